@@ -1,0 +1,67 @@
+"""Paths and database location: the user's data directory, `--db` and `FORUMDESK_DB`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+APP_NAME = "forumdesk"
+APP_AUTHOR = "forumdesk"
+DB_ENV_VAR = "FORUMDESK_DB"
+DEFAULT_DB_FILENAME = "forumdesk.sqlite3"
+
+
+class ConfigError(ValueError):
+    """A database location or setting the user gave cannot be used."""
+
+
+def data_dir() -> Path:
+    """The user's data directory for forumdesk (created on demand)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir() -> Path:
+    """The user's log directory for forumdesk."""
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_database_path() -> Path:
+    return data_dir() / DEFAULT_DB_FILENAME
+
+
+def resolve_database_url(db: str | None = None) -> URL:
+    """Turn `--db`, else `FORUMDESK_DB`, else the default file into an SQLAlchemy URL.
+
+    A value with `://` is an SQLAlchemy URL (`sqlite:///…`, `postgresql+psycopg://…`); anything
+    else is a path to an SQLite file. `~` is expanded and relative paths are made absolute, so the
+    same command means the same file wherever it runs.
+    """
+    value = db if db else os.environ.get(DB_ENV_VAR) or None
+    if value is None:
+        return _sqlite_url(default_database_path())
+    if "://" in value:
+        try:
+            url = make_url(value)
+        except ArgumentError as exc:
+            raise ConfigError(f"Not a database address forumdesk understands: {value}") from exc
+        if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        if url.get_backend_name() not in {"sqlite", "postgresql"}:
+            raise ConfigError(
+                f"forumdesk works with SQLite files and PostgreSQL, not {url.get_backend_name()}."
+            )
+        return url
+    return _sqlite_url(Path(value))
+
+
+def _sqlite_url(path: Path) -> URL:
+    path = path.expanduser()
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    if path.is_dir():
+        raise ConfigError(f"{path} is a folder; give the path of a database file.")
+    return URL.create("sqlite+pysqlite", database=str(path))

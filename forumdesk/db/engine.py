@@ -1,0 +1,164 @@
+"""Opening a database: engine, SQLite connection settings and the unit of work.
+
+`Database` is what the rest of forumdesk holds. A service opens `db.transaction()` once per user
+action: it commits everything or, on any exception, rolls back and leaves the database as it was.
+Queries that only read use `db.reader()`, which never takes the write lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from forumdesk.errors import (
+    ConcurrentEditError,
+    ConflictError,
+    DatabaseBusyError,
+    DatabaseError,
+    StorageError,
+)
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+_READ_ONLY_OPTION = "forumdesk_read_only"
+
+
+class Database:
+    """An open forumdesk database: an engine plus transaction helpers."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url: URL = engine.url
+        self._write_sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{_READ_ONLY_OPTION: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def location(self) -> str:
+        """The database as a person would name it: a file path, or the URL without password."""
+        if self.is_sqlite and self.url.database:
+            return self.url.database
+        return self.url.render_as_string(hide_password=True)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit all of it on success, roll all of it back on any error."""
+        session = self._write_sessions()
+        try:
+            with _translated_errors():
+                yield session
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A read-only session (a deferred transaction on SQLite: no write lock)."""
+        session = self._read_sessions()
+        try:
+            with _translated_errors():
+                yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def _translated_errors() -> Iterator[None]:
+    """Turn driver errors into forumdesk errors whose message says what to do."""
+    try:
+        yield
+    except StaleDataError as exc:
+        raise ConcurrentEditError(
+            "Someone else changed this record in the meantime. Reload and make the change again."
+        ) from exc
+    except IntegrityError as exc:
+        log.info("integrity error: %s", exc.orig)
+        raise ConflictError(
+            "The change was refused because it conflicts with data already stored "
+            f"({_first_line(exc.orig)})."
+        ) from exc
+    except OperationalError as exc:
+        raise _operational_error(exc) from exc
+    except SADatabaseError as exc:
+        raise DatabaseError(f"The database reported an error: {_first_line(exc.orig)}") from exc
+
+
+def _operational_error(exc: OperationalError) -> DatabaseError:
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError(
+            "The database is busy: another forumdesk window or program is writing to it. "
+            "Try again in a moment."
+        )
+    if "disk is full" in text or "no space" in text or "could not extend" in text:
+        return StorageError(
+            "The disk is full, so the change could not be saved. Nothing was changed; "
+            "free some space and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError("The database file is read-only, so the change could not be saved.")
+    if "disk i/o" in text:
+        return StorageError("The disk reported an error while saving. Nothing was changed.")
+    return DatabaseError(f"The database could not be used: {_first_line(exc.orig)}")
+
+
+def _first_line(orig: object) -> str:
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+def create_database_engine(url: URL, **kwargs: Any) -> Engine:
+    """An engine for `url`; SQLite files get foreign keys, WAL, a busy timeout and IMMEDIATE writes."""
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
+        )
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # A write transaction takes the write lock up front: two workstations never both read,
+        # then fail to upgrade to a write half-way through a user action.
+        read_only = connection.get_execution_options().get(_READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

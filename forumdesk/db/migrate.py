@@ -1,0 +1,118 @@
+"""Opening a database: bring its schema to this version with Alembic, backing up first.
+
+Every schema change is an Alembic migration shipped in forumdesk/db/migrations. Before any migration
+runs on an existing SQLite file, the file is copied to a timestamped backup beside it, so an
+interrupted or faulty upgrade can never cost the staff their programme.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+
+from forumdesk.db.engine import Database, create_database_engine
+from forumdesk.errors import DatabaseError, SchemaError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "forumdesk ships at least one migration"
+    return head
+
+
+def open_database(url: URL) -> Database:
+    """Open (creating if need be) the database at `url` and migrate it to the current schema."""
+    engine = create_database_engine(url)
+    try:
+        backup = upgrade_schema(engine)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise _open_error(url, exc) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    if backup is not None:
+        log.info("backed up %s to %s before migrating", url.database, backup)
+    return Database(engine)
+
+
+def upgrade_schema(engine: Engine) -> Path | None:
+    """Migrate to head; return the backup made beforehand, if one was needed."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        tables = set(inspect(conn).get_table_names())
+    if current == head:
+        return None
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise SchemaError(
+            "This database was made by a newer version of forumdesk. Update forumdesk to open it."
+        )
+    if current is None and tables - {"alembic_version"}:
+        raise SchemaError(
+            "This database holds tables that are not forumdesk's. Choose another database file."
+        )
+    backup = backup_sqlite_file(engine.url) if current is not None else None
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return backup
+
+
+def backup_sqlite_file(url: URL) -> Path | None:
+    """Copy an SQLite database to `<name>.<timestamp>.bak` with SQLite's online backup."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    source_path = Path(url.database)
+    if not source_path.exists():
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = source_path.with_name(f"{source_path.name}.{stamp}.bak")
+    counter = 1
+    while target.exists():
+        target = source_path.with_name(f"{source_path.name}.{stamp}-{counter}.bak")
+        counter += 1
+    source = sqlite3.connect(source_path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def _open_error(url: URL, exc: Exception) -> DatabaseError:
+    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "not a database" in text or "malformed" in text:
+        return DatabaseError(f"{where} is not a forumdesk database, or it is damaged.")
+    if "unable to open" in text:
+        return DatabaseError(f"The database file {where} cannot be opened or created here.")
+    first = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return DatabaseError(f"The database {where} cannot be opened: {first[0] if first else exc}")

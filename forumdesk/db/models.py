@@ -1,0 +1,272 @@
+"""The forum's data model as SQLAlchemy 2 typed ORM classes.
+
+One database holds many events and one people directory shared by all of them. Session times are
+the event's local wall-clock times (naive datetimes in the event's IANA zone): staff plan "10:00 in
+Nur-Sultan", and an event's sessions all share its zone. Every editable table carries a version
+counter so that workstations sharing a PostgreSQL database cannot silently overwrite each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _vocabulary(enum_class: type, name: str) -> Enum:
+    """A string column limited to an enum's values by a CHECK constraint (portable, no PG type)."""
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """Mixin: an optimistic-locking counter that SQLAlchemy bumps on every UPDATE."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Event(Versioned, Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    city: Mapped[str | None] = mapped_column(String(200))
+    venue: Mapped[str | None] = mapped_column(String(300))
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64))
+    organizers: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+
+    rooms: Mapped[list[Room]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Room.position",
+    )
+    tracks: Mapped[list[Track]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+    sessions: Mapped[list[ProgramSession]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        CheckConstraint("last_day >= first_day", name="days_in_order"),
+        CheckConstraint("length(name) > 0", name="name_not_empty"),
+    )
+
+
+class Room(Versioned, Base):
+    __tablename__ = "rooms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    event: Mapped[Event] = relationship(back_populates="rooms")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "name"),
+        # lets sessions reference (event_id, room_id), so a session's room is its event's room
+        UniqueConstraint("event_id", "id"),
+        CheckConstraint("capacity IS NULL OR capacity >= 0", name="capacity_not_negative"),
+        CheckConstraint("length(name) > 0", name="name_not_empty"),
+    )
+
+
+class Track(Versioned, Base):
+    __tablename__ = "tracks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    color: Mapped[str | None] = mapped_column(String(7))
+
+    event: Mapped[Event] = relationship(back_populates="tracks")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "name"),
+        UniqueConstraint("event_id", "id"),
+        CheckConstraint("length(name) > 0", name="name_not_empty"),
+    )
+
+
+class ProgramSession(Versioned, Base):
+    """A session of the programme (plenary, discussion, break, ...). Never called `Session`."""
+
+    __tablename__ = "program_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    code: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[SessionKind] = mapped_column(
+        _vocabulary(SessionKind, "kind"), default=SessionKind.DISCUSSION
+    )
+    track_id: Mapped[int | None] = mapped_column(Integer)
+    room_id: Mapped[int | None] = mapped_column(Integer)
+    starts_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    description: Mapped[str | None] = mapped_column(Text)
+    expected_audience: Mapped[int | None] = mapped_column(Integer)
+
+    event: Mapped[Event] = relationship(back_populates="sessions")
+    room: Mapped[Room | None] = relationship(viewonly=True)
+    track: Mapped[Track | None] = relationship(viewonly=True)
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Assignment.position",
+    )
+
+    __table_args__ = (
+        ForeignKeyConstraint(["event_id", "room_id"], ["rooms.event_id", "rooms.id"]),
+        ForeignKeyConstraint(["event_id", "track_id"], ["tracks.event_id", "tracks.id"]),
+        UniqueConstraint("event_id", "code"),
+        CheckConstraint(
+            "(starts_at IS NULL AND ends_at IS NULL)"
+            " OR (starts_at IS NOT NULL AND ends_at IS NOT NULL AND ends_at > starts_at)",
+            name="times_valid",
+        ),
+        CheckConstraint(
+            "expected_audience IS NULL OR expected_audience >= 0", name="audience_not_negative"
+        ),
+        CheckConstraint("length(title) > 0", name="title_not_empty"),
+        Index(None, "event_id", "starts_at"),
+        Index(None, "room_id", "starts_at"),
+        Index(None, "track_id"),
+    )
+
+
+class Organization(Versioned, Base):
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    # casefolded, whitespace-collapsed name: "WIPO" and "wipo " are one organisation
+    name_key: Mapped[str] = mapped_column(String(300), unique=True)
+    country: Mapped[str | None] = mapped_column(String(100))
+    sector: Mapped[Sector | None] = mapped_column(_vocabulary(Sector, "sector"))
+
+    __table_args__ = (CheckConstraint("length(name) > 0", name="name_not_empty"),)
+
+
+class Person(Versioned, Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_name: Mapped[str] = mapped_column(String(200))
+    given_name: Mapped[str | None] = mapped_column(String(200))
+    patronymic: Mapped[str | None] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(400))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[str | None] = mapped_column(String(400))
+    country: Mapped[str | None] = mapped_column(String(100))
+    sector: Mapped[Sector | None] = mapped_column(_vocabulary(Sector, "sector"))
+    # stored lower-cased, so the unique constraint is "unique ignoring case"
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str | None] = mapped_column(String(16))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # casefolded names, organisation and e-mail: case-insensitive search that covers Cyrillic,
+    # which SQLite's own lower()/LIKE do not
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    organization: Mapped[Organization | None] = relationship()
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        CheckConstraint("length(family_name) > 0", name="family_name_not_empty"),
+        Index(None, "family_name", "given_name"),
+    )
+
+
+class Registration(Versioned, Base):
+    """A person at an event."""
+
+    __tablename__ = "registrations"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    status: Mapped[RegistrationStatus] = mapped_column(
+        _vocabulary(RegistrationStatus, "status"), default=RegistrationStatus.REGISTERED
+    )
+
+    event: Mapped[Event] = relationship(back_populates="registrations")
+    person: Mapped[Person] = relationship(back_populates="registrations")
+
+
+
+class Assignment(Versioned, Base):
+    """A person in a session with a role; one role per person per session."""
+
+    __tablename__ = "assignments"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("program_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[Role] = mapped_column(_vocabulary(Role, "role"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[ProgramSession] = relationship(back_populates="assignments")
+    person: Mapped[Person] = relationship(back_populates="assignments")
+
+    __table_args__ = (CheckConstraint("position >= 0", name="position_not_negative"),)

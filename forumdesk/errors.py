@@ -1,0 +1,54 @@
+"""Typed errors whose message a forum's staff can read.
+
+Services raise these for a rejected operation; the CLI prints the message on one line and the GUI
+shows it in a message box. Anything else escaping a service is a bug, logged with its traceback.
+"""
+
+from __future__ import annotations
+
+
+class ForumdeskError(Exception):
+    """An operation was refused or failed for a reason the user can act on."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(ForumdeskError):
+    """The event, session, room, person... asked for does not exist (any more)."""
+
+
+class ValidationError(ForumdeskError):
+    """A value is missing or not acceptable (an empty title, an end before the start, ...)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ConflictError(ForumdeskError):
+    """The change would contradict what is already stored (a duplicate code, e-mail, name...)."""
+
+
+class ConcurrentEditError(ConflictError):
+    """Someone else changed the same record since it was read."""
+
+
+class DatabaseError(ForumdeskError):
+    """The database cannot be opened, read or written."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program holds the database locked for longer than we wait."""
+
+
+class StorageError(DatabaseError):
+    """The database could not be written (disk full, read-only, I/O error)."""
+
+
+class SchemaError(DatabaseError):
+    """The database's structure is not one this version of forumdesk can use."""

@@ -1,0 +1,71 @@
+"""The agendas views and exporters read: a day's, a room's and a person's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from forumdesk.db.engine import Database
+from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room
+from forumdesk.services.records import load
+from forumdesk.services.rows import PersonAgendaItem, SessionRow
+from forumdesk.services.sessions import (
+    room_order,
+    session_query,
+    programme_order,
+    session_rows,
+)
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(day, dt.time())
+    return start, start + dt.timedelta(days=1)
+
+
+def day_agenda(db: Database, event_id: int, day: dt.date) -> list[SessionRow]:
+    """The sessions that start on `day` (event-local), in programme order."""
+    start, end = _day_bounds(day)
+    with db.reader() as session:
+        load(session, Event, event_id, "event")
+        query = session_query().where(
+            ProgramSession.event_id == event_id,
+            ProgramSession.starts_at >= start,
+            ProgramSession.starts_at < end,
+        )
+        rows = session_rows(session, query)
+        order = room_order(session, event_id)
+    return sorted(rows, key=lambda r: programme_order(r, order))
+
+
+def room_agenda(db: Database, room_id: int, day: dt.date | None = None) -> list[SessionRow]:
+    """A room's scheduled sessions (on one day, or all days), in time order."""
+    with db.reader() as session:
+        load(session, Room, room_id, "room")
+        query = session_query().where(
+            ProgramSession.room_id == room_id, ProgramSession.starts_at.is_not(None)
+        )
+        if day is not None:
+            start, end = _day_bounds(day)
+            query = query.where(ProgramSession.starts_at >= start, ProgramSession.starts_at < end)
+        rows = session_rows(session, query)
+    return sorted(rows, key=lambda r: (r.starts_at, r.code or "", r.title))
+
+
+def person_agenda(
+    db: Database, person_id: int, event_id: int | None = None
+) -> list[PersonAgendaItem]:
+    """A person's sessions with their role: scheduled ones in time order, then the rest."""
+    with db.reader() as session:
+        load(session, Person, person_id, "person")
+        query = session_query().join(
+            Assignment, Assignment.session_id == ProgramSession.id
+        ).where(Assignment.person_id == person_id)
+        if event_id is not None:
+            query = query.where(ProgramSession.event_id == event_id)
+        rows = session_rows(session, query)
+        roles = dict(session.execute(
+            select(Assignment.session_id, Assignment.role).where(
+                Assignment.person_id == person_id)).tuples().all())
+    rows.sort(key=lambda r: (r.starts_at is None, r.starts_at or dt.datetime.max, r.title))
+    return [PersonAgendaItem(row, roles[row.id]) for row in rows]

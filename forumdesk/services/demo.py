@@ -1,0 +1,168 @@
+"""The demo forum shipped in resources/demo/forum.json: loaded in one unit of work, once.
+
+Loading it again finds the event by name and first day and adds nothing. People already in the
+directory (same e-mail, or same name and organisation) are reused, not duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.db.models import (
+    Assignment,
+    Event,
+    Person,
+    ProgramSession,
+    Registration,
+    Room,
+    Track,
+)
+from forumdesk.errors import ValidationError
+from forumdesk.resources import resource_path
+from forumdesk.services import text
+from forumdesk.services.events import event_row
+from forumdesk.services.people import _refresh_search_key, find_or_create_organization
+from forumdesk.services.rows import EventRow
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult:
+    event: EventRow
+    created: bool
+    sessions: int
+    people_added: int
+
+
+def demo_path() -> Path:
+    return resource_path("demo", "forum.json")
+
+
+def load_demo(db: Database, path: Path | None = None) -> DemoResult:
+    """Load the demo forum (or another file of the same shape) unless it is already there."""
+    source = path or demo_path()
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError(f"The demo forum file {source} cannot be read: {exc}") from exc
+    spec = data["event"]
+    first_day = dt.date.fromisoformat(spec["first_day"])
+    with db.transaction() as session:
+        existing = session.scalar(
+            select(Event).where(Event.name == spec["name"], Event.first_day == first_day)
+        )
+        if existing is not None:
+            count = len(existing.sessions)
+            return DemoResult(event_row(existing), False, count, 0)
+        event = Event(
+            name=spec["name"], city=spec["city"], venue=spec["venue"], first_day=first_day,
+            last_day=dt.date.fromisoformat(spec["last_day"]),
+            timezone=text.check_timezone(spec["timezone"]),
+            organizers=spec["organizers"], description=spec["description"],
+        )
+        session.add(event)
+        session.flush()
+        rooms = _add_rooms(session, event, data["rooms"])
+        tracks = _add_tracks(session, event, data["tracks"])
+        people, added = _add_people(session, data["organizations"], data["people"])
+        for key, status in ((p["key"], p["registration"]) for p in data["people"]):
+            session.add(Registration(event_id=event.id, person_id=people[key],
+                                     status=RegistrationStatus(status)))
+        for spec_session in data["sessions"]:
+            _add_session(session, event, spec_session, rooms, tracks, people)
+        session.flush()
+        return DemoResult(event_row(event), True, len(data["sessions"]), added)
+
+
+def _add_rooms(session: Session, event: Event, specs: list[dict[str, Any]]) -> dict[str, int]:
+    rooms = {}
+    for position, spec in enumerate(specs):
+        room = Room(event_id=event.id, name=spec["name"], capacity=spec["capacity"],
+                    position=position, notes=spec.get("notes") or None)
+        session.add(room)
+        session.flush()
+        rooms[room.name] = room.id
+    return rooms
+
+
+def _add_tracks(session: Session, event: Event, specs: list[dict[str, Any]]) -> dict[str, int]:
+    tracks = {}
+    for spec in specs:
+        track = Track(event_id=event.id, name=spec["name"],
+                      color=text.normalize_color(spec["color"]))
+        session.add(track)
+        session.flush()
+        tracks[track.name] = track.id
+    return tracks
+
+
+def _add_people(
+    session: Session, org_specs: list[dict[str, Any]], specs: list[dict[str, Any]]
+) -> tuple[dict[str, int], int]:
+    orgs = {
+        spec["name"]: find_or_create_organization(
+            session, spec["name"], country=spec["country"], sector=Sector(spec["sector"]))
+        for spec in org_specs
+    }
+    people: dict[str, int] = {}
+    added = 0
+    for spec in specs:
+        org = orgs[spec["organization"]] if spec["organization"] else None
+        email = text.normalize_email(spec["email"])
+        person = _existing_person(session, email, spec, org.id if org else None)
+        if person is None:
+            person = Person(
+                family_name=spec["family_name"], given_name=spec["given_name"],
+                patronymic=spec["patronymic"],
+                display_name=text.default_display_name(
+                    spec["family_name"], spec["given_name"], spec["patronymic"]),
+                organization_id=org.id if org else None, position=spec["position"],
+                country=spec["country"], sector=Sector(spec["sector"]), email=email,
+                phone=spec["phone"], language=spec["language"],
+            )
+            _refresh_search_key(person, org.name if org else None)
+            session.add(person)
+            session.flush()
+            added += 1
+        people[spec["key"]] = person.id
+    return people, added
+
+
+def _existing_person(
+    session: Session, email: str | None, spec: dict[str, Any], organization_id: int | None
+) -> Person | None:
+    if email is not None:
+        return session.scalar(select(Person).where(Person.email == email))
+    return session.scalar(select(Person).where(
+        Person.family_name == spec["family_name"], Person.given_name == spec["given_name"],
+        Person.organization_id == organization_id,
+    ))
+
+
+def _add_session(
+    session: Session, event: Event, spec: dict[str, Any], rooms: dict[str, int],
+    tracks: dict[str, int], people: dict[str, int],
+) -> None:
+    day = dt.date.fromisoformat(spec["day"])
+    record = ProgramSession(
+        event_id=event.id, code=spec["code"], title=spec["title"],
+        kind=SessionKind(spec["kind"]),
+        track_id=tracks[spec["track"]] if spec["track"] else None,
+        room_id=rooms[spec["room"]] if spec["room"] else None,
+        starts_at=dt.datetime.combine(day, dt.time.fromisoformat(spec["start"])),
+        ends_at=dt.datetime.combine(day, dt.time.fromisoformat(spec["end"])),
+        description=spec["description"], expected_audience=spec["expected_audience"],
+    )
+    session.add(record)
+    session.flush()
+    for position, link in enumerate(spec["people"]):
+        session.add(Assignment(session_id=record.id, person_id=people[link["person"]],
+                               role=Role(link["role"]), position=position))

@@ -1,0 +1,172 @@
+"""Events: create, edit, delete, list, and pick the one a command means."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from forumdesk.db.engine import Database
+from forumdesk.db.models import Event, ProgramSession
+from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.services import text
+from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.rows import EventRow
+
+DEFAULT_TIMEZONE = "UTC"
+
+
+class EventChoiceError(ValidationError):
+    """Several events exist and none was named; `events` lists them for the message."""
+
+    def __init__(self, events: list[EventRow]) -> None:
+        listing = "; ".join(f"{e.id}: {e.name}" for e in events)
+        super().__init__(f"The database holds several events; choose one ({listing}).")
+        self.events = events
+
+
+def event_row(event: Event) -> EventRow:
+    return EventRow(
+        id=event.id,
+        name=event.name,
+        city=event.city,
+        venue=event.venue,
+        first_day=event.first_day,
+        last_day=event.last_day,
+        timezone=event.timezone,
+        organizers=event.organizers,
+        description=event.description,
+        version=event.version,
+    )
+
+
+def _date(value: object, field: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ValidationError(
+            f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2021-11-25.", field=field
+        ) from exc
+
+
+_CLEANERS = {
+    "name": lambda v: text.require(v, "event name", "name"),
+    "city": text.clean,
+    "venue": text.clean,
+    "first_day": lambda v: _date(v, "first_day"),
+    "last_day": lambda v: _date(v, "last_day"),
+    "timezone": text.check_timezone,
+    "organizers": text.clean_multiline,
+    "description": text.clean_multiline,
+}
+
+
+def _check_days(event: Event) -> None:
+    if event.last_day < event.first_day:
+        raise ValidationError("The event's last day is before its first day.", field="last_day")
+    if (event.last_day - event.first_day).days > 60:
+        raise ValidationError("An event can last at most 61 days.", field="last_day")
+
+
+def create_event(
+    db: Database,
+    name: str,
+    first_day: dt.date | str,
+    last_day: dt.date | str | None = None,
+    *,
+    city: str | None = None,
+    venue: str | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
+    organizers: str | None = None,
+    description: str | None = None,
+) -> EventRow:
+    """Create an event; `last_day` defaults to `first_day` (a one-day event)."""
+    fields: dict[str, object] = {
+        "name": name,
+        "first_day": first_day,
+        "last_day": first_day if last_day is None else last_day,
+        "city": city,
+        "venue": venue,
+        "timezone": timezone,
+        "organizers": organizers,
+        "description": description,
+    }
+    event = Event(**{key: _CLEANERS[key](value) for key, value in fields.items()})
+    _check_days(event)
+    with db.transaction() as session:
+        session.add(event)
+        session.flush()
+        return event_row(event)
+
+
+def update_event(
+    db: Database,
+    event_id: int,
+    changes: Mapping[str, object],
+    *,
+    expected_version: int | None = None,
+) -> dict[str, object]:
+    """Change an event's fields; returns the previous values (what undo passes back).
+
+    Shortening the event is refused while sessions are scheduled on the days it would drop.
+    """
+    with db.transaction() as session:
+        event = load(session, Event, event_id, "event")
+        check_version(event, expected_version, "event")
+        previous = apply_changes(event, changes, _CLEANERS)
+        _check_days(event)
+        if {"first_day", "last_day"} & previous.keys():
+            _refuse_dropping_scheduled_days(session, event)
+        return previous
+
+
+def _refuse_dropping_scheduled_days(session: Any, event: Event) -> None:
+    starts = select(ProgramSession.starts_at).where(
+        ProgramSession.event_id == event.id, ProgramSession.starts_at.is_not(None)
+    )
+    outside = [
+        start
+        for start in session.scalars(starts)
+        if not event.first_day <= start.date() <= event.last_day
+    ]
+    if outside:
+        days = ", ".join(sorted({d.date().isoformat() for d in outside}))
+        raise ConflictError(
+            f"Sessions are scheduled on {days}, outside the new dates. "
+            "Move or unschedule them first."
+        )
+
+
+def delete_event(db: Database, event_id: int) -> None:
+    """Delete an event with its rooms, tracks, sessions and registrations (people stay)."""
+    with db.transaction() as session:
+        session.delete(load(session, Event, event_id, "event"))
+
+
+def get_event(db: Database, event_id: int) -> EventRow:
+    with db.reader() as session:
+        return event_row(load(session, Event, event_id, "event"))
+
+
+def list_events(db: Database) -> list[EventRow]:
+    with db.reader() as session:
+        query = select(Event).order_by(Event.first_day.desc(), Event.name)
+        return [event_row(e) for e in session.scalars(query)]
+
+
+def resolve_event(db: Database, event_id: int | None = None) -> EventRow:
+    """The event a command means: the one named, or the only one there is."""
+    if event_id is not None:
+        return get_event(db, event_id)
+    events = list_events(db)
+    if not events:
+        raise ValidationError("The database holds no event yet.")
+    if len(events) > 1:
+        raise EventChoiceError(events)
+    return events[0]

@@ -1,0 +1,376 @@
+"""The people directory shared by all events, and the organisations people belong to.
+
+Search ignores case and treats ё as е, for Cyrillic as for Latin: each person carries a folded
+`search_key` (names, organisation, e-mail, phone) kept up to date here, because SQLite's own
+lower() and LIKE only fold ASCII.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import Sector
+from forumdesk.db.models import Assignment, Organization, Person, Registration
+from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.services import text
+from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.rows import (
+    AssignmentRow,
+    OrganizationRow,
+    PersonRow,
+    PersonSnapshot,
+    RegistrationRow,
+)
+
+# --- organisations ----------------------------------------------------------------------------
+
+
+def organization_row(org: Organization) -> OrganizationRow:
+    return OrganizationRow(org.id, org.name, org.country, org.sector, org.version)
+
+
+def _org_key(name: str) -> str:
+    return text.fold(name)
+
+
+_ORG_CLEANERS = {
+    "name": lambda v: text.require(v, "organisation name", "name"),
+    "country": text.clean,
+    "sector": lambda v: text.optional_vocabulary(Sector, v, "sector", "sector"),
+}
+
+
+def find_or_create_organization(
+    session: Session, name: str, *, country: str | None = None, sector: Sector | None = None
+) -> Organization:
+    """Query helper: the organisation with this name (ignoring case), created if missing."""
+    key = _org_key(name)
+    org = session.scalar(select(Organization).where(Organization.name_key == key))
+    if org is None:
+        org = Organization(name=name, name_key=key, country=country, sector=sector)
+        session.add(org)
+        session.flush()
+    return org
+
+
+def create_organization(
+    db: Database, name: str, *, country: str | None = None, sector: Sector | str | None = None
+) -> OrganizationRow:
+    with db.transaction() as session:
+        values = {k: _ORG_CLEANERS[k](v) for k, v in
+                  {"name": name, "country": country, "sector": sector}.items()}
+        clean_name = str(values["name"])
+        if session.scalar(select(Organization.id).where(
+                Organization.name_key == _org_key(clean_name))) is not None:
+            raise ConflictError(f"The organisation '{clean_name}' is already in the directory.")
+        org = Organization(name_key=_org_key(clean_name), **values)
+        session.add(org)
+        session.flush()
+        return organization_row(org)
+
+
+def update_organization(
+    db: Database, organization_id: int, changes: Mapping[str, object], *,
+    expected_version: int | None = None,
+) -> dict[str, object]:
+    """Rename or re-classify an organisation; its people follow. Returns previous values."""
+    with db.transaction() as session:
+        org = load(session, Organization, organization_id, "organisation")
+        check_version(org, expected_version, "organisation")
+        previous = apply_changes(org, changes, _ORG_CLEANERS)
+        if "name" in previous:
+            key = _org_key(org.name)
+            clash = session.scalar(select(Organization.id).where(
+                Organization.name_key == key, Organization.id != org.id))
+            if clash is not None:
+                raise ConflictError(f"The organisation '{org.name}' is already in the directory.")
+            org.name_key = key
+            for person in session.scalars(select(Person).where(
+                    Person.organization_id == org.id)):
+                _refresh_search_key(person, org.name)
+        return previous
+
+
+def delete_organization(db: Database, organization_id: int) -> None:
+    """Delete an organisation; its people stay in the directory without one."""
+    with db.transaction() as session:
+        org = load(session, Organization, organization_id, "organisation")
+        for person in session.scalars(select(Person).where(Person.organization_id == org.id)):
+            person.organization_id = None
+            _refresh_search_key(person, None)
+        session.delete(org)
+
+
+def list_organizations(db: Database, search: str | None = None) -> list[OrganizationRow]:
+    with db.reader() as session:
+        query = select(Organization).order_by(Organization.name_key)
+        if search and (needle := text.fold(search)):
+            query = query.where(Organization.name_key.contains(needle, autoescape=True))
+        return [organization_row(o) for o in session.scalars(query)]
+
+
+# --- people -----------------------------------------------------------------------------------
+
+_PERSON_CLEANERS: dict[str, text.Cleaner] = {
+    "family_name": lambda v: text.require(v, "family name", "family_name"),
+    "given_name": text.clean,
+    "patronymic": text.clean,
+    "display_name": text.clean,
+    "position": text.clean,
+    "country": text.clean,
+    "sector": lambda v: text.optional_vocabulary(Sector, v, "sector", "sector"),
+    "email": text.normalize_email,
+    "phone": text.clean,
+    "language": text.clean,
+    "notes": text.clean_multiline,
+}
+PERSON_FIELDS = (*_PERSON_CLEANERS, "organization")
+
+
+def person_row(person: Person, organization: str | None) -> PersonRow:
+    return PersonRow(
+        id=person.id,
+        family_name=person.family_name,
+        given_name=person.given_name,
+        patronymic=person.patronymic,
+        display_name=person.display_name,
+        organization_id=person.organization_id,
+        organization=organization,
+        position=person.position,
+        country=person.country,
+        sector=person.sector,
+        email=person.email,
+        phone=person.phone,
+        language=person.language,
+        notes=person.notes,
+        version=person.version,
+    )
+
+
+def _people_query() -> Select[tuple[Person, str | None]]:
+    return select(Person, Organization.name).outerjoin(
+        Organization, Organization.id == Person.organization_id
+    )
+
+
+def _refresh_search_key(person: Person, organization: str | None) -> None:
+    parts = (person.family_name, person.given_name, person.patronymic, person.display_name,
+             organization, person.email, person.phone)
+    person.search_key = text.fold(" ".join(p for p in parts if p))
+
+
+def _refuse_taken_email(session: Session, email: str | None, own_id: int | None) -> None:
+    if email is None:
+        return
+    other = session.scalar(select(Person).where(Person.email == email))
+    if other is not None and other.id != own_id:
+        raise ConflictError(f"The e-mail {email} already belongs to {other.display_name}.")
+
+
+def _set_organization(session: Session, person: Person, name: object) -> str | None:
+    clean_name = text.clean(name)
+    if clean_name is None:
+        person.organization_id = None
+        return None
+    org = find_or_create_organization(session, clean_name)
+    person.organization_id = org.id
+    return org.name
+
+
+def create_person(
+    db: Database,
+    family_name: str,
+    given_name: str | None = None,
+    patronymic: str | None = None,
+    **fields: Any,
+) -> PersonRow:
+    """Add a person to the directory.
+
+    `fields` may hold any of display_name, organization (a name: found or created), position,
+    country, sector, email, phone, language, notes. The display name defaults to the person's
+    name in the order their language writes it.
+    """
+    values: dict[str, object] = {"family_name": family_name, "given_name": given_name,
+                                 "patronymic": patronymic, **fields}
+    unknown = set(values) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError(f"A person has no field {', '.join(sorted(unknown))}.")
+    organization = values.pop("organization", None)
+    person = Person(**{k: _PERSON_CLEANERS[k](v) for k, v in values.items()})
+    if not person.display_name:
+        person.display_name = text.default_display_name(
+            person.family_name, person.given_name, person.patronymic)
+    with db.transaction() as session:
+        _refuse_taken_email(session, person.email, None)
+        org_name = _set_organization(session, person, organization)
+        _refresh_search_key(person, org_name)
+        session.add(person)
+        session.flush()
+        return person_row(person, org_name)
+
+
+def update_person(
+    db: Database, person_id: int, changes: Mapping[str, object], *,
+    expected_version: int | None = None,
+) -> dict[str, object]:
+    """Change a person's fields; returns the previous values (what undo passes back).
+
+    A display name that was the default follows name changes; one typed by hand stays.
+    """
+    with db.transaction() as session:
+        person = load(session, Person, person_id, "person")
+        check_version(person, expected_version, "person")
+        changes = dict(changes)
+        previous: dict[str, object] = {}
+        org = session.get(Organization, person.organization_id) if person.organization_id else None
+        org_name = org.name if org else None
+        if "organization" in changes:
+            new_org = changes.pop("organization")
+            if text.clean(new_org) != org_name:
+                previous["organization"] = org_name
+                org_name = _set_organization(session, person, new_org)
+        was_default = person.display_name == text.default_display_name(
+            person.family_name, person.given_name, person.patronymic)
+        previous.update(apply_changes(person, changes, _PERSON_CLEANERS))
+        if not person.display_name or (was_default and "display_name" not in changes):
+            default = text.default_display_name(
+                person.family_name, person.given_name, person.patronymic)
+            if person.display_name != default:
+                previous.setdefault("display_name", person.display_name)
+                person.display_name = default
+        if "email" in previous:
+            _refuse_taken_email(session, person.email, person.id)
+        _refresh_search_key(person, org_name)
+        return previous
+
+
+def delete_person(db: Database, person_id: int) -> PersonSnapshot:
+    """Delete a person with their assignments and registrations; undo restores all three."""
+    with db.transaction() as session:
+        person, org_name = session.execute(
+            _people_query().where(Person.id == person_id)).one_or_none() or (None, None)
+        if person is None:
+            load(session, Person, person_id, "person")
+        assert person is not None
+        snapshot = PersonSnapshot(
+            person=person_row(person, org_name),
+            assignments=tuple(
+                AssignmentRow(a.session_id, a.person_id, person.display_name, org_name,
+                              person.position, person.email, a.role, a.position)
+                for a in person.assignments
+            ),
+            registrations=tuple(
+                RegistrationRow(r.event_id, r.person_id, r.status) for r in person.registrations
+            ),
+        )
+        session.delete(person)
+        return snapshot
+
+
+def restore_person(db: Database, snapshot: PersonSnapshot) -> PersonRow:
+    """Undo delete_person."""
+    from forumdesk.db.models import Event, ProgramSession  # local: only undo needs them
+
+    row = snapshot.person
+    with db.transaction() as session:
+        _refuse_taken_email(session, row.email, None)
+        person = Person(
+            id=row.id, family_name=row.family_name, given_name=row.given_name,
+            patronymic=row.patronymic, display_name=row.display_name, position=row.position,
+            country=row.country, sector=row.sector, email=row.email, phone=row.phone,
+            language=row.language, notes=row.notes,
+        )
+        org_name = _set_organization(session, person, row.organization)
+        _refresh_search_key(person, org_name)
+        session.add(person)
+        session.flush()
+        for a in snapshot.assignments:
+            if session.get(ProgramSession, a.session_id) is not None:
+                session.add(Assignment(session_id=a.session_id, person_id=person.id,
+                                       role=a.role, position=a.position))
+        for r in snapshot.registrations:
+            if session.get(Event, r.event_id) is not None:
+                session.add(Registration(event_id=r.event_id, person_id=person.id,
+                                         status=r.status))
+        session.flush()
+        return person_row(person, org_name)
+
+
+def get_person(db: Database, person_id: int) -> PersonRow:
+    with db.reader() as session:
+        found = session.execute(_people_query().where(Person.id == person_id)).one_or_none()
+        if found is None:
+            load(session, Person, person_id, "person")
+        assert found is not None
+        return person_row(*found)
+
+
+def find_person_by_email(db: Database, email: str) -> PersonRow | None:
+    address = text.clean(email)
+    if address is None:
+        return None
+    with db.reader() as session:
+        found = session.execute(
+            _people_query().where(Person.email == address.lower())).one_or_none()
+        return person_row(*found) if found else None
+
+
+def search_people(
+    db: Database, search: str | None = None, *, event_id: int | None = None,
+    limit: int | None = None,
+) -> list[PersonRow]:
+    """People whose name, organisation, e-mail or phone contain every word of `search`.
+
+    Case is ignored, Cyrillic included. With `event_id`, only people registered for that event.
+    Sorted by family name, then given name.
+    """
+    with db.reader() as session:
+        query = people_search_query(search, event_id=event_id)
+        if limit is not None:
+            query = query.limit(limit)
+        return [person_row(p, org) for p, org in session.execute(query)]
+
+
+def people_search_query(
+    search: str | None, *, event_id: int | None = None
+) -> Select[tuple[Person, str | None]]:
+    """Query helper behind search_people (exporters and views page through it)."""
+    query = _people_query()
+    for word in text.fold(search or "").split():
+        query = query.where(Person.search_key.contains(word, autoescape=True))
+    if event_id is not None:
+        query = query.join(Registration, Registration.person_id == Person.id).where(
+            Registration.event_id == event_id)
+    return query.order_by(Person.family_name, Person.given_name, Person.id)
+
+
+def refresh_all_search_keys(session: Session) -> None:
+    """Query helper for migrations that change how search keys are built."""
+    orgs = dict(session.execute(select(Organization.id, Organization.name)).tuples().all())
+    for person in session.scalars(select(Person)):
+        _refresh_search_key(person, orgs.get(person.organization_id)
+                            if person.organization_id else None)
+
+
+__all__ = [
+    "PERSON_FIELDS",
+    "create_organization",
+    "create_person",
+    "delete_organization",
+    "delete_person",
+    "find_or_create_organization",
+    "find_person_by_email",
+    "get_person",
+    "list_organizations",
+    "people_search_query",
+    "restore_person",
+    "search_people",
+    "update_organization",
+    "update_person",
+]
+

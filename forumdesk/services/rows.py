@@ -1,0 +1,173 @@
+"""Immutable rows that services return and Qt models, exporters and the CLI consume."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    name: str
+    city: str | None
+    venue: str | None
+    first_day: dt.date
+    last_day: dt.date
+    timezone: str
+    organizers: str | None
+    description: str | None
+    version: int
+
+    @property
+    def days(self) -> list[dt.date]:
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + dt.timedelta(days=n) for n in range(count)]
+
+
+@dataclass(frozen=True, slots=True)
+class RoomRow:
+    id: int
+    event_id: int
+    name: str
+    capacity: int | None
+    position: int
+    notes: str | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrackRow:
+    id: int
+    event_id: int
+    name: str
+    color: str | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: int
+    event_id: int
+    code: str | None
+    title: str
+    kind: SessionKind
+    track_id: int | None
+    track_name: str | None
+    track_color: str | None
+    room_id: int | None
+    room_name: str | None
+    starts_at: dt.datetime | None
+    ends_at: dt.datetime | None
+    description: str | None
+    expected_audience: int | None
+    version: int
+    moderators: tuple[str, ...] = ()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.starts_at is not None
+
+    @property
+    def label(self) -> str:
+        """How messages name the session: its code and title."""
+        return f"{self.code} «{self.title}»" if self.code else f"«{self.title}»"
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationRow:
+    id: int
+    name: str
+    country: str | None
+    sector: Sector | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: int
+    family_name: str
+    given_name: str | None
+    patronymic: str | None
+    display_name: str
+    organization_id: int | None
+    organization: str | None
+    position: str | None
+    country: str | None
+    sector: Sector | None
+    email: str | None
+    phone: str | None
+    language: str | None
+    notes: str | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentRow:
+    session_id: int
+    person_id: int
+    display_name: str
+    organization: str | None
+    position_title: str | None
+    email: str | None
+    role: Role
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationRow:
+    event_id: int
+    person_id: int
+    status: RegistrationStatus
+
+
+@dataclass(frozen=True, slots=True)
+class PersonAgendaItem:
+    """One of a person's sessions, with the role they have in it."""
+
+    session: SessionRow
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSnapshot:
+    """Everything needed to put a deleted session back (undo)."""
+
+    session: SessionRow
+    assignments: tuple[AssignmentRow, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSnapshot:
+    """Everything needed to put a deleted person back (undo)."""
+
+    person: PersonRow
+    assignments: tuple[AssignmentRow, ...] = ()
+    registrations: tuple[RegistrationRow, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoomSnapshot:
+    """A deleted room and the sessions that were in it (undo)."""
+
+    room: RoomRow
+    session_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TrackSnapshot:
+    """A deleted track and the sessions that were in it (undo)."""
+
+    track: TrackRow
+    session_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where and when a session is: room and times, any of them absent while planning."""
+
+    room_id: int | None
+    starts_at: dt.datetime | None
+    ends_at: dt.datetime | None

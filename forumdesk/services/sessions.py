@@ -1,0 +1,404 @@
+"""Programme sessions: create, edit, delete; schedule, unschedule, move and resize; list.
+
+Times are the event's local wall-clock times. An aware datetime is converted to the event's zone;
+a naive one is taken as already local. Double bookings are allowed here on purpose: staff see them
+as problems on the timetable rather than being stopped mid-plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import LEADING_ROLES, SessionKind
+from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
+from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.services import text
+from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.rows import AssignmentRow, Placement, SessionRow, SessionSnapshot
+
+MAX_SESSION_LENGTH = dt.timedelta(hours=24)
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def session_query() -> Select[tuple[ProgramSession, str | None, str | None, str | None]]:
+    room, track = aliased(Room), aliased(Track)
+    return (
+        select(ProgramSession, room.name, track.name, track.color)
+        .outerjoin(room, room.id == ProgramSession.room_id)
+        .outerjoin(track, track.id == ProgramSession.track_id)
+    )
+
+
+def session_rows(session: Session, query: Select) -> list[SessionRow]:  # type: ignore[type-arg]
+    """Run a `session_query()`-shaped query and build rows with their moderators."""
+    results = session.execute(query).all()
+    moderators = _moderators(session, [r[0].id for r in results])
+    return [
+        _row(record, room_name, track_name, track_color, moderators.get(record.id, ()))
+        for record, room_name, track_name, track_color in results
+    ]
+
+
+def _row(
+    record: ProgramSession, room_name: str | None, track_name: str | None,
+    track_color: str | None, moderators: tuple[str, ...],
+) -> SessionRow:
+    return SessionRow(
+        id=record.id,
+        event_id=record.event_id,
+        code=record.code,
+        title=record.title,
+        kind=record.kind,
+        track_id=record.track_id,
+        track_name=track_name,
+        track_color=track_color,
+        room_id=record.room_id,
+        room_name=room_name,
+        starts_at=record.starts_at,
+        ends_at=record.ends_at,
+        description=record.description,
+        expected_audience=record.expected_audience,
+        version=record.version,
+        moderators=moderators,
+    )
+
+
+def _moderators(session: Session, session_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for chunk_start in range(0, len(session_ids), 500):  # stay under SQLite's variable limit
+        chunk = session_ids[chunk_start : chunk_start + 500]
+        query = (
+            select(Assignment.session_id, Person.display_name)
+            .join(Person, Person.id == Assignment.person_id)
+            .where(Assignment.session_id.in_(chunk), Assignment.role.in_(LEADING_ROLES))
+            .order_by(Assignment.session_id, Assignment.role, Assignment.position)
+        )
+        for session_id, name in session.execute(query):
+            found[session_id].append(name)
+    return {key: tuple(names) for key, names in found.items()}
+
+
+def _load_row(session: Session, session_id: int) -> SessionRow:
+    rows = session_rows(session, session_query().where(ProgramSession.id == session_id))
+    if not rows:
+        load(session, ProgramSession, session_id, "session")  # raises NotFoundError
+    return rows[0]
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+def _local(value: object, event: Event, field: str) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValidationError(
+                f"'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.", field=field
+            ) from exc
+    if not isinstance(value, dt.datetime):
+        raise ValidationError(f"'{value}' is not a date and time.", field=field)
+    if value.tzinfo is not None:
+        value = value.astimezone(zoneinfo.ZoneInfo(event.timezone)).replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def _check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
+    if (starts_at is None) != (ends_at is None):
+        raise ValidationError("A scheduled session needs both a start and an end time.")
+    if starts_at is not None and ends_at is not None:
+        if ends_at <= starts_at:
+            raise ValidationError("A session must end after it starts.", field="ends_at")
+        if ends_at - starts_at > MAX_SESSION_LENGTH:
+            raise ValidationError("A session cannot last more than 24 hours.", field="ends_at")
+
+
+def _check_room(session: Session, event_id: int, room_id: int | None) -> None:
+    if room_id is not None and load(session, Room, room_id, "room").event_id != event_id:
+        raise ValidationError("That room belongs to another event.", field="room_id")
+
+
+def _check_track(session: Session, event_id: int, track_id: int | None) -> None:
+    if track_id is not None and load(session, Track, track_id, "track").event_id != event_id:
+        raise ValidationError("That track belongs to another event.", field="track_id")
+
+
+def _check_code(session: Session, event_id: int, code: str | None, own_id: int | None) -> None:
+    if code is None:
+        return
+    query = select(ProgramSession.id, ProgramSession.title).where(
+        ProgramSession.event_id == event_id, func.lower(ProgramSession.code) == code.lower()
+    )
+    for other_id, title in session.execute(query):
+        if other_id != own_id:
+            raise ConflictError(f"The code {code} is already used by the session «{title}».")
+
+
+def _optional_id(value: object) -> int | None:
+    return None if value is None or value == "" else int(value)  # type: ignore[call-overload]
+
+
+_CLEANERS = {
+    "code": text.clean,
+    "title": lambda v: text.require(v, "session title", "title"),
+    "kind": lambda v: text.vocabulary(SessionKind, v, "session kind", "kind"),
+    "track_id": _optional_id,
+    "room_id": _optional_id,
+    "description": text.clean_multiline,
+    "expected_audience": lambda v: text.non_negative(v, "expected audience", "expected_audience"),
+}
+
+
+# --- create, edit, delete ---------------------------------------------------------------------
+
+
+def create_session(
+    db: Database,
+    event_id: int,
+    title: str,
+    *,
+    code: str | None = None,
+    kind: SessionKind | str = SessionKind.DISCUSSION,
+    track_id: int | None = None,
+    room_id: int | None = None,
+    starts_at: dt.datetime | None = None,
+    ends_at: dt.datetime | None = None,
+    description: str | None = None,
+    expected_audience: int | None = None,
+) -> SessionRow:
+    """Create a session, scheduled or not."""
+    with db.transaction() as session:
+        event = load(session, Event, event_id, "event")
+        fields = {
+            "code": code, "title": title, "kind": kind, "track_id": track_id,
+            "room_id": room_id, "description": description,
+            "expected_audience": expected_audience,
+        }
+        record = ProgramSession(
+            event_id=event_id, **{key: _CLEANERS[key](value) for key, value in fields.items()}
+        )
+        record.starts_at = _local(starts_at, event, "starts_at")
+        record.ends_at = _local(ends_at, event, "ends_at")
+        _check_times(record.starts_at, record.ends_at)
+        _check_room(session, event_id, record.room_id)
+        _check_track(session, event_id, record.track_id)
+        _check_code(session, event_id, record.code, None)
+        session.add(record)
+        session.flush()
+        return _load_row(session, record.id)
+
+
+def update_session(
+    db: Database, session_id: int, changes: Mapping[str, object], *,
+    expected_version: int | None = None,
+) -> dict[str, object]:
+    """Change a session's fields (not its times); returns the previous values for undo."""
+    with db.transaction() as session:
+        record = load(session, ProgramSession, session_id, "session")
+        check_version(record, expected_version, "session")
+        previous = apply_changes(record, changes, _CLEANERS)
+        if "room_id" in previous:
+            _check_room(session, record.event_id, record.room_id)
+        if "track_id" in previous:
+            _check_track(session, record.event_id, record.track_id)
+        if "code" in previous:
+            _check_code(session, record.event_id, record.code, record.id)
+        return previous
+
+
+def delete_session(db: Database, session_id: int) -> SessionSnapshot:
+    """Delete a session and its assignments; the snapshot lets undo put both back."""
+    with db.transaction() as session:
+        row = _load_row(session, session_id)
+        record = load(session, ProgramSession, session_id, "session")
+        assignments = tuple(
+            AssignmentRow(
+                session_id=a.session_id, person_id=a.person_id,
+                display_name=a.person.display_name, organization=None, position_title=None,
+                email=a.person.email, role=a.role, position=a.position,
+            )
+            for a in record.assignments
+        )
+        session.delete(record)
+        return SessionSnapshot(row, assignments)
+
+
+def restore_session(db: Database, snapshot: SessionSnapshot) -> SessionRow:
+    """Undo delete_session: same id, fields, place and people (those who still exist)."""
+    row = snapshot.session
+    with db.transaction() as session:
+        load(session, Event, row.event_id, "event")
+        room_id = row.room_id if row.room_id and session.get(Room, row.room_id) else None
+        track_id = row.track_id if row.track_id and session.get(Track, row.track_id) else None
+        _check_code(session, row.event_id, row.code, None)
+        record = ProgramSession(
+            id=row.id, event_id=row.event_id, code=row.code, title=row.title, kind=row.kind,
+            track_id=track_id, room_id=room_id, starts_at=row.starts_at, ends_at=row.ends_at,
+            description=row.description, expected_audience=row.expected_audience,
+        )
+        session.add(record)
+        session.flush()
+        for a in snapshot.assignments:
+            if session.get(Person, a.person_id) is not None:
+                session.add(Assignment(session_id=record.id, person_id=a.person_id, role=a.role,
+                                       position=a.position))
+        session.flush()
+        return _load_row(session, record.id)
+
+
+# --- placing on the timetable -----------------------------------------------------------------
+
+
+def place_session(
+    db: Database, session_id: int, placement: Placement, *, expected_version: int | None = None
+) -> Placement:
+    """Put a session in a room and time (any part may be None); returns where it was before.
+
+    Schedule, unschedule, move, resize and their undo all come down to this.
+    """
+    with db.transaction() as session:
+        record = load(session, ProgramSession, session_id, "session")
+        check_version(record, expected_version, "session")
+        event = load(session, Event, record.event_id, "event")
+        previous = Placement(record.room_id, record.starts_at, record.ends_at)
+        starts_at = _local(placement.starts_at, event, "starts_at")
+        ends_at = _local(placement.ends_at, event, "ends_at")
+        _check_times(starts_at, ends_at)
+        _check_room(session, record.event_id, placement.room_id)
+        record.room_id, record.starts_at, record.ends_at = placement.room_id, starts_at, ends_at
+        return previous
+
+
+def schedule_session(
+    db: Database, session_id: int, room_id: int | None, starts_at: dt.datetime,
+    ends_at: dt.datetime,
+) -> Placement:
+    """Give a session a room and times; returns the previous placement."""
+    return place_session(db, session_id, Placement(room_id, starts_at, ends_at))
+
+
+def unschedule_session(db: Database, session_id: int, *, keep_room: bool = False) -> Placement:
+    """Take a session off the timetable (back to the unscheduled list)."""
+    current = get_session(db, session_id)
+    room_id = current.room_id if keep_room else None
+    return place_session(db, session_id, Placement(room_id, None, None),
+                         expected_version=current.version)
+
+
+def move_session(
+    db: Database, session_id: int, starts_at: dt.datetime, room_id: int | None = None,
+    *, keep_room: bool = True,
+) -> Placement:
+    """Move a scheduled session to a new start (and room), keeping its length."""
+    current = get_session(db, session_id)
+    if current.starts_at is None or current.ends_at is None:
+        raise ValidationError(f"{current.label} is not on the timetable yet; schedule it first.")
+    if room_id is None and keep_room:
+        room_id = current.room_id
+    length = current.ends_at - current.starts_at
+    return place_session(db, session_id, Placement(room_id, starts_at, starts_at + length),
+                         expected_version=current.version)
+
+
+def resize_session(db: Database, session_id: int, ends_at: dt.datetime) -> Placement:
+    """Change a scheduled session's end time."""
+    current = get_session(db, session_id)
+    if current.starts_at is None:
+        raise ValidationError(f"{current.label} is not on the timetable yet; schedule it first.")
+    return place_session(db, session_id, Placement(current.room_id, current.starts_at, ends_at),
+                         expected_version=current.version)
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+
+def get_session(db: Database, session_id: int) -> SessionRow:
+    with db.reader() as session:
+        return _load_row(session, session_id)
+
+
+def list_sessions(
+    db: Database, event_id: int, *, search: str | None = None, scheduled: bool | None = None,
+) -> list[SessionRow]:
+    """An event's sessions in programme order (scheduled by time and room order, then the rest).
+
+    `search` matches code or title ignoring case, Cyrillic included.
+    """
+    with db.reader() as session:
+        query = session_query().where(ProgramSession.event_id == event_id)
+        if scheduled is True:
+            query = query.where(ProgramSession.starts_at.is_not(None))
+        elif scheduled is False:
+            query = query.where(ProgramSession.starts_at.is_(None))
+        rows = session_rows(session, query)
+        order = room_order(session, event_id)
+    if search and (needle := text.fold(search)):
+        rows = [r for r in rows if needle in text.fold(f"{r.code or ''} {r.title}")]
+    return sorted(rows, key=lambda r: programme_order(r, order))
+
+
+def room_order(session: Session, event_id: int) -> dict[int, int]:
+    query = select(Room.id, Room.position).where(Room.event_id == event_id)
+    return {room_id: position for room_id, position in session.execute(query)}
+
+
+def programme_order(row: SessionRow, room_order: Mapping[int, int]) -> tuple[object, ...]:
+    """Sort key: scheduled first by start, then room order, then code; unscheduled last."""
+    scheduled = row.starts_at is not None
+    return (
+        not scheduled,
+        row.starts_at or dt.datetime.max,
+        room_order.get(row.room_id, 1_000_000) if row.room_id is not None else -1,
+        _natural(row.code),
+        row.title.casefold(),
+    )
+
+
+def _natural(code: str | None) -> tuple[object, ...]:
+    """"S2" sorts before "S10"."""
+    if not code:
+        return ((1, ""),)
+    parts: list[tuple[int, object]] = []
+    number = ""
+    for ch in code:
+        if ch.isdigit():
+            number += ch
+            continue
+        if number:
+            parts.append((0, int(number)))
+            number = ""
+        parts.append((1, ch.casefold()))
+    if number:
+        parts.append((0, int(number)))
+    return tuple(parts)
+
+
+def sessions_by_ids(db: Database, session_ids: Iterable[int]) -> list[SessionRow]:
+    ids = list(session_ids)
+    with db.reader() as session:
+        return session_rows(session, session_query().where(ProgramSession.id.in_(ids)))
+
+
+def sessions_in_range(
+    session: Session, event_id: int, start: dt.datetime, end: dt.datetime,
+    room_id: int | None = None,
+) -> list[SessionRow]:
+    """Query helper: sessions overlapping [start, end) (half-open), for agendas."""
+    query = session_query().where(
+        ProgramSession.event_id == event_id,
+        ProgramSession.starts_at < end,
+        ProgramSession.ends_at > start,
+    )
+    if room_id is not None:
+        query = query.where(ProgramSession.room_id == room_id)
+    return session_rows(session, query)

@@ -1,0 +1,121 @@
+"""Cleaning and checking what people type: names, e-mails, colours, search keys."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Callable
+from typing import TypeVar
+
+from forumdesk.db.enums import _Vocabulary
+from forumdesk.errors import ValidationError
+
+_SPACES = re.compile(r"\s+")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+V = TypeVar("V", bound=_Vocabulary)
+Cleaner = Callable[[object], object]
+
+
+def clean(value: object) -> str | None:
+    """Trim, collapse runs of spaces; empty becomes None."""
+    if value is None:
+        return None
+    text = _SPACES.sub(" ", str(value)).strip()
+    return text or None
+
+
+def clean_multiline(value: object) -> str | None:
+    """Trim each line of a free text (notes, descriptions) but keep its line breaks."""
+    if value is None:
+        return None
+    lines = [line.rstrip() for line in str(value).strip().splitlines()]
+    text = "\n".join(lines).strip()
+    return text or None
+
+
+def require(value: object, what: str, field: str) -> str:
+    text = clean(value)
+    if text is None:
+        raise ValidationError(f"The {what} cannot be empty.", field=field)
+    return text
+
+
+def fold(text: str) -> str:
+    """A case-insensitive key that also treats ё as е: Cyrillic search works like Latin."""
+    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip()
+
+
+def normalize_email(value: object) -> str | None:
+    text = clean(value)
+    if text is None:
+        return None
+    text = text.lower()
+    if not _EMAIL.match(text):
+        raise ValidationError(f"'{text}' is not a valid e-mail address.", field="email")
+    return text
+
+
+def normalize_color(value: object) -> str | None:
+    text = clean(value)
+    if text is None:
+        return None
+    if not text.startswith("#"):
+        text = "#" + text
+    if not _COLOR.match(text):
+        raise ValidationError(
+            f"'{value}' is not a colour; use the form #RRGGBB, e.g. #A8D5BA.", field="color"
+        )
+    return text.upper()
+
+
+def check_timezone(value: object) -> str:
+    name = require(value, "time zone", "timezone")
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(
+            f"'{name}' is not a time zone forumdesk knows; use a name like Asia/Almaty.",
+            field="timezone",
+        ) from exc
+    return name
+
+
+def non_negative(value: object, what: str, field: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError as exc:
+        raise ValidationError(f"The {what} must be a whole number.", field=field) from exc
+    if number < 0:
+        raise ValidationError(f"The {what} cannot be negative.", field=field)
+    return number
+
+
+def vocabulary(enum_class: type[V], value: object, what: str, field: str) -> V:
+    if isinstance(value, enum_class):
+        return value
+    try:
+        return enum_class.parse(str(value))  # type: ignore[return-value]
+    except ValueError as exc:
+        raise ValidationError(f"Unknown {what}: {exc}", field=field) from exc
+
+
+def optional_vocabulary(enum_class: type[V], value: object, what: str, field: str) -> V | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return vocabulary(enum_class, value, what, field)
+
+
+def is_cyrillic(text: str | None) -> bool:
+    return bool(text and _CYRILLIC.search(text))
+
+
+def default_display_name(family: str, given: str | None, patronymic: str | None) -> str:
+    """Russian and Kazakh names read "Family Given Patronymic"; Latin names "Given Family"."""
+    if is_cyrillic(family) or patronymic:
+        return " ".join(part for part in (family, given, patronymic) if part)
+    return " ".join(part for part in (given, family) if part)

@@ -1,0 +1,218 @@
+"""An event's rooms (with capacity and order) and tracks (with colour)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from forumdesk.db.engine import Database
+from forumdesk.db.models import Event, ProgramSession, Room, Track
+from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.services import text
+from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.rows import RoomRow, RoomSnapshot, TrackRow, TrackSnapshot
+
+
+def room_row(room: Room) -> RoomRow:
+    return RoomRow(
+        id=room.id,
+        event_id=room.event_id,
+        name=room.name,
+        capacity=room.capacity,
+        position=room.position,
+        notes=room.notes,
+        version=room.version,
+    )
+
+
+def track_row(track: Track) -> TrackRow:
+    return TrackRow(
+        id=track.id, event_id=track.event_id, name=track.name, color=track.color,
+        version=track.version,
+    )
+
+
+_ROOM_CLEANERS = {
+    "name": lambda v: text.require(v, "room name", "name"),
+    "capacity": lambda v: text.non_negative(v, "capacity", "capacity"),
+    "notes": text.clean_multiline,
+}
+_TRACK_CLEANERS = {
+    "name": lambda v: text.require(v, "track name", "name"),
+    "color": text.normalize_color,
+}
+
+
+def _refuse_duplicate_name(
+    session: Session, model: type[Room] | type[Track], event_id: int, name: str,
+    own_id: int | None, what: str,
+) -> None:
+    query = select(model.id).where(
+        model.event_id == event_id, func.lower(model.name) == name.lower()
+    )
+    for other_id in session.scalars(query):
+        if other_id != own_id:
+            raise ConflictError(f"The event already has a {what} called '{name}'.")
+
+
+# --- rooms ------------------------------------------------------------------------------------
+
+
+def add_room(
+    db: Database, event_id: int, name: str, capacity: int | None = None, notes: str | None = None
+) -> RoomRow:
+    """Add a room at the end of the event's room order."""
+    with db.transaction() as session:
+        load(session, Event, event_id, "event")
+        room = Room(event_id=event_id, **_clean_all(_ROOM_CLEANERS, name=name, capacity=capacity,
+                                                     notes=notes))
+        _refuse_duplicate_name(session, Room, event_id, room.name, None, "room")
+        last = session.scalar(select(func.max(Room.position)).where(Room.event_id == event_id))
+        room.position = 0 if last is None else last + 1
+        session.add(room)
+        session.flush()
+        return room_row(room)
+
+
+def update_room(
+    db: Database, room_id: int, changes: Mapping[str, object], *,
+    expected_version: int | None = None,
+) -> dict[str, object]:
+    """Change a room's name, capacity or notes; returns the previous values."""
+    with db.transaction() as session:
+        room = load(session, Room, room_id, "room")
+        check_version(room, expected_version, "room")
+        previous = apply_changes(room, changes, _ROOM_CLEANERS)
+        if "name" in previous:
+            _refuse_duplicate_name(session, Room, room.event_id, room.name, room.id, "room")
+        return previous
+
+
+def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[int]:
+    """Put the event's rooms in the given order; returns the previous order (for undo)."""
+    with db.transaction() as session:
+        rooms = list(session.scalars(
+            select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)
+        ))
+        previous = [room.id for room in rooms]
+        if sorted(previous) != sorted(room_ids):
+            raise ValidationError("The new order must list each of the event's rooms once.")
+        by_id = {room.id: room for room in rooms}
+        for position, room_id in enumerate(room_ids):
+            if by_id[room_id].position != position:
+                by_id[room_id].position = position
+        return previous
+
+
+def delete_room(db: Database, room_id: int) -> RoomSnapshot:
+    """Delete a room; its sessions keep their times and lose their room."""
+    with db.transaction() as session:
+        room = load(session, Room, room_id, "room")
+        snapshot = RoomSnapshot(room_row(room), _unlink(session, ProgramSession.room_id, room_id))
+        session.delete(room)
+        return snapshot
+
+
+def restore_room(db: Database, snapshot: RoomSnapshot) -> RoomRow:
+    """Undo delete_room: the room comes back with its id, place and sessions."""
+    row = snapshot.room
+    with db.transaction() as session:
+        load(session, Event, row.event_id, "event")
+        _refuse_duplicate_name(session, Room, row.event_id, row.name, None, "room")
+        room = Room(id=row.id, event_id=row.event_id, name=row.name, capacity=row.capacity,
+                    position=row.position, notes=row.notes)
+        session.add(room)
+        session.flush()
+        _relink(session, ProgramSession.room_id, row.id, snapshot.session_ids)
+        return room_row(room)
+
+
+def list_rooms(db: Database, event_id: int) -> list[RoomRow]:
+    with db.reader() as session:
+        query = select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)
+        return [room_row(r) for r in session.scalars(query)]
+
+
+# --- tracks -----------------------------------------------------------------------------------
+
+
+def add_track(db: Database, event_id: int, name: str, color: str | None = None) -> TrackRow:
+    with db.transaction() as session:
+        load(session, Event, event_id, "event")
+        track = Track(event_id=event_id, **_clean_all(_TRACK_CLEANERS, name=name, color=color))
+        _refuse_duplicate_name(session, Track, event_id, track.name, None, "track")
+        session.add(track)
+        session.flush()
+        return track_row(track)
+
+
+def update_track(
+    db: Database, track_id: int, changes: Mapping[str, object], *,
+    expected_version: int | None = None,
+) -> dict[str, object]:
+    with db.transaction() as session:
+        track = load(session, Track, track_id, "track")
+        check_version(track, expected_version, "track")
+        previous = apply_changes(track, changes, _TRACK_CLEANERS)
+        if "name" in previous:
+            _refuse_duplicate_name(session, Track, track.event_id, track.name, track.id, "track")
+        return previous
+
+
+def delete_track(db: Database, track_id: int) -> TrackSnapshot:
+    """Delete a track; its sessions stay, without a track."""
+    with db.transaction() as session:
+        track = load(session, Track, track_id, "track")
+        snapshot = TrackSnapshot(
+            track_row(track), _unlink(session, ProgramSession.track_id, track_id)
+        )
+        session.delete(track)
+        return snapshot
+
+
+def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
+    row = snapshot.track
+    with db.transaction() as session:
+        load(session, Event, row.event_id, "event")
+        _refuse_duplicate_name(session, Track, row.event_id, row.name, None, "track")
+        track = Track(id=row.id, event_id=row.event_id, name=row.name, color=row.color)
+        session.add(track)
+        session.flush()
+        _relink(session, ProgramSession.track_id, row.id, snapshot.session_ids)
+        return track_row(track)
+
+
+def list_tracks(db: Database, event_id: int) -> list[TrackRow]:
+    with db.reader() as session:
+        query = select(Track).where(Track.event_id == event_id).order_by(Track.name)
+        return [track_row(t) for t in session.scalars(query)]
+
+
+# --- shared -----------------------------------------------------------------------------------
+
+
+def _clean_all(cleaners: Mapping[str, text.Cleaner], **values: object) -> dict[str, object]:
+    return {name: cleaners[name](value) for name, value in values.items()}
+
+
+def _unlink(session: Session, column: object, target_id: int) -> tuple[int, ...]:
+    """Detach the sessions pointing at a room or track; return their ids for undo."""
+    ids = tuple(session.scalars(select(ProgramSession.id).where(column == target_id)))
+    if ids:
+        session.execute(
+            update(ProgramSession)
+            .where(ProgramSession.id.in_(ids))
+            .values({column.key: None, "version": ProgramSession.version + 1})  # type: ignore[attr-defined]
+        )
+    return ids
+
+
+def _relink(session: Session, column: object, target_id: int, ids: Sequence[int]) -> None:
+    if ids:
+        session.execute(
+            update(ProgramSession)
+            .where(ProgramSession.id.in_(ids), column.is_(None))  # type: ignore[attr-defined]
+            .values({column.key: target_id, "version": ProgramSession.version + 1})  # type: ignore[attr-defined]
+        )
