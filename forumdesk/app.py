@@ -1,0 +1,81 @@
+"""The GUI's composition root: QApplication, database, main window, error reporting."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from forumdesk import __version__
+from forumdesk.config import APP_AUTHOR, APP_NAME, ConfigError, log_dir, resolve_database_url
+from forumdesk.db.migrate import open_database
+from forumdesk.errors import ForumdeskError
+
+log = logging.getLogger(__name__)
+QUIT_AFTER_ENV = "FORUMDESK_QUIT_AFTER_MS"  # CI's smoke test: start, paint, close by itself
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("forumdesk", text)
+
+
+def configure_logging() -> str:
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "forumdesk.log"
+    logging.basicConfig(
+        filename=path, level=logging.INFO, encoding="utf-8",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return str(path)
+
+
+def install_excepthook(log_path: str) -> None:
+    """An unexpected exception is logged and shown with the log's path; the app keeps running."""
+
+    def hook(kind: type[BaseException], value: BaseException,
+             tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if isinstance(value, ForumdeskError):
+            QMessageBox.warning(None, "forumdesk", str(value))
+            return
+        QMessageBox.critical(
+            None, "forumdesk",
+            _tr("Something went wrong inside forumdesk. Your data is safe: the last action was "
+                "not saved.\n\nThe details are in {path}").format(path=log_path),
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(db: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    log_path = configure_logging()
+    install_excepthook(log_path)
+    try:
+        database = open_database(resolve_database_url(db))
+    except (ForumdeskError, ConfigError) as exc:
+        QMessageBox.critical(None, "forumdesk",
+                             _tr("The database cannot be opened.\n\n{reason}").format(reason=exc))
+        return 1
+
+    from forumdesk.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    window.show()
+    quit_after = os.environ.get(QUIT_AFTER_ENV)
+    if quit_after:
+        QTimer.singleShot(int(quit_after), window.close)
+    try:
+        return app.exec()
+    finally:
+        database.dispose()

@@ -1,0 +1,99 @@
+"""The Sessions table: a QAbstractTableModel over plain SessionRow tuples."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from forumdesk.services.rows import SessionRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionTableModel", text)
+
+
+class SessionTableModel(QAbstractTableModel):
+    """Rows are SessionRow values handed in by the view's controller; nothing here queries."""
+
+    COLUMNS = ("code", "day", "time", "room", "title", "kind", "track", "moderators")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SessionRow] = []
+        self._headings = {
+            "code": _tr("Code"), "day": _tr("Day"), "time": _tr("Time"), "room": _tr("Room"),
+            "title": _tr("Title"), "kind": _tr("Kind"), "track": _tr("Track"),
+            "moderators": _tr("Moderators"),
+        }
+
+    def set_rows(self, rows: Sequence[SessionRow]) -> None:
+        """Replace everything (a reload)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> SessionRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMNS)):
+            return self._headings[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == ROW_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return row.description or row.title
+        if role == Qt.ItemDataRole.DecorationRole and column == "track" and row.track_color:
+            return QColor(row.track_color)
+        return None
+
+    def _display(self, row: SessionRow, column: str) -> str:
+        if column == "code":
+            return row.code or ""
+        if column == "day":
+            return row.starts_at.strftime("%a %d.%m") if row.starts_at else _tr("unscheduled")
+        if column == "time":
+            if row.starts_at and row.ends_at:
+                return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
+            return ""
+        if column == "room":
+            return row.room_name or ""
+        if column == "title":
+            return row.title
+        if column == "kind":
+            return row.kind.label
+        if column == "track":
+            return row.track_name or ""
+        return ", ".join(row.moderators)
+
+    def _sort_key(self, row: SessionRow, column: str) -> Any:
+        if column in {"day", "time"}:
+            return (row.starts_at or dt.datetime.max).isoformat()
+        return self._display(row, column).casefold()
