@@ -315,7 +315,8 @@ def _print_table(headings: Sequence[str], rows: list[Sequence[str]], *, empty: s
     widths = [min(max(len(r[i]) for r in [headings, *rows]), 60) for i in range(len(headings))]
 
     def line(cells: Sequence[str]) -> str:
-        out = [(c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(cells, widths)]
+        out = [(c if len(c) <= w else c[: w - 1] + "…").ljust(w)
+               for c, w in zip(cells, widths, strict=True)]
         return "  ".join(out).rstrip()
 
     print(line(headings))

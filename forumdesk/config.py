@@ -46,7 +46,7 @@ def resolve_database_url(db: str | None = None) -> URL:
     if "://" in value:
         try:
             url = make_url(value)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError) as exc:
             raise ConfigError(f"Not a database address forumdesk understands: {value}") from exc
         if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")

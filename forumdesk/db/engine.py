@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -130,7 +130,7 @@ def _first_line(orig: object) -> str:
 
 
 def create_database_engine(url: URL, **kwargs: Any) -> Engine:
-    """An engine for `url`; SQLite files get foreign keys, WAL, a busy timeout and IMMEDIATE writes."""
+    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout, IMMEDIATE writes."""
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)

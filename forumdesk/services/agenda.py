@@ -11,9 +11,9 @@ from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room
 from forumdesk.services.records import load
 from forumdesk.services.rows import PersonAgendaItem, SessionRow
 from forumdesk.services.sessions import (
+    programme_order,
     room_order,
     session_query,
-    programme_order,
     session_rows,
 )
 

@@ -81,24 +81,39 @@ def assign_person(
 
 def unassign_person(db: Database, session_id: int, person_id: int) -> AssignmentRow:
     """Take a person out of a session; returns what they were (for undo: restore_assignment)."""
+    return unassign_people(db, session_id, [person_id])[0]
+
+
+def unassign_people(
+    db: Database, session_id: int, person_ids: Sequence[int]
+) -> list[AssignmentRow]:
+    """Take several people out of a session at once; returns their rows for undo."""
     with db.transaction() as session:
-        assignment = _load_assignment(session, session_id, person_id)
-        row = _rows(session, session_id, [person_id])[0]
-        session.delete(assignment)
-        return row
+        wanted = list(dict.fromkeys(person_ids))
+        assignments = [_load_assignment(session, session_id, p) for p in wanted]
+        rows = _rows(session, session_id, wanted)
+        for assignment in assignments:
+            session.delete(assignment)
+        return rows
 
 
 def restore_assignment(db: Database, row: AssignmentRow) -> AssignmentRow:
     """Undo unassign_person: same role and place in the order."""
+    return restore_assignments(db, [row])[0]
+
+
+def restore_assignments(db: Database, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
+    """Undo unassign_people, in one unit of work."""
     with db.transaction() as session:
-        load(session, ProgramSession, row.session_id, "session")
-        person = load(session, Person, row.person_id, "person")
-        if session.get(Assignment, (row.session_id, row.person_id)) is not None:
-            raise ConflictError(f"{person.display_name} is already in that session.")
-        session.add(Assignment(session_id=row.session_id, person_id=row.person_id,
-                               role=row.role, position=row.position))
+        for row in rows:
+            load(session, ProgramSession, row.session_id, "session")
+            person = load(session, Person, row.person_id, "person")
+            if session.get(Assignment, (row.session_id, row.person_id)) is not None:
+                raise ConflictError(f"{person.display_name} is already in that session.")
+            session.add(Assignment(session_id=row.session_id, person_id=row.person_id,
+                                   role=row.role, position=row.position))
         session.flush()
-        return _rows(session, row.session_id, [row.person_id])[0]
+        return [_rows(session, row.session_id, [row.person_id])[0] for row in rows]
 
 
 def change_role(db: Database, session_id: int, person_id: int, role: Role | str) -> Role:

@@ -7,7 +7,7 @@ lower() and LIKE only fold ASCII.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -15,7 +15,14 @@ from sqlalchemy.orm import Session
 
 from forumdesk.db.engine import Database
 from forumdesk.db.enums import Sector
-from forumdesk.db.models import Assignment, Organization, Person, Registration
+from forumdesk.db.models import (
+    Assignment,
+    Event,
+    Organization,
+    Person,
+    ProgramSession,
+    Registration,
+)
 from forumdesk.errors import ConflictError, ValidationError
 from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
@@ -85,8 +92,9 @@ def update_organization(
         previous = apply_changes(org, changes, _ORG_CLEANERS)
         if "name" in previous:
             key = _org_key(org.name)
-            clash = session.scalar(select(Organization.id).where(
-                Organization.name_key == key, Organization.id != org.id))
+            with session.no_autoflush:
+                clash = session.scalar(select(Organization.id).where(
+                    Organization.name_key == key, Organization.id != org.id))
             if clash is not None:
                 raise ConflictError(f"The organisation '{org.name}' is already in the directory.")
             org.name_key = key
@@ -167,7 +175,8 @@ def _refresh_search_key(person: Person, organization: str | None) -> None:
 def _refuse_taken_email(session: Session, email: str | None, own_id: int | None) -> None:
     if email is None:
         return
-    other = session.scalar(select(Person).where(Person.email == email))
+    with session.no_autoflush:  # check before the pending change hits the unique constraint
+        other = session.scalar(select(Person).where(Person.email == email))
     if other is not None and other.id != own_id:
         raise ConflictError(f"The e-mail {email} already belongs to {other.display_name}.")
 
@@ -251,54 +260,69 @@ def update_person(
 
 def delete_person(db: Database, person_id: int) -> PersonSnapshot:
     """Delete a person with their assignments and registrations; undo restores all three."""
+    return delete_people(db, [person_id])[0]
+
+
+def delete_people(db: Database, person_ids: Sequence[int]) -> list[PersonSnapshot]:
+    """Delete several people in one unit of work (all or none); snapshots for undo."""
     with db.transaction() as session:
-        person, org_name = session.execute(
-            _people_query().where(Person.id == person_id)).one_or_none() or (None, None)
-        if person is None:
-            load(session, Person, person_id, "person")
-        assert person is not None
-        snapshot = PersonSnapshot(
-            person=person_row(person, org_name),
-            assignments=tuple(
-                AssignmentRow(a.session_id, a.person_id, person.display_name, org_name,
-                              person.position, person.email, a.role, a.position)
-                for a in person.assignments
-            ),
-            registrations=tuple(
-                RegistrationRow(r.event_id, r.person_id, r.status) for r in person.registrations
-            ),
-        )
-        session.delete(person)
-        return snapshot
+        snapshots = []
+        for person_id in dict.fromkeys(person_ids):
+            found = session.execute(_people_query().where(Person.id == person_id)).one_or_none()
+            if found is None:
+                load(session, Person, person_id, "person")  # raises NotFoundError
+            assert found is not None
+            person, org_name = found
+            snapshots.append(PersonSnapshot(
+                person=person_row(person, org_name),
+                assignments=tuple(
+                    AssignmentRow(a.session_id, a.person_id, person.display_name, org_name,
+                                  person.position, person.email, a.role, a.position)
+                    for a in person.assignments
+                ),
+                registrations=tuple(
+                    RegistrationRow(r.event_id, r.person_id, r.status)
+                    for r in person.registrations
+                ),
+            ))
+            session.delete(person)
+        return snapshots
 
 
 def restore_person(db: Database, snapshot: PersonSnapshot) -> PersonRow:
     """Undo delete_person."""
-    from forumdesk.db.models import Event, ProgramSession  # local: only undo needs them
+    return restore_people(db, [snapshot])[0]
 
-    row = snapshot.person
+
+def restore_people(db: Database, snapshots: Sequence[PersonSnapshot]) -> list[PersonRow]:
+    """Undo delete_people, in one unit of work."""
     with db.transaction() as session:
-        _refuse_taken_email(session, row.email, None)
-        person = Person(
-            id=row.id, family_name=row.family_name, given_name=row.given_name,
-            patronymic=row.patronymic, display_name=row.display_name, position=row.position,
-            country=row.country, sector=row.sector, email=row.email, phone=row.phone,
-            language=row.language, notes=row.notes,
-        )
-        org_name = _set_organization(session, person, row.organization)
-        _refresh_search_key(person, org_name)
-        session.add(person)
-        session.flush()
-        for a in snapshot.assignments:
-            if session.get(ProgramSession, a.session_id) is not None:
-                session.add(Assignment(session_id=a.session_id, person_id=person.id,
-                                       role=a.role, position=a.position))
-        for r in snapshot.registrations:
-            if session.get(Event, r.event_id) is not None:
-                session.add(Registration(event_id=r.event_id, person_id=person.id,
-                                         status=r.status))
-        session.flush()
-        return person_row(person, org_name)
+        return [_restore(session, snapshot) for snapshot in snapshots]
+
+
+def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
+    row = snapshot.person
+    _refuse_taken_email(session, row.email, None)
+    person = Person(
+        id=row.id, family_name=row.family_name, given_name=row.given_name,
+        patronymic=row.patronymic, display_name=row.display_name, position=row.position,
+        country=row.country, sector=row.sector, email=row.email, phone=row.phone,
+        language=row.language, notes=row.notes,
+    )
+    org_name = _set_organization(session, person, row.organization)
+    _refresh_search_key(person, org_name)
+    session.add(person)
+    session.flush()
+    for a in snapshot.assignments:
+        if session.get(ProgramSession, a.session_id) is not None:
+            session.add(Assignment(session_id=a.session_id, person_id=person.id,
+                                   role=a.role, position=a.position))
+    for r in snapshot.registrations:
+        if session.get(Event, r.event_id) is not None:
+            session.add(Registration(event_id=r.event_id, person_id=person.id,
+                                     status=r.status))
+    session.flush()
+    return person_row(person, org_name)
 
 
 def get_person(db: Database, person_id: int) -> PersonRow:
@@ -362,12 +386,14 @@ __all__ = [
     "create_organization",
     "create_person",
     "delete_organization",
+    "delete_people",
     "delete_person",
     "find_or_create_organization",
     "find_person_by_email",
     "get_person",
     "list_organizations",
     "people_search_query",
+    "restore_people",
     "restore_person",
     "search_people",
     "update_organization",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from forumdesk.db.engine import Database
@@ -136,11 +136,14 @@ def _check_track(session: Session, event_id: int, track_id: int | None) -> None:
 def _check_code(session: Session, event_id: int, code: str | None, own_id: int | None) -> None:
     if code is None:
         return
-    query = select(ProgramSession.id, ProgramSession.title).where(
-        ProgramSession.event_id == event_id, func.lower(ProgramSession.code) == code.lower()
+    key = text.fold(code)  # in Python: SQLite's lower() leaves Cyrillic codes ("С1") alone
+    query = select(ProgramSession.id, ProgramSession.code, ProgramSession.title).where(
+        ProgramSession.event_id == event_id, ProgramSession.code.is_not(None)
     )
-    for other_id, title in session.execute(query):
-        if other_id != own_id:
+    with session.no_autoflush:  # check before the pending change hits the unique constraint
+        found = session.execute(query).all()
+    for other_id, other_code, title in found:
+        if other_id != own_id and text.fold(other_code) == key:
             raise ConflictError(f"The code {code} is already used by the session «{title}».")
 
 
@@ -218,42 +221,60 @@ def update_session(
 
 def delete_session(db: Database, session_id: int) -> SessionSnapshot:
     """Delete a session and its assignments; the snapshot lets undo put both back."""
+    return delete_sessions(db, [session_id])[0]
+
+
+def delete_sessions(db: Database, session_ids: Sequence[int]) -> list[SessionSnapshot]:
+    """Delete several sessions in one unit of work (all or none); snapshots for undo."""
     with db.transaction() as session:
-        row = _load_row(session, session_id)
-        record = load(session, ProgramSession, session_id, "session")
-        assignments = tuple(
-            AssignmentRow(
-                session_id=a.session_id, person_id=a.person_id,
-                display_name=a.person.display_name, organization=None, position_title=None,
-                email=a.person.email, role=a.role, position=a.position,
+        snapshots = []
+        for session_id in dict.fromkeys(session_ids):
+            row = _load_row(session, session_id)
+            record = load(session, ProgramSession, session_id, "session")
+            assignments = tuple(
+                AssignmentRow(
+                    session_id=a.session_id, person_id=a.person_id,
+                    display_name=a.person.display_name, organization=None,
+                    position_title=None, email=a.person.email, role=a.role, position=a.position,
+                )
+                for a in record.assignments
             )
-            for a in record.assignments
-        )
-        session.delete(record)
-        return SessionSnapshot(row, assignments)
+            session.delete(record)
+            snapshots.append(SessionSnapshot(row, assignments))
+        return snapshots
 
 
 def restore_session(db: Database, snapshot: SessionSnapshot) -> SessionRow:
     """Undo delete_session: same id, fields, place and people (those who still exist)."""
-    row = snapshot.session
+    return restore_sessions(db, [snapshot])[0]
+
+
+def restore_sessions(db: Database, snapshots: Sequence[SessionSnapshot]) -> list[SessionRow]:
+    """Undo delete_sessions, in one unit of work."""
     with db.transaction() as session:
-        load(session, Event, row.event_id, "event")
-        room_id = row.room_id if row.room_id and session.get(Room, row.room_id) else None
-        track_id = row.track_id if row.track_id and session.get(Track, row.track_id) else None
-        _check_code(session, row.event_id, row.code, None)
-        record = ProgramSession(
-            id=row.id, event_id=row.event_id, code=row.code, title=row.title, kind=row.kind,
-            track_id=track_id, room_id=room_id, starts_at=row.starts_at, ends_at=row.ends_at,
-            description=row.description, expected_audience=row.expected_audience,
-        )
-        session.add(record)
+        restored = [_restore(session, snapshot) for snapshot in snapshots]
         session.flush()
-        for a in snapshot.assignments:
-            if session.get(Person, a.person_id) is not None:
-                session.add(Assignment(session_id=record.id, person_id=a.person_id, role=a.role,
-                                       position=a.position))
-        session.flush()
-        return _load_row(session, record.id)
+        return [_load_row(session, record_id) for record_id in restored]
+
+
+def _restore(session: Session, snapshot: SessionSnapshot) -> int:
+    row = snapshot.session
+    load(session, Event, row.event_id, "event")
+    room_id = row.room_id if row.room_id and session.get(Room, row.room_id) else None
+    track_id = row.track_id if row.track_id and session.get(Track, row.track_id) else None
+    _check_code(session, row.event_id, row.code, None)
+    record = ProgramSession(
+        id=row.id, event_id=row.event_id, code=row.code, title=row.title, kind=row.kind,
+        track_id=track_id, room_id=room_id, starts_at=row.starts_at, ends_at=row.ends_at,
+        description=row.description, expected_audience=row.expected_audience,
+    )
+    session.add(record)
+    session.flush()
+    for a in snapshot.assignments:
+        if session.get(Person, a.person_id) is not None:
+            session.add(Assignment(session_id=record.id, person_id=a.person_id, role=a.role,
+                                   position=a.position))
+    return record.id
 
 
 # --- placing on the timetable -----------------------------------------------------------------

@@ -49,12 +49,14 @@ def _refuse_duplicate_name(
     session: Session, model: type[Room] | type[Track], event_id: int, name: str,
     own_id: int | None, what: str,
 ) -> None:
-    query = select(model.id).where(
-        model.event_id == event_id, func.lower(model.name) == name.lower()
-    )
-    for other_id in session.scalars(query):
-        if other_id != own_id:
-            raise ConflictError(f"The event already has a {what} called '{name}'.")
+    # compared in Python: SQLite's lower() folds only ASCII, and room names are often Cyrillic
+    key = text.fold(name)
+    query = select(model.id, model.name).where(model.event_id == event_id)
+    with session.no_autoflush:  # check before the pending change hits the unique constraint
+        found = session.execute(query).all()
+    for other_id, other_name in found:
+        if other_id != own_id and text.fold(other_name) == key:
+            raise ConflictError(f"The event already has a {what} called '{other_name}'.")
 
 
 # --- rooms ------------------------------------------------------------------------------------

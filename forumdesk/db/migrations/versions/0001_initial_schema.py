@@ -1,4 +1,5 @@
-"""Initial schema: events, rooms, tracks, sessions, organisations, people, registrations, assignments.
+"""Initial schema: events, rooms, tracks, sessions, organisations, people, registrations,
+assignments.
 
 Revision ID: 0001
 Revises:
@@ -185,7 +186,8 @@ def upgrade() -> None:
         sa.Column("expected_audience", sa.Integer(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.CheckConstraint(
-            "(starts_at IS NULL AND ends_at IS NULL) OR (starts_at IS NOT NULL AND ends_at IS NOT NULL AND ends_at > starts_at)",
+            "(starts_at IS NULL AND ends_at IS NULL)"
+            " OR (starts_at IS NOT NULL AND ends_at IS NOT NULL AND ends_at > starts_at)",
             name=op.f("ck_program_sessions_times_valid"),
         ),
         sa.CheckConstraint(

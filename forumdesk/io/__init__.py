@@ -1,0 +1,1 @@
+"""Readers and writers: spreadsheet import, agenda export, iCalendar, CSV."""

@@ -1,0 +1,169 @@
+"""Headings, day and month names for printed agendas, in Russian and English.
+
+Written out here rather than taken from the locale: the export must read the same on an English
+Windows and a Russian Linux, and Russian dates need the genitive month ("25 ноября"), which
+`strftime` does not give everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+
+Lang = Literal["ru", "en"]
+LANGUAGES: tuple[Lang, ...] = ("ru", "en")
+
+_TEXT: dict[str, tuple[str, str]] = {
+    # key: (Russian, English)
+    "programme": ("Программа", "Programme"),
+    "grid": ("Сетка", "Grid"),
+    "signin": ("Регистрация", "Sign-in"),
+    "rooms": ("Залы", "Rooms"),
+    "personal": ("Личные программы", "Personal agendas"),
+    "people": ("Участники", "People"),
+    "time": ("Время", "Time"),
+    "date": ("Дата", "Date"),
+    "code": ("Код", "Code"),
+    "session": ("Сессия", "Session"),
+    "room": ("Зал", "Room"),
+    "track": ("Трек", "Track"),
+    "moderators": ("Модераторы", "Moderators"),
+    "moderators_colon": ("Модераторы:", "Moderators:"),
+    "speakers": ("Спикеры и участники панели", "Speakers and panelists"),
+    "speakers_colon": ("Спикеры:", "Speakers:"),
+    "panelists_colon": ("Участники панели:", "Panelists:"),
+    "number": ("№", "No."),
+    "name": ("ФИО", "Name"),
+    "organization": ("Организация", "Organisation"),
+    "position": ("Должность", "Position"),
+    "country": ("Страна", "Country"),
+    "sector": ("Сектор", "Sector"),
+    "email": ("Эл. почта", "E-mail"),
+    "phone": ("Телефон", "Phone"),
+    "status": ("Статус", "Status"),
+    "role": ("Роль", "Role"),
+    "roles": ("Роли", "Roles"),
+    "signature": ("Подпись", "Signature"),
+    "signin_title": ("Лист регистрации", "Sign-in sheet"),
+    "continued": ("продолжение", "continued"),
+    "no_room": ("Без зала", "No room"),
+    "no_sessions": ("Сессии пока не назначены.", "No sessions assigned yet."),
+    "page_of": ("Стр. &P из &N", "Page &P of &N"),
+    "printed": ("Напечатано &D", "Printed &D"),
+}
+
+_DAYS = (
+    ("понедельник", "Monday"), ("вторник", "Tuesday"), ("среда", "Wednesday"),
+    ("четверг", "Thursday"), ("пятница", "Friday"), ("суббота", "Saturday"),
+    ("воскресенье", "Sunday"),
+)
+_SHORT_DAYS = (("пн", "Mon"), ("вт", "Tue"), ("ср", "Wed"), ("чт", "Thu"), ("пт", "Fri"),
+               ("сб", "Sat"), ("вс", "Sun"))
+# Russian dates take the month in the genitive: "25 ноября".
+_MONTHS = (
+    ("января", "January"), ("февраля", "February"), ("марта", "March"), ("апреля", "April"),
+    ("мая", "May"), ("июня", "June"), ("июля", "July"), ("августа", "August"),
+    ("сентября", "September"), ("октября", "October"), ("ноября", "November"),
+    ("декабря", "December"),
+)
+
+_KINDS: dict[SessionKind, tuple[str, str]] = {
+    SessionKind.PLENARY: ("Пленарное заседание", "Plenary"),
+    SessionKind.DISCUSSION: ("Дискуссия", "Discussion"),
+    SessionKind.WORKSHOP: ("Мастер-класс", "Workshop"),
+    SessionKind.BREAK: ("Перерыв", "Break"),
+    SessionKind.REGISTRATION: ("Регистрация", "Registration"),
+    SessionKind.OTHER: ("Другое", "Other"),
+}
+_ROLES: dict[Role, tuple[str, str]] = {
+    Role.MODERATOR: ("Модератор", "Moderator"),
+    Role.CO_MODERATOR: ("Сомодератор", "Co-moderator"),
+    Role.SPEAKER: ("Спикер", "Speaker"),
+    Role.PANELIST: ("Участник панели", "Panelist"),
+    Role.PARTICIPANT: ("Участник", "Participant"),
+    Role.RAPPORTEUR: ("Докладчик", "Rapporteur"),
+}
+_SECTORS: dict[Sector, tuple[str, str]] = {
+    Sector.GOVERNMENT: ("Государственный орган", "Government"),
+    Sector.INTERGOVERNMENTAL: ("Международная организация", "Intergovernmental"),
+    Sector.BUSINESS: ("Бизнес", "Business"),
+    Sector.MARKETPLACE: ("Маркетплейс", "Marketplace"),
+    Sector.CREATIVE_INDUSTRY: ("Креативная индустрия", "Creative industry"),
+    Sector.RIGHTS_HOLDER: ("Правообладатель", "Rights holder"),
+    Sector.EXPERT: ("Эксперт, наука", "Expert/academia"),
+    Sector.MEDIA: ("СМИ", "Media"),
+    Sector.OTHER: ("Другое", "Other"),
+}
+_STATUSES: dict[RegistrationStatus, tuple[str, str]] = {
+    RegistrationStatus.INVITED: ("Приглашён", "Invited"),
+    RegistrationStatus.REGISTERED: ("Зарегистрирован", "Registered"),
+    RegistrationStatus.CONFIRMED: ("Подтвердил участие", "Confirmed"),
+    RegistrationStatus.ATTENDED: ("Присутствовал", "Attended"),
+    RegistrationStatus.CANCELLED: ("Отказался", "Cancelled"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[0] if lang == "ru" else pair[1]
+
+
+class Labels:
+    """The words of one export, in one language: `labels["time"]`, `labels.long_date(day)`."""
+
+    def __init__(self, lang: Lang) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown heading language {lang!r}")
+        self.lang: Lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return _pick(_TEXT[key], self.lang)
+
+    def kind(self, kind: SessionKind) -> str:
+        return _pick(_KINDS[kind], self.lang)
+
+    def role(self, role: Role) -> str:
+        return _pick(_ROLES[role], self.lang)
+
+    def sector(self, sector: Sector | None) -> str:
+        return _pick(_SECTORS[sector], self.lang) if sector else ""
+
+    def status(self, status: RegistrationStatus) -> str:
+        return _pick(_STATUSES[status], self.lang)
+
+    def long_date(self, day: dt.date) -> str:
+        """ "Thursday, 25 November 2021" / "Четверг, 25 ноября 2021 г." """
+        weekday = _pick(_DAYS[day.weekday()], self.lang)
+        month = _pick(_MONTHS[day.month - 1], self.lang)
+        if self.lang == "ru":
+            return f"{weekday.capitalize()}, {day.day} {month} {day.year} г."
+        return f"{weekday}, {day.day} {month} {day.year}"
+
+    def short_date(self, day: dt.date) -> str:
+        """ "Thu 25 Nov" / "чт 25.11" (sheet names and narrow columns)."""
+        weekday = _pick(_SHORT_DAYS[day.weekday()], self.lang)
+        if self.lang == "ru":
+            return f"{weekday} {day:%d.%m}"
+        return f"{weekday} {day.day} {_MONTHS[day.month - 1][1][:3]}"
+
+    def date_span(self, first: dt.date, last: dt.date) -> str:
+        """ "25–26 November 2021" / "25–26 ноября 2021 г." """
+        month = _pick(_MONTHS[last.month - 1], self.lang)
+        suffix = " г." if self.lang == "ru" else ""
+        if first == last:
+            return f"{first.day} {month} {first.year}{suffix}"
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{last.day} {month} {last.year}{suffix}"
+        first_month = _pick(_MONTHS[first.month - 1], self.lang)
+        if first.year == last.year:
+            return f"{first.day} {first_month} – {last.day} {month} {last.year}{suffix}"
+        return (f"{first.day} {first_month} {first.year}{suffix} – "
+                f"{last.day} {month} {last.year}{suffix}")
+
+
+def time_range(start: dt.datetime, end: dt.datetime) -> str:
+    """ "13:00–14:30" (with the end's date when a session runs past midnight)."""
+    if end.date() != start.date():
+        return f"{start:%H:%M}–{end:%d.%m %H:%M}"
+    return f"{start:%H:%M}–{end:%H:%M}"

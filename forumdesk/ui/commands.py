@@ -1,0 +1,345 @@
+"""Every edit as an undo command: `do()` calls a service, `undo_action()` its inverse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from forumdesk.db.enums import RegistrationStatus, Role
+from forumdesk.services import assignments, people, sessions, venue
+from forumdesk.services.rows import (
+    AssignmentRow,
+    PersonRow,
+    PersonSnapshot,
+    Placement,
+    RoomRow,
+    RoomSnapshot,
+    SessionRow,
+    SessionSnapshot,
+    TrackRow,
+    TrackSnapshot,
+)
+from forumdesk.ui.context import (
+    ASSIGNMENTS,
+    EVENT,
+    PEOPLE,
+    REGISTRATIONS,
+    ROOMS,
+    SESSIONS,
+    TRACKS,
+    AppContext,
+    ForumdeskCommand,
+)
+
+Updater = Callable[..., dict[str, object]]
+
+
+class UpdateCommand(ForumdeskCommand):
+    """Change fields of one record through an update_* service that returns previous values."""
+
+    def __init__(self, ctx: AppContext, text: str, update: Updater, record_id: int,
+                 changes: Mapping[str, object], topics: frozenset[str],
+                 expected_version: int | None = None) -> None:
+        super().__init__(ctx, text)
+        self.topics = topics
+        self._update, self._id, self._changes = update, record_id, dict(changes)
+        self._expected_version = expected_version
+        self._previous: dict[str, object] = {}
+
+    def do(self) -> None:
+        version, self._expected_version = self._expected_version, None  # only the first time
+        self._previous = self._update(self.ctx.db, self._id, self._changes,
+                                      expected_version=version)
+
+    def undo_action(self) -> None:
+        self._update(self.ctx.db, self._id, self._previous)
+
+
+def edit_event(ctx: AppContext, event_id: int, changes: Mapping[str, object],
+               version: int | None = None) -> UpdateCommand:
+    from forumdesk.services.events import update_event
+
+    return UpdateCommand(ctx, ctx.tr("Edit event"), update_event, event_id, changes,
+                         frozenset({EVENT, SESSIONS}), version)
+
+
+def edit_session(ctx: AppContext, row: SessionRow, changes: Mapping[str, object]
+                 ) -> UpdateCommand:
+    return UpdateCommand(ctx, ctx.tr("Edit {0}").format(row.label), sessions.update_session,
+                         row.id, changes, frozenset({SESSIONS}), row.version)
+
+
+def edit_person(ctx: AppContext, row: PersonRow, changes: Mapping[str, object]
+                ) -> UpdateCommand:
+    return UpdateCommand(ctx, ctx.tr("Edit {0}").format(row.display_name), people.update_person,
+                         row.id, changes, frozenset({PEOPLE, ASSIGNMENTS, SESSIONS}),
+                         row.version)
+
+
+def edit_room(ctx: AppContext, row: RoomRow, changes: Mapping[str, object]) -> UpdateCommand:
+    return UpdateCommand(ctx, ctx.tr("Edit room {0}").format(row.name), venue.update_room,
+                         row.id, changes, frozenset({ROOMS, SESSIONS}), row.version)
+
+
+def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) -> UpdateCommand:
+    return UpdateCommand(ctx, ctx.tr("Edit track {0}").format(row.name), venue.update_track,
+                         row.id, changes, frozenset({TRACKS, SESSIONS}), row.version)
+
+
+class PlaceSessionCommand(ForumdeskCommand):
+    """Schedule, unschedule, move or resize: put a session in a room and time."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(self, ctx: AppContext, text: str, session_id: int, placement: Placement
+                 ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.placement = session_id, placement
+        self._previous: Placement | None = None
+
+    def do(self) -> None:
+        self._previous = sessions.place_session(self.ctx.db, self.session_id, self.placement)
+
+    def undo_action(self) -> None:
+        assert self._previous is not None
+        sessions.place_session(self.ctx.db, self.session_id, self._previous)
+
+
+class CreateSessionCommand(ForumdeskCommand):
+    topics = frozenset({SESSIONS, ASSIGNMENTS})
+
+    def __init__(self, ctx: AppContext, event_id: int, fields: Mapping[str, Any]) -> None:
+        super().__init__(ctx, ctx.tr("New session {0}").format(fields.get("title", "")))
+        self._event_id, self._fields = event_id, dict(fields)
+        self._snapshot: SessionSnapshot | None = None
+        self.created: SessionRow | None = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.created = sessions.create_session(self.ctx.db, self._event_id, **self._fields)
+        else:  # redo after undo: the same session, same id
+            self.created = sessions.restore_session(self.ctx.db, self._snapshot)
+
+    def undo_action(self) -> None:
+        assert self.created is not None
+        self._snapshot = sessions.delete_session(self.ctx.db, self.created.id)
+
+
+class DeleteSessionsCommand(ForumdeskCommand):
+    topics = frozenset({SESSIONS, ASSIGNMENTS})
+
+    def __init__(self, ctx: AppContext, session_ids: Sequence[int], text: str) -> None:
+        super().__init__(ctx, text)
+        self._ids = list(session_ids)
+        self._snapshots: list[SessionSnapshot] = []
+
+    def do(self) -> None:
+        self._snapshots = sessions.delete_sessions(self.ctx.db, self._ids)
+
+    def undo_action(self) -> None:
+        sessions.restore_sessions(self.ctx.db, self._snapshots)
+
+
+class CreatePersonCommand(ForumdeskCommand):
+    topics = frozenset({PEOPLE})
+
+    def __init__(self, ctx: AppContext, fields: Mapping[str, Any]) -> None:
+        super().__init__(ctx, ctx.tr("New person {0}").format(fields.get("family_name", "")))
+        self._fields = dict(fields)
+        self._snapshot: PersonSnapshot | None = None
+        self.created: PersonRow | None = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.created = people.create_person(self.ctx.db, **self._fields)
+        else:
+            self.created = people.restore_person(self.ctx.db, self._snapshot)
+
+    def undo_action(self) -> None:
+        assert self.created is not None
+        self._snapshot = people.delete_person(self.ctx.db, self.created.id)
+
+
+class DeletePeopleCommand(ForumdeskCommand):
+    topics = frozenset({PEOPLE, ASSIGNMENTS, REGISTRATIONS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, person_ids: Sequence[int], text: str) -> None:
+        super().__init__(ctx, text)
+        self._ids = list(person_ids)
+        self._snapshots: list[PersonSnapshot] = []
+
+    def do(self) -> None:
+        self._snapshots = people.delete_people(self.ctx.db, self._ids)
+
+    def undo_action(self) -> None:
+        people.restore_people(self.ctx.db, self._snapshots)
+
+
+class AssignPeopleCommand(ForumdeskCommand):
+    topics = frozenset({ASSIGNMENTS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, session_id: int, person_ids: Sequence[int],
+                 role: Role, text: str) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.person_ids, self.role = session_id, list(person_ids), role
+
+    def do(self) -> None:
+        assignments.assign_people(self.ctx.db, self.session_id, self.person_ids, self.role)
+
+    def undo_action(self) -> None:
+        assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
+
+
+class UnassignPeopleCommand(ForumdeskCommand):
+    topics = frozenset({ASSIGNMENTS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
+                 ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.person_ids = session_id, list(person_ids)
+        self._rows: list[AssignmentRow] = []
+
+    def do(self) -> None:
+        self._rows = assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
+
+    def undo_action(self) -> None:
+        assignments.restore_assignments(self.ctx.db, self._rows)
+
+
+class ChangeRoleCommand(ForumdeskCommand):
+    topics = frozenset({ASSIGNMENTS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, session_id: int, person_id: int, role: Role, text: str
+                 ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.person_id, self.role = session_id, person_id, role
+        self._previous: Role | None = None
+
+    def do(self) -> None:
+        self._previous = assignments.change_role(self.ctx.db, self.session_id, self.person_id,
+                                                 self.role)
+
+    def undo_action(self) -> None:
+        assert self._previous is not None
+        assignments.change_role(self.ctx.db, self.session_id, self.person_id, self._previous)
+
+
+class ReorderPeopleCommand(ForumdeskCommand):
+    topics = frozenset({ASSIGNMENTS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
+                 ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.order = session_id, list(person_ids)
+        self._previous: list[int] = []
+
+    def do(self) -> None:
+        self._previous = assignments.reorder_people(self.ctx.db, self.session_id, self.order)
+
+    def undo_action(self) -> None:
+        assignments.reorder_people(self.ctx.db, self.session_id, self._previous)
+
+
+class RegisterPeopleCommand(ForumdeskCommand):
+    topics = frozenset({REGISTRATIONS, PEOPLE})
+
+    def __init__(self, ctx: AppContext, event_id: int, person_ids: Sequence[int],
+                 status: RegistrationStatus, text: str) -> None:
+        super().__init__(ctx, text)
+        self.event_id, self.person_ids, self.status = event_id, list(person_ids), status
+        self._previous: dict[int, RegistrationStatus | None] = {}
+
+    def do(self) -> None:
+        self._previous = assignments.register_people(self.ctx.db, self.event_id,
+                                                     self.person_ids, self.status)
+
+    def undo_action(self) -> None:
+        assignments.restore_registrations(self.ctx.db, self.event_id, self._previous)
+
+
+class AddRoomCommand(ForumdeskCommand):
+    topics = frozenset({ROOMS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, event_id: int, name: str, capacity: int | None
+                 ) -> None:
+        super().__init__(ctx, ctx.tr("Add room {0}").format(name))
+        self._event_id, self._name, self._capacity = event_id, name, capacity
+        self.created: RoomRow | None = None
+        self._snapshot: RoomSnapshot | None = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.created = venue.add_room(self.ctx.db, self._event_id, self._name, self._capacity)
+        else:
+            self.created = venue.restore_room(self.ctx.db, self._snapshot)
+
+    def undo_action(self) -> None:
+        assert self.created is not None
+        self._snapshot = venue.delete_room(self.ctx.db, self.created.id)
+
+
+class DeleteRoomCommand(ForumdeskCommand):
+    topics = frozenset({ROOMS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, room: RoomRow) -> None:
+        super().__init__(ctx, ctx.tr("Delete room {0}").format(room.name))
+        self._room_id = room.id
+        self._snapshot: RoomSnapshot | None = None
+
+    def do(self) -> None:
+        self._snapshot = venue.delete_room(self.ctx.db, self._room_id)
+
+    def undo_action(self) -> None:
+        assert self._snapshot is not None
+        venue.restore_room(self.ctx.db, self._snapshot)
+
+
+class ReorderRoomsCommand(ForumdeskCommand):
+    topics = frozenset({ROOMS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, event_id: int, room_ids: Sequence[int]) -> None:
+        super().__init__(ctx, ctx.tr("Reorder rooms"))
+        self._event_id, self._order = event_id, list(room_ids)
+        self._previous: list[int] = []
+
+    def do(self) -> None:
+        self._previous = venue.reorder_rooms(self.ctx.db, self._event_id, self._order)
+
+    def undo_action(self) -> None:
+        venue.reorder_rooms(self.ctx.db, self._event_id, self._previous)
+
+
+class AddTrackCommand(ForumdeskCommand):
+    topics = frozenset({TRACKS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, event_id: int, name: str, color: str | None) -> None:
+        super().__init__(ctx, ctx.tr("Add track {0}").format(name))
+        self._event_id, self._name, self._color = event_id, name, color
+        self.created: TrackRow | None = None
+        self._snapshot: TrackSnapshot | None = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.created = venue.add_track(self.ctx.db, self._event_id, self._name, self._color)
+        else:
+            self.created = venue.restore_track(self.ctx.db, self._snapshot)
+
+    def undo_action(self) -> None:
+        assert self.created is not None
+        self._snapshot = venue.delete_track(self.ctx.db, self.created.id)
+
+
+class DeleteTrackCommand(ForumdeskCommand):
+    topics = frozenset({TRACKS, SESSIONS})
+
+    def __init__(self, ctx: AppContext, track: TrackRow) -> None:
+        super().__init__(ctx, ctx.tr("Delete track {0}").format(track.name))
+        self._track_id = track.id
+        self._snapshot: TrackSnapshot | None = None
+
+    def do(self) -> None:
+        self._snapshot = venue.delete_track(self.ctx.db, self._track_id)
+
+    def undo_action(self) -> None:
+        assert self._snapshot is not None
+        venue.restore_track(self.ctx.db, self._snapshot)

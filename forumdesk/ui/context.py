@@ -1,0 +1,145 @@
+"""What every view needs, passed around instead of globals (git-cola's context object).
+
+The context holds the database, the undo stack and the current event, runs undo commands and
+tells the views what changed so they reload their plain rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from forumdesk.db.engine import Database
+from forumdesk.errors import ForumdeskError
+from forumdesk.services.rows import EventRow
+
+# What a change touched; views reload only what they show.
+EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
+    "event", "rooms", "tracks", "sessions", "people", "assignments", "registrations")
+ALL_TOPICS = frozenset({EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS})
+
+ErrorReporter = Callable[[str, str], None]
+
+
+class AppContext(QObject):
+    """The database, the undo stack and the current event, shared by every view."""
+
+    data_changed = Signal(frozenset)  # topics
+    event_changed = Signal(object)  # EventRow | None
+    session_selected = Signal(object)  # session id | None
+
+    def __init__(self, db: Database, parent: QObject | None = None,
+                 error_reporter: ErrorReporter | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = QUndoStack(self)
+        self.event: EventRow | None = None
+        self.window: QWidget | None = None
+        self._error_reporter = error_reporter
+
+    # --- the current event ----------------------------------------------------------------
+
+    @property
+    def event_id(self) -> int | None:
+        return self.event.id if self.event else None
+
+    def set_event(self, event: EventRow | None) -> None:
+        self.event = event
+        self.event_changed.emit(event)
+
+    # --- running commands -----------------------------------------------------------------
+
+    def run(self, command: ForumdeskCommand) -> bool:
+        """Do `command` now and, if the service accepted it, put it on the undo stack."""
+        try:
+            command.do()
+        except ForumdeskError as exc:
+            self.report_error(command.text(), exc)
+            return False
+        command.skip_next_redo = True
+        self.undo_stack.push(command)
+        self.notify(command.topics)
+        return True
+
+    def run_all(self, title: str, commands: Iterable[ForumdeskCommand]) -> bool:
+        """Several commands as one undo step; if one is refused, the earlier ones are undone."""
+        commands = list(commands)
+        if not commands:
+            return True
+        if len(commands) == 1:
+            return self.run(commands[0])
+        self.undo_stack.beginMacro(title)
+        done: list[ForumdeskCommand] = []
+        failure: ForumdeskError | None = None
+        for command in commands:
+            try:
+                command.do()
+            except ForumdeskError as exc:
+                failure = exc
+                break
+            command.skip_next_redo = True
+            self.undo_stack.push(command)
+            done.append(command)
+        self.undo_stack.endMacro()
+        topics = frozenset().union(*(c.topics for c in commands))
+        if failure is not None:
+            if done:
+                self.undo_stack.undo()  # leaves the database as it was before the action
+            self.notify(topics)
+            self.report_error(title, failure)
+            return False
+        self.notify(topics)
+        return True
+
+    def notify(self, topics: Iterable[str]) -> None:
+        self.data_changed.emit(frozenset(topics))
+
+    def report_error(self, title: str, error: ForumdeskError | str) -> None:
+        message = str(error)
+        if self._error_reporter is not None:
+            self._error_reporter(title, message)
+        else:
+            QMessageBox.warning(self.window, title or "forumdesk", message)
+
+
+class ForumdeskCommand(QUndoCommand):
+    """An undoable user action: `do()` and `undo_action()` each call one service function.
+
+    The first `do()` happens in AppContext.run before the push, so a refused action never
+    reaches the stack; QUndoStack's redo() after that repeats it.
+    """
+
+    topics: frozenset[str] = ALL_TOPICS
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.skip_next_redo = False
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_action(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.skip_next_redo:  # the push's own redo(): already done in AppContext.run
+            self.skip_next_redo = False
+            return
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.undo_action)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except ForumdeskError as exc:
+            # The world changed under the command (another workstation, a deleted record):
+            # drop it from the stack rather than leave an undo that cannot work.
+            self.setObsolete(True)
+            self.ctx.report_error(self.text(), exc)
+        self.ctx.notify(self.topics)

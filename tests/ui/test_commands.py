@@ -1,0 +1,93 @@
+"""Undo commands: each edit is done once, undone and redone through its services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import Role
+from forumdesk.services import assignments, people, sessions
+from forumdesk.services.demo import DemoResult
+from forumdesk.services.rows import Placement
+from forumdesk.ui import commands
+from forumdesk.ui.context import AppContext
+
+
+@pytest.fixture
+def errors() -> list[tuple[str, str]]:
+    return []
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> AppContext:
+    return AppContext(db, error_reporter=lambda title, message: errors.append((title, message)))
+
+
+def _session(db: Database, event_id: int, code: str):  # type: ignore[no-untyped-def]
+    return next(s for s in sessions.list_sessions(db, event_id) if s.code == code)
+
+
+def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoResult) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    assert s3.starts_at is not None and s3.ends_at is not None
+    target = Placement(s3.room_id, s3.starts_at + dt.timedelta(hours=2),
+                       s3.ends_at + dt.timedelta(hours=2))
+    seen: list[frozenset[str]] = []
+    ctx.data_changed.connect(seen.append)
+    assert ctx.run(commands.PlaceSessionCommand(ctx, "Move S3", s3.id, target))
+    assert sessions.get_session(ctx.db, s3.id).starts_at == target.starts_at
+    assert seen and "sessions" in seen[-1]
+    ctx.undo_stack.undo()
+    assert sessions.get_session(ctx.db, s3.id).starts_at == s3.starts_at
+    ctx.undo_stack.redo()
+    assert sessions.get_session(ctx.db, s3.id).starts_at == target.starts_at
+    assert ctx.undo_stack.count() == 1
+
+
+def test_a_refused_edit_reports_and_never_reaches_the_stack(
+        ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    assert not ctx.run(commands.edit_session(ctx, s3, {"code": "S4"}))
+    assert ctx.undo_stack.count() == 0
+    assert errors and "S4" in errors[0][1]
+    assert sessions.get_session(ctx.db, s3.id).code == "S3"
+
+
+def test_a_macro_that_fails_half_way_leaves_the_database_as_it_was(
+        ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    moderator = sessions.get_session(ctx.db, s3.id).moderators
+    newcomer = people.create_person(ctx.db, "Иванова", "Мария")
+    before = assignments.session_people(ctx.db, s3.id)
+    existing = before[0].person_id
+    ok = ctx.run_all("Edit S3", [
+        commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add"),
+        commands.AssignPeopleCommand(ctx, s3.id, [existing], Role.SPEAKER, "Add again"),
+    ])
+    assert not ok and errors
+    assert assignments.session_people(ctx.db, s3.id) == before
+    assert sessions.get_session(ctx.db, s3.id).moderators == moderator
+
+
+def test_undo_of_a_command_whose_record_vanished_reports_and_drops_it(
+        ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    assert ctx.run(commands.edit_session(ctx, s3, {"title": "Renamed"}))
+    sessions.delete_session(ctx.db, s3.id)  # e.g. another workstation deleted it
+    ctx.undo_stack.undo()
+    assert errors and "no longer exists" in errors[-1][1]
+    assert ctx.undo_stack.count() == 0
+
+
+def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext,
+                                                        demo: DemoResult) -> None:
+    s1 = _session(ctx.db, demo.event.id, "S1")
+    people_in_s1 = assignments.session_people(ctx.db, s1.id)
+    ids = [row.person_id for row in people_in_s1[:2]]
+    assert ctx.run(commands.DeletePeopleCommand(ctx, ids, "Delete two"))
+    assert len(assignments.session_people(ctx.db, s1.id)) == len(people_in_s1) - 2
+    ctx.undo_stack.undo()
+    assert assignments.session_people(ctx.db, s1.id) == people_in_s1
