@@ -69,3 +69,39 @@ def person_agenda(
                 Assignment.person_id == person_id)).tuples().all())
     rows.sort(key=lambda r: (r.starts_at is None, r.starts_at or dt.datetime.max, r.title))
     return [PersonAgendaItem(row, roles[row.id]) for row in rows]
+
+
+def busy_people(
+    db: Database, event_id: int, person_ids: list[int], starts_at: dt.datetime,
+    ends_at: dt.datetime, *, exclude_session_id: int | None = None,
+) -> dict[int, list[PersonAgendaItem]]:
+    """Each person's other sessions overlapping [starts_at, ends_at) (half-open), with roles.
+
+    One query for all of them: the session editor shows it while people are being added.
+    """
+    if not person_ids or ends_at <= starts_at:
+        return {}
+    with db.reader() as session:
+        query = (
+            session_query()
+            .add_columns(Assignment.person_id, Assignment.role)
+            .join(Assignment, Assignment.session_id == ProgramSession.id)
+            .where(
+                ProgramSession.event_id == event_id,
+                Assignment.person_id.in_(person_ids),
+                ProgramSession.starts_at < ends_at,
+                ProgramSession.ends_at > starts_at,
+            )
+        )
+        if exclude_session_id is not None:
+            query = query.where(ProgramSession.id != exclude_session_id)
+        found = [(record.id, person_id, role)
+                 for record, *_names, person_id, role in session.execute(query)]
+        rows = {row.id: row for row in session_rows(
+            session, session_query().where(ProgramSession.id.in_({f[0] for f in found})))}
+    busy: dict[int, list[PersonAgendaItem]] = {}
+    for session_id, person_id, role in found:
+        busy.setdefault(person_id, []).append(PersonAgendaItem(rows[session_id], role))
+    for items in busy.values():
+        items.sort(key=lambda item: (item.session.starts_at, item.session.title))
+    return busy

@@ -36,7 +36,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)
-        self.event: EventRow | None = None
+        # not `event`: that name is QObject.event(), which Qt calls for every event it delivers
+        self.current_event: EventRow | None = None
         self.window: QWidget | None = None
         self._error_reporter = error_reporter
 
@@ -44,10 +45,10 @@ class AppContext(QObject):
 
     @property
     def event_id(self) -> int | None:
-        return self.event.id if self.event else None
+        return self.current_event.id if self.current_event else None
 
     def set_event(self, event: EventRow | None) -> None:
-        self.event = event
+        self.current_event = event
         self.event_changed.emit(event)
 
     # --- running commands -----------------------------------------------------------------
@@ -65,29 +66,37 @@ class AppContext(QObject):
         return True
 
     def run_all(self, title: str, commands: Iterable[ForumdeskCommand]) -> bool:
-        """Several commands as one undo step; if one is refused, the earlier ones are undone."""
-        commands = list(commands)
-        if not commands:
-            return True
-        if len(commands) == 1:
-            return self.run(commands[0])
+        """Several commands as one undo step; if one is refused, the earlier ones are undone.
+
+        `commands` is consumed lazily, so a generator can build a later command from what an
+        earlier one produced (e.g. assign people to the session a CreateSessionCommand made).
+        """
         self.undo_stack.beginMacro(title)
         done: list[ForumdeskCommand] = []
         failure: ForumdeskError | None = None
-        for command in commands:
-            try:
-                command.do()
-            except ForumdeskError as exc:
-                failure = exc
-                break
-            command.skip_next_redo = True
-            self.undo_stack.push(command)
-            done.append(command)
-        self.undo_stack.endMacro()
-        topics = frozenset().union(*(c.topics for c in commands))
+        try:
+            for command in commands:
+                try:
+                    command.do()
+                except ForumdeskError as exc:
+                    failure = exc
+                    break
+                command.skip_next_redo = True
+                self.undo_stack.push(command)
+                done.append(command)
+        finally:
+            self.undo_stack.endMacro()
+        topics = frozenset().union(*(c.topics for c in done)) if done else frozenset()
+        if failure is not None or not done:
+            # Drop the macro entirely: undo what was done (the database is as before the
+            # action) and let the stack delete the now obsolete step instead of offering redo.
+            macro = self.undo_stack.command(self.undo_stack.index() - 1)
+            if macro is not None:
+                self.undo_stack.undo()
+                # QUndoStack deletes an obsolete command instead of redoing it
+                macro.setObsolete(True)
+                self.undo_stack.redo()
         if failure is not None:
-            if done:
-                self.undo_stack.undo()  # leaves the database as it was before the action
             self.notify(topics)
             self.report_error(title, failure)
             return False

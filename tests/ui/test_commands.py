@@ -69,6 +69,7 @@ def test_a_macro_that_fails_half_way_leaves_the_database_as_it_was(
     ])
     assert not ok and errors
     assert assignments.session_people(ctx.db, s3.id) == before
+    assert ctx.undo_stack.count() == 0  # nothing to undo or redo: the action never happened
     assert sessions.get_session(ctx.db, s3.id).moderators == moderator
 
 
@@ -91,3 +92,32 @@ def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext,
     assert len(assignments.session_people(ctx.db, s1.id)) == len(people_in_s1) - 2
     ctx.undo_stack.undo()
     assert assignments.session_people(ctx.db, s1.id) == people_in_s1
+
+
+def test_an_empty_action_leaves_no_step(ctx: AppContext) -> None:
+    assert ctx.run_all("Nothing", iter(()))
+    assert ctx.undo_stack.count() == 0
+
+
+def test_a_generator_can_use_what_an_earlier_command_made(ctx: AppContext,
+                                                         demo: DemoResult) -> None:
+    speaker = people.create_person(ctx.db, "Omarov", "Timur")
+    create = commands.CreateSessionCommand(ctx, demo.event.id, {"title": "Side event"})
+
+    def steps():  # type: ignore[no-untyped-def]
+        yield create
+        assert create.created is not None
+        yield commands.AssignPeopleCommand(ctx, create.created.id, [speaker.id], Role.SPEAKER,
+                                           "Add")
+
+    assert ctx.run_all("New session", steps())
+    assert create.created is not None
+    assert [p.person_id for p in assignments.session_people(ctx.db, create.created.id)] == [
+        speaker.id]
+    ctx.undo_stack.undo()
+    assert all(s.title != "Side event" for s in sessions.list_sessions(ctx.db, demo.event.id))
+    ctx.undo_stack.redo()
+    restored = sessions.get_session(ctx.db, create.created.id)
+    assert restored.title == "Side event"
+    assert [p.person_id for p in assignments.session_people(ctx.db, restored.id)] == [speaker.id]
+

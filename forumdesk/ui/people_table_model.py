@@ -1,0 +1,320 @@
+"""The People table: a QAbstractTableModel over plain PersonRow values, filtered and sorted inside.
+
+A QSortFilterProxyModel would call data() for every row and column on each keystroke; with
+50,000 people that is far too slow. Instead each row gets a folded search key once, when the rows
+arrive, and a filter keystroke only runs `word in key` over a list of strings. Typing one more
+letter narrows the rows already shown instead of scanning all of them again. Sorting uses sort
+keys computed once per column and kept until the next reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import compress, repeat
+from operator import contains
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from forumdesk.db.enums import RegistrationStatus, Sector, _Vocabulary
+from forumdesk.services.rows import PersonRow
+from forumdesk.services.text import fold
+from forumdesk.ui.mime import PERSON_IDS_MIME, encode_ids
+
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ROLES_SERVED = frozenset({_DISPLAY, _TOOLTIP, PERSON_ID_ROLE})
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+_STATUS_ORDER = {status: n for n, status in enumerate(RegistrationStatus)}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PeopleTableModel", text)
+
+
+# The vocabularies' labels, listed so that pyside6-lupdate offers them to the translator.
+_VOCABULARY_LABELS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "invited"), QT_TRANSLATE_NOOP("Vocabulary", "registered"),
+    QT_TRANSLATE_NOOP("Vocabulary", "confirmed"), QT_TRANSLATE_NOOP("Vocabulary", "attended"),
+    QT_TRANSLATE_NOOP("Vocabulary", "cancelled"), QT_TRANSLATE_NOOP("Vocabulary", "moderator"),
+    QT_TRANSLATE_NOOP("Vocabulary", "co-moderator"), QT_TRANSLATE_NOOP("Vocabulary", "speaker"),
+    QT_TRANSLATE_NOOP("Vocabulary", "panelist"), QT_TRANSLATE_NOOP("Vocabulary", "participant"),
+    QT_TRANSLATE_NOOP("Vocabulary", "rapporteur"), QT_TRANSLATE_NOOP("Vocabulary", "government"),
+    QT_TRANSLATE_NOOP("Vocabulary", "intergovernmental"),
+    QT_TRANSLATE_NOOP("Vocabulary", "business"), QT_TRANSLATE_NOOP("Vocabulary", "marketplace"),
+    QT_TRANSLATE_NOOP("Vocabulary", "creative industry"),
+    QT_TRANSLATE_NOOP("Vocabulary", "rights holder"),
+    QT_TRANSLATE_NOOP("Vocabulary", "expert/academia"), QT_TRANSLATE_NOOP("Vocabulary", "media"),
+    QT_TRANSLATE_NOOP("Vocabulary", "other"),
+)
+
+
+def vocabulary_label(member: _Vocabulary) -> str:
+    """A status, role or sector as the user's language names it."""
+    return QCoreApplication.translate("Vocabulary", member.label)
+
+
+def quick_fold(text: str) -> str:
+    """services.text.fold without collapsing spaces: the same words, for 50,000 rows at a time.
+
+    Filter words never hold a space, so runs of spaces in a key change nothing they match.
+    """
+    return text.casefold().replace("ё", "е")
+
+
+def _text_key(value: str | None) -> str:
+    # Present values first, then the empty ones (ascending); "0"/"1" keeps it one string compare.
+    return "0" + quick_fold(value) if value else "1"
+
+
+def search_key(row: PersonRow, sector_labels: Mapping[Sector, str] | None = None) -> str:
+    """Everything the filter box looks at, folded: names, organisation, position, contacts."""
+    sector = None
+    if row.sector is not None:
+        sector = sector_labels[row.sector] if sector_labels else vocabulary_label(row.sector)
+    parts = (row.display_name, row.family_name, row.given_name, row.patronymic,
+             row.organization, row.position, row.country, sector, row.email, row.phone)
+    return quick_fold(" ".join([part for part in parts if part]))
+
+
+def filter_words(text: str) -> list[str]:
+    """The folded words of a filter: a row is shown when its key contains every one."""
+    return fold(text).split()
+
+
+class PeopleTableModel(QAbstractTableModel):
+    """Rows are PersonRow values handed in by the page; nothing here queries the database."""
+
+    COLUMNS = ("name", "organization", "position", "country", "sector", "email", "phone",
+               "registration")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PersonRow] = []
+        self._statuses: dict[int, RegistrationStatus] = {}
+        self._keys: list[str] = []
+        self._sort_keys: dict[int, list[Any]] = {}  # column -> key per row, built on demand
+        self._name_order: list[int] | None = None  # every row by name, built on demand
+        self._order: list[int] = []  # every row, in the current sort order
+        self._visible: list[int] = []  # the rows that pass the filter, in that order
+        self._words: list[str] = []
+        self._sort_column = 0
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._row_of: dict[int, int] | None = None  # person id -> visible row, built on demand
+        self._headings = {
+            "name": _tr("Name"), "organization": _tr("Organisation"),
+            "position": _tr("Position"), "country": _tr("Country"), "sector": _tr("Sector"),
+            "email": _tr("E-mail"), "phone": _tr("Phone"), "registration": _tr("Registration"),
+        }
+        self._display: dict[str, Callable[[PersonRow], str]] = {
+            "name": lambda p: p.display_name,
+            "organization": lambda p: p.organization or "",
+            "position": lambda p: p.position or "",
+            "country": lambda p: p.country or "",
+            "sector": lambda p: vocabulary_label(p.sector) if p.sector else "",
+            "email": lambda p: p.email or "",
+            "phone": lambda p: p.phone or "",
+            "registration": self._status_label,
+        }
+
+    # --- feeding ------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[PersonRow],
+                 statuses: Mapping[int, RegistrationStatus] | None = None) -> None:
+        """Replace everything (a reload); the filter and the sort order stay as they were."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._statuses = dict(statuses or {})
+        labels = {sector: vocabulary_label(sector) for sector in Sector}
+        self._keys = [search_key(row, labels) for row in self._rows]
+        self._sort_keys = {}
+        self._name_order = None
+        self._order = self._sorted_order(self._sort_column, self._sort_order)
+        self._visible = self._matching(self._order, self._words)
+        self._row_of = None
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> bool:
+        """Show only rows containing every word of `text`; False when nothing changed."""
+        words = filter_words(text)
+        if words == self._words:
+            return False
+        # A row that contains each new word contains each old word too when every old word is
+        # part of a new one ("ива" -> "иван"): then only the rows shown now need a look.
+        narrowing = bool(self._words) and all(
+            any(old in new for new in words) for old in self._words)
+        candidates = self._visible if narrowing else self._order
+        self.beginResetModel()
+        self._words = words
+        self._visible = self._matching(candidates, words)
+        self._row_of = None
+        self.endResetModel()
+        return True
+
+    @property
+    def filter_words(self) -> list[str]:
+        return list(self._words)
+
+    # --- what the page asks -------------------------------------------------------------------
+
+    @property
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def person_at(self, row: int) -> PersonRow:
+        return self._rows[self._visible[row]]
+
+    def person_ids(self, rows: Iterable[int]) -> list[int]:
+        """The ids of these visible rows, in the order given, each once."""
+        return list(dict.fromkeys(self._rows[self._visible[r]].id for r in rows))
+
+    def status_of(self, person_id: int) -> RegistrationStatus | None:
+        return self._statuses.get(person_id)
+
+    def row_of(self, person_id: int) -> int | None:
+        """The visible row showing this person, or None when filtered out or absent."""
+        if self._row_of is None:
+            rows = self._rows
+            self._row_of = {rows[source].id: n for n, source in enumerate(self._visible)}
+        return self._row_of.get(person_id)
+
+    # --- QAbstractItemModel -------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == _DISPLAY and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.COLUMNS)):
+            return self._headings[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks about ten roles per visible cell on every paint: answer the rest fast.
+        if role not in _ROLES_SERVED or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._visible):
+            return None
+        person = self._rows[self._visible[row]]
+        if role == _DISPLAY:
+            return self._display[self.COLUMNS[index.column()]](person)
+        if role == _TOOLTIP:
+            return self._tooltip(person, self.COLUMNS[index.column()])
+        return person.id
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return  # the view's "no sort" (-1): keep the order we have
+        if column == self._sort_column and order == self._sort_order and self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        before = [(self._visible[i.row()], i.column()) for i in persistent]
+        self._sort_column, self._sort_order = column, order
+        self._order = self._sorted_order(column, order)
+        # The filtered rows in the new order: no need to match the words again.
+        shown = set(self._visible)
+        self._visible = [i for i in self._order if i in shown] if len(shown) < len(
+            self._order) else list(self._order)
+        self._row_of = None
+        if persistent:  # selections and the current row follow their people
+            position = {source: n for n, source in enumerate(self._visible)}
+            self.changePersistentIndexList(
+                persistent, [self.index(position[source], column) for source, column in before])
+        self.layoutChanged.emit()
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    # --- dragging people out --------------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [PERSON_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return encode_ids(PERSON_IDS_MIME, self.person_ids(rows))
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    # --- inside -------------------------------------------------------------------------------
+
+    def _matching(self, candidates: list[int], words: list[str]) -> list[int]:
+        if not words:
+            return list(candidates)
+        keys = self._keys
+        shown = candidates
+        for word in sorted(words, key=len, reverse=True):  # the longest word rules out most
+            # map/compress keep the loop in C: about three times a list comprehension's speed.
+            found = map(contains, map(keys.__getitem__, shown), repeat(word))
+            shown = list(compress(shown, found))
+        return shown
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        # The name order first; a stable sort by another column keeps it among equal values.
+        if self._name_order is None:
+            self._name_order = sorted(range(len(self._rows)),
+                                      key=self._column_keys(0).__getitem__)
+        by_name = self._name_order
+        if column == 0:
+            return by_name[::-1] if order == Qt.SortOrder.DescendingOrder else list(by_name)
+        return sorted(by_name, key=self._column_keys(column).__getitem__,
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _column_keys(self, column: int) -> list[Any]:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = [self._sort_key(row, self.COLUMNS[column]) for row in self._rows]
+            self._sort_keys[column] = keys
+        return keys
+
+    def _sort_key(self, row: PersonRow, column: str) -> Any:
+        if column == "name":
+            # A directory is read by family name, whichever order the display name uses;
+            # "\x00" sorts "Ivanov Petr" before "Ivanova Anna". Equal names keep input order.
+            return quick_fold(
+                f"{row.family_name}\x00{row.given_name or ''}\x00{row.patronymic or ''}")
+        if column == "registration":
+            status = self._statuses.get(row.id)
+            return _STATUS_ORDER[status] if status is not None else len(_STATUS_ORDER)
+        return _text_key(self._display[column](row))
+
+    def _status_label(self, row: PersonRow) -> str:
+        status = self._statuses.get(row.id)
+        return vocabulary_label(status) if status else ""
+
+    def _tooltip(self, person: PersonRow, column: str) -> str | None:
+        if column == "name":
+            full = " ".join(p for p in (person.family_name, person.given_name,
+                                        person.patronymic) if p)
+            return f"{full}\n{person.notes}" if person.notes else full
+        value = self._display[column](person)
+        return value or None

@@ -1,0 +1,436 @@
+"""The session editor: every field of a session and its people, saved as one undo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTime, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forumdesk.db.enums import Role, SessionKind
+from forumdesk.services import agenda, assignments, sessions, venue
+from forumdesk.services.people import search_people
+from forumdesk.services.rows import PersonRow, Placement, SessionRow
+from forumdesk.ui import commands
+from forumdesk.ui.assignment_draft_model import AssignmentDraftTableModel, DraftAssignment
+from forumdesk.ui.context import AppContext, ForumdeskCommand
+
+SEARCH_LIMIT = 50
+
+
+class RoleDelegate(QStyledItemDelegate):
+    """A combo box of roles for the Role column."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        for role in Role:
+            combo.addItem(role.label, role.value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: object,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+
+class SessionEditorDialog(QDialog):
+    """Create (session_id None) or edit a session. OK saves everything as one undo step."""
+
+    def __init__(self, ctx: AppContext, session_id: int | None = None, *,
+                 event_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.original: SessionRow | None = (
+            sessions.get_session(ctx.db, session_id) if session_id is not None else None)
+        self.event_id = self.original.event_id if self.original else (event_id or ctx.event_id)
+        assert self.event_id is not None, "a session belongs to an event"
+        from forumdesk.services.events import get_event
+
+        self.event_row = get_event(ctx.db, self.event_id)
+        self.saved_session_id: int | None = session_id
+        self._original_people = (assignments.session_people(ctx.db, session_id)
+                                 if session_id is not None else [])
+        self._search_results: list[PersonRow] = []
+        self.setWindowTitle(self.tr("Edit session {0}").format(self.original.label)
+                            if self.original else self.tr("New session"))
+        self.resize(1100, 680)
+        self._build()
+        self._load()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(150)
+        self._busy_timer.timeout.connect(self._refresh_busy)
+        for signal in (self.scheduled_check.toggled, self.day_combo.currentIndexChanged,
+                       self.start_edit.timeChanged, self.end_edit.timeChanged):
+            signal.connect(self._busy_timer.start)
+        self.people_model.rowsInserted.connect(self._busy_timer.start)
+        self._refresh_busy()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_fields())
+        splitter.addWidget(self._build_people())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #B00020")
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+
+    def _build_fields(self) -> QWidget:
+        box = QGroupBox(self.tr("Session"), self)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.code_edit = QLineEdit(box)
+        self.code_edit.setMaxLength(32)
+        self.title_edit = QLineEdit(box)
+        self.kind_combo = QComboBox(box)
+        for kind in SessionKind:
+            self.kind_combo.addItem(kind.label.capitalize(), kind.value)
+        self.track_combo = QComboBox(box)
+        self.track_combo.addItem(self.tr("(no track)"), None)
+        for track in venue.list_tracks(self.ctx.db, self.event_id):
+            self.track_combo.addItem(track.name, track.id)
+        self.room_combo = QComboBox(box)
+        self.room_combo.addItem(self.tr("(no room)"), None)
+        for room in venue.list_rooms(self.ctx.db, self.event_id):
+            label = f"{room.name} ({room.capacity})" if room.capacity else room.name
+            self.room_combo.addItem(label, room.id)
+        self.scheduled_check = QCheckBox(self.tr("On the timetable"), box)
+        self.day_combo = QComboBox(box)
+        for day in self.event_row.days:
+            self.day_combo.addItem(day.strftime("%a %d.%m.%Y"), day)
+        self.start_edit = QTimeEdit(box)
+        self.end_edit = QTimeEdit(box)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat("HH:mm")
+        times = QHBoxLayout()
+        times.addWidget(self.day_combo)
+        times.addWidget(self.start_edit)
+        times.addWidget(QLabel("–", box))
+        times.addWidget(self.end_edit)
+        self.scheduled_check.toggled.connect(self._on_scheduled_check_toggled)
+        self.audience_spin = QSpinBox(box)
+        self.audience_spin.setRange(-1, 100_000)
+        self.audience_spin.setSpecialValueText(self.tr("not set"))
+        self.description_edit = QPlainTextEdit(box)
+        form.addRow(self.tr("Code"), self.code_edit)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Track"), self.track_combo)
+        form.addRow(self.tr("Room"), self.room_combo)
+        form.addRow("", self.scheduled_check)
+        form.addRow(self.tr("When"), times)
+        form.addRow(self.tr("Expected audience"), self.audience_spin)
+        form.addRow(self.tr("Description"), self.description_edit)
+        return box
+
+    def _build_people(self) -> QWidget:
+        box = QGroupBox(self.tr("People"), self)
+        layout = QVBoxLayout(box)
+        self.people_model = AssignmentDraftTableModel(self)
+        self.people_table = QTableView(box)
+        self.people_table.setModel(self.people_model)
+        self.people_table.setItemDelegateForColumn(
+            AssignmentDraftTableModel.COLUMNS.index("role"), RoleDelegate(self.people_table))
+        self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.people_table.verticalHeader().hide()
+        header = self.people_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        row_buttons = QHBoxLayout()
+        self.up_button = QPushButton(self.tr("Move up"), box)
+        self.down_button = QPushButton(self.tr("Move down"), box)
+        self.remove_button = QPushButton(self.tr("Remove"), box)
+        self.up_button.clicked.connect(lambda: self._move_selected(-1))
+        self.down_button.clicked.connect(lambda: self._move_selected(1))
+        self.remove_button.clicked.connect(self._remove_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.people_table, self._remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            row_buttons.addWidget(button)
+        row_buttons.addStretch(1)
+
+        add_box = QGroupBox(self.tr("Add people"), box)
+        add_layout = QVBoxLayout(add_box)
+        self.search_edit = QLineEdit(add_box)
+        self.search_edit.setPlaceholderText(
+            self.tr("Type a name, organisation or e-mail (Cyrillic or Latin)…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._add_selected_results)
+        self.results_model = QStringListModel(self)
+        self.results_view = QListView(add_box)
+        self.results_view.setModel(self.results_model)
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.doubleClicked.connect(lambda _index: self._add_selected_results())
+        add_row = QHBoxLayout()
+        self.role_combo = QComboBox(add_box)
+        for role in Role:
+            self.role_combo.addItem(role.label, role.value)
+        self.add_button = QPushButton(self.tr("Add as"), add_box)
+        self.add_button.clicked.connect(self._add_selected_results)
+        self.new_person_button = QPushButton(self.tr("New person…"), add_box)
+        self.new_person_button.clicked.connect(self._on_new_person_button_clicked)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.role_combo)
+        add_row.addStretch(1)
+        add_row.addWidget(self.new_person_button)
+        add_layout.addWidget(self.search_edit)
+        add_layout.addWidget(self.results_view)
+        add_layout.addLayout(add_row)
+
+        layout.addWidget(self.people_table, 3)
+        layout.addLayout(row_buttons)
+        layout.addWidget(add_box, 2)
+        return box
+
+    def _load(self) -> None:
+        row = self.original
+        day = self.event_row.first_day
+        if row is None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(SessionKind.DISCUSSION.value))
+            self.scheduled_check.setChecked(False)
+            self.start_edit.setTime(QTime(10, 0))
+            self.end_edit.setTime(QTime(11, 30))
+            self.audience_spin.setValue(-1)
+            self._on_scheduled_check_toggled(False)
+            return
+        self.code_edit.setText(row.code or "")
+        self.title_edit.setText(row.title)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(row.kind.value))
+        self.track_combo.setCurrentIndex(max(0, self.track_combo.findData(row.track_id)))
+        self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(row.room_id)))
+        scheduled = row.starts_at is not None and row.ends_at is not None
+        self.scheduled_check.setChecked(scheduled)
+        if row.starts_at is not None and row.ends_at is not None:
+            day = row.starts_at.date()
+            self.start_edit.setTime(QTime(row.starts_at.hour, row.starts_at.minute))
+            self.end_edit.setTime(QTime(row.ends_at.hour, row.ends_at.minute))
+        index = self.day_combo.findData(day)
+        if index < 0:  # a session outside the event's days stays where it is
+            self.day_combo.addItem(day.strftime("%a %d.%m.%Y"), day)
+            index = self.day_combo.count() - 1
+        self.day_combo.setCurrentIndex(index)
+        self.audience_spin.setValue(-1 if row.expected_audience is None
+                                    else row.expected_audience)
+        self.description_edit.setPlainText(row.description or "")
+        self._on_scheduled_check_toggled(scheduled)
+        self.people_model.set_rows([
+            DraftAssignment(a.person_id, a.display_name, a.organization, a.role)
+            for a in self._original_people
+        ])
+
+    # --- what the form says ---------------------------------------------------------------
+
+    def field_values(self) -> dict[str, object]:
+        audience = self.audience_spin.value()
+        return {
+            "code": self.code_edit.text(),
+            "title": self.title_edit.text(),
+            "kind": self.kind_combo.currentData(),
+            "track_id": self.track_combo.currentData(),
+            "description": self.description_edit.toPlainText(),
+            "expected_audience": None if audience < 0 else audience,
+        }
+
+    def placement(self) -> Placement:
+        room_id = self.room_combo.currentData()
+        if not self.scheduled_check.isChecked():
+            return Placement(room_id, None, None)
+        day: dt.date = self.day_combo.currentData()
+        start, end = self.start_edit.time(), self.end_edit.time()
+        return Placement(
+            room_id,
+            dt.datetime.combine(day, dt.time(start.hour(), start.minute())),
+            dt.datetime.combine(day, dt.time(end.hour(), end.minute())),
+        )
+
+    # --- people ---------------------------------------------------------------------------
+
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self._search_results = (search_people(self.ctx.db, text, limit=SEARCH_LIMIT)
+                                if text.strip() else [])
+        self.results_model.setStringList([
+            " — ".join(part for part in (p.display_name, p.organization, p.email) if part)
+            for p in self._search_results
+        ])
+        if self._search_results:
+            self.results_view.setCurrentIndex(self.results_model.index(0))
+
+    def selected_results(self) -> list[PersonRow]:
+        rows = sorted({index.row() for index in self.results_view.selectedIndexes()})
+        return [self._search_results[r] for r in rows if r < len(self._search_results)]
+
+    def add_people(self, people: list[PersonRow], role: Role) -> None:
+        skipped = self.people_model.add([
+            DraftAssignment(p.id, p.display_name, p.organization, role) for p in people])
+        if skipped:
+            self.message_label.setText(self.tr("Already in this session: {0}").format(
+                ", ".join(s.display_name for s in skipped)))
+        else:
+            self.message_label.clear()
+
+    def _add_selected_results(self) -> None:
+        chosen = self.selected_results()
+        if chosen:
+            self.add_people(chosen, Role(self.role_combo.currentData()))
+            self.search_edit.clear()
+            self.search_edit.setFocus()
+
+    def _on_new_person_button_clicked(self) -> None:
+        from forumdesk.ui.person_dialog import PersonDialog
+
+        dialog = PersonDialog(self.ctx, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        command = commands.CreatePersonCommand(self.ctx, dialog.values())
+        if self.ctx.run(command) and command.created is not None:
+            self.add_people([command.created], Role(self.role_combo.currentData()))
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.people_table.selectionModel().selectedRows()})
+
+    def _move_selected(self, delta: int) -> None:
+        rows = self._selected_rows()
+        if len(rows) == 1:
+            target = self.people_model.move_row(rows[0], delta)
+            self.people_table.selectRow(target)
+
+    def _remove_selected(self) -> None:
+        self.people_model.remove_rows(self._selected_rows())
+
+    def _refresh_busy(self) -> None:
+        placement = self.placement()
+        if placement.starts_at is None or placement.ends_at is None:
+            self.people_model.set_busy({})
+            return
+        busy = agenda.busy_people(
+            self.ctx.db, self.event_id, self.people_model.person_ids(), placement.starts_at,
+            placement.ends_at, exclude_session_id=self.saved_session_id)
+        self.people_model.set_busy({
+            person_id: "; ".join(
+                f"{item.session.code or item.session.title} "
+                f"{item.session.starts_at:%H:%M}–{item.session.ends_at:%H:%M} "
+                f"({item.role.label})" for item in items)
+            for person_id, items in busy.items()
+        })
+
+    def _on_scheduled_check_toggled(self, checked: bool) -> None:
+        for widget in (self.day_combo, self.start_edit, self.end_edit):
+            widget.setEnabled(checked)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if not self.title_edit.text().strip():
+            self.message_label.setText(self.tr("The session needs a title."))
+            self.title_edit.setFocus()
+            return
+        placement = self.placement()
+        if placement.starts_at is not None and placement.ends_at is not None \
+                and placement.ends_at <= placement.starts_at:
+            self.message_label.setText(self.tr("The session must end after it starts."))
+            self.end_edit.setFocus()
+            return
+        title = (self.tr("Edit session {0}").format(self.original.label) if self.original
+                 else self.tr("New session {0}").format(self.title_edit.text().strip()))
+        if self.ctx.run_all(title, self._commands()):
+            super().accept()
+
+    def _commands(self) -> Iterator[ForumdeskCommand]:
+        """The edit as commands, built lazily: a new session's id exists only once created."""
+        ctx, fields, placement = self.ctx, self.field_values(), self.placement()
+        if self.original is None:
+            create = commands.CreateSessionCommand(ctx, self.event_id, {
+                **fields, "room_id": placement.room_id, "starts_at": placement.starts_at,
+                "ends_at": placement.ends_at})
+            yield create
+            assert create.created is not None
+            self.saved_session_id = create.created.id
+            yield from self._people_commands(create.created.id, [])
+            return
+        current = self.original
+        changes = {k: v for k, v in fields.items() if v != _current_value(current, k)}
+        if changes:
+            yield commands.edit_session(ctx, current, changes)
+        if placement != Placement(current.room_id, current.starts_at, current.ends_at):
+            yield commands.PlaceSessionCommand(
+                ctx, self.tr("Move {0}").format(current.label), current.id, placement)
+        yield from self._people_commands(current.id, self._original_people)
+
+    def _people_commands(self, session_id: int, before: list) -> Iterator[ForumdeskCommand]:  # type: ignore[type-arg]
+        ctx = self.ctx
+        after = self.people_model.rows()
+        before_roles = {a.person_id: a.role for a in before}
+        after_ids = [a.person_id for a in after]
+        removed = [pid for pid in before_roles if pid not in set(after_ids)]
+        if removed:
+            yield commands.UnassignPeopleCommand(ctx, session_id, removed, self.tr("Remove people"))
+        added_by_role: dict[Role, list[int]] = {}
+        for a in after:
+            if a.person_id not in before_roles:
+                added_by_role.setdefault(a.role, []).append(a.person_id)
+            elif before_roles[a.person_id] != a.role:
+                yield commands.ChangeRoleCommand(ctx, session_id, a.person_id, a.role,
+                                                 self.tr("Change role"))
+        for role, ids in added_by_role.items():
+            yield commands.AssignPeopleCommand(ctx, session_id, ids, role,
+                                               self.tr("Add {0}").format(role.label))
+        # the order the database will have after the removals and additions above
+        kept = set(after_ids)
+        resulting = [a.person_id for a in before if a.person_id in kept]
+        resulting += [pid for ids in added_by_role.values() for pid in ids]
+        if resulting != after_ids:
+            yield commands.ReorderPeopleCommand(ctx, session_id, after_ids,
+                                                self.tr("Reorder people"))
+
+
+def _current_value(row: SessionRow, field: str) -> object:
+    value = getattr(row, field)
+    if field == "kind":
+        return row.kind.value
+    if field in {"code", "description"}:
+        return value or ""
+    return value

@@ -1,0 +1,6 @@
+"""The timetable: rooms as columns, time running down, sessions as blocks to drag and resize.
+
+`geometry` is plain Python (no Qt) so the layout rules can be tested and benchmarked alone;
+`session_block` and `timetable_view` draw it; `timetable_page` turns the view's requests into
+undo commands; `unscheduled` is the dock of sessions still waiting for a place.
+"""

@@ -1,0 +1,155 @@
+"""The session editor: fields and people edited together, saved as one undo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QTime
+from pytestqt.qtbot import QtBot
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import Role
+from forumdesk.services import assignments, people, sessions
+from forumdesk.services.demo import DemoResult
+from forumdesk.services.rows import SessionRow
+from forumdesk.ui.context import AppContext
+from forumdesk.ui.session_editor import SessionEditorDialog
+from tests.ui.keyboard import type_text
+
+
+@pytest.fixture
+def errors() -> list[tuple[str, str]]:
+    return []
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+        ) -> AppContext:
+    context = AppContext(db, error_reporter=lambda t, m: errors.append((t, m)))
+    context.set_event(demo.event)
+    return context
+
+
+def _session(db: Database, event_id: int, code: str) -> SessionRow:
+    return next(s for s in sessions.list_sessions(db, event_id) if s.code == code)
+
+
+def _editor(qtbot: QtBot, ctx: AppContext, session_id: int | None = None) -> SessionEditorDialog:
+    dialog = SessionEditorDialog(ctx, session_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _add_by_search(qtbot: QtBot, dialog: SessionEditorDialog, text: str, role: Role) -> None:
+    dialog.search_edit.clear()
+    type_text(dialog.search_edit, text)
+    assert dialog.results_model.rowCount() >= 1
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(role.value))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+
+def test_fields_and_people_are_saved_together_and_undone_in_one_step(
+        qtbot: QtBot, ctx: AppContext, demo: DemoResult) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    before_people = assignments.session_people(ctx.db, s3.id)
+    dialog = _editor(qtbot, ctx, s3.id)
+    dialog.title_edit.clear()
+    type_text(dialog.title_edit, "Патентная защита лекарств")
+    _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)   # Cyrillic, lower case
+    dialog.people_model.set_role(0, Role.CO_MODERATOR)
+    dialog.people_table.selectRow(1)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+    saved = sessions.get_session(ctx.db, s3.id)
+    after_people = assignments.session_people(ctx.db, s3.id)
+    assert saved.title == "Патентная защита лекарств"
+    newcomer = people.search_people(ctx.db, "Жаксыбекова")[0]
+    assert (newcomer.id, Role.PANELIST) in {(a.person_id, a.role) for a in after_people}
+    assert before_people[1].person_id not in {a.person_id for a in after_people}
+    assert {a.person_id: a.role for a in after_people}[before_people[0].person_id] \
+        == Role.CO_MODERATOR
+    assert ctx.undo_stack.count() == 1
+
+    ctx.undo_stack.undo()
+    assert sessions.get_session(ctx.db, s3.id).title == s3.title
+    assert assignments.session_people(ctx.db, s3.id) == before_people
+    ctx.undo_stack.redo()
+    assert sessions.get_session(ctx.db, s3.id).title == "Патентная защита лекарств"
+    assert len(assignments.session_people(ctx.db, s3.id)) == len(after_people)
+
+
+def test_the_order_of_people_is_saved(qtbot: QtBot, ctx: AppContext, demo: DemoResult) -> None:
+    s1 = _session(ctx.db, demo.event.id, "S1")
+    before = [a.person_id for a in assignments.session_people(ctx.db, s1.id)]
+    dialog = _editor(qtbot, ctx, s1.id)
+    dialog.people_table.selectRow(2)
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    stored = sorted(assignments.session_people(ctx.db, s1.id), key=lambda a: a.position)
+    assert [a.person_id for a in stored][:3] == [before[0], before[2], before[1]]
+
+
+def test_a_new_session_with_people_is_one_step(qtbot: QtBot, ctx: AppContext,
+                                                demo: DemoResult) -> None:
+    count = len(sessions.list_sessions(ctx.db, demo.event.id))
+    dialog = _editor(qtbot, ctx)
+    qtbot.keyClicks(dialog.code_edit, "S11")
+    qtbot.keyClicks(dialog.title_edit, "Marketplaces and brand protection")
+    dialog.scheduled_check.setChecked(True)
+    dialog.day_combo.setCurrentIndex(1)
+    dialog.start_edit.setTime(QTime(15, 0))
+    dialog.end_edit.setTime(QTime(16, 30))
+    dialog.room_combo.setCurrentIndex(2)
+    _add_by_search(qtbot, dialog, "wipo", Role.MODERATOR)
+    dialog.accept()
+    created = _session(ctx.db, demo.event.id, "S11")
+    assert created.starts_at == dt.datetime(2021, 11, 26, 15, 0)
+    assert created.ends_at == dt.datetime(2021, 11, 26, 16, 30)
+    assert created.moderators
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert len(sessions.list_sessions(ctx.db, demo.event.id)) == count
+
+
+def test_people_busy_at_the_same_time_are_shown(qtbot: QtBot, ctx: AppContext,
+                                                demo: DemoResult) -> None:
+    s1 = _session(ctx.db, demo.event.id, "S1")
+    s2_moderator = assignments.session_people(ctx.db, _session(ctx.db, demo.event.id, "S2").id)[0]
+    dialog = _editor(qtbot, ctx, s1.id)
+    dialog.add_people([people.get_person(ctx.db, s2_moderator.person_id)], Role.SPEAKER)
+    qtbot.waitUntil(lambda: any("S2" in r.busy for r in dialog.people_model.rows()))
+    busy_row = next(r for r in dialog.people_model.rows() if r.person_id == s2_moderator.person_id)
+    assert "13:00–14:30" in busy_row.busy
+
+
+def test_an_empty_title_keeps_the_dialog_open_and_changes_nothing(
+        qtbot: QtBot, ctx: AppContext, demo: DemoResult) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    dialog = _editor(qtbot, ctx, s3.id)
+    dialog.title_edit.clear()
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "title" in dialog.message_label.text()
+    assert sessions.get_session(ctx.db, s3.id).title == s3.title
+    assert ctx.undo_stack.count() == 0
+
+
+def test_a_refused_save_reports_and_changes_nothing(
+        qtbot: QtBot, ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    before_people = assignments.session_people(ctx.db, s3.id)
+    dialog = _editor(qtbot, ctx, s3.id)
+    dialog.title_edit.setText("Another title")
+    dialog.code_edit.setText("S4")  # taken
+    _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)
+    dialog.accept()
+    assert dialog.isVisible()
+    assert errors and "S4" in errors[-1][1]
+    assert sessions.get_session(ctx.db, s3.id).title == s3.title
+    assert assignments.session_people(ctx.db, s3.id) == before_people
+    assert ctx.undo_stack.count() == 0
