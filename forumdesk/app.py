@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -35,37 +36,41 @@ def configure_logging() -> str:
     return str(path)
 
 
-def install_excepthook(log_path: str) -> None:
+ShowError = Callable[[str], None]
+
+
+def _show_critical(message: str) -> None:
+    QMessageBox.critical(None, "forumdesk", message)
+
+
+def install_excepthook(log_path: str, show: ShowError = _show_critical) -> None:
     """An unexpected exception is logged and shown with the log's path; the app keeps running."""
 
     def hook(kind: type[BaseException], value: BaseException,
              tb: TracebackType | None) -> None:
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        if isinstance(value, ForumdeskError):
-            QMessageBox.warning(None, "forumdesk", str(value))
+        if isinstance(value, ForumdeskError):  # a refusal that escaped a view: just say it
+            log.info("refused: %s", value)
+            show(str(value))
             return
-        QMessageBox.critical(
-            None, "forumdesk",
-            _tr("Something went wrong inside forumdesk. Your data is safe: the last action was "
-                "not saved.\n\nThe details are in {path}").format(path=log_path),
-        )
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        show(_tr("Something went wrong inside forumdesk. Your data is safe: the last action "
+                 "was not saved.\n\nThe details are in {path}").format(path=log_path))
 
     sys.excepthook = hook
 
 
-def run_gui(db: str | None = None) -> int:
+def run_gui(db: str | None = None, *, show_error: ShowError = _show_critical) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     log_path = configure_logging()
-    install_excepthook(log_path)
+    install_excepthook(log_path, show_error)
     try:
         database = open_database(resolve_database_url(db))
     except (ForumdeskError, ConfigError) as exc:
-        QMessageBox.critical(None, "forumdesk",
-                             _tr("The database cannot be opened.\n\n{reason}").format(reason=exc))
+        show_error(_tr("The database cannot be opened.\n\n{reason}").format(reason=exc))
         return 1
 
     from forumdesk.ui.main_window import MainWindow

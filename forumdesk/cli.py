@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
                              "only this event")
         listing.add_argument("--search", metavar="TEXT", help="only rows containing TEXT")
         listing.add_argument("--json", action="store_true", help="print JSON")
+
+    # commands that live in their own modules register themselves with a `handler`
+    from forumdesk import cli_check, cli_export, cli_import
+
+    for module in (cli_import, cli_export, cli_check):
+        module.register(commands, common)
     return parser
 
 
@@ -76,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _start_gui(getattr(args, "db", None))
     try:
-        return _COMMANDS[args.command](args)
+        handler = getattr(args, "handler", None) or _COMMANDS[args.command]
+        return handler(args)
     except EventChoiceError as exc:
         _fail(f"{exc.message.split(';')[0].split(' (')[0]}; add --event ID. Events: "
               + "; ".join(f"{e.id} {e.name}" for e in exc.events))

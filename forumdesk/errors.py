@@ -52,3 +52,10 @@ class StorageError(DatabaseError):
 
 class SchemaError(DatabaseError):
     """The database's structure is not one this version of forumdesk can use."""
+
+
+class CancelledError(ForumdeskError):
+    """The user cancelled long work; whatever it had started was rolled back."""
+
+    def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
+        super().__init__(message)

@@ -11,10 +11,10 @@ import pytest
 # Before anything imports Qt: tests never need a screen.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from forumdesk.config import resolve_database_url  # noqa: E402
-from forumdesk.db.engine import Database  # noqa: E402
-from forumdesk.db.migrate import open_database  # noqa: E402
-from forumdesk.services.demo import DemoResult, load_demo  # noqa: E402
+from forumdesk.config import resolve_database_url
+from forumdesk.db.engine import Database
+from forumdesk.db.migrate import open_database
+from forumdesk.services.demo import DemoResult, load_demo
 
 
 @pytest.fixture(autouse=True)

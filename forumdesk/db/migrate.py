@@ -43,6 +43,7 @@ def head_revision() -> str:
 
 def open_database(url: URL) -> Database:
     """Open (creating if need be) the database at `url` and migrate it to the current schema."""
+    _refuse_foreign_sqlite_file(url)
     engine = create_database_engine(url)
     try:
         backup = upgrade_schema(engine)
@@ -61,7 +62,8 @@ def upgrade_schema(engine: Engine) -> Path | None:
     """Migrate to head; return the backup made beforehand, if one was needed."""
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
-    with engine.connect() as conn:
+    # read-only: checking an up-to-date database must not wait for another workstation's write
+    with engine.execution_options(forumdesk_read_only=True).connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         tables = set(inspect(conn).get_table_names())
     if current == head:
@@ -76,10 +78,53 @@ def upgrade_schema(engine: Engine) -> Path | None:
         )
     backup = backup_sqlite_file(engine.url) if current is not None else None
     config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except Exception as exc:
+        log.exception("migration from %s to %s failed", current, head)
+        kept = f" A copy made before the update is at {backup}." if backup else ""
+        raise SchemaError(
+            "The database could not be updated for this version of forumdesk, so it was left "
+            f"as it was.{kept} ({_first_line(exc)})"
+        ) from exc
     return backup
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _refuse_foreign_sqlite_file(url: URL) -> None:
+    """Look at an existing SQLite file read-only before anything changes it (e.g. to WAL).
+
+    Another program's database, or a file that is not a database at all, is refused and left
+    byte for byte as it was.
+    """
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # unreadable here: the normal open reports it in its own words
+    try:
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise DatabaseError(f"{path} is not a forumdesk database, or it is damaged.") from exc
+        return
+    finally:
+        conn.close()
+    if tables and "alembic_version" not in tables:
+        raise SchemaError(
+            "This database holds tables that are not forumdesk's. Choose another database file."
+        )
 
 
 def backup_sqlite_file(url: URL) -> Path | None:

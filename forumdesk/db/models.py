@@ -77,6 +77,8 @@ class Event(Versioned, Base):
     timezone: Mapped[str] = mapped_column(String(64))
     organizers: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
+    # the least time, in minutes, a person needs between sessions in different rooms
+    changeover_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     rooms: Mapped[list[Room]] = relationship(
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
@@ -95,6 +97,7 @@ class Event(Versioned, Base):
     __table_args__ = (
         CheckConstraint("last_day >= first_day", name="days_in_order"),
         CheckConstraint("length(name) > 0", name="name_not_empty"),
+        CheckConstraint("changeover_minutes >= 0", name="changeover_not_negative"),
     )
 
 
@@ -270,3 +273,48 @@ class Assignment(Versioned, Base):
     person: Mapped[Person] = relationship(back_populates="assignments")
 
     __table_args__ = (CheckConstraint("position >= 0", name="position_not_negative"),)
+
+
+class PersonUnavailability(Versioned, Base):
+    """A period in which a person cannot take part in an event (event-local times)."""
+
+    __tablename__ = "person_unavailability"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (CheckConstraint("ends_at > starts_at", name="times_in_order"),)
+
+
+class AcceptedProblem(Versioned, Base):
+    """A schedule problem staff have looked at and accepted, as it was when they did.
+
+    `key` names the problem (its kind and the ids involved) and `fingerprint` the facts that
+    caused it: the acceptance holds only while the checker reports the same fingerprint.
+    """
+
+    __tablename__ = "accepted_problems"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    accepted_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+
+    __table_args__ = (UniqueConstraint("event_id", "key"),)
+
+
+# Ids are never reused (SQLite's AUTOINCREMENT; PostgreSQL's sequences never go back): an undo
+# that puts a deleted session or person back must neither collide with a newer record nor
+# leave an old command pointing at a stranger that inherited the id.
+for _table in (Event.__table__, Room.__table__, Track.__table__, ProgramSession.__table__,
+               Organization.__table__, Person.__table__, PersonUnavailability.__table__,
+               AcceptedProblem.__table__):
+    _table.dialect_kwargs["sqlite_autoincrement"] = True

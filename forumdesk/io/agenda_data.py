@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 
 from forumdesk.db.engine import Database
 from forumdesk.db.enums import (
@@ -38,6 +38,7 @@ from forumdesk.db.models import (
 from forumdesk.services.events import event_row
 from forumdesk.services.records import load
 from forumdesk.services.rows import EventRow, RoomRow, TrackRow
+from forumdesk.services.text import fold
 from forumdesk.services.venue import room_row, track_row
 
 SPEAKING_ROLES = (Role.SPEAKER, Role.PANELIST)
@@ -61,7 +62,8 @@ class AgendaPerson:
 
     @property
     def sort_key(self) -> tuple[str, str, int]:
-        return (self.family_name.casefold(), (self.given_name or "").casefold(), self.id)
+        """Alphabetical by family name, with Ё among the Е as Russian lists have it."""
+        return (fold(self.family_name), fold(self.given_name or ""), self.id)
 
     def with_organization(self) -> str:
         """ "Name, Organisation" as agendas list people."""
@@ -192,6 +194,34 @@ class AgendaData:
         return replace(self, rooms=rooms, sessions=tuple(sessions))
 
 
+@dataclass(frozen=True, slots=True)
+class PeopleLine:
+    """A line of a people list: the person, their registration, their roles in words."""
+
+    person: AgendaPerson
+    status: RegistrationStatus | None  # None: holds a role without being registered
+    roles: str
+
+
+def people_lines(data: AgendaData, role_label: Callable[[Role], str]) -> list[PeopleLine]:
+    """Registered people, and people with a role who are not registered, by family name.
+
+    `roles` reads like "Moderator: S1, S5; Speaker: P1" (codes, or titles where none).
+    """
+    roles: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for session in data.sessions:
+        for link in session.people:
+            roles[link.person.id][role_label(link.role)].append(session.code or session.title)
+    status = {r.person.id: r.status for r in data.registrations}
+    ordered = sorted(data.people().values(), key=lambda p: p.sort_key)
+    return [
+        PeopleLine(person, status.get(person.id), "; ".join(
+            f"{role}: {', '.join(titles)}" for role, titles in roles[person.id].items())
+            if person.id in roles else "")
+        for person in ordered
+    ]
+
+
 # --- loading ----------------------------------------------------------------------------------
 
 _PERSON_COLUMNS = (
@@ -253,7 +283,7 @@ def load_agenda(db: Database, event_id: int) -> AgendaData:
 
 
 def _sessions(
-    session_rows: Sequence[Row[Any]], role_rows: Sequence[Row[Any]], rooms: Sequence[RoomRow],
+    session_rows: Sequence[Any], role_rows: Sequence[Any], rooms: Sequence[RoomRow],
     tracks: Sequence[TrackRow], people: dict[int, AgendaPerson],
 ) -> tuple[AgendaSession, ...]:
     links: dict[int, list[AgendaRole]] = defaultdict(list)

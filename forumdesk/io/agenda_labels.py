@@ -14,6 +14,11 @@ from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
 
 Lang = Literal["ru", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ru", "en")
+# The parts of the agenda workbook, in sheet order (each is also the key of its sheet's name
+# below), and the paper sizes it prints on. Kept here, in a module that imports no openpyxl,
+# so that the command line can offer them without loading the writer.
+PARTS = ("programme", "grid", "signin", "rooms", "personal", "people")
+PAPERS = ("A4", "Letter")
 
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (Russian, English)
@@ -50,6 +55,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "continued": ("продолжение", "continued"),
     "no_room": ("Без зала", "No room"),
     "no_sessions": ("Сессии пока не назначены.", "No sessions assigned yet."),
+    "title": ("Название", "Title"),
+    "kind": ("Тип", "Kind"),
+    "start": ("Начало", "Start"),
+    "end": ("Окончание", "End"),
+    "description": ("Описание", "Description"),
+    "speakers_only": ("Спикеры", "Speakers"),
+    "panelists": ("Участники панели", "Panelists"),
+    "family_name": ("Фамилия", "Family name"),
+    "given_name": ("Имя", "Given name"),
+    "patronymic": ("Отчество", "Patronymic"),
+    "role_colon": ("Роль:", "Role:"),
     "page_of": ("Стр. &P из &N", "Page &P of &N"),
     "printed": ("Напечатано &D", "Printed &D"),
 }

@@ -64,9 +64,9 @@ def person_agenda(
         if event_id is not None:
             query = query.where(ProgramSession.event_id == event_id)
         rows = session_rows(session, query)
-        roles = dict(session.execute(
+        roles = {session_id: role for session_id, role in session.execute(
             select(Assignment.session_id, Assignment.role).where(
-                Assignment.person_id == person_id)).tuples().all())
+                Assignment.person_id == person_id))}
     rows.sort(key=lambda r: (r.starts_at is None, r.starts_at or dt.datetime.max, r.title))
     return [PersonAgendaItem(row, roles[row.id]) for row in rows]
 

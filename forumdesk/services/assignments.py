@@ -242,4 +242,4 @@ def registration_counts(db: Database, event_id: int) -> dict[RegistrationStatus,
     with db.reader() as session:
         query = (select(Registration.status, func.count())
                  .where(Registration.event_id == event_id).group_by(Registration.status))
-        return {status: count for status, count in session.execute(query).tuples()}
+        return {status: count for status, count in session.execute(query)}

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession
-from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.errors import ConflictError, NotFoundError, ValidationError
 from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
 from forumdesk.services.rows import EventRow
@@ -39,6 +39,7 @@ def event_row(event: Event) -> EventRow:
         organizers=event.organizers,
         description=event.description,
         version=event.version,
+        changeover_minutes=event.changeover_minutes,
     )
 
 
@@ -55,6 +56,17 @@ def _date(value: object, field: str) -> dt.date:
         ) from exc
 
 
+def _changeover(value: object) -> int:
+    minutes = text.non_negative(value, "changeover time", "changeover_minutes")
+    if minutes is None:
+        raise ValidationError("The changeover time cannot be empty; use 0 for none.",
+                              field="changeover_minutes")
+    if minutes > 24 * 60:
+        raise ValidationError("The changeover time can be at most 1440 minutes (a day).",
+                              field="changeover_minutes")
+    return minutes
+
+
 _CLEANERS = {
     "name": lambda v: text.require(v, "event name", "name"),
     "city": text.clean,
@@ -64,6 +76,7 @@ _CLEANERS = {
     "timezone": text.check_timezone,
     "organizers": text.clean_multiline,
     "description": text.clean_multiline,
+    "changeover_minutes": _changeover,
 }
 
 
@@ -122,23 +135,29 @@ def update_event(
         previous = apply_changes(event, changes, _CLEANERS)
         _check_days(event)
         if {"first_day", "last_day"} & previous.keys():
-            _refuse_dropping_scheduled_days(session, event)
+            old_first = previous.get("first_day", event.first_day)
+            old_last = previous.get("last_day", event.last_day)
+            _refuse_dropping_scheduled_days(session, event, old_first, old_last)  # type: ignore[arg-type]
         return previous
 
 
-def _refuse_dropping_scheduled_days(session: Any, event: Event) -> None:
+def _refuse_dropping_scheduled_days(
+    session: Any, event: Event, old_first: dt.date, old_last: dt.date
+) -> None:
+    """Refuse new dates that drop a day which has sessions (extending is always fine)."""
     starts = select(ProgramSession.starts_at).where(
         ProgramSession.event_id == event.id, ProgramSession.starts_at.is_not(None)
     )
-    outside = [
-        start
-        for start in session.scalars(starts)
-        if not event.first_day <= start.date() <= event.last_day
-    ]
-    if outside:
-        days = ", ".join(sorted({d.date().isoformat() for d in outside}))
+    with session.no_autoflush:
+        days = {start.date() for start in session.scalars(starts)}
+    dropped = sorted(
+        day for day in days
+        if old_first <= day <= old_last and not event.first_day <= day <= event.last_day
+    )
+    if dropped:
+        listed = ", ".join(day.isoformat() for day in dropped)
         raise ConflictError(
-            f"Sessions are scheduled on {days}, outside the new dates. "
+            f"Sessions are scheduled on {listed}, outside the new dates. "
             "Move or unschedule them first."
         )
 
@@ -162,9 +181,13 @@ def list_events(db: Database) -> list[EventRow]:
 
 def resolve_event(db: Database, event_id: int | None = None) -> EventRow:
     """The event a command means: the one named, or the only one there is."""
-    if event_id is not None:
-        return get_event(db, event_id)
     events = list_events(db)
+    if event_id is not None:
+        for event in events:
+            if event.id == event_id:
+                return event
+        known = "; ".join(f"{e.id}: {e.name}" for e in events) or "none yet"
+        raise NotFoundError(f"There is no event {event_id} (events: {known}).")
     if not events:
         raise ValidationError("The database holds no event yet.")
     if len(events) > 1:

@@ -302,6 +302,8 @@ def restore_people(db: Database, snapshots: Sequence[PersonSnapshot]) -> list[Pe
 
 def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
     row = snapshot.person
+    if session.get(Person, row.id) is not None:
+        raise ConflictError(f"{row.display_name} cannot be put back: they are already there.")
     _refuse_taken_email(session, row.email, None)
     person = Person(
         id=row.id, family_name=row.family_name, given_name=row.given_name,
@@ -375,7 +377,8 @@ def people_search_query(
 
 def refresh_all_search_keys(session: Session) -> None:
     """Query helper for migrations that change how search keys are built."""
-    orgs = dict(session.execute(select(Organization.id, Organization.name)).tuples().all())
+    orgs = {org_id: name for org_id, name in session.execute(
+        select(Organization.id, Organization.name))}
     for person in session.scalars(select(Person)):
         _refresh_search_key(person, orgs.get(person.organization_id)
                             if person.organization_id else None)

@@ -20,6 +20,7 @@ class EventRow:
     organizers: str | None
     description: str | None
     version: int
+    changeover_minutes: int = 0  # least time between a person's sessions in different rooms
 
     @property
     def days(self) -> list[dt.date]:

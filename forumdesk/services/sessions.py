@@ -72,18 +72,19 @@ def _row(
 
 
 def _moderators(session: Session, session_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    found: dict[int, list[str]] = defaultdict(list)
+    found: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for chunk_start in range(0, len(session_ids), 500):  # stay under SQLite's variable limit
         chunk = session_ids[chunk_start : chunk_start + 500]
         query = (
-            select(Assignment.session_id, Person.display_name)
+            select(Assignment.session_id, Assignment.role, Assignment.position,
+                   Person.display_name)
             .join(Person, Person.id == Assignment.person_id)
             .where(Assignment.session_id.in_(chunk), Assignment.role.in_(LEADING_ROLES))
-            .order_by(Assignment.session_id, Assignment.role, Assignment.position)
         )
-        for session_id, name in session.execute(query):
-            found[session_id].append(name)
-    return {key: tuple(names) for key, names in found.items()}
+        for session_id, role, position, name in session.execute(query):
+            found[session_id].append((LEADING_ROLES.index(role), position, name))
+    return {key: tuple(name for *_order, name in sorted(names))
+            for key, names in found.items()}
 
 
 def _load_row(session: Session, session_id: int) -> SessionRow:
@@ -124,12 +125,20 @@ def _check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> 
 
 
 def _check_room(session: Session, event_id: int, room_id: int | None) -> None:
-    if room_id is not None and load(session, Room, room_id, "room").event_id != event_id:
+    if room_id is None:
+        return
+    with session.no_autoflush:  # before the pending change meets the foreign key
+        room = load(session, Room, room_id, "room")
+    if room.event_id != event_id:
         raise ValidationError("That room belongs to another event.", field="room_id")
 
 
 def _check_track(session: Session, event_id: int, track_id: int | None) -> None:
-    if track_id is not None and load(session, Track, track_id, "track").event_id != event_id:
+    if track_id is None:
+        return
+    with session.no_autoflush:
+        track = load(session, Track, track_id, "track")
+    if track.event_id != event_id:
         raise ValidationError("That track belongs to another event.", field="track_id")
 
 
@@ -260,6 +269,8 @@ def restore_sessions(db: Database, snapshots: Sequence[SessionSnapshot]) -> list
 def _restore(session: Session, snapshot: SessionSnapshot) -> int:
     row = snapshot.session
     load(session, Event, row.event_id, "event")
+    if session.get(ProgramSession, row.id) is not None:
+        raise ConflictError(f"{row.label} cannot be put back: it is already there.")
     room_id = row.room_id if row.room_id and session.get(Room, row.room_id) else None
     track_id = row.track_id if row.track_id and session.get(Track, row.track_id) else None
     _check_code(session, row.event_id, row.code, None)

@@ -122,6 +122,8 @@ def restore_room(db: Database, snapshot: RoomSnapshot) -> RoomRow:
     row = snapshot.room
     with db.transaction() as session:
         load(session, Event, row.event_id, "event")
+        if session.get(Room, row.id) is not None:
+            raise ConflictError(f"The room '{row.name}' cannot be put back: it is already there.")
         _refuse_duplicate_name(session, Room, row.event_id, row.name, None, "room")
         room = Room(id=row.id, event_id=row.event_id, name=row.name, capacity=row.capacity,
                     position=row.position, notes=row.notes)
@@ -178,6 +180,8 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
     row = snapshot.track
     with db.transaction() as session:
         load(session, Event, row.event_id, "event")
+        if session.get(Track, row.id) is not None:
+            raise ConflictError(f"The track '{row.name}' cannot be put back: it is already there.")
         _refuse_duplicate_name(session, Track, row.event_id, row.name, None, "track")
         track = Track(id=row.id, event_id=row.event_id, name=row.name, color=row.color)
         session.add(track)

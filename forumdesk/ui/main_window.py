@@ -1,41 +1,105 @@
-"""The main window: event switcher, welcome page for an empty database, the sessions view."""
+"""The main window: event switcher, the four views, the docks, menus, undo and settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
+    QDialog,
+    QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
+    QTabWidget,
     QToolBar,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
+from forumdesk import __version__
 from forumdesk.db.engine import Database
 from forumdesk.errors import ForumdeskError
 from forumdesk.services import demo, events, sessions
 from forumdesk.services.rows import EventRow
-from forumdesk.ui.session_table_model import SORT_ROLE, SessionTableModel
+from forumdesk.ui.context import EVENT, PEOPLE, REGISTRATIONS, SESSIONS, AppContext, ErrorReporter
+from forumdesk.ui.details_dock import SessionDetailsDock
+from forumdesk.ui.event_dialog import NewEventDialog
+from forumdesk.ui.people_page import PeoplePage
+from forumdesk.ui.sessions_page import SessionsPage
+from forumdesk.ui.setup_page import SetupPage
+from forumdesk.ui.timetable.timetable_page import TimetablePage
+from forumdesk.ui.timetable.unscheduled import UnscheduledDock
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *,
+                 error_reporter: ErrorReporter | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.ctx = AppContext(db, self, error_reporter=error_reporter)
+        self.ctx.window = self
         self._events: list[EventRow] = []
         self.setWindowTitle("forumdesk")
-        self.resize(1200, 760)
+        self.resize(1280, 800)
 
+        self.timetable_page = TimetablePage(self.ctx, self)
+        self.sessions_page = SessionsPage(self.ctx, self)
+        self.people_page = PeoplePage(self.ctx, self)
+        self.setup_page = SetupPage(self.ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timetable_page, self.tr("&Timetable"))
+        self.tabs.addTab(self.sessions_page, self.tr("&Sessions"))
+        self.tabs.addTab(self.people_page, self.tr("&People"))
+        self.tabs.addTab(self.setup_page, self.tr("Event &setup"))
+        self.welcome_page = self._build_welcome_page()
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome_page)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+
+        self.unscheduled_dock = UnscheduledDock(self.ctx, self)
+        self.details_dock = SessionDetailsDock(self.ctx, self)
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("history_dock")
+        self.history_view = QUndoView(self.ctx.undo_stack, self.history_dock)
+        self.history_view.setEmptyLabel(self.tr("<nothing changed yet>"))
+        self.history_dock.setWidget(self.history_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.unscheduled_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.tabifyDockWidget(self.details_dock, self.history_dock)
+        self.details_dock.raise_()
+
+        self._build_event_toolbar()
+        self._build_menus()
+        self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)
+        self.counts_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.location_label)
+
+        for source in (self.timetable_page, self.sessions_page, self.unscheduled_dock,
+                       self.details_dock):
+            source.open_session.connect(self.open_session_editor)
+        self.sessions_page.new_session.connect(lambda: self.open_session_editor(None))
+        self.timetable_page.view.selection_changed.connect(self._on_view_selection_changed)
+        self.sessions_page.table.selectionModel().selectionChanged.connect(
+            lambda *_args: self._select_first(self.sessions_page.selected_ids()))
+        self.ctx.data_changed.connect(self._on_ctx_data_changed)
+        self.ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_counts())
+
+        self._restore_settings()
+        self.reload_events()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build_event_toolbar(self) -> None:
         self.event_combo = QComboBox(self)
-        self.event_combo.setMinimumContentsLength(30)
+        self.event_combo.setMinimumContentsLength(28)
         self.event_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.event_combo.currentIndexChanged.connect(self._on_event_combo_current_index_changed)
@@ -43,36 +107,66 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("event_toolbar")
         toolbar.addWidget(QLabel(self.tr("Event: "), self))
         toolbar.addWidget(self.event_combo)
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
         self.addToolBar(toolbar)
+        self.event_toolbar = toolbar
 
-        self.pages = QStackedWidget(self)
-        self.welcome_page = self._build_welcome_page()
-        self.sessions_page = self._build_sessions_page()
-        self.pages.addWidget(self.welcome_page)
-        self.pages.addWidget(self.sessions_page)
-        self.setCentralWidget(self.pages)
-        self._build_menus()
-        self.statusBar().showMessage(self.tr("Database: {0}").format(db.location))
-
-        self._restore_settings()
-        self.reload_events()
-
-    # --- construction ---------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        load_demo = QAction(self.tr("Open the &demo forum"), self)
-        load_demo.triggered.connect(self._on_load_demo_triggered)
-        file_menu.addAction(load_demo)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_event_action = self._action(self.tr("&New event…"), self.new_event,
+                                             "Ctrl+Shift+N")
+        file_menu.addAction(self.new_event_action)
+        file_menu.addAction(self._action(self.tr("Open the &demo forum"), self.load_demo))
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = self._action(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        self.find_action = QAction(self.tr("&Find session"), self)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = self._action(self.tr("&Find…"), self.focus_filter)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(lambda: self.filter_edit.setFocus())
-        self.addAction(self.find_action)
+        edit_menu.addAction(self.find_action)
+
+        session_menu = bar.addMenu(self.tr("&Session"))
+        self.new_session_action = self._action(self.tr("&New session…"),
+                                               lambda: self.open_session_editor(None))
+        self.new_session_action.setShortcut(QKeySequence.StandardKey.New)
+        session_menu.addAction(self.new_session_action)
+        session_menu.addAction(self._action(self.tr("&Edit selected session…"),
+                                            self._edit_selected_session, "Ctrl+E"))
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number, (page, title) in enumerate(
+                ((self.timetable_page, self.tr("Timetable")),
+                 (self.sessions_page, self.tr("Sessions")),
+                 (self.people_page, self.tr("People")),
+                 (self.setup_page, self.tr("Event setup"))), start=1):
+            view_menu.addAction(self._action(
+                title, lambda _checked=False, p=page: self.show_page(p), f"Ctrl+{number}"))
+        view_menu.addSeparator()
+        for dock in (self.unscheduled_dock, self.details_dock, self.history_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About forumdesk"), self._about))
 
     def _build_welcome_page(self) -> QWidget:
         page = QWidget(self)
@@ -81,56 +175,32 @@ class MainWindow(QMainWindow):
         heading = QLabel(self.tr("<h2>Welcome to forumdesk</h2>"), page)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         explanation = QLabel(self.tr(
-            "This database holds no event yet. Create your event from the command line with "
-            "<code>forumdesk create-event</code>, or look around the demo forum first."), page)
+            "Plan your forum's sessions, rooms and people in one place. "
+            "Start by creating your event, or look around the demo forum first."), page)
         explanation.setWordWrap(True)
         explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.create_event_button = QPushButton(self.tr("Create an event…"), page)
+        self.create_event_button.clicked.connect(self.new_event)
         self.demo_button = QPushButton(self.tr("Open the demo forum"), page)
-        self.demo_button.clicked.connect(self._on_load_demo_triggered)
+        self.demo_button.clicked.connect(self.load_demo)
         layout.addWidget(heading)
         layout.addWidget(explanation)
-        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
+        for button in (self.create_event_button, self.demo_button):
+            button.setMinimumWidth(260)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
         return page
 
-    def _build_sessions_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.filter_edit = QLineEdit(page)
-        self.filter_edit.setPlaceholderText(self.tr("Filter sessions by code, title, room…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.session_model = SessionTableModel(self)
-        self.session_proxy = QSortFilterProxyModel(self)
-        self.session_proxy.setSourceModel(self.session_model)
-        self.session_proxy.setSortRole(SORT_ROLE)
-        self.session_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.session_proxy.setFilterKeyColumn(-1)
-        self.filter_edit.textChanged.connect(self.session_proxy.setFilterFixedString)
-        self.session_table = QTableView(page)
-        self.session_table.setModel(self.session_proxy)
-        self.session_table.setSortingEnabled(True)
-        # programme order (as the service returns it) until the user clicks a heading
-        self.session_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.session_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.session_table.setAlternatingRowColors(True)
-        self.session_table.verticalHeader().hide()
-        header = self.session_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.session_table)
-        return page
-
-    # --- data -----------------------------------------------------------------------------
+    # --- events ---------------------------------------------------------------------------
 
     @property
     def current_event(self) -> EventRow | None:
-        index = self.event_combo.currentIndex()
-        return self._events[index] if 0 <= index < len(self._events) else None
+        return self.ctx.current_event
 
     def reload_events(self, select_id: int | None = None) -> None:
         self._events = events.list_events(self.db)
-        wanted = select_id if select_id is not None else self._settings().value("last_event")
+        wanted = select_id if select_id is not None else (
+            self.ctx.event_id or QSettings().value("last_event"))
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for event in self._events:
@@ -139,50 +209,138 @@ class MainWindow(QMainWindow):
         index = next((n for n, e in enumerate(self._events) if str(e.id) == str(wanted)), 0)
         self.event_combo.setCurrentIndex(index if self._events else -1)
         self.event_combo.blockSignals(False)
-        self._show_current_event()
+        self._show_event(self._events[index] if self._events else None)
 
-    def _show_current_event(self) -> None:
-        event = self.current_event
-        if event is None:
-            self.pages.setCurrentWidget(self.welcome_page)
-            self.setWindowTitle("forumdesk")
+    def _show_event(self, event: EventRow | None) -> None:
+        has_event = event is not None
+        self.pages.setCurrentWidget(self.tabs if has_event else self.welcome_page)
+        self.new_session_action.setEnabled(has_event)
+        for dock in (self.unscheduled_dock, self.details_dock):
+            dock.setEnabled(has_event)
+        self.setWindowTitle(f"{event.name} — forumdesk" if event else "forumdesk")
+        if event is not None:
+            QSettings().setValue("last_event", event.id)
+        self.ctx.set_event(event)
+        self._update_counts()
+
+    def _on_event_combo_current_index_changed(self, index: int) -> None:
+        if 0 <= index < len(self._events):
+            self._show_event(self._events[index])
+
+    def new_event(self) -> None:
+        dialog = NewEventDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.session_model.set_rows(sessions.list_sessions(self.db, event.id))
-        self.session_table.resizeColumnsToContents()
-        self.pages.setCurrentWidget(self.sessions_page)
-        self.setWindowTitle(f"{event.name} — forumdesk")
-        self._settings().setValue("last_event", event.id)
+        self.create_event(dialog.values())
 
-    # --- slots ----------------------------------------------------------------------------
+    def create_event(self, values: dict[str, object]) -> EventRow | None:
+        try:
+            event = events.create_event(self.db, **values)  # type: ignore[arg-type]
+        except ForumdeskError as exc:
+            self.ctx.report_error(self.tr("New event"), exc)
+            return None
+        self.reload_events(select_id=event.id)
+        self.show_page(self.setup_page)  # rooms and tracks come next
+        return event
 
-    def _on_event_combo_current_index_changed(self, _index: int) -> None:
-        self._show_current_event()
-
-    def _on_load_demo_triggered(self) -> None:
+    def load_demo(self) -> None:
         try:
             result = demo.load_demo(self.db)
         except ForumdeskError as exc:
-            QMessageBox.warning(self, self.tr("Demo forum"), str(exc))
+            self.ctx.report_error(self.tr("Demo forum"), exc)
             return
         self.reload_events(select_id=result.event.id)
+        self.show_page(self.timetable_page)
         self.statusBar().showMessage(self.tr("The demo forum is open."), 5000)
+
+    # --- views ----------------------------------------------------------------------------
+
+    def show_page(self, page: QWidget) -> None:
+        if self.current_event is not None:
+            self.tabs.setCurrentWidget(page)
+
+    def focus_filter(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.people_page:
+            self.people_page.focus_filter()
+        elif page is self.sessions_page:
+            self.sessions_page.filter_edit.setFocus()
+            self.sessions_page.filter_edit.selectAll()
+        else:
+            self.unscheduled_dock.show()
+            self.unscheduled_dock.filter_edit.setFocus()
+
+    def open_session_editor(self, session_id: int | None) -> None:
+        if self.current_event is None:
+            return
+        from forumdesk.ui.session_editor import SessionEditorDialog
+
+        try:
+            dialog = SessionEditorDialog(self.ctx, session_id, parent=self)
+        except ForumdeskError as exc:  # deleted meanwhile
+            self.ctx.report_error(self.tr("Edit session"), exc)
+            return
+        self.editor_opened(dialog)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_session_id:
+            self.ctx.session_selected.emit(dialog.saved_session_id)
+
+    def editor_opened(self, dialog: QDialog) -> None:
+        """A seam for tests and the screenshot script: the editor about to be shown."""
+
+    def _edit_selected_session(self) -> None:
+        if self.details_dock.session_id is not None:
+            self.open_session_editor(self.details_dock.session_id)
+
+    def _on_view_selection_changed(self, ids: list[int]) -> None:
+        self._select_first(ids)
+
+    def _select_first(self, ids: list[int]) -> None:
+        if ids:
+            self.ctx.session_selected.emit(ids[0])
+
+    def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if EVENT in topics:
+            selected = self.ctx.event_id
+            self._events = events.list_events(self.db)
+            for n, event in enumerate(self._events):
+                if event.id == selected:
+                    self.event_combo.setItemText(n, f"{event.name} ({event.first_day:%d.%m.%Y}"
+                                                    f"–{event.last_day:%d.%m.%Y})")
+        if topics & {SESSIONS, PEOPLE, REGISTRATIONS, EVENT}:
+            self._update_counts()
+
+    def _update_counts(self) -> None:
+        event_id = self.ctx.event_id
+        if event_id is None:
+            self.counts_label.clear()
+            return
+        rows = sessions.list_sessions(self.db, event_id)
+        scheduled = sum(1 for r in rows if r.is_scheduled)
+        self.counts_label.setText(self.tr("{0} sessions, {1} not on the timetable").format(
+            len(rows), len(rows) - scheduled))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About forumdesk"), self.tr(
+            "<b>forumdesk {0}</b><p>Plan and run a multi-session forum: timetable, rooms, "
+            "people and agendas.</p><p>Database: {1}</p>").format(__version__, self.db.location))
 
     # --- settings -------------------------------------------------------------------------
 
-    def _settings(self) -> QSettings:
-        return QSettings()
-
     def _restore_settings(self) -> None:
-        settings = self._settings()
+        settings = QSettings()
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
+        tab = settings.value("main_window/tab")
+        if tab is not None and str(tab).isdigit():
+            self.tabs.setCurrentIndex(int(tab))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = self._settings()
+        settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/tab", self.tabs.currentIndex())
         super().closeEvent(event)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import Role, SessionKind
+from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.services import agenda, assignments, sessions, venue
 from forumdesk.services.people import search_people
 from forumdesk.services.rows import PersonRow, Placement, SessionRow
@@ -81,6 +81,7 @@ class SessionEditorDialog(QDialog):
         self._original_people = (assignments.session_people(ctx.db, session_id)
                                  if session_id is not None else [])
         self._search_results: list[PersonRow] = []
+        self.exec_dialog: Callable[[QDialog], object] = lambda dialog: dialog.exec()
         self.setWindowTitle(self.tr("Edit session {0}").format(self.original.label)
                             if self.original else self.tr("New session"))
         self.resize(1100, 680)
@@ -176,8 +177,15 @@ class SessionEditorDialog(QDialog):
         self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.people_table.verticalHeader().hide()
         header = self.people_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns = AssignmentDraftTableModel.COLUMNS
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(columns.index("name"),
+                                    QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(columns.index("role"),
+                                    QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(columns.index("organization"), 200)  # long names elide
         header.setStretchLastSection(True)
+        self.people_table.setWordWrap(False)
         row_buttons = QHBoxLayout()
         self.up_button = QPushButton(self.tr("Move up"), box)
         self.down_button = QPushButton(self.tr("Move down"), box)
@@ -239,6 +247,7 @@ class SessionEditorDialog(QDialog):
             return
         self.code_edit.setText(row.code or "")
         self.title_edit.setText(row.title)
+        self.title_edit.setCursorPosition(0)  # show a long title from its start
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(row.kind.value))
         self.track_combo.setCurrentIndex(max(0, self.track_combo.findData(row.track_id)))
         self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(row.room_id)))
@@ -320,14 +329,28 @@ class SessionEditorDialog(QDialog):
             self.search_edit.setFocus()
 
     def _on_new_person_button_clicked(self) -> None:
+        """Create a person on the spot (its own undo step) and add them with the chosen role."""
+        from forumdesk.services.people import list_organizations
         from forumdesk.ui.person_dialog import PersonDialog
 
-        dialog = PersonDialog(self.ctx, parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        command = commands.CreatePersonCommand(self.ctx, dialog.values())
-        if self.ctx.run(command) and command.created is not None:
-            self.add_people([command.created], Role(self.role_combo.currentData()))
+        dialog = PersonDialog([o.name for o in list_organizations(self.ctx.db)], None,
+                              parent=self, event_name=self.event_row.name)
+        created: list[PersonRow] = []
+
+        def submit(fields: dict[str, object]) -> bool:
+            command = commands.CreatePersonCommand(self.ctx, fields)
+            steps: list[ForumdeskCommand] = [command]
+            if dialog.register_for_event():
+                steps.append(_RegisterNewPersonCommand(self.ctx, self.event_id, command))
+            ok = self.ctx.run_all(command.text(), iter(steps))
+            if ok and command.created is not None:
+                created.append(command.created)
+            return ok
+
+        dialog.submit = submit
+        self.exec_dialog(dialog)
+        if created:
+            self.add_people(created, Role(self.role_combo.currentData()))
 
     def _selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.people_table.selectionModel().selectedRows()})
@@ -434,3 +457,18 @@ def _current_value(row: SessionRow, field: str) -> object:
     if field in {"code", "description"}:
         return value or ""
     return value
+
+
+class _RegisterNewPersonCommand(commands.RegisterPeopleCommand):
+    """Register the person a CreatePersonCommand just made (its id is known only then)."""
+
+    def __init__(self, ctx: AppContext, event_id: int, create: commands.CreatePersonCommand
+                 ) -> None:
+        super().__init__(ctx, event_id, [], RegistrationStatus.REGISTERED,
+                         ctx.tr("Register new person"))
+        self._create = create
+
+    def do(self) -> None:
+        assert self._create.created is not None
+        self.person_ids = [self._create.created.id]
+        super().do()

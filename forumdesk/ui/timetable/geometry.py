@@ -139,11 +139,18 @@ class TimetableLayout:
             s for s in sessions
             if s.starts_at is not None and s.ends_at is not None and s.starts_at.date() in shown
         )
+        # each session's day and minutes, worked out once for the clock and the blocks
+        self._timed: list[tuple[SessionRow, dt.date, float, float]] = []
+        for row in self.sessions:
+            day = row.starts_at.date()  # type: ignore[union-attr]
+            start = minutes_into(day, row.starts_at)  # type: ignore[arg-type]
+            end = max(minutes_into(day, row.ends_at), start + 1)  # type: ignore[arg-type]
+            self._timed.append((row, day, start, end))
         room_ids = {room.id for room in self.rooms}
         # sessions whose room is not a column (no room yet) get a "No room" column on their day
         homeless_days = {
-            s.starts_at.date() for s in self.sessions  # type: ignore[union-attr]
-            if not is_venue_wide(s) and s.room_id not in room_ids
+            day for row, day, _start, _end in self._timed
+            if not is_venue_wide(row) and row.room_id not in room_ids
         }
         self.first_minute, self.last_minute = self._clock_range()
         self.columns: list[Column] = []
@@ -178,10 +185,7 @@ class TimetableLayout:
     def _clock_range(self) -> tuple[int, int]:
         """08:00–19:00, widened to whole hours around the earliest and latest session."""
         first, last = DEFAULT_FIRST_MINUTE, DEFAULT_LAST_MINUTE
-        for row in self.sessions:
-            day = row.starts_at.date()  # type: ignore[union-attr]
-            start = minutes_into(day, row.starts_at)  # type: ignore[arg-type]
-            end = minutes_into(day, row.ends_at)  # type: ignore[arg-type]
+        for _row, _day, start, end in self._timed:
             first = min(first, math.floor(start / 60) * 60)
             last = max(last, math.ceil(end / 60) * 60)
         return max(0, first), min(LAST_POSSIBLE_MINUTE, last)
@@ -274,44 +278,41 @@ class TimetableLayout:
 
     def _place_blocks(self) -> dict[int, BlockPlace]:
         # A block's "place" is what it must not share with another at the same time:
-        # a room column, or for venue-wide sessions the whole day.
-        places: dict[tuple[object, ...], list[tuple[float, float, SessionRow]]] = defaultdict(list)
-        for row in self.sessions:
-            day = row.starts_at.date()  # type: ignore[union-attr]
-            start = minutes_into(day, row.starts_at)  # type: ignore[arg-type]
-            end = max(minutes_into(day, row.ends_at), start + 1)  # type: ignore[arg-type]
+        # a room column, or for venue-wide sessions the whole day (column None).
+        places: dict[tuple[dt.date, int], list[tuple[float, float, SessionRow]]] = (
+            defaultdict(list))
+        for row, day, start, end in self._timed:
             if is_venue_wide(row):
-                places[("day", day)].append((start, end, row))
+                places[(day, -1)].append((start, end, row))
             else:
-                column = self._column_of_room.get((day, row.room_id))
-                if column is None:
-                    column = self._column_of_room[(day, None)]
-                places[("column", column.index)].append((start, end, row))
+                home = (self._column_of_room.get((day, row.room_id))
+                        or self._column_of_room[(day, None)])
+                places[(day, home.index)].append((start, end, row))
         blocks: dict[int, BlockPlace] = {}
-        for key, entries in places.items():
+        for (day, index), entries in places.items():
+            column = self.columns[index] if index >= 0 else None
             for (start, end, row), lane, lanes, overlaps in _lanes(entries):
-                blocks[row.id] = self._block(key, row, start, end, lane, lanes, overlaps)
+                blocks[row.id] = self._block(day, column, row.id, start, end, lane, lanes,
+                                             overlaps)
         self._mark_blocks_under_venue_wide(blocks)
         return blocks
 
-    def _block(self, key: tuple[object, ...], row: SessionRow, start: float, end: float,
-               lane: int, lanes: int, overlaps: bool) -> BlockPlace:
-        day = row.starts_at.date()  # type: ignore[union-attr]
-        if key[0] == "day":
+    def _block(self, day: dt.date, column: Column | None, session_id: int, start: float,
+               end: float, lane: int, lanes: int, overlaps: bool) -> BlockPlace:
+        if column is None:  # venue-wide: across the day's rooms
             span = self._span_of_day[day]
             left, width = self.span_bounds(span)
             first, last = span.room_columns[0], span.room_columns[-1]
         else:
-            column = self.columns[key[1]]  # type: ignore[index]
             left, width, first, last = column.x, column.width, column.index, column.index
         lane_width = width / lanes
         return BlockPlace(
-            session_id=row.id, day=day, first_column=first, last_column=last,
+            session_id=session_id, day=day, first_column=first, last_column=last,
             start_minute=start, end_minute=end,
             x=left + lane * lane_width + BLOCK_MARGIN, y=self.y_for_minute(start),
             width=max(4.0, lane_width - 2 * BLOCK_MARGIN),
             height=max(4.0, (end - start) * self.pixels_per_minute - 1),
-            lane=lane, lanes=lanes, overlaps=overlaps, venue_wide=key[0] == "day",
+            lane=lane, lanes=lanes, overlaps=overlaps, venue_wide=column is None,
         )
 
     def _mark_blocks_under_venue_wide(self, blocks: dict[int, BlockPlace]) -> None:
@@ -342,7 +343,7 @@ def _lanes(entries: list[tuple[float, float, SessionRow]]
     A cluster is a run of blocks linked by overlaps; every block in a cluster of two or more
     overlaps at least one other, and the cluster's blocks share its lane count.
     """
-    ordered = sorted(entries, key=lambda e: (e[0], e[1], e[2].id))
+    ordered = sorted(entries, key=lambda e: (e[0], -e[1], e[2].id))  # longest first
     result: list[tuple[tuple[float, float, SessionRow], int, int, bool]] = []
     cluster: list[tuple[tuple[float, float, SessionRow], int]] = []
     lane_ends: list[float] = []

@@ -59,6 +59,10 @@ class BlockFonts:
     regular: QFont
     bold: QFont
     small: QFont
+    italic: QFont  # small italic, for moderators
+    regular_metrics: QFontMetricsF
+    bold_metrics: QFontMetricsF
+    small_metrics: QFontMetricsF
 
     @classmethod
     def from_font(cls, base: QFont) -> BlockFonts:
@@ -68,19 +72,24 @@ class BlockFonts:
         bold.setBold(True)
         small = QFont(regular)
         small.setPointSizeF(max(6.5, regular.pointSizeF() * 0.88))
-        return cls(regular, bold, small)
+        italic = QFont(small)
+        italic.setItalic(True)
+        return cls(regular, bold, small, italic, QFontMetricsF(regular), QFontMetricsF(bold),
+                   QFontMetricsF(small))
 
 
 class BlockHost(Protocol):
     """What a block needs from the view that holds it."""
 
-    layout: TimetableLayout
+    timetable: TimetableLayout
     snap_minutes: int
     block_fonts: BlockFonts
 
     def block_drag_started(self, block: SessionBlock) -> None: ...
 
     def block_drag_ended(self, block: SessionBlock) -> None: ...
+
+    def block_dragged_to(self, scene_point: QPointF) -> None: ...
 
     def block_moved(self, block: SessionBlock, day: object, room_id: int | None,
                     minute: float) -> None: ...
@@ -118,12 +127,12 @@ def wrap_lines(text: str, metrics: QFontMetricsF, width: float, max_lines: int) 
         if metrics.horizontalAdvance(candidate) <= width or not current:
             current = candidate
             continue
-        lines.append(current)
-        current = word
-        if len(lines) == max_lines - 1:
-            rest = " ".join(words[number:])
+        if len(lines) == max_lines - 1:  # the last line allowed takes the rest, elided
+            rest = " ".join([current, *words[number:]])
             lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
             return lines
+        lines.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
+        current = word  # (elided above only when one word is wider than the block)
     if current:
         lines.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
     return lines
@@ -189,16 +198,20 @@ class SessionBlock(QGraphicsItem):
 
     def set_row(self, row: SessionRow, place: BlockPlace) -> None:
         """Show `row` at `place` (a reload or a relayout reuses the item)."""
-        if row != self.row or self.toolTip() == "":
-            self.setToolTip(session_tooltip(row))
+        # no setToolTip here: the view builds a tooltip when one is asked for, which keeps a
+        # reload of 300 sessions from formatting 300 tooltips nobody reads
         self.row, self.place = row, place
         self._fill = block_fill(row)
         self._ink = text_color_on(self._fill)
-        self.setZValue(1.0 if place.venue_wide else 2.0)
+        self._set_z(1.0 if place.venue_wide else 2.0)
         self._set_size(place.width, place.height)
         self.setPos(place.x, place.y)
         self._text_key = None
         self.update()
+
+    def _set_z(self, z: float) -> None:
+        if z != self.zValue():  # each change is an itemChange() round trip: skip the no-ops
+            self.setZValue(z)
 
     def _set_size(self, width: float, height: float) -> None:
         if (width, height) != (self._width, self._height):
@@ -242,8 +255,7 @@ class SessionBlock(QGraphicsItem):
         fonts = self.host.block_fonts
         left = 8.0 if self.place.overlaps else 5.0
         width = self._width - left - 4
-        regular, bold, small = (QFontMetricsF(f) for f in (fonts.regular, fonts.bold,
-                                                           fonts.small))
+        regular, bold, small = fonts.regular_metrics, fonts.bold_metrics, fonts.small_metrics
         line = regular.lineSpacing()
         lines = int((self._height - 4) // line)
         if width < 12 or self._height < regular.height() * 0.8:
@@ -284,15 +296,8 @@ class SessionBlock(QGraphicsItem):
         if footer:
             text = small.elidedText(moderators, Qt.TextElideMode.ElideRight, width)
             y = max(y, self._height - 4 - line + regular.ascent())
-            italic = QFont(fonts.small)
-            italic.setItalic(True)
-            placed.append((italic, muted, QPointF(left, y), text))
+            placed.append((fonts.italic, muted, QPointF(left, y), text))
         return placed
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
 
     # --- the mouse --------------------------------------------------------------------------
 
@@ -300,14 +305,17 @@ class SessionBlock(QGraphicsItem):
         return y >= self._height - RESIZE_HANDLE and self._height > 2 * RESIZE_HANDLE
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        if self._on_resize_edge(event.pos().y()):
-            self.setCursor(Qt.CursorShape.SizeVerCursor)
-        else:
-            self.unsetCursor()
+        on_edge = self._on_resize_edge(event.pos().y())
+        if on_edge != self.hasCursor():  # only when it changes: hover moves come often
+            if on_edge:
+                self.setCursor(Qt.CursorShape.SizeVerCursor)
+            else:
+                self.unsetCursor()
         super().hoverMoveEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.unsetCursor()
+        if self.hasCursor():
+            self.unsetCursor()
         super().hoverLeaveEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -329,7 +337,7 @@ class SessionBlock(QGraphicsItem):
             if delta.manhattanLength() < QApplication.startDragDistance():
                 return
             self.dragging = True
-            self.setZValue(DRAG_Z)
+            self._set_z(DRAG_Z)
             self.setCursor(Qt.CursorShape.SizeVerCursor if self._resizing
                            else Qt.CursorShape.ClosedHandCursor)
             self.host.block_drag_started(self)
@@ -337,9 +345,10 @@ class SessionBlock(QGraphicsItem):
             self._stretch(delta.y())
         else:
             self._drag(event.scenePos().x(), delta.y())
+        self.host.block_dragged_to(event.scenePos())
 
     def _drag(self, scene_x: float, dy: float) -> None:
-        layout, place = self.host.layout, self.place
+        layout, place = self.host.timetable, self.place
         length = place.end_minute - place.start_minute
         step = self.host.snap_minutes
         if abs(dy / layout.pixels_per_minute) < step / 2:
@@ -364,10 +373,11 @@ class SessionBlock(QGraphicsItem):
         self.setPos(x, layout.y_for_minute(minute))
 
     def _stretch(self, dy: float) -> None:
-        layout, place = self.host.layout, self.place
+        layout, place = self.host.timetable, self.place
         step = self.host.snap_minutes
-        end = snap(place.end_minute + dy / layout.pixels_per_minute, step)
-        end = layout.clamp_end(place.start_minute, end, step)
+        end = layout.clamp_end(
+            place.start_minute, snap(place.end_minute + dy / layout.pixels_per_minute, step),
+            step)
         self._target_end = end
         self._set_size(self._width, (end - place.start_minute) * layout.pixels_per_minute - 1)
         self.update()
@@ -408,8 +418,9 @@ class SessionBlock(QGraphicsItem):
             self.host.block_drag_ended(self)
 
     def _snap_back(self) -> None:
-        self.unsetCursor()
-        self.setZValue(1.0 if self.place.venue_wide else 2.0)
+        if self.hasCursor():
+            self.unsetCursor()
+        self._set_z(1.0 if self.place.venue_wide else 2.0)
         self._set_size(self.place.width, self.place.height)
         self.setPos(self.place.x, self.place.y)
         self.update()
@@ -425,4 +436,4 @@ class SessionBlock(QGraphicsItem):
 
     def start_minute_now(self) -> float:
         """The minute the block's top edge shows (it moves with a drag)."""
-        return self.host.layout.minute_at(self.pos().y())
+        return self.host.timetable.minute_at(self.pos().y())

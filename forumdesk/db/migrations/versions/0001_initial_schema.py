@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.CheckConstraint("last_day >= first_day", name=op.f("ck_events_days_in_order")),
         sa.CheckConstraint("length(name) > 0", name=op.f("ck_events_name_not_empty")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "organizations",
@@ -65,6 +66,7 @@ def upgrade() -> None:
         sa.CheckConstraint("length(name) > 0", name=op.f("ck_organizations_name_not_empty")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_organizations")),
         sa.UniqueConstraint("name_key", name=op.f("uq_organizations_name_key")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "people",
@@ -110,6 +112,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
         sa.UniqueConstraint("email", name=op.f("uq_people_email")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.create_index(
@@ -140,6 +143,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rooms")),
         sa.UniqueConstraint("event_id", "id", name=op.f("uq_rooms_event_id_id")),
         sa.UniqueConstraint("event_id", "name", name=op.f("uq_rooms_event_id_name")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "tracks",
@@ -155,6 +159,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tracks")),
         sa.UniqueConstraint("event_id", "id", name=op.f("uq_tracks_event_id_id")),
         sa.UniqueConstraint("event_id", "name", name=op.f("uq_tracks_event_id_name")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "program_sessions",
@@ -213,6 +218,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_program_sessions")),
         sa.UniqueConstraint("event_id", "code", name=op.f("uq_program_sessions_event_id_code")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("program_sessions", schema=None) as batch_op:
         batch_op.create_index(
@@ -305,7 +311,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("assignments", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_assignments_person_id"), ["person_id"], unique=False)
-
 
 
 def downgrade() -> None:

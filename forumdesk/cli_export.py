@@ -1,0 +1,135 @@
+"""Command-line exports: export-agenda (xlsx), export-ics and export-csv.
+
+`register(commands, common)` adds the three commands to forumdesk's argparse subcommands; each
+sets `handler(args) -> exit code`. Errors a user can cause (an unknown event, a file open in
+Excel, a bad --parts value) come out as forumdesk errors, which the main command prints as one
+line.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from forumdesk.io.agenda_labels import PAPERS, PARTS
+
+EXIT_OK = 0
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    """Add export-agenda, export-ics and export-csv to `commands`."""
+    agenda = commands.add_parser(
+        "export-agenda", parents=[common], help="write the printable agenda workbook (.xlsx)",
+        description="Write the agenda as an Excel workbook set up to print: programme, "
+                    "grids, sign-in sheets, door signs, personal agendas and the people list.")
+    agenda.add_argument("out", metavar="OUT.xlsx", type=Path, help="the workbook to write")
+    _event_argument(agenda)
+    agenda.add_argument(
+        "--parts", type=_parts, default=PARTS, metavar="LIST",
+        help=f"comma-separated parts to include (default: all): {','.join(PARTS)}")
+    agenda.add_argument("--paper", type=_paper, default="A4", metavar="A4|Letter",
+                        help="paper size (default: A4)")
+    agenda.add_argument("--lang", choices=("ru", "en"), default="en",
+                        help="language of the headings (default: en)")
+    agenda.add_argument("--all-people", action="store_true",
+                        help="personal agendas for every registered person, not only "
+                             "moderators and speakers")
+    agenda.set_defaults(handler=_cmd_export_agenda)
+
+    ics = commands.add_parser(
+        "export-ics", parents=[common], help="write the programme as an iCalendar file (.ics)")
+    ics.add_argument("out", metavar="OUT.ics", type=Path, help="the calendar file to write")
+    _event_argument(ics)
+    ics.add_argument("--person", metavar="EMAIL",
+                     help="only this person's sessions (found by e-mail)")
+    ics.add_argument("--lang", choices=("ru", "en"), default="en",
+                     help="language of the descriptions' labels (default: en)")
+    ics.set_defaults(handler=_cmd_export_ics)
+
+    csv = commands.add_parser(
+        "export-csv", parents=[common], help="write sessions or people as CSV (UTF-8 with BOM)")
+    csv.add_argument("out", metavar="OUT.csv", type=Path, help="the CSV file to write")
+    csv.add_argument("--what", choices=("sessions", "people"), required=True,
+                     help="which list to write")
+    _event_argument(csv)
+    csv.add_argument("--lang", choices=("ru", "en"), default="en",
+                     help="language of the column headings (default: en)")
+    csv.add_argument("--semicolon", action="store_true",
+                     help="separate columns with semicolons, as Excel expects with Russian "
+                          "regional settings")
+    csv.set_defaults(handler=_cmd_export_csv)
+
+
+def _event_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--event", type=int, metavar="ID",
+                        help="the event (needed when the database holds several)")
+
+
+def _parts(value: str) -> tuple[str, ...]:
+    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in PARTS]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown part {', '.join(unknown)}; choose from {','.join(PARTS)}")
+    if not chosen:
+        raise argparse.ArgumentTypeError(f"name at least one of {','.join(PARTS)}")
+    return tuple(part for part in PARTS if part in chosen)
+
+
+def _paper(value: str) -> str:
+    for paper in PAPERS:
+        if paper.casefold() == value.strip().casefold():
+            return paper
+    raise argparse.ArgumentTypeError(f"unknown paper size {value!r}; choose A4 or Letter")
+
+
+def _cmd_export_agenda(args: argparse.Namespace) -> int:
+    from forumdesk.cli import _open
+    from forumdesk.services.events import resolve_event
+    from forumdesk.services.exports import ExportOptions, export_agenda
+
+    options = ExportOptions(parts=args.parts, paper=args.paper, lang=args.lang,
+                            include_all_registered=args.all_people)
+    db = _open(args)
+    try:
+        event = resolve_event(db, args.event)
+        result = export_agenda(db, event.id, args.out, options)
+    finally:
+        db.dispose()
+    print(f"Wrote the agenda of «{event.name}» to {result.path}: {len(result.sheets)} "
+          f"sheets ({', '.join(result.sheets)}).")
+    return EXIT_OK
+
+
+def _cmd_export_ics(args: argparse.Namespace) -> int:
+    from forumdesk.cli import _open
+    from forumdesk.services.events import resolve_event
+    from forumdesk.services.exports import export_calendar
+
+    db = _open(args)
+    try:
+        event = resolve_event(db, args.event)
+        count = export_calendar(db, event.id, args.out, person_email=args.person,
+                                lang=args.lang)
+    finally:
+        db.dispose()
+    whose = f" of {args.person}" if args.person else ""
+    print(f"Wrote {count} sessions{whose} of «{event.name}» to {args.out}.")
+    return EXIT_OK
+
+
+def _cmd_export_csv(args: argparse.Namespace) -> int:
+    from forumdesk.cli import _open
+    from forumdesk.services.events import resolve_event
+    from forumdesk.services.exports import export_csv
+
+    db = _open(args)
+    try:
+        event = resolve_event(db, args.event)
+        count = export_csv(db, event.id, args.out, args.what, lang=args.lang,
+                           delimiter=";" if args.semicolon else ",")
+    finally:
+        db.dispose()
+    print(f"Wrote {count} {args.what} of «{event.name}» to {args.out}.")
+    return EXIT_OK

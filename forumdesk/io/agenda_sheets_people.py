@@ -1,0 +1,63 @@
+"""The People sheet: everyone registered (and everyone holding a role) as an Excel table.
+
+An Excel table gives staff the filter buttons on each heading and banded rows without any
+setup; the heading row stays in view and repeats on every printed page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from forumdesk.io.agenda_data import PeopleLine
+from forumdesk.io.agenda_sheets_common import Book, SheetBuilder, fitted_widths
+
+ROWS_PER_UNIT = 500
+# Name, organisation, country, sector, e-mail, status, roles: at most ~170 characters across,
+# so that a landscape page still prints at a readable scale.
+_MIN_WIDTHS = (18, 16, 9, 10, 16, 11, 12)
+_MAX_WIDTHS = (28, 34, 14, 18, 32, 14, 34)
+
+
+def people_units(lines: Sequence[PeopleLine]) -> int:
+    return max(1, -(-len(lines) // ROWS_PER_UNIT))
+
+
+def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
+    """Write the table; yields after every ROWS_PER_UNIT people."""
+    labels, styles = book.labels, book.styles
+    heads = [labels["name"], labels["organization"], labels["country"], labels["sector"],
+             labels["email"], labels["status"], labels["roles"]]
+    rows = [
+        [line.person.display_name, line.person.organization or "", line.person.country or "",
+         labels.sector(line.person.sector), line.person.email or "",
+         labels.status(line.status) if line.status else "", line.roles]
+        for line in lines
+    ]
+    columns = [[head, *(row[i] for row in rows)] for i, head in enumerate(heads)]
+    widths = fitted_widths(columns, _MIN_WIDTHS, _MAX_WIDTHS)
+    sheet = SheetBuilder(book, labels["people"], widths, landscape=True, freeze="A2",
+                         title_rows=(1, 1), gridlines=True)
+    head_look = styles["head"]
+    sheet.add_styled(heads, [head_look] * len(heads),
+                     sheet.fit_height(heads, [head_look] * len(heads), minimum=18))
+    looks = [styles["list"]] * len(heads)
+    for start in range(0, len(rows), ROWS_PER_UNIT):
+        for values in rows[start:start + ROWS_PER_UNIT]:
+            sheet.add_styled(values, looks, sheet.fit_height(values, looks, minimum=15))
+        yield
+    if not rows:
+        yield
+    else:
+        # An Excel table needs at least one row under its headings.
+        ref = f"A1:{get_column_letter(len(heads))}{len(rows) + 1}"
+        table = Table(displayName="People", ref=ref, autoFilter=AutoFilter(ref=ref))
+        # Columns named here, as the streaming writer cannot read them back from the cells
+        # (and so added through `tables`, not add_table(), which warns about just that).
+        table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(heads, start=1)]
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        sheet.sheet.tables.add(table)
+    sheet.finish()

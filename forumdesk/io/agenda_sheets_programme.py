@@ -1,0 +1,107 @@
+"""The Programme sheet: day by day, in time order, with each session's people.
+
+One landscape sheet; each day starts on a new page under a day heading, and the column headings
+repeat at the top of every printed page. Plenaries are shaded blue, breaks grey across the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from forumdesk.db.enums import Role, SessionKind
+from forumdesk.io.agenda_data import AgendaData, AgendaRole, AgendaSession
+from forumdesk.io.agenda_labels import Labels, time_range
+from forumdesk.io.agenda_sheets_common import MAX_ROW_HEIGHT, Book, SheetBuilder, line_height
+
+# Time, code, session (title and track), room, moderators, speakers and panelists.
+_WIDTHS = (12, 7, 42, 14, 30, 52)
+_SPEAKER_COLUMN = 5  # 0-based: the column that may need continuation rows
+# Lines of people per row: beyond this a session continues on the next row, so no row passes
+# Excel's height limit or a printed page.
+_MAX_LINES = int((MAX_ROW_HEIGHT - 10) / line_height(10))
+
+
+def programme_units(data: AgendaData) -> int:
+    return max(1, len({s.day for s in data.scheduled}))
+
+
+def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
+    """Write the sheet; yields after each day (progress and cancel points)."""
+    labels = book.labels
+    sheet = SheetBuilder(book, labels["programme"], _WIDTHS, landscape=True, freeze="A4",
+                         title_rows=(3, 3))
+    styles = book.styles
+    event = data.event
+    last_col = len(_WIDTHS)
+    row = sheet.add_styled([event.name], [styles["title"]],
+                           sheet.fit_height([event.name], [styles["title"]],
+                                            widths=[sum(_WIDTHS)], minimum=24))
+    sheet.merge(row, 1, row, last_col)
+    where = ", ".join(p for p in (labels.date_span(event.first_day, event.last_day),
+                                  event.city, event.venue) if p)
+    row = sheet.add_styled([where], [styles["subtitle"]], 20)
+    sheet.merge(row, 1, row, last_col)
+    heads = [labels["time"], labels["code"], labels["session"], labels["room"],
+             labels["moderators"], labels["speakers"]]
+    sheet.add_styled(heads, [styles["head"]] * len(heads), 18)
+
+    scheduled = data.scheduled
+    days = sorted({s.day for s in scheduled if s.day is not None})
+    for index, day in enumerate(days):
+        if index:
+            sheet.page_break()
+        row = sheet.add_styled([labels.long_date(day)] + [None] * (last_col - 1),
+                               [styles["day"]] * last_col, 22)
+        sheet.merge(row, 1, row, last_col)
+        for session in (s for s in scheduled if s.day == day):
+            _write_session(sheet, session, labels)
+        yield
+    if not days:
+        yield
+    sheet.finish()
+
+
+def _people_lines(people: Sequence[AgendaRole]) -> list[str]:
+    return [link.person.with_organization() for link in people]
+
+
+def _speaker_lines(session: AgendaSession, labels: Labels) -> list[str]:
+    speakers = _people_lines(session.with_roles((Role.SPEAKER,)))
+    panelists = _people_lines(session.with_roles((Role.PANELIST,)))
+    if speakers and panelists:
+        return [labels["speakers_colon"], *speakers, labels["panelists_colon"], *panelists]
+    return speakers or panelists
+
+
+def _write_session(sheet: SheetBuilder, session: AgendaSession, labels: Labels) -> None:
+    styles = sheet.styles
+    assert session.starts_at is not None and session.ends_at is not None
+    when = time_range(session.starts_at, session.ends_at)
+    if session.is_break:
+        look = styles["break"]
+        title = session.title + (f" ({session.room_name})" if session.room_name else "")
+        cells = [when, session.code, title, None, None, None]
+        height = sheet.fit_height([when, None, title], [look] * 3,
+                                  widths=[_WIDTHS[0], _WIDTHS[1], sum(_WIDTHS[2:])], minimum=16)
+        row = sheet.add_styled(cells, [look] * len(cells), height)
+        sheet.merge(row, 3, row, len(_WIDTHS))
+        return
+    look = styles["plenary"] if session.kind is SessionKind.PLENARY else styles["cell"]
+    bold = styles["plenary"] if look is styles["plenary"] else styles["cell_bold"]
+    title = session.title
+    if session.track_name:
+        title += f"\n{session.track_name}"
+    elif session.kind not in (SessionKind.DISCUSSION, SessionKind.PLENARY):
+        title += f"\n{labels.kind(session.kind)}"
+    moderators = "\n".join(_people_lines(session.moderators))
+    speakers = _speaker_lines(session, labels)
+    chunks = [speakers[i:i + _MAX_LINES] for i in range(0, len(speakers), _MAX_LINES)] or [[]]
+    looks = [bold, bold, bold, look, look, look]
+    for number, chunk in enumerate(chunks):
+        if number == 0:
+            values: list[object] = [when, session.code, title, session.room_name, moderators,
+                                    "\n".join(chunk)]
+        else:  # the rest of a long list of speakers, under the same session
+            values = [None, None, None, None, None, "\n".join(chunk)]
+        height = sheet.fit_height(values, looks, minimum=16)
+        sheet.add_styled(values, looks, height)

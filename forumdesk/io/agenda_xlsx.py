@@ -1,0 +1,160 @@
+"""The agenda workbook: programme, grids, sign-in sheets, door signs, personal agendas, people.
+
+`write_agenda_workbook` writes the parts asked for, each set up to print (see
+agenda_sheets_common), to a temporary file beside the target and puts it in the target's place
+only when complete. Progress is reported after each day, session, door sign or person; the
+callback answering False cancels, and then the previous file is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from forumdesk.errors import ValidationError
+from forumdesk.io.agenda_data import AgendaData, people_lines
+from forumdesk.io.agenda_labels import LANGUAGES, PAPERS, PARTS, Labels, Lang
+from forumdesk.io.agenda_sheets_common import Book, Styles
+from forumdesk.io.agenda_sheets_grid import grid_layouts, grid_units, write_grids
+from forumdesk.io.agenda_sheets_pages import (
+    agenda_people,
+    room_days,
+    write_personal,
+    write_room_signs,
+)
+from forumdesk.io.agenda_sheets_people import people_units, write_people
+from forumdesk.io.agenda_sheets_programme import programme_units, write_programme
+from forumdesk.io.agenda_sheets_signin import signin_sessions, write_signin
+from forumdesk.io.xlsx_safety import atomic_target
+
+__all__ = ["GRID_STEPS", "PAPERS", "PARTS", "Progress", "WorkbookResult",
+           "check_choices", "write_agenda_workbook"]
+
+GRID_STEPS = (5, 10, 15, 20, 30, 60)
+
+# progress(done, total) -> False to cancel (None or True: go on)
+Progress = Callable[[int, int], bool | None]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookResult:
+    path: Path
+    sheets: tuple[str, ...]
+    cancelled: bool = False
+
+
+class _Cancelled(Exception):
+    """Raised inside the writer when the progress callback asks to stop."""
+
+
+def check_choices(parts: Iterable[str], paper: str, lang: str, grid_step: int) -> list[str]:
+    """The parts in workbook order; a ValidationError naming the first value not accepted."""
+    chosen = list(dict.fromkeys(parts))
+    unknown = [p for p in chosen if p not in PARTS]
+    if unknown:
+        raise ValidationError(f"Unknown part of the agenda: {', '.join(unknown)}; choose from "
+                              f"{', '.join(PARTS)}.", field="parts")
+    if not chosen:
+        raise ValidationError("Choose at least one part of the agenda to export.",
+                              field="parts")
+    if paper not in PAPERS:
+        raise ValidationError(f"Unknown paper size {paper!r}; choose A4 or Letter.",
+                              field="paper")
+    if lang not in LANGUAGES:
+        raise ValidationError(f"Unknown heading language {lang!r}; choose ru or en.",
+                              field="lang")
+    if grid_step not in GRID_STEPS:
+        raise ValidationError(
+            f"The grid's time step must be one of {', '.join(map(str, GRID_STEPS))} minutes.",
+            field="grid_step")
+    return [p for p in PARTS if p in chosen]
+
+
+def write_agenda_workbook(
+    data: AgendaData, path: Path, *, parts: Sequence[str] = PARTS, paper: str = "A4",
+    lang: Lang = "en", grid_step: int = 15, include_all_registered: bool = False,
+    progress: Progress | None = None,
+) -> WorkbookResult:
+    """Write the chosen parts of `data`'s agenda to `path` (replacing it only on success)."""
+    chosen = check_choices(parts, paper, lang, grid_step)
+    labels = Labels(lang)
+    writers = _plan(data, chosen, labels, grid_step, include_all_registered)
+    total = sum(units for units, _ in writers) + 1  # the last unit: saving the file
+    done = 0
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and progress(done, total) is False:
+            raise _Cancelled
+
+    path = Path(path)
+    try:
+        with atomic_target(path) as temp:
+            workbook = Workbook(write_only=True)
+            workbook.properties.title = data.event.name
+            workbook.properties.creator = "forumdesk"
+            book = Book(workbook, Styles(workbook), labels, paper, data.event.name)
+            try:
+                for _, make in writers:
+                    for _ in make(book):
+                        advance()
+                workbook.save(temp)
+            except BaseException:
+                _discard(workbook)
+                raise
+            sheets = tuple(workbook.sheetnames)
+            advance()
+    except _Cancelled:
+        return WorkbookResult(path, (), cancelled=True)
+    return WorkbookResult(path, sheets)
+
+
+def _plan(
+    data: AgendaData, parts: Sequence[str], labels: Labels, grid_step: int,
+    include_all_registered: bool,
+) -> list[tuple[int, Callable[[Book], Iterator[None]]]]:
+    """(progress units, sheet writer) for each part, in workbook order."""
+    plan: list[tuple[int, Callable[[Book], Iterator[None]]]] = []
+    for part in parts:
+        if part == "programme":
+            plan.append((programme_units(data), partial(write_programme, data=data)))
+        elif part == "grid":
+            layouts = grid_layouts(data, grid_step, labels)
+            plan.append((grid_units(layouts),
+                         partial(write_grids, layouts=layouts, step=grid_step)))
+        elif part == "signin":
+            sessions = signin_sessions(data)
+            plan.append((max(1, len(sessions)), partial(write_signin, sessions=sessions)))
+        elif part == "rooms":
+            signs = room_days(data)
+            plan.append((max(1, len(signs)), partial(write_room_signs, signs=signs)))
+        elif part == "personal":
+            people = agenda_people(data, include_all_registered)
+            plan.append((max(1, len(people)),
+                         partial(write_personal, data=data, people=people)))
+        elif part == "people":
+            lines = people_lines(data, labels.role)
+            plan.append((people_units(lines), partial(write_people, lines=lines)))
+    return plan
+
+
+def _discard(workbook: Workbook) -> None:
+    """Remove the streamed sheets' temporary files of a workbook that will not be saved.
+
+    openpyxl keeps each write-only sheet in a temporary file until save and deletes them only at
+    interpreter exit otherwise; a GUI that exports and cancels all day should not collect them.
+    """
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is None:
+            continue
+        with contextlib.suppress(Exception):
+            sheet.close()
+        with contextlib.suppress(Exception):
+            writer.cleanup()

@@ -1,0 +1,282 @@
+"""Who is who: the same person twice in a file, or already in the directory.
+
+The rules: the same e-mail (ignoring case) is the same person; where one side has no e-mail, the
+same name and organisation (ignoring case, spaces and ё/е) is. Anything less certain, such as the
+same name at another organisation, a Cyrillic name against its Latin transliteration, or
+spelling variants (Sergey/Sergei, Kuznetsov/Kuznecov), is only a *likely* duplicate: shown to the
+user, never merged. Everything here works on plain values, so an import can load the directory's
+keys once and match thousands of rows without a query per row.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from forumdesk.db.enums import Sector
+from forumdesk.io.people_rows import PersonDraft
+from forumdesk.services import text
+
+# Fields a later row for the same person may fill in, or disagree about.
+MERGED_FIELDS = ("given_name", "patronymic", "organization", "position", "country", "sector",
+                 "phone", "language", "notes")
+
+_CYRILLIC_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Kazakh
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+    # Ukrainian and Belarusian
+    "є": "e", "ї": "i", "ў": "u", "ґ": "g",
+})
+# Spelling variants of one sound, longest first: after these, Sergey/Sergei/Сергей agree.
+_VARIANTS = (("shch", "s"), ("sch", "s"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"),
+             ("kh", "h"), ("ts", "c"), ("tz", "c"), ("x", "ks"), ("yu", "u"), ("iu", "u"),
+             ("ju", "u"), ("ya", "a"), ("ia", "a"), ("ja", "a"), ("ye", "e"), ("ie", "e"),
+             ("je", "e"), ("yo", "o"), ("jo", "o"), ("ph", "f"), ("w", "v"), ("q", "k"),
+             ("ck", "k"), ("y", "i"), ("j", "i"))
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def name_key(family: str, given: str | None, patronymic: str | None) -> str:
+    """The exact key: the full name, folded."""
+    return text.fold(" ".join(p for p in (family, given, patronymic) if p))
+
+
+def org_key(name: str | None) -> str | None:
+    """The organisation's key, as the directory's name_key column keeps it."""
+    return text.fold(name) if name else None
+
+
+@functools.lru_cache(maxsize=65_536)  # names repeat: a list of thousands has few distinct ones
+def skeleton(word: str) -> str:
+    """A Latin sound-alike of a name: "Кузнецов", "Kuznetsov" and "Kuznecov" give "kuznecov"."""
+    latin = text.fold(word).translate(_CYRILLIC_TO_LATIN)
+    for before, after in _VARIANTS:
+        if before in latin:
+            latin = latin.replace(before, after)
+    return _DOUBLED.sub(r"\1", _NOT_LETTER.sub("", latin))
+
+
+def fuzzy_key(family: str, given: str | None) -> str | None:
+    """Family and given names as sound-alikes, in either order; None for a bare initial."""
+    parts = [skeleton(family)]
+    if given:
+        given_skeleton = skeleton(given)
+        if len(given_skeleton) < 2:
+            return None
+        parts.append(given_skeleton)
+    if not parts[0]:
+        return None
+    return " ".join(sorted(parts))
+
+
+@dataclass(slots=True)
+class KnownPerson:
+    """A person already in the directory, as far as matching and updating need."""
+
+    id: int
+    family_name: str
+    given_name: str | None
+    patronymic: str | None
+    display_name: str
+    organization_id: int | None
+    organization: str | None
+    position: str | None
+    country: str | None
+    sector: Sector | None
+    email: str | None
+    phone: str | None
+    language: str | None
+    notes: str | None
+    version: int = 1
+
+    @property
+    def described(self) -> str:
+        extra = ", ".join(p for p in (self.organization, self.email) if p)
+        return f"{self.display_name} ({extra})" if extra else self.display_name
+
+
+@dataclass(slots=True)
+class LikelyDuplicate:
+    """A row whose person may already exist (or appear again in the file): for a person to judge."""
+
+    row: int
+    name: str
+    other: str
+    reason: str
+    person_id: int | None = None   # the directory's person, if the other is there
+    other_row: int | None = None   # the file's other row, if the other is in the file
+
+    def __str__(self) -> str:
+        where = f"person {self.person_id}" if self.person_id else f"row {self.other_row}"
+        return f"Row {self.row}: {self.name} and {self.other} ({where}): {self.reason}."
+
+
+class Directory:
+    """The directory's people, indexed by e-mail, by name and organisation, and by sound."""
+
+    def __init__(self, people: Iterable[KnownPerson]) -> None:
+        self.people: dict[int, KnownPerson] = {}
+        self.by_email: dict[str, int] = {}
+        self.by_name_org: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.by_fuzzy: dict[str, list[int]] = defaultdict(list)
+        for person in people:
+            self.add(person)
+
+    def add(self, person: KnownPerson) -> None:
+        self.people[person.id] = person
+        if person.email:
+            self.by_email[person.email] = person.id
+        key = name_key(person.family_name, person.given_name, person.patronymic)
+        self.by_name_org[(key, org_key(person.organization))].append(person.id)
+        self.by_name[key].append(person.id)
+        fuzzy = fuzzy_key(person.family_name, person.given_name)
+        if fuzzy:
+            self.by_fuzzy[fuzzy].append(person.id)
+
+
+@dataclass(slots=True)
+class FileEntity:
+    """One person of the file: the first row's values, filled in by later rows for them."""
+
+    draft: PersonDraft
+    name_key: str
+    rows: list[int] = field(default_factory=list)
+    sessions: list[str] = field(default_factory=list)
+    person_id: int | None = None      # the directory's person this is
+    matched_by: str | None = None     # "email" or "name"
+
+    @property
+    def row(self) -> int:
+        return self.draft.row
+
+    @property
+    def fuzzy_key(self) -> str | None:
+        return fuzzy_key(self.draft.family_name, self.draft.given_name)
+
+
+def group_rows(drafts: Iterable[PersonDraft]) -> tuple[list[FileEntity], list[str]]:
+    """The file's people, each listed once, with notes on where repeated rows disagree."""
+    entities: list[FileEntity] = []
+    notes: list[str] = []
+    by_email: dict[str, FileEntity] = {}
+    by_name_org: dict[tuple[str, str | None], FileEntity] = {}
+    for draft in drafts:
+        key = (name_key(draft.family_name, draft.given_name, draft.patronymic),
+               _org_key_cached(draft.organization))
+        entity = by_email.get(draft.email) if draft.email else None
+        how = "the same e-mail"
+        if entity is None:
+            candidate = by_name_org.get(key)
+            if candidate is not None and (draft.email is None or candidate.draft.email is None):
+                entity, how = candidate, "the same name and organisation"
+        if entity is None:
+            entity = FileEntity(draft=draft, name_key=key[0])
+            entities.append(entity)
+            by_name_org.setdefault(key, entity)
+        else:
+            notes.extend(_merge(entity.draft, draft, how))
+            if draft.email and entity.draft.email is None:
+                entity.draft.email = draft.email
+        if entity.draft.email:
+            by_email.setdefault(entity.draft.email, entity)
+        entity.rows.append(draft.row)
+        for session in draft.sessions:
+            if session not in entity.sessions:
+                entity.sessions.append(session)
+    return entities, notes
+
+
+@functools.lru_cache(maxsize=16_384)  # organisations repeat down a list
+def _org_key_cached(name: str | None) -> str | None:
+    return org_key(name)
+
+
+def _merge(first: PersonDraft, later: PersonDraft, how: str) -> list[str]:
+    notes = []
+    for name in MERGED_FIELDS:
+        new = getattr(later, name)
+        if new is None:
+            continue
+        old = getattr(first, name)
+        if old is None:
+            setattr(first, name, new)
+        elif old != new and not (isinstance(old, str) and isinstance(new, str)
+                                 and text.fold(old) == text.fold(new)):
+            notes.append(f"Row {later.row} repeats row {first.row} ({how}) but gives "
+                         f"{name.replace('_', ' ')} «{new}» instead of «{old}»; "
+                         f"row {first.row}'s value is used.")
+    return notes
+
+
+def match_entities(entities: Iterable[FileEntity], directory: Directory, *,
+                   by_name: bool = True) -> list[LikelyDuplicate]:
+    """Link each entity to its directory person; return what only looks like a duplicate.
+
+    With `by_name` False (the "create new" policy) only e-mails identify people.
+    """
+    likely: list[LikelyDuplicate] = []
+    claimed: dict[int, str] = {}  # person id -> e-mail given to them by an earlier row
+    for entity in entities:
+        draft = entity.draft
+        if draft.email and draft.email in directory.by_email:
+            entity.person_id, entity.matched_by = directory.by_email[draft.email], "email"
+            continue
+        key = entity.name_key
+        candidates = directory.by_name_org.get((key, _org_key_cached(draft.organization)), [])
+        usable = [pid for pid in candidates
+                  if draft.email is None
+                  or (directory.people[pid].email is None and claimed.get(pid) in (None,
+                                                                                  draft.email))]
+        if by_name and usable:
+            entity.person_id, entity.matched_by = min(usable), "name"
+            if draft.email:
+                claimed[entity.person_id] = draft.email
+            continue
+        likely.extend(_likely(entity, directory, candidates))
+    likely.extend(_likely_within_file(entities))
+    return likely
+
+
+def _likely(entity: FileEntity, directory: Directory, same_name_org: list[int]
+            ) -> list[LikelyDuplicate]:
+    draft = entity.draft
+    found: dict[int, str] = {}
+    for pid in same_name_org:
+        found[pid] = "same name and organisation but another e-mail"
+    for pid in directory.by_name.get(entity.name_key, []):
+        found.setdefault(pid, "same name, another organisation or e-mail")
+    fuzzy = entity.fuzzy_key
+    for pid in directory.by_fuzzy.get(fuzzy, []) if fuzzy else []:
+        found.setdefault(pid, "a similar name (another spelling or alphabet)")
+    return [LikelyDuplicate(row=entity.row, name=draft.display_name,
+                            other=directory.people[pid].described, reason=reason, person_id=pid)
+            for pid, reason in sorted(found.items())[:3]]
+
+
+def _likely_within_file(entities: Iterable[FileEntity]) -> list[LikelyDuplicate]:
+    seen: dict[str, FileEntity] = {}
+    likely = []
+    for entity in entities:
+        fuzzy = entity.fuzzy_key
+        if not fuzzy:
+            continue
+        earlier = seen.get(fuzzy)
+        if earlier is None:
+            seen[fuzzy] = entity
+            continue
+        if earlier.person_id is not None and entity.person_id is not None:
+            continue  # both are in the directory already: nothing new to judge
+        likely.append(LikelyDuplicate(
+            row=entity.row, name=entity.draft.display_name,
+            other=earlier.draft.display_name, other_row=earlier.row,
+            reason="a similar name in the same file, kept as two people"))
+    return likely

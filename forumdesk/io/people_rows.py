@@ -1,0 +1,337 @@
+"""Cleaning one attendee row: names, e-mail, phone, country, sector, sessions.
+
+Each row becomes a PersonDraft or a list of RowProblems naming the row and column. Text is trimmed
+and its runs of spaces collapsed; e-mails are lower-cased and checked; phones are written the
+international way when they parse (Kazakhstan is the default region) and kept as given when they
+do not; countries get one name. A full-name column is split into family, given and patronymic
+names: "Family Given Patronymic" for Cyrillic, "Given Family" for Latin, with the obvious
+exceptions recognised (a patronymic in the middle, a surname in capitals, "Ivanov Petr Sergeevich").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from forumdesk.db.enums import Sector
+from forumdesk.errors import ValidationError
+from forumdesk.io.countries import normalize_country
+from forumdesk.io.headers import ColumnMapping
+from forumdesk.io.tables import RowProblem
+from forumdesk.services import text
+
+NAME_ORDERS = ("auto", "family-first", "given-first")
+
+# Column widths of the people table: longer values are refused rather than cut.
+LIMITS = {"family_name": 200, "given_name": 200, "patronymic": 200, "display_name": 400,
+          "organization": 300, "position": 400, "country": 100, "email": 320, "phone": 64,
+          "language": 16, "notes": 20_000}
+
+_SPACES = re.compile(r"[\s\x00-\x1f\x7f\u200b\u200e\u200f\ufeff]+")
+_LIST_SPLIT = re.compile(r"[;,\n]+")
+_PHONE_CHARS = re.compile(r"^[\d\s+()\-./]+$")
+
+_PATRONYMIC_ENDINGS = ("вич", "вна", "чна", "ична", "улы", "ұлы", "кызы", "қызы", "оглы",
+                       "vich", "vna", "ichna", "uly", "kyzy", "ogly")
+_PATRONYMIC_WORDS = {"улы", "ұлы", "кызы", "қызы", "оглы", "uly", "kyzy", "ogly"}
+# Surname endings, strong ones scoring 2, weaker ones (that also end given names) 1
+_SURNAME_STRONG = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ский", "ская", "цкий", "цкая",
+                   "енко", "швили", "дзе", "ян", "ov", "ova", "ev", "eva",
+                   "sky", "skiy", "skaya", "enko")
+_SURNAME_WEAK = ("ин", "ина", "ын", "ына", "ук", "юк", "их", "ых")
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "la", "le", "du", "bin",
+              "al", "el", "ibn", "dos", "das"}
+
+_LANGUAGES = {"русский": "ru", "russian": "ru", "рус": "ru", "английский": "en",
+              "english": "en", "англ": "en", "казахский": "kk", "kazakh": "kk",
+              "қазақша": "kk", "казахский язык": "kk", "қазақ тілі": "kk", "орыс тілі": "ru",
+              "ағылшын тілі": "en"}
+
+_SECTORS = {"государственный орган": "government", "государственный": "government",
+            "госорган": "government", "министерство": "government", "гос": "government",
+            "международная организация": "intergovernmental", "межправительственная":
+            "intergovernmental", "бизнес": "business", "компания": "business",
+            "частный сектор": "business", "маркетплейс": "marketplace",
+            "правообладатель": "rights_holder", "эксперт": "expert",
+            "академия": "expert", "наука": "expert", "сми": "media", "пресса": "media",
+            "креативная индустрия": "creative_industry", "другое": "other", "иное": "other"}
+
+
+@dataclass(slots=True)
+class PersonDraft:
+    """One attendee as the file gives them, cleaned."""
+
+    row: int
+    family_name: str
+    given_name: str | None = None
+    patronymic: str | None = None
+    organization: str | None = None
+    position: str | None = None
+    country: str | None = None
+    sector: Sector | None = None
+    email: str | None = None
+    phone: str | None = None
+    language: str | None = None
+    notes: str | None = None
+    sessions: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return text.default_display_name(self.family_name, self.given_name, self.patronymic)
+
+
+def clean_cell(value: str | None) -> str | None:
+    """Trim, collapse spaces and control characters; empty becomes None."""
+    if not value:
+        return None
+    if value.isprintable() and "  " not in value:  # the usual case, without a regex
+        return value.strip() or None
+    cleaned = _SPACES.sub(" ", value).strip()
+    return cleaned or None
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def _is_patronymic(token: str) -> bool:
+    low = token.casefold()
+    return len(low) > 4 and low.endswith(_PATRONYMIC_ENDINGS)
+
+
+def _surname_score(token: str) -> int:
+    low = token.casefold().rstrip(".")
+    if len(low) > 3 and token.isupper():
+        return 3  # "IVANOV Petr", "John SMITH": capitals mark the family name
+    for endings, score in ((_SURNAME_STRONG, 2), (_SURNAME_WEAK, 1)):
+        if any(low.endswith(e) and len(low) >= len(e) + 2 for e in endings):
+            return score
+    return 0
+
+
+def split_full_name(value: str, order: str = "auto") -> tuple[str, str | None, str | None]:
+    """(family, given, patronymic) from a full name, in the order its script suggests.
+
+    `order` is "family-first", "given-first" or "auto" (Cyrillic family first, Latin given
+    first, with the exceptions a name makes plain).
+    """
+    if "," in value:  # "Ivanov, Petr" / "Иванов, Пётр Сергеевич": the family name first
+        family, _, rest = value.partition(",")
+        given, patronymic = _given_and_patronymic(rest.split())
+        return (clean_cell(family) or value.strip(), given, patronymic)
+    tokens = value.split()
+    if not tokens:
+        return ("", None, None)
+    if len(tokens) == 1:
+        return (tokens[0], None, None)
+    if tokens[-1].casefold() in _PATRONYMIC_WORDS and len(tokens) >= 3:
+        # "Ахметов Серик Болат ұлы": a two-word Kazakh patronymic
+        tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
+    if order == "family-first" or (order == "auto" and _family_first(tokens)):
+        given, patronymic = _given_and_patronymic(tokens[1:])
+        return (tokens[0], given, patronymic)
+    if len(tokens) == 3 and _is_patronymic(tokens[1]):
+        return (tokens[2], tokens[0], tokens[1])  # "Пётр Сергеевич Иванов"
+    return _given_first(tokens)
+
+
+def _family_first(tokens: Sequence[str]) -> bool:
+    if _is_patronymic(tokens[-1]) and len(tokens) >= 3:
+        return True
+    if len(tokens) == 3 and _is_patronymic(tokens[1]):
+        return False
+    first, last = _surname_score(tokens[0]), _surname_score(tokens[-1])
+    if first != last:
+        return first > last
+    return text.is_cyrillic(" ".join(tokens))
+
+
+def _given_and_patronymic(tokens: Sequence[str]) -> tuple[str | None, str | None]:
+    if not tokens:
+        return (None, None)
+    if len(tokens) == 1:
+        return (tokens[0], None)
+    return (tokens[0], " ".join(tokens[1:]))
+
+
+def _given_first(tokens: Sequence[str]) -> tuple[str, str | None, str | None]:
+    """"Given [Middle] Family", a particle starting the family name: "Ludwig van Beethoven"."""
+    start = len(tokens) - 1
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].casefold() in _PARTICLES:
+            start = index
+            break
+    return (" ".join(tokens[start:]), " ".join(tokens[:start]) or None, None)
+
+
+# --- single values ----------------------------------------------------------------------------
+
+
+def normalize_phone(value: str) -> str:
+    """"8 (701) 555-00-00", 87015550000 -> "+7 701 555 00 00"; other countries via phonenumbers.
+
+    What does not parse as a phone number is kept as written.
+    """
+    if _PHONE_CHARS.match(value):
+        digits = "".join(ch for ch in value if ch.isdigit())
+        plus = value.lstrip().startswith("+")
+        national = None
+        if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
+            national = digits[1:]  # +7 (Kazakhstan, Russia), or 8, the trunk prefix, instead
+        elif len(digits) == 10 and not plus and digits[0] in "3456789":
+            national = digits  # Kazakhstan (default region) or Russia without the 8
+        if national is not None:
+            return f"+7 {national[:3]} {national[3:6]} {national[6:8]} {national[8:]}"
+    return _phonenumbers_format(value)
+
+
+def _phonenumbers_format(value: str) -> str:
+    try:
+        import phonenumbers
+    except ImportError:
+        return value
+    try:
+        number = phonenumbers.parse(value, "KZ")
+    except phonenumbers.NumberParseException:
+        return value
+    if not phonenumbers.is_valid_number(number):
+        return value
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return str(formatted)
+
+
+def normalize_sector(value: str) -> Sector:
+    mapped = _SECTORS.get(value.casefold().replace("ё", "е"), value)
+    return text.vocabulary(Sector, mapped, "sector", "sector")  # type: ignore[return-value]
+
+
+def normalize_language(value: str) -> str:
+    return _LANGUAGES.get(value.casefold(), value)
+
+
+def split_list(value: str | None) -> tuple[str, ...]:
+    """"S1, S2; S3" -> ("S1", "S2", "S3")."""
+    if not value:
+        return ()
+    return tuple(dict.fromkeys(part.strip() for part in _LIST_SPLIT.split(value)
+                               if part.strip()))
+
+
+# --- a whole row ------------------------------------------------------------------------------
+
+
+class RowCleaner:
+    """Turns a table's rows into PersonDrafts; built once per import for speed."""
+
+    def __init__(self, mapping: ColumnMapping, sheet: str | None, *,
+                 name_order: str = "auto") -> None:
+        if name_order not in NAME_ORDERS:
+            raise ValidationError(f"The name order must be one of {', '.join(NAME_ORDERS)}.",
+                                  field="name_order")
+        self.mapping = mapping
+        self.sheet = sheet
+        self.name_order = name_order
+        self.columns = {name: index for index, name in mapping.fields.items()}
+        self._phones: dict[str, str] = {}
+        self._countries: dict[str, str] = {}  # a list names few countries, many times
+
+    def problem(self, row: int, field_name: str | None, message: str) -> RowProblem:
+        column = None
+        if field_name is not None and field_name in self.columns:
+            column = self.mapping.header_of(self.columns[field_name])
+        return RowProblem(self.sheet, row, column, message)
+
+    def clean(self, row: int, cells: Sequence[str]) -> PersonDraft | list[RowProblem] | None:
+        """The row's person, its problems, or None for a row with nothing in mapped columns."""
+        values: dict[str, str | None] = {}
+        width = len(cells)
+        for name, index in self.columns.items():
+            values[name] = clean_cell(cells[index]) if index < width else None
+        if not any(values.values()):
+            return None
+        problems: list[RowProblem] = []
+        family, given, patronymic = self._names(values)
+        if not family:
+            field_name = "family_name" if "family_name" in self.columns else "full_name"
+            if field_name not in self.columns:
+                field_name = None  # type: ignore[assignment]
+            problems.append(self.problem(row, field_name, "the name is missing."))
+        draft = PersonDraft(row=row, family_name=family or "", given_name=given,
+                            patronymic=patronymic)
+        draft.organization = values.get("organization")
+        draft.position = values.get("position")
+        draft.notes = values.get("notes")
+        country = values.get("country")
+        if country:
+            known = self._countries.get(country)
+            draft.country = known if known is not None else self._countries.setdefault(
+                country, normalize_country(country) or country)
+        self._email(row, values.get("email"), draft, problems)
+        phone = values.get("phone")
+        if phone:
+            cached = self._phones.get(phone)
+            draft.phone = cached if cached is not None else self._phones.setdefault(
+                phone, normalize_phone(phone))
+        if values.get("sector"):
+            try:
+                draft.sector = normalize_sector(values["sector"] or "")
+            except ValidationError as exc:
+                problems.append(self.problem(row, "sector", exc.message))
+        if values.get("language"):
+            draft.language = normalize_language(values["language"] or "")
+        draft.sessions = split_list(values.get("sessions"))
+        self._check_lengths(row, draft, problems)
+        return problems or draft
+
+    def _names(self, values: dict[str, str | None]) -> tuple[str | None, str | None, str | None]:
+        family = values.get("family_name")
+        given = values.get("given_name")
+        patronymic = values.get("patronymic")
+        full = values.get("full_name")
+        if full and not family:
+            split_family, split_given, split_patronymic = split_full_name(full, self.name_order)
+            family = split_family or None
+            given = given or split_given
+            patronymic = patronymic or split_patronymic
+        elif not family and given:
+            # only a given name: keep the person, named by what there is
+            family, given = given, None
+        return family, given, patronymic
+
+    def _email(self, row: int, value: str | None, draft: PersonDraft,
+               problems: list[RowProblem]) -> None:
+        if not value:
+            return
+        candidate = value
+        if candidate.lower().startswith("mailto:"):
+            candidate = candidate[7:]
+        if "<" in candidate and ">" in candidate:  # "Иван Петров <ivan@example.kz>"
+            candidate = candidate[candidate.index("<") + 1 : candidate.rindex(">")]
+        parts = [p for p in re.split(r"[;,\s]+", candidate) if p]
+        if not parts:
+            return
+        try:
+            draft.email = text.normalize_email(parts[0])
+        except ValidationError as exc:
+            problems.append(self.problem(row, "email", exc.message))
+            return
+        if len(parts) > 1:
+            problems.append(self.problem(
+                row, "email", f"holds several e-mail addresses ({value}); keep one per person."))
+
+    def _check_lengths(self, row: int, draft: PersonDraft, problems: list[RowProblem]) -> None:
+        for name, limit in LIMITS.items():
+            if name == "display_name":
+                parts = (draft.family_name, draft.given_name or "", draft.patronymic or "")
+                if sum(len(p) for p in parts) + 2 <= limit:
+                    continue  # cannot be too long: spare building it
+                value: str | None = draft.display_name
+            else:
+                value = getattr(draft, name)
+            if value is not None and len(value) > limit:
+                field_name = name if name in self.columns else (
+                    "full_name" if name in {"family_name", "given_name", "patronymic",
+                                            "display_name"} else None)
+                problems.append(self.problem(
+                    row, field_name,
+                    f"the value is too long ({len(value)} characters; at most {limit})."))

@@ -1,0 +1,330 @@
+"""What attendee and programme imports share: options, the summary, reading and mapping the file,
+progress with cancel, and the rejects file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from forumdesk.errors import ForumdeskError, NotFoundError, ValidationError
+from forumdesk.io.duplicates import LikelyDuplicate
+from forumdesk.io.headers import (
+    FIELD_LABELS,
+    IGNORE,
+    ColumnMapping,
+    ImportProfile,
+    column_letter,
+    header_key,
+    load_profile,
+    map_columns,
+    parse_field,
+    save_profile,
+)
+from forumdesk.io.import_rejects import default_rejects_path, rejects_format, write_rejects
+from forumdesk.io.people_rows import NAME_ORDERS
+from forumdesk.io.tables import ImportFileError, RawTable, RowProblem, read_tables
+
+ProgressCallback = Callable[[int, int], bool]
+DUPLICATE_POLICIES = ("update", "overwrite", "skip", "new")
+
+
+class ImportCancelledError(ForumdeskError):
+    """The user cancelled the import; nothing was written."""
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    """How to read the file and what to do with what it holds.
+
+    `columns` maps a column (header as written, or letter) to a field or "ignore", on top of
+    the profile's mapping and the synonyms. `on_duplicate`: "update" fills the blanks of people
+    already in the directory, "overwrite" replaces their values with the file's, "skip" leaves
+    them as they are, "new" adds a new person unless the e-mail is already known.
+    """
+
+    sheet: str | int | None = None
+    header_row: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    profile: str | None = None
+    save_profile: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    name_order: str | None = None
+    on_duplicate: str = "update"
+    skip_invalid: bool = False
+    rejects_path: Path | None = None
+    dry_run: bool = False
+
+    def check(self) -> None:
+        if self.on_duplicate not in DUPLICATE_POLICIES:
+            raise ImportFileError(f"'{self.on_duplicate}' is not a duplicate policy; use one of "
+                                  f"{', '.join(DUPLICATE_POLICIES)}.")
+        if self.name_order is not None and self.name_order not in NAME_ORDERS:
+            raise ImportFileError(f"'{self.name_order}' is not a name order; use one of "
+                                  f"{', '.join(NAME_ORDERS)}.")
+        if self.rejects_path is not None:
+            try:
+                rejects_format(Path(self.rejects_path))
+            except ValidationError as exc:
+                raise ImportFileError(exc.message) from exc
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did, or (dry run, rows rejected) would have done."""
+
+    kind: str
+    file: str
+    sheet: str | None = None
+    header_row: int | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    event_id: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    rows: int = 0
+    empty_rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    registered: int = 0
+    assigned: int = 0
+    rooms_created: int = 0
+    tracks_created: int = 0
+    people_created: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    likely_duplicates: list[LikelyDuplicate] = field(default_factory=list)
+    rejects_path: Path | None = None
+    dry_run: bool = False
+    written: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            name: getattr(self, name) for name in (
+                "kind", "file", "sheet", "header_row", "encoding", "delimiter", "event_id",
+                "columns", "rows", "empty_rows", "created", "updated", "unchanged", "skipped",
+                "rejected", "registered", "assigned", "dry_run", "written")
+        }
+        if self.kind == "programme":
+            data.update(rooms_created=self.rooms_created, tracks_created=self.tracks_created,
+                        people_created=self.people_created)
+        data["problems"] = [{"sheet": p.sheet, "row": p.row, "column": p.column,
+                             "message": p.message, "text": str(p)} for p in self.problems]
+        data["warnings"] = list(self.warnings)
+        data["likely_duplicates"] = [
+            {"row": d.row, "name": d.name, "other": d.other, "person_id": d.person_id,
+             "other_row": d.other_row, "reason": d.reason} for d in self.likely_duplicates]
+        data["rejects_path"] = str(self.rejects_path) if self.rejects_path else None
+        return data
+
+    def lines(self) -> Iterator[str]:
+        """The summary as a person reads it."""
+        where = f"«{Path(self.file).name}»" + (f", sheet «{self.sheet}»" if self.sheet else "")
+        read_as = f", read as {self.encoding}" if self.encoding else ""
+        yield f"{where}: header in row {self.header_row}, {self.rows} rows{read_as}."
+        what = "sessions" if self.kind == "programme" else "people"
+        counts = (f"{what.capitalize()}: {self.created} new, {self.updated} updated, "
+                  f"{self.unchanged} unchanged, {self.skipped} skipped; "
+                  f"{self.rejected} rows rejected.")
+        yield counts
+        if self.kind == "programme":
+            yield (f"Rooms added: {self.rooms_created}; tracks added: {self.tracks_created}; "
+                   f"people added: {self.people_created}; people assigned: {self.assigned}.")
+        elif self.event_id is not None:
+            yield (f"Registered for the event: {self.registered} more; put in sessions: "
+                   f"{self.assigned} more.")
+        for problem in self.problems:
+            yield f"  {problem}"
+        for note in self.warnings:
+            yield f"  Note: {note}"
+        if self.likely_duplicates:
+            yield "Possible duplicates (not merged; check them in the directory):"
+            for duplicate in self.likely_duplicates:
+                yield f"  {duplicate}"
+        if self.written:
+            yield "Imported." if not self.rejects_path else (
+                f"Imported the valid rows; the rejected ones are in {self.rejects_path}.")
+        elif self.dry_run:
+            yield "Dry run: nothing was written."
+        elif self.rejected:
+            yield ("Nothing was written: correct the rows above and import again, or import "
+                   "only the valid rows (--skip-invalid).")
+
+
+@dataclass(slots=True)
+class Prepared:
+    """The table to import, its mapping and the settings it was read with."""
+
+    path: Path
+    kind: str
+    table: RawTable
+    mapping: ColumnMapping
+    name_order: str
+    sheet_chosen: str | int | None
+    header_row_chosen: int | None
+    columns_chosen: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def data_rows(self) -> list[tuple[int, list[str]]]:
+        return self.table.rows[self.mapping.header_index + 1 :]
+
+    def summary(self, event_id: int | None) -> ImportSummary:
+        return ImportSummary(
+            kind=self.kind, file=str(self.path), sheet=self.table.sheet,
+            header_row=self.mapping.header_row, encoding=self.table.encoding,
+            delimiter=self.table.delimiter, event_id=event_id,
+            columns={self.mapping.header_of(i): name
+                     for i, name in sorted(self.mapping.fields.items())},
+            rows=len(self.data_rows),
+        )
+
+
+def prepare(path: Path, kind: str, options: ImportOptions) -> Prepared:
+    """Read the file, choose the sheet and header row, map the columns; all or ImportFileError."""
+    profile = _profile(options.profile, kind)
+    columns = {**(profile.columns if profile else {}), **options.columns}
+    sheet = options.sheet if options.sheet not in (None, "") else (
+        profile.sheet if profile else None)
+    header_row = options.header_row or (profile.header_row if profile else None)
+    encoding = options.encoding or (profile.encoding if profile else None)
+    delimiter = options.delimiter or (profile.delimiter if profile else None)
+    name_order = options.name_order or (profile.name_order if profile else None) or "auto"
+    tables = read_tables(path, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    mapping = None
+    try:
+        for table in tables:
+            if table.rows:
+                mapping = map_columns(table, kind, overrides=columns, header_row=header_row)
+                if mapping is not None:
+                    break
+    except ValidationError as exc:
+        raise ImportFileError(exc.message) from exc
+    if mapping is None:
+        raise ImportFileError(_no_header_message(path, kind, tables))
+    _check_user_columns(table, mapping, options.columns)
+    prepared = Prepared(path=path, kind=kind, table=table, mapping=mapping,
+                        name_order=name_order, sheet_chosen=sheet, header_row_chosen=header_row,
+                        columns_chosen=columns)
+    if not prepared.data_rows:
+        raise ImportFileError(f"{table.label} has a header (row {mapping.header_row}) but no "
+                              "rows below it: there is nobody to import.")
+    return prepared
+
+
+def _profile(name: str | None, kind: str) -> ImportProfile | None:
+    if not name:
+        return None
+    try:
+        return load_profile(name, kind)
+    except (NotFoundError, ValidationError) as exc:
+        raise ImportFileError(exc.message) from exc
+
+
+def _no_header_message(path: Path, kind: str, tables: list[RawTable]) -> str:
+    examples = ("ФИО, Фамилия, Имя, Организация, E-mail" if kind == "attendees"
+                else "Код, Название, Дата, Начало, Окончание, Зал")
+    where = tables[0].label if len(tables) == 1 else f"«{path.name}»"
+    return (f"No header row found in {where}: none of its first rows names the columns "
+            f"forumdesk knows (such as {examples}). Name them with --map \"Column=field\" or "
+            "give the header's row number.")
+
+
+def _check_user_columns(table: RawTable, mapping: ColumnMapping,
+                        columns: dict[str, str]) -> None:
+    present = {header_key(h) for h in mapping.headers if h.strip()}
+    present |= {header_key(column_letter(i)) for i in range(max(len(mapping.headers), 1))}
+    for column in columns:
+        if header_key(column) not in present:
+            listing = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
+            raise ImportFileError(f"{table.label} has no column «{column}» in its header row "
+                                  f"({mapping.header_row}); its columns are {listing}.")
+
+
+class Tracker:
+    """Reports progress as (done, total); a callback returning False cancels the import."""
+
+    def __init__(self, callback: ProgressCallback | None, total: int) -> None:
+        self.callback = callback
+        self.total = max(total, 1)
+
+    def _report(self, done: int) -> None:
+        if self.callback is not None and self.callback(min(done, self.total), self.total) \
+                is False:
+            raise ImportCancelledError("The import was cancelled; nothing was changed.")
+
+    def step(self, done: int) -> None:
+        """Reading and checking: the first half."""
+        self._report(min(done, self.total // 2))
+
+    def write_step(self, done: int, count: int) -> None:
+        """Writing: the second half."""
+        half = self.total // 2
+        self._report(half + (self.total - half) * done // max(count, 1))
+
+    def done(self) -> None:
+        self._report(self.total)
+
+
+def finish_rejects(prepared: Prepared, options: ImportOptions,
+                   rejected: list[tuple[list[str], str]], summary: ImportSummary) -> None:
+    """Write the rejects file, if rows were left out on purpose (inside the transaction)."""
+    if not (options.skip_invalid and rejected):
+        return
+    path = Path(options.rejects_path) if options.rejects_path else default_rejects_path(
+        prepared.table)
+    try:
+        summary.rejects_path = write_rejects(path, prepared.table, prepared.mapping.headers,
+                                             rejected)
+    except ValidationError as exc:
+        raise ImportFileError(exc.message) from exc
+
+
+@contextlib.contextmanager
+def rejects_undone_on_failure(summary: ImportSummary) -> Iterator[None]:
+    """If the transaction fails after the rejects file was written, the file goes too."""
+    try:
+        yield
+    except BaseException:
+        if summary.rejects_path is not None:
+            with contextlib.suppress(OSError):
+                summary.rejects_path.unlink()
+            summary.rejects_path = None
+        summary.written = False
+        raise
+
+
+def save_requested_profile(prepared: Prepared, options: ImportOptions) -> None:
+    """Save the mapping used, under the name the user gave (--save-profile)."""
+    if not options.save_profile:
+        return
+    columns = prepared.mapping.as_profile_columns()
+    for column, name in prepared.columns_chosen.items():  # keep what the user chose to ignore
+        if parse_field(name, prepared.kind) == IGNORE:
+            columns.setdefault(column, IGNORE)
+    profile = ImportProfile(
+        name=options.save_profile, kind=prepared.kind, columns=columns,
+        sheet=prepared.sheet_chosen if isinstance(prepared.sheet_chosen, str) else None,
+        header_row=prepared.header_row_chosen, encoding=options.encoding,
+        delimiter=options.delimiter, name_order=prepared.name_order,
+    )
+    try:
+        save_profile(profile)
+    except ValidationError as exc:
+        raise ImportFileError(exc.message) from exc
+
+
+def reject_message(problem: RowProblem) -> str:
+    """A problem as the rejects file's Error column gives it (the row's place, its message)."""
+    if problem.column:
+        return f"row {problem.row}, column «{problem.column}»: {problem.message}"
+    return f"row {problem.row}: {problem.message}"
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name)

@@ -1,0 +1,341 @@
+"""Importing attendee spreadsheets into the directory and an event, in one unit of work.
+
+An import reads the file (forumdesk.io.tables), maps its columns (io.headers), cleans each row
+(io.people_rows), tells who is who (io.duplicates) and then, in a single transaction, adds and
+updates people, registers them for the event and puts them in the sessions the file names.
+Either all of it is written or none of it: a file-level problem raises ImportFileError before
+anything happens; rows with errors stop the import (unless only the valid rows are wanted, and
+then the others go to a rejects file); a cancelled progress callback rolls everything back.
+
+The hot path is lean on purpose: the directory's keys are loaded once, rows never cause queries
+of their own, and new people and links go in as bulk INSERTs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import RegistrationStatus, Role
+from forumdesk.db.models import (
+    Assignment,
+    Event,
+    Organization,
+    Person,
+    ProgramSession,
+    Registration,
+)
+from forumdesk.io.duplicates import (
+    Directory,
+    FileEntity,
+    KnownPerson,
+    group_rows,
+    match_entities,
+    org_key,
+)
+from forumdesk.io.people_rows import PersonDraft, RowCleaner
+from forumdesk.io.tables import ImportFileError, RowProblem
+from forumdesk.services import text
+from forumdesk.services.import_common import (
+    ImportCancelledError,
+    ImportOptions,
+    ImportSummary,
+    Prepared,
+    ProgressCallback,
+    Tracker,
+    finish_rejects,
+    prepare,
+    reject_message,
+    rejects_undone_on_failure,
+    save_requested_profile,
+)
+from forumdesk.services.import_writing import (
+    CHUNK,
+    OrganizationIds,
+    bulk_insert,
+    insert_people,
+    update_people,
+)
+from forumdesk.services.records import load
+
+__all__ = [
+    "ImportCancelledError",
+    "ImportFileError",
+    "ImportOptions",
+    "ImportSummary",
+    "import_attendees",
+]
+
+ATTENDEE_FIELDS_COMPARED = ("family_name", "given_name", "patronymic", "position", "country",
+                            "sector", "email", "phone", "language", "notes")
+_NUMBERED_SESSION = re.compile(r"^(?:session|сессия|секция)\s*(?:no\.?|№)?\s*(\w+)$")
+
+
+def import_attendees(
+    db: Database,
+    path: Path | str,
+    *,
+    event_id: int | None = None,
+    options: ImportOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportSummary:
+    """Import an attendee list; with `event_id`, register everyone for that event.
+
+    Returns what happened (or, for a dry run or rows with errors, what would have happened).
+    Raises ImportFileError for a file that cannot be imported at all, ImportCancelledError when
+    `progress` returns False; in both cases nothing is written.
+    """
+    options = options or ImportOptions()
+    options.check()
+    prepared = prepare(Path(path), "attendees", options)
+    mapping = prepared.mapping
+    if mapping.column_of("full_name") is None and mapping.column_of("family_name") is None:
+        found = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
+        raise ImportFileError(
+            f"{prepared.table.label} has no name column (ФИО, or Фамилия and Имя); its header "
+            f"row {mapping.header_row} holds {found}. Name the column with "
+            "--map \"Column=full_name\" (or family_name).")
+    save_requested_profile(prepared, options)
+    summary = prepared.summary(event_id)
+    summary.dry_run = options.dry_run
+    tracker = Tracker(progress, total=2 * len(prepared.data_rows))
+    writing = not options.dry_run
+    with rejects_undone_on_failure(summary), \
+            (db.transaction() if writing else db.reader()) as session:
+        event_sessions = _EventSessions(session, event_id) if event_id is not None else None
+        drafts, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
+        entities, notes = group_rows(drafts)
+        summary.warnings.extend(notes)
+        directory = _load_directory(session)
+        summary.likely_duplicates.extend(match_entities(
+            entities, directory, by_name=options.on_duplicate != "new"))
+        plan = _plan(session, entities, directory, event_id, event_sessions, options, summary)
+        if writing and not (rejected and not options.skip_invalid):
+            _apply(session, plan, event_id, event_sessions, tracker)
+            finish_rejects(prepared, options, rejected, summary)
+            summary.written = True
+        tracker.done()
+    return summary
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+class _EventSessions:
+    """An event's sessions by code and by title, folded, to resolve a "sessions" column."""
+
+    def __init__(self, session: Session, event_id: int) -> None:
+        self.event = load(session, Event, event_id, "event")
+        self.by_code: dict[str, list[int]] = defaultdict(list)
+        self.by_title: dict[str, list[int]] = defaultdict(list)
+        self._resolved: dict[str, tuple[int | None, str | None]] = {}
+        query = select(ProgramSession.id, ProgramSession.code, ProgramSession.title).where(
+            ProgramSession.event_id == event_id).order_by(ProgramSession.id)
+        for session_id, code, title in session.execute(query):
+            if code:
+                self.by_code[text.fold(code)].append(session_id)
+            self.by_title[text.fold(title)].append(session_id)
+
+    def resolve(self, token: str) -> tuple[int | None, str | None]:
+        """The session a token names, or a message saying why none is."""
+        if token not in self._resolved:
+            key = text.fold(token)
+            found = self.by_code.get(key) or self.by_title.get(key, [])  # a code wins
+            numbered = _NUMBERED_SESSION.match(key)
+            if not found and numbered:  # "Session 1", "Сессия №1": the code S1 (or 1)
+                found = self.by_code.get(f"s{numbered[1]}") or self.by_code.get(numbered[1], [])
+            if len(found) == 1:
+                self._resolved[token] = (found[0], None)
+            elif not found:
+                self._resolved[token] = (None, f"«{self.event.name}» has no session "
+                                         f"«{token}»; use a session's code or its exact title.")
+            else:
+                self._resolved[token] = (None, f"several sessions are called «{token}»; use "
+                                         "the session's code.")
+        return self._resolved[token]
+
+
+def _clean_rows(prepared: Prepared, event_sessions: _EventSessions | None,
+                summary: ImportSummary, tracker: Tracker
+                ) -> tuple[list[PersonDraft], list[tuple[list[str], str]]]:
+    cleaner = RowCleaner(prepared.mapping, prepared.table.sheet, name_order=prepared.name_order)
+    drafts: list[PersonDraft] = []
+    rejected: list[tuple[list[str], str]] = []
+    header = [h.strip().casefold() for h in prepared.mapping.headers]
+    for done, (number, cells) in enumerate(prepared.data_rows, start=1):
+        if done % 256 == 0:
+            tracker.step(done)
+        if [c.strip().casefold() for c in cells] == header:
+            continue  # the header repeated (lists pasted one under another)
+        result = cleaner.clean(number, cells)
+        if result is None:
+            summary.empty_rows += 1
+            continue
+        if isinstance(result, PersonDraft) and result.sessions:
+            result = _check_sessions(result, cleaner, event_sessions)
+        if isinstance(result, list):
+            summary.problems.extend(result)
+            summary.rejected += 1
+            rejected.append((cells, "; ".join(reject_message(p) for p in result)))
+            continue
+        drafts.append(result)
+    tracker.step(len(prepared.data_rows))
+    return drafts, rejected
+
+
+def _check_sessions(draft: PersonDraft, cleaner: RowCleaner,
+                    event_sessions: _EventSessions | None) -> PersonDraft | list[RowProblem]:
+    if event_sessions is None:
+        return [cleaner.problem(draft.row, "sessions", "sessions are listed but no event was "
+                                "chosen to import into.")]
+    problems = []
+    for token in draft.sessions:
+        _found, message = event_sessions.resolve(token)
+        if message:
+            problems.append(cleaner.problem(draft.row, "sessions", message))
+    return problems or draft
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+def _load_directory(session: Session) -> Directory:
+    """Every person's matching keys and fields, in one query."""
+    query = select(
+        Person.id, Person.family_name, Person.given_name, Person.patronymic,
+        Person.display_name, Person.organization_id, Organization.name, Person.position,
+        Person.country, Person.sector, Person.email, Person.phone, Person.language,
+        Person.notes, Person.version,
+    ).outerjoin(Organization, Organization.id == Person.organization_id).order_by(Person.id)
+    return Directory(KnownPerson(*row) for row in session.execute(query))
+
+
+@dataclass(slots=True)
+class _Plan:
+    create: list[FileEntity] = field(default_factory=list)
+    updates: dict[int, dict[str, Any]] = field(default_factory=dict)  # person id -> changes
+    people: list[tuple[FileEntity, int | None]] = field(default_factory=list)
+    registered: set[int] = field(default_factory=set)  # already registered for the event
+    assignments: set[tuple[int, int]] = field(default_factory=set)  # already (session, person)
+    next_position: dict[int, int] = field(default_factory=dict)
+
+
+def _plan(session: Session, entities: list[FileEntity], directory: Directory,
+          event_id: int | None, event_sessions: _EventSessions | None, options: ImportOptions,
+          summary: ImportSummary) -> _Plan:
+    plan = _Plan()
+    counted: dict[int, str] = {}
+    for entity in entities:
+        pid = entity.person_id
+        plan.people.append((entity, pid))
+        if pid is None:
+            plan.create.append(entity)
+            continue
+        if options.on_duplicate in ("skip", "new"):
+            counted.setdefault(pid, "skipped")
+            continue
+        known = directory.people[pid]
+        changes = _changes(known, entity.draft, overwrite=options.on_duplicate == "overwrite")
+        if changes:
+            plan.updates.setdefault(pid, {}).update(changes)
+            for name, value in changes.items():  # a second row for them sees the first's
+                setattr(known, name, value)
+            counted[pid] = "updated"
+        else:
+            counted.setdefault(pid, "unchanged")
+    summary.created = len(plan.create)
+    for outcome in counted.values():
+        setattr(summary, outcome, getattr(summary, outcome) + 1)
+    if event_id is not None:
+        plan.registered = set(session.scalars(
+            select(Registration.person_id).where(Registration.event_id == event_id)))
+        _plan_links(session, plan, event_id, event_sessions, summary)
+    return plan
+
+
+def _plan_links(session: Session, plan: _Plan, event_id: int,
+                event_sessions: _EventSessions | None, summary: ImportSummary) -> None:
+    registered = set(plan.registered)
+    wanted_assignments: set[tuple[int, object]] = set()
+    in_event = select(ProgramSession.id).where(ProgramSession.event_id == event_id)
+    rows = session.execute(select(Assignment.session_id, Assignment.person_id,
+                                  Assignment.position).where(Assignment.session_id.in_(in_event)))
+    for session_id, person_id, position in rows:
+        plan.assignments.add((session_id, person_id))
+        plan.next_position[session_id] = max(plan.next_position.get(session_id, 0), position + 1)
+    for entity, pid in plan.people:
+        key: object = pid if pid is not None else id(entity)
+        if pid is None or pid not in registered:
+            summary.registered += 1
+            registered.add(cast(int, key))
+        for token in entity.sessions if event_sessions else ():
+            session_id, _message = event_sessions.resolve(token)  # type: ignore[union-attr]
+            if session_id is None:
+                continue
+            link = (session_id, key)
+            if link not in wanted_assignments and (pid is None or
+                                                   (session_id, pid) not in plan.assignments):
+                wanted_assignments.add(link)
+                summary.assigned += 1
+
+
+def _changes(known: KnownPerson, draft: PersonDraft, *, overwrite: bool) -> dict[str, Any]:
+    """What the row would change on `known`: blanks filled, or (overwrite) any differing value."""
+    changes: dict[str, Any] = {}
+    for name in ATTENDEE_FIELDS_COMPARED:
+        new = getattr(draft, name)
+        if new is None or new == "":
+            continue
+        old = getattr(known, name)
+        if old is None or (overwrite and old != new):
+            if name == "email" and old is not None:
+                continue  # e-mails identify people: one is never replaced by a row
+            changes[name] = new
+    if draft.organization and (known.organization is None or (
+            overwrite and org_key(known.organization) != org_key(draft.organization))):
+        changes["organization"] = draft.organization
+    return changes
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _apply(session: Session, plan: _Plan, event_id: int | None,
+           event_sessions: _EventSessions | None, tracker: Tracker) -> None:
+    orgs = OrganizationIds(session)
+    orgs.ensure([e.draft.organization for e in plan.create if e.draft.organization]
+                + [str(c["organization"]) for c in plan.updates.values() if "organization" in c])
+    new_ids: dict[int, int] = {}
+    for start in range(0, len(plan.create), 5 * CHUNK):
+        chunk = plan.create[start : start + 5 * CHUNK]
+        ids = insert_people(session, [e.draft for e in chunk], orgs)
+        new_ids.update((id(entity), person_id)
+                       for entity, person_id in zip(chunk, ids, strict=True))
+        tracker.write_step(start + len(chunk), len(plan.create))
+    update_people(session, plan.updates, orgs)
+    if event_id is None or event_sessions is None:
+        return
+    person_ids = [pid if pid is not None else new_ids[id(entity)] for entity, pid in plan.people]
+    status = RegistrationStatus.REGISTERED.value
+    bulk_insert(session, Registration, ("event_id", "person_id", "status", "version"),
+                [(event_id, pid, status, 1) for pid in dict.fromkeys(person_ids)
+                 if pid not in plan.registered])
+    links: list[tuple[object, ...]] = []
+    for (entity, _pid), person_id in zip(plan.people, person_ids, strict=True):
+        for token in entity.sessions:
+            session_id = event_sessions.resolve(token)[0]
+            if session_id is None or (session_id, person_id) in plan.assignments:
+                continue
+            plan.assignments.add((session_id, person_id))
+            position = plan.next_position.get(session_id, 0)
+            plan.next_position[session_id] = position + 1
+            links.append((session_id, person_id, Role.PARTICIPANT.value, position, 1))
+    bulk_insert(session, Assignment, ("session_id", "person_id", "role", "position", "version"),
+                links)

@@ -1,0 +1,250 @@
+"""An event's schedule problems, and the ones staff have accepted.
+
+`check_event` reads the event in a few bulk queries (never one per session), hands plain rows to
+the pure checker (forumdesk.scheduling.checker) and marks which problems are accepted.
+
+Accepting a problem stores its key and fingerprint with a note. The acceptance covers the problem
+only while the checker reports the same fingerprint, that is while the times, rooms, roles and
+counts behind it are unchanged; when they change, the problem is shown again and the old
+acceptance is simply ignored (`forget_stale_acceptances` tidies such leftovers away).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import RegistrationStatus
+from forumdesk.db.models import (
+    AcceptedProblem,
+    Assignment,
+    Event,
+    Person,
+    PersonUnavailability,
+    ProgramSession,
+    Registration,
+    Room,
+)
+from forumdesk.errors import ConflictError, NotFoundError
+from forumdesk.scheduling.checker import (
+    CheckAssignment,
+    CheckPerson,
+    CheckRoom,
+    CheckSession,
+    CheckSettings,
+    Problem,
+    ProblemKind,
+    Severity,
+    Unavailability,
+    find_problems,
+)
+from forumdesk.services import text
+from forumdesk.services.records import load
+
+# Registration statuses under which a person counts as registered for the event.
+REGISTERED_STATUSES = frozenset(
+    {RegistrationStatus.REGISTERED, RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemRow:
+    """A problem as staff see it: the checker's findings plus names and whether it is accepted."""
+
+    kind: ProblemKind
+    severity: Severity
+    message: str
+    session_ids: tuple[int, ...]
+    person_ids: tuple[int, ...]
+    key: str
+    fingerprint: str
+    sessions: tuple[str, ...] = ()  # codes (titles where a session has no code)
+    people: tuple[str, ...] = ()  # e-mail addresses (names where a person has none)
+    accepted: bool = False
+    accepted_note: str | None = None
+    accepted_at: dt.datetime | None = None  # UTC
+
+    @property
+    def is_open_error(self) -> bool:
+        """An error nobody has accepted: what `forumdesk check` fails on."""
+        return self.severity == Severity.ERROR and not self.accepted
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptanceRow:
+    id: int
+    event_id: int
+    key: str
+    fingerprint: str
+    note: str | None
+    accepted_at: dt.datetime  # UTC
+    version: int
+
+
+def _acceptance_row(record: AcceptedProblem) -> AcceptanceRow:
+    return AcceptanceRow(record.id, record.event_id, record.key, record.fingerprint,
+                         record.note, record.accepted_at, record.version)
+
+
+# --- checking ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    problems: list[Problem]
+    session_labels: dict[int, str]
+    person_labels: dict[int, str]
+
+
+def _facts(session: Session, event_id: int) -> _Facts:
+    """Query helper: the event's problems, read in seven queries whatever its size."""
+    event = load(session, Event, event_id, "event")
+    rooms = [CheckRoom(*row) for row in session.execute(
+        select(Room.id, Room.name, Room.capacity).where(Room.event_id == event_id))]
+    sessions = [CheckSession(*row) for row in session.execute(
+        select(ProgramSession.id, ProgramSession.code, ProgramSession.title,
+               ProgramSession.kind, ProgramSession.room_id, ProgramSession.starts_at,
+               ProgramSession.ends_at, ProgramSession.expected_audience)
+        .where(ProgramSession.event_id == event_id))]
+    assignments = [CheckAssignment(*row) for row in session.execute(
+        select(Assignment.session_id, Assignment.person_id, Assignment.role)
+        .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+        .where(ProgramSession.event_id == event_id))]
+    people = [
+        CheckPerson(person_id, name, email, status in REGISTERED_STATUSES, status)
+        for person_id, name, email, status in session.execute(
+            select(Person.id, Person.display_name, Person.email, Registration.status)
+            .outerjoin(Registration, and_(Registration.person_id == Person.id,
+                                          Registration.event_id == event_id))
+            .where(Person.id.in_(
+                select(Assignment.person_id)
+                .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+                .where(ProgramSession.event_id == event_id))))
+    ]
+    periods = [Unavailability(*row) for row in session.execute(
+        select(PersonUnavailability.id, PersonUnavailability.person_id,
+               PersonUnavailability.starts_at, PersonUnavailability.ends_at,
+               PersonUnavailability.note)
+        .where(PersonUnavailability.event_id == event_id))]
+    settings = CheckSettings(event.first_day, event.last_day, event.changeover_minutes)
+    return _Facts(
+        find_problems(sessions, rooms, assignments, people, periods, settings),
+        {s.id: s.code or s.title for s in sessions},
+        {p.id: p.email or p.name for p in people},
+    )
+
+
+def _acceptances(session: Session, event_id: int) -> dict[str, AcceptedProblem]:
+    query = select(AcceptedProblem).where(AcceptedProblem.event_id == event_id)
+    return {record.key: record for record in session.scalars(query)}
+
+
+def check_event(db: Database, event_id: int) -> list[ProblemRow]:
+    """Every problem of the event (errors first), each marked accepted or not."""
+    with db.reader() as session:
+        facts = _facts(session, event_id)
+        accepted = {key: _acceptance_row(record)
+                    for key, record in _acceptances(session, event_id).items()}
+    rows = []
+    for problem in facts.problems:
+        record = accepted.get(problem.key)
+        holds = record is not None and record.fingerprint == problem.fingerprint
+        rows.append(ProblemRow(
+            kind=problem.kind, severity=problem.severity, message=problem.message,
+            session_ids=problem.session_ids, person_ids=problem.person_ids, key=problem.key,
+            fingerprint=problem.fingerprint,
+            sessions=tuple(facts.session_labels[s] for s in problem.session_ids),
+            people=tuple(facts.person_labels.get(p, f"person #{p}") for p in problem.person_ids),
+            accepted=holds,
+            accepted_note=record.note if holds and record else None,
+            accepted_at=record.accepted_at if holds and record else None,
+        ))
+    return rows
+
+
+# --- accepting --------------------------------------------------------------------------------
+
+
+def accept_problem(
+    db: Database, event_id: int, key: str, fingerprint: str, note: str | None = None,
+) -> AcceptanceRow | None:
+    """Accept a problem as it is now; returns the acceptance it replaced, if any (for undo).
+
+    Refused when the problem is gone or has changed since it was listed (its fingerprint differs):
+    staff must see what they accept.
+    """
+    with db.transaction() as session:
+        current = {p.key: p for p in _facts(session, event_id).problems}
+        problem = current.get(key)
+        if problem is None:
+            raise NotFoundError("That problem is no longer there; check the schedule again.")
+        if problem.fingerprint != fingerprint:
+            raise ConflictError(
+                "That problem has changed since it was listed; check the schedule again "
+                "before accepting it."
+            )
+        existing = _acceptances(session, event_id).get(key)
+        previous = _acceptance_row(existing) if existing is not None else None
+        record = existing or AcceptedProblem(event_id=event_id, key=key)
+        record.fingerprint = fingerprint
+        record.note = text.clean_multiline(note)
+        record.accepted_at = _now()
+        session.add(record)
+        return previous
+
+
+def unaccept_problem(db: Database, event_id: int, key: str) -> AcceptanceRow | None:
+    """Withdraw the acceptance of a problem; returns it (for undo), None if there was none."""
+    with db.transaction() as session:
+        record = _acceptances(session, event_id).get(key)
+        if record is None:
+            return None
+        row = _acceptance_row(record)
+        session.delete(record)
+        return row
+
+
+def restore_acceptance(db: Database, row: AcceptanceRow) -> None:
+    """Undo: put an acceptance back as it was (replacing a newer one for the same key)."""
+    with db.transaction() as session:
+        load(session, Event, row.event_id, "event")
+        existing = _acceptances(session, row.event_id).get(row.key)
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        # a fresh id: SQLite may have given the old one to a newer acceptance meanwhile
+        session.add(AcceptedProblem(event_id=row.event_id, key=row.key,
+                                    fingerprint=row.fingerprint, note=row.note,
+                                    accepted_at=row.accepted_at))
+
+
+def list_acceptances(db: Database, event_id: int) -> list[AcceptanceRow]:
+    """All stored acceptances of an event, including stale ones, oldest first."""
+    with db.reader() as session:
+        load(session, Event, event_id, "event")
+        query = (select(AcceptedProblem).where(AcceptedProblem.event_id == event_id)
+                 .order_by(AcceptedProblem.accepted_at, AcceptedProblem.id))
+        return [_acceptance_row(record) for record in session.scalars(query)]
+
+
+def forget_stale_acceptances(db: Database, event_id: int) -> list[AcceptanceRow]:
+    """Delete acceptances that no longer cover a current problem; returns them (for undo).
+
+    Stale: the problem is gone, or it is there with other facts behind it.
+    """
+    with db.transaction() as session:
+        current = {p.key: p.fingerprint for p in _facts(session, event_id).problems}
+        stale = [record for key, record in _acceptances(session, event_id).items()
+                 if current.get(key) != record.fingerprint]
+        rows = [_acceptance_row(record) for record in stale]
+        for record in stale:
+            session.delete(record)
+        return rows
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)

@@ -1,0 +1,169 @@
+"""The Sessions view: every session of the event in a sortable, filterable table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forumdesk.services import sessions
+from forumdesk.services.rows import Placement
+from forumdesk.ui import commands
+from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
+from forumdesk.ui.session_table_model import ROW_ID_ROLE, SORT_ROLE, SessionTableModel
+
+Confirm = Callable[[str, str], bool]
+
+
+class SessionsPage(QWidget):
+    open_session = Signal(int)
+    new_session = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.confirm: Confirm = self._ask
+        self.model = SessionTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by code, title, room, moderator…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.count_label = QLabel(self)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # programme order
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.new_action = QAction(self.tr("New session…"), self)
+        self.new_action.triggered.connect(self.new_session.emit)
+        self.edit_action = QAction(self.tr("Edit…"), self)
+        self.edit_action.triggered.connect(self._open_current)
+        self.unschedule_action = QAction(self.tr("Take off the timetable"), self)
+        self.unschedule_action.triggered.connect(self.unschedule_selected)
+        self.delete_action = QAction(self.tr("Delete…"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        for action in (self.new_action, self.edit_action, self.unschedule_action,
+                       self.delete_action):
+            self.table.addAction(action)
+        self.addAction(self.delete_action)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        for action in (self.new_action, self.unschedule_action, self.delete_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+        ctx.event_changed.connect(lambda _event: self.reload())
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+        self.reload()
+
+    # --- data -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        selected = self.selected_ids()
+        rows = sessions.list_sessions(self.ctx.db, self.ctx.event_id) if self.ctx.event_id else []
+        self.model.set_rows(rows)
+        if not selected and rows:
+            self.table.resizeColumnsToContents()
+            title = SessionTableModel.COLUMNS.index("title")
+            self.table.setColumnWidth(title, min(380, self.table.columnWidth(title)))
+        self.select_ids(selected)
+        self._update_count()
+
+    def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {SESSIONS, ASSIGNMENTS, ROOMS, TRACKS, EVENT}:
+            self.reload()
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{0} of {1} sessions").format(
+            self.proxy.rowCount(), self.model.rowCount()))
+
+    def selected_ids(self) -> list[int]:
+        return [index.data(ROW_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def select_ids(self, ids: list[int]) -> None:
+        wanted = set(ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ID_ROLE) in wanted:
+                selection.select(index, selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _on_table_double_clicked(self, index: object) -> None:
+        self._open_current()
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_session.emit(index.data(ROW_ID_ROLE))
+
+    def unschedule_selected(self) -> None:
+        ids = self.selected_ids()
+        rows = {r.id: r for r in sessions.sessions_by_ids(self.ctx.db, ids)}
+        steps = [commands.PlaceSessionCommand(self.ctx, self.tr("Unschedule {0}").format(
+                     rows[i].label), i, Placement(rows[i].room_id, None, None))
+                 for i in ids if i in rows and rows[i].is_scheduled]
+        if steps:
+            self.ctx.run_all(self.tr("Unschedule {0} sessions").format(len(steps)), iter(steps))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        rows = sessions.sessions_by_ids(self.ctx.db, ids)
+        names = "\n".join(r.label for r in rows[:10]) + ("\n…" if len(rows) > 10 else "")
+        question = self.tr("Delete {0} session(s) with their people?\n\n{1}\n\n"
+                           "You can undo this with Edit > Undo.").format(len(rows), names)
+        if not self.confirm(self.tr("Delete sessions"), question):
+            return
+        self.ctx.run(commands.DeleteSessionsCommand(
+            self.ctx, ids, self.tr("Delete {0} session(s)").format(len(ids))))
+
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes

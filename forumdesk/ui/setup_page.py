@@ -1,0 +1,312 @@
+"""Event setup: the event's fields and days, its rooms (seats, order) and tracks (colour)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forumdesk.services import venue
+from forumdesk.services.events import get_event
+from forumdesk.services.rows import EventRow
+from forumdesk.ui import commands
+from forumdesk.ui.context import EVENT, ROOMS, TRACKS, AppContext
+from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo
+from forumdesk.ui.venue_table_models import RoomTableModel, TrackTableModel
+
+# pastel colours readable under black text, offered in turn to new tracks
+TRACK_PALETTE = ("#A8D5BA", "#F6C6A8", "#B9C9F0", "#F3E3A1", "#D7B8E8", "#A9DDE0", "#F2B8C6",
+                 "#CFE3A6")
+
+Confirm = Callable[[str, str], bool]
+ColorPicker = Callable[[QColor], QColor | None]
+
+
+class SetupPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.confirm: Confirm = self._ask
+        self.pick_color: ColorPicker = self._pick_color
+        self._event: EventRow | None = None
+        layout = QGridLayout(self)
+        layout.addWidget(self._build_event_box(), 0, 0, 2, 1)
+        layout.addWidget(self._build_rooms_box(), 0, 1)
+        layout.addWidget(self._build_tracks_box(), 1, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+        ctx.event_changed.connect(lambda _event: self.reload())
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+        self.reload()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build_event_box(self) -> QWidget:
+        box = QGroupBox(self.tr("Event"), self)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.name_edit = QLineEdit(box)
+        self.city_edit = QLineEdit(box)
+        self.venue_edit = QLineEdit(box)
+        self.first_day_edit = QDateEdit(box)
+        self.last_day_edit = QDateEdit(box)
+        for edit in (self.first_day_edit, self.last_day_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.timezone_combo = timezone_combo(box)
+        self.organizers_edit = QPlainTextEdit(box)
+        self.organizers_edit.setMaximumHeight(90)
+        self.description_edit = QPlainTextEdit(box)
+        self.apply_button = QPushButton(self.tr("Save changes"), box)
+        self.revert_button = QPushButton(self.tr("Revert"), box)
+        self.apply_button.clicked.connect(self.apply_event_changes)
+        self.revert_button.clicked.connect(self._show_event)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("First day"), self.first_day_edit)
+        form.addRow(self.tr("Last day"), self.last_day_edit)
+        form.addRow(self.tr("City"), self.city_edit)
+        form.addRow(self.tr("Venue"), self.venue_edit)
+        form.addRow(self.tr("Time zone"), self.timezone_combo)
+        form.addRow(self.tr("Organisers"), self.organizers_edit)
+        form.addRow(self.tr("Description"), self.description_edit)
+        form.addRow(buttons)
+        for signal in (self.name_edit.textChanged, self.city_edit.textChanged,
+                       self.venue_edit.textChanged, self.first_day_edit.dateChanged,
+                       self.last_day_edit.dateChanged, self.timezone_combo.currentTextChanged,
+                       self.organizers_edit.textChanged, self.description_edit.textChanged):
+            signal.connect(self._update_buttons)
+        return box
+
+    def _table(self, model: RoomTableModel | TrackTableModel, parent: QWidget) -> QTableView:
+        table = QTableView(parent)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _build_rooms_box(self) -> QWidget:
+        box = QGroupBox(self.tr("Rooms (in timetable order)"), self)
+        self.room_model = RoomTableModel(self)
+        self.room_model.edit_requested.connect(self._on_room_model_edit_requested)
+        self.room_table = self._table(self.room_model, box)
+        self.add_room_button = QPushButton(self.tr("Add room"), box)
+        self.delete_room_button = QPushButton(self.tr("Delete room…"), box)
+        self.room_up_button = QPushButton(self.tr("Move up"), box)
+        self.room_down_button = QPushButton(self.tr("Move down"), box)
+        self.add_room_button.clicked.connect(self.add_room)
+        self.delete_room_button.clicked.connect(self.delete_room)
+        self.room_up_button.clicked.connect(lambda: self.move_room(-1))
+        self.room_down_button.clicked.connect(lambda: self.move_room(1))
+        self.new_room_seats = QSpinBox(box)
+        self.new_room_seats.setRange(0, 100_000)
+        self.new_room_seats.setValue(100)
+        self.new_room_seats.setSuffix(self.tr(" seats"))
+        return self._box_with(box, self.room_table, (
+            self.add_room_button, self.new_room_seats, self.delete_room_button,
+            self.room_up_button, self.room_down_button))
+
+    def _build_tracks_box(self) -> QWidget:
+        box = QGroupBox(self.tr("Tracks"), self)
+        self.track_model = TrackTableModel(self)
+        self.track_model.edit_requested.connect(self._on_track_model_edit_requested)
+        self.track_table = self._table(self.track_model, box)
+        self.track_table.doubleClicked.connect(self._on_track_table_double_clicked)
+        self.add_track_button = QPushButton(self.tr("Add track"), box)
+        self.color_button = QPushButton(self.tr("Colour…"), box)
+        self.delete_track_button = QPushButton(self.tr("Delete track…"), box)
+        self.add_track_button.clicked.connect(self.add_track)
+        self.color_button.clicked.connect(self.choose_track_color)
+        self.delete_track_button.clicked.connect(self.delete_track)
+        return self._box_with(box, self.track_table, (
+            self.add_track_button, self.color_button, self.delete_track_button))
+
+    def _box_with(self, box: QGroupBox, table: QTableView, buttons: tuple[QWidget, ...]
+                  ) -> QWidget:
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(table)
+        layout.addLayout(row)
+        return box
+
+    # --- data -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        event_id = self.ctx.event_id
+        self._event = get_event(self.ctx.db, event_id) if event_id else None
+        self.setEnabled(self._event is not None)
+        self._show_event()
+        self.room_model.set_rows(venue.list_rooms(self.ctx.db, event_id) if event_id else [])
+        self.track_model.set_rows(venue.list_tracks(self.ctx.db, event_id) if event_id else [])
+
+    def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {EVENT, ROOMS, TRACKS}:
+            selected_room = self._selected_row(self.room_table)
+            self.reload()
+            if selected_room is not None and selected_room < self.room_model.rowCount():
+                self.room_table.selectRow(selected_room)
+
+    def _show_event(self) -> None:
+        event = self._event
+        self.name_edit.setText(event.name if event else "")
+        self.city_edit.setText(event.city or "" if event else "")
+        self.venue_edit.setText(event.venue or "" if event else "")
+        if event:
+            self.first_day_edit.setDate(qdate(event.first_day))
+            self.last_day_edit.setDate(qdate(event.last_day))
+            self.timezone_combo.setCurrentText(event.timezone)
+        self.organizers_edit.setPlainText(event.organizers or "" if event else "")
+        self.description_edit.setPlainText(event.description or "" if event else "")
+        self._update_buttons()
+
+    def event_changes(self) -> dict[str, object]:
+        if self._event is None:
+            return {}
+        form = {
+            "name": self.name_edit.text().strip(),
+            "city": self.city_edit.text().strip() or None,
+            "venue": self.venue_edit.text().strip() or None,
+            "first_day": pydate(self.first_day_edit.date()),
+            "last_day": pydate(self.last_day_edit.date()),
+            "timezone": self.timezone_combo.currentText().strip(),
+            "organizers": self.organizers_edit.toPlainText().strip() or None,
+            "description": self.description_edit.toPlainText().strip() or None,
+        }
+        return {k: v for k, v in form.items() if v != getattr(self._event, k)}
+
+    def _update_buttons(self) -> None:
+        dirty = bool(self.event_changes())
+        self.apply_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def apply_event_changes(self) -> None:
+        changes = self.event_changes()
+        if self._event is None or not changes:
+            return
+        if self.ctx.run(commands.edit_event(self.ctx, self._event.id, changes,
+                                            self._event.version)):
+            self.ctx.set_event(get_event(self.ctx.db, self._event.id))
+
+    def _selected_row(self, table: QTableView) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _on_room_model_edit_requested(self, row: object, field: str, value: object) -> None:
+        self.ctx.run(commands.edit_room(self.ctx, row, {field: value}))  # type: ignore[arg-type]
+
+    def _on_track_model_edit_requested(self, row: object, field: str, value: object) -> None:
+        self.ctx.run(commands.edit_track(self.ctx, row, {field: value}))  # type: ignore[arg-type]
+
+    def add_room(self) -> None:
+        if self._event is None:
+            return
+        names = {r.name.casefold() for r in self.room_model.rows()}
+        number = len(names) + 1
+        while self.tr("Room {0}").format(number).casefold() in names:
+            number += 1
+        name = self.tr("Room {0}").format(number)
+        if self.ctx.run(commands.AddRoomCommand(self.ctx, self._event.id, name,
+                                                self.new_room_seats.value())):
+            last = self.room_model.rowCount() - 1
+            self.room_table.selectRow(last)
+            self.room_table.edit(self.room_model.index(last, 0))  # type the real name at once
+
+    def delete_room(self) -> None:
+        row = self._selected_row(self.room_table)
+        if row is None:
+            return
+        room = self.room_model.row_at(row)
+        if self.confirm(self.tr("Delete room"), self.tr(
+                "Delete the room «{0}»? Its sessions keep their times and lose their room. "
+                "You can undo this.").format(room.name)):
+            self.ctx.run(commands.DeleteRoomCommand(self.ctx, room))
+
+    def move_room(self, delta: int) -> None:
+        row = self._selected_row(self.room_table)
+        if row is None or self._event is None:
+            return
+        ids = [r.id for r in self.room_model.rows()]
+        target = row + delta
+        if not 0 <= target < len(ids):
+            return
+        ids.insert(target, ids.pop(row))
+        if self.ctx.run(commands.ReorderRoomsCommand(self.ctx, self._event.id, ids)):
+            self.room_table.selectRow(target)
+
+    def add_track(self) -> None:
+        if self._event is None:
+            return
+        count = self.track_model.rowCount()
+        names = {t.name.casefold() for t in self.track_model.rows()}
+        number = count + 1
+        while self.tr("Track {0}").format(number).casefold() in names:
+            number += 1
+        color = TRACK_PALETTE[count % len(TRACK_PALETTE)]
+        if self.ctx.run(commands.AddTrackCommand(
+                self.ctx, self._event.id, self.tr("Track {0}").format(number), color)):
+            rows = self.track_model.rows()
+            last = next(n for n, t in enumerate(rows)
+                        if t.name == self.tr("Track {0}").format(number))
+            self.track_table.selectRow(last)
+            self.track_table.edit(self.track_model.index(last, 0))
+
+    def _on_track_table_double_clicked(self, index: object) -> None:
+        if getattr(index, "column", lambda: 0)() == TrackTableModel.FIELDS.index("color"):
+            self.choose_track_color()
+
+    def choose_track_color(self) -> None:
+        row = self._selected_row(self.track_table)
+        if row is None:
+            return
+        track = self.track_model.row_at(row)
+        chosen = self.pick_color(QColor(track.color or TRACK_PALETTE[0]))
+        if chosen is not None:
+            self.ctx.run(commands.edit_track(self.ctx, track, {"color": chosen.name()}))
+
+    def delete_track(self) -> None:
+        row = self._selected_row(self.track_table)
+        if row is None:
+            return
+        track = self.track_model.row_at(row)
+        if self.confirm(self.tr("Delete track"), self.tr(
+                "Delete the track «{0}»? Its sessions stay, without a track. "
+                "You can undo this.").format(track.name)):
+            self.ctx.run(commands.DeleteTrackCommand(self.ctx, track))
+
+    def _ask(self, title: str, question: str) -> bool:
+        return QMessageBox.question(self, title, question) == QMessageBox.StandardButton.Yes
+
+    def _pick_color(self, initial: QColor) -> QColor | None:
+        color = QColorDialog.getColor(initial, self, self.tr("Track colour"))
+        return color if color.isValid() else None
+
+

@@ -1,0 +1,318 @@
+"""The timetable page: day selector, zoom and snap controls over the view, and the controller
+that turns what the view reports into undo commands.
+
+Rows come from services when the event or its sessions change; every move, resize, schedule and
+unschedule is a PlaceSessionCommand run through the context, so Ctrl+Z undoes drags too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forumdesk.services import events, sessions, venue
+from forumdesk.services.rows import EventRow, Placement, RoomRow, SessionRow
+from forumdesk.ui import commands
+from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
+from forumdesk.ui.timetable.geometry import (
+    DEFAULT_SNAP_MINUTES,
+    DEFAULT_ZOOM,
+    MIN_COLUMN_WIDTH,
+    SNAP_CHOICES,
+    ZOOM_LEVELS,
+)
+from forumdesk.ui.timetable.rulers import day_heading
+from forumdesk.ui.timetable.timetable_view import TimetableView
+
+SNAP_KEY = "timetable/snap_minutes"
+ZOOM_KEY = "timetable/pixels_per_minute"
+ALL_DAYS = "all"
+DEFAULT_LENGTH = dt.timedelta(minutes=60)
+RELOAD_TOPICS = frozenset({SESSIONS, ROOMS, TRACKS, ASSIGNMENTS, EVENT})
+
+
+def day_key(event_id: int) -> str:
+    return f"timetable/day/{event_id}"
+
+
+class TimetablePage(QWidget):
+    """The timetable of the context's current event."""
+
+    open_session = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.shown_event: EventRow | None = None
+        self.days: list[dt.date] = []
+        self.rooms: list[RoomRow] = []
+        self.rows: dict[int, SessionRow] = {}
+
+        self.day_combo = QComboBox(self)
+        self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.day_combo.currentIndexChanged.connect(self._on_day_combo_current_index_changed)
+        self.snap_combo = QComboBox(self)
+        for minutes in SNAP_CHOICES:
+            self.snap_combo.addItem(self.tr("{0} min").format(minutes), minutes)
+        self.snap_combo.currentIndexChanged.connect(self._on_snap_combo_current_index_changed)
+        self.zoom_out_button = self._tool_button(self.tr("Zoom out"), "−",
+                                                 QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_button = self._tool_button(self.tr("Zoom in"), "+",
+                                                QKeySequence.StandardKey.ZoomIn)
+        self.reset_zoom_button = self._tool_button(self.tr("Actual size"), "1:1", None)
+        self.view = TimetableView(self)
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(6, 4, 6, 2)
+        controls.addWidget(QLabel(self.tr("Day:"), self))
+        controls.addWidget(self.day_combo)
+        controls.addStretch(1)
+        controls.addWidget(QLabel(self.tr("Snap to:"), self))
+        controls.addWidget(self.snap_combo)
+        controls.addSpacing(12)
+        controls.addWidget(QLabel(self.tr("Zoom:"), self))
+        for button in (self.zoom_out_button, self.zoom_in_button, self.reset_zoom_button):
+            controls.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(controls)
+        layout.addWidget(self.view, 1)
+
+        self.zoom_out_button.clicked.connect(lambda: self.view.zoom_out())
+        self.zoom_in_button.clicked.connect(lambda: self.view.zoom_in())
+        self.reset_zoom_button.clicked.connect(self.view.reset_zoom)
+        self.view.zoom_changed.connect(self._on_view_zoom_changed)
+        self.view.move_requested.connect(self._on_view_move_requested)
+        self.view.resize_requested.connect(self._on_view_resize_requested)
+        self.view.schedule_requested.connect(self._on_view_schedule_requested)
+        self.view.schedule_many_requested.connect(self._on_view_schedule_many_requested)
+        self.view.unschedule_requested.connect(self._on_view_unschedule_requested)
+        self.view.open_requested.connect(self.open_session)
+        ctx.event_changed.connect(self._on_ctx_event_changed)
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+
+        self._restore_settings()
+        self._on_ctx_event_changed(ctx.current_event)
+
+    def _tool_button(self, tip: str, text: str,
+                     shortcut: QKeySequence.StandardKey | None) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        if shortcut is not None:
+            action = QAction(tip, self)
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(button.click)
+            self.addAction(action)
+        return button
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read rooms and sessions of the current event and show them."""
+        event = self.shown_event
+        if event is None:
+            self.rooms, self.rows = [], {}
+            self.view.set_data([], [], [])
+            return
+        self.rooms = venue.list_rooms(self.ctx.db, event.id)
+        rows = sessions.list_sessions(self.ctx.db, event.id)
+        self.rows = {row.id: row for row in rows}
+        self.view.set_data(self.days, self.rooms, rows)
+
+    def _set_event(self, event: EventRow | None) -> None:
+        self.shown_event = event
+        self.days = list(event.days) if event is not None else []
+        self.rooms = venue.list_rooms(self.ctx.db, event.id) if event is not None else []
+        self.day_combo.blockSignals(True)
+        self.day_combo.clear()
+        for day in self.days:
+            self.day_combo.addItem(day_heading(day), day)
+        if self.days:
+            self.day_combo.addItem(self.tr("All days"), ALL_DAYS)
+        self.day_combo.setCurrentIndex(self._remembered_day_index())
+        self.day_combo.blockSignals(False)
+        self.reload()
+        self.view.set_day(self.current_day)
+
+    def _remembered_day_index(self) -> int:
+        if self.shown_event is None or not self.days:
+            return -1
+        saved = QSettings().value(day_key(self.shown_event.id))
+        for index in range(self.day_combo.count()):
+            data = self.day_combo.itemData(index)
+            if saved is not None and str(saved) == (data if data == ALL_DAYS
+                                                    else data.isoformat()):
+                return index
+        # first visit: all days side by side if the screen has room for them, else day one
+        screen = QGuiApplication.primaryScreen()
+        width = screen.availableGeometry().width() if screen is not None else 1366
+        needed = len(self.days) * max(1, len(self.rooms))
+        fits = needed * MIN_COLUMN_WIDTH * 1.2 + 80 <= width
+        return self.day_combo.count() - 1 if fits and len(self.days) > 1 else 0
+
+    @property
+    def current_day(self) -> dt.date | None:
+        data = self.day_combo.currentData()
+        return data if isinstance(data, dt.date) else None
+
+    def set_day(self, day: dt.date | None) -> None:
+        """Show one day (None: all days), as if chosen in the day selector."""
+        wanted = ALL_DAYS if day is None else day
+        # compared in Python: findData() cannot compare date objects held in QVariants
+        for index in range(self.day_combo.count()):
+            if self.day_combo.itemData(index) == wanted:
+                self.day_combo.setCurrentIndex(index)
+                return
+
+    def show_session(self, session_id: int) -> bool:
+        """Select a session's block, switching to its day if another day is shown."""
+        row = self.rows.get(session_id)
+        if row is None or row.starts_at is None:
+            return False
+        if self.current_day is not None and row.starts_at.date() != self.current_day:
+            self.set_day(row.starts_at.date())
+        return self.view.select_session(session_id)
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        try:
+            snap = int(str(settings.value(SNAP_KEY, DEFAULT_SNAP_MINUTES)))
+        except (TypeError, ValueError):
+            snap = DEFAULT_SNAP_MINUTES
+        index = self.snap_combo.findData(snap if snap in SNAP_CHOICES else DEFAULT_SNAP_MINUTES)
+        self.snap_combo.blockSignals(True)
+        self.snap_combo.setCurrentIndex(index)
+        self.snap_combo.blockSignals(False)
+        self.view.set_snap_minutes(self.snap_combo.currentData())
+        try:
+            zoom = float(str(settings.value(ZOOM_KEY, DEFAULT_ZOOM)))
+        except (TypeError, ValueError):
+            zoom = DEFAULT_ZOOM
+        if ZOOM_LEVELS[0] <= zoom <= ZOOM_LEVELS[-1]:
+            self.view.blockSignals(True)
+            self.view.set_pixels_per_minute(zoom)
+            self.view.blockSignals(False)
+
+    def set_snap_minutes(self, minutes: int) -> None:
+        index = self.snap_combo.findData(minutes)
+        if index >= 0:
+            self.snap_combo.setCurrentIndex(index)
+
+    # --- slots: context ---------------------------------------------------------------------
+
+    def _on_ctx_event_changed(self, event: EventRow | None) -> None:
+        self._set_event(event)
+
+    def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if not topics & RELOAD_TOPICS:
+            return
+        if EVENT in topics and self.shown_event is not None:
+            # the event's days may have changed; the context still holds the old row
+            fresh = events.get_event(self.ctx.db, self.shown_event.id)
+            if fresh.days != self.days:
+                day = self.current_day
+                self._set_event(fresh)
+                self.set_day(day)
+                return
+            self.shown_event = fresh
+        self.reload()
+
+    # --- slots: controls --------------------------------------------------------------------
+
+    def _on_day_combo_current_index_changed(self, _index: int) -> None:
+        self.view.set_day(self.current_day)
+        if self.shown_event is not None:
+            data = self.day_combo.currentData()
+            QSettings().setValue(day_key(self.shown_event.id),
+                                 data if data == ALL_DAYS else data.isoformat())
+
+    def _on_snap_combo_current_index_changed(self, _index: int) -> None:
+        minutes = int(self.snap_combo.currentData())
+        self.view.set_snap_minutes(minutes)
+        QSettings().setValue(SNAP_KEY, minutes)
+
+    def _on_view_zoom_changed(self, pixels_per_minute: float) -> None:
+        QSettings().setValue(ZOOM_KEY, pixels_per_minute)
+
+    # --- slots: what the view asks for ------------------------------------------------------
+
+    def _name(self, session_id: int) -> str:
+        row = self.rows.get(session_id)
+        if row is None:
+            return str(session_id)
+        return row.code or f"«{row.title}»"
+
+    def _place(self, text: str, session_id: int, placement: Placement) -> bool:
+        done = self.ctx.run(commands.PlaceSessionCommand(self.ctx, text, session_id, placement))
+        if done:
+            self.view.select_session(session_id)
+        return done
+
+    def _on_view_move_requested(self, session_id: int, room_id: int | None,
+                                starts_at: dt.datetime) -> None:
+        row = self.rows.get(session_id)
+        if row is None or row.starts_at is None or row.ends_at is None:
+            return
+        length = row.ends_at - row.starts_at
+        self._place(self.tr("Move {0}").format(self._name(session_id)), session_id,
+                    Placement(room_id, starts_at, starts_at + length))
+
+    def _on_view_resize_requested(self, session_id: int, ends_at: dt.datetime) -> None:
+        row = self.rows.get(session_id)
+        if row is None or row.starts_at is None:
+            return
+        self._place(self.tr("Change the length of {0}").format(self._name(session_id)),
+                    session_id, Placement(row.room_id, row.starts_at, ends_at))
+
+    def _length_of(self, session_id: int) -> dt.timedelta:
+        """A session keeps the length it had; one that never had a time gets an hour."""
+        row = self.rows.get(session_id)
+        if row is not None and row.starts_at is not None and row.ends_at is not None:
+            return row.ends_at - row.starts_at
+        return DEFAULT_LENGTH
+
+    def _on_view_schedule_requested(self, session_id: int, room_id: int | None,
+                                    starts_at: dt.datetime) -> None:
+        self._place(self.tr("Schedule {0}").format(self._name(session_id)), session_id,
+                    Placement(room_id, starts_at, starts_at + self._length_of(session_id)))
+
+    def _on_view_schedule_many_requested(self, session_ids: Sequence[int],
+                                         room_id: int | None, starts_at: dt.datetime) -> None:
+        """Several sessions dropped at once go one after another into the room."""
+        placed: list[commands.PlaceSessionCommand] = []
+        start = starts_at
+        for session_id in session_ids:
+            end = start + self._length_of(session_id)
+            placed.append(commands.PlaceSessionCommand(
+                self.ctx, self.tr("Schedule {0}").format(self._name(session_id)), session_id,
+                Placement(room_id, start, end)))
+            start = end
+        title = self.tr("Schedule %n session(s)", "", len(placed))
+        if self.ctx.run_all(title, placed) and placed:
+            self.view.select_session(placed[0].session_id)
+
+    def _on_view_unschedule_requested(self, session_ids: Sequence[int]) -> None:
+        unplaced = [
+            commands.PlaceSessionCommand(
+                self.ctx, self.tr("Unschedule {0}").format(self._name(session_id)),
+                session_id, Placement(None, None, None))
+            for session_id in session_ids
+        ]
+        self.ctx.run_all(self.tr("Unschedule %n session(s)", "", len(unplaced)), unplaced)

@@ -1,0 +1,162 @@
+"""The sessions still waiting for a place: a list to drag onto the timetable.
+
+UnscheduledListModel holds plain SessionRow values (it never queries); UnscheduledDock loads
+them through the sessions service whenever sessions or the event change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forumdesk.services import sessions
+from forumdesk.services.rows import EventRow, SessionRow
+from forumdesk.ui.context import ASSIGNMENTS, EVENT, SESSIONS, TRACKS, AppContext
+from forumdesk.ui.mime import SESSION_IDS_MIME, encode_ids
+from forumdesk.ui.timetable.session_block import session_tooltip
+
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RELOAD_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, TRACKS, EVENT})
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UnscheduledListModel", text)
+
+
+class UnscheduledListModel(QAbstractListModel):
+    """Unscheduled sessions, draggable onto the timetable as SESSION_IDS_MIME."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SessionRow] = []
+
+    def set_rows(self, rows: Sequence[SessionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> SessionRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.code} — {row.title}" if row.code else row.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return session_tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(row.track_color) if row.track_color else None
+        if role == SESSION_ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+
+    def mimeTypes(self) -> list[str]:
+        return [SESSION_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        # in list order, whatever order they were picked in: that is the order they land in
+        rows = sorted({i.row() for i in indexes if i.isValid() and 0 <= i.row() < len(self._rows)})
+        ids = [self._rows[row].id for row in rows]
+        return encode_ids(SESSION_IDS_MIME, ids)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        # Copy: the timetable schedules the session and the reload drops it from this list
+        return Qt.DropAction.CopyAction
+
+
+class UnscheduledDock(QDockWidget):
+    """A dock with the unscheduled sessions, a filter box and double-click to open."""
+
+    open_session = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Unscheduled sessions"))
+        self.setObjectName("unscheduled_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.filter_edit = QLineEdit(body)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by code or title…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.model = UnscheduledListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list_view = QListView(body)
+        self.list_view.setModel(self.proxy)
+        self.list_view.setDragEnabled(True)
+        self.list_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.list_view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.doubleClicked.connect(self._on_list_view_double_clicked)
+        self.count_label = QLabel(body)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.count_label)
+        self.setWidget(body)
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+        ctx.event_changed.connect(self._on_ctx_event_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        event_id = self.ctx.event_id
+        rows = [] if event_id is None else sessions.list_sessions(self.ctx.db, event_id,
+                                                                  scheduled=False)
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("%n session(s) to place", "", len(rows)))
+
+    def selected_session_ids(self) -> list[int]:
+        rows = sorted(self.proxy.mapToSource(i).row()
+                      for i in self.list_view.selectionModel().selectedIndexes())
+        return [self.model.row_at(r).id for r in rows]
+
+    def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if topics & RELOAD_TOPICS:
+            self.reload()
+
+    def _on_ctx_event_changed(self, _event: EventRow | None) -> None:
+        self.filter_edit.clear()
+        self.reload()
+
+    def _on_list_view_double_clicked(self, index: QModelIndex) -> None:
+        session_id = self.proxy.data(index, SESSION_ID_ROLE)
+        if session_id is not None:
+            self.open_session.emit(int(session_id))

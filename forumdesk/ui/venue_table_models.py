@@ -1,0 +1,106 @@
+"""Rooms and tracks as editable tables: an edit becomes an undo command, not a direct write."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from forumdesk.services.rows import RoomRow, TrackRow
+
+_Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R", RoomRow, TrackRow)
+
+
+class _VenueTableModel(QAbstractTableModel, Generic[R]):
+    """Rows are plain RoomRow/TrackRow values; setData asks for a change via edit_requested."""
+
+    edit_requested = Signal(object, str, object)  # row, field, new value
+    FIELDS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+
+    def headings(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.FIELDS)):
+            return self.headings()[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        value = getattr(self._rows[index.row()], self.FIELDS[index.column()])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role == Qt.ItemDataRole.EditRole and isinstance(value, int):
+                return value
+            return "" if value is None else str(value)
+        return self._extra(self._rows[index.row()], self.FIELDS[index.column()], role)
+
+    def _extra(self, row: R, field: str, role: int) -> Any:
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row, field = self._rows[index.row()], self.FIELDS[index.column()]
+        if value == getattr(row, field) or (value == "" and getattr(row, field) is None):
+            return False
+        self.edit_requested.emit(row, field, value)
+        return False  # the table reloads from the database once the command ran
+
+
+class RoomTableModel(_VenueTableModel[RoomRow]):
+    FIELDS = ("name", "capacity", "notes")
+
+    def headings(self) -> tuple[str, ...]:
+        return (self.tr("Room"), self.tr("Seats"), self.tr("Notes"))
+
+    def _extra(self, row: RoomRow, field: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and field == "capacity":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class TrackTableModel(_VenueTableModel[TrackRow]):
+    FIELDS = ("name", "color")
+
+    def headings(self) -> tuple[str, ...]:
+        return (self.tr("Track"), self.tr("Colour"))
+
+    def _extra(self, row: TrackRow, field: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole and field == "color" and row.color:
+            return QColor(row.color)
+        if role == Qt.ItemDataRole.BackgroundRole and field == "name" and row.color:
+            return QColor(row.color)
+        return None

@@ -1,0 +1,75 @@
+"""Render the main views of the demo forum to PNG files, offscreen.
+
+    python scripts/screenshots.py OUTDIR
+
+Uses a throwaway database and settings, so it never touches the user's own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from forumdesk.config import resolve_database_url  # noqa: E402
+from forumdesk.db.migrate import open_database  # noqa: E402
+
+SIZE = (1366, 768)  # the smallest office screen forumdesk is made for
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    out = Path(argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="forumdesk-shots-"))
+    app = QApplication.instance() or QApplication([])
+    QCoreApplication.setOrganizationName("forumdesk-screenshots")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
+
+    from forumdesk.ui.main_window import MainWindow
+    from forumdesk.ui.session_editor import SessionEditorDialog
+
+    db = open_database(resolve_database_url(str(scratch / "demo.sqlite3")))
+    window = MainWindow(db)
+    window.resize(*SIZE)
+    window.show()
+    _save(window, out / "welcome.png")
+    window.load_demo()
+    pages = window.timetable_page
+    pages.set_day(window.ctx.current_event.first_day)  # type: ignore[union-attr]
+    _save(window, out / "timetable.png")
+    pages.set_day(None)
+    _save(window, out / "timetable-all-days.png")
+    for page, name in ((window.sessions_page, "sessions"), (window.people_page, "people"),
+                       (window.setup_page, "event-setup")):
+        window.show_page(page)
+        _save(window, out / f"{name}.png")
+    s3 = next(r for r in window.sessions_page.model._rows if r.code == "S3")
+    editor = SessionEditorDialog(window.ctx, s3.id, parent=window)
+    editor.show()
+    _save(editor, out / "session-editor.png")
+    editor.close()
+    window.close()
+    db.dispose()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,376 @@
+"""Opening a database: Alembic brings it to the current schema, backing the file up first.
+
+With only the shipped migrations, every database forumdesk makes is at head, so an "older" one
+cannot be made from them alone. To exercise a genuine upgrade, `extra_revision` copies the shipped
+migrations into `tmp_path`, adds a revision on top of the shipped head and points
+forumdesk.db.migrate.MIGRATIONS_DIR at that copy: a database created with the shipped scripts is
+then one revision behind, exactly as a user's file is after an update. Nothing about the database
+itself is faked.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import textwrap
+from collections.abc import Callable
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event, inspect, select
+from sqlalchemy.engine import make_url
+
+from forumdesk.config import ConfigError, resolve_database_url
+from forumdesk.db import migrate
+from forumdesk.db.engine import Database, create_database_engine
+from forumdesk.db.migrate import (
+    alembic_config,
+    backup_sqlite_file,
+    head_revision,
+    open_database,
+    upgrade_schema,
+)
+from forumdesk.db.models import Base, Event
+from forumdesk.errors import DatabaseError, SchemaError
+from forumdesk.services.demo import DemoResult, load_demo
+
+FORUM_TABLES = {"events", "rooms", "tracks", "program_sessions", "organizations", "people",
+                "registrations", "assignments"}
+
+EXTRA = "test_marker"  # the test-only revision that follows the shipped head
+_EXTRA_REVISION = '''
+"""Test-only revision on top of the shipped schema."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "{revision}"
+down_revision = "{down_revision}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("upgrade_marker", sa.Column("id", sa.Integer(), primary_key=True))
+    op.execute("INSERT INTO upgrade_marker (id) VALUES (1)")
+    {failure}
+
+
+def downgrade() -> None:
+    op.drop_table("upgrade_marker")
+'''
+
+
+def _open(path: Path) -> Database:
+    return open_database(resolve_database_url(str(path)))
+
+
+def _sql(path: Path, statement: str) -> list[tuple[object, ...]]:
+    """Run one statement on the file with the plain sqlite3 module (committing, closing)."""
+    with closing(sqlite3.connect(path)) as conn, conn:
+        return conn.execute(statement).fetchall()
+
+
+def _version(path: Path) -> str | None:
+    rows = _sql(path, "SELECT version_num FROM alembic_version")
+    return str(rows[0][0]) if rows else None
+
+
+def _tables(path: Path) -> set[str]:
+    rows = _sql(path, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    return {str(name) for (name,) in rows}
+
+
+def _count(path: Path, table: str) -> int:
+    return int(_sql(path, f"SELECT count(*) FROM {table}")[0][0])  # type: ignore[call-overload]
+
+
+def _backups(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.name}.*.bak"))
+
+
+@pytest.fixture
+def extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Call to make forumdesk see a revision after the shipped head (optionally a failing one)."""
+
+    def install(*, fails: bool = False) -> None:
+        scripts = tmp_path / "migrations"
+        shutil.copytree(migrate.MIGRATIONS_DIR, scripts,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        failure = f'raise RuntimeError("migration {EXTRA} broke")' if fails else "pass"
+        script = (textwrap.dedent(_EXTRA_REVISION).replace("{failure}", failure)
+                  .replace("{revision}", EXTRA).replace("{down_revision}", head_revision()))
+        (scripts / "versions" / f"{EXTRA}.py").write_text(script, encoding="utf-8")
+        monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+
+    return install
+
+
+# --- the schema -------------------------------------------------------------------------------
+
+
+def test_migrated_schema_equals_the_orm_metadata(db: Database) -> None:
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_new_database_is_at_head_with_every_table(db: Database, db_path: Path) -> None:
+    assert _version(db_path) == head_revision()
+    assert _tables(db_path) >= FORUM_TABLES
+    with db.engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) == set(Base.metadata.tables) | {
+            "alembic_version"}
+
+
+def test_a_new_database_gets_no_backup(db: Database, db_path: Path) -> None:
+    assert db_path.exists()
+    assert _backups(db_path) == []
+
+
+def test_opening_again_runs_nothing_and_makes_no_backup(demo: DemoResult, db: Database,
+                                                        db_path: Path) -> None:
+    people = _count(db_path, "people")
+    db.dispose()
+    again = _open(db_path)
+    try:
+        assert upgrade_schema(again.engine) is None
+        assert load_demo(again).created is False
+    finally:
+        again.dispose()
+    assert _version(db_path) == head_revision()
+    assert _count(db_path, "people") == people > 0
+    assert _backups(db_path) == []
+
+
+def test_checking_an_up_to_date_database_does_not_wait_for_writers(
+    db: Database, db_path: Path
+) -> None:
+    """Another workstation in the middle of a write (a long import) must not stop us opening."""
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+
+    @event.listens_for(engine, "connect")
+    def _short_wait(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA busy_timeout=100")
+
+    try:
+        with db.transaction() as session:
+            session.execute(select(Event.id)).all()  # holds the write lock from here on
+            assert upgrade_schema(engine) is None
+    finally:
+        engine.dispose()
+
+
+# --- upgrading an older database --------------------------------------------------------------
+
+
+def test_database_at_the_first_shipped_revision_is_upgraded_with_a_backup(
+    db_path: Path,
+) -> None:
+    revisions = list(ScriptDirectory.from_config(alembic_config()).walk_revisions())
+    if len(revisions) < 2:
+        pytest.skip("only one migration is shipped so far")
+    first = revisions[-1].revision  # walk_revisions goes from head down to base
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, first)
+    engine.dispose()
+    assert _version(db_path) == first
+
+    database = _open(db_path)
+    try:
+        with database.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        database.dispose()
+
+    assert _version(db_path) == head_revision()
+    [backup] = _backups(db_path)
+    assert _version(backup) == first
+
+
+def test_older_database_is_backed_up_before_the_upgrade(
+    db_path: Path, extra_revision: Callable[..., None]
+) -> None:
+    first = _open(db_path)
+    load_demo(first)
+    first.dispose()
+    sessions = _count(db_path, "program_sessions")
+    head = head_revision()
+    extra_revision()
+
+    upgraded = _open(db_path)
+    upgraded.dispose()
+
+    assert _version(db_path) == EXTRA
+    assert _count(db_path, "upgrade_marker") == 1
+    assert _count(db_path, "program_sessions") == sessions
+    [backup] = _backups(db_path)
+    assert re.fullmatch(re.escape(db_path.name) + r"\.\d{8}-\d{6}\.bak", backup.name)
+    stamp = datetime.strptime(backup.name.split(".")[-2], "%Y%m%d-%H%M%S")
+    assert abs((datetime.now() - stamp).total_seconds()) < 3600
+    # the backup is the database as it was before the upgrade
+    assert _version(backup) == head
+    assert "upgrade_marker" not in _tables(backup)
+    assert _count(backup, "program_sessions") == sessions
+
+
+def test_upgraded_database_is_not_backed_up_again(
+    db_path: Path, extra_revision: Callable[..., None]
+) -> None:
+    _open(db_path).dispose()
+    extra_revision()
+    _open(db_path).dispose()
+    _open(db_path).dispose()
+    assert len(_backups(db_path)) == 1
+    assert _count(db_path, "upgrade_marker") == 1  # the extra revision ran once
+
+
+def test_failed_upgrade_leaves_database_as_it_was_and_a_backup(
+    db_path: Path, extra_revision: Callable[..., None]
+) -> None:
+    first = _open(db_path)
+    load_demo(first)
+    first.dispose()
+    people = _count(db_path, "people")
+    head = head_revision()
+    extra_revision(fails=True)
+
+    with pytest.raises((RuntimeError, DatabaseError), match=f"{EXTRA} broke"):
+        _open(db_path)
+
+    assert _version(db_path) == head
+    assert "upgrade_marker" not in _tables(db_path)
+    assert _count(db_path, "people") == people
+    [backup] = _backups(db_path)
+    assert _count(backup, "people") == people
+
+
+def test_empty_sqlite_file_is_migrated_without_backup(db_path: Path) -> None:
+    db_path.touch()
+    database = _open(db_path)
+    database.dispose()
+    assert _version(db_path) == head_revision()
+    assert _backups(db_path) == []
+
+
+# --- databases forumdesk must refuse ----------------------------------------------------------
+
+
+def test_database_from_a_newer_forumdesk_is_refused_untouched(db: Database,
+                                                             db_path: Path) -> None:
+    db.dispose()
+    _sql(db_path, "UPDATE alembic_version SET version_num = '9999'")
+    before = db_path.read_bytes()
+
+    with pytest.raises(SchemaError, match="newer version of forumdesk"):
+        _open(db_path)
+
+    assert db_path.read_bytes() == before
+    assert _version(db_path) == "9999"
+    assert _backups(db_path) == []
+
+
+def test_sqlite_file_of_another_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    _sql(path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    _sql(path, "INSERT INTO invoices (total) VALUES (12.5)")
+
+    with pytest.raises(SchemaError, match="not forumdesk's"):
+        _open(path)
+
+    assert _tables(path) == {"invoices"}
+    assert _count(path, "invoices") == 1
+    assert _backups(path) == []
+
+
+def test_sqlite_file_of_another_program_is_left_byte_for_byte(tmp_path: Path) -> None:
+    """Refusing a file must not change it (DESIGN: bad input changes nothing)."""
+    path = tmp_path / "other.sqlite3"
+    _sql(path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    before = path.read_bytes()
+
+    with pytest.raises(SchemaError):
+        _open(path)
+
+    after = path.read_bytes()
+    assert after[18:20] == before[18:20], "the file was switched to WAL journal mode"
+    assert after == before
+
+
+def test_text_file_is_not_a_forumdesk_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    content = "Agenda draft — not a database\n".encode() * 300
+    path.write_bytes(content)
+
+    with pytest.raises(DatabaseError, match="not a forumdesk database") as caught:
+        _open(path)
+
+    assert str(path) in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3"]
+
+
+def test_folder_given_as_database_path(tmp_path: Path) -> None:
+    folder = tmp_path / "forum"
+    folder.mkdir()
+    with pytest.raises(ConfigError, match="folder"):
+        _open(folder)
+    assert list(folder.iterdir()) == []
+
+
+# --- backups ----------------------------------------------------------------------------------
+
+
+def test_backup_is_a_valid_copy_with_the_same_rows(demo: DemoResult, db: Database,
+                                                   db_path: Path) -> None:
+    backup = backup_sqlite_file(db.engine.url)
+
+    assert backup is not None and backup.parent == db_path.parent
+    assert _sql(backup, "PRAGMA integrity_check") == [("ok",)]
+    for table in FORUM_TABLES:
+        assert _count(backup, table) == _count(db_path, table)
+    assert _count(backup, "program_sessions") == demo.sessions
+    assert _version(backup) == head_revision()
+
+
+def test_backups_in_the_same_second_get_different_names(db: Database, db_path: Path) -> None:
+    # Occupy the names for this second and the next two, so the call cannot avoid a clash.
+    now = datetime.now().timestamp()
+    taken = {}
+    for offset in (0, 1, 2):
+        stamp = datetime.fromtimestamp(now + offset).strftime("%Y%m%d-%H%M%S")
+        path = db_path.with_name(f"{db_path.name}.{stamp}.bak")
+        path.write_bytes(b"an older backup")
+        taken[path] = path.read_bytes()
+
+    first = backup_sqlite_file(db.engine.url)
+    second = backup_sqlite_file(db.engine.url)
+
+    assert first is not None and second is not None
+    assert first != second
+    assert first not in taken and second not in taken
+    for path, content in taken.items():
+        assert path.read_bytes() == content
+    for made in (first, second):
+        assert re.fullmatch(re.escape(db_path.name) + r"\.\d{8}-\d{6}(-\d+)?\.bak", made.name)
+        assert _version(made) == head_revision()
+
+
+def test_backup_of_what_is_not_an_sqlite_file(tmp_path: Path) -> None:
+    assert backup_sqlite_file(make_url("sqlite://")) is None
+    assert backup_sqlite_file(make_url(f"sqlite:///{tmp_path / 'missing.sqlite3'}")) is None
+    assert backup_sqlite_file(make_url("postgresql+psycopg://u@localhost/forum")) is None
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,90 @@
+"""Tests for forumdesk/io/csv_export.py: CSV that Excel opens with Cyrillic intact."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from forumdesk.db.engine import Database
+from forumdesk.db.enums import Role
+from forumdesk.io.agenda_data import AgendaData, load_agenda
+from forumdesk.io.agenda_labels import Labels
+from forumdesk.io.csv_export import people_table, session_table, write_csv
+from forumdesk.services.assignments import assign_people, register_people
+from forumdesk.services.demo import DemoResult
+from forumdesk.services.events import create_event
+from forumdesk.services.people import create_person
+from forumdesk.services.sessions import create_session
+
+
+@pytest.fixture
+def demo_data(db: Database, demo: DemoResult) -> AgendaData:
+    return load_agenda(db, demo.event.id)
+
+
+def _read(path: Path, delimiter: str = ",") -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle, delimiter=delimiter))
+
+
+def test_sessions_csv_starts_with_a_bom_and_reads_back(demo_data: AgendaData,
+                                                       tmp_path: Path) -> None:
+    path = tmp_path / "sessions.csv"
+    heads, rows = session_table(demo_data, Labels("en"))
+    assert write_csv(path, heads, rows) == len(demo_data.sessions)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # what makes Excel read it as UTF-8
+    assert b"\r\n" in raw
+    table = _read(path)
+    assert table[0] == ["Code", "Title", "Kind", "Track", "Room", "Date", "Start", "End",
+                        "Moderators", "Speakers", "Panelists", "Description"]
+    s1 = next(r for r in table if r[0] == "S1")
+    assert s1[1:8] == ["Illegal Turnover of Industrial Products: Scale, Risks and "
+                       "Countermeasures", "Discussion", "Illicit Trade & Enforcement",
+                       "Hall A", "2021-11-25", "13:00", "14:30"]
+    assert s1[8] == ("Ахметов Данияр Канатович, Ministry of Trade and Integration of the "
+                     "Republic of Kazakhstan")
+    assert "Fiona MacLeod, Highland & Co. Spirits Ltd" in s1[10].split("; ")
+
+
+def test_people_csv_in_russian_with_semicolons(demo_data: AgendaData, tmp_path: Path) -> None:
+    path = tmp_path / "люди.csv"
+    heads, rows = people_table(demo_data, Labels("ru"))
+    write_csv(path, heads, rows, delimiter=";")
+    table = _read(path, ";")
+    assert table[0][:4] == ["Фамилия", "Имя", "Отчество", "ФИО"]
+    zhaksybekova = next(r for r in table if r[0] == "Жаксыбекова")
+    assert zhaksybekova[1:4] == ["Айгуль", "Маратовна", "Жаксыбекова Айгуль Маратовна"]
+    assert zhaksybekova[10] == "Подтвердил участие"
+    assert zhaksybekova[11] == "Спикер: P1"
+    assert len(table) == len(demo_data.people()) + 1
+
+
+def test_formula_like_fields_are_prefixed(db: Database, tmp_path: Path) -> None:
+    event = create_event(db, "Event", "2027-01-10", timezone="UTC")
+    start = dt.datetime(2027, 1, 10, 9)
+    session = create_session(db, event.id, '=HYPERLINK("http://evil.example","x")',
+                             code="@S1", starts_at=start, ends_at=start + dt.timedelta(hours=1))
+    person = create_person(db, "-2+3", "Ann", phone="+7 701 555 00 00",
+                           email="ann@example.org")
+    assign_people(db, session.id, [person.id], Role.SPEAKER)
+    register_people(db, event.id, [person.id])
+    data = load_agenda(db, event.id)
+    sessions_path, people_path = tmp_path / "s.csv", tmp_path / "p.csv"
+    write_csv(sessions_path, *session_table(data, Labels("en")))
+    write_csv(people_path, *people_table(data, Labels("en")))
+    session_row = _read(sessions_path)[1]
+    assert session_row[:2] == ["'@S1", "'=HYPERLINK(\"http://evil.example\",\"x\")"]
+    person_row = _read(people_path)[1]
+    assert person_row[0] == "'-2+3"
+    assert person_row[9] == "'+7 701 555 00 00"
+    assert person_row[3] == "Ann -2+3"  # not at the start: harmless, left as it is
+
+
+def test_an_unknown_delimiter_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="delimiter"):
+        write_csv(tmp_path / "x.csv", ["a"], [], delimiter="|")
+    assert not (tmp_path / "x.csv").exists()

@@ -1,0 +1,128 @@
+"""Cleaning attendee rows: names, e-mails, phones, countries (forumdesk.io.people_rows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from forumdesk.db.enums import Sector
+from forumdesk.io.countries import normalize_country
+from forumdesk.io.headers import map_columns
+from forumdesk.io.people_rows import (
+    PersonDraft,
+    RowCleaner,
+    clean_cell,
+    normalize_phone,
+    split_full_name,
+)
+from forumdesk.io.tables import RawTable, RowProblem
+
+HEADER = ["ФИО", "Организация", "Страна", "E-mail", "Телефон", "Сектор"]
+
+
+def _cleaner(header: list[str] = HEADER) -> RowCleaner:
+    table = RawTable(path=Path("x.csv"), kind="csv", sheet=None, sheet_names=(),
+                     rows=[(1, header)])
+    mapping = map_columns(table, "attendees")
+    assert mapping is not None
+    return RowCleaner(mapping, None)
+
+
+@pytest.mark.parametrize(("full", "expected"), [
+    ("Иванов Пётр Сергеевич", ("Иванов", "Пётр", "Сергеевич")),
+    ("Кузнецов Елена", ("Кузнецов", "Елена", None)),
+    ("Динара Садыкова", ("Садыкова", "Динара", None)),
+    ("Марина Кузнецова", ("Кузнецова", "Марина", None)),
+    ("Пётр Сергеевич Иванов", ("Иванов", "Пётр", "Сергеевич")),
+    ("Ахметов Серик Болат ұлы", ("Ахметов", "Серик", "Болат ұлы")),
+    ("John Smith", ("Smith", "John", None)),
+    ("Mary Ann Smith", ("Smith", "Mary Ann", None)),
+    ("IVANOV Petr", ("IVANOV", "Petr", None)),
+    ("Ivanov Petr Sergeevich", ("Ivanov", "Petr", "Sergeevich")),
+    ("Smith, John", ("Smith", "John", None)),
+    ("Ludwig van Beethoven", ("van Beethoven", "Ludwig", None)),
+    ("Мадонна", ("Мадонна", None, None)),
+])
+def test_full_names_are_split_in_the_order_their_script_suggests(
+        full: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert split_full_name(full) == expected
+
+
+def test_name_order_can_be_forced() -> None:
+    assert split_full_name("Динара Садыкова", "family-first") == ("Динара", "Садыкова", None)
+    assert split_full_name("Иванов Пётр", "given-first") == ("Пётр", "Иванов", None)
+
+
+@pytest.mark.parametrize(("given_phone", "expected"), [
+    ("8 (701) 555-00-00", "+7 701 555 00 00"),
+    ("77015550000", "+7 701 555 00 00"),
+    ("+7 (495) 555 10 01", "+7 495 555 10 01"),
+    ("7015550000", "+7 701 555 00 00"),
+    ("+44 20 7946 0958", "+44 20 7946 0958"),
+    ("555-12-34", "555-12-34"),
+    ("звонить секретарю", "звонить секретарю"),
+])
+def test_phones_are_normalised_where_they_parse(given_phone: str, expected: str) -> None:
+    assert normalize_phone(given_phone) == expected
+
+
+@pytest.mark.parametrize("name", ["Казахстан", "Kazakhstan", "KZ", "kaz", "Қазақстан", "РК",
+                                  "Республика Казахстан", " казахстан "])
+def test_countries_get_one_name(name: str) -> None:
+    assert normalize_country(name.strip()) == "Kazakhstan"
+
+
+def test_unknown_countries_are_kept() -> None:
+    assert normalize_country("Атлантида") == "Атлантида"
+    assert normalize_country("Россия") == normalize_country("Russian Federation") == "Russia"
+
+
+def test_a_row_is_cleaned() -> None:
+    draft = _cleaner().clean(7, ["  Иванов   Пётр\u00a0Сергеевич ", "WIPO", "Казахстан",
+                                 " Ivanov@Example.KZ ", "87015550001", "Госорган"])
+    assert isinstance(draft, PersonDraft)
+    assert (draft.family_name, draft.given_name, draft.patronymic) == (
+        "Иванов", "Пётр", "Сергеевич")
+    assert draft.email == "ivanov@example.kz"
+    assert draft.phone == "+7 701 555 00 01"
+    assert draft.country == "Kazakhstan"
+    assert draft.sector == Sector.GOVERNMENT
+    assert draft.display_name == "Иванов Пётр Сергеевич"
+
+
+def test_empty_rows_are_none() -> None:
+    assert _cleaner().clean(3, ["", "  ", "", "", ""]) is None
+    assert clean_cell(" \t ") is None
+
+
+def test_each_problem_names_its_row_and_column() -> None:
+    problems = _cleaner().clean(12, ["", "WIPO", "", "ivanov@", "", "Пираты"])
+    assert isinstance(problems, list)
+    texts = sorted(str(p) for p in problems)
+    assert texts == [
+        "Row 12, column «E-mail»: 'ivanov@' is not a valid e-mail address.",
+        "Row 12, column «Сектор»: Unknown sector: 'Пираты' is not one of: government, "
+        "intergovernmental, business, marketplace, creative industry, rights holder, "
+        "expert/academia, media, other",
+        "Row 12, column «ФИО»: the name is missing.",
+    ]
+    assert all(isinstance(p, RowProblem) and p.row == 12 for p in problems)
+
+
+def test_too_long_values_are_refused_not_cut() -> None:
+    problems = _cleaner().clean(4, ["Иванов Иван", "О" * 301, "", "", "", ""])
+    assert isinstance(problems, list)
+    assert str(problems[0]) == ("Row 4, column «Организация»: the value is too long "
+                                "(301 characters; at most 300).")
+
+
+@given(st.lists(st.text(max_size=300), min_size=0, max_size=8))
+def test_no_row_crashes_the_cleaner(cells: list[str]) -> None:
+    result = _cleaner().clean(2, cells)
+    assert result is None or isinstance(result, PersonDraft | list)
+    if isinstance(result, PersonDraft):
+        assert result.family_name and result.family_name == result.family_name.strip()
+        assert len(result.family_name) <= 200

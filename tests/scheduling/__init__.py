@@ -1,0 +1,1 @@
+"""Tests of forumdesk.scheduling: pure logic, no database."""

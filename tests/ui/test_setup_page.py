@@ -1,0 +1,106 @@
+"""Event setup: event fields, rooms and tracks, each edit an undoable command."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from forumdesk.db.engine import Database
+from forumdesk.services import events, sessions, venue
+from forumdesk.services.demo import DemoResult
+from forumdesk.ui.context import AppContext
+from forumdesk.ui.setup_page import SetupPage
+from tests.ui.keyboard import type_text
+
+
+@pytest.fixture
+def errors() -> list[tuple[str, str]]:
+    return []
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+         ) -> SetupPage:
+    ctx = AppContext(db, error_reporter=lambda t, m: errors.append((t, m)))
+    ctx.set_event(demo.event)
+    widget = SetupPage(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_event_fields_are_saved_and_undone(qtbot: QtBot, page: SetupPage, demo: DemoResult
+                                           ) -> None:
+    assert not page.apply_button.isEnabled()
+    page.city_edit.clear()
+    type_text(page.city_edit, "Астана")
+    page.last_day_edit.setDate(QDate(2021, 11, 27))
+    assert page.apply_button.isEnabled()
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    saved = events.get_event(page.ctx.db, demo.event.id)
+    assert saved.city == "Астана" and saved.last_day == dt.date(2021, 11, 27)
+    assert page.ctx.current_event is not None and page.ctx.current_event.city == "Астана"
+    page.ctx.undo_stack.undo()
+    restored = events.get_event(page.ctx.db, demo.event.id)
+    assert restored.city == "Nur-Sultan" and restored.last_day == dt.date(2021, 11, 26)
+    assert page.city_edit.text() == "Nur-Sultan"
+
+
+def test_dropping_a_day_with_sessions_is_refused_readably(
+        page: SetupPage, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    page.last_day_edit.setDate(QDate(2021, 11, 25))
+    page.apply_event_changes()
+    assert errors and "2021-11-26" in errors[-1][1]
+    assert events.get_event(page.ctx.db, demo.event.id).last_day == dt.date(2021, 11, 26)
+
+
+def test_rooms_add_rename_reorder_delete_and_undo(page: SetupPage, demo: DemoResult) -> None:
+    db, event_id = page.ctx.db, demo.event.id
+    page.new_room_seats.setValue(40)
+    page.add_room()
+    rooms = venue.list_rooms(db, event_id)
+    assert rooms[-1].name == "Room 6" and rooms[-1].capacity == 40
+    # typing into the table renames it through an undo command
+    page.room_model.setData(page.room_model.index(len(rooms) - 1, 0), "Press room")
+    assert venue.list_rooms(db, event_id)[-1].name == "Press room"
+    page.room_table.selectRow(len(rooms) - 1)
+    page.move_room(-1)
+    names = [r.name for r in venue.list_rooms(db, event_id)]
+    assert names[-2:] == ["Press room", "Hall D"]
+    page.ctx.undo_stack.undo()
+    assert [r.name for r in venue.list_rooms(db, event_id)][-1] == "Press room"
+
+
+def test_deleting_a_room_keeps_its_sessions_times(page: SetupPage, demo: DemoResult) -> None:
+    db, event_id = page.ctx.db, demo.event.id
+    hall_a = next(n for n, r in enumerate(page.room_model.rows()) if r.name == "Hall A")
+    page.room_table.selectRow(hall_a)
+    page.confirm = lambda title, text: "Hall A" in text
+    page.delete_room()
+    s1 = next(s for s in sessions.list_sessions(db, event_id) if s.code == "S1")
+    assert s1.room_id is None and s1.starts_at is not None
+    page.ctx.undo_stack.undo()
+    s1 = sessions.get_session(db, s1.id)
+    assert s1.room_name == "Hall A"
+
+
+def test_tracks_add_colour_and_delete(page: SetupPage, demo: DemoResult) -> None:
+    db, event_id = page.ctx.db, demo.event.id
+    count = len(venue.list_tracks(db, event_id))
+    page.add_track()
+    added = [t for t in venue.list_tracks(db, event_id) if t.name.startswith("Track ")]
+    assert len(added) == 1 and added[0].color is not None
+    row = next(n for n, t in enumerate(page.track_model.rows()) if t.id == added[0].id)
+    page.track_table.selectRow(row)
+    page.pick_color = lambda initial: QColor("#123456")
+    page.choose_track_color()
+    assert next(t for t in venue.list_tracks(db, event_id) if t.id == added[0].id).color \
+        == "#123456"
+    page.confirm = lambda title, text: True
+    page.track_table.selectRow(row)
+    page.delete_track()
+    assert len(venue.list_tracks(db, event_id)) == count
