@@ -11,7 +11,6 @@ Every change returns what undo needs: the previous values, or the deleted period
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -49,21 +48,11 @@ def _row(record: PersonUnavailability, person_name: str) -> UnavailabilityRow:
 
 
 def _local_time(value: object, zone: str, field: str) -> dt.datetime:
-    """`value` as the event's local wall-clock time (naive), to the second."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    """`value` as the event's local wall-clock time (naive); a period needs both ends."""
+    local = text.event_local_time(value, zone, field)
+    if local is None:
         raise ValidationError("An unavailability period needs a start and an end.", field=field)
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValidationError(
-                f"'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.", field=field
-            ) from exc
-    if not isinstance(value, dt.datetime):
-        raise ValidationError(f"'{value}' is not a date and time.", field=field)
-    if value.tzinfo is not None:
-        value = value.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
-    return value.replace(microsecond=0)
+    return local
 
 
 def _check_period(starts_at: dt.datetime, ends_at: dt.datetime) -> None:

@@ -8,7 +8,6 @@ as problems on the timetable rather than being stopped mid-plan.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -98,20 +97,7 @@ def _load_row(session: Session, session_id: int) -> SessionRow:
 
 
 def _local(value: object, event: Event, field: str) -> dt.datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValidationError(
-                f"'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.", field=field
-            ) from exc
-    if not isinstance(value, dt.datetime):
-        raise ValidationError(f"'{value}' is not a date and time.", field=field)
-    if value.tzinfo is not None:
-        value = value.astimezone(zoneinfo.ZoneInfo(event.timezone)).replace(tzinfo=None)
-    return value.replace(microsecond=0)
+    return text.event_local_time(value, event.timezone, field)
 
 
 def _check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Callable
@@ -119,3 +120,24 @@ def default_display_name(family: str, given: str | None, patronymic: str | None)
     if is_cyrillic(family) or patronymic:
         return " ".join(part for part in (family, given, patronymic) if part)
     return " ".join(part for part in (given, family) if part)
+
+
+def event_local_time(value: object, zone: str, field: str) -> dt.datetime | None:
+    """`value` as the event's local wall-clock time (naive), to the second; empty is None.
+
+    Accepts a datetime or ISO text; an aware datetime is converted into the event's zone.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValidationError(
+                f"'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.", field=field
+            ) from exc
+    if not isinstance(value, dt.datetime):
+        raise ValidationError(f"'{value}' is not a date and time.", field=field)
+    if value.tzinfo is not None:
+        value = value.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+    return value.replace(microsecond=0)

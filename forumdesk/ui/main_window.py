@@ -92,8 +92,16 @@ class MainWindow(QMainWindow):
         self.ctx.data_changed.connect(self._on_ctx_data_changed)
         self.ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_counts())
 
+        self._install_features()
         self._restore_settings()
         self.reload_events()
+
+    def _install_features(self) -> None:
+        """Features that live in their own modules add their menus, docks and widgets."""
+        from forumdesk.ui import export_dialog
+
+        for feature in (export_dialog,):
+            feature.install(self)
 
     # --- construction ---------------------------------------------------------------------
 

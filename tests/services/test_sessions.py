@@ -250,17 +250,26 @@ def test_restore_session_refused_when_code_was_taken(event: EventRow, db: Databa
     assert _state(db, event) == before
 
 
-def test_restore_session_when_its_id_was_reused(event: EventRow, db: Database) -> None:
-    """SQLite hands a deleted last id to the next new session; undo then says so readably."""
+def test_a_deleted_sessions_id_is_never_reused(event: EventRow, db: Database) -> None:
+    """Undo puts the session back under its own id even after newer sessions were made."""
     row = sessions.create_session(db, event.id, "Talk", code="S1")
     snapshot = sessions.delete_session(db, row.id)
     newcomer = sessions.create_session(db, event.id, "Newcomer", code="S2")
+    assert newcomer.id != row.id
+    restored = sessions.restore_session(db, snapshot)
+    assert restored.id == row.id and restored.title == "Talk"
+    assert sessions.get_session(db, newcomer.id).title == "Newcomer"
+
+
+def test_restoring_a_session_twice_is_refused_readably(event: EventRow, db: Database) -> None:
+    row = sessions.create_session(db, event.id, "Talk", code="S1")
+    snapshot = sessions.delete_session(db, row.id)
+    sessions.restore_session(db, snapshot)
     before = _state(db, event)
     with pytest.raises(ConflictError) as caught:
         sessions.restore_session(db, snapshot)
-    assert_readable(caught.value)
+    assert_readable(caught.value, "S1")
     assert _state(db, event) == before
-    assert sessions.get_session(db, newcomer.id).title == "Newcomer"
 
 
 def test_delete_missing_session_is_not_found(db: Database) -> None:

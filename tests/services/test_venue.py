@@ -205,15 +205,17 @@ def test_restore_room_refused_when_name_was_taken(event: EventRow, db: Database)
     assert sessions.get_session(db, session_id).room_id is None
 
 
-def test_restore_room_when_its_id_was_reused(event: EventRow, db: Database) -> None:
-    """SQLite hands a deleted last id to the next new room; undo then says so readably."""
+def test_a_deleted_rooms_id_is_never_reused(event: EventRow, db: Database) -> None:
+    """Undo puts the room back under its own id even after newer rooms were added."""
     room = venue.add_room(db, event.id, "Hall A")
     snapshot = venue.delete_room(db, room.id)
     newcomer = venue.add_room(db, event.id, "Hall B")
-    with pytest.raises(ConflictError) as caught:
+    assert newcomer.id != room.id
+    assert venue.restore_room(db, snapshot).id == room.id
+    with pytest.raises(ConflictError) as caught:  # already back: a second restore is refused
         venue.restore_room(db, snapshot)
-    assert_readable(caught.value)
-    assert venue.list_rooms(db, event.id) == [newcomer]
+    assert_readable(caught.value, "Hall A")
+    assert {r.name for r in venue.list_rooms(db, event.id)} == {"Hall A", "Hall B"}
 
 
 def test_delete_missing_room_is_not_found(db: Database) -> None:

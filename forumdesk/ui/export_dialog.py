@@ -1,0 +1,536 @@
+"""Exporting from the app: the agenda workbook dialog, print, PDF, iCalendar and CSV.
+
+`ExportAgendaDialog` fills in services.exports.ExportOptions (remembered in QSettings between
+exports); `ExportActions` runs each export through workers.run_with_progress with Cancel and
+reports the outcome. `install(window)` adds the File-menu actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forumdesk.errors import ForumdeskError
+from forumdesk.io.agenda_data import AgendaData, load_agenda
+from forumdesk.services import exports, venue
+from forumdesk.services.exports import GRID_STEPS, PAPERS, PARTS, ExportOptions
+from forumdesk.services.rows import EventRow
+from forumdesk.ui.agenda_print import agenda_document, set_up_printer, write_pdf
+from forumdesk.ui.context import AppContext
+from forumdesk.ui.workers import JobOutcome, run_with_progress
+
+log = logging.getLogger(__name__)
+
+OPTIONS_KEY = "export/agenda_options"
+FOLDER_KEY = "export/folder"
+
+# (parent, title, suggested path, file filter) -> the chosen path, or None when cancelled
+PathChooser = Callable[[QWidget | None, str, str, str], str | None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportAgendaDialog", text)
+
+
+def part_titles() -> dict[str, str]:
+    return {
+        "programme": _tr("Programme (day by day, with speakers)"),
+        "grid": _tr("Grid (rooms across, times down)"),
+        "signin": _tr("Sign-in sheets for each session"),
+        "rooms": _tr("Door signs for each room"),
+        "personal": _tr("Personal agendas"),
+        "people": _tr("List of people"),
+    }
+
+
+def save_file_path(parent: QWidget | None, title: str, suggested: str, file_filter: str
+                   ) -> str | None:
+    """The ordinary save dialog (asks before replacing an existing file)."""
+    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
+def remembered_options() -> ExportOptions:
+    """The options of the last export; a missing or damaged setting gives the defaults."""
+    raw = QSettings().value(OPTIONS_KEY)
+    try:
+        values = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        values = None
+    return ExportOptions.from_dict(values if isinstance(values, dict) else None)
+
+
+def remember_options(options: ExportOptions) -> None:
+    QSettings().setValue(OPTIONS_KEY, json.dumps(options.to_dict(), ensure_ascii=False))
+
+
+def export_folder() -> Path:
+    """The folder of the last export, else the user's documents."""
+    stored = QSettings().value(FOLDER_KEY)
+    if isinstance(stored, str) and stored and Path(stored).is_dir():
+        return Path(stored)
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def remember_folder(path: Path) -> None:
+    QSettings().setValue(FOLDER_KEY, str(path.parent))
+
+
+def suggested_path(event: EventRow, suffix: str, what: str = "") -> Path:
+    """ "<folder>/<event name> <what>.<suffix>", with characters no file system takes removed."""
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", f"{event.name} {what}".strip())
+    stem = " ".join(stem.split()).strip(" .") or "agenda"
+    return export_folder() / f"{stem}.{suffix}"
+
+
+class ExportAgendaDialog(QDialog):
+    """Which parts, days, rooms and tracks go into the agenda workbook, and how it prints."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if ctx.current_event is None:
+            raise ValueError("the export dialog needs an open event")
+        self.ctx = ctx
+        self.forum_event: EventRow = ctx.current_event  # not `event`: QObject.event()
+        self.choose_path: PathChooser = save_file_path
+        self.setWindowTitle(self.tr("Export agenda"))
+        rooms = venue.list_rooms(ctx.db, self.forum_event.id)
+        tracks = venue.list_tracks(ctx.db, self.forum_event.id)
+        options = remembered_options().fitted_to(
+            self.forum_event, [r.id for r in rooms], [t.id for t in tracks])
+
+        parts_box = QGroupBox(self.tr("Parts of the workbook"), self)
+        parts_layout = QVBoxLayout(parts_box)
+        self.part_checks: dict[str, QCheckBox] = {}
+        for part, title in part_titles().items():
+            check = QCheckBox(title, parts_box)
+            check.setChecked(part in options.parts)
+            check.setObjectName(f"part_{part}")
+            parts_layout.addWidget(check)
+            self.part_checks[part] = check
+        self.all_registered_check = QCheckBox(
+            self.tr("Every registered person gets a personal agenda\n"
+                    "(not only moderators and speakers)"), parts_box)
+        self.all_registered_check.setChecked(options.include_all_registered)
+        parts_layout.addWidget(self.all_registered_check)
+        self.part_checks["personal"].toggled.connect(self.all_registered_check.setEnabled)
+        self.all_registered_check.setEnabled(self.part_checks["personal"].isChecked())
+
+        format_box = QGroupBox(self.tr("Paper and language"), self)
+        form = QFormLayout(format_box)
+        self.paper_combo = QComboBox(format_box)
+        for paper in PAPERS:
+            self.paper_combo.addItem(paper, paper)
+        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(options.paper)))
+        self.lang_combo = QComboBox(format_box)
+        self.lang_combo.addItem("Русский", "ru")
+        self.lang_combo.addItem("English", "en")
+        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(options.lang)))
+        self.grid_step_combo = QComboBox(format_box)
+        for step in GRID_STEPS:
+            self.grid_step_combo.addItem(self.tr("{0} min").format(step), step)
+        self.grid_step_combo.setCurrentIndex(
+            max(0, self.grid_step_combo.findData(options.grid_step)))
+        self.part_checks["grid"].toggled.connect(self.grid_step_combo.setEnabled)
+        self.grid_step_combo.setEnabled(self.part_checks["grid"].isChecked())
+        form.addRow(self.tr("Paper:"), self.paper_combo)
+        form.addRow(self.tr("Headings in:"), self.lang_combo)
+        form.addRow(self.tr("Grid time step:"), self.grid_step_combo)
+
+        locale = QLocale()
+        self.day_list = self._checklist(
+            [(locale.toString(QDate(d.year, d.month, d.day), "ddd dd.MM.yyyy"), d)
+             for d in self.forum_event.days], options.days)
+        self.room_list = self._checklist([(r.name, r.id) for r in rooms], options.room_ids)
+        self.track_list = self._checklist([(t.name, t.id) for t in tracks], options.track_ids)
+        lists = QHBoxLayout()
+        for title, widget in ((self.tr("Days"), self.day_list), (self.tr("Rooms"),
+                              self.room_list), (self.tr("Tracks"), self.track_list)):
+            box = QGroupBox(title, self)
+            box_layout = QVBoxLayout(box)
+            box_layout.addWidget(widget)
+            lists.addWidget(box, 1)
+
+        self.path_edit = QLineEdit(str(suggested_path(self.forum_event, "xlsx", self.tr("agenda"))),
+                                   self)
+        self.browse_button = QPushButton(self.tr("Browse…"), self)
+        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        path_row = QHBoxLayout()
+        path_row.addWidget(QLabel(self.tr("Save to:"), self))
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(self.tr("Export"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        top = QGridLayout()
+        top.addWidget(parts_box, 0, 0, 2, 1)
+        top.addWidget(format_box, 0, 1)
+        top.setColumnStretch(0, 1)
+        top.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(lists, 1)
+        layout.addLayout(path_row)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+
+    def _checklist(self, entries: list[tuple[str, object]],
+                   chosen: tuple[object, ...] | None) -> QListWidget:
+        widget = QListWidget(self)
+        for text, value in entries:
+            item = QListWidgetItem(text, widget)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if chosen is None or value in chosen
+                               else Qt.CheckState.Unchecked)
+        widget.setMinimumHeight(120)
+        return widget
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> tuple[object, ...] | None:
+        """The checked values; None when all are checked (no filter)."""
+        items = [widget.item(n) for n in range(widget.count())]
+        checked = tuple(i.data(Qt.ItemDataRole.UserRole) for i in items
+                        if i.checkState() == Qt.CheckState.Checked)
+        return None if len(checked) == len(items) else checked
+
+    # --- what the dialog says ---------------------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        days = self._checked(self.day_list)
+        rooms = self._checked(self.room_list)
+        tracks = self._checked(self.track_list)
+        return ExportOptions(
+            parts=tuple(p for p in PARTS if self.part_checks[p].isChecked()),
+            days=None if days is None else tuple(d for d in days if isinstance(d, dt.date)),
+            room_ids=None if rooms is None else tuple(int(str(r)) for r in rooms),
+            track_ids=None if tracks is None else tuple(int(str(t)) for t in tracks),
+            paper=str(self.paper_combo.currentData()),
+            lang="ru" if self.lang_combo.currentData() == "ru" else "en",
+            include_all_registered=self.all_registered_check.isChecked(),
+            grid_step=int(self.grid_step_combo.currentData()),
+        )
+
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip())
+
+    def problem(self) -> str | None:
+        """What keeps the export from running, in words; None when it can run."""
+        options = self.options()
+        if not options.parts:
+            return self.tr("Choose at least one part of the agenda.")
+        for value, widget, message in (
+                (options.days, self.day_list, self.tr("Choose at least one day.")),
+                (options.room_ids, self.room_list, self.tr("Choose at least one room.")),
+                (options.track_ids, self.track_list, self.tr("Choose at least one track."))):
+            if value == () and widget.count():
+                return message
+        text = self.path_edit.text().strip()
+        if not text:
+            return self.tr("Choose where to save the workbook.")
+        if self.path().is_dir():
+            return self.tr("{0} is a folder; give the name of the file to write.").format(text)
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem is not None:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            return
+        path = self.path()
+        if path.suffix.lower() != ".xlsx":
+            self.path_edit.setText(str(path.with_name(path.name + ".xlsx")))
+        remember_options(self.options())
+        remember_folder(self.path())
+        super().accept()
+
+    def _on_browse_button_clicked(self) -> None:
+        chosen = self.choose_path(self, self.tr("Save the agenda as"), self.path_edit.text(),
+                                  self.tr("Excel workbook (*.xlsx)"))
+        if chosen:
+            self.path_edit.setText(chosen)
+
+
+class ExportActions(QObject):
+    """The File menu's exports for one window; the prompts are attributes tests replace."""
+
+    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window, self.ctx = window, ctx
+        self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.choose_path: PathChooser = save_file_path
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        # Excel reads semicolon-separated CSV where the decimal separator is a comma (ru, kk...)
+        self.csv_delimiter = ";" if QLocale().decimalPoint() == "," else ","
+        self.last_path: Path | None = None
+        self.open_button = QPushButton(self.tr("Open the file"), window)
+        self.open_button.setFlat(True)
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        window.statusBar().addWidget(self.open_button)
+
+    # --- running and reporting ---------------------------------------------------------------
+
+    def _run(self, title: str, label: str, job: Callable[..., object]) -> JobOutcome | None:
+        """Run `job` with a progress dialog; report a failure and return None."""
+        outcome = run_with_progress(self.window, title, label, job)
+        if outcome.error is not None:
+            if isinstance(outcome.error, ForumdeskError):
+                self.ctx.report_error(title, outcome.error)
+            elif isinstance(outcome.error, OSError):
+                self.ctx.report_error(title, self.tr("The file could not be written: {0}")
+                                      .format(outcome.error.strerror or outcome.error))
+            else:
+                log.error("export failed", exc_info=outcome.error)
+                self.ctx.report_error(title, self.tr(
+                    "The export failed unexpectedly: {0}").format(outcome.error))
+            return None
+        return outcome
+
+    def _written(self, path: Path, message: str) -> None:
+        self.last_path = path
+        remember_folder(path)
+        self.window.statusBar().showMessage(message, 15000)
+        self.open_button.show()
+
+    def _on_open_button_clicked(self) -> None:
+        if self.last_path is not None:
+            self.open_url(QUrl.fromLocalFile(str(self.last_path)))
+        self.open_button.hide()
+
+    def _choose(self, title: str, suffix: str, what: str, file_filter: str) -> Path | None:
+        event = self.ctx.current_event
+        if event is None:
+            return None
+        chosen = self.choose_path(self.window, title, str(suggested_path(event, suffix, what)),
+                                  file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == f".{suffix}" else path.with_name(
+            f"{path.name}.{suffix}")
+
+    # --- the agenda workbook -----------------------------------------------------------------
+
+    def export_agenda(self) -> None:
+        if self.ctx.current_event is None:
+            return
+        dialog = ExportAgendaDialog(self.ctx, self.window)
+        dialog.choose_path = self.choose_path
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        self.run_agenda_export(dialog.options(), dialog.path())
+
+    def run_agenda_export(self, options: ExportOptions, path: Path) -> Path | None:
+        event_id = self.ctx.event_id
+        if event_id is None:
+            return None
+        db = self.ctx.db
+        self.open_button.hide()
+        title = self.tr("Export agenda")
+        outcome = self._run(title, self.tr("Writing the agenda workbook…"),
+                            lambda progress: exports.export_agenda(db, event_id, path, options,
+                                                                   progress))
+        if outcome is None:
+            return None
+        if outcome.cancelled or outcome.result is None or outcome.result.cancelled:
+            self.window.statusBar().showMessage(self.tr(
+                "Export cancelled; any previous file was left as it was."), 10000)
+            return None
+        self._written(outcome.result.path, self.tr("The agenda was written to {0}.").format(
+            outcome.result.path))
+        return Path(outcome.result.path)
+
+    # --- calendar and CSV --------------------------------------------------------------------
+
+    def export_calendar(self) -> Path | None:
+        event_id = self.ctx.event_id
+        path = self._choose(self.tr("Export calendar"), "ics", self.tr("programme"),
+                            self.tr("iCalendar file (*.ics)"))
+        if event_id is None or path is None:
+            return None
+        db, lang = self.ctx.db, remembered_options().lang
+        outcome = self._run(self.tr("Export calendar"), self.tr("Writing the calendar…"),
+                            lambda _progress: exports.export_calendar(db, event_id, path,
+                                                                      lang=lang))
+        if outcome is None or outcome.cancelled:
+            return None
+        self._written(path, self.tr("{0} sessions were written to {1}.").format(
+            outcome.result, path))
+        return path
+
+    def export_csv(self, what: exports.CsvWhat) -> Path | None:
+        event_id = self.ctx.event_id
+        title = self.tr("Export sessions as CSV") if what == "sessions" else self.tr(
+            "Export people as CSV")
+        path = self._choose(title, "csv", self.tr("sessions") if what == "sessions"
+                            else self.tr("people"), self.tr("CSV file (*.csv)"))
+        if event_id is None or path is None:
+            return None
+        db, lang, delimiter = self.ctx.db, remembered_options().lang, self.csv_delimiter
+        outcome = self._run(title, self.tr("Writing the CSV file…"),
+                            lambda _progress: exports.export_csv(
+                                db, event_id, path, what, lang=lang, delimiter=delimiter))
+        if outcome is None or outcome.cancelled:
+            return None
+        self._written(path, self.tr("{0} rows were written to {1}.").format(
+            outcome.result, path))
+        return path
+
+    # --- print and PDF -----------------------------------------------------------------------
+
+    def _agenda_data(self, title: str) -> AgendaData | None:
+        event_id = self.ctx.event_id
+        if event_id is None:
+            return None
+        db = self.ctx.db
+        outcome = self._run(title, self.tr("Reading the programme…"),
+                            lambda _progress: load_agenda(db, event_id))
+        if outcome is None or outcome.cancelled:
+            return None
+        return outcome.result  # type: ignore[no-any-return]
+
+    def print_agenda(self) -> None:
+        data = self._agenda_data(self.tr("Print agenda"))
+        if data is None:
+            return
+        options = remembered_options()
+        document = agenda_document(data, options.lang)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        set_up_printer(printer, options.paper)
+        preview = QPrintPreviewDialog(printer, self.window)
+        preview.setWindowTitle(self.tr("Print agenda"))
+        preview.paintRequested.connect(document.print_)
+        self.exec_dialog(preview)
+
+    def export_pdf(self) -> Path | None:
+        path = self._choose(self.tr("Export agenda to PDF"), "pdf", self.tr("agenda"),
+                            self.tr("PDF document (*.pdf)"))
+        if path is None:
+            return None
+        data = self._agenda_data(self.tr("Export agenda to PDF"))
+        if data is None:
+            return None
+        options = remembered_options()
+        try:
+            write_pdf(agenda_document(data, options.lang), path, options.paper,
+                      data.event.name)
+        except ForumdeskError as exc:
+            self.ctx.report_error(self.tr("Export agenda to PDF"), exc)
+            return None
+        self._written(path, self.tr("The agenda was written to {0}.").format(path))
+        return path
+
+
+def _file_menu(window: QMainWindow) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and (menu.objectName() == "file_menu"
+                                        or action.text().replace("&", "") in ("File", "Файл")):
+            return menu
+    return window.menuBar().addMenu(window.tr("&File"))
+
+
+def install(window: QMainWindow) -> ExportActions:
+    """Add the export, print and PDF actions to the File menu, above Quit."""
+    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+    exporter = ExportActions(window, ctx)
+    window.export_actions = exporter  # type: ignore[attr-defined]
+    tr = exporter.tr
+    agenda = QAction(tr("&Export agenda…"), window)
+    agenda.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    agenda.triggered.connect(exporter.export_agenda)
+    print_action = QAction(tr("&Print agenda…"), window)
+    print_action.setShortcut(QKeySequence.StandardKey.Print)
+    print_action.triggered.connect(exporter.print_agenda)
+    pdf = QAction(tr("Export agenda to P&DF…"), window)
+    pdf.triggered.connect(exporter.export_pdf)
+    calendar = QAction(tr("Export &calendar (.ics)…"), window)
+    calendar.triggered.connect(exporter.export_calendar)
+    csv_menu = QMenu(tr("Export CS&V"), window)
+    csv_sessions = csv_menu.addAction(tr("&Sessions…"))
+    csv_sessions.triggered.connect(lambda: exporter.export_csv("sessions"))
+    csv_people = csv_menu.addAction(tr("&People…"))
+    csv_people.triggered.connect(lambda: exporter.export_csv("people"))
+    actions = [agenda, print_action, pdf, calendar, csv_menu.menuAction()]
+    for action, name in zip(actions, ("export_agenda_action", "print_agenda_action",
+                                      "export_pdf_action", "export_calendar_action",
+                                      "export_csv_action"), strict=True):
+        action.setObjectName(name)
+        setattr(window, name, action)
+    window.export_csv_sessions_action = csv_sessions  # type: ignore[attr-defined]
+    window.export_csv_people_action = csv_people  # type: ignore[attr-defined]
+
+    menu = _file_menu(window)
+    # the exports go in a group of their own, above the separator that sets off Quit
+    separators = [a for a in menu.actions() if a.isSeparator()]
+    before = separators[-1] if separators else None
+    if before is not None:
+        menu.insertSeparator(before)
+    else:
+        menu.addSeparator()
+    for action in actions:
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+
+    def enable(event: object) -> None:
+        for action in actions:
+            action.setEnabled(event is not None)
+        if event is None:
+            exporter.open_button.hide()
+
+    ctx.event_changed.connect(enable)
+    enable(ctx.current_event)
+    return exporter

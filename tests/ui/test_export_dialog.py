@@ -1,0 +1,202 @@
+"""The export dialog: remembered options, the options it fills in, running the export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtWidgets import QDialog, QListWidget
+from pytestqt.qtbot import QtBot
+
+from forumdesk.db.engine import Database
+from forumdesk.services import venue
+from forumdesk.services.demo import DemoResult
+from forumdesk.services.exports import ExportOptions
+from forumdesk.ui.export_dialog import OPTIONS_KEY, ExportActions, ExportAgendaDialog
+from forumdesk.ui.main_window import MainWindow
+
+THU, FRI = dt.date(2021, 11, 25), dt.date(2021, 11, 26)
+
+
+@pytest.fixture
+def errors() -> list[tuple[str, str]]:
+    return []
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+           ) -> MainWindow:
+    win = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+    qtbot.addWidget(win)
+    # MainWindow installs the export actions itself
+    return win
+
+
+def _actions(window: MainWindow) -> ExportActions:
+    return window.export_actions  # type: ignore[attr-defined,no-any-return]
+
+
+def _check_only(widget: QListWidget, values: set[object]) -> None:
+    for n in range(widget.count()):
+        item = widget.item(n)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole)
+                           in values else Qt.CheckState.Unchecked)
+
+
+def test_install_adds_the_file_menu_actions_enabled_with_an_event(
+        qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> None:
+    win = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+    qtbot.addWidget(win)
+    # MainWindow installs the export actions itself
+    file_menu = win.menuBar().actions()[0].menu()
+    names = [a.objectName() for a in file_menu.actions()]
+    for name in ("export_agenda_action", "print_agenda_action", "export_pdf_action",
+                 "export_calendar_action", "export_csv_action"):
+        assert name in names
+        assert not getattr(win, name).isEnabled()  # no event open yet
+    assert win.export_agenda_action.shortcut().toString() == "Ctrl+Shift+E"  # type: ignore
+    win.load_demo()
+    assert all(getattr(win, n).isEnabled() for n in ("export_agenda_action",
+                                                     "print_agenda_action"))
+
+
+def test_the_dialog_restores_the_remembered_options(window: MainWindow, demo: DemoResult
+                                                    ) -> None:
+    rooms = venue.list_rooms(window.db, demo.event.id)
+    remembered = ExportOptions(parts=("programme", "people"), days=(FRI,),
+                               room_ids=(rooms[1].id, 999_999), paper="Letter", lang="ru",
+                               include_all_registered=True, grid_step=30)
+    QSettings().setValue(OPTIONS_KEY, json.dumps(remembered.to_dict()))
+    dialog = ExportAgendaDialog(window.ctx, window)
+    assert [p for p, c in dialog.part_checks.items() if c.isChecked()] == ["programme",
+                                                                          "people"]
+    assert dialog.paper_combo.currentText() == "Letter"
+    assert dialog.lang_combo.currentText() == "Русский"
+    assert dialog.all_registered_check.isChecked()
+    assert dialog.grid_step_combo.currentData() == 30
+    # the room another event had is dropped; the rest of the filter stays
+    assert dialog.options() == ExportOptions(
+        parts=("programme", "people"), days=(FRI,), room_ids=(rooms[1].id,), paper="Letter",
+        lang="ru", include_all_registered=True, grid_step=30)
+
+
+def test_damaged_settings_open_the_dialog_with_the_defaults(window: MainWindow) -> None:
+    QSettings().setValue(OPTIONS_KEY, "{not json")
+    dialog = ExportAgendaDialog(window.ctx, window)
+    assert dialog.options() == ExportOptions()
+
+
+def test_the_dialog_fills_in_the_options_from_its_widgets(window: MainWindow,
+                                                          demo: DemoResult) -> None:
+    dialog = ExportAgendaDialog(window.ctx, window)
+    rooms = venue.list_rooms(window.db, demo.event.id)
+    for part, check in dialog.part_checks.items():
+        check.setChecked(part in ("grid", "signin"))
+    _check_only(dialog.day_list, {THU})
+    _check_only(dialog.room_list, {rooms[0].id, rooms[2].id})
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findText("Letter"))
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru"))
+    options = dialog.options()
+    assert options.parts == ("grid", "signin")
+    assert options.days == (THU,)
+    assert options.room_ids == (rooms[0].id, rooms[2].id)
+    assert options.track_ids is None  # all tracks checked: no filter
+    assert (options.paper, options.lang) == ("Letter", "ru")
+
+
+def test_accepting_remembers_the_options_for_next_time(window: MainWindow) -> None:
+    dialog = ExportAgendaDialog(window.ctx, window)
+    dialog.part_checks["grid"].setChecked(False)
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    again = ExportAgendaDialog(window.ctx, window)
+    assert not again.part_checks["grid"].isChecked()
+    assert again.lang_combo.currentData() == "ru"
+
+
+def test_nothing_chosen_keeps_the_dialog_open_with_a_message(window: MainWindow,
+                                                             tmp_path: Path) -> None:
+    dialog = ExportAgendaDialog(window.ctx, window)
+    _check_only(dialog.day_list, set())
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "day" in dialog.error_label.text()
+    _check_only(dialog.day_list, {THU, FRI})
+    dialog.path_edit.setText(str(tmp_path))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "folder" in dialog.error_label.text()
+
+
+def test_exporting_from_the_menu_writes_the_chosen_parts(window: MainWindow, tmp_path: Path,
+                                                         errors: list[tuple[str, str]]) -> None:
+    target = tmp_path / "agenda.xlsx"
+    opened: list[QUrl] = []
+    exporter = _actions(window)
+    exporter.open_url = lambda url: opened.append(url) or True
+    exporter.choose_path = lambda *_args: str(target)
+
+    def drive(dialog: QDialog) -> int:
+        assert isinstance(dialog, ExportAgendaDialog)
+        for part, check in dialog.part_checks.items():
+            check.setChecked(part in ("programme", "people"))
+        dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru"))
+        dialog.browse_button.click()  # the injected chooser gives the target
+        dialog.accept()
+        return dialog.result()
+
+    exporter.exec_dialog = drive
+    window.export_agenda_action.trigger()  # type: ignore[attr-defined]
+    assert errors == []
+    assert load_workbook(target).sheetnames == ["Программа", "Участники"]
+    assert str(target) in window.statusBar().currentMessage()
+    exporter.open_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(target)]
+
+
+def test_a_folder_as_target_is_reported_and_nothing_is_written(
+        window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert _actions(window).run_agenda_export(ExportOptions(), folder) is None
+    assert len(errors) == 1 and "folder" in errors[0][1]
+    assert list(folder.iterdir()) == []
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_a_missing_folder_is_reported(window: MainWindow, tmp_path: Path,
+                                      errors: list[tuple[str, str]]) -> None:
+    target = tmp_path / "no such folder" / "agenda.xlsx"
+    assert _actions(window).run_agenda_export(ExportOptions(), target) is None
+    assert errors and "does not exist" in errors[0][1]
+    assert not target.parent.exists()
+
+
+def test_calendar_and_csv_exports(window: MainWindow, tmp_path: Path,
+                                  errors: list[tuple[str, str]]) -> None:
+    exporter = _actions(window)
+    exporter.choose_path = lambda *_args: str(tmp_path / "forum")  # no suffix typed
+    assert exporter.export_calendar() == tmp_path / "forum.ics"
+    calendar = (tmp_path / "forum.ics").read_text(encoding="utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR") and "S1 · " in calendar
+    exporter.csv_delimiter = ";"
+    exporter.choose_path = lambda *_args: str(tmp_path / "sessions.csv")
+    window.export_csv_sessions_action.trigger()  # type: ignore[attr-defined]
+    with (tmp_path / "sessions.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert "S1" in [row[0] for row in rows[1:]]
+    assert errors == []
+
+
+def test_a_cancelled_choice_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    exporter = _actions(window)
+    exporter.choose_path = lambda *_args: None
+    assert exporter.export_calendar() is None
+    assert exporter.export_csv("people") is None
+    assert list(tmp_path.glob("*.ics")) == list(tmp_path.glob("*.csv")) == []
