@@ -1,0 +1,496 @@
+"""The import wizard: file, sheet and header, mapping, check, confirm, then a summary that stays.
+
+The check is the service's own dry run and the import is the service's one transaction, both run
+in a worker thread (forumdesk.ui.workers) with progress and Cancel. An import is not an undo
+command: the confirm page says so, and a backup copy of the database can be taken first.
+`install(window)` adds File > Import attendees… (Ctrl+I) and Import programme….
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from forumdesk.errors import CancelledError, ForumdeskError
+from forumdesk.io.import_rejects import default_rejects_path
+from forumdesk.services.import_common import (
+    ImportCancelledError,
+    ImportOptions,
+    ImportSummary,
+)
+from forumdesk.ui.context import ALL_TOPICS, AppContext
+from forumdesk.ui.import_mapping_page import MappingPage
+from forumdesk.ui.import_pages import (
+    FilePage,
+    ImportState,
+    SheetPage,
+    cell_item,
+    message_label,
+    plain_table,
+    show_message,
+)
+from forumdesk.ui.workers import JobOutcome, Progress, run_with_progress
+
+ChoosePath = Callable[[QWidget, str, str, str], str | None]
+POLICIES = ("update", "overwrite", "skip", "new")
+
+
+def _open_file_name(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
+    return QFileDialog.getOpenFileName(parent, title, folder, filters)[0] or None
+
+
+def _save_file_name(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
+    return QFileDialog.getSaveFileName(parent, title, folder, filters)[0] or None
+
+
+class CheckPage(QWizardPage):
+    """The service's dry run: problems by row and column, likely duplicates, the policy."""
+
+    def __init__(self, host: ImportWizard) -> None:
+        super().__init__(host)
+        self.host = host
+        self.setTitle(self.tr("Check"))
+        self.setSubTitle(self.tr("What the import would do, and the rows it cannot use. "
+                                 "Nothing has been changed yet."))
+        self.summary: ImportSummary | None = None
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setWordWrap(True)
+        self.policy_combo = QComboBox(self)
+        for policy, text in zip(POLICIES, (
+                self.tr("Update: fill in what is blank"),
+                self.tr("Overwrite with the file's values"),
+                self.tr("Skip: leave them as they are"),
+                self.tr("Add as new (unless the e-mail is known)")), strict=True):
+            self.policy_combo.addItem(text, policy)
+        remembered = QSettings().value("import/policy")
+        self.policy_combo.setCurrentIndex(max(self.policy_combo.findData(remembered), 0))
+        self.policy_combo.currentIndexChanged.connect(self._on_policy_combo_current_index_changed)
+        self.problems_table = plain_table(self)
+        self.problems_table.setColumnCount(4)
+        self.problems_table.verticalHeader().hide()
+        self.problems_table.setHorizontalHeaderLabels(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")])
+        self.duplicates_table = plain_table(self)
+        self.duplicates_table.setColumnCount(4)
+        self.duplicates_table.verticalHeader().hide()
+        self.duplicates_table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("In the file"), self.tr("Perhaps the same as"),
+             self.tr("Why")])
+        self.notes_view = QPlainTextEdit(self)
+        self.notes_view.setReadOnly(True)
+        self.notes_view.setMaximumHeight(70)
+        self.skip_invalid_check = QCheckBox(
+            self.tr("Import the valid rows and write the others to a rejects file:"), self)
+        self.skip_invalid_check.toggled.connect(self._on_skip_invalid_check_toggled)
+        self.rejects_edit = QLineEdit(self)
+        self.rejects_button = QPushButton(self.tr("Browse…"), self)
+        self.rejects_button.clicked.connect(self._on_rejects_button_clicked)
+        self.check_again_button = QPushButton(self.tr("Check &again"), self)
+        self.check_again_button.clicked.connect(self.run_check)
+        self.error_label = message_label(self)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("Already in the database:"), self.policy_combo)
+        rejects_row = QHBoxLayout()
+        rejects_row.addWidget(self.rejects_edit, 1)
+        rejects_row.addWidget(self.rejects_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.outcome_label)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Rows with problems:"), self))
+        layout.addWidget(self.problems_table, 2)
+        layout.addWidget(QLabel(self.tr("Possible duplicates (not merged):"), self))
+        layout.addWidget(self.duplicates_table, 1)
+        layout.addWidget(self.notes_view)
+        layout.addWidget(self.skip_invalid_check)
+        layout.addLayout(rejects_row)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.error_label, 1)
+        bottom.addWidget(self.check_again_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+
+    @property
+    def policy(self) -> str:
+        return str(self.policy_combo.currentData())
+
+    def initializePage(self) -> None:
+        self.rejects_edit.clear()
+        self.run_check()
+
+    def run_check(self) -> None:
+        self.summary = None
+        show_message(self.error_label, "")
+        outcome = self.host.run_service(self.tr("Checking the file"),
+                                        self.tr("Reading and checking every row…"),
+                                        dry_run=True)
+        if outcome.error is not None:
+            show_message(self.error_label, str(outcome.error))
+        elif outcome.cancelled:
+            show_message(self.error_label, self.tr("The check was cancelled; press Check again."))
+        else:
+            self.summary = outcome.result
+        self._show_summary()
+        self.completeChanged.emit()
+
+    def _show_summary(self) -> None:
+        summary = self.summary
+        self.problems_table.setRowCount(0)
+        self.duplicates_table.setRowCount(0)
+        self.notes_view.clear()
+        if summary is None:
+            self.outcome_label.clear()
+            return
+        self.outcome_label.setText(self.host.counts_text(summary, would=True))
+        self.problems_table.setRowCount(len(summary.problems))
+        for r, problem in enumerate(summary.problems):
+            place: tuple[object, ...] = (problem.sheet, problem.row, problem.column,
+                                         problem.message)
+            for c, text in enumerate(place):
+                self.problems_table.setItem(r, c, cell_item(text))
+        self.problems_table.resizeColumnsToContents()
+        self.duplicates_table.setRowCount(len(summary.likely_duplicates))
+        for r, duplicate in enumerate(summary.likely_duplicates):
+            other = duplicate.other if duplicate.other_row is None else self.tr(
+                "{0} (row {1})").format(duplicate.other, duplicate.other_row)
+            cells: tuple[object, ...] = (duplicate.row, duplicate.name, other, duplicate.reason)
+            for c, text in enumerate(cells):
+                self.duplicates_table.setItem(r, c, cell_item(text))
+        self.duplicates_table.resizeColumnsToContents()
+        self.notes_view.setPlainText("\n".join(summary.warnings))
+        self.notes_view.setVisible(bool(summary.warnings))
+        has_rejects = summary.rejected > 0
+        for widget in (self.skip_invalid_check, self.rejects_edit, self.rejects_button):
+            widget.setEnabled(has_rejects)
+        if has_rejects and not self.rejects_edit.text() and self.host.state.table is not None:
+            self.rejects_edit.setText(str(default_rejects_path(self.host.state.table)))
+        if has_rejects and not self.skip_invalid_check.isChecked():
+            show_message(self.error_label, self.tr(
+                "%n row(s) cannot be imported. Correct them in the file and check again, or "
+                "tick “Import the valid rows”.", "", summary.rejected))
+
+    def _on_policy_combo_current_index_changed(self, _index: int) -> None:
+        QSettings().setValue("import/policy", self.policy)
+        if self.isVisible() or self.summary is not None:
+            self.run_check()
+
+    def _on_skip_invalid_check_toggled(self, checked: bool) -> None:
+        if checked:
+            show_message(self.error_label, "")
+        elif self.summary is not None and self.summary.rejected:
+            self._show_summary()
+        self.completeChanged.emit()
+
+    def _on_rejects_button_clicked(self) -> None:
+        chosen = self.host.choose_save_path(self, self.tr("Write the rejected rows to"),
+                                            self.rejects_edit.text(),
+                                            self.tr("Excel or CSV (*.xlsx *.csv)"))
+        if chosen:
+            self.rejects_edit.setText(chosen)
+
+    @property
+    def skip_invalid(self) -> bool:
+        return self.skip_invalid_check.isChecked() and self.skip_invalid_check.isEnabled()
+
+    def isComplete(self) -> bool:
+        summary = self.summary
+        if summary is None:
+            return False
+        if summary.rejected and not self.skip_invalid:
+            return False
+        return summary.rejected < summary.rows - summary.empty_rows or summary.rows == 0
+
+
+class ConfirmPage(QWizardPage):
+    """What is about to happen, in plain words; Import runs it."""
+
+    def __init__(self, host: ImportWizard) -> None:
+        super().__init__(host)
+        self.host = host
+        self.setTitle(self.tr("Import"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        self.plan_label = QLabel(self)
+        self.plan_label.setWordWrap(True)
+        self.undo_label = QLabel(self.tr(
+            "An import cannot be undone with Edit > Undo. Nothing is changed until you press "
+            "Import, and then everything is written at once or, if anything fails or you "
+            "cancel, nothing at all."), self)
+        self.undo_label.setWordWrap(True)
+        self.backup_check = QCheckBox(self.tr("Make a backup copy of the database first"), self)
+        self.backup_check.setChecked(host.ctx.db.is_sqlite)
+        self.backup_check.setEnabled(host.ctx.db.is_sqlite)
+        self.error_label = message_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plan_label)
+        layout.addSpacing(12)
+        layout.addWidget(self.undo_label)
+        layout.addWidget(self.backup_check)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        show_message(self.error_label, "")
+        state, check = self.host.state, self.host.check_page
+        where = state.event.name if state.event else self.tr("the directory only")
+        lines = [self.tr("Import «{0}» into «{1}».").format(
+            state.path.name if state.path else "", where)]
+        if check.summary is not None:
+            lines.append(self.host.counts_text(check.summary, would=True))
+            if check.summary.rejected and check.skip_invalid:
+                lines.append(self.tr("%n row(s) with problems will be left out and written "
+                                     "to {0}.", "", check.summary.rejected).format(
+                                         check.rejects_edit.text()))
+        self.plan_label.setText("\n\n".join(lines))
+
+    def validatePage(self) -> bool:
+        show_message(self.error_label, "")
+        outcome = self.host.run_service(self.tr("Importing"), self.tr("Importing the rows…"),
+                                        dry_run=False, backup=self.backup_check.isChecked())
+        if outcome.cancelled or isinstance(outcome.error, CancelledError | ImportCancelledError):
+            show_message(self.error_label,
+                         self.tr("The import was cancelled; nothing was changed."))
+            return False
+        if outcome.error is not None:
+            show_message(self.error_label, str(outcome.error))
+            self.host.ctx.report_error(self.tr("Import"), str(outcome.error))
+            return False
+        summary: ImportSummary = outcome.result
+        if not summary.written:
+            show_message(self.error_label, self.host.counts_text(summary, would=True) + "\n"
+                         + self.tr("Nothing was written: go back and check the file again."))
+            return False
+        self.host.import_summary = summary
+        self.host.ctx.notify(ALL_TOPICS)
+        return True
+
+
+class SummaryPage(QWizardPage):
+    """What the import did; it stays on screen until the wizard is closed."""
+
+    def __init__(self, host: ImportWizard) -> None:
+        super().__init__(host)
+        self.host = host
+        self.setTitle(self.tr("Imported"))
+        self.setFinalPage(True)
+        self.headline_label = QLabel(self)
+        self.headline_label.setWordWrap(True)
+        self.count_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for name, text in (("created", self.tr("Created:")), ("updated", self.tr("Updated:")),
+                           ("unchanged", self.tr("Unchanged:")),
+                           ("skipped", self.tr("Skipped:")),
+                           ("rejected", self.tr("Rejected rows:")),
+                           ("registered", self.tr("Registered for the event:")),
+                           ("assigned", self.tr("Put in sessions:"))):
+            label = QLabel(self)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.count_labels[name] = label
+            form.addRow(text, label)
+        self.rejects_label = QLabel(self)
+        self.backup_label = QLabel(self)
+        for label in (self.rejects_label, self.backup_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_view = QPlainTextEdit(self)
+        self.details_view.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline_label)
+        layout.addLayout(form)
+        layout.addWidget(self.rejects_label)
+        layout.addWidget(self.backup_label)
+        layout.addWidget(self.details_view, 1)
+
+    def initializePage(self) -> None:
+        summary = self.host.import_summary
+        if summary is None:
+            return
+        self.headline_label.setText(self.host.counts_text(summary, would=False))
+        for name, label in self.count_labels.items():
+            label.setText(str(getattr(summary, name)))
+        self.rejects_label.setText(self.tr("The rejected rows are in {0}").format(
+            summary.rejects_path) if summary.rejects_path else "")
+        self.backup_label.setText(self.tr("A copy of the database before the import: {0}")
+                                  .format(self.host.backup_path) if self.host.backup_path
+                                  else "")
+        self.details_view.setPlainText("\n".join(summary.lines()))
+
+
+class ImportWizard(QWizard):
+    """Import attendees or a programme, step by step. `choose_path`, `choose_save_path`,
+    `dialog_created` and `progress_filter` are seams for tests."""
+
+    def __init__(self, ctx: AppContext, kind: str = "attendees",
+                 parent: QWidget | None = None, *, path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Import"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(900, 680)
+        self.choose_path: ChoosePath = _open_file_name
+        self.choose_save_path: ChoosePath = _save_file_name
+        self.dialog_created: Callable[[QProgressDialog], None] | None = None
+        self.progress_filter: Callable[[Progress], Progress] = lambda progress: progress
+        self.state = ImportState(kind=kind)
+        self.import_summary: ImportSummary | None = None
+        self.backup_path: Path | None = None
+        self.file_page = FilePage(self)
+        self.sheet_page = SheetPage(self)
+        self.mapping_page = MappingPage(self)
+        self.check_page = CheckPage(self)
+        self.confirm_page = ConfirmPage(self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.file_page, self.sheet_page, self.mapping_page, self.check_page,
+                     self.confirm_page, self.summary_page):
+            self.addPage(page)
+        if path is not None:
+            self.file_page.set_path(path)
+
+    def import_options(self, *, dry_run: bool) -> ImportOptions:
+        state, check = self.state, self.check_page
+        rejects = check.rejects_edit.text().strip()
+        return ImportOptions(
+            sheet=state.table.sheet if state.table and not state.table.is_csv else None,
+            header_row=state.header_row, columns=dict(state.columns),
+            encoding=state.encoding, delimiter=state.delimiter,
+            name_order=state.name_order if state.kind == "attendees" else None,
+            on_duplicate=check.policy, skip_invalid=check.skip_invalid,
+            rejects_path=Path(rejects) if check.skip_invalid and rejects else None,
+            dry_run=dry_run)
+
+    def run_service(self, title: str, label: str, *, dry_run: bool,
+                    backup: bool = False) -> JobOutcome:
+        """The service's dry run or import, in a worker with progress and Cancel."""
+        from forumdesk.db.migrate import backup_sqlite_file
+        from forumdesk.services.imports import import_attendees
+        from forumdesk.services.programme_import import import_programme
+
+        state = self.state
+        try:
+            options = self.import_options(dry_run=dry_run)
+            options.check()
+        except ForumdeskError as exc:
+            return JobOutcome(error=exc)
+        db, path = self.ctx.db, state.path
+        event_id = state.event.id if state.event else None
+        filtered = self.progress_filter
+        made: list[Path] = []
+
+        def job(progress: Progress) -> Any:
+            if backup:
+                copy = backup_sqlite_file(db.url)
+                if copy is not None:
+                    made.append(copy)
+            if state.kind == "programme":
+                assert event_id is not None
+                return import_programme(db, path, event_id=event_id, options=options,  # type: ignore[arg-type]
+                                        progress=filtered(progress))
+            return import_attendees(db, path, event_id=event_id, options=options,  # type: ignore[arg-type]
+                                    progress=filtered(progress))
+
+        outcome = run_with_progress(self, title, label, job, dialog_created=self.dialog_created)
+        failed = outcome.error is not None or outcome.cancelled
+        for copy in made:
+            if failed:  # nothing changed: the copy is of no use
+                with contextlib.suppress(OSError):
+                    copy.unlink()
+            else:
+                self.backup_path = copy
+        if isinstance(outcome.error, ImportCancelledError):
+            return JobOutcome(cancelled=True)
+        return outcome
+
+    def counts_text(self, summary: ImportSummary, *, would: bool) -> str:
+        if summary.kind == "programme":
+            text = (self.tr("Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; "
+                            "rows with problems: {4}. Rooms added: {5}, tracks added: {6}, "
+                            "people added: {7}, people assigned: {8}.")
+                    .format(summary.created, summary.updated, summary.unchanged,
+                            summary.skipped, summary.rejected, summary.rooms_created,
+                            summary.tracks_created, summary.people_created, summary.assigned))
+        else:
+            text = (self.tr("People: {0} new, {1} updated, {2} unchanged, {3} skipped; "
+                            "rows with problems: {4}.")
+                    .format(summary.created, summary.updated, summary.unchanged,
+                            summary.skipped, summary.rejected))
+            if summary.event_id is not None:
+                text += " " + self.tr("Registered for the event: {0}; put in sessions: {1}."
+                                      ).format(summary.registered, summary.assigned)
+        prefix = self.tr("Expected. ") if would else ""
+        return prefix + text
+
+
+# --- the main window ----------------------------------------------------------------------------
+
+
+def _file_menu(window: QMainWindow) -> QMenu | None:
+    for action in window.menuBar().actions():
+        found = action.menu()
+        if isinstance(found, QMenu) and action.text().replace("&", "") in (
+                window.tr("&File").replace("&", ""), "File"):
+            return found
+    first = window.menuBar().actions()
+    menu = first[0].menu() if first else None
+    return menu if isinstance(menu, QMenu) else None
+
+
+def open_import_wizard(window: Any, kind: str, path: str | Path | None = None) -> ImportWizard:
+    """Build the wizard over `window` and show it through window.exec_import_wizard."""
+    wizard = ImportWizard(window.ctx, kind, window, path=path)
+    window.import_wizard = wizard
+    window.exec_import_wizard(wizard)
+    return wizard
+
+
+def install(window: Any) -> None:
+    """File > Import attendees… (Ctrl+I) and Import programme…, and a welcome-page button."""
+    window.exec_import_wizard = lambda wizard: wizard.exec()
+    attendees = QAction(window.tr("&Import attendees…"), window)
+    attendees.setShortcut(QKeySequence("Ctrl+I"))
+    attendees.triggered.connect(lambda _checked=False: open_import_wizard(window, "attendees"))
+    programme = QAction(window.tr("Import &programme…"), window)
+    programme.triggered.connect(lambda _checked=False: open_import_wizard(window, "programme"))
+    window.import_attendees_action = attendees
+    window.import_programme_action = programme
+    menu = _file_menu(window)
+    if menu is not None:
+        actions = menu.actions()
+        # before the separator above Quit
+        anchor = next((a for a in reversed(actions) if a.isSeparator()), None)
+        menu.insertActions(anchor, [attendees, programme])  # type: ignore[arg-type]
+        menu.insertSeparator(anchor)  # type: ignore[arg-type]
+    welcome = getattr(window, "welcome_page", None)
+    if welcome is not None and welcome.layout() is not None:
+        button = QPushButton(window.tr("Import an attendee list…"), welcome)
+        button.setMinimumWidth(260)
+        button.clicked.connect(lambda: open_import_wizard(window, "attendees"))
+        layout = welcome.layout()
+        layout.insertWidget(max(layout.count() - 1, 0), button, 0,
+                            Qt.AlignmentFlag.AlignCenter)
+        window.import_welcome_button = button
