@@ -216,7 +216,7 @@ def restore_acceptance(db: Database, row: AcceptanceRow) -> None:
         if existing is not None:
             session.delete(existing)
             session.flush()
-        # a fresh id: SQLite may have given the old one to a newer acceptance meanwhile
+        # acceptances are known by their key; the row gets a fresh id
         session.add(AcceptedProblem(event_id=row.event_id, key=row.key,
                                     fingerprint=row.fingerprint, note=row.note,
                                     accepted_at=row.accepted_at))
