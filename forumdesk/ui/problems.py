@@ -1,0 +1,460 @@
+"""The Problems dock: the event's schedule problems grouped by severity and kind.
+
+The dock re-checks the event (services.problems.check_event, a few bulk queries) shortly after
+anything that can change a problem, keeps a count in the status bar, outlines problem sessions
+on the timetable (forumdesk.ui.problem_marks) and lets staff accept a problem with a note, as an
+undoable command. An acceptance holds while the facts behind the problem are unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forumdesk.errors import ForumdeskError
+from forumdesk.scheduling.checker import Severity
+from forumdesk.services import problems
+from forumdesk.services.problems import AcceptanceRow, ProblemRow
+from forumdesk.services.rows import EventRow
+from forumdesk.ui.context import (
+    ASSIGNMENTS,
+    EVENT,
+    PEOPLE,
+    REGISTRATIONS,
+    ROOMS,
+    SESSIONS,
+    AppContext,
+    ForumdeskCommand,
+)
+from forumdesk.ui.problems_tree_model import (
+    PROBLEM_ROLE,
+    ProblemsTreeModel,
+    count_text,
+    kind_title,
+)
+
+# What an acceptance changes: only the problem list listens to it.
+PROBLEMS = "problems"
+RECHECK_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, ROOMS, EVENT, REGISTRATIONS, PEOPLE, PROBLEMS})
+SHOW_ACCEPTED_KEY = "problems/show_accepted"
+
+__all__ = ["AcceptProblemCommand", "ProblemsDock", "ProblemsTreeModel", "UnacceptProblemCommand",
+           "count_text", "install"]
+
+
+NotePrompt = Callable[[QWidget, str, str], str | None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProblemsDock", text)
+
+
+# --- undo commands ----------------------------------------------------------------------------
+
+
+class AcceptProblemCommand(ForumdeskCommand):
+    """Accept a problem as it is now, with a note; undo puts back what was there before."""
+
+    topics = frozenset({PROBLEMS})
+
+    def __init__(self, ctx: AppContext, event_id: int, row: ProblemRow, note: str | None
+                 ) -> None:
+        super().__init__(ctx, ctx.tr("Accept problem: {0}").format(kind_title(row.kind)))
+        self.event_id, self.key, self.fingerprint, self.note = (
+            event_id, row.key, row.fingerprint, note)
+        self._previous: AcceptanceRow | None = None
+
+    def do(self) -> None:
+        self._previous = problems.accept_problem(self.ctx.db, self.event_id, self.key,
+                                                 self.fingerprint, self.note)
+
+    def undo_action(self) -> None:
+        if self._previous is None:
+            problems.unaccept_problem(self.ctx.db, self.event_id, self.key)
+        else:
+            problems.restore_acceptance(self.ctx.db, self._previous)
+
+
+class UnacceptProblemCommand(ForumdeskCommand):
+    """Withdraw an acceptance; undo restores it with its note."""
+
+    topics = frozenset({PROBLEMS})
+
+    def __init__(self, ctx: AppContext, event_id: int, row: ProblemRow) -> None:
+        super().__init__(ctx, ctx.tr("Un-accept problem: {0}").format(kind_title(row.kind)))
+        self.event_id, self.key = event_id, row.key
+        self._removed: AcceptanceRow | None = None
+
+    def do(self) -> None:
+        self._removed = problems.unaccept_problem(self.ctx.db, self.event_id, self.key)
+
+    def undo_action(self) -> None:
+        if self._removed is not None:
+            problems.restore_acceptance(self.ctx.db, self._removed)
+
+
+# --- the dock ---------------------------------------------------------------------------------
+
+
+def ask_note_with_dialog(parent: QWidget, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(parent, title, label)
+    return text if ok else None
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights for messages wrapped to the column's width (the view's own hint does not
+    wrap in Qt 6)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        hint = super().sizeHint(option, index)
+        if not isinstance(index.data(PROBLEM_ROLE), ProblemRow):
+            return hint
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        indent = self.tree.indentation() * (depth + 1) if index.column() == 0 else 0
+        width = max(60, self.tree.columnWidth(index.column()) - indent - 12)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
+        bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                      int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(min(hint.width(), width), max(hint.height(), bounds.height() + 6))
+
+
+class _ProblemsTree(QTreeView):
+    """Double-click on a problem asks for its session; on a group it folds as usual."""
+
+    problem_activated = Signal(object)  # ProblemRow
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # wrapped messages need new row heights whenever the dock's width changes
+        self.header().sectionResized.connect(self._on_header_section_resized)
+        self.setItemDelegate(_WrappingDelegate(self))
+
+    def _on_header_section_resized(self, _section: int, _old: int, _new: int) -> None:
+        self.scheduleDelayedItemsLayout()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        row = index.data(PROBLEM_ROLE) if index.isValid() else None
+        if isinstance(row, ProblemRow):
+            event.accept()
+            self.problem_activated.emit(row)
+            return
+        super().mouseDoubleClickEvent(event)
+
+
+class ProblemsDock(QDockWidget):
+    """The current event's problems; re-checked after every change, at most once per burst."""
+
+    checked = Signal()  # after each re-check (the rows and counts are current)
+    session_requested = Signal(int)  # a problem was double-clicked: show this session
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Problems"), parent)
+        self.setObjectName("problems_dock")
+        self.ctx = ctx
+        self.ask_note: NotePrompt = ask_note_with_dialog
+        self.all_rows: list[ProblemRow] = []
+        self.model = ProblemsTreeModel(self)
+
+        body = QWidget(self)
+        self.tree = _ProblemsTree(body)
+        self.tree.setModel(self.model)
+        self.tree.setIndentation(12)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long messages wrap
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 80)
+        header.resizeSection(2, 120)
+        # a dock is narrow: the message names the sessions, the note shows with accepted ones
+        self.tree.setColumnHidden(1, True)
+        self.summary_label = QLabel(body)
+        self.summary_label.setWordWrap(True)
+        self.show_accepted_check = QCheckBox(self.tr("Show accepted"), body)
+        self.show_accepted_check.setChecked(
+            str(QSettings().value(SHOW_ACCEPTED_KEY, "false")).lower() == "true")
+        self.accept_button = QPushButton(self.tr("Accept…"), body)
+        self.accept_button.setToolTip(self.tr(
+            "Mark the selected problems as accepted, with a note why. They come back when "
+            "the times, rooms or people behind them change."))
+        self.unaccept_button = QPushButton(self.tr("Un-accept"), body)
+        self.accept_action = QAction(self.tr("Accept…"), self)
+        self.unaccept_action = QAction(self.tr("Un-accept"), self)
+        self.tree.addAction(self.accept_action)
+        self.tree.addAction(self.unaccept_action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.show_accepted_check)
+        controls.addStretch(1)
+        controls.addWidget(self.accept_button)
+        controls.addWidget(self.unaccept_button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(controls)
+        self.setWidget(body)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)  # after the burst of notifications of a macro or undo
+        self._timer.timeout.connect(self.recheck)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.accept_action.triggered.connect(self.accept_selected)
+        self.unaccept_button.clicked.connect(self.unaccept_selected)
+        self.unaccept_action.triggered.connect(self.unaccept_selected)
+        self.show_accepted_check.toggled.connect(self._on_show_accepted_check_toggled)
+        self.tree.problem_activated.connect(self._on_tree_problem_activated)
+        self.tree.selectionModel().selectionChanged.connect(
+            lambda *_args: self._update_actions())
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+        ctx.event_changed.connect(self._on_ctx_event_changed)
+        self.recheck()
+
+    # --- checking ---------------------------------------------------------------------------
+
+    def schedule_recheck(self) -> None:
+        self._timer.start()
+
+    def recheck(self) -> None:
+        """Check the current event now and show what was found."""
+        self._timer.stop()
+        event_id = self.ctx.event_id
+        rows: list[ProblemRow] = []
+        if event_id is not None:
+            try:
+                rows = problems.check_event(self.ctx.db, event_id)
+            except ForumdeskError as exc:  # the event went away under us
+                self.summary_label.setText(str(exc))
+        self.all_rows = rows
+        self._show_rows()
+        self.checked.emit()
+
+    def open_rows(self) -> list[ProblemRow]:
+        return [row for row in self.all_rows if not row.accepted]
+
+    def counts(self) -> tuple[int, int]:
+        """Open (not accepted) errors and warnings."""
+        open_rows = self.open_rows()
+        return (sum(1 for r in open_rows if r.severity == Severity.ERROR),
+                sum(1 for r in open_rows if r.severity == Severity.WARNING))
+
+    def _show_rows(self) -> None:
+        selected = {row.key for row in self.selected_problems()}
+        shown = self.all_rows if self.show_accepted_check.isChecked() else self.open_rows()
+        self.model.set_rows(shown)
+        self.tree.setColumnHidden(2, not self.show_accepted_check.isChecked())
+        self.tree.expandAll()
+        for key in selected:
+            index = self.model.index_of(key)
+            if index.isValid():
+                self.tree.selectionModel().select(
+                    index, self.tree.selectionModel().SelectionFlag.Select
+                    | self.tree.selectionModel().SelectionFlag.Rows)
+        errors, warnings = self.counts()
+        accepted = sum(1 for r in self.all_rows if r.accepted)
+        text = count_text(errors, warnings)
+        if accepted:
+            text += " · " + self.tr("%n accepted", "", accepted)
+        self.summary_label.setText(text)
+        self._update_actions()
+
+    # --- accepting --------------------------------------------------------------------------
+
+    def selected_problems(self) -> list[ProblemRow]:
+        found: list[ProblemRow] = []
+        for index in self.tree.selectionModel().selectedRows(0):
+            row = self.model.problem(index)
+            if row is not None:
+                found.append(row)
+        return found
+
+    def select_problem(self, key: str) -> bool:
+        index = self.model.index_of(key)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.selectionModel().select(
+            index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
+            | self.tree.selectionModel().SelectionFlag.Rows)
+        return True
+
+    def _update_actions(self) -> None:
+        chosen = self.selected_problems()
+        can_accept = any(not r.accepted for r in chosen)
+        can_unaccept = any(r.accepted for r in chosen)
+        for widget in (self.accept_button, self.accept_action):
+            widget.setEnabled(can_accept)
+        for widget in (self.unaccept_button, self.unaccept_action):
+            widget.setEnabled(can_unaccept)
+
+    def accept_selected(self) -> bool:
+        event_id = self.ctx.event_id
+        chosen = [r for r in self.selected_problems() if not r.accepted]
+        if event_id is None or not chosen:
+            return False
+        label = (self.tr("Why is this acceptable?\n{0}").format(chosen[0].message)
+                 if len(chosen) == 1 else
+                 self.tr("Why are these %n problems acceptable?", "", len(chosen)))
+        note = self.ask_note(self, self.tr("Accept problem"), label)
+        if note is None:
+            return False
+        commands = [AcceptProblemCommand(self.ctx, event_id, row, note) for row in chosen]
+        if len(commands) == 1:
+            return self.ctx.run(commands[0])
+        return self.ctx.run_all(self.tr("Accept %n problems", "", len(commands)), commands)
+
+    def unaccept_selected(self) -> bool:
+        event_id = self.ctx.event_id
+        chosen = [r for r in self.selected_problems() if r.accepted]
+        if event_id is None or not chosen:
+            return False
+        commands = [UnacceptProblemCommand(self.ctx, event_id, row) for row in chosen]
+        if len(commands) == 1:
+            return self.ctx.run(commands[0])
+        return self.ctx.run_all(self.tr("Un-accept %n problems", "", len(commands)),
+                                commands)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if topics & RECHECK_TOPICS:
+            self.schedule_recheck()
+
+    def _on_ctx_event_changed(self, _event: EventRow | None) -> None:
+        self.schedule_recheck()
+
+    def _on_show_accepted_check_toggled(self, checked: bool) -> None:
+        QSettings().setValue(SHOW_ACCEPTED_KEY, checked)
+        self._show_rows()
+
+    def _on_tree_problem_activated(self, row: ProblemRow) -> None:
+        if row.session_ids:
+            self.session_requested.emit(row.session_ids[0])
+
+
+# --- wiring into the main window --------------------------------------------------------------
+
+
+class _ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
+def show_problem_session(window: QMainWindow, session_id: int) -> None:
+    """Bring the timetable forward with the session selected, on its day."""
+    window.tabs.setCurrentWidget(window.timetable_page)  # type: ignore[attr-defined]
+    window.timetable_page.show_session(session_id)  # type: ignore[attr-defined]
+    window.ctx.session_selected.emit(session_id)  # type: ignore[attr-defined]
+
+
+def install(window: QMainWindow) -> ProblemsDock:
+    """Add the Problems dock, its status-bar count, its View-menu toggle and the timetable
+    marks to a MainWindow. Keeps `window.problems_dock`, `window.problems_label` and
+    `window.problem_marks`."""
+    from forumdesk.ui.problem_marks import TimetableProblemMarks
+
+    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+    dock = ProblemsDock(ctx, window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.details_dock, dock)  # type: ignore[attr-defined]
+    window.details_dock.raise_()  # type: ignore[attr-defined]
+
+    label = _ClickableLabel(window)
+    label.setObjectName("problems_label")
+    label.setToolTip(_tr("Open the list of problems"))
+    label.setCursor(Qt.CursorShape.PointingHandCursor)
+    # first among the permanent widgets: take the window's own off and put them back after it
+    status_bar = window.statusBar()
+    others = [w for w in (getattr(window, "counts_label", None),
+                          getattr(window, "location_label", None)) if w is not None]
+    for widget in others:
+        status_bar.removeWidget(widget)
+    status_bar.addPermanentWidget(label)
+    for widget in others:
+        status_bar.addPermanentWidget(widget)
+        widget.show()
+
+    def raise_dock() -> None:
+        dock.show()
+        dock.raise_()
+
+    def update_label() -> None:
+        if ctx.event_id is None:
+            label.clear()
+            return
+        errors, warnings = dock.counts()
+        label.setText(count_text(errors, warnings))
+        color = "#B00020" if errors else "#9A6700" if warnings else "#2E7D32"
+        label.setStyleSheet(f"color: {color}")
+
+    label.clicked.connect(raise_dock)
+    dock.checked.connect(update_label)
+    dock.session_requested.connect(lambda sid: show_problem_session(window, sid))
+
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and action.text().replace("&", "") in (
+                QCoreApplication.translate("MainWindow", "&View").replace("&", ""), "View"):
+            menu.addAction(dock.toggleViewAction())  # type: ignore[union-attr]
+            break
+
+    marks = TimetableProblemMarks(window.timetable_page, ctx)  # type: ignore[attr-defined]
+    dock.checked.connect(lambda: marks.set_problems(dock.open_rows()))
+    marks.set_problems(dock.open_rows())
+    update_label()
+    window.problems_dock = dock  # type: ignore[attr-defined]
+    window.problems_label = label  # type: ignore[attr-defined]
+    window.problem_marks = marks  # type: ignore[attr-defined]
+    return dock
