@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,7 +25,10 @@ SIZE = (1366, 768)  # the smallest office screen forumdesk is made for
 
 
 def _save(widget: QWidget, path: Path) -> None:
-    QApplication.processEvents()
+    # let queued work (the problem check, layouts) finish before the picture is taken
+    deadline = time.monotonic() + 0.3
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(path)
