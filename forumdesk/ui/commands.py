@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from forumdesk.db.enums import RegistrationStatus, Role
@@ -158,6 +158,20 @@ class CreatePersonCommand(ForumdeskCommand):
     def undo_action(self) -> None:
         assert self.created is not None
         self._snapshot = people.delete_person(self.ctx.db, self.created.id)
+
+
+def create_person_steps(ctx: AppContext, create: CreatePersonCommand, event_id: int | None
+                        ) -> Iterator[ForumdeskCommand]:
+    """Create a person and, when `event_id` is given, register them: one undo step via run_all.
+
+    The registration is built only after the creation ran, when the new person's id exists;
+    redo restores the same person under the same id, so the registration stays right.
+    """
+    yield create
+    if event_id is not None:
+        assert create.created is not None
+        yield RegisterPeopleCommand(ctx, event_id, [create.created.id],
+                                    RegistrationStatus.REGISTERED, create.text())
 
 
 class DeletePeopleCommand(ForumdeskCommand):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from forumdesk import __version__
 from forumdesk.db.engine import Database
 from forumdesk.errors import ForumdeskError
-from forumdesk.services import demo, events, sessions
+from forumdesk.services import demo, events
 from forumdesk.services.rows import EventRow
 from forumdesk.ui.context import EVENT, PEOPLE, REGISTRATIONS, SESSIONS, AppContext, ErrorReporter
 from forumdesk.ui.details_dock import SessionDetailsDock
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         if event_id is None:
             self.counts_label.clear()
             return
-        rows = sessions.list_sessions(self.db, event_id)
+        rows = self.sessions_page.model.rows()  # reloaded by the page before this runs
         scheduled = sum(1 for r in rows if r.is_scheduled)
         self.counts_label.setText(self.tr("{0} sessions, {1} not on the timetable").format(
             len(rows), len(rows) - scheduled))

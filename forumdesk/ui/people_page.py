@@ -8,7 +8,7 @@ is on screen (a hidden page reloads when it is shown again: 50,000 rows are not 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 
 from PySide6.QtCore import (
@@ -46,7 +46,7 @@ from forumdesk.services import assignments, people, sessions
 from forumdesk.services.rows import EventRow, PersonRow
 from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
-from forumdesk.ui.context import PEOPLE, REGISTRATIONS, AppContext, ForumdeskCommand
+from forumdesk.ui.context import PEOPLE, REGISTRATIONS, AppContext
 from forumdesk.ui.people_table_model import PeopleTableModel, vocabulary_label
 from forumdesk.ui.person_dialog import Changes, PersonDialog
 
@@ -357,18 +357,10 @@ class PeoplePage(QWidget):
     def _create(self, dialog: PersonDialog, fields: Changes) -> bool:
         command = commands.CreatePersonCommand(self.ctx, fields)
         event = self.ctx.current_event
-        if event is not None and dialog.register_for_event():
-            def create_then_register() -> Iterator[ForumdeskCommand]:
-                yield command
-                # the id exists only now; redo restores the same person, so it stays right
-                assert command.created is not None
-                yield commands.RegisterPeopleCommand(
-                    self.ctx, event.id, [command.created.id], RegistrationStatus.REGISTERED,
-                    command.text())
-            # one undo step: "New person" in the event's list makes a registered person
-            ok = self.ctx.run_all(command.text(), create_then_register())
-        else:
-            ok = self.ctx.run(command)
+        register = event.id if event is not None and dialog.register_for_event() else None
+        # one undo step: "New person" in the event's list makes a registered person
+        ok = self.ctx.run_all(command.text(),
+                              commands.create_person_steps(self.ctx, command, register))
         if ok and command.created is not None:
             self._show_person(command.created.id)
         return ok

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.db.enums import Role, SessionKind
 from forumdesk.services import agenda, assignments, sessions, venue
 from forumdesk.services.people import search_people
 from forumdesk.services.rows import PersonRow, Placement, SessionRow
@@ -339,10 +339,9 @@ class SessionEditorDialog(QDialog):
 
         def submit(fields: dict[str, object]) -> bool:
             command = commands.CreatePersonCommand(self.ctx, fields)
-            steps: list[ForumdeskCommand] = [command]
-            if dialog.register_for_event():
-                steps.append(_RegisterNewPersonCommand(self.ctx, self.event_id, command))
-            ok = self.ctx.run_all(command.text(), iter(steps))
+            register = self.event_id if dialog.register_for_event() else None
+            ok = self.ctx.run_all(command.text(),
+                                  commands.create_person_steps(self.ctx, command, register))
             if ok and command.created is not None:
                 created.append(command.created)
             return ok
@@ -458,17 +457,3 @@ def _current_value(row: SessionRow, field: str) -> object:
         return value or ""
     return value
 
-
-class _RegisterNewPersonCommand(commands.RegisterPeopleCommand):
-    """Register the person a CreatePersonCommand just made (its id is known only then)."""
-
-    def __init__(self, ctx: AppContext, event_id: int, create: commands.CreatePersonCommand
-                 ) -> None:
-        super().__init__(ctx, event_id, [], RegistrationStatus.REGISTERED,
-                         ctx.tr("Register new person"))
-        self._create = create
-
-    def do(self) -> None:
-        assert self._create.created is not None
-        self.person_ids = [self._create.created.id]
-        super().do()

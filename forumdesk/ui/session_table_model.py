@@ -50,6 +50,9 @@ class SessionTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]
 
+    def rows(self) -> list[SessionRow]:
+        return list(self._rows)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
@@ -153,3 +154,31 @@ def test_a_refused_save_reports_and_changes_nothing(
     assert sessions.get_session(ctx.db, s3.id).title == s3.title
     assert assignments.session_people(ctx.db, s3.id) == before_people
     assert ctx.undo_stack.count() == 0
+
+
+def test_a_person_created_on_the_spot_is_registered_and_added(
+        qtbot: QtBot, ctx: AppContext, demo: DemoResult) -> None:
+    from forumdesk.services.assignments import event_registrations
+    from forumdesk.ui.person_dialog import PersonDialog
+
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    dialog = _editor(qtbot, ctx, s3.id)
+
+    def fill_and_accept(person_dialog: QDialog) -> int:
+        assert isinstance(person_dialog, PersonDialog)
+        type_text(person_dialog.family_name_edit, "Ыбырайкызы")
+        type_text(person_dialog.given_name_edit, "Арайлым")
+        assert person_dialog.register_for_event()
+        person_dialog.accept()
+        return int(person_dialog.result())
+
+    dialog.exec_dialog = fill_and_accept
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.RAPPORTEUR.value))
+    qtbot.mouseClick(dialog.new_person_button, Qt.MouseButton.LeftButton)
+    created = people.search_people(ctx.db, "ыбырай")
+    assert [p.display_name for p in created] == ["Ыбырайкызы Арайлым"]
+    assert created[0].id in {r.person_id for r in event_registrations(ctx.db, demo.event.id)}
+    added = [r for r in dialog.people_model.rows() if r.person_id == created[0].id]
+    assert added and added[0].role == Role.RAPPORTEUR
+    ctx.undo_stack.undo()  # creating and registering was one step
+    assert people.search_people(ctx.db, "ыбырай") == []
