@@ -15,7 +15,7 @@ from forumdesk.db.engine import Database
 from forumdesk.io.agenda_data import load_agenda
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.agenda_print import agenda_document, write_pdf
-from forumdesk.ui.export_dialog import ExportActions
+from forumdesk.ui.export_actions import ExportActions
 from forumdesk.ui.main_window import MainWindow
 
 MODERATOR = "Ахметов Данияр Канатович"  # moderates S1 in the demo

@@ -17,7 +17,8 @@ from forumdesk.db.engine import Database
 from forumdesk.services import venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.exports import ExportOptions
-from forumdesk.ui.export_dialog import OPTIONS_KEY, ExportActions, ExportAgendaDialog
+from forumdesk.ui.export_actions import ExportActions
+from forumdesk.ui.export_dialog import OPTIONS_KEY, ExportAgendaDialog
 from forumdesk.ui.main_window import MainWindow
 
 THU, FRI = dt.date(2021, 11, 25), dt.date(2021, 11, 26)

@@ -1,0 +1,278 @@
+"""File > Export agenda, Print agenda, Export to PDF, calendar and CSV: the window's exports.
+
+The options dialog lives in forumdesk.ui.export_dialog; this module runs the exports in the
+worker, reports the outcome and adds the actions to a window (`install`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QLocale,
+    QObject,
+    QUrl,
+)
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+)
+
+from forumdesk.errors import ForumdeskError
+from forumdesk.io.agenda_data import AgendaData, load_agenda
+from forumdesk.services import exports
+from forumdesk.services.exports import ExportOptions
+from forumdesk.ui.agenda_print import agenda_document, set_up_printer, write_pdf
+from forumdesk.ui.context import AppContext
+from forumdesk.ui.export_dialog import (
+    ExportAgendaDialog,
+    PathChooser,
+    remember_folder,
+    remembered_options,
+    save_file_path,
+    suggested_path,
+)
+from forumdesk.ui.workers import JobOutcome, run_with_progress
+
+log = logging.getLogger(__name__)
+
+
+class ExportActions(QObject):
+    """The File menu's exports for one window; the prompts are attributes tests replace."""
+
+    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window, self.ctx = window, ctx
+        self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.choose_path: PathChooser = save_file_path
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        # Excel reads semicolon-separated CSV where the decimal separator is a comma (ru, kk...)
+        self.csv_delimiter = ";" if QLocale().decimalPoint() == "," else ","
+        self.last_path: Path | None = None
+        self.open_button = QPushButton(self.tr("Open the file"), window)
+        self.open_button.setFlat(True)
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        window.statusBar().addWidget(self.open_button)
+
+    # --- running and reporting ---------------------------------------------------------------
+
+    def _run(self, title: str, label: str, job: Callable[..., object]) -> JobOutcome | None:
+        """Run `job` with a progress dialog; report a failure and return None."""
+        outcome = run_with_progress(self.window, title, label, job)
+        if outcome.error is not None:
+            if isinstance(outcome.error, ForumdeskError):
+                self.ctx.report_error(title, outcome.error)
+            elif isinstance(outcome.error, OSError):
+                self.ctx.report_error(title, self.tr("The file could not be written: {0}")
+                                      .format(outcome.error.strerror or outcome.error))
+            else:
+                log.error("export failed", exc_info=outcome.error)
+                self.ctx.report_error(title, self.tr(
+                    "The export failed unexpectedly: {0}").format(outcome.error))
+            return None
+        return outcome
+
+    def _written(self, path: Path, message: str) -> None:
+        self.last_path = path
+        remember_folder(path)
+        self.window.statusBar().showMessage(message, 15000)
+        self.open_button.show()
+
+    def _on_open_button_clicked(self) -> None:
+        if self.last_path is not None:
+            self.open_url(QUrl.fromLocalFile(str(self.last_path)))
+        self.open_button.hide()
+
+    def _choose(self, title: str, suffix: str, what: str, file_filter: str) -> Path | None:
+        event = self.ctx.current_event
+        if event is None:
+            return None
+        chosen = self.choose_path(self.window, title, str(suggested_path(event, suffix, what)),
+                                  file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == f".{suffix}" else path.with_name(
+            f"{path.name}.{suffix}")
+
+    # --- the agenda workbook -----------------------------------------------------------------
+
+    def export_agenda(self) -> None:
+        if self.ctx.current_event is None:
+            return
+        dialog = ExportAgendaDialog(self.ctx, self.window)
+        dialog.choose_path = self.choose_path
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        self.run_agenda_export(dialog.options(), dialog.path())
+
+    def run_agenda_export(self, options: ExportOptions, path: Path) -> Path | None:
+        event_id = self.ctx.event_id
+        if event_id is None:
+            return None
+        db = self.ctx.db
+        self.open_button.hide()
+        title = self.tr("Export agenda")
+        outcome = self._run(title, self.tr("Writing the agenda workbook…"),
+                            lambda progress: exports.export_agenda(db, event_id, path, options,
+                                                                   progress))
+        if outcome is None:
+            return None
+        if outcome.cancelled or outcome.result is None or outcome.result.cancelled:
+            self.window.statusBar().showMessage(self.tr(
+                "Export cancelled; any previous file was left as it was."), 10000)
+            return None
+        self._written(outcome.result.path, self.tr("The agenda was written to {0}.").format(
+            outcome.result.path))
+        return Path(outcome.result.path)
+
+    # --- calendar and CSV --------------------------------------------------------------------
+
+    def export_calendar(self) -> Path | None:
+        event_id = self.ctx.event_id
+        path = self._choose(self.tr("Export calendar"), "ics", self.tr("programme"),
+                            self.tr("iCalendar file (*.ics)"))
+        if event_id is None or path is None:
+            return None
+        db, lang = self.ctx.db, remembered_options().lang
+        outcome = self._run(self.tr("Export calendar"), self.tr("Writing the calendar…"),
+                            lambda _progress: exports.export_calendar(db, event_id, path,
+                                                                      lang=lang))
+        if outcome is None or outcome.cancelled:
+            return None
+        self._written(path, self.tr("{0} sessions were written to {1}.").format(
+            outcome.result, path))
+        return path
+
+    def export_csv(self, what: exports.CsvWhat) -> Path | None:
+        event_id = self.ctx.event_id
+        title = self.tr("Export sessions as CSV") if what == "sessions" else self.tr(
+            "Export people as CSV")
+        path = self._choose(title, "csv", self.tr("sessions") if what == "sessions"
+                            else self.tr("people"), self.tr("CSV file (*.csv)"))
+        if event_id is None or path is None:
+            return None
+        db, lang, delimiter = self.ctx.db, remembered_options().lang, self.csv_delimiter
+        outcome = self._run(title, self.tr("Writing the CSV file…"),
+                            lambda _progress: exports.export_csv(
+                                db, event_id, path, what, lang=lang, delimiter=delimiter))
+        if outcome is None or outcome.cancelled:
+            return None
+        self._written(path, self.tr("{0} rows were written to {1}.").format(
+            outcome.result, path))
+        return path
+
+    # --- print and PDF -----------------------------------------------------------------------
+
+    def _agenda_data(self, title: str) -> AgendaData | None:
+        event_id = self.ctx.event_id
+        if event_id is None:
+            return None
+        db = self.ctx.db
+        outcome = self._run(title, self.tr("Reading the programme…"),
+                            lambda _progress: load_agenda(db, event_id))
+        if outcome is None or outcome.cancelled:
+            return None
+        return outcome.result  # type: ignore[no-any-return]
+
+    def print_agenda(self) -> None:
+        data = self._agenda_data(self.tr("Print agenda"))
+        if data is None:
+            return
+        options = remembered_options()
+        document = agenda_document(data, options.lang)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        set_up_printer(printer, options.paper)
+        preview = QPrintPreviewDialog(printer, self.window)
+        preview.setWindowTitle(self.tr("Print agenda"))
+        preview.paintRequested.connect(document.print_)
+        self.exec_dialog(preview)
+
+    def export_pdf(self) -> Path | None:
+        path = self._choose(self.tr("Export agenda to PDF"), "pdf", self.tr("agenda"),
+                            self.tr("PDF document (*.pdf)"))
+        if path is None:
+            return None
+        data = self._agenda_data(self.tr("Export agenda to PDF"))
+        if data is None:
+            return None
+        options = remembered_options()
+        try:
+            write_pdf(agenda_document(data, options.lang), path, options.paper,
+                      data.event.name)
+        except ForumdeskError as exc:
+            self.ctx.report_error(self.tr("Export agenda to PDF"), exc)
+            return None
+        self._written(path, self.tr("The agenda was written to {0}.").format(path))
+        return path
+
+
+def _file_menu(window: QMainWindow) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and (menu.objectName() == "file_menu"
+                                        or action.text().replace("&", "") in ("File", "Файл")):
+            return menu
+    return window.menuBar().addMenu(window.tr("&File"))
+
+
+def install(window: QMainWindow) -> ExportActions:
+    """Add the export, print and PDF actions to the File menu, above Quit."""
+    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+    exporter = ExportActions(window, ctx)
+    window.export_actions = exporter  # type: ignore[attr-defined]
+    tr = exporter.tr
+    agenda = QAction(tr("&Export agenda…"), window)
+    agenda.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    agenda.triggered.connect(exporter.export_agenda)
+    print_action = QAction(tr("&Print agenda…"), window)
+    print_action.setShortcut(QKeySequence.StandardKey.Print)
+    print_action.triggered.connect(exporter.print_agenda)
+    pdf = QAction(tr("Export agenda to P&DF…"), window)
+    pdf.triggered.connect(exporter.export_pdf)
+    calendar = QAction(tr("Export &calendar (.ics)…"), window)
+    calendar.triggered.connect(exporter.export_calendar)
+    csv_menu = QMenu(tr("Export CS&V"), window)
+    csv_sessions = csv_menu.addAction(tr("&Sessions…"))
+    csv_sessions.triggered.connect(lambda: exporter.export_csv("sessions"))
+    csv_people = csv_menu.addAction(tr("&People…"))
+    csv_people.triggered.connect(lambda: exporter.export_csv("people"))
+    actions = [agenda, print_action, pdf, calendar, csv_menu.menuAction()]
+    for action, name in zip(actions, ("export_agenda_action", "print_agenda_action",
+                                      "export_pdf_action", "export_calendar_action",
+                                      "export_csv_action"), strict=True):
+        action.setObjectName(name)
+        setattr(window, name, action)
+    window.export_csv_sessions_action = csv_sessions  # type: ignore[attr-defined]
+    window.export_csv_people_action = csv_people  # type: ignore[attr-defined]
+
+    menu = _file_menu(window)
+    # the exports go in a group of their own, above the separator that sets off Quit
+    separators = [a for a in menu.actions() if a.isSeparator()]
+    before = separators[-1] if separators else None
+    if before is not None:
+        menu.insertSeparator(before)
+    else:
+        menu.addSeparator()
+    for action in actions:
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+
+    def enable(event: object) -> None:
+        for action in actions:
+            action.setEnabled(event is not None)
+        if event is None:
+            exporter.open_button.hide()
+
+    ctx.event_changed.connect(enable)
+    enable(ctx.current_event)
+    return exporter
