@@ -9,16 +9,11 @@ is on screen (a hidden page reloads when it is shown again: 50,000 rows are not 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from itertools import groupby
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
-    QItemSelection,
-    QItemSelectionModel,
     QObject,
     QPoint,
-    QSettings,
     QSignalBlocker,
     Qt,
 )
@@ -28,12 +23,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -48,6 +41,7 @@ from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
 from forumdesk.ui.context import PEOPLE, REGISTRATIONS, AppContext
 from forumdesk.ui.people_table_model import PeopleTableModel, vocabulary_label
+from forumdesk.ui.people_table_view import PeopleTableView
 from forumdesk.ui.person_dialog import Changes, PersonDialog
 
 Confirm = Callable[[str, str], bool]
@@ -56,10 +50,6 @@ DialogRunner = Callable[[QDialog], int]
 # What the table shows; assignments are not among them, so a timetable edit costs no reload.
 RELOAD_TOPICS = frozenset({PEOPLE, REGISTRATIONS})
 
-# The widest a column grows when first fitted to its contents, in average characters;
-# the user's own widths are remembered.
-_COLUMN_MAX_CHARS = (36, 32, 30, 16, 18, 28, 18, 14)
-HEADER_STATE_KEY = "people_page/header"
 EVENT_SCOPE, DIRECTORY_SCOPE = "event", "directory"
 
 
@@ -83,7 +73,6 @@ class PeoplePage(QWidget):
         self.confirm: Confirm = ask_question(self)
         self.exec_dialog: DialogRunner = lambda dialog: dialog.exec()
         self._stale = True
-        self._sizes_set = False
         self._last_session_id: int | None = None
         self._last_role = Role.PARTICIPANT
         self._prefer_event_scope = True
@@ -108,9 +97,6 @@ class PeoplePage(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
-        state = QSettings().value(HEADER_STATE_KEY)
-        if isinstance(state, QByteArray) and self.table.horizontalHeader().restoreState(state):
-            self._sizes_set = True  # the user's own widths
         self._on_ctx_event_changed(ctx.current_event)
 
     # --- construction ---------------------------------------------------------------------
@@ -135,37 +121,9 @@ class PeoplePage(QWidget):
         self.filter_row.addWidget(self.scope_combo)
 
     def _build_table(self) -> None:
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setDragEnabled(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table = PeopleTableView(self.model, self)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        # Fixed row heights: the view never measures 50,000 rows.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        vertical.setResizeContentsPrecision(300)  # what "fit columns to contents" looks at
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        # A heading asks its selection model whether its whole column is selected: after
-        # Ctrl+A that is a question per cell, 400,000 calls into Python for 50,000 people.
-        # The heading has no use for the answer, so it gets a selection model of its own.
-        header.setSelectionModel(QItemSelectionModel(self.model, header))
 
     def _build_actions(self) -> None:
         def action(text: str, slot: Callable[[], object], shortcuts: Iterable[QKeySequence],
@@ -263,8 +221,7 @@ class PeoplePage(QWidget):
         top_id = self.model.person_at(top).id if top >= 0 else None
         scroll = self.table.verticalScrollBar().value()
         self.model.set_rows(rows, statuses)
-        if not self._sizes_set:
-            self._set_column_widths()
+        self.table.fit_columns_once()
         self.select_ids(selected, current.id if current else None)
         top_row = self.model.row_of(top_id) if top_id is not None else None
         if top_row is not None:
@@ -273,21 +230,9 @@ class PeoplePage(QWidget):
         else:
             self.table.verticalScrollBar().setValue(scroll)
 
-    def _set_column_widths(self) -> None:
-        if not self.model.rowCount():
-            return  # fit the columns to real rows, not to an empty event
-        self._sizes_set = True
-        self.table.resizeColumnsToContents()  # looks at a few hundred rows, not all
-        char = self.fontMetrics().averageCharWidth()
-        header = self.table.horizontalHeader()
-        for column, chars in enumerate(_COLUMN_MAX_CHARS):
-            # a heading stays readable, even a long translated one, up to a point
-            widest = max(chars * char, min(header.sectionSizeHint(column), 40 * char))
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
-
     def save_state(self) -> None:
         """Remember column widths, order and sorting (also done whenever the page hides)."""
-        QSettings().setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
+        self.table.save_state()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_state()
@@ -301,42 +246,18 @@ class PeoplePage(QWidget):
     # --- selection ------------------------------------------------------------------------
 
     def selected_rows(self) -> list[int]:
-        """The selected rows in order; read from the ranges, so "select all" stays cheap."""
-        rows: set[int] = set()
-        for selected in self.table.selectionModel().selection():
-            rows.update(range(selected.top(), selected.bottom() + 1))
-        return sorted(rows)
+        return self.table.selected_rows()
 
     def selected_ids(self) -> list[int]:
         """The selected people, in table order."""
         return self.model.person_ids(self.selected_rows())
 
     def current_person(self) -> PersonRow | None:
-        """The person the editor opens: the current row if selected, else the first selected."""
-        index = self.table.currentIndex()
-        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
-            return self.model.person_at(index.row())
-        rows = self.selected_rows()
-        return self.model.person_at(rows[0]) if rows else None
+        return self.table.current_person()
 
     def select_ids(self, person_ids: Sequence[int], current_id: int | None = None) -> None:
         """Select these people where they are shown, and make `current_id` the current row."""
-        rows = sorted(r for r in (self.model.row_of(i) for i in person_ids) if r is not None)
-        selection = QItemSelection()
-        last_column = self.model.columnCount() - 1
-        # contiguous rows as one range: restoring "select all" stays cheap
-        for _, run in groupby(enumerate(rows), key=lambda pair: pair[1] - pair[0]):
-            block = [row for _, row in run]
-            selection.select(self.model.index(block[0], 0),
-                             self.model.index(block[-1], last_column))
-        flags = QItemSelectionModel.SelectionFlag
-        selection_model = self.table.selectionModel()
-        current_row = self.model.row_of(current_id) if current_id is not None else None
-        if current_row is None and rows:
-            current_row = rows[0]
-        if current_row is not None:
-            selection_model.setCurrentIndex(self.model.index(current_row, 0), flags.NoUpdate)
-        selection_model.select(selection, flags.ClearAndSelect | flags.Rows)
+        self.table.select_person_ids(person_ids, current_id)
         self._update_actions()
 
     # --- actions --------------------------------------------------------------------------
