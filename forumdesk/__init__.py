@@ -1,10 +1,7 @@
 """forumdesk: plan and run a multi-session forum from a desktop."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("forumdesk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written: hatchling reads it from here when building (see
+# pyproject.toml), and the app does not pay for importlib.metadata on every start.
+__version__ = "0.1.0"
 
 APP_NAME = "forumdesk"

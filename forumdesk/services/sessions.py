@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from forumdesk.db.engine import Database
@@ -363,6 +363,15 @@ def list_sessions(
     if search and (needle := text.fold(search)):
         rows = [r for r in rows if needle in text.fold(f"{r.code or ''} {r.title}")]
     return sorted(rows, key=lambda r: programme_order(r, order))
+
+
+def session_counts(db: Database, event_id: int) -> tuple[int, int]:
+    """How many sessions the event has, and how many of them are not on the timetable yet."""
+    with db.reader() as session:
+        total, unscheduled = session.execute(
+            select(func.count(), func.count().filter(ProgramSession.starts_at.is_(None)))
+            .where(ProgramSession.event_id == event_id)).one()
+    return int(total), int(unscheduled)
 
 
 def room_order(session: Session, event_id: int) -> dict[int, int]:

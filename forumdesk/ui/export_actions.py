@@ -2,6 +2,10 @@
 
 The options dialog lives in forumdesk.ui.export_dialog; this module runs the exports in the
 worker, reports the outcome and adds the actions to a window (`install`).
+
+The export machinery (openpyxl, icalendar, the agenda loaders, the print layout) is imported
+when an export is first asked for, not when the window starts: it is a third of a second that
+every start would otherwise spend on something most starts never use.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QLocale,
@@ -22,23 +27,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QWidget,
 )
 
 from forumdesk.errors import ForumdeskError
-from forumdesk.io.agenda_data import AgendaData, load_agenda
-from forumdesk.services import exports
-from forumdesk.services.exports import ExportOptions
-from forumdesk.ui.agenda_print import agenda_document, set_up_printer, write_pdf
 from forumdesk.ui.context import AppContext
-from forumdesk.ui.export_dialog import (
-    ExportAgendaDialog,
-    PathChooser,
-    remember_folder,
-    remembered_options,
-    save_file_path,
-    suggested_path,
-)
 from forumdesk.ui.workers import JobOutcome, run_with_progress
+
+if TYPE_CHECKING:
+    from forumdesk.io.agenda_data import AgendaData
+    from forumdesk.services.exports import CsvWhat, ExportOptions
+    from forumdesk.ui.export_dialog import PathChooser
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ class ExportActions(QObject):
         super().__init__(window)
         self.window, self.ctx = window, ctx
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
-        self.choose_path: PathChooser = save_file_path
+        self.choose_path: PathChooser = _save_file_path
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         # Excel reads semicolon-separated CSV where the decimal separator is a comma (ru, kk...)
         self.csv_delimiter = ";" if QLocale().decimalPoint() == "," else ","
@@ -80,6 +79,8 @@ class ExportActions(QObject):
         return outcome
 
     def _written(self, path: Path, message: str) -> None:
+        from forumdesk.ui.export_dialog import remember_folder
+
         self.last_path = path
         remember_folder(path)
         self.window.statusBar().showMessage(message, 15000)
@@ -91,6 +92,8 @@ class ExportActions(QObject):
         self.open_button.hide()
 
     def _choose(self, title: str, suffix: str, what: str, file_filter: str) -> Path | None:
+        from forumdesk.ui.export_dialog import suggested_path
+
         event = self.ctx.current_event
         if event is None:
             return None
@@ -105,6 +108,8 @@ class ExportActions(QObject):
     # --- the agenda workbook -----------------------------------------------------------------
 
     def export_agenda(self) -> None:
+        from forumdesk.ui.export_dialog import ExportAgendaDialog
+
         if self.ctx.current_event is None:
             return
         dialog = ExportAgendaDialog(self.ctx, self.window)
@@ -114,6 +119,8 @@ class ExportActions(QObject):
         self.run_agenda_export(dialog.options(), dialog.path())
 
     def run_agenda_export(self, options: ExportOptions, path: Path) -> Path | None:
+        from forumdesk.services import exports
+
         event_id = self.ctx.event_id
         if event_id is None:
             return None
@@ -136,6 +143,9 @@ class ExportActions(QObject):
     # --- calendar and CSV --------------------------------------------------------------------
 
     def export_calendar(self) -> Path | None:
+        from forumdesk.services import exports
+        from forumdesk.ui.export_dialog import remembered_options
+
         event_id = self.ctx.event_id
         path = self._choose(self.tr("Export calendar"), "ics", self.tr("programme"),
                             self.tr("iCalendar file (*.ics)"))
@@ -151,7 +161,10 @@ class ExportActions(QObject):
             outcome.result, path))
         return path
 
-    def export_csv(self, what: exports.CsvWhat) -> Path | None:
+    def export_csv(self, what: CsvWhat) -> Path | None:
+        from forumdesk.services import exports
+        from forumdesk.ui.export_dialog import remembered_options
+
         event_id = self.ctx.event_id
         title = self.tr("Export sessions as CSV") if what == "sessions" else self.tr(
             "Export people as CSV")
@@ -172,6 +185,8 @@ class ExportActions(QObject):
     # --- print and PDF -----------------------------------------------------------------------
 
     def _agenda_data(self, title: str) -> AgendaData | None:
+        from forumdesk.io.agenda_data import load_agenda
+
         event_id = self.ctx.event_id
         if event_id is None:
             return None
@@ -183,6 +198,9 @@ class ExportActions(QObject):
         return outcome.result  # type: ignore[no-any-return]
 
     def print_agenda(self) -> None:
+        from forumdesk.ui.agenda_print import agenda_document, set_up_printer
+        from forumdesk.ui.export_dialog import remembered_options
+
         data = self._agenda_data(self.tr("Print agenda"))
         if data is None:
             return
@@ -196,6 +214,9 @@ class ExportActions(QObject):
         self.exec_dialog(preview)
 
     def export_pdf(self) -> Path | None:
+        from forumdesk.ui.agenda_print import agenda_document, write_pdf
+        from forumdesk.ui.export_dialog import remembered_options
+
         path = self._choose(self.tr("Export agenda to PDF"), "pdf", self.tr("agenda"),
                             self.tr("PDF document (*.pdf)"))
         if path is None:
@@ -212,6 +233,14 @@ class ExportActions(QObject):
             return None
         self._written(path, self.tr("The agenda was written to {0}.").format(path))
         return path
+
+
+def _save_file_path(parent: QWidget | None, title: str, suggested: str, file_filter: str
+                    ) -> str | None:
+    """The save dialog of forumdesk.ui.export_dialog, imported when first needed."""
+    from forumdesk.ui.export_dialog import save_file_path
+
+    return save_file_path(parent, title, suggested, file_filter)
 
 
 def _file_menu(window: QMainWindow) -> QMenu:

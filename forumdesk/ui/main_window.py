@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from forumdesk import __version__
 from forumdesk.db.engine import Database
 from forumdesk.errors import ForumdeskError
-from forumdesk.services import demo, events
+from forumdesk.services import demo, events, sessions
 from forumdesk.services.rows import EventRow
 from forumdesk.ui.context import EVENT, PEOPLE, REGISTRATIONS, SESSIONS, AppContext, ErrorReporter
 from forumdesk.ui.details_dock import SessionDetailsDock
@@ -36,6 +36,10 @@ from forumdesk.ui.timetable.unscheduled import UnscheduledDock
 
 
 class MainWindow(QMainWindow):
+    # Once, when the window has been painted for the first time: work that can wait (the
+    # problem check) waits for it, so starting shows the window as early as possible.
+    first_painted = Signal()
+
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  error_reporter: ErrorReporter | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +47,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(db, self, error_reporter=error_reporter)
         self.ctx.window = self
         self._events: list[EventRow] = []
+        self._painted = False
         self.setWindowTitle("forumdesk")
         self.resize(1280, 800)
 
@@ -95,6 +100,12 @@ class MainWindow(QMainWindow):
         self._install_features()
         self._restore_settings()
         self.reload_events()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after the rest of this paint pass
 
     def _install_features(self) -> None:
         """Features that live in their own modules add their menus, docks and widgets."""
@@ -322,10 +333,12 @@ class MainWindow(QMainWindow):
         if event_id is None:
             self.counts_label.clear()
             return
-        rows = self.sessions_page.model.rows()  # reloaded by the page before this runs
-        scheduled = sum(1 for r in rows if r.is_scheduled)
+        try:
+            total, unscheduled = sessions.session_counts(self.db, event_id)
+        except ForumdeskError:  # the database went away: the next action reports it
+            return
         self.counts_label.setText(self.tr("{0} sessions, {1} not on the timetable").format(
-            len(rows), len(rows) - scheduled))
+            total, unscheduled))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About forumdesk"), self.tr(

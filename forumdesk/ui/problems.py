@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
@@ -254,12 +255,31 @@ class ProblemsDock(QDockWidget):
             lambda *_args: self._update_actions())
         ctx.data_changed.connect(self._on_ctx_data_changed)
         ctx.event_changed.connect(self._on_ctx_event_changed)
-        self.recheck()
+        self._held = False
+        self.schedule_recheck()  # from the event loop, after the burst of start-up signals
 
     # --- checking ---------------------------------------------------------------------------
 
     def schedule_recheck(self) -> None:
-        self._timer.start()
+        if not self._held:
+            self._timer.start()
+
+    def check_after(self, signal: SignalInstance) -> None:
+        """Hold every check until `signal` fires once, then check.
+
+        A starting window passes its first-paint signal: the window and its timetable appear
+        first and the problems (a fifth of a second on a large forum) follow straight after,
+        instead of keeping the whole window from showing.
+        """
+        self._held = True
+        self._timer.stop()
+
+        def release() -> None:
+            signal.disconnect(release)
+            self._held = False
+            self.schedule_recheck()
+
+        signal.connect(release)
 
     def recheck(self) -> None:
         """Check the current event now and show what was found."""
@@ -407,6 +427,9 @@ def install(window: QMainWindow) -> ProblemsDock:
 
     ctx: AppContext = window.ctx  # type: ignore[attr-defined]
     dock = ProblemsDock(ctx, window)
+    first_painted = getattr(window, "first_painted", None)
+    if first_painted is not None and not window.isVisible():
+        dock.check_after(first_painted)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.tabifyDockWidget(window.details_dock, dock)  # type: ignore[attr-defined]
     window.details_dock.raise_()  # type: ignore[attr-defined]

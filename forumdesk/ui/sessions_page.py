@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,13 +90,14 @@ class SessionsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
 
-        ctx.event_changed.connect(lambda _event: self.reload())
+        self._stale = True  # read when first shown: a hidden page costs nothing at start-up
+        ctx.event_changed.connect(lambda _event: self._reload_when_shown())
         ctx.data_changed.connect(self._on_ctx_data_changed)
-        self.reload()
 
     # --- data -----------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._stale = False
         selected = self.selected_ids()
         rows = sessions.list_sessions(self.ctx.db, self.ctx.event_id) if self.ctx.event_id else []
         self.model.set_rows(rows)
@@ -107,9 +108,21 @@ class SessionsPage(QWidget):
         self.select_ids(selected)
         self._update_count()
 
+    def _reload_when_shown(self) -> None:
+        """Reload now if the page is on screen, else as soon as it is shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
         if topics & {SESSIONS, ASSIGNMENTS, ROOMS, TRACKS, EVENT}:
-            self.reload()
+            self._reload_when_shown()
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

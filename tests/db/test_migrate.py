@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from contextlib import closing
@@ -374,3 +376,38 @@ def test_backup_of_what_is_not_an_sqlite_file(tmp_path: Path) -> None:
     assert backup_sqlite_file(make_url(f"sqlite:///{tmp_path / 'missing.sqlite3'}")) is None
     assert backup_sqlite_file(make_url("postgresql+psycopg://u@localhost/forum")) is None
     assert list(tmp_path.iterdir()) == []
+
+
+# --- the quick check on every start ------------------------------------------------------------
+
+
+def test_shipped_head_read_from_the_scripts_is_alembics_head() -> None:
+    assert migrate.shipped_head() == head_revision()
+
+
+def test_shipped_head_follows_an_added_revision(extra_revision: Callable[..., None]) -> None:
+    extra_revision()
+    assert migrate.shipped_head() == EXTRA == head_revision()
+
+
+def test_shipped_head_gives_up_on_a_branch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("left", "right"):  # two heads on the same parent: only Alembic can judge
+        (scripts / "versions" / f"{name}.py").write_text(
+            f'revision = "{name}"\ndown_revision = "{head_revision()}"\n', encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    assert migrate.shipped_head() is None
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(db_path: Path) -> None:
+    _open(db_path).dispose()  # created and migrated: at head now
+    probe = ("import sys\n"
+             "from forumdesk.config import resolve_database_url\n"
+             "from forumdesk.db.migrate import open_database\n"
+             f"open_database(resolve_database_url({str(db_path)!r})).dispose()\n"
+             "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.strip() == "[]"

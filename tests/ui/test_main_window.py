@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
 from forumdesk.services.demo import DemoResult
+from forumdesk.ui.commands import DeleteSessionsCommand
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
 
@@ -43,8 +44,27 @@ def test_the_demo_button_opens_the_demo_on_the_timetable(qtbot: QtBot, db: Datab
     loaded = events.list_events(db)
     assert [e.name for e in loaded] == ["International Anti-Counterfeiting Forum 2021"]
     assert window.ctx.event_id == loaded[0].id
-    assert window.sessions_page.model.rowCount() == 17
     assert "Anti-Counterfeiting" in window.windowTitle()
+    assert len(window.timetable_page.rows) == 17
+    assert window.counts_label.text().startswith("17 sessions")
+    # the Sessions page is hidden behind the timetable: it reads its rows when first shown
+    assert window.sessions_page.model.rowCount() == 0
+    window.show_page(window.sessions_page)
+    assert window.sessions_page.model.rowCount() == 17
+
+
+def test_a_hidden_sessions_page_catches_up_with_changes_when_shown(
+        qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> None:
+    window = _window(qtbot, db, errors)
+    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
+    window.show_page(window.sessions_page)
+    first = window.sessions_page.model.rows()[0]
+    window.show_page(window.timetable_page)
+    assert window.ctx.run(DeleteSessionsCommand(window.ctx, [first.id], "Delete session"))
+    assert window.counts_label.text().startswith("16 sessions")
+    window.show_page(window.sessions_page)
+    assert [r.id for r in window.sessions_page.model.rows()].count(first.id) == 0
+    assert window.sessions_page.model.rowCount() == 16
 
 
 def test_creating_an_event_from_the_window(qtbot: QtBot, db: Database,

@@ -64,6 +64,24 @@ def _move_s2_onto_s1(qtbot: QtBot, window: MainWindow, db: Database
     return s1, s2
 
 
+def test_a_starting_window_paints_before_it_checks(
+        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+    qtbot.addWidget(window)
+    painted_when_checked: list[bool] = []
+    _dock(window).checked.connect(lambda: painted_when_checked.append(window._painted))
+    qtbot.wait(50)  # the event loop turns before the window is shown: nothing is checked yet
+    assert painted_when_checked == []
+    window.show()
+    qtbot.waitUntil(lambda: bool(painted_when_checked))
+    assert painted_when_checked == [True]
+    found = [r for r in problems.check_event(db, demo.event.id) if not r.accepted]
+    assert found and _dock(window).counts() == (
+        sum(r.severity == Severity.ERROR for r in found),
+        sum(r.severity == Severity.WARNING for r in found))
+    assert window.problems_label.text()  # type: ignore[attr-defined]
+
+
 def test_a_room_clash_shows_under_errors_and_in_the_status_bar(
         qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
     window = _window(qtbot, db, errors)
