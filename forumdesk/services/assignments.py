@@ -233,9 +233,9 @@ def unregister_people(
 
 def event_registrations(db: Database, event_id: int) -> list[RegistrationRow]:
     with db.reader() as session:
-        query = select(Registration).where(Registration.event_id == event_id)
-        return [RegistrationRow(r.event_id, r.person_id, r.status)
-                for r in session.scalars(query)]
+        query = select(Registration.event_id, Registration.person_id, Registration.status
+                       ).where(Registration.event_id == event_id)
+        return [RegistrationRow(*row) for row in session.connection().execute(query).all()]
 
 
 def registration_counts(db: Database, event_id: int) -> dict[RegistrationStatus, int]:

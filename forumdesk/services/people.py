@@ -356,17 +356,30 @@ def search_people(
     Sorted by family name, then given name.
     """
     with db.reader() as session:
-        query = people_search_query(search, event_id=event_id)
+        # plain columns straight into rows: no ORM object per person (50,000 in a second)
+        query = _filtered(select(*_ROW_COLUMNS).outerjoin(
+            Organization, Organization.id == Person.organization_id), search, event_id)
         if limit is not None:
             query = query.limit(limit)
-        return [person_row(p, org) for p, org in session.execute(query)]
+        return [PersonRow(*row) for row in session.connection().execute(query).all()]
+
+
+# PersonRow's fields, in its order
+_ROW_COLUMNS = (Person.id, Person.family_name, Person.given_name, Person.patronymic,
+                Person.display_name, Person.organization_id, Organization.name, Person.position,
+                Person.country, Person.sector, Person.email, Person.phone, Person.language,
+                Person.notes, Person.version)
 
 
 def people_search_query(
     search: str | None, *, event_id: int | None = None
 ) -> Select[tuple[Person, str | None]]:
     """Query helper behind search_people (exporters and views page through it)."""
-    query = _people_query()
+    return _filtered(_people_query(), search, event_id)
+
+
+def _filtered(query: Select, search: str | None,  # type: ignore[type-arg]
+              event_id: int | None) -> Select:  # type: ignore[type-arg]
     for word in text.fold(search or "").split():
         query = query.where(Person.search_key.contains(word, autoescape=True))
     if event_id is not None:

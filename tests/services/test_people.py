@@ -161,6 +161,9 @@ def test_create_person_stores_every_field(db: Database) -> None:
         "Dr Martina Rossi", "WIPO", "m.rossi@wipo.int.example", Sector.INTERGOVERNMENTAL)
     assert (stored.position, stored.phone, stored.notes) == ("Director", "+41 22 338 9111",
                                                              "Vegetarian")
+    # the list reads plain columns, not the ORM object: every field must land in its place
+    assert people.search_people(db) == [row]
+    assert people.search_people(db, "rossi wipo") == [row]
 
 
 @pytest.mark.parametrize(
