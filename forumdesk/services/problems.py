@@ -103,20 +103,21 @@ class _Facts:
 def _facts(session: Session, event_id: int) -> _Facts:
     """Query helper: the event's problems, read in seven queries whatever its size."""
     event = load(session, Event, event_id, "event")
-    rooms = [CheckRoom(*row) for row in session.execute(
+    conn = session.connection()  # plain rows, no ORM bookkeeping: 20,000 assignments and more
+    rooms = [CheckRoom(*row) for row in conn.execute(
         select(Room.id, Room.name, Room.capacity).where(Room.event_id == event_id))]
-    sessions = [CheckSession(*row) for row in session.execute(
+    sessions = [CheckSession(*row) for row in conn.execute(
         select(ProgramSession.id, ProgramSession.code, ProgramSession.title,
                ProgramSession.kind, ProgramSession.room_id, ProgramSession.starts_at,
                ProgramSession.ends_at, ProgramSession.expected_audience)
         .where(ProgramSession.event_id == event_id))]
-    assignments = [CheckAssignment(*row) for row in session.execute(
+    assignments = [CheckAssignment(*row) for row in conn.execute(
         select(Assignment.session_id, Assignment.person_id, Assignment.role)
         .join(ProgramSession, ProgramSession.id == Assignment.session_id)
         .where(ProgramSession.event_id == event_id))]
     people = [
         CheckPerson(person_id, name, email, status in REGISTERED_STATUSES, status)
-        for person_id, name, email, status in session.execute(
+        for person_id, name, email, status in conn.execute(
             select(Person.id, Person.display_name, Person.email, Registration.status)
             .outerjoin(Registration, and_(Registration.person_id == Person.id,
                                           Registration.event_id == event_id))
@@ -125,7 +126,7 @@ def _facts(session: Session, event_id: int) -> _Facts:
                 .join(ProgramSession, ProgramSession.id == Assignment.session_id)
                 .where(ProgramSession.event_id == event_id))))
     ]
-    periods = [Unavailability(*row) for row in session.execute(
+    periods = [Unavailability(*row) for row in conn.execute(
         select(PersonUnavailability.id, PersonUnavailability.person_id,
                PersonUnavailability.starts_at, PersonUnavailability.ends_at,
                PersonUnavailability.note)
