@@ -3,7 +3,7 @@
 The workbook is written in openpyxl's write-only (streaming) mode: rows go to disk as they are
 made, so a 5,000-person export neither holds every cell in memory nor pays for openpyxl's cell
 bookkeeping. Each look (heading, session cell, track block...) is a NamedStyle registered once;
-a cell takes a copy of its style array, the cheapest way openpyxl offers to style a cell.
+agenda_rows writes the rows' XML, each cell referring to its look's style by number.
 
 Row heights are computed here rather than left to the spreadsheet: Excel does not grow a row to
 fit wrapped text it did not type itself, and merged cells never grow at all, so a file that is
@@ -14,22 +14,20 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
-from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break, RowBreak
 
 from forumdesk.io.agenda_labels import Labels
-from forumdesk.io.xlsx_safety import FORMULA_TRIGGERS, MAX_CELL_TEXT, clean_cell_text, sheet_name
+from forumdesk.io.agenda_rows import RowWriter
+from forumdesk.io.xlsx_safety import sheet_name
 
 # Calibri carries Cyrillic and is on every office machine; LibreOffice uses its metric twin
 # Carlito where Calibri is missing, so the row heights computed below hold there too.
@@ -39,7 +37,6 @@ PAPER_SIZES = {"A4": "9", "Letter": "1"}
 _PAPER_POINTS = {"A4": (595.3, 841.9), "Letter": (612.0, 792.0)}
 _MARGINS = {"left": 0.4, "right": 0.4, "top": 0.75, "bottom": 0.7, "header": 0.3,
             "footer": 0.3}
-_NEEDS_CLEANING = ILLEGAL_CHARACTERS_RE.search
 # Excel refuses taller rows.
 MAX_ROW_HEIGHT = 409.0
 _HEADER_TEXT_LIMIT = 100
@@ -257,21 +254,16 @@ class SheetBuilder:
         gridlines: bool = False, row_height: float = 15.0,
     ) -> None:
         self.book = book
-        # Rows of the sheet's usual height are written without one of their own: a row height
-        # costs openpyxl as much as a few cells, and most rows of a long list are alike.
-        self.row_height = row_height
+        self.row_height = row_height  # rows of this height are written without one of their own
         self.styles = book.styles
         self.widths = list(widths)
         self.name = sheet_name(title, book.sheet_names)
         self.sheet: WriteOnlyWorksheet = book.workbook.create_sheet(self.name)
-        _place_cells_directly(self.sheet)
         self.row = 0
         self._breaks: list[int] = []
         # Merged ranges and page breaks are collected and handed over at the end: openpyxl's
         # add() checks each new one against all the others, which turns thousands quadratic.
         self._merges: list[CellRange] = []
-        self._protos: dict[tuple[Look | None, bool], Cell] = {}
-        self._heights: dict[float, RowDimension] = {}
         ws = self.sheet
         # In write-only mode columns and panes must be set before the first row.
         for index, width in enumerate(self.widths, start=1):
@@ -291,6 +283,8 @@ class SheetBuilder:
         if title_rows:
             ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
         self._header_footer()
+        # Last: from here on the top of the sheet (columns, panes) may already be written.
+        self._rows = RowWriter(ws, row_height)
 
     def _header_footer(self) -> None:
         labels = self.book.labels
@@ -309,59 +303,12 @@ class SheetBuilder:
             item.font = f"{FONT_NAME},Regular"
             item.color = "595959"
 
-    def _proto(self, look: Look | None, quoted: bool) -> Cell:
-        """The one cell object of a look that every cell of that look is written through."""
-        cell = Cell(self.sheet, row=1, column=1)
-        if look is not None:
-            cell.style = look.name
-        if quoted:
-            cell.quotePrefix = True  # text stays text if someone edits it in Excel
-        self._protos[(look, quoted)] = cell
-        return cell
-
-    def _cells(self, values: Sequence[object], looks: Sequence[Look | None]
-               ) -> Iterator[Cell]:
-        """The row's cells, one per column, made as openpyxl writes them.
-
-        openpyxl's streaming writer serialises each cell of a row as soon as it is produced, so
-        one cell object per look can carry each value in turn: styling a cell then costs one
-        value assignment instead of a new styled cell (the tests read every value back, so a
-        writer that stopped working this way would not go unnoticed).
-        """
-        row = self.row
-        protos = self._protos
-        for column, (value, look) in enumerate(zip(values, looks, strict=True), start=1):
-            if value.__class__ is str:
-                if _NEEDS_CLEANING(value) or len(value) > MAX_CELL_TEXT:  # type: ignore[arg-type]
-                    value = clean_cell_text(value)  # type: ignore[arg-type]
-                if value.startswith(FORMULA_TRIGGERS):  # type: ignore[attr-defined]
-                    cell = protos.get((look, True)) or self._proto(look, True)
-                    cell.value = value
-                    cell.data_type = "s"  # never a formula, whatever it starts with
-                    cell.row = row
-                    cell.column = column
-                    yield cell
-                    continue
-            cell = protos.get((look, False)) or self._proto(look, False)
-            cell.value = value
-            cell.row = row
-            cell.column = column
-            yield cell
-
     def add(self, values: Sequence[object], looks: Sequence[Look | None] | None = None,
             height: float | None = None) -> int:
         """Append a row of values, each in its look (None: unstyled); returns its row number."""
         self.row += 1
-        if height is not None and height != self.row_height:
-            # Rows of one height share a RowDimension: the streaming writer reads only its
-            # height, and building one per row costs more than writing the row's cells.
-            dimension = self._heights.get(height)
-            if dimension is None:
-                dimension = self._heights[height] = _RowHeight(self.sheet, height)
-            self.sheet.row_dimensions[self.row] = dimension
-        if looks is None:
-            looks = [None] * len(values)
-        self.sheet.append(self._cells(values, looks))
+        self._rows.append(self.row, values, [None] * len(values) if looks is None else looks,
+                          height)
         return self.row
 
     def add_styled(self, values: Sequence[object], looks: Sequence[Look | None],
@@ -391,34 +338,6 @@ class SheetBuilder:
         self.sheet.row_breaks = RowBreak(brk=[Break(id=row) for row in self._breaks])
         if self.row:
             self.sheet.print_area = f"A1:{get_column_letter(len(self.widths))}{self.row}"
-
-
-class _RowHeight(RowDimension):
-    """A row height shared by many rows, its XML attributes worked out once, not per row."""
-
-    def __init__(self, sheet: WriteOnlyWorksheet, height: float) -> None:
-        super().__init__(sheet, ht=height)
-        self._attributes = tuple(super().__iter__())
-
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        return iter(self._attributes)
-
-
-def _placed(cells: Iterable[Cell], row: int) -> Iterable[Cell]:
-    return cells  # SheetBuilder._cells has put each cell in its row and column already
-
-
-def _place_cells_directly(sheet: WriteOnlyWorksheet) -> None:
-    """Let the streaming sheet take our ready-made cells as they are.
-
-    openpyxl's write-only sheet first tries each appended item as a plain value and, when it is
-    a cell, falls back through an exception and then makes a spare cell: three times the work
-    of writing it. Every item SheetBuilder appends is a ready cell, so this sheet only needs to
-    put each in its column. Should a later openpyxl stop calling this hook, the standard path
-    still writes the same cells, only slower.
-    """
-    if hasattr(type(sheet), "_values_to_row"):
-        sheet._values_to_row = _placed  # type: ignore[method-assign]
 
 
 def fitted_widths(columns: Sequence[Sequence[str]], minimum: Sequence[float],
