@@ -46,7 +46,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 def name_key(family: str, given: str | None, patronymic: str | None) -> str:
     """The exact key: the full name, folded."""
-    return text.fold(" ".join(p for p in (family, given, patronymic) if p))
+    return text.fold(" ".join(filter(None, (family, given, patronymic))))
 
 
 def org_key(name: str | None) -> str | None:
@@ -66,15 +66,15 @@ def skeleton(word: str) -> str:
 
 def fuzzy_key(family: str, given: str | None) -> str | None:
     """Family and given names as sound-alikes, in either order; None for a bare initial."""
-    parts = [skeleton(family)]
-    if given:
-        given_skeleton = skeleton(given)
-        if len(given_skeleton) < 2:
-            return None
-        parts.append(given_skeleton)
-    if not parts[0]:
+    family_skeleton = skeleton(family)
+    if not given:
+        return family_skeleton or None
+    given_skeleton = skeleton(given)
+    if len(given_skeleton) < 2 or not family_skeleton:
         return None
-    return " ".join(sorted(parts))
+    if family_skeleton <= given_skeleton:
+        return f"{family_skeleton} {given_skeleton}"
+    return f"{given_skeleton} {family_skeleton}"
 
 
 @dataclass(slots=True)
@@ -221,12 +221,17 @@ def match_entities(entities: Iterable[FileEntity], directory: Directory, *,
                    by_name: bool = True) -> list[LikelyDuplicate]:
     """Link each entity to its directory person; return what only looks like a duplicate.
 
-    With `by_name` False (the "create new" policy) only e-mails identify people.
+    With `by_name` False (the "create new" policy) only e-mails identify people. Every lookup is
+    a dictionary's: the directory is indexed by e-mail, by exact name and by sound-alike name,
+    so a file is matched in one pass whatever the size of the directory.
     """
     likely: list[LikelyDuplicate] = []
     claimed: dict[int, str] = {}  # person id -> e-mail given to them by an earlier row
+    keyed: list[tuple[FileEntity, str | None]] = []  # each entity with its sound-alike key
     for entity in entities:
         draft = entity.draft
+        fuzzy = fuzzy_key(draft.family_name, draft.given_name)
+        keyed.append((entity, fuzzy))
         if draft.email and draft.email in directory.by_email:
             entity.person_id, entity.matched_by = directory.by_email[draft.email], "email"
             continue
@@ -241,32 +246,36 @@ def match_entities(entities: Iterable[FileEntity], directory: Directory, *,
             if draft.email:
                 claimed[entity.person_id] = draft.email
             continue
-        likely.extend(_likely(entity, directory, candidates))
-    likely.extend(_likely_within_file(entities))
+        likely.extend(_likely(entity, fuzzy, directory, candidates))
+    likely.extend(_likely_within_file(keyed))
     return likely
 
 
-def _likely(entity: FileEntity, directory: Directory, same_name_org: list[int]
-            ) -> list[LikelyDuplicate]:
-    draft = entity.draft
+def _likely(entity: FileEntity, fuzzy: str | None, directory: Directory,
+            same_name_org: list[int]) -> list[LikelyDuplicate]:
+    same_name = directory.by_name.get(entity.name_key)
+    similar = directory.by_fuzzy.get(fuzzy) if fuzzy else None
+    if not (same_name_org or same_name or similar):
+        return []  # the usual case for a new person: nobody to show
     found: dict[int, str] = {}
     for pid in same_name_org:
         found[pid] = "same name and organisation but another e-mail"
-    for pid in directory.by_name.get(entity.name_key, []):
+    for pid in same_name or ():
         found.setdefault(pid, "same name, another organisation or e-mail")
-    fuzzy = entity.fuzzy_key
-    for pid in directory.by_fuzzy.get(fuzzy, []) if fuzzy else []:
+    for pid in similar or ():
         found.setdefault(pid, "a similar name (another spelling or alphabet)")
+    draft = entity.draft
     return [LikelyDuplicate(row=entity.row, name=draft.display_name,
                             other=directory.people[pid].described, reason=reason, person_id=pid)
             for pid, reason in sorted(found.items())[:3]]
 
 
-def _likely_within_file(entities: Iterable[FileEntity]) -> list[LikelyDuplicate]:
+def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]
+                        ) -> list[LikelyDuplicate]:
     seen: dict[str, FileEntity] = {}
+    first_names: dict[int, str] = {}  # an entity's display name, built once however often met
     likely = []
-    for entity in entities:
-        fuzzy = entity.fuzzy_key
+    for entity, fuzzy in keyed:
         if not fuzzy:
             continue
         earlier = seen.get(fuzzy)
@@ -275,8 +284,10 @@ def _likely_within_file(entities: Iterable[FileEntity]) -> list[LikelyDuplicate]
             continue
         if earlier.person_id is not None and entity.person_id is not None:
             continue  # both are in the directory already: nothing new to judge
+        other = first_names.get(earlier.row)
+        if other is None:
+            other = first_names[earlier.row] = earlier.draft.display_name
         likely.append(LikelyDuplicate(
-            row=entity.row, name=entity.draft.display_name,
-            other=earlier.draft.display_name, other_row=earlier.row,
+            row=entity.row, name=entity.draft.display_name, other=other, other_row=earlier.row,
             reason="a similar name in the same file, kept as two people"))
     return likely

@@ -31,6 +31,9 @@ LIMITS = {"family_name": 200, "given_name": 200, "patronymic": 200, "display_nam
 _SPACES = re.compile(r"[\s\x00-\x1f\x7f\u200b\u200e\u200f\ufeff]+")
 _LIST_SPLIT = re.compile(r"[;,\n]+")
 _PHONE_CHARS = re.compile(r"^[\d\s+()\-./]+$")
+_NOT_DIGITS = re.compile(r"\D+")
+_WRITTEN_AS_KZ = re.compile(r"\+7 \d{3} \d{3} \d{2} \d{2}")  # what normalize_phone gives +7 numbers
+_EMAIL_SEPARATORS = re.compile(r"[;,\s]+")
 
 _PATRONYMIC_ENDINGS = ("вич", "вна", "чна", "ична", "улы", "ұлы", "кызы", "қызы", "оглы",
                        "vich", "vna", "ichna", "uly", "kyzy", "ogly")
@@ -172,8 +175,11 @@ def normalize_phone(value: str) -> str:
 
     What does not parse as a phone number is kept as written.
     """
+    if _WRITTEN_AS_KZ.fullmatch(value):
+        return value  # already written the way the branch below would write it
     if _PHONE_CHARS.match(value):
-        digits = "".join(ch for ch in value if ch.isdigit())
+        # only digits (\d, which is what isdigit() means among these characters) are kept
+        digits = _NOT_DIGITS.sub("", value)
         plus = value.lstrip().startswith("+")
         national = None
         if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
@@ -219,9 +225,32 @@ def split_list(value: str | None) -> tuple[str, ...]:
 
 # --- a whole row ------------------------------------------------------------------------------
 
+# The fields RowCleaner.clean reads, in the order it unpacks them.
+_FIELDS = ("family_name", "given_name", "patronymic", "full_name", "organization", "position",
+           "country", "email", "phone", "sector", "language", "notes", "sessions")
+_NO_COLUMN = 1 << 62  # beyond any row
+
+
+def _tidy(cells: Sequence[str]) -> bool:
+    """Whether clean_cell would leave every cell as it is (but for "" becoming None).
+
+    One look at the joined row instead of one per cell: printable text without double spaces,
+    and no cell starting or ending with a space ("|" joins them; a "|" beside a space in a cell
+    only sends the row the long way).
+    """
+    joined = "|".join(cells)
+    return (joined.isprintable() and "  " not in joined and " |" not in joined
+            and "| " not in joined and joined[:1] != " " and joined[-1:] != " ")
+
 
 class RowCleaner:
-    """Turns a table's rows into PersonDrafts; built once per import for speed."""
+    """Turns a table's rows into PersonDrafts; built once per import for speed.
+
+    Thousands of rows go through here, so the usual row takes the short way: its cells are
+    checked as tidy in one look (_tidy) instead of cleaned one by one, countries and phones are
+    cleaned once per distinct value, and a row that breaks no limit is told from its longest
+    cell without measuring each field (_fits). Each short cut gives what the long way would.
+    """
 
     def __init__(self, mapping: ColumnMapping, sheet: str | None, *,
                  name_order: str = "auto") -> None:
@@ -232,6 +261,9 @@ class RowCleaner:
         self.sheet = sheet
         self.name_order = name_order
         self.columns = {name: index for index, name in mapping.fields.items()}
+        self._mapped = tuple(self.columns.values())
+        # each field's column, or one no row reaches: read without a dictionary per row
+        self._indexes = tuple(self.columns.get(name, _NO_COLUMN) for name in _FIELDS)
         self._phones: dict[str, str] = {}
         self._countries: dict[str, str] = {}  # a list names few countries, many times
 
@@ -243,51 +275,56 @@ class RowCleaner:
 
     def clean(self, row: int, cells: Sequence[str]) -> PersonDraft | list[RowProblem] | None:
         """The row's person, its problems, or None for a row with nothing in mapped columns."""
-        values: dict[str, str | None] = {}
         width = len(cells)
-        for name, index in self.columns.items():
-            values[name] = clean_cell(cells[index]) if index < width else None
-        if not any(values.values()):
+        if _tidy(cells):  # the usual row: every cell already as clean_cell leaves it
+            values: Sequence[str | None] = cells
+        else:
+            cleaned: list[str | None] = list(cells)
+            for index in self._mapped:
+                if index < width:
+                    cleaned[index] = clean_cell(cleaned[index])
+            values = cleaned
+        (family, given, patronymic, full, organization, position, country, email, phone,
+         sector, language, notes, sessions) = [
+            (values[index] or None) if index < width else None for index in self._indexes]
+        if not (family or given or patronymic or full or organization or position or country
+                or email or phone or sector or language or notes or sessions) and not any(
+                    values[index] for index in self._mapped if index < width):
             return None
         problems: list[RowProblem] = []
-        family, given, patronymic = self._names(values)
+        family, given, patronymic = self._names(family, given, patronymic, full)
         if not family:
             field_name = "family_name" if "family_name" in self.columns else "full_name"
             if field_name not in self.columns:
                 field_name = None  # type: ignore[assignment]
             problems.append(self.problem(row, field_name, "the name is missing."))
-        draft = PersonDraft(row=row, family_name=family or "", given_name=given,
-                            patronymic=patronymic)
-        draft.organization = values.get("organization")
-        draft.position = values.get("position")
-        draft.notes = values.get("notes")
-        country = values.get("country")
         if country:
             known = self._countries.get(country)
-            draft.country = known if known is not None else self._countries.setdefault(
+            country = known if known is not None else self._countries.setdefault(
                 country, normalize_country(country) or country)
-        self._email(row, values.get("email"), draft, problems)
-        phone = values.get("phone")
         if phone:
             cached = self._phones.get(phone)
-            draft.phone = cached if cached is not None else self._phones.setdefault(
+            phone = cached if cached is not None else self._phones.setdefault(
                 phone, normalize_phone(phone))
-        if values.get("sector"):
+        draft = PersonDraft(row, family or "", given, patronymic, organization, position,
+                            country, None, None, phone, None, notes)
+        if email:
+            self._email(row, email, draft, problems)
+        if sector:
             try:
-                draft.sector = normalize_sector(values["sector"] or "")
+                draft.sector = normalize_sector(sector)
             except ValidationError as exc:
                 problems.append(self.problem(row, "sector", exc.message))
-        if values.get("language"):
-            draft.language = normalize_language(values["language"] or "")
-        draft.sessions = split_list(values.get("sessions"))
-        self._check_lengths(row, draft, problems)
+        if language:
+            draft.language = normalize_language(language)
+        if sessions:
+            draft.sessions = split_list(sessions)
+        if max(map(len, cells)) > _LONGEST_UNCHECKED or not _fits(draft):
+            self._check_lengths(row, draft, problems)
         return problems or draft
 
-    def _names(self, values: dict[str, str | None]) -> tuple[str | None, str | None, str | None]:
-        family = values.get("family_name")
-        given = values.get("given_name")
-        patronymic = values.get("patronymic")
-        full = values.get("full_name")
+    def _names(self, family: str | None, given: str | None, patronymic: str | None,
+               full: str | None) -> tuple[str | None, str | None, str | None]:
         if full and not family:
             split_family, split_given, split_patronymic = split_full_name(full, self.name_order)
             family = split_family or None
@@ -298,16 +335,18 @@ class RowCleaner:
             family, given = given, None
         return family, given, patronymic
 
-    def _email(self, row: int, value: str | None, draft: PersonDraft,
+    def _email(self, row: int, value: str, draft: PersonDraft,
                problems: list[RowProblem]) -> None:
-        if not value:
-            return
         candidate = value
-        if candidate.lower().startswith("mailto:"):
+        if candidate[:7].lower() == "mailto:":
             candidate = candidate[7:]
         if "<" in candidate and ">" in candidate:  # "Иван Петров <ivan@example.kz>"
             candidate = candidate[candidate.index("<") + 1 : candidate.rindex(">")]
-        parts = [p for p in re.split(r"[;,\s]+", candidate) if p]
+        if candidate.isprintable() and " " not in candidate and ";" not in candidate \
+                and "," not in candidate:
+            parts = [candidate] if candidate else []  # one address: nothing to split
+        else:
+            parts = [p for p in _EMAIL_SEPARATORS.split(candidate) if p]
         if not parts:
             return
         try:
@@ -335,3 +374,19 @@ class RowCleaner:
                 problems.append(self.problem(
                     row, field_name,
                     f"the value is too long ({len(value)} characters; at most {limit})."))
+
+
+# Names, organisation, position and notes are cut from one cell and never longer than it: a row
+# whose cells are all this short cannot break their limits.
+_LONGEST_UNCHECKED = min(LIMITS[name] for name in ("family_name", "given_name", "patronymic",
+                                                   "organization", "position", "notes"))
+
+
+def _fits(draft: PersonDraft) -> bool:
+    """Whether the values cleaning may lengthen (or whose limit is short) fit their columns."""
+    return ((draft.country is None or len(draft.country) <= LIMITS["country"])
+            and (draft.email is None or len(draft.email) <= LIMITS["email"])
+            and (draft.phone is None or len(draft.phone) <= LIMITS["phone"])
+            and (draft.language is None or len(draft.language) <= LIMITS["language"])
+            and len(draft.family_name) + len(draft.given_name or "")
+            + len(draft.patronymic or "") + 2 <= LIMITS["display_name"])

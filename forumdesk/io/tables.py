@@ -300,9 +300,16 @@ def _read_sheet(path: Path, kind: str, workbook, name: str,  # type: ignore[no-u
     _fill_merged_down(values, merged)
     rows: list[tuple[int, list[str]]] = []
     for number, raw in enumerate(values, start=1):
-        cells = [c if type(c) is str else cell_text(c) for c in raw]
-        if any(c.strip() for c in cells if c):
-            rows.append((number, _trim_trailing(cells)))
+        try:
+            # Most rows hold text only: joining them is the check, and the list is kept as it is
+            if not "".join(raw).strip():
+                continue
+            cells: list[str] = raw
+        except TypeError:  # numbers, dates, None: each becomes text
+            cells = [c if type(c) is str else cell_text(c) for c in raw]
+            if not any(c.strip() for c in cells if c):
+                continue
+        rows.append((number, _trim_trailing(cells)))
     return RawTable(path=path, kind=kind, sheet=name, sheet_names=names, rows=rows)
 
 

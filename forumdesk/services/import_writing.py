@@ -8,6 +8,7 @@ objects, so their version counters guard against a concurrent edit as everywhere
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any, cast
 
 from sqlalchemy import func, select
@@ -20,6 +21,8 @@ from forumdesk.services import text
 from forumdesk.services.people import _org_key, _refresh_search_key
 
 CHUNK = 500
+_MAX_VARIABLES = 999  # parameters in one SQLite statement (the limit before SQLite 3.32)
+_NARROW_ROW = 5  # columns: rows this narrow go in many to a statement
 
 _PERSON_COLUMNS = ("id", "family_name", "given_name", "patronymic", "display_name",
                    "organization_id", "position", "country", "sector", "email", "phone",
@@ -32,7 +35,7 @@ def is_sqlite(session: Session) -> bool:
 
 def bulk_insert(session: Session, model: Any, columns: Sequence[str],
                 rows: Sequence[tuple[object, ...]]) -> None:
-    """INSERT `rows` (values in `columns` order, as stored: enum values as strings)."""
+    """INSERT `rows` (values in `columns` order, as stored: enum values as strings), in order."""
     if not rows:
         return
     table = model.__table__
@@ -40,16 +43,33 @@ def bulk_insert(session: Session, model: Any, columns: Sequence[str],
         if name not in table.c:
             raise KeyError(f"{table.name} has no column {name}")
     if is_sqlite(session):
-        statement = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
-                     f"VALUES ({', '.join('?' for _ in columns)})")
-        connection = session.connection()
-        for start in range(0, len(rows), 5 * CHUNK):
-            connection.exec_driver_sql(statement, list(rows[start : start + 5 * CHUNK]))
+        _sqlite_insert(session, table.name, columns, rows)
         return
     insert = table.insert()
     for start in range(0, len(rows), 5 * CHUNK):
         session.execute(insert, [dict(zip(columns, row, strict=True))
                                  for row in rows[start : start + 5 * CHUNK]])
+
+
+def _sqlite_insert(session: Session, table: str, columns: Sequence[str],
+                   rows: Sequence[tuple[object, ...]]) -> None:
+    """Straight through the driver's executemany; narrow rows many to a statement.
+
+    A registration or an assignment is a few integers: the cost of a statement per row is most
+    of the work, so they go in as multi-row VALUES, in the same order. Wide rows (people) gain
+    nothing from it and go one to a statement.
+    """
+    connection = session.connection()
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    one = f"({', '.join('?' for _ in columns)})"
+    per = _MAX_VARIABLES // len(columns) if len(columns) <= _NARROW_ROW else 1
+    grouped = len(rows) - len(rows) % per if per > 1 else 0
+    if grouped:
+        connection.exec_driver_sql(head + ", ".join([one] * per), [
+            tuple(chain.from_iterable(rows[start : start + per]))
+            for start in range(0, grouped, per)])
+    for start in range(grouped, len(rows), 5 * CHUNK):
+        connection.exec_driver_sql(head + one, list(rows[start : start + 5 * CHUNK]))
 
 
 class OrganizationIds:
@@ -64,7 +84,7 @@ class OrganizationIds:
     def ensure(self, names: Iterable[str]) -> None:
         """Create, in one statement, the organisations among `names` that do not exist yet."""
         missing: dict[str, str] = {}
-        for name in names:
+        for name in dict.fromkeys(names):  # a list names each organisation many times
             if name in self.by_name:
                 continue
             key = _org_key(name)
@@ -109,18 +129,23 @@ class _SearchKeyHolder:
         self.search_key = ""
 
 
+def _person_values(draft: PersonDraft, organization_id: int | None) -> tuple[object, ...]:
+    """A new person's columns after the id, in _PERSON_COLUMNS order, as stored."""
+    display_name = draft.display_name
+    holder = _SearchKeyHolder(draft, display_name)
+    _refresh_search_key(cast(Person, holder), draft.organization)  # the directory's own rule
+    sector = draft.sector
+    return (draft.family_name, draft.given_name, draft.patronymic, display_name,
+            organization_id, draft.position, draft.country,
+            sector.value if sector else None, draft.email, draft.phone, draft.language,
+            draft.notes, holder.search_key, 1)
+
+
 def insert_people(session: Session, drafts: Sequence[PersonDraft],
                   orgs: OrganizationIds) -> list[int]:
     """Add people; returns their ids in the order of `drafts`."""
-    rows: list[list[object]] = []
-    for draft in drafts:
-        display_name = draft.display_name
-        holder = _SearchKeyHolder(draft, display_name)
-        _refresh_search_key(cast(Person, holder), draft.organization)
-        rows.append([None, draft.family_name, draft.given_name, draft.patronymic, display_name,
-                     orgs.id_for(draft.organization), draft.position, draft.country,
-                     draft.sector.value if draft.sector else None, draft.email, draft.phone,
-                     draft.language, draft.notes, holder.search_key, 1])
+    id_for = orgs.id_for
+    rows = [_person_values(draft, id_for(draft.organization)) for draft in drafts]
     if is_sqlite(session):
         # The transaction took SQLite's write lock with its first statement (BEGIN IMMEDIATE):
         # the next ids are known, and giving them is what SQLite would do itself, three times
@@ -132,13 +157,12 @@ def insert_people(session: Session, drafts: Sequence[PersonDraft],
         present = session.scalar(select(func.coalesce(func.max(Person.id), 0))) or 0
         first = max(int(used), int(present)) + 1
         ids = list(range(first, first + len(rows)))
-        for person_id, row in zip(ids, rows, strict=True):
-            row[0] = person_id
-        bulk_insert(session, Person, _PERSON_COLUMNS, [tuple(r) for r in rows])
+        bulk_insert(session, Person, _PERSON_COLUMNS,
+                    [(person_id, *row) for person_id, row in zip(ids, rows, strict=True)])
         return ids
     table = Person.__table__
     statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-    values = [dict(zip(_PERSON_COLUMNS[1:], row[1:], strict=True)) for row in rows]
+    values = [dict(zip(_PERSON_COLUMNS[1:], row, strict=True)) for row in rows]
     return list(session.execute(statement, values).scalars())
 
 

@@ -50,6 +50,7 @@ from forumdesk.services.import_common import (
     Prepared,
     ProgressCallback,
     Tracker,
+    collector_paused,
     finish_rejects,
     prepare,
     reject_message,
@@ -94,7 +95,13 @@ def import_attendees(
     """
     options = options or ImportOptions()
     options.check()
-    prepared = prepare(Path(path), "attendees", options)
+    with collector_paused():
+        return _import(db, Path(path), event_id, options, progress)
+
+
+def _import(db: Database, path: Path, event_id: int | None, options: ImportOptions,
+            progress: ProgressCallback | None) -> ImportSummary:
+    prepared = prepare(path, "attendees", options)
     mapping = prepared.mapping
     if mapping.column_of("full_name") is None and mapping.column_of("family_name") is None:
         found = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
@@ -169,10 +176,12 @@ def _clean_rows(prepared: Prepared, event_sessions: _EventSessions | None,
     drafts: list[PersonDraft] = []
     rejected: list[tuple[list[str], str]] = []
     header = [h.strip().casefold() for h in prepared.mapping.headers]
+    width, first = len(header), header[0] if header else None
     for done, (number, cells) in enumerate(prepared.data_rows, start=1):
         if done % 256 == 0:
             tracker.step(done)
-        if [c.strip().casefold() for c in cells] == header:
+        if len(cells) == width and cells[0].strip().casefold() == first \
+                and [c.strip().casefold() for c in cells] == header:
             continue  # the header repeated (lists pasted one under another)
         result = cleaner.clean(number, cells)
         if result is None:

@@ -24,6 +24,9 @@ def clean(value: object) -> str | None:
     """Trim, collapse runs of spaces; empty becomes None."""
     if value is None:
         return None
+    if type(value) is str and value.isprintable() and "  " not in value:
+        # Printable text has no whitespace but single ASCII spaces: only the ends to trim
+        return value.strip() or None
     text = _SPACES.sub(" ", str(value)).strip()
     return text or None
 
@@ -46,7 +49,10 @@ def require(value: object, what: str, field: str) -> str:
 
 def fold(text: str) -> str:
     """A case-insensitive key that also treats ё as е: Cyrillic search works like Latin."""
-    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip()
+    folded = text.casefold().replace("ё", "е")
+    if folded.isprintable() and "  " not in folded:  # no runs of spaces to collapse (see clean)
+        return folded.strip()
+    return _SPACES.sub(" ", folded).strip()
 
 
 def normalize_email(value: object) -> str | None:
@@ -117,9 +123,9 @@ def is_cyrillic(text: str | None) -> bool:
 
 def default_display_name(family: str, given: str | None, patronymic: str | None) -> str:
     """Russian and Kazakh names read "Family Given Patronymic"; Latin names "Given Family"."""
-    if is_cyrillic(family) or patronymic:
-        return " ".join(part for part in (family, given, patronymic) if part)
-    return " ".join(part for part in (given, family) if part)
+    if patronymic or is_cyrillic(family):
+        return " ".join(filter(None, (family, given, patronymic)))
+    return " ".join(filter(None, (given, family)))
 
 
 def event_local_time(value: object, zone: str, field: str) -> dt.datetime | None:

@@ -148,7 +148,11 @@ def test_russian_name_forms() -> None:
 def test_the_attendee_spreadsheet_has_russian_headers_and_imports_whole(
         db: Database, tmp_path: Path) -> None:
     path = write_attendee_xlsx(tmp_path / "attendees.xlsx", rows=300, seed=5)
-    rows = list(load_workbook(path, read_only=True).active.iter_rows(values_only=True))
+    workbook = load_workbook(path, read_only=True)  # read-only keeps the file open: close it
+    try:
+        rows = list(workbook.active.iter_rows(values_only=True))
+    finally:
+        workbook.close()
     assert rows[0] == ATTENDEE_HEADER
     assert len(rows) == 301
     summary = import_attendees(db, path)

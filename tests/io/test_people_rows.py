@@ -14,6 +14,7 @@ from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (
     PersonDraft,
     RowCleaner,
+    _tidy,
     clean_cell,
     normalize_phone,
     split_full_name,
@@ -126,3 +127,35 @@ def test_no_row_crashes_the_cleaner(cells: list[str]) -> None:
     if isinstance(result, PersonDraft):
         assert result.family_name and result.family_name == result.family_name.strip()
         assert len(result.family_name) <= 200
+
+
+# Characters that make cleaning do something: spaces of every kind, controls, the "|" _tidy joins
+# with, and what e-mails and phones are split on.
+_MESSY = st.text(alphabet=["И", "в", "A", "b", "1", "7", "+", "@", ".", " ", "|", ",", ";", "<",
+                           ">", "\u00a0", "\t", "\n", "\u200b", "\x07", "ё"], max_size=14)
+
+
+@given(st.lists(_MESSY, max_size=8))
+def test_a_tidy_row_is_one_clean_cell_would_leave_alone(cells: list[str]) -> None:
+    if _tidy(cells):
+        assert all(clean_cell(c) == (c or None) for c in cells)
+
+
+def test_tidy_rows_are_told_apart() -> None:
+    assert _tidy(["Иванов", "", "WIPO", "a|b"]) and _tidy([])
+    for untidy in (["Иванов ", "x"], ["x", " Иванов"], ["a  b"], ["a\u00a0b"], ["a", " "]):
+        assert not _tidy(untidy)
+
+
+@given(st.lists(_MESSY, min_size=6, max_size=6))
+def test_the_quick_way_through_a_row_gives_what_the_long_way_does(cells: list[str]) -> None:
+    # A space in a seventh, unmapped column sends the same row through clean_cell cell by cell
+    cleaner = _cleaner()
+    assert cleaner.clean(2, cells) == cleaner.clean(2, [*cells, " "])
+
+
+@given(st.text(alphabet="0123456789", min_size=10, max_size=10))
+def test_a_phone_written_as_forumdesk_writes_it_stays_so(d: str) -> None:
+    written = f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}"
+    assert normalize_phone(written) == written
+    assert normalize_phone(f"8 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}") == written

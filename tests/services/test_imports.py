@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 from pathlib import Path
 
 import openpyxl
@@ -274,3 +275,40 @@ def test_imported_people_never_take_a_deleted_persons_id(db: Database, tmp_path:
     assert all(p.id != gone.id for p in search_people(db))
     restored = people_service.restore_person(db, snapshot)
     assert restored.id == gone.id
+
+
+def test_hundreds_of_rows_are_registered_and_seated_in_file_order(
+        db: Database, event: EventRow, tmp_path: Path) -> None:
+    """More rows than one multi-row INSERT holds: every group and the rest land, in order."""
+    s1 = create_session(db, event.id, "Пленарное заседание", code="S1")
+    names = [f"Участник{n:03d} Иван" for n in range(601)]
+    path = write_csv(tmp_path / "many.csv", [["ФИО", "Эл. почта", "Сессии"], *(
+        [name, f"p{n}@example.kz", "S1"] for n, name in enumerate(names))])
+    summary = import_attendees(db, path, event_id=event.id)
+    assert (summary.created, summary.registered, summary.assigned) == (601, 601, 601)
+    assert len(event_registrations(db, event.id)) == 601
+    seated = session_people(db, s1.id)
+    assert [p.display_name for p in seated] == names
+    assert [p.position for p in seated] == list(range(601))
+    with db.reader() as session:
+        person_ids = [r[0] for r in session.execute(sql(
+            "SELECT person_id FROM registrations ORDER BY rowid"))]
+    assert person_ids == sorted(person_ids)  # registered in the file's order, as created
+
+
+def test_the_cycle_collector_rests_only_while_importing(db: Database, event: EventRow,
+                                                       xlsx: Path, tmp_path: Path) -> None:
+    seen: list[bool] = []
+    import_attendees(db, xlsx, event_id=event.id,
+                     progress=lambda done, total: seen.append(gc.isenabled()) or True)
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    with pytest.raises(ImportFileError):
+        import_attendees(db, tmp_path / "missing.xlsx")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_attendees(db, xlsx, event_id=event.id)
+        assert not gc.isenabled()  # left as the program had it
+    finally:
+        gc.enable()

@@ -1,0 +1,64 @@
+"""Attendee import on PostgreSQL: the same file gives the same directory there as on SQLite.
+
+The import writes new people, registrations and assignments with bulk INSERTs of its own, one
+way on SQLite (ids given, multi-row VALUES) and another on other servers (INSERT ... RETURNING).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text as sql
+from sqlalchemy.engine import URL
+
+from forumdesk.db.engine import Database
+from forumdesk.db.migrate import open_database
+from forumdesk.services.events import create_event
+from forumdesk.services.imports import import_attendees
+from forumdesk.services.people import create_person
+from forumdesk.services.sessions import create_session
+from tests.io.spreadsheets import ATTENDEE_HEADER, write_xlsx
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg(postgres_url: URL) -> Iterator[Database]:
+    database = open_database(postgres_url)
+    yield database
+    database.dispose()
+
+
+def _written(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """What the import wrote, without the ids each server hands out."""
+    queries = {
+        "people": "SELECT p.family_name, p.given_name, p.patronymic, p.display_name, o.name, "
+                  "p.position, p.country, p.email, p.phone, p.search_key, p.version FROM people p "
+                  "LEFT JOIN organizations o ON o.id = p.organization_id ORDER BY p.id",
+        "registrations": "SELECT p.email, r.status FROM registrations r JOIN people p "
+                         "ON p.id = r.person_id ORDER BY p.id",
+        "assignments": "SELECT p.email, a.role, a.position FROM assignments a JOIN people p "
+                       "ON p.id = a.person_id ORDER BY a.position",
+    }
+    with db.reader() as session:
+        return {name: [tuple(row) for row in session.execute(sql(query))]
+                for name, query in queries.items()}
+
+
+def test_an_import_writes_the_same_on_postgres_as_on_sqlite(pg: Database, db: Database,
+                                                            tmp_path: Path) -> None:
+    rows = [[f"Участник{n:03d}", "Иван", "Петрович" if n % 2 else None,
+             "WIPO" if n % 3 else f"ТОО «Компания {n % 7}»", "Эксперт", "Казахстан",
+             f"p{n}@example.kz", f"8 701 555 {n:04d}"] for n in range(700)]
+    path = write_xlsx(tmp_path / "list.xlsx", [[*ATTENDEE_HEADER, "Сессии"],
+                                               *([*row, "S1"] for row in rows)])
+    for database in (pg, db):
+        event = create_event(database, "Форум", "2027-05-12", "2027-05-14")
+        create_session(database, event.id, "Пленарное заседание", code="S1")
+        create_person(database, "Участник002", "Иван", organization="WIPO")  # filled in
+        summary = import_attendees(database, path, event_id=event.id)
+        assert (summary.created, summary.updated, summary.registered) == (699, 1, 700)
+    assert _written(pg) == _written(db)
+    assert len(_written(pg)["assignments"]) == 700
