@@ -16,6 +16,7 @@ from forumdesk import __version__
 from forumdesk.config import APP_AUTHOR, APP_NAME, ConfigError, log_dir, resolve_database_url
 from forumdesk.db.migrate import open_database
 from forumdesk.errors import ForumdeskError
+from forumdesk.ui import i18n
 
 log = logging.getLogger(__name__)
 QUIT_AFTER_ENV = "FORUMDESK_QUIT_AFTER_MS"  # CI's smoke test: start, paint, close by itself
@@ -65,6 +66,14 @@ def run_gui(db: str | None = None, *, show_error: ShowError = _show_critical) ->
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    i18n.install_translators()  # the saved language, before any window or message is made
+    try:
+        return _open_window(app, db, show_error)
+    finally:
+        i18n.remove_translators()
+
+
+def _open_window(app: QCoreApplication, db: str | None, show_error: ShowError) -> int:
     log_path = configure_logging()
     install_excepthook(log_path, show_error)
     try:

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -144,5 +144,6 @@ def write_pdf(document: QTextDocument, path: Path, paper: str, title: str = "") 
         document.print_(printer)
         del printer  # closes the PDF file
         if not temp.exists() or temp.stat().st_size == 0:
-            raise StorageError(f"The PDF «{path.name}» could not be written.")
+            raise StorageError(QCoreApplication.translate(
+                "ExportActions", "The PDF «{0}» could not be written.").format(path.name))
     return path

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from forumdesk.db.enums import Role
+from forumdesk.ui.people_table_model import vocabulary_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -126,7 +127,7 @@ class AssignmentDraftTableModel(QAbstractTableModel):
             if column == "organization":
                 return row.organization or ""
             if column == "role":
-                return row.role.label
+                return vocabulary_label(row.role)
             return row.busy
         if role == Qt.ItemDataRole.EditRole and column == "role":
             return row.role.value

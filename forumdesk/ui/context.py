@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from forumdesk.db.engine import Database
 from forumdesk.errors import ForumdeskError
 from forumdesk.services.rows import EventRow
+from forumdesk.ui.i18n import capitalized
 
 # What a change touched; views reload only what they show.
 EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
@@ -111,7 +112,7 @@ class AppContext(QObject):
         if self._error_reporter is not None:
             self._error_reporter(title, message)
         else:
-            QMessageBox.warning(self.window, title or "forumdesk", message)
+            QMessageBox.warning(self.window, capitalized(title) or "forumdesk", message)
 
 
 class ForumdeskCommand(QUndoCommand):

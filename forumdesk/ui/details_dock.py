@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -18,6 +18,7 @@ from forumdesk.errors import NotFoundError
 from forumdesk.services import assignments, sessions
 from forumdesk.services.rows import SessionRow
 from forumdesk.ui.context import ASSIGNMENTS, PEOPLE, ROOMS, SESSIONS, TRACKS, AppContext
+from forumdesk.ui.people_table_model import vocabulary_label
 
 
 class SessionDetailsDock(QDockWidget):
@@ -63,16 +64,17 @@ class SessionDetailsDock(QDockWidget):
             self.summary_label.setText(self.tr("Select a session to see its details here."))
             self.people_model.setStringList([])
             return
-        when = (f"{row.starts_at:%a %d.%m %H:%M}–{row.ends_at:%H:%M}"
+        when = (QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM")
+                + f" {row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
                 if row.starts_at and row.ends_at else self.tr("not on the timetable"))
         lines = [f"<b>{html.escape(row.label)}</b>", html.escape(when),
                  html.escape(row.room_name or self.tr("no room")),
-                 html.escape(f"{row.kind.label}" + (f" · {row.track_name}"
+                 html.escape(vocabulary_label(row.kind) + (f" · {row.track_name}"
                                                     if row.track_name else ""))]
         self.summary_label.setText("<br>".join(lines))
         self.people_model.setStringList([
-            f"{a.role.label}: {a.display_name}" + (f" ({a.organization})" if a.organization
-                                                    else "")
+            f"{vocabulary_label(a.role)}: {a.display_name}"
+            + (f" ({a.organization})" if a.organization else "")
             for a in assignments.session_people(self.ctx.db, row.id)
         ])
 

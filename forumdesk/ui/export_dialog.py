@@ -44,6 +44,7 @@ from forumdesk.services import venue
 from forumdesk.services.exports import GRID_STEPS, PAPERS, PARTS, ExportOptions
 from forumdesk.services.rows import EventRow
 from forumdesk.ui.context import AppContext
+from forumdesk.ui.i18n import installed_language
 
 OPTIONS_KEY = "export/agenda_options"
 FOLDER_KEY = "export/folder"
@@ -81,7 +82,10 @@ def remembered_options() -> ExportOptions:
         values = json.loads(raw) if isinstance(raw, str) else None
     except ValueError:
         values = None
-    return ExportOptions.from_dict(values if isinstance(values, dict) else None)
+    values = values if isinstance(values, dict) else {}
+    if "lang" not in values:  # until one is chosen, headings follow the window's language
+        values["lang"] = installed_language() or "en"
+    return ExportOptions.from_dict(values)
 
 
 def remember_options(options: ExportOptions) -> None:

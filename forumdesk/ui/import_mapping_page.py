@@ -44,6 +44,7 @@ from forumdesk.ui.import_pages import (
     plain_table,
     show_message,
 )
+from forumdesk.ui.people_table_model import vocabulary_label
 
 if TYPE_CHECKING:
     from forumdesk.ui.import_wizard import ImportWizard
@@ -273,7 +274,7 @@ class MappingPage(QWizardPage):
                 when = [f"{t:%d.%m.%Y %H:%M}" if t else "" for t in (result.starts_at,
                                                                       result.ends_at)]
                 lines.append([number, "", result.code, result.title,
-                              result.kind.label if result.kind else "", result.room,
+                              vocabulary_label(result.kind) if result.kind else "", result.room,
                               result.track, *when, ", ".join(w for _r, w, _f in result.people)])
             else:
                 lines.append([number, "; ".join(p.message for p in result)])

@@ -144,7 +144,9 @@ class FilePage(QWizardPage):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("&File:"), path_row)
+        file_label = QLabel(self.tr("&File:"), self)  # a row of a layout gets no buddy itself
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, path_row)
         form.addRow(self.tr("&What it holds:"), self.kind_combo)
         form.addRow(self.tr("&Event:"), self.event_combo)
         form.addRow(self.tr("Text &encoding (CSV):"), self.encoding_combo)

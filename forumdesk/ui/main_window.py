@@ -109,9 +109,9 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Features that live in their own modules add their menus, docks and widgets."""
-        from forumdesk.ui import export_actions, import_actions, problems
+        from forumdesk.ui import export_actions, i18n, import_actions, problems
 
-        for feature in (import_actions, export_actions, problems):
+        for feature in (import_actions, export_actions, problems, i18n):
             feature.install(self)
 
     # --- construction ---------------------------------------------------------------------

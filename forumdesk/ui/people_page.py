@@ -40,6 +40,7 @@ from forumdesk.services.rows import EventRow, PersonRow
 from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
 from forumdesk.ui.context import PEOPLE, REGISTRATIONS, AppContext
+from forumdesk.ui.i18n import capitalized
 from forumdesk.ui.people_table_model import PeopleTableModel, vocabulary_label
 from forumdesk.ui.people_table_view import PeopleTableView
 from forumdesk.ui.person_dialog import Changes, PersonDialog
@@ -57,7 +58,7 @@ def ask_question(parent: QWidget) -> Confirm:
     """The confirmation tests replace: a Yes/No box whose default is No."""
     def confirm(title: str, message: str) -> bool:
         answer = QMessageBox.question(
-            parent, title, message,
+            parent, capitalized(title), message,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

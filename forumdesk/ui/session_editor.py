@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTime, QTimer
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTime,
+    QTimer,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +48,8 @@ from forumdesk.services.rows import PersonRow, Placement, SessionRow
 from forumdesk.ui import commands
 from forumdesk.ui.assignment_draft_model import AssignmentDraftTableModel, DraftAssignment
 from forumdesk.ui.context import AppContext, ForumdeskCommand
+from forumdesk.ui.i18n import capitalized
+from forumdesk.ui.people_table_model import vocabulary_label
 
 SEARCH_LIMIT = 50
 
@@ -50,7 +61,7 @@ class RoleDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
         for role in Role:
-            combo.addItem(role.label, role.value)
+            combo.addItem(vocabulary_label(role), role.value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -82,7 +93,7 @@ class SessionEditorDialog(QDialog):
                                  if session_id is not None else [])
         self._search_results: list[PersonRow] = []
         self.exec_dialog: Callable[[QDialog], object] = lambda dialog: dialog.exec()
-        self.setWindowTitle(self.tr("Edit session {0}").format(self.original.label)
+        self.setWindowTitle(capitalized(self.tr("Edit session {0}").format(self.original.label))
                             if self.original else self.tr("New session"))
         self.resize(1100, 680)
         self._build()
@@ -126,7 +137,8 @@ class SessionEditorDialog(QDialog):
         self.title_edit = QLineEdit(box)
         self.kind_combo = QComboBox(box)
         for kind in SessionKind:
-            self.kind_combo.addItem(kind.label.capitalize(), kind.value)
+            label = vocabulary_label(kind)
+            self.kind_combo.addItem(label[:1].upper() + label[1:], kind.value)
         self.track_combo = QComboBox(box)
         self.track_combo.addItem(self.tr("(no track)"), None)
         for track in venue.list_tracks(self.ctx.db, self.event_id):
@@ -139,7 +151,7 @@ class SessionEditorDialog(QDialog):
         self.scheduled_check = QCheckBox(self.tr("On the timetable"), box)
         self.day_combo = QComboBox(box)
         for day in self.event_row.days:
-            self.day_combo.addItem(day.strftime("%a %d.%m.%Y"), day)
+            self.day_combo.addItem(QLocale().toString(QDate(day), "ddd dd.MM.yyyy"), day)
         self.start_edit = QTimeEdit(box)
         self.end_edit = QTimeEdit(box)
         for edit in (self.start_edit, self.end_edit):
@@ -216,7 +228,7 @@ class SessionEditorDialog(QDialog):
         add_row = QHBoxLayout()
         self.role_combo = QComboBox(add_box)
         for role in Role:
-            self.role_combo.addItem(role.label, role.value)
+            self.role_combo.addItem(vocabulary_label(role), role.value)
         self.add_button = QPushButton(self.tr("Add as"), add_box)
         self.add_button.clicked.connect(self._add_selected_results)
         self.new_person_button = QPushButton(self.tr("New person…"), add_box)
@@ -259,7 +271,7 @@ class SessionEditorDialog(QDialog):
             self.end_edit.setTime(QTime(row.ends_at.hour, row.ends_at.minute))
         index = self.day_combo.findData(day)
         if index < 0:  # a session outside the event's days stays where it is
-            self.day_combo.addItem(day.strftime("%a %d.%m.%Y"), day)
+            self.day_combo.addItem(QLocale().toString(QDate(day), "ddd dd.MM.yyyy"), day)
             index = self.day_combo.count() - 1
         self.day_combo.setCurrentIndex(index)
         self.audience_spin.setValue(-1 if row.expected_audience is None
@@ -375,7 +387,7 @@ class SessionEditorDialog(QDialog):
             person_id: "; ".join(
                 f"{item.session.code or item.session.title} "
                 f"{item.session.starts_at:%H:%M}–{item.session.ends_at:%H:%M} "
-                f"({item.role.label})" for item in items)
+                f"({vocabulary_label(item.role)})" for item in items)
             for person_id, items in busy.items()
         })
 
@@ -439,7 +451,7 @@ class SessionEditorDialog(QDialog):
                                                  self.tr("Change role"))
         for role, ids in added_by_role.items():
             yield commands.AssignPeopleCommand(ctx, session_id, ids, role,
-                                               self.tr("Add {0}").format(role.label))
+                                               self.tr("Add {0}").format(vocabulary_label(role)))
         # the order the database will have after the removals and additions above
         kept = set(after_ids)
         resulting = [a.person_id for a in before if a.person_id in kept]

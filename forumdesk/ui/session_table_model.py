@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from forumdesk.services.rows import SessionRow
+from forumdesk.ui.people_table_model import vocabulary_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -87,7 +90,8 @@ class SessionTableModel(QAbstractTableModel):
         if column == "code":
             return row.code or ""
         if column == "day":
-            return row.starts_at.strftime("%a %d.%m") if row.starts_at else _tr("unscheduled")
+            return (QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM")
+                    if row.starts_at else _tr("unscheduled"))
         if column == "time":
             if row.starts_at and row.ends_at:
                 return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
@@ -97,7 +101,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == "title":
             return row.title
         if column == "kind":
-            return row.kind.label
+            return vocabulary_label(row.kind)
         if column == "track":
             return row.track_name or ""
         return ", ".join(row.moderators)

@@ -1,0 +1,195 @@
+"""The window's language: the translations loaded at start-up, and Help > Language.
+
+forumdesk is written in English and translated with Qt's own machinery: every string goes through
+tr()/QCoreApplication.translate, resources/translations/forumdesk_<lang>.qm holds forumdesk's
+texts (scripts/update_translations.py makes it) and Qt's qtbase_<lang>.qm, shipped with PySide6,
+translates Qt's standard buttons and dialogs. English has a .qm too: it only turns "%n
+session(s)" into "1 session" / "5 sessions".
+
+The language is a setting ("ui/language": "system", "ru" or "en"). "system" means Russian where
+the system speaks Russian or Kazakh (the forum's staff work in Russian in Kazakhstan), English
+elsewhere. Translators are installed before the first window is built, so a change made in
+Help > Language applies at the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from forumdesk.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+SETTING = "ui/language"
+SYSTEM, RUSSIAN, ENGLISH = "system", "ru", "en"
+CHOICES = (SYSTEM, RUSSIAN, ENGLISH)
+# A system in one of these languages gets the Russian window.
+_RUSSIAN_FOR = {"ru": RUSSIAN, "kk": RUSSIAN, "en": ENGLISH}
+
+# What install_translators() put in place, so that remove_translators() can take it back.
+_installed: list[QTranslator] = []
+_locale_before: list[QLocale] = []  # the default QLocale that install_translators replaced
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Language", text)
+
+
+def capitalized(text: str) -> str:
+    """`text` with a capital first letter, for a window title.
+
+    Undo-step names are translated to read on after "Undo" (Russian: «Отменить перемещение…»),
+    so they start in lower case there; where one is also a dialog's title, it is capitalised.
+    """
+    return text[:1].upper() + text[1:]
+
+
+def translations_dir() -> Path:
+    """Where forumdesk's .qm files are shipped."""
+    return resource_path("translations")
+
+
+def language_choice(settings: QSettings | None = None) -> str:
+    """The saved choice: "system", "ru" or "en" (anything else reads as "system")."""
+    value = (settings or QSettings()).value(SETTING, SYSTEM)
+    return value if value in CHOICES else SYSTEM
+
+
+def save_language_choice(choice: str, settings: QSettings | None = None) -> None:
+    if choice not in CHOICES:
+        raise ValueError(f"unknown language choice {choice!r}")
+    target = settings or QSettings()
+    target.setValue(SETTING, choice)
+    target.sync()
+
+
+def resolve_language(choice: str, system: QLocale | None = None) -> str:
+    """The language a choice means on this system: "ru" or "en"."""
+    if choice in (RUSSIAN, ENGLISH):
+        return choice
+    system = system if system is not None else QLocale.system()
+    # the user's preferred UI languages in order; the first one forumdesk has decides
+    for name in [*system.uiLanguages(), system.name()]:
+        found = _RUSSIAN_FOR.get(name.replace("_", "-").split("-")[0].lower())
+        if found is not None:
+            return found
+    return ENGLISH
+
+
+def install_translators(language: str | None = None) -> str:
+    """Install forumdesk's and Qt's translators for `language` (default: the saved choice).
+
+    Call it after the application's organisation and name are set (the setting lives in their
+    QSettings) and before any window is built. Returns the language installed, "ru" or "en".
+    """
+    remove_translators()
+    resolved = resolve_language(language if language is not None else language_choice())
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_translators needs a QApplication")
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for path in (translations_dir() / f"forumdesk_{resolved}.qm",
+                 qt_dir / f"qtbase_{resolved}.qm"):
+        if not path.exists():
+            log.warning("translation %s is missing", path)
+            continue
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("translation %s could not be loaded", path)
+            translator.deleteLater()
+    # Day and month names follow the window's language where it differs from the system's
+    # (a system without a locale, "C", speaks English).
+    system = QLocale.system()
+    spoken = ENGLISH if system.language() == QLocale.Language.C else system.name().split("_")[0]
+    if spoken != resolved:
+        _locale_before.append(QLocale())
+        QLocale.setDefault(QLocale(resolved))
+    return resolved
+
+
+def remove_translators() -> None:
+    """Take back what install_translators() installed (tests, and a second run_gui)."""
+    app = QCoreApplication.instance()
+    while _installed:
+        translator = _installed.pop()
+        if app is not None:
+            app.removeTranslator(translator)
+        translator.deleteLater()
+    if _locale_before:
+        QLocale.setDefault(_locale_before.pop())
+
+
+def installed_language() -> str | None:
+    """The language of the installed forumdesk translator, or None."""
+    for translator in _installed:
+        if Path(translator.filePath()).name.startswith("forumdesk_"):
+            return translator.language().split("_")[0] or None
+    return None
+
+
+# --- Help > Language ---------------------------------------------------------------------------
+
+
+def _notify_restart(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+# Tests replace this to read the message instead of clicking it away.
+notify_restart: Callable[[QWidget, str, str], None] = _notify_restart
+
+
+def _help_menu(window: Any) -> QMenu:
+    wanted = window.tr("&Help").replace("&", "")
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") in (wanted, "Help"):
+            return menu
+    return window.menuBar().addMenu(window.tr("&Help"))
+
+
+def choose_language(window: QWidget, choice: str) -> None:
+    """Save the choice and say that it applies at the next start."""
+    if choice == language_choice():
+        return
+    save_language_choice(choice)
+    notify_restart(window, _tr("Language"), _tr(
+        "The new language is used the next time forumdesk starts."))
+
+
+def install(window: Any) -> QMenu:
+    """Help > Language: Русский, English, or as the system. Keeps `window.language_menu`."""
+    help_menu = _help_menu(window)
+    menu = QMenu(_tr("&Language"), window)
+    menu.setObjectName("language_menu")
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    current = language_choice()
+    # Each language is named in itself, so that it can be found whatever the window speaks.
+    for choice, text in ((RUSSIAN, "&Русский"), (ENGLISH, "&English"),
+                         (SYSTEM, _tr("As the &system"))):
+        action = QAction(text, menu)
+        action.setCheckable(True)
+        action.setChecked(choice == current)
+        action.setData(choice)
+        action.triggered.connect(
+            lambda _checked=False, c=choice: choose_language(window, c))
+        group.addAction(action)
+        menu.addAction(action)
+    existing = help_menu.actions()
+    if existing:  # above About, set apart from it
+        help_menu.insertMenu(existing[0], menu)
+        help_menu.insertSeparator(existing[0])
+    else:
+        help_menu.addMenu(menu)
+    window.language_menu = menu
+    return menu

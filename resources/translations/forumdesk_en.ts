@@ -1,0 +1,169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>AssignToSessionDialog</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="56"/>
+        <source>Assign %n people to a session</source>
+        <translation>
+            <numerusform>Assign %n person to a session</numerusform>
+            <numerusform>Assign %n people to a session</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_wizard.py" line="188"/>
+        <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
+        <translation>
+            <numerusform>%n row cannot be imported. Correct it in the file and check again, or tick “Import the valid rows”.</numerusform>
+            <numerusform>%n rows cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_wizard.py" line="261"/>
+        <source>%n row(s) with problems will be left out and written to {0}.</source>
+        <translation>
+            <numerusform>%n row with problems will be left out and written to {0}.</numerusform>
+            <numerusform>%n rows with problems will be left out and written to {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/people_page.py" line="311"/>
+        <source>Delete %n people</source>
+        <translation>
+            <numerusform>Delete %n person</numerusform>
+            <numerusform>Delete %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/people_page.py" line="312"/>
+        <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
+        <translation>
+            <numerusform>Delete %n person from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
+            <numerusform>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/people_page.py" line="331"/>
+        <source>Register %n people as {0}</source>
+        <translation>
+            <numerusform>Register %n person as {0}</numerusform>
+            <numerusform>Register %n people as {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/people_page.py" line="352"/>
+        <source>Assign %n people to {0}</source>
+        <translation>
+            <numerusform>Assign %n person to {0}</numerusform>
+            <numerusform>Assign %n people to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDock</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="323"/>
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="363"/>
+        <source>Why are these %n problems acceptable?</source>
+        <translation>
+            <numerusform>Why is this %n problem acceptable?</numerusform>
+            <numerusform>Why are these %n problems acceptable?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="370"/>
+        <source>Accept %n problems</source>
+        <translation>
+            <numerusform>Accept %n problem</numerusform>
+            <numerusform>Accept %n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="380"/>
+        <source>Un-accept %n problems</source>
+        <translation>
+            <numerusform>Un-accept %n problem</numerusform>
+            <numerusform>Un-accept %n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="50"/>
+        <source>%n error</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="51"/>
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="52"/>
+        <source>%n warning</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="53"/>
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimetablePage</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <source>Schedule %n session(s)</source>
+        <translation>
+            <numerusform>Schedule %n session</numerusform>
+            <numerusform>Schedule %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="318"/>
+        <source>Unschedule %n session(s)</source>
+        <translation>
+            <numerusform>Unschedule %n session</numerusform>
+            <numerusform>Unschedule %n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledDock</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="144"/>
+        <source>%n session(s) to place</source>
+        <translation>
+            <numerusform>%n session to place</numerusform>
+            <numerusform>%n sessions to place</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,355 @@
+"""The Russian translation: complete, faithful to its placeholders, compiled, loaded and chosen.
+
+The extractor (scripts/update_translations.py) is run on the real code and on small packages of
+its own; the window is built with the Russian translator installed and read back. Every test
+that installs a translator takes it away again: the rest of the suite asserts English text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from forumdesk import app
+from forumdesk.config import APP_AUTHOR, APP_NAME
+from forumdesk.db.engine import Database
+from forumdesk.services import events, sessions
+from forumdesk.ui import i18n
+from forumdesk.ui.context import SESSIONS
+from forumdesk.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "update_translations.py"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")
+TAG = re.compile(r"</?[a-zA-Z0-9]+>")
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("update_translations", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    return _load_script()
+
+
+@pytest.fixture
+def translated() -> Iterator[None]:
+    """Install a language's translators for one test, and always take them away."""
+    yield
+    i18n.remove_translators()
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).casefold() if found else None
+
+
+# --- the .ts files ------------------------------------------------------------------------------
+
+
+def test_every_string_in_the_code_has_a_finished_russian_translation(tool: ModuleType) -> None:
+    found = tool.extract()
+    assert found.problems == []  # every tr() gets a literal, every receiver is known
+    assert len(found.messages) > 400  # the extractor really read the code
+    stale, unfinished = tool.stale_messages("ru", found)
+    assert stale == set(), "run scripts/update_translations.py"
+    assert unfinished == 0
+    entries = tool.read_ts(tool.ts_path("ru"))
+    for key, message in found.messages.items():
+        entry = entries[key]
+        assert entry.kind == "", key
+        assert entry.message.numerus == message.numerus, key
+        assert len(entry.forms) == (3 if message.numerus else 1), key
+        assert all(form.strip() for form in entry.forms), key
+
+
+def test_the_english_file_holds_exactly_the_plurals(tool: ModuleType) -> None:
+    found = tool.extract()
+    stale, unfinished = tool.stale_messages("en", found)
+    assert stale == set() and unfinished == 0
+    entries = tool.read_ts(tool.ts_path("en"))
+    plurals = {k for k, m in found.messages.items() if m.numerus}
+    assert {k for k, e in entries.items() if e.kind not in {"vanished", "obsolete"}} == plurals
+    assert entries[("UnscheduledDock", "%n session(s) to place", "")].forms == [
+        "%n session to place", "%n sessions to place"]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_translations_keep_placeholders_tags_and_one_accelerator(tool: ModuleType,
+                                                                 language: str) -> None:
+    for key, entry in tool.read_ts(tool.ts_path(language)).items():
+        if entry.kind in {"vanished", "obsolete"}:
+            continue
+        source = entry.message.source
+        for form in entry.forms:
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), (
+                key, form)
+            assert sorted(TAG.findall(form)) == sorted(TAG.findall(source)), (key, form)
+            assert form.count("\n") == source.count("\n"), (key, form)
+            assert (_mnemonic(form) is None) == (_mnemonic(source) is None), (key, form)
+
+
+def test_the_shipped_qm_files_are_compiled_from_the_ts_files(tool: ModuleType,
+                                                             tmp_path: Path) -> None:
+    for language in tool.LANGUAGES:
+        fresh = tmp_path / f"{language}.qm"
+        tool.compile_qm(tool.ts_path(language), fresh)
+        shipped = tool.qm_path(language)
+        assert shipped.read_bytes() == fresh.read_bytes(), f"recompile {shipped.name}"
+
+
+# --- the extractor ------------------------------------------------------------------------------
+
+_SAMPLE = '''
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP
+
+
+def _tr(text, disambiguation=None, n=-1):
+    return QCoreApplication.translate("Wrapped", text, disambiguation, n)
+
+
+LABELS = (QT_TRANSLATE_NOOP("Listed", "listed label"),)
+
+
+class Page(QObject):
+    def build(self, count, name):
+        self.tr("Plain")
+        self.tr("%n item(s)", "", count)
+        self.tr("Edit {0}").format(name)
+        self.tr(f"Broken {name}")
+        QCoreApplication.translate("Explicit", "Explicit text")
+        _tr("Through the wrapper")
+        _tr("%n row(s)", "", count)
+
+
+def install(window):
+    window.tr("&File")
+    helper = Page()
+    tr = helper.tr
+    tr("Aliased")
+    QProgressDialog.tr("Cancel")
+'''
+
+
+def test_the_extractor_gives_each_call_the_context_it_runs_under(tool: ModuleType,
+                                                                  tmp_path: Path) -> None:
+    package = tmp_path / "sample"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "page.py").write_text(_SAMPLE, encoding="utf-8")
+    found = tool.extract(package, dynamic=False)
+    assert {(k[0], k[1]): m.numerus for k, m in found.messages.items()} == {
+        ("Page", "Plain"): False, ("Page", "%n item(s)"): True, ("Page", "Edit {0}"): False,
+        ("Explicit", "Explicit text"): False, ("Wrapped", "Through the wrapper"): False,
+        ("Wrapped", "%n row(s)"): True, ("Listed", "listed label"): False,
+        ("MainWindow", "&File"): False, ("Page", "Aliased"): False,
+    }
+    assert len(found.problems) == 1  # the f-string
+    assert "page.py:17" in found.problems[0] and "Broken" in found.problems[0]
+
+
+def test_updating_keeps_translations_adds_new_text_and_retires_the_gone(
+        tool: ModuleType, tmp_path: Path) -> None:
+    package = tmp_path / "sample"
+    package.mkdir()
+    (package / "page.py").write_text(
+        "class Page:\n    def a(self):\n        self.tr('Kept')\n        self.tr('Gone')\n",
+        encoding="utf-8")
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    first = tool.extract(package, dynamic=False)
+    entries = tool.parse_ts(tool.updated_ts("ru", first, folder))
+    entries[("Page", "Kept", "")].forms, entries[("Page", "Kept", "")].kind = ["Оставлено"], ""
+    entries[("Page", "Gone", "")].forms, entries[("Page", "Gone", "")].kind = ["Ушло"], ""
+    tool.ts_path("ru", folder).write_text(
+        tool.render_ts(entries.values(), "ru_RU", folder, package), encoding="utf-8")
+
+    (package / "page.py").write_text(
+        "class Page:\n    def a(self):\n        self.tr('Kept')\n        self.tr('New')\n",
+        encoding="utf-8")
+    again = tool.parse_ts(tool.updated_ts("ru", tool.extract(package, dynamic=False), folder))
+    assert (again[("Page", "Kept", "")].kind, again[("Page", "Kept", "")].forms) == (
+        "", ["Оставлено"])
+    assert again[("Page", "New", "")].kind == "unfinished"
+    assert (again[("Page", "Gone", "")].kind, again[("Page", "Gone", "")].forms) == (
+        "vanished", ["Ушло"])
+
+
+# --- the window in Russian ----------------------------------------------------------------------
+
+
+def _menu_mnemonics(menu: QMenu) -> list[str]:
+    letters = []
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        letter = _mnemonic(action.text())
+        if letter:
+            letters.append(letter)
+        if isinstance(action.menu(), QMenu):
+            sub = action.menu()
+            assert isinstance(sub, QMenu)
+            sub_letters = _menu_mnemonics(sub)
+            assert len(sub_letters) == len(set(sub_letters)), sub.title()
+    return letters
+
+
+def _unscheduled_window(qtbot: QtBot, db: Database, count: int) -> MainWindow:
+    event = events.create_event(db, "Форум 2027", "2027-05-12", "2027-05-13")
+    for number in range(count):
+        sessions.create_session(db, event.id, f"Сессия {number + 1}", code=f"S{number + 1}")
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_main_window_speaks_russian(qtbot: QtBot, db: Database, translated: None) -> None:
+    assert i18n.install_translators("ru") == "ru"
+    window = _unscheduled_window(qtbot, db, 1)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Файл", "&Правка", "С&ессия", "&Вид", "&Справка"]
+    assert window.tabs.tabText(0) == "&Расписание"
+    assert window.import_attendees_action.text() == "&Импорт участников…"
+    assert window.export_agenda_action.text() == "&Экспорт программы…"
+    # one mnemonic per letter: in the menu bar with the tabs, and within every menu
+    bar_letters = [_mnemonic(t) for t in titles] + [
+        _mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())]
+    assert len(bar_letters) == len(set(bar_letters))
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        letters = _menu_mnemonics(menu)
+        assert len(letters) == len(set(letters)), action.text()
+
+    dock = window.unscheduled_dock
+    assert dock.count_label.text() == "Разместить: 1 сессию"
+    event_id = window.ctx.event_id
+    assert event_id is not None
+    for code, wanted in (("T", "Разместить: 3 сессии"), ("U", "Разместить: 5 сессий")):
+        for number in range(2):
+            sessions.create_session(db, event_id, f"Ещё {code}{number}", code=f"{code}{number}")
+        window.ctx.notify({SESSIONS})
+        assert dock.count_label.text() == wanted
+    # Qt's own dialogs and buttons come from qtbase_ru.qm; day names follow the language
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
+    assert QLocale().language() == QLocale.Language.Russian
+
+
+def test_in_english_the_plurals_read_as_english(qtbot: QtBot, db: Database,
+                                                translated: None) -> None:
+    assert i18n.install_translators("en") == "en"
+    window = _unscheduled_window(qtbot, db, 1)
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.unscheduled_dock.count_label.text() == "1 session to place"
+    event_id = window.ctx.event_id
+    assert event_id is not None
+    for number in range(4):
+        sessions.create_session(db, event_id, f"More {number}", code=f"M{number}")
+    window.ctx.notify({SESSIONS})
+    assert window.unscheduled_dock.count_label.text() == "5 sessions to place"
+
+
+def test_removing_the_translators_brings_back_the_source_text(translated: None) -> None:
+    default_locale = QLocale().name()
+    i18n.install_translators("ru")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Файл"
+    assert i18n.installed_language() == "ru"
+    i18n.remove_translators()
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert i18n.installed_language() is None
+    assert QLocale().name() == default_locale
+
+
+# --- choosing the language ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("choice", "system", "expected"), [
+    ("system", "ru_RU", "ru"), ("system", "kk_KZ", "ru"), ("system", "ru_KZ", "ru"),
+    ("system", "en_US", "en"), ("system", "de_DE", "en"),
+    ("en", "ru_RU", "en"), ("ru", "en_GB", "ru"),
+])
+def test_the_language_follows_the_setting_then_the_system(choice: str, system: str,
+                                                          expected: str) -> None:
+    assert i18n.resolve_language(choice, QLocale(system)) == expected
+
+
+def test_the_saved_setting_decides_what_is_installed(translated: None) -> None:
+    assert i18n.language_choice() == "system"  # nothing saved yet
+    QSettings().setValue(i18n.SETTING, "nonsense")
+    assert i18n.language_choice() == "system"
+    i18n.save_language_choice("ru")
+    assert QSettings().value(i18n.SETTING) == "ru"
+    assert i18n.install_translators() == "ru"
+    assert QCoreApplication.translate("MainWindow", "&Help") == "&Справка"
+    i18n.save_language_choice("en")
+    assert i18n.install_translators() == "en"  # installing again replaces, never stacks
+    assert QCoreApplication.translate("MainWindow", "&Help") == "&Help"
+    with pytest.raises(ValueError, match="klingon"):
+        i18n.save_language_choice("klingon")
+
+
+def test_help_language_saves_the_choice_and_says_when_it_applies(
+        qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(i18n, "notify_restart",
+                        lambda _parent, title, text: told.append((title, text)))
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    menu = window.language_menu
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert isinstance(help_menu, QMenu) and menu.menuAction() in help_menu.actions()
+    choices = {a.data(): a for a in menu.actions()}
+    assert [a.text() for a in menu.actions()] == ["&Русский", "&English", "As the &system"]
+    assert choices["system"].isChecked()
+    choices["ru"].trigger()
+    assert QSettings().value(i18n.SETTING) == "ru"
+    assert choices["ru"].isChecked() and not choices["system"].isChecked()
+    assert told == [("Language", "The new language is used the next time forumdesk starts.")]
+    choices["ru"].trigger()  # the same choice again: nothing to say
+    assert len(told) == 1
+    choices["system"].trigger()
+    assert QSettings().value(i18n.SETTING) == "system" and len(told) == 2
+
+
+def test_run_gui_starts_in_the_saved_language_and_cleans_up(tmp_path: Path) -> None:
+    # run_gui reads the application's own settings (organisation and name of forumdesk)
+    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR,
+              APP_NAME).setValue(i18n.SETTING, "ru")
+    broken = tmp_path / "notes.sqlite3"
+    broken.write_text("not a database", encoding="utf-8")
+    shown: list[str] = []
+    previous_hook, previous_handlers = sys.excepthook, list(logging.getLogger().handlers)
+    try:
+        assert app.run_gui(str(broken), show_error=shown.append) == 1
+    finally:
+        sys.excepthook = previous_hook
+        for handler in set(logging.getLogger().handlers) - set(previous_handlers):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+        QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR,
+                  APP_NAME).clear()
+    assert shown and shown[0].startswith("Не удаётся открыть базу данных.")
+    # and the translators went with it: the rest of the process speaks English again
+    assert i18n.installed_language() is None
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_a_window_title_made_from_an_undo_step_is_capitalised() -> None:
+    assert i18n.capitalized("удаление: Иванов") == "Удаление: Иванов"
+    assert i18n.capitalized("") == ""
