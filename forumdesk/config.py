@@ -9,6 +9,8 @@ import platformdirs
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from forumdesk.i18n import _
+
 APP_NAME = "forumdesk"
 APP_AUTHOR = "forumdesk"
 DB_ENV_VAR = "FORUMDESK_DB"
@@ -47,13 +49,13 @@ def resolve_database_url(db: str | None = None) -> URL:
         try:
             url = make_url(value)
         except (ArgumentError, ValueError) as exc:
-            raise ConfigError(f"Not a database address forumdesk understands: {value}") from exc
+            raise ConfigError(_("Not a database address forumdesk understands: {address}")
+                              .format(address=value)) from exc
         if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
         if url.get_backend_name() not in {"sqlite", "postgresql"}:
-            raise ConfigError(
-                f"forumdesk works with SQLite files and PostgreSQL, not {url.get_backend_name()}."
-            )
+            raise ConfigError(_("forumdesk works with SQLite files and PostgreSQL, not {backend}.")
+                              .format(backend=url.get_backend_name()))
         return url
     return _sqlite_url(Path(value))
 
@@ -63,5 +65,6 @@ def _sqlite_url(path: Path) -> URL:
     if not path.is_absolute():
         path = Path.cwd() / path
     if path.is_dir():
-        raise ConfigError(f"{path} is a folder; give the path of a database file.")
+        raise ConfigError(_("{path} is a folder; give the path of a database file.")
+                          .format(path=path))
     return URL.create("sqlite+pysqlite", database=str(path))

@@ -6,6 +6,8 @@ shows it in a message box. Anything else escaping a service is a bug, logged wit
 
 from __future__ import annotations
 
+from forumdesk.i18n import _
+
 
 class ForumdeskError(Exception):
     """An operation was refused or failed for a reason the user can act on."""
@@ -57,5 +59,5 @@ class SchemaError(DatabaseError):
 class CancelledError(ForumdeskError):
     """The user cancelled long work; whatever it had started was rolled back."""
 
-    def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(_("Cancelled: nothing was changed.") if message is None else message)

@@ -11,6 +11,7 @@ import pytest
 # Before anything imports Qt: tests never need a screen.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+from forumdesk import i18n
 from forumdesk.config import resolve_database_url
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
@@ -28,6 +29,18 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("FORUMDESK_DB", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The core speaks English in every test (the tests assert English text), whatever the
+    developer's FORUMDESK_LANG, in this process and in the commands it starts; a test that
+    switches to Russian is put back afterwards."""
+    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
+    before = i18n.language()
+    i18n.set_language(i18n.ENGLISH)
+    yield
+    i18n.set_language(before)
 
 
 @pytest.fixture

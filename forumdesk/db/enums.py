@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from forumdesk.i18n import _, gettext, language
+
 
 class _Vocabulary(enum.StrEnum):
     @property
@@ -11,15 +13,43 @@ class _Vocabulary(enum.StrEnum):
         """The value as a person reads it: "co_moderator" -> "co-moderator"."""
         return _LABELS.get(self.value, self.value.replace("_", " "))
 
+    @property
+    def translated_label(self) -> str:
+        """The label in the language messages are written in ("модератор" in Russian)."""
+        return gettext(self.label)
+
     @classmethod
     def parse(cls, text: str) -> _Vocabulary:
-        """Accept a value or its label, ignoring case, spaces, '-' and '_'."""
-        key = _squash(text)
-        for member in cls:
-            if key in {_squash(member.value), _squash(member.label)}:
-                return member
-        allowed = ", ".join(m.label for m in cls)
-        raise ValueError(f"'{text}' is not one of: {allowed}")
+        """Accept a value or its label, ignoring case, spaces, '-' and '_'.
+
+        The label in the current language is accepted too: a message lists the choices in
+        that language, so what it lists can be typed back.
+        """
+        found = _parse_keys(cls).get(_squash(text))
+        if found is not None:
+            return found
+        allowed = ", ".join(m.translated_label for m in cls)
+        raise ValueError(_("'{text}' is not one of: {allowed}").format(text=text,
+                                                                      allowed=allowed))
+
+
+# (vocabulary, language) -> squashed value or label -> member; imports parse one per row
+_PARSE_KEYS: dict[tuple[type[_Vocabulary], str], dict[str, _Vocabulary]] = {}
+
+
+def _parse_keys(kind: type[_Vocabulary]) -> dict[str, _Vocabulary]:
+    cache_key = (kind, language())
+    keys = _PARSE_KEYS.get(cache_key)
+    if keys is None:
+        keys = {}
+        for member in kind:  # the first member a key names wins, as in a search in order
+            keys.setdefault(_squash(member.value), member)
+            keys.setdefault(_squash(member.label), member)
+        for member in kind:
+            keys.setdefault(_squash(member.translated_label), member)
+        keys.pop("", None)
+        _PARSE_KEYS[cache_key] = keys
+    return keys
 
 
 _LABELS = {

@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from forumdesk.db.engine import Database, create_database_engine
 from forumdesk.errors import DatabaseError, SchemaError
+from forumdesk.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -80,13 +81,11 @@ def upgrade_schema(engine: Engine) -> Path | None:
     if current == head:
         return None
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise SchemaError(
+        raise SchemaError(_(
             "This database was made by a newer version of forumdesk. Update forumdesk to open it."
-        )
+        ))
     if current is None and tables - {"alembic_version"}:
-        raise SchemaError(
-            "This database holds tables that are not forumdesk's. Choose another database file."
-        )
+        raise _foreign_tables()
     backup = backup_sqlite_file(engine.url) if current is not None else None
     config = alembic_config()
     try:
@@ -95,11 +94,14 @@ def upgrade_schema(engine: Engine) -> Path | None:
             command.upgrade(config, "head")
     except Exception as exc:
         log.exception("migration from %s to %s failed", current, head)
-        kept = f" A copy made before the update is at {backup}." if backup else ""
-        raise SchemaError(
-            "The database could not be updated for this version of forumdesk, so it was left "
-            f"as it was.{kept} ({_first_line(exc)})"
-        ) from exc
+        if backup:
+            message = _("The database could not be updated for this version of forumdesk, so "
+                        "it was left as it was. A copy made before the update is at {backup}. "
+                        "({detail})").format(backup=backup, detail=_first_line(exc))
+        else:
+            message = _("The database could not be updated for this version of forumdesk, so "
+                        "it was left as it was. ({detail})").format(detail=_first_line(exc))
+        raise SchemaError(message) from exc
     return backup
 
 
@@ -167,14 +169,18 @@ def _refuse_foreign_sqlite_file(url: URL) -> None:
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
-            raise DatabaseError(f"{path} is not a forumdesk database, or it is damaged.") from exc
+            raise DatabaseError(_("{path} is not a forumdesk database, or it is damaged.")
+                                .format(path=path)) from exc
         return
     finally:
         conn.close()
     if tables and "alembic_version" not in tables:
-        raise SchemaError(
-            "This database holds tables that are not forumdesk's. Choose another database file."
-        )
+        raise _foreign_tables()
+
+
+def _foreign_tables() -> SchemaError:
+    return SchemaError(_(
+        "This database holds tables that are not forumdesk's. Choose another database file."))
 
 
 def backup_sqlite_file(url: URL) -> Path | None:
@@ -206,8 +212,11 @@ def _open_error(url: URL, exc: Exception) -> DatabaseError:
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
     text = str(getattr(exc, "orig", exc)).lower()
     if "not a database" in text or "malformed" in text:
-        return DatabaseError(f"{where} is not a forumdesk database, or it is damaged.")
+        return DatabaseError(_("{path} is not a forumdesk database, or it is damaged.")
+                             .format(path=where))
     if "unable to open" in text:
-        return DatabaseError(f"The database file {where} cannot be opened or created here.")
+        return DatabaseError(_("The database file {path} cannot be opened or created here.")
+                             .format(path=where))
     first = str(getattr(exc, "orig", exc)).strip().splitlines()
-    return DatabaseError(f"The database {where} cannot be opened: {first[0] if first else exc}")
+    return DatabaseError(_("The database {path} cannot be opened: {detail}")
+                         .format(path=where, detail=first[0] if first else exc))

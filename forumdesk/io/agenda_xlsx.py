@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from forumdesk.errors import ValidationError
+from forumdesk.i18n import _
 from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import LANGUAGES, PAPERS, PARTS, Labels, Lang
 from forumdesk.io.agenda_sheets_common import Book, Styles
@@ -57,21 +58,22 @@ def check_choices(parts: Iterable[str], paper: str, lang: str, grid_step: int) -
     chosen = list(dict.fromkeys(parts))
     unknown = [p for p in chosen if p not in PARTS]
     if unknown:
-        raise ValidationError(f"Unknown part of the agenda: {', '.join(unknown)}; choose from "
-                              f"{', '.join(PARTS)}.", field="parts")
+        raise ValidationError(_("Unknown part of the agenda: {parts}; choose from {known}.")
+                              .format(parts=", ".join(unknown), known=", ".join(PARTS)),
+                              field="parts")
     if not chosen:
-        raise ValidationError("Choose at least one part of the agenda to export.",
+        raise ValidationError(_("Choose at least one part of the agenda to export."),
                               field="parts")
     if paper not in PAPERS:
-        raise ValidationError(f"Unknown paper size {paper!r}; choose A4 or Letter.",
-                              field="paper")
+        raise ValidationError(_("Unknown paper size {paper}; choose A4 or Letter.")
+                              .format(paper=repr(paper)), field="paper")
     if lang not in LANGUAGES:
-        raise ValidationError(f"Unknown heading language {lang!r}; choose ru or en.",
-                              field="lang")
+        raise ValidationError(_("Unknown heading language {lang}; choose ru or en.")
+                              .format(lang=repr(lang)), field="lang")
     if grid_step not in GRID_STEPS:
         raise ValidationError(
-            f"The grid's time step must be one of {', '.join(map(str, GRID_STEPS))} minutes.",
-            field="grid_step")
+            _("The grid's time step must be one of {steps} minutes.")
+            .format(steps=", ".join(map(str, GRID_STEPS))), field="grid_step")
     return [p for p in PARTS if p in chosen]
 
 

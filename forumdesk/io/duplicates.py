@@ -17,12 +17,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from forumdesk.db.enums import Sector
+from forumdesk.i18n import N_, _, gettext
 from forumdesk.io.people_rows import PersonDraft
 from forumdesk.services import text
 
 # Fields a later row for the same person may fill in, or disagree about.
 MERGED_FIELDS = ("given_name", "patronymic", "organization", "position", "country", "sector",
                  "phone", "language", "notes")
+# How a note on disagreeing rows names each of them
+_MERGED_LABELS = {"given_name": N_("given name"), "patronymic": N_("patronymic"),
+                  "organization": N_("organization"), "position": N_("position"),
+                  "country": N_("country"), "sector": N_("sector"), "phone": N_("phone"),
+                  "language": N_("language"), "notes": N_("notes")}
+# Why two rows are one person
+_SAME_EMAIL = N_("the same e-mail")
+_SAME_NAME_AND_ORGANISATION = N_("the same name and organisation")
 
 _CYRILLIC_TO_LATIN = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -115,8 +124,10 @@ class LikelyDuplicate:
     other_row: int | None = None   # the file's other row, if the other is in the file
 
     def __str__(self) -> str:
-        where = f"person {self.person_id}" if self.person_id else f"row {self.other_row}"
-        return f"Row {self.row}: {self.name} and {self.other} ({where}): {self.reason}."
+        where = (_("person {id}").format(id=self.person_id) if self.person_id
+                 else _("row {row}").format(row=self.other_row))
+        return _("Row {row}: {name} and {other} ({where}): {reason}.").format(
+            row=self.row, name=self.name, other=self.other, where=where, reason=self.reason)
 
 
 class Directory:
@@ -173,11 +184,11 @@ def group_rows(drafts: Iterable[PersonDraft]) -> tuple[list[FileEntity], list[st
         key = (name_key(draft.family_name, draft.given_name, draft.patronymic),
                _org_key_cached(draft.organization))
         entity = by_email.get(draft.email) if draft.email else None
-        how = "the same e-mail"
+        how = _SAME_EMAIL
         if entity is None:
             candidate = by_name_org.get(key)
             if candidate is not None and (draft.email is None or candidate.draft.email is None):
-                entity, how = candidate, "the same name and organisation"
+                entity, how = candidate, _SAME_NAME_AND_ORGANISATION
         if entity is None:
             entity = FileEntity(draft=draft, name_key=key[0])
             entities.append(entity)
@@ -211,10 +222,17 @@ def _merge(first: PersonDraft, later: PersonDraft, how: str) -> list[str]:
             setattr(first, name, new)
         elif old != new and not (isinstance(old, str) and isinstance(new, str)
                                  and text.fold(old) == text.fold(new)):
-            notes.append(f"Row {later.row} repeats row {first.row} ({how}) but gives "
-                         f"{name.replace('_', ' ')} «{new}» instead of «{old}»; "
-                         f"row {first.row}'s value is used.")
+            notes.append(_("Row {row} repeats row {first} ({how}) but gives {field} «{new}» "
+                           "instead of «{old}»; row {first}'s value is used.").format(
+                               row=later.row, first=first.row, how=gettext(how),
+                               field=gettext(_MERGED_LABELS[name]), new=_shown(new),
+                               old=_shown(old)))
     return notes
+
+
+def _shown(value: object) -> object:
+    """A value as a note shows it: a sector by its label, in the language in use."""
+    return value.translated_label if isinstance(value, Sector) else value
 
 
 def match_entities(entities: Iterable[FileEntity], directory: Directory, *,
@@ -259,11 +277,11 @@ def _likely(entity: FileEntity, fuzzy: str | None, directory: Directory,
         return []  # the usual case for a new person: nobody to show
     found: dict[int, str] = {}
     for pid in same_name_org:
-        found[pid] = "same name and organisation but another e-mail"
+        found[pid] = _("same name and organisation but another e-mail")
     for pid in same_name or ():
-        found.setdefault(pid, "same name, another organisation or e-mail")
+        found.setdefault(pid, _("same name, another organisation or e-mail"))
     for pid in similar or ():
-        found.setdefault(pid, "a similar name (another spelling or alphabet)")
+        found.setdefault(pid, _("a similar name (another spelling or alphabet)"))
     draft = entity.draft
     return [LikelyDuplicate(row=entity.row, name=draft.display_name,
                             other=directory.people[pid].described, reason=reason, person_id=pid)
@@ -289,5 +307,5 @@ def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]
             other = first_names[earlier.row] = earlier.draft.display_name
         likely.append(LikelyDuplicate(
             row=entity.row, name=entity.draft.display_name, other=other, other_row=earlier.row,
-            reason="a similar name in the same file, kept as two people"))
+            reason=_("a similar name in the same file, kept as two people")))
     return likely

@@ -16,10 +16,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from forumdesk.errors import NotFoundError, ValidationError
+from forumdesk.i18n import N_, _, gettext
 from forumdesk.io.tables import RawTable
 
 IGNORE = "ignore"
 HEADER_SEARCH_ROWS = 30
+# The kinds of import, as messages name them ("for attendees files, not programme")
+IMPORT_KINDS = (N_("attendees"), N_("programme"))
 
 # Field -> what people write above such a column. Compared squashed (see header_key).
 PEOPLE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -160,8 +163,9 @@ def parse_field(value: str, kind: str) -> str:
     found = _LOOKUPS[kind].get(header_key(value))
     if found is None:
         names = ", ".join(synonyms_for(kind))
-        raise ValidationError(f"'{value}' is not a field forumdesk can import; use one of: "
-                              f"{names}, or ignore.", field="map")
+        raise ValidationError(_("'{value}' is not a field forumdesk can import; use one of: "
+                                "{fields}, or ignore.").format(value=value, fields=names),
+                              field="map")
     return found
 
 
@@ -218,8 +222,9 @@ def map_columns(
         for index, (number, cells) in enumerate(table.rows):
             if number == header_row:
                 return _mapping(table, index, cells, kind, wanted)
-        raise ValidationError(f"Row {header_row} of {table.label} is empty or missing; it "
-                              "cannot be the header.", field="header_row")
+        raise ValidationError(_("Row {row} of {table} is empty or missing; it cannot be the "
+                                "header.").format(row=header_row, table=table.label),
+                              field="header_row")
     for index, (_number, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         mapping = _mapping(table, index, cells, kind, wanted)
         recognised = len(mapping.fields)
@@ -292,8 +297,9 @@ def profiles_dir() -> Path:
 def _profile_path(name: str) -> Path:
     clean = name.strip()
     if not _PROFILE_NAME.match(clean) or clean.startswith("."):
-        raise ValidationError(f"'{name}' cannot name a profile; use letters, digits, spaces, "
-                              "dots and dashes (at most 80).", field="profile")
+        raise ValidationError(_("'{name}' cannot name a profile; use letters, digits, "
+                                "spaces, dots and dashes (at most 80).").format(name=name),
+                              field="profile")
     return profiles_dir() / f"{clean}.json"
 
 
@@ -302,7 +308,8 @@ def save_profile(profile: ImportProfile) -> Path:
     for column, name in profile.columns.items():
         parse_field(name, profile.kind)  # refuse a profile that could not be used
         if not column.strip():
-            raise ValidationError("A profile's column names cannot be empty.", field="profile")
+            raise ValidationError(_("A profile's column names cannot be empty."),
+                                  field="profile")
     path = _profile_path(profile.name)
     data = asdict(profile)
     data["name"] = profile.name.strip()
@@ -312,16 +319,18 @@ def save_profile(profile: ImportProfile) -> Path:
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         temporary.replace(path)
     except OSError as exc:
-        raise ValidationError(f"The profile «{profile.name}» could not be saved in "
-                              f"{path.parent}: {exc.strerror or exc}.") from exc
+        raise ValidationError(_("The profile «{name}» could not be saved in {folder}: "
+                                "{reason}.").format(name=profile.name, folder=path.parent,
+                                                    reason=exc.strerror or exc)) from exc
     return path
 
 
 def load_profile(name: str, kind: str | None = None) -> ImportProfile:
     path = _profile_path(name)
     if not path.is_file():
-        known = ", ".join(p.name for p in list_profiles(kind)) or "none yet"
-        raise NotFoundError(f"There is no import profile «{name}» (saved profiles: {known}).")
+        known = ", ".join(p.name for p in list_profiles(kind)) or _("none yet")
+        raise NotFoundError(_("There is no import profile «{name}» (saved profiles: "
+                              "{profiles}).").format(name=name, profiles=known))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         profile = ImportProfile(
@@ -332,11 +341,12 @@ def load_profile(name: str, kind: str | None = None) -> ImportProfile:
             name_order=str(data.get("name_order") or "auto"),
         )
     except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise ValidationError(f"The import profile «{name}» ({path}) cannot be read; save it "
-                              "again or delete it.") from exc
+        raise ValidationError(_("The import profile «{name}» ({path}) cannot be read; save "
+                                "it again or delete it.").format(name=name, path=path)) from exc
     if kind is not None and profile.kind != kind:
-        raise ValidationError(f"The import profile «{name}» is for {profile.kind} files, not "
-                              f"{kind}.", field="profile")
+        raise ValidationError(_("The import profile «{name}» is for {kind} files, not "
+                                "{wanted}.").format(name=name, kind=gettext(profile.kind),
+                                                    wanted=gettext(kind)), field="profile")
     return profile
 
 
@@ -358,5 +368,5 @@ def list_profiles(kind: str | None = None) -> list[ImportProfile]:
 def delete_profile(name: str) -> None:
     path = _profile_path(name)
     if not path.is_file():
-        raise NotFoundError(f"There is no import profile «{name}».")
+        raise NotFoundError(_("There is no import profile «{name}».").format(name=name))
     path.unlink()

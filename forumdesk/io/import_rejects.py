@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from forumdesk.errors import ValidationError
+from forumdesk.i18n import N_, _, gettext
 from forumdesk.io.tables import RawTable
 
-ERROR_COLUMN = "Error"
+ERROR_COLUMN = N_("Error")  # its heading is written in the current language
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 
@@ -30,8 +31,8 @@ def rejects_format(path: Path) -> str:
         return "xlsx"
     if suffix in _CSV_SUFFIXES:
         return "csv"
-    raise ValidationError(f"Rejected rows can be written to an .xlsx or a .csv file, not "
-                          f"«{path.name}».", field="rejects")
+    raise ValidationError(_("Rejected rows can be written to an .xlsx or a .csv file, not "
+                            "«{name}».").format(name=path.name), field="rejects")
 
 
 def default_rejects_path(table: RawTable) -> Path:
@@ -52,11 +53,12 @@ def write_rejects(path: Path, table: RawTable, headers: Sequence[str],
     path = Path(path)
     kind = rejects_format(path)
     width = max([len(headers), *(len(cells) for cells, _ in rows)])
-    header_row = [*headers, *[""] * (width - len(headers)), ERROR_COLUMN]
+    header_row = [*headers, *[""] * (width - len(headers)), gettext(ERROR_COLUMN)]
     body = [[*cells, *[""] * (width - len(cells)), message] for cells, message in rows]
     if not path.parent.is_dir():
-        raise ValidationError(f"The folder {path.parent} does not exist; the rejected rows "
-                              "cannot be written there.", field="rejects")
+        raise ValidationError(_("The folder {folder} does not exist; the rejected rows "
+                                "cannot be written there.").format(folder=path.parent),
+                              field="rejects")
     handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                               dir=path.parent)
     os.close(handle)
@@ -69,8 +71,9 @@ def write_rejects(path: Path, table: RawTable, headers: Sequence[str],
             _write_csv(temporary, delimiter, header_row, body)
         os.replace(temporary, path)
     except OSError as exc:
-        raise ValidationError(f"The rejected rows could not be written to «{path.name}»: "
-                              f"{exc.strerror or exc}. Nothing was imported.",
+        raise ValidationError(_("The rejected rows could not be written to «{name}»: "
+                                "{reason}. Nothing was imported.")
+                              .format(name=path.name, reason=exc.strerror or exc),
                               field="rejects") from exc
     finally:
         with contextlib.suppress(OSError):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from forumdesk.db.enums import Sector
 from forumdesk.errors import ValidationError
+from forumdesk.i18n import N_, _, ngettext
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.tables import RowProblem
@@ -208,7 +209,7 @@ def _phonenumbers_format(value: str) -> str:
 
 def normalize_sector(value: str) -> Sector:
     mapped = _SECTORS.get(value.casefold().replace("ё", "е"), value)
-    return text.vocabulary(Sector, mapped, "sector", "sector")  # type: ignore[return-value]
+    return text.vocabulary(Sector, mapped, N_("sector"), "sector")  # type: ignore[return-value]
 
 
 def normalize_language(value: str) -> str:
@@ -255,8 +256,8 @@ class RowCleaner:
     def __init__(self, mapping: ColumnMapping, sheet: str | None, *,
                  name_order: str = "auto") -> None:
         if name_order not in NAME_ORDERS:
-            raise ValidationError(f"The name order must be one of {', '.join(NAME_ORDERS)}.",
-                                  field="name_order")
+            raise ValidationError(_("The name order must be one of {orders}.")
+                                  .format(orders=", ".join(NAME_ORDERS)), field="name_order")
         self.mapping = mapping
         self.sheet = sheet
         self.name_order = name_order
@@ -297,7 +298,7 @@ class RowCleaner:
             field_name = "family_name" if "family_name" in self.columns else "full_name"
             if field_name not in self.columns:
                 field_name = None  # type: ignore[assignment]
-            problems.append(self.problem(row, field_name, "the name is missing."))
+            problems.append(self.problem(row, field_name, _("the name is missing.")))
         if country:
             known = self._countries.get(country)
             country = known if known is not None else self._countries.setdefault(
@@ -356,7 +357,8 @@ class RowCleaner:
             return
         if len(parts) > 1:
             problems.append(self.problem(
-                row, "email", f"holds several e-mail addresses ({value}); keep one per person."))
+                row, "email", _("holds several e-mail addresses ({emails}); keep one per "
+                                "person.").format(emails=value)))
 
     def _check_lengths(self, row: int, draft: PersonDraft, problems: list[RowProblem]) -> None:
         for name, limit in LIMITS.items():
@@ -371,9 +373,14 @@ class RowCleaner:
                 field_name = name if name in self.columns else (
                     "full_name" if name in {"family_name", "given_name", "patronymic",
                                             "display_name"} else None)
-                problems.append(self.problem(
-                    row, field_name,
-                    f"the value is too long ({len(value)} characters; at most {limit})."))
+                problems.append(self.problem(row, field_name, too_long(len(value), limit)))
+
+
+def too_long(length: int, limit: int) -> str:
+    """The row problem of a value longer than its column holds."""
+    return ngettext("the value is too long ({length} characters; at most {limit}).",
+                    "the value is too long ({length} characters; at most {limit}).",
+                    length).format(length=length, limit=limit)
 
 
 # Names, organisation, position and notes are cut from one cell and never longer than it: a row

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from forumdesk.db.enums import Role, SessionKind
 from forumdesk.errors import ValidationError
+from forumdesk.i18n import N_, _, ngettext
 from forumdesk.io.headers import ColumnMapping
-from forumdesk.io.people_rows import clean_cell, split_list
+from forumdesk.io.people_rows import clean_cell, split_list, too_long
 from forumdesk.io.tables import RowProblem
 from forumdesk.services import text
 
@@ -148,26 +149,26 @@ class ProgrammeRowCleaner:
         problems: list[RowProblem] = []
         title = values.get("title")
         if not title:
-            problems.append(self.problem(row, "title", "the session's title is missing."))
+            problems.append(self.problem(row, "title", _("the session's title is missing.")))
         draft = SessionDraft(row=row, title=title or "", code=values.get("code"),
                              track=values.get("track"), room=values.get("room"),
                              description=values.get("description"))
         for name, limit in LIMITS.items():
             value = getattr(draft, name)
             if value and len(value) > limit:
-                problems.append(self.problem(row, name, f"the value is too long ({len(value)} "
-                                             f"characters; at most {limit})."))
+                problems.append(self.problem(row, name, too_long(len(value), limit)))
         if values.get("kind"):
             try:
                 draft.kind = parse_kind(values["kind"] or "")
             except ValueError:
-                allowed = ", ".join(k.label for k in SessionKind)
-                problems.append(self.problem(row, "kind", f"«{values['kind']}» is not a kind of "
-                                             f"session; use one of: {allowed}."))
+                allowed = ", ".join(k.translated_label for k in SessionKind)
+                problems.append(self.problem(row, "kind", _(
+                    "«{kind}» is not a kind of session; use one of: {kinds}.").format(
+                        kind=values["kind"], kinds=allowed)))
         if values.get("expected_audience"):
             try:
                 draft.expected_audience = text.non_negative(
-                    (values["expected_audience"] or "").split(".")[0], "expected audience",
+                    (values["expected_audience"] or "").split(".")[0], N_("expected audience"),
                     "expected_audience")
             except ValidationError as exc:
                 problems.append(self.problem(row, "expected_audience", exc.message))
@@ -184,23 +185,26 @@ class ProgrammeRowCleaner:
         if values.get("time") and not (start_text or end_text):
             found = _RANGE.match(values["time"] or "")
             if not found:
-                problems.append(self.problem(row, "time", f"«{values['time']}» is not a time "
-                                             "range; write it as 10:00–11:30."))
+                problems.append(self.problem(row, "time", _(
+                    "«{time}» is not a time range; write it as 10:00–11:30.").format(
+                        time=values["time"])))
                 return
             start_text, end_text = found[1], found[2]
             start_field = end_field = "time"
         date_text = values.get("date")
         if not (start_text or end_text):
             if date_text:
-                problems.append(self.problem(row, "date", "a date is given but no start and end "
-                                             "times; give both, or neither for an "
-                                             "unscheduled session."))
+                problems.append(self.problem(row, "date", _(
+                    "a date is given but no start and end times; give both, or neither for an "
+                    "unscheduled session.")))
             return
         if not (start_text and end_text):
             missing = "end" if start_text else "start"
+            message = (_("the end time is missing; a scheduled session needs both.")
+                       if start_text else
+                       _("the start time is missing; a scheduled session needs both."))
             problems.append(self.problem(row, missing if missing in self.columns else None,
-                                         f"the {missing} time is missing; a scheduled session "
-                                         "needs both."))
+                                         message))
             return
         day = self._day(row, date_text, start_text, problems)
         times = []
@@ -208,15 +212,17 @@ class ProgrammeRowCleaner:
             try:
                 times.append(parse_time(value or ""))
             except (ValueError, OverflowError):
-                problems.append(self.problem(row, field_name, f"«{value}» is not a time; write "
-                                             "it as HH:MM, e.g. 10:00."))
+                problems.append(self.problem(row, field_name, _(
+                    "«{time}» is not a time; write it as HH:MM, e.g. 10:00.").format(
+                        time=value)))
         if day is None or len(times) != 2:
             return
         starts_at = dt.datetime.combine(day, times[0])
         ends_at = dt.datetime.combine(day, times[1])
         if ends_at <= starts_at:
-            problems.append(self.problem(row, end_field, f"the session ends ({times[1]:%H:%M}) "
-                                         f"before it starts ({times[0]:%H:%M})."))
+            problems.append(self.problem(row, end_field, _(
+                "the session ends ({end}) before it starts ({start}).").format(
+                    end=f"{times[1]:%H:%M}", start=f"{times[0]:%H:%M}")))
             return
         draft.starts_at, draft.ends_at = starts_at, ends_at
 
@@ -229,18 +235,23 @@ class ProgrammeRowCleaner:
         if not date_text:
             if self.first_day == self.last_day:
                 return self.first_day
+            days = (self.last_day - self.first_day).days + 1
             problems.append(self.problem(row, "date" if "date" in self.columns else None,
-                                         "the date is missing, and the event lasts "
-                                         f"{(self.last_day - self.first_day).days + 1} days."))
+                                         ngettext("the date is missing, and the event lasts "
+                                                  "{days} days.",
+                                                  "the date is missing, and the event lasts "
+                                                  "{days} days.", days).format(days=days)))
             return None
         day = parse_date_or_none(date_text)
         if day is None:
-            problems.append(self.problem(row, "date", f"«{date_text}» is not a date; write it "
-                                         "as YYYY-MM-DD or DD.MM.YYYY."))
+            problems.append(self.problem(row, "date", _(
+                "«{date}» is not a date; write it as YYYY-MM-DD or DD.MM.YYYY.").format(
+                    date=date_text)))
             return None
         if not self.first_day <= day <= self.last_day:
-            problems.append(self.problem(row, "date", f"{day:%d.%m.%Y} is outside the event "
-                                         f"({self.first_day:%d.%m.%Y}–"
-                                         f"{self.last_day:%d.%m.%Y})."))
+            problems.append(self.problem(row, "date", _(
+                "{day} is outside the event ({first}–{last}).").format(
+                    day=f"{day:%d.%m.%Y}", first=f"{self.first_day:%d.%m.%Y}",
+                    last=f"{self.last_day:%d.%m.%Y}")))
             return None
         return day

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forumdesk.errors import ForumdeskError
+from forumdesk.i18n import _, ngettext
 
 SPREADSHEET_KINDS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
 DELIMITERS = (";", ",", "\t", "|")
@@ -46,10 +47,10 @@ class RowProblem:
     @property
     def place(self) -> str:
         """"Sheet «Лист1», row 12, column «E-mail»" (no sheet for CSV files)."""
-        parts = [f"sheet «{self.sheet}»"] if self.sheet else []
-        parts.append(f"row {self.row}")
+        parts = [_("sheet «{sheet}»").format(sheet=self.sheet)] if self.sheet else []
+        parts.append(_("row {row}").format(row=self.row))
         if self.column:
-            parts.append(f"column «{self.column}»")
+            parts.append(_("column «{column}»").format(column=self.column))
         text = ", ".join(parts)
         return text[0].upper() + text[1:]
 
@@ -77,7 +78,8 @@ class RawTable:
     def label(self) -> str:
         """How messages name the table: «list.xlsx», sheet «Лист1»."""
         name = f"«{self.path.name}»"
-        return f"{name}, sheet «{self.sheet}»" if self.sheet else name
+        return _("{file}, sheet «{sheet}»").format(file=name, sheet=self.sheet) if self.sheet \
+            else name
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -91,24 +93,32 @@ def detect_kind(path: Path) -> str:
     name = f"«{path.name}»"
     try:
         if not path.exists():
-            raise ImportFileError(f"{name} does not exist (looked for {path}).")
+            raise ImportFileError(_("{file} does not exist (looked for {path}).")
+                                  .format(file=name, path=path))
         if path.is_dir():
-            raise ImportFileError(f"{name} is a folder; choose a spreadsheet or CSV file.")
+            raise ImportFileError(_("{file} is a folder; choose a spreadsheet or CSV file.")
+                                  .format(file=name))
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(8192)
     except PermissionError as exc:
-        raise ImportFileError(f"{name} cannot be opened: permission denied.") from exc
+        raise ImportFileError(_("{file} cannot be opened: permission denied.")
+                              .format(file=name)) from exc
     except OSError as exc:
-        raise ImportFileError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+        raise _unreadable(name, exc) from exc
     if size == 0 or not head.strip():
-        raise ImportFileError(f"{name} is empty.")
+        raise ImportFileError(_("{file} is empty.").format(file=name))
     if head.startswith(_ZIP_MAGIC):
         return _zip_kind(path)
     if head.startswith(_OLE_MAGIC):
         return _ole_kind(path)
     _refuse_other_documents(head, name)
     return "csv"
+
+
+def _unreadable(name: str, exc: OSError) -> ImportFileError:
+    return ImportFileError(_("{file} cannot be read: {reason}.")
+                           .format(file=name, reason=exc.strerror or exc))
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -153,14 +163,15 @@ def read_tables(
     kind = detect_kind(path)
     if kind == "csv":
         if sheet not in (None, 0, ""):
-            raise ImportFileError(f"«{path.name}» is a CSV file: it has no sheet «{sheet}».")
+            raise ImportFileError(_("«{name}» is a CSV file: it has no sheet «{sheet}».")
+                                  .format(name=path.name, sheet=sheet))
         table = _read_csv(path, encoding, delimiter)
         tables = [table]
     else:
         tables = _read_sheets(path, kind, sheet)
     if not any(t.rows for t in tables):
         where = f"«{path.name}»" if len(tables) != 1 else tables[0].label
-        raise ImportFileError(f"{where} holds no data.")
+        raise ImportFileError(_("{file} holds no data.").format(file=where))
     return tables
 
 
@@ -175,10 +186,10 @@ def _zip_kind(path: Path) -> str:
             mimetype = (archive.read("mimetype")[:200].decode("ascii", "replace")
                         if "mimetype" in members else "")
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ImportFileError(
-            f"{name} is damaged: it looks like an Excel or OpenDocument file but cannot be "
+        raise ImportFileError(_(
+            "{file} is damaged: it looks like an Excel or OpenDocument file but cannot be "
             "opened. Open it in Excel or LibreOffice, save it again and import the new copy."
-        ) from exc
+        ).format(file=name)) from exc
     if "xl/workbook.xml" in members:
         return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
     if "xl/workbook.bin" in members:
@@ -186,9 +197,10 @@ def _zip_kind(path: Path) -> str:
     if "content.xml" in members and "spreadsheet" in mimetype:
         return "ods"
     if "word/document.xml" in members or "text" in mimetype:
-        raise ImportFileError(f"{name} is a text document, not a spreadsheet; "
-                              "copy the table into Excel and save it as .xlsx.")
-    raise ImportFileError(f"{name} is a ZIP archive, not a spreadsheet.")
+        raise ImportFileError(_("{file} is a text document, not a spreadsheet; "
+                                "copy the table into Excel and save it as .xlsx.")
+                              .format(file=name))
+    raise ImportFileError(_("{file} is a ZIP archive, not a spreadsheet.").format(file=name))
 
 
 def _ole_kind(path: Path) -> str:
@@ -197,29 +209,32 @@ def _ole_kind(path: Path) -> str:
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise _password_error(path)
     if "WordDocument".encode("utf-16-le") in data:
-        raise ImportFileError(f"«{path.name}» is a Word document, not a spreadsheet; "
-                              "copy the table into Excel and save it as .xlsx.")
+        raise ImportFileError(_("«{name}» is a Word document, not a spreadsheet; "
+                                "copy the table into Excel and save it as .xlsx.")
+                              .format(name=path.name))
     return "xls"
 
 
 def _refuse_other_documents(head: bytes, name: str) -> None:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith(b"%pdf"):
-        raise ImportFileError(f"{name} is a PDF document, not a spreadsheet; ask for the "
-                              "list as an Excel file.")
+        raise ImportFileError(_("{file} is a PDF document, not a spreadsheet; ask for the "
+                                "list as an Excel file.").format(file=name))
     if start.startswith((b"<!doctype html", b"<html")) or b"<table" in start[:2048]:
-        raise ImportFileError(f"{name} is a web page saved with a spreadsheet's name; open it "
-                              "in Excel and save it as .xlsx, then import that.")
+        raise ImportFileError(_("{file} is a web page saved with a spreadsheet's name; open "
+                                "it in Excel and save it as .xlsx, then import that.")
+                              .format(file=name))
     if start.startswith(b"<?xml"):
-        raise ImportFileError(f"{name} is an XML file (perhaps the old Excel 2003 XML format); "
-                              "open it in Excel and save it as .xlsx, then import that.")
+        raise ImportFileError(_("{file} is an XML file (perhaps the old Excel 2003 XML "
+                                "format); open it in Excel and save it as .xlsx, then import "
+                                "that.").format(file=name))
     if start.startswith((b"{\\rtf", b"\x89png", b"\xff\xd8\xff", b"gif8")):
-        raise ImportFileError(f"{name} is not a spreadsheet or CSV file.")
+        raise ImportFileError(_("{file} is not a spreadsheet or CSV file.").format(file=name))
 
 
 def _password_error(path: Path) -> ImportFileError:
-    return ImportFileError(f"«{path.name}» is password-protected; save it without a password "
-                           "and import again.")
+    return ImportFileError(_("«{name}» is password-protected; save it without a password "
+                             "and import again.").format(name=path.name))
 
 
 def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
@@ -232,7 +247,7 @@ def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
     except python_calamine.PasswordError as exc:
         raise _password_error(path) from exc
     except OSError as exc:
-        raise ImportFileError(f"«{path.name}» cannot be read: {exc.strerror or exc}.") from exc
+        raise _unreadable(f"«{path.name}»", exc) from exc
     except BaseException as exc:  # calamine raises its own errors, or a Rust panic
         if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
             raise
@@ -241,10 +256,10 @@ def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
 
 def _damaged(path: Path, exc: BaseException) -> ImportFileError:
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return ImportFileError(
-        f"«{path.name}» cannot be read as a spreadsheet ({detail}). It may be damaged: open it "
+    return ImportFileError(_(
+        "«{name}» cannot be read as a spreadsheet ({detail}). It may be damaged: open it "
         "in Excel or LibreOffice, save it again and import the new copy."
-    )
+    ).format(name=path.name, detail=detail))
 
 
 def _visible_sheets(workbook) -> list[str]:  # type: ignore[no-untyped-def]
@@ -267,8 +282,10 @@ def _read_sheets(path: Path, kind: str, sheet: str | int | None) -> list[RawTabl
             wanted = _visible_sheets(workbook) or list(names)
         elif isinstance(sheet, int):
             if not 0 <= sheet < len(names):
-                raise ImportFileError(f"«{path.name}» has {len(names)} sheet(s); there is no "
-                                      f"sheet number {sheet + 1}.")
+                raise ImportFileError(ngettext(
+                    "«{name}» has {count} sheet(s); there is no sheet number {number}.",
+                    "«{name}» has {count} sheet(s); there is no sheet number {number}.",
+                    len(names)).format(name=path.name, count=len(names), number=sheet + 1))
             wanted = [names[sheet]]
         else:
             wanted = [_sheet_by_name(path, names, sheet)]
@@ -284,7 +301,8 @@ def _sheet_by_name(path: Path, names: Sequence[str], sheet: str) -> str:
     if sheet.strip().casefold() in folded:
         return folded[sheet.strip().casefold()]
     listing = ", ".join(f"«{n}»" for n in names)
-    raise ImportFileError(f"«{path.name}» has no sheet «{sheet}»; its sheets are {listing}.")
+    raise ImportFileError(_("«{name}» has no sheet «{sheet}»; its sheets are {sheets}.")
+                          .format(name=path.name, sheet=sheet, sheets=listing))
 
 
 def _read_sheet(path: Path, kind: str, workbook, name: str,  # type: ignore[no-untyped-def]
@@ -377,7 +395,7 @@ def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTab
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+        raise _unreadable(name, exc) from exc
     text, used_encoding = decode_text(data, encoding, name)
     lines = text.splitlines()
     if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
@@ -395,7 +413,8 @@ def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTab
             if any(c.strip() for c in cells):
                 rows.append((number, _trim_trailing(cells)))
     except csv.Error as exc:
-        raise ImportFileError(f"{name} is not a well-formed CSV file ({exc}).") from exc
+        raise ImportFileError(_("{file} is not a well-formed CSV file ({error}).")
+                              .format(file=name, error=exc)) from exc
     return RawTable(path=path, kind="csv", sheet=None, sheet_names=(), rows=rows,
                     encoding=used_encoding, delimiter=used_delimiter)
 
@@ -404,8 +423,9 @@ def _check_delimiter(delimiter: str, name: str) -> str:
     aliases = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
     value = aliases.get(delimiter.lower(), delimiter)
     if len(value) != 1 or value in "\"\r\n":
-        raise ImportFileError(f"'{delimiter}' cannot separate the columns of {name}; give one "
-                              "character such as ; , or tab.")
+        raise ImportFileError(_("'{delimiter}' cannot separate the columns of {file}; give "
+                                "one character such as ; , or tab.")
+                              .format(delimiter=delimiter, file=name))
     return value
 
 
@@ -415,13 +435,16 @@ def decode_text(data: bytes, encoding: str | None, name: str) -> tuple[str, str]
         try:
             codecs.lookup(encoding)
         except LookupError as exc:
-            raise ImportFileError(f"'{encoding}' is not an encoding forumdesk knows; try utf-8, "
-                                  "cp1251 or utf-16.") from exc
+            raise ImportFileError(_("'{encoding}' is not an encoding forumdesk knows; try "
+                                    "utf-8, cp1251 or utf-16.").format(encoding=encoding)) \
+                from exc
         try:
             return data.decode(encoding).lstrip("\ufeff"), encoding
         except UnicodeDecodeError as exc:
-            raise ImportFileError(f"{name} is not in {encoding}: byte {exc.start} cannot be "
-                                  "read that way. Try another encoding.") from exc
+            raise ImportFileError(_("{file} is not in {encoding}: byte {byte} cannot be read "
+                                    "that way. Try another encoding.")
+                                  .format(file=name, encoding=encoding, byte=exc.start)) \
+                from exc
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                        (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
@@ -429,7 +452,8 @@ def decode_text(data: bytes, encoding: str | None, name: str) -> tuple[str, str]
             try:
                 return data.decode(codec).lstrip("\ufeff"), codec
             except UnicodeDecodeError as exc:
-                raise ImportFileError(f"{name} says it is {codec} but is not.") from exc
+                raise ImportFileError(_("{file} says it is {encoding} but is not.")
+                                      .format(file=name, encoding=codec)) from exc
     sample = data[:4096]
     if sample.count(b"\x00") > len(sample) // 4:  # UTF-16 without its BOM
         codec = "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") \
@@ -439,7 +463,8 @@ def decode_text(data: bytes, encoding: str | None, name: str) -> tuple[str, str]
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise ImportFileError(f"{name} is not a text file, nor a spreadsheet forumdesk knows.")
+        raise ImportFileError(_("{file} is not a text file, nor a spreadsheet forumdesk "
+                                "knows.").format(file=name))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -22,6 +22,7 @@ from pathlib import Path
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from forumdesk.errors import StorageError, ValidationError
+from forumdesk.i18n import _
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Excel's limit for the text of one cell.
@@ -85,10 +86,11 @@ def check_target(path: Path) -> None:
     """
     folder = path.parent
     if not folder.is_dir():
-        raise StorageError(f"The folder {folder} does not exist, so «{path.name}» cannot be "
-                           "written there.")
+        raise StorageError(_("The folder {folder} does not exist, so «{name}» cannot be "
+                             "written there.").format(folder=folder, name=path.name))
     if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give the name of the file to write.")
+        raise ValidationError(_("{path} is a folder; give the name of the file to write.")
+                              .format(path=path))
     if path.exists():
         try:
             with path.open("r+b"):
@@ -144,15 +146,19 @@ def is_locked_error(exc: OSError) -> bool:
 def _storage_error(exc: OSError, path: Path) -> StorageError:
     name = path.name
     if is_locked_error(exc):
-        return StorageError(f"«{name}» is open in another program (Excel?). "
-                            "Close it there and export again.")
+        return StorageError(_("«{name}» is open in another program (Excel?). "
+                              "Close it there and export again.").format(name=name))
     if isinstance(exc, PermissionError):
-        return StorageError(f"forumdesk may not write «{name}» in {path.parent}: permission "
-                            "denied. Choose another folder or file.")
+        return StorageError(_("forumdesk may not write «{name}» in {folder}: permission "
+                              "denied. Choose another folder or file.")
+                            .format(name=name, folder=path.parent))
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return StorageError(f"The disk is full, so «{name}» could not be written. "
-                            "The previous file, if any, was left as it was.")
+        return StorageError(_("The disk is full, so «{name}» could not be written. "
+                              "The previous file, if any, was left as it was.")
+                            .format(name=name))
     if exc.errno == errno.EROFS:
-        return StorageError(f"{path.parent} is on a read-only disk; choose another folder.")
+        return StorageError(_("{folder} is on a read-only disk; choose another folder.")
+                            .format(folder=path.parent))
     reason = exc.strerror or type(exc).__name__
-    return StorageError(f"«{name}» could not be written: {reason}.")
+    return StorageError(_("«{name}» could not be written: {reason}.")
+                        .format(name=name, reason=reason))

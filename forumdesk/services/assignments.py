@@ -18,6 +18,7 @@ from forumdesk.db.models import (
     Registration,
 )
 from forumdesk.errors import ConflictError, NotFoundError, ValidationError
+from forumdesk.i18n import N_, _
 from forumdesk.services import text
 from forumdesk.services.records import load
 from forumdesk.services.rows import AssignmentRow, RegistrationRow
@@ -50,9 +51,9 @@ def assign_people(
     All or nothing: if any of them is already in the session, nobody is added and the message
     names who and in which role.
     """
-    role = text.vocabulary(Role, role, "role", "role")
+    role = text.vocabulary(Role, role, N_("role"), "role")
     if len(set(person_ids)) != len(person_ids):
-        raise ValidationError("The same person is listed twice.")
+        raise ValidationError(_("The same person is listed twice."))
     if not person_ids:
         return []
     with db.transaction() as session:
@@ -61,10 +62,9 @@ def assign_people(
         for person_id in person_ids:
             person = load(session, Person, person_id, "person")
             if person_id in existing:
-                raise ConflictError(
-                    f"{person.display_name} is already in {_session_label(record)} as "
-                    f"{existing[person_id].role.label}."
-                )
+                raise ConflictError(_("{name} is already in {session} as {role}.").format(
+                    name=person.display_name, session=_session_label(record),
+                    role=existing[person_id].role.translated_label))
         next_position = max((a.position for a in record.assignments), default=-1) + 1
         for offset, person_id in enumerate(person_ids):
             session.add(Assignment(session_id=session_id, person_id=person_id, role=role,
@@ -109,7 +109,8 @@ def restore_assignments(db: Database, rows: Sequence[AssignmentRow]) -> list[Ass
             load(session, ProgramSession, row.session_id, "session")
             person = load(session, Person, row.person_id, "person")
             if session.get(Assignment, (row.session_id, row.person_id)) is not None:
-                raise ConflictError(f"{person.display_name} is already in that session.")
+                raise ConflictError(_("{name} is already in that session.")
+                                    .format(name=person.display_name))
             session.add(Assignment(session_id=row.session_id, person_id=row.person_id,
                                    role=row.role, position=row.position))
         session.flush()
@@ -118,7 +119,7 @@ def restore_assignments(db: Database, rows: Sequence[AssignmentRow]) -> list[Ass
 
 def change_role(db: Database, session_id: int, person_id: int, role: Role | str) -> Role:
     """Give a person another role in a session; returns the previous role."""
-    new_role = text.vocabulary(Role, role, "role", "role")
+    new_role = text.vocabulary(Role, role, N_("role"), "role")
     with db.transaction() as session:
         assignment = _load_assignment(session, session_id, person_id)
         previous = assignment.role
@@ -134,7 +135,8 @@ def reorder_people(db: Database, session_id: int, person_ids: Sequence[int]) -> 
         assignments = sorted(record.assignments, key=lambda a: (a.position, a.person_id))
         previous = [a.person_id for a in assignments]
         if sorted(previous) != sorted(person_ids):
-            raise ValidationError("The new order must list each of the session's people once.")
+            raise ValidationError(
+                _("The new order must list each of the session's people once."))
         by_person = {a.person_id: a for a in assignments}
         for position, person_id in enumerate(person_ids):
             if by_person[person_id].position != position:
@@ -154,7 +156,8 @@ def _load_assignment(session: Session, session_id: int, person_id: int) -> Assig
     if assignment is None:
         record = load(session, ProgramSession, session_id, "session")
         person = load(session, Person, person_id, "person")
-        raise NotFoundError(f"{person.display_name} is not in {_session_label(record)}.")
+        raise NotFoundError(_("{name} is not in {session}.").format(
+            name=person.display_name, session=_session_label(record)))
     return assignment
 
 
@@ -185,7 +188,7 @@ def register_people(
     Returns each person's previous status (None: was not registered), which undo passes to
     restore_registrations.
     """
-    new_status = text.vocabulary(RegistrationStatus, status, "registration status", "status")
+    new_status = text.vocabulary(RegistrationStatus, status, N_("registration status"), "status")
     with db.transaction() as session:
         load(session, Event, event_id, "event")
         previous: dict[int, RegistrationStatus | None] = {}

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, Person, PersonUnavailability
 from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.i18n import _
 from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
 
@@ -51,16 +52,17 @@ def _local_time(value: object, zone: str, field: str) -> dt.datetime:
     """`value` as the event's local wall-clock time (naive); a period needs both ends."""
     local = text.event_local_time(value, zone, field)
     if local is None:
-        raise ValidationError("An unavailability period needs a start and an end.", field=field)
+        raise ValidationError(_("An unavailability period needs a start and an end."),
+                              field=field)
     return local
 
 
 def _check_period(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
     if ends_at <= starts_at:
-        raise ValidationError("An unavailability period must end after it starts.",
+        raise ValidationError(_("An unavailability period must end after it starts."),
                               field="ends_at")
     if ends_at - starts_at > MAX_PERIOD:
-        raise ValidationError("An unavailability period can last at most 62 days.",
+        raise ValidationError(_("An unavailability period can last at most 62 days."),
                               field="ends_at")
 
 
@@ -134,7 +136,8 @@ def restore_unavailability(db: Database, row: UnavailabilityRow) -> Unavailabili
         taken = session.get(PersonUnavailability, row.id)
         if taken is not None and (taken.person_id, taken.starts_at, taken.ends_at) == (
                 row.person_id, row.starts_at, row.ends_at):
-            raise ConflictError(f"The unavailability period of {name} is already there.")
+            raise ConflictError(_("The unavailability period of {name} is already there.")
+                                .format(name=name))
         _check_period(row.starts_at, row.ends_at)
         record = PersonUnavailability(
             id=None if taken is not None else row.id, event_id=row.event_id,

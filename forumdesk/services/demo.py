@@ -27,6 +27,7 @@ from forumdesk.db.models import (
     Track,
 )
 from forumdesk.errors import ValidationError
+from forumdesk.i18n import _
 from forumdesk.resources import resource_path
 from forumdesk.services import text
 from forumdesk.services.events import event_row
@@ -52,7 +53,8 @@ def load_demo(db: Database, path: Path | None = None) -> DemoResult:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValidationError(f"The demo forum file {source} cannot be read: {exc}") from exc
+        raise ValidationError(_("The demo forum file {path} cannot be read: {error}")
+                              .format(path=source, error=exc)) from exc
     spec = data["event"]
     first_day = dt.date.fromisoformat(spec["first_day"])
     with db.transaction() as session:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession
 from forumdesk.errors import ConflictError, NotFoundError, ValidationError
+from forumdesk.i18n import N_, _
 from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
 from forumdesk.services.rows import EventRow
@@ -23,7 +24,8 @@ class EventChoiceError(ValidationError):
 
     def __init__(self, events: list[EventRow]) -> None:
         listing = "; ".join(f"{e.id}: {e.name}" for e in events)
-        super().__init__(f"The database holds several events; choose one ({listing}).")
+        super().__init__(_("The database holds several events; choose one ({events}).")
+                         .format(events=listing))
         self.events = events
 
 
@@ -52,23 +54,24 @@ def _date(value: object, field: str) -> dt.date:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError as exc:
         raise ValidationError(
-            f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2021-11-25.", field=field
+            _("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2021-11-25.").format(
+                value=value), field=field
         ) from exc
 
 
 def _changeover(value: object) -> int:
-    minutes = text.non_negative(value, "changeover time", "changeover_minutes")
+    minutes = text.non_negative(value, N_("changeover time"), "changeover_minutes")
     if minutes is None:
-        raise ValidationError("The changeover time cannot be empty; use 0 for none.",
+        raise ValidationError(_("The changeover time cannot be empty; use 0 for none."),
                               field="changeover_minutes")
     if minutes > 24 * 60:
-        raise ValidationError("The changeover time can be at most 1440 minutes (a day).",
+        raise ValidationError(_("The changeover time can be at most 1440 minutes (a day)."),
                               field="changeover_minutes")
     return minutes
 
 
 _CLEANERS = {
-    "name": lambda v: text.require(v, "event name", "name"),
+    "name": lambda v: text.require(v, N_("event name"), "name"),
     "city": text.clean,
     "venue": text.clean,
     "first_day": lambda v: _date(v, "first_day"),
@@ -82,9 +85,10 @@ _CLEANERS = {
 
 def _check_days(event: Event) -> None:
     if event.last_day < event.first_day:
-        raise ValidationError("The event's last day is before its first day.", field="last_day")
+        raise ValidationError(_("The event's last day is before its first day."),
+                              field="last_day")
     if (event.last_day - event.first_day).days > 60:
-        raise ValidationError("An event can last at most 61 days.", field="last_day")
+        raise ValidationError(_("An event can last at most 61 days."), field="last_day")
 
 
 def create_event(
@@ -156,10 +160,10 @@ def _refuse_dropping_scheduled_days(
     )
     if dropped:
         listed = ", ".join(day.isoformat() for day in dropped)
-        raise ConflictError(
-            f"Sessions are scheduled on {listed}, outside the new dates. "
+        raise ConflictError(_(
+            "Sessions are scheduled on {days}, outside the new dates. "
             "Move or unschedule them first."
-        )
+        ).format(days=listed))
 
 
 def delete_event(db: Database, event_id: int) -> None:
@@ -186,10 +190,11 @@ def resolve_event(db: Database, event_id: int | None = None) -> EventRow:
         for event in events:
             if event.id == event_id:
                 return event
-        known = "; ".join(f"{e.id}: {e.name}" for e in events) or "none yet"
-        raise NotFoundError(f"There is no event {event_id} (events: {known}).")
+        known = "; ".join(f"{e.id}: {e.name}" for e in events) or _("none yet")
+        raise NotFoundError(_("There is no event {id} (events: {events}).")
+                            .format(id=event_id, events=known))
     if not events:
-        raise ValidationError("The database holds no event yet.")
+        raise ValidationError(_("The database holds no event yet."))
     if len(events) > 1:
         raise EventChoiceError(events)
     return events[0]

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from forumdesk.db.engine import Database
 from forumdesk.errors import NotFoundError, ValidationError
+from forumdesk.i18n import N_, _, gettext
 from forumdesk.io.agenda_data import AgendaData, load_agenda
 from forumdesk.io.agenda_labels import LANGUAGES, Labels, Lang
 from forumdesk.io.agenda_xlsx import (
@@ -182,16 +183,19 @@ def _narrowed(data: AgendaData, options: ExportOptions) -> AgendaData:
         outside = [d for d in options.days if not event.first_day <= d <= event.last_day]
         if outside:
             raise ValidationError(
-                f"{outside[0].isoformat()} is not a day of «{event.name}» "
-                f"({event.first_day.isoformat()} to {event.last_day.isoformat()}).",
+                _("{day} is not a day of «{event}» ({first} to {last}).").format(
+                    day=outside[0].isoformat(), event=event.name,
+                    first=event.first_day.isoformat(), last=event.last_day.isoformat()),
                 field="days")
-    for ids, known, what, field_name in (
-            (options.room_ids, {r.id: r for r in data.rooms}, "room", "room_ids"),
-            (options.track_ids, {t.id: t for t in data.tracks}, "track", "track_ids")):
+    for ids, known, message, field_name in (
+            (options.room_ids, {r.id: r for r in data.rooms},
+             N_("«{event}» has no room with id {id}."), "room_ids"),
+            (options.track_ids, {t.id: t for t in data.tracks},
+             N_("«{event}» has no track with id {id}."), "track_ids")):
         if ids is not None:
             missing = [i for i in ids if i not in known]
             if missing:
-                raise ValidationError(f"«{event.name}» has no {what} with id {missing[0]}.",
+                raise ValidationError(gettext(message).format(event=event.name, id=missing[0]),
                                       field=field_name)
     return data.narrowed(days=options.days, room_ids=options.room_ids,
                          track_ids=options.track_ids)
@@ -234,11 +238,12 @@ def export_calendar(
         person = next((p for p in data.people().values()
                        if p.email and p.email.casefold() == wanted), None)
         if person is None:
-            raise NotFoundError(f"Nobody with the e-mail {person_email} takes part in "
-                                f"«{data.event.name}».")
+            raise NotFoundError(_("Nobody with the e-mail {email} takes part in «{event}».")
+                                .format(email=person_email, event=data.event.name))
         if not any(link.person.id == person.id for s in data.scheduled for link in s.people):
-            raise ValidationError(f"{person.display_name} has no scheduled session at "
-                                  f"«{data.event.name}» yet, so there is nothing to export.")
+            raise ValidationError(_("{name} has no scheduled session at «{event}» yet, so "
+                                    "there is nothing to export.").format(
+                                        name=person.display_name, event=data.event.name))
     return write_ics(data, Path(path), lang=lang, person=person)
 
 
@@ -249,10 +254,10 @@ def export_csv(
     """Write the event's sessions or people as CSV (UTF-8 with BOM); returns the row count."""
     _check_lang(lang)
     if what not in ("sessions", "people"):
-        raise ValidationError(f"Cannot export {what!r} as CSV; choose sessions or people.",
-                              field="what")
+        raise ValidationError(_("Cannot export {what} as CSV; choose sessions or people.")
+                              .format(what=repr(what)), field="what")
     if delimiter not in (",", ";", "\t"):
-        raise ValidationError("Separate CSV columns with a comma, a semicolon or a tab.",
+        raise ValidationError(_("Separate CSV columns with a comma, a semicolon or a tab."),
                               field="delimiter")
     data = load_agenda(db, event_id)
     labels = Labels(lang)
@@ -262,5 +267,5 @@ def export_csv(
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise ValidationError(f"Unknown heading language {lang!r}; choose ru or en.",
-                              field="lang")
+        raise ValidationError(_("Unknown heading language {lang}; choose ru or en.")
+                              .format(lang=repr(lang)), field="lang")

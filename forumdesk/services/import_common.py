@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from forumdesk.errors import ForumdeskError, NotFoundError, ValidationError
+from forumdesk.i18n import _, ngettext
 from forumdesk.io.duplicates import LikelyDuplicate
 from forumdesk.io.headers import (
     FIELD_LABELS,
@@ -63,11 +64,12 @@ class ImportOptions:
 
     def check(self) -> None:
         if self.on_duplicate not in DUPLICATE_POLICIES:
-            raise ImportFileError(f"'{self.on_duplicate}' is not a duplicate policy; use one of "
-                                  f"{', '.join(DUPLICATE_POLICIES)}.")
+            raise ImportFileError(_("'{policy}' is not a duplicate policy; use one of "
+                                    "{policies}.").format(policy=self.on_duplicate,
+                                                          policies=", ".join(DUPLICATE_POLICIES)))
         if self.name_order is not None and self.name_order not in NAME_ORDERS:
-            raise ImportFileError(f"'{self.name_order}' is not a name order; use one of "
-                                  f"{', '.join(NAME_ORDERS)}.")
+            raise ImportFileError(_("'{order}' is not a name order; use one of {orders}.")
+                                  .format(order=self.name_order, orders=", ".join(NAME_ORDERS)))
         if self.rejects_path is not None:
             try:
                 rejects_format(Path(self.rejects_path))
@@ -127,36 +129,53 @@ class ImportSummary:
 
     def lines(self) -> Iterator[str]:
         """The summary as a person reads it."""
-        where = f"«{Path(self.file).name}»" + (f", sheet «{self.sheet}»" if self.sheet else "")
-        read_as = f", read as {self.encoding}" if self.encoding else ""
-        yield f"{where}: header in row {self.header_row}, {self.rows} rows{read_as}."
-        what = "sessions" if self.kind == "programme" else "people"
-        counts = (f"{what.capitalize()}: {self.created} new, {self.updated} updated, "
-                  f"{self.unchanged} unchanged, {self.skipped} skipped; "
-                  f"{self.rejected} rows rejected.")
-        yield counts
+        where = f"«{Path(self.file).name}»"
+        if self.sheet:
+            where = _("{file}, sheet «{sheet}»").format(file=where, sheet=self.sheet)
+        if self.encoding:
+            yield ngettext("{file}: header in row {header_row}, {rows} rows, read as "
+                           "{encoding}.",
+                           "{file}: header in row {header_row}, {rows} rows, read as "
+                           "{encoding}.", self.rows).format(
+                file=where, header_row=self.header_row, rows=self.rows, encoding=self.encoding)
+        else:
+            yield ngettext("{file}: header in row {header_row}, {rows} rows.",
+                           "{file}: header in row {header_row}, {rows} rows.", self.rows).format(
+                file=where, header_row=self.header_row, rows=self.rows)
+        counts = (_("Sessions: {created} new, {updated} updated, {unchanged} unchanged, "
+                    "{skipped} skipped; {rejected} rows rejected.")
+                  if self.kind == "programme" else
+                  _("People: {created} new, {updated} updated, {unchanged} unchanged, "
+                    "{skipped} skipped; {rejected} rows rejected."))
+        yield counts.format(created=self.created, updated=self.updated,
+                            unchanged=self.unchanged, skipped=self.skipped,
+                            rejected=self.rejected)
         if self.kind == "programme":
-            yield (f"Rooms added: {self.rooms_created}; tracks added: {self.tracks_created}; "
-                   f"people added: {self.people_created}; people assigned: {self.assigned}.")
+            yield _("Rooms added: {rooms}; tracks added: {tracks}; people added: {people}; "
+                    "people assigned: {assigned}.").format(
+                rooms=self.rooms_created, tracks=self.tracks_created,
+                people=self.people_created, assigned=self.assigned)
         elif self.event_id is not None:
-            yield (f"Registered for the event: {self.registered} more; put in sessions: "
-                   f"{self.assigned} more.")
+            yield _("Registered for the event: {registered} more; put in sessions: "
+                    "{assigned} more.").format(registered=self.registered,
+                                               assigned=self.assigned)
         for problem in self.problems:
             yield f"  {problem}"
         for note in self.warnings:
-            yield f"  Note: {note}"
+            yield "  " + _("Note: {note}").format(note=note)
         if self.likely_duplicates:
-            yield "Possible duplicates (not merged; check them in the directory):"
+            yield _("Possible duplicates (not merged; check them in the directory):")
             for duplicate in self.likely_duplicates:
                 yield f"  {duplicate}"
         if self.written:
-            yield "Imported." if not self.rejects_path else (
-                f"Imported the valid rows; the rejected ones are in {self.rejects_path}.")
+            yield _("Imported.") if not self.rejects_path else _(
+                "Imported the valid rows; the rejected ones are in {path}.").format(
+                    path=self.rejects_path)
         elif self.dry_run:
-            yield "Dry run: nothing was written."
+            yield _("Dry run: nothing was written.")
         elif self.rejected:
-            yield ("Nothing was written: correct the rows above and import again, or import "
-                   "only the valid rows (--skip-invalid).")
+            yield _("Nothing was written: correct the rows above and import again, or import "
+                    "only the valid rows (--skip-invalid).")
 
 
 @dataclass(slots=True)
@@ -214,8 +233,9 @@ def prepare(path: Path, kind: str, options: ImportOptions) -> Prepared:
                         name_order=name_order, sheet_chosen=sheet, header_row_chosen=header_row,
                         columns_chosen=columns)
     if not prepared.data_rows:
-        raise ImportFileError(f"{table.label} has a header (row {mapping.header_row}) but no "
-                              "rows below it: there is nobody to import.")
+        raise ImportFileError(_("{table} has a header (row {row}) but no rows below it: "
+                                "there is nobody to import.").format(
+                                    table=table.label, row=mapping.header_row))
     return prepared
 
 
@@ -232,9 +252,9 @@ def _no_header_message(path: Path, kind: str, tables: list[RawTable]) -> str:
     examples = ("ФИО, Фамилия, Имя, Организация, E-mail" if kind == "attendees"
                 else "Код, Название, Дата, Начало, Окончание, Зал")
     where = tables[0].label if len(tables) == 1 else f"«{path.name}»"
-    return (f"No header row found in {where}: none of its first rows names the columns "
-            f"forumdesk knows (such as {examples}). Name them with --map \"Column=field\" or "
-            "give the header's row number.")
+    return _("No header row found in {file}: none of its first rows names the columns "
+             "forumdesk knows (such as {examples}). Name them with --map \"Column=field\" or "
+             "give the header's row number.").format(file=where, examples=examples)
 
 
 def _check_user_columns(table: RawTable, mapping: ColumnMapping,
@@ -244,8 +264,10 @@ def _check_user_columns(table: RawTable, mapping: ColumnMapping,
     for column in columns:
         if header_key(column) not in present:
             listing = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
-            raise ImportFileError(f"{table.label} has no column «{column}» in its header row "
-                                  f"({mapping.header_row}); its columns are {listing}.")
+            raise ImportFileError(_("{table} has no column «{column}» in its header row "
+                                    "({row}); its columns are {columns}.").format(
+                                        table=table.label, column=column,
+                                        row=mapping.header_row, columns=listing))
 
 
 class Tracker:
@@ -258,7 +280,7 @@ class Tracker:
     def _report(self, done: int) -> None:
         if self.callback is not None and self.callback(min(done, self.total), self.total) \
                 is False:
-            raise ImportCancelledError("The import was cancelled; nothing was changed.")
+            raise ImportCancelledError(_("The import was cancelled; nothing was changed."))
 
     def step(self, done: int) -> None:
         """Reading and checking: the first half."""
@@ -354,8 +376,9 @@ def save_requested_profile(prepared: Prepared, options: ImportOptions) -> None:
 def reject_message(problem: RowProblem) -> str:
     """A problem as the rejects file's Error column gives it (the row's place, its message)."""
     if problem.column:
-        return f"row {problem.row}, column «{problem.column}»: {problem.message}"
-    return f"row {problem.row}: {problem.message}"
+        return _("row {row}, column «{column}»: {message}").format(
+            row=problem.row, column=problem.column, message=problem.message)
+    return _("row {row}: {message}").format(row=problem.row, message=problem.message)
 
 
 def field_label(name: str) -> str:

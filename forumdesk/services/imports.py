@@ -32,6 +32,7 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
+from forumdesk.i18n import _
 from forumdesk.io.duplicates import (
     Directory,
     FileEntity,
@@ -105,10 +106,10 @@ def _import(db: Database, path: Path, event_id: int | None, options: ImportOptio
     mapping = prepared.mapping
     if mapping.column_of("full_name") is None and mapping.column_of("family_name") is None:
         found = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
-        raise ImportFileError(
-            f"{prepared.table.label} has no name column (ФИО, or Фамилия and Имя); its header "
-            f"row {mapping.header_row} holds {found}. Name the column with "
-            "--map \"Column=full_name\" (or family_name).")
+        raise ImportFileError(_(
+            "{table} has no name column (ФИО, or Фамилия and Имя); its header row {row} holds "
+            "{columns}. Name the column with --map \"Column=full_name\" (or family_name)."
+        ).format(table=prepared.table.label, row=mapping.header_row, columns=found))
     save_requested_profile(prepared, options)
     summary = prepared.summary(event_id)
     summary.dry_run = options.dry_run
@@ -161,11 +162,13 @@ class _EventSessions:
             if len(found) == 1:
                 self._resolved[token] = (found[0], None)
             elif not found:
-                self._resolved[token] = (None, f"«{self.event.name}» has no session "
-                                         f"«{token}»; use a session's code or its exact title.")
+                self._resolved[token] = (None, _(
+                    "«{event}» has no session «{session}»; use a session's code or its exact "
+                    "title.").format(event=self.event.name, session=token))
             else:
-                self._resolved[token] = (None, f"several sessions are called «{token}»; use "
-                                         "the session's code.")
+                self._resolved[token] = (None, _(
+                    "several sessions are called «{session}»; use the session's code.").format(
+                        session=token))
         return self._resolved[token]
 
 
@@ -202,8 +205,8 @@ def _clean_rows(prepared: Prepared, event_sessions: _EventSessions | None,
 def _check_sessions(draft: PersonDraft, cleaner: RowCleaner,
                     event_sessions: _EventSessions | None) -> PersonDraft | list[RowProblem]:
     if event_sessions is None:
-        return [cleaner.problem(draft.row, "sessions", "sessions are listed but no event was "
-                                "chosen to import into.")]
+        return [cleaner.problem(draft.row, "sessions", _(
+            "sessions are listed but no event was chosen to import into."))]
     problems = []
     for token in draft.sessions:
         _found, message = event_sessions.resolve(token)

@@ -24,6 +24,7 @@ from forumdesk.db.models import (
     Registration,
 )
 from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.i18n import N_, _
 from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
 from forumdesk.services.rows import (
@@ -46,9 +47,9 @@ def _org_key(name: str) -> str:
 
 
 _ORG_CLEANERS = {
-    "name": lambda v: text.require(v, "organisation name", "name"),
+    "name": lambda v: text.require(v, N_("organisation name"), "name"),
     "country": text.clean,
-    "sector": lambda v: text.optional_vocabulary(Sector, v, "sector", "sector"),
+    "sector": lambda v: text.optional_vocabulary(Sector, v, N_("sector"), "sector"),
 }
 
 
@@ -74,7 +75,7 @@ def create_organization(
         clean_name = str(values["name"])
         if session.scalar(select(Organization.id).where(
                 Organization.name_key == _org_key(clean_name))) is not None:
-            raise ConflictError(f"The organisation '{clean_name}' is already in the directory.")
+            raise _organisation_taken(clean_name)
         org = Organization(name_key=_org_key(clean_name), **values)
         session.add(org)
         session.flush()
@@ -96,12 +97,17 @@ def update_organization(
                 clash = session.scalar(select(Organization.id).where(
                     Organization.name_key == key, Organization.id != org.id))
             if clash is not None:
-                raise ConflictError(f"The organisation '{org.name}' is already in the directory.")
+                raise _organisation_taken(org.name)
             org.name_key = key
             for person in session.scalars(select(Person).where(
                     Person.organization_id == org.id)):
                 _refresh_search_key(person, org.name)
         return previous
+
+
+def _organisation_taken(name: str) -> ConflictError:
+    return ConflictError(_("The organisation '{name}' is already in the directory.")
+                         .format(name=name))
 
 
 def delete_organization(db: Database, organization_id: int) -> None:
@@ -125,13 +131,13 @@ def list_organizations(db: Database, search: str | None = None) -> list[Organiza
 # --- people -----------------------------------------------------------------------------------
 
 _PERSON_CLEANERS: dict[str, text.Cleaner] = {
-    "family_name": lambda v: text.require(v, "family name", "family_name"),
+    "family_name": lambda v: text.require(v, N_("family name"), "family_name"),
     "given_name": text.clean,
     "patronymic": text.clean,
     "display_name": text.clean,
     "position": text.clean,
     "country": text.clean,
-    "sector": lambda v: text.optional_vocabulary(Sector, v, "sector", "sector"),
+    "sector": lambda v: text.optional_vocabulary(Sector, v, N_("sector"), "sector"),
     "email": text.normalize_email,
     "phone": text.clean,
     "language": text.clean,
@@ -178,7 +184,8 @@ def _refuse_taken_email(session: Session, email: str | None, own_id: int | None)
     with session.no_autoflush:  # check before the pending change hits the unique constraint
         other = session.scalar(select(Person).where(Person.email == email))
     if other is not None and other.id != own_id:
-        raise ConflictError(f"The e-mail {email} already belongs to {other.display_name}.")
+        raise ConflictError(_("The e-mail {email} already belongs to {name}.")
+                            .format(email=email, name=other.display_name))
 
 
 def _set_organization(session: Session, person: Person, name: object) -> str | None:
@@ -208,7 +215,8 @@ def create_person(
                                  "patronymic": patronymic, **fields}
     unknown = set(values) - set(PERSON_FIELDS)
     if unknown:
-        raise ValidationError(f"A person has no field {', '.join(sorted(unknown))}.")
+        raise ValidationError(_("A person has no field {fields}.")
+                              .format(fields=", ".join(sorted(unknown))))
     organization = values.pop("organization", None)
     person = Person(**{k: _PERSON_CLEANERS[k](v) for k, v in values.items()})
     if not person.display_name:
@@ -303,7 +311,8 @@ def restore_people(db: Database, snapshots: Sequence[PersonSnapshot]) -> list[Pe
 def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
     row = snapshot.person
     if session.get(Person, row.id) is not None:
-        raise ConflictError(f"{row.display_name} cannot be put back: they are already there.")
+        raise ConflictError(_("{name} cannot be put back: they are already there.")
+                            .format(name=row.display_name))
     _refuse_taken_email(session, row.email, None)
     person = Person(
         id=row.id, family_name=row.family_name, given_name=row.given_name,

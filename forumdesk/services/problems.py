@@ -30,6 +30,7 @@ from forumdesk.db.models import (
     Room,
 )
 from forumdesk.errors import ConflictError, NotFoundError
+from forumdesk.i18n import _
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,
@@ -182,12 +183,12 @@ def accept_problem(
         current = {p.key: p for p in _facts(session, event_id).problems}
         problem = current.get(key)
         if problem is None:
-            raise NotFoundError("That problem is no longer there; check the schedule again.")
+            raise NotFoundError(_("That problem is no longer there; check the schedule again."))
         if problem.fingerprint != fingerprint:
-            raise ConflictError(
+            raise ConflictError(_(
                 "That problem has changed since it was listed; check the schedule again "
                 "before accepting it."
-            )
+            ))
         existing = _acceptances(session, event_id).get(key)
         previous = _acceptance_row(existing) if existing is not None else None
         record = existing or AcceptedProblem(event_id=event_id, key=key)

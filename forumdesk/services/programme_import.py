@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from forumdesk.db.engine import Database
 from forumdesk.db.enums import Role, SessionKind
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
+from forumdesk.i18n import _
 from forumdesk.io.duplicates import Directory, name_key
 from forumdesk.io.people_rows import split_full_name
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
@@ -62,8 +63,10 @@ def import_programme(
     prepared = prepare(Path(path), "programme", options)
     if prepared.mapping.column_of("title") is None:
         found = ", ".join(f"«{h}»" for h in prepared.mapping.headers if h.strip())
-        raise ImportFileError(f"{prepared.table.label} has no title column (Название, Title); "
-                              f"its header row {prepared.mapping.header_row} holds {found}.")
+        raise ImportFileError(_("{table} has no title column (Название, Title); its header "
+                                "row {row} holds {columns}.").format(
+                                    table=prepared.table.label,
+                                    row=prepared.mapping.header_row, columns=found))
     save_requested_profile(prepared, options)
     summary = prepared.summary(event_id)
     summary.dry_run = options.dry_run
@@ -135,12 +138,14 @@ class _Run:
             return []
         key = text.fold(draft.code)
         if key in self.codes_in_file:
-            return [self.cleaner.problem(draft.row, "code", f"the code {draft.code} is already "
-                                         f"used in row {self.codes_in_file[key]}.")]
+            return [self.cleaner.problem(draft.row, "code", _(
+                "the code {code} is already used in row {row}.").format(
+                    code=draft.code, row=self.codes_in_file[key]))]
         self.codes_in_file[key] = draft.row
         if self.options.on_duplicate == "new" and self._find(draft) is not None:
-            return [self.cleaner.problem(draft.row, "code", f"the event already has a session "
-                                         f"with the code {draft.code}.")]
+            return [self.cleaner.problem(draft.row, "code", _(
+                "the event already has a session with the code {code}.").format(
+                    code=draft.code))]
         return []
 
     def _people(self, draft: SessionDraft) -> tuple[list[tuple[Role, int | str]], list[RowProblem]]:
@@ -150,18 +155,18 @@ class _Run:
             if "@" in who:
                 pid = self.directory.by_email.get(who.lower())
                 if pid is None:
-                    problems.append(self.cleaner.problem(
-                        draft.row, field_name, f"nobody in the directory has the e-mail {who}; "
-                        "import the attendees first or write the name."))
+                    problems.append(self.cleaner.problem(draft.row, field_name, _(
+                        "nobody in the directory has the e-mail {email}; import the attendees "
+                        "first or write the name.").format(email=who)))
                     continue
                 found.append((role, pid))
                 continue
             candidates = self.by_display.get(text.fold(who)) or self.directory.by_name.get(
                 name_key(*split_full_name(who)), [])
             if len(candidates) > 1:
-                problems.append(self.cleaner.problem(
-                    draft.row, field_name, f"several people in the directory are called {who}; "
-                    "write their e-mail instead."))
+                problems.append(self.cleaner.problem(draft.row, field_name, _(
+                    "several people in the directory are called {name}; write their e-mail "
+                    "instead.").format(name=who)))
             elif candidates:
                 found.append((role, candidates[0]))
             else:
@@ -185,8 +190,9 @@ class _Run:
         policy = self.options.on_duplicate
         record = None if policy == "new" else self._find(draft)
         if record is not None and record.id in self.touched:
-            self.summary.warnings.append(f"Row {draft.row} repeats a session given above "
-                                         f"(«{draft.title}»); it was not used again.")
+            self.summary.warnings.append(_(
+                "Row {row} repeats a session given above («{title}»); it was not used again."
+            ).format(row=draft.row, title=draft.title))
             return
         if record is not None and policy == "skip":
             self.summary.skipped += 1
@@ -293,6 +299,6 @@ class _Run:
         self.session.flush()
         self.by_display[key].append(person.id)
         self.summary.people_created += 1
-        self.summary.warnings.append(f"{person.display_name} was not in the directory and has "
-                                     "been added.")
+        self.summary.warnings.append(_("{name} was not in the directory and has been added.")
+                                     .format(name=person.display_name))
         return person.id

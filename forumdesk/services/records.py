@@ -9,25 +9,57 @@ from sqlalchemy.orm import Session
 
 from forumdesk.db.models import Base
 from forumdesk.errors import ConcurrentEditError, NotFoundError, ValidationError
+from forumdesk.i18n import N_, _, gettext
 from forumdesk.services.text import Cleaner
 
 M = TypeVar("M", bound=Base)
 
+# Whole sentences for each kind of record: a translation must agree with the noun ("сессия
+# удалена", "зал удалён"), which a sentence built around `what` could not.
+_GONE = {
+    "event": N_("The event no longer exists (it may have been deleted)."),
+    "organisation": N_("The organisation no longer exists (it may have been deleted)."),
+    "person": N_("The person no longer exists (it may have been deleted)."),
+    "room": N_("The room no longer exists (it may have been deleted)."),
+    "session": N_("The session no longer exists (it may have been deleted)."),
+    "track": N_("The track no longer exists (it may have been deleted)."),
+    "unavailability period": N_(
+        "The unavailability period no longer exists (it may have been deleted)."),
+}
+_CHANGED = {
+    "event": N_("Someone else changed this event in the meantime. "
+                "Reload it and make your change again."),
+    "organisation": N_("Someone else changed this organisation in the meantime. "
+                       "Reload it and make your change again."),
+    "person": N_("Someone else changed this person in the meantime. "
+                 "Reload it and make your change again."),
+    "room": N_("Someone else changed this room in the meantime. "
+               "Reload it and make your change again."),
+    "session": N_("Someone else changed this session in the meantime. "
+                  "Reload it and make your change again."),
+    "track": N_("Someone else changed this track in the meantime. "
+                "Reload it and make your change again."),
+    "unavailability period": N_("Someone else changed this unavailability period in the "
+                                "meantime. Reload it and make your change again."),
+}
+
 
 def load(session: Session, model: type[M], key: object, what: str) -> M:
-    """The record with primary key `key`, or a NotFoundError naming `what`."""
+    """The record with primary key `key`, or a NotFoundError naming `what` ("session")."""
     record = session.get(model, key)
     if record is None:
-        raise NotFoundError(f"The {what} no longer exists (it may have been deleted).")
+        message = _GONE.get(what)
+        raise NotFoundError(gettext(message) if message else _(
+            "The {what} no longer exists (it may have been deleted).").format(what=what))
     return record
 
 
 def check_version(record: Any, expected_version: int | None, what: str) -> None:
     if expected_version is not None and record.version != expected_version:
-        raise ConcurrentEditError(
-            f"Someone else changed this {what} in the meantime. "
-            "Reload it and make your change again."
-        )
+        message = _CHANGED.get(what)
+        raise ConcurrentEditError(gettext(message) if message else _(
+            "Someone else changed this {what} in the meantime. "
+            "Reload it and make your change again.").format(what=what))
 
 
 def apply_changes(
@@ -39,7 +71,8 @@ def apply_changes(
     """
     unknown = set(changes) - set(cleaners)
     if unknown:
-        raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} here.")
+        raise ValidationError(_("Cannot change {fields} here.")
+                              .format(fields=", ".join(sorted(unknown))))
     previous: dict[str, object] = {}
     for name, raw in changes.items():
         value = cleaners[name](raw)

@@ -18,6 +18,7 @@ from forumdesk.db.engine import Database
 from forumdesk.db.enums import LEADING_ROLES, SessionKind
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
 from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.i18n import N_, _
 from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
 from forumdesk.services.rows import AssignmentRow, Placement, SessionRow, SessionSnapshot
@@ -102,12 +103,13 @@ def _local(value: object, event: Event, field: str) -> dt.datetime | None:
 
 def _check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
     if (starts_at is None) != (ends_at is None):
-        raise ValidationError("A scheduled session needs both a start and an end time.")
+        raise ValidationError(_("A scheduled session needs both a start and an end time."))
     if starts_at is not None and ends_at is not None:
         if ends_at <= starts_at:
-            raise ValidationError("A session must end after it starts.", field="ends_at")
+            raise ValidationError(_("A session must end after it starts."), field="ends_at")
         if ends_at - starts_at > MAX_SESSION_LENGTH:
-            raise ValidationError("A session cannot last more than 24 hours.", field="ends_at")
+            raise ValidationError(_("A session cannot last more than 24 hours."),
+                                  field="ends_at")
 
 
 def _check_room(session: Session, event_id: int, room_id: int | None) -> None:
@@ -116,7 +118,7 @@ def _check_room(session: Session, event_id: int, room_id: int | None) -> None:
     with session.no_autoflush:  # before the pending change meets the foreign key
         room = load(session, Room, room_id, "room")
     if room.event_id != event_id:
-        raise ValidationError("That room belongs to another event.", field="room_id")
+        raise ValidationError(_("That room belongs to another event."), field="room_id")
 
 
 def _check_track(session: Session, event_id: int, track_id: int | None) -> None:
@@ -125,7 +127,7 @@ def _check_track(session: Session, event_id: int, track_id: int | None) -> None:
     with session.no_autoflush:
         track = load(session, Track, track_id, "track")
     if track.event_id != event_id:
-        raise ValidationError("That track belongs to another event.", field="track_id")
+        raise ValidationError(_("That track belongs to another event."), field="track_id")
 
 
 def _check_code(session: Session, event_id: int, code: str | None, own_id: int | None) -> None:
@@ -139,7 +141,8 @@ def _check_code(session: Session, event_id: int, code: str | None, own_id: int |
         found = session.execute(query).all()
     for other_id, other_code, title in found:
         if other_id != own_id and text.fold(other_code) == key:
-            raise ConflictError(f"The code {code} is already used by the session «{title}».")
+            raise ConflictError(_("The code {code} is already used by the session «{title}».")
+                                .format(code=code, title=title))
 
 
 def _optional_id(value: object) -> int | None:
@@ -148,12 +151,13 @@ def _optional_id(value: object) -> int | None:
 
 _CLEANERS = {
     "code": text.clean,
-    "title": lambda v: text.require(v, "session title", "title"),
-    "kind": lambda v: text.vocabulary(SessionKind, v, "session kind", "kind"),
+    "title": lambda v: text.require(v, N_("session title"), "title"),
+    "kind": lambda v: text.vocabulary(SessionKind, v, N_("session kind"), "kind"),
     "track_id": _optional_id,
     "room_id": _optional_id,
     "description": text.clean_multiline,
-    "expected_audience": lambda v: text.non_negative(v, "expected audience", "expected_audience"),
+    "expected_audience": lambda v: text.non_negative(v, N_("expected audience"),
+                                                     "expected_audience"),
 }
 
 
@@ -256,7 +260,8 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
     row = snapshot.session
     load(session, Event, row.event_id, "event")
     if session.get(ProgramSession, row.id) is not None:
-        raise ConflictError(f"{row.label} cannot be put back: it is already there.")
+        raise ConflictError(_("{session} cannot be put back: it is already there.")
+                            .format(session=row.label))
     room_id = row.room_id if row.room_id and session.get(Room, row.room_id) else None
     track_id = row.track_id if row.track_id and session.get(Track, row.track_id) else None
     _check_code(session, row.event_id, row.code, None)
@@ -320,7 +325,7 @@ def move_session(
     """Move a scheduled session to a new start (and room), keeping its length."""
     current = get_session(db, session_id)
     if current.starts_at is None or current.ends_at is None:
-        raise ValidationError(f"{current.label} is not on the timetable yet; schedule it first.")
+        raise _not_scheduled(current)
     if room_id is None and keep_room:
         room_id = current.room_id
     length = current.ends_at - current.starts_at
@@ -332,9 +337,14 @@ def resize_session(db: Database, session_id: int, ends_at: dt.datetime) -> Place
     """Change a scheduled session's end time."""
     current = get_session(db, session_id)
     if current.starts_at is None:
-        raise ValidationError(f"{current.label} is not on the timetable yet; schedule it first.")
+        raise _not_scheduled(current)
     return place_session(db, session_id, Placement(current.room_id, current.starts_at, ends_at),
                          expected_version=current.version)
+
+
+def _not_scheduled(current: SessionRow) -> ValidationError:
+    return ValidationError(_("{session} is not on the timetable yet; schedule it first.")
+                           .format(session=current.label))
 
 
 # --- queries ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from forumdesk.db.enums import _Vocabulary
 from forumdesk.errors import ValidationError
+from forumdesk.i18n import N_, _, gettext
 
 _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -41,9 +42,15 @@ def clean_multiline(value: object) -> str | None:
 
 
 def require(value: object, what: str, field: str) -> str:
+    """`value` cleaned; refused when empty.
+
+    `what` names the field in English, marked with N_() ("session title"); it is translated
+    only when a message needs it, so the usual value costs no lookup.
+    """
     text = clean(value)
     if text is None:
-        raise ValidationError(f"The {what} cannot be empty.", field=field)
+        raise ValidationError(_("The {what} cannot be empty.").format(what=gettext(what)),
+                              field=field)
     return text
 
 
@@ -61,7 +68,8 @@ def normalize_email(value: object) -> str | None:
         return None
     text = text.lower()
     if not _EMAIL.match(text):
-        raise ValidationError(f"'{text}' is not a valid e-mail address.", field="email")
+        raise ValidationError(_("'{email}' is not a valid e-mail address.").format(email=text),
+                              field="email")
     return text
 
 
@@ -73,19 +81,20 @@ def normalize_color(value: object) -> str | None:
         text = "#" + text
     if not _COLOR.match(text):
         raise ValidationError(
-            f"'{value}' is not a colour; use the form #RRGGBB, e.g. #A8D5BA.", field="color"
+            _("'{value}' is not a colour; use the form #RRGGBB, e.g. #A8D5BA.").format(
+                value=value), field="color"
         )
     return text.upper()
 
 
 def check_timezone(value: object) -> str:
-    name = require(value, "time zone", "timezone")
+    name = require(value, N_("time zone"), "timezone")
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ValidationError(
-            f"'{name}' is not a time zone forumdesk knows; use a name like Asia/Almaty.",
-            field="timezone",
+            _("'{name}' is not a time zone forumdesk knows; use a name like Asia/Almaty.")
+            .format(name=name), field="timezone",
         ) from exc
     return name
 
@@ -96,9 +105,11 @@ def non_negative(value: object, what: str, field: str) -> int | None:
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError as exc:
-        raise ValidationError(f"The {what} must be a whole number.", field=field) from exc
+        raise ValidationError(_("The {what} must be a whole number.").format(what=gettext(what)),
+                              field=field) from exc
     if number < 0:
-        raise ValidationError(f"The {what} cannot be negative.", field=field)
+        raise ValidationError(_("The {what} cannot be negative.").format(
+            what=gettext(what)), field=field)
     return number
 
 
@@ -108,7 +119,8 @@ def vocabulary(enum_class: type[V], value: object, what: str, field: str) -> V:
     try:
         return enum_class.parse(str(value))  # type: ignore[return-value]
     except ValueError as exc:
-        raise ValidationError(f"Unknown {what}: {exc}", field=field) from exc
+        raise ValidationError(_("Unknown {what}: {error}").format(what=gettext(what), error=exc),
+                              field=field) from exc
 
 
 def optional_vocabulary(enum_class: type[V], value: object, what: str, field: str) -> V | None:
@@ -140,10 +152,12 @@ def event_local_time(value: object, zone: str, field: str) -> dt.datetime | None
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError as exc:
             raise ValidationError(
-                f"'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.", field=field
+                _("'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.")
+                .format(value=value), field=field
             ) from exc
     if not isinstance(value, dt.datetime):
-        raise ValidationError(f"'{value}' is not a date and time.", field=field)
+        raise ValidationError(_("'{value}' is not a date and time.").format(value=value),
+                              field=field)
     if value.tzinfo is not None:
         value = value.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
     return value.replace(microsecond=0)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession, Room, Track
 from forumdesk.errors import ConflictError, ValidationError
+from forumdesk.i18n import N_, _
 from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
 from forumdesk.services.rows import RoomRow, RoomSnapshot, TrackRow, TrackSnapshot
@@ -35,12 +36,12 @@ def track_row(track: Track) -> TrackRow:
 
 
 _ROOM_CLEANERS = {
-    "name": lambda v: text.require(v, "room name", "name"),
-    "capacity": lambda v: text.non_negative(v, "capacity", "capacity"),
+    "name": lambda v: text.require(v, N_("room name"), "name"),
+    "capacity": lambda v: text.non_negative(v, N_("capacity"), "capacity"),
     "notes": text.clean_multiline,
 }
 _TRACK_CLEANERS = {
-    "name": lambda v: text.require(v, "track name", "name"),
+    "name": lambda v: text.require(v, N_("track name"), "name"),
     "color": text.normalize_color,
 }
 
@@ -49,6 +50,7 @@ def _refuse_duplicate_name(
     session: Session, model: type[Room] | type[Track], event_id: int, name: str,
     own_id: int | None, what: str,
 ) -> None:
+    """Refuse a second room (what="room") or track (what="track") of the same name."""
     # compared in Python: SQLite's lower() folds only ASCII, and room names are often Cyrillic
     key = text.fold(name)
     query = select(model.id, model.name).where(model.event_id == event_id)
@@ -56,7 +58,9 @@ def _refuse_duplicate_name(
         found = session.execute(query).all()
     for other_id, other_name in found:
         if other_id != own_id and text.fold(other_name) == key:
-            raise ConflictError(f"The event already has a {what} called '{other_name}'.")
+            message = (_("The event already has a room called '{name}'.") if what == "room"
+                       else _("The event already has a track called '{name}'."))
+            raise ConflictError(message.format(name=other_name))
 
 
 # --- rooms ------------------------------------------------------------------------------------
@@ -100,7 +104,7 @@ def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[
         ))
         previous = [room.id for room in rooms]
         if sorted(previous) != sorted(room_ids):
-            raise ValidationError("The new order must list each of the event's rooms once.")
+            raise ValidationError(_("The new order must list each of the event's rooms once."))
         by_id = {room.id: room for room in rooms}
         for position, room_id in enumerate(room_ids):
             if by_id[room_id].position != position:
@@ -123,7 +127,8 @@ def restore_room(db: Database, snapshot: RoomSnapshot) -> RoomRow:
     with db.transaction() as session:
         load(session, Event, row.event_id, "event")
         if session.get(Room, row.id) is not None:
-            raise ConflictError(f"The room '{row.name}' cannot be put back: it is already there.")
+            raise ConflictError(_("The room '{name}' cannot be put back: it is already there.")
+                                .format(name=row.name))
         _refuse_duplicate_name(session, Room, row.event_id, row.name, None, "room")
         room = Room(id=row.id, event_id=row.event_id, name=row.name, capacity=row.capacity,
                     position=row.position, notes=row.notes)
@@ -181,7 +186,8 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
     with db.transaction() as session:
         load(session, Event, row.event_id, "event")
         if session.get(Track, row.id) is not None:
-            raise ConflictError(f"The track '{row.name}' cannot be put back: it is already there.")
+            raise ConflictError(_("The track '{name}' cannot be put back: it is already there.")
+                                .format(name=row.name))
         _refuse_duplicate_name(session, Track, row.event_id, row.name, None, "track")
         track = Track(id=row.id, event_id=row.event_id, name=row.name, color=row.color)
         session.add(track)

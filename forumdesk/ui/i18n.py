@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from forumdesk import i18n as core_i18n
 from forumdesk.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ def install_translators(language: str | None = None) -> str:
 
     Call it after the application's organisation and name are set (the setting lives in their
     QSettings) and before any window is built. Returns the language installed, "ru" or "en".
+    The Qt-free core's messages (refusals, import reports) follow the same language.
     """
     remove_translators()
     resolved = resolve_language(language if language is not None else language_choice())
@@ -107,6 +109,7 @@ def install_translators(language: str | None = None) -> str:
         else:
             log.warning("translation %s could not be loaded", path)
             translator.deleteLater()
+    core_i18n.set_language(resolved)
     # Day and month names follow the window's language where it differs from the system's
     # (a system without a locale, "C", speaks English).
     system = QLocale.system()
@@ -119,6 +122,7 @@ def install_translators(language: str | None = None) -> str:
 
 def remove_translators() -> None:
     """Take back what install_translators() installed (tests, and a second run_gui)."""
+    core_i18n.set_language(core_i18n.ENGLISH)
     app = QCoreApplication.instance()
     while _installed:
         translator = _installed.pop()
