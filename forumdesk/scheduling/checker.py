@@ -43,6 +43,7 @@ from forumdesk.scheduling.model import (
     CheckRoom,
     CheckSession,
     CheckSettings,
+    Findings,
     Problem,
     ProblemKind,
     Severity,
@@ -100,23 +101,25 @@ def find_problems(
     """
     index = ScheduleIndex(sessions, rooms, assignments, people, unavailability,
                           settings or CheckSettings())
-    found: list[Problem] = []
+    found = Findings(index.session_bits)
     room_clashes(index, found)
     person_problems(index, found)
     session_problems(index, found)
     registration_problems(index, found)
-    # (severity, kind, first session's place in time, key) in two stable sorts: by key, then by
-    # one integer for the rest, each of which Python sorts much faster than tuples
-    found.sort(key=attrgetter("key"))
+    if len(index.position) == len(index.sessions):
+        return found.in_order()
+    # a session id given twice: a problem's place in time is that of the session its id names
+    # last (index.position), not necessarily the one the rule saw, so it is worked out anew
+    problems = sorted(found.problems, key=attrgetter("key"))
     position, shift = index.position.__getitem__, index.session_bits
-    found.sort(key=lambda p: problem_rank(p) << shift | min(map(position, p.session_ids)))
-    return found
+    problems.sort(key=lambda p: problem_rank(p) << shift | min(map(position, p.session_ids)))
+    return problems
 
 
 # --- rooms ------------------------------------------------------------------------------------
 
 
-def room_clashes(index: ScheduleIndex, found: list[Problem]) -> None:
+def room_clashes(index: ScheduleIndex, found: Findings) -> None:
     sessions, start, end = index.sessions, index.start, index.end
     by_room: dict[object, list[int]] = {}
     for n, room_id in enumerate(index.room_of[: index.scheduled]):  # in time order: sorted
@@ -135,48 +138,48 @@ def room_clashes(index: ScheduleIndex, found: list[Problem]) -> None:
                 y += 1
                 a, b = sessions[i].id, sessions[j].id
                 low, high = (i, j) if a < b else (j, i)
-                found.append(Problem(
+                found.add(Problem(
                     ProblemKind.ROOM_DOUBLE_BOOKED, Severity.ERROR,
                     f"{room_name} is booked twice: {named(i)} and {named(j)} overlap.",
                     (a, b), (), f"room_double_booked:{min(a, b)},{max(a, b)}",
                     fingerprint(room_id, facts(low), facts(high)),
-                ))
+                ), i)  # i < j: numbers ascend
 
 
 # --- one session at a time --------------------------------------------------------------------
 
 
-def session_problems(index: ScheduleIndex, found: list[Problem]) -> None:
+def session_problems(index: ScheduleIndex, found: Findings) -> None:
     sessions, scheduled, start, end = index.sessions, index.scheduled, index.start, index.end
     days = _event_days(index.settings)
     rooms, led, headcount = index.rooms, index.led, index.headcount
-    append = found.append
+    add = found.add
     for n, s in enumerate(sessions):
         if n >= scheduled:
-            append(Problem(ProblemKind.UNSCHEDULED, Severity.INFO,
+            add(Problem(ProblemKind.UNSCHEDULED, Severity.INFO,
                            f"{s.label} is not on the timetable yet.", (s.id,), (),
-                           f"unscheduled:{s.id}", fingerprint(s.id)))
+                           f"unscheduled:{s.id}", fingerprint(s.id)), n)
         else:
             # half-open: a session may end at midnight after the last day
             if days is not None and not (days.opens <= start[n] and end[n] <= days.closes):
                 where = ("before the event's first day" if start[n] < days.opens
                          else "after the event's last day")
-                append(Problem(
+                add(Problem(
                     ProblemKind.OUTSIDE_EVENT_DAYS, Severity.ERROR,
                     f"{s.label} is scheduled {when(s)}, {where} (the event runs "
                     f"{days.first.isoformat()} to {days.last.isoformat()}).",
                     (s.id,), (), f"outside_event_days:{s.id}",
                     fingerprint(index.facts(n), days.first, days.last),
-                ))
+                ), n)
             if s.room_id is None and s.kind not in ROOMLESS_KINDS:
-                append(Problem(ProblemKind.NO_ROOM, Severity.WARNING,
+                add(Problem(ProblemKind.NO_ROOM, Severity.WARNING,
                                f"{index.named(n)} is on the timetable but has no room.",
-                               (s.id,), (), f"no_room:{s.id}", fingerprint(s.id, s.kind)))
+                               (s.id,), (), f"no_room:{s.id}", fingerprint(s.id, s.kind)), n)
         if s.kind in MODERATED_KINDS and n not in led:
-            append(Problem(ProblemKind.NO_MODERATOR, MODERATED_KINDS[s.kind],
+            add(Problem(ProblemKind.NO_MODERATOR, MODERATED_KINDS[s.kind],
                            f"{s.label} ({s.kind.label}) has no moderator.", (s.id,), (),
                            f"no_moderator:{s.id}",
-                           fingerprint(s.id, s.kind)))
+                           fingerprint(s.id, s.kind)), n)
         room = rooms.get(s.room_id) if s.room_id is not None else None
         if room is None or room.capacity is None:
             continue
@@ -189,12 +192,12 @@ def session_problems(index: ScheduleIndex, found: list[Problem]) -> None:
             what = f"{s.label} expects an audience of {audience}"
         else:
             continue
-        append(Problem(
+        add(Problem(
             ProblemKind.OVER_CAPACITY, severity,
             f"{what}, but {room.name} seats {room.capacity}.", (s.id,), (),
             f"over_capacity:{s.id}",
             fingerprint(s.id, room.id, room.capacity, assigned, audience, severity),
-        ))
+        ), n)
 
 
 class _EventDays(NamedTuple):
@@ -215,7 +218,7 @@ def _event_days(settings: CheckSettings) -> _EventDays | None:
 # --- registration -----------------------------------------------------------------------------
 
 
-def registration_problems(index: ScheduleIndex, found: list[Problem]) -> None:
+def registration_problems(index: ScheduleIndex, found: Findings) -> None:
     """Moderators, speakers and the like who are not registered for the event."""
     sessions, unregistered = index.sessions, index.unregistered
     shift, mask, bits = index.shift, index.mask, index.bucket_bits
@@ -241,13 +244,13 @@ def registration_problems(index: ScheduleIndex, found: list[Problem]) -> None:
         session_ids = tuple([sessions[part >> 3].id for part in parts])
         facts = sorted([f"{sessions[part >> 3].id}={ROLE_VALUES[part & 7]}" for part in parts])
         status = "" if person.status is None else str(person.status)
-        found.append(Problem(
+        found.add(Problem(
             ProblemKind.NOT_REGISTERED, Severity.WARNING,
             f"{person.name} is {listing} but is not registered for the event"
             f"{_STATUS_NOTES.get(person.status, '')}.",
             session_ids, (person_id,), f"not_registered:{person_id}",
             digest("\x1f".join([str(person_id), status, *facts])),
-        ))
+        ), parts[0] >> 3)  # parts ascend: in time order
 
 
 _STATUS_NOTES: dict[RegistrationStatus | None, str] = {

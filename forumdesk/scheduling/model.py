@@ -11,6 +11,8 @@ import enum
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress, islice
+from operator import attrgetter, eq
 
 from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
 
@@ -61,6 +63,47 @@ def problem_rank(problem: Problem) -> int:
     One small integer, severity * 16 + kind, which Python sorts faster than a tuple.
     """
     return _SEVERITY_RANK[problem.severity] + _KIND_ORDER[problem.kind]
+
+
+class Findings:
+    """The problems found so far, each with its place in the report: errors first, then by
+    kind, then by its first session's place in time (`first`, a session number of the
+    checker's index, in which numbers follow time), then by key.
+
+    Each rule says `first` as it adds a problem, while the problem is still in the processor's
+    cache: worked out at the end from 25,000 problems scattered over memory, that order cost
+    more than finding them did. The order is one integer per problem, which sorts in C;
+    only problems tied on it are compared by their keys.
+    """
+
+    __slots__ = ("_order", "_shift", "problems")
+
+    def __init__(self, session_bits: int) -> None:
+        self.problems: list[Problem] = []
+        self._order: list[int] = []
+        self._shift = session_bits  # a session number fits in this many bits
+
+    def add(self, problem: Problem, first: int) -> None:
+        self.problems.append(problem)
+        self._order.append(problem_rank(problem) << self._shift | first)
+
+    def in_order(self) -> list[Problem]:
+        """The problems in report order; problems with the same key stay in the order found."""
+        problems, order = self.problems, self._order
+        count = len(order)
+        places = sorted(range(count), key=order.__getitem__)  # stable: ties as found
+        ranked = [order[k] for k in places]
+        report = [problems[k] for k in places]
+        # ties: places k where ranked[k - 1] == ranked[k]; each run of them sorts by key
+        end = 0
+        for k in compress(range(1, count), map(eq, ranked, islice(ranked, 1, None))):
+            if k < end:
+                continue  # inside the run just sorted
+            begin, end, value = k - 1, k + 1, ranked[k]
+            while end < count and ranked[end] == value:
+                end += 1
+            report[begin:end] = sorted(report[begin:end], key=attrgetter("key"))
+        return report
 
 
 # --- what the checker reads -------------------------------------------------------------------

@@ -21,6 +21,7 @@ from forumdesk.scheduling.index import (
     ticks,
 )
 from forumdesk.scheduling.model import (
+    Findings,
     Problem,
     ProblemKind,
     Severity,
@@ -31,7 +32,7 @@ from forumdesk.scheduling.model import (
 )
 
 
-def person_problems(index: ScheduleIndex, found: list[Problem]) -> None:
+def person_problems(index: ScheduleIndex, found: Findings) -> None:
     gap = index.settings.changeover_minutes * MINUTE
     limit = index.scheduled << 3  # parts below this are on the timetable
     periods = index.periods
@@ -60,7 +61,7 @@ def person_problems(index: ScheduleIndex, found: list[Problem]) -> None:
 
 
 def _clashes(index: ScheduleIndex, person_id: int, parts: list[int], count: int,
-             found: list[Problem]) -> None:
+             found: Findings) -> None:
     """Each overlapping pair of the first `count` (scheduled) parts, exactly once: the scan on
     from each part stops at the first one starting at or after its end (half-open)."""
     start, end = index.start, index.end
@@ -69,7 +70,7 @@ def _clashes(index: ScheduleIndex, person_id: int, parts: list[int], count: int,
         finish = end[first >> 3]
         y = x + 1
         while y < count and start[parts[y] >> 3] < finish:
-            found.append(_clash(index, person_id, first, parts[y]))
+            found.add(_clash(index, person_id, first, parts[y]), first >> 3)
             y += 1
 
 
@@ -93,7 +94,7 @@ def _clash(index: ScheduleIndex, person_id: int, first: int, second: int) -> Pro
 
 
 def _changeovers(index: ScheduleIndex, person_id: int, parts: list[int], gap: int,
-                 found: list[Problem]) -> None:
+                 found: Findings) -> None:
     # Against every earlier session ending less than `gap` before this one starts, not only
     # the one just before it: a long session may end after a short one nested inside it.
     room_of, start, end = index.room_of, index.start, index.end
@@ -109,7 +110,8 @@ def _changeovers(index: ScheduleIndex, person_id: int, parts: list[int], gap: in
             low += 1
         for earlier in by_end[low:high]:
             if room_of[earlier >> 3] != room_id:
-                found.append(_changeover(index, person_id, earlier, later))
+                found.add(_changeover(index, person_id, earlier, later),
+                          min(earlier, later) >> 3)
 
 
 def _changeover(index: ScheduleIndex, person_id: int, earlier: int, later: int) -> Problem:
@@ -135,7 +137,7 @@ def _changeover(index: ScheduleIndex, person_id: int, earlier: int, later: int) 
 
 
 def _unavailable(index: ScheduleIndex, person_id: int, parts: list[int],
-                 found: list[Problem]) -> None:
+                 found: Findings) -> None:
     periods = sorted(index.periods[person_id], key=lambda p: (p.starts_at, p.id))
     bounds = [(ticks(p.starts_at), ticks(p.ends_at)) for p in periods]
     period_starts = [start for start, _ in bounds]
@@ -146,12 +148,13 @@ def _unavailable(index: ScheduleIndex, person_id: int, parts: list[int],
         end = index.end[part >> 3]
         k = bisect_left(period_starts, start)
         while k < len(periods) and period_starts[k] < end:
-            found.append(_unavailable_problem(index, person_id, part, periods[k]))
+            found.add(_unavailable_problem(index, person_id, part, periods[k]), part >> 3)
             k += 1
     for period, (start, end) in zip(periods, bounds, strict=True):
         k = bisect_right(starts, start)
         while k < len(parts) and starts[k] < end:
-            found.append(_unavailable_problem(index, person_id, parts[k], period))
+            found.add(_unavailable_problem(index, person_id, parts[k], period),
+                      parts[k] >> 3)
             k += 1
 
 

@@ -22,6 +22,7 @@ from forumdesk.scheduling.checker import (
     CheckSettings,
     Problem,
     ProblemKind,
+    Severity,
     Unavailability,
     find_problems,
 )
@@ -122,3 +123,42 @@ def test_a_session_that_ends_before_it_starts_still_gets_its_changeover() -> Non
     assert problem.kind == ProblemKind.CHANGEOVER_TOO_SHORT
     assert problem.key == "changeover_too_short:10:1,2"
     assert problem.message.startswith("Aigul Zhaksybekova has 60 minutes to get from Hall A")
+
+
+
+def report_order(sessions: list[CheckSession], problems: list[Problem]) -> list[Problem]:
+    """The documented order worked out from the problems alone: severity, kind, first session's
+    place in time (sessions by start and id, the unscheduled ones last; an id given twice is
+    placed where its last copy is), then key."""
+    timed = sorted((s for s in sessions if s.starts_at and s.ends_at),
+                   key=lambda s: (s.starts_at, s.id))
+    untimed = sorted((s for s in sessions if not (s.starts_at and s.ends_at)),
+                     key=lambda s: s.id)
+    place = {s.id: n for n, s in enumerate(timed + untimed)}
+    severities, kinds = list(Severity), list(ProblemKind)
+    return sorted(problems, key=lambda p: (severities.index(p.severity), kinds.index(p.kind),
+                                           min(place[s] for s in p.session_ids), p.key))
+
+
+@SETTINGS
+@given(events())
+def test_problems_come_in_report_order_with_ties_broken_by_key(event: Event) -> None:
+    """Each rule tells the report where its problem goes (forumdesk.scheduling.model.Findings):
+    the result must be the documented order, keys (text) deciding between problems of one
+    kind whose first session is the same."""
+    problems = event.check()
+    assert rows(problems) == rows(report_order(event.sessions, problems))
+
+
+def test_a_session_given_twice_is_placed_where_its_last_copy_is() -> None:
+    """Assignments go to the last copy of a session id, and so does its place in the report,
+    although the room rule found the clash at the first copy, earlier in the day."""
+    sessions = [CheckSession(1, "S1", "Opening", SessionKind.WORKSHOP, 1, at(10), at(11)),
+                CheckSession(2, "S2", "Trade", SessionKind.WORKSHOP, 1, at(10, 30), at(12)),
+                CheckSession(5, "S5", "Law", SessionKind.WORKSHOP, 2, at(10, 15), at(11)),
+                CheckSession(6, "S6", "Banks", SessionKind.WORKSHOP, 2, at(10, 20), at(11)),
+                CheckSession(1, "S1", "Opening", SessionKind.WORKSHOP, 3, at(20), at(21))]
+    problems = find_problems(sessions, [CheckRoom(n, f"Hall {n}") for n in (1, 2, 3)])
+    assert [p.key for p in problems if p.kind == ProblemKind.ROOM_DOUBLE_BOOKED] == [
+        "room_double_booked:5,6", "room_double_booked:1,2"]
+    assert rows(problems) == rows(report_order(sessions, problems))
