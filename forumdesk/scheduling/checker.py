@@ -32,7 +32,6 @@ from typing import NamedTuple
 
 from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.scheduling.index import (
-    ROLE_LABELS,
     ROLE_VALUES,
     ScheduleIndex,
     ticks,
@@ -126,6 +125,7 @@ def room_clashes(index: ScheduleIndex, found: Findings) -> None:
         if room_id is not None:
             by_room.setdefault(room_id, []).append(n)
     named, facts = index.named, index.facts
+    room_twice = index.texts.room_twice.format
     for room_id, numbers in by_room.items():
         room_name = index.room_name(room_id)
         count = len(numbers)
@@ -140,7 +140,7 @@ def room_clashes(index: ScheduleIndex, found: Findings) -> None:
                 low, high = (i, j) if a < b else (j, i)
                 found.add(Problem(
                     ProblemKind.ROOM_DOUBLE_BOOKED, Severity.ERROR,
-                    f"{room_name} is booked twice: {named(i)} and {named(j)} overlap.",
+                    room_twice(room=room_name, first=named(i), second=named(j)),
                     (a, b), (), f"room_double_booked:{min(a, b)},{max(a, b)}",
                     fingerprint(room_id, facts(low), facts(high)),
                 ), i)  # i < j: numbers ascend
@@ -151,33 +151,35 @@ def room_clashes(index: ScheduleIndex, found: Findings) -> None:
 
 def session_problems(index: ScheduleIndex, found: Findings) -> None:
     sessions, scheduled, start, end = index.sessions, index.scheduled, index.start, index.end
+    t = index.texts
     days = _event_days(index.settings)
     rooms, led, headcount = index.rooms, index.led, index.headcount
     add = found.add
     for n, s in enumerate(sessions):
         if n >= scheduled:
             add(Problem(ProblemKind.UNSCHEDULED, Severity.INFO,
-                           f"{s.label} is not on the timetable yet.", (s.id,), (),
+                           t.unscheduled.format(session=s.label), (s.id,), (),
                            f"unscheduled:{s.id}", fingerprint(s.id)), n)
         else:
             # half-open: a session may end at midnight after the last day
             if days is not None and not (days.opens <= start[n] and end[n] <= days.closes):
-                where = ("before the event's first day" if start[n] < days.opens
-                         else "after the event's last day")
+                where = t.before_first_day if start[n] < days.opens else t.after_last_day
                 add(Problem(
                     ProblemKind.OUTSIDE_EVENT_DAYS, Severity.ERROR,
-                    f"{s.label} is scheduled {when(s)}, {where} (the event runs "
-                    f"{days.first.isoformat()} to {days.last.isoformat()}).",
+                    t.outside_days.format(session=s.label, when=when(s), where=where,
+                                          first_day=days.first.isoformat(),
+                                          last_day=days.last.isoformat()),
                     (s.id,), (), f"outside_event_days:{s.id}",
                     fingerprint(index.facts(n), days.first, days.last),
                 ), n)
             if s.room_id is None and s.kind not in ROOMLESS_KINDS:
                 add(Problem(ProblemKind.NO_ROOM, Severity.WARNING,
-                               f"{index.named(n)} is on the timetable but has no room.",
+                               t.no_room.format(session=index.named(n)),
                                (s.id,), (), f"no_room:{s.id}", fingerprint(s.id, s.kind)), n)
         if s.kind in MODERATED_KINDS and n not in led:
             add(Problem(ProblemKind.NO_MODERATOR, MODERATED_KINDS[s.kind],
-                           f"{s.label} ({s.kind.label}) has no moderator.", (s.id,), (),
+                           t.no_moderator.format(session=s.label,
+                                                 kind=s.kind.translated_label), (s.id,), (),
                            f"no_moderator:{s.id}",
                            fingerprint(s.id, s.kind)), n)
         room = rooms.get(s.room_id) if s.room_id is not None else None
@@ -186,15 +188,16 @@ def session_problems(index: ScheduleIndex, found: Findings) -> None:
         assigned, audience = headcount(n), s.expected_audience or 0
         if assigned > room.capacity:
             severity = Severity.ERROR
-            what = f"{assigned} people are assigned to {s.label}"
+            what = t.assigned_over(assigned, s.label)
         elif audience > room.capacity:
             severity = Severity.WARNING
-            what = f"{s.label} expects an audience of {audience}"
+            what = t.audience_over.format(session=s.label, audience=audience)
         else:
             continue
         add(Problem(
             ProblemKind.OVER_CAPACITY, severity,
-            f"{what}, but {room.name} seats {room.capacity}.", (s.id,), (),
+            t.over_capacity.format(what=what, room=room.name, capacity=room.capacity),
+            (s.id,), (),
             f"over_capacity:{s.id}",
             fingerprint(s.id, room.id, room.capacity, assigned, audience, severity),
         ), n)
@@ -222,6 +225,10 @@ def registration_problems(index: ScheduleIndex, found: Findings) -> None:
     """Moderators, speakers and the like who are not registered for the event."""
     sessions, unregistered = index.sessions, index.unregistered
     shift, mask, bits = index.shift, index.mask, index.bucket_bits
+    t = index.texts
+    roles, role_in = t.roles, t.role_in.format
+    notes = {RegistrationStatus.INVITED: t.only_invited,
+             RegistrationStatus.CANCELLED: t.registration_cancelled}
     runs: list[tuple[int, CheckPerson, list[int]]] = []
     for bucket, programme in enumerate(index.programme):
         current: list[int] | None = None
@@ -239,21 +246,18 @@ def registration_problems(index: ScheduleIndex, found: Findings) -> None:
             if current is not None:
                 current.append(key & mask)
     for person_id, person, parts in runs:
-        listing = ", ".join([f"{ROLE_LABELS[part & 7]} of {sessions[part >> 3].label}"
+        listing = ", ".join([role_in(role=roles[part & 7], session=sessions[part >> 3].label)
                              for part in parts])
         session_ids = tuple([sessions[part >> 3].id for part in parts])
         facts = sorted([f"{sessions[part >> 3].id}={ROLE_VALUES[part & 7]}" for part in parts])
         status = "" if person.status is None else str(person.status)
         found.add(Problem(
             ProblemKind.NOT_REGISTERED, Severity.WARNING,
-            f"{person.name} is {listing} but is not registered for the event"
-            f"{_STATUS_NOTES.get(person.status, '')}.",
+            t.not_registered.format(person=person.name, sessions=listing,
+                                    note=notes.get(person.status, "")),
             session_ids, (person_id,), f"not_registered:{person_id}",
             digest("\x1f".join([str(person_id), status, *facts])),
         ), parts[0] >> 3)  # parts ascend: in time order
 
 
-_STATUS_NOTES: dict[RegistrationStatus | None, str] = {
-    RegistrationStatus.INVITED: " (only invited so far)",
-    RegistrationStatus.CANCELLED: " (their registration is cancelled)",
-}
+

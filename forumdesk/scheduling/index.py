@@ -29,6 +29,7 @@ from operator import attrgetter, lt
 from typing import Any
 
 from forumdesk.db.enums import LEADING_ROLES, Role
+from forumdesk.scheduling.messages import texts
 from forumdesk.scheduling.model import (
     CheckAssignment,
     CheckPerson,
@@ -46,7 +47,6 @@ ROLES = tuple(Role)  # role numbers: a role's place here
 ROLE_NUMBER = {role: number for number, role in enumerate(ROLES)}
 LEADING = frozenset(ROLE_NUMBER[role] for role in LEADING_ROLES)
 PARTICIPANT = ROLE_NUMBER[Role.PARTICIPANT]
-ROLE_LABELS = tuple(role.label for role in ROLES)
 ROLE_VALUES = tuple(str(role.value) for role in ROLES)
 _UNKNOWN: Any = object()
 BUCKET_SIZE = 2048  # keys per bucket, about: a bucket's keys stay in the processor's cache
@@ -64,6 +64,7 @@ class ScheduleIndex:
     def __init__(self, sessions: Iterable[CheckSession], rooms: Iterable[CheckRoom],
                  assignments: Iterable[CheckAssignment], people: Iterable[CheckPerson],
                  unavailability: Iterable[Unavailability], settings: CheckSettings) -> None:
+        self.texts = texts()  # the messages' sentences, in the language in use
         timed, untimed = [], []
         for s in sessions:
             (timed if s.starts_at is not None and s.ends_at is not None else untimed).append(s)
@@ -152,11 +153,11 @@ class ScheduleIndex:
 
     def room_name(self, room_id: int | None) -> str:
         room = self.rooms.get(room_id) if room_id is not None else None
-        return room.name if room else f"Room #{room_id}"
+        return room.name if room else self.texts.unknown_room.format(id=room_id)
 
     def person_name(self, person_id: int) -> str:
         name = self.names.get(person_id, _UNKNOWN)
-        return f"Person #{person_id}" if name is _UNKNOWN else name
+        return self.texts.unknown_person.format(id=person_id) if name is _UNKNOWN else name
 
 
 def ticks(moment: dt.datetime) -> int:

@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from forumdesk.scheduling.index import (
     MINUTE,
     PARTICIPANT,
-    ROLE_LABELS,
     ROLE_VALUES,
     ScheduleIndex,
     ticks,
@@ -79,11 +78,13 @@ def _clash(index: ScheduleIndex, person_id: int, first: int, second: int) -> Pro
     a, b = index.sessions[i].id, index.sessions[j].id
     both_audience = role_i == role_j == PARTICIPANT
     low, low_role, high, high_role = (j, role_j, i, role_i) if b < a else (i, role_i, j, role_j)
+    t = index.texts
     return Problem(
         ProblemKind.PERSON_DOUBLE_BOOKED, Severity.WARNING if both_audience else Severity.ERROR,
-        f"{index.person_name(person_id)} is in two sessions at the same time: "
-        f"{ROLE_LABELS[role_i]} of {index.named(i)} and {ROLE_LABELS[role_j]} of "
-        f"{index.named(j)}.",
+        t.person_twice.format(
+            person=index.person_name(person_id),
+            first=t.role_in.format(role=t.roles[role_i], session=index.named(i)),
+            second=t.role_in.format(role=t.roles[role_j], session=index.named(j))),
         (a, b), (person_id,), f"person_double_booked:{person_id}:{min(a, b)},{max(a, b)}",
         digest(f"{person_id!s}\x1f{index.facts(low)}\x1f{ROLE_VALUES[low_role]}\x1f"
                f"{index.facts(high)}\x1f{ROLE_VALUES[high_role]}"),
@@ -118,14 +119,17 @@ def _changeover(index: ScheduleIndex, person_id: int, earlier: int, later: int) 
     i, role_i, j, role_j = earlier >> 3, earlier & 7, later >> 3, later & 7
     a, b = index.sessions[i], index.sessions[j]
     left = index.start[j] - index.end[i]
-    time_left = "no time" if left == 0 else _minutes_text(left // MINUTE)
+    t = index.texts
+    time_left = t.no_time if left == 0 else t.minutes(left // MINUTE)
     allowed = index.settings.changeover_minutes
     return Problem(
         ProblemKind.CHANGEOVER_TOO_SHORT, Severity.WARNING,
-        f"{index.person_name(person_id)} has {time_left} to get from "
-        f"{index.room_name(a.room_id)} ({ROLE_LABELS[role_i]} of {index.named(i)}) to "
-        f"{index.room_name(b.room_id)} ({ROLE_LABELS[role_j]} of {index.named(j)}); the event "
-        f"allows {_minutes_text(allowed)}.",
+        t.changeover.format(
+            person=index.person_name(person_id), time_left=time_left,
+            from_room=index.room_name(a.room_id), to_room=index.room_name(b.room_id),
+            first=t.role_in.format(role=t.roles[role_i], session=index.named(i)),
+            second=t.role_in.format(role=t.roles[role_j], session=index.named(j)),
+            allowed=t.minutes(allowed)),
         (a.id, b.id), (person_id,),
         f"changeover_too_short:{person_id}:{min(a.id, b.id)},{max(a.id, b.id)}",
         digest(f"{person_id!s}\x1f{allowed!s}\x1f{index.facts(i)}\x1f{ROLE_VALUES[role_i]}\x1f"
@@ -163,17 +167,17 @@ def _unavailable_problem(index: ScheduleIndex, person_id: int, part: int,
     n, role = part >> 3, part & 7
     session_id = index.sessions[n].id
     note = f" ({period.note})" if period.note else ""
+    t = index.texts
     return Problem(
         ProblemKind.PERSON_UNAVAILABLE,
         Severity.WARNING if role == PARTICIPANT else Severity.ERROR,
-        f"{index.person_name(person_id)} is {ROLE_LABELS[role]} of {index.named(n)} but said "
-        f"they are unavailable {span(period)}{note}.",
+        t.unavailable.format(
+            person=index.person_name(person_id),
+            role_in=t.role_in.format(role=t.roles[role], session=index.named(n)),
+            when=span(period), note=note),
         (session_id,), (person_id,),
         f"person_unavailable:{person_id}:{session_id}:{period.id}",
         fingerprint(person_id, index.facts(n), ROLE_VALUES[role], period.id, period.starts_at,
                     period.ends_at),
     )
 
-
-def _minutes_text(minutes: int) -> str:
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
