@@ -30,6 +30,7 @@ from forumdesk.io.headers import (
 from forumdesk.io.import_rejects import default_rejects_path, rejects_format, write_rejects
 from forumdesk.io.people_rows import NAME_ORDERS
 from forumdesk.io.tables import ImportFileError, RawTable, RowProblem, read_tables
+from forumdesk.services.import_undo import ImportChanges
 
 ProgressCallback = Callable[[int, int], bool]
 DUPLICATE_POLICIES = ("update", "overwrite", "skip", "new")
@@ -107,6 +108,8 @@ class ImportSummary:
     rejects_path: Path | None = None
     dry_run: bool = False
     written: bool = False
+    # what the written import changed, for undo_import (forumdesk.services.import_undo)
+    changes: ImportChanges | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -350,6 +353,7 @@ def rejects_undone_on_failure(summary: ImportSummary) -> Iterator[None]:
                 summary.rejects_path.unlink()
             summary.rejects_path = None
         summary.written = False
+        summary.changes = None
         raise
 
 

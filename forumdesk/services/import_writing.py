@@ -35,10 +35,13 @@ def is_sqlite(session: Session) -> bool:
 
 def bulk_insert(session: Session, model: Any, columns: Sequence[str],
                 rows: Sequence[tuple[object, ...]]) -> None:
-    """INSERT `rows` (values in `columns` order, as stored: enum values as strings), in order."""
+    """INSERT `rows` (values in `columns` order, as stored: enum values as strings), in order.
+
+    `model` is an ORM class or its Table.
+    """
     if not rows:
         return
-    table = model.__table__
+    table = getattr(model, "__table__", model)
     for name in columns:
         if name not in table.c:
             raise KeyError(f"{table.name} has no column {name}")
@@ -80,6 +83,7 @@ class OrganizationIds:
         self.by_key: dict[str, int] = dict(session.execute(
             select(Organization.name_key, Organization.id)).all())
         self.by_name: dict[str, int] = {}
+        self.created: list[int] = []  # ids of the organisations added (for undo)
 
     def ensure(self, names: Iterable[str]) -> None:
         """Create, in one statement, the organisations among `names` that do not exist yet."""
@@ -101,6 +105,7 @@ class OrganizationIds:
             query = select(Organization.name_key, Organization.id).where(
                 Organization.name_key.in_(keys[start : start + CHUNK]))
             self.by_key.update(self.session.execute(query).all())
+        self.created.extend(self.by_key[key] for key in keys)
 
     def id_for(self, name: str | None) -> int | None:
         if name is None:

@@ -58,6 +58,7 @@ from forumdesk.services.import_common import (
     rejects_undone_on_failure,
     save_requested_profile,
 )
+from forumdesk.services.import_undo import ChangeRecorder
 from forumdesk.services.import_writing import (
     CHUNK,
     OrganizationIds,
@@ -126,7 +127,9 @@ def _import(db: Database, path: Path, event_id: int | None, options: ImportOptio
             entities, directory, by_name=options.on_duplicate != "new"))
         plan = _plan(session, entities, directory, event_id, event_sessions, options, summary)
         if writing and not (rejected and not options.skip_invalid):
-            _apply(session, plan, event_id, event_sessions, tracker)
+            recorder = ChangeRecorder()
+            _apply(session, plan, event_id, event_sessions, tracker, recorder)
+            summary.changes = recorder.finish(session)
             finish_rejects(prepared, options, rejected, summary)
             summary.written = True
         tracker.done()
@@ -320,7 +323,9 @@ def _changes(known: KnownPerson, draft: PersonDraft, *, overwrite: bool) -> dict
 
 
 def _apply(session: Session, plan: _Plan, event_id: int | None,
-           event_sessions: _EventSessions | None, tracker: Tracker) -> None:
+           event_sessions: _EventSessions | None, tracker: Tracker,
+           recorder: ChangeRecorder) -> None:
+    """Write the plan; `recorder` learns what was created and what changed (for undo)."""
     orgs = OrganizationIds(session)
     orgs.ensure([e.draft.organization for e in plan.create if e.draft.organization]
                 + [str(c["organization"]) for c in plan.updates.values() if "organization" in c])
@@ -330,15 +335,20 @@ def _apply(session: Session, plan: _Plan, event_id: int | None,
         ids = insert_people(session, [e.draft for e in chunk], orgs)
         new_ids.update((id(entity), person_id)
                        for entity, person_id in zip(chunk, ids, strict=True))
+        recorder.created("people", ids, version=1)
         tracker.write_step(start + len(chunk), len(plan.create))
+    recorder.updating(session, "people", plan.updates)
     update_people(session, plan.updates, orgs)
+    recorder.created("organizations", orgs.created, version=1)  # update_people may add some
     if event_id is None or event_sessions is None:
         return
     person_ids = [pid if pid is not None else new_ids[id(entity)] for entity, pid in plan.people]
     status = RegistrationStatus.REGISTERED.value
+    registrations = [(event_id, pid, status, 1) for pid in dict.fromkeys(person_ids)
+                     if pid not in plan.registered]
     bulk_insert(session, Registration, ("event_id", "person_id", "status", "version"),
-                [(event_id, pid, status, 1) for pid in dict.fromkeys(person_ids)
-                 if pid not in plan.registered])
+                registrations)
+    recorder.created("registrations", [(e, p) for e, p, _s, _v in registrations], version=1)
     links: list[tuple[object, ...]] = []
     for (entity, _pid), person_id in zip(plan.people, person_ids, strict=True):
         for token in entity.sessions:
@@ -351,3 +361,4 @@ def _apply(session: Session, plan: _Plan, event_id: int | None,
             links.append((session_id, person_id, Role.PARTICIPANT.value, position, 1))
     bulk_insert(session, Assignment, ("session_id", "person_id", "role", "position", "version"),
                 links)
+    recorder.created("assignments", [(s, p) for s, p, *_rest in links], version=1)

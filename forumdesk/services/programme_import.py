@@ -37,6 +37,7 @@ from forumdesk.services.import_common import (
     rejects_undone_on_failure,
     save_requested_profile,
 )
+from forumdesk.services.import_undo import ChangeRecorder
 from forumdesk.services.imports import _load_directory
 from forumdesk.services.people import _refresh_search_key
 from forumdesk.services.records import load
@@ -90,6 +91,7 @@ def import_programme(
             tracker.write_step(1, 1)
             if options.dry_run or (rejected and not options.skip_invalid):
                 raise _RollBack
+            summary.changes = run.recorder.finish(session)
             finish_rejects(prepared, options, rejected, summary)
             summary.written = True
             tracker.done()
@@ -117,6 +119,7 @@ class _Run:
             self.by_display[text.fold(person.display_name)].append(person.id)
         self.codes_in_file: dict[str, int] = {}
         self.touched: set[int] = set()
+        self.recorder = ChangeRecorder()  # what was created and changed, for undo
 
     def row(self, number: int, cells: list[str]) -> list[RowProblem]:
         draft = self.cleaner.clean(number, cells)
@@ -209,6 +212,7 @@ class _Run:
                                     ends_at=draft.ends_at, **values)
             self.session.add(record)
             self.session.flush()
+            self.recorder.created("program_sessions", [record.id])
             self.sessions.append(record)
             self.touched.add(record.id)
             self.summary.created += 1
@@ -226,6 +230,8 @@ class _Run:
         """Fill the session's blanks ("update") or replace what differs ("overwrite")."""
         overwrite = self.options.on_duplicate == "overwrite"
         changed = False
+        # read as it is now; dropped at the end if its version did not move
+        self.recorder.updating(self.session, "program_sessions", [record.id])
         for name in _SESSION_FIELDS:
             new = values.get(name)
             old = getattr(record, name)
@@ -249,6 +255,7 @@ class _Run:
                         position=0 if last is None else last + 1)
             self.session.add(room)
             self.session.flush()
+            self.recorder.created("rooms", [room.id])
             self.rooms[text.fold(name)] = room
             self.summary.rooms_created += 1
         return room.id
@@ -261,6 +268,7 @@ class _Run:
             track = Track(event_id=self.event.id, name=name)
             self.session.add(track)
             self.session.flush()
+            self.recorder.created("tracks", [track.id])
             self.tracks[text.fold(name)] = track
             self.summary.tracks_created += 1
         return track.id
@@ -276,11 +284,13 @@ class _Run:
                 assignment = Assignment(session_id=record.id, person_id=pid, role=role,
                                         position=position)
                 record.assignments.append(assignment)
+                self.recorder.created("assignments", [(record.id, pid)])
                 existing[pid] = assignment
                 position += 1
                 self.summary.assigned += 1
                 changed = True
             elif current.role != role and self.options.on_duplicate == "overwrite":
+                self.recorder.updating(self.session, "assignments", [(record.id, pid)])
                 current.role = role
                 self.summary.assigned += 1
                 changed = True
@@ -297,6 +307,7 @@ class _Run:
         _refresh_search_key(person, None)
         self.session.add(person)
         self.session.flush()
+        self.recorder.created("people", [person.id])
         self.by_display[key].append(person.id)
         self.summary.people_created += 1
         self.summary.warnings.append(_("{name} was not in the directory and has been added.")

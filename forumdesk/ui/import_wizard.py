@@ -1,8 +1,10 @@
 """The import wizard: file, sheet and header, mapping, check, confirm, then a summary that stays.
 
 The check is the service's own dry run and the import is the service's one transaction, both run
-in a worker thread (forumdesk.ui.workers) with progress and Cancel. An import is not an undo
-command: the confirm page says so, and a backup copy of the database can be taken first.
+in a worker thread (forumdesk.ui.workers) with progress and Cancel. The import that was written
+then goes on the undo stack as one step (commands.ImportCommand: Edit > Undo removes it all).
+A backup copy of the database can still be taken first: the undo stack lasts only as long as the
+window, and undo refuses once the imported records have been edited, while the copy stays.
 `install(window)` adds File > Import attendees… (Ctrl+I) and Import programme….
 """
 
@@ -38,7 +40,9 @@ from forumdesk.services.import_common import (
     ImportOptions,
     ImportSummary,
 )
-from forumdesk.ui.context import ALL_TOPICS, AppContext
+from forumdesk.services.import_undo import ImportChanges
+from forumdesk.ui.commands import ImportCommand, push_import
+from forumdesk.ui.context import AppContext
 from forumdesk.ui.import_mapping_page import MappingPage
 from forumdesk.ui.import_pages import (
     FilePage,
@@ -233,11 +237,13 @@ class ConfirmPage(QWizardPage):
         self.plan_label = QLabel(self)
         self.plan_label.setWordWrap(True)
         self.undo_label = QLabel(self.tr(
-            "An import cannot be undone with Edit > Undo. Nothing is changed until you press "
-            "Import, and then everything is written at once or, if anything fails or you "
-            "cancel, nothing at all."), self)
+            "Nothing is changed until you press Import, and then everything is written at once "
+            "or, if anything fails or you cancel, nothing at all. Edit > Undo takes the whole "
+            "import back in one step while this window stays open."), self)
         self.undo_label.setWordWrap(True)
-        self.backup_check = QCheckBox(self.tr("Make a backup copy of the database first"), self)
+        self.backup_check = QCheckBox(self.tr(
+            "Make a backup copy of the database first (it stays after forumdesk is closed)"),
+            self)
         self.backup_check.setChecked(host.ctx.db.is_sqlite)
         self.backup_check.setEnabled(host.ctx.db.is_sqlite)
         self.error_label = message_label(self)
@@ -281,7 +287,8 @@ class ConfirmPage(QWizardPage):
                          + self.tr("Nothing was written: go back and check the file again."))
             return False
         self.host.import_summary = summary
-        self.host.ctx.notify(ALL_TOPICS)
+        self.host.import_command = push_import(self.host.ctx, self.host.undo_text(summary),
+                                               summary.changes or ImportChanges(), summary.kind)
         return True
 
 
@@ -356,6 +363,7 @@ class ImportWizard(QWizard):
         self.progress_filter: Callable[[Progress], Progress] = lambda progress: progress
         self.state = ImportState(kind=kind)
         self.import_summary: ImportSummary | None = None
+        self.import_command: ImportCommand | None = None  # the import's undo step
         self.backup_path: Path | None = None
         self.file_page = FilePage(self)
         self.sheet_page = SheetPage(self)
@@ -422,6 +430,13 @@ class ImportWizard(QWizard):
         if isinstance(outcome.error, ImportCancelledError):
             return JobOutcome(cancelled=True)
         return outcome
+
+    def undo_text(self, summary: ImportSummary) -> str:
+        """The import's name on the undo stack and in the History dock."""
+        name = Path(summary.file).name
+        if summary.kind == "programme":
+            return self.tr("Import programme: {0}").format(name)
+        return self.tr("Import attendees: {0}").format(name)
 
     def counts_text(self, summary: ImportSummary, *, would: bool) -> str:
         if summary.kind == "programme":

@@ -15,7 +15,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="188"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="192"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n row cannot be imported. Correct it in the file and check again, or tick “Import the valid rows”.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="267"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n row with problems will be left out and written to {0}.</numerusform>

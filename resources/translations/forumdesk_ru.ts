@@ -4,58 +4,58 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="62"/>
+        <location filename="../../forumdesk/ui/commands.py" line="63"/>
         <source>Edit event</source>
         <translation>изменение мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="68"/>
-        <location filename="../../forumdesk/ui/commands.py" line="74"/>
+        <location filename="../../forumdesk/ui/commands.py" line="69"/>
+        <location filename="../../forumdesk/ui/commands.py" line="75"/>
         <source>Edit {0}</source>
         <translation>изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="80"/>
+        <location filename="../../forumdesk/ui/commands.py" line="81"/>
         <source>Edit room {0}</source>
         <translation>изменение зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="85"/>
+        <location filename="../../forumdesk/ui/commands.py" line="86"/>
         <source>Edit track {0}</source>
         <translation>изменение трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="112"/>
+        <location filename="../../forumdesk/ui/commands.py" line="113"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="147"/>
+        <location filename="../../forumdesk/ui/commands.py" line="148"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="279"/>
+        <location filename="../../forumdesk/ui/commands.py" line="280"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="299"/>
+        <location filename="../../forumdesk/ui/commands.py" line="300"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="315"/>
+        <location filename="../../forumdesk/ui/commands.py" line="316"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="330"/>
+        <location filename="../../forumdesk/ui/commands.py" line="331"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="350"/>
+        <location filename="../../forumdesk/ui/commands.py" line="351"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -158,123 +158,123 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="72"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="76"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="73"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="77"/>
         <source>What the import would do, and the rows it cannot use. Nothing has been changed yet.</source>
         <translation>Что сделает импорт и какие строки он не сможет использовать. Пока ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="80"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="84"/>
         <source>Update: fill in what is blank</source>
         <translation>Дополнить: заполнить пустые поля</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="81"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="85"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>Заменить значениями из файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="82"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="86"/>
         <source>Skip: leave them as they are</source>
         <translation>Пропустить: оставить как есть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="83"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="87"/>
         <source>Add as new (unless the e-mail is known)</source>
         <translation>Добавить как новых (если эл. почта неизвестна)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
         <source>Sheet</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="97"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="97"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
         <source>In the file</source>
         <translation>В файле</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="97"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
         <source>Perhaps the same as</source>
         <translation>Возможно, совпадает с</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="102"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="103"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="107"/>
         <source>Import the valid rows and write the others to a rejects file:</source>
         <translation>Импортировать правильные строки, а остальные записать в файл отклонённых:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="106"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="110"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="108"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="112"/>
         <source>Check &amp;again</source>
         <translation>Проверить &amp;снова</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="114"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="118"/>
         <source>Already in the database:</source>
         <translation>Уже есть в базе:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="121"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="125"/>
         <source>Rows with problems:</source>
         <translation>Строки с проблемами:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="123"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="127"/>
         <source>Possible duplicates (not merged):</source>
         <translation>Возможные дубликаты (не объединены):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="144"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="148"/>
         <source>Checking the file</source>
         <translation>Проверка файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="145"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="149"/>
         <source>Reading and checking every row…</source>
         <translation>Чтение и проверка всех строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="150"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="154"/>
         <source>The check was cancelled; press Check again.</source>
         <translation>Проверка отменена; нажмите «Проверить снова».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="174"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="178"/>
         <source>{0} (row {1})</source>
         <translation>{0} (строка {1})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="188"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="192"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n строку нельзя импортировать. Исправьте её в файле и проверьте снова или отметьте «Импортировать правильные строки».</numerusform>
@@ -283,12 +283,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="205"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="209"/>
         <source>Write the rejected rows to</source>
         <translation>Записать отклонённые строки в</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="207"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="211"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>Excel или CSV (*.xlsx *.csv)</translation>
     </message>
@@ -296,38 +296,38 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="230"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="276"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="234"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="282"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="232"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="236"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="235"/>
-        <source>An import cannot be undone with Edit &gt; Undo. Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all.</source>
-        <translation>Импорт нельзя отменить командой «Правка &gt; Отменить». Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего.</translation>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="239"/>
+        <source>Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all. Edit &gt; Undo takes the whole import back in one step while this window stays open.</source>
+        <translation>Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего. Команда «Правка &gt; Отменить» отменяет весь импорт за один шаг, пока это окно открыто.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="240"/>
-        <source>Make a backup copy of the database first</source>
-        <translation>Сначала сделать резервную копию базы</translation>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="244"/>
+        <source>Make a backup copy of the database first (it stays after forumdesk is closed)</source>
+        <translation>Сначала сделать резервную копию базы (она останется и после закрытия forumdesk)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="255"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="261"/>
         <source>the directory only</source>
         <translation>только справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="256"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="262"/>
         <source>Import «{0}» into «{1}».</source>
         <translation>Импорт «{0}» в «{1}».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="267"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n строка с проблемами будет пропущена и записана в {0}.</numerusform>
@@ -336,24 +336,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="268"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="274"/>
         <source>Importing</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="268"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="274"/>
         <source>Importing the rows…</source>
         <translation>Импорт строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="272"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="278"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Импорт прерван; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="281"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="287"/>
         <source>Nothing was written: go back and check the file again.</source>
         <translation>Ничего не записано: вернитесь назад и проверьте файл снова.</translation>
+    </message>
+    <message>
+        <source>An import cannot be undone with Edit &gt; Undo. Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all.</source>
+        <translation type="vanished">Импорт нельзя отменить командой «Правка &gt; Отменить». Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего.</translation>
+    </message>
+    <message>
+        <source>Make a backup copy of the database first</source>
+        <translation type="vanished">Сначала сделать резервную копию базы</translation>
     </message>
 </context>
 <context>
@@ -899,27 +907,37 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="348"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="355"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="428"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="438"/>
+        <source>Import programme: {0}</source>
+        <translation>Импорт программы: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="439"/>
+        <source>Import attendees: {0}</source>
+        <translation>Импорт участников: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="443"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="435"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="450"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="440"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="455"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="442"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="457"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -927,22 +945,22 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="165"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="169"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="165"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="169"/>
         <source>The new language is used the next time forumdesk starts.</source>
         <translation>Новый язык будет использован при следующем запуске forumdesk.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="172"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="176"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="179"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="183"/>
         <source>As the &amp;system</source>
         <translation>Как в &amp;системе</translation>
     </message>
@@ -957,8 +975,8 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="152"/>
-        <location filename="../../forumdesk/ui/i18n.py" line="157"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="156"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="161"/>
         <location filename="../../forumdesk/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
@@ -2543,52 +2561,52 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="294"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="301"/>
         <source>Imported</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="301"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="308"/>
         <source>Created:</source>
         <translation>Создано:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="301"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="308"/>
         <source>Updated:</source>
         <translation>Обновлено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="302"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="309"/>
         <source>Unchanged:</source>
         <translation>Без изменений:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="303"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="310"/>
         <source>Skipped:</source>
         <translation>Пропущено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="304"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="311"/>
         <source>Rejected rows:</source>
         <translation>Отклонено строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="305"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="312"/>
         <source>Registered for the event:</source>
         <translation>Зарегистрировано на мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="306"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="313"/>
         <source>Put in sessions:</source>
         <translation>Включено в сессии:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="332"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="339"/>
         <source>The rejected rows are in {0}</source>
         <translation>Отклонённые строки записаны в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="334"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="341"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
     </message>

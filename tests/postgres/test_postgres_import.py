@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.services.events import create_event
+from forumdesk.services.import_undo import redo_import, undo_import
 from forumdesk.services.imports import import_attendees
 from forumdesk.services.people import create_person
 from forumdesk.services.sessions import create_session
@@ -62,3 +63,31 @@ def test_an_import_writes_the_same_on_postgres_as_on_sqlite(pg: Database, db: Da
         assert (summary.created, summary.updated, summary.registered) == (699, 1, 700)
     assert _written(pg) == _written(db)
     assert len(_written(pg)["assignments"]) == 700
+
+
+def test_an_import_is_undone_and_redone_on_postgres(pg: Database, tmp_path: Path) -> None:
+    rows = [[f"Участник{n:03d}", "Иван", None, "WIPO" if n % 2 else f"ТОО «Новая {n}»",
+             "Эксперт", "Казахстан", f"u{n}@example.kz", f"8 701 555 {n:04d}"]
+            for n in range(60)]
+    path = write_xlsx(tmp_path / "list.xlsx", [[*ATTENDEE_HEADER, "Сессии"],
+                                               *([*row, "S1"] for row in rows)])
+    event = create_event(pg, "Форум", "2027-05-12", "2027-05-14")
+    create_session(pg, event.id, "Пленарное заседание", code="S1")
+    create_person(pg, "Участник001", "Иван", organization="WIPO")  # filled in by the import
+    before = _written(pg)
+    summary = import_attendees(pg, path, event_id=event.id)
+    assert (summary.created, summary.updated) == (59, 1) and summary.changes is not None
+    after = _written(pg)
+    assert len(after["people"]) == 60 and after != before
+
+    undone = undo_import(pg, summary.changes)
+    restored = _written(pg)
+    assert restored["registrations"] == restored["assignments"] == []
+    # the filled-in person has its old values back, under a newer version
+    assert [row[:-1] for row in restored["people"]] == [row[:-1] for row in before["people"]]
+
+    redo_import(pg, undone)
+    again = _written(pg)
+    assert {k: v for k, v in again.items() if k != "people"} == {
+        k: v for k, v in after.items() if k != "people"}
+    assert [row[:-1] for row in again["people"]] == [row[:-1] for row in after["people"]]

@@ -335,3 +335,75 @@ def test_likely_duplicates_are_listed_for_a_person_to_judge(
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == "2" and "petr@other.kz" in table.item(0, 2).text()
     assert wizard.check_page.isComplete()  # listed, not refused
+
+
+def test_an_import_is_one_undo_step_that_ctrl_z_takes_back_and_redo_restores(
+        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
+        tmp_path: Path) -> None:
+    """Undo (Ctrl+Z's action) removes the imported people, redo brings them back, under the
+    step the History dock shows; the views are told to reload each time."""
+    people.create_person(db, "Старожилов", "Иван", email="old@example.kz")
+    path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
+    window, wizard = _wizard(qtbot, db, errors, path)
+    topics: list[frozenset[str]] = []
+    window.ctx.data_changed.connect(topics.append)
+    _to_check_page(wizard)
+    _import(wizard)
+    assert wizard.currentPage() is wizard.summary_page, wizard.confirm_page.error_label.text()
+    imported = {p.id for p in people.search_people(db)} - {
+        people.find_person_by_email(db, "old@example.kz").id}  # type: ignore[union-attr]
+    assert len(imported) == 3
+    stack = window.ctx.undo_stack
+    assert stack.count() == 1 and stack.undoText() == "Import attendees: list.xlsx"
+    history = window.history_view.model()
+    assert history.index(1, 0).data() == "Import attendees: list.xlsx"  # row 0: the start
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert topics[-1] >= {"people", "registrations"}
+    topics.clear()
+
+    window.undo_action.trigger()  # what Ctrl+Z does
+    assert [p.family_name for p in people.search_people(db)] == ["Старожилов"]
+    assert len(people.search_people(db, event_id=event.id)) == 0
+    assert topics and topics[-1] >= {"people", "registrations"}
+    assert stack.canRedo() and stack.redoText() == "Import attendees: list.xlsx"
+
+    window.redo_action.trigger()
+    assert {p.id for p in people.search_people(db)} >= imported  # the same people, same ids
+    assert len(people.search_people(db, event_id=event.id)) == 3
+    assert len(topics) == 2
+    stack.undo()
+    assert len(people.search_people(db)) == 1
+    assert errors == []
+
+
+def test_an_import_edited_since_is_not_undone_and_says_why(
+        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
+        tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
+    window, wizard = _wizard(qtbot, db, errors, path)
+    _to_check_page(wizard)
+    _import(wizard)
+    smith = people.find_person_by_email(db, "john@example.com")
+    assert smith is not None
+    people.update_person(db, smith.id, {"notes": "Edited elsewhere"})  # another workstation
+    window.ctx.undo_stack.undo()
+    assert len(people.search_people(db)) == 3  # nothing undone
+    assert errors and "cannot be undone" in errors[-1][1] and "John Smith" in errors[-1][1]
+    assert window.ctx.undo_stack.count() == 0  # the step that cannot work is dropped
+
+
+def test_a_programme_import_is_undone_in_one_step(
+        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
+        tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "programme.xlsx", [
+        ["Код", "Название", "Дата", "Начало", "Окончание", "Зал"],
+        ["S1", "Открытие форума", "12.05.2027", "10:00", "11:30", "Большой зал"]])
+    window, wizard = _wizard(qtbot, db, errors, path, kind="programme")
+    _to_check_page(wizard)
+    _import(wizard)
+    assert window.ctx.undo_stack.undoText() == "Import programme: programme.xlsx"
+    window.undo_action.trigger()
+    assert sessions.list_sessions(db, event.id) == [] and venue.list_rooms(db, event.id) == []
+    window.redo_action.trigger()
+    assert [s.code for s in sessions.list_sessions(db, event.id)] == ["S1"]
+    assert errors == []

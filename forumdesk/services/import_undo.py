@@ -1,0 +1,472 @@
+"""Undoing and redoing an import: one step, whatever the file's size.
+
+An import records what it wrote (ChangeRecorder): the keys of the records it created and, for
+the records it changed, their rows as they were before. `undo_import` deletes what was created
+and writes the old rows back; it first reads the created rows and the changed rows as the
+import left them, which is what `redo_import` puts back (created records under their own ids:
+ids are never reused, see forumdesk.db.models). Each is one transaction of bulk statements.
+
+Both refuse, changing nothing, when the records are no longer as they left them: a version
+counter moved (someone edited a record), a record is gone, or a record added later depends on
+one that undo would delete. Versions only ever go up: a row written back gets the next version,
+not its old number, so another workstation's stale edit is still caught.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from forumdesk.db.engine import Database
+from forumdesk.db.models import Base
+from forumdesk.errors import ConcurrentEditError, ConflictError
+from forumdesk.i18n import N_, _, gettext, ngettext
+
+Key = tuple[Any, ...]  # a primary key's values, in the table's key order
+
+# Parents first: redo inserts in this order, undo deletes in the reverse one.
+TABLE_ORDER = ("organizations", "people", "rooms", "tracks", "program_sessions",
+               "registrations", "assignments")
+# Records that would vanish with a parent the undo deletes: (child, its column, parent).
+_DEPENDENTS = (("assignments", "person_id", "people"),
+               ("registrations", "person_id", "people"),
+               ("person_unavailability", "person_id", "people"),
+               ("assignments", "session_id", "program_sessions"),
+               ("program_sessions", "room_id", "rooms"),
+               ("program_sessions", "track_id", "tracks"))
+_CHUNK = 500  # ids in one IN list (under SQLite's old limit of 999 parameters)
+_RUN = 8  # consecutive ids that go as one range rather than in an IN list
+
+# What a message calls a record that can no longer be read.
+_UNNAMED = {
+    "organizations": N_("an organisation the import added"),
+    "people": N_("a person the import added or changed"),
+    "rooms": N_("a room the import added"),
+    "tracks": N_("a track the import added"),
+    "program_sessions": N_("a session the import added or changed"),
+    "registrations": N_("a registration the import added"),
+    "assignments": N_("a place in a session the import gave"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TableRows:
+    """Whole rows of one table as read, with their keys: what redo inserts or undo writes back."""
+
+    columns: tuple[str, ...]
+    keys: tuple[Key, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    @classmethod
+    def of(cls, table: Table, rows: Mapping[Key, tuple[Any, ...]]) -> TableRows:
+        return cls(tuple(c.name for c in table.columns), tuple(rows), tuple(rows.values()))
+
+    def versions(self) -> dict[Key, int]:
+        at = self.columns.index("version")
+        return {key: int(row[at]) for key, row in zip(self.keys, self.rows, strict=True)}
+
+    def without(self, keys: set[Key]) -> TableRows:
+        kept = [(k, r) for k, r in zip(self.keys, self.rows, strict=True) if k not in keys]
+        return TableRows(self.columns, tuple(k for k, _r in kept), tuple(r for _k, r in kept))
+
+
+@dataclass(frozen=True, slots=True)
+class ImportChanges:
+    """What a written import changed: keys it created, rows it updated (as they were before),
+    and the version of each of those records as the import left them."""
+
+    created: Mapping[str, tuple[Key, ...]] = field(default_factory=dict)
+    before: Mapping[str, TableRows] = field(default_factory=dict)
+    versions: Mapping[str, Mapping[Key, int]] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.created.values()) and not any(t.rows for t in self.before.values())
+
+    def count(self, table: str) -> int:
+        """How many records of `table` the import created."""
+        return len(self.created.get(table, ()))
+
+
+@dataclass(frozen=True, slots=True)
+class UndoneImport:
+    """An undone import: the rows it had created and the rows it had changed, as it left them
+    (what redo writes), the old rows (for the next undo), and the versions undo left."""
+
+    created: Mapping[str, TableRows]
+    after: Mapping[str, TableRows]
+    before: Mapping[str, TableRows]
+    versions: Mapping[str, Mapping[Key, int]]
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _as_key(key: object) -> Key:
+    return key if isinstance(key, tuple) else (key,)
+
+
+class ChangeRecorder:
+    """Collects, inside the import's transaction, what the import creates and changes."""
+
+    def __init__(self) -> None:
+        self._created: dict[str, dict[Key, int | None]] = defaultdict(dict)
+        self._before: dict[str, dict[Key, tuple[Any, ...]]] = defaultdict(dict)
+
+    def created(self, table: str, keys: Iterable[object], version: int | None = None) -> None:
+        """Records added; `version` when the insert set it, else it is read at the end."""
+        found = self._created[table]
+        for key in keys:
+            found[_as_key(key)] = version
+
+    def updating(self, session: Session, table: str, keys: Iterable[object]) -> None:
+        """Records about to change: their rows are read now (once; not for new ones)."""
+        wanted = [k for k in map(_as_key, keys)
+                  if k not in self._created[table] and k not in self._before[table]]
+        if wanted:
+            self._before[table].update(_read_rows(session, _table(table), wanted))
+
+    def finish(self, session: Session) -> ImportChanges:
+        """What was recorded, with each record's version as the import leaves it."""
+        session.flush()
+        versions: dict[str, Mapping[Key, int]] = {}
+        for name in TABLE_ORDER:
+            table = _table(name)
+            known = {k: v for k, v in self._created.get(name, {}).items() if v is not None}
+            unknown = [k for k, v in self._created.get(name, {}).items() if v is None]
+            before = self._before.get(name, {})
+            known.update(_read_versions(session, table, [*unknown, *before]))
+            if before:  # a record whose version did not move was not written after all
+                at = list(table.columns).index(table.c.version)
+                for key in [k for k, row in before.items() if row[at] == known.get(k)]:
+                    del before[key], known[key]
+            if known:
+                versions[name] = MappingProxyType(known)
+        return ImportChanges(
+            created=MappingProxyType({name: tuple(sorted(keys))
+                                      for name, keys in self._created.items() if keys}),
+            before=MappingProxyType({name: TableRows.of(_table(name), rows)
+                                     for name, rows in self._before.items() if rows}),
+            versions=MappingProxyType(versions))
+
+
+# --- undo and redo ------------------------------------------------------------------------------
+
+
+def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
+    """Delete what the import created and put back what it changed, in one transaction.
+
+    Raises ConcurrentEditError (nothing changed) when a record has been edited or deleted since
+    the import, or a record added since depends on one the import created.
+    """
+    with db.transaction() as session:
+        created: dict[str, TableRows] = {}
+        after: dict[str, TableRows] = {}
+        stale: list[tuple[str, Key]] = []
+        for name in TABLE_ORDER:
+            table, versions = _table(name), changes.versions.get(name, {})
+            before = changes.before.get(name)
+            for keys, into in ((changes.created.get(name, ()), created),
+                               (before.keys if before else (), after)):
+                if keys:
+                    into[name] = TableRows.of(table, _read_rows(session, table, keys))
+                    found = into[name].versions()
+                    stale += [(name, k) for k in keys if found.get(k) != versions.get(k)]
+        if stale:
+            raise _refusal(session, stale, redo=False)
+        versions = {name: _write_rows(session, _table(name), rows, changes.versions[name])
+                    for name, rows in changes.before.items()}
+        _refuse_dependents(session, created)
+        kept = _organisations_in_use(session, changes.created)
+        for name in reversed(TABLE_ORDER):
+            keys = changes.created.get(name, ())
+            if name == "organizations" and kept:
+                keys = tuple(k for k in keys if k not in kept)
+                created[name] = created[name].without(kept)
+            _delete_rows(session, _table(name), keys)
+        return UndoneImport(created=MappingProxyType(created), after=MappingProxyType(after),
+                            before=changes.before, versions=MappingProxyType(versions))
+
+
+def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
+    """Put back what undo_import took away: the created records under their own ids, and the
+    changed records as the import left them. Refuses (nothing changed) like undo_import."""
+    with db.transaction() as session:
+        stale: list[tuple[str, Key]] = []
+        present: list[tuple[str, Key]] = []
+        for name in TABLE_ORDER:
+            table = _table(name)
+            if name in undone.created:
+                present += [(name, k) for k in _read_versions(session, table,
+                                                              undone.created[name].keys)]
+            if name in undone.after:
+                wanted = undone.versions.get(name, {})
+                current = _read_versions(session, table, list(wanted))
+                stale += [(name, k) for k, v in wanted.items() if current.get(k) != v]
+        if present:
+            raise _refusal(session, present, redo=True, present=True)
+        if stale:
+            raise _refusal(session, stale, redo=True)
+        try:
+            for name in TABLE_ORDER:
+                if name in undone.created:
+                    _insert_rows(session, _table(name), undone.created[name])
+            session.flush()
+        except IntegrityError as exc:
+            raise ConflictError(_(
+                "The import cannot be redone: records added since it was undone take the same "
+                "e-mail, name or code. Nothing was changed.")) from exc
+        versions: dict[str, Mapping[Key, int]] = {}
+        for name in TABLE_ORDER:
+            new: dict[Key, int] = {}
+            if name in undone.created:
+                new.update(undone.created[name].versions())
+            if name in undone.after:
+                new.update(_write_rows(session, _table(name), undone.after[name],
+                                       undone.versions[name]))
+            if new:
+                versions[name] = MappingProxyType(new)
+        return ImportChanges(
+            created=MappingProxyType({name: rows.keys for name, rows in undone.created.items()
+                                      if rows.keys}),
+            before=undone.before, versions=MappingProxyType(versions))
+
+
+# --- reading and writing rows in bulk -----------------------------------------------------------
+#
+# An import's new records have consecutive ids (they were inserted together), so keys go to the
+# database mostly as ranges (id BETWEEN first AND last): a 20,000-person import is one range.
+
+
+def _key_columns(table: Table) -> list[Any]:
+    return list(table.primary_key.columns)
+
+
+def _id_clauses(column: Any, ids: Iterable[int]) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together select exactly `ids`: a range per run, IN lists for the rest."""
+    ordered = sorted(set(ids))
+    scattered: list[int] = []
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        if end - start + 1 >= _RUN:
+            yield column.between(ordered[start], ordered[end])
+        else:
+            scattered.extend(ordered[start : end + 1])
+        start = end + 1
+    for at in range(0, len(scattered), _CHUNK):
+        yield column.in_(scattered[at : at + _CHUNK])
+
+
+def _key_clauses(table: Table, keys: Iterable[Key]) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together select exactly the records with these keys."""
+    columns = _key_columns(table)
+    if len(columns) == 1:
+        yield from _id_clauses(columns[0], (k[0] for k in keys))
+        return
+    grouped: dict[Any, list[Any]] = defaultdict(list)
+    for first, second in keys:
+        grouped[first].append(second)
+    for first, seconds in sorted(grouped.items()):
+        for clause in _id_clauses(columns[1], seconds):
+            yield and_(columns[0] == first, clause)
+
+
+def _key_getter(table: Table, columns: Sequence[str]) -> Callable[[Sequence[Any]], Key]:
+    at = [list(columns).index(c.name) for c in _key_columns(table)]
+    if len(at) == 1:
+        only = at[0]
+        return lambda row: (row[only],)
+    first, second = at
+    return lambda row: (row[first], row[second])
+
+
+def _read_rows(session: Session, table: Table, keys: Sequence[Key]
+               ) -> dict[Key, tuple[Any, ...]]:
+    """The whole rows of the records with these keys (those that exist), by key."""
+    key_of = _key_getter(table, [c.name for c in table.columns])
+    found: dict[Key, tuple[Any, ...]] = {}
+    for clause in _key_clauses(table, keys):
+        for row in session.execute(select(table).where(clause)).all():
+            found[key_of(row)] = tuple(row)
+    return found
+
+
+def _read_versions(session: Session, table: Table, keys: Sequence[Key]) -> dict[Key, int]:
+    """The version of each record with one of these keys that exists."""
+    columns = _key_columns(table)
+    found: dict[Key, int] = {}
+    for clause in _key_clauses(table, keys):
+        query = select(*columns, table.c.version).where(clause)
+        found.update((tuple(row[:-1]), int(row[-1])) for row in session.execute(query))
+    return found
+
+
+def _insert_rows(session: Session, table: Table, rows: TableRows) -> None:
+    """INSERT the rows as they were read; on SQLite the import's own fast path does it."""
+    # here, not at the top: the window imports this module (its undo command) at start-up
+    from forumdesk.services.import_writing import bulk_insert, is_sqlite
+
+    if not rows.rows:
+        return
+    if not is_sqlite(session):
+        session.execute(table.insert(), [dict(zip(rows.columns, row, strict=True))
+                                         for row in rows.rows])
+        return
+    dialect = session.get_bind().dialect
+    processors = [(at, processor) for at, name in enumerate(rows.columns)
+                  if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(
+                      dialect)) is not None]
+    stored = rows.rows
+    if processors:  # to what the driver takes: enums to their values, times to text
+        stored = tuple(_stored(row, processors) for row in rows.rows)
+    bulk_insert(session, table, rows.columns, stored)
+
+
+def _stored(row: tuple[Any, ...], processors: list[tuple[int, Callable[[Any], Any]]]
+            ) -> tuple[Any, ...]:
+    values = list(row)
+    for at, processor in processors:
+        values[at] = processor(values[at])
+    return tuple(values)
+
+
+def _write_rows(session: Session, table: Table, rows: TableRows, versions: Mapping[Key, int]
+                ) -> dict[Key, int]:
+    """Write `rows` over the records with their keys, each at the next version; new versions."""
+    keys = {c.name for c in _key_columns(table)}
+    values = [c for c in rows.columns if c not in keys and c != "version"]
+    statement = update(table).where(and_(*(
+        table.c[name] == bindparam(f"key_{name}") for name in keys))).values(
+        {name: bindparam(f"new_{name}") for name in [*values, "version"]})
+    written: dict[Key, int] = {}
+    parameters = []
+    for key, row in zip(rows.keys, rows.rows, strict=True):
+        written[key] = versions[key] + 1
+        record = dict(zip(rows.columns, row, strict=True))
+        parameters.append({**{f"key_{n}": record[n] for n in keys},
+                           **{f"new_{n}": record[n] for n in values},
+                           "new_version": written[key]})
+    if parameters:
+        session.execute(statement, parameters)
+    return written
+
+
+def _delete_rows(session: Session, table: Table, keys: Sequence[Key]) -> None:
+    for clause in _key_clauses(table, keys):
+        session.execute(delete(table).where(clause))
+
+
+def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> None:
+    """Refuse when a record the import did not create refers to one it did.
+
+    Counted first (the import's own records are all there: their versions were checked); the
+    records are read only to name one in the refusal.
+    """
+    for child_name, column, parent_name in _DEPENDENTS:
+        parents = created.get(parent_name)
+        if parents is None or not parents.keys:
+            continue
+        child, parent_ids = _table(child_name), {k[0] for k in parents.keys}
+        ours = created.get(child_name, TableRows((column,), (), ()))
+        at = ours.columns.index(column)
+        expected = sum(1 for row in ours.rows if row[at] in parent_ids)
+        clauses = list(_id_clauses(child.c[column], parent_ids))
+        found = sum(session.scalar(select(func.count()).select_from(child).where(clause)) or 0
+                    for clause in clauses)
+        if found == expected:
+            continue
+        mine = set(ours.keys)
+        for clause in clauses:
+            query = select(*_key_columns(child), child.c[column]).where(clause)
+            for row in session.execute(query):
+                if tuple(row[:-1]) not in mine:
+                    raise ConcurrentEditError(_(
+                        "The import cannot be undone: records added since refer to {record}. "
+                        "Undo or delete them first. Nothing was undone.").format(
+                            record=_describe(session, parent_name, (row[-1],))))
+
+
+def _organisations_in_use(session: Session, created: Mapping[str, tuple[Key, ...]]
+                          ) -> set[Key]:
+    """New organisations that people the undo keeps belong to (since): they stay."""
+    organisations = created.get("organizations", ())
+    if not organisations:
+        return set()
+    people, ours = _table("people"), {k[0] for k in created.get("people", ())}
+    used: set[Key] = set()
+    for clause in _id_clauses(people.c.organization_id, (k[0] for k in organisations)):
+        query = select(people.c.id, people.c.organization_id).where(clause)
+        used.update((org,) for pid, org in session.execute(query) if pid not in ours)
+    return used
+
+
+# --- messages -----------------------------------------------------------------------------------
+
+
+def _refusal(session: Session, records: list[tuple[str, Key]], *, redo: bool,
+             present: bool = False) -> ConflictError:
+    record = _describe(session, *records[0])
+    others = len(records) - 1
+    if present:
+        return ConflictError(ngettext(
+            "The import cannot be redone: {record} and {count} other record are already there "
+            "again. Nothing was changed.",
+            "The import cannot be redone: {record} and {count} other records are already there "
+            "again. Nothing was changed.", others).format(record=record, count=others)
+            if others else _("The import cannot be redone: {record} is already there again. "
+                             "Nothing was changed.").format(record=record))
+    if redo:
+        return ConcurrentEditError(ngettext(
+            "The import cannot be redone: {record} and {count} other record have been changed "
+            "since it was undone. Nothing was changed.",
+            "The import cannot be redone: {record} and {count} other records have been changed "
+            "since it was undone. Nothing was changed.", others).format(
+                record=record, count=others)
+            if others else _("The import cannot be redone: {record} has been changed since it "
+                             "was undone. Nothing was changed.").format(record=record))
+    return ConcurrentEditError(ngettext(
+        "The import cannot be undone: {record} and {count} other record have been changed or "
+        "deleted since. Nothing was undone.",
+        "The import cannot be undone: {record} and {count} other records have been changed or "
+        "deleted since. Nothing was undone.", others).format(record=record, count=others)
+        if others else _("The import cannot be undone: {record} has been changed or deleted "
+                         "since. Nothing was undone.").format(record=record))
+
+
+def _describe(session: Session, table: str, key: Key) -> str:
+    """How a message names a record: «name» for a person, a session, a room…"""
+    names = {"people": ("people", "display_name"), "program_sessions": (
+        "program_sessions", "title"), "rooms": ("rooms", "name"), "tracks": ("tracks", "name"),
+        "organizations": ("organizations", "name"), "registrations": ("people", "display_name"),
+        "assignments": ("people", "display_name")}
+    source, column = names[table]
+    record_id = key[1] if table in ("registrations", "assignments") else key[0]
+    source_table = _table(source)
+    name = session.scalar(select(source_table.c[column]).where(
+        source_table.c.id == record_id))
+    if name is None:
+        return gettext(_UNNAMED[table])
+    if table == "people":
+        return _("the person «{name}»").format(name=name)
+    if table == "program_sessions":
+        return _("the session «{title}»").format(title=name)
+    if table == "rooms":
+        return _("the room «{name}»").format(name=name)
+    if table == "tracks":
+        return _("the track «{name}»").format(name=name)
+    if table == "organizations":
+        return _("the organisation «{name}»").format(name=name)
+    if table == "registrations":
+        return _("the registration of «{name}»").format(name=name)
+    return _("the place of «{name}» in a session").format(name=name)
