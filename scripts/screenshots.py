@@ -1,8 +1,9 @@
 """Render the main views of the demo forum to PNG files, offscreen.
 
-    python scripts/screenshots.py OUTDIR
+    python scripts/screenshots.py OUTDIR [en|ru]
 
-Uses a throwaway database and settings, so it never touches the user's own.
+Uses a throwaway database and settings, so it never touches the user's own. The window speaks
+English unless `ru` is given, with its translations installed as the program installs them.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from forumdesk.config import resolve_database_url  # noqa: E402
-from forumdesk.db.migrate import open_database  # noqa: E402
+from forumdesk.config import resolve_database_url
+from forumdesk.db.migrate import open_database
 
 SIZE = (1366, 768)  # the smallest office screen forumdesk is made for
 
@@ -35,10 +36,11 @@ def _save(widget: QWidget, path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
+    if len(argv) not in (2, 3) or (len(argv) == 3 and argv[2] not in ("en", "ru")):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     out = Path(argv[1])
+    language = argv[2] if len(argv) == 3 else "en"
     out.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="forumdesk-shots-"))
     app = QApplication.instance() or QApplication([])
@@ -46,8 +48,11 @@ def main(argv: list[str]) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
 
+    from forumdesk.ui import i18n
     from forumdesk.ui.main_window import MainWindow
     from forumdesk.ui.session_editor import SessionEditorDialog
+
+    i18n.install_translators(language)
 
     db = open_database(resolve_database_url(str(scratch / "demo.sqlite3")))
     window = MainWindow(db)
