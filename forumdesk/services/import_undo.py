@@ -72,6 +72,11 @@ class TableRows:
         at = self.columns.index("version")
         return {key: int(row[at]) for key, row in zip(self.keys, self.rows, strict=True)}
 
+    def contents(self) -> dict[Key, int]:
+        """Each row's content without its version, as a hash: what an edit would change."""
+        at = self.columns.index("version")
+        return {key: _content(row, at) for key, row in zip(self.keys, self.rows, strict=True)}
+
     def without(self, keys: set[Key]) -> TableRows:
         kept = [(k, r) for k, r in zip(self.keys, self.rows, strict=True) if k not in keys]
         return TableRows(self.columns, tuple(k for k, _r in kept), tuple(r for _k, r in kept))
@@ -85,6 +90,8 @@ class ImportChanges:
     created: Mapping[str, tuple[Key, ...]] = field(default_factory=dict)
     before: Mapping[str, TableRows] = field(default_factory=dict)
     versions: Mapping[str, Mapping[Key, int]] = field(default_factory=dict)
+    # each created or changed record's content as the import left it (TableRows.contents)
+    contents: Mapping[str, Mapping[Key, int]] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -106,6 +113,28 @@ class UndoneImport:
     versions: Mapping[str, Mapping[Key, int]]
 
 
+def _content(row: Sequence[Any], version_at: int) -> int:
+    return hash((*row[:version_at], *row[version_at + 1:]))
+
+
+def _stale(name: str, rows: TableRows, keys: Sequence[Key], versions: Mapping[Key, int],
+           contents: Mapping[Key, int]) -> list[tuple[str, Key]]:
+    """The records among `keys` that are gone, or changed since (not only renumbered).
+
+    A version that moved with the content as it was is no change: undoing a later edit writes
+    the old values back under a newer version, and that must not block undoing the import.
+    """
+    at = rows.columns.index("version")
+    found = dict(zip(rows.keys, rows.rows, strict=True))
+    stale = []
+    for key in keys:
+        row = found.get(key)
+        if row is None or (row[at] != versions.get(key)
+                           and _content(row, at) != contents.get(key)):
+            stale.append((name, key))
+    return stale
+
+
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
@@ -117,45 +146,54 @@ def _as_key(key: object) -> Key:
 class ChangeRecorder:
     """Collects, inside the import's transaction, what the import creates and changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, active: bool = True) -> None:
+        self.active = active  # an inactive recorder records nothing and finishes with None
         self._created: dict[str, dict[Key, int | None]] = defaultdict(dict)
         self._before: dict[str, dict[Key, tuple[Any, ...]]] = defaultdict(dict)
 
     def created(self, table: str, keys: Iterable[object], version: int | None = None) -> None:
-        """Records added; `version` when the insert set it, else it is read at the end."""
+        """Records added (their versions and contents are read at the end)."""
+        if not self.active:
+            return
         found = self._created[table]
         for key in keys:
             found[_as_key(key)] = version
 
     def updating(self, session: Session, table: str, keys: Iterable[object]) -> None:
         """Records about to change: their rows are read now (once; not for new ones)."""
+        if not self.active:
+            return
         wanted = [k for k in map(_as_key, keys)
                   if k not in self._created[table] and k not in self._before[table]]
         if wanted:
             self._before[table].update(_read_rows(session, _table(table), wanted))
 
-    def finish(self, session: Session) -> ImportChanges:
-        """What was recorded, with each record's version as the import leaves it."""
+    def finish(self, session: Session) -> ImportChanges | None:
+        """What was recorded, with each record's version and content as the import leaves it."""
+        if not self.active:
+            return None
         session.flush()
         versions: dict[str, Mapping[Key, int]] = {}
+        contents: dict[str, Mapping[Key, int]] = {}
         for name in TABLE_ORDER:
             table = _table(name)
-            known = {k: v for k, v in self._created.get(name, {}).items() if v is not None}
-            unknown = [k for k, v in self._created.get(name, {}).items() if v is None]
             before = self._before.get(name, {})
-            known.update(_read_versions(session, table, [*unknown, *before]))
+            now = TableRows.of(table, _read_rows(
+                session, table, [*self._created.get(name, {}), *before]))
+            known, content = now.versions(), now.contents()
             if before:  # a record whose version did not move was not written after all
                 at = list(table.columns).index(table.c.version)
                 for key in [k for k, row in before.items() if row[at] == known.get(k)]:
-                    del before[key], known[key]
+                    del before[key], known[key], content[key]
             if known:
                 versions[name] = MappingProxyType(known)
+                contents[name] = MappingProxyType(content)
         return ImportChanges(
             created=MappingProxyType({name: tuple(sorted(keys))
                                       for name, keys in self._created.items() if keys}),
             before=MappingProxyType({name: TableRows.of(_table(name), rows)
                                      for name, rows in self._before.items() if rows}),
-            versions=MappingProxyType(versions))
+            versions=MappingProxyType(versions), contents=MappingProxyType(contents))
 
 
 # --- undo and redo ------------------------------------------------------------------------------
@@ -173,16 +211,16 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
         stale: list[tuple[str, Key]] = []
         for name in TABLE_ORDER:
             table, versions = _table(name), changes.versions.get(name, {})
+            contents = changes.contents.get(name, {})
             before = changes.before.get(name)
             for keys, into in ((changes.created.get(name, ()), created),
                                (before.keys if before else (), after)):
                 if keys:
                     into[name] = TableRows.of(table, _read_rows(session, table, keys))
-                    found = into[name].versions()
-                    stale += [(name, k) for k in keys if found.get(k) != versions.get(k)]
+                    stale += _stale(name, into[name], keys, versions, contents)
         if stale:
             raise _refusal(session, stale, redo=False)
-        versions = {name: _write_rows(session, _table(name), rows, changes.versions[name])
+        versions = {name: _write_rows(session, _table(name), rows, after[name].versions())
                     for name, rows in changes.before.items()}
         _refuse_dependents(session, created)
         kept = _organisations_in_use(session, changes.created)
@@ -202,6 +240,7 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
     with db.transaction() as session:
         stale: list[tuple[str, Key]] = []
         present: list[tuple[str, Key]] = []
+        current: dict[str, TableRows] = {}
         for name in TABLE_ORDER:
             table = _table(name)
             if name in undone.created:
@@ -209,8 +248,9 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
                                                               undone.created[name].keys)]
             if name in undone.after:
                 wanted = undone.versions.get(name, {})
-                current = _read_versions(session, table, list(wanted))
-                stale += [(name, k) for k, v in wanted.items() if current.get(k) != v]
+                current[name] = TableRows.of(table, _read_rows(session, table, list(wanted)))
+                stale += _stale(name, current[name], list(wanted), wanted,
+                                undone.before[name].contents())
         if present:
             raise _refusal(session, present, redo=True, present=True)
         if stale:
@@ -231,13 +271,18 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
                 new.update(undone.created[name].versions())
             if name in undone.after:
                 new.update(_write_rows(session, _table(name), undone.after[name],
-                                       undone.versions[name]))
+                                       current[name].versions()))
             if new:
                 versions[name] = MappingProxyType(new)
+        contents = {name: MappingProxyType({
+            **(undone.created[name].contents() if name in undone.created else {}),
+            **(undone.after[name].contents() if name in undone.after else {})})
+            for name in versions}
         return ImportChanges(
             created=MappingProxyType({name: rows.keys for name, rows in undone.created.items()
                                       if rows.keys}),
-            before=undone.before, versions=MappingProxyType(versions))
+            before=undone.before, versions=MappingProxyType(versions),
+            contents=MappingProxyType(contents))
 
 
 # --- reading and writing rows in bulk -----------------------------------------------------------
@@ -296,8 +341,9 @@ def _read_rows(session: Session, table: Table, keys: Sequence[Key]
     """The whole rows of the records with these keys (those that exist), by key."""
     key_of = _key_getter(table, [c.name for c in table.columns])
     found: dict[Key, tuple[Any, ...]] = {}
+    connection = session.connection()  # plain rows: no ORM bookkeeping for 20,000 of them
     for clause in _key_clauses(table, keys):
-        for row in session.execute(select(table).where(clause)).all():
+        for row in connection.execute(select(table).where(clause)).all():
             found[key_of(row)] = tuple(row)
     return found
 
@@ -392,8 +438,8 @@ def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> No
             for row in session.execute(query):
                 if tuple(row[:-1]) not in mine:
                     raise ConcurrentEditError(_(
-                        "The import cannot be undone: records added since refer to {record}. "
-                        "Undo or delete them first. Nothing was undone.").format(
+                        "The import cannot be undone any more: records added since refer to "
+                        "{record}. Nothing was undone.").format(
                             record=_describe(session, parent_name, (row[-1],))))
 
 

@@ -127,7 +127,7 @@ def _import(db: Database, path: Path, event_id: int | None, options: ImportOptio
             entities, directory, by_name=options.on_duplicate != "new"))
         plan = _plan(session, entities, directory, event_id, event_sessions, options, summary)
         if writing and not (rejected and not options.skip_invalid):
-            recorder = ChangeRecorder()
+            recorder = ChangeRecorder(active=options.undoable)
             _apply(session, plan, event_id, event_sessions, tracker, recorder)
             summary.changes = recorder.finish(session)
             finish_rejects(prepared, options, rejected, summary)

@@ -119,7 +119,7 @@ class _Run:
             self.by_display[text.fold(person.display_name)].append(person.id)
         self.codes_in_file: dict[str, int] = {}
         self.touched: set[int] = set()
-        self.recorder = ChangeRecorder()  # what was created and changed, for undo
+        self.recorder = ChangeRecorder(options.undoable)  # what was written, for undo
 
     def row(self, number: int, cells: list[str]) -> list[RowProblem]:
         draft = self.cleaner.clean(number, cells)

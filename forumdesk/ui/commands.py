@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from forumdesk.db.enums import RegistrationStatus, Role
 from forumdesk.services import assignments, import_undo, people, sessions, venue
@@ -375,11 +379,23 @@ class ImportCommand(ForumdeskCommand):
 
     def do(self) -> None:
         assert self._undone is not None
-        self.changes, self._undone = import_undo.redo_import(self.ctx.db, self._undone), None
+        with _busy():  # a large import takes a moment to put back
+            self.changes, self._undone = import_undo.redo_import(self.ctx.db, self._undone), None
 
     def undo_action(self) -> None:
         assert self.changes is not None
-        self._undone, self.changes = import_undo.undo_import(self.ctx.db, self.changes), None
+        with _busy():
+            self._undone, self.changes = import_undo.undo_import(self.ctx.db, self.changes), None
+
+
+@contextlib.contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor while the window cannot answer (the change runs on the GUI thread)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def push_import(ctx: AppContext, text: str, changes: import_undo.ImportChanges, kind: str

@@ -239,7 +239,7 @@ class ConfirmPage(QWizardPage):
         self.undo_label = QLabel(self.tr(
             "Nothing is changed until you press Import, and then everything is written at once "
             "or, if anything fails or you cancel, nothing at all. Edit > Undo takes the whole "
-            "import back in one step while this window stays open."), self)
+            "import back in one step, until forumdesk is closed."), self)
         self.undo_label.setWordWrap(True)
         self.backup_check = QCheckBox(self.tr(
             "Make a backup copy of the database first (it stays after forumdesk is closed)"),
@@ -387,7 +387,7 @@ class ImportWizard(QWizard):
             name_order=state.name_order if state.kind == "attendees" else None,
             on_duplicate=check.policy, skip_invalid=check.skip_invalid,
             rejects_path=Path(rejects) if check.skip_invalid and rejects else None,
-            dry_run=dry_run)
+            dry_run=dry_run, undoable=True)
 
     def run_service(self, title: str, label: str, *, dry_run: bool,
                     backup: bool = False) -> JobOutcome:

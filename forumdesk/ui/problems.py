@@ -181,6 +181,9 @@ class _ProblemsTree(QTreeView):
         super().mouseDoubleClickEvent(event)
 
 
+HOLD_AT_MOST_MS = 2000  # the longest the first check waits for the window's first paint
+
+
 class ProblemsDock(QDockWidget):
     """The current event's problems; re-checked after every change, at most once per burst."""
 
@@ -269,17 +272,19 @@ class ProblemsDock(QDockWidget):
 
         A starting window passes its first-paint signal: the window and its timetable appear
         first and the problems (a fifth of a second on a large forum) follow straight after,
-        instead of keeping the whole window from showing.
+        instead of keeping the whole window from showing. A window that is never painted
+        (started minimised) is checked after `HOLD_AT_MOST_MS` all the same.
         """
         self._held = True
         self._timer.stop()
 
         def release() -> None:
-            signal.disconnect(release)
-            self._held = False
-            self.schedule_recheck()
+            if self._held:
+                self._held = False
+                self.schedule_recheck()
 
-        signal.connect(release)
+        signal.connect(release, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(HOLD_AT_MOST_MS, self, release)
 
     def recheck(self) -> None:
         """Check the current event now and show what was found."""

@@ -308,8 +308,8 @@
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="239"/>
-        <source>Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all. Edit &gt; Undo takes the whole import back in one step while this window stays open.</source>
-        <translation>Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего. Команда «Правка &gt; Отменить» отменяет весь импорт за один шаг, пока это окно открыто.</translation>
+        <source>Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all. Edit &gt; Undo takes the whole import back in one step, until forumdesk is closed.</source>
+        <translation>Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего. Команда «Правка &gt; Отменить» отменяет весь импорт за один шаг — до закрытия forumdesk.</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="244"/>
@@ -914,12 +914,12 @@
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="438"/>
         <source>Import programme: {0}</source>
-        <translation>Импорт программы: {0}</translation>
+        <translation>импорт программы: {0}</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="439"/>
         <source>Import attendees: {0}</source>
-        <translation>Импорт участников: {0}</translation>
+        <translation>импорт участников: {0}</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="443"/>

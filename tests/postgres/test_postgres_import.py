@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.services.events import create_event
+from forumdesk.services.import_common import ImportOptions
 from forumdesk.services.import_undo import redo_import, undo_import
 from forumdesk.services.imports import import_attendees
 from forumdesk.services.people import create_person
@@ -75,7 +76,8 @@ def test_an_import_is_undone_and_redone_on_postgres(pg: Database, tmp_path: Path
     create_session(pg, event.id, "Пленарное заседание", code="S1")
     create_person(pg, "Участник001", "Иван", organization="WIPO")  # filled in by the import
     before = _written(pg)
-    summary = import_attendees(pg, path, event_id=event.id)
+    summary = import_attendees(pg, path, event_id=event.id,
+                               options=ImportOptions(undoable=True))
     assert (summary.created, summary.updated) == (59, 1) and summary.changes is not None
     after = _written(pg)
     assert len(after["people"]) == 60 and after != before

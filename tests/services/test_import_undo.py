@@ -28,6 +28,7 @@ from tests.services.support import assert_readable
 Dump = dict[str, list[tuple[object, ...]]]
 # Ids are never reused (AUTOINCREMENT): undo leaves the counters where the import took them.
 _NOT_COMPARED = ("sqlite_sequence", "alembic_version")
+UNDOABLE = ImportOptions(undoable=True)  # what the window's wizard asks for
 
 
 def dump(db: Database, *, without_versions: bool = False) -> Dump:
@@ -68,7 +69,7 @@ def _attendees(tmp_path: Path, count: int = 20, *, extra: list[list[object]] | N
 def test_undo_removes_an_attendee_import_and_redo_brings_it_back_exactly(
         db: Database, demo: DemoResult, tmp_path: Path) -> None:
     before = dump(db)
-    summary = import_attendees(db, _attendees(tmp_path), event_id=demo.event.id)
+    summary = import_attendees(db, _attendees(tmp_path), event_id=demo.event.id, options=UNDOABLE)
     assert (summary.created, summary.registered, summary.assigned) == (20, 20, 10)
     changes = summary.changes
     assert changes is not None and not changes.is_empty
@@ -94,7 +95,7 @@ def test_people_the_import_changed_get_their_old_values_back(
     path = _attendees(tmp_path, extra=[updated_row])
     before, versions_before = dump(db, without_versions=True), versions(db, "people")
     summary = import_attendees(db, path, event_id=demo.event.id,
-                               options=ImportOptions(on_duplicate="overwrite"))
+                               options=ImportOptions(on_duplicate="overwrite", undoable=True))
     assert (summary.created, summary.updated) == (20, 1)
     rossi = people.get_person(db, known.id)
     assert (rossi.organization, rossi.position) == ("Fresh Org Ltd", "Director General")
@@ -115,7 +116,7 @@ def test_people_the_import_changed_get_their_old_values_back(
 def test_undo_is_refused_after_an_imported_person_was_edited(
         db: Database, event: EventRow, tmp_path: Path) -> None:
     summary = import_attendees(db, _attendees(tmp_path, 5, seated=False),
-                               event_id=event.id)
+                               event_id=event.id, options=UNDOABLE)
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna03@new.example")
     assert anna is not None
@@ -128,11 +129,45 @@ def test_undo_is_refused_after_an_imported_person_was_edited(
     assert dump(db) == edited  # nothing deleted, not even the people nobody touched
 
 
+def test_an_edit_undone_since_does_not_block_undoing_the_import(
+        db: Database, demo: DemoResult, tmp_path: Path) -> None:
+    # import, edit an imported person and a person the import changed, undo both edits
+    # (their old values come back under newer versions): the import is still undoable
+    known = people.find_person_by_email(db, "m.rossi@wipo.int.example")
+    assert known is not None
+    path = _attendees(tmp_path, 5, extra=[[known.display_name, "Fresh Org Ltd", "Director",
+                                           "m.rossi@wipo.int.example", None]], seated=False)
+    before = dump(db, without_versions=True)
+    summary = import_attendees(db, path, event_id=demo.event.id,
+                               options=ImportOptions(on_duplicate="overwrite", undoable=True))
+    assert summary.changes is not None and summary.updated == 1
+    after = dump(db, without_versions=True)
+    for email in ("anna03@new.example", "m.rossi@wipo.int.example"):
+        person = people.find_person_by_email(db, email)
+        assert person is not None
+        people.update_person(db, person.id, {"phone": "+7 701 000 00 00"})
+        people.update_person(db, person.id, {"phone": person.phone})  # as an undo writes it
+    assert dump(db, without_versions=True) == after
+
+    undone = undo_import(db, summary.changes)
+    assert dump(db, without_versions=True) == before
+    redone = redo_import(db, undone)
+    assert dump(db, without_versions=True) == after
+    # and the same after an edit undone while the import was undone
+    rossi = people.get_person(db, known.id)
+    undone = undo_import(db, redone)
+    people.update_person(db, known.id, {"notes": "temporary"})
+    people.update_person(db, known.id, {"notes": None})
+    assert rossi.notes is None
+    redo_import(db, undone)
+    assert dump(db, without_versions=True) == after
+
+
 def test_undo_is_refused_when_a_new_record_depends_on_an_imported_one(
         db: Database, event: EventRow, tmp_path: Path) -> None:
     session = sessions.create_session(db, event.id, "Пленарное заседание", code="P1")
     summary = import_attendees(db, _attendees(tmp_path, 5, seated=False),
-                               event_id=event.id)
+                               event_id=event.id, options=UNDOABLE)
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna01@new.example")
     assert anna is not None
@@ -146,7 +181,7 @@ def test_undo_is_refused_when_a_new_record_depends_on_an_imported_one(
 
 def test_undo_is_refused_after_an_imported_person_was_deleted(
         db: Database, tmp_path: Path) -> None:
-    summary = import_attendees(db, _attendees(tmp_path, 5, seated=False))
+    summary = import_attendees(db, _attendees(tmp_path, 5, seated=False), options=UNDOABLE)
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna02@new.example")
     assert anna is not None
@@ -160,7 +195,7 @@ def test_undo_is_refused_after_an_imported_person_was_deleted(
 
 def test_an_organisation_someone_joined_since_stays_after_undo(
         db: Database, tmp_path: Path) -> None:
-    summary = import_attendees(db, _attendees(tmp_path, 3, seated=False))
+    summary = import_attendees(db, _attendees(tmp_path, 3, seated=False), options=UNDOABLE)
     assert summary.changes is not None and summary.changes.count("organizations") == 3
     after = dump(db)
     newcomer = people.create_person(db, "Newcomer", "Nick", organization="Фонд Роста")
@@ -176,7 +211,7 @@ def test_an_organisation_someone_joined_since_stays_after_undo(
 
 def test_redo_is_refused_when_someone_took_an_imported_email_since(
         db: Database, tmp_path: Path) -> None:
-    summary = import_attendees(db, _attendees(tmp_path, 4, seated=False))
+    summary = import_attendees(db, _attendees(tmp_path, 4, seated=False), options=UNDOABLE)
     assert summary.changes is not None
     undone = undo_import(db, summary.changes)
     people.create_person(db, "Другая", "Анна", email="anna02@new.example")
@@ -193,7 +228,7 @@ def test_redo_is_refused_after_a_changed_person_was_edited_again(
     assert known is not None
     path = write_csv(tmp_path / "one.csv", [["ФИО", "Эл. почта", "Примечания"],
                                             [known.display_name, known.email, "VIP"]])
-    summary = import_attendees(db, path, event_id=demo.event.id)
+    summary = import_attendees(db, path, event_id=demo.event.id, options=UNDOABLE)
     assert summary.updated == 1 and summary.changes is not None
     undone = undo_import(db, summary.changes)
     people.update_person(db, known.id, {"notes": "Edited after the undo"})
@@ -204,13 +239,20 @@ def test_redo_is_refused_after_a_changed_person_was_edited_again(
     assert dump(db) == edited
 
 
+def test_a_command_line_import_records_nothing_for_undo(db: Database, event: EventRow,
+                                                       tmp_path: Path) -> None:
+    summary = import_attendees(db, _attendees(tmp_path, 3, seated=False), event_id=event.id)
+    assert summary.written and summary.created == 3
+    assert summary.changes is None
+
+
 def test_nothing_to_undo_when_nothing_was_written(db: Database, event: EventRow,
                                                   tmp_path: Path) -> None:
     path = _attendees(tmp_path, 3, seated=False)
-    dry = import_attendees(db, path, options=ImportOptions(dry_run=True))
+    dry = import_attendees(db, path, options=ImportOptions(dry_run=True, undoable=True))
     assert dry.changes is None
-    import_attendees(db, path)
-    again = import_attendees(db, path)  # everyone already there, nothing to fill in
+    import_attendees(db, path, options=UNDOABLE)
+    again = import_attendees(db, path, options=UNDOABLE)  # all there, nothing to fill in
     assert again.written and again.unchanged == 3
     assert again.changes is not None and again.changes.is_empty
     before = dump(db)
@@ -240,7 +282,7 @@ def test_undo_and_redo_of_a_programme_import(db: Database, event: EventRow,
     ])
     before = dump(db, without_versions=True)
     summary = import_programme(db, path, event_id=event.id,
-                               options=ImportOptions(on_duplicate="overwrite"))
+                               options=ImportOptions(on_duplicate="overwrite", undoable=True))
     assert (summary.created, summary.updated, summary.rooms_created, summary.tracks_created,
             summary.people_created) == (2, 1, 2, 2, 2)
     assert [(a.display_name, a.role) for a in assignments.session_people(db, existing.id)] == [
@@ -270,7 +312,7 @@ def test_a_programme_undo_is_refused_once_a_new_session_is_in_use(
     path = write_xlsx(tmp_path / "programme.xlsx", [
         PROGRAMME_HEADER,
         ["S1", "Маркировка", None, None, "26.11.2021", "10:00", "11:00", "Зал Б", None, None]])
-    summary = import_programme(db, path, event_id=event.id)
+    summary = import_programme(db, path, event_id=event.id, options=UNDOABLE)
     assert summary.changes is not None
     made = sessions.list_sessions(db, event.id)[0]
     assignments.assign_people(db, made.id, [someone.id], Role.MODERATOR)

@@ -19,6 +19,7 @@ from forumdesk.ui.commands import PlaceSessionCommand
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.problem_marks import ERROR_INK, busy_spans
 from forumdesk.ui.problems import (
+    HOLD_AT_MOST_MS,
     AcceptProblemCommand,
     ProblemsDock,
     ProblemsTreeModel,
@@ -80,6 +81,16 @@ def test_a_starting_window_paints_before_it_checks(
         sum(r.severity == Severity.ERROR for r in found),
         sum(r.severity == Severity.WARNING for r in found))
     assert window.problems_label.text()  # type: ignore[attr-defined]
+
+
+def test_a_window_that_is_never_painted_is_checked_all_the_same(
+        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+    qtbot.addWidget(window)  # never shown, as when started minimised
+    with qtbot.waitSignal(_dock(window).checked, timeout=HOLD_AT_MOST_MS + 2000):
+        pass
+    assert not window._painted
+    assert _dock(window).all_rows  # the demo's own warning is there
 
 
 def test_a_room_clash_shows_under_errors_and_in_the_status_bar(
