@@ -243,15 +243,6 @@ def _save_file_path(parent: QWidget | None, title: str, suggested: str, file_fil
     return save_file_path(parent, title, suggested, file_filter)
 
 
-def _file_menu(window: QMainWindow) -> QMenu:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and (menu.objectName() == "file_menu"
-                                        or action.text().replace("&", "") in ("File", "Файл")):
-            return menu
-    return window.menuBar().addMenu(window.tr("&File"))
-
-
 def install(window: QMainWindow) -> ExportActions:
     """Add the export, print and PDF actions to the File menu, above Quit."""
     ctx: AppContext = window.ctx  # type: ignore[attr-defined]
@@ -282,19 +273,7 @@ def install(window: QMainWindow) -> ExportActions:
     window.export_csv_sessions_action = csv_sessions  # type: ignore[attr-defined]
     window.export_csv_people_action = csv_people  # type: ignore[attr-defined]
 
-    menu = _file_menu(window)
-    # the exports go in a group of their own, above the separator that sets off Quit
-    separators = [a for a in menu.actions() if a.isSeparator()]
-    before = separators[-1] if separators else None
-    if before is not None:
-        menu.insertSeparator(before)
-    else:
-        menu.addSeparator()
-    for action in actions:
-        if before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
+    window.add_file_group(actions)  # type: ignore[attr-defined]
 
     def enable(event: object) -> None:
         for action in actions:

@@ -152,15 +152,6 @@ def _notify_restart(parent: QWidget, title: str, text: str) -> None:
 notify_restart: Callable[[QWidget, str, str], None] = _notify_restart
 
 
-def _help_menu(window: Any) -> QMenu:
-    wanted = window.tr("&Help").replace("&", "")
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") in (wanted, "Help"):
-            return menu
-    return window.menuBar().addMenu(window.tr("&Help"))
-
-
 def choose_language(window: QWidget, choice: str) -> None:
     """Save the choice and say that it applies at the next start."""
     if choice == language_choice():
@@ -172,7 +163,7 @@ def choose_language(window: QWidget, choice: str) -> None:
 
 def install(window: Any) -> QMenu:
     """Help > Language: Русский, English, or as the system. Keeps `window.language_menu`."""
-    help_menu = _help_menu(window)
+    help_menu: QMenu = window.help_menu
     menu = QMenu(_tr("&Language"), window)
     menu.setObjectName("language_menu")
     group = QActionGroup(menu)

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 
 def open_import_wizard(window: Any, kind: str, path: str | Path | None = None) -> Any:
@@ -19,17 +19,6 @@ def open_import_wizard(window: Any, kind: str, path: str | Path | None = None) -
     from forumdesk.ui import import_wizard
 
     return import_wizard.open_import_wizard(window, kind, path)
-
-
-def _file_menu(window: QMainWindow) -> QMenu | None:
-    for action in window.menuBar().actions():
-        found = action.menu()
-        if isinstance(found, QMenu) and action.text().replace("&", "") in (
-                window.tr("&File").replace("&", ""), "File"):
-            return found
-    first = window.menuBar().actions()
-    menu = first[0].menu() if first else None
-    return menu if isinstance(menu, QMenu) else None
 
 
 def install(window: Any) -> None:
@@ -42,13 +31,7 @@ def install(window: Any) -> None:
     programme.triggered.connect(lambda _checked=False: open_import_wizard(window, "programme"))
     window.import_attendees_action = attendees
     window.import_programme_action = programme
-    menu = _file_menu(window)
-    if menu is not None:
-        actions = menu.actions()
-        # before the separator above Quit
-        anchor = next((a for a in reversed(actions) if a.isSeparator()), None)
-        menu.insertActions(anchor, [attendees, programme])  # type: ignore[arg-type]
-        menu.insertSeparator(anchor)  # type: ignore[arg-type]
+    window.add_file_group([attendees, programme])
     welcome = getattr(window, "welcome_page", None)
     if welcome is not None and welcome.layout() is not None:
         button = QPushButton(window.tr("Import an attendee list…"), welcome)

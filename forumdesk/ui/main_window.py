@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
@@ -146,12 +148,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        # kept, so that features add to them (add_file_group, view_menu, help_menu) without
+        # looking menus up by their translated titles
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         self.new_event_action = self._action(self.tr("&New event…"), self.new_event,
                                              "Ctrl+Shift+N")
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self._action(self.tr("Open the &demo forum"), self.load_demo))
-        file_menu.addSeparator()
+        self._quit_separator = file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_action)
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
         session_menu.addAction(self._action(self.tr("&Edit selected session…"),
                                             self._edit_selected_session, "Ctrl+E"))
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         for number, (page, title) in enumerate(
                 ((self.timetable_page, self.tr("Timetable")),
                  (self.sessions_page, self.tr("Sessions")),
@@ -184,8 +188,13 @@ class MainWindow(QMainWindow):
         for dock in (self.unscheduled_dock, self.details_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About forumdesk"), self._about))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self._action(self.tr("&About forumdesk"), self._about))
+
+    def add_file_group(self, actions: Sequence[QAction]) -> None:
+        """A group of File actions, set apart by a separator, above the one before Quit."""
+        self.file_menu.insertSeparator(self._quit_separator)
+        self.file_menu.insertActions(self._quit_separator, list(actions))
 
     def _build_welcome_page(self) -> QWidget:
         page = QWidget(self)

@@ -471,12 +471,7 @@ def install(window: QMainWindow) -> ProblemsDock:
     dock.checked.connect(update_label)
     dock.session_requested.connect(lambda sid: show_problem_session(window, sid))
 
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and action.text().replace("&", "") in (
-                QCoreApplication.translate("MainWindow", "&View").replace("&", ""), "View"):
-            menu.addAction(dock.toggleViewAction())  # type: ignore[union-attr]
-            break
+    window.view_menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
 
     marks = TimetableProblemMarks(window.timetable_page, ctx)  # type: ignore[attr-defined]
     dock.checked.connect(lambda: marks.set_problems(dock.open_rows()))
