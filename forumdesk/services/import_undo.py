@@ -6,30 +6,42 @@ and writes the old rows back; it first reads the created rows and the changed ro
 import left them, which is what `redo_import` puts back (created records under their own ids:
 ids are never reused, see forumdesk.db.models). Each is one transaction of bulk statements.
 
-Both refuse, changing nothing, when the records are no longer as they left them: a version
-counter moved (someone edited a record), a record is gone, or a record added later depends on
-one that undo would delete. Versions only ever go up: a row written back gets the next version,
-not its old number, so another workstation's stale edit is still caught.
+Both refuse, changing nothing, when the records are no longer as they left them: a record's
+content changed (a version that moved over the same content is no change: undoing a later edit
+does that), a record is gone, or a record added later depends on one that undo would delete.
+Versions only ever go up: a row written back gets the next version, not its old number, so
+another workstation's stale edit is still caught. The rows move in bulk (services.bulk_rows).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from forumdesk.db.engine import Database
-from forumdesk.db.models import Base
 from forumdesk.errors import ConcurrentEditError, ConflictError
 from forumdesk.i18n import N_, _, gettext, ngettext
-
-Key = tuple[Any, ...]  # a primary key's values, in the table's key order
+from forumdesk.services.bulk_rows import (
+    Key,
+    TableRows,
+    as_key,
+    content_hash,
+    delete_rows,
+    id_clauses,
+    insert_rows,
+    key_columns,
+    read_rows,
+    read_versions,
+    table_named,
+    write_rows,
+)
 
 # Parents first: redo inserts in this order, undo deletes in the reverse one.
 TABLE_ORDER = ("organizations", "people", "rooms", "tracks", "program_sessions",
@@ -41,9 +53,6 @@ _DEPENDENTS = (("assignments", "person_id", "people"),
                ("assignments", "session_id", "program_sessions"),
                ("program_sessions", "room_id", "rooms"),
                ("program_sessions", "track_id", "tracks"))
-_CHUNK = 500  # ids in one IN list (under SQLite's old limit of 999 parameters)
-_RUN = 8  # consecutive ids that go as one range rather than in an IN list
-
 # What a message calls a record that can no longer be read.
 _UNNAMED = {
     "organizations": N_("an organisation the import added"),
@@ -54,32 +63,6 @@ _UNNAMED = {
     "registrations": N_("a registration the import added"),
     "assignments": N_("a place in a session the import gave"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class TableRows:
-    """Whole rows of one table as read, with their keys: what redo inserts or undo writes back."""
-
-    columns: tuple[str, ...]
-    keys: tuple[Key, ...]
-    rows: tuple[tuple[Any, ...], ...]
-
-    @classmethod
-    def of(cls, table: Table, rows: Mapping[Key, tuple[Any, ...]]) -> TableRows:
-        return cls(tuple(c.name for c in table.columns), tuple(rows), tuple(rows.values()))
-
-    def versions(self) -> dict[Key, int]:
-        at = self.columns.index("version")
-        return {key: int(row[at]) for key, row in zip(self.keys, self.rows, strict=True)}
-
-    def contents(self) -> dict[Key, int]:
-        """Each row's content without its version, as a hash: what an edit would change."""
-        at = self.columns.index("version")
-        return {key: _content(row, at) for key, row in zip(self.keys, self.rows, strict=True)}
-
-    def without(self, keys: set[Key]) -> TableRows:
-        kept = [(k, r) for k, r in zip(self.keys, self.rows, strict=True) if k not in keys]
-        return TableRows(self.columns, tuple(k for k, _r in kept), tuple(r for _k, r in kept))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +96,6 @@ class UndoneImport:
     versions: Mapping[str, Mapping[Key, int]]
 
 
-def _content(row: Sequence[Any], version_at: int) -> int:
-    return hash((*row[:version_at], *row[version_at + 1:]))
-
-
 def _stale(name: str, rows: TableRows, keys: Sequence[Key], versions: Mapping[Key, int],
            contents: Mapping[Key, int]) -> list[tuple[str, Key]]:
     """The records among `keys` that are gone, or changed since (not only renumbered).
@@ -130,17 +109,9 @@ def _stale(name: str, rows: TableRows, keys: Sequence[Key], versions: Mapping[Ke
     for key in keys:
         row = found.get(key)
         if row is None or (row[at] != versions.get(key)
-                           and _content(row, at) != contents.get(key)):
+                           and content_hash(row, at) != contents.get(key)):
             stale.append((name, key))
     return stale
-
-
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-def _as_key(key: object) -> Key:
-    return key if isinstance(key, tuple) else (key,)
 
 
 class ChangeRecorder:
@@ -148,25 +119,23 @@ class ChangeRecorder:
 
     def __init__(self, active: bool = True) -> None:
         self.active = active  # an inactive recorder records nothing and finishes with None
-        self._created: dict[str, dict[Key, int | None]] = defaultdict(dict)
+        self._created: dict[str, dict[Key, None]] = defaultdict(dict)  # ordered key sets
         self._before: dict[str, dict[Key, tuple[Any, ...]]] = defaultdict(dict)
 
-    def created(self, table: str, keys: Iterable[object], version: int | None = None) -> None:
+    def created(self, table: str, keys: Iterable[object]) -> None:
         """Records added (their versions and contents are read at the end)."""
         if not self.active:
             return
-        found = self._created[table]
-        for key in keys:
-            found[_as_key(key)] = version
+        self._created[table].update(dict.fromkeys(map(as_key, keys)))
 
     def updating(self, session: Session, table: str, keys: Iterable[object]) -> None:
         """Records about to change: their rows are read now (once; not for new ones)."""
         if not self.active:
             return
-        wanted = [k for k in map(_as_key, keys)
+        wanted = [k for k in map(as_key, keys)
                   if k not in self._created[table] and k not in self._before[table]]
         if wanted:
-            self._before[table].update(_read_rows(session, _table(table), wanted))
+            self._before[table].update(read_rows(session, table_named(table), wanted))
 
     def finish(self, session: Session) -> ImportChanges | None:
         """What was recorded, with each record's version and content as the import leaves it."""
@@ -176,9 +145,9 @@ class ChangeRecorder:
         versions: dict[str, Mapping[Key, int]] = {}
         contents: dict[str, Mapping[Key, int]] = {}
         for name in TABLE_ORDER:
-            table = _table(name)
+            table = table_named(name)
             before = self._before.get(name, {})
-            now = TableRows.of(table, _read_rows(
+            now = TableRows.of(table, read_rows(
                 session, table, [*self._created.get(name, {}), *before]))
             known, content = now.versions(), now.contents()
             if before:  # a record whose version did not move was not written after all
@@ -191,7 +160,7 @@ class ChangeRecorder:
         return ImportChanges(
             created=MappingProxyType({name: tuple(sorted(keys))
                                       for name, keys in self._created.items() if keys}),
-            before=MappingProxyType({name: TableRows.of(_table(name), rows)
+            before=MappingProxyType({name: TableRows.of(table_named(name), rows)
                                      for name, rows in self._before.items() if rows}),
             versions=MappingProxyType(versions), contents=MappingProxyType(contents))
 
@@ -210,17 +179,17 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
         after: dict[str, TableRows] = {}
         stale: list[tuple[str, Key]] = []
         for name in TABLE_ORDER:
-            table, versions = _table(name), changes.versions.get(name, {})
+            table, versions = table_named(name), changes.versions.get(name, {})
             contents = changes.contents.get(name, {})
             before = changes.before.get(name)
             for keys, into in ((changes.created.get(name, ()), created),
                                (before.keys if before else (), after)):
                 if keys:
-                    into[name] = TableRows.of(table, _read_rows(session, table, keys))
+                    into[name] = TableRows.of(table, read_rows(session, table, keys))
                     stale += _stale(name, into[name], keys, versions, contents)
         if stale:
             raise _refusal(session, stale, redo=False)
-        versions = {name: _write_rows(session, _table(name), rows, after[name].versions())
+        versions = {name: write_rows(session, table_named(name), rows, after[name].versions())
                     for name, rows in changes.before.items()}
         _refuse_dependents(session, created)
         kept = _organisations_in_use(session, changes.created)
@@ -229,7 +198,7 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
             if name == "organizations" and kept:
                 keys = tuple(k for k in keys if k not in kept)
                 created[name] = created[name].without(kept)
-            _delete_rows(session, _table(name), keys)
+            delete_rows(session, table_named(name), keys)
         return UndoneImport(created=MappingProxyType(created), after=MappingProxyType(after),
                             before=changes.before, versions=MappingProxyType(versions))
 
@@ -242,13 +211,13 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
         present: list[tuple[str, Key]] = []
         current: dict[str, TableRows] = {}
         for name in TABLE_ORDER:
-            table = _table(name)
+            table = table_named(name)
             if name in undone.created:
-                present += [(name, k) for k in _read_versions(session, table,
+                present += [(name, k) for k in read_versions(session, table,
                                                               undone.created[name].keys)]
             if name in undone.after:
                 wanted = undone.versions.get(name, {})
-                current[name] = TableRows.of(table, _read_rows(session, table, list(wanted)))
+                current[name] = TableRows.of(table, read_rows(session, table, list(wanted)))
                 stale += _stale(name, current[name], list(wanted), wanted,
                                 undone.before[name].contents())
         if present:
@@ -258,7 +227,7 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
         try:
             for name in TABLE_ORDER:
                 if name in undone.created:
-                    _insert_rows(session, _table(name), undone.created[name])
+                    insert_rows(session, table_named(name), undone.created[name])
             session.flush()
         except IntegrityError as exc:
             raise ConflictError(_(
@@ -270,7 +239,7 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
             if name in undone.created:
                 new.update(undone.created[name].versions())
             if name in undone.after:
-                new.update(_write_rows(session, _table(name), undone.after[name],
+                new.update(write_rows(session, table_named(name), undone.after[name],
                                        current[name].versions()))
             if new:
                 versions[name] = MappingProxyType(new)
@@ -285,134 +254,6 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
             contents=MappingProxyType(contents))
 
 
-# --- reading and writing rows in bulk -----------------------------------------------------------
-#
-# An import's new records have consecutive ids (they were inserted together), so keys go to the
-# database mostly as ranges (id BETWEEN first AND last): a 20,000-person import is one range.
-
-
-def _key_columns(table: Table) -> list[Any]:
-    return list(table.primary_key.columns)
-
-
-def _id_clauses(column: Any, ids: Iterable[int]) -> Iterator[ColumnElement[bool]]:
-    """Conditions that together select exactly `ids`: a range per run, IN lists for the rest."""
-    ordered = sorted(set(ids))
-    scattered: list[int] = []
-    start = 0
-    while start < len(ordered):
-        end = start
-        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
-            end += 1
-        if end - start + 1 >= _RUN:
-            yield column.between(ordered[start], ordered[end])
-        else:
-            scattered.extend(ordered[start : end + 1])
-        start = end + 1
-    for at in range(0, len(scattered), _CHUNK):
-        yield column.in_(scattered[at : at + _CHUNK])
-
-
-def _key_clauses(table: Table, keys: Iterable[Key]) -> Iterator[ColumnElement[bool]]:
-    """Conditions that together select exactly the records with these keys."""
-    columns = _key_columns(table)
-    if len(columns) == 1:
-        yield from _id_clauses(columns[0], (k[0] for k in keys))
-        return
-    grouped: dict[Any, list[Any]] = defaultdict(list)
-    for first, second in keys:
-        grouped[first].append(second)
-    for first, seconds in sorted(grouped.items()):
-        for clause in _id_clauses(columns[1], seconds):
-            yield and_(columns[0] == first, clause)
-
-
-def _key_getter(table: Table, columns: Sequence[str]) -> Callable[[Sequence[Any]], Key]:
-    at = [list(columns).index(c.name) for c in _key_columns(table)]
-    if len(at) == 1:
-        only = at[0]
-        return lambda row: (row[only],)
-    first, second = at
-    return lambda row: (row[first], row[second])
-
-
-def _read_rows(session: Session, table: Table, keys: Sequence[Key]
-               ) -> dict[Key, tuple[Any, ...]]:
-    """The whole rows of the records with these keys (those that exist), by key."""
-    key_of = _key_getter(table, [c.name for c in table.columns])
-    found: dict[Key, tuple[Any, ...]] = {}
-    connection = session.connection()  # plain rows: no ORM bookkeeping for 20,000 of them
-    for clause in _key_clauses(table, keys):
-        for row in connection.execute(select(table).where(clause)).all():
-            found[key_of(row)] = tuple(row)
-    return found
-
-
-def _read_versions(session: Session, table: Table, keys: Sequence[Key]) -> dict[Key, int]:
-    """The version of each record with one of these keys that exists."""
-    columns = _key_columns(table)
-    found: dict[Key, int] = {}
-    for clause in _key_clauses(table, keys):
-        query = select(*columns, table.c.version).where(clause)
-        found.update((tuple(row[:-1]), int(row[-1])) for row in session.execute(query))
-    return found
-
-
-def _insert_rows(session: Session, table: Table, rows: TableRows) -> None:
-    """INSERT the rows as they were read; on SQLite the import's own fast path does it."""
-    # here, not at the top: the window imports this module (its undo command) at start-up
-    from forumdesk.services.import_writing import bulk_insert, is_sqlite
-
-    if not rows.rows:
-        return
-    if not is_sqlite(session):
-        session.execute(table.insert(), [dict(zip(rows.columns, row, strict=True))
-                                         for row in rows.rows])
-        return
-    dialect = session.get_bind().dialect
-    processors = [(at, processor) for at, name in enumerate(rows.columns)
-                  if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(
-                      dialect)) is not None]
-    stored = rows.rows
-    if processors:  # to what the driver takes: enums to their values, times to text
-        stored = tuple(_stored(row, processors) for row in rows.rows)
-    bulk_insert(session, table, rows.columns, stored)
-
-
-def _stored(row: tuple[Any, ...], processors: list[tuple[int, Callable[[Any], Any]]]
-            ) -> tuple[Any, ...]:
-    values = list(row)
-    for at, processor in processors:
-        values[at] = processor(values[at])
-    return tuple(values)
-
-
-def _write_rows(session: Session, table: Table, rows: TableRows, versions: Mapping[Key, int]
-                ) -> dict[Key, int]:
-    """Write `rows` over the records with their keys, each at the next version; new versions."""
-    keys = {c.name for c in _key_columns(table)}
-    values = [c for c in rows.columns if c not in keys and c != "version"]
-    statement = update(table).where(and_(*(
-        table.c[name] == bindparam(f"key_{name}") for name in keys))).values(
-        {name: bindparam(f"new_{name}") for name in [*values, "version"]})
-    written: dict[Key, int] = {}
-    parameters = []
-    for key, row in zip(rows.keys, rows.rows, strict=True):
-        written[key] = versions[key] + 1
-        record = dict(zip(rows.columns, row, strict=True))
-        parameters.append({**{f"key_{n}": record[n] for n in keys},
-                           **{f"new_{n}": record[n] for n in values},
-                           "new_version": written[key]})
-    if parameters:
-        session.execute(statement, parameters)
-    return written
-
-
-def _delete_rows(session: Session, table: Table, keys: Sequence[Key]) -> None:
-    for clause in _key_clauses(table, keys):
-        session.execute(delete(table).where(clause))
-
-
 def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> None:
     """Refuse when a record the import did not create refers to one it did.
 
@@ -423,18 +264,18 @@ def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> No
         parents = created.get(parent_name)
         if parents is None or not parents.keys:
             continue
-        child, parent_ids = _table(child_name), {k[0] for k in parents.keys}
+        child, parent_ids = table_named(child_name), {k[0] for k in parents.keys}
         ours = created.get(child_name, TableRows((column,), (), ()))
         at = ours.columns.index(column)
         expected = sum(1 for row in ours.rows if row[at] in parent_ids)
-        clauses = list(_id_clauses(child.c[column], parent_ids))
+        clauses = list(id_clauses(child.c[column], parent_ids))
         found = sum(session.scalar(select(func.count()).select_from(child).where(clause)) or 0
                     for clause in clauses)
         if found == expected:
             continue
         mine = set(ours.keys)
         for clause in clauses:
-            query = select(*_key_columns(child), child.c[column]).where(clause)
+            query = select(*key_columns(child), child.c[column]).where(clause)
             for row in session.execute(query):
                 if tuple(row[:-1]) not in mine:
                     raise ConcurrentEditError(_(
@@ -449,9 +290,9 @@ def _organisations_in_use(session: Session, created: Mapping[str, tuple[Key, ...
     organisations = created.get("organizations", ())
     if not organisations:
         return set()
-    people, ours = _table("people"), {k[0] for k in created.get("people", ())}
+    people, ours = table_named("people"), {k[0] for k in created.get("people", ())}
     used: set[Key] = set()
-    for clause in _id_clauses(people.c.organization_id, (k[0] for k in organisations)):
+    for clause in id_clauses(people.c.organization_id, (k[0] for k in organisations)):
         query = select(people.c.id, people.c.organization_id).where(clause)
         used.update((org,) for pid, org in session.execute(query) if pid not in ours)
     return used
@@ -498,7 +339,7 @@ def _describe(session: Session, table: str, key: Key) -> str:
         "assignments": ("people", "display_name")}
     source, column = names[table]
     record_id = key[1] if table in ("registrations", "assignments") else key[0]
-    source_table = _table(source)
+    source_table = table_named(source)
     name = session.scalar(select(source_table.c[column]).where(
         source_table.c.id == record_id))
     if name is None:

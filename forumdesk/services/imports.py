@@ -335,11 +335,11 @@ def _apply(session: Session, plan: _Plan, event_id: int | None,
         ids = insert_people(session, [e.draft for e in chunk], orgs)
         new_ids.update((id(entity), person_id)
                        for entity, person_id in zip(chunk, ids, strict=True))
-        recorder.created("people", ids, version=1)
+        recorder.created("people", ids)
         tracker.write_step(start + len(chunk), len(plan.create))
     recorder.updating(session, "people", plan.updates)
     update_people(session, plan.updates, orgs)
-    recorder.created("organizations", orgs.created, version=1)  # update_people may add some
+    recorder.created("organizations", orgs.created)  # update_people may add some
     if event_id is None or event_sessions is None:
         return
     person_ids = [pid if pid is not None else new_ids[id(entity)] for entity, pid in plan.people]
@@ -348,7 +348,7 @@ def _apply(session: Session, plan: _Plan, event_id: int | None,
                      if pid not in plan.registered]
     bulk_insert(session, Registration, ("event_id", "person_id", "status", "version"),
                 registrations)
-    recorder.created("registrations", [(e, p) for e, p, _s, _v in registrations], version=1)
+    recorder.created("registrations", [(e, p) for e, p, _s, _v in registrations])
     links: list[tuple[object, ...]] = []
     for (entity, _pid), person_id in zip(plan.people, person_ids, strict=True):
         for token in entity.sessions:
@@ -361,4 +361,4 @@ def _apply(session: Session, plan: _Plan, event_id: int | None,
             links.append((session_id, person_id, Role.PARTICIPANT.value, position, 1))
     bulk_insert(session, Assignment, ("session_id", "person_id", "role", "position", "version"),
                 links)
-    recorder.created("assignments", [(s, p) for s, p, *_rest in links], version=1)
+    recorder.created("assignments", [(s, p) for s, p, *_rest in links])
