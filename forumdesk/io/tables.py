@@ -2,8 +2,8 @@
 
 Spreadsheets (xlsx, xlsm, xlsb, xls, ods) go through python-calamine; CSV files get their
 encoding (BOM, UTF-8, UTF-16, else cp1251 as Russian Excel writes) and delimiter (`;` `,` tab `|`)
-detected, both overridable. The format is told by the file's content, not its name: a ".xls"
-that is really a CSV or a web page is read or refused for what it is.
+detected, both overridable (forumdesk.io.csv_reading). The format is told by the content, not the
+name: a ".xls" that is really a CSV or a web page is read or refused for what it is.
 
 Every cell comes out as text: numbers that are whole lose their ".0" (phones, codes), dates are
 ISO 8601, times HH:MM. Row numbers are the ones the user sees in Excel, so messages can name them.
@@ -12,74 +12,27 @@ A file that cannot be read raises ImportFileError with a message saying what to 
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import io
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from forumdesk.errors import ForumdeskError
 from forumdesk.i18n import _, ngettext
+from forumdesk.io.csv_reading import read_csv
+from forumdesk.io.raw_table import (
+    ImportFileError,
+    RawTable,
+    RowProblem,
+    trim_trailing,
+    unreadable,
+)
+
+__all__ = ["ImportFileError", "RawTable", "RowProblem", "cell_text", "detect_kind",
+           "read_table", "read_tables", "sheet_names"]
 
 SPREADSHEET_KINDS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
-DELIMITERS = (";", ",", "\t", "|")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_SNIFF_LINES = 50
-
-
-class ImportFileError(ForumdeskError):
-    """The file as a whole cannot be imported (unreadable, encrypted, not a table, empty...)."""
-
-
-@dataclass(frozen=True, slots=True)
-class RowProblem:
-    """Something wrong with one row (and column) of an imported table."""
-
-    sheet: str | None
-    row: int
-    column: str | None
-    message: str
-
-    @property
-    def place(self) -> str:
-        """"Sheet «Лист1», row 12, column «E-mail»" (no sheet for CSV files)."""
-        parts = [_("sheet «{sheet}»").format(sheet=self.sheet)] if self.sheet else []
-        parts.append(_("row {row}").format(row=self.row))
-        if self.column:
-            parts.append(_("column «{column}»").format(column=self.column))
-        text = ", ".join(parts)
-        return text[0].upper() + text[1:]
-
-    def __str__(self) -> str:
-        return f"{self.place}: {self.message}"
-
-
-@dataclass(slots=True)
-class RawTable:
-    """One sheet (or a CSV file) as text: `rows` holds (row number, cells) for non-empty rows."""
-
-    path: Path
-    kind: str  # "csv" or one of SPREADSHEET_KINDS
-    sheet: str | None
-    sheet_names: tuple[str, ...]
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
-    encoding: str | None = None
-    delimiter: str | None = None
-
-    @property
-    def is_csv(self) -> bool:
-        return self.kind == "csv"
-
-    @property
-    def label(self) -> str:
-        """How messages name the table: «list.xlsx», sheet «Лист1»."""
-        name = f"«{self.path.name}»"
-        return _("{file}, sheet «{sheet}»").format(file=name, sheet=self.sheet) if self.sheet \
-            else name
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -105,7 +58,7 @@ def detect_kind(path: Path) -> str:
         raise ImportFileError(_("{file} cannot be opened: permission denied.")
                               .format(file=name)) from exc
     except OSError as exc:
-        raise _unreadable(name, exc) from exc
+        raise unreadable(name, exc) from exc
     if size == 0 or not head.strip():
         raise ImportFileError(_("{file} is empty.").format(file=name))
     if head.startswith(_ZIP_MAGIC):
@@ -114,11 +67,6 @@ def detect_kind(path: Path) -> str:
         return _ole_kind(path)
     _refuse_other_documents(head, name)
     return "csv"
-
-
-def _unreadable(name: str, exc: OSError) -> ImportFileError:
-    return ImportFileError(_("{file} cannot be read: {reason}.")
-                           .format(file=name, reason=exc.strerror or exc))
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -165,7 +113,7 @@ def read_tables(
         if sheet not in (None, 0, ""):
             raise ImportFileError(_("«{name}» is a CSV file: it has no sheet «{sheet}».")
                                   .format(name=path.name, sheet=sheet))
-        table = _read_csv(path, encoding, delimiter)
+        table = read_csv(path, encoding, delimiter)
         tables = [table]
     else:
         tables = _read_sheets(path, kind, sheet)
@@ -247,7 +195,7 @@ def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
     except python_calamine.PasswordError as exc:
         raise _password_error(path) from exc
     except OSError as exc:
-        raise _unreadable(f"«{path.name}»", exc) from exc
+        raise unreadable(f"«{path.name}»", exc) from exc
     except BaseException as exc:  # calamine raises its own errors, or a Rust panic
         if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
             raise
@@ -327,7 +275,7 @@ def _read_sheet(path: Path, kind: str, workbook, name: str,  # type: ignore[no-u
             cells = [c if type(c) is str else cell_text(c) for c in raw]
             if not any(c.strip() for c in cells if c):
                 continue
-        rows.append((number, _trim_trailing(cells)))
+        rows.append((number, trim_trailing(cells)))
     return RawTable(path=path, kind=kind, sheet=name, sheet_names=names, rows=rows)
 
 
@@ -348,13 +296,6 @@ def _fill_merged_down(values: list[list[object]], merged: Sequence[object]) -> N
         for row in range(top + 1, min(bottom, len(values) - 1) + 1):
             if left < len(values[row]) and values[row][left] in ("", None):
                 values[row][left] = value
-
-
-def _trim_trailing(cells: list[str]) -> list[str]:
-    end = len(cells)
-    while end and not cells[end - 1]:
-        end -= 1
-    return cells[:end] if end != len(cells) else cells
 
 
 def cell_text(value: object) -> str:
@@ -387,120 +328,3 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-# --- CSV --------------------------------------------------------------------------------------
-
-
-def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTable:
-    name = f"«{path.name}»"
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _unreadable(name, exc) from exc
-    text, used_encoding = decode_text(data, encoding, name)
-    lines = text.splitlines()
-    if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
-        # Excel's own hint line, "sep=;", names the delimiter and is not data
-        delimiter = delimiter or lines[0].strip()[4]
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-        offset = 1
-    else:
-        offset = 0
-    used_delimiter = _check_delimiter(delimiter, name) if delimiter else sniff_delimiter(text)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=used_delimiter)
-        for number, cells in enumerate(reader, start=1 + offset):
-            if any(c.strip() for c in cells):
-                rows.append((number, _trim_trailing(cells)))
-    except csv.Error as exc:
-        raise ImportFileError(_("{file} is not a well-formed CSV file ({error}).")
-                              .format(file=name, error=exc)) from exc
-    return RawTable(path=path, kind="csv", sheet=None, sheet_names=(), rows=rows,
-                    encoding=used_encoding, delimiter=used_delimiter)
-
-
-def _check_delimiter(delimiter: str, name: str) -> str:
-    aliases = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
-    value = aliases.get(delimiter.lower(), delimiter)
-    if len(value) != 1 or value in "\"\r\n":
-        raise ImportFileError(_("'{delimiter}' cannot separate the columns of {file}; give "
-                                "one character such as ; , or tab.")
-                              .format(delimiter=delimiter, file=name))
-    return value
-
-
-def decode_text(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
-    """The file's text and the encoding it was read with (BOM, else UTF-8, else cp1251)."""
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError as exc:
-            raise ImportFileError(_("'{encoding}' is not an encoding forumdesk knows; try "
-                                    "utf-8, cp1251 or utf-16.").format(encoding=encoding)) \
-                from exc
-        try:
-            return data.decode(encoding).lstrip("\ufeff"), encoding
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(_("{file} is not in {encoding}: byte {byte} cannot be read "
-                                    "that way. Try another encoding.")
-                                  .format(file=name, encoding=encoding, byte=exc.start)) \
-                from exc
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec).lstrip("\ufeff"), codec
-            except UnicodeDecodeError as exc:
-                raise ImportFileError(_("{file} says it is {encoding} but is not.")
-                                      .format(file=name, encoding=codec)) from exc
-    sample = data[:4096]
-    if sample.count(b"\x00") > len(sample) // 4:  # UTF-16 without its BOM
-        codec = "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") \
-            else "utf-16-be"
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise ImportFileError(_("{file} is not a text file, nor a spreadsheet forumdesk "
-                                "knows.").format(file=name))
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # Russian Windows and Excel write "ANSI" CSV as cp1251; it maps every byte but 0x98
-    try:
-        return data.decode("cp1251"), "cp1251"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines into the same number (>1) of columns."""
-    sample_lines = []
-    for line in text.splitlines():
-        if line.strip():
-            sample_lines.append(line)
-        if len(sample_lines) >= _SNIFF_LINES:
-            break
-    sample = "\n".join(sample_lines)
-    best, best_score = ",", (0, 0, 0, 0)
-    for position, candidate in enumerate(DELIMITERS):
-        try:
-            counts = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=candidate)]
-        except csv.Error:
-            continue
-        if not counts:
-            continue
-        widest = max(counts)
-        if widest < 2:
-            continue
-        modal = max(set(counts), key=lambda n: (counts.count(n), n))
-        agree = sum(1 for n in counts if n == modal) if modal > 1 else 0
-        # a quote right beside the delimiter shows it is the one the quoting was done for
-        quoted = sample.count(f'"{candidate}') + sample.count(f'{candidate}"')
-        score = (agree, modal, quoted, -position)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
