@@ -9,7 +9,6 @@ unless it switches (tests/conftest.py puts English back after each test).
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import re
 import shutil
@@ -32,24 +31,14 @@ from forumdesk.io.tables import ImportFileError
 from forumdesk.services import events, people, sessions, venue
 from forumdesk.services.import_common import ImportOptions, ImportSummary
 from forumdesk.services.imports import import_attendees
+from tests.scripts import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "scripts" / "update_core_translations.py"
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-
-
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_core_translations", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def tool() -> ModuleType:
-    return _load_script()
+    return load_script("update_core_translations")
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
+from forumdesk.db.engine import Database
+from forumdesk.db.migrate import open_database
+
 ENV_URL = "FORUMDESK_TEST_POSTGRES_URL"
 
 
@@ -106,3 +109,11 @@ def postgres_url(postgres_server: URL) -> Iterator[URL]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg(postgres_url: URL) -> Iterator[Database]:
+    """A forumdesk database on the test server, migrated to the current schema."""
+    database = open_database(postgres_url)
+    yield database
+    database.dispose()

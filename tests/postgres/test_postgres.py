@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -22,11 +21,6 @@ from forumdesk.services.demo import load_demo
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def pg(postgres_url: URL) -> Iterator[Database]:
-    database = open_database(postgres_url)
-    yield database
-    database.dispose()
 
 
 def test_migrated_schema_equals_the_models(pg: Database) -> None:

@@ -6,15 +6,12 @@ way on SQLite (ids given, multi-row VALUES) and another on other servers (INSERT
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text as sql
-from sqlalchemy.engine import URL
 
 from forumdesk.db.engine import Database
-from forumdesk.db.migrate import open_database
 from forumdesk.services.events import create_event
 from forumdesk.services.import_common import ImportOptions
 from forumdesk.services.import_undo import redo_import, undo_import
@@ -26,11 +23,6 @@ from tests.io.spreadsheets import ATTENDEE_HEADER, write_xlsx
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def pg(postgres_url: URL) -> Iterator[Database]:
-    database = open_database(postgres_url)
-    yield database
-    database.dispose()
 
 
 def _written(db: Database) -> dict[str, list[tuple[object, ...]]]:

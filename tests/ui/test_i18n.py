@@ -7,7 +7,6 @@ that installs a translator takes it away again: the rest of the suite asserts En
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import re
 import sys
@@ -27,25 +26,15 @@ from forumdesk.services import events, sessions
 from forumdesk.ui import i18n
 from forumdesk.ui.context import SESSIONS
 from forumdesk.ui.main_window import MainWindow
+from tests.scripts import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "update_translations.py"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")
 TAG = re.compile(r"</?[a-zA-Z0-9]+>")
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_translations", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def tool() -> ModuleType:
-    return _load_script()
+    return load_script("update_translations")
 
 
 @pytest.fixture
