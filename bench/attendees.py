@@ -17,20 +17,86 @@ from bench import pools
 from forumdesk.db.enums import Sector
 from forumdesk.services import text
 
-ATTENDEE_HEADER = ("Фамилия", "Имя", "Отчество", "Организация", "Должность", "Страна",
-                   "Эл. почта", "Телефон")
+ATTENDEE_HEADER = (
+    "Фамилия",
+    "Имя",
+    "Отчество",
+    "Организация",
+    "Должность",
+    "Страна",
+    "Эл. почта",
+    "Телефон",
+)
 LATIN_SHARE = 0.15
 COMPANY_SHARE = 0.45  # of Cyrillic-named people: from one of the many smaller firms
-_FOREIGN_ORG_COUNTRIES = {"Switzerland", "Belgium", "France", "Spain", "Austria", "Luxembourg",
-                          "United States", "Germany", "United Kingdom", "China"}
-_TRANSLIT = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g",
-    "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i", "ü": "u", "ö": "o",
-    "ä": "a", "é": "e", "è": "e", "ç": "c", "ş": "s", "ı": "i", "ğ": "g", "'": "",
-})
+_FOREIGN_ORG_COUNTRIES = {
+    "Switzerland",
+    "Belgium",
+    "France",
+    "Spain",
+    "Austria",
+    "Luxembourg",
+    "United States",
+    "Germany",
+    "United Kingdom",
+    "China",
+}
+_TRANSLIT = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "д": "d",
+        "е": "e",
+        "ё": "e",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "й": "y",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ы": "y",
+        "ь": "",
+        "э": "e",
+        "ю": "yu",
+        "я": "ya",
+        "ә": "a",
+        "ғ": "g",
+        "қ": "k",
+        "ң": "n",
+        "ө": "o",
+        "ұ": "u",
+        "ү": "u",
+        "һ": "h",
+        "і": "i",
+        "ü": "u",
+        "ö": "o",
+        "ä": "a",
+        "é": "e",
+        "è": "e",
+        "ç": "c",
+        "ş": "s",
+        "ı": "i",
+        "ğ": "g",
+        "'": "",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +176,31 @@ def patronymic(father: str, female: bool) -> str:
 def _phone(rng: random.Random, country: str) -> str | None:
     if country == "Kazakhstan":
         operator = rng.choice(("701", "702", "705", "707", "747", "771", "775", "777"))
-        return f"+7 {operator} {rng.randrange(100, 1000)} {rng.randrange(10, 100)} " \
-               f"{rng.randrange(10, 100)}"
+        return (
+            f"+7 {operator} {rng.randrange(100, 1000)} {rng.randrange(10, 100)} "
+            f"{rng.randrange(10, 100)}"
+        )
     if country == "Russia":
-        return f"+7 9{rng.randrange(10, 100)} {rng.randrange(100, 1000)} " \
-               f"{rng.randrange(10, 100)} {rng.randrange(10, 100)}"
+        return (
+            f"+7 9{rng.randrange(10, 100)} {rng.randrange(100, 1000)} "
+            f"{rng.randrange(10, 100)} {rng.randrange(10, 100)}"
+        )
     if rng.random() < 0.5:
         return None
-    code = {"Kyrgyzstan": "+996 555", "Uzbekistan": "+998 90", "Belarus": "+375 29",
-            "Armenia": "+374 91", "Tajikistan": "+992 93", "United Kingdom": "+44 20",
-            "United States": "+1 202", "Germany": "+49 30", "France": "+33 1",
-            "Switzerland": "+41 22", "China": "+86 10", "Turkey": "+90 212"}.get(country, "+7 717")
+    code = {
+        "Kyrgyzstan": "+996 555",
+        "Uzbekistan": "+998 90",
+        "Belarus": "+375 29",
+        "Armenia": "+374 91",
+        "Tajikistan": "+992 93",
+        "United Kingdom": "+44 20",
+        "United States": "+1 202",
+        "Germany": "+49 30",
+        "France": "+33 1",
+        "Switzerland": "+41 22",
+        "China": "+86 10",
+        "Turkey": "+90 212",
+    }.get(country, "+7 717")
     return f"{code} {rng.randrange(100, 1000)} {rng.randrange(1000, 10000)}"
 
 
@@ -149,8 +229,7 @@ def _people(count: int, seed: int) -> Iterator[PersonSpec]:
             given = rng.choice(pools.FEMALE_GIVEN if female else pools.MALE_GIVEN)
             family = rng.choice(pools.FAMILY_NAMES)
             family = feminine(family) if female else family
-            middle = (patronymic(rng.choice(pools.FATHERS), female)
-                      if rng.random() < 0.9 else None)
+            middle = patronymic(rng.choice(pools.FATHERS), female) if rng.random() < 0.9 else None
             org = rng.choice(COMPANIES) if rng.random() < COMPANY_SHARE else rng.choice(KNOWN_ORGS)
             position = rng.choice(pools.POSITIONS_RU)
             language = "kk" if country == "Kazakhstan" and rng.random() < 0.2 else "ru"
@@ -161,14 +240,23 @@ def _people(count: int, seed: int) -> Iterator[PersonSpec]:
         taken[address] = seen + 1
         if seen:
             address = f"{local}{seen + 1}@{org.domain}"
-        yield PersonSpec(family, given, middle, org, position, country, address,
-                         _phone(rng, country), language)
+        yield PersonSpec(
+            family, given, middle, org, position, country, address, _phone(rng, country), language
+        )
 
 
 def attendee_row(person: PersonSpec) -> tuple[str | None, ...]:
     """One row under ATTENDEE_HEADER."""
-    return (person.family_name, person.given_name, person.patronymic, person.organization.name,
-            person.position, person.country_ru, person.email, person.phone)
+    return (
+        person.family_name,
+        person.given_name,
+        person.patronymic,
+        person.organization.name,
+        person.position,
+        person.country_ru,
+        person.email,
+        person.phone,
+    )
 
 
 def write_attendee_xlsx(path: Path | str, rows: int = 20_000, *, seed: int = 1) -> Path:

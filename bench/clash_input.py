@@ -44,16 +44,25 @@ class ClashInput:
 
     def arguments(self) -> tuple[object, ...]:
         """find_problems(*input.arguments())"""
-        return (self.sessions, self.rooms, self.assignments, self.people, self.unavailability,
-                self.settings)
+        return (
+            self.sessions,
+            self.rooms,
+            self.assignments,
+            self.people,
+            self.unavailability,
+            self.settings,
+        )
 
 
-def clash_check_input(sessions: int = 2_000, assignments: int = 50_000, seed: int = 1
-                      ) -> ClashInput:
+def clash_check_input(
+    sessions: int = 2_000, assignments: int = 50_000, seed: int = 1
+) -> ClashInput:
     rng = random.Random(f"forumdesk-bench-clash:{sessions}:{assignments}:{seed}")
     room_count = max(1, math.ceil(sessions / (DAYS * SLOTS_PER_DAY)))
-    rooms = [CheckRoom(n + 1, f"Зал {n + 1}", rng.choice((60, 80, 100, 120, 150, 200, 300)))
-             for n in range(room_count)]
+    rooms = [
+        CheckRoom(n + 1, f"Зал {n + 1}", rng.choice((60, 80, 100, 120, 150, 200, 300)))
+        for n in range(room_count)
+    ]
     check_sessions = [_session(rng, n, room_count) for n in range(sessions)]
     people_count = max(1, int(assignments / ASSIGNMENTS_PER_PERSON))
     links: set[tuple[int, int]] = set()
@@ -79,8 +88,15 @@ def clash_check_input(sessions: int = 2_000, assignments: int = 50_000, seed: in
     for n, person in enumerate(rng.sample(people, max(1, people_count // 100))):
         day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
         start = dt.datetime.combine(day, dt.time(rng.randrange(8, 16)))
-        periods.append(Unavailability(n + 1, person.id, start, start + dt.timedelta(hours=2),
-                                      rng.choice((None, "перелёт", "встреча в министерстве"))))
+        periods.append(
+            Unavailability(
+                n + 1,
+                person.id,
+                start,
+                start + dt.timedelta(hours=2),
+                rng.choice((None, "перелёт", "встреча в министерстве")),
+            )
+        )
     settings = CheckSettings(FIRST_DAY, FIRST_DAY + dt.timedelta(days=DAYS - 1), 10)
     return ClashInput(check_sessions, rooms, found, people, periods, settings)
 
@@ -90,20 +106,30 @@ def _session(rng: random.Random, n: int, room_count: int) -> CheckSession:
     slot, room = divmod(rest, room_count)
     start = dt.datetime.combine(FIRST_DAY + dt.timedelta(days=day % DAYS), dt.time(8 + slot))
     length = 75 if rng.random() < 0.02 else 60  # the odd overrun double-books its room
-    kind = rng.choices((SessionKind.DISCUSSION, SessionKind.WORKSHOP, SessionKind.PLENARY),
-                       (90, 5, 5))[0]
+    kind = rng.choices(
+        (SessionKind.DISCUSSION, SessionKind.WORKSHOP, SessionKind.PLENARY), (90, 5, 5)
+    )[0]
     title = f"{rng.choice(pools.TOPICS)}: {rng.choice(pools.ANGLES)}"
     if rng.random() < 0.01:
         return CheckSession(n + 1, f"S{n + 1:05d}", title, kind, room + 1)  # not scheduled
     return CheckSession(
-        n + 1, f"S{n + 1:05d}", title, kind,
-        None if rng.random() < 0.005 else room + 1, start, start + dt.timedelta(minutes=length),
-        rng.choice((None, 30, 40, 60, 80, 100)))
+        n + 1,
+        f"S{n + 1:05d}",
+        title,
+        kind,
+        None if rng.random() < 0.005 else room + 1,
+        start,
+        start + dt.timedelta(minutes=length),
+        rng.choice((None, 30, 40, 60, 80, 100)),
+    )
 
 
 def _person(rng: random.Random, person_id: int) -> CheckPerson:
     name = f"{rng.choice(pools.FAMILY_NAMES)} {rng.choice(pools.MALE_GIVEN)}"
     status = rng.choices(list(RegistrationStatus), (5, 70, 20, 3, 2))[0]
-    registered = status in (RegistrationStatus.REGISTERED, RegistrationStatus.CONFIRMED,
-                            RegistrationStatus.ATTENDED)
+    registered = status in (
+        RegistrationStatus.REGISTERED,
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.ATTENDED,
+    )
     return CheckPerson(person_id, name, f"p{person_id}@example.kz", registered, status)

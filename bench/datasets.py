@@ -28,12 +28,19 @@ def _forum(size: ForumSize) -> Callable[[Path], Path]:
         path = _fresh(folder / f"{size.name}.sqlite3")
         generate_database(path, size, SEED)
         return path
+
     return make
 
 
 def _people(count: int) -> Callable[[Path], Path]:
-    size = ForumSize(f"people-{count // 1000}k", PEOPLE_50K.sessions, count,
-                     PEOPLE_50K.assignments, PEOPLE_50K.days, PEOPLE_50K.rooms)
+    size = ForumSize(
+        f"people-{count // 1000}k",
+        PEOPLE_50K.sessions,
+        count,
+        PEOPLE_50K.assignments,
+        PEOPLE_50K.days,
+        PEOPLE_50K.rooms,
+    )
     return _forum(size)
 
 
@@ -42,6 +49,7 @@ def _attendees(rows: int) -> Callable[[Path], Path]:
         from bench.attendees import write_attendee_xlsx
 
         return write_attendee_xlsx(folder / f"attendees-{rows}.xlsx", rows, seed=SEED)
+
     return make
 
 
@@ -54,8 +62,14 @@ def _import_target(folder: Path) -> Path:
     path = _fresh(folder / "import-target.sqlite3")
     db = open_database(resolve_database_url(str(path)))
     try:
-        create_event(db, "Евразийский форум по защите интеллектуальной собственности",
-                     "2027-05-12", "2027-05-14", city="Астана", timezone="Asia/Almaty")
+        create_event(
+            db,
+            "Евразийский форум по защите интеллектуальной собственности",
+            "2027-05-12",
+            "2027-05-14",
+            city="Астана",
+            timezone="Asia/Almaty",
+        )
     finally:
         db.dispose()
     return path
@@ -73,6 +87,7 @@ def _agenda(forum: str) -> Callable[[Path, Datasets], Path]:
             return export_agenda(db, resolve_event(db).id, folder / f"agenda-{forum}.xlsx").path
         finally:
             db.dispose()
+
     return make
 
 

@@ -70,8 +70,12 @@ FIRST_DAY = dt.date(2027, 5, 12)
 PROGRAMME_SHARE = 0.12  # attendees who moderate or speak somewhere
 # Sessions with people on the programme and an audience (breaks and the desk have neither).
 STAFFED_KINDS = frozenset({SessionKind.PLENARY, SessionKind.DISCUSSION, SessionKind.WORKSHOP})
-_STATUS_WEIGHTS = ((RegistrationStatus.REGISTERED, 70), (RegistrationStatus.CONFIRMED, 20),
-                   (RegistrationStatus.INVITED, 7), (RegistrationStatus.CANCELLED, 3))
+_STATUS_WEIGHTS = (
+    (RegistrationStatus.REGISTERED, 70),
+    (RegistrationStatus.CONFIRMED, 20),
+    (RegistrationStatus.INVITED, 7),
+    (RegistrationStatus.CANCELLED, 3),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +97,11 @@ SIZES = {
     "L": ForumSize("L", sessions=300, people=5_000, assignments=20_000, days=3, rooms=15),
 }
 # The timetable's stress case: 300 sessions on a single day (breaks, no plenaries).
-TIMETABLE_DAY = ForumSize("day-300", sessions=300, people=3_000, assignments=6_000, days=1,
-                          rooms=30, plenaries=False)
+TIMETABLE_DAY = ForumSize(
+    "day-300", sessions=300, people=3_000, assignments=6_000, days=1, rooms=30, plenaries=False
+)
 # The People page's stress case: a 50,000-person directory, all registered for the event.
-PEOPLE_50K = ForumSize("people-50k", sessions=20, people=50_000, assignments=1_000, days=2,
-                       rooms=4)
+PEOPLE_50K = ForumSize("people-50k", sessions=20, people=50_000, assignments=1_000, days=2, rooms=4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +148,16 @@ def generate_event(db: Database, size: ForumSize | str, seed: int = 1) -> Genera
         session_ids = writer.sessions(event_id, plans, room_ids, track_ids, rng)
         links = _assign(rng, plans, session_ids, person_ids, size.assignments, capacities)
         writer.assignments(links)
-    return GeneratedForum(event_id, size, seed, days, tuple(room_ids), tuple(session_ids),
-                          tuple(person_ids), len(links))
+    return GeneratedForum(
+        event_id,
+        size,
+        seed,
+        days,
+        tuple(room_ids),
+        tuple(session_ids),
+        tuple(person_ids),
+        len(links),
+    )
 
 
 def _capacity(room: int) -> int:
@@ -172,11 +184,14 @@ class _Writer:
     def event(self, size: ForumSize, days: tuple[dt.date, ...]) -> int:
         event = Event(
             name=f"Евразийский форум по защите интеллектуальной собственности — {size.name}",
-            city="Астана", venue="Конгресс-центр «Астана»", first_day=days[0],
-            last_day=days[-1], timezone="Asia/Almaty",
+            city="Астана",
+            venue="Конгресс-центр «Астана»",
+            first_day=days[0],
+            last_day=days[-1],
+            timezone="Asia/Almaty",
             organizers="Министерство юстиции Республики Казахстан; WIPO",
             description=f"Synthetic forum for the benchmark: {size.sessions} sessions, "
-                        f"{size.people} people.",
+            f"{size.people} people.",
         )
         self.session.add(event)
         self.session.flush()
@@ -184,16 +199,26 @@ class _Writer:
 
     def rooms(self, event_id: int, capacities: list[int]) -> list[int]:
         first = self._next_id(Room.id)
-        rows = [{"id": first + n, "event_id": event_id, "name": _room_name(n),
-                 "capacity": capacity, "position": n, "version": 1}
-                for n, capacity in enumerate(capacities)]
+        rows = [
+            {
+                "id": first + n,
+                "event_id": event_id,
+                "name": _room_name(n),
+                "capacity": capacity,
+                "position": n,
+                "version": 1,
+            }
+            for n, capacity in enumerate(capacities)
+        ]
         self._insert(Room, rows)
         return [row["id"] for row in rows]
 
     def tracks(self, event_id: int) -> list[int]:
         first = self._next_id(Track.id)
-        rows = [{"id": first + n, "event_id": event_id, "name": name, "color": color,
-                 "version": 1} for n, (name, color) in enumerate(pools.TRACKS)]
+        rows = [
+            {"id": first + n, "event_id": event_id, "name": name, "color": color, "version": 1}
+            for n, (name, color) in enumerate(pools.TRACKS)
+        ]
         self._insert(Track, rows)
         return [row["id"] for row in rows]
 
@@ -208,9 +233,16 @@ class _Writer:
             key = text.fold(org.name)
             if key not in org_ids:
                 org_ids[key] = next_org
-                new_orgs.append({"id": next_org, "name": org.name, "name_key": key,
-                                 "country": org.country, "sector": org.sector.value,
-                                 "version": 1})
+                new_orgs.append(
+                    {
+                        "id": next_org,
+                        "name": org.name,
+                        "name_key": key,
+                        "country": org.country,
+                        "sector": org.sector.value,
+                        "version": 1,
+                    }
+                )
                 next_org += 1
         self._insert(Organization, new_orgs)
         first = self._next_id(Person.id)
@@ -218,12 +250,22 @@ class _Writer:
         for n, person in enumerate(people):
             email = _free_email(person.email, taken)
             row = SimpleNamespace(
-                id=first + n, family_name=person.family_name, given_name=person.given_name,
-                patronymic=person.patronymic, display_name=person.display_name,
+                id=first + n,
+                family_name=person.family_name,
+                given_name=person.given_name,
+                patronymic=person.patronymic,
+                display_name=person.display_name,
                 organization_id=org_ids[text.fold(person.organization.name)],
-                position=person.position, country=person.country,
-                sector=person.organization.sector.value, email=email, phone=person.phone,
-                language=person.language, notes=None, version=1, search_key="")
+                position=person.position,
+                country=person.country,
+                sector=person.organization.sector.value,
+                email=email,
+                phone=person.phone,
+                language=person.language,
+                notes=None,
+                version=1,
+                search_key="",
+            )
             # the same search key the services keep (names, organisation, e-mail, phone)
             _refresh_search_key(row, person.organization.name)  # type: ignore[arg-type]
             rows.append(vars(row))
@@ -234,15 +276,26 @@ class _Writer:
         statuses = [s.value for s, _ in _STATUS_WEIGHTS]
         weights = [w for _, w in _STATUS_WEIGHTS]
         picked = rng.choices(statuses, weights, k=len(person_ids))
-        self._insert(Registration, [
-            {"event_id": event_id, "person_id": pid, "status": status, "version": 1}
-            for pid, status in zip(person_ids, picked, strict=True)])
+        self._insert(
+            Registration,
+            [
+                {"event_id": event_id, "person_id": pid, "status": status, "version": 1}
+                for pid, status in zip(person_ids, picked, strict=True)
+            ],
+        )
 
-    def sessions(self, event_id: int, plans: list[SessionPlan], room_ids: list[int],
-                 track_ids: list[int], rng: random.Random) -> list[int]:
+    def sessions(
+        self,
+        event_id: int,
+        plans: list[SessionPlan],
+        room_ids: list[int],
+        track_ids: list[int],
+        rng: random.Random,
+    ) -> list[int]:
         first = self._next_id(ProgramSession.id)
-        titles = _titles(rng, sum(1 for p in plans if p.room is not None
-                                  and p.kind != SessionKind.PLENARY))
+        titles = _titles(
+            rng, sum(1 for p in plans if p.room is not None and p.kind != SessionKind.PLENARY)
+        )
         rows, numbered, plenaries = [], 0, 0
         for n, plan in enumerate(plans):
             code, title, track = None, plan.title, None
@@ -257,20 +310,39 @@ class _Writer:
                 plenaries += 1
                 code = f"PL{plenaries}"
                 audience = plan.capacity
-            rows.append({
-                "id": first + n, "event_id": event_id, "code": code, "title": title,
-                "kind": plan.kind.value, "track_id": track,
-                "room_id": room_ids[plan.room] if plan.room is not None else None,
-                "starts_at": plan.starts_at, "ends_at": plan.ends_at,
-                "description": description, "expected_audience": audience, "version": 1,
-            })
+            rows.append(
+                {
+                    "id": first + n,
+                    "event_id": event_id,
+                    "code": code,
+                    "title": title,
+                    "kind": plan.kind.value,
+                    "track_id": track,
+                    "room_id": room_ids[plan.room] if plan.room is not None else None,
+                    "starts_at": plan.starts_at,
+                    "ends_at": plan.ends_at,
+                    "description": description,
+                    "expected_audience": audience,
+                    "version": 1,
+                }
+            )
         self._insert(ProgramSession, rows)
         return [row["id"] for row in rows]
 
     def assignments(self, links: list[tuple[int, int, Role, int]]) -> None:
-        self._insert(Assignment, [
-            {"session_id": s, "person_id": p, "role": role.value, "position": position,
-             "version": 1} for s, p, role, position in links])
+        self._insert(
+            Assignment,
+            [
+                {
+                    "session_id": s,
+                    "person_id": p,
+                    "role": role.value,
+                    "position": position,
+                    "version": 1,
+                }
+                for s, p, role, position in links
+            ],
+        )
 
 
 def _free_email(address: str, taken: set[str]) -> str:
@@ -286,16 +358,23 @@ def _free_email(address: str, taken: set[str]) -> str:
 def _titles(rng: random.Random, count: int) -> list[str]:
     combos = [f"{topic}: {angle}" for topic in pools.TOPICS for angle in pools.ANGLES]
     rng.shuffle(combos)
-    return [combos[n % len(combos)] + (f" (часть {n // len(combos) + 1})"
-                                       if n >= len(combos) else "") for n in range(count)]
+    return [
+        combos[n % len(combos)] + (f" (часть {n // len(combos) + 1})" if n >= len(combos) else "")
+        for n in range(count)
+    ]
 
 
 # --- who is in which session ------------------------------------------------------------------
 
 
-def _assign(rng: random.Random, plans: list[SessionPlan], session_ids: list[int],
-            person_ids: list[int], total: int, capacities: list[int]
-            ) -> list[tuple[int, int, Role, int]]:
+def _assign(
+    rng: random.Random,
+    plans: list[SessionPlan],
+    session_ids: list[int],
+    person_ids: list[int],
+    total: int,
+    capacities: list[int],
+) -> list[tuple[int, int, Role, int]]:
     """Exactly `total` (session, person, role, position) links, nobody in two places at once."""
     busy: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {}
     speakers = person_ids[: max(1, int(len(person_ids) * PROGRAMME_SHARE))]
@@ -306,7 +385,8 @@ def _assign(rng: random.Random, plans: list[SessionPlan], session_ids: list[int]
     def free(pid: int, n: int) -> bool:
         plan = plans[n]
         return pid not in members[n] and all(
-            end <= plan.starts_at or plan.ends_at <= start for start, end in busy.get(pid, ()))
+            end <= plan.starts_at or plan.ends_at <= start for start, end in busy.get(pid, ())
+        )
 
     def add(n: int, pid: int, role: Role) -> None:
         plan = plans[n]
@@ -332,10 +412,17 @@ def _assign(rng: random.Random, plans: list[SessionPlan], session_ids: list[int]
             add(n, pick(speakers, n), role)
     audience = total - len(links)
     if audience < 0:
-        raise ValueError(f"{total} assignments are fewer than the {len(links)} moderators and "
-                         "speakers the sessions need.")
-    shares = _audience_shares([plans[n].capacity for n in staffed],
-                              [len(members[n]) for n in staffed], capacities, audience, rng)
+        raise ValueError(
+            f"{total} assignments are fewer than the {len(links)} moderators and "
+            "speakers the sessions need."
+        )
+    shares = _audience_shares(
+        [plans[n].capacity for n in staffed],
+        [len(members[n]) for n in staffed],
+        capacities,
+        audience,
+        rng,
+    )
     order = list(person_ids)
     rng.shuffle(order)
     cursor = 0
@@ -346,22 +433,32 @@ def _assign(rng: random.Random, plans: list[SessionPlan], session_ids: list[int]
             cursor += 1
             tried += 1
             if tried > 3 * len(order):
-                raise ValueError("Not enough free people to fill the sessions' audiences; "
-                                 "generate more people or fewer assignments.")
+                raise ValueError(
+                    "Not enough free people to fill the sessions' audiences; "
+                    "generate more people or fewer assignments."
+                )
             if free(pid, n):
                 add(n, pid, Role.PARTICIPANT)
                 wanted -= 1
     return links
 
 
-def _audience_shares(rooms: list[int | None], leads: list[int], capacities: list[int],
-                     audience: int, rng: random.Random) -> list[int]:
+def _audience_shares(
+    rooms: list[int | None],
+    leads: list[int],
+    capacities: list[int],
+    audience: int,
+    rng: random.Random,
+) -> list[int]:
     """Spread the audience over the sessions by room size, never past 90 % of a room."""
-    room_left = [max(0, int((room or max(capacities)) * 0.9) - lead)
-                 for room, lead in zip(rooms, leads, strict=True)]
+    room_left = [
+        max(0, int((room or max(capacities)) * 0.9) - lead)
+        for room, lead in zip(rooms, leads, strict=True)
+    ]
     if sum(room_left) < audience:
-        raise ValueError(f"The rooms hold at most {sum(room_left)} participants; "
-                         f"{audience} were asked for.")
+        raise ValueError(
+            f"The rooms hold at most {sum(room_left)} participants; {audience} were asked for."
+        )
     shares = [0] * len(rooms)
     remaining = audience
     while remaining:
@@ -371,8 +468,9 @@ def _audience_shares(rooms: list[int | None], leads: list[int], capacities: list
             if not remaining:
                 break
             portion = (room_left[n] - shares[n]) * remaining / weight
-            grant = min(room_left[n] - shares[n], remaining,
-                        int(portion * rng.uniform(0.6, 1.0)) or 1)
+            grant = min(
+                room_left[n] - shares[n], remaining, int(portion * rng.uniform(0.6, 1.0)) or 1
+            )
             shares[n] += grant
             remaining -= grant
     return shares

@@ -53,8 +53,13 @@ def main(argv: list[str]) -> None:
         from bench.measure import peak_rss_mb
 
         title = watcher.window.windowTitle() if watcher.window is not None else ""
-        print(json.dumps({"painted": painted, "peak_memory_mb": peak_rss_mb(), "title": title},
-                         ensure_ascii=False), flush=True)
+        print(
+            json.dumps(
+                {"painted": painted, "peak_memory_mb": peak_rss_mb(), "title": title},
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
         os._exit(0)
 
     watcher = FirstPaint()

@@ -46,7 +46,11 @@ def _qt_version() -> str | None:
     try:
         done = subprocess.run(
             [sys.executable, "-c", "from PySide6.QtCore import qVersion; print(qVersion())"],
-            capture_output=True, text=True, timeout=60, check=False)
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout.strip() or None
@@ -78,8 +82,10 @@ def describe() -> dict[str, Any]:
 def summary(machine: dict[str, Any]) -> str:
     """One line: "Intel Xeon @ 2.50GHz, 2 cores, 23.5 GB; Linux-…; Python 3.11.7, Qt 6.12.0"."""
     memory = f", {machine['memory_gb']} GB RAM" if machine.get("memory_gb") else ""
-    return (f"{machine['cpu']}, {machine['cores']} cores{memory}; {machine['os']}; "
-            f"Python {machine['python']}, Qt {machine.get('qt') or '?'} "
-            f"(PySide6 {machine.get('pyside6') or '?'}), SQLAlchemy {machine.get('sqlalchemy')}, "
-            f"openpyxl {machine.get('openpyxl')}, python-calamine "
-            f"{machine.get('python_calamine')}")
+    return (
+        f"{machine['cpu']}, {machine['cores']} cores{memory}; {machine['os']}; "
+        f"Python {machine['python']}, Qt {machine.get('qt') or '?'} "
+        f"(PySide6 {machine.get('pyside6') or '?'}), SQLAlchemy {machine.get('sqlalchemy')}, "
+        f"openpyxl {machine.get('openpyxl')}, python-calamine "
+        f"{machine.get('python_calamine')}"
+    )

@@ -33,13 +33,22 @@ class Measured:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"samples": self.samples, "peak_memory_mb": self.peak_memory_mb,
-                "memory_method": self.memory_method, "notes": self.notes, "extra": self.extra}
+        return {
+            "samples": self.samples,
+            "peak_memory_mb": self.peak_memory_mb,
+            "memory_method": self.memory_method,
+            "notes": self.notes,
+            "extra": self.extra,
+        }
 
 
-def repeat(action: Callable[[], object], runs: int, warmup: int = 1,
-           setup: Callable[[], object] | None = None,
-           teardown: Callable[[], object] | None = None) -> list[float]:
+def repeat(
+    action: Callable[[], object],
+    runs: int,
+    warmup: int = 1,
+    setup: Callable[[], object] | None = None,
+    teardown: Callable[[], object] | None = None,
+) -> list[float]:
     """Time `action` `runs` times after `warmup` untimed runs; setup/teardown are not timed.
 
     The garbage collector runs before each run and stays on during it: forumdesk runs with it.

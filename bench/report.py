@@ -14,40 +14,67 @@ from typing import Any
 from bench.measure import Stats, format_range, format_seconds
 from bench.scenarios import Scenario
 
-COLUMNS = ("scenario", "median", "min–max", "baseline", "ratio", "target", "result",
-           "peak memory")
+COLUMNS = ("scenario", "median", "min–max", "baseline", "ratio", "target", "result", "peak memory")
 
 
 def stats_json(measured: dict[str, Any]) -> dict[str, Any]:
     """Samples and their statistics, with the memory a worker reported."""
     stats = Stats.of(measured["samples"])
-    return {"samples": measured["samples"], "median": stats.median, "min": stats.low,
-            "max": stats.high, "peak_memory_mb": measured.get("peak_memory_mb"),
-            "memory_method": measured.get("memory_method"), "notes": measured.get("notes", []),
-            "extra": measured.get("extra", {})}
+    return {
+        "samples": measured["samples"],
+        "median": stats.median,
+        "min": stats.low,
+        "max": stats.high,
+        "peak_memory_mb": measured.get("peak_memory_mb"),
+        "memory_method": measured.get("memory_method"),
+        "notes": measured.get("notes", []),
+        "extra": measured.get("extra", {}),
+    }
 
 
-def evaluate(scenario: Scenario, measured: dict[str, Any] | None,
-             baseline: dict[str, Any] | None, *, error: str | None = None) -> dict[str, Any]:
+def evaluate(
+    scenario: Scenario,
+    measured: dict[str, Any] | None,
+    baseline: dict[str, Any] | None,
+    *,
+    error: str | None = None,
+) -> dict[str, Any]:
     """The JSON record of one scenario."""
     record: dict[str, Any] = {
-        "name": scenario.name, "title": scenario.title, "target": scenario.target,
+        "name": scenario.name,
+        "title": scenario.title,
+        "target": scenario.target,
         "unit": "seconds",
-        "limits": {"seconds": scenario.limits.seconds, "ratio": scenario.limits.ratio,
-                   "memory_mb": scenario.limits.memory_mb},
-        "reduced": scenario.reduced, "skipped": scenario.skipped, "error": error,
-        "samples": [], "median": None, "min": None, "max": None, "peak_memory_mb": None,
-        "memory_method": None, "baseline": None, "ratio": None, "checks": [], "passed": None,
+        "limits": {
+            "seconds": scenario.limits.seconds,
+            "ratio": scenario.limits.ratio,
+            "memory_mb": scenario.limits.memory_mb,
+        },
+        "reduced": scenario.reduced,
+        "skipped": scenario.skipped,
+        "error": error,
+        "samples": [],
+        "median": None,
+        "min": None,
+        "max": None,
+        "peak_memory_mb": None,
+        "memory_method": None,
+        "baseline": None,
+        "ratio": None,
+        "checks": [],
+        "passed": None,
         "notes": [],
     }
     if measured is None:
         return record
-    record.update({key: value for key, value in stats_json(measured).items()
-                   if key != "extra"})
+    record.update({key: value for key, value in stats_json(measured).items() if key != "extra"})
     record["extra"] = measured.get("extra", {})
     if baseline is not None:
-        label = (scenario.baseline.label if scenario.baseline is not None
-                 else f"the {scenario.baseline_of} median")
+        label = (
+            scenario.baseline.label
+            if scenario.baseline is not None
+            else f"the {scenario.baseline_of} median"
+        )
         record["baseline"] = {"what": label, **stats_json(baseline)}
         if record["baseline"]["median"]:
             record["ratio"] = record["median"] / record["baseline"]["median"]
@@ -60,16 +87,28 @@ def evaluate(scenario: Scenario, measured: dict[str, Any] | None,
 def _checks(scenario: Scenario, record: dict[str, Any]) -> list[dict[str, Any]]:
     limits, checks = scenario.limits, []
     if limits.seconds is not None:
-        checks.append({"what": f"median < {format_seconds(limits.seconds)}",
-                       "passed": record["median"] < limits.seconds})
+        checks.append(
+            {
+                "what": f"median < {format_seconds(limits.seconds)}",
+                "passed": record["median"] < limits.seconds,
+            }
+        )
     if limits.ratio is not None:
         ratio = record["ratio"]
-        checks.append({"what": f"ratio ≤ {limits.ratio:g}×",
-                       "passed": ratio is not None and ratio <= limits.ratio})
+        checks.append(
+            {
+                "what": f"ratio ≤ {limits.ratio:g}×",
+                "passed": ratio is not None and ratio <= limits.ratio,
+            }
+        )
     if limits.memory_mb is not None:
         peak = record["peak_memory_mb"]
-        checks.append({"what": f"peak memory < {limits.memory_mb:g} MB",
-                       "passed": peak is not None and peak < limits.memory_mb})
+        checks.append(
+            {
+                "what": f"peak memory < {limits.memory_mb:g} MB",
+                "passed": peak is not None and peak < limits.memory_mb,
+            }
+        )
     return checks
 
 
@@ -126,8 +165,10 @@ def row(record: dict[str, Any]) -> list[str]:
 def text_table(records: list[dict[str, Any]]) -> str:
     rows = [list(COLUMNS)] + [row(record) for record in records]
     widths = [max(len(r[n]) for r in rows) for n in range(len(COLUMNS))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip()
-             for r in rows]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip()
+        for r in rows
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 

@@ -21,8 +21,11 @@ GAPS = (0, 0, 0, 15, 15)
 DENSE_DURATIONS, DENSE_GAPS = (45, 45, 60), (0, 0, 0, 15)
 WORKSHOP_SHARE = 0.15
 # (start, end, title) in minutes after midnight
-BREAKS = ((11 * 60, 11 * 60 + 30, "Кофе-брейк"), (13 * 60, 14 * 60, "Обед"),
-          (15 * 60 + 30, 16 * 60, "Кофе-брейк"))
+BREAKS = (
+    (11 * 60, 11 * 60 + 30, "Кофе-брейк"),
+    (13 * 60, 14 * 60, "Обед"),
+    (15 * 60 + 30, 16 * 60, "Кофе-брейк"),
+)
 REGISTRATION = (8 * 60 + 30, 9 * 60 + 30, "Регистрация участников")
 OPENING = (9 * 60 + 30, 11 * 60, "Пленарное заседание: открытие форума")
 CLOSING = (17 * 60 + 30, 18 * 60 + 30, "Пленарное заседание: итоги и закрытие форума")
@@ -44,9 +47,9 @@ def _at(day: dt.date, minute: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute)
 
 
-def _frame(days: tuple[dt.date, ...], plenaries: bool
-           ) -> tuple[list[tuple[dt.date, SessionKind, int, int, str]],
-                      dict[dt.date, list[tuple[int, int]]]]:
+def _frame(
+    days: tuple[dt.date, ...], plenaries: bool
+) -> tuple[list[tuple[dt.date, SessionKind, int, int, str]], dict[dt.date, list[tuple[int, int]]]]:
     """The venue-wide sessions, and each day's windows left for the rooms."""
     fixed: list[tuple[dt.date, SessionKind, int, int, str]] = []
     windows: dict[dt.date, list[tuple[int, int]]] = {}
@@ -64,14 +67,22 @@ def _frame(days: tuple[dt.date, ...], plenaries: bool
         free = [(start, end)]
         for break_start, break_end, title in BREAKS:
             fixed.append((day, SessionKind.BREAK, break_start, break_end, title))
-            free = [piece for lo, hi in free for piece in
-                    ((lo, min(hi, break_start)), (max(lo, break_end), hi)) if piece[1] > piece[0]]
+            free = [
+                piece
+                for lo, hi in free
+                for piece in ((lo, min(hi, break_start)), (max(lo, break_end), hi))
+                if piece[1] > piece[0]
+            ]
         windows[day] = free
     return fixed, windows
 
 
-def _room_slots(rng: random.Random, windows: list[tuple[int, int]], durations: tuple[int, ...],
-                gaps: tuple[int, ...]) -> list[tuple[int, int]]:
+def _room_slots(
+    rng: random.Random,
+    windows: list[tuple[int, int]],
+    durations: tuple[int, ...],
+    gaps: tuple[int, ...],
+) -> list[tuple[int, int]]:
     slots = []
     for start, end in windows:
         minute = start
@@ -86,30 +97,47 @@ def _room_slots(rng: random.Random, windows: list[tuple[int, int]], durations: t
     return slots
 
 
-def plan_sessions(rng: random.Random, days: tuple[dt.date, ...], capacities: list[int],
-                  count: int, *, plenaries: bool = True) -> list[SessionPlan]:
+def plan_sessions(
+    rng: random.Random,
+    days: tuple[dt.date, ...],
+    capacities: list[int],
+    count: int,
+    *,
+    plenaries: bool = True,
+) -> list[SessionPlan]:
     """`count` sessions over `days` and the rooms (by capacity), in time order."""
     fixed, windows = _frame(days, plenaries)
     # A small event keeps its room sessions: drop breaks, then the desk, before them.
     while fixed and len(fixed) > count // 3:
-        fixed.remove(next((f for f in reversed(fixed) if f[1] == SessionKind.BREAK),
-                          fixed[-1]))
-    plans = [SessionPlan(kind, 0 if kind == SessionKind.PLENARY else None, _at(day, start),
-                         _at(day, end), title,
-                         capacities[0] if kind == SessionKind.PLENARY else None)
-             for day, kind, start, end, title in fixed]
+        fixed.remove(next((f for f in reversed(fixed) if f[1] == SessionKind.BREAK), fixed[-1]))
+    plans = [
+        SessionPlan(
+            kind,
+            0 if kind == SessionKind.PLENARY else None,
+            _at(day, start),
+            _at(day, end),
+            title,
+            capacities[0] if kind == SessionKind.PLENARY else None,
+        )
+        for day, kind, start, end, title in fixed
+    ]
     wanted = count - len(plans)
     for durations, gaps in ((DURATIONS, GAPS), (DENSE_DURATIONS, DENSE_GAPS)):
-        slots = [(day, room, start, end) for day in days for room in range(len(capacities))
-                 for start, end in _room_slots(rng, windows[day], durations, gaps)]
+        slots = [
+            (day, room, start, end)
+            for day in days
+            for room in range(len(capacities))
+            for start, end in _room_slots(rng, windows[day], durations, gaps)
+        ]
         if len(slots) >= wanted:
             break
     if wanted > len(slots):
-        raise ValueError(f"{len(days)} day(s) and {len(capacities)} rooms hold at most "
-                         f"{len(slots) + len(plans)} sessions; {count} were asked for.")
+        raise ValueError(
+            f"{len(days)} day(s) and {len(capacities)} rooms hold at most "
+            f"{len(slots) + len(plans)} sessions; {count} were asked for."
+        )
     for day, room, start, end in rng.sample(slots, wanted):
         kind = SessionKind.WORKSHOP if rng.random() < WORKSHOP_SHARE else SessionKind.DISCUSSION
-        plans.append(SessionPlan(kind, room, _at(day, start), _at(day, end), "",
-                                 capacities[room]))
+        plans.append(SessionPlan(kind, room, _at(day, start), _at(day, end), "", capacities[room]))
     plans.sort(key=lambda p: (p.starts_at, -1 if p.room is None else p.room))
     return plans

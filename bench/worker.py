@@ -36,8 +36,13 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
     function = getattr(importlib.import_module(module_name), function_name)
     workdir = Path(spec["workdir"])
     workdir.mkdir(parents=True, exist_ok=True)
-    job = WorkerJob(int(spec["runs"]), int(spec.get("warmup", 1)), dict(spec.get("params", {})),
-                    dict(spec.get("data", {})), workdir)
+    job = WorkerJob(
+        int(spec["runs"]),
+        int(spec.get("warmup", 1)),
+        dict(spec.get("params", {})),
+        dict(spec.get("data", {})),
+        workdir,
+    )
     measured: Measured = function(job)
     if measured.peak_memory_mb is None and measured.memory_method != "none":
         measured.peak_memory_mb = peak_rss_mb()
@@ -52,8 +57,10 @@ def main(argv: list[str]) -> int:
         status = 0
     except Exception as exc:  # reported in the table; the other scenarios still run
         detail = str(exc).strip().splitlines()
-        result = {"error": f"{type(exc).__name__}: {detail[0] if detail else ''}".strip(),
-                  "traceback": traceback.format_exc()}
+        result = {
+            "error": f"{type(exc).__name__}: {detail[0] if detail else ''}".strip(),
+            "traceback": traceback.format_exc(),
+        }
         status = 1
     result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     sys.stdout.flush()

@@ -31,7 +31,9 @@ def configure_logging() -> str:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "forumdesk.log"
     logging.basicConfig(
-        filename=path, level=logging.INFO, encoding="utf-8",
+        filename=path,
+        level=logging.INFO,
+        encoding="utf-8",
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     return str(path)
@@ -47,15 +49,18 @@ def _show_critical(message: str) -> None:
 def install_excepthook(log_path: str, show: ShowError = _show_critical) -> None:
     """An unexpected exception is logged and shown with the log's path; the app keeps running."""
 
-    def hook(kind: type[BaseException], value: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, ForumdeskError):  # a refusal that escaped a view: just say it
             log.info("refused: %s", value)
             show(str(value))
             return
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        show(_tr("Something went wrong inside forumdesk. Your data is safe: the last action "
-                 "was not saved.\n\nThe details are in {path}").format(path=log_path))
+        show(
+            _tr(
+                "Something went wrong inside forumdesk. Your data is safe: the last action "
+                "was not saved.\n\nThe details are in {path}"
+            ).format(path=log_path)
+        )
 
     sys.excepthook = hook
 

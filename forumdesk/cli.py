@@ -33,12 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
     # --db is accepted before or after the command: `forumdesk --db X demo`, `forumdesk demo --db X`
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="DB", default=argparse.SUPPRESS,
+        "--db",
+        metavar="DB",
+        default=argparse.SUPPRESS,
         help="database: an SQLite file path or an SQLAlchemy URL (default: $FORUMDESK_DB, "
-             "else forumdesk.sqlite3 in your data folder)",
+        "else forumdesk.sqlite3 in your data folder)",
     )
     parser = argparse.ArgumentParser(
-        prog="forumdesk", parents=[common],
+        prog="forumdesk",
+        parents=[common],
         description="Plan and run a multi-session forum. With no command, the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"forumdesk {__version__}")
@@ -52,18 +55,30 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--end", required=True, metavar="YYYY-MM-DD", help="last day")
     create.add_argument("--city")
     create.add_argument("--venue")
-    create.add_argument("--timezone", default=None, metavar="TZ",
-                        help="IANA time zone, e.g. Asia/Almaty (default: this computer's)")
+    create.add_argument(
+        "--timezone",
+        default=None,
+        metavar="TZ",
+        help="IANA time zone, e.g. Asia/Almaty (default: this computer's)",
+    )
     create.add_argument("--json", action="store_true", help="print the event as JSON")
 
-    for name, what in (("events", "list events"), ("sessions", "list an event's sessions"),
-                       ("people", "list people in the directory")):
+    for name, what in (
+        ("events", "list events"),
+        ("sessions", "list an event's sessions"),
+        ("people", "list people in the directory"),
+    ):
         listing = commands.add_parser(name, parents=[common], help=what)
-        listing.add_argument("--event", type=int, metavar="ID",
-                             help="the event (needed when the database holds several)"
-                             if name == "sessions" else
-                             "only people registered for this event" if name == "people" else
-                             "only this event")
+        listing.add_argument(
+            "--event",
+            type=int,
+            metavar="ID",
+            help="the event (needed when the database holds several)"
+            if name == "sessions"
+            else "only people registered for this event"
+            if name == "people"
+            else "only this event",
+        )
         listing.add_argument("--search", metavar="TEXT", help="only rows containing TEXT")
         listing.add_argument("--json", action="store_true", help="print JSON")
 
@@ -85,8 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(args, "handler", None) or _COMMANDS[args.command]
         return handler(args)
     except EventChoiceError as exc:
-        _fail(f"{exc.message.split(';')[0].split(' (')[0]}; add --event ID. Events: "
-              + "; ".join(f"{e.id} {e.name}" for e in exc.events))
+        _fail(
+            f"{exc.message.split(';')[0].split(' (')[0]}; add --event ID. Events: "
+            + "; ".join(f"{e.id} {e.name}" for e in exc.events)
+        )
     except (ForumdeskError, ConfigError) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -124,8 +141,10 @@ def _write_crash_log() -> str:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "forumdesk.log"
         with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} "
-                         f"forumdesk {__version__}: {' '.join(sys.argv)}\n")
+            handle.write(
+                f"--- {dt.datetime.now().isoformat(timespec='seconds')} "
+                f"forumdesk {__version__}: {' '.join(sys.argv)}\n"
+            )
             handle.write(traceback.format_exc())
         return str(path)
     except OSError:
@@ -160,11 +179,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if result.created:
-        print(f"Loaded the demo forum «{result.event.name}» (event {result.event.id}): "
-              f"{result.sessions} sessions, {result.people_added} new people, into {db.location}.")
+        print(
+            f"Loaded the demo forum «{result.event.name}» (event {result.event.id}): "
+            f"{result.sessions} sessions, {result.people_added} new people, into {db.location}."
+        )
     else:
-        print(f"The demo forum «{result.event.name}» is already there (event {result.event.id});"
-              " nothing was added.")
+        print(
+            f"The demo forum «{result.event.name}» is already there (event {result.event.id});"
+            " nothing was added."
+        )
     return EXIT_OK
 
 
@@ -173,15 +196,24 @@ def _cmd_create_event(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        event = create_event(db, args.name, args.start, args.end, city=args.city,
-                             venue=args.venue, timezone=args.timezone or _local_timezone())
+        event = create_event(
+            db,
+            args.name,
+            args.start,
+            args.end,
+            city=args.city,
+            venue=args.venue,
+            timezone=args.timezone or _local_timezone(),
+        )
     finally:
         db.dispose()
     if args.json:
         _print_json(_event_json(event))
     else:
-        print(f"Created event {event.id}: {event.name}, {event.first_day} to {event.last_day} "
-              f"({event.timezone}).")
+        print(
+            f"Created event {event.id}: {event.name}, {event.first_day} to {event.last_day} "
+            f"({event.timezone})."
+        )
     return EXIT_OK
 
 
@@ -202,10 +234,16 @@ def _cmd_events(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([_event_json(e) for e in events])
     else:
-        _print_table(("ID", "Event", "City", "Days", "Time zone"), [
-            (str(e.id), e.name, e.city or "", f"{e.first_day} – {e.last_day}", e.timezone)
-            for e in events
-        ], empty="No events yet. Create one with `forumdesk create-event` or try `forumdesk demo`.")
+        _print_table(
+            ("ID", "Event", "City", "Days", "Time zone"),
+            [
+                (str(e.id), e.name, e.city or "", f"{e.first_day} – {e.last_day}", e.timezone)
+                for e in events
+            ],
+            empty=(
+                "No events yet. Create one with `forumdesk create-event` or try `forumdesk demo`."
+            ),
+        )
     return EXIT_OK
 
 
@@ -223,10 +261,14 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
         zone = zoneinfo.ZoneInfo(event.timezone)
         _print_json([_session_json(s, zone) for s in sessions])
     else:
-        _print_table(("Code", "When", "Room", "Title", "Moderators"), [
-            (s.code or "", _when(s), s.room_name or "", s.title, ", ".join(s.moderators))
-            for s in sessions
-        ], empty=f"«{event.name}» has no sessions" + (" matching that." if args.search else "."))
+        _print_table(
+            ("Code", "When", "Room", "Title", "Moderators"),
+            [
+                (s.code or "", _when(s), s.room_name or "", s.title, ", ".join(s.moderators))
+                for s in sessions
+            ],
+            empty=f"«{event.name}» has no sessions" + (" matching that." if args.search else "."),
+        )
     return EXIT_OK
 
 
@@ -244,10 +286,14 @@ def _cmd_people(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([_person_json(p) for p in people])
     else:
-        _print_table(("ID", "Name", "Organisation", "Country", "E-mail"), [
-            (str(p.id), p.display_name, p.organization or "", p.country or "", p.email or "")
-            for p in people
-        ], empty="Nobody matches." if args.search else "The people directory is empty.")
+        _print_table(
+            ("ID", "Name", "Organisation", "Country", "E-mail"),
+            [
+                (str(p.id), p.display_name, p.organization or "", p.country or "", p.email or "")
+                for p in people
+            ],
+            empty="Nobody matches." if args.search else "The people directory is empty.",
+        )
     return EXIT_OK
 
 
@@ -277,9 +323,14 @@ def _local_timezone() -> str:
 
 def _event_json(event: EventRow) -> dict[str, Any]:
     return {
-        "id": event.id, "name": event.name, "city": event.city, "venue": event.venue,
-        "start": event.first_day.isoformat(), "end": event.last_day.isoformat(),
-        "timezone": event.timezone, "organizers": event.organizers,
+        "id": event.id,
+        "name": event.name,
+        "city": event.city,
+        "venue": event.venue,
+        "start": event.first_day.isoformat(),
+        "end": event.last_day.isoformat(),
+        "timezone": event.timezone,
+        "organizers": event.organizers,
     }
 
 
@@ -288,19 +339,32 @@ def _session_json(s: SessionRow, zone: zoneinfo.ZoneInfo) -> dict[str, Any]:
         return moment.replace(tzinfo=zone).isoformat() if moment else None
 
     return {
-        "id": s.id, "code": s.code, "title": s.title, "kind": s.kind.value,
-        "track": s.track_name, "room": s.room_name, "start": iso(s.starts_at),
-        "end": iso(s.ends_at), "moderators": list(s.moderators),
+        "id": s.id,
+        "code": s.code,
+        "title": s.title,
+        "kind": s.kind.value,
+        "track": s.track_name,
+        "room": s.room_name,
+        "start": iso(s.starts_at),
+        "end": iso(s.ends_at),
+        "moderators": list(s.moderators),
         "expected_audience": s.expected_audience,
     }
 
 
 def _person_json(p: PersonRow) -> dict[str, Any]:
     return {
-        "id": p.id, "family_name": p.family_name, "given_name": p.given_name,
-        "patronymic": p.patronymic, "display_name": p.display_name,
-        "organization": p.organization, "position": p.position, "country": p.country,
-        "sector": p.sector.value if p.sector else None, "email": p.email, "phone": p.phone,
+        "id": p.id,
+        "family_name": p.family_name,
+        "given_name": p.given_name,
+        "patronymic": p.patronymic,
+        "display_name": p.display_name,
+        "organization": p.organization,
+        "position": p.position,
+        "country": p.country,
+        "sector": p.sector.value if p.sector else None,
+        "email": p.email,
+        "phone": p.phone,
     }
 
 
@@ -322,8 +386,10 @@ def _print_table(headings: Sequence[str], rows: list[Sequence[str]], *, empty: s
     widths = [min(max(len(r[i]) for r in [headings, *rows]), 60) for i in range(len(headings))]
 
     def line(cells: Sequence[str]) -> str:
-        out = [(c if len(c) <= w else c[: w - 1] + "…").ljust(w)
-               for c, w in zip(cells, widths, strict=True)]
+        out = [
+            (c if len(c) <= w else c[: w - 1] + "…").ljust(w)
+            for c, w in zip(cells, widths, strict=True)
+        ]
         return "  ".join(out).rstrip()
 
     print(line(headings))

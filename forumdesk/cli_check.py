@@ -21,13 +21,15 @@ _WIDTH = 100
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the `check` command to the `forumdesk` subparsers."""
     check = commands.add_parser(
-        "check", parents=[common],
+        "check",
+        parents=[common],
         help="list the schedule's problems (clashes, missing moderators, full rooms, ...)",
         description="List an event's schedule problems. Exits with status 1 while an error "
-                    "that nobody has accepted remains, 0 otherwise.",
+        "that nobody has accepted remains, 0 otherwise.",
     )
-    check.add_argument("--event", type=int, metavar="ID",
-                       help="the event (needed when the database holds several)")
+    check.add_argument(
+        "--event", type=int, metavar="ID", help="the event (needed when the database holds several)"
+    )
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(handler=run_check)
 
@@ -73,8 +75,10 @@ def print_report(event_name: str, problems: list[ProblemRow]) -> None:
         return
     open_problems = [p for p in problems if not p.accepted]
     accepted = [p for p in problems if p.accepted]
-    print(f"«{event_name}»: {_summary(open_problems)}"
-          + (f"; {len(accepted)} accepted." if accepted else "."))
+    print(
+        f"«{event_name}»: {_summary(open_problems)}"
+        + (f"; {len(accepted)} accepted." if accepted else ".")
+    )
     for problem in open_problems:
         _print_problem(problem)
     if accepted:
@@ -86,8 +90,11 @@ def print_report(event_name: str, problems: list[ProblemRow]) -> None:
 def _summary(problems: list[ProblemRow]) -> str:
     counts = {severity: sum(p.severity == severity for p in problems) for severity in Severity}
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-    parts = [f"{count} {words[severity]}{'' if count == 1 else 's'}"
-             for severity, count in counts.items() if count]
+    parts = [
+        f"{count} {words[severity]}{'' if count == 1 else 's'}"
+        for severity, count in counts.items()
+        if count
+    ]
     return ", ".join(parts) if parts else "no open problems"
 
 

@@ -16,54 +16,81 @@ from forumdesk.io.agenda_labels import PAPERS, PARTS
 EXIT_OK = 0
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add export-agenda, export-ics and export-csv to `commands`."""
     agenda = commands.add_parser(
-        "export-agenda", parents=[common], help="write the printable agenda workbook (.xlsx)",
+        "export-agenda",
+        parents=[common],
+        help="write the printable agenda workbook (.xlsx)",
         description="Write the agenda as an Excel workbook set up to print: programme, "
-                    "grids, sign-in sheets, door signs, personal agendas and the people list.")
+        "grids, sign-in sheets, door signs, personal agendas and the people list.",
+    )
     agenda.add_argument("out", metavar="OUT.xlsx", type=Path, help="the workbook to write")
     _event_argument(agenda)
     agenda.add_argument(
-        "--parts", type=_parts, default=PARTS, metavar="LIST",
-        help=f"comma-separated parts to include (default: all): {','.join(PARTS)}")
-    agenda.add_argument("--paper", type=_paper, default="A4", metavar="A4|Letter",
-                        help="paper size (default: A4)")
-    agenda.add_argument("--lang", choices=("ru", "en"), default="en",
-                        help="language of the headings (default: en)")
-    agenda.add_argument("--all-people", action="store_true",
-                        help="personal agendas for every registered person, not only "
-                             "moderators and speakers")
+        "--parts",
+        type=_parts,
+        default=PARTS,
+        metavar="LIST",
+        help=f"comma-separated parts to include (default: all): {','.join(PARTS)}",
+    )
+    agenda.add_argument(
+        "--paper", type=_paper, default="A4", metavar="A4|Letter", help="paper size (default: A4)"
+    )
+    agenda.add_argument(
+        "--lang", choices=("ru", "en"), default="en", help="language of the headings (default: en)"
+    )
+    agenda.add_argument(
+        "--all-people",
+        action="store_true",
+        help="personal agendas for every registered person, not only moderators and speakers",
+    )
     agenda.set_defaults(handler=_cmd_export_agenda)
 
     ics = commands.add_parser(
-        "export-ics", parents=[common], help="write the programme as an iCalendar file (.ics)")
+        "export-ics", parents=[common], help="write the programme as an iCalendar file (.ics)"
+    )
     ics.add_argument("out", metavar="OUT.ics", type=Path, help="the calendar file to write")
     _event_argument(ics)
-    ics.add_argument("--person", metavar="EMAIL",
-                     help="only this person's sessions (found by e-mail)")
-    ics.add_argument("--lang", choices=("ru", "en"), default="en",
-                     help="language of the descriptions' labels (default: en)")
+    ics.add_argument(
+        "--person", metavar="EMAIL", help="only this person's sessions (found by e-mail)"
+    )
+    ics.add_argument(
+        "--lang",
+        choices=("ru", "en"),
+        default="en",
+        help="language of the descriptions' labels (default: en)",
+    )
     ics.set_defaults(handler=_cmd_export_ics)
 
     csv = commands.add_parser(
-        "export-csv", parents=[common], help="write sessions or people as CSV (UTF-8 with BOM)")
+        "export-csv", parents=[common], help="write sessions or people as CSV (UTF-8 with BOM)"
+    )
     csv.add_argument("out", metavar="OUT.csv", type=Path, help="the CSV file to write")
-    csv.add_argument("--what", choices=("sessions", "people"), required=True,
-                     help="which list to write")
+    csv.add_argument(
+        "--what", choices=("sessions", "people"), required=True, help="which list to write"
+    )
     _event_argument(csv)
-    csv.add_argument("--lang", choices=("ru", "en"), default="en",
-                     help="language of the column headings (default: en)")
-    csv.add_argument("--semicolon", action="store_true",
-                     help="separate columns with semicolons, as Excel expects with Russian "
-                          "regional settings")
+    csv.add_argument(
+        "--lang",
+        choices=("ru", "en"),
+        default="en",
+        help="language of the column headings (default: en)",
+    )
+    csv.add_argument(
+        "--semicolon",
+        action="store_true",
+        help="separate columns with semicolons, as Excel expects with Russian regional settings",
+    )
     csv.set_defaults(handler=_cmd_export_csv)
 
 
 def _event_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--event", type=int, metavar="ID",
-                        help="the event (needed when the database holds several)")
+    parser.add_argument(
+        "--event", type=int, metavar="ID", help="the event (needed when the database holds several)"
+    )
 
 
 def _parts(value: str) -> tuple[str, ...]:
@@ -71,7 +98,8 @@ def _parts(value: str) -> tuple[str, ...]:
     unknown = [part for part in chosen if part not in PARTS]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown part {', '.join(unknown)}; choose from {','.join(PARTS)}")
+            f"unknown part {', '.join(unknown)}; choose from {','.join(PARTS)}"
+        )
     if not chosen:
         raise argparse.ArgumentTypeError(f"name at least one of {','.join(PARTS)}")
     return tuple(part for part in PARTS if part in chosen)
@@ -89,16 +117,19 @@ def _cmd_export_agenda(args: argparse.Namespace) -> int:
     from forumdesk.services.events import resolve_event
     from forumdesk.services.exports import ExportOptions, export_agenda
 
-    options = ExportOptions(parts=args.parts, paper=args.paper, lang=args.lang,
-                            include_all_registered=args.all_people)
+    options = ExportOptions(
+        parts=args.parts, paper=args.paper, lang=args.lang, include_all_registered=args.all_people
+    )
     db = _open(args)
     try:
         event = resolve_event(db, args.event)
         result = export_agenda(db, event.id, args.out, options)
     finally:
         db.dispose()
-    print(f"Wrote the agenda of «{event.name}» to {result.path}: {len(result.sheets)} "
-          f"sheets ({', '.join(result.sheets)}).")
+    print(
+        f"Wrote the agenda of «{event.name}» to {result.path}: {len(result.sheets)} "
+        f"sheets ({', '.join(result.sheets)})."
+    )
     return EXIT_OK
 
 
@@ -110,8 +141,7 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         event = resolve_event(db, args.event)
-        count = export_calendar(db, event.id, args.out, person_email=args.person,
-                                lang=args.lang)
+        count = export_calendar(db, event.id, args.out, person_email=args.person, lang=args.lang)
     finally:
         db.dispose()
     whose = f" of {args.person}" if args.person else ""
@@ -127,8 +157,14 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         event = resolve_event(db, args.event)
-        count = export_csv(db, event.id, args.out, args.what, lang=args.lang,
-                           delimiter=";" if args.semicolon else ",")
+        count = export_csv(
+            db,
+            event.id,
+            args.out,
+            args.what,
+            lang=args.lang,
+            delimiter=";" if args.semicolon else ",",
+        )
     finally:
         db.dispose()
     print(f"Wrote {count} {args.what} of «{event.name}» to {args.out}.")

@@ -19,54 +19,95 @@ EXIT_OK, EXIT_REJECTED, EXIT_FILE_ERROR = 0, 1, 2
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add import-attendees and import-programme to the `commands` subparsers."""
     attendees = commands.add_parser(
-        "import-attendees", parents=[common],
+        "import-attendees",
+        parents=[common],
         help="import an attendee list (xlsx, xls, ods, csv) into the directory and an event",
         description="Import people from a spreadsheet or CSV file: they are added to the "
-                    "directory (or matched with who is there) and registered for the event.")
+        "directory (or matched with who is there) and registered for the event.",
+    )
     _add_options(attendees, programme=False)
     attendees.set_defaults(handler=run_import_attendees)
     programme = commands.add_parser(
-        "import-programme", parents=[common],
+        "import-programme",
+        parents=[common],
         help="import an event's sessions, rooms and speakers from a spreadsheet",
         description="Create or update an event's sessions, rooms, tracks and the people who "
-                    "lead them from a spreadsheet or CSV file.")
+        "lead them from a spreadsheet or CSV file.",
+    )
     _add_options(programme, programme=True)
     programme.set_defaults(handler=run_import_programme)
 
 
 def _add_options(parser: argparse.ArgumentParser, *, programme: bool) -> None:
-    parser.add_argument("file", metavar="FILE", help="the .xlsx, .xlsm, .xlsb, .xls, .ods or "
-                        ".csv file")
-    parser.add_argument("--event", type=int, metavar="ID",
-                        help="the event (needed when the database holds several)")
-    parser.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first "
-                        "one with a header forumdesk recognises)")
-    parser.add_argument("--header-row", type=int, metavar="N",
-                        help="the row number of the header (default: found automatically)")
+    parser.add_argument(
+        "file", metavar="FILE", help="the .xlsx, .xlsm, .xlsb, .xls, .ods or .csv file"
+    )
+    parser.add_argument(
+        "--event", type=int, metavar="ID", help="the event (needed when the database holds several)"
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the sheet to read (default: the first one with a header forumdesk recognises)",
+    )
+    parser.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help="the row number of the header (default: found automatically)",
+    )
     parser.add_argument("--profile", metavar="NAME", help="read the file with a saved mapping")
-    parser.add_argument("--save-profile", metavar="NAME",
-                        help="save the mapping used under this name, for the next file")
-    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                        help="what a column holds, e.g. --map \"Контакт=email\" or "
-                             "--map \"Timestamp=ignore\" (repeatable)")
-    parser.add_argument("--encoding", metavar="NAME",
-                        help="CSV only: the text encoding (default: detected; e.g. cp1251)")
-    parser.add_argument("--delimiter", metavar="CHAR",
-                        help="CSV only: the column separator (default: detected; ; , tab)")
+    parser.add_argument(
+        "--save-profile",
+        metavar="NAME",
+        help="save the mapping used under this name, for the next file",
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help='what a column holds, e.g. --map "Контакт=email" or '
+        '--map "Timestamp=ignore" (repeatable)',
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="CSV only: the text encoding (default: detected; e.g. cp1251)",
+    )
+    parser.add_argument(
+        "--delimiter",
+        metavar="CHAR",
+        help="CSV only: the column separator (default: detected; ; , tab)",
+    )
     if not programme:
-        parser.add_argument("--name-order", choices=("auto", "family-first", "given-first"),
-                            help="how a full-name column is written (default: auto)")
-    parser.add_argument("--on-duplicate", choices=("update", "overwrite", "skip", "new"),
-                        default="update",
-                        help="for what is already there: update (fill blanks, the default), "
-                             "overwrite, skip, or new (add anyway)")
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="import the valid rows and write the others to a rejects file")
-    parser.add_argument("--rejects", metavar="OUT", type=Path,
-                        help="with --skip-invalid: where to write the rejected rows (.xlsx or "
-                             ".csv; default: beside the file)")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="show what would happen; write nothing")
+        parser.add_argument(
+            "--name-order",
+            choices=("auto", "family-first", "given-first"),
+            help="how a full-name column is written (default: auto)",
+        )
+    parser.add_argument(
+        "--on-duplicate",
+        choices=("update", "overwrite", "skip", "new"),
+        default="update",
+        help="for what is already there: update (fill blanks, the default), "
+        "overwrite, skip, or new (add anyway)",
+    )
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows and write the others to a rejects file",
+    )
+    parser.add_argument(
+        "--rejects",
+        metavar="OUT",
+        type=Path,
+        help="with --skip-invalid: where to write the rejected rows (.xlsx or "
+        ".csv; default: beside the file)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would happen; write nothing"
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -95,8 +136,11 @@ def _run(args: argparse.Namespace, kind: str) -> int:
             from forumdesk.services.imports import import_attendees
 
             # A fresh database with no event yet: people go to the directory only.
-            event_id = None if args.event is None and not list_events(db) else resolve_event(
-                db, args.event).id
+            event_id = (
+                None
+                if args.event is None and not list_events(db)
+                else resolve_event(db, args.event).id
+            )
             summary = import_attendees(db, Path(args.file), event_id=event_id, options=options)
         else:
             from forumdesk.services.programme_import import import_programme
@@ -125,17 +169,28 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     for item in args.map:
         column, separator, field = item.rpartition("=")
         if not separator or not column.strip():
-            raise ImportFileError(f"--map \"{item}\" should read \"Column=field\", e.g. "
-                                  "--map \"Контакт=email\".")
+            raise ImportFileError(
+                f'--map "{item}" should read "Column=field", e.g. --map "Контакт=email".'
+            )
         columns[column.strip()] = field.strip()
     if args.rejects is not None and not args.skip_invalid:
-        raise ImportFileError("--rejects names where --skip-invalid writes the rejected rows; "
-                              "add --skip-invalid, or leave --rejects out.")
+        raise ImportFileError(
+            "--rejects names where --skip-invalid writes the rejected rows; "
+            "add --skip-invalid, or leave --rejects out."
+        )
     return ImportOptions(
-        sheet=args.sheet, header_row=args.header_row, columns=columns, profile=args.profile,
-        save_profile=args.save_profile, encoding=args.encoding, delimiter=args.delimiter,
-        name_order=getattr(args, "name_order", None), on_duplicate=args.on_duplicate,
-        skip_invalid=args.skip_invalid, rejects_path=args.rejects, dry_run=args.dry_run,
+        sheet=args.sheet,
+        header_row=args.header_row,
+        columns=columns,
+        profile=args.profile,
+        save_profile=args.save_profile,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+        name_order=getattr(args, "name_order", None),
+        on_duplicate=args.on_duplicate,
+        skip_invalid=args.skip_invalid,
+        rejects_path=args.rejects,
+        dry_run=args.dry_run,
     )
 
 

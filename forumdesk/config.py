@@ -49,13 +49,17 @@ def resolve_database_url(db: str | None = None) -> URL:
         try:
             url = make_url(value)
         except (ArgumentError, ValueError) as exc:
-            raise ConfigError(_("Not a database address forumdesk understands: {address}")
-                              .format(address=value)) from exc
+            raise ConfigError(
+                _("Not a database address forumdesk understands: {address}").format(address=value)
+            ) from exc
         if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
         if url.get_backend_name() not in {"sqlite", "postgresql"}:
-            raise ConfigError(_("forumdesk works with SQLite files and PostgreSQL, not {backend}.")
-                              .format(backend=url.get_backend_name()))
+            raise ConfigError(
+                _("forumdesk works with SQLite files and PostgreSQL, not {backend}.").format(
+                    backend=url.get_backend_name()
+                )
+            )
         return url
     return _sqlite_url(Path(value))
 
@@ -65,6 +69,7 @@ def _sqlite_url(path: Path) -> URL:
     if not path.is_absolute():
         path = Path.cwd() / path
     if path.is_dir():
-        raise ConfigError(_("{path} is a folder; give the path of a database file.")
-                          .format(path=path))
+        raise ConfigError(
+            _("{path} is a folder; give the path of a database file.").format(path=path)
+        )
     return URL.create("sqlite+pysqlite", database=str(path))

@@ -65,8 +65,11 @@ def main(argv: list[str]) -> int:
     _save(window, out / "timetable.png")
     pages.set_day(None)
     _save(window, out / "timetable-all-days.png")
-    for page, name in ((window.sessions_page, "sessions"), (window.people_page, "people"),
-                       (window.setup_page, "event-setup")):
+    for page, name in (
+        (window.sessions_page, "sessions"),
+        (window.people_page, "people"),
+        (window.setup_page, "event-setup"),
+    ):
         window.show_page(page)
         _save(window, out / f"{name}.png")
     s3 = next(r for r in window.sessions_page.model._rows if r.code == "S3")

@@ -39,7 +39,7 @@ NAMES = {"ru": "Russian"}
 # language -> its Plural-Forms (the expression gettext evaluates for n)
 LANGUAGES = {
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-          "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "(n%100<10 || n%100>=20) ? 1 : 2);",
 }
 FUNCTIONS = {"_": 1, "N_": 1, "ngettext": 2}  # name -> how many leading literal arguments
 VOCABULARY_COMMENT = "A vocabulary label (forumdesk/db/enums.py), shown inside messages."
@@ -60,12 +60,14 @@ class Extraction:
     messages: dict[str, Message] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
-    def add(self, msgid: str, plural: str | None, where: str, comment: str | None,
-            place: str) -> None:
+    def add(
+        self, msgid: str, plural: str | None, where: str, comment: str | None, place: str
+    ) -> None:
         message = self.messages.setdefault(msgid, Message(msgid, plural))
         if message.plural != plural:
-            self.problems.append(f"{place}: {msgid!r} is used both with and without a plural, "
-                                 "or with two plurals")
+            self.problems.append(
+                f"{place}: {msgid!r} is used both with and without a plural, or with two plurals"
+            )
         if where not in message.locations:
             message.locations.append(where)
         if comment and comment not in message.comments:
@@ -92,8 +94,9 @@ class Entry:
 
 def placeholders(text: str) -> list[str]:
     """The names of the {placeholders} in `text`, sorted; ValueError for a malformed one."""
-    return sorted(name for _literal, name, _spec, _conv in string.Formatter().parse(text)
-                  if name is not None)
+    return sorted(
+        name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None
+    )
 
 
 def _check_placeholders(text: str, place: str, problems: list[str]) -> None:
@@ -104,8 +107,9 @@ def _check_placeholders(text: str, place: str, problems: list[str]) -> None:
         return
     for name in names:
         if not name.isidentifier():
-            problems.append(f"{place}: {text!r} has the placeholder {{{name}}}; name it, "
-                            "e.g. {row}")
+            problems.append(
+                f"{place}: {text!r} has the placeholder {{{name}}}; name it, e.g. {{row}}"
+            )
 
 
 def _comment_above(lines: list[str], line: int) -> str | None:
@@ -117,44 +121,69 @@ def _comment_above(lines: list[str], line: int) -> str | None:
         index -= 1
     for start, part in enumerate(block):
         if part.lower().startswith("translators:"):
-            return " ".join([part.split(":", 1)[1].strip(), *block[start + 1:]]).strip()
+            return " ".join([part.split(":", 1)[1].strip(), *block[start + 1 :]]).strip()
     return None
 
 
 def extract_file(path: Path, where: str, out: Extraction) -> None:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
-    calls = sorted((node for node in ast.walk(ast.parse(source, filename=str(path)))
-                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in FUNCTIONS),
-                   key=lambda node: (node.lineno, node.col_offset))  # in reading order
+    calls = sorted(
+        (
+            node
+            for node in ast.walk(ast.parse(source, filename=str(path)))
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in FUNCTIONS
+        ),
+        key=lambda node: (node.lineno, node.col_offset),
+    )  # in reading order
     for node in calls:
         assert isinstance(node.func, ast.Name)
         place = f"{where}:{node.lineno}"
         count = FUNCTIONS[node.func.id]
-        texts = [a.value for a in node.args[:count]
-                 if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        texts = [
+            a.value
+            for a in node.args[:count]
+            if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
         if len(texts) != count or node.keywords or not all(texts):
-            out.problems.append(f"{place}: {node.func.id}() needs {count} non-empty string "
-                                "literal(s) (format after the call; use gettext() for a "
-                                "marked label)")
+            out.problems.append(
+                f"{place}: {node.func.id}() needs {count} non-empty string "
+                "literal(s) (format after the call; use gettext() for a "
+                "marked label)"
+            )
             continue
         before = len(out.problems)
         for text in texts:
             _check_placeholders(text, place, out.problems)
-        if count == 2 and len(out.problems) == before \
-                and placeholders(texts[0]) != placeholders(texts[1]):
-            out.problems.append(f"{place}: the singular and plural of {texts[0]!r} have "
-                                "different placeholders")
-        out.add(texts[0], texts[1] if count == 2 else None, where,
-                _comment_above(lines, node.lineno), place)
+        if (
+            count == 2
+            and len(out.problems) == before
+            and placeholders(texts[0]) != placeholders(texts[1])
+        ):
+            out.problems.append(
+                f"{place}: the singular and plural of {texts[0]!r} have different placeholders"
+            )
+        out.add(
+            texts[0],
+            texts[1] if count == 2 else None,
+            where,
+            _comment_above(lines, node.lineno),
+            place,
+        )
 
 
 def _vocabulary_labels() -> list[str]:
     from forumdesk.db import enums
 
-    kinds = [value for value in vars(enums).values() if isinstance(value, type)
-             and issubclass(value, enums._Vocabulary) and value is not enums._Vocabulary]
+    kinds = [
+        value
+        for value in vars(enums).values()
+        if isinstance(value, type)
+        and issubclass(value, enums._Vocabulary)
+        and value is not enums._Vocabulary
+    ]
     return [member.label for kind in kinds for member in kind]
 
 
@@ -177,12 +206,14 @@ def extract(package: Path = PACKAGE, *, dynamic: bool = True) -> Extraction:
 
 
 def _header(language: str) -> str:
-    return ("Project-Id-Version: forumdesk\n"
-            f"Language: {language}\n"
-            "MIME-Version: 1.0\n"
-            "Content-Type: text/plain; charset=UTF-8\n"
-            "Content-Transfer-Encoding: 8bit\n"
-            f"Plural-Forms: {LANGUAGES[language]}\n")
+    return (
+        "Project-Id-Version: forumdesk\n"
+        f"Language: {language}\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=UTF-8\n"
+        "Content-Transfer-Encoding: 8bit\n"
+        f"Plural-Forms: {LANGUAGES[language]}\n"
+    )
 
 
 def po_path(language: str, folder: Path = TRANSLATIONS) -> Path:
@@ -208,8 +239,11 @@ def _unquote(text: str) -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                  .replace("\t", "\\t")) + '"'
+    return (
+        '"'
+        + (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t"))
+        + '"'
+    )
 
 
 def parse_po(text: str) -> dict[str, Entry]:
@@ -247,13 +281,13 @@ def parse_po(text: str) -> dict[str, Entry]:
                 target = ("plural", 0)
                 assert entry is not None
                 entry.plural = ""
-                append(_unquote(line[len("msgid_plural"):]))
+                append(_unquote(line[len("msgid_plural") :]))
             elif line.startswith("msgid "):
                 finish()
                 entry = Entry("", locations=locations, comments=comments)
                 comments, locations = [], []
                 target = ("msgid", 0)
-                append(_unquote(line[len("msgid"):]))
+                append(_unquote(line[len("msgid") :]))
             elif line.startswith("msgstr"):
                 assert entry is not None
                 keyword, _space, value = line.partition(" ")
@@ -284,11 +318,21 @@ def merge(old: dict[str, Entry], found: Extraction, language: str) -> list[Entry
         wanted = nplurals if message.plural is not None else 1
         previous = old.get(message.msgid)
         forms = [""] * wanted
-        if previous is not None and previous.plural == message.plural \
-                and len(previous.forms) == wanted:
+        if (
+            previous is not None
+            and previous.plural == message.plural
+            and len(previous.forms) == wanted
+        ):
             forms = list(previous.forms)
-        entries.append(Entry(message.msgid, message.plural, forms, list(message.locations),
-                             list(message.comments)))
+        entries.append(
+            Entry(
+                message.msgid,
+                message.plural,
+                forms,
+                list(message.locations),
+                list(message.comments),
+            )
+        )
     return entries
 
 
@@ -401,8 +445,11 @@ def update(language: str, found: Extraction, folder: Path = TRANSLATIONS) -> tup
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a catalogue is stale or unfinished")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a catalogue is stale or unfinished",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))  # the vocabulary labels come from forumdesk.db.enums
     found = extract()
@@ -416,8 +463,10 @@ def main(argv: list[str] | None = None) -> int:
                 status = 1
             continue
         messages, untranslated = update(language, found)
-        print(f"{po_path(language).relative_to(ROOT)}: {messages} messages, "
-              f"{untranslated} untranslated")
+        print(
+            f"{po_path(language).relative_to(ROOT)}: {messages} messages, "
+            f"{untranslated} untranslated"
+        )
         for problem in placeholder_problems(read_po(po_path(language)).values()):
             print(f"problem: {problem}", file=sys.stderr)
             status = 1

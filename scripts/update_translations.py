@@ -104,10 +104,12 @@ class Extraction:
     messages: dict[tuple[str, str, str], Message] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
-    def add(self, context: str, source: str, comment: str, numerus: bool,
-            where: tuple[str, int] | None) -> None:
-        message = self.messages.setdefault((context, source, comment),
-                                           Message(context, source, comment))
+    def add(
+        self, context: str, source: str, comment: str, numerus: bool, where: tuple[str, int] | None
+    ) -> None:
+        message = self.messages.setdefault(
+            (context, source, comment), Message(context, source, comment)
+        )
         message.numerus = message.numerus or numerus
         if where is not None:
             message.locations.append(where)
@@ -141,8 +143,11 @@ def _find_wrapper(func: ast.FunctionDef) -> _Wrapper | None:
     if len(body) != 1 or not isinstance(body[0], ast.Return):
         return None
     call = body[0].value
-    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-            and call.func.attr in TRANSLATE_FUNCTIONS):
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr in TRANSLATE_FUNCTIONS
+    ):
         return None
     context = _literal(_arg(call, 0, "context"))
     text = _arg(call, 1, "sourceText")
@@ -153,8 +158,9 @@ def _find_wrapper(func: ast.FunctionDef) -> _Wrapper | None:
     def param(node: ast.expr | None) -> str | None:
         return node.id if isinstance(node, ast.Name) and node.id in params else None
 
-    return _Wrapper(context, params, text.id, param(_arg(call, 2, "disambiguation")),
-                    param(_arg(call, 3, "n")))
+    return _Wrapper(
+        context, params, text.id, param(_arg(call, 2, "disambiguation")), param(_arg(call, 3, "n"))
+    )
 
 
 class _Visitor(ast.NodeVisitor):
@@ -174,8 +180,11 @@ class _Visitor(ast.NodeVisitor):
         self.classes.pop()
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        if not self.classes and self.wrappers.get(node.name) is not None and (
-                _find_wrapper(node) is not None):
+        if (
+            not self.classes
+            and self.wrappers.get(node.name) is not None
+            and (_find_wrapper(node) is not None)
+        ):
             return  # the wrapper's own translate(context, text) call
         self.instances.append({})
         self.tr_aliases.append({})
@@ -188,8 +197,11 @@ class _Visitor(ast.NodeVisitor):
         if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
             return
         name, value = node.targets[0].id, node.value
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and (
-                value.func.id[:1].isupper()):
+        if (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and (value.func.id[:1].isupper())
+        ):
             self.instances[-1][name] = value.func.id
         elif isinstance(value, ast.Attribute) and value.attr == "tr":
             context = self._receiver_context(value.value)
@@ -213,21 +225,31 @@ class _Visitor(ast.NodeVisitor):
                     return None
                 return _arg(node, wrapper.params.index(name), name)
 
-            self._message(node, wrapper.context, wrapper_arg(wrapper.text),
-                          wrapper_arg(wrapper.comment), wrapper_arg(wrapper.number))
+            self._message(
+                node,
+                wrapper.context,
+                wrapper_arg(wrapper.text),
+                wrapper_arg(wrapper.comment),
+                wrapper_arg(wrapper.number),
+            )
         elif isinstance(func, ast.Name) and func.id in self.tr_aliases[-1]:
-            self._message(node, self.tr_aliases[-1][func.id], _arg(node, 0, "sourceText"),
-                          _arg(node, 1, "disambiguation"), _arg(node, 2, "n"))
+            self._message(
+                node,
+                self.tr_aliases[-1][func.id],
+                _arg(node, 0, "sourceText"),
+                _arg(node, 1, "disambiguation"),
+                _arg(node, 2, "n"),
+            )
         elif isinstance(func, ast.Name) and func.id == "tr":
             self._problem(node, "tr() through a name this script cannot follow")
-        elif isinstance(func, ast.Name) and func.id in {"QT_TRANSLATE_NOOP",
-                                                        "QT_TRANSLATE_NOOP3"}:
+        elif isinstance(func, ast.Name) and func.id in {"QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3"}:
             context = _literal(_arg(node, 0, "context"))
             if context is None:
                 self._problem(node, f"{func.id}() needs a literal context")
                 return
-            self._message(node, context, _arg(node, 1, "sourceText"),
-                          _arg(node, 2, "disambiguation"), None)
+            self._message(
+                node, context, _arg(node, 1, "sourceText"), _arg(node, 2, "disambiguation"), None
+            )
         elif isinstance(func, ast.Name) and func.id == "QT_TR_NOOP":
             if not self.classes:
                 self._problem(node, "QT_TR_NOOP() outside a class has no context")
@@ -235,22 +257,33 @@ class _Visitor(ast.NodeVisitor):
             self._message(node, self.classes[-1], _arg(node, 0, "sourceText"), None, None)
         elif isinstance(func, ast.Attribute) and func.attr in TRANSLATE_FUNCTIONS:
             owner = func.value
-            if not (isinstance(owner, ast.Name) and owner.id in {"QCoreApplication",
-                                                                 "QApplication"}):
+            if not (
+                isinstance(owner, ast.Name) and owner.id in {"QCoreApplication", "QApplication"}
+            ):
                 return
             context = _literal(_arg(node, 0, "context"))
             if context is None:
                 self._problem(node, "translate() needs a literal context")
                 return
-            self._message(node, context, _arg(node, 1, "sourceText"),
-                          _arg(node, 2, "disambiguation"), _arg(node, 3, "n"))
+            self._message(
+                node,
+                context,
+                _arg(node, 1, "sourceText"),
+                _arg(node, 2, "disambiguation"),
+                _arg(node, 3, "n"),
+            )
         elif isinstance(func, ast.Attribute) and func.attr == "tr":
             context = self._receiver_context(func.value)
             if context is None:
                 self._problem(node, f"tr() on an unknown receiver: {ast.unparse(func.value)}")
             elif context:
-                self._message(node, context, _arg(node, 0, "sourceText"),
-                              _arg(node, 1, "disambiguation"), _arg(node, 2, "n"))
+                self._message(
+                    node,
+                    context,
+                    _arg(node, 0, "sourceText"),
+                    _arg(node, 1, "disambiguation"),
+                    _arg(node, 2, "n"),
+                )
 
     def _receiver_context(self, receiver: ast.expr) -> str | None:
         """The class name PySide looks the text up in; "" for Qt's own classes."""
@@ -268,25 +301,33 @@ class _Visitor(ast.NodeVisitor):
             return RECEIVER_CONTEXTS[receiver.attr]  # self.ctx.tr, self.host.ctx.tr
         return None
 
-    def _message(self, node: ast.Call, context: str, text: ast.expr | None,
-                 comment: ast.expr | None, number: ast.expr | None) -> None:
+    def _message(
+        self,
+        node: ast.Call,
+        context: str,
+        text: ast.expr | None,
+        comment: ast.expr | None,
+        number: ast.expr | None,
+    ) -> None:
         source = _literal(text)
         if source is None:
             if isinstance(text, ast.Name | ast.Attribute | ast.Call | ast.Subscript) and (
-                    context in DYNAMIC_SOURCES):
+                context in DYNAMIC_SOURCES
+            ):
                 return  # a label from data: DYNAMIC_SOURCES lists them
             shown = ast.unparse(text) if text is not None else "nothing"
             self._problem(node, f"tr() needs a literal string, not {shown[:60]}")
             return
         disambiguation = "" if comment is None else _literal(comment)
-        if disambiguation is None and not (isinstance(comment, ast.Constant)
-                                           and comment.value is None):
+        if disambiguation is None and not (
+            isinstance(comment, ast.Constant) and comment.value is None
+        ):
             self._problem(node, "the disambiguation must be a literal")
             return
-        numerus = number is not None and not (isinstance(number, ast.Constant)
-                                              and number.value == -1)
-        self.out.add(context, source, disambiguation or "", numerus,
-                     (self.filename, node.lineno))
+        numerus = number is not None and not (
+            isinstance(number, ast.Constant) and number.value == -1
+        )
+        self.out.add(context, source, disambiguation or "", numerus, (self.filename, node.lineno))
 
 
 def _python_files(package: Path) -> list[Path]:
@@ -296,14 +337,18 @@ def _python_files(package: Path) -> list[Path]:
 def extract(package: Path = PACKAGE, *, dynamic: bool = True) -> Extraction:
     """Every translatable message in the package's code, with the context it runs under."""
     out = Extraction()
-    trees = {path: ast.parse(path.read_text(encoding="utf-8"), str(path))
-             for path in _python_files(package)}
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for path in _python_files(package)
+    }
     module_wrappers: dict[str, dict[str, _Wrapper]] = {}
     for path, tree in trees.items():
         module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
         module_wrappers[module] = {
-            node.name: wrapper for node in tree.body
-            if isinstance(node, ast.FunctionDef) and (wrapper := _find_wrapper(node))}
+            node.name: wrapper
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef) and (wrapper := _find_wrapper(node))
+        }
     for path, tree in trees.items():
         module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
         wrappers = dict(module_wrappers[module])
@@ -311,8 +356,9 @@ def extract(package: Path = PACKAGE, *, dynamic: bool = True) -> Extraction:
             if isinstance(node, ast.ImportFrom) and node.module in module_wrappers:
                 for alias in node.names:
                     if alias.name in module_wrappers[node.module]:
-                        wrappers[alias.asname or alias.name] = (
-                            module_wrappers[node.module][alias.name])
+                        wrappers[alias.asname or alias.name] = module_wrappers[node.module][
+                            alias.name
+                        ]
         filename = path.relative_to(package.parent).as_posix()
         _Visitor(out, filename, wrappers).visit(tree)
     if dynamic:
@@ -347,13 +393,18 @@ def parse_ts(text: str) -> dict[tuple[str, str, str], Entry]:
                 forms: list[str] = []
                 kind = "unfinished"
             else:
-                forms = ([f.text or "" for f in translation.iter("numerusform")] if numerus
-                         else [translation.text or ""])
+                forms = (
+                    [f.text or "" for f in translation.iter("numerusform")]
+                    if numerus
+                    else [translation.text or ""]
+                )
                 kind = translation.get("type", "")
-            message = Message(name, element.findtext("source", ""),
-                              element.findtext("comment", ""), numerus)
-            entries[message.key] = Entry(message, kind, forms,
-                                         element.findtext("translatorcomment", ""))
+            message = Message(
+                name, element.findtext("source", ""), element.findtext("comment", ""), numerus
+            )
+            entries[message.key] = Entry(
+                message, kind, forms, element.findtext("translatorcomment", "")
+            )
     return entries
 
 
@@ -361,8 +412,9 @@ def read_ts(path: Path) -> dict[tuple[str, str, str], Entry]:
     return parse_ts(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def merge(old: dict[tuple[str, str, str], Entry], found: Extraction, forms: int,
-          plural_only: bool) -> list[Entry]:
+def merge(
+    old: dict[tuple[str, str, str], Entry], found: Extraction, forms: int, plural_only: bool
+) -> list[Entry]:
     """The new .ts content: found messages keep their translations; the rest are retired."""
     entries: list[Entry] = []
     for key, message in found.messages.items():
@@ -390,19 +442,28 @@ def merge(old: dict[tuple[str, str, str], Entry], found: Extraction, forms: int,
 
 
 def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&apos;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&apos;")
+    )
 
 
-def render_ts(entries: Iterable[Entry], language: str, ts_dir: Path,
-              package: Path = PACKAGE) -> str:
+def render_ts(
+    entries: Iterable[Entry], language: str, ts_dir: Path, package: Path = PACKAGE
+) -> str:
     """Qt's TS 2.1 XML, contexts sorted by name, messages in the order the code has them."""
     by_context: dict[str, list[Entry]] = {}
     for entry in entries:
         by_context.setdefault(entry.message.context, []).append(entry)
     relative = Path(os.path.relpath(package.parent, ts_dir))
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
-             f'<TS version="2.1" language="{language}" sourcelanguage="en_US">']
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        f'<TS version="2.1" language="{language}" sourcelanguage="en_US">',
+    ]
     for context in sorted(by_context):
         lines += ["<context>", f"    <name>{_escape(context)}</name>"]
         retired = [e for e in by_context[context] if e.kind in {"vanished", "obsolete"}]
@@ -417,17 +478,20 @@ def render_ts(entries: Iterable[Entry], language: str, ts_dir: Path,
             if message.comment:
                 lines.append(f"        <comment>{_escape(message.comment)}</comment>")
             if entry.translator_comment:
-                lines.append("        <translatorcomment>"
-                             f"{_escape(entry.translator_comment)}</translatorcomment>")
+                lines.append(
+                    "        <translatorcomment>"
+                    f"{_escape(entry.translator_comment)}</translatorcomment>"
+                )
             kind = f' type="{entry.kind}"' if entry.kind else ""
             if message.numerus:
                 lines.append(f"        <translation{kind}>")
-                lines += [f"            <numerusform>{_escape(form)}</numerusform>"
-                          for form in entry.forms]
+                lines += [
+                    f"            <numerusform>{_escape(form)}</numerusform>"
+                    for form in entry.forms
+                ]
                 lines.append("        </translation>")
             else:
-                lines.append(f"        <translation{kind}>{_escape(entry.forms[0])}"
-                             "</translation>")
+                lines.append(f"        <translation{kind}>{_escape(entry.forms[0])}</translation>")
             lines.append("    </message>")
         lines.append("</context>")
     lines.append("</TS>")
@@ -465,8 +529,9 @@ def compile_qm(ts: Path, qm: Path) -> None:
     subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
-def stale_messages(language: str, found: Extraction,
-                   folder: Path = TRANSLATIONS) -> tuple[set[tuple[str, str, str]], int]:
+def stale_messages(
+    language: str, found: Extraction, folder: Path = TRANSLATIONS
+) -> tuple[set[tuple[str, str, str]], int]:
     """The messages whose presence in the .ts differs from the code, and the unfinished count."""
     _qt, _forms, plural_only = LANGUAGES[language]
     wanted = {k for k, m in found.messages.items() if m.numerus or not plural_only}
@@ -479,8 +544,11 @@ def stale_messages(language: str, found: Extraction,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-compile", action="store_true", help="update the .ts files only")
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a .ts misses messages or is unfinished")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a .ts misses messages or is unfinished",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))  # DYNAMIC_SOURCES import forumdesk's Qt-free vocabularies
     found = extract()
@@ -492,8 +560,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             stale, unfinished = stale_messages(language, found)
             if stale or unfinished:
-                print(f"{ts.name}: {len(stale)} messages to add or retire, "
-                      f"{unfinished} unfinished", file=sys.stderr)
+                print(
+                    f"{ts.name}: {len(stale)} messages to add or retire, {unfinished} unfinished",
+                    file=sys.stderr,
+                )
                 status = 1
             continue
         TRANSLATIONS.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,7 @@ from pathlib import Path
 import forumdesk
 
 PACKAGE = Path(forumdesk.__file__).parent
-QT_FREE = ["db", "services", "scheduling", "io", "cli.py", "config.py", "errors.py",
-           "resources.py"]
+QT_FREE = ["db", "services", "scheduling", "io", "cli.py", "config.py", "errors.py", "resources.py"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -32,9 +31,11 @@ def _files(entry: str) -> list[Path]:
 
 def test_the_core_never_imports_qt() -> None:
     offenders = {
-        str(path.relative_to(PACKAGE)): sorted(m for m in _imports(path)
-                                               if m.split(".")[0] in {"PySide6", "shiboken6"})
-        for entry in QT_FREE for path in _files(entry)
+        str(path.relative_to(PACKAGE)): sorted(
+            m for m in _imports(path) if m.split(".")[0] in {"PySide6", "shiboken6"}
+        )
+        for entry in QT_FREE
+        for path in _files(entry)
     }
     offenders = {k: v for k, v in offenders.items() if v}
     assert offenders == {}
@@ -42,9 +43,12 @@ def test_the_core_never_imports_qt() -> None:
 
 def test_the_core_never_imports_the_ui() -> None:
     offenders = {
-        str(path.relative_to(PACKAGE)): sorted(m for m in _imports(path)
-                                               if m.startswith(("forumdesk.ui", "forumdesk.app")))
-        for entry in QT_FREE if entry != "cli.py" for path in _files(entry)
+        str(path.relative_to(PACKAGE)): sorted(
+            m for m in _imports(path) if m.startswith(("forumdesk.ui", "forumdesk.app"))
+        )
+        for entry in QT_FREE
+        if entry != "cli.py"
+        for path in _files(entry)
     }
     assert {k: v for k, v in offenders.items() if v} == {}
 

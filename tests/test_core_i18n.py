@@ -50,22 +50,23 @@ def russian() -> None:
 
 
 def test_the_shipped_catalogue_is_complete_and_compiled_from_the_code(
-        tool: ModuleType, tmp_path: Path) -> None:
+    tool: ModuleType, tmp_path: Path
+) -> None:
     found = tool.extract()
     assert found.problems == []  # every _() is given a literal with named placeholders
     assert len(found.messages) > 200  # the extractor really read the code
     shutil.copy(tool.po_path("ru"), tmp_path / tool.po_path("ru").name)
     messages, untranslated = tool.update("ru", found, tmp_path)
     assert (messages, untranslated) == (len(found.messages), 0)
-    assert tool.po_path("ru", tmp_path).read_text(encoding="utf-8") == \
-        tool.po_path("ru").read_text(encoding="utf-8"), "run scripts/update_core_translations.py"
+    assert tool.po_path("ru", tmp_path).read_text(encoding="utf-8") == tool.po_path("ru").read_text(
+        encoding="utf-8"
+    ), "run scripts/update_core_translations.py"
     assert tool.mo_path("ru", tmp_path).read_bytes() == tool.mo_path("ru").read_bytes()
     assert tool.stale_reasons("ru", found) == []
     assert tool.main(["--check"]) == 0
 
 
-def test_every_translation_is_russian_and_keeps_placeholders_and_quotes(
-        tool: ModuleType) -> None:
+def test_every_translation_is_russian_and_keeps_placeholders_and_quotes(tool: ModuleType) -> None:
     entries = [e for e in tool.read_po(tool.po_path("ru")).values() if e.msgid]
     assert tool.placeholder_problems(entries) == []
     for entry in entries:
@@ -89,8 +90,12 @@ def test_the_mo_file_is_what_python_gettext_reads(tool: ModuleType) -> None:
 
 def test_the_core_language_module_never_imports_qt() -> None:
     tree = ast.parse((Path(forumdesk.__file__).parent / "i18n.py").read_text(encoding="utf-8"))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert "forumdesk.resources" in imported  # the rule reads the real file
     assert not {m for m in imported if m.split(".")[0] in {"PySide6", "shiboken6"}}
@@ -98,7 +103,7 @@ def test_the_core_language_module_never_imports_qt() -> None:
 
 # --- the extractor and compiler -----------------------------------------------------------------
 
-_SAMPLE = '''
+_SAMPLE = """
 from forumdesk.i18n import N_, _, gettext, ngettext
 
 KINDS = {"a": N_("marked label")}
@@ -113,11 +118,12 @@ def refuse(name, count, kind):
     _(f"Broken {name}")
     _("Positional {0}").format(name)
     _(name)
-'''
+"""
 
 
-def test_the_extractor_reads_literals_and_reports_what_it_cannot(tool: ModuleType,
-                                                                tmp_path: Path) -> None:
+def test_the_extractor_reads_literals_and_reports_what_it_cannot(
+    tool: ModuleType, tmp_path: Path
+) -> None:
     package = tmp_path / "sample"
     package.mkdir()
     (package / "page.py").write_text(_SAMPLE, encoding="utf-8")
@@ -125,8 +131,12 @@ def test_the_extractor_reads_literals_and_reports_what_it_cannot(tool: ModuleTyp
     (package / "ui" / "window.py").write_text('_("Qt does this one")\n', encoding="utf-8")
     found = tool.extract(package, dynamic=False)
     assert {k: m.plural for k, m in found.messages.items()} == {
-        "marked label": None, "Plain message.": None, "The room «{name}» is taken.": None,
-        "{count} row": "{count} rows", "A {kind} file": None, "Positional {0}": None,
+        "marked label": None,
+        "Plain message.": None,
+        "The room «{name}» is taken.": None,
+        "{count} row": "{count} rows",
+        "A {kind} file": None,
+        "Positional {0}": None,
     }
     assert found.messages["A {kind} file"].comments == ["the kind of file, from KINDS"]
     assert found.messages["Plain message."].locations == ["sample/page.py"]
@@ -137,12 +147,14 @@ def test_the_extractor_reads_literals_and_reports_what_it_cannot(tool: ModuleTyp
 
 
 def test_updating_keeps_translations_adds_new_ones_and_drops_the_gone(
-        tool: ModuleType, tmp_path: Path) -> None:
+    tool: ModuleType, tmp_path: Path
+) -> None:
     package, folder = tmp_path / "sample", tmp_path / "translations"
     package.mkdir()
     source = package / "page.py"
-    source.write_text('_("Kept")\n_("Gone")\nngettext("{n} day", "{n} days", 2)\n',
-                      encoding="utf-8")
+    source.write_text(
+        '_("Kept")\n_("Gone")\nngettext("{n} day", "{n} days", 2)\n', encoding="utf-8"
+    )
     tool.update("ru", tool.extract(package, dynamic=False), folder)
     entries = tool.read_po(tool.po_path("ru", folder))
     assert entries["Kept"].forms == [""] and entries["{n} day"].forms == ["", "", ""]
@@ -150,10 +162,13 @@ def test_updating_keeps_translations_adds_new_ones_and_drops_the_gone(
     entries["Gone"].forms = ["Ушло"]
     entries["{n} day"].forms = ["{n} день", "{n} дня", "{n} дней"]
     tool.po_path("ru", folder).write_text(
-        tool.render_po([e for e in entries.values() if e.msgid], "ru"), encoding="utf-8")
+        tool.render_po([e for e in entries.values() if e.msgid], "ru"), encoding="utf-8"
+    )
 
-    source.write_text('_("Kept")\n_("New \\"quoted\\"\\nline")\n'
-                      'ngettext("{n} day", "{n} days", 2)\n', encoding="utf-8")
+    source.write_text(
+        '_("Kept")\n_("New \\"quoted\\"\\nline")\nngettext("{n} day", "{n} days", 2)\n',
+        encoding="utf-8",
+    )
     found = tool.extract(package, dynamic=False)
     assert tool.stale_reasons("ru", found, folder)  # the .po no longer matches the code
     assert tool.update("ru", found, folder) == (3, 1)
@@ -170,7 +185,11 @@ def test_updating_keeps_translations_adds_new_ones_and_drops_the_gone(
     assert catalogue.gettext("Kept") == "Оставлено"
     assert catalogue.gettext('New "quoted"\nline') == 'New "quoted"\nline'  # English for now
     assert [catalogue.ngettext("{n} day", "{n} days", n) for n in (1, 3, 5, 21)] == [
-        "{n} день", "{n} дня", "{n} дней", "{n} день"]
+        "{n} день",
+        "{n} дня",
+        "{n} дней",
+        "{n} день",
+    ]
 
 
 # --- the language in use ------------------------------------------------------------------------
@@ -189,8 +208,10 @@ def test_plural_forms_follow_russian_grammar(russian: None) -> None:
         "«list.csv»: заголовки в строке 1, 22 строки данных.",
     ]
     i18n.set_language("en")
-    assert next(ImportSummary(kind="attendees", file="list.csv", header_row=1, rows=1)
-                .lines()) == "«list.csv»: header in row 1, 1 rows."
+    assert (
+        next(ImportSummary(kind="attendees", file="list.csv", header_row=1, rows=1).lines())
+        == "«list.csv»: header in row 1, 1 rows."
+    )
 
 
 def test_a_service_refuses_in_russian_then_in_english_again(db: Database, russian: None) -> None:
@@ -223,39 +244,51 @@ def test_vocabularies_read_and_list_labels_in_the_language_in_use(russian: None)
         Role.parse("Сомодератор")
 
 
-def test_an_import_reports_the_file_and_its_rows_in_russian(db: Database, tmp_path: Path,
-                                                            russian: None) -> None:
+def test_an_import_reports_the_file_and_its_rows_in_russian(
+    db: Database, tmp_path: Path, russian: None
+) -> None:
     pdf = tmp_path / "список.xlsx"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n")
     with pytest.raises(ImportFileError) as refused:
         import_attendees(db, pdf)
-    assert str(refused.value) == ("«список.xlsx» — документ PDF, а не таблица; попросите "
-                                  "прислать список в виде файла Excel.")
+    assert str(refused.value) == (
+        "«список.xlsx» — документ PDF, а не таблица; попросите прислать список в виде файла Excel."
+    )
 
     listing = tmp_path / "участники.csv"
-    listing.write_text("ФИО;E-mail;Организация\n"
-                       "Иванов Пётр Сергеевич;ivanov@example.kz;Минюст\n"
-                       "Петрова Анна;petrova(at)example.kz;Минюст\n", encoding="utf-8")
+    listing.write_text(
+        "ФИО;E-mail;Организация\n"
+        "Иванов Пётр Сергеевич;ivanov@example.kz;Минюст\n"
+        "Петрова Анна;petrova(at)example.kz;Минюст\n",
+        encoding="utf-8",
+    )
     summary = import_attendees(db, listing, options=ImportOptions(dry_run=True))
     assert [str(p) for p in summary.problems] == [
-        "Строка 3, столбец «E-mail»: «petrova(at)example.kz» — неправильный адрес эл. почты."]
+        "Строка 3, столбец «E-mail»: «petrova(at)example.kz» — неправильный адрес эл. почты."
+    ]
     lines = list(summary.lines())
     assert lines[0] == "«участники.csv»: заголовки в строке 1, 2 строки данных, кодировка utf-8."
-    assert lines[1] == ("Люди: новых — 1, обновлено — 0, без изменений — 0, пропущено — 0; "
-                        "отклонено строк: 1.")
+    assert lines[1] == (
+        "Люди: новых — 1, обновлено — 0, без изменений — 0, пропущено — 0; отклонено строк: 1."
+    )
     assert lines[-1] == "Пробный запуск: ничего не записано."
 
 
 def test_notes_on_repeated_rows_name_the_field_and_value_in_russian(russian: None) -> None:
-    drafts = [PersonDraft(row=2, family_name="Иванов", email="i@x.kz", sector=Sector.BUSINESS),
-              PersonDraft(row=5, family_name="Иванов", email="i@x.kz", sector=Sector.EXPERT)]
+    drafts = [
+        PersonDraft(row=2, family_name="Иванов", email="i@x.kz", sector=Sector.BUSINESS),
+        PersonDraft(row=5, family_name="Иванов", email="i@x.kz", sector=Sector.EXPERT),
+    ]
     _entities, notes = group_rows(drafts)
-    assert notes == ["Строка 5 повторяет строку 2 (та же эл. почта), но в поле «сектор» "
-                     "указано «эксперт/наука», а не «бизнес»; взято значение из строки 2."]
+    assert notes == [
+        "Строка 5 повторяет строку 2 (та же эл. почта), но в поле «сектор» "
+        "указано «эксперт/наука», а не «бизнес»; взято значение из строки 2."
+    ]
 
 
 def test_a_missing_catalogue_leaves_the_messages_in_english(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delitem(i18n._loaded, "ru", raising=False)
     monkeypatch.setattr(i18n, "catalogue_path", lambda language: tmp_path / "missing.mo")
     assert i18n.set_language("ru") == "en"
@@ -265,21 +298,47 @@ def test_a_missing_catalogue_leaves_the_messages_in_english(
         i18n.set_language("klingon")
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("ru", "ru"), ("ru_RU.UTF-8", "ru"), ("RU", "ru"), ("en", "en"), ("de", "en"), ("", "en"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("ru", "ru"),
+        ("ru_RU.UTF-8", "ru"),
+        ("RU", "ru"),
+        ("en", "en"),
+        ("de", "en"),
+        ("", "en"),
+    ],
+)
 def test_forumdesk_lang_names_the_command_line_language(value: str, expected: str) -> None:
     assert i18n.language_from_environment(value) == expected
 
 
 def test_the_command_line_speaks_russian_only_when_asked(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "forumdesk", "create-event", "Форум", "--start",
-               "2027-05-13", "--end", "2027-05-12", "--db", str(tmp_path / "forum.sqlite3")]
+    command = [
+        sys.executable,
+        "-m",
+        "forumdesk",
+        "create-event",
+        "Форум",
+        "--start",
+        "2027-05-13",
+        "--end",
+        "2027-05-12",
+        "--db",
+        str(tmp_path / "forum.sqlite3"),
+    ]
     environment = {k: v for k, v in os.environ.items() if k != i18n.ENV_VAR}
-    english = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
-                             env=environment, check=False)
-    russian = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
-                             env={**environment, i18n.ENV_VAR: "ru"}, check=False)
+    english = subprocess.run(
+        command, capture_output=True, text=True, encoding="utf-8", env=environment, check=False
+    )
+    russian = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**environment, i18n.ENV_VAR: "ru"},
+        check=False,
+    )
     assert english.returncode == russian.returncode != 0
     assert "The event's last day is before its first day." in english.stderr
     assert "Последний день мероприятия раньше первого." in russian.stderr

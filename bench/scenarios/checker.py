@@ -26,8 +26,13 @@ def measure_check(job: WorkerJob) -> Measured:
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return Measured(
-        samples, peak / 2**20, HEAP,
-        notes=[f"{len(data.sessions):,} sessions in {len(data.rooms)} rooms over 10 days, "
-               f"{len(data.assignments):,} assignments, {len(data.people):,} people; "
-               f"{counts[-1]:,} problems found"],
-        extra={"problems": counts[-1], "people": len(data.people)})
+        samples,
+        peak / 2**20,
+        HEAP,
+        notes=[
+            f"{len(data.sessions):,} sessions in {len(data.rooms)} rooms over 10 days, "
+            f"{len(data.assignments):,} assignments, {len(data.people):,} people; "
+            f"{counts[-1]:,} problems found"
+        ],
+        extra={"problems": counts[-1], "people": len(data.people)},
+    )

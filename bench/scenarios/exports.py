@@ -28,13 +28,21 @@ def measure_export(job: WorkerJob) -> Measured:
     target = job.workdir / "agenda.xlsx"
     sheets: list[int] = []
     try:
-        samples = repeat(lambda: sheets.append(len(export_agenda(db, event_id, target).sheets)),
-                         job.runs, job.warmup)
+        samples = repeat(
+            lambda: sheets.append(len(export_agenda(db, event_id, target).sheets)),
+            job.runs,
+            job.warmup,
+        )
     finally:
         db.dispose()
     cells = sum(count for _name, count in cell_counts(read_cells(target)))
-    return Measured(samples, notes=[f"{sheets[-1]} sheets, {cells:,} non-empty cells, "
-                                    f"{target.stat().st_size / 2**20:.1f} MB"])
+    return Measured(
+        samples,
+        notes=[
+            f"{sheets[-1]} sheets, {cells:,} non-empty cells, "
+            f"{target.stat().st_size / 2**20:.1f} MB"
+        ],
+    )
 
 
 def read_cells(path: Path) -> Sheets:
@@ -46,14 +54,17 @@ def read_cells(path: Path) -> Sheets:
         found = []
         for name in workbook.sheet_names:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            found.append((name, [[None if value == "" else value for value in row]
-                                 for row in rows]))
+            found.append(
+                (name, [[None if value == "" else value for value in row] for row in rows])
+            )
         return found
 
 
 def cell_counts(sheets: Sheets) -> list[tuple[str, int]]:
-    return [(name, sum(1 for row in rows for value in row if value is not None))
-            for name, rows in sheets]
+    return [
+        (name, sum(1 for row in rows for value in row if value is not None))
+        for name, rows in sheets
+    ]
 
 
 def measure_dump(job: WorkerJob) -> Measured:

@@ -40,6 +40,10 @@ def measure_generate(job: WorkerJob) -> Measured:
         generate_event(database, size)
 
     samples = repeat(action, job.runs, job.warmup, setup, teardown)
-    return Measured(samples, notes=[
-        f"size {size.name}: {size.sessions} sessions, {size.people:,} people, "
-        f"{size.assignments:,} assignments, {size.days} days, {size.rooms} rooms"])
+    return Measured(
+        samples,
+        notes=[
+            f"size {size.name}: {size.sessions} sessions, {size.people:,} people, "
+            f"{size.assignments:,} assignments, {size.days} days, {size.rooms} rooms"
+        ],
+    )

@@ -47,9 +47,13 @@ def measure_import(job: WorkerJob) -> Measured:
     last = summaries[-1]
     if not last.written:
         raise RuntimeError(f"the import wrote nothing: {last.rejected} rows rejected")
-    return Measured(samples, notes=[
-        f"{last.rows:,} rows: {last.created:,} people created, {last.registered:,} registered"],
-        extra={"created": last.created, "rows": last.rows})
+    return Measured(
+        samples,
+        notes=[
+            f"{last.rows:,} rows: {last.created:,} people created, {last.registered:,} registered"
+        ],
+        extra={"created": last.created, "rows": last.rows},
+    )
 
 
 def measure_calamine(job: WorkerJob) -> Measured:

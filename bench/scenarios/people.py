@@ -60,12 +60,16 @@ def measure_filter(job: WorkerJob) -> Measured:
 
     def key(code: Qt.Key, typed: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(edit, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier,
-                                                   typed))
+            QApplication.sendEvent(
+                edit, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, typed)
+            )
 
-    strokes = [stroke for word in TYPED_WORDS for stroke in
-               [(Qt.Key.Key_A, letter) for letter in word]
-               + [(Qt.Key.Key_Backspace, "")] * len(word)]
+    strokes = [
+        stroke
+        for word in TYPED_WORDS
+        for stroke in [(Qt.Key.Key_A, letter) for letter in word]
+        + [(Qt.Key.Key_Backspace, "")] * len(word)
+    ]
     samples: list[float] = []
     slowest: list[float] = []
     shown: list[int] = []
@@ -87,8 +91,15 @@ def measure_filter(job: WorkerJob) -> Measured:
             samples.extend(times)
             slowest.append(max(times))
     total, worst = page.model.total_count, statistics.median(slowest)
-    return Measured(samples, notes=qt_notes([
-        f"{total:,} people; typing «{'», «'.join(TYPED_WORDS)}» and deleting them: "
-        f"{len(strokes)} keystrokes a run, {max(shown):,} down to {min(shown):,} rows shown",
-        f"slowest keystroke of a run (median over runs): {worst * 1000:.1f} ms"]),
-        extra={"slowest_keystroke_median": worst})
+    return Measured(
+        samples,
+        notes=qt_notes(
+            [
+                f"{total:,} people; typing «{'», «'.join(TYPED_WORDS)}» and deleting them: "
+                f"{len(strokes)} keystrokes a run, "
+                f"{max(shown):,} down to {min(shown):,} rows shown",
+                f"slowest keystroke of a run (median over runs): {worst * 1000:.1f} ms",
+            ]
+        ),
+        extra={"slowest_keystroke_median": worst},
+    )

@@ -37,9 +37,11 @@ def _loses_none_references() -> bool:
 
 
 NONE_LEAK = _loses_none_references()
-NONE_LEAK_NOTE = ("this PySide6 loses a reference to None on every call of a method that "
-                  "returns nothing (Python < 3.12): the measuring process gave None a head start "
-                  "so that it could finish; forumdesk itself will abort after a while")
+NONE_LEAK_NOTE = (
+    "this PySide6 loses a reference to None on every call of a method that "
+    "returns nothing (Python < 3.12): the measuring process gave None a head start "
+    "so that it could finish; forumdesk itself will abort after a while"
+)
 if NONE_LEAK and sys.version_info < (3, 12):
     # The measurement must outlive the bug (timings are unaffected): raise None's reference
     # count, the first field of every CPython object, far beyond what any run can lose.
@@ -58,8 +60,7 @@ def application(settings_folder: Path) -> QApplication:
     QCoreApplication.setOrganizationName("forumdesk-bench")
     QCoreApplication.setApplicationName("forumdesk-bench")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(settings_folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_folder))
     assert isinstance(app, QApplication)
     return app
 

@@ -29,12 +29,21 @@ def launch(mode: str, database: Path | None) -> dict[str, object]:
         command.append(str(database))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env["BENCH_T0"] = repr(time.perf_counter())
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env,
-                          cwd=ROOT, timeout=TIMEOUT_S, check=False)
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the {mode} window did not start: "
-                           f"{(done.stderr or done.stdout).strip()[-500:]}")
+        raise RuntimeError(
+            f"the {mode} window did not start: {(done.stderr or done.stdout).strip()[-500:]}"
+        )
     result: dict[str, object] = json.loads(lines[-1])
     if "error" in result:
         raise RuntimeError(str(result["error"]))

@@ -51,9 +51,15 @@ def measure_layout(job: WorkerJob) -> Measured:
 
     samples = repeat(action, job.runs, job.warmup, setup, teardown)
     view = page.view
-    return Measured(samples, notes=qt_notes([
-        f"{len(view.blocks())} blocks in {len(view.timetable.columns)} room columns on "
-        f"{page.current_day}"]))
+    return Measured(
+        samples,
+        notes=qt_notes(
+            [
+                f"{len(view.blocks())} blocks in {len(view.timetable.columns)} room columns on "
+                f"{page.current_day}"
+            ]
+        ),
+    )
 
 
 def measure_drag(job: WorkerJob) -> Measured:
@@ -69,24 +75,40 @@ def measure_drag(job: WorkerJob) -> Measured:
     width, height = viewport.width(), viewport.height()
     # blocks in the left of the view with room to move right and down while staying in sight
     candidates = sorted(
-        (b for b in view.blocks() if not b.place.venue_wide
-         and b.place.x + b.place.width < width * 0.5 and 40 < b.place.y < height * 0.4),
-        key=lambda b: (b.place.x, b.place.y))
+        (
+            b
+            for b in view.blocks()
+            if not b.place.venue_wide
+            and b.place.x + b.place.width < width * 0.5
+            and 40 < b.place.y < height * 0.4
+        ),
+        key=lambda b: (b.place.x, b.place.y),
+    )
     if not candidates:
         raise RuntimeError("no block to drag in sight")
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 
-    def mouse(kind: QEvent.Type, point: QPoint, button: Qt.MouseButton,
-              buttons: Qt.MouseButton) -> None:
-        QApplication.sendEvent(viewport, QMouseEvent(
-            kind, QPointF(point), QPointF(viewport.mapToGlobal(point)), button, buttons,
-            Qt.KeyboardModifier.NoModifier))
+    def mouse(
+        kind: QEvent.Type, point: QPoint, button: Qt.MouseButton, buttons: Qt.MouseButton
+    ) -> None:
+        QApplication.sendEvent(
+            viewport,
+            QMouseEvent(
+                kind,
+                QPointF(point),
+                QPointF(viewport.mapToGlobal(point)),
+                button,
+                buttons,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
 
     frames: list[float] = []
     for number in range(job.warmup + job.runs):
         block = candidates[(number * 7) % len(candidates)]
-        start = view.mapFromScene(QPointF(block.place.x + block.place.width / 2,
-                                          block.place.y + 12))
+        start = view.mapFromScene(
+            QPointF(block.place.x + block.place.width / 2, block.place.y + 12)
+        )
         mouse(QEvent.Type.MouseButtonPress, start, left, left)
         app.processEvents()
         moved = False
@@ -103,12 +125,20 @@ def measure_drag(job: WorkerJob) -> Measured:
                 frames.append(elapsed)
             moved = moved or block.pos().x() != block.place.x
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(view, QKeyEvent(kind, Qt.Key.Key_Escape,
-                                                   Qt.KeyboardModifier.NoModifier))
+            QApplication.sendEvent(
+                view, QKeyEvent(kind, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+            )
         mouse(QEvent.Type.MouseButtonRelease, start, left, none)
         app.processEvents()
         if not moved:
             raise RuntimeError("the dragged block did not follow the mouse")
-    return Measured(frames, notes=qt_notes([
-        f"{len(view.blocks())} blocks on the day; {len(frames)} painted frames over {job.runs} "
-        f"drags of {STEPS} mouse moves (moves that changed nothing on screen are not frames)"]))
+    return Measured(
+        frames,
+        notes=qt_notes(
+            [
+                f"{len(view.blocks())} blocks on the day; {len(frames)} painted frames over "
+                f"{job.runs} drags of {STEPS} mouse moves "
+                "(moves that changed nothing on screen are not frames)"
+            ]
+        ),
+    )

@@ -92,40 +92,47 @@ def _translated_errors() -> Iterator[None]:
     try:
         yield
     except StaleDataError as exc:
-        raise ConcurrentEditError(_(
-            "Someone else changed this record in the meantime. Reload and make the change again."
-        )) from exc
+        raise ConcurrentEditError(
+            _("Someone else changed this record in the meantime. Reload and make the change again.")
+        ) from exc
     except IntegrityError as exc:
         log.info("integrity error: %s", exc.orig)
-        raise ConflictError(_(
-            "The change was refused because it conflicts with data already stored ({detail})."
-        ).format(detail=_first_line(exc.orig))) from exc
+        raise ConflictError(
+            _(
+                "The change was refused because it conflicts with data already stored ({detail})."
+            ).format(detail=_first_line(exc.orig))
+        ) from exc
     except OperationalError as exc:
         raise _operational_error(exc) from exc
     except SADatabaseError as exc:
-        raise DatabaseError(_("The database reported an error: {detail}")
-                            .format(detail=_first_line(exc.orig))) from exc
+        raise DatabaseError(
+            _("The database reported an error: {detail}").format(detail=_first_line(exc.orig))
+        ) from exc
 
 
 def _operational_error(exc: OperationalError) -> DatabaseError:
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseBusyError(_(
-            "The database is busy: another forumdesk window or program is writing to it. "
-            "Try again in a moment."
-        ))
+        return DatabaseBusyError(
+            _(
+                "The database is busy: another forumdesk window or program is writing to it. "
+                "Try again in a moment."
+            )
+        )
     if "disk is full" in text or "no space" in text or "could not extend" in text:
-        return StorageError(_(
-            "The disk is full, so the change could not be saved. Nothing was changed; "
-            "free some space and try again."
-        ))
+        return StorageError(
+            _(
+                "The disk is full, so the change could not be saved. Nothing was changed; "
+                "free some space and try again."
+            )
+        )
     if "readonly" in text or "read-only" in text:
-        return StorageError(_("The database file is read-only, so the change could not be "
-                              "saved."))
+        return StorageError(_("The database file is read-only, so the change could not be saved."))
     if "disk i/o" in text:
         return StorageError(_("The disk reported an error while saving. Nothing was changed."))
-    return DatabaseError(_("The database could not be used: {detail}")
-                         .format(detail=_first_line(exc.orig)))
+    return DatabaseError(
+        _("The database could not be used: {detail}").format(detail=_first_line(exc.orig))
+    )
 
 
 def _first_line(orig: object) -> str:

@@ -29,8 +29,7 @@ class _Vocabulary(enum.StrEnum):
         if found is not None:
             return found
         allowed = ", ".join(m.translated_label for m in cls)
-        raise ValueError(_("'{text}' is not one of: {allowed}").format(text=text,
-                                                                      allowed=allowed))
+        raise ValueError(_("'{text}' is not one of: {allowed}").format(text=text, allowed=allowed))
 
 
 # (vocabulary, language) -> squashed value or label -> member; imports parse one per row

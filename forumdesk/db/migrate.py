@@ -81,9 +81,12 @@ def upgrade_schema(engine: Engine) -> Path | None:
     if current == head:
         return None
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise SchemaError(_(
-            "This database was made by a newer version of forumdesk. Update forumdesk to open it."
-        ))
+        raise SchemaError(
+            _(
+                "This database was made by a newer version of forumdesk. "
+                "Update forumdesk to open it."
+            )
+        )
     if current is None and tables - {"alembic_version"}:
         raise _foreign_tables()
     backup = backup_sqlite_file(engine.url) if current is not None else None
@@ -95,19 +98,24 @@ def upgrade_schema(engine: Engine) -> Path | None:
     except Exception as exc:
         log.exception("migration from %s to %s failed", current, head)
         if backup:
-            message = _("The database could not be updated for this version of forumdesk, so "
-                        "it was left as it was. A copy made before the update is at {backup}. "
-                        "({detail})").format(backup=backup, detail=_first_line(exc))
+            message = _(
+                "The database could not be updated for this version of forumdesk, so "
+                "it was left as it was. A copy made before the update is at {backup}. "
+                "({detail})"
+            ).format(backup=backup, detail=_first_line(exc))
         else:
-            message = _("The database could not be updated for this version of forumdesk, so "
-                        "it was left as it was. ({detail})").format(detail=_first_line(exc))
+            message = _(
+                "The database could not be updated for this version of forumdesk, so "
+                "it was left as it was. ({detail})"
+            ).format(detail=_first_line(exc))
         raise SchemaError(message) from exc
     return backup
 
 
 # `revision: str = "0002"` and `down_revision: str | None = "0001"` in each migration script
 _REVISION_LINE = re.compile(
-    r'^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|\'([^\']*)\'|None)\s*$', re.M)
+    r'^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|\'([^\']*)\'|None)\s*$', re.M
+)
 
 
 def shipped_head() -> str | None:
@@ -120,8 +128,10 @@ def shipped_head() -> str | None:
     revisions: set[str] = set()
     parents: set[str] = set()
     for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = {name: quoted or single for name, quoted, single in
-                 _REVISION_LINE.findall(script.read_text(encoding="utf-8"))}
+        found = {
+            name: quoted or single
+            for name, quoted, single in _REVISION_LINE.findall(script.read_text(encoding="utf-8"))
+        }
         if not found.get("revision") or "down_revision" not in found:
             return None
         revisions.add(found["revision"])
@@ -165,12 +175,14 @@ def _refuse_foreign_sqlite_file(url: URL) -> None:
     except sqlite3.Error:
         return  # unreadable here: the normal open reports it in its own words
     try:
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
-            raise DatabaseError(_("{path} is not a forumdesk database, or it is damaged.")
-                                .format(path=path)) from exc
+            raise DatabaseError(
+                _("{path} is not a forumdesk database, or it is damaged.").format(path=path)
+            ) from exc
         return
     finally:
         conn.close()
@@ -179,8 +191,9 @@ def _refuse_foreign_sqlite_file(url: URL) -> None:
 
 
 def _foreign_tables() -> SchemaError:
-    return SchemaError(_(
-        "This database holds tables that are not forumdesk's. Choose another database file."))
+    return SchemaError(
+        _("This database holds tables that are not forumdesk's. Choose another database file.")
+    )
 
 
 def backup_sqlite_file(url: URL) -> Path | None:
@@ -212,11 +225,16 @@ def _open_error(url: URL, exc: Exception) -> DatabaseError:
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
     text = str(getattr(exc, "orig", exc)).lower()
     if "not a database" in text or "malformed" in text:
-        return DatabaseError(_("{path} is not a forumdesk database, or it is damaged.")
-                             .format(path=where))
+        return DatabaseError(
+            _("{path} is not a forumdesk database, or it is damaged.").format(path=where)
+        )
     if "unable to open" in text:
-        return DatabaseError(_("The database file {path} cannot be opened or created here.")
-                             .format(path=where))
+        return DatabaseError(
+            _("The database file {path} cannot be opened or created here.").format(path=where)
+        )
     first = str(getattr(exc, "orig", exc)).strip().splitlines()
-    return DatabaseError(_("The database {path} cannot be opened: {detail}")
-                         .format(path=where, detail=first[0] if first else exc))
+    return DatabaseError(
+        _("The database {path} cannot be opened: {detail}").format(
+            path=where, detail=first[0] if first else exc
+        )
+    )

@@ -81,7 +81,9 @@ class Event(Versioned, Base):
     changeover_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     rooms: Mapped[list[Room]] = relationship(
-        back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="event",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Room.position",
     )
     tracks: Mapped[list[Track]] = relationship(
@@ -162,7 +164,9 @@ class ProgramSession(Versioned, Base):
     room: Mapped[Room | None] = relationship(viewonly=True)
     track: Mapped[Track | None] = relationship(viewonly=True)
     assignments: Mapped[list[Assignment]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Assignment.position",
     )
 
@@ -254,7 +258,6 @@ class Registration(Versioned, Base):
     person: Mapped[Person] = relationship(back_populates="registrations")
 
 
-
 class Assignment(Versioned, Base):
     """A person in a session with a role; one role per person per session."""
 
@@ -282,9 +285,7 @@ class PersonUnavailability(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
     ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
     note: Mapped[str | None] = mapped_column(Text)
@@ -314,7 +315,14 @@ class AcceptedProblem(Versioned, Base):
 # Ids are never reused (SQLite's AUTOINCREMENT; PostgreSQL's sequences never go back): an undo
 # that puts a deleted session or person back must neither collide with a newer record nor
 # leave an old command pointing at a stranger that inherited the id.
-for _table in (Event.__table__, Room.__table__, Track.__table__, ProgramSession.__table__,
-               Organization.__table__, Person.__table__, PersonUnavailability.__table__,
-               AcceptedProblem.__table__):
+for _table in (
+    Event.__table__,
+    Room.__table__,
+    Track.__table__,
+    ProgramSession.__table__,
+    Organization.__table__,
+    Person.__table__,
+    PersonUnavailability.__table__,
+    AcceptedProblem.__table__,
+):
     _table.dialect_kwargs["sqlite_autoincrement"] = True

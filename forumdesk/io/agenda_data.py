@@ -67,8 +67,9 @@ class AgendaPerson:
 
     def with_organization(self) -> str:
         """ "Name, Organisation" as agendas list people."""
-        return f"{self.display_name}, {self.organization}" if self.organization else \
-            self.display_name
+        return (
+            f"{self.display_name}, {self.organization}" if self.organization else self.display_name
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,10 @@ class AgendaData:
         return found
 
     def narrowed(
-        self, *, days: Iterable[dt.date] | None = None, room_ids: Iterable[int] | None = None,
+        self,
+        *,
+        days: Iterable[dt.date] | None = None,
+        room_ids: Iterable[int] | None = None,
         track_ids: Iterable[int] | None = None,
     ) -> AgendaData:
         """Only the chosen days, rooms and tracks (None: all).
@@ -185,12 +189,18 @@ class AgendaData:
         if room_ids is not None:
             wanted_rooms = set(room_ids)
             rooms = tuple(r for r in rooms if r.id in wanted_rooms)
-            sessions = [s for s in sessions if s.room_id in wanted_rooms
-                        or (s.room_id is None and s.is_venue_wide)]
+            sessions = [
+                s
+                for s in sessions
+                if s.room_id in wanted_rooms or (s.room_id is None and s.is_venue_wide)
+            ]
         if track_ids is not None:
             wanted_tracks = set(track_ids)
-            sessions = [s for s in sessions if s.track_id in wanted_tracks
-                        or (s.track_id is None and s.is_venue_wide)]
+            sessions = [
+                s
+                for s in sessions
+                if s.track_id in wanted_tracks or (s.track_id is None and s.is_venue_wide)
+            ]
         return replace(self, rooms=rooms, sessions=tuple(sessions))
 
 
@@ -215,9 +225,13 @@ def people_lines(data: AgendaData, role_label: Callable[[Role], str]) -> list[Pe
     status = {r.person.id: r.status for r in data.registrations}
     ordered = sorted(data.people().values(), key=lambda p: p.sort_key)
     return [
-        PeopleLine(person, status.get(person.id), "; ".join(
-            f"{role}: {', '.join(titles)}" for role, titles in roles[person.id].items())
-            if person.id in roles else "")
+        PeopleLine(
+            person,
+            status.get(person.id),
+            "; ".join(f"{role}: {', '.join(titles)}" for role, titles in roles[person.id].items())
+            if person.id in roles
+            else "",
+        )
         for person in ordered
     ]
 
@@ -225,9 +239,19 @@ def people_lines(data: AgendaData, role_label: Callable[[Role], str]) -> list[Pe
 # --- loading ----------------------------------------------------------------------------------
 
 _PERSON_COLUMNS = (
-    Person.id, Person.display_name, Person.family_name, Person.given_name, Person.patronymic,
-    Organization.name, Person.position, Person.country, Organization.country, Person.sector,
-    Organization.sector, Person.email, Person.phone,
+    Person.id,
+    Person.display_name,
+    Person.family_name,
+    Person.given_name,
+    Person.patronymic,
+    Organization.name,
+    Person.position,
+    Person.country,
+    Organization.country,
+    Person.sector,
+    Organization.sector,
+    Person.email,
+    Person.phone,
 )
 
 
@@ -236,12 +260,32 @@ def _person(row: Sequence[Any], cache: dict[int, AgendaPerson]) -> AgendaPerson:
     person_id = row[0]
     person = cache.get(person_id)
     if person is None:
-        (_, display, family, given, patronymic, org, position, country, org_country, sector,
-         org_sector, email, phone) = row
+        (
+            _,
+            display,
+            family,
+            given,
+            patronymic,
+            org,
+            position,
+            country,
+            org_country,
+            sector,
+            org_sector,
+            email,
+            phone,
+        ) = row
         person = AgendaPerson(
-            id=person_id, display_name=display, family_name=family, given_name=given,
-            patronymic=patronymic, organization=org, position=position,
-            country=country or org_country, sector=sector or org_sector, email=email,
+            id=person_id,
+            display_name=display,
+            family_name=family,
+            given_name=given,
+            patronymic=patronymic,
+            organization=org,
+            position=position,
+            country=country or org_country,
+            sector=sector or org_sector,
+            email=email,
             phone=phone,
         )
         cache[person_id] = person
@@ -252,39 +296,59 @@ def load_agenda(db: Database, event_id: int) -> AgendaData:
     """Load the event with its rooms, tracks, sessions, roles and registrations (one read)."""
     with db.reader() as session:
         event = event_row(load(session, Event, event_id, "event"))
-        rooms = tuple(room_row(r) for r in session.scalars(
-            select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)))
-        tracks = tuple(track_row(t) for t in session.scalars(
-            select(Track).where(Track.event_id == event_id).order_by(Track.name)))
+        rooms = tuple(
+            room_row(r)
+            for r in session.scalars(
+                select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)
+            )
+        )
+        tracks = tuple(
+            track_row(t)
+            for t in session.scalars(
+                select(Track).where(Track.event_id == event_id).order_by(Track.name)
+            )
+        )
         session_rows = session.execute(
-            select(ProgramSession.id, ProgramSession.code, ProgramSession.title,
-                   ProgramSession.kind, ProgramSession.track_id, ProgramSession.room_id,
-                   ProgramSession.starts_at, ProgramSession.ends_at,
-                   ProgramSession.description)
-            .where(ProgramSession.event_id == event_id)).all()
+            select(
+                ProgramSession.id,
+                ProgramSession.code,
+                ProgramSession.title,
+                ProgramSession.kind,
+                ProgramSession.track_id,
+                ProgramSession.room_id,
+                ProgramSession.starts_at,
+                ProgramSession.ends_at,
+                ProgramSession.description,
+            ).where(ProgramSession.event_id == event_id)
+        ).all()
         role_rows = session.execute(
-            select(Assignment.session_id, Assignment.role, Assignment.position,
-                   *_PERSON_COLUMNS)
+            select(Assignment.session_id, Assignment.role, Assignment.position, *_PERSON_COLUMNS)
             .join(ProgramSession, ProgramSession.id == Assignment.session_id)
             .join(Person, Person.id == Assignment.person_id)
             .outerjoin(Organization, Organization.id == Person.organization_id)
-            .where(ProgramSession.event_id == event_id)).all()
+            .where(ProgramSession.event_id == event_id)
+        ).all()
         registration_rows = session.execute(
             select(Registration.status, *_PERSON_COLUMNS)
             .join(Person, Person.id == Registration.person_id)
             .outerjoin(Organization, Organization.id == Person.organization_id)
-            .where(Registration.event_id == event_id)).all()
+            .where(Registration.event_id == event_id)
+        ).all()
     people: dict[int, AgendaPerson] = {}
     sessions = _sessions(session_rows, role_rows, rooms, tracks, people)
     registrations = sorted(
         (AgendaRegistration(_person(row[1:], people), row[0]) for row in registration_rows),
-        key=lambda r: r.person.sort_key)
+        key=lambda r: r.person.sort_key,
+    )
     return AgendaData(event, rooms, tracks, sessions, tuple(registrations))
 
 
 def _sessions(
-    session_rows: Sequence[Any], role_rows: Sequence[Any], rooms: Sequence[RoomRow],
-    tracks: Sequence[TrackRow], people: dict[int, AgendaPerson],
+    session_rows: Sequence[Any],
+    role_rows: Sequence[Any],
+    rooms: Sequence[RoomRow],
+    tracks: Sequence[TrackRow],
+    people: dict[int, AgendaPerson],
 ) -> tuple[AgendaSession, ...]:
     links: dict[int, list[AgendaRole]] = defaultdict(list)
     for row in role_rows:
@@ -292,18 +356,44 @@ def _sessions(
     room_by_id = {r.id: r for r in rooms}
     track_by_id = {t.id: t for t in tracks}
     sessions = []
-    for (session_id, code, title, kind, track_id, room_id, starts_at, ends_at,
-         description) in session_rows:
+    for (
+        session_id,
+        code,
+        title,
+        kind,
+        track_id,
+        room_id,
+        starts_at,
+        ends_at,
+        description,
+    ) in session_rows:
         room = room_by_id.get(room_id) if room_id is not None else None
         track = track_by_id.get(track_id) if track_id is not None else None
-        people_here = sorted(links.get(session_id, ()), key=lambda link: (
-            _ROLE_ORDER[link.role], link.position, link.person.display_name.casefold()))
-        sessions.append(AgendaSession(
-            id=session_id, code=code, title=title, kind=kind, track_id=track_id,
-            track_name=track.name if track else None, track_color=track.color if track else None,
-            room_id=room_id, room_name=room.name if room else None, starts_at=starts_at,
-            ends_at=ends_at, description=description, people=tuple(people_here),
-        ))
+        people_here = sorted(
+            links.get(session_id, ()),
+            key=lambda link: (
+                _ROLE_ORDER[link.role],
+                link.position,
+                link.person.display_name.casefold(),
+            ),
+        )
+        sessions.append(
+            AgendaSession(
+                id=session_id,
+                code=code,
+                title=title,
+                kind=kind,
+                track_id=track_id,
+                track_name=track.name if track else None,
+                track_color=track.color if track else None,
+                room_id=room_id,
+                room_name=room.name if room else None,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                description=description,
+                people=tuple(people_here),
+            )
+        )
     positions = {r.id: r.position for r in rooms}
     sessions.sort(key=lambda s: _programme_order(s, positions))
     return tuple(sessions)
@@ -327,5 +417,11 @@ def natural_key(code: str | None) -> tuple[Any, ...]:
     """ "S2" before "S10"; sessions without a code after those with one."""
     if not code:
         return (1,)
-    return (0, *((0, int(part)) if part.isdigit() else (1, part.casefold())
-                 for part in _NUMBER.split(code) if part))
+    return (
+        0,
+        *(
+            (0, int(part)) if part.isdigit() else (1, part.casefold())
+            for part in _NUMBER.split(code)
+            if part
+        ),
+    )

@@ -71,17 +71,36 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 _DAYS = (
-    ("понедельник", "Monday"), ("вторник", "Tuesday"), ("среда", "Wednesday"),
-    ("четверг", "Thursday"), ("пятница", "Friday"), ("суббота", "Saturday"),
+    ("понедельник", "Monday"),
+    ("вторник", "Tuesday"),
+    ("среда", "Wednesday"),
+    ("четверг", "Thursday"),
+    ("пятница", "Friday"),
+    ("суббота", "Saturday"),
     ("воскресенье", "Sunday"),
 )
-_SHORT_DAYS = (("пн", "Mon"), ("вт", "Tue"), ("ср", "Wed"), ("чт", "Thu"), ("пт", "Fri"),
-               ("сб", "Sat"), ("вс", "Sun"))
+_SHORT_DAYS = (
+    ("пн", "Mon"),
+    ("вт", "Tue"),
+    ("ср", "Wed"),
+    ("чт", "Thu"),
+    ("пт", "Fri"),
+    ("сб", "Sat"),
+    ("вс", "Sun"),
+)
 # Russian dates take the month in the genitive: "25 ноября".
 _MONTHS = (
-    ("января", "January"), ("февраля", "February"), ("марта", "March"), ("апреля", "April"),
-    ("мая", "May"), ("июня", "June"), ("июля", "July"), ("августа", "August"),
-    ("сентября", "September"), ("октября", "October"), ("ноября", "November"),
+    ("января", "January"),
+    ("февраля", "February"),
+    ("марта", "March"),
+    ("апреля", "April"),
+    ("мая", "May"),
+    ("июня", "June"),
+    ("июля", "July"),
+    ("августа", "August"),
+    ("сентября", "September"),
+    ("октября", "October"),
+    ("ноября", "November"),
     ("декабря", "December"),
 )
 
@@ -174,8 +193,10 @@ class Labels:
         first_month = _pick(_MONTHS[first.month - 1], self.lang)
         if first.year == last.year:
             return f"{first.day} {first_month} – {last.day} {month} {last.year}{suffix}"
-        return (f"{first.day} {first_month} {first.year}{suffix} – "
-                f"{last.day} {month} {last.year}{suffix}")
+        return (
+            f"{first.day} {first_month} {first.year}{suffix} – "
+            f"{last.day} {month} {last.year}{suffix}"
+        )
 
 
 def time_range(start: dt.datetime, end: dt.datetime) -> str:

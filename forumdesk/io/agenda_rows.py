@@ -92,8 +92,9 @@ class RowWriter:
         writer.write_row = self._write_row  # type: ignore[union-attr]
         return True
 
-    def append(self, row: int, values: Sequence[object], looks: Sequence[LookLike],
-               height: float | None) -> None:
+    def append(
+        self, row: int, values: Sequence[object], looks: Sequence[LookLike], height: float | None
+    ) -> None:
         """Write sheet row `row` (the next one): each value in its look (None: unstyled)."""
         if len(values) != len(looks):
             raise ValueError(f"{len(values)} values but {len(looks)} looks")
@@ -134,11 +135,13 @@ class RowWriter:
         parts = [f'<row r="{number}"{row.height.xml if row.height else ""}>']
         letters = self._letters
         if len(letters) < len(row.values):
-            letters.extend(get_column_letter(i)
-                           for i in range(len(letters) + 1, len(row.values) + 1))
+            letters.extend(
+                get_column_letter(i) for i in range(len(letters) + 1, len(row.values) + 1)
+            )
         style_xml = self._style_xml
-        for column, (letter, value, look) in enumerate(zip(letters, row.values, row.looks,
-                                                          strict=False), start=1):
+        for column, (letter, value, look) in enumerate(
+            zip(letters, row.values, row.looks, strict=False), start=1
+        ):
             kind = value.__class__
             if kind is str:
                 text: str = value  # type: ignore[assignment]
@@ -152,8 +155,10 @@ class RowWriter:
                     parts.append(f'<c r="{letter}{number}"{style} t="inlineStr" />')
                     continue
                 if quoted or text not in _ERROR_CODES:
-                    parts.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is>'
-                                 f'{_text_element(text)}</is></c>')
+                    parts.append(
+                        f'<c r="{letter}{number}"{style} t="inlineStr"><is>'
+                        f"{_text_element(text)}</is></c>"
+                    )
                     continue
             elif value is None:
                 style = style_xml.get((look, False))
@@ -197,16 +202,16 @@ class RowWriter:
             self._protos[(look, quoted)] = cell
         return cell
 
-    def _cells(self, row: int, values: Iterable[object], looks: Iterable[LookLike],
-               first_column: int = 1) -> Iterator[Cell]:
+    def _cells(
+        self, row: int, values: Iterable[object], looks: Iterable[LookLike], first_column: int = 1
+    ) -> Iterator[Cell]:
         """The row's cells, one per column, made as openpyxl writes them.
 
         openpyxl's streaming writer serialises each cell of a row as soon as it is produced, so
         one cell object per look can carry each value in turn: styling a cell then costs one
         value assignment instead of a new styled cell.
         """
-        for column, (value, look) in enumerate(zip(values, looks, strict=True),
-                                               start=first_column):
+        for column, (value, look) in enumerate(zip(values, looks, strict=True), start=first_column):
             quoted = False
             kind = value.__class__
             if kind is str:
@@ -225,7 +230,6 @@ class RowWriter:
             cell.row = row
             cell.column = column
             yield cell
-
 
     def _own_cell(self, row: int, column: int, value: object, look: LookLike) -> Cell:
         cell = Cell(self.sheet, row=row, column=column)

@@ -35,8 +35,7 @@ FONT_NAME = "Calibri"
 PAPER_SIZES = {"A4": "9", "Letter": "1"}
 # Paper (width, height) in points, and the margins every sheet gets, in inches.
 _PAPER_POINTS = {"A4": (595.3, 841.9), "Letter": (612.0, 792.0)}
-_MARGINS = {"left": 0.4, "right": 0.4, "top": 0.75, "bottom": 0.7, "header": 0.3,
-            "footer": 0.3}
+_MARGINS = {"left": 0.4, "right": 0.4, "top": 0.75, "bottom": 0.7, "header": 0.3, "footer": 0.3}
 # Excel refuses taller rows.
 MAX_ROW_HEIGHT = 409.0
 _HEADER_TEXT_LIMIT = 100
@@ -54,8 +53,7 @@ def _solid(color: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=color, end_color=color)
 
 
-def _font(size: float, *, bold: bool = False, italic: bool = False,
-          color: str = "000000") -> Font:
+def _font(size: float, *, bold: bool = False, italic: bool = False, color: str = "000000") -> Font:
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=color)
 
 
@@ -83,22 +81,29 @@ _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
     # the People table: Excel's table style bands the rows; the light lines and the shaded
     # heading are for programs that ignore table styles (LibreOffice prints without them)
     "list": (_font(10), TOP_LEFT, Border(bottom=_LIGHT), None),
-    "grid_time": (_font(9, bold=True), Alignment(horizontal="right", vertical="top"),
-                  LIGHT_BOX, None),
+    "grid_time": (
+        _font(9, bold=True),
+        Alignment(horizontal="right", vertical="top"),
+        LIGHT_BOX,
+        None,
+    ),
     # empty grid cells: light sides, and a light line under each labelled quarter hour
     "grid_empty": (_font(9), TOP_LEFT, Border(left=_LIGHT, right=_LIGHT), None),
-    "grid_empty_mark": (_font(9), TOP_LEFT, Border(left=_LIGHT, right=_LIGHT, bottom=_LIGHT),
-                        None),
+    "grid_empty_mark": (_font(9), TOP_LEFT, Border(left=_LIGHT, right=_LIGHT, bottom=_LIGHT), None),
     "grid_block": (_font(9), TOP_LEFT, BOX, _solid("FFFFFF")),
     "grid_break": (_font(9, italic=True, color="404040"), CENTER, BOX, _solid("EDEDED")),
     "grid_plenary": (_font(9, bold=True), CENTER, BOX, _solid("DDEBF7")),
     "sign_room": (_font(36, bold=True), MIDDLE_LEFT, None, None),
     "sign_date": (_font(20, color="404040"), MIDDLE_LEFT, None, None),
     # door signs' sessions in three sizes: the largest that lets a sign fit its page
-    **{f"sign_title_{size}": (_font(size, bold=True), TOP_LEFT, None, None)
-       for size in (20, 16, 12)},
-    **{f"sign_people_{size}": (_font(size, italic=True, color="404040"), TOP_LEFT, None, None)
-       for size in (14, 12, 10)},
+    **{
+        f"sign_title_{size}": (_font(size, bold=True), TOP_LEFT, None, None)
+        for size in (20, 16, 12)
+    },
+    **{
+        f"sign_people_{size}": (_font(size, italic=True, color="404040"), TOP_LEFT, None, None)
+        for size in (14, 12, 10)
+    },
     "signin_title": (_font(14, bold=True), MIDDLE_LEFT, None, None),
     "info": (_font(11), TOP_LEFT, None, None),
     "signin_row": (_font(10), MIDDLE_LEFT, BOX, None),
@@ -134,8 +139,14 @@ class Styles:
             look = self._register(key, _font(9, color=text), TOP_LEFT, BOX, _solid(hex_color))
         return look
 
-    def _register(self, key: str, font: Font, alignment: Alignment, border: Border | None,
-                  fill: PatternFill | None) -> Look:
+    def _register(
+        self,
+        key: str,
+        font: Font,
+        alignment: Alignment,
+        border: Border | None,
+        fill: PatternFill | None,
+    ) -> Look:
         style = NamedStyle(name=self.PREFIX + key, font=font, alignment=alignment)
         if border is not None:
             style.border = border
@@ -149,7 +160,7 @@ class Styles:
 
 def _is_dark(hex_color: str) -> bool:
     try:
-        red, green, blue = (int(hex_color[i:i + 2], 16) for i in (0, 2, 4))
+        red, green, blue = (int(hex_color[i : i + 2], 16) for i in (0, 2, 4))
     except ValueError:
         return False
     return 0.299 * red + 0.587 * green + 0.114 * blue < 110
@@ -195,8 +206,17 @@ def text_lines(text: str, width: float, size: float = 10, bold: bool = False) ->
 
 # Excel's line pitch for Calibri (its row height for one line at 96 dpi), by point size.
 # LibreOffice sets lines closer, so there the same rows show a little air under the text.
-_EXCEL_LINE = {8: 11.25, 9: 12.0, 10: 12.75, 11: 15.0, 12: 15.75, 14: 18.75, 16: 21.0,
-               20: 26.25, 36: 46.5}
+_EXCEL_LINE = {
+    8: 11.25,
+    9: 12.0,
+    10: 12.75,
+    11: 15.0,
+    12: 15.75,
+    14: 18.75,
+    16: 21.0,
+    20: 26.25,
+    36: 46.5,
+}
 
 
 def line_height(size: float) -> float:
@@ -204,8 +224,7 @@ def line_height(size: float) -> float:
     return _EXCEL_LINE.get(int(size), size * 1.36)
 
 
-def rows_height(cells: Iterable[tuple[object, float, Look | None]],
-                minimum: float = 0.0) -> float:
+def rows_height(cells: Iterable[tuple[object, float, Look | None]], minimum: float = 0.0) -> float:
     """The height a row needs to show each (text, column width, look) without cutting it."""
     needed = minimum
     for text, width, look in cells:
@@ -249,9 +268,16 @@ class SheetBuilder:
     """One worksheet, written row by row, set up to print: paper, fit to width, header, footer."""
 
     def __init__(
-        self, book: Book, title: str, widths: Sequence[float], *, landscape: bool,
-        freeze: str | None = None, title_rows: tuple[int, int] | None = None,
-        gridlines: bool = False, row_height: float = 15.0,
+        self,
+        book: Book,
+        title: str,
+        widths: Sequence[float],
+        *,
+        landscape: bool,
+        freeze: str | None = None,
+        title_rows: tuple[int, int] | None = None,
+        gridlines: bool = False,
+        row_height: float = 15.0,
     ) -> None:
         self.book = book
         self.row_height = row_height  # rows of this height are written without one of their own
@@ -297,34 +323,45 @@ class SheetBuilder:
         ws.oddHeader.right.text = "&A"
         ws.oddFooter.left.text = labels["printed"]
         ws.oddFooter.right.text = labels["page_of"]
-        for item in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left,
-                     ws.oddFooter.right):
+        for item in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
             item.size = 8
             item.font = f"{FONT_NAME},Regular"
             item.color = "595959"
 
-    def add(self, values: Sequence[object], looks: Sequence[Look | None] | None = None,
-            height: float | None = None) -> int:
+    def add(
+        self,
+        values: Sequence[object],
+        looks: Sequence[Look | None] | None = None,
+        height: float | None = None,
+    ) -> int:
         """Append a row of values, each in its look (None: unstyled); returns its row number."""
         self.row += 1
-        self._rows.append(self.row, values, [None] * len(values) if looks is None else looks,
-                          height)
+        self._rows.append(
+            self.row, values, [None] * len(values) if looks is None else looks, height
+        )
         return self.row
 
-    def add_styled(self, values: Sequence[object], looks: Sequence[Look | None],
-                   height: float | None = None) -> int:
+    def add_styled(
+        self, values: Sequence[object], looks: Sequence[Look | None], height: float | None = None
+    ) -> int:
         return self.add(values, looks, height)
 
-    def fit_height(self, values: Sequence[object], looks: Sequence[Look | None],
-                   minimum: float = 0.0, widths: Sequence[float] | None = None) -> float:
+    def fit_height(
+        self,
+        values: Sequence[object],
+        looks: Sequence[Look | None],
+        minimum: float = 0.0,
+        widths: Sequence[float] | None = None,
+    ) -> float:
         """The height a row of these values needs in this sheet's columns."""
         return rows_height(zip(values, widths or self.widths, looks, strict=False), minimum)
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         if first_row == last_row and first_col == last_col:
             return
-        self._merges.append(CellRange(min_col=first_col, min_row=first_row, max_col=last_col,
-                                      max_row=last_row))
+        self._merges.append(
+            CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row)
+        )
 
     def page_break(self) -> None:
         """Start a new printed page after the last row written."""
@@ -340,8 +377,9 @@ class SheetBuilder:
             self.sheet.print_area = f"A1:{get_column_letter(len(self.widths))}{self.row}"
 
 
-def fitted_widths(columns: Sequence[Sequence[str]], minimum: Sequence[float],
-                  maximum: Sequence[float]) -> list[float]:
+def fitted_widths(
+    columns: Sequence[Sequence[str]], minimum: Sequence[float], maximum: Sequence[float]
+) -> list[float]:
     """Column widths that fit their longest line, between a minimum and a maximum each."""
     widths = []
     for texts, low, high in zip(columns, minimum, maximum, strict=True):

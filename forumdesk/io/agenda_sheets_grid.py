@@ -73,8 +73,9 @@ def grid_units(layouts: Sequence[_DayLayout]) -> int:
     return sum(len(_room_chunks(layout.columns)) for layout in layouts) or 1
 
 
-def _slot_range(session: AgendaSession, start: dt.datetime, step: int,
-                slots: int) -> tuple[int, int]:
+def _slot_range(
+    session: AgendaSession, start: dt.datetime, step: int, slots: int
+) -> tuple[int, int]:
     assert session.starts_at is not None and session.ends_at is not None
     first = int((session.starts_at - start).total_seconds() // 60 // step)
     end_minutes = (session.ends_at - start).total_seconds() / 60
@@ -82,17 +83,26 @@ def _slot_range(session: AgendaSession, start: dt.datetime, step: int,
     return first, max(first, last)
 
 
-def _layout_day(data: AgendaData, day: dt.date, sessions: list[AgendaSession],
-                step: int, no_room_name: str) -> _DayLayout:
+def _layout_day(
+    data: AgendaData, day: dt.date, sessions: list[AgendaSession], step: int, no_room_name: str
+) -> _DayLayout:
     midnight = dt.datetime.combine(day, dt.time())
-    first_minute = min((s.starts_at - midnight).total_seconds() // 60  # type: ignore[operator]
-                       for s in sessions)
-    last_minute = max((s.ends_at - midnight).total_seconds() / 60  # type: ignore[operator]
-                      for s in sessions)
+    first_minute = min(
+        (s.starts_at - midnight).total_seconds() // 60  # type: ignore[operator]
+        for s in sessions
+    )
+    last_minute = max(
+        (s.ends_at - midnight).total_seconds() / 60  # type: ignore[operator]
+        for s in sessions
+    )
     last_minute = min(last_minute, 24 * 60)  # a session past midnight ends the grid there
     start = midnight + dt.timedelta(minutes=int(first_minute // step * step))
-    slots = max(1, math.ceil((midnight + dt.timedelta(minutes=last_minute) - start)
-                             .total_seconds() / 60 / step))
+    slots = max(
+        1,
+        math.ceil(
+            (midnight + dt.timedelta(minutes=last_minute) - start).total_seconds() / 60 / step
+        ),
+    )
     ranges = {s.id: _slot_range(s, start, step, slots) for s in sessions}
 
     in_rooms = [s for s in sessions if s.room_id is not None]
@@ -107,7 +117,8 @@ def _layout_day(data: AgendaData, day: dt.date, sessions: list[AgendaSession],
     blocks: list[_Block] = []
     room_order = [r for r in data.rooms if any(s.room_id == r.id for s in in_rooms)]
     groups: list[tuple[str, list[AgendaSession]]] = [
-        (room.name, [s for s in in_rooms if s.room_id == room.id]) for room in room_order]
+        (room.name, [s for s in in_rooms if s.room_id == room.id]) for room in room_order
+    ]
     if no_room:
         groups.append((no_room_name, no_room))
     for name, members in groups:
@@ -134,7 +145,7 @@ def _room_chunks(columns: list[_Column]) -> list[list[int]]:
     sheets = math.ceil(len(columns) / MAX_ROOMS_PER_SHEET)
     size = math.ceil(len(columns) / sheets)
     indexes = list(range(len(columns)))
-    return [indexes[i:i + size] for i in range(0, len(indexes), size)]
+    return [indexes[i : i + size] for i in range(0, len(indexes), size)]
 
 
 def write_grids(book: Book, layouts: Sequence[_DayLayout], step: int) -> Iterator[None]:
@@ -175,8 +186,7 @@ def _block_look(book: Book, session: AgendaSession) -> Look:
     return styles["grid_block"]
 
 
-def _write_chunk(book: Book, layout: _DayLayout, chunk: list[int], step: int,
-                 suffix: str) -> None:
+def _write_chunk(book: Book, layout: _DayLayout, chunk: list[int], step: int, suffix: str) -> None:
     labels, styles = book.labels, book.styles
     columns = [layout.columns[i] for i in chunk]
     room_width = max(16.0, min(32.0, (_PAGE_WIDTH - _TIME_WIDTH) / max(1, len(columns))))
@@ -198,8 +208,9 @@ def _write_chunk(book: Book, layout: _DayLayout, chunk: list[int], step: int,
     for index, column in zip(chunk, columns, strict=True):
         heads[first_col_of[index] - 1] = column.name
     head_look = styles["head_center"]
-    head_height = max(18.0, *(rows_height([(str(h), widths[i], head_look)])
-                              for i, h in enumerate(heads) if h))
+    head_height = max(
+        18.0, *(rows_height([(str(h), widths[i], head_look)]) for i, h in enumerate(heads) if h)
+    )
     row = sheet.add_styled(heads, [head_look] * last_col, head_height)
     for index, column in zip(chunk, columns, strict=True):
         first = first_col_of[index]
@@ -225,7 +236,7 @@ def _write_chunk(book: Book, layout: _DayLayout, chunk: list[int], step: int,
         texts[(block.first_slot, col_first)] = text
         merges.append((block.first_slot, col_first, block.last_slot, col_last))
         rows = block.last_slot - block.first_slot + 1
-        needed = rows_height([(text, sum(widths[col_first - 1:col_last]), look)])
+        needed = rows_height([(text, sum(widths[col_first - 1 : col_last]), look)])
         for slot in range(block.first_slot, block.last_slot + 1):
             heights[slot] = max(heights[slot], needed / rows)
 

@@ -19,9 +19,11 @@ from forumdesk.io.agenda_sheets_common import Book, Look, SheetBuilder
 # Time and session, filling a landscape page at full scale.
 _SIGN_WIDTHS = (24, 124)
 # Type sizes of a sign's sessions (time and title, people): the largest that fits the page.
-_SIGN_LOOKS = (("sign_title_20", "sign_title_20", "sign_people_14"),
-               ("sign_title_16", "sign_title_16", "sign_people_12"),
-               ("sign_title_12", "sign_title_12", "sign_people_10"))
+_SIGN_LOOKS = (
+    ("sign_title_20", "sign_title_20", "sign_people_14"),
+    ("sign_title_16", "sign_title_16", "sign_people_12"),
+    ("sign_title_12", "sign_title_12", "sign_people_10"),
+)
 
 
 def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[AgendaSession]]]:
@@ -35,16 +37,16 @@ def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[AgendaSession]]
     return found
 
 
-def _sign_rows(book: Book, sheet: SheetBuilder, sessions: Sequence[AgendaSession],
-               looks: tuple[str, str, str]) -> list[tuple[list[object], list[Look | None], float]]:
+def _sign_rows(
+    book: Book, sheet: SheetBuilder, sessions: Sequence[AgendaSession], looks: tuple[str, str, str]
+) -> list[tuple[list[object], list[Look | None], float]]:
     """The rows (values, looks, height) listing a sign's sessions in the given type sizes."""
     styles, labels = book.styles, book.labels
     time_look, title_look, people_look = (styles[name] for name in looks)
     rows: list[tuple[list[object], list[Look | None], float]] = []
     for session in sessions:
         assert session.starts_at is not None and session.ends_at is not None
-        values: list[object] = [time_range(session.starts_at, session.ends_at),
-                                session.heading]
+        values: list[object] = [time_range(session.starts_at, session.ends_at), session.heading]
         row_looks: list[Look | None] = [time_look, title_look]
         rows.append((values, row_looks, sheet.fit_height(values, row_looks)))
         names = [link.person.display_name for link in session.moderators]
@@ -56,9 +58,9 @@ def _sign_rows(book: Book, sheet: SheetBuilder, sessions: Sequence[AgendaSession
     return rows
 
 
-def write_room_signs(book: Book,
-                     signs: Sequence[tuple[str, dt.date, list[AgendaSession]]]
-                     ) -> Iterator[None]:
+def write_room_signs(
+    book: Book, signs: Sequence[tuple[str, dt.date, list[AgendaSession]]]
+) -> Iterator[None]:
     """A landscape page per room per day, in large type; yields after each page."""
     labels, styles = book.labels, book.styles
     sheet = SheetBuilder(book, labels["rooms"], _SIGN_WIDTHS, landscape=True)
@@ -107,43 +109,48 @@ def agenda_people(data: AgendaData, include_all_registered: bool) -> list[Agenda
     return sorted(chosen.values(), key=lambda p: p.sort_key)
 
 
-def write_personal(book: Book, data: AgendaData,
-                   people: Sequence[AgendaPerson]) -> Iterator[None]:
+def write_personal(book: Book, data: AgendaData, people: Sequence[AgendaPerson]) -> Iterator[None]:
     """A portrait page per person: their sessions and role, with the plenaries and breaks
     everyone attends shown in grey; yields after each person."""
     labels, styles = book.labels, book.styles
-    sheet = SheetBuilder(book, labels["personal"], _PERSONAL_WIDTHS, landscape=False,
-                         row_height=16)
+    sheet = SheetBuilder(book, labels["personal"], _PERSONAL_WIDTHS, landscape=False, row_height=16)
     width = sum(_PERSONAL_WIDTHS)
     roles = data.roles_by_person()
     scheduled = data.scheduled
     shared = [s for s in scheduled if s.is_venue_wide]
     order = {s.id: n for n, s in enumerate(scheduled)}
     event = data.event
-    event_line = ", ".join(p for p in (event.name,
-                                       labels.date_span(event.first_day, event.last_day),
-                                       event.city) if p)
+    event_line = ", ".join(
+        p for p in (event.name, labels.date_span(event.first_day, event.last_day), event.city) if p
+    )
     heads = [labels["date"], labels["time"], labels["session"], labels["room"], labels["role"]]
     for index, person in enumerate(people):
         if index:
             sheet.page_break()
         look = styles["title"]
-        row = sheet.add_styled([person.display_name], [look], sheet.fit_height(
-            [person.display_name], [look], widths=[width], minimum=26))
+        row = sheet.add_styled(
+            [person.display_name],
+            [look],
+            sheet.fit_height([person.display_name], [look], widths=[width], minimum=26),
+        )
         sheet.merge(row, 1, row, 5)
         about = ", ".join(p for p in (person.position, person.organization) if p)
         for text in (about, event_line):
             if text:
                 look = styles["subtitle"]
-                row = sheet.add_styled([text], [look], sheet.fit_height(
-                    [text], [look], widths=[width], minimum=18))
+                row = sheet.add_styled(
+                    [text], [look], sheet.fit_height([text], [look], widths=[width], minimum=18)
+                )
                 sheet.merge(row, 1, row, 5)
         sheet.add([], height=8)
         sheet.add_styled(heads, [styles["head"]] * 5, 18)
         own = {s.id: role for s, role in roles.get(person.id, ()) if s.starts_at is not None}
-        items = sorted({s.id: s for s in (*shared, *(s for s, _ in roles.get(person.id, ())
-                                                     if s.id in own))}.values(),
-                       key=lambda s: order[s.id])
+        items = sorted(
+            {
+                s.id: s for s in (*shared, *(s for s, _ in roles.get(person.id, ()) if s.id in own))
+            }.values(),
+            key=lambda s: order[s.id],
+        )
         if not own:
             look = styles["muted"]
             row = sheet.add_styled([labels["no_sessions"]] + [None] * 4, [look] * 5, 18)
@@ -153,15 +160,24 @@ def write_personal(book: Book, data: AgendaData,
             assert session.starts_at is not None and session.ends_at is not None
             role = own.get(session.id)
             day = session.starts_at.date()
-            values = [labels.short_date(day) if day != previous_day else None,
-                      time_range(session.starts_at, session.ends_at), session.heading,
-                      session.room_name, labels.role(role) if role else None]
+            values = [
+                labels.short_date(day) if day != previous_day else None,
+                time_range(session.starts_at, session.ends_at),
+                session.heading,
+                session.room_name,
+                labels.role(role) if role else None,
+            ]
             previous_day = day
             if role is None:
                 looks = [styles["muted"]] * 5
             else:
-                looks = [styles["cell"], styles["cell"], styles["cell_bold"], styles["cell"],
-                         styles["cell"]]
+                looks = [
+                    styles["cell"],
+                    styles["cell"],
+                    styles["cell_bold"],
+                    styles["cell"],
+                    styles["cell"],
+                ]
             sheet.add_styled(values, looks, sheet.fit_height(values, looks, minimum=16))
         yield
     if not people:

@@ -29,24 +29,47 @@ def people_units(lines: Sequence[PeopleLine]) -> int:
 def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
     """Write the table; yields after every ROWS_PER_UNIT people."""
     labels, styles = book.labels, book.styles
-    heads = [labels["name"], labels["organization"], labels["country"], labels["sector"],
-             labels["email"], labels["status"], labels["roles"]]
+    heads = [
+        labels["name"],
+        labels["organization"],
+        labels["country"],
+        labels["sector"],
+        labels["email"],
+        labels["status"],
+        labels["roles"],
+    ]
     rows = [
-        [line.person.display_name, line.person.organization or "", line.person.country or "",
-         labels.sector(line.person.sector), line.person.email or "",
-         labels.status(line.status) if line.status else "", line.roles]
+        [
+            line.person.display_name,
+            line.person.organization or "",
+            line.person.country or "",
+            labels.sector(line.person.sector),
+            line.person.email or "",
+            labels.status(line.status) if line.status else "",
+            line.roles,
+        ]
         for line in lines
     ]
     columns = [[head, *(row[i] for row in rows)] for i, head in enumerate(heads)]
     widths = fitted_widths(columns, _MIN_WIDTHS, _MAX_WIDTHS)
-    sheet = SheetBuilder(book, labels["people"], widths, landscape=True, freeze="A2",
-                         title_rows=(1, 1), gridlines=True)
+    sheet = SheetBuilder(
+        book,
+        labels["people"],
+        widths,
+        landscape=True,
+        freeze="A2",
+        title_rows=(1, 1),
+        gridlines=True,
+    )
     head_look = styles["head"]
-    sheet.add_styled(heads, [head_look] * len(heads),
-                     sheet.fit_height(heads, [head_look] * len(heads), minimum=18))
+    sheet.add_styled(
+        heads,
+        [head_look] * len(heads),
+        sheet.fit_height(heads, [head_look] * len(heads), minimum=18),
+    )
     looks = [styles["list"]] * len(heads)
     for start in range(0, len(rows), ROWS_PER_UNIT):
-        for values in rows[start:start + ROWS_PER_UNIT]:
+        for values in rows[start : start + ROWS_PER_UNIT]:
             sheet.add_styled(values, looks, sheet.fit_height(values, looks, minimum=15))
         yield
     if not rows:

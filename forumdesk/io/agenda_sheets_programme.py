@@ -28,21 +28,31 @@ def programme_units(data: AgendaData) -> int:
 def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
     """Write the sheet; yields after each day (progress and cancel points)."""
     labels = book.labels
-    sheet = SheetBuilder(book, labels["programme"], _WIDTHS, landscape=True, freeze="A4",
-                         title_rows=(3, 3))
+    sheet = SheetBuilder(
+        book, labels["programme"], _WIDTHS, landscape=True, freeze="A4", title_rows=(3, 3)
+    )
     styles = book.styles
     event = data.event
     last_col = len(_WIDTHS)
-    row = sheet.add_styled([event.name], [styles["title"]],
-                           sheet.fit_height([event.name], [styles["title"]],
-                                            widths=[sum(_WIDTHS)], minimum=24))
+    row = sheet.add_styled(
+        [event.name],
+        [styles["title"]],
+        sheet.fit_height([event.name], [styles["title"]], widths=[sum(_WIDTHS)], minimum=24),
+    )
     sheet.merge(row, 1, row, last_col)
-    where = ", ".join(p for p in (labels.date_span(event.first_day, event.last_day),
-                                  event.city, event.venue) if p)
+    where = ", ".join(
+        p for p in (labels.date_span(event.first_day, event.last_day), event.city, event.venue) if p
+    )
     row = sheet.add_styled([where], [styles["subtitle"]], 20)
     sheet.merge(row, 1, row, last_col)
-    heads = [labels["time"], labels["code"], labels["session"], labels["room"],
-             labels["moderators"], labels["speakers"]]
+    heads = [
+        labels["time"],
+        labels["code"],
+        labels["session"],
+        labels["room"],
+        labels["moderators"],
+        labels["speakers"],
+    ]
     sheet.add_styled(heads, [styles["head"]] * len(heads), 18)
 
     scheduled = data.scheduled
@@ -50,8 +60,9 @@ def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
     for index, day in enumerate(days):
         if index:
             sheet.page_break()
-        row = sheet.add_styled([labels.long_date(day)] + [None] * (last_col - 1),
-                               [styles["day"]] * last_col, 22)
+        row = sheet.add_styled(
+            [labels.long_date(day)] + [None] * (last_col - 1), [styles["day"]] * last_col, 22
+        )
         sheet.merge(row, 1, row, last_col)
         for session in (s for s in scheduled if s.day == day):
             _write_session(sheet, session, labels)
@@ -81,8 +92,12 @@ def _write_session(sheet: SheetBuilder, session: AgendaSession, labels: Labels) 
         look = styles["break"]
         title = session.title + (f" ({session.room_name})" if session.room_name else "")
         cells = [when, session.code, title, None, None, None]
-        height = sheet.fit_height([when, None, title], [look] * 3,
-                                  widths=[_WIDTHS[0], _WIDTHS[1], sum(_WIDTHS[2:])], minimum=16)
+        height = sheet.fit_height(
+            [when, None, title],
+            [look] * 3,
+            widths=[_WIDTHS[0], _WIDTHS[1], sum(_WIDTHS[2:])],
+            minimum=16,
+        )
         row = sheet.add_styled(cells, [look] * len(cells), height)
         sheet.merge(row, 3, row, len(_WIDTHS))
         return
@@ -95,12 +110,18 @@ def _write_session(sheet: SheetBuilder, session: AgendaSession, labels: Labels) 
         title += f"\n{labels.kind(session.kind)}"
     moderators = "\n".join(_people_lines(session.moderators))
     speakers = _speaker_lines(session, labels)
-    chunks = [speakers[i:i + _MAX_LINES] for i in range(0, len(speakers), _MAX_LINES)] or [[]]
+    chunks = [speakers[i : i + _MAX_LINES] for i in range(0, len(speakers), _MAX_LINES)] or [[]]
     looks = [bold, bold, bold, look, look, look]
     for number, chunk in enumerate(chunks):
         if number == 0:
-            values: list[object] = [when, session.code, title, session.room_name, moderators,
-                                    "\n".join(chunk)]
+            values: list[object] = [
+                when,
+                session.code,
+                title,
+                session.room_name,
+                moderators,
+                "\n".join(chunk),
+            ]
         else:  # the rest of a long list of speakers, under the same session
             values = [None, None, None, None, None, "\n".join(chunk)]
         height = sheet.fit_height(values, looks, minimum=16)

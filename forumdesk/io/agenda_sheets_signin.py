@@ -44,8 +44,7 @@ class _Page:
 def write_signin(book: Book, sessions: Sequence[AgendaSession]) -> Iterator[None]:
     """Write the sheet; yields after each session."""
     labels = book.labels
-    sheet = SheetBuilder(book, labels["signin"], _WIDTHS, landscape=False,
-                         row_height=_LINE_HEIGHT)
+    sheet = SheetBuilder(book, labels["signin"], _WIDTHS, landscape=False, row_height=_LINE_HEIGHT)
     if not sessions:
         sheet.finish()
         yield
@@ -58,8 +57,9 @@ def write_signin(book: Book, sessions: Sequence[AgendaSession]) -> Iterator[None
     sheet.finish()
 
 
-def _merged_line(sheet: SheetBuilder, text: str, look: Look, page: _Page,
-                 minimum: float = 0.0) -> None:
+def _merged_line(
+    sheet: SheetBuilder, text: str, look: Look, page: _Page, minimum: float = 0.0
+) -> None:
     height = sheet.fit_height([text], [look], widths=[sum(_WIDTHS)], minimum=minimum)
     row = sheet.add_styled([text], [look], height)
     sheet.merge(row, 1, row, len(_WIDTHS))
@@ -68,8 +68,13 @@ def _merged_line(sheet: SheetBuilder, text: str, look: Look, page: _Page,
 
 def _table_head(sheet: SheetBuilder, book: Book, page: _Page) -> None:
     labels = book.labels
-    heads = [labels["number"], labels["name"], labels["organization"], labels["role"],
-             labels["signature"]]
+    heads = [
+        labels["number"],
+        labels["name"],
+        labels["organization"],
+        labels["role"],
+        labels["signature"],
+    ]
     look = book.styles["head"]
     height = sheet.fit_height(heads, [look] * len(heads), minimum=18)
     sheet.add_styled(heads, [look] * len(heads), height)
@@ -91,9 +96,15 @@ def _write_session(sheet: SheetBuilder, book: Book, session: AgendaSession) -> N
     page = _Page(book.page_height(False, _WIDTHS))
     _merged_line(sheet, labels["signin_title"], styles["subtitle"], page, minimum=18)
     _merged_line(sheet, session.heading, styles["signin_title"], page, minimum=22)
-    where = ", ".join(p for p in (labels.long_date(session.starts_at.date()),
-                                  time_range(session.starts_at, session.ends_at),
-                                  session.room_name) if p)
+    where = ", ".join(
+        p
+        for p in (
+            labels.long_date(session.starts_at.date()),
+            time_range(session.starts_at, session.ends_at),
+            session.room_name,
+        )
+        if p
+    )
     _merged_line(sheet, where, styles["info"], page)
     moderators = "; ".join(link.person.with_organization() for link in session.moderators)
     if moderators:
@@ -105,13 +116,23 @@ def _write_session(sheet: SheetBuilder, book: Book, session: AgendaSession) -> N
     page.take(_SPACER)
     _table_head(sheet, book, page)
 
-    row_looks = [styles["signin_number"], styles["signin_row"], styles["signin_row"],
-                 styles["signin_row"], styles["signin_row"]]
+    row_looks = [
+        styles["signin_number"],
+        styles["signin_row"],
+        styles["signin_row"],
+        styles["signin_row"],
+        styles["signin_row"],
+    ]
     number = 0
     for link in session.people:
         number += 1
-        values: list[object] = [number, link.person.display_name,
-                                link.person.organization or "", labels.role(link.role), None]
+        values: list[object] = [
+            number,
+            link.person.display_name,
+            link.person.organization or "",
+            labels.role(link.role),
+            None,
+        ]
         height = sheet.fit_height(values, row_looks, minimum=_LINE_HEIGHT)
         if not page.fits(height):
             _continued(sheet, book, session, page)

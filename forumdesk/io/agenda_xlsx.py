@@ -33,8 +33,15 @@ from forumdesk.io.agenda_sheets_programme import programme_units, write_programm
 from forumdesk.io.agenda_sheets_signin import signin_sessions, write_signin
 from forumdesk.io.xlsx_safety import atomic_target
 
-__all__ = ["GRID_STEPS", "PAPERS", "PARTS", "Progress", "WorkbookResult",
-           "check_choices", "write_agenda_workbook"]
+__all__ = [
+    "GRID_STEPS",
+    "PAPERS",
+    "PARTS",
+    "Progress",
+    "WorkbookResult",
+    "check_choices",
+    "write_agenda_workbook",
+]
 
 GRID_STEPS = (5, 10, 15, 20, 30, 60)
 
@@ -58,28 +65,43 @@ def check_choices(parts: Iterable[str], paper: str, lang: str, grid_step: int) -
     chosen = list(dict.fromkeys(parts))
     unknown = [p for p in chosen if p not in PARTS]
     if unknown:
-        raise ValidationError(_("Unknown part of the agenda: {parts}; choose from {known}.")
-                              .format(parts=", ".join(unknown), known=", ".join(PARTS)),
-                              field="parts")
+        raise ValidationError(
+            _("Unknown part of the agenda: {parts}; choose from {known}.").format(
+                parts=", ".join(unknown), known=", ".join(PARTS)
+            ),
+            field="parts",
+        )
     if not chosen:
-        raise ValidationError(_("Choose at least one part of the agenda to export."),
-                              field="parts")
+        raise ValidationError(_("Choose at least one part of the agenda to export."), field="parts")
     if paper not in PAPERS:
-        raise ValidationError(_("Unknown paper size {paper}; choose A4 or Letter.")
-                              .format(paper=repr(paper)), field="paper")
+        raise ValidationError(
+            _("Unknown paper size {paper}; choose A4 or Letter.").format(paper=repr(paper)),
+            field="paper",
+        )
     if lang not in LANGUAGES:
-        raise ValidationError(_("Unknown heading language {lang}; choose ru or en.")
-                              .format(lang=repr(lang)), field="lang")
+        raise ValidationError(
+            _("Unknown heading language {lang}; choose ru or en.").format(lang=repr(lang)),
+            field="lang",
+        )
     if grid_step not in GRID_STEPS:
         raise ValidationError(
-            _("The grid's time step must be one of {steps} minutes.")
-            .format(steps=", ".join(map(str, GRID_STEPS))), field="grid_step")
+            _("The grid's time step must be one of {steps} minutes.").format(
+                steps=", ".join(map(str, GRID_STEPS))
+            ),
+            field="grid_step",
+        )
     return [p for p in PARTS if p in chosen]
 
 
 def write_agenda_workbook(
-    data: AgendaData, path: Path, *, parts: Sequence[str] = PARTS, paper: str = "A4",
-    lang: Lang = "en", grid_step: int = 15, include_all_registered: bool = False,
+    data: AgendaData,
+    path: Path,
+    *,
+    parts: Sequence[str] = PARTS,
+    paper: str = "A4",
+    lang: Lang = "en",
+    grid_step: int = 15,
+    include_all_registered: bool = False,
     progress: Progress | None = None,
 ) -> WorkbookResult:
     """Write the chosen parts of `data`'s agenda to `path` (replacing it only on success)."""
@@ -118,7 +140,10 @@ def write_agenda_workbook(
 
 
 def _plan(
-    data: AgendaData, parts: Sequence[str], labels: Labels, grid_step: int,
+    data: AgendaData,
+    parts: Sequence[str],
+    labels: Labels,
+    grid_step: int,
     include_all_registered: bool,
 ) -> list[tuple[int, Callable[[Book], Iterator[None]]]]:
     """(progress units, sheet writer) for each part, in workbook order."""
@@ -128,8 +153,9 @@ def _plan(
             plan.append((programme_units(data), partial(write_programme, data=data)))
         elif part == "grid":
             layouts = grid_layouts(data, grid_step, labels)
-            plan.append((grid_units(layouts),
-                         partial(write_grids, layouts=layouts, step=grid_step)))
+            plan.append(
+                (grid_units(layouts), partial(write_grids, layouts=layouts, step=grid_step))
+            )
         elif part == "signin":
             sessions = signin_sessions(data)
             plan.append((max(1, len(sessions)), partial(write_signin, sessions=sessions)))
@@ -138,8 +164,7 @@ def _plan(
             plan.append((max(1, len(signs)), partial(write_room_signs, signs=signs)))
         elif part == "personal":
             people = agenda_people(data, include_all_registered)
-            plan.append((max(1, len(people)),
-                         partial(write_personal, data=data, people=people)))
+            plan.append((max(1, len(people)), partial(write_personal, data=data, people=people)))
         elif part == "people":
             lines = people_lines(data, labels.role)
             plan.append((people_units(lines), partial(write_people, lines=lines)))

@@ -22,21 +22,38 @@ DELIMITERS = (",", ";", "\t")
 
 def session_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list[str]]]:
     """Headings and rows: every session, scheduled ones first in programme order."""
-    heads = [labels["code"], labels["title"], labels["kind"], labels["track"], labels["room"],
-             labels["date"], labels["start"], labels["end"], labels["moderators"],
-             labels["speakers_only"], labels["panelists"], labels["description"]]
+    heads = [
+        labels["code"],
+        labels["title"],
+        labels["kind"],
+        labels["track"],
+        labels["room"],
+        labels["date"],
+        labels["start"],
+        labels["end"],
+        labels["moderators"],
+        labels["speakers_only"],
+        labels["panelists"],
+        labels["description"],
+    ]
     rows = []
     for session in data.sessions:
-        rows.append([
-            session.code or "", session.title, labels.kind(session.kind),
-            session.track_name or "", session.room_name or "",
-            f"{session.starts_at:%Y-%m-%d}" if session.starts_at else "",
-            f"{session.starts_at:%H:%M}" if session.starts_at else "",
-            f"{session.ends_at:%H:%M}" if session.ends_at else "",
-            _names(session, (Role.MODERATOR, Role.CO_MODERATOR)),
-            _names(session, (Role.SPEAKER,)), _names(session, (Role.PANELIST,)),
-            session.description or "",
-        ])
+        rows.append(
+            [
+                session.code or "",
+                session.title,
+                labels.kind(session.kind),
+                session.track_name or "",
+                session.room_name or "",
+                f"{session.starts_at:%Y-%m-%d}" if session.starts_at else "",
+                f"{session.starts_at:%H:%M}" if session.starts_at else "",
+                f"{session.ends_at:%H:%M}" if session.ends_at else "",
+                _names(session, (Role.MODERATOR, Role.CO_MODERATOR)),
+                _names(session, (Role.SPEAKER,)),
+                _names(session, (Role.PANELIST,)),
+                session.description or "",
+            ]
+        )
     return heads, rows
 
 
@@ -46,29 +63,53 @@ def _names(session: AgendaSession, roles: Sequence[Role]) -> str:
 
 def people_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list[str]]]:
     """Headings and rows: everyone registered or holding a role, by family name."""
-    heads = [labels["family_name"], labels["given_name"], labels["patronymic"], labels["name"],
-             labels["organization"], labels["position"], labels["country"], labels["sector"],
-             labels["email"], labels["phone"], labels["status"], labels["roles"]]
+    heads = [
+        labels["family_name"],
+        labels["given_name"],
+        labels["patronymic"],
+        labels["name"],
+        labels["organization"],
+        labels["position"],
+        labels["country"],
+        labels["sector"],
+        labels["email"],
+        labels["phone"],
+        labels["status"],
+        labels["roles"],
+    ]
     rows = []
     for line in people_lines(data, labels.role):
         person = line.person
-        rows.append([
-            person.family_name, person.given_name or "", person.patronymic or "",
-            person.display_name, person.organization or "", person.position or "",
-            person.country or "", labels.sector(person.sector), person.email or "",
-            person.phone or "", labels.status(line.status) if line.status else "", line.roles,
-        ])
+        rows.append(
+            [
+                person.family_name,
+                person.given_name or "",
+                person.patronymic or "",
+                person.display_name,
+                person.organization or "",
+                person.position or "",
+                person.country or "",
+                labels.sector(person.sector),
+                person.email or "",
+                person.phone or "",
+                labels.status(line.status) if line.status else "",
+                line.roles,
+            ]
+        )
     return heads, rows
 
 
-def write_csv(path: Path, heads: Sequence[str], rows: Iterable[Sequence[object]],
-              delimiter: str = ",") -> int:
+def write_csv(
+    path: Path, heads: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ","
+) -> int:
     """Write a CSV file (UTF-8 with BOM, CRLF line ends as Excel writes them); returns rows."""
     if delimiter not in DELIMITERS:
         raise ValueError(f"unsupported delimiter {delimiter!r}")
     count = 0
-    with (atomic_target(Path(path)) as temp,
-          temp.open("w", encoding="utf-8-sig", newline="") as handle):
+    with (
+        atomic_target(Path(path)) as temp,
+        temp.open("w", encoding="utf-8-sig", newline="") as handle,
+    ):
         writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow([csv_field(h) for h in heads])
         for row in rows:

@@ -39,19 +39,30 @@ def read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTabl
             if any(c.strip() for c in cells):
                 rows.append((number, trim_trailing(cells)))
     except csv.Error as exc:
-        raise ImportFileError(_("{file} is not a well-formed CSV file ({error}).")
-                              .format(file=name, error=exc)) from exc
-    return RawTable(path=path, kind="csv", sheet=None, sheet_names=(), rows=rows,
-                    encoding=used_encoding, delimiter=used_delimiter)
+        raise ImportFileError(
+            _("{file} is not a well-formed CSV file ({error}).").format(file=name, error=exc)
+        ) from exc
+    return RawTable(
+        path=path,
+        kind="csv",
+        sheet=None,
+        sheet_names=(),
+        rows=rows,
+        encoding=used_encoding,
+        delimiter=used_delimiter,
+    )
 
 
 def check_delimiter(delimiter: str, name: str) -> str:
     aliases = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
     value = aliases.get(delimiter.lower(), delimiter)
-    if len(value) != 1 or value in "\"\r\n":
-        raise ImportFileError(_("'{delimiter}' cannot separate the columns of {file}; give "
-                                "one character such as ; , or tab.")
-                              .format(delimiter=delimiter, file=name))
+    if len(value) != 1 or value in '"\r\n':
+        raise ImportFileError(
+            _(
+                "'{delimiter}' cannot separate the columns of {file}; give "
+                "one character such as ; , or tab."
+            ).format(delimiter=delimiter, file=name)
+        )
     return value
 
 
@@ -61,36 +72,47 @@ def decode_text(data: bytes, encoding: str | None, name: str) -> tuple[str, str]
         try:
             codecs.lookup(encoding)
         except LookupError as exc:
-            raise ImportFileError(_("'{encoding}' is not an encoding forumdesk knows; try "
-                                    "utf-8, cp1251 or utf-16.").format(encoding=encoding)) \
-                from exc
+            raise ImportFileError(
+                _(
+                    "'{encoding}' is not an encoding forumdesk knows; try utf-8, cp1251 or utf-16."
+                ).format(encoding=encoding)
+            ) from exc
         try:
             return data.decode(encoding).lstrip("\ufeff"), encoding
         except UnicodeDecodeError as exc:
-            raise ImportFileError(_("{file} is not in {encoding}: byte {byte} cannot be read "
-                                    "that way. Try another encoding.")
-                                  .format(file=name, encoding=encoding, byte=exc.start)) \
-                from exc
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+            raise ImportFileError(
+                _(
+                    "{file} is not in {encoding}: byte {byte} cannot be read "
+                    "that way. Try another encoding."
+                ).format(file=name, encoding=encoding, byte=exc.start)
+            ) from exc
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(codec).lstrip("\ufeff"), codec
             except UnicodeDecodeError as exc:
-                raise ImportFileError(_("{file} says it is {encoding} but is not.")
-                                      .format(file=name, encoding=codec)) from exc
+                raise ImportFileError(
+                    _("{file} says it is {encoding} but is not.").format(file=name, encoding=codec)
+                ) from exc
     sample = data[:4096]
     if sample.count(b"\x00") > len(sample) // 4:  # UTF-16 without its BOM
-        codec = "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") \
-            else "utf-16-be"
+        codec = (
+            "utf-16-le" if sample[1::2].count(b"\x00") > sample[::2].count(b"\x00") else "utf-16-be"
+        )
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise ImportFileError(_("{file} is not a text file, nor a spreadsheet forumdesk "
-                                "knows.").format(file=name))
+        raise ImportFileError(
+            _("{file} is not a text file, nor a spreadsheet forumdesk knows.").format(file=name)
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -22,33 +22,115 @@ from forumdesk.io.people_rows import PersonDraft
 from forumdesk.services import text
 
 # Fields a later row for the same person may fill in, or disagree about.
-MERGED_FIELDS = ("given_name", "patronymic", "organization", "position", "country", "sector",
-                 "phone", "language", "notes")
+MERGED_FIELDS = (
+    "given_name",
+    "patronymic",
+    "organization",
+    "position",
+    "country",
+    "sector",
+    "phone",
+    "language",
+    "notes",
+)
 # How a note on disagreeing rows names each of them
-_MERGED_LABELS = {"given_name": N_("given name"), "patronymic": N_("patronymic"),
-                  "organization": N_("organization"), "position": N_("position"),
-                  "country": N_("country"), "sector": N_("sector"), "phone": N_("phone"),
-                  "language": N_("language"), "notes": N_("notes")}
+_MERGED_LABELS = {
+    "given_name": N_("given name"),
+    "patronymic": N_("patronymic"),
+    "organization": N_("organization"),
+    "position": N_("position"),
+    "country": N_("country"),
+    "sector": N_("sector"),
+    "phone": N_("phone"),
+    "language": N_("language"),
+    "notes": N_("notes"),
+}
 # Why two rows are one person
 _SAME_EMAIL = N_("the same e-mail")
 _SAME_NAME_AND_ORGANISATION = N_("the same name and organisation")
 
-_CYRILLIC_TO_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    # Kazakh
-    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-    # Ukrainian and Belarusian
-    "є": "e", "ї": "i", "ў": "u", "ґ": "g",
-})
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "д": "d",
+        "е": "e",
+        "ё": "e",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "й": "i",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ы": "y",
+        "ь": "",
+        "э": "e",
+        "ю": "yu",
+        "я": "ya",
+        # Kazakh
+        "ә": "a",
+        "ғ": "g",
+        "қ": "k",
+        "ң": "n",
+        "ө": "o",
+        "ұ": "u",
+        "ү": "u",
+        "һ": "h",
+        "і": "i",
+        # Ukrainian and Belarusian
+        "є": "e",
+        "ї": "i",
+        "ў": "u",
+        "ґ": "g",
+    }
+)
 # Spelling variants of one sound, longest first: after these, Sergey/Sergei/Сергей agree.
-_VARIANTS = (("shch", "s"), ("sch", "s"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"),
-             ("kh", "h"), ("ts", "c"), ("tz", "c"), ("x", "ks"), ("yu", "u"), ("iu", "u"),
-             ("ju", "u"), ("ya", "a"), ("ia", "a"), ("ja", "a"), ("ye", "e"), ("ie", "e"),
-             ("je", "e"), ("yo", "o"), ("jo", "o"), ("ph", "f"), ("w", "v"), ("q", "k"),
-             ("ck", "k"), ("y", "i"), ("j", "i"))
+_VARIANTS = (
+    ("shch", "s"),
+    ("sch", "s"),
+    ("tch", "c"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("x", "ks"),
+    ("yu", "u"),
+    ("iu", "u"),
+    ("ju", "u"),
+    ("ya", "a"),
+    ("ia", "a"),
+    ("ja", "a"),
+    ("ye", "e"),
+    ("ie", "e"),
+    ("je", "e"),
+    ("yo", "o"),
+    ("jo", "o"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("y", "i"),
+    ("j", "i"),
+)
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -120,14 +202,18 @@ class LikelyDuplicate:
     name: str
     other: str
     reason: str
-    person_id: int | None = None   # the directory's person, if the other is there
-    other_row: int | None = None   # the file's other row, if the other is in the file
+    person_id: int | None = None  # the directory's person, if the other is there
+    other_row: int | None = None  # the file's other row, if the other is in the file
 
     def __str__(self) -> str:
-        where = (_("person {id}").format(id=self.person_id) if self.person_id
-                 else _("row {row}").format(row=self.other_row))
+        where = (
+            _("person {id}").format(id=self.person_id)
+            if self.person_id
+            else _("row {row}").format(row=self.other_row)
+        )
         return _("Row {row}: {name} and {other} ({where}): {reason}.").format(
-            row=self.row, name=self.name, other=self.other, where=where, reason=self.reason)
+            row=self.row, name=self.name, other=self.other, where=where, reason=self.reason
+        )
 
 
 class Directory:
@@ -162,8 +248,8 @@ class FileEntity:
     name_key: str
     rows: list[int] = field(default_factory=list)
     sessions: list[str] = field(default_factory=list)
-    person_id: int | None = None      # the directory's person this is
-    matched_by: str | None = None     # "email" or "name"
+    person_id: int | None = None  # the directory's person this is
+    matched_by: str | None = None  # "email" or "name"
 
     @property
     def row(self) -> int:
@@ -181,8 +267,10 @@ def group_rows(drafts: Iterable[PersonDraft]) -> tuple[list[FileEntity], list[st
     by_email: dict[str, FileEntity] = {}
     by_name_org: dict[tuple[str, str | None], FileEntity] = {}
     for draft in drafts:
-        key = (name_key(draft.family_name, draft.given_name, draft.patronymic),
-               _org_key_cached(draft.organization))
+        key = (
+            name_key(draft.family_name, draft.given_name, draft.patronymic),
+            _org_key_cached(draft.organization),
+        )
         entity = by_email.get(draft.email) if draft.email else None
         how = _SAME_EMAIL
         if entity is None:
@@ -220,13 +308,22 @@ def _merge(first: PersonDraft, later: PersonDraft, how: str) -> list[str]:
         old = getattr(first, name)
         if old is None:
             setattr(first, name, new)
-        elif old != new and not (isinstance(old, str) and isinstance(new, str)
-                                 and text.fold(old) == text.fold(new)):
-            notes.append(_("Row {row} repeats row {first} ({how}) but gives {field} «{new}» "
-                           "instead of «{old}»; row {first}'s value is used.").format(
-                               row=later.row, first=first.row, how=gettext(how),
-                               field=gettext(_MERGED_LABELS[name]), new=_shown(new),
-                               old=_shown(old)))
+        elif old != new and not (
+            isinstance(old, str) and isinstance(new, str) and text.fold(old) == text.fold(new)
+        ):
+            notes.append(
+                _(
+                    "Row {row} repeats row {first} ({how}) but gives {field} «{new}» "
+                    "instead of «{old}»; row {first}'s value is used."
+                ).format(
+                    row=later.row,
+                    first=first.row,
+                    how=gettext(how),
+                    field=gettext(_MERGED_LABELS[name]),
+                    new=_shown(new),
+                    old=_shown(old),
+                )
+            )
     return notes
 
 
@@ -235,8 +332,9 @@ def _shown(value: object) -> object:
     return value.translated_label if isinstance(value, Sector) else value
 
 
-def match_entities(entities: Iterable[FileEntity], directory: Directory, *,
-                   by_name: bool = True) -> list[LikelyDuplicate]:
+def match_entities(
+    entities: Iterable[FileEntity], directory: Directory, *, by_name: bool = True
+) -> list[LikelyDuplicate]:
     """Link each entity to its directory person; return what only looks like a duplicate.
 
     With `by_name` False (the "create new" policy) only e-mails identify people. Every lookup is
@@ -255,10 +353,12 @@ def match_entities(entities: Iterable[FileEntity], directory: Directory, *,
             continue
         key = entity.name_key
         candidates = directory.by_name_org.get((key, _org_key_cached(draft.organization)), [])
-        usable = [pid for pid in candidates
-                  if draft.email is None
-                  or (directory.people[pid].email is None and claimed.get(pid) in (None,
-                                                                                  draft.email))]
+        usable = [
+            pid
+            for pid in candidates
+            if draft.email is None
+            or (directory.people[pid].email is None and claimed.get(pid) in (None, draft.email))
+        ]
         if by_name and usable:
             entity.person_id, entity.matched_by = min(usable), "name"
             if draft.email:
@@ -269,8 +369,9 @@ def match_entities(entities: Iterable[FileEntity], directory: Directory, *,
     return likely
 
 
-def _likely(entity: FileEntity, fuzzy: str | None, directory: Directory,
-            same_name_org: list[int]) -> list[LikelyDuplicate]:
+def _likely(
+    entity: FileEntity, fuzzy: str | None, directory: Directory, same_name_org: list[int]
+) -> list[LikelyDuplicate]:
     same_name = directory.by_name.get(entity.name_key)
     similar = directory.by_fuzzy.get(fuzzy) if fuzzy else None
     if not (same_name_org or same_name or similar):
@@ -283,13 +384,19 @@ def _likely(entity: FileEntity, fuzzy: str | None, directory: Directory,
     for pid in similar or ():
         found.setdefault(pid, _("a similar name (another spelling or alphabet)"))
     draft = entity.draft
-    return [LikelyDuplicate(row=entity.row, name=draft.display_name,
-                            other=directory.people[pid].described, reason=reason, person_id=pid)
-            for pid, reason in sorted(found.items())[:3]]
+    return [
+        LikelyDuplicate(
+            row=entity.row,
+            name=draft.display_name,
+            other=directory.people[pid].described,
+            reason=reason,
+            person_id=pid,
+        )
+        for pid, reason in sorted(found.items())[:3]
+    ]
 
 
-def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]
-                        ) -> list[LikelyDuplicate]:
+def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]) -> list[LikelyDuplicate]:
     seen: dict[str, FileEntity] = {}
     first_names: dict[int, str] = {}  # an entity's display name, built once however often met
     likely = []
@@ -305,7 +412,13 @@ def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]
         other = first_names.get(earlier.row)
         if other is None:
             other = first_names[earlier.row] = earlier.draft.display_name
-        likely.append(LikelyDuplicate(
-            row=entity.row, name=entity.draft.display_name, other=other, other_row=earlier.row,
-            reason=_("a similar name in the same file, kept as two people")))
+        likely.append(
+            LikelyDuplicate(
+                row=entity.row,
+                name=entity.draft.display_name,
+                other=other,
+                other_row=earlier.row,
+                reason=_("a similar name in the same file, kept as two people"),
+            )
+        )
     return likely

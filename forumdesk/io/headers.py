@@ -26,91 +26,293 @@ IMPORT_KINDS = (N_("attendees"), N_("programme"))
 
 # Field -> what people write above such a column. Compared squashed (see header_key).
 PEOPLE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "full_name": ("ФИО", "Ф.И.О.", "Фамилия Имя Отчество", "Фамилия, имя, отчество",
-                  "Фамилия и имя", "Имя и фамилия", "Участник", "ФИО участника", "Full name",
-                  "Name", "Participant", "Attendee", "Your name", "Name and surname",
-                  "Аты-жөні", "Толық аты-жөні", "Аты жөні", "Фамилия имя"),
+    "full_name": (
+        "ФИО",
+        "Ф.И.О.",
+        "Фамилия Имя Отчество",
+        "Фамилия, имя, отчество",
+        "Фамилия и имя",
+        "Имя и фамилия",
+        "Участник",
+        "ФИО участника",
+        "Full name",
+        "Name",
+        "Participant",
+        "Attendee",
+        "Your name",
+        "Name and surname",
+        "Аты-жөні",
+        "Толық аты-жөні",
+        "Аты жөні",
+        "Фамилия имя",
+    ),
     "family_name": ("Фамилия", "Last name", "Family name", "Surname", "Lastname", "Тегі"),
     "given_name": ("Имя", "First name", "Given name", "Firstname", "Forename", "Аты"),
     "patronymic": ("Отчество", "Patronymic", "Middle name", "Әкесінің аты", "Әкесінің есімі"),
-    "organization": ("Организация", "Наименование организации", "Место работы", "Компания",
-                     "Ведомство", "Учреждение", "Organization", "Organisation", "Company",
-                     "Affiliation", "Institution", "Employer", "Ұйым", "Мекеме", "Жұмыс орны",
-                     "Ұйымның атауы"),
-    "position": ("Должность", "Позиция", "Position", "Job title", "Title", "Role", "Post",
-                 "Лауазымы", "Лауазым"),
-    "country": ("Страна", "Country", "Ел", "Мемлекет", "Страна проживания",
-                "Country of residence"),
-    "sector": ("Сектор", "Тип организации", "Категория", "Sector", "Category",
-               "Organisation type", "Organization type", "Сала"),
-    "email": ("Эл. почта", "Электронная почта", "E-mail", "Email", "Email address",
-              "E-mail address", "Mail", "Почта", "Адрес электронной почты", "Emailадрес",
-              "Электрондық пошта", "Эл. пошта", "Пошта"),
-    "phone": ("Телефон", "Тел.", "Моб. телефон", "Мобильный телефон", "Контактный телефон",
-              "Номер телефона", "Phone", "Phone number", "Mobile", "Telephone", "Tel",
-              "Телефон нөмірі", "Ұялы телефон"),
+    "organization": (
+        "Организация",
+        "Наименование организации",
+        "Место работы",
+        "Компания",
+        "Ведомство",
+        "Учреждение",
+        "Organization",
+        "Organisation",
+        "Company",
+        "Affiliation",
+        "Institution",
+        "Employer",
+        "Ұйым",
+        "Мекеме",
+        "Жұмыс орны",
+        "Ұйымның атауы",
+    ),
+    "position": (
+        "Должность",
+        "Позиция",
+        "Position",
+        "Job title",
+        "Title",
+        "Role",
+        "Post",
+        "Лауазымы",
+        "Лауазым",
+    ),
+    "country": ("Страна", "Country", "Ел", "Мемлекет", "Страна проживания", "Country of residence"),
+    "sector": (
+        "Сектор",
+        "Тип организации",
+        "Категория",
+        "Sector",
+        "Category",
+        "Organisation type",
+        "Organization type",
+        "Сала",
+    ),
+    "email": (
+        "Эл. почта",
+        "Электронная почта",
+        "E-mail",
+        "Email",
+        "Email address",
+        "E-mail address",
+        "Mail",
+        "Почта",
+        "Адрес электронной почты",
+        "Emailадрес",
+        "Электрондық пошта",
+        "Эл. пошта",
+        "Пошта",
+    ),
+    "phone": (
+        "Телефон",
+        "Тел.",
+        "Моб. телефон",
+        "Мобильный телефон",
+        "Контактный телефон",
+        "Номер телефона",
+        "Phone",
+        "Phone number",
+        "Mobile",
+        "Telephone",
+        "Tel",
+        "Телефон нөмірі",
+        "Ұялы телефон",
+    ),
     "language": ("Язык", "Язык общения", "Language", "Тіл"),
-    "notes": ("Примечание", "Примечания", "Комментарий", "Комментарии", "Notes", "Note",
-              "Comment", "Comments", "Remarks", "Ескерту", "Түсініктеме"),
-    "sessions": ("Сессии", "Сессия", "Секция", "Секции", "Мероприятия", "Sessions", "Session",
-                 "Sessions to attend", "Сессиялар", "Секциялар"),
+    "notes": (
+        "Примечание",
+        "Примечания",
+        "Комментарий",
+        "Комментарии",
+        "Notes",
+        "Note",
+        "Comment",
+        "Comments",
+        "Remarks",
+        "Ескерту",
+        "Түсініктеме",
+    ),
+    "sessions": (
+        "Сессии",
+        "Сессия",
+        "Секция",
+        "Секции",
+        "Мероприятия",
+        "Sessions",
+        "Session",
+        "Sessions to attend",
+        "Сессиялар",
+        "Секциялар",
+    ),
 }
 
 PROGRAMME_SYNONYMS: dict[str, tuple[str, ...]] = {
     "code": ("Код", "Код сессии", "№", "No", "Nr", "Code", "Session code", "ID", "Коды"),
-    "title": ("Название", "Название сессии", "Тема", "Наименование", "Сессия", "Title",
-              "Session", "Session title", "Topic", "Name", "Атауы", "Тақырып"),
+    "title": (
+        "Название",
+        "Название сессии",
+        "Тема",
+        "Наименование",
+        "Сессия",
+        "Title",
+        "Session",
+        "Session title",
+        "Topic",
+        "Name",
+        "Атауы",
+        "Тақырып",
+    ),
     "kind": ("Тип", "Формат", "Вид", "Kind", "Type", "Format", "Түрі"),
     "track": ("Трек", "Направление", "Тематика", "Track", "Stream", "Theme", "Бағыт"),
     "date": ("Дата", "День", "Date", "Day", "Күні", "Күн"),
     "time": ("Время", "Time", "Уақыты", "Уақыт"),
     "start": ("Начало", "Время начала", "С", "Start", "Starts", "Start time", "From", "Басталуы"),
-    "end": ("Окончание", "Конец", "Время окончания", "До", "End", "Ends", "End time", "To",
-            "Аяқталуы"),
-    "room": ("Зал", "Аудитория", "Помещение", "Место", "Место проведения", "Room", "Hall",
-             "Venue", "Location", "Зал атауы"),
-    "moderators": ("Модератор", "Модераторы", "Moderator", "Moderators", "Chair", "Chairs",
-                   "Модератор (e-mail)", "Модераторы (e-mail)", "Moderator (e-mail)"),
-    "co_moderators": ("Сомодератор", "Сомодераторы", "Со-модератор", "Co-moderator",
-                      "Co-moderators", "Co-chair"),
-    "speakers": ("Спикер", "Спикеры", "Докладчик", "Докладчики", "Выступающие", "Speaker",
-                 "Speakers", "Спикеры (e-mail)", "Speakers (e-mail)", "Баяндамашылар"),
-    "panelists": ("Панелист", "Панелисты", "Эксперты", "Panelist", "Panelists", "Panellists",
-                  "Panel"),
-    "rapporteurs": ("Докладчик-рапортёр", "Рапортёр", "Секретарь", "Rapporteur",
-                    "Rapporteurs"),
-    "description": ("Описание", "Аннотация", "Description", "Abstract", "Summary",
-                    "Сипаттамасы"),
-    "expected_audience": ("Ожидаемое число участников", "Число участников", "Аудитория (чел.)",
-                          "Expected audience", "Audience", "Attendance"),
+    "end": (
+        "Окончание",
+        "Конец",
+        "Время окончания",
+        "До",
+        "End",
+        "Ends",
+        "End time",
+        "To",
+        "Аяқталуы",
+    ),
+    "room": (
+        "Зал",
+        "Аудитория",
+        "Помещение",
+        "Место",
+        "Место проведения",
+        "Room",
+        "Hall",
+        "Venue",
+        "Location",
+        "Зал атауы",
+    ),
+    "moderators": (
+        "Модератор",
+        "Модераторы",
+        "Moderator",
+        "Moderators",
+        "Chair",
+        "Chairs",
+        "Модератор (e-mail)",
+        "Модераторы (e-mail)",
+        "Moderator (e-mail)",
+    ),
+    "co_moderators": (
+        "Сомодератор",
+        "Сомодераторы",
+        "Со-модератор",
+        "Co-moderator",
+        "Co-moderators",
+        "Co-chair",
+    ),
+    "speakers": (
+        "Спикер",
+        "Спикеры",
+        "Докладчик",
+        "Докладчики",
+        "Выступающие",
+        "Speaker",
+        "Speakers",
+        "Спикеры (e-mail)",
+        "Speakers (e-mail)",
+        "Баяндамашылар",
+    ),
+    "panelists": (
+        "Панелист",
+        "Панелисты",
+        "Эксперты",
+        "Panelist",
+        "Panelists",
+        "Panellists",
+        "Panel",
+    ),
+    "rapporteurs": ("Докладчик-рапортёр", "Рапортёр", "Секретарь", "Rapporteur", "Rapporteurs"),
+    "description": ("Описание", "Аннотация", "Description", "Abstract", "Summary", "Сипаттамасы"),
+    "expected_audience": (
+        "Ожидаемое число участников",
+        "Число участников",
+        "Аудитория (чел.)",
+        "Expected audience",
+        "Audience",
+        "Attendance",
+    ),
 }
 
 # When no synonym matches, a header containing one of these (squashed) names the field:
 # "Which sessions will you attend?", "Модератор (ФИО, e-mail)", "Your e-mail address".
-_PEOPLE_KEYWORDS = (("email", "email"), ("почт", "email"), ("пошта", "email"),
-                    ("телефон", "phone"), ("phone", "phone"), ("session", "sessions"),
-                    ("сесси", "sessions"), ("секци", "sessions"), ("фио", "full_name"),
-                    ("фамилия", "family_name"), ("отчество", "patronymic"),
-                    ("организац", "organization"), ("organi", "organization"),
-                    ("должност", "position"), ("country", "country"), ("стран", "country"))
-_PROGRAMME_KEYWORDS = (("сомодератор", "co_moderators"), ("comoderator", "co_moderators"),
-                       ("модератор", "moderators"), ("moderator", "moderators"),
-                       ("спикер", "speakers"), ("speaker", "speakers"),
-                       ("докладчик", "speakers"), ("панелист", "panelists"),
-                       ("panel", "panelists"), ("название", "title"), ("title", "title"),
-                       ("зал", "room"), ("room", "room"), ("дата", "date"),
-                       ("начал", "start"), ("окончан", "end"))
+_PEOPLE_KEYWORDS = (
+    ("email", "email"),
+    ("почт", "email"),
+    ("пошта", "email"),
+    ("телефон", "phone"),
+    ("phone", "phone"),
+    ("session", "sessions"),
+    ("сесси", "sessions"),
+    ("секци", "sessions"),
+    ("фио", "full_name"),
+    ("фамилия", "family_name"),
+    ("отчество", "patronymic"),
+    ("организац", "organization"),
+    ("organi", "organization"),
+    ("должност", "position"),
+    ("country", "country"),
+    ("стран", "country"),
+)
+_PROGRAMME_KEYWORDS = (
+    ("сомодератор", "co_moderators"),
+    ("comoderator", "co_moderators"),
+    ("модератор", "moderators"),
+    ("moderator", "moderators"),
+    ("спикер", "speakers"),
+    ("speaker", "speakers"),
+    ("докладчик", "speakers"),
+    ("панелист", "panelists"),
+    ("panel", "panelists"),
+    ("название", "title"),
+    ("title", "title"),
+    ("зал", "room"),
+    ("room", "room"),
+    ("дата", "date"),
+    ("начал", "start"),
+    ("окончан", "end"),
+)
 
 FIELD_LABELS: dict[str, str] = {
-    "full_name": "full name", "family_name": "family name", "given_name": "given name",
-    "patronymic": "patronymic", "organization": "organisation", "position": "position",
-    "country": "country", "sector": "sector", "email": "e-mail", "phone": "phone",
-    "language": "language", "notes": "notes", "sessions": "sessions", "code": "code",
-    "title": "title", "kind": "kind", "track": "track", "date": "date",
-    "time": "time (start–end)", "start": "start", "end": "end", "room": "room",
-    "moderators": "moderators", "co_moderators": "co-moderators", "speakers": "speakers",
-    "panelists": "panelists", "rapporteurs": "rapporteurs", "description": "description",
-    "expected_audience": "expected audience", IGNORE: "(ignore)",
+    "full_name": "full name",
+    "family_name": "family name",
+    "given_name": "given name",
+    "patronymic": "patronymic",
+    "organization": "organisation",
+    "position": "position",
+    "country": "country",
+    "sector": "sector",
+    "email": "e-mail",
+    "phone": "phone",
+    "language": "language",
+    "notes": "notes",
+    "sessions": "sessions",
+    "code": "code",
+    "title": "title",
+    "kind": "kind",
+    "track": "track",
+    "date": "date",
+    "time": "time (start–end)",
+    "start": "start",
+    "end": "end",
+    "room": "room",
+    "moderators": "moderators",
+    "co_moderators": "co-moderators",
+    "speakers": "speakers",
+    "panelists": "panelists",
+    "rapporteurs": "rapporteurs",
+    "description": "description",
+    "expected_audience": "expected audience",
+    IGNORE: "(ignore)",
 }
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -157,15 +359,20 @@ def guess_field(header: str, kind: str) -> str | None:
 
 def parse_field(value: str, kind: str) -> str:
     """A field named by the user (--map "Column=field"): its name, label or any synonym."""
-    if header_key(value) in {"", "ignore", "skip", "none", "пропустить", "игнорировать"} \
-            or value.strip() == "-":
+    if (
+        header_key(value) in {"", "ignore", "skip", "none", "пропустить", "игнорировать"}
+        or value.strip() == "-"
+    ):
         return IGNORE
     found = _LOOKUPS[kind].get(header_key(value))
     if found is None:
         names = ", ".join(synonyms_for(kind))
-        raise ValidationError(_("'{value}' is not a field forumdesk can import; use one of: "
-                                "{fields}, or ignore.").format(value=value, fields=names),
-                              field="map")
+        raise ValidationError(
+            _(
+                "'{value}' is not a field forumdesk can import; use one of: {fields}, or ignore."
+            ).format(value=value, fields=names),
+            field="map",
+        )
     return found
 
 
@@ -176,10 +383,10 @@ def parse_field(value: str, kind: str) -> str:
 class ColumnMapping:
     """Which table row is the header and what each column holds."""
 
-    header_row: int                 # the row number as the user sees it
-    header_index: int               # its index in RawTable.rows
-    headers: tuple[str, ...]        # the header cells, as written
-    fields: dict[int, str]          # column index -> field (ignored columns absent)
+    header_row: int  # the row number as the user sees it
+    header_index: int  # its index in RawTable.rows
+    headers: tuple[str, ...]  # the header cells, as written
+    fields: dict[int, str]  # column index -> field (ignored columns absent)
 
     def column_of(self, field_name: str) -> int | None:
         for index, name in self.fields.items():
@@ -222,9 +429,12 @@ def map_columns(
         for index, (number, cells) in enumerate(table.rows):
             if number == header_row:
                 return _mapping(table, index, cells, kind, wanted)
-        raise ValidationError(_("Row {row} of {table} is empty or missing; it cannot be the "
-                                "header.").format(row=header_row, table=table.label),
-                              field="header_row")
+        raise ValidationError(
+            _("Row {row} of {table} is empty or missing; it cannot be the header.").format(
+                row=header_row, table=table.label
+            ),
+            field="header_row",
+        )
     for index, (_number, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         mapping = _mapping(table, index, cells, kind, wanted)
         recognised = len(mapping.fields)
@@ -240,8 +450,9 @@ def _names_a_key(mapping: ColumnMapping, kind: str) -> bool:
     return any(name in keys for name in mapping.fields.values())
 
 
-def _mapping(table: RawTable, index: int, cells: Sequence[str], kind: str,
-             wanted: Mapping[str, str]) -> ColumnMapping:
+def _mapping(
+    table: RawTable, index: int, cells: Sequence[str], kind: str, wanted: Mapping[str, str]
+) -> ColumnMapping:
     fields: dict[int, str] = {}
     taken: set[str] = set()
     # the user's choices first, so a synonym cannot take a field the user gave another column
@@ -263,7 +474,9 @@ def _mapping(table: RawTable, index: int, cells: Sequence[str], kind: str,
             taken.add(guess)
     number = table.rows[index][0]
     return ColumnMapping(
-        header_row=number, header_index=index, headers=tuple(cells),
+        header_row=number,
+        header_index=index,
+        headers=tuple(cells),
         fields={k: v for k, v in sorted(fields.items()) if v != IGNORE},
     )
 
@@ -297,9 +510,13 @@ def profiles_dir() -> Path:
 def _profile_path(name: str) -> Path:
     clean = name.strip()
     if not _PROFILE_NAME.match(clean) or clean.startswith("."):
-        raise ValidationError(_("'{name}' cannot name a profile; use letters, digits, "
-                                "spaces, dots and dashes (at most 80).").format(name=name),
-                              field="profile")
+        raise ValidationError(
+            _(
+                "'{name}' cannot name a profile; use letters, digits, "
+                "spaces, dots and dashes (at most 80)."
+            ).format(name=name),
+            field="profile",
+        )
     return profiles_dir() / f"{clean}.json"
 
 
@@ -308,8 +525,7 @@ def save_profile(profile: ImportProfile) -> Path:
     for column, name in profile.columns.items():
         parse_field(name, profile.kind)  # refuse a profile that could not be used
         if not column.strip():
-            raise ValidationError(_("A profile's column names cannot be empty."),
-                                  field="profile")
+            raise ValidationError(_("A profile's column names cannot be empty."), field="profile")
     path = _profile_path(profile.name)
     data = asdict(profile)
     data["name"] = profile.name.strip()
@@ -319,9 +535,11 @@ def save_profile(profile: ImportProfile) -> Path:
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         temporary.replace(path)
     except OSError as exc:
-        raise ValidationError(_("The profile «{name}» could not be saved in {folder}: "
-                                "{reason}.").format(name=profile.name, folder=path.parent,
-                                                    reason=exc.strerror or exc)) from exc
+        raise ValidationError(
+            _("The profile «{name}» could not be saved in {folder}: {reason}.").format(
+                name=profile.name, folder=path.parent, reason=exc.strerror or exc
+            )
+        ) from exc
     return path
 
 
@@ -329,24 +547,36 @@ def load_profile(name: str, kind: str | None = None) -> ImportProfile:
     path = _profile_path(name)
     if not path.is_file():
         known = ", ".join(p.name for p in list_profiles(kind)) or _("none yet")
-        raise NotFoundError(_("There is no import profile «{name}» (saved profiles: "
-                              "{profiles}).").format(name=name, profiles=known))
+        raise NotFoundError(
+            _("There is no import profile «{name}» (saved profiles: {profiles}).").format(
+                name=name, profiles=known
+            )
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         profile = ImportProfile(
-            name=str(data.get("name") or name), kind=str(data.get("kind") or "attendees"),
+            name=str(data.get("name") or name),
+            kind=str(data.get("kind") or "attendees"),
             columns={str(k): str(v) for k, v in (data.get("columns") or {}).items()},
-            sheet=data.get("sheet"), header_row=data.get("header_row"),
-            encoding=data.get("encoding"), delimiter=data.get("delimiter"),
+            sheet=data.get("sheet"),
+            header_row=data.get("header_row"),
+            encoding=data.get("encoding"),
+            delimiter=data.get("delimiter"),
             name_order=str(data.get("name_order") or "auto"),
         )
     except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise ValidationError(_("The import profile «{name}» ({path}) cannot be read; save "
-                                "it again or delete it.").format(name=name, path=path)) from exc
+        raise ValidationError(
+            _(
+                "The import profile «{name}» ({path}) cannot be read; save it again or delete it."
+            ).format(name=name, path=path)
+        ) from exc
     if kind is not None and profile.kind != kind:
-        raise ValidationError(_("The import profile «{name}» is for {kind} files, not "
-                                "{wanted}.").format(name=name, kind=gettext(profile.kind),
-                                                    wanted=gettext(kind)), field="profile")
+        raise ValidationError(
+            _("The import profile «{name}» is for {kind} files, not {wanted}.").format(
+                name=name, kind=gettext(profile.kind), wanted=gettext(kind)
+            ),
+            field="profile",
+        )
     return profile
 
 

@@ -24,8 +24,9 @@ from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.xlsx_safety import atomic_target
 
 
-def agenda_calendar(data: AgendaData, labels: Labels,
-                    person: AgendaPerson | None = None) -> Calendar:
+def agenda_calendar(
+    data: AgendaData, labels: Labels, person: AgendaPerson | None = None
+) -> Calendar:
     """The scheduled sessions (only `person`'s, with their role, when given) as a calendar."""
     zone = zoneinfo.ZoneInfo(data.event.timezone)
     calendar = Calendar()
@@ -39,25 +40,37 @@ def agenda_calendar(data: AgendaData, labels: Labels,
     # The zone's definition goes first, as calendar programs read it before the entries; its
     # rules cover the event's years (not 1970-2038), which keeps the file small.
     with contextlib.suppress(ValueError):  # a zone icalendar cannot describe: TZID alone
-        calendar.add_component(Timezone.from_tzid(
-            data.event.timezone, first_date=dt.date(data.event.first_day.year - 1, 1, 1),
-            last_date=dt.date(data.event.last_day.year + 1, 12, 31)))
+        calendar.add_component(
+            Timezone.from_tzid(
+                data.event.timezone,
+                first_date=dt.date(data.event.first_day.year - 1, 1, 1),
+                last_date=dt.date(data.event.last_day.year + 1, 12, 31),
+            )
+        )
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for session, role in _chosen(data, person):
         calendar.add_component(_entry(data, session, role, zone, stamp, labels))
     return calendar
 
 
-def _chosen(data: AgendaData, person: AgendaPerson | None
-            ) -> list[tuple[AgendaSession, Role | None]]:
+def _chosen(
+    data: AgendaData, person: AgendaPerson | None
+) -> list[tuple[AgendaSession, Role | None]]:
     if person is None:
         return [(s, None) for s in data.scheduled]
-    return [(s, link.role) for s in data.scheduled for link in s.people
-            if link.person.id == person.id]
+    return [
+        (s, link.role) for s in data.scheduled for link in s.people if link.person.id == person.id
+    ]
 
 
-def _entry(data: AgendaData, session: AgendaSession, role: Role | None,
-           zone: zoneinfo.ZoneInfo, stamp: dt.datetime, labels: Labels) -> CalendarEvent:
+def _entry(
+    data: AgendaData,
+    session: AgendaSession,
+    role: Role | None,
+    zone: zoneinfo.ZoneInfo,
+    stamp: dt.datetime,
+    labels: Labels,
+) -> CalendarEvent:
     assert session.starts_at is not None and session.ends_at is not None
     entry = CalendarEvent()
     entry.add("uid", f"event-{data.event.id}-session-{session.id}@forumdesk")
@@ -79,8 +92,10 @@ def _description(session: AgendaSession, role: Role | None, labels: Labels) -> s
     lines: list[str] = []
     if role is not None:
         lines.append(f"{labels['role_colon']} {labels.role(role)}")
-    for heading, people in ((labels["moderators_colon"], session.moderators),
-                            (labels["speakers_colon"], session.speakers)):
+    for heading, people in (
+        (labels["moderators_colon"], session.moderators),
+        (labels["speakers_colon"], session.speakers),
+    ):
         if people:
             lines.append(f"{heading} {'; '.join(p.person.with_organization() for p in people)}")
     if session.description:
@@ -88,8 +103,9 @@ def _description(session: AgendaSession, role: Role | None, labels: Labels) -> s
     return "\n".join(lines)
 
 
-def write_ics(data: AgendaData, path: Path, *, lang: str = "en",
-              person: AgendaPerson | None = None) -> int:
+def write_ics(
+    data: AgendaData, path: Path, *, lang: str = "en", person: AgendaPerson | None = None
+) -> int:
     """Write the calendar to `path` (replacing it only once complete); returns the entries."""
     calendar = agenda_calendar(data, Labels(lang), person)  # type: ignore[arg-type]
     payload = calendar.to_ical()

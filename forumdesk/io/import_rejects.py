@@ -25,18 +25,22 @@ _CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
 def rejects_format(path: Path) -> str:
-    """"xlsx" or "csv" for a rejects path, refusing an extension forumdesk cannot write."""
+    """ "xlsx" or "csv" for a rejects path, refusing an extension forumdesk cannot write."""
     suffix = path.suffix.lower()
     if suffix in _XLSX_SUFFIXES:
         return "xlsx"
     if suffix in _CSV_SUFFIXES:
         return "csv"
-    raise ValidationError(_("Rejected rows can be written to an .xlsx or a .csv file, not "
-                            "«{name}».").format(name=path.name), field="rejects")
+    raise ValidationError(
+        _("Rejected rows can be written to an .xlsx or a .csv file, not «{name}».").format(
+            name=path.name
+        ),
+        field="rejects",
+    )
 
 
 def default_rejects_path(table: RawTable) -> Path:
-    """"list.xlsx" -> "list - rejected.xlsx" beside it (a free name: never overwrite)."""
+    """ "list.xlsx" -> "list - rejected.xlsx" beside it (a free name: never overwrite)."""
     suffix = ".csv" if table.is_csv else ".xlsx"
     stem = table.path.stem
     candidate = table.path.with_name(f"{stem} - rejected{suffix}")
@@ -47,8 +51,9 @@ def default_rejects_path(table: RawTable) -> Path:
     return candidate
 
 
-def write_rejects(path: Path, table: RawTable, headers: Sequence[str],
-                  rows: Sequence[tuple[Sequence[str], str]]) -> Path:
+def write_rejects(
+    path: Path, table: RawTable, headers: Sequence[str], rows: Sequence[tuple[Sequence[str], str]]
+) -> Path:
     """Write `rows` (cells as read, error message) under `headers` plus the Error column."""
     path = Path(path)
     kind = rejects_format(path)
@@ -56,11 +61,15 @@ def write_rejects(path: Path, table: RawTable, headers: Sequence[str],
     header_row = [*headers, *[""] * (width - len(headers)), gettext(ERROR_COLUMN)]
     body = [[*cells, *[""] * (width - len(cells)), message] for cells, message in rows]
     if not path.parent.is_dir():
-        raise ValidationError(_("The folder {folder} does not exist; the rejected rows "
-                                "cannot be written there.").format(folder=path.parent),
-                              field="rejects")
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                              dir=path.parent)
+        raise ValidationError(
+            _(
+                "The folder {folder} does not exist; the rejected rows cannot be written there."
+            ).format(folder=path.parent),
+            field="rejects",
+        )
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".part", dir=path.parent
+    )
     os.close(handle)
     temporary = Path(temporary_name)
     try:
@@ -71,10 +80,13 @@ def write_rejects(path: Path, table: RawTable, headers: Sequence[str],
             _write_csv(temporary, delimiter, header_row, body)
         os.replace(temporary, path)
     except OSError as exc:
-        raise ValidationError(_("The rejected rows could not be written to «{name}»: "
-                                "{reason}. Nothing was imported.")
-                              .format(name=path.name, reason=exc.strerror or exc),
-                              field="rejects") from exc
+        raise ValidationError(
+            _(
+                "The rejected rows could not be written to «{name}»: "
+                "{reason}. Nothing was imported."
+            ).format(name=path.name, reason=exc.strerror or exc),
+            field="rejects",
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -25,9 +25,19 @@ from forumdesk.services import text
 NAME_ORDERS = ("auto", "family-first", "given-first")
 
 # Column widths of the people table: longer values are refused rather than cut.
-LIMITS = {"family_name": 200, "given_name": 200, "patronymic": 200, "display_name": 400,
-          "organization": 300, "position": 400, "country": 100, "email": 320, "phone": 64,
-          "language": 16, "notes": 20_000}
+LIMITS = {
+    "family_name": 200,
+    "given_name": 200,
+    "patronymic": 200,
+    "display_name": 400,
+    "organization": 300,
+    "position": 400,
+    "country": 100,
+    "email": 320,
+    "phone": 64,
+    "language": 16,
+    "notes": 20_000,
+}
 
 _SPACES = re.compile(r"[\s\x00-\x1f\x7f\u200b\u200e\u200f\ufeff]+")
 _LIST_SPLIT = re.compile(r"[;,\n]+")
@@ -36,30 +46,108 @@ _NOT_DIGITS = re.compile(r"\D+")
 _WRITTEN_AS_KZ = re.compile(r"\+7 \d{3} \d{3} \d{2} \d{2}")  # what normalize_phone gives +7 numbers
 _EMAIL_SEPARATORS = re.compile(r"[;,\s]+")
 
-_PATRONYMIC_ENDINGS = ("вич", "вна", "чна", "ична", "улы", "ұлы", "кызы", "қызы", "оглы",
-                       "vich", "vna", "ichna", "uly", "kyzy", "ogly")
+_PATRONYMIC_ENDINGS = (
+    "вич",
+    "вна",
+    "чна",
+    "ична",
+    "улы",
+    "ұлы",
+    "кызы",
+    "қызы",
+    "оглы",
+    "vich",
+    "vna",
+    "ichna",
+    "uly",
+    "kyzy",
+    "ogly",
+)
 _PATRONYMIC_WORDS = {"улы", "ұлы", "кызы", "қызы", "оглы", "uly", "kyzy", "ogly"}
 # Surname endings, strong ones scoring 2, weaker ones (that also end given names) 1
-_SURNAME_STRONG = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ский", "ская", "цкий", "цкая",
-                   "енко", "швили", "дзе", "ян", "ov", "ova", "ev", "eva",
-                   "sky", "skiy", "skaya", "enko")
+_SURNAME_STRONG = (
+    "ов",
+    "ова",
+    "ев",
+    "ева",
+    "ёв",
+    "ёва",
+    "ский",
+    "ская",
+    "цкий",
+    "цкая",
+    "енко",
+    "швили",
+    "дзе",
+    "ян",
+    "ov",
+    "ova",
+    "ev",
+    "eva",
+    "sky",
+    "skiy",
+    "skaya",
+    "enko",
+)
 _SURNAME_WEAK = ("ин", "ина", "ын", "ына", "ук", "юк", "их", "ых")
-_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "la", "le", "du", "bin",
-              "al", "el", "ibn", "dos", "das"}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "da",
+    "di",
+    "del",
+    "della",
+    "der",
+    "la",
+    "le",
+    "du",
+    "bin",
+    "al",
+    "el",
+    "ibn",
+    "dos",
+    "das",
+}
 
-_LANGUAGES = {"русский": "ru", "russian": "ru", "рус": "ru", "английский": "en",
-              "english": "en", "англ": "en", "казахский": "kk", "kazakh": "kk",
-              "қазақша": "kk", "казахский язык": "kk", "қазақ тілі": "kk", "орыс тілі": "ru",
-              "ағылшын тілі": "en"}
+_LANGUAGES = {
+    "русский": "ru",
+    "russian": "ru",
+    "рус": "ru",
+    "английский": "en",
+    "english": "en",
+    "англ": "en",
+    "казахский": "kk",
+    "kazakh": "kk",
+    "қазақша": "kk",
+    "казахский язык": "kk",
+    "қазақ тілі": "kk",
+    "орыс тілі": "ru",
+    "ағылшын тілі": "en",
+}
 
-_SECTORS = {"государственный орган": "government", "государственный": "government",
-            "госорган": "government", "министерство": "government", "гос": "government",
-            "международная организация": "intergovernmental", "межправительственная":
-            "intergovernmental", "бизнес": "business", "компания": "business",
-            "частный сектор": "business", "маркетплейс": "marketplace",
-            "правообладатель": "rights_holder", "эксперт": "expert",
-            "академия": "expert", "наука": "expert", "сми": "media", "пресса": "media",
-            "креативная индустрия": "creative_industry", "другое": "other", "иное": "other"}
+_SECTORS = {
+    "государственный орган": "government",
+    "государственный": "government",
+    "госорган": "government",
+    "министерство": "government",
+    "гос": "government",
+    "международная организация": "intergovernmental",
+    "межправительственная": "intergovernmental",
+    "бизнес": "business",
+    "компания": "business",
+    "частный сектор": "business",
+    "маркетплейс": "marketplace",
+    "правообладатель": "rights_holder",
+    "эксперт": "expert",
+    "академия": "expert",
+    "наука": "expert",
+    "сми": "media",
+    "пресса": "media",
+    "креативная индустрия": "creative_industry",
+    "другое": "other",
+    "иное": "other",
+}
 
 
 @dataclass(slots=True)
@@ -159,7 +247,7 @@ def _given_and_patronymic(tokens: Sequence[str]) -> tuple[str | None, str | None
 
 
 def _given_first(tokens: Sequence[str]) -> tuple[str, str | None, str | None]:
-    """"Given [Middle] Family", a particle starting the family name: "Ludwig van Beethoven"."""
+    """ "Given [Middle] Family", a particle starting the family name: "Ludwig van Beethoven"."""
     start = len(tokens) - 1
     for index in range(1, len(tokens) - 1):
         if tokens[index].casefold() in _PARTICLES:
@@ -172,7 +260,7 @@ def _given_first(tokens: Sequence[str]) -> tuple[str, str | None, str | None]:
 
 
 def normalize_phone(value: str) -> str:
-    """"8 (701) 555-00-00", 87015550000 -> "+7 701 555 00 00"; other countries via phonenumbers.
+    """ "8 (701) 555-00-00", 87015550000 -> "+7 701 555 00 00"; other countries via phonenumbers.
 
     What does not parse as a phone number is kept as written.
     """
@@ -217,18 +305,30 @@ def normalize_language(value: str) -> str:
 
 
 def split_list(value: str | None) -> tuple[str, ...]:
-    """"S1, S2; S3" -> ("S1", "S2", "S3")."""
+    """ "S1, S2; S3" -> ("S1", "S2", "S3")."""
     if not value:
         return ()
-    return tuple(dict.fromkeys(part.strip() for part in _LIST_SPLIT.split(value)
-                               if part.strip()))
+    return tuple(dict.fromkeys(part.strip() for part in _LIST_SPLIT.split(value) if part.strip()))
 
 
 # --- a whole row ------------------------------------------------------------------------------
 
 # The fields RowCleaner.clean reads, in the order it unpacks them.
-_FIELDS = ("family_name", "given_name", "patronymic", "full_name", "organization", "position",
-           "country", "email", "phone", "sector", "language", "notes", "sessions")
+_FIELDS = (
+    "family_name",
+    "given_name",
+    "patronymic",
+    "full_name",
+    "organization",
+    "position",
+    "country",
+    "email",
+    "phone",
+    "sector",
+    "language",
+    "notes",
+    "sessions",
+)
 _NO_COLUMN = 1 << 62  # beyond any row
 
 
@@ -240,8 +340,14 @@ def _tidy(cells: Sequence[str]) -> bool:
     only sends the row the long way).
     """
     joined = "|".join(cells)
-    return (joined.isprintable() and "  " not in joined and " |" not in joined
-            and "| " not in joined and joined[:1] != " " and joined[-1:] != " ")
+    return (
+        joined.isprintable()
+        and "  " not in joined
+        and " |" not in joined
+        and "| " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+    )
 
 
 class RowCleaner:
@@ -253,11 +359,14 @@ class RowCleaner:
     cell without measuring each field (_fits). Each short cut gives what the long way would.
     """
 
-    def __init__(self, mapping: ColumnMapping, sheet: str | None, *,
-                 name_order: str = "auto") -> None:
+    def __init__(
+        self, mapping: ColumnMapping, sheet: str | None, *, name_order: str = "auto"
+    ) -> None:
         if name_order not in NAME_ORDERS:
-            raise ValidationError(_("The name order must be one of {orders}.")
-                                  .format(orders=", ".join(NAME_ORDERS)), field="name_order")
+            raise ValidationError(
+                _("The name order must be one of {orders}.").format(orders=", ".join(NAME_ORDERS)),
+                field="name_order",
+            )
         self.mapping = mapping
         self.sheet = sheet
         self.name_order = name_order
@@ -285,12 +394,36 @@ class RowCleaner:
                 if index < width:
                     cleaned[index] = clean_cell(cleaned[index])
             values = cleaned
-        (family, given, patronymic, full, organization, position, country, email, phone,
-         sector, language, notes, sessions) = [
-            (values[index] or None) if index < width else None for index in self._indexes]
-        if not (family or given or patronymic or full or organization or position or country
-                or email or phone or sector or language or notes or sessions) and not any(
-                    values[index] for index in self._mapped if index < width):
+        (
+            family,
+            given,
+            patronymic,
+            full,
+            organization,
+            position,
+            country,
+            email,
+            phone,
+            sector,
+            language,
+            notes,
+            sessions,
+        ) = [(values[index] or None) if index < width else None for index in self._indexes]
+        if not (
+            family
+            or given
+            or patronymic
+            or full
+            or organization
+            or position
+            or country
+            or email
+            or phone
+            or sector
+            or language
+            or notes
+            or sessions
+        ) and not any(values[index] for index in self._mapped if index < width):
             return None
         problems: list[RowProblem] = []
         family, given, patronymic = self._names(family, given, patronymic, full)
@@ -301,14 +434,32 @@ class RowCleaner:
             problems.append(self.problem(row, field_name, _("the name is missing.")))
         if country:
             known = self._countries.get(country)
-            country = known if known is not None else self._countries.setdefault(
-                country, normalize_country(country) or country)
+            country = (
+                known
+                if known is not None
+                else self._countries.setdefault(country, normalize_country(country) or country)
+            )
         if phone:
             cached = self._phones.get(phone)
-            phone = cached if cached is not None else self._phones.setdefault(
-                phone, normalize_phone(phone))
-        draft = PersonDraft(row, family or "", given, patronymic, organization, position,
-                            country, None, None, phone, None, notes)
+            phone = (
+                cached
+                if cached is not None
+                else self._phones.setdefault(phone, normalize_phone(phone))
+            )
+        draft = PersonDraft(
+            row,
+            family or "",
+            given,
+            patronymic,
+            organization,
+            position,
+            country,
+            None,
+            None,
+            phone,
+            None,
+            notes,
+        )
         if email:
             self._email(row, email, draft, problems)
         if sector:
@@ -324,8 +475,9 @@ class RowCleaner:
             self._check_lengths(row, draft, problems)
         return problems or draft
 
-    def _names(self, family: str | None, given: str | None, patronymic: str | None,
-               full: str | None) -> tuple[str | None, str | None, str | None]:
+    def _names(
+        self, family: str | None, given: str | None, patronymic: str | None, full: str | None
+    ) -> tuple[str | None, str | None, str | None]:
         if full and not family:
             split_family, split_given, split_patronymic = split_full_name(full, self.name_order)
             family = split_family or None
@@ -336,15 +488,18 @@ class RowCleaner:
             family, given = given, None
         return family, given, patronymic
 
-    def _email(self, row: int, value: str, draft: PersonDraft,
-               problems: list[RowProblem]) -> None:
+    def _email(self, row: int, value: str, draft: PersonDraft, problems: list[RowProblem]) -> None:
         candidate = value
         if candidate[:7].lower() == "mailto:":
             candidate = candidate[7:]
         if "<" in candidate and ">" in candidate:  # "Иван Петров <ivan@example.kz>"
             candidate = candidate[candidate.index("<") + 1 : candidate.rindex(">")]
-        if candidate.isprintable() and " " not in candidate and ";" not in candidate \
-                and "," not in candidate:
+        if (
+            candidate.isprintable()
+            and " " not in candidate
+            and ";" not in candidate
+            and "," not in candidate
+        ):
             parts = [candidate] if candidate else []  # one address: nothing to split
         else:
             parts = [p for p in _EMAIL_SEPARATORS.split(candidate) if p]
@@ -356,9 +511,15 @@ class RowCleaner:
             problems.append(self.problem(row, "email", exc.message))
             return
         if len(parts) > 1:
-            problems.append(self.problem(
-                row, "email", _("holds several e-mail addresses ({emails}); keep one per "
-                                "person.").format(emails=value)))
+            problems.append(
+                self.problem(
+                    row,
+                    "email",
+                    _("holds several e-mail addresses ({emails}); keep one per person.").format(
+                        emails=value
+                    ),
+                )
+            )
 
     def _check_lengths(self, row: int, draft: PersonDraft, problems: list[RowProblem]) -> None:
         for name, limit in LIMITS.items():
@@ -370,30 +531,42 @@ class RowCleaner:
             else:
                 value = getattr(draft, name)
             if value is not None and len(value) > limit:
-                field_name = name if name in self.columns else (
-                    "full_name" if name in {"family_name", "given_name", "patronymic",
-                                            "display_name"} else None)
+                field_name = (
+                    name
+                    if name in self.columns
+                    else (
+                        "full_name"
+                        if name in {"family_name", "given_name", "patronymic", "display_name"}
+                        else None
+                    )
+                )
                 problems.append(self.problem(row, field_name, too_long(len(value), limit)))
 
 
 def too_long(length: int, limit: int) -> str:
     """The row problem of a value longer than its column holds."""
-    return ngettext("the value is too long ({length} characters; at most {limit}).",
-                    "the value is too long ({length} characters; at most {limit}).",
-                    length).format(length=length, limit=limit)
+    return ngettext(
+        "the value is too long ({length} characters; at most {limit}).",
+        "the value is too long ({length} characters; at most {limit}).",
+        length,
+    ).format(length=length, limit=limit)
 
 
 # Names, organisation, position and notes are cut from one cell and never longer than it: a row
 # whose cells are all this short cannot break their limits.
-_LONGEST_UNCHECKED = min(LIMITS[name] for name in ("family_name", "given_name", "patronymic",
-                                                   "organization", "position", "notes"))
+_LONGEST_UNCHECKED = min(
+    LIMITS[name]
+    for name in ("family_name", "given_name", "patronymic", "organization", "position", "notes")
+)
 
 
 def _fits(draft: PersonDraft) -> bool:
     """Whether the values cleaning may lengthen (or whose limit is short) fit their columns."""
-    return ((draft.country is None or len(draft.country) <= LIMITS["country"])
-            and (draft.email is None or len(draft.email) <= LIMITS["email"])
-            and (draft.phone is None or len(draft.phone) <= LIMITS["phone"])
-            and (draft.language is None or len(draft.language) <= LIMITS["language"])
-            and len(draft.family_name) + len(draft.given_name or "")
-            + len(draft.patronymic or "") + 2 <= LIMITS["display_name"])
+    return (
+        (draft.country is None or len(draft.country) <= LIMITS["country"])
+        and (draft.email is None or len(draft.email) <= LIMITS["email"])
+        and (draft.phone is None or len(draft.phone) <= LIMITS["phone"])
+        and (draft.language is None or len(draft.language) <= LIMITS["language"])
+        and len(draft.family_name) + len(draft.given_name or "") + len(draft.patronymic or "") + 2
+        <= LIMITS["display_name"]
+    )

@@ -22,33 +22,89 @@ from forumdesk.io.people_rows import clean_cell, split_list, too_long
 from forumdesk.io.tables import RowProblem
 from forumdesk.services import text
 
-ROLE_FIELDS = {"moderators": Role.MODERATOR, "co_moderators": Role.CO_MODERATOR,
-               "speakers": Role.SPEAKER, "panelists": Role.PANELIST,
-               "rapporteurs": Role.RAPPORTEUR}
+ROLE_FIELDS = {
+    "moderators": Role.MODERATOR,
+    "co_moderators": Role.CO_MODERATOR,
+    "speakers": Role.SPEAKER,
+    "panelists": Role.PANELIST,
+    "rapporteurs": Role.RAPPORTEUR,
+}
 LIMITS = {"code": 32, "title": 500, "room": 200, "track": 200}
 MAX_LENGTH = dt.timedelta(hours=24)
 
-_MONTHS = {"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
-           "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12, "jan": 1, "feb": 2, "mar": 3,
-           "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
-           "dec": 12, "қаң": 1, "ақп": 2, "нау": 3, "сәу": 4, "мам": 5, "мау": 6, "шіл": 7,
-           "там": 8, "қыр": 9, "қаз": 10, "қар": 11, "жел": 12}
-_KINDS = (("пленар", SessionKind.PLENARY), ("plenar", SessionKind.PLENARY),
-          ("открыти", SessionKind.PLENARY), ("закрыти", SessionKind.PLENARY),
-          ("регистрац", SessionKind.REGISTRATION), ("registration", SessionKind.REGISTRATION),
-          ("перерыв", SessionKind.BREAK), ("кофе", SessionKind.BREAK), ("обед", SessionKind.BREAK),
-          ("ужин", SessionKind.BREAK), ("брейк", SessionKind.BREAK), ("break", SessionKind.BREAK),
-          ("lunch", SessionKind.BREAK), ("coffee", SessionKind.BREAK),
-          ("воркшоп", SessionKind.WORKSHOP), ("мастер", SessionKind.WORKSHOP),
-          ("семинар", SessionKind.WORKSHOP), ("тренинг", SessionKind.WORKSHOP),
-          ("workshop", SessionKind.WORKSHOP), ("дискусс", SessionKind.DISCUSSION),
-          ("панел", SessionKind.DISCUSSION), ("круглый стол", SessionKind.DISCUSSION),
-          ("секци", SessionKind.DISCUSSION), ("сесси", SessionKind.DISCUSSION),
-          ("discussion", SessionKind.DISCUSSION), ("panel", SessionKind.DISCUSSION),
-          ("другое", SessionKind.OTHER), ("other", SessionKind.OTHER))
+_MONTHS = {
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "мая": 5,
+    "май": 5,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "қаң": 1,
+    "ақп": 2,
+    "нау": 3,
+    "сәу": 4,
+    "мам": 5,
+    "мау": 6,
+    "шіл": 7,
+    "там": 8,
+    "қыр": 9,
+    "қаз": 10,
+    "қар": 11,
+    "жел": 12,
+}
+_KINDS = (
+    ("пленар", SessionKind.PLENARY),
+    ("plenar", SessionKind.PLENARY),
+    ("открыти", SessionKind.PLENARY),
+    ("закрыти", SessionKind.PLENARY),
+    ("регистрац", SessionKind.REGISTRATION),
+    ("registration", SessionKind.REGISTRATION),
+    ("перерыв", SessionKind.BREAK),
+    ("кофе", SessionKind.BREAK),
+    ("обед", SessionKind.BREAK),
+    ("ужин", SessionKind.BREAK),
+    ("брейк", SessionKind.BREAK),
+    ("break", SessionKind.BREAK),
+    ("lunch", SessionKind.BREAK),
+    ("coffee", SessionKind.BREAK),
+    ("воркшоп", SessionKind.WORKSHOP),
+    ("мастер", SessionKind.WORKSHOP),
+    ("семинар", SessionKind.WORKSHOP),
+    ("тренинг", SessionKind.WORKSHOP),
+    ("workshop", SessionKind.WORKSHOP),
+    ("дискусс", SessionKind.DISCUSSION),
+    ("панел", SessionKind.DISCUSSION),
+    ("круглый стол", SessionKind.DISCUSSION),
+    ("секци", SessionKind.DISCUSSION),
+    ("сесси", SessionKind.DISCUSSION),
+    ("discussion", SessionKind.DISCUSSION),
+    ("panel", SessionKind.DISCUSSION),
+    ("другое", SessionKind.OTHER),
+    ("other", SessionKind.OTHER),
+)
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
-_RANGE = re.compile(r"^\s*(\S+(?:\s*[ap]\.?m\.?)?)\s*[-–—]\s*(\S+(?:\s*[ap]\.?m\.?)?)\s*$",
-                    re.IGNORECASE)
+_RANGE = re.compile(
+    r"^\s*(\S+(?:\s*[ap]\.?m\.?)?)\s*[-–—]\s*(\S+(?:\s*[ap]\.?m\.?)?)\s*$", re.IGNORECASE
+)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -128,8 +184,9 @@ def parse_kind(value: str) -> SessionKind:
 class ProgrammeRowCleaner:
     """Turns a programme table's rows into SessionDrafts for one event's days."""
 
-    def __init__(self, mapping: ColumnMapping, sheet: str | None, first_day: dt.date,
-                 last_day: dt.date) -> None:
+    def __init__(
+        self, mapping: ColumnMapping, sheet: str | None, first_day: dt.date, last_day: dt.date
+    ) -> None:
         self.mapping = mapping
         self.sheet = sheet
         self.first_day, self.last_day = first_day, last_day
@@ -142,17 +199,24 @@ class ProgrammeRowCleaner:
         return RowProblem(self.sheet, row, column, message)
 
     def clean(self, row: int, cells: Sequence[str]) -> SessionDraft | list[RowProblem] | None:
-        values = {name: clean_cell(cells[i]) if i < len(cells) else None
-                  for name, i in self.columns.items()}
+        values = {
+            name: clean_cell(cells[i]) if i < len(cells) else None
+            for name, i in self.columns.items()
+        }
         if not any(values.values()):
             return None
         problems: list[RowProblem] = []
         title = values.get("title")
         if not title:
             problems.append(self.problem(row, "title", _("the session's title is missing.")))
-        draft = SessionDraft(row=row, title=title or "", code=values.get("code"),
-                             track=values.get("track"), room=values.get("room"),
-                             description=values.get("description"))
+        draft = SessionDraft(
+            row=row,
+            title=title or "",
+            code=values.get("code"),
+            track=values.get("track"),
+            room=values.get("room"),
+            description=values.get("description"),
+        )
         for name, limit in LIMITS.items():
             value = getattr(draft, name)
             if value and len(value) > limit:
@@ -162,14 +226,22 @@ class ProgrammeRowCleaner:
                 draft.kind = parse_kind(values["kind"] or "")
             except ValueError:
                 allowed = ", ".join(k.translated_label for k in SessionKind)
-                problems.append(self.problem(row, "kind", _(
-                    "«{kind}» is not a kind of session; use one of: {kinds}.").format(
-                        kind=values["kind"], kinds=allowed)))
+                problems.append(
+                    self.problem(
+                        row,
+                        "kind",
+                        _("«{kind}» is not a kind of session; use one of: {kinds}.").format(
+                            kind=values["kind"], kinds=allowed
+                        ),
+                    )
+                )
         if values.get("expected_audience"):
             try:
                 draft.expected_audience = text.non_negative(
-                    (values["expected_audience"] or "").split(".")[0], N_("expected audience"),
-                    "expected_audience")
+                    (values["expected_audience"] or "").split(".")[0],
+                    N_("expected audience"),
+                    "expected_audience",
+                )
             except ValidationError as exc:
                 problems.append(self.problem(row, "expected_audience", exc.message))
         self._times(row, values, draft, problems)
@@ -178,33 +250,55 @@ class ProgrammeRowCleaner:
                 draft.people.append((role, who, name))
         return problems or draft
 
-    def _times(self, row: int, values: dict[str, str | None], draft: SessionDraft,
-               problems: list[RowProblem]) -> None:
+    def _times(
+        self,
+        row: int,
+        values: dict[str, str | None],
+        draft: SessionDraft,
+        problems: list[RowProblem],
+    ) -> None:
         start_text, end_text = values.get("start"), values.get("end")
         start_field, end_field = "start", "end"
         if values.get("time") and not (start_text or end_text):
             found = _RANGE.match(values["time"] or "")
             if not found:
-                problems.append(self.problem(row, "time", _(
-                    "«{time}» is not a time range; write it as 10:00–11:30.").format(
-                        time=values["time"])))
+                problems.append(
+                    self.problem(
+                        row,
+                        "time",
+                        _("«{time}» is not a time range; write it as 10:00–11:30.").format(
+                            time=values["time"]
+                        ),
+                    )
+                )
                 return
             start_text, end_text = found[1], found[2]
             start_field = end_field = "time"
         date_text = values.get("date")
         if not (start_text or end_text):
             if date_text:
-                problems.append(self.problem(row, "date", _(
-                    "a date is given but no start and end times; give both, or neither for an "
-                    "unscheduled session.")))
+                problems.append(
+                    self.problem(
+                        row,
+                        "date",
+                        _(
+                            "a date is given but no start and end times; give both, or neither "
+                            "for an "
+                            "unscheduled session."
+                        ),
+                    )
+                )
             return
         if not (start_text and end_text):
             missing = "end" if start_text else "start"
-            message = (_("the end time is missing; a scheduled session needs both.")
-                       if start_text else
-                       _("the start time is missing; a scheduled session needs both."))
-            problems.append(self.problem(row, missing if missing in self.columns else None,
-                                         message))
+            message = (
+                _("the end time is missing; a scheduled session needs both.")
+                if start_text
+                else _("the start time is missing; a scheduled session needs both.")
+            )
+            problems.append(
+                self.problem(row, missing if missing in self.columns else None, message)
+            )
             return
         day = self._day(row, date_text, start_text, problems)
         times = []
@@ -212,22 +306,35 @@ class ProgrammeRowCleaner:
             try:
                 times.append(parse_time(value or ""))
             except (ValueError, OverflowError):
-                problems.append(self.problem(row, field_name, _(
-                    "«{time}» is not a time; write it as HH:MM, e.g. 10:00.").format(
-                        time=value)))
+                problems.append(
+                    self.problem(
+                        row,
+                        field_name,
+                        _("«{time}» is not a time; write it as HH:MM, e.g. 10:00.").format(
+                            time=value
+                        ),
+                    )
+                )
         if day is None or len(times) != 2:
             return
         starts_at = dt.datetime.combine(day, times[0])
         ends_at = dt.datetime.combine(day, times[1])
         if ends_at <= starts_at:
-            problems.append(self.problem(row, end_field, _(
-                "the session ends ({end}) before it starts ({start}).").format(
-                    end=f"{times[1]:%H:%M}", start=f"{times[0]:%H:%M}")))
+            problems.append(
+                self.problem(
+                    row,
+                    end_field,
+                    _("the session ends ({end}) before it starts ({start}).").format(
+                        end=f"{times[1]:%H:%M}", start=f"{times[0]:%H:%M}"
+                    ),
+                )
+            )
             return
         draft.starts_at, draft.ends_at = starts_at, ends_at
 
-    def _day(self, row: int, date_text: str | None, start_text: str | None,
-             problems: list[RowProblem]) -> dt.date | None:
+    def _day(
+        self, row: int, date_text: str | None, start_text: str | None, problems: list[RowProblem]
+    ) -> dt.date | None:
         if not date_text and start_text:
             day = parse_date_or_none(start_text.split(" ")[0])
             if day is not None:
@@ -236,22 +343,41 @@ class ProgrammeRowCleaner:
             if self.first_day == self.last_day:
                 return self.first_day
             days = (self.last_day - self.first_day).days + 1
-            problems.append(self.problem(row, "date" if "date" in self.columns else None,
-                                         ngettext("the date is missing, and the event lasts "
-                                                  "{days} days.",
-                                                  "the date is missing, and the event lasts "
-                                                  "{days} days.", days).format(days=days)))
+            problems.append(
+                self.problem(
+                    row,
+                    "date" if "date" in self.columns else None,
+                    ngettext(
+                        "the date is missing, and the event lasts {days} days.",
+                        "the date is missing, and the event lasts {days} days.",
+                        days,
+                    ).format(days=days),
+                )
+            )
             return None
         day = parse_date_or_none(date_text)
         if day is None:
-            problems.append(self.problem(row, "date", _(
-                "«{date}» is not a date; write it as YYYY-MM-DD or DD.MM.YYYY.").format(
-                    date=date_text)))
+            problems.append(
+                self.problem(
+                    row,
+                    "date",
+                    _("«{date}» is not a date; write it as YYYY-MM-DD or DD.MM.YYYY.").format(
+                        date=date_text
+                    ),
+                )
+            )
             return None
         if not self.first_day <= day <= self.last_day:
-            problems.append(self.problem(row, "date", _(
-                "{day} is outside the event ({first}–{last}).").format(
-                    day=f"{day:%d.%m.%Y}", first=f"{self.first_day:%d.%m.%Y}",
-                    last=f"{self.last_day:%d.%m.%Y}")))
+            problems.append(
+                self.problem(
+                    row,
+                    "date",
+                    _("{day} is outside the event ({first}–{last}).").format(
+                        day=f"{day:%d.%m.%Y}",
+                        first=f"{self.first_day:%d.%m.%Y}",
+                        last=f"{self.last_day:%d.%m.%Y}",
+                    ),
+                )
+            )
             return None
         return day

@@ -26,7 +26,7 @@ class RowProblem:
 
     @property
     def place(self) -> str:
-        """"Sheet «Лист1», row 12, column «E-mail»" (no sheet for CSV files)."""
+        """ "Sheet «Лист1», row 12, column «E-mail»" (no sheet for CSV files)."""
         parts = [_("sheet «{sheet}»").format(sheet=self.sheet)] if self.sheet else []
         parts.append(_("row {row}").format(row=self.row))
         if self.column:
@@ -58,13 +58,15 @@ class RawTable:
     def label(self) -> str:
         """How messages name the table: «list.xlsx», sheet «Лист1»."""
         name = f"«{self.path.name}»"
-        return _("{file}, sheet «{sheet}»").format(file=name, sheet=self.sheet) if self.sheet \
-            else name
+        return (
+            _("{file}, sheet «{sheet}»").format(file=name, sheet=self.sheet) if self.sheet else name
+        )
 
 
 def unreadable(name: str, exc: OSError) -> ImportFileError:
-    return ImportFileError(_("{file} cannot be read: {reason}.")
-                           .format(file=name, reason=exc.strerror or exc))
+    return ImportFileError(
+        _("{file} cannot be read: {reason}.").format(file=name, reason=exc.strerror or exc)
+    )
 
 
 def trim_trailing(cells: list[str]) -> list[str]:

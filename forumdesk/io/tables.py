@@ -27,8 +27,16 @@ from forumdesk.io.raw_table import (
     unreadable,
 )
 
-__all__ = ["ImportFileError", "RawTable", "RowProblem", "cell_text", "detect_kind",
-           "read_table", "read_tables", "sheet_names"]
+__all__ = [
+    "ImportFileError",
+    "RawTable",
+    "RowProblem",
+    "cell_text",
+    "detect_kind",
+    "read_table",
+    "read_tables",
+    "sheet_names",
+]
 
 SPREADSHEET_KINDS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -46,17 +54,20 @@ def detect_kind(path: Path) -> str:
     name = f"«{path.name}»"
     try:
         if not path.exists():
-            raise ImportFileError(_("{file} does not exist (looked for {path}).")
-                                  .format(file=name, path=path))
+            raise ImportFileError(
+                _("{file} does not exist (looked for {path}).").format(file=name, path=path)
+            )
         if path.is_dir():
-            raise ImportFileError(_("{file} is a folder; choose a spreadsheet or CSV file.")
-                                  .format(file=name))
+            raise ImportFileError(
+                _("{file} is a folder; choose a spreadsheet or CSV file.").format(file=name)
+            )
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(8192)
     except PermissionError as exc:
-        raise ImportFileError(_("{file} cannot be opened: permission denied.")
-                              .format(file=name)) from exc
+        raise ImportFileError(
+            _("{file} cannot be opened: permission denied.").format(file=name)
+        ) from exc
     except OSError as exc:
         raise unreadable(name, exc) from exc
     if size == 0 or not head.strip():
@@ -111,8 +122,11 @@ def read_tables(
     kind = detect_kind(path)
     if kind == "csv":
         if sheet not in (None, 0, ""):
-            raise ImportFileError(_("«{name}» is a CSV file: it has no sheet «{sheet}».")
-                                  .format(name=path.name, sheet=sheet))
+            raise ImportFileError(
+                _("«{name}» is a CSV file: it has no sheet «{sheet}».").format(
+                    name=path.name, sheet=sheet
+                )
+            )
         table = read_csv(path, encoding, delimiter)
         tables = [table]
     else:
@@ -131,13 +145,18 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             members = set(archive.namelist())
-            mimetype = (archive.read("mimetype")[:200].decode("ascii", "replace")
-                        if "mimetype" in members else "")
+            mimetype = (
+                archive.read("mimetype")[:200].decode("ascii", "replace")
+                if "mimetype" in members
+                else ""
+            )
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ImportFileError(_(
-            "{file} is damaged: it looks like an Excel or OpenDocument file but cannot be "
-            "opened. Open it in Excel or LibreOffice, save it again and import the new copy."
-        ).format(file=name)) from exc
+        raise ImportFileError(
+            _(
+                "{file} is damaged: it looks like an Excel or OpenDocument file but cannot be "
+                "opened. Open it in Excel or LibreOffice, save it again and import the new copy."
+            ).format(file=name)
+        ) from exc
     if "xl/workbook.xml" in members:
         return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
     if "xl/workbook.bin" in members:
@@ -145,9 +164,12 @@ def _zip_kind(path: Path) -> str:
     if "content.xml" in members and "spreadsheet" in mimetype:
         return "ods"
     if "word/document.xml" in members or "text" in mimetype:
-        raise ImportFileError(_("{file} is a text document, not a spreadsheet; "
-                                "copy the table into Excel and save it as .xlsx.")
-                              .format(file=name))
+        raise ImportFileError(
+            _(
+                "{file} is a text document, not a spreadsheet; "
+                "copy the table into Excel and save it as .xlsx."
+            ).format(file=name)
+        )
     raise ImportFileError(_("{file} is a ZIP archive, not a spreadsheet.").format(file=name))
 
 
@@ -157,32 +179,48 @@ def _ole_kind(path: Path) -> str:
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise _password_error(path)
     if "WordDocument".encode("utf-16-le") in data:
-        raise ImportFileError(_("«{name}» is a Word document, not a spreadsheet; "
-                                "copy the table into Excel and save it as .xlsx.")
-                              .format(name=path.name))
+        raise ImportFileError(
+            _(
+                "«{name}» is a Word document, not a spreadsheet; "
+                "copy the table into Excel and save it as .xlsx."
+            ).format(name=path.name)
+        )
     return "xls"
 
 
 def _refuse_other_documents(head: bytes, name: str) -> None:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith(b"%pdf"):
-        raise ImportFileError(_("{file} is a PDF document, not a spreadsheet; ask for the "
-                                "list as an Excel file.").format(file=name))
+        raise ImportFileError(
+            _(
+                "{file} is a PDF document, not a spreadsheet; ask for the list as an Excel file."
+            ).format(file=name)
+        )
     if start.startswith((b"<!doctype html", b"<html")) or b"<table" in start[:2048]:
-        raise ImportFileError(_("{file} is a web page saved with a spreadsheet's name; open "
-                                "it in Excel and save it as .xlsx, then import that.")
-                              .format(file=name))
+        raise ImportFileError(
+            _(
+                "{file} is a web page saved with a spreadsheet's name; open "
+                "it in Excel and save it as .xlsx, then import that."
+            ).format(file=name)
+        )
     if start.startswith(b"<?xml"):
-        raise ImportFileError(_("{file} is an XML file (perhaps the old Excel 2003 XML "
-                                "format); open it in Excel and save it as .xlsx, then import "
-                                "that.").format(file=name))
+        raise ImportFileError(
+            _(
+                "{file} is an XML file (perhaps the old Excel 2003 XML "
+                "format); open it in Excel and save it as .xlsx, then import "
+                "that."
+            ).format(file=name)
+        )
     if start.startswith((b"{\\rtf", b"\x89png", b"\xff\xd8\xff", b"gif8")):
         raise ImportFileError(_("{file} is not a spreadsheet or CSV file.").format(file=name))
 
 
 def _password_error(path: Path) -> ImportFileError:
-    return ImportFileError(_("«{name}» is password-protected; save it without a password "
-                             "and import again.").format(name=path.name))
+    return ImportFileError(
+        _("«{name}» is password-protected; save it without a password and import again.").format(
+            name=path.name
+        )
+    )
 
 
 def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
@@ -204,10 +242,12 @@ def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
 
 def _damaged(path: Path, exc: BaseException) -> ImportFileError:
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return ImportFileError(_(
-        "«{name}» cannot be read as a spreadsheet ({detail}). It may be damaged: open it "
-        "in Excel or LibreOffice, save it again and import the new copy."
-    ).format(name=path.name, detail=detail))
+    return ImportFileError(
+        _(
+            "«{name}» cannot be read as a spreadsheet ({detail}). It may be damaged: open it "
+            "in Excel or LibreOffice, save it again and import the new copy."
+        ).format(name=path.name, detail=detail)
+    )
 
 
 def _visible_sheets(workbook) -> list[str]:  # type: ignore[no-untyped-def]
@@ -215,9 +255,12 @@ def _visible_sheets(workbook) -> list[str]:  # type: ignore[no-untyped-def]
     import python_calamine
 
     try:
-        return [m.name for m in workbook.sheets_metadata
-                if m.visible == python_calamine.SheetVisibleEnum.Visible
-                and m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        return [
+            m.name
+            for m in workbook.sheets_metadata
+            if m.visible == python_calamine.SheetVisibleEnum.Visible
+            and m.typ == python_calamine.SheetTypeEnum.WorkSheet
+        ]
     except AttributeError:  # an older python-calamine without metadata: every sheet counts
         return list(workbook.sheet_names)
 
@@ -230,10 +273,13 @@ def _read_sheets(path: Path, kind: str, sheet: str | int | None) -> list[RawTabl
             wanted = _visible_sheets(workbook) or list(names)
         elif isinstance(sheet, int):
             if not 0 <= sheet < len(names):
-                raise ImportFileError(ngettext(
-                    "«{name}» has {count} sheet(s); there is no sheet number {number}.",
-                    "«{name}» has {count} sheet(s); there is no sheet number {number}.",
-                    len(names)).format(name=path.name, count=len(names), number=sheet + 1))
+                raise ImportFileError(
+                    ngettext(
+                        "«{name}» has {count} sheet(s); there is no sheet number {number}.",
+                        "«{name}» has {count} sheet(s); there is no sheet number {number}.",
+                        len(names),
+                    ).format(name=path.name, count=len(names), number=sheet + 1)
+                )
             wanted = [names[sheet]]
         else:
             wanted = [_sheet_by_name(path, names, sheet)]
@@ -249,12 +295,20 @@ def _sheet_by_name(path: Path, names: Sequence[str], sheet: str) -> str:
     if sheet.strip().casefold() in folded:
         return folded[sheet.strip().casefold()]
     listing = ", ".join(f"«{n}»" for n in names)
-    raise ImportFileError(_("«{name}» has no sheet «{sheet}»; its sheets are {sheets}.")
-                          .format(name=path.name, sheet=sheet, sheets=listing))
+    raise ImportFileError(
+        _("«{name}» has no sheet «{sheet}»; its sheets are {sheets}.").format(
+            name=path.name, sheet=sheet, sheets=listing
+        )
+    )
 
 
-def _read_sheet(path: Path, kind: str, workbook, name: str,  # type: ignore[no-untyped-def]
-                names: tuple[str, ...]) -> RawTable:
+def _read_sheet(
+    path: Path,
+    kind: str,
+    workbook,
+    name: str,  # type: ignore[no-untyped-def]
+    names: tuple[str, ...],
+) -> RawTable:
     try:
         sheet = workbook.get_sheet_by_name(name)
         values = sheet.to_python(skip_empty_area=False)
@@ -326,5 +380,3 @@ def cell_text(value: object) -> str:
         minutes = round(value.total_seconds() / 60)
         return f"{minutes // 60:02d}:{minutes % 60:02d}"
     return str(value)
-
-

@@ -86,11 +86,15 @@ def check_target(path: Path) -> None:
     """
     folder = path.parent
     if not folder.is_dir():
-        raise StorageError(_("The folder {folder} does not exist, so «{name}» cannot be "
-                             "written there.").format(folder=folder, name=path.name))
+        raise StorageError(
+            _("The folder {folder} does not exist, so «{name}» cannot be written there.").format(
+                folder=folder, name=path.name
+            )
+        )
     if path.is_dir():
-        raise ValidationError(_("{path} is a folder; give the name of the file to write.")
-                              .format(path=path))
+        raise ValidationError(
+            _("{path} is a folder; give the name of the file to write.").format(path=path)
+        )
     if path.exists():
         try:
             with path.open("r+b"):
@@ -108,8 +112,9 @@ def atomic_target(path: Path) -> Iterator[Path]:
     path = Path(path)
     check_target(path)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                             dir=path.parent)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
     except OSError as exc:
         raise _storage_error(exc, path) from exc
     os.close(handle)
@@ -146,19 +151,30 @@ def is_locked_error(exc: OSError) -> bool:
 def _storage_error(exc: OSError, path: Path) -> StorageError:
     name = path.name
     if is_locked_error(exc):
-        return StorageError(_("«{name}» is open in another program (Excel?). "
-                              "Close it there and export again.").format(name=name))
+        return StorageError(
+            _(
+                "«{name}» is open in another program (Excel?). Close it there and export again."
+            ).format(name=name)
+        )
     if isinstance(exc, PermissionError):
-        return StorageError(_("forumdesk may not write «{name}» in {folder}: permission "
-                              "denied. Choose another folder or file.")
-                            .format(name=name, folder=path.parent))
+        return StorageError(
+            _(
+                "forumdesk may not write «{name}» in {folder}: permission "
+                "denied. Choose another folder or file."
+            ).format(name=name, folder=path.parent)
+        )
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return StorageError(_("The disk is full, so «{name}» could not be written. "
-                              "The previous file, if any, was left as it was.")
-                            .format(name=name))
+        return StorageError(
+            _(
+                "The disk is full, so «{name}» could not be written. "
+                "The previous file, if any, was left as it was."
+            ).format(name=name)
+        )
     if exc.errno == errno.EROFS:
-        return StorageError(_("{folder} is on a read-only disk; choose another folder.")
-                            .format(folder=path.parent))
+        return StorageError(
+            _("{folder} is on a read-only disk; choose another folder.").format(folder=path.parent)
+        )
     reason = exc.strerror or type(exc).__name__
-    return StorageError(_("«{name}» could not be written: {reason}.")
-                        .format(name=name, reason=reason))
+    return StorageError(
+        _("«{name}» could not be written: {reason}.").format(name=name, reason=reason)
+    )

@@ -98,8 +98,9 @@ def find_problems(
     Assignments to sessions that are not given are ignored, and so are the unavailability
     periods of people who have no scheduled session.
     """
-    index = ScheduleIndex(sessions, rooms, assignments, people, unavailability,
-                          settings or CheckSettings())
+    index = ScheduleIndex(
+        sessions, rooms, assignments, people, unavailability, settings or CheckSettings()
+    )
     found = Findings(index.session_bits)
     room_clashes(index, found)
     person_problems(index, found)
@@ -138,12 +139,18 @@ def room_clashes(index: ScheduleIndex, found: Findings) -> None:
                 y += 1
                 a, b = sessions[i].id, sessions[j].id
                 low, high = (i, j) if a < b else (j, i)
-                found.add(Problem(
-                    ProblemKind.ROOM_DOUBLE_BOOKED, Severity.ERROR,
-                    room_twice(room=room_name, first=named(i), second=named(j)),
-                    (a, b), (), f"room_double_booked:{min(a, b)},{max(a, b)}",
-                    fingerprint(room_id, facts(low), facts(high)),
-                ), i)  # i < j: numbers ascend
+                found.add(
+                    Problem(
+                        ProblemKind.ROOM_DOUBLE_BOOKED,
+                        Severity.ERROR,
+                        room_twice(room=room_name, first=named(i), second=named(j)),
+                        (a, b),
+                        (),
+                        f"room_double_booked:{min(a, b)},{max(a, b)}",
+                        fingerprint(room_id, facts(low), facts(high)),
+                    ),
+                    i,
+                )  # i < j: numbers ascend
 
 
 # --- one session at a time --------------------------------------------------------------------
@@ -157,31 +164,66 @@ def session_problems(index: ScheduleIndex, found: Findings) -> None:
     add = found.add
     for n, s in enumerate(sessions):
         if n >= scheduled:
-            add(Problem(ProblemKind.UNSCHEDULED, Severity.INFO,
-                           t.unscheduled.format(session=s.label), (s.id,), (),
-                           f"unscheduled:{s.id}", fingerprint(s.id)), n)
+            add(
+                Problem(
+                    ProblemKind.UNSCHEDULED,
+                    Severity.INFO,
+                    t.unscheduled.format(session=s.label),
+                    (s.id,),
+                    (),
+                    f"unscheduled:{s.id}",
+                    fingerprint(s.id),
+                ),
+                n,
+            )
         else:
             # half-open: a session may end at midnight after the last day
             if days is not None and not (days.opens <= start[n] and end[n] <= days.closes):
                 where = t.before_first_day if start[n] < days.opens else t.after_last_day
-                add(Problem(
-                    ProblemKind.OUTSIDE_EVENT_DAYS, Severity.ERROR,
-                    t.outside_days.format(session=s.label, when=when(s), where=where,
-                                          first_day=days.first.isoformat(),
-                                          last_day=days.last.isoformat()),
-                    (s.id,), (), f"outside_event_days:{s.id}",
-                    fingerprint(index.facts(n), days.first, days.last),
-                ), n)
+                add(
+                    Problem(
+                        ProblemKind.OUTSIDE_EVENT_DAYS,
+                        Severity.ERROR,
+                        t.outside_days.format(
+                            session=s.label,
+                            when=when(s),
+                            where=where,
+                            first_day=days.first.isoformat(),
+                            last_day=days.last.isoformat(),
+                        ),
+                        (s.id,),
+                        (),
+                        f"outside_event_days:{s.id}",
+                        fingerprint(index.facts(n), days.first, days.last),
+                    ),
+                    n,
+                )
             if s.room_id is None and s.kind not in ROOMLESS_KINDS:
-                add(Problem(ProblemKind.NO_ROOM, Severity.WARNING,
-                               t.no_room.format(session=index.named(n)),
-                               (s.id,), (), f"no_room:{s.id}", fingerprint(s.id, s.kind)), n)
+                add(
+                    Problem(
+                        ProblemKind.NO_ROOM,
+                        Severity.WARNING,
+                        t.no_room.format(session=index.named(n)),
+                        (s.id,),
+                        (),
+                        f"no_room:{s.id}",
+                        fingerprint(s.id, s.kind),
+                    ),
+                    n,
+                )
         if s.kind in MODERATED_KINDS and n not in led:
-            add(Problem(ProblemKind.NO_MODERATOR, MODERATED_KINDS[s.kind],
-                           t.no_moderator.format(session=s.label,
-                                                 kind=s.kind.translated_label), (s.id,), (),
-                           f"no_moderator:{s.id}",
-                           fingerprint(s.id, s.kind)), n)
+            add(
+                Problem(
+                    ProblemKind.NO_MODERATOR,
+                    MODERATED_KINDS[s.kind],
+                    t.no_moderator.format(session=s.label, kind=s.kind.translated_label),
+                    (s.id,),
+                    (),
+                    f"no_moderator:{s.id}",
+                    fingerprint(s.id, s.kind),
+                ),
+                n,
+            )
         room = rooms.get(s.room_id) if s.room_id is not None else None
         if room is None or room.capacity is None:
             continue
@@ -194,13 +236,18 @@ def session_problems(index: ScheduleIndex, found: Findings) -> None:
             what = t.audience_over.format(session=s.label, audience=audience)
         else:
             continue
-        add(Problem(
-            ProblemKind.OVER_CAPACITY, severity,
-            t.over_capacity.format(what=what, room=room.name, capacity=room.capacity),
-            (s.id,), (),
-            f"over_capacity:{s.id}",
-            fingerprint(s.id, room.id, room.capacity, assigned, audience, severity),
-        ), n)
+        add(
+            Problem(
+                ProblemKind.OVER_CAPACITY,
+                severity,
+                t.over_capacity.format(what=what, room=room.name, capacity=room.capacity),
+                (s.id,),
+                (),
+                f"over_capacity:{s.id}",
+                fingerprint(s.id, room.id, room.capacity, assigned, audience, severity),
+            ),
+            n,
+        )
 
 
 class _EventDays(NamedTuple):
@@ -214,8 +261,12 @@ def _event_days(settings: CheckSettings) -> _EventDays | None:
     first, last = settings.first_day, settings.last_day
     if first is None or last is None:
         return None
-    return _EventDays(first, last, ticks(dt.datetime.combine(first, dt.time())),
-                      ticks(dt.datetime.combine(last + dt.timedelta(days=1), dt.time())))
+    return _EventDays(
+        first,
+        last,
+        ticks(dt.datetime.combine(first, dt.time())),
+        ticks(dt.datetime.combine(last + dt.timedelta(days=1), dt.time())),
+    )
 
 
 # --- registration -----------------------------------------------------------------------------
@@ -227,8 +278,10 @@ def registration_problems(index: ScheduleIndex, found: Findings) -> None:
     shift, mask, bits = index.shift, index.mask, index.bucket_bits
     t = index.texts
     roles, role_in = t.roles, t.role_in.format
-    notes = {RegistrationStatus.INVITED: t.only_invited,
-             RegistrationStatus.CANCELLED: t.registration_cancelled}
+    notes = {
+        RegistrationStatus.INVITED: t.only_invited,
+        RegistrationStatus.CANCELLED: t.registration_cancelled,
+    }
     runs: list[tuple[int, CheckPerson, list[int]]] = []
     for bucket, programme in enumerate(index.programme):
         current: list[int] | None = None
@@ -246,18 +299,23 @@ def registration_problems(index: ScheduleIndex, found: Findings) -> None:
             if current is not None:
                 current.append(key & mask)
     for person_id, person, parts in runs:
-        listing = ", ".join([role_in(role=roles[part & 7], session=sessions[part >> 3].label)
-                             for part in parts])
+        listing = ", ".join(
+            [role_in(role=roles[part & 7], session=sessions[part >> 3].label) for part in parts]
+        )
         session_ids = tuple([sessions[part >> 3].id for part in parts])
         facts = sorted([f"{sessions[part >> 3].id}={ROLE_VALUES[part & 7]}" for part in parts])
         status = "" if person.status is None else str(person.status)
-        found.add(Problem(
-            ProblemKind.NOT_REGISTERED, Severity.WARNING,
-            t.not_registered.format(person=person.name, sessions=listing,
-                                    note=notes.get(person.status, "")),
-            session_ids, (person_id,), f"not_registered:{person_id}",
-            digest("\x1f".join([str(person_id), status, *facts])),
-        ), parts[0] >> 3)  # parts ascend: in time order
-
-
-
+        found.add(
+            Problem(
+                ProblemKind.NOT_REGISTERED,
+                Severity.WARNING,
+                t.not_registered.format(
+                    person=person.name, sessions=listing, note=notes.get(person.status, "")
+                ),
+                session_ids,
+                (person_id,),
+                f"not_registered:{person_id}",
+                digest("\x1f".join([str(person_id), status, *facts])),
+            ),
+            parts[0] >> 3,
+        )  # parts ascend: in time order

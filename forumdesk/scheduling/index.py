@@ -61,9 +61,15 @@ class ScheduleIndex:
     keys of every role but the audience's. `person_of(b, key)` is the person of a key.
     """
 
-    def __init__(self, sessions: Iterable[CheckSession], rooms: Iterable[CheckRoom],
-                 assignments: Iterable[CheckAssignment], people: Iterable[CheckPerson],
-                 unavailability: Iterable[Unavailability], settings: CheckSettings) -> None:
+    def __init__(
+        self,
+        sessions: Iterable[CheckSession],
+        rooms: Iterable[CheckRoom],
+        assignments: Iterable[CheckAssignment],
+        people: Iterable[CheckPerson],
+        unavailability: Iterable[Unavailability],
+        settings: CheckSettings,
+    ) -> None:
         self.texts = texts()  # the messages' sentences, in the language in use
         timed, untimed = [], []
         for s in sessions:
@@ -100,8 +106,9 @@ class ScheduleIndex:
         self.keys: list[Sequence[int]] = []
         self.suspects: list[Sequence[int]] = []
         self.programme: list[Sequence[int]] = []
-        buckets, machine = _bucketed_keys(assignments, self.position, dropped, self.shift,
-                                          self.bucket_bits)
+        buckets, machine = _bucketed_keys(
+            assignments, self.position, dropped, self.shift, self.bucket_bits
+        )
         for at, bucket in enumerate(buckets):
             buckets[at] = None  # the sorted copy replaces it
             keys = bucket.tolist() if machine else bucket
@@ -110,8 +117,9 @@ class ScheduleIndex:
             self.keys.append(array("q", keys) if machine else keys)
             self.suspects.append(suspects)
             self.programme.append(programme)
-        self.led = {(key & mask) >> 3 for key in chain.from_iterable(self.programme)
-                    if key & 7 in LEADING}
+        self.led = {
+            (key & mask) >> 3 for key in chain.from_iterable(self.programme) if key & 7 in LEADING
+        }
         self.periods: dict[int, list[Unavailability]] = defaultdict(list)
         for period in unavailability:
             self.periods[period.person_id].append(period)
@@ -184,8 +192,13 @@ def _people(people: Iterable[CheckPerson]) -> tuple[dict[int, str], dict[int, Ch
     return names, unregistered
 
 
-def _bucketed_keys(assignments: Sequence[CheckAssignment], position: dict[object, int],
-                   dropped: int, shift: int, bits: int) -> tuple[list[Any], bool]:
+def _bucketed_keys(
+    assignments: Sequence[CheckAssignment],
+    position: dict[object, int],
+    dropped: int,
+    shift: int,
+    bits: int,
+) -> tuple[list[Any], bool]:
     """Every assignment's key in 2**bits buckets by person_id modulo 2**bits, and whether the
     buckets are arrays of machine integers (else lists of Python integers).
 
@@ -201,8 +214,7 @@ def _bucketed_keys(assignments: Sequence[CheckAssignment], position: dict[object
     try:
         for a in assignments:
             person_id = a.person_id
-            adds[person_id & last](person_id >> bits << shift | part[a.session_id]
-                                   | number[a.role])
+            adds[person_id & last](person_id >> bits << shift | part[a.session_id] | number[a.role])
         return stores, True
     except (KeyError, OverflowError):  # start again the plainer way
         pass
@@ -210,7 +222,8 @@ def _bucketed_keys(assignments: Sequence[CheckAssignment], position: dict[object
     known = part.get
     for a in assignments:
         lists[a.person_id & last].append(
-            a.person_id >> bits << shift | known(a.session_id, dropped) | number[a.role])
+            a.person_id >> bits << shift | known(a.session_id, dropped) | number[a.role]
+        )
     return lists, False
 
 
@@ -233,8 +246,9 @@ def _reach(index: ScheduleIndex, gap: int) -> list[int]:
     return reach + [0] * (len(index.sessions) + 1 - scheduled)
 
 
-def _scan(keys: list[int], reach: list[int], mask: int, dropped: int, tally: list[int],
-          machine: bool) -> tuple[Sequence[int], Sequence[int]]:
+def _scan(
+    keys: list[int], reach: list[int], mask: int, dropped: int, tally: list[int], machine: bool
+) -> tuple[Sequence[int], Sequence[int]]:
     """One pass over sorted keys: where the keys of each person who may have a clash or a
     short changeover lie ([begin, end, begin, end, ...]), and the programme's keys (all but the
     audience's, for the registration rule), still by person and in time order.

@@ -41,9 +41,11 @@ class Texts:
         return ngettext("{count} minute", "{count} minutes", count).format(count=count)
 
     def assigned_over(self, count: int, session: str) -> str:
-        return ngettext("{count} person is assigned to {session}",
-                        "{count} people are assigned to {session}", count).format(
-            count=count, session=session)
+        return ngettext(
+            "{count} person is assigned to {session}",
+            "{count} people are assigned to {session}",
+            count,
+        ).format(count=count, session=session)
 
 
 _cache: dict[str, Texts] = {}
@@ -61,8 +63,9 @@ def _build() -> Texts:
     return Texts(
         room_twice=_("{room} is booked twice: {first} and {second} overlap."),
         unscheduled=_("{session} is not on the timetable yet."),
-        outside_days=_("{session} is scheduled {when}, {where} (the event runs {first_day} "
-                       "to {last_day})."),
+        outside_days=_(
+            "{session} is scheduled {when}, {where} (the event runs {first_day} to {last_day})."
+        ),
         before_first_day=_("before the event's first day"),
         after_last_day=_("after the event's last day"),
         no_room=_("{session} is on the timetable but has no room."),
@@ -74,8 +77,10 @@ def _build() -> Texts:
         only_invited=_(" (only invited so far)"),
         registration_cancelled=_(" (their registration is cancelled)"),
         person_twice=_("{person} is in two sessions at the same time: {first} and {second}."),
-        changeover=_("{person} has {time_left} to get from {from_room} ({first}) to "
-                     "{to_room} ({second}); the event allows {allowed}."),
+        changeover=_(
+            "{person} has {time_left} to get from {from_room} ({first}) to "
+            "{to_room} ({second}); the event allows {allowed}."
+        ),
         no_time=_("no time"),
         unavailable=_("{person} is {role_in} but said they are unavailable {when}{note}."),
         unknown_room=_("Room #{id}"),

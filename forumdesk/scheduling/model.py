@@ -220,5 +220,7 @@ def _span(start: dt.datetime, end: dt.datetime) -> str:
     day = f"{start.year:04d}-{start.month:02d}-{start.day:02d}"
     if start.date() == end.date():
         return f"{day} {start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
-    return (f"{day} {start.hour:02d}:{start.minute:02d} – {end.year:04d}-{end.month:02d}-"
-            f"{end.day:02d} {end.hour:02d}:{end.minute:02d}")
+    return (
+        f"{day} {start.hour:02d}:{start.minute:02d} – {end.year:04d}-{end.month:02d}-"
+        f"{end.day:02d} {end.hour:02d}:{end.minute:02d}"
+    )

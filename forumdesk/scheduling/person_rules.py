@@ -59,8 +59,9 @@ def person_problems(index: ScheduleIndex, found: Findings) -> None:
 # --- in two places at once --------------------------------------------------------------------
 
 
-def _clashes(index: ScheduleIndex, person_id: int, parts: list[int], count: int,
-             found: Findings) -> None:
+def _clashes(
+    index: ScheduleIndex, person_id: int, parts: list[int], count: int, found: Findings
+) -> None:
     """Each overlapping pair of the first `count` (scheduled) parts, exactly once: the scan on
     from each part stops at the first one starting at or after its end (half-open)."""
     start, end = index.start, index.end
@@ -80,22 +81,29 @@ def _clash(index: ScheduleIndex, person_id: int, first: int, second: int) -> Pro
     low, low_role, high, high_role = (j, role_j, i, role_i) if b < a else (i, role_i, j, role_j)
     t = index.texts
     return Problem(
-        ProblemKind.PERSON_DOUBLE_BOOKED, Severity.WARNING if both_audience else Severity.ERROR,
+        ProblemKind.PERSON_DOUBLE_BOOKED,
+        Severity.WARNING if both_audience else Severity.ERROR,
         t.person_twice.format(
             person=index.person_name(person_id),
             first=t.role_in.format(role=t.roles[role_i], session=index.named(i)),
-            second=t.role_in.format(role=t.roles[role_j], session=index.named(j))),
-        (a, b), (person_id,), f"person_double_booked:{person_id}:{min(a, b)},{max(a, b)}",
-        digest(f"{person_id!s}\x1f{index.facts(low)}\x1f{ROLE_VALUES[low_role]}\x1f"
-               f"{index.facts(high)}\x1f{ROLE_VALUES[high_role]}"),
+            second=t.role_in.format(role=t.roles[role_j], session=index.named(j)),
+        ),
+        (a, b),
+        (person_id,),
+        f"person_double_booked:{person_id}:{min(a, b)},{max(a, b)}",
+        digest(
+            f"{person_id!s}\x1f{index.facts(low)}\x1f{ROLE_VALUES[low_role]}\x1f"
+            f"{index.facts(high)}\x1f{ROLE_VALUES[high_role]}"
+        ),
     )
 
 
 # --- changing rooms ---------------------------------------------------------------------------
 
 
-def _changeovers(index: ScheduleIndex, person_id: int, parts: list[int], gap: int,
-                 found: Findings) -> None:
+def _changeovers(
+    index: ScheduleIndex, person_id: int, parts: list[int], gap: int, found: Findings
+) -> None:
     # Against every earlier session ending less than `gap` before this one starts, not only
     # the one just before it: a long session may end after a short one nested inside it.
     room_of, start, end = index.room_of, index.start, index.end
@@ -111,8 +119,7 @@ def _changeovers(index: ScheduleIndex, person_id: int, parts: list[int], gap: in
             low += 1
         for earlier in by_end[low:high]:
             if room_of[earlier >> 3] != room_id:
-                found.add(_changeover(index, person_id, earlier, later),
-                          min(earlier, later) >> 3)
+                found.add(_changeover(index, person_id, earlier, later), min(earlier, later) >> 3)
 
 
 def _changeover(index: ScheduleIndex, person_id: int, earlier: int, later: int) -> Problem:
@@ -123,25 +130,31 @@ def _changeover(index: ScheduleIndex, person_id: int, earlier: int, later: int) 
     time_left = t.no_time if left == 0 else t.minutes(left // MINUTE)
     allowed = index.settings.changeover_minutes
     return Problem(
-        ProblemKind.CHANGEOVER_TOO_SHORT, Severity.WARNING,
+        ProblemKind.CHANGEOVER_TOO_SHORT,
+        Severity.WARNING,
         t.changeover.format(
-            person=index.person_name(person_id), time_left=time_left,
-            from_room=index.room_name(a.room_id), to_room=index.room_name(b.room_id),
+            person=index.person_name(person_id),
+            time_left=time_left,
+            from_room=index.room_name(a.room_id),
+            to_room=index.room_name(b.room_id),
             first=t.role_in.format(role=t.roles[role_i], session=index.named(i)),
             second=t.role_in.format(role=t.roles[role_j], session=index.named(j)),
-            allowed=t.minutes(allowed)),
-        (a.id, b.id), (person_id,),
+            allowed=t.minutes(allowed),
+        ),
+        (a.id, b.id),
+        (person_id,),
         f"changeover_too_short:{person_id}:{min(a.id, b.id)},{max(a.id, b.id)}",
-        digest(f"{person_id!s}\x1f{allowed!s}\x1f{index.facts(i)}\x1f{ROLE_VALUES[role_i]}\x1f"
-               f"{a.room_id!s}\x1f{index.facts(j)}\x1f{ROLE_VALUES[role_j]}\x1f{b.room_id!s}"),
+        digest(
+            f"{person_id!s}\x1f{allowed!s}\x1f{index.facts(i)}\x1f{ROLE_VALUES[role_i]}\x1f"
+            f"{a.room_id!s}\x1f{index.facts(j)}\x1f{ROLE_VALUES[role_j]}\x1f{b.room_id!s}"
+        ),
     )
 
 
 # --- unavailable ------------------------------------------------------------------------------
 
 
-def _unavailable(index: ScheduleIndex, person_id: int, parts: list[int],
-                 found: Findings) -> None:
+def _unavailable(index: ScheduleIndex, person_id: int, parts: list[int], found: Findings) -> None:
     periods = sorted(index.periods[person_id], key=lambda p: (p.starts_at, p.id))
     bounds = [(ticks(p.starts_at), ticks(p.ends_at)) for p in periods]
     period_starts = [start for start, _ in bounds]
@@ -157,13 +170,13 @@ def _unavailable(index: ScheduleIndex, person_id: int, parts: list[int],
     for period, (start, end) in zip(periods, bounds, strict=True):
         k = bisect_right(starts, start)
         while k < len(parts) and starts[k] < end:
-            found.add(_unavailable_problem(index, person_id, parts[k], period),
-                      parts[k] >> 3)
+            found.add(_unavailable_problem(index, person_id, parts[k], period), parts[k] >> 3)
             k += 1
 
 
-def _unavailable_problem(index: ScheduleIndex, person_id: int, part: int,
-                         period: Unavailability) -> Problem:
+def _unavailable_problem(
+    index: ScheduleIndex, person_id: int, part: int, period: Unavailability
+) -> Problem:
     n, role = part >> 3, part & 7
     session_id = index.sessions[n].id
     note = f" ({period.note})" if period.note else ""
@@ -174,10 +187,18 @@ def _unavailable_problem(index: ScheduleIndex, person_id: int, part: int,
         t.unavailable.format(
             person=index.person_name(person_id),
             role_in=t.role_in.format(role=t.roles[role], session=index.named(n)),
-            when=span(period), note=note),
-        (session_id,), (person_id,),
+            when=span(period),
+            note=note,
+        ),
+        (session_id,),
+        (person_id,),
         f"person_unavailable:{person_id}:{session_id}:{period.id}",
-        fingerprint(person_id, index.facts(n), ROLE_VALUES[role], period.id, period.starts_at,
-                    period.ends_at),
+        fingerprint(
+            person_id,
+            index.facts(n),
+            ROLE_VALUES[role],
+            period.id,
+            period.starts_at,
+            period.ends_at,
+        ),
     )
-

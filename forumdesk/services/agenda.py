@@ -58,22 +58,34 @@ def person_agenda(
     """A person's sessions with their role: scheduled ones in time order, then the rest."""
     with db.reader() as session:
         load(session, Person, person_id, "person")
-        query = session_query().join(
-            Assignment, Assignment.session_id == ProgramSession.id
-        ).where(Assignment.person_id == person_id)
+        query = (
+            session_query()
+            .join(Assignment, Assignment.session_id == ProgramSession.id)
+            .where(Assignment.person_id == person_id)
+        )
         if event_id is not None:
             query = query.where(ProgramSession.event_id == event_id)
         rows = session_rows(session, query)
-        roles = {session_id: role for session_id, role in session.execute(
-            select(Assignment.session_id, Assignment.role).where(
-                Assignment.person_id == person_id))}
+        roles = {
+            session_id: role
+            for session_id, role in session.execute(
+                select(Assignment.session_id, Assignment.role).where(
+                    Assignment.person_id == person_id
+                )
+            )
+        }
     rows.sort(key=lambda r: (r.starts_at is None, r.starts_at or dt.datetime.max, r.title))
     return [PersonAgendaItem(row, roles[row.id]) for row in rows]
 
 
 def busy_people(
-    db: Database, event_id: int, person_ids: list[int], starts_at: dt.datetime,
-    ends_at: dt.datetime, *, exclude_session_id: int | None = None,
+    db: Database,
+    event_id: int,
+    person_ids: list[int],
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    *,
+    exclude_session_id: int | None = None,
 ) -> dict[int, list[PersonAgendaItem]]:
     """Each person's other sessions overlapping [starts_at, ends_at) (half-open), with roles.
 
@@ -95,10 +107,16 @@ def busy_people(
         )
         if exclude_session_id is not None:
             query = query.where(ProgramSession.id != exclude_session_id)
-        found = [(record.id, person_id, role)
-                 for record, *_names, person_id, role in session.execute(query)]
-        rows = {row.id: row for row in session_rows(
-            session, session_query().where(ProgramSession.id.in_({f[0] for f in found})))}
+        found = [
+            (record.id, person_id, role)
+            for record, *_names, person_id, role in session.execute(query)
+        ]
+        rows = {
+            row.id: row
+            for row in session_rows(
+                session, session_query().where(ProgramSession.id.in_({f[0] for f in found}))
+            )
+        }
     busy: dict[int, list[PersonAgendaItem]] = {}
     for session_id, person_id, role in found:
         busy.setdefault(person_id, []).append(PersonAgendaItem(rows[session_id], role))

@@ -34,8 +34,9 @@ def _assignment_query():  # type: ignore[no-untyped-def]
     )
 
 
-def _assignment_row(a: Assignment, name: str, org: str | None, title: str | None,
-                    email: str | None) -> AssignmentRow:
+def _assignment_row(
+    a: Assignment, name: str, org: str | None, title: str | None, email: str | None
+) -> AssignmentRow:
     return AssignmentRow(a.session_id, a.person_id, name, org, title, email, a.role, a.position)
 
 
@@ -44,7 +45,10 @@ def _session_label(record: ProgramSession) -> str:
 
 
 def assign_people(
-    db: Database, session_id: int, person_ids: Sequence[int], role: Role | str,
+    db: Database,
+    session_id: int,
+    person_ids: Sequence[int],
+    role: Role | str,
 ) -> list[AssignmentRow]:
     """Add several people to a session with one role, after those already there.
 
@@ -62,19 +66,32 @@ def assign_people(
         for person_id in person_ids:
             person = load(session, Person, person_id, "person")
             if person_id in existing:
-                raise ConflictError(_("{name} is already in {session} as {role}.").format(
-                    name=person.display_name, session=_session_label(record),
-                    role=existing[person_id].role.translated_label))
+                raise ConflictError(
+                    _("{name} is already in {session} as {role}.").format(
+                        name=person.display_name,
+                        session=_session_label(record),
+                        role=existing[person_id].role.translated_label,
+                    )
+                )
         next_position = max((a.position for a in record.assignments), default=-1) + 1
         for offset, person_id in enumerate(person_ids):
-            session.add(Assignment(session_id=session_id, person_id=person_id, role=role,
-                                   position=next_position + offset))
+            session.add(
+                Assignment(
+                    session_id=session_id,
+                    person_id=person_id,
+                    role=role,
+                    position=next_position + offset,
+                )
+            )
         session.flush()
         return _rows(session, session_id, person_ids)
 
 
 def assign_person(
-    db: Database, session_id: int, person_id: int, role: Role | str,
+    db: Database,
+    session_id: int,
+    person_id: int,
+    role: Role | str,
 ) -> AssignmentRow:
     return assign_people(db, session_id, [person_id], role)[0]
 
@@ -109,10 +126,17 @@ def restore_assignments(db: Database, rows: Sequence[AssignmentRow]) -> list[Ass
             load(session, ProgramSession, row.session_id, "session")
             person = load(session, Person, row.person_id, "person")
             if session.get(Assignment, (row.session_id, row.person_id)) is not None:
-                raise ConflictError(_("{name} is already in that session.")
-                                    .format(name=person.display_name))
-            session.add(Assignment(session_id=row.session_id, person_id=row.person_id,
-                                   role=row.role, position=row.position))
+                raise ConflictError(
+                    _("{name} is already in that session.").format(name=person.display_name)
+                )
+            session.add(
+                Assignment(
+                    session_id=row.session_id,
+                    person_id=row.person_id,
+                    role=row.role,
+                    position=row.position,
+                )
+            )
         session.flush()
         return [_rows(session, row.session_id, [row.person_id])[0] for row in rows]
 
@@ -135,8 +159,7 @@ def reorder_people(db: Database, session_id: int, person_ids: Sequence[int]) -> 
         assignments = sorted(record.assignments, key=lambda a: (a.position, a.person_id))
         previous = [a.person_id for a in assignments]
         if sorted(previous) != sorted(person_ids):
-            raise ValidationError(
-                _("The new order must list each of the session's people once."))
+            raise ValidationError(_("The new order must list each of the session's people once."))
         by_person = {a.person_id: a for a in assignments}
         for position, person_id in enumerate(person_ids):
             if by_person[person_id].position != position:
@@ -156,16 +179,20 @@ def _load_assignment(session: Session, session_id: int, person_id: int) -> Assig
     if assignment is None:
         record = load(session, ProgramSession, session_id, "session")
         person = load(session, Person, person_id, "person")
-        raise NotFoundError(_("{name} is not in {session}.").format(
-            name=person.display_name, session=_session_label(record)))
+        raise NotFoundError(
+            _("{name} is not in {session}.").format(
+                name=person.display_name, session=_session_label(record)
+            )
+        )
     return assignment
 
 
 _ROLE_ORDER = {role: n for n, role in enumerate(Role)}
 
 
-def _rows(session: Session, session_id: int, person_ids: Iterable[int] | None
-          ) -> list[AssignmentRow]:
+def _rows(
+    session: Session, session_id: int, person_ids: Iterable[int] | None
+) -> list[AssignmentRow]:
     query = _assignment_query().where(Assignment.session_id == session_id)
     if person_ids is not None:
         wanted = list(person_ids)
@@ -180,7 +207,9 @@ def _rows(session: Session, session_id: int, person_ids: Iterable[int] | None
 
 
 def register_people(
-    db: Database, event_id: int, person_ids: Sequence[int],
+    db: Database,
+    event_id: int,
+    person_ids: Sequence[int],
     status: RegistrationStatus | str = RegistrationStatus.REGISTERED,
 ) -> dict[int, RegistrationStatus | None]:
     """Register people for an event (or set their status if already registered).
@@ -197,8 +226,7 @@ def register_people(
             registration = session.get(Registration, (event_id, person_id))
             previous[person_id] = registration.status if registration else None
             if registration is None:
-                session.add(Registration(event_id=event_id, person_id=person_id,
-                                         status=new_status))
+                session.add(Registration(event_id=event_id, person_id=person_id, status=new_status))
             elif registration.status != new_status:
                 registration.status = new_status
         return previous
@@ -236,13 +264,17 @@ def unregister_people(
 
 def event_registrations(db: Database, event_id: int) -> list[RegistrationRow]:
     with db.reader() as session:
-        query = select(Registration.event_id, Registration.person_id, Registration.status
-                       ).where(Registration.event_id == event_id)
+        query = select(Registration.event_id, Registration.person_id, Registration.status).where(
+            Registration.event_id == event_id
+        )
         return [RegistrationRow(*row) for row in session.connection().execute(query).all()]
 
 
 def registration_counts(db: Database, event_id: int) -> dict[RegistrationStatus, int]:
     with db.reader() as session:
-        query = (select(Registration.status, func.count())
-                 .where(Registration.event_id == event_id).group_by(Registration.status))
+        query = (
+            select(Registration.status, func.count())
+            .where(Registration.event_id == event_id)
+            .group_by(Registration.status)
+        )
         return {status: count for status, count in session.execute(query)}

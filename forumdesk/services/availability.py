@@ -42,9 +42,14 @@ class UnavailabilityRow:
 
 def _row(record: PersonUnavailability, person_name: str) -> UnavailabilityRow:
     return UnavailabilityRow(
-        id=record.id, event_id=record.event_id, person_id=record.person_id,
-        person_name=person_name, starts_at=record.starts_at, ends_at=record.ends_at,
-        note=record.note, version=record.version,
+        id=record.id,
+        event_id=record.event_id,
+        person_id=record.person_id,
+        person_name=person_name,
+        starts_at=record.starts_at,
+        ends_at=record.ends_at,
+        note=record.note,
+        version=record.version,
     )
 
 
@@ -52,18 +57,19 @@ def _local_time(value: object, zone: str, field: str) -> dt.datetime:
     """`value` as the event's local wall-clock time (naive); a period needs both ends."""
     local = text.event_local_time(value, zone, field)
     if local is None:
-        raise ValidationError(_("An unavailability period needs a start and an end."),
-                              field=field)
+        raise ValidationError(_("An unavailability period needs a start and an end."), field=field)
     return local
 
 
 def _check_period(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
     if ends_at <= starts_at:
-        raise ValidationError(_("An unavailability period must end after it starts."),
-                              field="ends_at")
+        raise ValidationError(
+            _("An unavailability period must end after it starts."), field="ends_at"
+        )
     if ends_at - starts_at > MAX_PERIOD:
-        raise ValidationError(_("An unavailability period can last at most 62 days."),
-                              field="ends_at")
+        raise ValidationError(
+            _("An unavailability period can last at most 62 days."), field="ends_at"
+        )
 
 
 def _cleaners(event: Event) -> dict[str, text.Cleaner]:
@@ -82,8 +88,12 @@ def _person_name(session: Session, person_id: int) -> str:
 
 
 def add_unavailability(
-    db: Database, event_id: int, person_id: int, starts_at: dt.datetime | str,
-    ends_at: dt.datetime | str, note: str | None = None,
+    db: Database,
+    event_id: int,
+    person_id: int,
+    starts_at: dt.datetime | str,
+    ends_at: dt.datetime | str,
+    note: str | None = None,
 ) -> UnavailabilityRow:
     """Record that a person cannot take part from `starts_at` to `ends_at` (end excluded)."""
     with db.transaction() as session:
@@ -91,8 +101,10 @@ def add_unavailability(
         name = _person_name(session, person_id)
         cleaners = _cleaners(event)
         record = PersonUnavailability(
-            event_id=event_id, person_id=person_id,
-            starts_at=cleaners["starts_at"](starts_at), ends_at=cleaners["ends_at"](ends_at),
+            event_id=event_id,
+            person_id=person_id,
+            starts_at=cleaners["starts_at"](starts_at),
+            ends_at=cleaners["ends_at"](ends_at),
             note=cleaners["note"](note),
         )
         _check_period(record.starts_at, record.ends_at)
@@ -102,7 +114,10 @@ def add_unavailability(
 
 
 def update_unavailability(
-    db: Database, period_id: int, changes: Mapping[str, object], *,
+    db: Database,
+    period_id: int,
+    changes: Mapping[str, object],
+    *,
     expected_version: int | None = None,
 ) -> dict[str, object]:
     """Change a period's start, end or note; returns the previous values (what undo passes back)."""
@@ -135,13 +150,21 @@ def restore_unavailability(db: Database, row: UnavailabilityRow) -> Unavailabili
         name = _person_name(session, row.person_id)
         taken = session.get(PersonUnavailability, row.id)
         if taken is not None and (taken.person_id, taken.starts_at, taken.ends_at) == (
-                row.person_id, row.starts_at, row.ends_at):
-            raise ConflictError(_("The unavailability period of {name} is already there.")
-                                .format(name=name))
+            row.person_id,
+            row.starts_at,
+            row.ends_at,
+        ):
+            raise ConflictError(
+                _("The unavailability period of {name} is already there.").format(name=name)
+            )
         _check_period(row.starts_at, row.ends_at)
         record = PersonUnavailability(
-            id=None if taken is not None else row.id, event_id=row.event_id,
-            person_id=row.person_id, starts_at=row.starts_at, ends_at=row.ends_at, note=row.note,
+            id=None if taken is not None else row.id,
+            event_id=row.event_id,
+            person_id=row.person_id,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            note=row.note,
         )
         session.add(record)
         session.flush()

@@ -22,6 +22,7 @@ Key = tuple[Any, ...]  # a primary key's values, in the table's key order
 _CHUNK = 500  # ids in one IN list (under SQLite's old limit of 999 parameters)
 _RUN = 8  # consecutive ids that go as one range rather than in an IN list
 
+
 @dataclass(frozen=True, slots=True)
 class TableRows:
     """Whole rows of one table as read, with their keys: what redo inserts or undo writes back."""
@@ -49,7 +50,7 @@ class TableRows:
 
 
 def content_hash(row: Sequence[Any], version_at: int) -> int:
-    return hash((*row[:version_at], *row[version_at + 1:]))
+    return hash((*row[:version_at], *row[version_at + 1 :]))
 
 
 def table_named(name: str) -> Table:
@@ -105,8 +106,7 @@ def _key_getter(table: Table, columns: Sequence[str]) -> Callable[[Sequence[Any]
     return lambda row: (row[first], row[second])
 
 
-def read_rows(session: Session, table: Table, keys: Sequence[Key]
-               ) -> dict[Key, tuple[Any, ...]]:
+def read_rows(session: Session, table: Table, keys: Sequence[Key]) -> dict[Key, tuple[Any, ...]]:
     """The whole rows of the records with these keys (those that exist), by key."""
     key_of = _key_getter(table, [c.name for c in table.columns])
     found: dict[Key, tuple[Any, ...]] = {}
@@ -135,43 +135,55 @@ def insert_rows(session: Session, table: Table, rows: TableRows) -> None:
     if not rows.rows:
         return
     if not is_sqlite(session):
-        session.execute(table.insert(), [dict(zip(rows.columns, row, strict=True))
-                                         for row in rows.rows])
+        session.execute(
+            table.insert(), [dict(zip(rows.columns, row, strict=True)) for row in rows.rows]
+        )
         return
     dialect = session.get_bind().dialect
-    processors = [(at, processor) for at, name in enumerate(rows.columns)
-                  if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(
-                      dialect)) is not None]
+    processors = [
+        (at, processor)
+        for at, name in enumerate(rows.columns)
+        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+        is not None
+    ]
     stored = rows.rows
     if processors:  # to what the driver takes: enums to their values, times to text
         stored = tuple(_stored(row, processors) for row in rows.rows)
     bulk_insert(session, table, rows.columns, stored)
 
 
-def _stored(row: tuple[Any, ...], processors: list[tuple[int, Callable[[Any], Any]]]
-            ) -> tuple[Any, ...]:
+def _stored(
+    row: tuple[Any, ...], processors: list[tuple[int, Callable[[Any], Any]]]
+) -> tuple[Any, ...]:
     values = list(row)
     for at, processor in processors:
         values[at] = processor(values[at])
     return tuple(values)
 
 
-def write_rows(session: Session, table: Table, rows: TableRows, versions: Mapping[Key, int]
-                ) -> dict[Key, int]:
+def write_rows(
+    session: Session, table: Table, rows: TableRows, versions: Mapping[Key, int]
+) -> dict[Key, int]:
     """Write `rows` over the records with their keys, each at the next version; new versions."""
     keys = {c.name for c in key_columns(table)}
     values = [c for c in rows.columns if c not in keys and c != "version"]
-    statement = update(table).where(and_(*(
-        table.c[name] == bindparam(f"key_{name}") for name in keys))).values(
-        {name: bindparam(f"new_{name}") for name in [*values, "version"]})
+    statement = (
+        update(table)
+        .where(and_(*(table.c[name] == bindparam(f"key_{name}") for name in keys)))
+        .values({name: bindparam(f"new_{name}") for name in [*values, "version"]})
+    )
     written: dict[Key, int] = {}
     parameters = []
     for key, row in zip(rows.keys, rows.rows, strict=True):
         written[key] = versions[key] + 1
         record = dict(zip(rows.columns, row, strict=True))
-        parameters.append({**{f"key_{n}": record[n] for n in keys},
-                           **{f"new_{n}": record[n] for n in values},
-                           "new_version": written[key]})
+        parameters.append(
+            {
+                **{f"key_{n}": record[n] for n in keys},
+                **{f"new_{n}": record[n] for n in values},
+                "new_version": written[key],
+            }
+        )
     if parameters:
         session.execute(statement, parameters)
     return written

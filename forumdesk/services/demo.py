@@ -53,8 +53,9 @@ def load_demo(db: Database, path: Path | None = None) -> DemoResult:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValidationError(_("The demo forum file {path} cannot be read: {error}")
-                              .format(path=source, error=exc)) from exc
+        raise ValidationError(
+            _("The demo forum file {path} cannot be read: {error}").format(path=source, error=exc)
+        ) from exc
     spec = data["event"]
     first_day = dt.date.fromisoformat(spec["first_day"])
     with db.transaction() as session:
@@ -65,10 +66,14 @@ def load_demo(db: Database, path: Path | None = None) -> DemoResult:
             count = len(existing.sessions)
             return DemoResult(event_row(existing), False, count, 0)
         event = Event(
-            name=spec["name"], city=spec["city"], venue=spec["venue"], first_day=first_day,
+            name=spec["name"],
+            city=spec["city"],
+            venue=spec["venue"],
+            first_day=first_day,
             last_day=dt.date.fromisoformat(spec["last_day"]),
             timezone=text.check_timezone(spec["timezone"]),
-            organizers=spec["organizers"], description=spec["description"],
+            organizers=spec["organizers"],
+            description=spec["description"],
         )
         session.add(event)
         session.flush()
@@ -76,8 +81,11 @@ def load_demo(db: Database, path: Path | None = None) -> DemoResult:
         tracks = _add_tracks(session, event, data["tracks"])
         people, added = _add_people(session, data["organizations"], data["people"])
         for key, status in ((p["key"], p["registration"]) for p in data["people"]):
-            session.add(Registration(event_id=event.id, person_id=people[key],
-                                     status=RegistrationStatus(status)))
+            session.add(
+                Registration(
+                    event_id=event.id, person_id=people[key], status=RegistrationStatus(status)
+                )
+            )
         for spec_session in data["sessions"]:
             _add_session(session, event, spec_session, rooms, tracks, people)
         session.flush()
@@ -87,8 +95,13 @@ def load_demo(db: Database, path: Path | None = None) -> DemoResult:
 def _add_rooms(session: Session, event: Event, specs: list[dict[str, Any]]) -> dict[str, int]:
     rooms = {}
     for position, spec in enumerate(specs):
-        room = Room(event_id=event.id, name=spec["name"], capacity=spec["capacity"],
-                    position=position, notes=spec.get("notes") or None)
+        room = Room(
+            event_id=event.id,
+            name=spec["name"],
+            capacity=spec["capacity"],
+            position=position,
+            notes=spec.get("notes") or None,
+        )
         session.add(room)
         session.flush()
         rooms[room.name] = room.id
@@ -98,8 +111,9 @@ def _add_rooms(session: Session, event: Event, specs: list[dict[str, Any]]) -> d
 def _add_tracks(session: Session, event: Event, specs: list[dict[str, Any]]) -> dict[str, int]:
     tracks = {}
     for spec in specs:
-        track = Track(event_id=event.id, name=spec["name"],
-                      color=text.normalize_color(spec["color"]))
+        track = Track(
+            event_id=event.id, name=spec["name"], color=text.normalize_color(spec["color"])
+        )
         session.add(track)
         session.flush()
         tracks[track.name] = track.id
@@ -111,7 +125,8 @@ def _add_people(
 ) -> tuple[dict[str, int], int]:
     orgs = {
         spec["name"]: find_or_create_organization(
-            session, spec["name"], country=spec["country"], sector=Sector(spec["sector"]))
+            session, spec["name"], country=spec["country"], sector=Sector(spec["sector"])
+        )
         for spec in org_specs
     }
     people: dict[str, int] = {}
@@ -122,13 +137,19 @@ def _add_people(
         person = _existing_person(session, email, spec, org.id if org else None)
         if person is None:
             person = Person(
-                family_name=spec["family_name"], given_name=spec["given_name"],
+                family_name=spec["family_name"],
+                given_name=spec["given_name"],
                 patronymic=spec["patronymic"],
                 display_name=text.default_display_name(
-                    spec["family_name"], spec["given_name"], spec["patronymic"]),
-                organization_id=org.id if org else None, position=spec["position"],
-                country=spec["country"], sector=Sector(spec["sector"]), email=email,
-                phone=spec["phone"], language=spec["language"],
+                    spec["family_name"], spec["given_name"], spec["patronymic"]
+                ),
+                organization_id=org.id if org else None,
+                position=spec["position"],
+                country=spec["country"],
+                sector=Sector(spec["sector"]),
+                email=email,
+                phone=spec["phone"],
+                language=spec["language"],
             )
             _refresh_search_key(person, org.name if org else None)
             session.add(person)
@@ -143,28 +164,44 @@ def _existing_person(
 ) -> Person | None:
     if email is not None:
         return session.scalar(select(Person).where(Person.email == email))
-    return session.scalar(select(Person).where(
-        Person.family_name == spec["family_name"], Person.given_name == spec["given_name"],
-        Person.organization_id == organization_id,
-    ))
+    return session.scalar(
+        select(Person).where(
+            Person.family_name == spec["family_name"],
+            Person.given_name == spec["given_name"],
+            Person.organization_id == organization_id,
+        )
+    )
 
 
 def _add_session(
-    session: Session, event: Event, spec: dict[str, Any], rooms: dict[str, int],
-    tracks: dict[str, int], people: dict[str, int],
+    session: Session,
+    event: Event,
+    spec: dict[str, Any],
+    rooms: dict[str, int],
+    tracks: dict[str, int],
+    people: dict[str, int],
 ) -> None:
     day = dt.date.fromisoformat(spec["day"])
     record = ProgramSession(
-        event_id=event.id, code=spec["code"], title=spec["title"],
+        event_id=event.id,
+        code=spec["code"],
+        title=spec["title"],
         kind=SessionKind(spec["kind"]),
         track_id=tracks[spec["track"]] if spec["track"] else None,
         room_id=rooms[spec["room"]] if spec["room"] else None,
         starts_at=dt.datetime.combine(day, dt.time.fromisoformat(spec["start"])),
         ends_at=dt.datetime.combine(day, dt.time.fromisoformat(spec["end"])),
-        description=spec["description"], expected_audience=spec["expected_audience"],
+        description=spec["description"],
+        expected_audience=spec["expected_audience"],
     )
     session.add(record)
     session.flush()
     for position, link in enumerate(spec["people"]):
-        session.add(Assignment(session_id=record.id, person_id=people[link["person"]],
-                               role=Role(link["role"]), position=position))
+        session.add(
+            Assignment(
+                session_id=record.id,
+                person_id=people[link["person"]],
+                role=Role(link["role"]),
+                position=position,
+            )
+        )

@@ -24,8 +24,9 @@ class EventChoiceError(ValidationError):
 
     def __init__(self, events: list[EventRow]) -> None:
         listing = "; ".join(f"{e.id}: {e.name}" for e in events)
-        super().__init__(_("The database holds several events; choose one ({events}).")
-                         .format(events=listing))
+        super().__init__(
+            _("The database holds several events; choose one ({events}).").format(events=listing)
+        )
         self.events = events
 
 
@@ -55,18 +56,23 @@ def _date(value: object, field: str) -> dt.date:
     except ValueError as exc:
         raise ValidationError(
             _("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2021-11-25.").format(
-                value=value), field=field
+                value=value
+            ),
+            field=field,
         ) from exc
 
 
 def _changeover(value: object) -> int:
     minutes = text.non_negative(value, N_("changeover time"), "changeover_minutes")
     if minutes is None:
-        raise ValidationError(_("The changeover time cannot be empty; use 0 for none."),
-                              field="changeover_minutes")
+        raise ValidationError(
+            _("The changeover time cannot be empty; use 0 for none."), field="changeover_minutes"
+        )
     if minutes > 24 * 60:
-        raise ValidationError(_("The changeover time can be at most 1440 minutes (a day)."),
-                              field="changeover_minutes")
+        raise ValidationError(
+            _("The changeover time can be at most 1440 minutes (a day)."),
+            field="changeover_minutes",
+        )
     return minutes
 
 
@@ -85,8 +91,7 @@ _CLEANERS = {
 
 def _check_days(event: Event) -> None:
     if event.last_day < event.first_day:
-        raise ValidationError(_("The event's last day is before its first day."),
-                              field="last_day")
+        raise ValidationError(_("The event's last day is before its first day."), field="last_day")
     if (event.last_day - event.first_day).days > 60:
         raise ValidationError(_("An event can last at most 61 days."), field="last_day")
 
@@ -155,15 +160,18 @@ def _refuse_dropping_scheduled_days(
     with session.no_autoflush:
         days = {start.date() for start in session.scalars(starts)}
     dropped = sorted(
-        day for day in days
+        day
+        for day in days
         if old_first <= day <= old_last and not event.first_day <= day <= event.last_day
     )
     if dropped:
         listed = ", ".join(day.isoformat() for day in dropped)
-        raise ConflictError(_(
-            "Sessions are scheduled on {days}, outside the new dates. "
-            "Move or unschedule them first."
-        ).format(days=listed))
+        raise ConflictError(
+            _(
+                "Sessions are scheduled on {days}, outside the new dates. "
+                "Move or unschedule them first."
+            ).format(days=listed)
+        )
 
 
 def delete_event(db: Database, event_id: int) -> None:
@@ -191,8 +199,9 @@ def resolve_event(db: Database, event_id: int | None = None) -> EventRow:
             if event.id == event_id:
                 return event
         known = "; ".join(f"{e.id}: {e.name}" for e in events) or _("none yet")
-        raise NotFoundError(_("There is no event {id} (events: {events}).")
-                            .format(id=event_id, events=known))
+        raise NotFoundError(
+            _("There is no event {id} (events: {events}).").format(id=event_id, events=known)
+        )
     if not events:
         raise ValidationError(_("The database holds no event yet."))
     if len(events) > 1:

@@ -69,8 +69,7 @@ class ExportOptions:
         # Whatever sequences a dialog passes in, options compare and store the same way: tuples,
         # parts in workbook order (unknown ones kept at the end for check() to name).
         parts = tuple(dict.fromkeys(self.parts))
-        ordered = tuple(p for p in PARTS if p in parts) + tuple(p for p in parts
-                                                                 if p not in PARTS)
+        ordered = tuple(p for p in PARTS if p in parts) + tuple(p for p in parts if p not in PARTS)
         object.__setattr__(self, "parts", ordered)
         for name in ("days", "room_ids", "track_ids"):
             value = getattr(self, name)
@@ -116,8 +115,9 @@ class ExportOptions:
                 chosen[name] = _ids(values[name], getattr(default, name))
         paper = values.get("paper")
         if isinstance(paper, str):
-            chosen["paper"] = next((p for p in PAPERS if p.casefold() == paper.casefold()),
-                                   default.paper)
+            chosen["paper"] = next(
+                (p for p in PAPERS if p.casefold() == paper.casefold()), default.paper
+            )
         if values.get("lang") in LANGUAGES:
             chosen["lang"] = values["lang"]
         if isinstance(values.get("include_all_registered"), bool):
@@ -126,8 +126,9 @@ class ExportOptions:
             chosen["grid_step"] = values["grid_step"]
         return cls(**chosen)
 
-    def fitted_to(self, event: EventRow, room_ids: Iterable[int],
-                  track_ids: Iterable[int]) -> ExportOptions:
+    def fitted_to(
+        self, event: EventRow, room_ids: Iterable[int], track_ids: Iterable[int]
+    ) -> ExportOptions:
         """These options without the days, rooms and tracks the event does not have.
 
         Remembered options may come from another event; what is left of a filter that no longer
@@ -184,25 +185,41 @@ def _narrowed(data: AgendaData, options: ExportOptions) -> AgendaData:
         if outside:
             raise ValidationError(
                 _("{day} is not a day of «{event}» ({first} to {last}).").format(
-                    day=outside[0].isoformat(), event=event.name,
-                    first=event.first_day.isoformat(), last=event.last_day.isoformat()),
-                field="days")
+                    day=outside[0].isoformat(),
+                    event=event.name,
+                    first=event.first_day.isoformat(),
+                    last=event.last_day.isoformat(),
+                ),
+                field="days",
+            )
     for ids, known, message, field_name in (
-            (options.room_ids, {r.id: r for r in data.rooms},
-             N_("«{event}» has no room with id {id}."), "room_ids"),
-            (options.track_ids, {t.id: t for t in data.tracks},
-             N_("«{event}» has no track with id {id}."), "track_ids")):
+        (
+            options.room_ids,
+            {r.id: r for r in data.rooms},
+            N_("«{event}» has no room with id {id}."),
+            "room_ids",
+        ),
+        (
+            options.track_ids,
+            {t.id: t for t in data.tracks},
+            N_("«{event}» has no track with id {id}."),
+            "track_ids",
+        ),
+    ):
         if ids is not None:
             missing = [i for i in ids if i not in known]
             if missing:
-                raise ValidationError(gettext(message).format(event=event.name, id=missing[0]),
-                                      field=field_name)
-    return data.narrowed(days=options.days, room_ids=options.room_ids,
-                         track_ids=options.track_ids)
+                raise ValidationError(
+                    gettext(message).format(event=event.name, id=missing[0]), field=field_name
+                )
+    return data.narrowed(days=options.days, room_ids=options.room_ids, track_ids=options.track_ids)
 
 
 def export_agenda(
-    db: Database, event_id: int, path: Path | str, options: ExportOptions | None = None,
+    db: Database,
+    event_id: int,
+    path: Path | str,
+    options: ExportOptions | None = None,
     progress: Progress | None = None,
 ) -> WorkbookResult:
     """Write the agenda workbook for an event to `path`.
@@ -215,13 +232,23 @@ def export_agenda(
     options.check()
     data = _narrowed(load_agenda(db, event_id), options)
     return write_agenda_workbook(
-        data, Path(path), parts=options.parts, paper=options.paper, lang=options.lang,
-        grid_step=options.grid_step, include_all_registered=options.include_all_registered,
-        progress=progress)
+        data,
+        Path(path),
+        parts=options.parts,
+        paper=options.paper,
+        lang=options.lang,
+        grid_step=options.grid_step,
+        include_all_registered=options.include_all_registered,
+        progress=progress,
+    )
 
 
 def export_calendar(
-    db: Database, event_id: int, path: Path | str, *, person_email: str | None = None,
+    db: Database,
+    event_id: int,
+    path: Path | str,
+    *,
+    person_email: str | None = None,
     lang: Lang = "en",
 ) -> int:
     """Write an .ics of the event's scheduled sessions, or of one person's; returns how many.
@@ -235,30 +262,45 @@ def export_calendar(
     if person_email is not None:
         address = text.clean(person_email)
         wanted = address.casefold() if address else ""
-        person = next((p for p in data.people().values()
-                       if p.email and p.email.casefold() == wanted), None)
+        person = next(
+            (p for p in data.people().values() if p.email and p.email.casefold() == wanted), None
+        )
         if person is None:
-            raise NotFoundError(_("Nobody with the e-mail {email} takes part in «{event}».")
-                                .format(email=person_email, event=data.event.name))
+            raise NotFoundError(
+                _("Nobody with the e-mail {email} takes part in «{event}».").format(
+                    email=person_email, event=data.event.name
+                )
+            )
         if not any(link.person.id == person.id for s in data.scheduled for link in s.people):
-            raise ValidationError(_("{name} has no scheduled session at «{event}» yet, so "
-                                    "there is nothing to export.").format(
-                                        name=person.display_name, event=data.event.name))
+            raise ValidationError(
+                _(
+                    "{name} has no scheduled session at «{event}» yet, so "
+                    "there is nothing to export."
+                ).format(name=person.display_name, event=data.event.name)
+            )
     return write_ics(data, Path(path), lang=lang, person=person)
 
 
 def export_csv(
-    db: Database, event_id: int, path: Path | str, what: CsvWhat, *, lang: Lang = "en",
+    db: Database,
+    event_id: int,
+    path: Path | str,
+    what: CsvWhat,
+    *,
+    lang: Lang = "en",
     delimiter: str = ",",
 ) -> int:
     """Write the event's sessions or people as CSV (UTF-8 with BOM); returns the row count."""
     _check_lang(lang)
     if what not in ("sessions", "people"):
-        raise ValidationError(_("Cannot export {what} as CSV; choose sessions or people.")
-                              .format(what=repr(what)), field="what")
+        raise ValidationError(
+            _("Cannot export {what} as CSV; choose sessions or people.").format(what=repr(what)),
+            field="what",
+        )
     if delimiter not in (",", ";", "\t"):
-        raise ValidationError(_("Separate CSV columns with a comma, a semicolon or a tab."),
-                              field="delimiter")
+        raise ValidationError(
+            _("Separate CSV columns with a comma, a semicolon or a tab."), field="delimiter"
+        )
     data = load_agenda(db, event_id)
     labels = Labels(lang)
     heads, rows = (session_table if what == "sessions" else people_table)(data, labels)
@@ -267,5 +309,7 @@ def export_csv(
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise ValidationError(_("Unknown heading language {lang}; choose ru or en.")
-                              .format(lang=repr(lang)), field="lang")
+        raise ValidationError(
+            _("Unknown heading language {lang}; choose ru or en.").format(lang=repr(lang)),
+            field="lang",
+        )

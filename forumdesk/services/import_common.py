@@ -69,12 +69,17 @@ class ImportOptions:
 
     def check(self) -> None:
         if self.on_duplicate not in DUPLICATE_POLICIES:
-            raise ImportFileError(_("'{policy}' is not a duplicate policy; use one of "
-                                    "{policies}.").format(policy=self.on_duplicate,
-                                                          policies=", ".join(DUPLICATE_POLICIES)))
+            raise ImportFileError(
+                _("'{policy}' is not a duplicate policy; use one of {policies}.").format(
+                    policy=self.on_duplicate, policies=", ".join(DUPLICATE_POLICIES)
+                )
+            )
         if self.name_order is not None and self.name_order not in NAME_ORDERS:
-            raise ImportFileError(_("'{order}' is not a name order; use one of {orders}.")
-                                  .format(order=self.name_order, orders=", ".join(NAME_ORDERS)))
+            raise ImportFileError(
+                _("'{order}' is not a name order; use one of {orders}.").format(
+                    order=self.name_order, orders=", ".join(NAME_ORDERS)
+                )
+            )
         if self.rejects_path is not None:
             try:
                 rejects_format(Path(self.rejects_path))
@@ -117,20 +122,57 @@ class ImportSummary:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            name: getattr(self, name) for name in (
-                "kind", "file", "sheet", "header_row", "encoding", "delimiter", "event_id",
-                "columns", "rows", "empty_rows", "created", "updated", "unchanged", "skipped",
-                "rejected", "registered", "assigned", "dry_run", "written")
+            name: getattr(self, name)
+            for name in (
+                "kind",
+                "file",
+                "sheet",
+                "header_row",
+                "encoding",
+                "delimiter",
+                "event_id",
+                "columns",
+                "rows",
+                "empty_rows",
+                "created",
+                "updated",
+                "unchanged",
+                "skipped",
+                "rejected",
+                "registered",
+                "assigned",
+                "dry_run",
+                "written",
+            )
         }
         if self.kind == "programme":
-            data.update(rooms_created=self.rooms_created, tracks_created=self.tracks_created,
-                        people_created=self.people_created)
-        data["problems"] = [{"sheet": p.sheet, "row": p.row, "column": p.column,
-                             "message": p.message, "text": str(p)} for p in self.problems]
+            data.update(
+                rooms_created=self.rooms_created,
+                tracks_created=self.tracks_created,
+                people_created=self.people_created,
+            )
+        data["problems"] = [
+            {
+                "sheet": p.sheet,
+                "row": p.row,
+                "column": p.column,
+                "message": p.message,
+                "text": str(p),
+            }
+            for p in self.problems
+        ]
         data["warnings"] = list(self.warnings)
         data["likely_duplicates"] = [
-            {"row": d.row, "name": d.name, "other": d.other, "person_id": d.person_id,
-             "other_row": d.other_row, "reason": d.reason} for d in self.likely_duplicates]
+            {
+                "row": d.row,
+                "name": d.name,
+                "other": d.other,
+                "person_id": d.person_id,
+                "other_row": d.other_row,
+                "reason": d.reason,
+            }
+            for d in self.likely_duplicates
+        ]
         data["rejects_path"] = str(self.rejects_path) if self.rejects_path else None
         return data
 
@@ -140,32 +182,49 @@ class ImportSummary:
         if self.sheet:
             where = _("{file}, sheet «{sheet}»").format(file=where, sheet=self.sheet)
         if self.encoding:
-            yield ngettext("{file}: header in row {header_row}, {rows} rows, read as "
-                           "{encoding}.",
-                           "{file}: header in row {header_row}, {rows} rows, read as "
-                           "{encoding}.", self.rows).format(
-                file=where, header_row=self.header_row, rows=self.rows, encoding=self.encoding)
+            yield ngettext(
+                "{file}: header in row {header_row}, {rows} rows, read as {encoding}.",
+                "{file}: header in row {header_row}, {rows} rows, read as {encoding}.",
+                self.rows,
+            ).format(file=where, header_row=self.header_row, rows=self.rows, encoding=self.encoding)
         else:
-            yield ngettext("{file}: header in row {header_row}, {rows} rows.",
-                           "{file}: header in row {header_row}, {rows} rows.", self.rows).format(
-                file=where, header_row=self.header_row, rows=self.rows)
-        counts = (_("Sessions: {created} new, {updated} updated, {unchanged} unchanged, "
-                    "{skipped} skipped; {rejected} rows rejected.")
-                  if self.kind == "programme" else
-                  _("People: {created} new, {updated} updated, {unchanged} unchanged, "
-                    "{skipped} skipped; {rejected} rows rejected."))
-        yield counts.format(created=self.created, updated=self.updated,
-                            unchanged=self.unchanged, skipped=self.skipped,
-                            rejected=self.rejected)
+            yield ngettext(
+                "{file}: header in row {header_row}, {rows} rows.",
+                "{file}: header in row {header_row}, {rows} rows.",
+                self.rows,
+            ).format(file=where, header_row=self.header_row, rows=self.rows)
+        counts = (
+            _(
+                "Sessions: {created} new, {updated} updated, {unchanged} unchanged, "
+                "{skipped} skipped; {rejected} rows rejected."
+            )
+            if self.kind == "programme"
+            else _(
+                "People: {created} new, {updated} updated, {unchanged} unchanged, "
+                "{skipped} skipped; {rejected} rows rejected."
+            )
+        )
+        yield counts.format(
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            skipped=self.skipped,
+            rejected=self.rejected,
+        )
         if self.kind == "programme":
-            yield _("Rooms added: {rooms}; tracks added: {tracks}; people added: {people}; "
-                    "people assigned: {assigned}.").format(
-                rooms=self.rooms_created, tracks=self.tracks_created,
-                people=self.people_created, assigned=self.assigned)
+            yield _(
+                "Rooms added: {rooms}; tracks added: {tracks}; people added: {people}; "
+                "people assigned: {assigned}."
+            ).format(
+                rooms=self.rooms_created,
+                tracks=self.tracks_created,
+                people=self.people_created,
+                assigned=self.assigned,
+            )
         elif self.event_id is not None:
-            yield _("Registered for the event: {registered} more; put in sessions: "
-                    "{assigned} more.").format(registered=self.registered,
-                                               assigned=self.assigned)
+            yield _(
+                "Registered for the event: {registered} more; put in sessions: {assigned} more."
+            ).format(registered=self.registered, assigned=self.assigned)
         for problem in self.problems:
             yield f"  {problem}"
         for note in self.warnings:
@@ -175,14 +234,20 @@ class ImportSummary:
             for duplicate in self.likely_duplicates:
                 yield f"  {duplicate}"
         if self.written:
-            yield _("Imported.") if not self.rejects_path else _(
-                "Imported the valid rows; the rejected ones are in {path}.").format(
-                    path=self.rejects_path)
+            yield (
+                _("Imported.")
+                if not self.rejects_path
+                else _("Imported the valid rows; the rejected ones are in {path}.").format(
+                    path=self.rejects_path
+                )
+            )
         elif self.dry_run:
             yield _("Dry run: nothing was written.")
         elif self.rejected:
-            yield _("Nothing was written: correct the rows above and import again, or import "
-                    "only the valid rows (--skip-invalid).")
+            yield _(
+                "Nothing was written: correct the rows above and import again, or import "
+                "only the valid rows (--skip-invalid)."
+            )
 
 
 @dataclass(slots=True)
@@ -204,11 +269,16 @@ class Prepared:
 
     def summary(self, event_id: int | None) -> ImportSummary:
         return ImportSummary(
-            kind=self.kind, file=str(self.path), sheet=self.table.sheet,
-            header_row=self.mapping.header_row, encoding=self.table.encoding,
-            delimiter=self.table.delimiter, event_id=event_id,
-            columns={self.mapping.header_of(i): name
-                     for i, name in sorted(self.mapping.fields.items())},
+            kind=self.kind,
+            file=str(self.path),
+            sheet=self.table.sheet,
+            header_row=self.mapping.header_row,
+            encoding=self.table.encoding,
+            delimiter=self.table.delimiter,
+            event_id=event_id,
+            columns={
+                self.mapping.header_of(i): name for i, name in sorted(self.mapping.fields.items())
+            },
             rows=len(self.data_rows),
         )
 
@@ -217,8 +287,9 @@ def prepare(path: Path, kind: str, options: ImportOptions) -> Prepared:
     """Read the file, choose the sheet and header row, map the columns; all or ImportFileError."""
     profile = _profile(options.profile, kind)
     columns = {**(profile.columns if profile else {}), **options.columns}
-    sheet = options.sheet if options.sheet not in (None, "") else (
-        profile.sheet if profile else None)
+    sheet = (
+        options.sheet if options.sheet not in (None, "") else (profile.sheet if profile else None)
+    )
     header_row = options.header_row or (profile.header_row if profile else None)
     encoding = options.encoding or (profile.encoding if profile else None)
     delimiter = options.delimiter or (profile.delimiter if profile else None)
@@ -236,13 +307,22 @@ def prepare(path: Path, kind: str, options: ImportOptions) -> Prepared:
     if mapping is None:
         raise ImportFileError(_no_header_message(path, kind, tables))
     _check_user_columns(table, mapping, options.columns)
-    prepared = Prepared(path=path, kind=kind, table=table, mapping=mapping,
-                        name_order=name_order, sheet_chosen=sheet, header_row_chosen=header_row,
-                        columns_chosen=columns)
+    prepared = Prepared(
+        path=path,
+        kind=kind,
+        table=table,
+        mapping=mapping,
+        name_order=name_order,
+        sheet_chosen=sheet,
+        header_row_chosen=header_row,
+        columns_chosen=columns,
+    )
     if not prepared.data_rows:
-        raise ImportFileError(_("{table} has a header (row {row}) but no rows below it: "
-                                "there is nobody to import.").format(
-                                    table=table.label, row=mapping.header_row))
+        raise ImportFileError(
+            _(
+                "{table} has a header (row {row}) but no rows below it: there is nobody to import."
+            ).format(table=table.label, row=mapping.header_row)
+        )
     return prepared
 
 
@@ -256,25 +336,31 @@ def _profile(name: str | None, kind: str) -> ImportProfile | None:
 
 
 def _no_header_message(path: Path, kind: str, tables: list[RawTable]) -> str:
-    examples = ("ФИО, Фамилия, Имя, Организация, E-mail" if kind == "attendees"
-                else "Код, Название, Дата, Начало, Окончание, Зал")
+    examples = (
+        "ФИО, Фамилия, Имя, Организация, E-mail"
+        if kind == "attendees"
+        else "Код, Название, Дата, Начало, Окончание, Зал"
+    )
     where = tables[0].label if len(tables) == 1 else f"«{path.name}»"
-    return _("No header row found in {file}: none of its first rows names the columns "
-             "forumdesk knows (such as {examples}). Name them with --map \"Column=field\" or "
-             "give the header's row number.").format(file=where, examples=examples)
+    return _(
+        "No header row found in {file}: none of its first rows names the columns "
+        'forumdesk knows (such as {examples}). Name them with --map "Column=field" or '
+        "give the header's row number."
+    ).format(file=where, examples=examples)
 
 
-def _check_user_columns(table: RawTable, mapping: ColumnMapping,
-                        columns: dict[str, str]) -> None:
+def _check_user_columns(table: RawTable, mapping: ColumnMapping, columns: dict[str, str]) -> None:
     present = {header_key(h) for h in mapping.headers if h.strip()}
     present |= {header_key(column_letter(i)) for i in range(max(len(mapping.headers), 1))}
     for column in columns:
         if header_key(column) not in present:
             listing = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
-            raise ImportFileError(_("{table} has no column «{column}» in its header row "
-                                    "({row}); its columns are {columns}.").format(
-                                        table=table.label, column=column,
-                                        row=mapping.header_row, columns=listing))
+            raise ImportFileError(
+                _(
+                    "{table} has no column «{column}» in its header row "
+                    "({row}); its columns are {columns}."
+                ).format(table=table.label, column=column, row=mapping.header_row, columns=listing)
+            )
 
 
 class Tracker:
@@ -285,8 +371,7 @@ class Tracker:
         self.total = max(total, 1)
 
     def _report(self, done: int) -> None:
-        if self.callback is not None and self.callback(min(done, self.total), self.total) \
-                is False:
+        if self.callback is not None and self.callback(min(done, self.total), self.total) is False:
             raise ImportCancelledError(_("The import was cancelled; nothing was changed."))
 
     def step(self, done: int) -> None:
@@ -332,16 +417,22 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def finish_rejects(prepared: Prepared, options: ImportOptions,
-                   rejected: list[tuple[list[str], str]], summary: ImportSummary) -> None:
+def finish_rejects(
+    prepared: Prepared,
+    options: ImportOptions,
+    rejected: list[tuple[list[str], str]],
+    summary: ImportSummary,
+) -> None:
     """Write the rejects file, if rows were left out on purpose (inside the transaction)."""
     if not (options.skip_invalid and rejected):
         return
-    path = Path(options.rejects_path) if options.rejects_path else default_rejects_path(
-        prepared.table)
+    path = (
+        Path(options.rejects_path) if options.rejects_path else default_rejects_path(prepared.table)
+    )
     try:
-        summary.rejects_path = write_rejects(path, prepared.table, prepared.mapping.headers,
-                                             rejected)
+        summary.rejects_path = write_rejects(
+            path, prepared.table, prepared.mapping.headers, rejected
+        )
     except ValidationError as exc:
         raise ImportFileError(exc.message) from exc
 
@@ -370,10 +461,14 @@ def save_requested_profile(prepared: Prepared, options: ImportOptions) -> None:
         if parse_field(name, prepared.kind) == IGNORE:
             columns.setdefault(column, IGNORE)
     profile = ImportProfile(
-        name=options.save_profile, kind=prepared.kind, columns=columns,
+        name=options.save_profile,
+        kind=prepared.kind,
+        columns=columns,
         sheet=prepared.sheet_chosen if isinstance(prepared.sheet_chosen, str) else None,
-        header_row=prepared.header_row_chosen, encoding=options.encoding,
-        delimiter=options.delimiter, name_order=prepared.name_order,
+        header_row=prepared.header_row_chosen,
+        encoding=options.encoding,
+        delimiter=options.delimiter,
+        name_order=prepared.name_order,
     )
     try:
         save_profile(profile)
@@ -385,7 +480,8 @@ def reject_message(problem: RowProblem) -> str:
     """A problem as the rejects file's Error column gives it (the row's place, its message)."""
     if problem.column:
         return _("row {row}, column «{column}»: {message}").format(
-            row=problem.row, column=problem.column, message=problem.message)
+            row=problem.row, column=problem.column, message=problem.message
+        )
     return _("row {row}: {message}").format(row=problem.row, message=problem.message)
 
 

@@ -44,15 +44,24 @@ from forumdesk.services.bulk_rows import (
 )
 
 # Parents first: redo inserts in this order, undo deletes in the reverse one.
-TABLE_ORDER = ("organizations", "people", "rooms", "tracks", "program_sessions",
-               "registrations", "assignments")
+TABLE_ORDER = (
+    "organizations",
+    "people",
+    "rooms",
+    "tracks",
+    "program_sessions",
+    "registrations",
+    "assignments",
+)
 # Records that would vanish with a parent the undo deletes: (child, its column, parent).
-_DEPENDENTS = (("assignments", "person_id", "people"),
-               ("registrations", "person_id", "people"),
-               ("person_unavailability", "person_id", "people"),
-               ("assignments", "session_id", "program_sessions"),
-               ("program_sessions", "room_id", "rooms"),
-               ("program_sessions", "track_id", "tracks"))
+_DEPENDENTS = (
+    ("assignments", "person_id", "people"),
+    ("registrations", "person_id", "people"),
+    ("person_unavailability", "person_id", "people"),
+    ("assignments", "session_id", "program_sessions"),
+    ("program_sessions", "room_id", "rooms"),
+    ("program_sessions", "track_id", "tracks"),
+)
 # What a message calls a record that can no longer be read.
 _UNNAMED = {
     "organizations": N_("an organisation the import added"),
@@ -96,8 +105,13 @@ class UndoneImport:
     versions: Mapping[str, Mapping[Key, int]]
 
 
-def _stale(name: str, rows: TableRows, keys: Sequence[Key], versions: Mapping[Key, int],
-           contents: Mapping[Key, int]) -> list[tuple[str, Key]]:
+def _stale(
+    name: str,
+    rows: TableRows,
+    keys: Sequence[Key],
+    versions: Mapping[Key, int],
+    contents: Mapping[Key, int],
+) -> list[tuple[str, Key]]:
     """The records among `keys` that are gone, or changed since (not only renumbered).
 
     A version that moved with the content as it was is no change: undoing a later edit writes
@@ -108,8 +122,9 @@ def _stale(name: str, rows: TableRows, keys: Sequence[Key], versions: Mapping[Ke
     stale = []
     for key in keys:
         row = found.get(key)
-        if row is None or (row[at] != versions.get(key)
-                           and content_hash(row, at) != contents.get(key)):
+        if row is None or (
+            row[at] != versions.get(key) and content_hash(row, at) != contents.get(key)
+        ):
             stale.append((name, key))
     return stale
 
@@ -132,8 +147,11 @@ class ChangeRecorder:
         """Records about to change: their rows are read now (once; not for new ones)."""
         if not self.active:
             return
-        wanted = [k for k in map(as_key, keys)
-                  if k not in self._created[table] and k not in self._before[table]]
+        wanted = [
+            k
+            for k in map(as_key, keys)
+            if k not in self._created[table] and k not in self._before[table]
+        ]
         if wanted:
             self._before[table].update(read_rows(session, table_named(table), wanted))
 
@@ -147,8 +165,9 @@ class ChangeRecorder:
         for name in TABLE_ORDER:
             table = table_named(name)
             before = self._before.get(name, {})
-            now = TableRows.of(table, read_rows(
-                session, table, [*self._created.get(name, {}), *before]))
+            now = TableRows.of(
+                table, read_rows(session, table, [*self._created.get(name, {}), *before])
+            )
             known, content = now.versions(), now.contents()
             if before:  # a record whose version did not move was not written after all
                 at = list(table.columns).index(table.c.version)
@@ -158,11 +177,19 @@ class ChangeRecorder:
                 versions[name] = MappingProxyType(known)
                 contents[name] = MappingProxyType(content)
         return ImportChanges(
-            created=MappingProxyType({name: tuple(sorted(keys))
-                                      for name, keys in self._created.items() if keys}),
-            before=MappingProxyType({name: TableRows.of(table_named(name), rows)
-                                     for name, rows in self._before.items() if rows}),
-            versions=MappingProxyType(versions), contents=MappingProxyType(contents))
+            created=MappingProxyType(
+                {name: tuple(sorted(keys)) for name, keys in self._created.items() if keys}
+            ),
+            before=MappingProxyType(
+                {
+                    name: TableRows.of(table_named(name), rows)
+                    for name, rows in self._before.items()
+                    if rows
+                }
+            ),
+            versions=MappingProxyType(versions),
+            contents=MappingProxyType(contents),
+        )
 
 
 # --- undo and redo ------------------------------------------------------------------------------
@@ -182,15 +209,19 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
             table, versions = table_named(name), changes.versions.get(name, {})
             contents = changes.contents.get(name, {})
             before = changes.before.get(name)
-            for keys, into in ((changes.created.get(name, ()), created),
-                               (before.keys if before else (), after)):
+            for keys, into in (
+                (changes.created.get(name, ()), created),
+                (before.keys if before else (), after),
+            ):
                 if keys:
                     into[name] = TableRows.of(table, read_rows(session, table, keys))
                     stale += _stale(name, into[name], keys, versions, contents)
         if stale:
             raise _refusal(session, stale, redo=False)
-        versions = {name: write_rows(session, table_named(name), rows, after[name].versions())
-                    for name, rows in changes.before.items()}
+        versions = {
+            name: write_rows(session, table_named(name), rows, after[name].versions())
+            for name, rows in changes.before.items()
+        }
         _refuse_dependents(session, created)
         kept = _organisations_in_use(session, changes.created)
         for name in reversed(TABLE_ORDER):
@@ -199,8 +230,12 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
                 keys = tuple(k for k in keys if k not in kept)
                 created[name] = created[name].without(kept)
             delete_rows(session, table_named(name), keys)
-        return UndoneImport(created=MappingProxyType(created), after=MappingProxyType(after),
-                            before=changes.before, versions=MappingProxyType(versions))
+        return UndoneImport(
+            created=MappingProxyType(created),
+            after=MappingProxyType(after),
+            before=changes.before,
+            versions=MappingProxyType(versions),
+        )
 
 
 def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
@@ -213,13 +248,15 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
         for name in TABLE_ORDER:
             table = table_named(name)
             if name in undone.created:
-                present += [(name, k) for k in read_versions(session, table,
-                                                              undone.created[name].keys)]
+                present += [
+                    (name, k) for k in read_versions(session, table, undone.created[name].keys)
+                ]
             if name in undone.after:
                 wanted = undone.versions.get(name, {})
                 current[name] = TableRows.of(table, read_rows(session, table, list(wanted)))
-                stale += _stale(name, current[name], list(wanted), wanted,
-                                undone.before[name].contents())
+                stale += _stale(
+                    name, current[name], list(wanted), wanted, undone.before[name].contents()
+                )
         if present:
             raise _refusal(session, present, redo=True, present=True)
         if stale:
@@ -230,28 +267,42 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
                     insert_rows(session, table_named(name), undone.created[name])
             session.flush()
         except IntegrityError as exc:
-            raise ConflictError(_(
-                "The import cannot be redone: records added since it was undone take the same "
-                "e-mail, name or code. Nothing was changed.")) from exc
+            raise ConflictError(
+                _(
+                    "The import cannot be redone: records added since it was undone take the same "
+                    "e-mail, name or code. Nothing was changed."
+                )
+            ) from exc
         versions: dict[str, Mapping[Key, int]] = {}
         for name in TABLE_ORDER:
             new: dict[Key, int] = {}
             if name in undone.created:
                 new.update(undone.created[name].versions())
             if name in undone.after:
-                new.update(write_rows(session, table_named(name), undone.after[name],
-                                       current[name].versions()))
+                new.update(
+                    write_rows(
+                        session, table_named(name), undone.after[name], current[name].versions()
+                    )
+                )
             if new:
                 versions[name] = MappingProxyType(new)
-        contents = {name: MappingProxyType({
-            **(undone.created[name].contents() if name in undone.created else {}),
-            **(undone.after[name].contents() if name in undone.after else {})})
-            for name in versions}
+        contents = {
+            name: MappingProxyType(
+                {
+                    **(undone.created[name].contents() if name in undone.created else {}),
+                    **(undone.after[name].contents() if name in undone.after else {}),
+                }
+            )
+            for name in versions
+        }
         return ImportChanges(
-            created=MappingProxyType({name: rows.keys for name, rows in undone.created.items()
-                                      if rows.keys}),
-            before=undone.before, versions=MappingProxyType(versions),
-            contents=MappingProxyType(contents))
+            created=MappingProxyType(
+                {name: rows.keys for name, rows in undone.created.items() if rows.keys}
+            ),
+            before=undone.before,
+            versions=MappingProxyType(versions),
+            contents=MappingProxyType(contents),
+        )
 
 
 def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> None:
@@ -269,8 +320,10 @@ def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> No
         at = ours.columns.index(column)
         expected = sum(1 for row in ours.rows if row[at] in parent_ids)
         clauses = list(id_clauses(child.c[column], parent_ids))
-        found = sum(session.scalar(select(func.count()).select_from(child).where(clause)) or 0
-                    for clause in clauses)
+        found = sum(
+            session.scalar(select(func.count()).select_from(child).where(clause)) or 0
+            for clause in clauses
+        )
         if found == expected:
             continue
         mine = set(ours.keys)
@@ -278,14 +331,15 @@ def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> No
             query = select(*key_columns(child), child.c[column]).where(clause)
             for row in session.execute(query):
                 if tuple(row[:-1]) not in mine:
-                    raise ConcurrentEditError(_(
-                        "The import cannot be undone any more: records added since refer to "
-                        "{record}. Nothing was undone.").format(
-                            record=_describe(session, parent_name, (row[-1],))))
+                    raise ConcurrentEditError(
+                        _(
+                            "The import cannot be undone any more: records added since refer to "
+                            "{record}. Nothing was undone."
+                        ).format(record=_describe(session, parent_name, (row[-1],)))
+                    )
 
 
-def _organisations_in_use(session: Session, created: Mapping[str, tuple[Key, ...]]
-                          ) -> set[Key]:
+def _organisations_in_use(session: Session, created: Mapping[str, tuple[Key, ...]]) -> set[Key]:
     """New organisations that people the undo keeps belong to (since): they stay."""
     organisations = created.get("organizations", ())
     if not organisations:
@@ -301,47 +355,71 @@ def _organisations_in_use(session: Session, created: Mapping[str, tuple[Key, ...
 # --- messages -----------------------------------------------------------------------------------
 
 
-def _refusal(session: Session, records: list[tuple[str, Key]], *, redo: bool,
-             present: bool = False) -> ConflictError:
+def _refusal(
+    session: Session, records: list[tuple[str, Key]], *, redo: bool, present: bool = False
+) -> ConflictError:
     record = _describe(session, *records[0])
     others = len(records) - 1
     if present:
-        return ConflictError(ngettext(
-            "The import cannot be redone: {record} and {count} other record are already there "
-            "again. Nothing was changed.",
-            "The import cannot be redone: {record} and {count} other records are already there "
-            "again. Nothing was changed.", others).format(record=record, count=others)
-            if others else _("The import cannot be redone: {record} is already there again. "
-                             "Nothing was changed.").format(record=record))
+        return ConflictError(
+            ngettext(
+                "The import cannot be redone: {record} and {count} other record are already there "
+                "again. Nothing was changed.",
+                "The import cannot be redone: {record} and {count} other records are already there "
+                "again. Nothing was changed.",
+                others,
+            ).format(record=record, count=others)
+            if others
+            else _(
+                "The import cannot be redone: {record} is already there again. Nothing was changed."
+            ).format(record=record)
+        )
     if redo:
-        return ConcurrentEditError(ngettext(
-            "The import cannot be redone: {record} and {count} other record have been changed "
-            "since it was undone. Nothing was changed.",
-            "The import cannot be redone: {record} and {count} other records have been changed "
-            "since it was undone. Nothing was changed.", others).format(
-                record=record, count=others)
-            if others else _("The import cannot be redone: {record} has been changed since it "
-                             "was undone. Nothing was changed.").format(record=record))
-    return ConcurrentEditError(ngettext(
-        "The import cannot be undone: {record} and {count} other record have been changed or "
-        "deleted since. Nothing was undone.",
-        "The import cannot be undone: {record} and {count} other records have been changed or "
-        "deleted since. Nothing was undone.", others).format(record=record, count=others)
-        if others else _("The import cannot be undone: {record} has been changed or deleted "
-                         "since. Nothing was undone.").format(record=record))
+        return ConcurrentEditError(
+            ngettext(
+                "The import cannot be redone: {record} and {count} other record have been changed "
+                "since it was undone. Nothing was changed.",
+                "The import cannot be redone: {record} and {count} other records have been changed "
+                "since it was undone. Nothing was changed.",
+                others,
+            ).format(record=record, count=others)
+            if others
+            else _(
+                "The import cannot be redone: {record} has been changed since it "
+                "was undone. Nothing was changed."
+            ).format(record=record)
+        )
+    return ConcurrentEditError(
+        ngettext(
+            "The import cannot be undone: {record} and {count} other record have been changed or "
+            "deleted since. Nothing was undone.",
+            "The import cannot be undone: {record} and {count} other records have been changed or "
+            "deleted since. Nothing was undone.",
+            others,
+        ).format(record=record, count=others)
+        if others
+        else _(
+            "The import cannot be undone: {record} has been changed or deleted "
+            "since. Nothing was undone."
+        ).format(record=record)
+    )
 
 
 def _describe(session: Session, table: str, key: Key) -> str:
     """How a message names a record: «name» for a person, a session, a room…"""
-    names = {"people": ("people", "display_name"), "program_sessions": (
-        "program_sessions", "title"), "rooms": ("rooms", "name"), "tracks": ("tracks", "name"),
-        "organizations": ("organizations", "name"), "registrations": ("people", "display_name"),
-        "assignments": ("people", "display_name")}
+    names = {
+        "people": ("people", "display_name"),
+        "program_sessions": ("program_sessions", "title"),
+        "rooms": ("rooms", "name"),
+        "tracks": ("tracks", "name"),
+        "organizations": ("organizations", "name"),
+        "registrations": ("people", "display_name"),
+        "assignments": ("people", "display_name"),
+    }
     source, column = names[table]
     record_id = key[1] if table in ("registrations", "assignments") else key[0]
     source_table = table_named(source)
-    name = session.scalar(select(source_table.c[column]).where(
-        source_table.c.id == record_id))
+    name = session.scalar(select(source_table.c[column]).where(source_table.c.id == record_id))
     if name is None:
         return gettext(_UNNAMED[table])
     if table == "people":

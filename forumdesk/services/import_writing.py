@@ -24,17 +24,32 @@ CHUNK = 500
 _MAX_VARIABLES = 999  # parameters in one SQLite statement (the limit before SQLite 3.32)
 _NARROW_ROW = 5  # columns: rows this narrow go in many to a statement
 
-_PERSON_COLUMNS = ("id", "family_name", "given_name", "patronymic", "display_name",
-                   "organization_id", "position", "country", "sector", "email", "phone",
-                   "language", "notes", "search_key", "version")
+_PERSON_COLUMNS = (
+    "id",
+    "family_name",
+    "given_name",
+    "patronymic",
+    "display_name",
+    "organization_id",
+    "position",
+    "country",
+    "sector",
+    "email",
+    "phone",
+    "language",
+    "notes",
+    "search_key",
+    "version",
+)
 
 
 def is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def bulk_insert(session: Session, model: Any, columns: Sequence[str],
-                rows: Sequence[tuple[object, ...]]) -> None:
+def bulk_insert(
+    session: Session, model: Any, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
+) -> None:
     """INSERT `rows` (values in `columns` order, as stored: enum values as strings), in order.
 
     `model` is an ORM class or its Table.
@@ -50,12 +65,15 @@ def bulk_insert(session: Session, model: Any, columns: Sequence[str],
         return
     insert = table.insert()
     for start in range(0, len(rows), 5 * CHUNK):
-        session.execute(insert, [dict(zip(columns, row, strict=True))
-                                 for row in rows[start : start + 5 * CHUNK]])
+        session.execute(
+            insert,
+            [dict(zip(columns, row, strict=True)) for row in rows[start : start + 5 * CHUNK]],
+        )
 
 
-def _sqlite_insert(session: Session, table: str, columns: Sequence[str],
-                   rows: Sequence[tuple[object, ...]]) -> None:
+def _sqlite_insert(
+    session: Session, table: str, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
+) -> None:
     """Straight through the driver's executemany; narrow rows many to a statement.
 
     A registration or an assignment is a few integers: the cost of a statement per row is most
@@ -68,9 +86,13 @@ def _sqlite_insert(session: Session, table: str, columns: Sequence[str],
     per = _MAX_VARIABLES // len(columns) if len(columns) <= _NARROW_ROW else 1
     grouped = len(rows) - len(rows) % per if per > 1 else 0
     if grouped:
-        connection.exec_driver_sql(head + ", ".join([one] * per), [
-            tuple(chain.from_iterable(rows[start : start + per]))
-            for start in range(0, grouped, per)])
+        connection.exec_driver_sql(
+            head + ", ".join([one] * per),
+            [
+                tuple(chain.from_iterable(rows[start : start + per]))
+                for start in range(0, grouped, per)
+            ],
+        )
     for start in range(grouped, len(rows), 5 * CHUNK):
         connection.exec_driver_sql(head + one, list(rows[start : start + 5 * CHUNK]))
 
@@ -80,8 +102,9 @@ class OrganizationIds:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.by_key: dict[str, int] = dict(session.execute(
-            select(Organization.name_key, Organization.id)).all())
+        self.by_key: dict[str, int] = dict(
+            session.execute(select(Organization.name_key, Organization.id)).all()
+        )
         self.by_name: dict[str, int] = {}
         self.created: list[int] = []  # ids of the organisations added (for undo)
 
@@ -98,12 +121,17 @@ class OrganizationIds:
                 missing.setdefault(key, name)
         if not missing:
             return
-        bulk_insert(self.session, Organization, ("name", "name_key", "version"),
-                    [(name, key, 1) for key, name in missing.items()])
+        bulk_insert(
+            self.session,
+            Organization,
+            ("name", "name_key", "version"),
+            [(name, key, 1) for key, name in missing.items()],
+        )
         keys = list(missing)
         for start in range(0, len(keys), CHUNK):
             query = select(Organization.name_key, Organization.id).where(
-                Organization.name_key.in_(keys[start : start + CHUNK]))
+                Organization.name_key.in_(keys[start : start + CHUNK])
+            )
             self.by_key.update(self.session.execute(query).all())
         self.created.extend(self.by_key[key] for key in keys)
 
@@ -121,8 +149,15 @@ class OrganizationIds:
 class _SearchKeyHolder:
     """What _refresh_search_key reads and sets, for a person inserted without an ORM object."""
 
-    __slots__ = ("display_name", "email", "family_name", "given_name", "patronymic", "phone",
-                 "search_key")
+    __slots__ = (
+        "display_name",
+        "email",
+        "family_name",
+        "given_name",
+        "patronymic",
+        "phone",
+        "search_key",
+    )
 
     def __init__(self, draft: PersonDraft, display_name: str) -> None:
         self.family_name = draft.family_name
@@ -140,14 +175,27 @@ def _person_values(draft: PersonDraft, organization_id: int | None) -> tuple[obj
     holder = _SearchKeyHolder(draft, display_name)
     _refresh_search_key(cast(Person, holder), draft.organization)  # the directory's own rule
     sector = draft.sector
-    return (draft.family_name, draft.given_name, draft.patronymic, display_name,
-            organization_id, draft.position, draft.country,
-            sector.value if sector else None, draft.email, draft.phone, draft.language,
-            draft.notes, holder.search_key, 1)
+    return (
+        draft.family_name,
+        draft.given_name,
+        draft.patronymic,
+        display_name,
+        organization_id,
+        draft.position,
+        draft.country,
+        sector.value if sector else None,
+        draft.email,
+        draft.phone,
+        draft.language,
+        draft.notes,
+        holder.search_key,
+        1,
+    )
 
 
-def insert_people(session: Session, drafts: Sequence[PersonDraft],
-                  orgs: OrganizationIds) -> list[int]:
+def insert_people(
+    session: Session, drafts: Sequence[PersonDraft], orgs: OrganizationIds
+) -> list[int]:
     """Add people; returns their ids in the order of `drafts`."""
     id_for = orgs.id_for
     rows = [_person_values(draft, id_for(draft.organization)) for draft in drafts]
@@ -157,13 +205,18 @@ def insert_people(session: Session, drafts: Sequence[PersonDraft],
         # faster than INSERT ... RETURNING in parameter order.
         # AUTOINCREMENT: never hand out the id of a deleted person (an undo may bring them
         # back), so start after the highest id ever used, not the highest one present.
-        used = session.scalar(text_sql(
-            "SELECT seq FROM sqlite_sequence WHERE name = 'people'")) or 0
+        used = (
+            session.scalar(text_sql("SELECT seq FROM sqlite_sequence WHERE name = 'people'")) or 0
+        )
         present = session.scalar(select(func.coalesce(func.max(Person.id), 0))) or 0
         first = max(int(used), int(present)) + 1
         ids = list(range(first, first + len(rows)))
-        bulk_insert(session, Person, _PERSON_COLUMNS,
-                    [(person_id, *row) for person_id, row in zip(ids, rows, strict=True)])
+        bulk_insert(
+            session,
+            Person,
+            _PERSON_COLUMNS,
+            [(person_id, *row) for person_id, row in zip(ids, rows, strict=True)],
+        )
         return ids
     table = Person.__table__
     statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
@@ -171,27 +224,32 @@ def insert_people(session: Session, drafts: Sequence[PersonDraft],
     return list(session.execute(statement, values).scalars())
 
 
-def update_people(session: Session, updates: dict[int, dict[str, Any]],
-                  orgs: OrganizationIds) -> None:
+def update_people(
+    session: Session, updates: dict[int, dict[str, Any]], orgs: OrganizationIds
+) -> None:
     """Apply each person's changes; a display name that was the default follows the names."""
     ids = sorted(updates)
-    names = dict(session.execute(select(Organization.id, Organization.name)).all()) \
-        if ids else {}
+    names = dict(session.execute(select(Organization.id, Organization.name)).all()) if ids else {}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         for person in session.scalars(select(Person).where(Person.id.in_(chunk))):
             changes = dict(updates[person.id])
             was_default = person.display_name == text.default_display_name(
-                person.family_name, person.given_name, person.patronymic)
+                person.family_name, person.given_name, person.patronymic
+            )
             if "organization" in changes:
                 person.organization_id = orgs.id_for(str(changes.pop("organization")))
-                names = names if person.organization_id in names else dict(session.execute(
-                    select(Organization.id, Organization.name)).all())
+                names = (
+                    names
+                    if person.organization_id in names
+                    else dict(session.execute(select(Organization.id, Organization.name)).all())
+                )
             for name, value in changes.items():
                 setattr(person, name, value)
             if was_default:
                 person.display_name = text.default_display_name(
-                    person.family_name, person.given_name, person.patronymic)
+                    person.family_name, person.given_name, person.patronymic
+                )
             org_name = names.get(person.organization_id) if person.organization_id else None
             _refresh_search_key(person, org_name)
     session.flush()

@@ -76,8 +76,18 @@ __all__ = [
     "import_attendees",
 ]
 
-ATTENDEE_FIELDS_COMPARED = ("family_name", "given_name", "patronymic", "position", "country",
-                            "sector", "email", "phone", "language", "notes")
+ATTENDEE_FIELDS_COMPARED = (
+    "family_name",
+    "given_name",
+    "patronymic",
+    "position",
+    "country",
+    "sector",
+    "email",
+    "phone",
+    "language",
+    "notes",
+)
 _NUMBERED_SESSION = re.compile(r"^(?:session|сессия|секция)\s*(?:no\.?|№)?\s*(\w+)$")
 
 
@@ -101,30 +111,40 @@ def import_attendees(
         return _import(db, Path(path), event_id, options, progress)
 
 
-def _import(db: Database, path: Path, event_id: int | None, options: ImportOptions,
-            progress: ProgressCallback | None) -> ImportSummary:
+def _import(
+    db: Database,
+    path: Path,
+    event_id: int | None,
+    options: ImportOptions,
+    progress: ProgressCallback | None,
+) -> ImportSummary:
     prepared = prepare(path, "attendees", options)
     mapping = prepared.mapping
     if mapping.column_of("full_name") is None and mapping.column_of("family_name") is None:
         found = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
-        raise ImportFileError(_(
-            "{table} has no name column (ФИО, or Фамилия and Имя); its header row {row} holds "
-            "{columns}. Name the column with --map \"Column=full_name\" (or family_name)."
-        ).format(table=prepared.table.label, row=mapping.header_row, columns=found))
+        raise ImportFileError(
+            _(
+                "{table} has no name column (ФИО, or Фамилия and Имя); its header row {row} holds "
+                '{columns}. Name the column with --map "Column=full_name" (or family_name).'
+            ).format(table=prepared.table.label, row=mapping.header_row, columns=found)
+        )
     save_requested_profile(prepared, options)
     summary = prepared.summary(event_id)
     summary.dry_run = options.dry_run
     tracker = Tracker(progress, total=2 * len(prepared.data_rows))
     writing = not options.dry_run
-    with rejects_undone_on_failure(summary), \
-            (db.transaction() if writing else db.reader()) as session:
+    with (
+        rejects_undone_on_failure(summary),
+        db.transaction() if writing else db.reader() as session,
+    ):
         event_sessions = _EventSessions(session, event_id) if event_id is not None else None
         drafts, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
         entities, notes = group_rows(drafts)
         summary.warnings.extend(notes)
         directory = _load_directory(session)
-        summary.likely_duplicates.extend(match_entities(
-            entities, directory, by_name=options.on_duplicate != "new"))
+        summary.likely_duplicates.extend(
+            match_entities(entities, directory, by_name=options.on_duplicate != "new")
+        )
         plan = _plan(session, entities, directory, event_id, event_sessions, options, summary)
         if writing and not (rejected and not options.skip_invalid):
             recorder = ChangeRecorder(active=options.undoable)
@@ -147,8 +167,11 @@ class _EventSessions:
         self.by_code: dict[str, list[int]] = defaultdict(list)
         self.by_title: dict[str, list[int]] = defaultdict(list)
         self._resolved: dict[str, tuple[int | None, str | None]] = {}
-        query = select(ProgramSession.id, ProgramSession.code, ProgramSession.title).where(
-            ProgramSession.event_id == event_id).order_by(ProgramSession.id)
+        query = (
+            select(ProgramSession.id, ProgramSession.code, ProgramSession.title)
+            .where(ProgramSession.event_id == event_id)
+            .order_by(ProgramSession.id)
+        )
         for session_id, code, title in session.execute(query):
             if code:
                 self.by_code[text.fold(code)].append(session_id)
@@ -165,19 +188,29 @@ class _EventSessions:
             if len(found) == 1:
                 self._resolved[token] = (found[0], None)
             elif not found:
-                self._resolved[token] = (None, _(
-                    "«{event}» has no session «{session}»; use a session's code or its exact "
-                    "title.").format(event=self.event.name, session=token))
+                self._resolved[token] = (
+                    None,
+                    _(
+                        "«{event}» has no session «{session}»; use a session's code or its exact "
+                        "title."
+                    ).format(event=self.event.name, session=token),
+                )
             else:
-                self._resolved[token] = (None, _(
-                    "several sessions are called «{session}»; use the session's code.").format(
-                        session=token))
+                self._resolved[token] = (
+                    None,
+                    _("several sessions are called «{session}»; use the session's code.").format(
+                        session=token
+                    ),
+                )
         return self._resolved[token]
 
 
-def _clean_rows(prepared: Prepared, event_sessions: _EventSessions | None,
-                summary: ImportSummary, tracker: Tracker
-                ) -> tuple[list[PersonDraft], list[tuple[list[str], str]]]:
+def _clean_rows(
+    prepared: Prepared,
+    event_sessions: _EventSessions | None,
+    summary: ImportSummary,
+    tracker: Tracker,
+) -> tuple[list[PersonDraft], list[tuple[list[str], str]]]:
     cleaner = RowCleaner(prepared.mapping, prepared.table.sheet, name_order=prepared.name_order)
     drafts: list[PersonDraft] = []
     rejected: list[tuple[list[str], str]] = []
@@ -186,8 +219,11 @@ def _clean_rows(prepared: Prepared, event_sessions: _EventSessions | None,
     for done, (number, cells) in enumerate(prepared.data_rows, start=1):
         if done % 256 == 0:
             tracker.step(done)
-        if len(cells) == width and cells[0].strip().casefold() == first \
-                and [c.strip().casefold() for c in cells] == header:
+        if (
+            len(cells) == width
+            and cells[0].strip().casefold() == first
+            and [c.strip().casefold() for c in cells] == header
+        ):
             continue  # the header repeated (lists pasted one under another)
         result = cleaner.clean(number, cells)
         if result is None:
@@ -205,11 +241,17 @@ def _clean_rows(prepared: Prepared, event_sessions: _EventSessions | None,
     return drafts, rejected
 
 
-def _check_sessions(draft: PersonDraft, cleaner: RowCleaner,
-                    event_sessions: _EventSessions | None) -> PersonDraft | list[RowProblem]:
+def _check_sessions(
+    draft: PersonDraft, cleaner: RowCleaner, event_sessions: _EventSessions | None
+) -> PersonDraft | list[RowProblem]:
     if event_sessions is None:
-        return [cleaner.problem(draft.row, "sessions", _(
-            "sessions are listed but no event was chosen to import into."))]
+        return [
+            cleaner.problem(
+                draft.row,
+                "sessions",
+                _("sessions are listed but no event was chosen to import into."),
+            )
+        ]
     problems = []
     for token in draft.sessions:
         _found, message = event_sessions.resolve(token)
@@ -223,12 +265,27 @@ def _check_sessions(draft: PersonDraft, cleaner: RowCleaner,
 
 def _load_directory(session: Session) -> Directory:
     """Every person's matching keys and fields, in one query."""
-    query = select(
-        Person.id, Person.family_name, Person.given_name, Person.patronymic,
-        Person.display_name, Person.organization_id, Organization.name, Person.position,
-        Person.country, Person.sector, Person.email, Person.phone, Person.language,
-        Person.notes, Person.version,
-    ).outerjoin(Organization, Organization.id == Person.organization_id).order_by(Person.id)
+    query = (
+        select(
+            Person.id,
+            Person.family_name,
+            Person.given_name,
+            Person.patronymic,
+            Person.display_name,
+            Person.organization_id,
+            Organization.name,
+            Person.position,
+            Person.country,
+            Person.sector,
+            Person.email,
+            Person.phone,
+            Person.language,
+            Person.notes,
+            Person.version,
+        )
+        .outerjoin(Organization, Organization.id == Person.organization_id)
+        .order_by(Person.id)
+    )
     return Directory(KnownPerson(*row) for row in session.execute(query))
 
 
@@ -242,9 +299,15 @@ class _Plan:
     next_position: dict[int, int] = field(default_factory=dict)
 
 
-def _plan(session: Session, entities: list[FileEntity], directory: Directory,
-          event_id: int | None, event_sessions: _EventSessions | None, options: ImportOptions,
-          summary: ImportSummary) -> _Plan:
+def _plan(
+    session: Session,
+    entities: list[FileEntity],
+    directory: Directory,
+    event_id: int | None,
+    event_sessions: _EventSessions | None,
+    options: ImportOptions,
+    summary: ImportSummary,
+) -> _Plan:
     plan = _Plan()
     counted: dict[int, str] = {}
     for entity in entities:
@@ -269,19 +332,28 @@ def _plan(session: Session, entities: list[FileEntity], directory: Directory,
     for outcome in counted.values():
         setattr(summary, outcome, getattr(summary, outcome) + 1)
     if event_id is not None:
-        plan.registered = set(session.scalars(
-            select(Registration.person_id).where(Registration.event_id == event_id)))
+        plan.registered = set(
+            session.scalars(select(Registration.person_id).where(Registration.event_id == event_id))
+        )
         _plan_links(session, plan, event_id, event_sessions, summary)
     return plan
 
 
-def _plan_links(session: Session, plan: _Plan, event_id: int,
-                event_sessions: _EventSessions | None, summary: ImportSummary) -> None:
+def _plan_links(
+    session: Session,
+    plan: _Plan,
+    event_id: int,
+    event_sessions: _EventSessions | None,
+    summary: ImportSummary,
+) -> None:
     registered = set(plan.registered)
     wanted_assignments: set[tuple[int, object]] = set()
     in_event = select(ProgramSession.id).where(ProgramSession.event_id == event_id)
-    rows = session.execute(select(Assignment.session_id, Assignment.person_id,
-                                  Assignment.position).where(Assignment.session_id.in_(in_event)))
+    rows = session.execute(
+        select(Assignment.session_id, Assignment.person_id, Assignment.position).where(
+            Assignment.session_id.in_(in_event)
+        )
+    )
     for session_id, person_id, position in rows:
         plan.assignments.add((session_id, person_id))
         plan.next_position[session_id] = max(plan.next_position.get(session_id, 0), position + 1)
@@ -295,8 +367,9 @@ def _plan_links(session: Session, plan: _Plan, event_id: int,
             if session_id is None:
                 continue
             link = (session_id, key)
-            if link not in wanted_assignments and (pid is None or
-                                                   (session_id, pid) not in plan.assignments):
+            if link not in wanted_assignments and (
+                pid is None or (session_id, pid) not in plan.assignments
+            ):
                 wanted_assignments.add(link)
                 summary.assigned += 1
 
@@ -313,8 +386,10 @@ def _changes(known: KnownPerson, draft: PersonDraft, *, overwrite: bool) -> dict
             if name == "email" and old is not None:
                 continue  # e-mails identify people: one is never replaced by a row
             changes[name] = new
-    if draft.organization and (known.organization is None or (
-            overwrite and org_key(known.organization) != org_key(draft.organization))):
+    if draft.organization and (
+        known.organization is None
+        or (overwrite and org_key(known.organization) != org_key(draft.organization))
+    ):
         changes["organization"] = draft.organization
     return changes
 
@@ -322,19 +397,27 @@ def _changes(known: KnownPerson, draft: PersonDraft, *, overwrite: bool) -> dict
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _apply(session: Session, plan: _Plan, event_id: int | None,
-           event_sessions: _EventSessions | None, tracker: Tracker,
-           recorder: ChangeRecorder) -> None:
+def _apply(
+    session: Session,
+    plan: _Plan,
+    event_id: int | None,
+    event_sessions: _EventSessions | None,
+    tracker: Tracker,
+    recorder: ChangeRecorder,
+) -> None:
     """Write the plan; `recorder` learns what was created and what changed (for undo)."""
     orgs = OrganizationIds(session)
-    orgs.ensure([e.draft.organization for e in plan.create if e.draft.organization]
-                + [str(c["organization"]) for c in plan.updates.values() if "organization" in c])
+    orgs.ensure(
+        [e.draft.organization for e in plan.create if e.draft.organization]
+        + [str(c["organization"]) for c in plan.updates.values() if "organization" in c]
+    )
     new_ids: dict[int, int] = {}
     for start in range(0, len(plan.create), 5 * CHUNK):
         chunk = plan.create[start : start + 5 * CHUNK]
         ids = insert_people(session, [e.draft for e in chunk], orgs)
-        new_ids.update((id(entity), person_id)
-                       for entity, person_id in zip(chunk, ids, strict=True))
+        new_ids.update(
+            (id(entity), person_id) for entity, person_id in zip(chunk, ids, strict=True)
+        )
         recorder.created("people", ids)
         tracker.write_step(start + len(chunk), len(plan.create))
     recorder.updating(session, "people", plan.updates)
@@ -344,10 +427,14 @@ def _apply(session: Session, plan: _Plan, event_id: int | None,
         return
     person_ids = [pid if pid is not None else new_ids[id(entity)] for entity, pid in plan.people]
     status = RegistrationStatus.REGISTERED.value
-    registrations = [(event_id, pid, status, 1) for pid in dict.fromkeys(person_ids)
-                     if pid not in plan.registered]
-    bulk_insert(session, Registration, ("event_id", "person_id", "status", "version"),
-                registrations)
+    registrations = [
+        (event_id, pid, status, 1)
+        for pid in dict.fromkeys(person_ids)
+        if pid not in plan.registered
+    ]
+    bulk_insert(
+        session, Registration, ("event_id", "person_id", "status", "version"), registrations
+    )
     recorder.created("registrations", [(e, p) for e, p, _s, _v in registrations])
     links: list[tuple[object, ...]] = []
     for (entity, _pid), person_id in zip(plan.people, person_ids, strict=True):
@@ -359,6 +446,7 @@ def _apply(session: Session, plan: _Plan, event_id: int | None,
             position = plan.next_position.get(session_id, 0)
             plan.next_position[session_id] = position + 1
             links.append((session_id, person_id, Role.PARTICIPANT.value, position, 1))
-    bulk_insert(session, Assignment, ("session_id", "person_id", "role", "position", "version"),
-                links)
+    bulk_insert(
+        session, Assignment, ("session_id", "person_id", "role", "position", "version"), links
+    )
     recorder.created("assignments", [(s, p) for s, p, *_rest in links])

@@ -70,11 +70,17 @@ def create_organization(
     db: Database, name: str, *, country: str | None = None, sector: Sector | str | None = None
 ) -> OrganizationRow:
     with db.transaction() as session:
-        values = {k: _ORG_CLEANERS[k](v) for k, v in
-                  {"name": name, "country": country, "sector": sector}.items()}
+        values = {
+            k: _ORG_CLEANERS[k](v)
+            for k, v in {"name": name, "country": country, "sector": sector}.items()
+        }
         clean_name = str(values["name"])
-        if session.scalar(select(Organization.id).where(
-                Organization.name_key == _org_key(clean_name))) is not None:
+        if (
+            session.scalar(
+                select(Organization.id).where(Organization.name_key == _org_key(clean_name))
+            )
+            is not None
+        ):
             raise _organisation_taken(clean_name)
         org = Organization(name_key=_org_key(clean_name), **values)
         session.add(org)
@@ -83,7 +89,10 @@ def create_organization(
 
 
 def update_organization(
-    db: Database, organization_id: int, changes: Mapping[str, object], *,
+    db: Database,
+    organization_id: int,
+    changes: Mapping[str, object],
+    *,
     expected_version: int | None = None,
 ) -> dict[str, object]:
     """Rename or re-classify an organisation; its people follow. Returns previous values."""
@@ -94,20 +103,23 @@ def update_organization(
         if "name" in previous:
             key = _org_key(org.name)
             with session.no_autoflush:
-                clash = session.scalar(select(Organization.id).where(
-                    Organization.name_key == key, Organization.id != org.id))
+                clash = session.scalar(
+                    select(Organization.id).where(
+                        Organization.name_key == key, Organization.id != org.id
+                    )
+                )
             if clash is not None:
                 raise _organisation_taken(org.name)
             org.name_key = key
-            for person in session.scalars(select(Person).where(
-                    Person.organization_id == org.id)):
+            for person in session.scalars(select(Person).where(Person.organization_id == org.id)):
                 _refresh_search_key(person, org.name)
         return previous
 
 
 def _organisation_taken(name: str) -> ConflictError:
-    return ConflictError(_("The organisation '{name}' is already in the directory.")
-                         .format(name=name))
+    return ConflictError(
+        _("The organisation '{name}' is already in the directory.").format(name=name)
+    )
 
 
 def delete_organization(db: Database, organization_id: int) -> None:
@@ -173,8 +185,15 @@ def _people_query() -> Select[tuple[Person, str | None]]:
 
 
 def _refresh_search_key(person: Person, organization: str | None) -> None:
-    parts = (person.family_name, person.given_name, person.patronymic, person.display_name,
-             organization, person.email, person.phone)
+    parts = (
+        person.family_name,
+        person.given_name,
+        person.patronymic,
+        person.display_name,
+        organization,
+        person.email,
+        person.phone,
+    )
     person.search_key = text.fold(" ".join(p for p in parts if p))
 
 
@@ -184,8 +203,11 @@ def _refuse_taken_email(session: Session, email: str | None, own_id: int | None)
     with session.no_autoflush:  # check before the pending change hits the unique constraint
         other = session.scalar(select(Person).where(Person.email == email))
     if other is not None and other.id != own_id:
-        raise ConflictError(_("The e-mail {email} already belongs to {name}.")
-                            .format(email=email, name=other.display_name))
+        raise ConflictError(
+            _("The e-mail {email} already belongs to {name}.").format(
+                email=email, name=other.display_name
+            )
+        )
 
 
 def _set_organization(session: Session, person: Person, name: object) -> str | None:
@@ -211,17 +233,23 @@ def create_person(
     country, sector, email, phone, language, notes. The display name defaults to the person's
     name in the order their language writes it.
     """
-    values: dict[str, object] = {"family_name": family_name, "given_name": given_name,
-                                 "patronymic": patronymic, **fields}
+    values: dict[str, object] = {
+        "family_name": family_name,
+        "given_name": given_name,
+        "patronymic": patronymic,
+        **fields,
+    }
     unknown = set(values) - set(PERSON_FIELDS)
     if unknown:
-        raise ValidationError(_("A person has no field {fields}.")
-                              .format(fields=", ".join(sorted(unknown))))
+        raise ValidationError(
+            _("A person has no field {fields}.").format(fields=", ".join(sorted(unknown)))
+        )
     organization = values.pop("organization", None)
     person = Person(**{k: _PERSON_CLEANERS[k](v) for k, v in values.items()})
     if not person.display_name:
         person.display_name = text.default_display_name(
-            person.family_name, person.given_name, person.patronymic)
+            person.family_name, person.given_name, person.patronymic
+        )
     with db.transaction() as session:
         _refuse_taken_email(session, person.email, None)
         org_name = _set_organization(session, person, organization)
@@ -232,7 +260,10 @@ def create_person(
 
 
 def update_person(
-    db: Database, person_id: int, changes: Mapping[str, object], *,
+    db: Database,
+    person_id: int,
+    changes: Mapping[str, object],
+    *,
     expected_version: int | None = None,
 ) -> dict[str, object]:
     """Change a person's fields; returns the previous values (what undo passes back).
@@ -252,11 +283,13 @@ def update_person(
                 previous["organization"] = org_name
                 org_name = _set_organization(session, person, new_org)
         was_default = person.display_name == text.default_display_name(
-            person.family_name, person.given_name, person.patronymic)
+            person.family_name, person.given_name, person.patronymic
+        )
         previous.update(apply_changes(person, changes, _PERSON_CLEANERS))
         if not person.display_name or (was_default and "display_name" not in changes):
             default = text.default_display_name(
-                person.family_name, person.given_name, person.patronymic)
+                person.family_name, person.given_name, person.patronymic
+            )
             if person.display_name != default:
                 previous.setdefault("display_name", person.display_name)
                 person.display_name = default
@@ -281,18 +314,28 @@ def delete_people(db: Database, person_ids: Sequence[int]) -> list[PersonSnapsho
                 load(session, Person, person_id, "person")  # raises NotFoundError
             assert found is not None
             person, org_name = found
-            snapshots.append(PersonSnapshot(
-                person=person_row(person, org_name),
-                assignments=tuple(
-                    AssignmentRow(a.session_id, a.person_id, person.display_name, org_name,
-                                  person.position, person.email, a.role, a.position)
-                    for a in person.assignments
-                ),
-                registrations=tuple(
-                    RegistrationRow(r.event_id, r.person_id, r.status)
-                    for r in person.registrations
-                ),
-            ))
+            snapshots.append(
+                PersonSnapshot(
+                    person=person_row(person, org_name),
+                    assignments=tuple(
+                        AssignmentRow(
+                            a.session_id,
+                            a.person_id,
+                            person.display_name,
+                            org_name,
+                            person.position,
+                            person.email,
+                            a.role,
+                            a.position,
+                        )
+                        for a in person.assignments
+                    ),
+                    registrations=tuple(
+                        RegistrationRow(r.event_id, r.person_id, r.status)
+                        for r in person.registrations
+                    ),
+                )
+            )
             session.delete(person)
         return snapshots
 
@@ -311,14 +354,23 @@ def restore_people(db: Database, snapshots: Sequence[PersonSnapshot]) -> list[Pe
 def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
     row = snapshot.person
     if session.get(Person, row.id) is not None:
-        raise ConflictError(_("{name} cannot be put back: they are already there.")
-                            .format(name=row.display_name))
+        raise ConflictError(
+            _("{name} cannot be put back: they are already there.").format(name=row.display_name)
+        )
     _refuse_taken_email(session, row.email, None)
     person = Person(
-        id=row.id, family_name=row.family_name, given_name=row.given_name,
-        patronymic=row.patronymic, display_name=row.display_name, position=row.position,
-        country=row.country, sector=row.sector, email=row.email, phone=row.phone,
-        language=row.language, notes=row.notes,
+        id=row.id,
+        family_name=row.family_name,
+        given_name=row.given_name,
+        patronymic=row.patronymic,
+        display_name=row.display_name,
+        position=row.position,
+        country=row.country,
+        sector=row.sector,
+        email=row.email,
+        phone=row.phone,
+        language=row.language,
+        notes=row.notes,
     )
     org_name = _set_organization(session, person, row.organization)
     _refresh_search_key(person, org_name)
@@ -326,12 +378,14 @@ def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
     session.flush()
     for a in snapshot.assignments:
         if session.get(ProgramSession, a.session_id) is not None:
-            session.add(Assignment(session_id=a.session_id, person_id=person.id,
-                                   role=a.role, position=a.position))
+            session.add(
+                Assignment(
+                    session_id=a.session_id, person_id=person.id, role=a.role, position=a.position
+                )
+            )
     for r in snapshot.registrations:
         if session.get(Event, r.event_id) is not None:
-            session.add(Registration(event_id=r.event_id, person_id=person.id,
-                                     status=r.status))
+            session.add(Registration(event_id=r.event_id, person_id=person.id, status=r.status))
     session.flush()
     return person_row(person, org_name)
 
@@ -351,12 +405,16 @@ def find_person_by_email(db: Database, email: str) -> PersonRow | None:
         return None
     with db.reader() as session:
         found = session.execute(
-            _people_query().where(Person.email == address.lower())).one_or_none()
+            _people_query().where(Person.email == address.lower())
+        ).one_or_none()
         return person_row(*found) if found else None
 
 
 def search_people(
-    db: Database, search: str | None = None, *, event_id: int | None = None,
+    db: Database,
+    search: str | None = None,
+    *,
+    event_id: int | None = None,
     limit: int | None = None,
 ) -> list[PersonRow]:
     """People whose name, organisation, e-mail or phone contain every word of `search`.
@@ -366,18 +424,36 @@ def search_people(
     """
     with db.reader() as session:
         # plain columns straight into rows: no ORM object per person (50,000 in a second)
-        query = _filtered(select(*_ROW_COLUMNS).outerjoin(
-            Organization, Organization.id == Person.organization_id), search, event_id)
+        query = _filtered(
+            select(*_ROW_COLUMNS).outerjoin(
+                Organization, Organization.id == Person.organization_id
+            ),
+            search,
+            event_id,
+        )
         if limit is not None:
             query = query.limit(limit)
         return [PersonRow(*row) for row in session.connection().execute(query).all()]
 
 
 # PersonRow's fields, in its order
-_ROW_COLUMNS = (Person.id, Person.family_name, Person.given_name, Person.patronymic,
-                Person.display_name, Person.organization_id, Organization.name, Person.position,
-                Person.country, Person.sector, Person.email, Person.phone, Person.language,
-                Person.notes, Person.version)
+_ROW_COLUMNS = (
+    Person.id,
+    Person.family_name,
+    Person.given_name,
+    Person.patronymic,
+    Person.display_name,
+    Person.organization_id,
+    Organization.name,
+    Person.position,
+    Person.country,
+    Person.sector,
+    Person.email,
+    Person.phone,
+    Person.language,
+    Person.notes,
+    Person.version,
+)
 
 
 def people_search_query(
@@ -387,23 +463,29 @@ def people_search_query(
     return _filtered(_people_query(), search, event_id)
 
 
-def _filtered(query: Select, search: str | None,  # type: ignore[type-arg]
-              event_id: int | None) -> Select:  # type: ignore[type-arg]
+def _filtered(
+    query: Select,
+    search: str | None,  # type: ignore[type-arg]
+    event_id: int | None,
+) -> Select:  # type: ignore[type-arg]
     for word in text.fold(search or "").split():
         query = query.where(Person.search_key.contains(word, autoescape=True))
     if event_id is not None:
         query = query.join(Registration, Registration.person_id == Person.id).where(
-            Registration.event_id == event_id)
+            Registration.event_id == event_id
+        )
     return query.order_by(Person.family_name, Person.given_name, Person.id)
 
 
 def refresh_all_search_keys(session: Session) -> None:
     """Query helper for migrations that change how search keys are built."""
-    orgs = {org_id: name for org_id, name in session.execute(
-        select(Organization.id, Organization.name))}
+    orgs = {
+        org_id: name for org_id, name in session.execute(select(Organization.id, Organization.name))
+    }
     for person in session.scalars(select(Person)):
-        _refresh_search_key(person, orgs.get(person.organization_id)
-                            if person.organization_id else None)
+        _refresh_search_key(
+            person, orgs.get(person.organization_id) if person.organization_id else None
+        )
 
 
 __all__ = [
@@ -424,4 +506,3 @@ __all__ = [
     "update_organization",
     "update_person",
 ]
-

@@ -87,8 +87,15 @@ class AcceptanceRow:
 
 
 def _acceptance_row(record: AcceptedProblem) -> AcceptanceRow:
-    return AcceptanceRow(record.id, record.event_id, record.key, record.fingerprint,
-                         record.note, record.accepted_at, record.version)
+    return AcceptanceRow(
+        record.id,
+        record.event_id,
+        record.key,
+        record.fingerprint,
+        record.note,
+        record.accepted_at,
+        record.version,
+    )
 
 
 # --- checking ---------------------------------------------------------------------------------
@@ -105,33 +112,64 @@ def _facts(session: Session, event_id: int) -> _Facts:
     """Query helper: the event's problems, read in seven queries whatever its size."""
     event = load(session, Event, event_id, "event")
     conn = session.connection()  # plain rows, no ORM bookkeeping: 20,000 assignments and more
-    rooms = [CheckRoom(*row) for row in conn.execute(
-        select(Room.id, Room.name, Room.capacity).where(Room.event_id == event_id))]
-    sessions = [CheckSession(*row) for row in conn.execute(
-        select(ProgramSession.id, ProgramSession.code, ProgramSession.title,
-               ProgramSession.kind, ProgramSession.room_id, ProgramSession.starts_at,
-               ProgramSession.ends_at, ProgramSession.expected_audience)
-        .where(ProgramSession.event_id == event_id))]
-    assignments = [CheckAssignment(*row) for row in conn.execute(
-        select(Assignment.session_id, Assignment.person_id, Assignment.role)
-        .join(ProgramSession, ProgramSession.id == Assignment.session_id)
-        .where(ProgramSession.event_id == event_id))]
+    rooms = [
+        CheckRoom(*row)
+        for row in conn.execute(
+            select(Room.id, Room.name, Room.capacity).where(Room.event_id == event_id)
+        )
+    ]
+    sessions = [
+        CheckSession(*row)
+        for row in conn.execute(
+            select(
+                ProgramSession.id,
+                ProgramSession.code,
+                ProgramSession.title,
+                ProgramSession.kind,
+                ProgramSession.room_id,
+                ProgramSession.starts_at,
+                ProgramSession.ends_at,
+                ProgramSession.expected_audience,
+            ).where(ProgramSession.event_id == event_id)
+        )
+    ]
+    assignments = [
+        CheckAssignment(*row)
+        for row in conn.execute(
+            select(Assignment.session_id, Assignment.person_id, Assignment.role)
+            .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+            .where(ProgramSession.event_id == event_id)
+        )
+    ]
     people = [
         CheckPerson(person_id, name, email, status in REGISTERED_STATUSES, status)
         for person_id, name, email, status in conn.execute(
             select(Person.id, Person.display_name, Person.email, Registration.status)
-            .outerjoin(Registration, and_(Registration.person_id == Person.id,
-                                          Registration.event_id == event_id))
-            .where(Person.id.in_(
-                select(Assignment.person_id)
-                .join(ProgramSession, ProgramSession.id == Assignment.session_id)
-                .where(ProgramSession.event_id == event_id))))
+            .outerjoin(
+                Registration,
+                and_(Registration.person_id == Person.id, Registration.event_id == event_id),
+            )
+            .where(
+                Person.id.in_(
+                    select(Assignment.person_id)
+                    .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+                    .where(ProgramSession.event_id == event_id)
+                )
+            )
+        )
     ]
-    periods = [Unavailability(*row) for row in conn.execute(
-        select(PersonUnavailability.id, PersonUnavailability.person_id,
-               PersonUnavailability.starts_at, PersonUnavailability.ends_at,
-               PersonUnavailability.note)
-        .where(PersonUnavailability.event_id == event_id))]
+    periods = [
+        Unavailability(*row)
+        for row in conn.execute(
+            select(
+                PersonUnavailability.id,
+                PersonUnavailability.person_id,
+                PersonUnavailability.starts_at,
+                PersonUnavailability.ends_at,
+                PersonUnavailability.note,
+            ).where(PersonUnavailability.event_id == event_id)
+        )
+    ]
     settings = CheckSettings(event.first_day, event.last_day, event.changeover_minutes)
     return _Facts(
         find_problems(sessions, rooms, assignments, people, periods, settings),
@@ -149,22 +187,31 @@ def check_event(db: Database, event_id: int) -> list[ProblemRow]:
     """Every problem of the event (errors first), each marked accepted or not."""
     with db.reader() as session:
         facts = _facts(session, event_id)
-        accepted = {key: _acceptance_row(record)
-                    for key, record in _acceptances(session, event_id).items()}
+        accepted = {
+            key: _acceptance_row(record) for key, record in _acceptances(session, event_id).items()
+        }
     rows = []
     for problem in facts.problems:
         record = accepted.get(problem.key)
         holds = record is not None and record.fingerprint == problem.fingerprint
-        rows.append(ProblemRow(
-            kind=problem.kind, severity=problem.severity, message=problem.message,
-            session_ids=problem.session_ids, person_ids=problem.person_ids, key=problem.key,
-            fingerprint=problem.fingerprint,
-            sessions=tuple(facts.session_labels[s] for s in problem.session_ids),
-            people=tuple(facts.person_labels.get(p, f"person #{p}") for p in problem.person_ids),
-            accepted=holds,
-            accepted_note=record.note if holds and record else None,
-            accepted_at=record.accepted_at if holds and record else None,
-        ))
+        rows.append(
+            ProblemRow(
+                kind=problem.kind,
+                severity=problem.severity,
+                message=problem.message,
+                session_ids=problem.session_ids,
+                person_ids=problem.person_ids,
+                key=problem.key,
+                fingerprint=problem.fingerprint,
+                sessions=tuple(facts.session_labels[s] for s in problem.session_ids),
+                people=tuple(
+                    facts.person_labels.get(p, f"person #{p}") for p in problem.person_ids
+                ),
+                accepted=holds,
+                accepted_note=record.note if holds and record else None,
+                accepted_at=record.accepted_at if holds and record else None,
+            )
+        )
     return rows
 
 
@@ -172,7 +219,11 @@ def check_event(db: Database, event_id: int) -> list[ProblemRow]:
 
 
 def accept_problem(
-    db: Database, event_id: int, key: str, fingerprint: str, note: str | None = None,
+    db: Database,
+    event_id: int,
+    key: str,
+    fingerprint: str,
+    note: str | None = None,
 ) -> AcceptanceRow | None:
     """Accept a problem as it is now; returns the acceptance it replaced, if any (for undo).
 
@@ -185,10 +236,12 @@ def accept_problem(
         if problem is None:
             raise NotFoundError(_("That problem is no longer there; check the schedule again."))
         if problem.fingerprint != fingerprint:
-            raise ConflictError(_(
-                "That problem has changed since it was listed; check the schedule again "
-                "before accepting it."
-            ))
+            raise ConflictError(
+                _(
+                    "That problem has changed since it was listed; check the schedule again "
+                    "before accepting it."
+                )
+            )
         existing = _acceptances(session, event_id).get(key)
         previous = _acceptance_row(existing) if existing is not None else None
         record = existing or AcceptedProblem(event_id=event_id, key=key)
@@ -219,17 +272,26 @@ def restore_acceptance(db: Database, row: AcceptanceRow) -> None:
             session.delete(existing)
             session.flush()
         # acceptances are known by their key; the row gets a fresh id
-        session.add(AcceptedProblem(event_id=row.event_id, key=row.key,
-                                    fingerprint=row.fingerprint, note=row.note,
-                                    accepted_at=row.accepted_at))
+        session.add(
+            AcceptedProblem(
+                event_id=row.event_id,
+                key=row.key,
+                fingerprint=row.fingerprint,
+                note=row.note,
+                accepted_at=row.accepted_at,
+            )
+        )
 
 
 def list_acceptances(db: Database, event_id: int) -> list[AcceptanceRow]:
     """All stored acceptances of an event, including stale ones, oldest first."""
     with db.reader() as session:
         load(session, Event, event_id, "event")
-        query = (select(AcceptedProblem).where(AcceptedProblem.event_id == event_id)
-                 .order_by(AcceptedProblem.accepted_at, AcceptedProblem.id))
+        query = (
+            select(AcceptedProblem)
+            .where(AcceptedProblem.event_id == event_id)
+            .order_by(AcceptedProblem.accepted_at, AcceptedProblem.id)
+        )
         return [_acceptance_row(record) for record in session.scalars(query)]
 
 
@@ -240,8 +302,11 @@ def forget_stale_acceptances(db: Database, event_id: int) -> list[AcceptanceRow]
     """
     with db.transaction() as session:
         current = {p.key: p.fingerprint for p in _facts(session, event_id).problems}
-        stale = [record for key, record in _acceptances(session, event_id).items()
-                 if current.get(key) != record.fingerprint]
+        stale = [
+            record
+            for key, record in _acceptances(session, event_id).items()
+            if current.get(key) != record.fingerprint
+        ]
         rows = [_acceptance_row(record) for record in stale]
         for record in stale:
             session.delete(record)

@@ -42,8 +42,15 @@ from forumdesk.services.imports import _load_directory
 from forumdesk.services.people import _refresh_search_key
 from forumdesk.services.records import load
 
-_SESSION_FIELDS = ("code", "title", "kind", "track_id", "room_id", "description",
-                   "expected_audience")
+_SESSION_FIELDS = (
+    "code",
+    "title",
+    "kind",
+    "track_id",
+    "room_id",
+    "description",
+    "expected_audience",
+)
 
 
 class _RollBack(Exception):
@@ -64,10 +71,12 @@ def import_programme(
     prepared = prepare(Path(path), "programme", options)
     if prepared.mapping.column_of("title") is None:
         found = ", ".join(f"«{h}»" for h in prepared.mapping.headers if h.strip())
-        raise ImportFileError(_("{table} has no title column (Название, Title); its header "
-                                "row {row} holds {columns}.").format(
-                                    table=prepared.table.label,
-                                    row=prepared.mapping.header_row, columns=found))
+        raise ImportFileError(
+            _(
+                "{table} has no title column (Название, Title); its header "
+                "row {row} holds {columns}."
+            ).format(table=prepared.table.label, row=prepared.mapping.header_row, columns=found)
+        )
     save_requested_profile(prepared, options)
     summary = prepared.summary(event_id)
     summary.dry_run = options.dry_run
@@ -75,8 +84,9 @@ def import_programme(
     try:
         with rejects_undone_on_failure(summary), db.transaction() as session:
             event = load(session, Event, event_id, "event")
-            cleaner = ProgrammeRowCleaner(prepared.mapping, prepared.table.sheet,
-                                          event.first_day, event.last_day)
+            cleaner = ProgrammeRowCleaner(
+                prepared.mapping, prepared.table.sheet, event.first_day, event.last_day
+            )
             run = _Run(session, event, cleaner, options, summary)
             rejected: list[tuple[list[str], str]] = []
             for done, (number, cells) in enumerate(prepared.data_rows, start=1):
@@ -103,16 +113,27 @@ def import_programme(
 class _Run:
     """One import's state: what is known of the event and directory, and what changed."""
 
-    def __init__(self, session: Session, event: Event, cleaner: ProgrammeRowCleaner,
-                 options: ImportOptions, summary: ImportSummary) -> None:
+    def __init__(
+        self,
+        session: Session,
+        event: Event,
+        cleaner: ProgrammeRowCleaner,
+        options: ImportOptions,
+        summary: ImportSummary,
+    ) -> None:
         self.session, self.event, self.cleaner = session, event, cleaner
         self.options, self.summary = options, summary
-        self.rooms = {text.fold(r.name): r for r in session.scalars(
-            select(Room).where(Room.event_id == event.id))}
-        self.tracks = {text.fold(t.name): t for t in session.scalars(
-            select(Track).where(Track.event_id == event.id))}
-        self.sessions = list(session.scalars(
-            select(ProgramSession).where(ProgramSession.event_id == event.id)))
+        self.rooms = {
+            text.fold(r.name): r
+            for r in session.scalars(select(Room).where(Room.event_id == event.id))
+        }
+        self.tracks = {
+            text.fold(t.name): t
+            for t in session.scalars(select(Track).where(Track.event_id == event.id))
+        }
+        self.sessions = list(
+            session.scalars(select(ProgramSession).where(ProgramSession.event_id == event.id))
+        )
         self.directory: Directory = _load_directory(session)
         self.by_display: dict[str, list[int]] = defaultdict(list)
         for person in self.directory.people.values():
@@ -141,14 +162,26 @@ class _Run:
             return []
         key = text.fold(draft.code)
         if key in self.codes_in_file:
-            return [self.cleaner.problem(draft.row, "code", _(
-                "the code {code} is already used in row {row}.").format(
-                    code=draft.code, row=self.codes_in_file[key]))]
+            return [
+                self.cleaner.problem(
+                    draft.row,
+                    "code",
+                    _("the code {code} is already used in row {row}.").format(
+                        code=draft.code, row=self.codes_in_file[key]
+                    ),
+                )
+            ]
         self.codes_in_file[key] = draft.row
         if self.options.on_duplicate == "new" and self._find(draft) is not None:
-            return [self.cleaner.problem(draft.row, "code", _(
-                "the event already has a session with the code {code}.").format(
-                    code=draft.code))]
+            return [
+                self.cleaner.problem(
+                    draft.row,
+                    "code",
+                    _("the event already has a session with the code {code}.").format(
+                        code=draft.code
+                    ),
+                )
+            ]
         return []
 
     def _people(self, draft: SessionDraft) -> tuple[list[tuple[Role, int | str]], list[RowProblem]]:
@@ -158,18 +191,34 @@ class _Run:
             if "@" in who:
                 pid = self.directory.by_email.get(who.lower())
                 if pid is None:
-                    problems.append(self.cleaner.problem(draft.row, field_name, _(
-                        "nobody in the directory has the e-mail {email}; import the attendees "
-                        "first or write the name.").format(email=who)))
+                    problems.append(
+                        self.cleaner.problem(
+                            draft.row,
+                            field_name,
+                            _(
+                                "nobody in the directory has the e-mail {email}; "
+                                "import the attendees "
+                                "first or write the name."
+                            ).format(email=who),
+                        )
+                    )
                     continue
                 found.append((role, pid))
                 continue
             candidates = self.by_display.get(text.fold(who)) or self.directory.by_name.get(
-                name_key(*split_full_name(who)), [])
+                name_key(*split_full_name(who)), []
+            )
             if len(candidates) > 1:
-                problems.append(self.cleaner.problem(draft.row, field_name, _(
-                    "several people in the directory are called {name}; write their e-mail "
-                    "instead.").format(name=who)))
+                problems.append(
+                    self.cleaner.problem(
+                        draft.row,
+                        field_name,
+                        _(
+                            "several people in the directory are called {name}; write their e-mail "
+                            "instead."
+                        ).format(name=who),
+                    )
+                )
             elif candidates:
                 found.append((role, candidates[0]))
             else:
@@ -193,23 +242,30 @@ class _Run:
         policy = self.options.on_duplicate
         record = None if policy == "new" else self._find(draft)
         if record is not None and record.id in self.touched:
-            self.summary.warnings.append(_(
-                "Row {row} repeats a session given above («{title}»); it was not used again."
-            ).format(row=draft.row, title=draft.title))
+            self.summary.warnings.append(
+                _(
+                    "Row {row} repeats a session given above («{title}»); it was not used again."
+                ).format(row=draft.row, title=draft.title)
+            )
             return
         if record is not None and policy == "skip":
             self.summary.skipped += 1
             self.touched.add(record.id)
             return
         values: dict[str, Any] = {
-            "code": draft.code, "title": draft.title, "kind": draft.kind,
-            "room_id": self._room(draft.room), "track_id": self._track(draft.track),
-            "description": draft.description, "expected_audience": draft.expected_audience,
+            "code": draft.code,
+            "title": draft.title,
+            "kind": draft.kind,
+            "room_id": self._room(draft.room),
+            "track_id": self._track(draft.track),
+            "description": draft.description,
+            "expected_audience": draft.expected_audience,
         }
         if record is None:
             values["kind"] = draft.kind or SessionKind.DISCUSSION
-            record = ProgramSession(event_id=self.event.id, starts_at=draft.starts_at,
-                                    ends_at=draft.ends_at, **values)
+            record = ProgramSession(
+                event_id=self.event.id, starts_at=draft.starts_at, ends_at=draft.ends_at, **values
+            )
             self.session.add(record)
             self.session.flush()
             self.recorder.created("program_sessions", [record.id])
@@ -225,8 +281,7 @@ class _Run:
         else:
             self.summary.unchanged += 1
 
-    def _update(self, record: ProgramSession, values: dict[str, Any],
-                draft: SessionDraft) -> bool:
+    def _update(self, record: ProgramSession, values: dict[str, Any], draft: SessionDraft) -> bool:
         """Fill the session's blanks ("update") or replace what differs ("overwrite")."""
         overwrite = self.options.on_duplicate == "overwrite"
         changed = False
@@ -238,8 +293,11 @@ class _Run:
             if new is not None and old != new and (old is None or overwrite):
                 setattr(record, name, new)
                 changed = True
-        if draft.starts_at is not None and (record.starts_at is None or overwrite) and (
-                record.starts_at, record.ends_at) != (draft.starts_at, draft.ends_at):
+        if (
+            draft.starts_at is not None
+            and (record.starts_at is None or overwrite)
+            and (record.starts_at, record.ends_at) != (draft.starts_at, draft.ends_at)
+        ):
             record.starts_at, record.ends_at = draft.starts_at, draft.ends_at
             changed = True
         return changed
@@ -249,10 +307,10 @@ class _Run:
             return None
         room = self.rooms.get(text.fold(name))
         if room is None:
-            last = self.session.scalar(select(func.max(Room.position)).where(
-                Room.event_id == self.event.id))
-            room = Room(event_id=self.event.id, name=name,
-                        position=0 if last is None else last + 1)
+            last = self.session.scalar(
+                select(func.max(Room.position)).where(Room.event_id == self.event.id)
+            )
+            room = Room(event_id=self.event.id, name=name, position=0 if last is None else last + 1)
             self.session.add(room)
             self.session.flush()
             self.recorder.created("rooms", [room.id])
@@ -281,8 +339,9 @@ class _Run:
             pid = who if isinstance(who, int) else self._new_person(who)
             current = existing.get(pid)
             if current is None:
-                assignment = Assignment(session_id=record.id, person_id=pid, role=role,
-                                        position=position)
+                assignment = Assignment(
+                    session_id=record.id, person_id=pid, role=role, position=position
+                )
                 record.assignments.append(assignment)
                 self.recorder.created("assignments", [(record.id, pid)])
                 existing[pid] = assignment
@@ -301,15 +360,21 @@ class _Run:
         if key in self.by_display:
             return self.by_display[key][0]
         family, given, patronymic = split_full_name(name)
-        person = Person(family_name=family or name, given_name=given, patronymic=patronymic,
-                        display_name=text.default_display_name(family or name, given,
-                                                               patronymic))
+        person = Person(
+            family_name=family or name,
+            given_name=given,
+            patronymic=patronymic,
+            display_name=text.default_display_name(family or name, given, patronymic),
+        )
         _refresh_search_key(person, None)
         self.session.add(person)
         self.session.flush()
         self.recorder.created("people", [person.id])
         self.by_display[key].append(person.id)
         self.summary.people_created += 1
-        self.summary.warnings.append(_("{name} was not in the directory and has been added.")
-                                     .format(name=person.display_name))
+        self.summary.warnings.append(
+            _("{name} was not in the directory and has been added.").format(
+                name=person.display_name
+            )
+        )
         return person.id

@@ -24,23 +24,33 @@ _GONE = {
     "session": N_("The session no longer exists (it may have been deleted)."),
     "track": N_("The track no longer exists (it may have been deleted)."),
     "unavailability period": N_(
-        "The unavailability period no longer exists (it may have been deleted)."),
+        "The unavailability period no longer exists (it may have been deleted)."
+    ),
 }
 _CHANGED = {
-    "event": N_("Someone else changed this event in the meantime. "
-                "Reload it and make your change again."),
-    "organisation": N_("Someone else changed this organisation in the meantime. "
-                       "Reload it and make your change again."),
-    "person": N_("Someone else changed this person in the meantime. "
-                 "Reload it and make your change again."),
-    "room": N_("Someone else changed this room in the meantime. "
-               "Reload it and make your change again."),
-    "session": N_("Someone else changed this session in the meantime. "
-                  "Reload it and make your change again."),
-    "track": N_("Someone else changed this track in the meantime. "
-                "Reload it and make your change again."),
-    "unavailability period": N_("Someone else changed this unavailability period in the "
-                                "meantime. Reload it and make your change again."),
+    "event": N_(
+        "Someone else changed this event in the meantime. Reload it and make your change again."
+    ),
+    "organisation": N_(
+        "Someone else changed this organisation in the meantime. "
+        "Reload it and make your change again."
+    ),
+    "person": N_(
+        "Someone else changed this person in the meantime. Reload it and make your change again."
+    ),
+    "room": N_(
+        "Someone else changed this room in the meantime. Reload it and make your change again."
+    ),
+    "session": N_(
+        "Someone else changed this session in the meantime. Reload it and make your change again."
+    ),
+    "track": N_(
+        "Someone else changed this track in the meantime. Reload it and make your change again."
+    ),
+    "unavailability period": N_(
+        "Someone else changed this unavailability period in the "
+        "meantime. Reload it and make your change again."
+    ),
 }
 
 
@@ -49,17 +59,25 @@ def load(session: Session, model: type[M], key: object, what: str) -> M:
     record = session.get(model, key)
     if record is None:
         message = _GONE.get(what)
-        raise NotFoundError(gettext(message) if message else _(
-            "The {what} no longer exists (it may have been deleted).").format(what=what))
+        raise NotFoundError(
+            gettext(message)
+            if message
+            else _("The {what} no longer exists (it may have been deleted).").format(what=what)
+        )
     return record
 
 
 def check_version(record: Any, expected_version: int | None, what: str) -> None:
     if expected_version is not None and record.version != expected_version:
         message = _CHANGED.get(what)
-        raise ConcurrentEditError(gettext(message) if message else _(
-            "Someone else changed this {what} in the meantime. "
-            "Reload it and make your change again.").format(what=what))
+        raise ConcurrentEditError(
+            gettext(message)
+            if message
+            else _(
+                "Someone else changed this {what} in the meantime. "
+                "Reload it and make your change again."
+            ).format(what=what)
+        )
 
 
 def apply_changes(
@@ -71,8 +89,9 @@ def apply_changes(
     """
     unknown = set(changes) - set(cleaners)
     if unknown:
-        raise ValidationError(_("Cannot change {fields} here.")
-                              .format(fields=", ".join(sorted(unknown))))
+        raise ValidationError(
+            _("Cannot change {fields} here.").format(fields=", ".join(sorted(unknown)))
+        )
     previous: dict[str, object] = {}
     for name, raw in changes.items():
         value = cleaners[name](raw)

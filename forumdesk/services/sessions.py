@@ -48,8 +48,11 @@ def session_rows(session: Session, query: Select) -> list[SessionRow]:  # type: 
 
 
 def _row(
-    record: ProgramSession, room_name: str | None, track_name: str | None,
-    track_color: str | None, moderators: tuple[str, ...],
+    record: ProgramSession,
+    room_name: str | None,
+    track_name: str | None,
+    track_color: str | None,
+    moderators: tuple[str, ...],
 ) -> SessionRow:
     return SessionRow(
         id=record.id,
@@ -76,15 +79,13 @@ def _moderators(session: Session, session_ids: list[int]) -> dict[int, tuple[str
     for chunk_start in range(0, len(session_ids), 500):  # stay under SQLite's variable limit
         chunk = session_ids[chunk_start : chunk_start + 500]
         query = (
-            select(Assignment.session_id, Assignment.role, Assignment.position,
-                   Person.display_name)
+            select(Assignment.session_id, Assignment.role, Assignment.position, Person.display_name)
             .join(Person, Person.id == Assignment.person_id)
             .where(Assignment.session_id.in_(chunk), Assignment.role.in_(LEADING_ROLES))
         )
         for session_id, role, position, name in session.execute(query):
             found[session_id].append((LEADING_ROLES.index(role), position, name))
-    return {key: tuple(name for *_order, name in sorted(names))
-            for key, names in found.items()}
+    return {key: tuple(name for *_order, name in sorted(names)) for key, names in found.items()}
 
 
 def _load_row(session: Session, session_id: int) -> SessionRow:
@@ -108,8 +109,7 @@ def _check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> 
         if ends_at <= starts_at:
             raise ValidationError(_("A session must end after it starts."), field="ends_at")
         if ends_at - starts_at > MAX_SESSION_LENGTH:
-            raise ValidationError(_("A session cannot last more than 24 hours."),
-                                  field="ends_at")
+            raise ValidationError(_("A session cannot last more than 24 hours."), field="ends_at")
 
 
 def _check_room(session: Session, event_id: int, room_id: int | None) -> None:
@@ -141,8 +141,11 @@ def _check_code(session: Session, event_id: int, code: str | None, own_id: int |
         found = session.execute(query).all()
     for other_id, other_code, title in found:
         if other_id != own_id and text.fold(other_code) == key:
-            raise ConflictError(_("The code {code} is already used by the session «{title}».")
-                                .format(code=code, title=title))
+            raise ConflictError(
+                _("The code {code} is already used by the session «{title}».").format(
+                    code=code, title=title
+                )
+            )
 
 
 def _optional_id(value: object) -> int | None:
@@ -156,8 +159,9 @@ _CLEANERS = {
     "track_id": _optional_id,
     "room_id": _optional_id,
     "description": text.clean_multiline,
-    "expected_audience": lambda v: text.non_negative(v, N_("expected audience"),
-                                                     "expected_audience"),
+    "expected_audience": lambda v: text.non_negative(
+        v, N_("expected audience"), "expected_audience"
+    ),
 }
 
 
@@ -182,8 +186,12 @@ def create_session(
     with db.transaction() as session:
         event = load(session, Event, event_id, "event")
         fields = {
-            "code": code, "title": title, "kind": kind, "track_id": track_id,
-            "room_id": room_id, "description": description,
+            "code": code,
+            "title": title,
+            "kind": kind,
+            "track_id": track_id,
+            "room_id": room_id,
+            "description": description,
             "expected_audience": expected_audience,
         }
         record = ProgramSession(
@@ -201,7 +209,10 @@ def create_session(
 
 
 def update_session(
-    db: Database, session_id: int, changes: Mapping[str, object], *,
+    db: Database,
+    session_id: int,
+    changes: Mapping[str, object],
+    *,
     expected_version: int | None = None,
 ) -> dict[str, object]:
     """Change a session's fields (not its times); returns the previous values for undo."""
@@ -232,9 +243,14 @@ def delete_sessions(db: Database, session_ids: Sequence[int]) -> list[SessionSna
             record = load(session, ProgramSession, session_id, "session")
             assignments = tuple(
                 AssignmentRow(
-                    session_id=a.session_id, person_id=a.person_id,
-                    display_name=a.person.display_name, organization=None,
-                    position_title=None, email=a.person.email, role=a.role, position=a.position,
+                    session_id=a.session_id,
+                    person_id=a.person_id,
+                    display_name=a.person.display_name,
+                    organization=None,
+                    position_title=None,
+                    email=a.person.email,
+                    role=a.role,
+                    position=a.position,
                 )
                 for a in record.assignments
             )
@@ -260,22 +276,34 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
     row = snapshot.session
     load(session, Event, row.event_id, "event")
     if session.get(ProgramSession, row.id) is not None:
-        raise ConflictError(_("{session} cannot be put back: it is already there.")
-                            .format(session=row.label))
+        raise ConflictError(
+            _("{session} cannot be put back: it is already there.").format(session=row.label)
+        )
     room_id = row.room_id if row.room_id and session.get(Room, row.room_id) else None
     track_id = row.track_id if row.track_id and session.get(Track, row.track_id) else None
     _check_code(session, row.event_id, row.code, None)
     record = ProgramSession(
-        id=row.id, event_id=row.event_id, code=row.code, title=row.title, kind=row.kind,
-        track_id=track_id, room_id=room_id, starts_at=row.starts_at, ends_at=row.ends_at,
-        description=row.description, expected_audience=row.expected_audience,
+        id=row.id,
+        event_id=row.event_id,
+        code=row.code,
+        title=row.title,
+        kind=row.kind,
+        track_id=track_id,
+        room_id=room_id,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        description=row.description,
+        expected_audience=row.expected_audience,
     )
     session.add(record)
     session.flush()
     for a in snapshot.assignments:
         if session.get(Person, a.person_id) is not None:
-            session.add(Assignment(session_id=record.id, person_id=a.person_id, role=a.role,
-                                   position=a.position))
+            session.add(
+                Assignment(
+                    session_id=record.id, person_id=a.person_id, role=a.role, position=a.position
+                )
+            )
     return record.id
 
 
@@ -303,7 +331,10 @@ def place_session(
 
 
 def schedule_session(
-    db: Database, session_id: int, room_id: int | None, starts_at: dt.datetime,
+    db: Database,
+    session_id: int,
+    room_id: int | None,
+    starts_at: dt.datetime,
     ends_at: dt.datetime,
 ) -> Placement:
     """Give a session a room and times; returns the previous placement."""
@@ -314,13 +345,18 @@ def unschedule_session(db: Database, session_id: int, *, keep_room: bool = False
     """Take a session off the timetable (back to the unscheduled list)."""
     current = get_session(db, session_id)
     room_id = current.room_id if keep_room else None
-    return place_session(db, session_id, Placement(room_id, None, None),
-                         expected_version=current.version)
+    return place_session(
+        db, session_id, Placement(room_id, None, None), expected_version=current.version
+    )
 
 
 def move_session(
-    db: Database, session_id: int, starts_at: dt.datetime, room_id: int | None = None,
-    *, keep_room: bool = True,
+    db: Database,
+    session_id: int,
+    starts_at: dt.datetime,
+    room_id: int | None = None,
+    *,
+    keep_room: bool = True,
 ) -> Placement:
     """Move a scheduled session to a new start (and room), keeping its length."""
     current = get_session(db, session_id)
@@ -329,8 +365,12 @@ def move_session(
     if room_id is None and keep_room:
         room_id = current.room_id
     length = current.ends_at - current.starts_at
-    return place_session(db, session_id, Placement(room_id, starts_at, starts_at + length),
-                         expected_version=current.version)
+    return place_session(
+        db,
+        session_id,
+        Placement(room_id, starts_at, starts_at + length),
+        expected_version=current.version,
+    )
 
 
 def resize_session(db: Database, session_id: int, ends_at: dt.datetime) -> Placement:
@@ -338,13 +378,18 @@ def resize_session(db: Database, session_id: int, ends_at: dt.datetime) -> Place
     current = get_session(db, session_id)
     if current.starts_at is None:
         raise _not_scheduled(current)
-    return place_session(db, session_id, Placement(current.room_id, current.starts_at, ends_at),
-                         expected_version=current.version)
+    return place_session(
+        db,
+        session_id,
+        Placement(current.room_id, current.starts_at, ends_at),
+        expected_version=current.version,
+    )
 
 
 def _not_scheduled(current: SessionRow) -> ValidationError:
-    return ValidationError(_("{session} is not on the timetable yet; schedule it first.")
-                           .format(session=current.label))
+    return ValidationError(
+        _("{session} is not on the timetable yet; schedule it first.").format(session=current.label)
+    )
 
 
 # --- queries ----------------------------------------------------------------------------------
@@ -356,7 +401,11 @@ def get_session(db: Database, session_id: int) -> SessionRow:
 
 
 def list_sessions(
-    db: Database, event_id: int, *, search: str | None = None, scheduled: bool | None = None,
+    db: Database,
+    event_id: int,
+    *,
+    search: str | None = None,
+    scheduled: bool | None = None,
 ) -> list[SessionRow]:
     """An event's sessions in programme order (scheduled by time and room order, then the rest).
 
@@ -379,8 +428,10 @@ def session_counts(db: Database, event_id: int) -> tuple[int, int]:
     """How many sessions the event has, and how many of them are not on the timetable yet."""
     with db.reader() as session:
         total, unscheduled = session.execute(
-            select(func.count(), func.count().filter(ProgramSession.starts_at.is_(None)))
-            .where(ProgramSession.event_id == event_id)).one()
+            select(func.count(), func.count().filter(ProgramSession.starts_at.is_(None))).where(
+                ProgramSession.event_id == event_id
+            )
+        ).one()
     return int(total), int(unscheduled)
 
 
@@ -402,7 +453,7 @@ def programme_order(row: SessionRow, room_order: Mapping[int, int]) -> tuple[obj
 
 
 def _natural(code: str | None) -> tuple[object, ...]:
-    """"S2" sorts before "S10"."""
+    """ "S2" sorts before "S10"."""
     if not code:
         return ((1, ""),)
     parts: list[tuple[int, object]] = []
@@ -427,7 +478,10 @@ def sessions_by_ids(db: Database, session_ids: Iterable[int]) -> list[SessionRow
 
 
 def sessions_in_range(
-    session: Session, event_id: int, start: dt.datetime, end: dt.datetime,
+    session: Session,
+    event_id: int,
+    start: dt.datetime,
+    end: dt.datetime,
     room_id: int | None = None,
 ) -> list[SessionRow]:
     """Query helper: sessions overlapping [start, end) (half-open), for agendas."""

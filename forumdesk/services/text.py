@@ -49,8 +49,9 @@ def require(value: object, what: str, field: str) -> str:
     """
     text = clean(value)
     if text is None:
-        raise ValidationError(_("The {what} cannot be empty.").format(what=gettext(what)),
-                              field=field)
+        raise ValidationError(
+            _("The {what} cannot be empty.").format(what=gettext(what)), field=field
+        )
     return text
 
 
@@ -68,8 +69,9 @@ def normalize_email(value: object) -> str | None:
         return None
     text = text.lower()
     if not _EMAIL.match(text):
-        raise ValidationError(_("'{email}' is not a valid e-mail address.").format(email=text),
-                              field="email")
+        raise ValidationError(
+            _("'{email}' is not a valid e-mail address.").format(email=text), field="email"
+        )
     return text
 
 
@@ -81,8 +83,8 @@ def normalize_color(value: object) -> str | None:
         text = "#" + text
     if not _COLOR.match(text):
         raise ValidationError(
-            _("'{value}' is not a colour; use the form #RRGGBB, e.g. #A8D5BA.").format(
-                value=value), field="color"
+            _("'{value}' is not a colour; use the form #RRGGBB, e.g. #A8D5BA.").format(value=value),
+            field="color",
         )
     return text.upper()
 
@@ -93,8 +95,10 @@ def check_timezone(value: object) -> str:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ValidationError(
-            _("'{name}' is not a time zone forumdesk knows; use a name like Asia/Almaty.")
-            .format(name=name), field="timezone",
+            _("'{name}' is not a time zone forumdesk knows; use a name like Asia/Almaty.").format(
+                name=name
+            ),
+            field="timezone",
         ) from exc
     return name
 
@@ -105,11 +109,13 @@ def non_negative(value: object, what: str, field: str) -> int | None:
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError as exc:
-        raise ValidationError(_("The {what} must be a whole number.").format(what=gettext(what)),
-                              field=field) from exc
+        raise ValidationError(
+            _("The {what} must be a whole number.").format(what=gettext(what)), field=field
+        ) from exc
     if number < 0:
-        raise ValidationError(_("The {what} cannot be negative.").format(
-            what=gettext(what)), field=field)
+        raise ValidationError(
+            _("The {what} cannot be negative.").format(what=gettext(what)), field=field
+        )
     return number
 
 
@@ -119,8 +125,9 @@ def vocabulary(enum_class: type[V], value: object, what: str, field: str) -> V:
     try:
         return enum_class.parse(str(value))  # type: ignore[return-value]
     except ValueError as exc:
-        raise ValidationError(_("Unknown {what}: {error}").format(what=gettext(what), error=exc),
-                              field=field) from exc
+        raise ValidationError(
+            _("Unknown {what}: {error}").format(what=gettext(what), error=exc), field=field
+        ) from exc
 
 
 def optional_vocabulary(enum_class: type[V], value: object, what: str, field: str) -> V | None:
@@ -152,12 +159,15 @@ def event_local_time(value: object, zone: str, field: str) -> dt.datetime | None
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError as exc:
             raise ValidationError(
-                _("'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.")
-                .format(value=value), field=field
+                _("'{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.").format(
+                    value=value
+                ),
+                field=field,
             ) from exc
     if not isinstance(value, dt.datetime):
-        raise ValidationError(_("'{value}' is not a date and time.").format(value=value),
-                              field=field)
+        raise ValidationError(
+            _("'{value}' is not a date and time.").format(value=value), field=field
+        )
     if value.tzinfo is not None:
         value = value.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
     return value.replace(microsecond=0)

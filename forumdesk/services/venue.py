@@ -30,7 +30,10 @@ def room_row(room: Room) -> RoomRow:
 
 def track_row(track: Track) -> TrackRow:
     return TrackRow(
-        id=track.id, event_id=track.event_id, name=track.name, color=track.color,
+        id=track.id,
+        event_id=track.event_id,
+        name=track.name,
+        color=track.color,
         version=track.version,
     )
 
@@ -47,8 +50,12 @@ _TRACK_CLEANERS = {
 
 
 def _refuse_duplicate_name(
-    session: Session, model: type[Room] | type[Track], event_id: int, name: str,
-    own_id: int | None, what: str,
+    session: Session,
+    model: type[Room] | type[Track],
+    event_id: int,
+    name: str,
+    own_id: int | None,
+    what: str,
 ) -> None:
     """Refuse a second room (what="room") or track (what="track") of the same name."""
     # compared in Python: SQLite's lower() folds only ASCII, and room names are often Cyrillic
@@ -58,8 +65,11 @@ def _refuse_duplicate_name(
         found = session.execute(query).all()
     for other_id, other_name in found:
         if other_id != own_id and text.fold(other_name) == key:
-            message = (_("The event already has a room called '{name}'.") if what == "room"
-                       else _("The event already has a track called '{name}'."))
+            message = (
+                _("The event already has a room called '{name}'.")
+                if what == "room"
+                else _("The event already has a track called '{name}'.")
+            )
             raise ConflictError(message.format(name=other_name))
 
 
@@ -72,8 +82,10 @@ def add_room(
     """Add a room at the end of the event's room order."""
     with db.transaction() as session:
         load(session, Event, event_id, "event")
-        room = Room(event_id=event_id, **_clean_all(_ROOM_CLEANERS, name=name, capacity=capacity,
-                                                     notes=notes))
+        room = Room(
+            event_id=event_id,
+            **_clean_all(_ROOM_CLEANERS, name=name, capacity=capacity, notes=notes),
+        )
         _refuse_duplicate_name(session, Room, event_id, room.name, None, "room")
         last = session.scalar(select(func.max(Room.position)).where(Room.event_id == event_id))
         room.position = 0 if last is None else last + 1
@@ -83,7 +95,10 @@ def add_room(
 
 
 def update_room(
-    db: Database, room_id: int, changes: Mapping[str, object], *,
+    db: Database,
+    room_id: int,
+    changes: Mapping[str, object],
+    *,
     expected_version: int | None = None,
 ) -> dict[str, object]:
     """Change a room's name, capacity or notes; returns the previous values."""
@@ -99,9 +114,11 @@ def update_room(
 def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[int]:
     """Put the event's rooms in the given order; returns the previous order (for undo)."""
     with db.transaction() as session:
-        rooms = list(session.scalars(
-            select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)
-        ))
+        rooms = list(
+            session.scalars(
+                select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)
+            )
+        )
         previous = [room.id for room in rooms]
         if sorted(previous) != sorted(room_ids):
             raise ValidationError(_("The new order must list each of the event's rooms once."))
@@ -127,11 +144,20 @@ def restore_room(db: Database, snapshot: RoomSnapshot) -> RoomRow:
     with db.transaction() as session:
         load(session, Event, row.event_id, "event")
         if session.get(Room, row.id) is not None:
-            raise ConflictError(_("The room '{name}' cannot be put back: it is already there.")
-                                .format(name=row.name))
+            raise ConflictError(
+                _("The room '{name}' cannot be put back: it is already there.").format(
+                    name=row.name
+                )
+            )
         _refuse_duplicate_name(session, Room, row.event_id, row.name, None, "room")
-        room = Room(id=row.id, event_id=row.event_id, name=row.name, capacity=row.capacity,
-                    position=row.position, notes=row.notes)
+        room = Room(
+            id=row.id,
+            event_id=row.event_id,
+            name=row.name,
+            capacity=row.capacity,
+            position=row.position,
+            notes=row.notes,
+        )
         session.add(room)
         session.flush()
         _relink(session, ProgramSession.room_id, row.id, snapshot.session_ids)
@@ -158,7 +184,10 @@ def add_track(db: Database, event_id: int, name: str, color: str | None = None) 
 
 
 def update_track(
-    db: Database, track_id: int, changes: Mapping[str, object], *,
+    db: Database,
+    track_id: int,
+    changes: Mapping[str, object],
+    *,
     expected_version: int | None = None,
 ) -> dict[str, object]:
     with db.transaction() as session:
@@ -186,8 +215,11 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
     with db.transaction() as session:
         load(session, Event, row.event_id, "event")
         if session.get(Track, row.id) is not None:
-            raise ConflictError(_("The track '{name}' cannot be put back: it is already there.")
-                                .format(name=row.name))
+            raise ConflictError(
+                _("The track '{name}' cannot be put back: it is already there.").format(
+                    name=row.name
+                )
+            )
         _refuse_duplicate_name(session, Track, row.event_id, row.name, None, "track")
         track = Track(id=row.id, event_id=row.event_id, name=row.name, color=row.color)
         session.add(track)

@@ -57,48 +57,73 @@ def _session_row(session: AgendaSession, labels: Labels) -> str:
     when = _e(time_range(session.starts_at, session.ends_at))
     if session.is_break:
         title = session.title + (f" ({session.room_name})" if session.room_name else "")
-        return (f'<tr style="background-color:{_BREAK_SHADE}">{_NOWRAP}{when}</td>'
-                f"{_NOWRAP}{_e(session.code)}</td><td colspan=\"4\"><i>{_e(title)}</i></td></tr>")
-    shade = f' style="background-color:{_PLENARY_SHADE}"' \
-        if session.kind is SessionKind.PLENARY else ""
+        return (
+            f'<tr style="background-color:{_BREAK_SHADE}">{_NOWRAP}{when}</td>'
+            f'{_NOWRAP}{_e(session.code)}</td><td colspan="4"><i>{_e(title)}</i></td></tr>'
+        )
+    shade = (
+        f' style="background-color:{_PLENARY_SHADE}"' if session.kind is SessionKind.PLENARY else ""
+    )
     title = f"<b>{_e(session.title)}</b>"
     if session.track_name:
         title += f"<br>{_e(session.track_name)}"
     elif session.kind not in (SessionKind.DISCUSSION, SessionKind.PLENARY):
         title += f"<br>{_e(labels.kind(session.kind))}"
-    cells = (title, _e(session.room_name),
-             _lines(_people(session.moderators)), _lines(_speaker_lines(session, labels)))
-    return (f"<tr{shade}>{_NOWRAP}<b>{when}</b></td>{_NOWRAP}<b>{_e(session.code)}</b></td>"
-            + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    cells = (
+        title,
+        _e(session.room_name),
+        _lines(_people(session.moderators)),
+        _lines(_speaker_lines(session, labels)),
+    )
+    return (
+        f"<tr{shade}>{_NOWRAP}<b>{when}</b></td>{_NOWRAP}<b>{_e(session.code)}</b></td>"
+        + "".join(f"<td>{cell}</td>" for cell in cells)
+        + "</tr>"
+    )
 
 
 def agenda_html(data: AgendaData, lang: Lang) -> str:
     """The Programme sheet as HTML that QTextDocument lays out (and paginates)."""
     labels = Labels(lang)
     event = data.event
-    where = ", ".join(p for p in (labels.date_span(event.first_day, event.last_day),
-                                  event.city, event.venue) if p)
-    heads = (labels["time"], labels["code"], labels["session"], labels["room"],
-             labels["moderators"], labels["speakers"])
+    where = ", ".join(
+        p for p in (labels.date_span(event.first_day, event.last_day), event.city, event.venue) if p
+    )
+    heads = (
+        labels["time"],
+        labels["code"],
+        labels["session"],
+        labels["room"],
+        labels["moderators"],
+        labels["speakers"],
+    )
     head_row = "".join(
         f'<th width="{width}%" style="background-color:{_HEAD_SHADE}; color:white" '
-        f'align="left">{_e(head)}</th>' for head, width in zip(heads, _WIDTHS, strict=True))
-    parts = [f'<h1 style="font-size:16pt">{_e(event.name)}</h1>',
-             f'<p style="font-size:11pt; color:#404040">{_e(where)}</p>']
+        f'align="left">{_e(head)}</th>'
+        for head, width in zip(heads, _WIDTHS, strict=True)
+    )
+    parts = [
+        f'<h1 style="font-size:16pt">{_e(event.name)}</h1>',
+        f'<p style="font-size:11pt; color:#404040">{_e(where)}</p>',
+    ]
     scheduled = data.scheduled
     days = sorted({s.day for s in scheduled if s.day is not None})
     if not days:
         parts.append(f"<p>{_e(labels['no_sessions'])}</p>")
     for index, day in enumerate(days):
         # each day on a new page, as the Programme sheet breaks its pages
-        brk = ' style="page-break-before:always; font-size:13pt"' if index else \
-            ' style="font-size:13pt"'
+        brk = (
+            ' style="page-break-before:always; font-size:13pt"'
+            if index
+            else ' style="font-size:13pt"'
+        )
         parts.append(f"<h2{brk}>{_e(labels.long_date(day))}</h2>")
         rows = "".join(_session_row(s, labels) for s in scheduled if s.day == day)
         parts.append(
             '<table width="100%" border="1" cellspacing="0" cellpadding="4" '
             'style="border-collapse:collapse; border-color:#8c8c8c">'
-            f"<thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table>")
+            f"<thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table>"
+        )
     return f"<html><body>{''.join(parts)}</body></html>"
 
 
@@ -121,9 +146,12 @@ def agenda_document(data: AgendaData, lang: Lang) -> QTextDocument:
 
 def set_up_printer(printer: QPrinter, paper: str) -> None:
     """Landscape, as the Programme sheet prints, on the chosen paper with 12 mm margins."""
-    layout = QPageLayout(QPageSize(_PAPER_SIZES.get(paper, QPageSize.PageSizeId.A4)),
-                         QPageLayout.Orientation.Landscape, QMarginsF(12, 12, 12, 12),
-                         QPageLayout.Unit.Millimeter)
+    layout = QPageLayout(
+        QPageSize(_PAPER_SIZES.get(paper, QPageSize.PageSizeId.A4)),
+        QPageLayout.Orientation.Landscape,
+        QMarginsF(12, 12, 12, 12),
+        QPageLayout.Unit.Millimeter,
+    )
     printer.setPageLayout(layout)
 
 
@@ -144,6 +172,9 @@ def write_pdf(document: QTextDocument, path: Path, paper: str, title: str = "") 
         document.print_(printer)
         del printer  # closes the PDF file
         if not temp.exists() or temp.stat().st_size == 0:
-            raise StorageError(QCoreApplication.translate(
-                "ExportActions", "The PDF «{0}» could not be written.").format(path.name))
+            raise StorageError(
+                QCoreApplication.translate(
+                    "ExportActions", "The PDF «{0}» could not be written."
+                ).format(path.name)
+            )
     return path

@@ -46,14 +46,23 @@ def session_when(row: SessionRow) -> str:
 class AssignToSessionDialog(QDialog):
     """Pick one of the event's sessions and a role for `people_count` selected people."""
 
-    def __init__(self, sessions: Sequence[SessionRow], people_count: int, *,
-                 preselect: int | None = None, role: Role = Role.PARTICIPANT,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        sessions: Sequence[SessionRow],
+        people_count: int,
+        *,
+        preselect: int | None = None,
+        role: Role = Role.PARTICIPANT,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.submit: SubmitAssignment | None = None
         # English needs its singular spelled out until an English .qm carries the plural forms
-        self.setWindowTitle(self.tr("Assign one person to a session") if people_count == 1
-                            else self.tr("Assign %n people to a session", "", people_count))
+        self.setWindowTitle(
+            self.tr("Assign one person to a session")
+            if people_count == 1
+            else self.tr("Assign %n people to a session", "", people_count)
+        )
         self.setMinimumSize(560, 420)
 
         self.filter_edit = QLineEdit(self)
@@ -65,17 +74,33 @@ class AssignToSessionDialog(QDialog):
         self.session_list.setUniformRowHeights(True)
         self.session_list.setAlternatingRowColors(True)
         self.session_list.setHeaderLabels(
-            [self.tr("Code"), self.tr("Session"), self.tr("When"), self.tr("Room")])
+            [self.tr("Code"), self.tr("Session"), self.tr("When"), self.tr("Room")]
+        )
         self._keys: list[str] = []
         for row in sessions:
             if row.kind == SessionKind.BREAK:  # nobody speaks at lunch
                 continue
-            item = QTreeWidgetItem(self.session_list, [
-                row.code or "", row.title, session_when(row), row.room_name or ""])
+            item = QTreeWidgetItem(
+                self.session_list,
+                [row.code or "", row.title, session_when(row), row.room_name or ""],
+            )
             item.setData(0, SESSION_ID_ROLE, row.id)
             item.setToolTip(1, row.description or row.title)
-            self._keys.append(fold(" ".join(p for p in (
-                row.code, row.title, row.room_name, row.track_name, *row.moderators) if p)))
+            self._keys.append(
+                fold(
+                    " ".join(
+                        p
+                        for p in (
+                            row.code,
+                            row.title,
+                            row.room_name,
+                            row.track_name,
+                            *row.moderators,
+                        )
+                        if p
+                    )
+                )
+            )
         header = self.session_list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -88,7 +113,8 @@ class AssignToSessionDialog(QDialog):
         self.empty_label.setVisible(False)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button.setText(self.tr("Assign"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -137,8 +163,7 @@ class AssignToSessionDialog(QDialog):
         return False
 
     def visible_session_ids(self) -> list[int]:
-        return [int(item.data(0, SESSION_ID_ROLE)) for item in self._items()
-                if not item.isHidden()]
+        return [int(item.data(0, SESSION_ID_ROLE)) for item in self._items() if not item.isHidden()]
 
     def _items(self) -> list[QTreeWidgetItem]:
         root = self.session_list.invisibleRootItem()
@@ -168,8 +193,11 @@ class AssignToSessionDialog(QDialog):
             return
         current = self.session_list.indexOfTopLevelItem(self.session_list.currentItem())
         later = [n for n in rows if (n - current) * direction > 0]
-        target = (later[0] if direction > 0 else later[-1]) if later else (
-            rows[0] if current not in rows else current)
+        target = (
+            (later[0] if direction > 0 else later[-1])
+            if later
+            else (rows[0] if current not in rows else current)
+        )
         self.session_list.setCurrentItem(items[target])
 
     def _on_filter_edit_text_changed(self, filter_text: str) -> None:

@@ -32,8 +32,12 @@ class AssignmentDraftTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[DraftAssignment] = []
-        self._headings = (self.tr("Name"), self.tr("Organisation"), self.tr("Role"),
-                          self.tr("Also at this time"))
+        self._headings = (
+            self.tr("Name"),
+            self.tr("Organisation"),
+            self.tr("Role"),
+            self.tr("Also at this time"),
+        )
 
     # --- the working list -----------------------------------------------------------------
 
@@ -101,10 +105,14 @@ class AssignmentDraftTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headings)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headings)
+        ):
             return self._headings[section]
         return None
 
@@ -136,8 +144,11 @@ class AssignmentDraftTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or role != Qt.ItemDataRole.EditRole
-                or self.COLUMNS[index.column()] != "role"):
+        if (
+            not index.isValid()
+            or role != Qt.ItemDataRole.EditRole
+            or self.COLUMNS[index.column()] != "role"
+        ):
             return False
         try:
             new_role = Role.parse(str(value))

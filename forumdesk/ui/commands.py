@@ -42,9 +42,16 @@ Updater = Callable[..., dict[str, object]]
 class UpdateCommand(ForumdeskCommand):
     """Change fields of one record through an update_* service that returns previous values."""
 
-    def __init__(self, ctx: AppContext, text: str, update: Updater, record_id: int,
-                 changes: Mapping[str, object], topics: frozenset[str],
-                 expected_version: int | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        update: Updater,
+        record_id: int,
+        changes: Mapping[str, object],
+        topics: frozenset[str],
+        expected_version: int | None = None,
+    ) -> None:
         super().__init__(ctx, text)
         self.topics = topics
         self._update, self._id, self._changes = update, record_id, dict(changes)
@@ -53,42 +60,76 @@ class UpdateCommand(ForumdeskCommand):
 
     def do(self) -> None:
         version, self._expected_version = self._expected_version, None  # only the first time
-        self._previous = self._update(self.ctx.db, self._id, self._changes,
-                                      expected_version=version)
+        self._previous = self._update(
+            self.ctx.db, self._id, self._changes, expected_version=version
+        )
 
     def undo_action(self) -> None:
         self._update(self.ctx.db, self._id, self._previous)
 
 
-def edit_event(ctx: AppContext, event_id: int, changes: Mapping[str, object],
-               version: int | None = None) -> UpdateCommand:
+def edit_event(
+    ctx: AppContext, event_id: int, changes: Mapping[str, object], version: int | None = None
+) -> UpdateCommand:
     from forumdesk.services.events import update_event
 
-    return UpdateCommand(ctx, ctx.tr("Edit event"), update_event, event_id, changes,
-                         frozenset({EVENT, SESSIONS}), version)
+    return UpdateCommand(
+        ctx,
+        ctx.tr("Edit event"),
+        update_event,
+        event_id,
+        changes,
+        frozenset({EVENT, SESSIONS}),
+        version,
+    )
 
 
-def edit_session(ctx: AppContext, row: SessionRow, changes: Mapping[str, object]
-                 ) -> UpdateCommand:
-    return UpdateCommand(ctx, ctx.tr("Edit {0}").format(row.label), sessions.update_session,
-                         row.id, changes, frozenset({SESSIONS}), row.version)
+def edit_session(ctx: AppContext, row: SessionRow, changes: Mapping[str, object]) -> UpdateCommand:
+    return UpdateCommand(
+        ctx,
+        ctx.tr("Edit {0}").format(row.label),
+        sessions.update_session,
+        row.id,
+        changes,
+        frozenset({SESSIONS}),
+        row.version,
+    )
 
 
-def edit_person(ctx: AppContext, row: PersonRow, changes: Mapping[str, object]
-                ) -> UpdateCommand:
-    return UpdateCommand(ctx, ctx.tr("Edit {0}").format(row.display_name), people.update_person,
-                         row.id, changes, frozenset({PEOPLE, ASSIGNMENTS, SESSIONS}),
-                         row.version)
+def edit_person(ctx: AppContext, row: PersonRow, changes: Mapping[str, object]) -> UpdateCommand:
+    return UpdateCommand(
+        ctx,
+        ctx.tr("Edit {0}").format(row.display_name),
+        people.update_person,
+        row.id,
+        changes,
+        frozenset({PEOPLE, ASSIGNMENTS, SESSIONS}),
+        row.version,
+    )
 
 
 def edit_room(ctx: AppContext, row: RoomRow, changes: Mapping[str, object]) -> UpdateCommand:
-    return UpdateCommand(ctx, ctx.tr("Edit room {0}").format(row.name), venue.update_room,
-                         row.id, changes, frozenset({ROOMS, SESSIONS}), row.version)
+    return UpdateCommand(
+        ctx,
+        ctx.tr("Edit room {0}").format(row.name),
+        venue.update_room,
+        row.id,
+        changes,
+        frozenset({ROOMS, SESSIONS}),
+        row.version,
+    )
 
 
 def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) -> UpdateCommand:
-    return UpdateCommand(ctx, ctx.tr("Edit track {0}").format(row.name), venue.update_track,
-                         row.id, changes, frozenset({TRACKS, SESSIONS}), row.version)
+    return UpdateCommand(
+        ctx,
+        ctx.tr("Edit track {0}").format(row.name),
+        venue.update_track,
+        row.id,
+        changes,
+        frozenset({TRACKS, SESSIONS}),
+        row.version,
+    )
 
 
 class PlaceSessionCommand(ForumdeskCommand):
@@ -96,8 +137,7 @@ class PlaceSessionCommand(ForumdeskCommand):
 
     topics = frozenset({SESSIONS})
 
-    def __init__(self, ctx: AppContext, text: str, session_id: int, placement: Placement
-                 ) -> None:
+    def __init__(self, ctx: AppContext, text: str, session_id: int, placement: Placement) -> None:
         super().__init__(ctx, text)
         self.session_id, self.placement = session_id, placement
         self._previous: Placement | None = None
@@ -165,8 +205,9 @@ class CreatePersonCommand(ForumdeskCommand):
         self._snapshot = people.delete_person(self.ctx.db, self.created.id)
 
 
-def create_person_steps(ctx: AppContext, create: CreatePersonCommand, event_id: int | None
-                        ) -> Iterator[ForumdeskCommand]:
+def create_person_steps(
+    ctx: AppContext, create: CreatePersonCommand, event_id: int | None
+) -> Iterator[ForumdeskCommand]:
     """Create a person and, when `event_id` is given, register them: one undo step via run_all.
 
     The registration is built only after the creation ran, when the new person's id exists;
@@ -175,8 +216,9 @@ def create_person_steps(ctx: AppContext, create: CreatePersonCommand, event_id: 
     yield create
     if event_id is not None:
         assert create.created is not None
-        yield RegisterPeopleCommand(ctx, event_id, [create.created.id],
-                                    RegistrationStatus.REGISTERED, create.text())
+        yield RegisterPeopleCommand(
+            ctx, event_id, [create.created.id], RegistrationStatus.REGISTERED, create.text()
+        )
 
 
 class DeletePeopleCommand(ForumdeskCommand):
@@ -197,8 +239,9 @@ class DeletePeopleCommand(ForumdeskCommand):
 class AssignPeopleCommand(ForumdeskCommand):
     topics = frozenset({ASSIGNMENTS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, session_id: int, person_ids: Sequence[int],
-                 role: Role, text: str) -> None:
+    def __init__(
+        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], role: Role, text: str
+    ) -> None:
         super().__init__(ctx, text)
         self.session_id, self.person_ids, self.role = session_id, list(person_ids), role
 
@@ -212,8 +255,9 @@ class AssignPeopleCommand(ForumdeskCommand):
 class UnassignPeopleCommand(ForumdeskCommand):
     topics = frozenset({ASSIGNMENTS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
-                 ) -> None:
+    def __init__(
+        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
+    ) -> None:
         super().__init__(ctx, text)
         self.session_id, self.person_ids = session_id, list(person_ids)
         self._rows: list[AssignmentRow] = []
@@ -228,15 +272,17 @@ class UnassignPeopleCommand(ForumdeskCommand):
 class ChangeRoleCommand(ForumdeskCommand):
     topics = frozenset({ASSIGNMENTS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, session_id: int, person_id: int, role: Role, text: str
-                 ) -> None:
+    def __init__(
+        self, ctx: AppContext, session_id: int, person_id: int, role: Role, text: str
+    ) -> None:
         super().__init__(ctx, text)
         self.session_id, self.person_id, self.role = session_id, person_id, role
         self._previous: Role | None = None
 
     def do(self) -> None:
-        self._previous = assignments.change_role(self.ctx.db, self.session_id, self.person_id,
-                                                 self.role)
+        self._previous = assignments.change_role(
+            self.ctx.db, self.session_id, self.person_id, self.role
+        )
 
     def undo_action(self) -> None:
         assert self._previous is not None
@@ -246,8 +292,9 @@ class ChangeRoleCommand(ForumdeskCommand):
 class ReorderPeopleCommand(ForumdeskCommand):
     topics = frozenset({ASSIGNMENTS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
-                 ) -> None:
+    def __init__(
+        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
+    ) -> None:
         super().__init__(ctx, text)
         self.session_id, self.order = session_id, list(person_ids)
         self._previous: list[int] = []
@@ -262,15 +309,22 @@ class ReorderPeopleCommand(ForumdeskCommand):
 class RegisterPeopleCommand(ForumdeskCommand):
     topics = frozenset({REGISTRATIONS, PEOPLE})
 
-    def __init__(self, ctx: AppContext, event_id: int, person_ids: Sequence[int],
-                 status: RegistrationStatus, text: str) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        person_ids: Sequence[int],
+        status: RegistrationStatus,
+        text: str,
+    ) -> None:
         super().__init__(ctx, text)
         self.event_id, self.person_ids, self.status = event_id, list(person_ids), status
         self._previous: dict[int, RegistrationStatus | None] = {}
 
     def do(self) -> None:
-        self._previous = assignments.register_people(self.ctx.db, self.event_id,
-                                                     self.person_ids, self.status)
+        self._previous = assignments.register_people(
+            self.ctx.db, self.event_id, self.person_ids, self.status
+        )
 
     def undo_action(self) -> None:
         assignments.restore_registrations(self.ctx.db, self.event_id, self._previous)
@@ -279,8 +333,7 @@ class RegisterPeopleCommand(ForumdeskCommand):
 class AddRoomCommand(ForumdeskCommand):
     topics = frozenset({ROOMS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, event_id: int, name: str, capacity: int | None
-                 ) -> None:
+    def __init__(self, ctx: AppContext, event_id: int, name: str, capacity: int | None) -> None:
         super().__init__(ctx, ctx.tr("Add room {0}").format(name))
         self._event_id, self._name, self._capacity = event_id, name, capacity
         self.created: RoomRow | None = None
@@ -368,12 +421,15 @@ class ImportCommand(ForumdeskCommand):
     """An import, as one undo step. It ran in the wizard's worker before the push (the first
     redo is skipped); undo and redo go through forumdesk.services.import_undo."""
 
-    def __init__(self, ctx: AppContext, text: str, changes: import_undo.ImportChanges,
-                 kind: str) -> None:
+    def __init__(
+        self, ctx: AppContext, text: str, changes: import_undo.ImportChanges, kind: str
+    ) -> None:
         super().__init__(ctx, text)
-        self.topics = (frozenset({SESSIONS, ROOMS, TRACKS, ASSIGNMENTS, PEOPLE})
-                       if kind == "programme" else
-                       frozenset({PEOPLE, REGISTRATIONS, ASSIGNMENTS, SESSIONS}))
+        self.topics = (
+            frozenset({SESSIONS, ROOMS, TRACKS, ASSIGNMENTS, PEOPLE})
+            if kind == "programme"
+            else frozenset({PEOPLE, REGISTRATIONS, ASSIGNMENTS, SESSIONS})
+        )
         self.changes: import_undo.ImportChanges | None = changes
         self._undone: import_undo.UndoneImport | None = None
 
@@ -398,8 +454,9 @@ def _busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
-def push_import(ctx: AppContext, text: str, changes: import_undo.ImportChanges, kind: str
-                ) -> ImportCommand | None:
+def push_import(
+    ctx: AppContext, text: str, changes: import_undo.ImportChanges, kind: str
+) -> ImportCommand | None:
     """Put an import that has just been written on the undo stack (unless it changed nothing)."""
     if changes.is_empty:
         ctx.notify(ALL_TOPICS)

@@ -19,7 +19,14 @@ from forumdesk.ui.i18n import capitalized
 
 # What a change touched; views reload only what they show.
 EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
-    "event", "rooms", "tracks", "sessions", "people", "assignments", "registrations")
+    "event",
+    "rooms",
+    "tracks",
+    "sessions",
+    "people",
+    "assignments",
+    "registrations",
+)
 ALL_TOPICS = frozenset({EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS})
 
 ErrorReporter = Callable[[str, str], None]
@@ -32,8 +39,12 @@ class AppContext(QObject):
     event_changed = Signal(object)  # EventRow | None
     session_selected = Signal(object)  # session id | None
 
-    def __init__(self, db: Database, parent: QObject | None = None,
-                 error_reporter: ErrorReporter | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QObject | None = None,
+        error_reporter: ErrorReporter | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)

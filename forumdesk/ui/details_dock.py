@@ -64,19 +64,28 @@ class SessionDetailsDock(QDockWidget):
             self.summary_label.setText(self.tr("Select a session to see its details here."))
             self.people_model.setStringList([])
             return
-        when = (QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM")
-                + f" {row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
-                if row.starts_at and row.ends_at else self.tr("not on the timetable"))
-        lines = [f"<b>{html.escape(row.label)}</b>", html.escape(when),
-                 html.escape(row.room_name or self.tr("no room")),
-                 html.escape(vocabulary_label(row.kind) + (f" · {row.track_name}"
-                                                    if row.track_name else ""))]
+        when = (
+            QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM")
+            + f" {row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
+            if row.starts_at and row.ends_at
+            else self.tr("not on the timetable")
+        )
+        lines = [
+            f"<b>{html.escape(row.label)}</b>",
+            html.escape(when),
+            html.escape(row.room_name or self.tr("no room")),
+            html.escape(
+                vocabulary_label(row.kind) + (f" · {row.track_name}" if row.track_name else "")
+            ),
+        ]
         self.summary_label.setText("<br>".join(lines))
-        self.people_model.setStringList([
-            f"{vocabulary_label(a.role)}: {a.display_name}"
-            + (f" ({a.organization})" if a.organization else "")
-            for a in assignments.session_people(self.ctx.db, row.id)
-        ])
+        self.people_model.setStringList(
+            [
+                f"{vocabulary_label(a.role)}: {a.display_name}"
+                + (f" ({a.organization})" if a.organization else "")
+                for a in assignments.session_people(self.ctx.db, row.id)
+            ]
+        )
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
         if topics & {SESSIONS, ASSIGNMENTS, PEOPLE, ROOMS, TRACKS}:

@@ -19,8 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-COMMON_ZONES = ("Asia/Almaty", "Asia/Aqtobe", "Europe/Moscow", "Europe/Minsk", "Asia/Yerevan",
-                "Asia/Bishkek", "Asia/Tashkent", "Europe/Berlin", "Europe/London", "UTC")
+COMMON_ZONES = (
+    "Asia/Almaty",
+    "Asia/Aqtobe",
+    "Europe/Moscow",
+    "Europe/Minsk",
+    "Asia/Yerevan",
+    "Asia/Bishkek",
+    "Asia/Tashkent",
+    "Europe/Berlin",
+    "Europe/London",
+    "UTC",
+)
 
 
 def timezone_combo(parent: QWidget) -> QComboBox:
@@ -70,7 +80,8 @@ class NewEventDialog(QDialog):
         form.addRow(self.tr("Venue"), self.venue_edit)
         form.addRow(self.tr("Time zone"), self.timezone_combo)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -69,12 +69,17 @@ class ExportActions(QObject):
             if isinstance(outcome.error, ForumdeskError):
                 self.ctx.report_error(title, outcome.error)
             elif isinstance(outcome.error, OSError):
-                self.ctx.report_error(title, self.tr("The file could not be written: {0}")
-                                      .format(outcome.error.strerror or outcome.error))
+                self.ctx.report_error(
+                    title,
+                    self.tr("The file could not be written: {0}").format(
+                        outcome.error.strerror or outcome.error
+                    ),
+                )
             else:
                 log.error("export failed", exc_info=outcome.error)
-                self.ctx.report_error(title, self.tr(
-                    "The export failed unexpectedly: {0}").format(outcome.error))
+                self.ctx.report_error(
+                    title, self.tr("The export failed unexpectedly: {0}").format(outcome.error)
+                )
             return None
         return outcome
 
@@ -97,13 +102,15 @@ class ExportActions(QObject):
         event = self.ctx.current_event
         if event is None:
             return None
-        chosen = self.choose_path(self.window, title, str(suggested_path(event, suffix, what)),
-                                  file_filter)
+        chosen = self.choose_path(
+            self.window, title, str(suggested_path(event, suffix, what)), file_filter
+        )
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix.lower() == f".{suffix}" else path.with_name(
-            f"{path.name}.{suffix}")
+        return (
+            path if path.suffix.lower() == f".{suffix}" else path.with_name(f"{path.name}.{suffix}")
+        )
 
     # --- the agenda workbook -----------------------------------------------------------------
 
@@ -127,17 +134,22 @@ class ExportActions(QObject):
         db = self.ctx.db
         self.open_button.hide()
         title = self.tr("Export agenda")
-        outcome = self._run(title, self.tr("Writing the agenda workbook…"),
-                            lambda progress: exports.export_agenda(db, event_id, path, options,
-                                                                   progress))
+        outcome = self._run(
+            title,
+            self.tr("Writing the agenda workbook…"),
+            lambda progress: exports.export_agenda(db, event_id, path, options, progress),
+        )
         if outcome is None:
             return None
         if outcome.cancelled or outcome.result is None or outcome.result.cancelled:
-            self.window.statusBar().showMessage(self.tr(
-                "Export cancelled; any previous file was left as it was."), 10000)
+            self.window.statusBar().showMessage(
+                self.tr("Export cancelled; any previous file was left as it was."), 10000
+            )
             return None
-        self._written(outcome.result.path, self.tr("The agenda was written to {0}.").format(
-            outcome.result.path))
+        self._written(
+            outcome.result.path,
+            self.tr("The agenda was written to {0}.").format(outcome.result.path),
+        )
         return Path(outcome.result.path)
 
     # --- calendar and CSV --------------------------------------------------------------------
@@ -147,18 +159,25 @@ class ExportActions(QObject):
         from forumdesk.ui.export_dialog import remembered_options
 
         event_id = self.ctx.event_id
-        path = self._choose(self.tr("Export calendar"), "ics", self.tr("programme"),
-                            self.tr("iCalendar file (*.ics)"))
+        path = self._choose(
+            self.tr("Export calendar"),
+            "ics",
+            self.tr("programme"),
+            self.tr("iCalendar file (*.ics)"),
+        )
         if event_id is None or path is None:
             return None
         db, lang = self.ctx.db, remembered_options().lang
-        outcome = self._run(self.tr("Export calendar"), self.tr("Writing the calendar…"),
-                            lambda _progress: exports.export_calendar(db, event_id, path,
-                                                                      lang=lang))
+        outcome = self._run(
+            self.tr("Export calendar"),
+            self.tr("Writing the calendar…"),
+            lambda _progress: exports.export_calendar(db, event_id, path, lang=lang),
+        )
         if outcome is None or outcome.cancelled:
             return None
-        self._written(path, self.tr("{0} sessions were written to {1}.").format(
-            outcome.result, path))
+        self._written(
+            path, self.tr("{0} sessions were written to {1}.").format(outcome.result, path)
+        )
         return path
 
     def export_csv(self, what: CsvWhat) -> Path | None:
@@ -166,20 +185,30 @@ class ExportActions(QObject):
         from forumdesk.ui.export_dialog import remembered_options
 
         event_id = self.ctx.event_id
-        title = self.tr("Export sessions as CSV") if what == "sessions" else self.tr(
-            "Export people as CSV")
-        path = self._choose(title, "csv", self.tr("sessions") if what == "sessions"
-                            else self.tr("people"), self.tr("CSV file (*.csv)"))
+        title = (
+            self.tr("Export sessions as CSV")
+            if what == "sessions"
+            else self.tr("Export people as CSV")
+        )
+        path = self._choose(
+            title,
+            "csv",
+            self.tr("sessions") if what == "sessions" else self.tr("people"),
+            self.tr("CSV file (*.csv)"),
+        )
         if event_id is None or path is None:
             return None
         db, lang, delimiter = self.ctx.db, remembered_options().lang, self.csv_delimiter
-        outcome = self._run(title, self.tr("Writing the CSV file…"),
-                            lambda _progress: exports.export_csv(
-                                db, event_id, path, what, lang=lang, delimiter=delimiter))
+        outcome = self._run(
+            title,
+            self.tr("Writing the CSV file…"),
+            lambda _progress: exports.export_csv(
+                db, event_id, path, what, lang=lang, delimiter=delimiter
+            ),
+        )
         if outcome is None or outcome.cancelled:
             return None
-        self._written(path, self.tr("{0} rows were written to {1}.").format(
-            outcome.result, path))
+        self._written(path, self.tr("{0} rows were written to {1}.").format(outcome.result, path))
         return path
 
     # --- print and PDF -----------------------------------------------------------------------
@@ -191,8 +220,9 @@ class ExportActions(QObject):
         if event_id is None:
             return None
         db = self.ctx.db
-        outcome = self._run(title, self.tr("Reading the programme…"),
-                            lambda _progress: load_agenda(db, event_id))
+        outcome = self._run(
+            title, self.tr("Reading the programme…"), lambda _progress: load_agenda(db, event_id)
+        )
         if outcome is None or outcome.cancelled:
             return None
         return outcome.result  # type: ignore[no-any-return]
@@ -217,8 +247,12 @@ class ExportActions(QObject):
         from forumdesk.ui.agenda_print import agenda_document, write_pdf
         from forumdesk.ui.export_dialog import remembered_options
 
-        path = self._choose(self.tr("Export agenda to PDF"), "pdf", self.tr("agenda"),
-                            self.tr("PDF document (*.pdf)"))
+        path = self._choose(
+            self.tr("Export agenda to PDF"),
+            "pdf",
+            self.tr("agenda"),
+            self.tr("PDF document (*.pdf)"),
+        )
         if path is None:
             return None
         data = self._agenda_data(self.tr("Export agenda to PDF"))
@@ -226,8 +260,7 @@ class ExportActions(QObject):
             return None
         options = remembered_options()
         try:
-            write_pdf(agenda_document(data, options.lang), path, options.paper,
-                      data.event.name)
+            write_pdf(agenda_document(data, options.lang), path, options.paper, data.event.name)
         except ForumdeskError as exc:
             self.ctx.report_error(self.tr("Export agenda to PDF"), exc)
             return None
@@ -235,8 +268,9 @@ class ExportActions(QObject):
         return path
 
 
-def _save_file_path(parent: QWidget | None, title: str, suggested: str, file_filter: str
-                    ) -> str | None:
+def _save_file_path(
+    parent: QWidget | None, title: str, suggested: str, file_filter: str
+) -> str | None:
     """The save dialog of forumdesk.ui.export_dialog, imported when first needed."""
     from forumdesk.ui.export_dialog import save_file_path
 
@@ -265,9 +299,17 @@ def install(window: QMainWindow) -> ExportActions:
     csv_people = csv_menu.addAction(tr("&People…"))
     csv_people.triggered.connect(lambda: exporter.export_csv("people"))
     actions = [agenda, print_action, pdf, calendar, csv_menu.menuAction()]
-    for action, name in zip(actions, ("export_agenda_action", "print_agenda_action",
-                                      "export_pdf_action", "export_calendar_action",
-                                      "export_csv_action"), strict=True):
+    for action, name in zip(
+        actions,
+        (
+            "export_agenda_action",
+            "print_agenda_action",
+            "export_pdf_action",
+            "export_calendar_action",
+            "export_csv_action",
+        ),
+        strict=True,
+    ):
         action.setObjectName(name)
         setattr(window, name, action)
     window.export_csv_sessions_action = csv_sessions  # type: ignore[attr-defined]

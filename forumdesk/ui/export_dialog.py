@@ -68,8 +68,9 @@ def part_titles() -> dict[str, str]:
     }
 
 
-def save_file_path(parent: QWidget | None, title: str, suggested: str, file_filter: str
-                   ) -> str | None:
+def save_file_path(
+    parent: QWidget | None, title: str, suggested: str, file_filter: str
+) -> str | None:
     """The ordinary save dialog (asks before replacing an existing file)."""
     path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return path or None
@@ -97,8 +98,7 @@ def export_folder() -> Path:
     stored = QSettings().value(FOLDER_KEY)
     if isinstance(stored, str) and stored and Path(stored).is_dir():
         return Path(stored)
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents else Path.home()
 
 
@@ -127,7 +127,8 @@ class ExportAgendaDialog(QDialog):
         rooms = venue.list_rooms(ctx.db, self.forum_event.id)
         tracks = venue.list_tracks(ctx.db, self.forum_event.id)
         options = remembered_options().fitted_to(
-            self.forum_event, [r.id for r in rooms], [t.id for t in tracks])
+            self.forum_event, [r.id for r in rooms], [t.id for t in tracks]
+        )
 
         parts_box = QGroupBox(self.tr("Parts of the workbook"), self)
         parts_layout = QVBoxLayout(parts_box)
@@ -139,8 +140,11 @@ class ExportAgendaDialog(QDialog):
             parts_layout.addWidget(check)
             self.part_checks[part] = check
         self.all_registered_check = QCheckBox(
-            self.tr("Every registered person gets a personal agenda\n"
-                    "(not only moderators and speakers)"), parts_box)
+            self.tr(
+                "Every registered person gets a personal agenda\n(not only moderators and speakers)"
+            ),
+            parts_box,
+        )
         self.all_registered_check.setChecked(options.include_all_registered)
         parts_layout.addWidget(self.all_registered_check)
         self.part_checks["personal"].toggled.connect(self.all_registered_check.setEnabled)
@@ -160,7 +164,8 @@ class ExportAgendaDialog(QDialog):
         for step in GRID_STEPS:
             self.grid_step_combo.addItem(self.tr("{0} min").format(step), step)
         self.grid_step_combo.setCurrentIndex(
-            max(0, self.grid_step_combo.findData(options.grid_step)))
+            max(0, self.grid_step_combo.findData(options.grid_step))
+        )
         self.part_checks["grid"].toggled.connect(self.grid_step_combo.setEnabled)
         self.grid_step_combo.setEnabled(self.part_checks["grid"].isChecked())
         form.addRow(self.tr("Paper:"), self.paper_combo)
@@ -169,20 +174,28 @@ class ExportAgendaDialog(QDialog):
 
         locale = QLocale()
         self.day_list = self._checklist(
-            [(locale.toString(QDate(d.year, d.month, d.day), "ddd dd.MM.yyyy"), d)
-             for d in self.forum_event.days], options.days)
+            [
+                (locale.toString(QDate(d.year, d.month, d.day), "ddd dd.MM.yyyy"), d)
+                for d in self.forum_event.days
+            ],
+            options.days,
+        )
         self.room_list = self._checklist([(r.name, r.id) for r in rooms], options.room_ids)
         self.track_list = self._checklist([(t.name, t.id) for t in tracks], options.track_ids)
         lists = QHBoxLayout()
-        for title, widget in ((self.tr("Days"), self.day_list), (self.tr("Rooms"),
-                              self.room_list), (self.tr("Tracks"), self.track_list)):
+        for title, widget in (
+            (self.tr("Days"), self.day_list),
+            (self.tr("Rooms"), self.room_list),
+            (self.tr("Tracks"), self.track_list),
+        ):
             box = QGroupBox(title, self)
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(widget)
             lists.addWidget(box, 1)
 
-        self.path_edit = QLineEdit(str(suggested_path(self.forum_event, "xlsx", self.tr("agenda"))),
-                                   self)
+        self.path_edit = QLineEdit(
+            str(suggested_path(self.forum_event, "xlsx", self.tr("agenda"))), self
+        )
         self.browse_button = QPushButton(self.tr("Browse…"), self)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
         path_row = QHBoxLayout()
@@ -195,7 +208,8 @@ class ExportAgendaDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.hide()
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
@@ -214,15 +228,19 @@ class ExportAgendaDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 560)
 
-    def _checklist(self, entries: list[tuple[str, object]],
-                   chosen: tuple[object, ...] | None) -> QListWidget:
+    def _checklist(
+        self, entries: list[tuple[str, object]], chosen: tuple[object, ...] | None
+    ) -> QListWidget:
         widget = QListWidget(self)
         for text, value in entries:
             item = QListWidgetItem(text, widget)
             item.setData(Qt.ItemDataRole.UserRole, value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if chosen is None or value in chosen
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if chosen is None or value in chosen
+                else Qt.CheckState.Unchecked
+            )
         widget.setMinimumHeight(120)
         return widget
 
@@ -230,8 +248,11 @@ class ExportAgendaDialog(QDialog):
     def _checked(widget: QListWidget) -> tuple[object, ...] | None:
         """The checked values; None when all are checked (no filter)."""
         items = [widget.item(n) for n in range(widget.count())]
-        checked = tuple(i.data(Qt.ItemDataRole.UserRole) for i in items
-                        if i.checkState() == Qt.CheckState.Checked)
+        checked = tuple(
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        )
         return None if len(checked) == len(items) else checked
 
     # --- what the dialog says ---------------------------------------------------------------
@@ -260,9 +281,10 @@ class ExportAgendaDialog(QDialog):
         if not options.parts:
             return self.tr("Choose at least one part of the agenda.")
         for value, widget, message in (
-                (options.days, self.day_list, self.tr("Choose at least one day.")),
-                (options.room_ids, self.room_list, self.tr("Choose at least one room.")),
-                (options.track_ids, self.track_list, self.tr("Choose at least one track."))):
+            (options.days, self.day_list, self.tr("Choose at least one day.")),
+            (options.room_ids, self.room_list, self.tr("Choose at least one room.")),
+            (options.track_ids, self.track_list, self.tr("Choose at least one track.")),
+        ):
             if value == () and widget.count():
                 return message
         text = self.path_edit.text().strip()
@@ -286,7 +308,11 @@ class ExportAgendaDialog(QDialog):
         super().accept()
 
     def _on_browse_button_clicked(self) -> None:
-        chosen = self.choose_path(self, self.tr("Save the agenda as"), self.path_edit.text(),
-                                  self.tr("Excel workbook (*.xlsx)"))
+        chosen = self.choose_path(
+            self,
+            self.tr("Save the agenda as"),
+            self.path_edit.text(),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if chosen:
             self.path_edit.setText(chosen)

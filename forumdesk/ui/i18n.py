@@ -97,8 +97,7 @@ def install_translators(language: str | None = None) -> str:
     if app is None:
         raise RuntimeError("install_translators needs a QApplication")
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    for path in (translations_dir() / f"forumdesk_{resolved}.qm",
-                 qt_dir / f"qtbase_{resolved}.qm"):
+    for path in (translations_dir() / f"forumdesk_{resolved}.qm", qt_dir / f"qtbase_{resolved}.qm"):
         if not path.exists():
             log.warning("translation %s is missing", path)
             continue
@@ -157,8 +156,9 @@ def choose_language(window: QWidget, choice: str) -> None:
     if choice == language_choice():
         return
     save_language_choice(choice)
-    notify_restart(window, _tr("Language"), _tr(
-        "The new language is used the next time forumdesk starts."))
+    notify_restart(
+        window, _tr("Language"), _tr("The new language is used the next time forumdesk starts.")
+    )
 
 
 def install(window: Any) -> QMenu:
@@ -170,14 +170,16 @@ def install(window: Any) -> QMenu:
     group.setExclusive(True)
     current = language_choice()
     # Each language is named in itself, so that it can be found whatever the window speaks.
-    for choice, text in ((RUSSIAN, "&Русский"), (ENGLISH, "&English"),
-                         (SYSTEM, _tr("As the &system"))):
+    for choice, text in (
+        (RUSSIAN, "&Русский"),
+        (ENGLISH, "&English"),
+        (SYSTEM, _tr("As the &system")),
+    ):
         action = QAction(text, menu)
         action.setCheckable(True)
         action.setChecked(choice == current)
         action.setData(choice)
-        action.triggered.connect(
-            lambda _checked=False, c=choice: choose_language(window, c))
+        action.triggered.connect(lambda _checked=False, c=choice: choose_language(window, c))
         group.addAction(action)
         menu.addAction(action)
     existing = help_menu.actions()

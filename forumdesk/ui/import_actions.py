@@ -38,6 +38,5 @@ def install(window: Any) -> None:
         button.setMinimumWidth(260)
         button.clicked.connect(lambda: open_import_wizard(window, "attendees"))
         layout = welcome.layout()
-        layout.insertWidget(max(layout.count() - 1, 0), button, 0,
-                            Qt.AlignmentFlag.AlignCenter)
+        layout.insertWidget(max(layout.count() - 1, 0), button, 0, Qt.AlignmentFlag.AlignCenter)
         window.import_welcome_button = button

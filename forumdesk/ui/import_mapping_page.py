@@ -57,18 +57,25 @@ class MappingPage(QWizardPage):
         super().__init__(host)
         self.host = host
         self.setTitle(self.tr("What each column holds"))
-        self.setSubTitle(self.tr("Check the field chosen for each column; the table below shows "
-                                 "the first rows as they will be imported."))
+        self.setSubTitle(
+            self.tr(
+                "Check the field chosen for each column; the table below shows "
+                "the first rows as they will be imported."
+            )
+        )
         self.field_combos: list[QComboBox] = []
         self.mapping: ColumnMapping | None = None
         self.columns_table = plain_table(self)
         self.columns_table.setColumnCount(3)
         self.columns_table.setHorizontalHeaderLabels(
-            [self.tr("Column"), self.tr("Imported as"), self.tr("First value")])
+            [self.tr("Column"), self.tr("Imported as"), self.tr("First value")]
+        )
         self.name_order_combo = QComboBox(self)
-        for order, text in (("auto", self.tr("Guess for each name")),
-                            ("family-first", self.tr("Family name first (Иванов Иван)")),
-                            ("given-first", self.tr("Given name first (Ivan Ivanov)"))):
+        for order, text in (
+            ("auto", self.tr("Guess for each name")),
+            ("family-first", self.tr("Family name first (Иванов Иван)")),
+            ("given-first", self.tr("Given name first (Ivan Ivanov)")),
+        ):
             self.name_order_combo.addItem(text, order)
         self.name_order_combo.currentIndexChanged.connect(lambda _i: self._refresh())
         self.profile_combo = QComboBox(self)
@@ -110,7 +117,8 @@ class MappingPage(QWizardPage):
         state = self.host.state
         self.name_order_combo.setEnabled(state.kind == "attendees")
         self.name_order_combo.setCurrentIndex(
-            max(self.name_order_combo.findData(state.name_order), 0))
+            max(self.name_order_combo.findData(state.name_order), 0)
+        )
         self._fill_profiles()
         self._build(state.columns)
 
@@ -124,19 +132,23 @@ class MappingPage(QWizardPage):
         state = self.host.state
         assert state.table is not None
         try:
-            initial = map_columns(state.table, state.kind, overrides=overrides,
-                                  header_row=state.header_row)
+            initial = map_columns(
+                state.table, state.kind, overrides=overrides, header_row=state.header_row
+            )
         except ForumdeskError as exc:  # a profile naming a field this kind cannot take
             show_message(self.error_label, str(exc))
             initial = map_columns(state.table, state.kind, header_row=state.header_row)
         assert initial is not None
-        data = [cells for n, cells in state.table.rows[initial.header_index + 1:]][:5]
+        data = [cells for n, cells in state.table.rows[initial.header_index + 1 :]][:5]
         fields = list(synonyms_for(state.kind))
         self.field_combos = []
         self.columns_table.setRowCount(len(initial.headers))
         for index, header in enumerate(initial.headers):
-            name = f"{column_letter(index)}: {header.strip()}" if header.strip() \
+            name = (
+                f"{column_letter(index)}: {header.strip()}"
+                if header.strip()
                 else column_letter(index)
+            )
             self.columns_table.setItem(index, 0, cell_item(name))
             combo = QComboBox(self.columns_table)
             combo.addItem(field_label(IGNORE), IGNORE)
@@ -146,8 +158,9 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(lambda _i: self._refresh())
             self.columns_table.setCellWidget(index, 1, combo)
             self.field_combos.append(combo)
-            sample = next((cells[index] for cells in data
-                           if index < len(cells) and cells[index].strip()), "")
+            sample = next(
+                (cells[index] for cells in data if index < len(cells) and cells[index].strip()), ""
+            )
             self.columns_table.setItem(index, 2, cell_item(sample))
         self.columns_table.resizeColumnsToContents()
         self.columns_table.setColumnWidth(0, min(self.columns_table.columnWidth(0), 280))
@@ -164,12 +177,16 @@ class MappingPage(QWizardPage):
         counts: dict[str, int] = {}
         for header in headers:
             counts[header_key(header)] = counts.get(header_key(header), 0) + 1
-        return [h.strip() if h.strip() and counts[header_key(h)] == 1 else column_letter(i)
-                for i, h in enumerate(headers)]
+        return [
+            h.strip() if h.strip() and counts[header_key(h)] == 1 else column_letter(i)
+            for i, h in enumerate(headers)
+        ]
 
     def chosen_columns(self) -> dict[str, str]:
-        return {key: str(combo.currentData())
-                for key, combo in zip(self.column_keys(), self.field_combos, strict=True)}
+        return {
+            key: str(combo.currentData())
+            for key, combo in zip(self.column_keys(), self.field_combos, strict=True)
+        }
 
     def set_field(self, column: int, field_name: str) -> None:
         """Choose what column number `column` (0 = A) holds."""
@@ -182,8 +199,9 @@ class MappingPage(QWizardPage):
         chosen = {i: str(c.currentData()) for i, c in enumerate(self.field_combos)}
         letters = {column_letter(i): name for i, name in chosen.items()}
         try:
-            self.mapping = map_columns(state.table, state.kind, overrides=letters,
-                                       header_row=state.header_row)
+            self.mapping = map_columns(
+                state.table, state.kind, overrides=letters, header_row=state.header_row
+            )
         except ForumdeskError as exc:
             show_message(self.error_label, str(exc))
             return
@@ -195,9 +213,9 @@ class MappingPage(QWizardPage):
         used: dict[str, int] = {}
         for index, name in chosen.items():
             if name != IGNORE and name in used:
-                return self.tr("«{0}» is chosen for columns {1} and {2}; only {1} is "
-                               "used.").format(field_label(name), column_letter(used[name]),
-                                               column_letter(index))
+                return self.tr("«{0}» is chosen for columns {1} and {2}; only {1} is used.").format(
+                    field_label(name), column_letter(used[name]), column_letter(index)
+                )
             used.setdefault(name, index)
         if self.host.state.kind == "attendees":
             if "full_name" not in used and "family_name" not in used:
@@ -217,9 +235,12 @@ class MappingPage(QWizardPage):
     def _fill_cleaned(self) -> None:
         state = self.host.state
         assert self.mapping is not None and state.table is not None
-        rows = state.table.rows[self.mapping.header_index + 1:][:CLEANED_ROWS]
-        headings, lines = (self._people_preview(rows) if state.kind == "attendees"
-                           else self._programme_preview(rows))
+        rows = state.table.rows[self.mapping.header_index + 1 :][:CLEANED_ROWS]
+        headings, lines = (
+            self._people_preview(rows)
+            if state.kind == "attendees"
+            else self._programme_preview(rows)
+        )
         self.cleaned_table.clear()
         self.cleaned_table.setColumnCount(len(headings))
         self.cleaned_table.setHorizontalHeaderLabels(headings)
@@ -233,49 +254,95 @@ class MappingPage(QWizardPage):
         self.cleaned_table.resizeColumnsToContents()
         self.cleaned_table.setColumnWidth(1, min(self.cleaned_table.columnWidth(1), 320))
 
-    def _people_preview(self, rows: list[tuple[int, list[str]]]
-                        ) -> tuple[list[str], list[list[Any]]]:
+    def _people_preview(
+        self, rows: list[tuple[int, list[str]]]
+    ) -> tuple[list[str], list[list[Any]]]:
         assert self.mapping is not None and self.host.state.table is not None
-        cleaner = RowCleaner(self.mapping, self.host.state.table.sheet,
-                             name_order=str(self.name_order_combo.currentData()))
-        headings = [self.tr("Row"), self.tr("Problems"), self.tr("Family name"),
-                    self.tr("Given name"), self.tr("Patronymic"), self.tr("Organisation"),
-                    self.tr("Position"), self.tr("Country"), self.tr("E-mail"), self.tr("Phone"),
-                    self.tr("Sessions")]
+        cleaner = RowCleaner(
+            self.mapping,
+            self.host.state.table.sheet,
+            name_order=str(self.name_order_combo.currentData()),
+        )
+        headings = [
+            self.tr("Row"),
+            self.tr("Problems"),
+            self.tr("Family name"),
+            self.tr("Given name"),
+            self.tr("Patronymic"),
+            self.tr("Organisation"),
+            self.tr("Position"),
+            self.tr("Country"),
+            self.tr("E-mail"),
+            self.tr("Phone"),
+            self.tr("Sessions"),
+        ]
         lines: list[list[Any]] = []
         for number, cells in rows:
             result = cleaner.clean(number, cells)
             if result is None:
                 continue
             if isinstance(result, PersonDraft):
-                lines.append([number, "", result.family_name, result.given_name,
-                              result.patronymic, result.organization, result.position,
-                              result.country, result.email, result.phone,
-                              "; ".join(result.sessions)])
+                lines.append(
+                    [
+                        number,
+                        "",
+                        result.family_name,
+                        result.given_name,
+                        result.patronymic,
+                        result.organization,
+                        result.position,
+                        result.country,
+                        result.email,
+                        result.phone,
+                        "; ".join(result.sessions),
+                    ]
+                )
             else:
                 lines.append([number, "; ".join(p.message for p in result)])
         return headings, lines
 
-    def _programme_preview(self, rows: list[tuple[int, list[str]]]
-                           ) -> tuple[list[str], list[list[Any]]]:
+    def _programme_preview(
+        self, rows: list[tuple[int, list[str]]]
+    ) -> tuple[list[str], list[list[Any]]]:
         state = self.host.state
         assert self.mapping is not None and state.table is not None and state.event
-        cleaner = ProgrammeRowCleaner(self.mapping, state.table.sheet, state.event.first_day,
-                                      state.event.last_day)
-        headings = [self.tr("Row"), self.tr("Problems"), self.tr("Code"), self.tr("Title"),
-                    self.tr("Kind"), self.tr("Room"), self.tr("Track"), self.tr("Starts"),
-                    self.tr("Ends"), self.tr("People")]
+        cleaner = ProgrammeRowCleaner(
+            self.mapping, state.table.sheet, state.event.first_day, state.event.last_day
+        )
+        headings = [
+            self.tr("Row"),
+            self.tr("Problems"),
+            self.tr("Code"),
+            self.tr("Title"),
+            self.tr("Kind"),
+            self.tr("Room"),
+            self.tr("Track"),
+            self.tr("Starts"),
+            self.tr("Ends"),
+            self.tr("People"),
+        ]
         lines: list[list[Any]] = []
         for number, cells in rows:
             result = cleaner.clean(number, cells)
             if result is None:
                 continue
             if isinstance(result, SessionDraft):
-                when = [f"{t:%d.%m.%Y %H:%M}" if t else "" for t in (result.starts_at,
-                                                                      result.ends_at)]
-                lines.append([number, "", result.code, result.title,
-                              vocabulary_label(result.kind) if result.kind else "", result.room,
-                              result.track, *when, ", ".join(w for _r, w, _f in result.people)])
+                when = [
+                    f"{t:%d.%m.%Y %H:%M}" if t else "" for t in (result.starts_at, result.ends_at)
+                ]
+                lines.append(
+                    [
+                        number,
+                        "",
+                        result.code,
+                        result.title,
+                        vocabulary_label(result.kind) if result.kind else "",
+                        result.room,
+                        result.track,
+                        *when,
+                        ", ".join(w for _r, w, _f in result.people),
+                    ]
+                )
             else:
                 lines.append([number, "; ".join(p.message for p in result)])
         return headings, lines
@@ -292,7 +359,8 @@ class MappingPage(QWizardPage):
             show_message(self.error_label, str(exc))
             return
         self.name_order_combo.setCurrentIndex(
-            max(self.name_order_combo.findData(profile.name_order), 0))
+            max(self.name_order_combo.findData(profile.name_order), 0)
+        )
         self._build(profile.columns)
         self.profile_label.setText(self.tr("The mapping «{0}» was applied.").format(profile.name))
 
@@ -308,10 +376,15 @@ class MappingPage(QWizardPage):
             if combo.currentData() == IGNORE:
                 columns.setdefault(key, IGNORE)
         profile = ImportProfile(
-            name=name, kind=state.kind, columns=columns,
-            sheet=state.table.sheet if state.table else None, header_row=state.header_row,
-            encoding=state.encoding, delimiter=state.delimiter,
-            name_order=str(self.name_order_combo.currentData()))
+            name=name,
+            kind=state.kind,
+            columns=columns,
+            sheet=state.table.sheet if state.table else None,
+            header_row=state.header_row,
+            encoding=state.encoding,
+            delimiter=state.delimiter,
+            name_order=str(self.name_order_combo.currentData()),
+        )
         try:
             save_profile(profile)
         except ForumdeskError as exc:

@@ -107,8 +107,11 @@ class FilePage(QWizardPage):
         super().__init__(host)
         self.host = host
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("An Excel, OpenDocument or CSV file. You can also drop the "
-                                 "file onto this page."))
+        self.setSubTitle(
+            self.tr(
+                "An Excel, OpenDocument or CSV file. You can also drop the file onto this page."
+            )
+        )
         self.setAcceptDrops(True)
         settings = QSettings()
         self.path_edit = QLineEdit(self)
@@ -127,7 +130,8 @@ class FilePage(QWizardPage):
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         self.event_combo = QComboBox(self)
         self.event_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.event_combo.setMinimumContentsLength(24)
         self.encoding_combo = QComboBox(self)
         self.encoding_combo.addItem(self.tr("Detect automatically"), None)
@@ -185,16 +189,23 @@ class FilePage(QWizardPage):
     def _on_kind_combo_current_index_changed(self, _index: int) -> None:
         self._fill_events()
         if self.kind == "programme" and not self._events:
-            show_message(self.error_label, self.tr(
-                "A programme is imported into an event, and there is none yet: create the "
-                "event first."))
+            show_message(
+                self.error_label,
+                self.tr(
+                    "A programme is imported into an event, and there is none yet: create the "
+                    "event first."
+                ),
+            )
         self.completeChanged.emit()
 
     def _on_browse_button_clicked(self) -> None:
         folder = str(QSettings().value("import/last_folder") or "")
-        chosen = self.host.choose_path(self, self.tr("Import a file"), folder,
-                                       self.tr("Spreadsheets and CSV files ({0})").format(
-                                           SPREADSHEET_FILTER))
+        chosen = self.host.choose_path(
+            self,
+            self.tr("Import a file"),
+            folder,
+            self.tr("Spreadsheets and CSV files ({0})").format(SPREADSHEET_FILTER),
+        )
         if chosen:
             self.set_path(chosen)
 
@@ -223,8 +234,9 @@ class FilePage(QWizardPage):
             show_message(self.error_label, str(exc))
             return False
         except (OSError, LookupError, UnicodeError) as exc:
-            show_message(self.error_label,
-                         self.tr("«{0}» cannot be read: {1}").format(path.name, exc))
+            show_message(
+                self.error_label, self.tr("«{0}» cannot be read: {1}").format(path.name, exc)
+            )
             return False
         event_id = self.event_combo.currentData()
         state.path, state.kind, state.tables = path, self.kind, [t for t in tables if t.rows]
@@ -244,8 +256,12 @@ class SheetPage(QWizardPage):
         super().__init__(host)
         self.host = host
         self.setTitle(self.tr("Sheet and header row"))
-        self.setSubTitle(self.tr("The highlighted row holds the column names. If it is not the "
-                                 "right one, change the row number."))
+        self.setSubTitle(
+            self.tr(
+                "The highlighted row holds the column names. If it is not the "
+                "right one, change the row number."
+            )
+        )
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.currentIndexChanged.connect(self._on_sheet_combo_current_index_changed)
         self.header_spin = QSpinBox(self)
@@ -312,8 +328,12 @@ class SheetPage(QWizardPage):
         if found is not None:
             self.found_label.setText(self.tr("The header was found in row {0}.").format(found))
         else:
-            self.found_label.setText(self.tr("No row names columns forumdesk knows; choose the "
-                                             "header row and map the columns on the next page."))
+            self.found_label.setText(
+                self.tr(
+                    "No row names columns forumdesk knows; choose the "
+                    "header row and map the columns on the next page."
+                )
+            )
         self._highlight()
 
     def _on_header_spin_value_changed(self, _value: int) -> None:
@@ -343,8 +363,12 @@ class SheetPage(QWizardPage):
             show_message(self.error_label, str(exc))
             return False
         if not any(n > self.header_spin.value() for n, _cells in self.table.rows):
-            show_message(self.error_label, self.tr("There are no rows below row {0}: nothing to "
-                                            "import.").format(self.header_spin.value()))
+            show_message(
+                self.error_label,
+                self.tr("There are no rows below row {0}: nothing to import.").format(
+                    self.header_spin.value()
+                ),
+            )
             return False
         if state.table is not self.table or state.header_row != self.header_spin.value():
             state.columns = {}  # a new header: the mapping starts afresh

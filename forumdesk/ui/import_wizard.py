@@ -74,17 +74,26 @@ class CheckPage(QWizardPage):
         super().__init__(host)
         self.host = host
         self.setTitle(self.tr("Check"))
-        self.setSubTitle(self.tr("What the import would do, and the rows it cannot use. "
-                                 "Nothing has been changed yet."))
+        self.setSubTitle(
+            self.tr(
+                "What the import would do, and the rows it cannot use. "
+                "Nothing has been changed yet."
+            )
+        )
         self.summary: ImportSummary | None = None
         self.outcome_label = QLabel(self)
         self.outcome_label.setWordWrap(True)
         self.policy_combo = QComboBox(self)
-        for policy, text in zip(POLICIES, (
+        for policy, text in zip(
+            POLICIES,
+            (
                 self.tr("Update: fill in what is blank"),
                 self.tr("Overwrite with the file's values"),
                 self.tr("Skip: leave them as they are"),
-                self.tr("Add as new (unless the e-mail is known)")), strict=True):
+                self.tr("Add as new (unless the e-mail is known)"),
+            ),
+            strict=True,
+        ):
             self.policy_combo.addItem(text, policy)
         remembered = QSettings().value("import/policy")
         self.policy_combo.setCurrentIndex(max(self.policy_combo.findData(remembered), 0))
@@ -93,18 +102,20 @@ class CheckPage(QWizardPage):
         self.problems_table.setColumnCount(4)
         self.problems_table.verticalHeader().hide()
         self.problems_table.setHorizontalHeaderLabels(
-            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")])
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        )
         self.duplicates_table = plain_table(self)
         self.duplicates_table.setColumnCount(4)
         self.duplicates_table.verticalHeader().hide()
         self.duplicates_table.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("In the file"), self.tr("Perhaps the same as"),
-             self.tr("Why")])
+            [self.tr("Row"), self.tr("In the file"), self.tr("Perhaps the same as"), self.tr("Why")]
+        )
         self.notes_view = QPlainTextEdit(self)
         self.notes_view.setReadOnly(True)
         self.notes_view.setMaximumHeight(70)
         self.skip_invalid_check = QCheckBox(
-            self.tr("Import the valid rows and write the others to a rejects file:"), self)
+            self.tr("Import the valid rows and write the others to a rejects file:"), self
+        )
         self.skip_invalid_check.toggled.connect(self._on_skip_invalid_check_toggled)
         self.rejects_edit = QLineEdit(self)
         self.rejects_button = QPushButton(self.tr("Browse…"), self)
@@ -145,9 +156,9 @@ class CheckPage(QWizardPage):
     def run_check(self) -> None:
         self.summary = None
         show_message(self.error_label, "")
-        outcome = self.host.run_service(self.tr("Checking the file"),
-                                        self.tr("Reading and checking every row…"),
-                                        dry_run=True)
+        outcome = self.host.run_service(
+            self.tr("Checking the file"), self.tr("Reading and checking every row…"), dry_run=True
+        )
         if outcome.error is not None:
             show_message(self.error_label, str(outcome.error))
         elif outcome.cancelled:
@@ -168,15 +179,22 @@ class CheckPage(QWizardPage):
         self.outcome_label.setText(self.host.counts_text(summary, would=True))
         self.problems_table.setRowCount(len(summary.problems))
         for r, problem in enumerate(summary.problems):
-            place: tuple[object, ...] = (problem.sheet, problem.row, problem.column,
-                                         problem.message)
+            place: tuple[object, ...] = (
+                problem.sheet,
+                problem.row,
+                problem.column,
+                problem.message,
+            )
             for c, text in enumerate(place):
                 self.problems_table.setItem(r, c, cell_item(text))
         self.problems_table.resizeColumnsToContents()
         self.duplicates_table.setRowCount(len(summary.likely_duplicates))
         for r, duplicate in enumerate(summary.likely_duplicates):
-            other = duplicate.other if duplicate.other_row is None else self.tr(
-                "{0} (row {1})").format(duplicate.other, duplicate.other_row)
+            other = (
+                duplicate.other
+                if duplicate.other_row is None
+                else self.tr("{0} (row {1})").format(duplicate.other, duplicate.other_row)
+            )
             cells: tuple[object, ...] = (duplicate.row, duplicate.name, other, duplicate.reason)
             for c, text in enumerate(cells):
                 self.duplicates_table.setItem(r, c, cell_item(text))
@@ -189,9 +207,15 @@ class CheckPage(QWizardPage):
         if has_rejects and not self.rejects_edit.text() and self.host.state.table is not None:
             self.rejects_edit.setText(str(default_rejects_path(self.host.state.table)))
         if has_rejects and not self.skip_invalid_check.isChecked():
-            show_message(self.error_label, self.tr(
-                "%n row(s) cannot be imported. Correct them in the file and check again, or "
-                "tick “Import the valid rows”.", "", summary.rejected))
+            show_message(
+                self.error_label,
+                self.tr(
+                    "%n row(s) cannot be imported. Correct them in the file and check again, or "
+                    "tick “Import the valid rows”.",
+                    "",
+                    summary.rejected,
+                ),
+            )
 
     def _on_policy_combo_current_index_changed(self, _index: int) -> None:
         QSettings().setValue("import/policy", self.policy)
@@ -206,9 +230,12 @@ class CheckPage(QWizardPage):
         self.completeChanged.emit()
 
     def _on_rejects_button_clicked(self) -> None:
-        chosen = self.host.choose_save_path(self, self.tr("Write the rejected rows to"),
-                                            self.rejects_edit.text(),
-                                            self.tr("Excel or CSV (*.xlsx *.csv)"))
+        chosen = self.host.choose_save_path(
+            self,
+            self.tr("Write the rejected rows to"),
+            self.rejects_edit.text(),
+            self.tr("Excel or CSV (*.xlsx *.csv)"),
+        )
         if chosen:
             self.rejects_edit.setText(chosen)
 
@@ -236,14 +263,21 @@ class ConfirmPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.plan_label = QLabel(self)
         self.plan_label.setWordWrap(True)
-        self.undo_label = QLabel(self.tr(
-            "Nothing is changed until you press Import, and then everything is written at once "
-            "or, if anything fails or you cancel, nothing at all. Edit > Undo takes the whole "
-            "import back in one step, until forumdesk is closed."), self)
+        self.undo_label = QLabel(
+            self.tr(
+                "Nothing is changed until you press Import, and then everything is written at once "
+                "or, if anything fails or you cancel, nothing at all. Edit > Undo takes the whole "
+                "import back in one step, until forumdesk is closed."
+            ),
+            self,
+        )
         self.undo_label.setWordWrap(True)
-        self.backup_check = QCheckBox(self.tr(
-            "Make a backup copy of the database first (it stays after forumdesk is closed)"),
-            self)
+        self.backup_check = QCheckBox(
+            self.tr(
+                "Make a backup copy of the database first (it stays after forumdesk is closed)"
+            ),
+            self,
+        )
         self.backup_check.setChecked(host.ctx.db.is_sqlite)
         self.backup_check.setEnabled(host.ctx.db.is_sqlite)
         self.error_label = message_label(self)
@@ -259,23 +293,33 @@ class ConfirmPage(QWizardPage):
         show_message(self.error_label, "")
         state, check = self.host.state, self.host.check_page
         where = state.event.name if state.event else self.tr("the directory only")
-        lines = [self.tr("Import «{0}» into «{1}».").format(
-            state.path.name if state.path else "", where)]
+        lines = [
+            self.tr("Import «{0}» into «{1}».").format(state.path.name if state.path else "", where)
+        ]
         if check.summary is not None:
             lines.append(self.host.counts_text(check.summary, would=True))
             if check.summary.rejected and check.skip_invalid:
-                lines.append(self.tr("%n row(s) with problems will be left out and written "
-                                     "to {0}.", "", check.summary.rejected).format(
-                                         check.rejects_edit.text()))
+                lines.append(
+                    self.tr(
+                        "%n row(s) with problems will be left out and written to {0}.",
+                        "",
+                        check.summary.rejected,
+                    ).format(check.rejects_edit.text())
+                )
         self.plan_label.setText("\n\n".join(lines))
 
     def validatePage(self) -> bool:
         show_message(self.error_label, "")
-        outcome = self.host.run_service(self.tr("Importing"), self.tr("Importing the rows…"),
-                                        dry_run=False, backup=self.backup_check.isChecked())
+        outcome = self.host.run_service(
+            self.tr("Importing"),
+            self.tr("Importing the rows…"),
+            dry_run=False,
+            backup=self.backup_check.isChecked(),
+        )
         if outcome.cancelled or isinstance(outcome.error, CancelledError | ImportCancelledError):
-            show_message(self.error_label,
-                         self.tr("The import was cancelled; nothing was changed."))
+            show_message(
+                self.error_label, self.tr("The import was cancelled; nothing was changed.")
+            )
             return False
         if outcome.error is not None:
             show_message(self.error_label, str(outcome.error))
@@ -283,12 +327,20 @@ class ConfirmPage(QWizardPage):
             return False
         summary: ImportSummary = outcome.result
         if not summary.written:
-            show_message(self.error_label, self.host.counts_text(summary, would=True) + "\n"
-                         + self.tr("Nothing was written: go back and check the file again."))
+            show_message(
+                self.error_label,
+                self.host.counts_text(summary, would=True)
+                + "\n"
+                + self.tr("Nothing was written: go back and check the file again."),
+            )
             return False
         self.host.import_summary = summary
-        self.host.import_command = push_import(self.host.ctx, self.host.undo_text(summary),
-                                               summary.changes or ImportChanges(), summary.kind)
+        self.host.import_command = push_import(
+            self.host.ctx,
+            self.host.undo_text(summary),
+            summary.changes or ImportChanges(),
+            summary.kind,
+        )
         return True
 
 
@@ -305,12 +357,15 @@ class SummaryPage(QWizardPage):
         self.count_labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for name, text in (("created", self.tr("Created:")), ("updated", self.tr("Updated:")),
-                           ("unchanged", self.tr("Unchanged:")),
-                           ("skipped", self.tr("Skipped:")),
-                           ("rejected", self.tr("Rejected rows:")),
-                           ("registered", self.tr("Registered for the event:")),
-                           ("assigned", self.tr("Put in sessions:"))):
+        for name, text in (
+            ("created", self.tr("Created:")),
+            ("updated", self.tr("Updated:")),
+            ("unchanged", self.tr("Unchanged:")),
+            ("skipped", self.tr("Skipped:")),
+            ("rejected", self.tr("Rejected rows:")),
+            ("registered", self.tr("Registered for the event:")),
+            ("assigned", self.tr("Put in sessions:")),
+        ):
             label = QLabel(self)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.count_labels[name] = label
@@ -336,11 +391,16 @@ class SummaryPage(QWizardPage):
         self.headline_label.setText(self.host.counts_text(summary, would=False))
         for name, label in self.count_labels.items():
             label.setText(str(getattr(summary, name)))
-        self.rejects_label.setText(self.tr("The rejected rows are in {0}").format(
-            summary.rejects_path) if summary.rejects_path else "")
-        self.backup_label.setText(self.tr("A copy of the database before the import: {0}")
-                                  .format(self.host.backup_path) if self.host.backup_path
-                                  else "")
+        self.rejects_label.setText(
+            self.tr("The rejected rows are in {0}").format(summary.rejects_path)
+            if summary.rejects_path
+            else ""
+        )
+        self.backup_label.setText(
+            self.tr("A copy of the database before the import: {0}").format(self.host.backup_path)
+            if self.host.backup_path
+            else ""
+        )
         self.details_view.setPlainText("\n".join(summary.lines()))
 
 
@@ -348,8 +408,14 @@ class ImportWizard(QWizard):
     """Import attendees or a programme, step by step. `choose_path`, `choose_save_path`,
     `dialog_created` and `progress_filter` are seams for tests."""
 
-    def __init__(self, ctx: AppContext, kind: str = "attendees",
-                 parent: QWidget | None = None, *, path: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str = "attendees",
+        parent: QWidget | None = None,
+        *,
+        path: str | Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import"))
@@ -371,8 +437,14 @@ class ImportWizard(QWizard):
         self.check_page = CheckPage(self)
         self.confirm_page = ConfirmPage(self)
         self.summary_page = SummaryPage(self)
-        for page in (self.file_page, self.sheet_page, self.mapping_page, self.check_page,
-                     self.confirm_page, self.summary_page):
+        for page in (
+            self.file_page,
+            self.sheet_page,
+            self.mapping_page,
+            self.check_page,
+            self.confirm_page,
+            self.summary_page,
+        ):
             self.addPage(page)
         if path is not None:
             self.file_page.set_path(path)
@@ -382,15 +454,21 @@ class ImportWizard(QWizard):
         rejects = check.rejects_edit.text().strip()
         return ImportOptions(
             sheet=state.table.sheet if state.table and not state.table.is_csv else None,
-            header_row=state.header_row, columns=dict(state.columns),
-            encoding=state.encoding, delimiter=state.delimiter,
+            header_row=state.header_row,
+            columns=dict(state.columns),
+            encoding=state.encoding,
+            delimiter=state.delimiter,
             name_order=state.name_order if state.kind == "attendees" else None,
-            on_duplicate=check.policy, skip_invalid=check.skip_invalid,
+            on_duplicate=check.policy,
+            skip_invalid=check.skip_invalid,
             rejects_path=Path(rejects) if check.skip_invalid and rejects else None,
-            dry_run=dry_run, undoable=True)
+            dry_run=dry_run,
+            undoable=True,
+        )
 
-    def run_service(self, title: str, label: str, *, dry_run: bool,
-                    backup: bool = False) -> JobOutcome:
+    def run_service(
+        self, title: str, label: str, *, dry_run: bool, backup: bool = False
+    ) -> JobOutcome:
         """The service's dry run or import, in a worker with progress and Cancel."""
         from forumdesk.db.migrate import backup_sqlite_file
         from forumdesk.services.imports import import_attendees
@@ -414,10 +492,20 @@ class ImportWizard(QWizard):
                     made.append(copy)
             if state.kind == "programme":
                 assert event_id is not None
-                return import_programme(db, path, event_id=event_id, options=options,  # type: ignore[arg-type]
-                                        progress=filtered(progress))
-            return import_attendees(db, path, event_id=event_id, options=options,  # type: ignore[arg-type]
-                                    progress=filtered(progress))
+                return import_programme(
+                    db,
+                    path,
+                    event_id=event_id,
+                    options=options,  # type: ignore[arg-type]
+                    progress=filtered(progress),
+                )
+            return import_attendees(
+                db,
+                path,
+                event_id=event_id,
+                options=options,  # type: ignore[arg-type]
+                progress=filtered(progress),
+            )
 
         outcome = run_with_progress(self, title, label, job, dialog_created=self.dialog_created)
         failed = outcome.error is not None or outcome.cancelled
@@ -440,20 +528,35 @@ class ImportWizard(QWizard):
 
     def counts_text(self, summary: ImportSummary, *, would: bool) -> str:
         if summary.kind == "programme":
-            text = (self.tr("Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; "
-                            "rows with problems: {4}. Rooms added: {5}, tracks added: {6}, "
-                            "people added: {7}, people assigned: {8}.")
-                    .format(summary.created, summary.updated, summary.unchanged,
-                            summary.skipped, summary.rejected, summary.rooms_created,
-                            summary.tracks_created, summary.people_created, summary.assigned))
+            text = self.tr(
+                "Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; "
+                "rows with problems: {4}. Rooms added: {5}, tracks added: {6}, "
+                "people added: {7}, people assigned: {8}."
+            ).format(
+                summary.created,
+                summary.updated,
+                summary.unchanged,
+                summary.skipped,
+                summary.rejected,
+                summary.rooms_created,
+                summary.tracks_created,
+                summary.people_created,
+                summary.assigned,
+            )
         else:
-            text = (self.tr("People: {0} new, {1} updated, {2} unchanged, {3} skipped; "
-                            "rows with problems: {4}.")
-                    .format(summary.created, summary.updated, summary.unchanged,
-                            summary.skipped, summary.rejected))
+            text = self.tr(
+                "People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}."
+            ).format(
+                summary.created,
+                summary.updated,
+                summary.unchanged,
+                summary.skipped,
+                summary.rejected,
+            )
             if summary.event_id is not None:
-                text += " " + self.tr("Registered for the event: {0}; put in sessions: {1}."
-                                      ).format(summary.registered, summary.assigned)
+                text += " " + self.tr(
+                    "Registered for the event: {0}; put in sessions: {1}."
+                ).format(summary.registered, summary.assigned)
         prefix = self.tr("Expected. ") if would else ""
         return prefix + text
 

@@ -42,8 +42,13 @@ class MainWindow(QMainWindow):
     # problem check) waits for it, so starting shows the window as early as possible.
     first_painted = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 error_reporter: ErrorReporter | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        error_reporter: ErrorReporter | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.ctx = AppContext(db, self, error_reporter=error_reporter)
@@ -89,13 +94,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.location_label)
 
-        for source in (self.timetable_page, self.sessions_page, self.unscheduled_dock,
-                       self.details_dock):
+        for source in (
+            self.timetable_page,
+            self.sessions_page,
+            self.unscheduled_dock,
+            self.details_dock,
+        ):
             source.open_session.connect(self.open_session_editor)
         self.sessions_page.new_session.connect(lambda: self.open_session_editor(None))
         self.timetable_page.view.selection_changed.connect(self._on_view_selection_changed)
         self.sessions_page.table.selectionModel().selectionChanged.connect(
-            lambda *_args: self._select_first(self.sessions_page.selected_ids()))
+            lambda *_args: self._select_first(self.sessions_page.selected_ids())
+        )
         self.ctx.data_changed.connect(self._on_ctx_data_changed)
         self.ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_counts())
 
@@ -122,7 +132,8 @@ class MainWindow(QMainWindow):
         self.event_combo = QComboBox(self)
         self.event_combo.setMinimumContentsLength(28)
         self.event_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.event_combo.currentIndexChanged.connect(self._on_event_combo_current_index_changed)
         toolbar = QToolBar(self.tr("Event"), self)
         toolbar.setObjectName("event_toolbar")
@@ -138,8 +149,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.event_toolbar = toolbar
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None
-                ) -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -151,8 +163,7 @@ class MainWindow(QMainWindow):
         # kept, so that features add to them (add_file_group, view_menu, help_menu) without
         # looking menus up by their translated titles
         self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
-        self.new_event_action = self._action(self.tr("&New event…"), self.new_event,
-                                             "Ctrl+Shift+N")
+        self.new_event_action = self._action(self.tr("&New event…"), self.new_event, "Ctrl+Shift+N")
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self._action(self.tr("Open the &demo forum"), self.load_demo))
         self._quit_separator = file_menu.addSeparator()
@@ -169,21 +180,30 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
 
         session_menu = bar.addMenu(self.tr("&Session"))
-        self.new_session_action = self._action(self.tr("&New session…"),
-                                               lambda: self.open_session_editor(None))
+        self.new_session_action = self._action(
+            self.tr("&New session…"), lambda: self.open_session_editor(None)
+        )
         self.new_session_action.setShortcut(QKeySequence.StandardKey.New)
         session_menu.addAction(self.new_session_action)
-        session_menu.addAction(self._action(self.tr("&Edit selected session…"),
-                                            self._edit_selected_session, "Ctrl+E"))
+        session_menu.addAction(
+            self._action(self.tr("&Edit selected session…"), self._edit_selected_session, "Ctrl+E")
+        )
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         for number, (page, title) in enumerate(
-                ((self.timetable_page, self.tr("Timetable")),
-                 (self.sessions_page, self.tr("Sessions")),
-                 (self.people_page, self.tr("People")),
-                 (self.setup_page, self.tr("Event setup"))), start=1):
-            view_menu.addAction(self._action(
-                title, lambda _checked=False, p=page: self.show_page(p), f"Ctrl+{number}"))
+            (
+                (self.timetable_page, self.tr("Timetable")),
+                (self.sessions_page, self.tr("Sessions")),
+                (self.people_page, self.tr("People")),
+                (self.setup_page, self.tr("Event setup")),
+            ),
+            start=1,
+        ):
+            view_menu.addAction(
+                self._action(
+                    title, lambda _checked=False, p=page: self.show_page(p), f"Ctrl+{number}"
+                )
+            )
         view_menu.addSeparator()
         for dock in (self.unscheduled_dock, self.details_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -202,9 +222,13 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         heading = QLabel(self.tr("<h2>Welcome to forumdesk</h2>"), page)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        explanation = QLabel(self.tr(
-            "Plan your forum's sessions, rooms and people in one place. "
-            "Start by creating your event, or look around the demo forum first."), page)
+        explanation = QLabel(
+            self.tr(
+                "Plan your forum's sessions, rooms and people in one place. "
+                "Start by creating your event, or look around the demo forum first."
+            ),
+            page,
+        )
         explanation.setWordWrap(True)
         explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.create_event_button = QPushButton(self.tr("Create an event…"), page)
@@ -227,13 +251,17 @@ class MainWindow(QMainWindow):
 
     def reload_events(self, select_id: int | None = None) -> None:
         self._events = events.list_events(self.db)
-        wanted = select_id if select_id is not None else (
-            self.ctx.event_id or QSettings().value("last_event"))
+        wanted = (
+            select_id
+            if select_id is not None
+            else (self.ctx.event_id or QSettings().value("last_event"))
+        )
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for event in self._events:
             self.event_combo.addItem(
-                f"{event.name} ({event.first_day:%d.%m.%Y}–{event.last_day:%d.%m.%Y})")
+                f"{event.name} ({event.first_day:%d.%m.%Y}–{event.last_day:%d.%m.%Y})"
+            )
         index = next((n for n, e in enumerate(self._events) if str(e.id) == str(wanted)), 0)
         self.event_combo.setCurrentIndex(index if self._events else -1)
         self.event_combo.blockSignals(False)
@@ -332,8 +360,9 @@ class MainWindow(QMainWindow):
             self._events = events.list_events(self.db)
             for n, event in enumerate(self._events):
                 if event.id == selected:
-                    self.event_combo.setItemText(n, f"{event.name} ({event.first_day:%d.%m.%Y}"
-                                                    f"–{event.last_day:%d.%m.%Y})")
+                    self.event_combo.setItemText(
+                        n, f"{event.name} ({event.first_day:%d.%m.%Y}–{event.last_day:%d.%m.%Y})"
+                    )
         if topics & {SESSIONS, PEOPLE, REGISTRATIONS, EVENT}:
             self._update_counts()
 
@@ -346,13 +375,19 @@ class MainWindow(QMainWindow):
             total, unscheduled = sessions.session_counts(self.db, event_id)
         except ForumdeskError:  # the database went away: the next action reports it
             return
-        self.counts_label.setText(self.tr("{0} sessions, {1} not on the timetable").format(
-            total, unscheduled))
+        self.counts_label.setText(
+            self.tr("{0} sessions, {1} not on the timetable").format(total, unscheduled)
+        )
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About forumdesk"), self.tr(
-            "<b>forumdesk {0}</b><p>Plan and run a multi-session forum: timetable, rooms, "
-            "people and agendas.</p><p>Database: {1}</p>").format(__version__, self.db.location))
+        QMessageBox.about(
+            self,
+            self.tr("About forumdesk"),
+            self.tr(
+                "<b>forumdesk {0}</b><p>Plan and run a multi-session forum: timetable, rooms, "
+                "people and agendas.</p><p>Database: {1}</p>"
+            ).format(__version__, self.db.location),
+        )
 
     # --- settings -------------------------------------------------------------------------
 

@@ -56,12 +56,17 @@ EVENT_SCOPE, DIRECTORY_SCOPE = "event", "directory"
 
 def ask_question(parent: QWidget) -> Confirm:
     """The confirmation tests replace: a Yes/No box whose default is No."""
+
     def confirm(title: str, message: str) -> bool:
         answer = QMessageBox.question(
-            parent, capitalized(title), message,
+            parent,
+            capitalized(title),
+            message,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
+
     return confirm
 
 
@@ -105,7 +110,8 @@ class PeoplePage(QWidget):
     def _build_filter_row(self) -> None:
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(
-            self.tr("Filter by name, organisation, position, e-mail, phone…"))
+            self.tr("Filter by name, organisation, position, e-mail, phone…")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.installEventFilter(self)
@@ -127,8 +133,13 @@ class PeoplePage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Callable[[], object], shortcuts: Iterable[QKeySequence],
-                   context: Qt.ShortcutContext, owner: QWidget) -> QAction:
+        def action(
+            text: str,
+            slot: Callable[[], object],
+            shortcuts: Iterable[QKeySequence],
+            context: Qt.ShortcutContext,
+            owner: QWidget,
+        ) -> QAction:
             created = QAction(text, self)
             created.setShortcuts(list(shortcuts))
             created.setShortcutContext(context)
@@ -139,26 +150,46 @@ class PeoplePage(QWidget):
         page = Qt.ShortcutContext.WidgetWithChildrenShortcut
         table = Qt.ShortcutContext.WidgetShortcut  # Delete in the filter box deletes letters
         self.new_action = action(
-            self.tr("&New person…"), self.new_person,
+            self.tr("&New person…"),
+            self.new_person,
             [QKeySequence(Qt.Key.Key_Insert), QKeySequence(QKeySequence.StandardKey.New)],
-            page, self)
+            page,
+            self,
+        )
         self.edit_action = action(
-            self.tr("&Edit…"), self.edit_person,
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter),
-             QKeySequence(Qt.Key.Key_F2)], table, self.table)
+            self.tr("&Edit…"),
+            self.edit_person,
+            [
+                QKeySequence(Qt.Key.Key_Return),
+                QKeySequence(Qt.Key.Key_Enter),
+                QKeySequence(Qt.Key.Key_F2),
+            ],
+            table,
+            self.table,
+        )
         self.delete_action = action(
-            self.tr("&Delete…"), self.delete_selected,
-            [QKeySequence(QKeySequence.StandardKey.Delete)], table, self.table)
+            self.tr("&Delete…"),
+            self.delete_selected,
+            [QKeySequence(QKeySequence.StandardKey.Delete)],
+            table,
+            self.table,
+        )
         self.assign_action = action(
-            self.tr("&Assign to session…"), self.assign_selected,
-            [QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_A)], page, self)
+            self.tr("&Assign to session…"),
+            self.assign_selected,
+            [QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_A)],
+            page,
+            self,
+        )
         self.register_menu = QMenu(self.tr("&Register for this event"), self)
         self.register_actions: dict[RegistrationStatus, QAction] = {}
         for status in RegistrationStatus:
             status_action = self.register_menu.addAction(
-                self.tr("As {0}").format(vocabulary_label(status)))
+                self.tr("As {0}").format(vocabulary_label(status))
+            )
             status_action.triggered.connect(
-                lambda _checked=False, s=status: self.register_selected(s))
+                lambda _checked=False, s=status: self.register_selected(s)
+            )
             self.register_actions[status] = status_action
 
     def _build_toolbar(self) -> None:
@@ -201,18 +232,25 @@ class PeoplePage(QWidget):
     def set_event_scope(self, event_scope: bool) -> None:
         """List the event's registered people (True) or the whole directory (False)."""
         self.scope_combo.setCurrentIndex(
-            self.scope_combo.findData(EVENT_SCOPE if event_scope else DIRECTORY_SCOPE))
+            self.scope_combo.findData(EVENT_SCOPE if event_scope else DIRECTORY_SCOPE)
+        )
 
     def reload(self) -> None:
         """Fetch the rows again, keeping the selection, the current row and the scroll."""
         self._stale = False
         event_id = self.ctx.event_id
         try:
-            rows = people.search_people(self.ctx.db,
-                                        event_id=event_id if self.event_scope else None)
-            statuses = ({r.person_id: r.status for r in
-                         assignments.event_registrations(self.ctx.db, event_id)}
-                        if event_id is not None else {})
+            rows = people.search_people(
+                self.ctx.db, event_id=event_id if self.event_scope else None
+            )
+            statuses = (
+                {
+                    r.person_id: r.status
+                    for r in assignments.event_registrations(self.ctx.db, event_id)
+                }
+                if event_id is not None
+                else {}
+            )
         except ForumdeskError as exc:
             self.ctx.report_error(self.tr("People"), exc)
             return
@@ -226,8 +264,9 @@ class PeoplePage(QWidget):
         self.select_ids(selected, current.id if current else None)
         top_row = self.model.row_of(top_id) if top_id is not None else None
         if top_row is not None:
-            self.table.scrollTo(self.model.index(top_row, 0),
-                                QAbstractItemView.ScrollHint.PositionAtTop)
+            self.table.scrollTo(
+                self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
         else:
             self.table.verticalScrollBar().setValue(scroll)
 
@@ -270,9 +309,13 @@ class PeoplePage(QWidget):
 
     def new_person(self) -> None:
         dialog = PersonDialog(
-            self._organizations(), None, parent=self, countries=self.model.countries(),
+            self._organizations(),
+            None,
+            parent=self,
+            countries=self.model.countries(),
             event_name=self.ctx.current_event.name if self.ctx.current_event else None,
-            register_by_default=self.event_scope)
+            register_by_default=self.event_scope,
+        )
         dialog.submit = lambda fields: self._create(dialog, fields)
         self.exec_dialog(dialog)
 
@@ -281,8 +324,9 @@ class PeoplePage(QWidget):
         event = self.ctx.current_event
         register = event.id if event is not None and dialog.register_for_event() else None
         # one undo step: "New person" in the event's list makes a registered person
-        ok = self.ctx.run_all(command.text(),
-                              commands.create_person_steps(self.ctx, command, register))
+        ok = self.ctx.run_all(
+            command.text(), commands.create_person_steps(self.ctx, command, register)
+        )
         if ok and command.created is not None:
             self._show_person(command.created.id)
         return ok
@@ -291,10 +335,12 @@ class PeoplePage(QWidget):
         person = self.current_person()
         if person is None:
             return
-        dialog = PersonDialog(self._organizations(), person, parent=self,
-                              countries=self.model.countries())
+        dialog = PersonDialog(
+            self._organizations(), person, parent=self, countries=self.model.countries()
+        )
         dialog.submit = lambda changes: self.ctx.run(
-            commands.edit_person(self.ctx, person, changes))
+            commands.edit_person(self.ctx, person, changes)
+        )
         self.exec_dialog(dialog)
 
     def delete_selected(self) -> None:
@@ -306,17 +352,23 @@ class PeoplePage(QWidget):
             title = self.tr("Delete {0}").format(name)
             question = self.tr(
                 "Delete {0} from the directory? They also leave every session and event they "
-                "are in. Undo (Ctrl+Z) brings all of it back.").format(name)
+                "are in. Undo (Ctrl+Z) brings all of it back."
+            ).format(name)
         else:
             title = self.tr("Delete %n people", "", len(ids))
             question = self.tr(
                 "Delete %n people from the directory? They also leave every session and event "
-                "they are in. Undo (Ctrl+Z) brings all of it back.", "", len(ids))
+                "they are in. Undo (Ctrl+Z) brings all of it back.",
+                "",
+                len(ids),
+            )
         if not self.confirm(title, question):
             return
         first_row = self.selected_rows()[0]
-        if self.ctx.run(commands.DeletePeopleCommand(self.ctx, ids, title)) \
-                and self.model.rowCount():
+        if (
+            self.ctx.run(commands.DeletePeopleCommand(self.ctx, ids, title))
+            and self.model.rowCount()
+        ):
             # Keep the keyboard where it was: the row after the deleted ones is the current one.
             self.table.selectRow(min(first_row, self.model.rowCount() - 1))
 
@@ -326,9 +378,11 @@ class PeoplePage(QWidget):
         if not ids or event is None:
             return
         label = vocabulary_label(status)
-        text = (self.tr("Register {0} as {1}").format(self._name_of(ids[0]), label)
-                if len(ids) == 1 else
-                self.tr("Register %n people as {0}", "", len(ids)).format(label))
+        text = (
+            self.tr("Register {0} as {1}").format(self._name_of(ids[0]), label)
+            if len(ids) == 1
+            else self.tr("Register %n people as {0}", "", len(ids)).format(label)
+        )
         self.ctx.run(commands.RegisterPeopleCommand(self.ctx, event.id, ids, status, text))
 
     def assign_selected(self) -> None:
@@ -341,17 +395,22 @@ class PeoplePage(QWidget):
         except ForumdeskError as exc:
             self.ctx.report_error(self.tr("Assign to session"), exc)
             return
-        dialog = AssignToSessionDialog(event_sessions, len(ids), role=self._last_role,
-                                       preselect=self._last_session_id, parent=self)
+        dialog = AssignToSessionDialog(
+            event_sessions,
+            len(ids),
+            role=self._last_role,
+            preselect=self._last_session_id,
+            parent=self,
+        )
         labels = {row.id: row.label for row in event_sessions}
 
         def submit(session_id: int, role: Role) -> bool:
-            text = (self.tr("Assign {0} to {1}").format(self._name_of(ids[0]),
-                                                         labels[session_id])
-                    if len(ids) == 1 else
-                    self.tr("Assign %n people to {0}", "", len(ids)).format(labels[session_id]))
-            ok = self.ctx.run(commands.AssignPeopleCommand(self.ctx, session_id, ids, role,
-                                                           text))
+            text = (
+                self.tr("Assign {0} to {1}").format(self._name_of(ids[0]), labels[session_id])
+                if len(ids) == 1
+                else self.tr("Assign %n people to {0}", "", len(ids)).format(labels[session_id])
+            )
+            ok = self.ctx.run(commands.AssignPeopleCommand(self.ctx, session_id, ids, role, text))
             if ok:
                 self._last_session_id, self._last_role = session_id, role
             return ok
@@ -440,13 +499,17 @@ class PeoplePage(QWidget):
         shown, total = self.model.rowCount(), self.model.total_count
         # Whole sentences, so that a translation can put the words in its own order.
         if self.event_scope:
-            texts = (self.tr("{0} of {1} people registered for this event"),
-                     self.tr("1 person registered for this event"),
-                     self.tr("{1} people registered for this event"))
+            texts = (
+                self.tr("{0} of {1} people registered for this event"),
+                self.tr("1 person registered for this event"),
+                self.tr("{1} people registered for this event"),
+            )
         else:
-            texts = (self.tr("{0} of {1} people in the directory"),
-                     self.tr("1 person in the directory"),
-                     self.tr("{1} people in the directory"))
+            texts = (
+                self.tr("{0} of {1} people in the directory"),
+                self.tr("1 person in the directory"),
+                self.tr("{1} people in the directory"),
+            )
         text = texts[0] if self.model.filter_words else texts[1] if total == 1 else texts[2]
         locale = self.locale()
         self.count_label.setText(text.format(locale.toString(shown), locale.toString(total)))

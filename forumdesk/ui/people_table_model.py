@@ -38,8 +38,12 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROLES_SERVED = frozenset({_DISPLAY, _TOOLTIP, PERSON_ID_ROLE})
 _LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _VERTICAL_SORT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
-_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-              | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,17 +56,25 @@ def _tr(text: str) -> str:
 
 # The vocabularies' labels, listed so that pyside6-lupdate offers them to the translator.
 _VOCABULARY_LABELS = (
-    QT_TRANSLATE_NOOP("Vocabulary", "invited"), QT_TRANSLATE_NOOP("Vocabulary", "registered"),
-    QT_TRANSLATE_NOOP("Vocabulary", "confirmed"), QT_TRANSLATE_NOOP("Vocabulary", "attended"),
-    QT_TRANSLATE_NOOP("Vocabulary", "cancelled"), QT_TRANSLATE_NOOP("Vocabulary", "moderator"),
-    QT_TRANSLATE_NOOP("Vocabulary", "co-moderator"), QT_TRANSLATE_NOOP("Vocabulary", "speaker"),
-    QT_TRANSLATE_NOOP("Vocabulary", "panelist"), QT_TRANSLATE_NOOP("Vocabulary", "participant"),
-    QT_TRANSLATE_NOOP("Vocabulary", "rapporteur"), QT_TRANSLATE_NOOP("Vocabulary", "government"),
+    QT_TRANSLATE_NOOP("Vocabulary", "invited"),
+    QT_TRANSLATE_NOOP("Vocabulary", "registered"),
+    QT_TRANSLATE_NOOP("Vocabulary", "confirmed"),
+    QT_TRANSLATE_NOOP("Vocabulary", "attended"),
+    QT_TRANSLATE_NOOP("Vocabulary", "cancelled"),
+    QT_TRANSLATE_NOOP("Vocabulary", "moderator"),
+    QT_TRANSLATE_NOOP("Vocabulary", "co-moderator"),
+    QT_TRANSLATE_NOOP("Vocabulary", "speaker"),
+    QT_TRANSLATE_NOOP("Vocabulary", "panelist"),
+    QT_TRANSLATE_NOOP("Vocabulary", "participant"),
+    QT_TRANSLATE_NOOP("Vocabulary", "rapporteur"),
+    QT_TRANSLATE_NOOP("Vocabulary", "government"),
     QT_TRANSLATE_NOOP("Vocabulary", "intergovernmental"),
-    QT_TRANSLATE_NOOP("Vocabulary", "business"), QT_TRANSLATE_NOOP("Vocabulary", "marketplace"),
+    QT_TRANSLATE_NOOP("Vocabulary", "business"),
+    QT_TRANSLATE_NOOP("Vocabulary", "marketplace"),
     QT_TRANSLATE_NOOP("Vocabulary", "creative industry"),
     QT_TRANSLATE_NOOP("Vocabulary", "rights holder"),
-    QT_TRANSLATE_NOOP("Vocabulary", "expert/academia"), QT_TRANSLATE_NOOP("Vocabulary", "media"),
+    QT_TRANSLATE_NOOP("Vocabulary", "expert/academia"),
+    QT_TRANSLATE_NOOP("Vocabulary", "media"),
     QT_TRANSLATE_NOOP("Vocabulary", "other"),
 )
 
@@ -90,8 +102,18 @@ def search_key(row: PersonRow, sector_labels: Mapping[Sector, str] | None = None
     sector = None
     if row.sector is not None:
         sector = sector_labels[row.sector] if sector_labels else vocabulary_label(row.sector)
-    parts = (row.display_name, row.family_name, row.given_name, row.patronymic,
-             row.organization, row.position, row.country, sector, row.email, row.phone)
+    parts = (
+        row.display_name,
+        row.family_name,
+        row.given_name,
+        row.patronymic,
+        row.organization,
+        row.position,
+        row.country,
+        sector,
+        row.email,
+        row.phone,
+    )
     return quick_fold(" ".join([part for part in parts if part]))
 
 
@@ -132,8 +154,16 @@ class _Haystack:
 class PeopleTableModel(QAbstractTableModel):
     """Rows are PersonRow values handed in by the page; nothing here queries the database."""
 
-    COLUMNS = ("name", "organization", "position", "country", "sector", "email", "phone",
-               "registration")
+    COLUMNS = (
+        "name",
+        "organization",
+        "position",
+        "country",
+        "sector",
+        "email",
+        "phone",
+        "registration",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -150,9 +180,14 @@ class PeopleTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._row_of: dict[int, int] | None = None  # person id -> visible row, built on demand
         self._headings = {
-            "name": _tr("Name"), "organization": _tr("Organisation"),
-            "position": _tr("Position"), "country": _tr("Country"), "sector": _tr("Sector"),
-            "email": _tr("E-mail"), "phone": _tr("Phone"), "registration": _tr("Registration"),
+            "name": _tr("Name"),
+            "organization": _tr("Organisation"),
+            "position": _tr("Position"),
+            "country": _tr("Country"),
+            "sector": _tr("Sector"),
+            "email": _tr("E-mail"),
+            "phone": _tr("Phone"),
+            "registration": _tr("Registration"),
         }
         self._display: dict[str, Callable[[PersonRow], str]] = {
             "name": lambda p: p.display_name,
@@ -167,8 +202,9 @@ class PeopleTableModel(QAbstractTableModel):
 
     # --- feeding ------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[PersonRow],
-                 statuses: Mapping[int, RegistrationStatus] | None = None) -> None:
+    def set_rows(
+        self, rows: Sequence[PersonRow], statuses: Mapping[int, RegistrationStatus] | None = None
+    ) -> None:
         """Replace everything (a reload); the filter and the sort order stay as they were."""
         self.beginResetModel()
         self._rows = list(rows)
@@ -191,7 +227,8 @@ class PeopleTableModel(QAbstractTableModel):
         # A row that contains each new word contains each old word too when every old word is
         # part of a new one ("ива" -> "иван"): then only the rows shown now need a look.
         narrowing = bool(self._words) and all(
-            any(old in new for new in words) for old in self._words)
+            any(old in new for new in words) for old in self._words
+        )
         candidates = self._visible if narrowing else self._order
         self.beginResetModel()
         self._words = words
@@ -239,10 +276,14 @@ class PeopleTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == _DISPLAY and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == _DISPLAY
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return self._headings[self.COLUMNS[section]]
         return None
 
@@ -278,13 +319,17 @@ class PeopleTableModel(QAbstractTableModel):
         self._haystack = _Haystack(self._keys, self._order)
         # The filtered rows in the new order: no need to match the words again.
         shown = set(self._visible)
-        self._visible = [i for i in self._order if i in shown] if len(shown) < len(
-            self._order) else list(self._order)
+        self._visible = (
+            [i for i in self._order if i in shown]
+            if len(shown) < len(self._order)
+            else list(self._order)
+        )
         self._row_of = None
         if persistent:  # selections and the current row follow their people
             position = {source: n for n, source in enumerate(self._visible)}
             self.changePersistentIndexList(
-                persistent, [self.index(position[source], column) for source, column in before])
+                persistent, [self.index(position[source], column) for source, column in before]
+            )
         self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _VERTICAL_SORT)
 
     @property
@@ -324,20 +369,21 @@ class PeopleTableModel(QAbstractTableModel):
         keys = self._keys
         for word in remaining:
             # map/compress keep the loop in C, faster than a list comprehension
-            shown = list(compress(shown, map(contains, map(keys.__getitem__, shown),
-                                                repeat(word))))
+            shown = list(compress(shown, map(contains, map(keys.__getitem__, shown), repeat(word))))
         return shown
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
         # The name order first; a stable sort by another column keeps it among equal values.
         if self._name_order is None:
-            self._name_order = sorted(range(len(self._rows)),
-                                      key=self._column_keys(0).__getitem__)
+            self._name_order = sorted(range(len(self._rows)), key=self._column_keys(0).__getitem__)
         by_name = self._name_order
         if column == 0:
             return by_name[::-1] if order == Qt.SortOrder.DescendingOrder else list(by_name)
-        return sorted(by_name, key=self._column_keys(column).__getitem__,
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(
+            by_name,
+            key=self._column_keys(column).__getitem__,
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
 
     def _column_keys(self, column: int) -> list[Any]:
         keys = self._sort_keys.get(column)
@@ -351,7 +397,8 @@ class PeopleTableModel(QAbstractTableModel):
             # A directory is read by family name, whichever order the display name uses;
             # "\x00" sorts "Ivanov Petr" before "Ivanova Anna". Equal names keep input order.
             return quick_fold(
-                f"{row.family_name}\x00{row.given_name or ''}\x00{row.patronymic or ''}")
+                f"{row.family_name}\x00{row.given_name or ''}\x00{row.patronymic or ''}"
+            )
         if column == "registration":
             status = self._statuses.get(row.id)
             return _STATUS_ORDER[status] if status is not None else len(_STATUS_ORDER)
@@ -363,8 +410,9 @@ class PeopleTableModel(QAbstractTableModel):
 
     def _tooltip(self, person: PersonRow, column: str) -> str | None:
         if column == "name":
-            full = " ".join(p for p in (person.family_name, person.given_name,
-                                        person.patronymic) if p)
+            full = " ".join(
+                p for p in (person.family_name, person.given_name, person.patronymic) if p
+            )
             return f"{full}\n{person.notes}" if person.notes else full
         value = self._display[column](person)
         return value or None

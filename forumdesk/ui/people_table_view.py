@@ -92,8 +92,7 @@ class PeopleTableView(QTableView):
         rows = self.selected_rows()
         return self.people.person_at(rows[0]) if rows else None
 
-    def select_person_ids(self, person_ids: Sequence[int], current_id: int | None = None
-                          ) -> None:
+    def select_person_ids(self, person_ids: Sequence[int], current_id: int | None = None) -> None:
         """Select these people where they are shown, and make `current_id` the current row."""
         model = self.people
         rows = sorted(r for r in (model.row_of(i) for i in person_ids) if r is not None)

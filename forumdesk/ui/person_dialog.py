@@ -40,8 +40,16 @@ COMMON_LANGUAGES = ("ru", "kk", "en", "zh", "fr", "de", "es", "ar", "tr", "uz", 
 
 LABEL_MAX_CHARS = 26
 
-_LINE_FIELDS = ("family_name", "given_name", "patronymic", "display_name", "position",
-                "country", "email", "phone")
+_LINE_FIELDS = (
+    "family_name",
+    "given_name",
+    "patronymic",
+    "display_name",
+    "position",
+    "country",
+    "email",
+    "phone",
+)
 
 
 def _contains_completer(words: Sequence[str], parent: QWidget) -> QCompleter:
@@ -54,14 +62,24 @@ def _contains_completer(words: Sequence[str], parent: QWidget) -> QCompleter:
 class PersonDialog(QDialog):
     """Create a person (`person` is None) or edit one; `changes()` is what the command needs."""
 
-    def __init__(self, organizations: Sequence[str] = (), person: PersonRow | None = None, *,
-                 event_name: str | None = None, register_by_default: bool = True,
-                 countries: Sequence[str] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        organizations: Sequence[str] = (),
+        person: PersonRow | None = None,
+        *,
+        event_name: str | None = None,
+        register_by_default: bool = True,
+        countries: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.person = person
         self.submit: Submit | None = None
-        self.setWindowTitle(self.tr("New person") if person is None
-                            else self.tr("Edit {0}").format(person.display_name))
+        self.setWindowTitle(
+            self.tr("New person")
+            if person is None
+            else self.tr("Edit {0}").format(person.display_name)
+        )
         self.setMinimumWidth(560)
 
         self.family_name_edit = QLineEdit(self)
@@ -69,20 +87,22 @@ class PersonDialog(QDialog):
         self.patronymic_edit = QLineEdit(self)
         self.display_name_edit = QLineEdit(self)
         self.display_name_edit.setClearButtonEnabled(True)
-        self.display_name_edit.setToolTip(self.tr(
-            "Leave empty to build the name from its parts: it then follows name changes."))
+        self.display_name_edit.setToolTip(
+            self.tr("Leave empty to build the name from its parts: it then follows name changes.")
+        )
         self.organization_combo = QComboBox(self)
         self.organization_combo.setEditable(True)
         self.organization_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.organization_combo.addItems(["", *organizations])
         self.organization_combo.setCompleter(
-            _contains_completer(organizations, self.organization_combo))
+            _contains_completer(organizations, self.organization_combo)
+        )
         # Long names ("Atameken National Chamber of ...") must not widen the dialog off-screen.
         self.organization_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.organization_combo.setMinimumContentsLength(24)
-        self.organization_combo.lineEdit().setPlaceholderText(
-            self.tr("Choose or type a new one"))
+        self.organization_combo.lineEdit().setPlaceholderText(self.tr("Choose or type a new one"))
         self.position_edit = QLineEdit(self)
         self.country_edit = QLineEdit(self)
         if countries:
@@ -106,8 +126,7 @@ class PersonDialog(QDialog):
 
         self.register_check: QCheckBox | None = None
         if person is None and event_name:
-            self.register_check = QCheckBox(
-                self.tr("Register for {0}").format(event_name), self)
+            self.register_check = QCheckBox(self.tr("Register for {0}").format(event_name), self)
             self.register_check.setChecked(register_by_default)
 
         form = QFormLayout()
@@ -138,14 +157,16 @@ class PersonDialog(QDialog):
         form.setRowWrapPolicy(
             QFormLayout.RowWrapPolicy.WrapAllRows
             if widest > LABEL_MAX_CHARS * self.fontMetrics().averageCharWidth()
-            else QFormLayout.RowWrapPolicy.DontWrapRows)
+            else QFormLayout.RowWrapPolicy.DontWrapRows
+        )
 
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setStyleSheet("color: #b3261e;")
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -160,8 +181,12 @@ class PersonDialog(QDialog):
         self._touched = False
         if person is not None:
             self._show(person)
-        for edit in (self.family_name_edit, self.given_name_edit, self.patronymic_edit,
-                     self.email_edit):
+        for edit in (
+            self.family_name_edit,
+            self.given_name_edit,
+            self.patronymic_edit,
+            self.email_edit,
+        ):
             edit.textChanged.connect(self._on_field_text_changed)
         self._on_field_text_changed()
         self.family_name_edit.setFocus()
@@ -189,8 +214,7 @@ class PersonDialog(QDialog):
         values = self.values()
         if self._original is None:
             return {name: value for name, value in values.items() if value is not None}
-        return {name: value for name, value in values.items()
-                if value != self._original.get(name)}
+        return {name: value for name, value in values.items() if value != self._original.get(name)}
 
     def register_for_event(self) -> bool:
         return self.register_check is not None and self.register_check.isChecked()
@@ -202,8 +226,7 @@ class PersonDialog(QDialog):
         try:
             text.normalize_email(self.email_edit.text())
         except ValidationError:
-            return self.tr("“{0}” is not an e-mail address.").format(
-                self.email_edit.text().strip())
+            return self.tr("“{0}” is not an e-mail address.").format(self.email_edit.text().strip())
         return None
 
     # --- accepting ----------------------------------------------------------------------------
@@ -212,8 +235,11 @@ class PersonDialog(QDialog):
         if self.problem() is not None:
             return
         changes = self.changes()
-        if (self._original is None or changes) and self.submit is not None \
-                and not self.submit(changes):
+        if (
+            (self._original is None or changes)
+            and self.submit is not None
+            and not self.submit(changes)
+        ):
             return  # the service refused and the error was shown: keep what the user typed
         super().accept()
 
@@ -221,24 +247,35 @@ class PersonDialog(QDialog):
 
     def _line(self, name: str) -> QLineEdit:
         return {
-            "family_name": self.family_name_edit, "given_name": self.given_name_edit,
-            "patronymic": self.patronymic_edit, "display_name": self.display_name_edit,
-            "position": self.position_edit, "country": self.country_edit,
-            "email": self.email_edit, "phone": self.phone_edit,
+            "family_name": self.family_name_edit,
+            "given_name": self.given_name_edit,
+            "patronymic": self.patronymic_edit,
+            "display_name": self.display_name_edit,
+            "position": self.position_edit,
+            "country": self.country_edit,
+            "email": self.email_edit,
+            "phone": self.phone_edit,
         }[name]
 
     @staticmethod
     def _values_of(person: PersonRow) -> Changes:
-        default = text.default_display_name(person.family_name, person.given_name,
-                                            person.patronymic)
+        default = text.default_display_name(
+            person.family_name, person.given_name, person.patronymic
+        )
         return {
-            "family_name": person.family_name, "given_name": person.given_name,
+            "family_name": person.family_name,
+            "given_name": person.given_name,
             "patronymic": person.patronymic,
             # A default display name is shown empty so that it keeps following the names.
             "display_name": None if person.display_name == default else person.display_name,
-            "position": person.position, "country": person.country, "email": person.email,
-            "phone": person.phone, "organization": person.organization,
-            "sector": person.sector, "language": person.language, "notes": person.notes,
+            "position": person.position,
+            "country": person.country,
+            "email": person.email,
+            "phone": person.phone,
+            "organization": person.organization,
+            "sector": person.sector,
+            "language": person.language,
+            "notes": person.notes,
         }
 
     def _show(self, person: PersonRow) -> None:
@@ -251,16 +288,22 @@ class PersonDialog(QDialog):
         with QSignalBlocker(self.organization_combo):
             self.organization_combo.setCurrentText(person.organization or "")
         self.sector_combo.setCurrentIndex(
-            max(0, self.sector_combo.findData(person.sector.value)) if person.sector else 0)
+            max(0, self.sector_combo.findData(person.sector.value)) if person.sector else 0
+        )
         self.language_combo.setCurrentText(person.language or "")
         self.notes_edit.setPlainText(person.notes or "")
 
     def _on_field_text_changed(self, _text: str = "") -> None:
         family = text.clean(self.family_name_edit.text())
         self.display_name_edit.setPlaceholderText(
-            text.default_display_name(family, text.clean(self.given_name_edit.text()),
-                                      text.clean(self.patronymic_edit.text()))
-            if family else self.tr("Made from the names"))
+            text.default_display_name(
+                family,
+                text.clean(self.given_name_edit.text()),
+                text.clean(self.patronymic_edit.text()),
+            )
+            if family
+            else self.tr("Made from the names")
+        )
         problem = self.problem()
         self.ok_button.setEnabled(problem is None)
         # A new, untouched form gets no red text: the disabled OK says enough until then.

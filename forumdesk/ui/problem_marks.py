@@ -84,8 +84,9 @@ class ProblemOutlines(QGraphicsItem):
                 found[session_id] = block.sceneBoundingRect()
         return found
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         exposed = option.exposedRect  # type: ignore[attr-defined]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -160,29 +161,31 @@ class ClashShading(QGraphicsItem):
             bands.append((QRectF(day_span.x, top, day_span.width, bottom - top), span))
         return bands
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         # spans at the same time share one band and one label, the worst colour winning
         merged: dict[tuple[float, float, float, float], tuple[Severity, list[str]]] = {}
         for rect, span in self.band_rects():
             key = (rect.x(), rect.y(), rect.width(), rect.height())
             severity, reasons = merged.get(key, (Severity.WARNING, []))
             reasons.append(span.reason)
-            merged[key] = (Severity.ERROR if span.severity == Severity.ERROR else severity,
-                           reasons)
+            merged[key] = (Severity.ERROR if span.severity == Severity.ERROR else severity, reasons)
         metrics = painter.fontMetrics()
         for (x, y, width, height), (severity, reasons) in merged.items():
             rect = QRectF(x, y, width, height)
             painter.fillRect(rect, ERROR_SHADE if severity == Severity.ERROR else WARNING_SHADE)
-            painter.fillRect(rect, QBrush(_ink(severity).lighter(150),
-                                          Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(rect, QBrush(_ink(severity).lighter(150), Qt.BrushStyle.BDiagPattern))
             if height >= metrics.height() + 2:
                 painter.setPen(_ink(severity).darker(130))
-                text = metrics.elidedText("; ".join(reasons), Qt.TextElideMode.ElideRight,
-                                          int(width - 8))
-                painter.drawText(rect.adjusted(4, 1, -4, -1),
-                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                                 text)
+                text = metrics.elidedText(
+                    "; ".join(reasons), Qt.TextElideMode.ElideRight, int(width - 8)
+                )
+                painter.drawText(
+                    rect.adjusted(4, 1, -4, -1),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                    text,
+                )
 
 
 def busy_spans(ctx: AppContext, session_id: int) -> list[BusySpan]:
@@ -201,15 +204,17 @@ def busy_spans(ctx: AppContext, session_id: int) -> list[BusySpan]:
     closes = dt.datetime.combine(event.last_day + dt.timedelta(days=1), dt.time())
     found: dict[tuple[dt.datetime, dt.datetime, str], tuple[Severity, list[str]]] = {}
 
-    def add(starts_at: dt.datetime, ends_at: dt.datetime, what: str, error: bool,
-            name: str) -> None:
+    def add(
+        starts_at: dt.datetime, ends_at: dt.datetime, what: str, error: bool, name: str
+    ) -> None:
         key = (starts_at, ends_at, what)
         severity, names = found.get(key, (Severity.WARNING, []))
         names.append(name)
         found[key] = (Severity.ERROR if error else severity, names)
 
-    busy = agenda.busy_people(ctx.db, event.id, list(people), opens, closes,
-                              exclude_session_id=session_id)
+    busy = agenda.busy_people(
+        ctx.db, event.id, list(people), opens, closes, exclude_session_id=session_id
+    )
     for person_id, items in busy.items():
         mine = people[person_id]
         for item in items:
@@ -217,16 +222,27 @@ def busy_spans(ctx: AppContext, session_id: int) -> list[BusySpan]:
             if other.starts_at is None or other.ends_at is None:
                 continue
             on_stage = not (mine.role == item.role == Role.PARTICIPANT)
-            add(other.starts_at, other.ends_at, other.code or other.title, on_stage,
-                mine.display_name)
+            add(
+                other.starts_at,
+                other.ends_at,
+                other.code or other.title,
+                on_stage,
+                mine.display_name,
+            )
     for period in availability.list_unavailability(ctx.db, event.id):
         person = people.get(period.person_id)
         if person is not None:
-            add(period.starts_at, period.ends_at, _tr("unavailable"),
-                person.role != Role.PARTICIPANT, person.display_name)
+            add(
+                period.starts_at,
+                period.ends_at,
+                _tr("unavailable"),
+                person.role != Role.PARTICIPANT,
+                person.display_name,
+            )
     return [
-        BusySpan(starts_at, ends_at, severity,
-                 _tr("{0}: {1}").format(what, ", ".join(sorted(names))))
+        BusySpan(
+            starts_at, ends_at, severity, _tr("{0}: {1}").format(what, ", ".join(sorted(names)))
+        )
         for (starts_at, ends_at, what), (severity, names) in sorted(found.items())
     ]
 
@@ -289,8 +305,11 @@ class TimetableProblemMarks(QObject):
             grabber = self.page.view.scene().mouseGrabberItem()
             if isinstance(grabber, SessionBlock) and grabber.dragging:
                 self.drag_started(grabber.session_id)
-        elif kind == QEvent.Type.GraphicsSceneMouseRelease and self.dragged is not None \
-                and isinstance(event, QGraphicsSceneMouseEvent):
+        elif (
+            kind == QEvent.Type.GraphicsSceneMouseRelease
+            and self.dragged is not None
+            and isinstance(event, QGraphicsSceneMouseEvent)
+        ):
             self.drag_ended()
         return False
 

@@ -66,8 +66,14 @@ PROBLEMS = "problems"
 RECHECK_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, ROOMS, EVENT, REGISTRATIONS, PEOPLE, PROBLEMS})
 SHOW_ACCEPTED_KEY = "problems/show_accepted"
 
-__all__ = ["AcceptProblemCommand", "ProblemsDock", "ProblemsTreeModel", "UnacceptProblemCommand",
-           "count_text", "install"]
+__all__ = [
+    "AcceptProblemCommand",
+    "ProblemsDock",
+    "ProblemsTreeModel",
+    "UnacceptProblemCommand",
+    "count_text",
+    "install",
+]
 
 
 NotePrompt = Callable[[QWidget, str, str], str | None]
@@ -85,16 +91,20 @@ class AcceptProblemCommand(ForumdeskCommand):
 
     topics = frozenset({PROBLEMS})
 
-    def __init__(self, ctx: AppContext, event_id: int, row: ProblemRow, note: str | None
-                 ) -> None:
+    def __init__(self, ctx: AppContext, event_id: int, row: ProblemRow, note: str | None) -> None:
         super().__init__(ctx, ctx.tr("Accept problem: {0}").format(kind_title(row.kind)))
         self.event_id, self.key, self.fingerprint, self.note = (
-            event_id, row.key, row.fingerprint, note)
+            event_id,
+            row.key,
+            row.fingerprint,
+            note,
+        )
         self._previous: AcceptanceRow | None = None
 
     def do(self) -> None:
-        self._previous = problems.accept_problem(self.ctx.db, self.event_id, self.key,
-                                                 self.fingerprint, self.note)
+        self._previous = problems.accept_problem(
+            self.ctx.db, self.event_id, self.key, self.fingerprint, self.note
+        )
 
     def undo_action(self) -> None:
         if self._previous is None:
@@ -137,8 +147,9 @@ class _WrappingDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-                 ) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         if not isinstance(index.data(PROBLEM_ROLE), ProblemRow):
             return hint
@@ -152,8 +163,9 @@ class _WrappingDelegate(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         font = index.data(Qt.ItemDataRole.FontRole)
         metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
-        bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
-                                      int(Qt.TextFlag.TextWordWrap), text)
+        bounds = metrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
         return QSize(min(hint.width(), width), max(hint.height(), bounds.height() + 6))
 
 
@@ -220,11 +232,15 @@ class ProblemsDock(QDockWidget):
         self.summary_label.setWordWrap(True)
         self.show_accepted_check = QCheckBox(self.tr("Show accepted"), body)
         self.show_accepted_check.setChecked(
-            str(QSettings().value(SHOW_ACCEPTED_KEY, "false")).lower() == "true")
+            str(QSettings().value(SHOW_ACCEPTED_KEY, "false")).lower() == "true"
+        )
         self.accept_button = QPushButton(self.tr("Accept…"), body)
-        self.accept_button.setToolTip(self.tr(
-            "Mark the selected problems as accepted, with a note why. They come back when "
-            "the times, rooms or people behind them change."))
+        self.accept_button.setToolTip(
+            self.tr(
+                "Mark the selected problems as accepted, with a note why. They come back when "
+                "the times, rooms or people behind them change."
+            )
+        )
         self.unaccept_button = QPushButton(self.tr("Un-accept"), body)
         self.accept_action = QAction(self.tr("Accept…"), self)
         self.unaccept_action = QAction(self.tr("Un-accept"), self)
@@ -254,8 +270,7 @@ class ProblemsDock(QDockWidget):
         self.unaccept_action.triggered.connect(self.unaccept_selected)
         self.show_accepted_check.toggled.connect(self._on_show_accepted_check_toggled)
         self.tree.problem_activated.connect(self._on_tree_problem_activated)
-        self.tree.selectionModel().selectionChanged.connect(
-            lambda *_args: self._update_actions())
+        self.tree.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
         ctx.data_changed.connect(self._on_ctx_data_changed)
         ctx.event_changed.connect(self._on_ctx_event_changed)
         self._held = False
@@ -306,8 +321,10 @@ class ProblemsDock(QDockWidget):
     def counts(self) -> tuple[int, int]:
         """Open (not accepted) errors and warnings."""
         open_rows = self.open_rows()
-        return (sum(1 for r in open_rows if r.severity == Severity.ERROR),
-                sum(1 for r in open_rows if r.severity == Severity.WARNING))
+        return (
+            sum(1 for r in open_rows if r.severity == Severity.ERROR),
+            sum(1 for r in open_rows if r.severity == Severity.WARNING),
+        )
 
     def _show_rows(self) -> None:
         selected = {row.key for row in self.selected_problems()}
@@ -319,8 +336,10 @@ class ProblemsDock(QDockWidget):
             index = self.model.index_of(key)
             if index.isValid():
                 self.tree.selectionModel().select(
-                    index, self.tree.selectionModel().SelectionFlag.Select
-                    | self.tree.selectionModel().SelectionFlag.Rows)
+                    index,
+                    self.tree.selectionModel().SelectionFlag.Select
+                    | self.tree.selectionModel().SelectionFlag.Rows,
+                )
         errors, warnings = self.counts()
         accepted = sum(1 for r in self.all_rows if r.accepted)
         text = count_text(errors, warnings)
@@ -345,8 +364,10 @@ class ProblemsDock(QDockWidget):
             return False
         self.tree.setCurrentIndex(index)
         self.tree.selectionModel().select(
-            index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
-            | self.tree.selectionModel().SelectionFlag.Rows)
+            index,
+            self.tree.selectionModel().SelectionFlag.ClearAndSelect
+            | self.tree.selectionModel().SelectionFlag.Rows,
+        )
         return True
 
     def _update_actions(self) -> None:
@@ -363,9 +384,11 @@ class ProblemsDock(QDockWidget):
         chosen = [r for r in self.selected_problems() if not r.accepted]
         if event_id is None or not chosen:
             return False
-        label = (self.tr("Why is this acceptable?\n{0}").format(chosen[0].message)
-                 if len(chosen) == 1 else
-                 self.tr("Why are these %n problems acceptable?", "", len(chosen)))
+        label = (
+            self.tr("Why is this acceptable?\n{0}").format(chosen[0].message)
+            if len(chosen) == 1
+            else self.tr("Why are these %n problems acceptable?", "", len(chosen))
+        )
         note = self.ask_note(self, self.tr("Accept problem"), label)
         if note is None:
             return False
@@ -382,8 +405,7 @@ class ProblemsDock(QDockWidget):
         commands = [UnacceptProblemCommand(self.ctx, event_id, row) for row in chosen]
         if len(commands) == 1:
             return self.ctx.run(commands[0])
-        return self.ctx.run_all(self.tr("Un-accept %n problems", "", len(commands)),
-                                commands)
+        return self.ctx.run_all(self.tr("Un-accept %n problems", "", len(commands)), commands)
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -445,8 +467,11 @@ def install(window: QMainWindow) -> ProblemsDock:
     label.setCursor(Qt.CursorShape.PointingHandCursor)
     # first among the permanent widgets: take the window's own off and put them back after it
     status_bar = window.statusBar()
-    others = [w for w in (getattr(window, "counts_label", None),
-                          getattr(window, "location_label", None)) if w is not None]
+    others = [
+        w
+        for w in (getattr(window, "counts_label", None), getattr(window, "location_label", None))
+        if w is not None
+    ]
     for widget in others:
         status_bar.removeWidget(widget)
     status_bar.addPermanentWidget(label)

@@ -32,8 +32,11 @@ def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def severity_title(severity: Severity) -> str:
-    return {Severity.ERROR: _tr("Errors"), Severity.WARNING: _tr("Warnings"),
-            Severity.INFO: _tr("Notes")}[severity]
+    return {
+        Severity.ERROR: _tr("Errors"),
+        Severity.WARNING: _tr("Warnings"),
+        Severity.INFO: _tr("Notes"),
+    }[severity]
 
 
 def kind_title(kind: ProblemKind) -> str:
@@ -42,15 +45,15 @@ def kind_title(kind: ProblemKind) -> str:
 
 
 def count_text(errors: int, warnings: int) -> str:
-    """"2 errors, 5 warnings" (open problems only), or "No problems"."""
+    """ "2 errors, 5 warnings" (open problems only), or "No problems"."""
     if not errors and not warnings:
         return _tr("No problems")
     # both English forms go through tr() with the number, so a translation can give each
     # language its own plural forms
-    error_text = (_tr("%n error", "", errors) if errors == 1
-                  else _tr("%n errors", "", errors))
-    warning_text = (_tr("%n warning", "", warnings) if warnings == 1
-                    else _tr("%n warnings", "", warnings))
+    error_text = _tr("%n error", "", errors) if errors == 1 else _tr("%n errors", "", errors)
+    warning_text = (
+        _tr("%n warning", "", warnings) if warnings == 1 else _tr("%n warnings", "", warnings)
+    )
     return _tr("{0}, {1}").format(error_text, warning_text)
 
 
@@ -101,9 +104,11 @@ class ProblemsTreeModel(QAbstractItemModel):
         order = list(ProblemKind)
         self.beginResetModel()
         self._groups = [
-            _SeverityGroup(severity, sorted(groups[severity].values(),
-                                            key=lambda g: order.index(g.kind)))
-            for severity in _SEVERITY_ORDER if severity in groups
+            _SeverityGroup(
+                severity, sorted(groups[severity].values(), key=lambda g: order.index(g.kind))
+            )
+            for severity in _SEVERITY_ORDER
+            if severity in groups
         ]
         self.endResetModel()
 
@@ -136,8 +141,9 @@ class ProblemsTreeModel(QAbstractItemModel):
 
     # --- structure --------------------------------------------------------------------------
 
-    def _node(self, index: QModelIndex | QPersistentModelIndex
-              ) -> _SeverityGroup | _KindGroup | ProblemRow | None:
+    def _node(
+        self, index: QModelIndex | QPersistentModelIndex
+    ) -> _SeverityGroup | _KindGroup | ProblemRow | None:
         if not index.isValid():
             return None
         where = index.internalId()
@@ -148,8 +154,7 @@ class ProblemsTreeModel(QAbstractItemModel):
         s, k = divmod(where - _ROW_BASE, _STRIDE)
         return self._groups[s].kinds[k].rows[index.row()]
 
-    def index(self, row: int, column: int,
-              parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -161,8 +166,10 @@ class ProblemsTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, _ROW_BASE + (where - 1) * _STRIDE + parent.row())
         return QModelIndex()
 
-    def parent(self, index: _Index = QModelIndex()  # type: ignore[override]  # noqa: B008
-               ) -> QModelIndex:
+    def parent(
+        self,
+        index: _Index = QModelIndex(),  # type: ignore[override]  # noqa: B008
+    ) -> QModelIndex:
         if not index.isValid():
             return QModelIndex()
         where = index.internalId()
@@ -188,10 +195,14 @@ class ProblemsTreeModel(QAbstractItemModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
@@ -200,8 +211,9 @@ class ProblemsTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         node = self._node(index)
         if node is None:
             return None
@@ -212,13 +224,19 @@ class ProblemsTreeModel(QAbstractItemModel):
             if isinstance(node, _SeverityGroup):
                 return f"{severity_title(node.severity)} ({node.count})"
             return f"{kind_title(node.kind)} ({len(node.rows)})"
-        if role == Qt.ItemDataRole.FontRole and isinstance(node, _SeverityGroup) \
-                and column == "problem":
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and isinstance(node, _SeverityGroup)
+            and column == "problem"
+        ):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.DecorationRole and column == "problem" \
-                and isinstance(node, _SeverityGroup):
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column == "problem"
+            and isinstance(node, _SeverityGroup)
+        ):
             return _severity_icon(node.severity)
         return None
 
@@ -249,7 +267,9 @@ class ProblemsTreeModel(QAbstractItemModel):
 
 def _severity_icon(severity: Severity) -> QIcon | None:
     style = QApplication.style()
-    pixmap = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-              Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-              Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}[severity]
+    pixmap = {
+        Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }[severity]
     return style.standardIcon(pixmap) if style is not None else None

@@ -57,8 +57,12 @@ SEARCH_LIMIT = 50
 class RoleDelegate(QStyledItemDelegate):
     """A combo box of roles for the Role column."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
         combo = QComboBox(parent)
         for role in Role:
             combo.addItem(vocabulary_label(role), role.value)
@@ -68,8 +72,9 @@ class RoleDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: object,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: object, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
@@ -77,24 +82,35 @@ class RoleDelegate(QStyledItemDelegate):
 class SessionEditorDialog(QDialog):
     """Create (session_id None) or edit a session. OK saves everything as one undo step."""
 
-    def __init__(self, ctx: AppContext, session_id: int | None = None, *,
-                 event_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        session_id: int | None = None,
+        *,
+        event_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.original: SessionRow | None = (
-            sessions.get_session(ctx.db, session_id) if session_id is not None else None)
+            sessions.get_session(ctx.db, session_id) if session_id is not None else None
+        )
         self.event_id = self.original.event_id if self.original else (event_id or ctx.event_id)
         assert self.event_id is not None, "a session belongs to an event"
         from forumdesk.services.events import get_event
 
         self.event_row = get_event(ctx.db, self.event_id)
         self.saved_session_id: int | None = session_id
-        self._original_people = (assignments.session_people(ctx.db, session_id)
-                                 if session_id is not None else [])
+        self._original_people = (
+            assignments.session_people(ctx.db, session_id) if session_id is not None else []
+        )
         self._search_results: list[PersonRow] = []
         self.exec_dialog: Callable[[QDialog], object] = lambda dialog: dialog.exec()
-        self.setWindowTitle(capitalized(self.tr("Edit session {0}").format(self.original.label))
-                            if self.original else self.tr("New session"))
+        self.setWindowTitle(
+            capitalized(self.tr("Edit session {0}").format(self.original.label))
+            if self.original
+            else self.tr("New session")
+        )
         self.resize(1100, 680)
         self._build()
         self._load()
@@ -102,8 +118,12 @@ class SessionEditorDialog(QDialog):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(150)
         self._busy_timer.timeout.connect(self._refresh_busy)
-        for signal in (self.scheduled_check.toggled, self.day_combo.currentIndexChanged,
-                       self.start_edit.timeChanged, self.end_edit.timeChanged):
+        for signal in (
+            self.scheduled_check.toggled,
+            self.day_combo.currentIndexChanged,
+            self.start_edit.timeChanged,
+            self.end_edit.timeChanged,
+        ):
             signal.connect(self._busy_timer.start)
         self.people_model.rowsInserted.connect(self._busy_timer.start)
         self._refresh_busy()
@@ -117,7 +137,8 @@ class SessionEditorDialog(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.message_label = QLabel(self)
@@ -184,17 +205,16 @@ class SessionEditorDialog(QDialog):
         self.people_table = QTableView(box)
         self.people_table.setModel(self.people_model)
         self.people_table.setItemDelegateForColumn(
-            AssignmentDraftTableModel.COLUMNS.index("role"), RoleDelegate(self.people_table))
+            AssignmentDraftTableModel.COLUMNS.index("role"), RoleDelegate(self.people_table)
+        )
         self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.people_table.verticalHeader().hide()
         header = self.people_table.horizontalHeader()
         columns = AssignmentDraftTableModel.COLUMNS
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(columns.index("name"),
-                                    QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(columns.index("role"),
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(columns.index("name"), QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(columns.index("role"), QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(columns.index("organization"), 200)  # long names elide
         header.setStretchLastSection(True)
         self.people_table.setWordWrap(False)
@@ -205,8 +225,12 @@ class SessionEditorDialog(QDialog):
         self.up_button.clicked.connect(lambda: self._move_selected(-1))
         self.down_button.clicked.connect(lambda: self._move_selected(1))
         self.remove_button.clicked.connect(self._remove_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.people_table, self._remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.people_table,
+            self._remove_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         for button in (self.up_button, self.down_button, self.remove_button):
             row_buttons.addWidget(button)
         row_buttons.addStretch(1)
@@ -215,7 +239,8 @@ class SessionEditorDialog(QDialog):
         add_layout = QVBoxLayout(add_box)
         self.search_edit = QLineEdit(add_box)
         self.search_edit.setPlaceholderText(
-            self.tr("Type a name, organisation or e-mail (Cyrillic or Latin)…"))
+            self.tr("Type a name, organisation or e-mail (Cyrillic or Latin)…")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._add_selected_results)
@@ -274,14 +299,15 @@ class SessionEditorDialog(QDialog):
             self.day_combo.addItem(QLocale().toString(QDate(day), "ddd dd.MM.yyyy"), day)
             index = self.day_combo.count() - 1
         self.day_combo.setCurrentIndex(index)
-        self.audience_spin.setValue(-1 if row.expected_audience is None
-                                    else row.expected_audience)
+        self.audience_spin.setValue(-1 if row.expected_audience is None else row.expected_audience)
         self.description_edit.setPlainText(row.description or "")
         self._on_scheduled_check_toggled(scheduled)
-        self.people_model.set_rows([
-            DraftAssignment(a.person_id, a.display_name, a.organization, a.role)
-            for a in self._original_people
-        ])
+        self.people_model.set_rows(
+            [
+                DraftAssignment(a.person_id, a.display_name, a.organization, a.role)
+                for a in self._original_people
+            ]
+        )
 
     # --- what the form says ---------------------------------------------------------------
 
@@ -311,12 +337,15 @@ class SessionEditorDialog(QDialog):
     # --- people ---------------------------------------------------------------------------
 
     def _on_search_edit_text_changed(self, text: str) -> None:
-        self._search_results = (search_people(self.ctx.db, text, limit=SEARCH_LIMIT)
-                                if text.strip() else [])
-        self.results_model.setStringList([
-            " — ".join(part for part in (p.display_name, p.organization, p.email) if part)
-            for p in self._search_results
-        ])
+        self._search_results = (
+            search_people(self.ctx.db, text, limit=SEARCH_LIMIT) if text.strip() else []
+        )
+        self.results_model.setStringList(
+            [
+                " — ".join(part for part in (p.display_name, p.organization, p.email) if part)
+                for p in self._search_results
+            ]
+        )
         if self._search_results:
             self.results_view.setCurrentIndex(self.results_model.index(0))
 
@@ -325,11 +354,15 @@ class SessionEditorDialog(QDialog):
         return [self._search_results[r] for r in rows if r < len(self._search_results)]
 
     def add_people(self, people: list[PersonRow], role: Role) -> None:
-        skipped = self.people_model.add([
-            DraftAssignment(p.id, p.display_name, p.organization, role) for p in people])
+        skipped = self.people_model.add(
+            [DraftAssignment(p.id, p.display_name, p.organization, role) for p in people]
+        )
         if skipped:
-            self.message_label.setText(self.tr("Already in this session: {0}").format(
-                ", ".join(s.display_name for s in skipped)))
+            self.message_label.setText(
+                self.tr("Already in this session: {0}").format(
+                    ", ".join(s.display_name for s in skipped)
+                )
+            )
         else:
             self.message_label.clear()
 
@@ -345,15 +378,20 @@ class SessionEditorDialog(QDialog):
         from forumdesk.services.people import list_organizations
         from forumdesk.ui.person_dialog import PersonDialog
 
-        dialog = PersonDialog([o.name for o in list_organizations(self.ctx.db)], None,
-                              parent=self, event_name=self.event_row.name)
+        dialog = PersonDialog(
+            [o.name for o in list_organizations(self.ctx.db)],
+            None,
+            parent=self,
+            event_name=self.event_row.name,
+        )
         created: list[PersonRow] = []
 
         def submit(fields: dict[str, object]) -> bool:
             command = commands.CreatePersonCommand(self.ctx, fields)
             register = self.event_id if dialog.register_for_event() else None
-            ok = self.ctx.run_all(command.text(),
-                                  commands.create_person_steps(self.ctx, command, register))
+            ok = self.ctx.run_all(
+                command.text(), commands.create_person_steps(self.ctx, command, register)
+            )
             if ok and command.created is not None:
                 created.append(command.created)
             return ok
@@ -381,15 +419,24 @@ class SessionEditorDialog(QDialog):
             self.people_model.set_busy({})
             return
         busy = agenda.busy_people(
-            self.ctx.db, self.event_id, self.people_model.person_ids(), placement.starts_at,
-            placement.ends_at, exclude_session_id=self.saved_session_id)
-        self.people_model.set_busy({
-            person_id: "; ".join(
-                f"{item.session.code or item.session.title} "
-                f"{item.session.starts_at:%H:%M}–{item.session.ends_at:%H:%M} "
-                f"({vocabulary_label(item.role)})" for item in items)
-            for person_id, items in busy.items()
-        })
+            self.ctx.db,
+            self.event_id,
+            self.people_model.person_ids(),
+            placement.starts_at,
+            placement.ends_at,
+            exclude_session_id=self.saved_session_id,
+        )
+        self.people_model.set_busy(
+            {
+                person_id: "; ".join(
+                    f"{item.session.code or item.session.title} "
+                    f"{item.session.starts_at:%H:%M}–{item.session.ends_at:%H:%M} "
+                    f"({vocabulary_label(item.role)})"
+                    for item in items
+                )
+                for person_id, items in busy.items()
+            }
+        )
 
     def _on_scheduled_check_toggled(self, checked: bool) -> None:
         for widget in (self.day_combo, self.start_edit, self.end_edit):
@@ -403,13 +450,19 @@ class SessionEditorDialog(QDialog):
             self.title_edit.setFocus()
             return
         placement = self.placement()
-        if placement.starts_at is not None and placement.ends_at is not None \
-                and placement.ends_at <= placement.starts_at:
+        if (
+            placement.starts_at is not None
+            and placement.ends_at is not None
+            and placement.ends_at <= placement.starts_at
+        ):
             self.message_label.setText(self.tr("The session must end after it starts."))
             self.end_edit.setFocus()
             return
-        title = (self.tr("Edit session {0}").format(self.original.label) if self.original
-                 else self.tr("New session {0}").format(self.title_edit.text().strip()))
+        title = (
+            self.tr("Edit session {0}").format(self.original.label)
+            if self.original
+            else self.tr("New session {0}").format(self.title_edit.text().strip())
+        )
         if self.ctx.run_all(title, self._commands()):
             super().accept()
 
@@ -417,9 +470,16 @@ class SessionEditorDialog(QDialog):
         """The edit as commands, built lazily: a new session's id exists only once created."""
         ctx, fields, placement = self.ctx, self.field_values(), self.placement()
         if self.original is None:
-            create = commands.CreateSessionCommand(ctx, self.event_id, {
-                **fields, "room_id": placement.room_id, "starts_at": placement.starts_at,
-                "ends_at": placement.ends_at})
+            create = commands.CreateSessionCommand(
+                ctx,
+                self.event_id,
+                {
+                    **fields,
+                    "room_id": placement.room_id,
+                    "starts_at": placement.starts_at,
+                    "ends_at": placement.ends_at,
+                },
+            )
             yield create
             assert create.created is not None
             self.saved_session_id = create.created.id
@@ -431,7 +491,8 @@ class SessionEditorDialog(QDialog):
             yield commands.edit_session(ctx, current, changes)
         if placement != Placement(current.room_id, current.starts_at, current.ends_at):
             yield commands.PlaceSessionCommand(
-                ctx, self.tr("Move {0}").format(current.label), current.id, placement)
+                ctx, self.tr("Move {0}").format(current.label), current.id, placement
+            )
         yield from self._people_commands(current.id, self._original_people)
 
     def _people_commands(self, session_id: int, before: list) -> Iterator[ForumdeskCommand]:  # type: ignore[type-arg]
@@ -447,18 +508,21 @@ class SessionEditorDialog(QDialog):
             if a.person_id not in before_roles:
                 added_by_role.setdefault(a.role, []).append(a.person_id)
             elif before_roles[a.person_id] != a.role:
-                yield commands.ChangeRoleCommand(ctx, session_id, a.person_id, a.role,
-                                                 self.tr("Change role"))
+                yield commands.ChangeRoleCommand(
+                    ctx, session_id, a.person_id, a.role, self.tr("Change role")
+                )
         for role, ids in added_by_role.items():
-            yield commands.AssignPeopleCommand(ctx, session_id, ids, role,
-                                               self.tr("Add {0}").format(vocabulary_label(role)))
+            yield commands.AssignPeopleCommand(
+                ctx, session_id, ids, role, self.tr("Add {0}").format(vocabulary_label(role))
+            )
         # the order the database will have after the removals and additions above
         kept = set(after_ids)
         resulting = [a.person_id for a in before if a.person_id in kept]
         resulting += [pid for ids in added_by_role.values() for pid in ids]
         if resulting != after_ids:
-            yield commands.ReorderPeopleCommand(ctx, session_id, after_ids,
-                                                self.tr("Reorder people"))
+            yield commands.ReorderPeopleCommand(
+                ctx, session_id, after_ids, self.tr("Reorder people")
+            )
 
 
 def _current_value(row: SessionRow, field: str) -> object:
@@ -468,4 +532,3 @@ def _current_value(row: SessionRow, field: str) -> object:
     if field in {"code", "description"}:
         return value or ""
     return value
-

@@ -39,8 +39,13 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[SessionRow] = []
         self._headings = {
-            "code": _tr("Code"), "day": _tr("Day"), "time": _tr("Time"), "room": _tr("Room"),
-            "title": _tr("Title"), "kind": _tr("Kind"), "track": _tr("Track"),
+            "code": _tr("Code"),
+            "day": _tr("Day"),
+            "time": _tr("Time"),
+            "room": _tr("Room"),
+            "title": _tr("Title"),
+            "kind": _tr("Kind"),
+            "track": _tr("Track"),
             "moderators": _tr("Moderators"),
         }
 
@@ -62,10 +67,14 @@ class SessionTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return self._headings[self.COLUMNS[section]]
         return None
 
@@ -90,8 +99,11 @@ class SessionTableModel(QAbstractTableModel):
         if column == "code":
             return row.code or ""
         if column == "day":
-            return (QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM")
-                    if row.starts_at else _tr("unscheduled"))
+            return (
+                QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM")
+                if row.starts_at
+                else _tr("unscheduled")
+            )
         if column == "time":
             if row.starts_at and row.ends_at:
                 return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"

@@ -74,8 +74,12 @@ class SessionsPage(QWidget):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
-        for action in (self.new_action, self.edit_action, self.unschedule_action,
-                       self.delete_action):
+        for action in (
+            self.new_action,
+            self.edit_action,
+            self.unschedule_action,
+            self.delete_action,
+        ):
             self.table.addAction(action)
         self.addAction(self.delete_action)
 
@@ -129,8 +133,9 @@ class SessionsPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{0} of {1} sessions").format(
-            self.proxy.rowCount(), self.model.rowCount()))
+        self.count_label.setText(
+            self.tr("{0} of {1} sessions").format(self.proxy.rowCount(), self.model.rowCount())
+        )
 
     def selected_ids(self) -> list[int]:
         return [index.data(ROW_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
@@ -142,8 +147,9 @@ class SessionsPage(QWidget):
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(ROW_ID_ROLE) in wanted:
-                selection.select(index, selection.SelectionFlag.Select
-                                 | selection.SelectionFlag.Rows)
+                selection.select(
+                    index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+                )
 
     # --- actions --------------------------------------------------------------------------
 
@@ -158,9 +164,16 @@ class SessionsPage(QWidget):
     def unschedule_selected(self) -> None:
         ids = self.selected_ids()
         rows = {r.id: r for r in sessions.sessions_by_ids(self.ctx.db, ids)}
-        steps = [commands.PlaceSessionCommand(self.ctx, self.tr("Unschedule {0}").format(
-                     rows[i].label), i, Placement(rows[i].room_id, None, None))
-                 for i in ids if i in rows and rows[i].is_scheduled]
+        steps = [
+            commands.PlaceSessionCommand(
+                self.ctx,
+                self.tr("Unschedule {0}").format(rows[i].label),
+                i,
+                Placement(rows[i].room_id, None, None),
+            )
+            for i in ids
+            if i in rows and rows[i].is_scheduled
+        ]
         if steps:
             self.ctx.run_all(self.tr("Unschedule {0} sessions").format(len(steps)), iter(steps))
 
@@ -170,12 +183,16 @@ class SessionsPage(QWidget):
             return
         rows = sessions.sessions_by_ids(self.ctx.db, ids)
         names = "\n".join(r.label for r in rows[:10]) + ("\n…" if len(rows) > 10 else "")
-        question = self.tr("Delete {0} session(s) with their people?\n\n{1}\n\n"
-                           "You can undo this with Edit > Undo.").format(len(rows), names)
+        question = self.tr(
+            "Delete {0} session(s) with their people?\n\n{1}\n\nYou can undo this with Edit > Undo."
+        ).format(len(rows), names)
         if not self.confirm(self.tr("Delete sessions"), question):
             return
-        self.ctx.run(commands.DeleteSessionsCommand(
-            self.ctx, ids, self.tr("Delete {0} session(s)").format(len(ids))))
+        self.ctx.run(
+            commands.DeleteSessionsCommand(
+                self.ctx, ids, self.tr("Delete {0} session(s)").format(len(ids))
+            )
+        )
 
     def _ask(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question)

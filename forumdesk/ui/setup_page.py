@@ -33,8 +33,16 @@ from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo
 from forumdesk.ui.venue_table_models import RoomTableModel, TrackTableModel
 
 # pastel colours readable under black text, offered in turn to new tracks
-TRACK_PALETTE = ("#A8D5BA", "#F6C6A8", "#B9C9F0", "#F3E3A1", "#D7B8E8", "#A9DDE0", "#F2B8C6",
-                 "#CFE3A6")
+TRACK_PALETTE = (
+    "#A8D5BA",
+    "#F6C6A8",
+    "#B9C9F0",
+    "#F3E3A1",
+    "#D7B8E8",
+    "#A9DDE0",
+    "#F2B8C6",
+    "#CFE3A6",
+)
 
 Confirm = Callable[[str, str], bool]
 ColorPicker = Callable[[QColor], QColor | None]
@@ -92,10 +100,16 @@ class SetupPage(QWidget):
         form.addRow(self.tr("Organisers"), self.organizers_edit)
         form.addRow(self.tr("Description"), self.description_edit)
         form.addRow(buttons)
-        for signal in (self.name_edit.textChanged, self.city_edit.textChanged,
-                       self.venue_edit.textChanged, self.first_day_edit.dateChanged,
-                       self.last_day_edit.dateChanged, self.timezone_combo.currentTextChanged,
-                       self.organizers_edit.textChanged, self.description_edit.textChanged):
+        for signal in (
+            self.name_edit.textChanged,
+            self.city_edit.textChanged,
+            self.venue_edit.textChanged,
+            self.first_day_edit.dateChanged,
+            self.last_day_edit.dateChanged,
+            self.timezone_combo.currentTextChanged,
+            self.organizers_edit.textChanged,
+            self.description_edit.textChanged,
+        ):
             signal.connect(self._update_buttons)
         return box
 
@@ -126,9 +140,17 @@ class SetupPage(QWidget):
         self.new_room_seats.setRange(0, 100_000)
         self.new_room_seats.setValue(100)
         self.new_room_seats.setSuffix(self.tr(" seats"))
-        return self._box_with(box, self.room_table, (
-            self.add_room_button, self.new_room_seats, self.delete_room_button,
-            self.room_up_button, self.room_down_button))
+        return self._box_with(
+            box,
+            self.room_table,
+            (
+                self.add_room_button,
+                self.new_room_seats,
+                self.delete_room_button,
+                self.room_up_button,
+                self.room_down_button,
+            ),
+        )
 
     def _build_tracks_box(self) -> QWidget:
         box = QGroupBox(self.tr("Tracks"), self)
@@ -142,11 +164,13 @@ class SetupPage(QWidget):
         self.add_track_button.clicked.connect(self.add_track)
         self.color_button.clicked.connect(self.choose_track_color)
         self.delete_track_button.clicked.connect(self.delete_track)
-        return self._box_with(box, self.track_table, (
-            self.add_track_button, self.color_button, self.delete_track_button))
+        return self._box_with(
+            box,
+            self.track_table,
+            (self.add_track_button, self.color_button, self.delete_track_button),
+        )
 
-    def _box_with(self, box: QGroupBox, table: QTableView, buttons: tuple[QWidget, ...]
-                  ) -> QWidget:
+    def _box_with(self, box: QGroupBox, table: QTableView, buttons: tuple[QWidget, ...]) -> QWidget:
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)
@@ -212,8 +236,9 @@ class SetupPage(QWidget):
         changes = self.event_changes()
         if self._event is None or not changes:
             return
-        if self.ctx.run(commands.edit_event(self.ctx, self._event.id, changes,
-                                            self._event.version)):
+        if self.ctx.run(
+            commands.edit_event(self.ctx, self._event.id, changes, self._event.version)
+        ):
             self.ctx.set_event(get_event(self.ctx.db, self._event.id))
 
     def _selected_row(self, table: QTableView) -> int | None:
@@ -234,8 +259,9 @@ class SetupPage(QWidget):
         while self.tr("Room {0}").format(number).casefold() in names:
             number += 1
         name = self.tr("Room {0}").format(number)
-        if self.ctx.run(commands.AddRoomCommand(self.ctx, self._event.id, name,
-                                                self.new_room_seats.value())):
+        if self.ctx.run(
+            commands.AddRoomCommand(self.ctx, self._event.id, name, self.new_room_seats.value())
+        ):
             last = self.room_model.rowCount() - 1
             self.room_table.selectRow(last)
             self.room_table.edit(self.room_model.index(last, 0))  # type the real name at once
@@ -245,9 +271,13 @@ class SetupPage(QWidget):
         if row is None:
             return
         room = self.room_model.row_at(row)
-        if self.confirm(self.tr("Delete room"), self.tr(
+        if self.confirm(
+            self.tr("Delete room"),
+            self.tr(
                 "Delete the room «{0}»? Its sessions keep their times and lose their room. "
-                "You can undo this.").format(room.name)):
+                "You can undo this."
+            ).format(room.name),
+        ):
             self.ctx.run(commands.DeleteRoomCommand(self.ctx, room))
 
     def move_room(self, delta: int) -> None:
@@ -271,11 +301,15 @@ class SetupPage(QWidget):
         while self.tr("Track {0}").format(number).casefold() in names:
             number += 1
         color = TRACK_PALETTE[count % len(TRACK_PALETTE)]
-        if self.ctx.run(commands.AddTrackCommand(
-                self.ctx, self._event.id, self.tr("Track {0}").format(number), color)):
+        if self.ctx.run(
+            commands.AddTrackCommand(
+                self.ctx, self._event.id, self.tr("Track {0}").format(number), color
+            )
+        ):
             rows = self.track_model.rows()
-            last = next(n for n, t in enumerate(rows)
-                        if t.name == self.tr("Track {0}").format(number))
+            last = next(
+                n for n, t in enumerate(rows) if t.name == self.tr("Track {0}").format(number)
+            )
             self.track_table.selectRow(last)
             self.track_table.edit(self.track_model.index(last, 0))
 
@@ -297,9 +331,12 @@ class SetupPage(QWidget):
         if row is None:
             return
         track = self.track_model.row_at(row)
-        if self.confirm(self.tr("Delete track"), self.tr(
-                "Delete the track «{0}»? Its sessions stay, without a track. "
-                "You can undo this.").format(track.name)):
+        if self.confirm(
+            self.tr("Delete track"),
+            self.tr(
+                "Delete the track «{0}»? Its sessions stay, without a track. You can undo this."
+            ).format(track.name),
+        ):
             self.ctx.run(commands.DeleteTrackCommand(self.ctx, track))
 
     def _ask(self, title: str, question: str) -> bool:
@@ -308,5 +345,3 @@ class SetupPage(QWidget):
     def _pick_color(self, initial: QColor) -> QColor | None:
         color = QColorDialog.getColor(initial, self, self.tr("Track colour"))
         return color if color.isValid() else None
-
-

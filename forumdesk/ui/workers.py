@@ -78,9 +78,14 @@ class _Relay(QObject):
         self.loop.quit()
 
 
-def run_with_progress(parent: QWidget | None, title: str, label: str, job: Job,
-                      *, dialog_created: Callable[[QProgressDialog], None] | None = None
-                      ) -> JobOutcome:
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    job: Job,
+    *,
+    dialog_created: Callable[[QProgressDialog], None] | None = None,
+) -> JobOutcome:
     """Run `job` in a worker thread while a modal progress dialog shows; wait for it.
 
     Returns the job's result, or its exception, or cancelled=True when the user pressed

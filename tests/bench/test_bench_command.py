@@ -18,23 +18,61 @@ from bench import report, runner, worker
 from bench.scenarios import Limits, Scenario, Step, scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
-RECORD_KEYS = {"name", "title", "target", "unit", "limits", "samples", "median", "min", "max",
-               "peak_memory_mb", "memory_method", "baseline", "ratio", "checks", "passed",
-               "notes", "reduced", "skipped", "error"}
+RECORD_KEYS = {
+    "name",
+    "title",
+    "target",
+    "unit",
+    "limits",
+    "samples",
+    "median",
+    "min",
+    "max",
+    "peak_memory_mb",
+    "memory_method",
+    "baseline",
+    "ratio",
+    "checks",
+    "passed",
+    "notes",
+    "reduced",
+    "skipped",
+    "error",
+}
 
 
 def _bench(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"))
-    return subprocess.run([sys.executable, "-m", "bench", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=300,
-                          check=False)
+    env = dict(
+        os.environ,
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bench", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
 
 
 def test_a_quick_run_prints_the_table_and_writes_json(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
-    done = _bench("--quick", "--only", "check-2k", "--json", str(out), "--results",
-                  str(tmp_path / "results"), home=tmp_path)
+    done = _bench(
+        "--quick",
+        "--only",
+        "check-2k",
+        "--json",
+        str(out),
+        "--results",
+        str(tmp_path / "results"),
+        home=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     header = next(line for line in done.stdout.splitlines() if line.startswith("scenario"))
     for column in report.COLUMNS:
@@ -60,7 +98,8 @@ def test_a_quick_run_prints_the_table_and_writes_json(tmp_path: Path) -> None:
 
 
 def test_unknown_scenarios_are_refused_with_the_known_ones_listed(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit) as stopped:
         runner.main(["--only", "startup,warp-speed"])
     assert stopped.value.code == 2
@@ -72,8 +111,17 @@ def test_list_names_every_scenario_of_the_issue(capsys: pytest.CaptureFixture[st
     assert runner.main(["--list"]) == 0
     names = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert names == [s.name for s in scenarios()]
-    assert {"startup", "people-load", "people-filter", "timetable-layout", "timetable-drag",
-            "import", "export", "check-2k", "check-20k"} <= set(names)
+    assert {
+        "startup",
+        "people-load",
+        "people-filter",
+        "timetable-layout",
+        "timetable-drag",
+        "import",
+        "export",
+        "check-2k",
+        "check-20k",
+    } <= set(names)
 
 
 def test_quick_runs_say_what_they_reduced_and_skip_the_tenfold_check() -> None:
@@ -87,14 +135,24 @@ def test_quick_runs_say_what_they_reduced_and_skip_the_tenfold_check() -> None:
 
 # --- judging figures (made-up numbers) --------------------------------------------------------
 
-SCENARIO = Scenario("demo", "a demo", Step("x:y"), "≤ 2× baseline and < 1 s",
-                    Limits(seconds=1.0, ratio=2.0, memory_mb=300), baseline=Step("x:z",
-                                                                                 label="base"))
+SCENARIO = Scenario(
+    "demo",
+    "a demo",
+    Step("x:y"),
+    "≤ 2× baseline and < 1 s",
+    Limits(seconds=1.0, ratio=2.0, memory_mb=300),
+    baseline=Step("x:z", label="base"),
+)
 
 
 def _measured(samples: list[float], memory: float = 100.0) -> dict[str, object]:
-    return {"samples": samples, "peak_memory_mb": memory, "memory_method": "peak RSS",
-            "notes": [], "extra": {}}
+    return {
+        "samples": samples,
+        "peak_memory_mb": memory,
+        "memory_method": "peak RSS",
+        "notes": [],
+        "extra": {},
+    }
 
 
 def test_a_scenario_passes_only_when_every_limit_holds() -> None:
@@ -120,17 +178,31 @@ def test_a_scenario_without_a_target_is_reported_but_not_judged() -> None:
 def test_a_failed_measurement_is_reported_as_an_error(tmp_path: Path) -> None:
     spec = tmp_path / "spec.json"
     result = tmp_path / "result.json"
-    spec.write_text(json.dumps({"function": "bench.scenarios.checker:measure_check",
-                                "runs": 1, "params": {"sessions": "many"}, "data": {},
-                                "workdir": str(tmp_path / "work")}), encoding="utf-8")
+    spec.write_text(
+        json.dumps(
+            {
+                "function": "bench.scenarios.checker:measure_check",
+                "runs": 1,
+                "params": {"sessions": "many"},
+                "data": {},
+                "workdir": str(tmp_path / "work"),
+            }
+        ),
+        encoding="utf-8",
+    )
     assert worker.main([str(spec), str(result)]) == 1
     assert json.loads(result.read_text(encoding="utf-8"))["error"].startswith("ValueError")
 
 
 def test_the_worker_times_a_measurement_in_process(tmp_path: Path) -> None:
-    measured = worker.run({"function": "bench.scenarios.checker:measure_check", "runs": 2,
-                           "params": {"sessions": 100, "assignments": 1_000},
-                           "workdir": str(tmp_path / "work")})
+    measured = worker.run(
+        {
+            "function": "bench.scenarios.checker:measure_check",
+            "runs": 2,
+            "params": {"sessions": 100, "assignments": 1_000},
+            "workdir": str(tmp_path / "work"),
+        }
+    )
     assert len(measured["samples"]) == 2
     assert all(sample > 0 for sample in measured["samples"])
     assert measured["extra"]["problems"] > 0

@@ -49,22 +49,36 @@ def test_each_size_has_exactly_its_counts(db: Database, name: str) -> None:
     assert _count(db, select(func.count()).select_from(in_event.subquery())) == size.sessions
     assert _count(db, select(func.count(Person.id))) == size.people
     assert _count(db, select(func.count()).where(Registration.event_id == event)) == size.people
-    assert _count(db, select(func.count()).where(
-        Assignment.session_id.in_(in_event))) == size.assignments
+    assert (
+        _count(db, select(func.count()).where(Assignment.session_id.in_(in_event)))
+        == size.assignments
+    )
     assert _count(db, select(func.count()).where(Room.event_id == event)) == size.rooms
     assert len(forum.days) == size.days
     with db.reader() as session:
-        days = {start.date() for start in session.scalars(
-            select(ProgramSession.starts_at).where(ProgramSession.event_id == event))}
+        days = {
+            start.date()
+            for start in session.scalars(
+                select(ProgramSession.starts_at).where(ProgramSession.event_id == event)
+            )
+        }
     assert days == set(forum.days)
 
 
 def test_people_are_realistic_and_their_emails_unique(db: Database) -> None:
     generate_event(db, "M")
     with db.reader() as session:
-        people = session.execute(select(
-            Person.family_name, Person.given_name, Person.patronymic, Person.email,
-            Person.organization_id, Person.search_key, Person.display_name)).all()
+        people = session.execute(
+            select(
+                Person.family_name,
+                Person.given_name,
+                Person.patronymic,
+                Person.email,
+                Person.organization_id,
+                Person.search_key,
+                Person.display_name,
+            )
+        ).all()
     emails = [p.email for p in people]
     assert None not in emails
     assert len(set(emails)) == len(emails)
@@ -78,17 +92,24 @@ def test_people_are_realistic_and_their_emails_unique(db: Database) -> None:
     person = cyrillic[0]
     assert text.fold(person.family_name) in person.search_key
     assert person.display_name == text.default_display_name(
-        person.family_name, person.given_name, person.patronymic)
+        person.family_name, person.given_name, person.patronymic
+    )
 
 
 def test_the_schedule_is_clean_and_every_session_that_needs_one_has_a_moderator(
-        db: Database) -> None:
+    db: Database,
+) -> None:
     forum = generate_event(db, "L")
     with db.reader() as session:
-        sessions = session.execute(select(
-            ProgramSession.id, ProgramSession.kind, ProgramSession.starts_at,
-            ProgramSession.ends_at, ProgramSession.room_id)
-            .where(ProgramSession.event_id == forum.event_id)).all()
+        sessions = session.execute(
+            select(
+                ProgramSession.id,
+                ProgramSession.kind,
+                ProgramSession.starts_at,
+                ProgramSession.ends_at,
+                ProgramSession.room_id,
+            ).where(ProgramSession.event_id == forum.event_id)
+        ).all()
         roles: dict[int, list[Role]] = defaultdict(list)
         for session_id, role in session.execute(select(Assignment.session_id, Assignment.role)):
             roles[session_id].append(role)
@@ -104,9 +125,15 @@ def test_the_schedule_is_clean_and_every_session_that_needs_one_has_a_moderator(
         assert s.starts_at.minute % 15 == 0 and s.ends_at.minute % 15 == 0
         assert s.ends_at > s.starts_at
     found = Counter(problem.kind for problem in check_event(db, forum.event_id))
-    for kind in (ProblemKind.ROOM_DOUBLE_BOOKED, ProblemKind.PERSON_DOUBLE_BOOKED,
-                 ProblemKind.NO_MODERATOR, ProblemKind.NO_ROOM, ProblemKind.OVER_CAPACITY,
-                 ProblemKind.OUTSIDE_EVENT_DAYS, ProblemKind.UNSCHEDULED):
+    for kind in (
+        ProblemKind.ROOM_DOUBLE_BOOKED,
+        ProblemKind.PERSON_DOUBLE_BOOKED,
+        ProblemKind.NO_MODERATOR,
+        ProblemKind.NO_ROOM,
+        ProblemKind.OVER_CAPACITY,
+        ProblemKind.OUTSIDE_EVENT_DAYS,
+        ProblemKind.UNSCHEDULED,
+    ):
         assert found[kind] == 0, kind
 
 
@@ -116,8 +143,7 @@ def test_the_same_seed_gives_the_same_people_and_longer_lists_extend_shorter_one
     assert synthetic_people(50, seed=7) != synthetic_people(50, seed=8)
 
 
-def test_a_second_forum_in_the_same_database_gets_new_ids_and_free_emails(
-        db: Database) -> None:
+def test_a_second_forum_in_the_same_database_gets_new_ids_and_free_emails(db: Database) -> None:
     first = generate_event(db, "S", seed=3)
     second = generate_event(db, "S", seed=3)  # the same people again: e-mails must differ
     assert not set(first.person_ids) & set(second.person_ids)
@@ -146,7 +172,8 @@ def test_russian_name_forms() -> None:
 
 
 def test_the_attendee_spreadsheet_has_russian_headers_and_imports_whole(
-        db: Database, tmp_path: Path) -> None:
+    db: Database, tmp_path: Path
+) -> None:
     path = write_attendee_xlsx(tmp_path / "attendees.xlsx", rows=300, seed=5)
     workbook = load_workbook(path, read_only=True)  # read-only keeps the file open: close it
     try:
@@ -171,7 +198,10 @@ def test_the_checker_input_has_its_counts_and_gives_every_rule_work() -> None:
     assert {a.session_id for a in data.assignments} <= {s.id for s in data.sessions}
     assert data.settings.changeover_minutes > 0
     found = Counter(p.kind for p in find_problems(*data.arguments()))
-    for kind in (ProblemKind.PERSON_DOUBLE_BOOKED, ProblemKind.CHANGEOVER_TOO_SHORT,
-                 ProblemKind.NOT_REGISTERED):
+    for kind in (
+        ProblemKind.PERSON_DOUBLE_BOOKED,
+        ProblemKind.CHANGEOVER_TOO_SHORT,
+        ProblemKind.NOT_REGISTERED,
+    ):
         assert found[kind] > 0, kind
     assert dt.date(2027, 5, 12) == data.settings.first_day

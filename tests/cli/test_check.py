@@ -23,8 +23,19 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import EventChoiceError
 from forumdesk.services.rows import EventRow
 
-JSON_KEYS = {"kind", "severity", "message", "sessions", "people", "session_ids", "person_ids",
-             "key", "fingerprint", "accepted", "note"}
+JSON_KEYS = {
+    "kind",
+    "severity",
+    "message",
+    "sessions",
+    "people",
+    "session_ids",
+    "person_ids",
+    "key",
+    "fingerprint",
+    "accepted",
+    "note",
+}
 
 
 class Run(Protocol):
@@ -60,12 +71,26 @@ def clash(db: Database) -> EventRow:
     """A one-day event whose Hall A is booked twice; Ivan Petrov has no e-mail."""
     event = events.create_event(db, "Forum", "2021-11-25", timezone="Asia/Almaty")
     hall = venue.add_room(db, event.id, "Hall A")
-    first = sessions.create_session(db, event.id, "Opening", code="P1", kind="plenary",
-                                    room_id=hall.id, starts_at=dt.datetime(2021, 11, 25, 10),
-                                    ends_at=dt.datetime(2021, 11, 25, 11))
-    second = sessions.create_session(db, event.id, "Customs", code="S1", kind="workshop",
-                                     room_id=hall.id, starts_at=dt.datetime(2021, 11, 25, 10, 30),
-                                     ends_at=dt.datetime(2021, 11, 25, 11, 30))
+    first = sessions.create_session(
+        db,
+        event.id,
+        "Opening",
+        code="P1",
+        kind="plenary",
+        room_id=hall.id,
+        starts_at=dt.datetime(2021, 11, 25, 10),
+        ends_at=dt.datetime(2021, 11, 25, 11),
+    )
+    second = sessions.create_session(
+        db,
+        event.id,
+        "Customs",
+        code="S1",
+        kind="workshop",
+        room_id=hall.id,
+        starts_at=dt.datetime(2021, 11, 25, 10, 30),
+        ends_at=dt.datetime(2021, 11, 25, 11, 30),
+    )
     ivan = people.create_person(db, "Petrov", "Ivan")
     anna = people.create_person(db, "Kim", "Anna", email="anna.kim@example.org")
     assignments.register_people(db, event.id, [ivan.id, anna.id])
@@ -90,9 +115,14 @@ def test_json_lists_every_problem_with_its_keys(demo: DemoResult, run: Run) -> N
     assert result.code == cli_check.EXIT_OK
     [problem] = result.json()
     assert set(problem) == JSON_KEYS
-    assert (problem["kind"], problem["severity"], problem["sessions"], problem["people"],
-            problem["accepted"], problem["note"]) == (
-        "not_registered", "warning", ["S10"], ["s.brandt@brandtkeller.de.example"], False, None)
+    assert (
+        problem["kind"],
+        problem["severity"],
+        problem["sessions"],
+        problem["people"],
+        problem["accepted"],
+        problem["note"],
+    ) == ("not_registered", "warning", ["S10"], ["s.brandt@brandtkeller.de.example"], False, None)
 
 
 def test_an_open_error_exits_1(clash: EventRow, run: Run) -> None:
@@ -119,7 +149,8 @@ def test_accepting_every_error_exits_0(clash: EventRow, db: Database, run: Run) 
     result = run("--json")
     assert result.code == cli_check.EXIT_OK
     assert [(p["accepted"], p["note"]) for p in result.json()] == [
-        (True, "Agreed with the chair")] * 2
+        (True, "Agreed with the chair")
+    ] * 2
 
     text = run()
     assert text.code == cli_check.EXIT_OK

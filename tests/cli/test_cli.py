@@ -23,8 +23,18 @@ from forumdesk.services.sessions import create_session
 
 SESSION_KEYS = {"id", "code", "title", "kind", "room", "start", "end", "moderators"}
 EVENT_KEYS = {"id", "name", "start", "end", "timezone"}
-PERSON_KEYS = {"id", "family_name", "given_name", "patronymic", "display_name", "organization",
-               "position", "country", "email", "phone"}
+PERSON_KEYS = {
+    "id",
+    "family_name",
+    "given_name",
+    "patronymic",
+    "display_name",
+    "organization",
+    "position",
+    "country",
+    "email",
+    "phone",
+}
 ALMATY_2021 = dt.timedelta(hours=6)
 
 
@@ -68,8 +78,15 @@ def _forumdesk(*args: str, db: Path | None = None) -> subprocess.CompletedProces
     env = dict(os.environ)
     if db is not None:
         env[DB_ENV_VAR] = str(db)
-    return subprocess.run([sys.executable, "-m", "forumdesk", *args], env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "forumdesk", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 # --- version and demo -------------------------------------------------------------------------
@@ -120,14 +137,20 @@ def test_unscheduled_session_has_no_times(cli: Run, demo: DemoResult, db: Databa
 
 def test_demo_twice_adds_nothing(cli: Run) -> None:
     assert cli("demo").code == EXIT_OK
-    counts = (len(cli("events", "--json").json()), len(cli("people", "--json").json()),
-              len(cli("sessions", "--json").json()))
+    counts = (
+        len(cli("events", "--json").json()),
+        len(cli("people", "--json").json()),
+        len(cli("sessions", "--json").json()),
+    )
 
     again = cli("demo")
     assert again.code == EXIT_OK
     assert "already there" in again.out and "nothing was added" in again.out
-    assert (len(cli("events", "--json").json()), len(cli("people", "--json").json()),
-            len(cli("sessions", "--json").json())) == counts
+    assert (
+        len(cli("events", "--json").json()),
+        len(cli("people", "--json").json()),
+        len(cli("sessions", "--json").json()),
+    ) == counts
     assert counts[0] == 1 and counts[1] > 0
 
 
@@ -135,8 +158,18 @@ def test_demo_twice_adds_nothing(cli: Run) -> None:
 
 
 def test_create_event_then_list_it(cli: Run) -> None:
-    created = cli("create-event", "Астанинский форум", "--start", "2025-06-02", "--end",
-                  "2025-06-04", "--timezone", "Asia/Almaty", "--city", "Astana")
+    created = cli(
+        "create-event",
+        "Астанинский форум",
+        "--start",
+        "2025-06-02",
+        "--end",
+        "2025-06-04",
+        "--timezone",
+        "Asia/Almaty",
+        "--city",
+        "Astana",
+    )
     assert created.code == EXIT_OK and created.err == ""
     assert "Created event" in created.out and "Астанинский форум" in created.out
 
@@ -150,18 +183,43 @@ def test_create_event_then_list_it(cli: Run) -> None:
 
 
 def test_create_event_json(cli: Run) -> None:
-    result = cli("create-event", "Summit", "--start", "2025-01-10", "--end", "2025-01-10",
-                 "--timezone", "Europe/Moscow", "--json")
+    result = cli(
+        "create-event",
+        "Summit",
+        "--start",
+        "2025-01-10",
+        "--end",
+        "2025-01-10",
+        "--timezone",
+        "Europe/Moscow",
+        "--json",
+    )
     event = result.json()
     assert event["name"] == "Summit" and event["timezone"] == "Europe/Moscow"
     assert cli("events", "--json").json()[0]["id"] == event["id"]
 
 
 def test_sessions_with_two_events_asks_which(cli: Run) -> None:
-    cli("create-event", "Spring Forum", "--start", "2025-03-03", "--end", "2025-03-04",
-        "--timezone", "UTC")
-    cli("create-event", "Autumn Forum", "--start", "2025-10-06", "--end", "2025-10-07",
-        "--timezone", "UTC")
+    cli(
+        "create-event",
+        "Spring Forum",
+        "--start",
+        "2025-03-03",
+        "--end",
+        "2025-03-04",
+        "--timezone",
+        "UTC",
+    )
+    cli(
+        "create-event",
+        "Autumn Forum",
+        "--start",
+        "2025-10-06",
+        "--end",
+        "2025-10-07",
+        "--timezone",
+        "UTC",
+    )
     ids = {e["name"]: e["id"] for e in cli("events", "--json").json()}
 
     result = cli("sessions")
@@ -183,12 +241,15 @@ def test_unknown_event_is_a_readable_error(cli: Run, demo: DemoResult, command: 
     assert result.out == ""
 
 
-@pytest.mark.parametrize(("start", "end", "zone", "words"), [
-    ("2025-06-04", "2025-06-02", "Asia/Almaty", "before"),
-    ("2025-13-01", "2025-06-02", "Asia/Almaty", "2025-13-01"),
-    ("4 June", "2025-06-02", "Asia/Almaty", "YYYY-MM-DD"),
-    ("2025-06-02", "2025-06-04", "Mars/Olympus_Mons", "Mars/Olympus_Mons"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "zone", "words"),
+    [
+        ("2025-06-04", "2025-06-02", "Asia/Almaty", "before"),
+        ("2025-13-01", "2025-06-02", "Asia/Almaty", "2025-13-01"),
+        ("4 June", "2025-06-02", "Asia/Almaty", "YYYY-MM-DD"),
+        ("2025-06-02", "2025-06-04", "Mars/Olympus_Mons", "Mars/Olympus_Mons"),
+    ],
+)
 def test_create_event_refuses_bad_input_and_creates_nothing(
     cli: Run, start: str, end: str, zone: str, words: str
 ) -> None:
@@ -234,8 +295,7 @@ def test_people_event_filter_shows_only_registered(
 ) -> None:
     outsider = create_person(db, "Outsider", "Olga", email="olga.outsider@example.org")
     everyone = {p["id"] for p in cli("people", "--json").json()}
-    registered = {p["id"] for p in
-                  cli("people", "--json", "--event", str(demo.event.id)).json()}
+    registered = {p["id"] for p in cli("people", "--json", "--event", str(demo.event.id)).json()}
     assert outsider.id in everyone
     assert outsider.id not in registered
     assert registered == everyone - {outsider.id}
@@ -303,8 +363,9 @@ def test_entry_point_demo_and_sessions(tmp_path: Path) -> None:
 
 def test_entry_point_user_errors_exit_1_without_traceback(tmp_path: Path) -> None:
     path = tmp_path / "forum.sqlite3"
-    bad = _forumdesk("create-event", "Forum", "--start", "2025-06-04", "--end", "2025-06-02",
-                     db=path)
+    bad = _forumdesk(
+        "create-event", "Forum", "--start", "2025-06-04", "--end", "2025-06-02", db=path
+    )
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert len(bad.stderr.splitlines()) == 1 and bad.stderr.startswith("forumdesk: ")
@@ -318,12 +379,20 @@ def test_entry_point_user_errors_exit_1_without_traceback(tmp_path: Path) -> Non
 
 
 def test_command_line_does_not_import_qt(demo: DemoResult, db_path: Path) -> None:
-    code = ("import sys\n"
-            "from forumdesk.cli import main\n"
-            "code = main(['--db', sys.argv[1], 'events'])\n"
-            "print('PySide6 loaded:', 'PySide6' in sys.modules, 'exit:', code)\n")
-    result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
-                            text=True, encoding="utf-8", timeout=120, check=False)
+    code = (
+        "import sys\n"
+        "from forumdesk.cli import main\n"
+        "code = main(['--db', sys.argv[1], 'events'])\n"
+        "print('PySide6 loaded:', 'PySide6' in sys.modules, 'exit:', code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert demo.event.name in result.stdout  # the command really ran
     assert result.stdout.splitlines()[-1] == "PySide6 loaded: False exit: 0"
@@ -332,14 +401,23 @@ def test_command_line_does_not_import_qt(demo: DemoResult, db_path: Path) -> Non
 def test_closed_pipe_ends_quietly(db: Database, db_path: Path) -> None:
     # Far more output than a pipe holds, so the command is still writing when the reader leaves.
     with db.transaction() as session:
-        session.add_all(Person(family_name=f"Participant{n:05d}", given_name="Anna",
-                               display_name=f"Anna Participant{n:05d}",
-                               email=f"anna.participant{n:05d}@example.org",
-                               position="Senior Expert, Department of Intellectual Property")
-                        for n in range(3000))
+        session.add_all(
+            Person(
+                family_name=f"Participant{n:05d}",
+                given_name="Anna",
+                display_name=f"Anna Participant{n:05d}",
+                email=f"anna.participant{n:05d}@example.org",
+                position="Senior Expert, Department of Intellectual Property",
+            )
+            for n in range(3000)
+        )
     env = dict(os.environ, **{DB_ENV_VAR: str(db_path)})
-    with subprocess.Popen([sys.executable, "-m", "forumdesk", "people", "--json"], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+    with subprocess.Popen(
+        [sys.executable, "-m", "forumdesk", "people", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
         assert process.stdout is not None and process.stderr is not None
         assert process.stdout.readline().strip() == b"["
         process.stdout.close()

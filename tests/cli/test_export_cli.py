@@ -37,47 +37,82 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
-def test_export_agenda_writes_every_part(demo: DemoResult, db_path: Path, out: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_agenda_writes_every_part(
+    demo: DemoResult, db_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = out / "agenda.xlsx"
     assert run("--db", str(db_path), "export-agenda", str(target)) == 0
     book = load_workbook(target)
-    assert book.sheetnames == ["Programme", "Grid Thu 25 Nov", "Grid Fri 26 Nov", "Sign-in",
-                               "Rooms", "Personal agendas", "People"]
+    assert book.sheetnames == [
+        "Programme",
+        "Grid Thu 25 Nov",
+        "Grid Fri 26 Nov",
+        "Sign-in",
+        "Rooms",
+        "Personal agendas",
+        "People",
+    ]
     printed = capsys.readouterr().out
     assert "«International Anti-Counterfeiting Forum 2021»" in printed
     assert str(target) in printed and "7 sheets" in printed
 
 
-def test_export_agenda_with_parts_paper_and_language(demo: DemoResult, db_path: Path,
-                                                     out: Path) -> None:
+def test_export_agenda_with_parts_paper_and_language(
+    demo: DemoResult, db_path: Path, out: Path
+) -> None:
     target = out / "agenda.xlsx"
-    assert run("export-agenda", str(target), "--db", str(db_path), "--event",
-               str(demo.event.id), "--parts", "people,programme", "--paper", "letter",
-               "--lang", "ru") == 0
+    assert (
+        run(
+            "export-agenda",
+            str(target),
+            "--db",
+            str(db_path),
+            "--event",
+            str(demo.event.id),
+            "--parts",
+            "people,programme",
+            "--paper",
+            "letter",
+            "--lang",
+            "ru",
+        )
+        == 0
+    )
     book = load_workbook(target)
     assert book.sheetnames == ["Программа", "Участники"]
     assert {ws.page_setup.paperSize for ws in book.worksheets} == {1}
 
 
-def test_all_people_gives_everyone_registered_a_page(demo: DemoResult, db_path: Path,
-                                                     out: Path) -> None:
+def test_all_people_gives_everyone_registered_a_page(
+    demo: DemoResult, db_path: Path, out: Path
+) -> None:
     run("--db", str(db_path), "export-agenda", str(out / "few.xlsx"), "--parts", "personal")
-    run("--db", str(db_path), "export-agenda", str(out / "all.xlsx"), "--parts", "personal",
-        "--all-people")
+    run(
+        "--db",
+        str(db_path),
+        "export-agenda",
+        str(out / "all.xlsx"),
+        "--parts",
+        "personal",
+        "--all-people",
+    )
     few = load_workbook(out / "few.xlsx").worksheets[0]
     everyone = load_workbook(out / "all.xlsx").worksheets[0]
     assert len(everyone.row_breaks.brk) > len(few.row_breaks.brk)
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--parts", "programme,agenda"], "unknown part agenda"),
-    (["--parts", ","], "name at least one of"),
-    (["--paper", "A3"], "unknown paper size 'A3'"),
-    (["--lang", "de"], "invalid choice: 'de'"),
-])
-def test_bad_arguments_are_usage_errors(argv: list[str], message: str, out: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--parts", "programme,agenda"], "unknown part agenda"),
+        (["--parts", ","], "name at least one of"),
+        (["--paper", "A3"], "unknown paper size 'A3'"),
+        (["--lang", "de"], "invalid choice: 'de'"),
+    ],
+)
+def test_bad_arguments_are_usage_errors(
+    argv: list[str], message: str, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as caught:
         _parser().parse_args(["export-agenda", str(out / "x.xlsx"), *argv])
     assert caught.value.code == 2
@@ -85,31 +120,55 @@ def test_bad_arguments_are_usage_errors(argv: list[str], message: str, out: Path
     assert list(out.iterdir()) == []
 
 
-def test_export_ics_for_the_event_and_for_a_person(demo: DemoResult, db_path: Path,
-                                                   out: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_ics_for_the_event_and_for_a_person(
+    demo: DemoResult, db_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run("--db", str(db_path), "export-ics", str(out / "forum.ics")) == 0
     assert "Wrote 17 sessions" in capsys.readouterr().out
-    assert run("--db", str(db_path), "export-ics", str(out / "grant.ics"), "--person",
-               "o.grant@aebrus.ru.example") == 0
+    assert (
+        run(
+            "--db",
+            str(db_path),
+            "export-ics",
+            str(out / "grant.ics"),
+            "--person",
+            "o.grant@aebrus.ru.example",
+        )
+        == 0
+    )
     assert "Wrote 3 sessions of o.grant@aebrus.ru.example" in capsys.readouterr().out
     calendar = Calendar.from_ical((out / "grant.ics").read_bytes())
     assert len(calendar.walk("VEVENT")) == 3
 
 
-def test_export_ics_for_an_unknown_person_is_a_clear_error(demo: DemoResult, db_path: Path,
-                                                           out: Path) -> None:
+def test_export_ics_for_an_unknown_person_is_a_clear_error(
+    demo: DemoResult, db_path: Path, out: Path
+) -> None:
     with pytest.raises(NotFoundError, match=r"nobody@example\.org"):
-        run("--db", str(db_path), "export-ics", str(out / "x.ics"), "--person",
-            "nobody@example.org")
+        run(
+            "--db", str(db_path), "export-ics", str(out / "x.ics"), "--person", "nobody@example.org"
+        )
     assert list(out.iterdir()) == []
 
 
-def test_export_csv_of_people_with_semicolons(demo: DemoResult, db_path: Path, out: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_csv_of_people_with_semicolons(
+    demo: DemoResult, db_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = out / "people.csv"
-    assert run("--db", str(db_path), "export-csv", str(target), "--what", "people",
-               "--semicolon", "--lang", "ru") == 0
+    assert (
+        run(
+            "--db",
+            str(db_path),
+            "export-csv",
+            str(target),
+            "--what",
+            "people",
+            "--semicolon",
+            "--lang",
+            "ru",
+        )
+        == 0
+    )
     assert "Wrote 62 people" in capsys.readouterr().out
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     with target.open(encoding="utf-8-sig", newline="") as handle:
@@ -124,19 +183,36 @@ def test_export_csv_needs_what(out: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "--what" in capsys.readouterr().err
 
 
-def test_several_events_need_event(demo: DemoResult, db_path: Path, db: object,
-                                   out: Path) -> None:
+def test_several_events_need_event(demo: DemoResult, db_path: Path, db: object, out: Path) -> None:
     create_event(db, "Second forum", "2027-01-01", timezone="UTC")  # type: ignore[arg-type]
     with pytest.raises(EventChoiceError):
         run("--db", str(db_path), "export-csv", str(out / "s.csv"), "--what", "sessions")
     with pytest.raises(NotFoundError):
-        run("--db", str(db_path), "export-csv", str(out / "s.csv"), "--what", "sessions",
-            "--event", "999")
-    assert run("--db", str(db_path), "export-csv", str(out / "s.csv"), "--what", "sessions",
-               "--event", str(demo.event.id)) == 0
+        run(
+            "--db",
+            str(db_path),
+            "export-csv",
+            str(out / "s.csv"),
+            "--what",
+            "sessions",
+            "--event",
+            "999",
+        )
+    assert (
+        run(
+            "--db",
+            str(db_path),
+            "export-csv",
+            str(out / "s.csv"),
+            "--what",
+            "sessions",
+            "--event",
+            str(demo.event.id),
+        )
+        == 0
+    )
 
 
-def test_a_missing_folder_is_a_clear_error(demo: DemoResult, db_path: Path,
-                                           tmp_path: Path) -> None:
+def test_a_missing_folder_is_a_clear_error(demo: DemoResult, db_path: Path, tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="does not exist"):
         run("--db", str(db_path), "export-agenda", str(tmp_path / "nowhere" / "a.xlsx"))

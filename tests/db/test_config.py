@@ -57,7 +57,8 @@ def test_explicit_path_wins_over_the_environment(
 ) -> None:
     monkeypatch.setenv(DB_ENV_VAR, str(tmp_path / "from-env.sqlite3"))
     assert resolve_database_url(str(tmp_path / "given.sqlite3")).database == str(
-        tmp_path / "given.sqlite3")
+        tmp_path / "given.sqlite3"
+    )
 
 
 def test_default_lies_in_the_temporary_data_folder(_isolated_user_dirs: Path) -> None:
@@ -84,7 +85,12 @@ def test_postgresql_gets_the_psycopg_driver() -> None:
     url = resolve_database_url("postgresql://staff:secret@db.example.org:5433/forum")
     assert url.drivername == "postgresql+psycopg"
     assert (url.username, url.password, url.host, url.port, url.database) == (
-        "staff", "secret", "db.example.org", 5433, "forum")
+        "staff",
+        "secret",
+        "db.example.org",
+        5433,
+        "forum",
+    )
 
 
 def test_postgresql_with_a_driver_is_kept() -> None:
@@ -92,17 +98,21 @@ def test_postgresql_with_a_driver_is_kept() -> None:
     assert url.drivername == "postgresql+psycopg"
 
 
-@pytest.mark.parametrize("value", ["mysql://staff@localhost/forum",
-                                   "oracle+oracledb://staff@localhost/forum"])
+@pytest.mark.parametrize(
+    "value", ["mysql://staff@localhost/forum", "oracle+oracledb://staff@localhost/forum"]
+)
 def test_unsupported_database_is_refused(value: str) -> None:
     with pytest.raises(ConfigError, match="SQLite files and PostgreSQL"):
         resolve_database_url(value)
 
 
-@pytest.mark.parametrize("value", [
-    "://forum",
-    "postgresql://staff@localhost:port/forum",  # a placeholder left in the URL
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "://forum",
+        "postgresql://staff@localhost:port/forum",  # a placeholder left in the URL
+    ],
+)
 def test_garbage_url_is_a_config_error(value: str) -> None:
     with pytest.raises(ConfigError) as caught:
         resolve_database_url(value)
@@ -138,4 +148,5 @@ def test_default_database_is_created_on_first_use(_isolated_user_dirs: Path) -> 
     assert path.is_relative_to(_isolated_user_dirs)
     with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            (head_revision(),)]
+            (head_revision(),)
+        ]

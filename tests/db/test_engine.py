@@ -36,8 +36,12 @@ def other(db: Database, db_path: Path) -> Iterator[Database]:
 
 
 def _event(name: str = "Forum") -> Event:
-    return Event(name=name, first_day=dt.date(2021, 11, 25), last_day=dt.date(2021, 11, 26),
-                 timezone="Asia/Almaty")
+    return Event(
+        name=name,
+        first_day=dt.date(2021, 11, 25),
+        last_day=dt.date(2021, 11, 26),
+        timezone="Asia/Almaty",
+    )
 
 
 def _person(family_name: str, email: str | None = None) -> Person:
@@ -143,8 +147,9 @@ def test_foreign_key_violation_is_a_conflict_and_nothing_stays(
     assert "FOREIGN KEY" in str(caught.value)
     assert _count(db, Person) == demo.people_added
     with db.reader() as session:
-        assert session.scalar(select(Person.id).where(Person.family_name == "Written first")) \
-            is None
+        assert (
+            session.scalar(select(Person.id).where(Person.family_name == "Written first")) is None
+        )
         assert session.scalar(select(Assignment).where(Assignment.person_id == 999_999)) is None
 
 
@@ -176,8 +181,11 @@ def test_second_of_two_concurrent_edits_is_refused(db: Database) -> None:
 def test_session_ending_before_it_starts_is_refused(db: Database, length: dt.timedelta) -> None:
     event_id = _add_event(db)
     with pytest.raises(ConflictError, match="CHECK"), db.transaction() as session:
-        session.add(ProgramSession(event_id=event_id, title="Backwards", starts_at=NOON,
-                                   ends_at=NOON + length))
+        session.add(
+            ProgramSession(
+                event_id=event_id, title="Backwards", starts_at=NOON, ends_at=NOON + length
+            )
+        )
     assert _count(db, ProgramSession) == 0
 
 
@@ -198,14 +206,28 @@ def test_session_cannot_use_another_events_room(db: Database) -> None:
         their_room_id, our_room_id = their_room.id, our_room.id
 
     with pytest.raises(ConflictError, match="FOREIGN KEY"), db.transaction() as session:
-        session.add(ProgramSession(event_id=ours, title="Wrong hall", room_id=their_room_id,
-                                   starts_at=NOON, ends_at=NOON + dt.timedelta(hours=1)))
+        session.add(
+            ProgramSession(
+                event_id=ours,
+                title="Wrong hall",
+                room_id=their_room_id,
+                starts_at=NOON,
+                ends_at=NOON + dt.timedelta(hours=1),
+            )
+        )
     assert _count(db, ProgramSession) == 0
 
     # the same session in its own event's room is accepted
     with db.transaction() as session:
-        session.add(ProgramSession(event_id=ours, title="Right hall", room_id=our_room_id,
-                                   starts_at=NOON, ends_at=NOON + dt.timedelta(hours=1)))
+        session.add(
+            ProgramSession(
+                event_id=ours,
+                title="Right hall",
+                room_id=our_room_id,
+                starts_at=NOON,
+                ends_at=NOON + dt.timedelta(hours=1),
+            )
+        )
     assert _count(db, ProgramSession) == 1
 
 

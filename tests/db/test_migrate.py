@@ -44,8 +44,16 @@ from forumdesk.db.models import Base, Event
 from forumdesk.errors import DatabaseError, SchemaError
 from forumdesk.services.demo import DemoResult, load_demo
 
-FORUM_TABLES = {"events", "rooms", "tracks", "program_sessions", "organizations", "people",
-                "registrations", "assignments"}
+FORUM_TABLES = {
+    "events",
+    "rooms",
+    "tracks",
+    "program_sessions",
+    "organizations",
+    "people",
+    "registrations",
+    "assignments",
+}
 
 EXTRA = "test_marker"  # the test-only revision that follows the shipped head
 _EXTRA_REVISION = '''
@@ -104,11 +112,16 @@ def extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[
 
     def install(*, fails: bool = False) -> None:
         scripts = tmp_path / "migrations"
-        shutil.copytree(migrate.MIGRATIONS_DIR, scripts,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__")
+        )
         failure = f'raise RuntimeError("migration {EXTRA} broke")' if fails else "pass"
-        script = (textwrap.dedent(_EXTRA_REVISION).replace("{failure}", failure)
-                  .replace("{revision}", EXTRA).replace("{down_revision}", head_revision()))
+        script = (
+            textwrap.dedent(_EXTRA_REVISION)
+            .replace("{failure}", failure)
+            .replace("{revision}", EXTRA)
+            .replace("{down_revision}", head_revision())
+        )
         (scripts / "versions" / f"{EXTRA}.py").write_text(script, encoding="utf-8")
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
 
@@ -130,7 +143,8 @@ def test_new_database_is_at_head_with_every_table(db: Database, db_path: Path) -
     assert _tables(db_path) >= FORUM_TABLES
     with db.engine.connect() as conn:
         assert set(inspect(conn).get_table_names()) == set(Base.metadata.tables) | {
-            "alembic_version"}
+            "alembic_version"
+        }
 
 
 def test_a_new_database_gets_no_backup(db: Database, db_path: Path) -> None:
@@ -138,8 +152,9 @@ def test_a_new_database_gets_no_backup(db: Database, db_path: Path) -> None:
     assert _backups(db_path) == []
 
 
-def test_opening_again_runs_nothing_and_makes_no_backup(demo: DemoResult, db: Database,
-                                                        db_path: Path) -> None:
+def test_opening_again_runs_nothing_and_makes_no_backup(
+    demo: DemoResult, db: Database, db_path: Path
+) -> None:
     people = _count(db_path, "people")
     db.dispose()
     again = _open(db_path)
@@ -270,8 +285,7 @@ def test_empty_sqlite_file_is_migrated_without_backup(db_path: Path) -> None:
 # --- databases forumdesk must refuse ----------------------------------------------------------
 
 
-def test_database_from_a_newer_forumdesk_is_refused_untouched(db: Database,
-                                                             db_path: Path) -> None:
+def test_database_from_a_newer_forumdesk_is_refused_untouched(db: Database, db_path: Path) -> None:
     db.dispose()
     _sql(db_path, "UPDATE alembic_version SET version_num = '9999'")
     before = db_path.read_bytes()
@@ -336,8 +350,9 @@ def test_folder_given_as_database_path(tmp_path: Path) -> None:
 # --- backups ----------------------------------------------------------------------------------
 
 
-def test_backup_is_a_valid_copy_with_the_same_rows(demo: DemoResult, db: Database,
-                                                   db_path: Path) -> None:
+def test_backup_is_a_valid_copy_with_the_same_rows(
+    demo: DemoResult, db: Database, db_path: Path
+) -> None:
     backup = backup_sqlite_file(db.engine.url)
 
     assert backup is not None and backup.parent == db_path.parent
@@ -390,24 +405,27 @@ def test_shipped_head_follows_an_added_revision(extra_revision: Callable[..., No
     assert migrate.shipped_head() == EXTRA == head_revision()
 
 
-def test_shipped_head_gives_up_on_a_branch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                           ) -> None:
+def test_shipped_head_gives_up_on_a_branch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("left", "right"):  # two heads on the same parent: only Alembic can judge
         (scripts / "versions" / f"{name}.py").write_text(
-            f'revision = "{name}"\ndown_revision = "{head_revision()}"\n', encoding="utf-8")
+            f'revision = "{name}"\ndown_revision = "{head_revision()}"\n', encoding="utf-8"
+        )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
     assert migrate.shipped_head() is None
 
 
 def test_opening_an_up_to_date_database_does_not_import_alembic(db_path: Path) -> None:
     _open(db_path).dispose()  # created and migrated: at head now
-    probe = ("import sys\n"
-             "from forumdesk.config import resolve_database_url\n"
-             "from forumdesk.db.migrate import open_database\n"
-             f"open_database(resolve_database_url({str(db_path)!r})).dispose()\n"
-             "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True, timeout=120)
+    probe = (
+        "import sys\n"
+        "from forumdesk.config import resolve_database_url\n"
+        "from forumdesk.db.migrate import open_database\n"
+        f"open_database(resolve_database_url({str(db_path)!r})).dispose()\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
     assert done.stdout.strip() == "[]"

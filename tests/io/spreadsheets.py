@@ -12,27 +12,58 @@ import openpyxl
 
 Rows = Sequence[Sequence[object]]
 
-ATTENDEE_HEADER = ["Фамилия", "Имя", "Отчество", "Организация", "Должность", "Страна",
-                   "Эл. почта", "Телефон"]
+ATTENDEE_HEADER = [
+    "Фамилия",
+    "Имя",
+    "Отчество",
+    "Организация",
+    "Должность",
+    "Страна",
+    "Эл. почта",
+    "Телефон",
+]
 ATTENDEES = [
-    ["Иванов", "Пётр", "Сергеевич", "WIPO", "Эксперт", "Казахстан", "Ivanov@Example.kz",
-     87015550001],
+    [
+        "Иванов",
+        "Пётр",
+        "Сергеевич",
+        "WIPO",
+        "Эксперт",
+        "Казахстан",
+        "Ivanov@Example.kz",
+        87015550001,
+    ],
     ["Садыкова", "Динара", None, "ЕЭК", "Директор", "KZ", "dinara@example.kz", 77015550002],
-    ["Smith", "John", None, "Amazon EU", "Counsel", "United Kingdom", "john@example.com",
-     "+44 20 7946 0958"],
+    [
+        "Smith",
+        "John",
+        None,
+        "Amazon EU",
+        "Counsel",
+        "United Kingdom",
+        "john@example.com",
+        "+44 20 7946 0958",
+    ],
 ]
 
 
-def write_xlsx(path: Path, rows: Rows, *, sheet: str = "Участники", title: str | None = None,
-               extra_sheets: dict[str, Rows] | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    rows: Rows,
+    *,
+    sheet: str = "Участники",
+    title: str | None = None,
+    extra_sheets: dict[str, Rows] | None = None,
+) -> Path:
     """An xlsx; with `title`, a merged title row and a blank row sit above `rows`."""
     workbook = openpyxl.Workbook()
     worksheet = workbook.active
     worksheet.title = sheet
     if title is not None:
         worksheet.append([title])
-        worksheet.merge_cells(start_row=1, start_column=1, end_row=1,
-                              end_column=max(len(rows[0]), 2))
+        worksheet.merge_cells(
+            start_row=1, start_column=1, end_row=1, end_column=max(len(rows[0]), 2)
+        )
         worksheet.append([])
     for row in rows:
         worksheet.append(list(row))
@@ -59,30 +90,39 @@ def write_ods(path: Path, rows: Rows, *, sheet: str = "Лист1") -> Path:
         if value is None:
             return "<table:table-cell/>"
         if isinstance(value, int | float):
-            return (f'<table:table-cell office:value-type="float" office:value="{value}">'
-                    f"<text:p>{value}</text:p></table:table-cell>")
-        return (f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
-                "</text:p></table:table-cell>")
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return (
+            f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+            "</text:p></table:table-cell>"
+        )
 
-    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
-                   for row in rows)
+    body = "".join(
+        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows
+    )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
         f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">{body}'
-        "</table:table></office:spreadsheet></office:body></office:document-content>")
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
         '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
         '<manifest:file-entry manifest:full-path="/" manifest:media-type='
         '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
-        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"),
-                         "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
     return path

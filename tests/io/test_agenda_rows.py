@@ -38,8 +38,11 @@ def _use(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
 def _parts(path: Path) -> dict[str, bytes]:
     """The workbook's sheets and styles (the rest carries the time it was written)."""
     with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()
-                if name.startswith("xl/worksheets/") or name == "xl/styles.xml"}
+        return {
+            name: archive.read(name)
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") or name == "xl/styles.xml"
+        }
 
 
 LONG = "z" * 40_000
@@ -49,8 +52,7 @@ ROWS: list[tuple[list[object], list[str | None], float | None]] = [
     ([None, None, "", ""], ["cell", None, "cell", None], 18),
     ([1, 10**17, -5, 0], ["cell", None, "cell", "cell"], 18),
     (["#N/A", "#DIV/0!", 2.5, True], ["cell"] * 4, 24),
-    ([dt.date(2027, 5, 12), dt.datetime(2027, 5, 12, 9, 30), "x\x01y", LONG], ["cell"] * 4,
-     None),
+    ([dt.date(2027, 5, 12), dt.datetime(2027, 5, 12, 9, 30), "x\x01y", LONG], ["cell"] * 4, None),
     (["Ёлка\r\nконец", "\t tab", "two\nlines", "   "], ["cell"] * 4, 409),
     (["after the date", 3, None, "=1"], ["cell"] * 4, 30),
     ([], [], 8),
@@ -63,8 +65,7 @@ def _write_awkward(path: Path) -> None:
     book = Book(workbook, Styles(workbook), Labels("en"), "A4", "Forum & <Co>")
     sheet = SheetBuilder(book, "Awkward", [10, 20, 30, 12], landscape=True, row_height=18)
     for values, looks, height in ROWS:
-        sheet.add(values, [None if name is None else book.styles[name] for name in looks],
-                  height)
+        sheet.add(values, [None if name is None else book.styles[name] for name in looks], height)
     sheet.finish()
     workbook.save(path)
 
@@ -81,8 +82,9 @@ def test_awkward_values_are_written_as_openpyxl_writes_them(
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_awkward_values_read_back(mode: str, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_awkward_values_read_back(
+    mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _use(mode, monkeypatch)
     path = tmp_path / "awkward.xlsx"
     _write_awkward(path)
@@ -113,8 +115,7 @@ def test_awkward_values_read_back(mode: str, tmp_path: Path,
 
 @pytest.mark.parametrize("mode", MODES[1:])
 def test_a_whole_agenda_is_the_same_file_either_way(
-    mode: str, db: Database, demo: DemoResult, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch
+    mode: str, db: Database, demo: DemoResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = load_agenda(db, demo.event.id)
     write_agenda_workbook(data, tmp_path / "text.xlsx", lang="ru")

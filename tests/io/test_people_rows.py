@@ -25,30 +25,33 @@ HEADER = ["ФИО", "Организация", "Страна", "E-mail", "Тел�
 
 
 def _cleaner(header: list[str] = HEADER) -> RowCleaner:
-    table = RawTable(path=Path("x.csv"), kind="csv", sheet=None, sheet_names=(),
-                     rows=[(1, header)])
+    table = RawTable(path=Path("x.csv"), kind="csv", sheet=None, sheet_names=(), rows=[(1, header)])
     mapping = map_columns(table, "attendees")
     assert mapping is not None
     return RowCleaner(mapping, None)
 
 
-@pytest.mark.parametrize(("full", "expected"), [
-    ("Иванов Пётр Сергеевич", ("Иванов", "Пётр", "Сергеевич")),
-    ("Кузнецов Елена", ("Кузнецов", "Елена", None)),
-    ("Динара Садыкова", ("Садыкова", "Динара", None)),
-    ("Марина Кузнецова", ("Кузнецова", "Марина", None)),
-    ("Пётр Сергеевич Иванов", ("Иванов", "Пётр", "Сергеевич")),
-    ("Ахметов Серик Болат ұлы", ("Ахметов", "Серик", "Болат ұлы")),
-    ("John Smith", ("Smith", "John", None)),
-    ("Mary Ann Smith", ("Smith", "Mary Ann", None)),
-    ("IVANOV Petr", ("IVANOV", "Petr", None)),
-    ("Ivanov Petr Sergeevich", ("Ivanov", "Petr", "Sergeevich")),
-    ("Smith, John", ("Smith", "John", None)),
-    ("Ludwig van Beethoven", ("van Beethoven", "Ludwig", None)),
-    ("Мадонна", ("Мадонна", None, None)),
-])
+@pytest.mark.parametrize(
+    ("full", "expected"),
+    [
+        ("Иванов Пётр Сергеевич", ("Иванов", "Пётр", "Сергеевич")),
+        ("Кузнецов Елена", ("Кузнецов", "Елена", None)),
+        ("Динара Садыкова", ("Садыкова", "Динара", None)),
+        ("Марина Кузнецова", ("Кузнецова", "Марина", None)),
+        ("Пётр Сергеевич Иванов", ("Иванов", "Пётр", "Сергеевич")),
+        ("Ахметов Серик Болат ұлы", ("Ахметов", "Серик", "Болат ұлы")),
+        ("John Smith", ("Smith", "John", None)),
+        ("Mary Ann Smith", ("Smith", "Mary Ann", None)),
+        ("IVANOV Petr", ("IVANOV", "Petr", None)),
+        ("Ivanov Petr Sergeevich", ("Ivanov", "Petr", "Sergeevich")),
+        ("Smith, John", ("Smith", "John", None)),
+        ("Ludwig van Beethoven", ("van Beethoven", "Ludwig", None)),
+        ("Мадонна", ("Мадонна", None, None)),
+    ],
+)
 def test_full_names_are_split_in_the_order_their_script_suggests(
-        full: str, expected: tuple[str, str | None, str | None]) -> None:
+    full: str, expected: tuple[str, str | None, str | None]
+) -> None:
     assert split_full_name(full) == expected
 
 
@@ -57,21 +60,35 @@ def test_name_order_can_be_forced() -> None:
     assert split_full_name("Иванов Пётр", "given-first") == ("Пётр", "Иванов", None)
 
 
-@pytest.mark.parametrize(("given_phone", "expected"), [
-    ("8 (701) 555-00-00", "+7 701 555 00 00"),
-    ("77015550000", "+7 701 555 00 00"),
-    ("+7 (495) 555 10 01", "+7 495 555 10 01"),
-    ("7015550000", "+7 701 555 00 00"),
-    ("+44 20 7946 0958", "+44 20 7946 0958"),
-    ("555-12-34", "555-12-34"),
-    ("звонить секретарю", "звонить секретарю"),
-])
+@pytest.mark.parametrize(
+    ("given_phone", "expected"),
+    [
+        ("8 (701) 555-00-00", "+7 701 555 00 00"),
+        ("77015550000", "+7 701 555 00 00"),
+        ("+7 (495) 555 10 01", "+7 495 555 10 01"),
+        ("7015550000", "+7 701 555 00 00"),
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("555-12-34", "555-12-34"),
+        ("звонить секретарю", "звонить секретарю"),
+    ],
+)
 def test_phones_are_normalised_where_they_parse(given_phone: str, expected: str) -> None:
     assert normalize_phone(given_phone) == expected
 
 
-@pytest.mark.parametrize("name", ["Казахстан", "Kazakhstan", "KZ", "kaz", "Қазақстан", "РК",
-                                  "Республика Казахстан", " казахстан "])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Казахстан",
+        "Kazakhstan",
+        "KZ",
+        "kaz",
+        "Қазақстан",
+        "РК",
+        "Республика Казахстан",
+        " казахстан ",
+    ],
+)
 def test_countries_get_one_name(name: str) -> None:
     assert normalize_country(name.strip()) == "Kazakhstan"
 
@@ -82,11 +99,23 @@ def test_unknown_countries_are_kept() -> None:
 
 
 def test_a_row_is_cleaned() -> None:
-    draft = _cleaner().clean(7, ["  Иванов   Пётр\u00a0Сергеевич ", "WIPO", "Казахстан",
-                                 " Ivanov@Example.KZ ", "87015550001", "Госорган"])
+    draft = _cleaner().clean(
+        7,
+        [
+            "  Иванов   Пётр\u00a0Сергеевич ",
+            "WIPO",
+            "Казахстан",
+            " Ivanov@Example.KZ ",
+            "87015550001",
+            "Госорган",
+        ],
+    )
     assert isinstance(draft, PersonDraft)
     assert (draft.family_name, draft.given_name, draft.patronymic) == (
-        "Иванов", "Пётр", "Сергеевич")
+        "Иванов",
+        "Пётр",
+        "Сергеевич",
+    )
     assert draft.email == "ivanov@example.kz"
     assert draft.phone == "+7 701 555 00 01"
     assert draft.country == "Kazakhstan"
@@ -116,8 +145,9 @@ def test_each_problem_names_its_row_and_column() -> None:
 def test_too_long_values_are_refused_not_cut() -> None:
     problems = _cleaner().clean(4, ["Иванов Иван", "О" * 301, "", "", "", ""])
     assert isinstance(problems, list)
-    assert str(problems[0]) == ("Row 4, column «Организация»: the value is too long "
-                                "(301 characters; at most 300).")
+    assert str(problems[0]) == (
+        "Row 4, column «Организация»: the value is too long (301 characters; at most 300)."
+    )
 
 
 @given(st.lists(st.text(max_size=300), min_size=0, max_size=8))
@@ -131,8 +161,32 @@ def test_no_row_crashes_the_cleaner(cells: list[str]) -> None:
 
 # Characters that make cleaning do something: spaces of every kind, controls, the "|" _tidy joins
 # with, and what e-mails and phones are split on.
-_MESSY = st.text(alphabet=["И", "в", "A", "b", "1", "7", "+", "@", ".", " ", "|", ",", ";", "<",
-                           ">", "\u00a0", "\t", "\n", "\u200b", "\x07", "ё"], max_size=14)
+_MESSY = st.text(
+    alphabet=[
+        "И",
+        "в",
+        "A",
+        "b",
+        "1",
+        "7",
+        "+",
+        "@",
+        ".",
+        " ",
+        "|",
+        ",",
+        ";",
+        "<",
+        ">",
+        "\u00a0",
+        "\t",
+        "\n",
+        "\u200b",
+        "\x07",
+        "ё",
+    ],
+    max_size=14,
+)
 
 
 @given(st.lists(_MESSY, max_size=8))

@@ -22,7 +22,8 @@ ROWS = [ATTENDEE_HEADER, *ATTENDEES]
 
 
 def test_xlsx_keeps_row_numbers_below_a_merged_title_and_phones_lose_their_decimal(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", ROWS, title="Список участников форума")
     table = read_table(path)
     assert table.kind == "xlsx" and table.sheet == "Участники"
@@ -32,18 +33,27 @@ def test_xlsx_keeps_row_numbers_below_a_merged_title_and_phones_lose_their_decim
     assert table.rows[2][1][7] == "87015550001"
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [
-    ("cp1251", ";"), ("utf-8-sig", ","), ("utf-16", "\t"), ("utf-8", ";"), ("utf-8", "|"),
-])
-def test_csv_encoding_and_delimiter_are_detected(tmp_path: Path, encoding: str,
-                                                 delimiter: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [
+        ("cp1251", ";"),
+        ("utf-8-sig", ","),
+        ("utf-16", "\t"),
+        ("utf-8", ";"),
+        ("utf-8", "|"),
+    ],
+)
+def test_csv_encoding_and_delimiter_are_detected(
+    tmp_path: Path, encoding: str, delimiter: str
+) -> None:
     path = write_csv(tmp_path / "list.csv", ROWS, encoding=encoding, delimiter=delimiter)
     table = read_table(path)
     assert table.delimiter == delimiter
     assert table.rows[0][1] == ATTENDEE_HEADER
     assert table.rows[1][1][0] == "Иванов"
     assert table.encoding is not None and table.encoding.replace("-", "").startswith(
-        encoding.replace("-", "")[:5])
+        encoding.replace("-", "")[:5]
+    )
 
 
 def test_csv_detection_can_be_overridden(tmp_path: Path) -> None:
@@ -52,8 +62,12 @@ def test_csv_detection_can_be_overridden(tmp_path: Path) -> None:
     assert read_table(path).rows[0][1] == ["a;b", "c"]
     assert read_table(path, delimiter="comma").rows[0][1] == ["a;b", "c"]
     assert read_table(path, delimiter="|").rows[0][1] == ["a;b,c"]
-    koi = write_csv(tmp_path / "koi.csv", [["ФИО", "Почта"], ["Иванов", "a@b.kz"]],
-                    encoding="koi8-r", delimiter=";")
+    koi = write_csv(
+        tmp_path / "koi.csv",
+        [["ФИО", "Почта"], ["Иванов", "a@b.kz"]],
+        encoding="koi8-r",
+        delimiter=";",
+    )
     assert read_table(koi, encoding="koi8-r").rows[1][1] == ["Иванов", "a@b.kz"]
     with pytest.raises(ImportFileError, match="not an encoding"):
         read_table(koi, encoding="klingon")
@@ -85,23 +99,26 @@ def test_the_content_decides_the_format_not_the_name(tmp_path: Path) -> None:
 
 
 def test_sheet_is_chosen_by_name_and_hidden_sheets_are_not_listed(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "book.xlsx", [["Итого"]],
-                      extra_sheets={"Список": ROWS})
+    path = write_xlsx(tmp_path / "book.xlsx", [["Итого"]], extra_sheets={"Список": ROWS})
     assert sheet_names(path) == ["Участники", "Список"]
     assert read_table(path, sheet="список").sheet == "Список"
     with pytest.raises(ImportFileError, match="no sheet «Нет»; its sheets are"):
         read_table(path, sheet="Нет")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"),
-    (b"%PDF-1.4 binary", "PDF"),
-    (b"<!DOCTYPE html><html><table></table></html>", "web page"),
-    (b"PK\x03\x04garbage that is no zip", "damaged"),
-    (b"\x00\x01\x02\x03binary\x00\x00stuff", "not a text file"),
-])
-def test_files_that_are_not_tables_get_a_clear_message(tmp_path: Path, content: bytes,
-                                                       message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"%PDF-1.4 binary", "PDF"),
+        (b"<!DOCTYPE html><html><table></table></html>", "web page"),
+        (b"PK\x03\x04garbage that is no zip", "damaged"),
+        (b"\x00\x01\x02\x03binary\x00\x00stuff", "not a text file"),
+    ],
+)
+def test_files_that_are_not_tables_get_a_clear_message(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "attendees.xlsx"
     path.write_bytes(content)
     with pytest.raises(ImportFileError, match=message) as caught:
@@ -113,8 +130,9 @@ def test_password_protected_workbook(tmp_path: Path) -> None:
     path = write_encrypted_xlsx(tmp_path / "attendees.xlsx", ROWS)
     with pytest.raises(ImportFileError) as caught:
         read_table(path)
-    assert str(caught.value) == ("«attendees.xlsx» is password-protected; save it without a "
-                                 "password and import again.")
+    assert str(caught.value) == (
+        "«attendees.xlsx» is password-protected; save it without a password and import again."
+    )
 
 
 def test_missing_file_and_empty_sheet(tmp_path: Path) -> None:

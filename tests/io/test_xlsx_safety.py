@@ -24,8 +24,18 @@ from forumdesk.io.xlsx_safety import (
 # --- formula injection ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+7 701 555 00 00", "-2+3", "@SUM(A1:A9)",
-                                  "\tcmd", "\rcmd", '=HYPERLINK("http://x","y")'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+7 701 555 00 00",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\tcmd",
+        "\rcmd",
+        '=HYPERLINK("http://x","y")',
+    ],
+)
 def test_text_a_spreadsheet_would_evaluate_is_recognised(text: str) -> None:
     assert is_formula_like(text)
     assert csv_field(text) == "'" + text
@@ -141,8 +151,9 @@ def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
 
 
 def _sharing_violation(*_args: object) -> None:
-    error = PermissionError(13, "The process cannot access the file because it is being "
-                                "used by another process")
+    error = PermissionError(
+        13, "The process cannot access the file because it is being used by another process"
+    )
     error.winerror = 32  # type: ignore[attr-defined]  # what Windows reports when Excel has it
     raise error
 
@@ -155,8 +166,9 @@ def test_a_target_open_in_excel_gets_a_clear_message(
     monkeypatch.setattr(os, "replace", _sharing_violation)
     with pytest.raises(StorageError) as caught, atomic_target(target) as temp:
         temp.write_bytes(b"new")
-    assert str(caught.value) == ("«agenda.xlsx» is open in another program (Excel?). "
-                                 "Close it there and export again.")
+    assert str(caught.value) == (
+        "«agenda.xlsx» is open in another program (Excel?). Close it there and export again."
+    )
     assert target.read_bytes() == b"the file Excel shows"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.xlsx"]
 

@@ -65,24 +65,60 @@ def _throwaway_cluster() -> Iterator[URL]:
     port = _free_port()
     log = root / "server.log"
     try:
-        subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U",
-                                        "postgres", "-A", "trust", "-E", "UTF8",
-                                        "--locale=C"]),
-                       check=True, capture_output=True)
-        subprocess.run(_as_server_user([
-            str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60",
-            "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off",
-            "start"]), check=True, capture_output=True)
+        subprocess.run(
+            _as_server_user(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            _as_server_user(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(log),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off",
+                    "start",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
     except subprocess.CalledProcessError as exc:
         details = (exc.stderr or b"").decode(errors="replace").strip().splitlines()[-1:]
         shutil.rmtree(root, ignore_errors=True)
         pytest.skip(f"a PostgreSQL server could not start here: {details}")
     try:
-        yield URL.create("postgresql+psycopg", username="postgres", host="127.0.0.1",
-                         port=port, database="postgres")
+        yield URL.create(
+            "postgresql+psycopg",
+            username="postgres",
+            host="127.0.0.1",
+            port=port,
+            database="postgres",
+        )
     finally:
-        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
-                                        "-w", "stop"]), capture_output=True)
+        subprocess.run(
+            _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+            capture_output=True,
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -21,8 +21,6 @@ from forumdesk.services.demo import load_demo
 pytestmark = pytest.mark.postgres
 
 
-
-
 def test_migrated_schema_equals_the_models(pg: Database) -> None:
     with pg.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
@@ -70,8 +68,12 @@ def test_a_stale_edit_from_another_workstation_is_refused(postgres_url: URL) -> 
         seen_by_second = sessions.get_session(second, created.id)
         sessions.update_session(first, created.id, {"title": "Panel on labelling"})
         with pytest.raises(ConcurrentEditError):
-            sessions.update_session(second, created.id, {"title": "Panel on customs"},
-                                    expected_version=seen_by_second.version)
+            sessions.update_session(
+                second,
+                created.id,
+                {"title": "Panel on customs"},
+                expected_version=seen_by_second.version,
+            )
         assert sessions.get_session(second, created.id).title == "Panel on labelling"
     finally:
         first.dispose()

@@ -12,8 +12,14 @@ from forumdesk.services.rows import EventRow
 @pytest.fixture
 def event(db: Database) -> EventRow:
     """A two-day forum in Asia/Almaty (UTC+6 in 2021), 25-26 November 2021."""
-    return create_event(db, "Anti-Counterfeiting Forum", "2021-11-25", "2021-11-26",
-                        city="Nur-Sultan", timezone="Asia/Almaty")
+    return create_event(
+        db,
+        "Anti-Counterfeiting Forum",
+        "2021-11-25",
+        "2021-11-26",
+        city="Nur-Sultan",
+        timezone="Asia/Almaty",
+    )
 
 
 @pytest.fixture

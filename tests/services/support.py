@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 # What a driver error leaks into a message; a user must never read any of it.
-_SQL_FRAGMENTS = ("UNIQUE constraint", "CHECK constraint", "FOREIGN KEY", "NOT NULL constraint",
-                  "INSERT INTO", "UPDATE ", "SELECT ", "DELETE FROM", "sqlite3", "[SQL",
-                  "IntegrityError", "Traceback")
+_SQL_FRAGMENTS = (
+    "UNIQUE constraint",
+    "CHECK constraint",
+    "FOREIGN KEY",
+    "NOT NULL constraint",
+    "INSERT INTO",
+    "UPDATE ",
+    "SELECT ",
+    "DELETE FROM",
+    "sqlite3",
+    "[SQL",
+    "IntegrityError",
+    "Traceback",
+)
 
 
 def assert_readable(error: BaseException, *needles: str, ignore_case: bool = False) -> None:

@@ -36,11 +36,25 @@ def programme(event: EventRow, other_event: EventRow, db: Database) -> Programme
     venue.reorder_rooms(db, event.id, [hall_a, hall_b])
     elsewhere = venue.add_room(db, other_event.id, "Hall A").id
 
-    def make(event_id: int, code: str, room: int | None, start: dt.datetime | None,
-             hours: int = 1, kind: str = "discussion") -> int:
+    def make(
+        event_id: int,
+        code: str,
+        room: int | None,
+        start: dt.datetime | None,
+        hours: int = 1,
+        kind: str = "discussion",
+    ) -> int:
         end = start + dt.timedelta(hours=hours) if start else None
-        return sessions.create_session(db, event_id, f"Session {code}", code=code, kind=kind,
-                                       room_id=room, starts_at=start, ends_at=end).id
+        return sessions.create_session(
+            db,
+            event_id,
+            f"Session {code}",
+            code=code,
+            kind=kind,
+            room_id=room,
+            starts_at=start,
+            ends_at=end,
+        ).id
 
     ids = {
         "S1": make(event.id, "S1", hall_b, at(25, 13)),
@@ -63,16 +77,18 @@ def codes(rows: list) -> list[str | None]:
     return [r.code for r in rows]
 
 
-def test_day_agenda_holds_only_that_day(event: EventRow, db: Database,
-                                        programme: Programme) -> None:
+def test_day_agenda_holds_only_that_day(
+    event: EventRow, db: Database, programme: Programme
+) -> None:
     """Sessions starting that day, by time then room order; a late session stays on its day."""
     assert codes(agenda.day_agenda(db, event.id, D25)) == ["P1", "S2", "S1", "LATE"]
     assert codes(agenda.day_agenda(db, event.id, D26)) == ["S3"]
     assert agenda.day_agenda(db, event.id, D27) == []
 
 
-def test_day_agenda_rows_name_rooms_and_moderators(event: EventRow, db: Database,
-                                                   programme: Programme) -> None:
+def test_day_agenda_rows_name_rooms_and_moderators(
+    event: EventRow, db: Database, programme: Programme
+) -> None:
     s1 = next(r for r in agenda.day_agenda(db, event.id, D25) if r.code == "S1")
     assert (s1.room_name, s1.moderators) == ("Hall B", ("Martina Rossi",))
 
@@ -95,17 +111,20 @@ def test_room_agenda_of_missing_room(db: Database) -> None:
         agenda.room_agenda(db, 404)
 
 
-def test_person_agenda_with_roles(event: EventRow, db: Database,
-                                  programme: Programme) -> None:
+def test_person_agenda_with_roles(event: EventRow, db: Database, programme: Programme) -> None:
     """A person's sessions with their roles: scheduled by time, then unscheduled, all events."""
     items = agenda.person_agenda(db, programme.speaker)
     assert [(i.session.code, i.role) for i in items] == [
-        ("S1", Role.MODERATOR), ("S3", Role.SPEAKER), ("X1", Role.RAPPORTEUR),
-        ("S4", Role.PARTICIPANT)]
+        ("S1", Role.MODERATOR),
+        ("S3", Role.SPEAKER),
+        ("X1", Role.RAPPORTEUR),
+        ("S4", Role.PARTICIPANT),
+    ]
 
 
-def test_person_agenda_for_one_event(event: EventRow, other_event: EventRow, db: Database,
-                                     programme: Programme) -> None:
+def test_person_agenda_for_one_event(
+    event: EventRow, other_event: EventRow, db: Database, programme: Programme
+) -> None:
     in_event = agenda.person_agenda(db, programme.speaker, event.id)
     assert [i.session.code for i in in_event] == ["S1", "S3", "S4"]
     in_other = agenda.person_agenda(db, programme.speaker, other_event.id)

@@ -22,14 +22,15 @@ def talk(event: EventRow, db: Database) -> int:
 @pytest.fixture
 def crowd(db: Database) -> list[int]:
     """Four people: Anna Smith, Иванов Иван, Ben Lee, Rossi Martina."""
-    return [people.create_person(db, *name).id for name in
-            (("Smith", "Anna"), ("Иванов", "Иван"), ("Lee", "Ben"), ("Rossi", "Martina"))]
+    return [
+        people.create_person(db, *name).id
+        for name in (("Smith", "Anna"), ("Иванов", "Иван"), ("Lee", "Ben"), ("Rossi", "Martina"))
+    ]
 
 
 def lineup(db: Database, session_id: int) -> list[tuple[int, Role, int]]:
     """Who is in the session, with role and position, as the session lists them."""
-    return [(a.person_id, a.role, a.position)
-            for a in assignments.session_people(db, session_id)]
+    return [(a.person_id, a.role, a.position) for a in assignments.session_people(db, session_id)]
 
 
 def statuses(db: Database, event_id: int) -> dict[int, RegistrationStatus]:
@@ -39,16 +40,20 @@ def statuses(db: Database, event_id: int) -> dict[int, RegistrationStatus]:
 # --- assignments ------------------------------------------------------------------------------
 
 
-def test_assign_people_after_those_already_there(db: Database, talk: int,
-                                                 crowd: list[int]) -> None:
+def test_assign_people_after_those_already_there(db: Database, talk: int, crowd: list[int]) -> None:
     """New people go after the existing ones; the list puts leading roles first."""
     anna, ivan, ben, _ = crowd
     assignments.assign_person(db, talk, anna, Role.SPEAKER)
     rows = assignments.assign_people(db, talk, [ivan, ben], "co-moderator")
     assert [(r.person_id, r.role, r.position) for r in rows] == [
-        (ivan, Role.CO_MODERATOR, 1), (ben, Role.CO_MODERATOR, 2)]
-    assert lineup(db, talk) == [(ivan, Role.CO_MODERATOR, 1), (ben, Role.CO_MODERATOR, 2),
-                                (anna, Role.SPEAKER, 0)]
+        (ivan, Role.CO_MODERATOR, 1),
+        (ben, Role.CO_MODERATOR, 2),
+    ]
+    assert lineup(db, talk) == [
+        (ivan, Role.CO_MODERATOR, 1),
+        (ben, Role.CO_MODERATOR, 2),
+        (anna, Role.SPEAKER, 0),
+    ]
     assert rows[0].display_name == "Иванов Иван"
 
 
@@ -57,8 +62,7 @@ def test_assign_nobody_is_a_no_op(db: Database, talk: int) -> None:
     assert lineup(db, talk) == []
 
 
-def test_one_duplicate_among_three_adds_none(db: Database, talk: int,
-                                             crowd: list[int]) -> None:
+def test_one_duplicate_among_three_adds_none(db: Database, talk: int, crowd: list[int]) -> None:
     """All or nothing: a person already in the session blocks the whole batch, named."""
     anna, ivan, ben, _ = crowd
     assignments.assign_person(db, talk, ivan, Role.MODERATOR)
@@ -78,9 +82,9 @@ def test_one_duplicate_among_three_adds_none(db: Database, talk: int,
         ("missing session", NotFoundError, "session"),
     ],
 )
-def test_assign_people_rejections_add_nothing(db: Database, talk: int, crowd: list[int],
-                                              case: str, error: type[Exception],
-                                              needle: str) -> None:
+def test_assign_people_rejections_add_nothing(
+    db: Database, talk: int, crowd: list[int], case: str, error: type[Exception], needle: str
+) -> None:
     anna, ivan = crowd[:2]
     args = {
         "listed twice": (talk, [anna, ivan, anna], Role.SPEAKER),
@@ -108,15 +112,15 @@ def test_unassign_and_restore_assignment(db: Database, talk: int, crowd: list[in
     assert lineup(db, talk) == before
 
 
-def test_unassign_someone_not_there_is_not_found(db: Database, talk: int,
-                                                 crowd: list[int]) -> None:
+def test_unassign_someone_not_there_is_not_found(db: Database, talk: int, crowd: list[int]) -> None:
     with pytest.raises(NotFoundError) as caught:
         assignments.unassign_person(db, talk, crowd[1])
     assert_readable(caught.value, "Иванов Иван", "S1 «Border enforcement»")
 
 
-def test_restore_assignment_when_already_back_is_refused(db: Database, talk: int,
-                                                         crowd: list[int]) -> None:
+def test_restore_assignment_when_already_back_is_refused(
+    db: Database, talk: int, crowd: list[int]
+) -> None:
     anna = crowd[0]
     assignments.assign_person(db, talk, anna, Role.SPEAKER)
     row = assignments.unassign_person(db, talk, anna)
@@ -127,8 +131,7 @@ def test_restore_assignment_when_already_back_is_refused(db: Database, talk: int
     assert lineup(db, talk) == [(anna, Role.MODERATOR, 0)]
 
 
-def test_unassign_people_and_restore_assignments(db: Database, talk: int,
-                                                 crowd: list[int]) -> None:
+def test_unassign_people_and_restore_assignments(db: Database, talk: int, crowd: list[int]) -> None:
     """Several people leave in one go, and come back in one go."""
     anna, ivan, ben, _ = crowd
     assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER)
@@ -150,8 +153,7 @@ def test_unassign_people_is_all_or_nothing(db: Database, talk: int, crowd: list[
     assert lineup(db, talk) == before
 
 
-def test_restore_assignments_is_all_or_nothing(db: Database, talk: int,
-                                               crowd: list[int]) -> None:
+def test_restore_assignments_is_all_or_nothing(db: Database, talk: int, crowd: list[int]) -> None:
     anna, ivan = crowd[:2]
     assignments.assign_people(db, talk, [anna, ivan], Role.SPEAKER)
     rows = assignments.unassign_people(db, talk, [anna, ivan])
@@ -195,13 +197,15 @@ def test_reorder_people_and_undo(db: Database, talk: int, crowd: list[int]) -> N
 
 
 @pytest.mark.parametrize("wrong", ["missing", "stranger", "twice"])
-def test_reorder_people_with_wrong_set_is_refused(db: Database, talk: int, crowd: list[int],
-                                                  wrong: str) -> None:
+def test_reorder_people_with_wrong_set_is_refused(
+    db: Database, talk: int, crowd: list[int], wrong: str
+) -> None:
     anna, ivan, ben, rossi = crowd
     assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER)
     before = lineup(db, talk)
-    order = {"missing": [ben, anna], "stranger": [ben, anna, rossi],
-             "twice": [ben, ben, anna]}[wrong]
+    order = {"missing": [ben, anna], "stranger": [ben, anna, rossi], "twice": [ben, ben, anna]}[
+        wrong
+    ]
     with pytest.raises(ValidationError) as caught:
         assignments.reorder_people(db, talk, order)
     assert_readable(caught.value, "once")
@@ -227,8 +231,9 @@ def test_register_people_and_undo(event: EventRow, db: Database, crowd: list[int
     assert statuses(db, event.id) == {anna: R.INVITED}
 
 
-def test_register_people_rejections_register_nobody(event: EventRow, db: Database,
-                                                    crowd: list[int]) -> None:
+def test_register_people_rejections_register_nobody(
+    event: EventRow, db: Database, crowd: list[int]
+) -> None:
     anna, ivan = crowd[:2]
     assignments.register_people(db, event.id, [anna], R.INVITED)
     with pytest.raises(ValidationError) as caught:
@@ -253,8 +258,9 @@ def test_unregister_people_and_undo(event: EventRow, db: Database, crowd: list[i
     assert statuses(db, event.id) == {anna: R.ATTENDED, ivan: R.ATTENDED}
 
 
-def test_registrations_are_per_event(event: EventRow, other_event: EventRow, db: Database,
-                                     crowd: list[int]) -> None:
+def test_registrations_are_per_event(
+    event: EventRow, other_event: EventRow, db: Database, crowd: list[int]
+) -> None:
     anna = crowd[0]
     assignments.register_people(db, other_event.id, [anna])
     assert statuses(db, event.id) == {}

@@ -20,8 +20,9 @@ def test_busy_people_names_the_overlapping_sessions(db: Database, demo: DemoResu
     s2 = _session(db, demo.event.id, "S2")
     assert s1.starts_at is not None and s1.ends_at is not None
     s2_people = [row.person_id for row in assignments.session_people(db, s2.id)]
-    busy = busy_people(db, demo.event.id, s2_people[:2], s1.starts_at, s1.ends_at,
-                       exclude_session_id=s1.id)
+    busy = busy_people(
+        db, demo.event.id, s2_people[:2], s1.starts_at, s1.ends_at, exclude_session_id=s1.id
+    )
     # S2 runs at the same time as S1, so both people are busy in S2 with their roles
     assert set(busy) == set(s2_people[:2])
     assert all(items[0].session.id == s2.id for items in busy.values())

@@ -36,7 +36,10 @@ def test_demo_loads_one_event(demo: DemoResult, db: Database) -> None:
     assert events.list_events(db) == [demo.event]
     stored = events.resolve_event(db)
     assert (stored.name, stored.timezone, len(stored.days)) == (
-        "International Anti-Counterfeiting Forum 2021", "Asia/Almaty", 2)
+        "International Anti-Counterfeiting Forum 2021",
+        "Asia/Almaty",
+        2,
+    )
     assert venue.list_rooms(db, stored.id)[0].name == "Plenary Hall"
     tracks = venue.list_tracks(db, stored.id)
     assert tracks and all(t.color and t.color.startswith("#") for t in tracks)
@@ -83,8 +86,9 @@ def test_loading_twice_adds_nothing(demo: DemoResult, db: Database) -> None:
 
 def test_demo_reuses_a_person_with_the_same_email(db: Database) -> None:
     """Someone already in the directory (e-mail in another case) is reused, not doubled."""
-    mine = people.create_person(db, "Zhaksybekova", "Aigul",
-                                email="A.Zhaksybekova@EEcommission.org.example")
+    mine = people.create_person(
+        db, "Zhaksybekova", "Aigul", email="A.Zhaksybekova@EEcommission.org.example"
+    )
     result = load_demo(db)
     directory = people.search_people(db)
     assert result.people_added == len(directory) - 1

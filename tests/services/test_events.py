@@ -22,9 +22,17 @@ D25, D26, D27 = dt.date(2021, 11, 25), dt.date(2021, 11, 26), dt.date(2021, 11, 
 
 def test_create_event_stores_every_field(db: Database) -> None:
     """A created event reads back with its cleaned fields and its days."""
-    row = events.create_event(db, "  Forum   2021 ", "2021-11-25", D27, city="Nur-Sultan",
-                              venue="Congress Centre", timezone="Asia/Almaty",
-                              organizers="EEC\nKazakhstan", description="Two days.")
+    row = events.create_event(
+        db,
+        "  Forum   2021 ",
+        "2021-11-25",
+        D27,
+        city="Nur-Sultan",
+        venue="Congress Centre",
+        timezone="Asia/Almaty",
+        organizers="EEC\nKazakhstan",
+        description="Two days.",
+    )
     stored = events.get_event(db, row.id)
     assert stored == row
     assert stored.name == "Forum 2021"
@@ -58,8 +66,9 @@ def test_create_event_allows_61_days(db: Database) -> None:
         ({"timezone": "Mars/Olympus"}, "timezone", "Mars/Olympus"),
     ],
 )
-def test_create_event_rejections(db: Database, kwargs: dict, field: str | None,
-                                 needle: str) -> None:
+def test_create_event_rejections(
+    db: Database, kwargs: dict, field: str | None, needle: str
+) -> None:
     """Bad names, dates, day order, length and zones are refused and nothing is stored."""
     args = {"name": "Forum", "first_day": D25, "last_day": D26} | kwargs
     with pytest.raises(ValidationError) as caught:
@@ -73,11 +82,13 @@ def test_create_event_rejections(db: Database, kwargs: dict, field: str | None,
 # --- update -----------------------------------------------------------------------------------
 
 
-def test_update_event_returns_previous_values_and_undo_restores(event: EventRow,
-                                                                db: Database) -> None:
+def test_update_event_returns_previous_values_and_undo_restores(
+    event: EventRow, db: Database
+) -> None:
     """update_event changes the record; passing back what it returned restores it."""
-    previous = events.update_event(db, event.id, {"name": "Forum 2022", "city": "Almaty",
-                                                  "venue": event.venue})
+    previous = events.update_event(
+        db, event.id, {"name": "Forum 2022", "city": "Almaty", "venue": event.venue}
+    )
     assert previous == {"name": event.name, "city": event.city}
     changed = events.get_event(db, event.id)
     assert (changed.name, changed.city) == ("Forum 2022", "Almaty")
@@ -107,8 +118,9 @@ def test_update_event_can_extend_and_shorten_empty_days(event: EventRow, db: Dat
         ({"rooms": 5}, "rooms"),
     ],
 )
-def test_update_event_rejections_change_nothing(event: EventRow, db: Database,
-                                                changes: dict, needle: str) -> None:
+def test_update_event_rejections_change_nothing(
+    event: EventRow, db: Database, changes: dict, needle: str
+) -> None:
     """A refused update leaves every field (and the version) as it was."""
     with pytest.raises(ValidationError) as caught:
         events.update_event(db, event.id, {"city": "Almaty", **changes})
@@ -118,8 +130,13 @@ def test_update_event_rejections_change_nothing(event: EventRow, db: Database,
 
 def test_shortening_over_scheduled_sessions_is_refused(event: EventRow, db: Database) -> None:
     """Dropping a day that holds a session is a ConflictError naming the day; nothing changes."""
-    sessions.create_session(db, event.id, "Closing", starts_at=dt.datetime(2021, 11, 26, 10),
-                            ends_at=dt.datetime(2021, 11, 26, 11))
+    sessions.create_session(
+        db,
+        event.id,
+        "Closing",
+        starts_at=dt.datetime(2021, 11, 26, 10),
+        ends_at=dt.datetime(2021, 11, 26, 11),
+    )
     with pytest.raises(ConflictError) as caught:
         events.update_event(db, event.id, {"last_day": D25, "name": "Shorter"})
     assert_readable(caught.value, "2021-11-26")
@@ -127,16 +144,20 @@ def test_shortening_over_scheduled_sessions_is_refused(event: EventRow, db: Data
     assert (stored.last_day, stored.name) == (D26, event.name)
 
 
-def test_sessions_outside_the_days_do_not_block_extending(event: EventRow,
-                                                         db: Database) -> None:
+def test_sessions_outside_the_days_do_not_block_extending(event: EventRow, db: Database) -> None:
     """Only days an update drops can refuse it: lengthening the event drops none.
 
     Either a session outside the event's days cannot be scheduled at all, or it must not stop
     staff from lengthening the event (the update_event docstring promises the latter).
     """
     try:
-        sessions.create_session(db, event.id, "Stray", starts_at=dt.datetime(2021, 12, 1, 10),
-                                ends_at=dt.datetime(2021, 12, 1, 11))
+        sessions.create_session(
+            db,
+            event.id,
+            "Stray",
+            starts_at=dt.datetime(2021, 12, 1, 10),
+            ends_at=dt.datetime(2021, 12, 1, 11),
+        )
     except ValidationError:
         return  # refused at scheduling time: the event's days stay consistent
     events.update_event(db, event.id, {"last_day": D27})
@@ -162,14 +183,18 @@ def test_update_missing_event_is_not_found(db: Database) -> None:
 # --- delete, get, list, resolve ---------------------------------------------------------------
 
 
-def test_delete_event_removes_its_programme_but_keeps_people(event: EventRow,
-                                                             db: Database) -> None:
+def test_delete_event_removes_its_programme_but_keeps_people(event: EventRow, db: Database) -> None:
     """Rooms, tracks, sessions and registrations go with the event; the person stays."""
     room = venue.add_room(db, event.id, "Hall A")
     venue.add_track(db, event.id, "Pharma")
-    sessions.create_session(db, event.id, "Opening", room_id=room.id,
-                            starts_at=dt.datetime(2021, 11, 25, 10),
-                            ends_at=dt.datetime(2021, 11, 25, 11))
+    sessions.create_session(
+        db,
+        event.id,
+        "Opening",
+        room_id=room.id,
+        starts_at=dt.datetime(2021, 11, 25, 10),
+        ends_at=dt.datetime(2021, 11, 25, 11),
+    )
     person = people.create_person(db, "Rossi", "Martina")
     register_people(db, event.id, [person.id])
 
@@ -213,14 +238,16 @@ def test_resolve_event_picks_the_only_one(event: EventRow, db: Database) -> None
     assert events.resolve_event(db) == event
 
 
-def test_resolve_event_with_several_lists_them(event: EventRow, other_event: EventRow,
-                                               db: Database) -> None:
+def test_resolve_event_with_several_lists_them(
+    event: EventRow, other_event: EventRow, db: Database
+) -> None:
     """Several events and none named: EventChoiceError names each with its id."""
     with pytest.raises(EventChoiceError) as caught:
         events.resolve_event(db)
     assert {e.id for e in caught.value.events} == {event.id, other_event.id}
-    assert_readable(caught.value, f"{event.id}: {event.name}",
-                    f"{other_event.id}: {other_event.name}")
+    assert_readable(
+        caught.value, f"{event.id}: {event.name}", f"{other_event.id}: {other_event.name}"
+    )
     assert isinstance(caught.value, ValidationError)
 
 

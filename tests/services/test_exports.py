@@ -37,9 +37,16 @@ def out(tmp_path: Path) -> Path:
 
 
 def test_options_round_trip_through_json() -> None:
-    options = ExportOptions(parts=("grid", "programme"), days=(dt.date(2021, 11, 26),),
-                            room_ids=(3, 1), track_ids=(), paper="Letter", lang="ru",
-                            include_all_registered=True, grid_step=30)
+    options = ExportOptions(
+        parts=("grid", "programme"),
+        days=(dt.date(2021, 11, 26),),
+        room_ids=(3, 1),
+        track_ids=(),
+        paper="Letter",
+        lang="ru",
+        include_all_registered=True,
+        grid_step=30,
+    )
     stored = json.loads(json.dumps(options.to_dict()))
     assert ExportOptions.from_dict(stored) == options
     assert ExportOptions.from_dict(ExportOptions().to_dict()) == ExportOptions()
@@ -56,23 +63,34 @@ def test_defaults_are_every_part_on_a4_in_english() -> None:
 
 
 def test_bad_remembered_values_fall_back_to_the_defaults() -> None:
-    restored = ExportOptions.from_dict({
-        "parts": ["grid", "nonsense"], "days": ["not a date"], "room_ids": "7",
-        "track_ids": [1, "x"], "paper": "a3", "lang": "fr", "include_all_registered": "yes",
-        "grid_step": 7, "unknown": 1,
-    })
+    restored = ExportOptions.from_dict(
+        {
+            "parts": ["grid", "nonsense"],
+            "days": ["not a date"],
+            "room_ids": "7",
+            "track_ids": [1, "x"],
+            "paper": "a3",
+            "lang": "fr",
+            "include_all_registered": "yes",
+            "grid_step": 7,
+            "unknown": 1,
+        }
+    )
     assert restored == ExportOptions(parts=("grid",))
     assert ExportOptions.from_dict(None) == ExportOptions()
-    assert ExportOptions.from_dict({"paper": "letter", "parts": "people, programme"}) == \
-        ExportOptions(paper="Letter", parts=("programme", "people"))
+    assert ExportOptions.from_dict(
+        {"paper": "letter", "parts": "people, programme"}
+    ) == ExportOptions(paper="Letter", parts=("programme", "people"))
 
 
-def test_options_fitted_to_another_event_drop_what_it_lacks(db: Database,
-                                                           demo: DemoResult) -> None:
+def test_options_fitted_to_another_event_drop_what_it_lacks(db: Database, demo: DemoResult) -> None:
     rooms = [r.id for r in list_rooms(db, demo.event.id)]
     tracks = [t.id for t in list_tracks(db, demo.event.id)]
-    remembered = ExportOptions(days=(dt.date(2021, 11, 26), dt.date(2030, 1, 1)),
-                               room_ids=(rooms[1], 999), track_ids=(998,))
+    remembered = ExportOptions(
+        days=(dt.date(2021, 11, 26), dt.date(2030, 1, 1)),
+        room_ids=(rooms[1], 999),
+        track_ids=(998,),
+    )
     fitted = remembered.fitted_to(demo.event, rooms, tracks)
     assert fitted.days == (dt.date(2021, 11, 26),)
     assert fitted.room_ids == (rooms[1],)
@@ -89,22 +107,28 @@ def test_export_agenda_writes_the_workbook(db: Database, demo: DemoResult, out: 
     assert len(result.sheets) == 7
 
 
-def test_chosen_parts_only_and_letter_paper(db: Database, demo: DemoResult,
-                                            out: Path) -> None:
-    result = export_agenda(db, demo.event.id, out / "two.xlsx",
-                           ExportOptions(parts=("people", "programme"), paper="Letter"))
+def test_chosen_parts_only_and_letter_paper(db: Database, demo: DemoResult, out: Path) -> None:
+    result = export_agenda(
+        db,
+        demo.event.id,
+        out / "two.xlsx",
+        ExportOptions(parts=("people", "programme"), paper="Letter"),
+    )
     assert result.sheets == ("Programme", "People")
     book = load_workbook(out / "two.xlsx")
     assert book.sheetnames == ["Programme", "People"]
     assert {ws.page_setup.paperSize for ws in book.worksheets} == {1}  # Letter
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    (ExportOptions(parts=()), "at least one part"),
-    (ExportOptions(paper="A3"), "A4 or Letter"),
-    (ExportOptions(lang="de"), "ru or en"),  # type: ignore[arg-type]
-    (ExportOptions(grid_step=7), "time step"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (ExportOptions(parts=()), "at least one part"),
+        (ExportOptions(paper="A3"), "A4 or Letter"),
+        (ExportOptions(lang="de"), "ru or en"),  # type: ignore[arg-type]
+        (ExportOptions(grid_step=7), "time step"),
+    ],
+)
 def test_unusable_options_are_refused_before_any_work(
     db: Database, demo: DemoResult, out: Path, options: ExportOptions, message: str
 ) -> None:
@@ -113,12 +137,13 @@ def test_unusable_options_are_refused_before_any_work(
     assert list(out.iterdir()) == []
 
 
-def test_days_rooms_and_tracks_narrow_the_agenda(db: Database, demo: DemoResult,
-                                                 out: Path) -> None:
+def test_days_rooms_and_tracks_narrow_the_agenda(db: Database, demo: DemoResult, out: Path) -> None:
     rooms = {r.name: r.id for r in list_rooms(db, demo.event.id)}
-    options = ExportOptions(parts=("programme", "grid", "rooms"),
-                            days=(dt.date(2021, 11, 25),),
-                            room_ids=(rooms["Hall A"], rooms["Hall B"]))
+    options = ExportOptions(
+        parts=("programme", "grid", "rooms"),
+        days=(dt.date(2021, 11, 25),),
+        room_ids=(rooms["Hall A"], rooms["Hall B"]),
+    )
     result = export_agenda(db, demo.event.id, out / "a.xlsx", options)
     assert result.sheets == ("Programme", "Grid Thu 25 Nov", "Rooms")
     book = load_workbook(out / "a.xlsx")
@@ -137,16 +162,15 @@ def test_a_track_filter_keeps_its_sessions_the_plenaries_and_the_breaks(
     db: Database, demo: DemoResult, out: Path
 ) -> None:
     pharma = next(t.id for t in list_tracks(db, demo.event.id) if t.name == "Pharmaceuticals")
-    export_agenda(db, demo.event.id, out / "t.xlsx",
-                  ExportOptions(parts=("programme",), track_ids=(pharma,)))
-    rows = list(load_workbook(out / "t.xlsx")["Programme"].iter_rows(min_row=4,
-                                                                     values_only=True))
+    export_agenda(
+        db, demo.event.id, out / "t.xlsx", ExportOptions(parts=("programme",), track_ids=(pharma,))
+    )
+    rows = list(load_workbook(out / "t.xlsx")["Programme"].iter_rows(min_row=4, values_only=True))
     assert [r[1] for r in rows if r[1]] == ["P1", "S3", "S6", "P2"]
     assert {"Lunch break", "Coffee break"} <= {r[2] for r in rows}
 
 
-def test_unknown_days_rooms_and_tracks_are_named(db: Database, demo: DemoResult,
-                                                 out: Path) -> None:
+def test_unknown_days_rooms_and_tracks_are_named(db: Database, demo: DemoResult, out: Path) -> None:
     path = out / "x.xlsx"
     with pytest.raises(ValidationError) as caught:
         export_agenda(db, demo.event.id, path, ExportOptions(days=(dt.date(2022, 1, 1),)))
@@ -165,8 +189,9 @@ def test_unknown_days_rooms_and_tracks_are_named(db: Database, demo: DemoResult,
     assert list(out.iterdir()) == []
 
 
-def test_a_cancelled_export_keeps_the_previous_file(db: Database, demo: DemoResult,
-                                                    out: Path) -> None:
+def test_a_cancelled_export_keeps_the_previous_file(
+    db: Database, demo: DemoResult, out: Path
+) -> None:
     path = out / "agenda.xlsx"
     export_agenda(db, demo.event.id, path, ExportOptions(parts=("people",)))
     before = path.read_bytes()
@@ -183,8 +208,9 @@ def test_a_cancelled_export_keeps_the_previous_file(db: Database, demo: DemoResu
     assert [p.name for p in out.iterdir()] == ["agenda.xlsx"]
 
 
-def test_an_export_that_fails_midway_keeps_the_previous_file(db: Database, demo: DemoResult,
-                                                             out: Path) -> None:
+def test_an_export_that_fails_midway_keeps_the_previous_file(
+    db: Database, demo: DemoResult, out: Path
+) -> None:
     path = out / "agenda.xlsx"
     export_agenda(db, demo.event.id, path, ExportOptions(parts=("programme",)))
     before = path.read_bytes()
@@ -203,18 +229,21 @@ def test_an_export_that_fails_midway_keeps_the_previous_file(db: Database, demo:
 # --- calendars and CSV ------------------------------------------------------------------------
 
 
-def test_export_calendar_for_the_event_and_for_one_person(db: Database, demo: DemoResult,
-                                                          out: Path) -> None:
+def test_export_calendar_for_the_event_and_for_one_person(
+    db: Database, demo: DemoResult, out: Path
+) -> None:
     assert export_calendar(db, demo.event.id, out / "all.ics") == 17
-    count = export_calendar(db, demo.event.id, out / "grant.ics",
-                            person_email="  O.Grant@AEBRUS.ru.example ")
+    count = export_calendar(
+        db, demo.event.id, out / "grant.ics", person_email="  O.Grant@AEBRUS.ru.example "
+    )
     assert count == 3
     calendar = Calendar.from_ical((out / "grant.ics").read_bytes())
     assert len(calendar.walk("VEVENT")) == 3
 
 
-def test_a_calendar_for_someone_absent_gets_a_message(db: Database, demo: DemoResult,
-                                                      out: Path) -> None:
+def test_a_calendar_for_someone_absent_gets_a_message(
+    db: Database, demo: DemoResult, out: Path
+) -> None:
     with pytest.raises(NotFoundError) as caught:
         export_calendar(db, demo.event.id, out / "x.ics", person_email="nobody@example.org")
     assert_readable(caught.value, "nobody@example.org")
@@ -241,8 +270,7 @@ def test_a_calendar_for_someone_without_scheduled_sessions_is_refused(
 
 def test_export_csv_of_sessions_and_people(db: Database, demo: DemoResult, out: Path) -> None:
     assert export_csv(db, demo.event.id, out / "s.csv", "sessions") == 17
-    assert export_csv(db, demo.event.id, out / "p.csv", "people", lang="ru",
-                      delimiter=";") == 62
+    assert export_csv(db, demo.event.id, out / "p.csv", "people", lang="ru", delimiter=";") == 62
     assert (out / "p.csv").read_text(encoding="utf-8-sig").startswith("Фамилия;Имя;")
     with pytest.raises(ValidationError, match="sessions or people"):
         export_csv(db, demo.event.id, out / "x.csv", "rooms")  # type: ignore[arg-type]

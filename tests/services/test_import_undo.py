@@ -34,15 +34,23 @@ UNDOABLE = ImportOptions(undoable=True)  # what the window's wizard asks for
 def dump(db: Database, *, without_versions: bool = False) -> Dump:
     """Every row of every table, in key order (optionally without the version counters)."""
     with db.reader() as session:
-        tables = [name for (name,) in session.execute(sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
-            if name not in _NOT_COMPARED]
+        tables = [
+            name
+            for (name,) in session.execute(
+                sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            )
+            if name not in _NOT_COMPARED
+        ]
         found: Dump = {}
         for table in tables:
             columns = [row[1] for row in session.execute(sql(f"PRAGMA table_info({table})"))]
             keep = [c for c in columns if not (without_versions and c == "version")]
-            found[table] = [tuple(row) for row in session.execute(sql(
-                f"SELECT {', '.join(keep)} FROM {table} ORDER BY {', '.join(columns)}"))]
+            found[table] = [
+                tuple(row)
+                for row in session.execute(
+                    sql(f"SELECT {', '.join(keep)} FROM {table} ORDER BY {', '.join(columns)}")
+                )
+            ]
     return found
 
 
@@ -51,15 +59,22 @@ def versions(db: Database, table: str) -> dict[int, int]:
         return dict(session.execute(sql(f"SELECT id, version FROM {table}")).all())  # type: ignore[arg-type]
 
 
-def _attendees(tmp_path: Path, count: int = 20, *, extra: list[list[object]] | None = None,
-               seated: bool = True) -> Path:
+def _attendees(
+    tmp_path: Path, count: int = 20, *, extra: list[list[object]] | None = None, seated: bool = True
+) -> Path:
     """`count` new people (two organisations new to the demo), some put in sessions S1, S2."""
     header = ["ФИО", "Организация", "Должность", "Эл. почта", "Сессии"]
     organisations = ("Новая Ассоциация", "Eurasian Economic Commission", "Фонд Роста")
     rows: list[list[object]] = [
-        [f"Участникова{n:02d} Анна Петровна", organisations[n % 3], "Эксперт",
-         f"anna{n:02d}@new.example", "S1; S2" if n % 4 == 0 else None]
-        for n in range(count)]
+        [
+            f"Участникова{n:02d} Анна Петровна",
+            organisations[n % 3],
+            "Эксперт",
+            f"anna{n:02d}@new.example",
+            "S1; S2" if n % 4 == 0 else None,
+        ]
+        for n in range(count)
+    ]
     rows += extra or []
     if not seated:
         header, rows = header[:-1], [row[:-1] for row in rows]
@@ -67,14 +82,19 @@ def _attendees(tmp_path: Path, count: int = 20, *, extra: list[list[object]] | N
 
 
 def test_undo_removes_an_attendee_import_and_redo_brings_it_back_exactly(
-        db: Database, demo: DemoResult, tmp_path: Path) -> None:
+    db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
     before = dump(db)
     summary = import_attendees(db, _attendees(tmp_path), event_id=demo.event.id, options=UNDOABLE)
     assert (summary.created, summary.registered, summary.assigned) == (20, 20, 10)
     changes = summary.changes
     assert changes is not None and not changes.is_empty
-    assert (changes.count("people"), changes.count("registrations"),
-            changes.count("assignments"), changes.count("organizations")) == (20, 20, 10, 2)
+    assert (
+        changes.count("people"),
+        changes.count("registrations"),
+        changes.count("assignments"),
+        changes.count("organizations"),
+    ) == (20, 20, 10, 2)
     after = dump(db)
     assert after != before
 
@@ -87,15 +107,25 @@ def test_undo_removes_an_attendee_import_and_redo_brings_it_back_exactly(
 
 
 def test_people_the_import_changed_get_their_old_values_back(
-        db: Database, demo: DemoResult, tmp_path: Path) -> None:
+    db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
     known = people.find_person_by_email(db, "m.rossi@wipo.int.example")
     assert known is not None and known.notes is None
-    updated_row = [known.display_name, "Fresh Org Ltd", "Director General",
-                   "m.rossi@wipo.int.example", "S3"]
+    updated_row = [
+        known.display_name,
+        "Fresh Org Ltd",
+        "Director General",
+        "m.rossi@wipo.int.example",
+        "S3",
+    ]
     path = _attendees(tmp_path, extra=[updated_row])
     before, versions_before = dump(db, without_versions=True), versions(db, "people")
-    summary = import_attendees(db, path, event_id=demo.event.id,
-                               options=ImportOptions(on_duplicate="overwrite", undoable=True))
+    summary = import_attendees(
+        db,
+        path,
+        event_id=demo.event.id,
+        options=ImportOptions(on_duplicate="overwrite", undoable=True),
+    )
     assert (summary.created, summary.updated) == (20, 1)
     rossi = people.get_person(db, known.id)
     assert (rossi.organization, rossi.position) == ("Fresh Org Ltd", "Director General")
@@ -114,9 +144,11 @@ def test_people_the_import_changed_get_their_old_values_back(
 
 
 def test_undo_is_refused_after_an_imported_person_was_edited(
-        db: Database, event: EventRow, tmp_path: Path) -> None:
-    summary = import_attendees(db, _attendees(tmp_path, 5, seated=False),
-                               event_id=event.id, options=UNDOABLE)
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
+    summary = import_attendees(
+        db, _attendees(tmp_path, 5, seated=False), event_id=event.id, options=UNDOABLE
+    )
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna03@new.example")
     assert anna is not None
@@ -124,22 +156,32 @@ def test_undo_is_refused_after_an_imported_person_was_edited(
     edited = dump(db)
     with pytest.raises(ConcurrentEditError) as refused:
         undo_import(db, summary.changes)
-    assert_readable(refused.value, "cannot be undone", "Участникова03 Анна Петровна",
-                    "Nothing was undone")
+    assert_readable(
+        refused.value, "cannot be undone", "Участникова03 Анна Петровна", "Nothing was undone"
+    )
     assert dump(db) == edited  # nothing deleted, not even the people nobody touched
 
 
 def test_an_edit_undone_since_does_not_block_undoing_the_import(
-        db: Database, demo: DemoResult, tmp_path: Path) -> None:
+    db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
     # import, edit an imported person and a person the import changed, undo both edits
     # (their old values come back under newer versions): the import is still undoable
     known = people.find_person_by_email(db, "m.rossi@wipo.int.example")
     assert known is not None
-    path = _attendees(tmp_path, 5, extra=[[known.display_name, "Fresh Org Ltd", "Director",
-                                           "m.rossi@wipo.int.example", None]], seated=False)
+    path = _attendees(
+        tmp_path,
+        5,
+        extra=[[known.display_name, "Fresh Org Ltd", "Director", "m.rossi@wipo.int.example", None]],
+        seated=False,
+    )
     before = dump(db, without_versions=True)
-    summary = import_attendees(db, path, event_id=demo.event.id,
-                               options=ImportOptions(on_duplicate="overwrite", undoable=True))
+    summary = import_attendees(
+        db,
+        path,
+        event_id=demo.event.id,
+        options=ImportOptions(on_duplicate="overwrite", undoable=True),
+    )
     assert summary.changes is not None and summary.updated == 1
     after = dump(db, without_versions=True)
     for email in ("anna03@new.example", "m.rossi@wipo.int.example"):
@@ -164,10 +206,12 @@ def test_an_edit_undone_since_does_not_block_undoing_the_import(
 
 
 def test_undo_is_refused_when_a_new_record_depends_on_an_imported_one(
-        db: Database, event: EventRow, tmp_path: Path) -> None:
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     session = sessions.create_session(db, event.id, "Пленарное заседание", code="P1")
-    summary = import_attendees(db, _attendees(tmp_path, 5, seated=False),
-                               event_id=event.id, options=UNDOABLE)
+    summary = import_attendees(
+        db, _attendees(tmp_path, 5, seated=False), event_id=event.id, options=UNDOABLE
+    )
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna01@new.example")
     assert anna is not None
@@ -179,8 +223,7 @@ def test_undo_is_refused_when_a_new_record_depends_on_an_imported_one(
     assert dump(db) == assigned
 
 
-def test_undo_is_refused_after_an_imported_person_was_deleted(
-        db: Database, tmp_path: Path) -> None:
+def test_undo_is_refused_after_an_imported_person_was_deleted(db: Database, tmp_path: Path) -> None:
     summary = import_attendees(db, _attendees(tmp_path, 5, seated=False), options=UNDOABLE)
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna02@new.example")
@@ -194,7 +237,8 @@ def test_undo_is_refused_after_an_imported_person_was_deleted(
 
 
 def test_an_organisation_someone_joined_since_stays_after_undo(
-        db: Database, tmp_path: Path) -> None:
+    db: Database, tmp_path: Path
+) -> None:
     summary = import_attendees(db, _attendees(tmp_path, 3, seated=False), options=UNDOABLE)
     assert summary.changes is not None and summary.changes.count("organizations") == 3
     after = dump(db)
@@ -210,7 +254,8 @@ def test_an_organisation_someone_joined_since_stays_after_undo(
 
 
 def test_redo_is_refused_when_someone_took_an_imported_email_since(
-        db: Database, tmp_path: Path) -> None:
+    db: Database, tmp_path: Path
+) -> None:
     summary = import_attendees(db, _attendees(tmp_path, 4, seated=False), options=UNDOABLE)
     assert summary.changes is not None
     undone = undo_import(db, summary.changes)
@@ -223,11 +268,14 @@ def test_redo_is_refused_when_someone_took_an_imported_email_since(
 
 
 def test_redo_is_refused_after_a_changed_person_was_edited_again(
-        db: Database, demo: DemoResult, tmp_path: Path) -> None:
+    db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
     known = people.find_person_by_email(db, "m.rossi@wipo.int.example")
     assert known is not None
-    path = write_csv(tmp_path / "one.csv", [["ФИО", "Эл. почта", "Примечания"],
-                                            [known.display_name, known.email, "VIP"]])
+    path = write_csv(
+        tmp_path / "one.csv",
+        [["ФИО", "Эл. почта", "Примечания"], [known.display_name, known.email, "VIP"]],
+    )
     summary = import_attendees(db, path, event_id=demo.event.id, options=UNDOABLE)
     assert summary.updated == 1 and summary.changes is not None
     undone = undo_import(db, summary.changes)
@@ -239,15 +287,17 @@ def test_redo_is_refused_after_a_changed_person_was_edited_again(
     assert dump(db) == edited
 
 
-def test_a_command_line_import_records_nothing_for_undo(db: Database, event: EventRow,
-                                                       tmp_path: Path) -> None:
+def test_a_command_line_import_records_nothing_for_undo(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     summary = import_attendees(db, _attendees(tmp_path, 3, seated=False), event_id=event.id)
     assert summary.written and summary.created == 3
     assert summary.changes is None
 
 
-def test_nothing_to_undo_when_nothing_was_written(db: Database, event: EventRow,
-                                                  tmp_path: Path) -> None:
+def test_nothing_to_undo_when_nothing_was_written(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     path = _attendees(tmp_path, 3, seated=False)
     dry = import_attendees(db, path, options=ImportOptions(dry_run=True, undoable=True))
     assert dry.changes is None
@@ -260,37 +310,80 @@ def test_nothing_to_undo_when_nothing_was_written(db: Database, event: EventRow,
     assert dump(db) == before
 
 
-PROGRAMME_HEADER = ["Код", "Название", "Тип", "Трек", "Дата", "Начало", "Окончание", "Зал",
-                    "Модератор", "Спикеры"]
+PROGRAMME_HEADER = [
+    "Код",
+    "Название",
+    "Тип",
+    "Трек",
+    "Дата",
+    "Начало",
+    "Окончание",
+    "Зал",
+    "Модератор",
+    "Спикеры",
+]
 
 
-def test_undo_and_redo_of_a_programme_import(db: Database, event: EventRow,
-                                             tmp_path: Path) -> None:
+def test_undo_and_redo_of_a_programme_import(db: Database, event: EventRow, tmp_path: Path) -> None:
     """New sessions, rooms, tracks and people; an existing session overwritten, a role changed."""
     hall = venue.add_room(db, event.id, "Большой зал")
     speaker = people.create_person(db, "Абенова", "Дана", email="abenova@gov.kz")
-    existing = sessions.create_session(db, event.id, "Старое название", code="P1",
-                                       room_id=hall.id)
+    existing = sessions.create_session(db, event.id, "Старое название", code="P1", room_id=hall.id)
     assignments.assign_people(db, existing.id, [speaker.id], Role.SPEAKER)
-    path = write_xlsx(tmp_path / "programme.xlsx", [
-        PROGRAMME_HEADER,
-        ["P1", "Открытие форума", "plenary", "Общий", "25.11.2021", "10:00", "11:30",
-         "Зал А", "abenova@gov.kz", "Иванов Иван Иванович"],
-        ["S1", "Маркировка", "discussion", "Торговля", "26.11.2021", "10:00", "11:00",
-         "Зал Б", None, "Иванов Иван Иванович; Петров Пётр"],
-        ["S2", "Без времени", None, "Торговля", None, None, None, "Большой зал", None, None],
-    ])
+    path = write_xlsx(
+        tmp_path / "programme.xlsx",
+        [
+            PROGRAMME_HEADER,
+            [
+                "P1",
+                "Открытие форума",
+                "plenary",
+                "Общий",
+                "25.11.2021",
+                "10:00",
+                "11:30",
+                "Зал А",
+                "abenova@gov.kz",
+                "Иванов Иван Иванович",
+            ],
+            [
+                "S1",
+                "Маркировка",
+                "discussion",
+                "Торговля",
+                "26.11.2021",
+                "10:00",
+                "11:00",
+                "Зал Б",
+                None,
+                "Иванов Иван Иванович; Петров Пётр",
+            ],
+            ["S2", "Без времени", None, "Торговля", None, None, None, "Большой зал", None, None],
+        ],
+    )
     before = dump(db, without_versions=True)
-    summary = import_programme(db, path, event_id=event.id,
-                               options=ImportOptions(on_duplicate="overwrite", undoable=True))
-    assert (summary.created, summary.updated, summary.rooms_created, summary.tracks_created,
-            summary.people_created) == (2, 1, 2, 2, 2)
+    summary = import_programme(
+        db, path, event_id=event.id, options=ImportOptions(on_duplicate="overwrite", undoable=True)
+    )
+    assert (
+        summary.created,
+        summary.updated,
+        summary.rooms_created,
+        summary.tracks_created,
+        summary.people_created,
+    ) == (2, 1, 2, 2, 2)
     assert [(a.display_name, a.role) for a in assignments.session_people(db, existing.id)] == [
-        ("Абенова Дана", Role.MODERATOR), ("Иванов Иван Иванович", Role.SPEAKER)]
+        ("Абенова Дана", Role.MODERATOR),
+        ("Иванов Иван Иванович", Role.SPEAKER),
+    ]
     changes = summary.changes
     assert changes is not None
-    assert (changes.count("program_sessions"), changes.count("rooms"), changes.count("tracks"),
-            changes.count("people")) == (2, 2, 2, 2)
+    assert (
+        changes.count("program_sessions"),
+        changes.count("rooms"),
+        changes.count("tracks"),
+        changes.count("people"),
+    ) == (2, 2, 2, 2)
     assert set(changes.before) == {"program_sessions", "assignments"}
     after = dump(db, without_versions=True)
 
@@ -298,7 +391,8 @@ def test_undo_and_redo_of_a_programme_import(db: Database, event: EventRow,
     assert dump(db, without_versions=True) == before
     assert sessions.get_session(db, existing.id).title == "Старое название"
     assert [(a.display_name, a.role) for a in assignments.session_people(db, existing.id)] == [
-        ("Абенова Дана", Role.SPEAKER)]
+        ("Абенова Дана", Role.SPEAKER)
+    ]
     redone = redo_import(db, undone)
     assert dump(db, without_versions=True) == after
     assert sessions.get_session(db, existing.id).room_name == "Зал А"
@@ -307,11 +401,16 @@ def test_undo_and_redo_of_a_programme_import(db: Database, event: EventRow,
 
 
 def test_a_programme_undo_is_refused_once_a_new_session_is_in_use(
-        db: Database, event: EventRow, tmp_path: Path) -> None:
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     someone = people.create_person(db, "Абенова", "Дана", email="abenova@gov.kz")
-    path = write_xlsx(tmp_path / "programme.xlsx", [
-        PROGRAMME_HEADER,
-        ["S1", "Маркировка", None, None, "26.11.2021", "10:00", "11:00", "Зал Б", None, None]])
+    path = write_xlsx(
+        tmp_path / "programme.xlsx",
+        [
+            PROGRAMME_HEADER,
+            ["S1", "Маркировка", None, None, "26.11.2021", "10:00", "11:00", "Зал Б", None, None],
+        ],
+    )
     summary = import_programme(db, path, event_id=event.id, options=UNDOABLE)
     assert summary.changes is not None
     made = sessions.list_sessions(db, event.id)[0]

@@ -27,26 +27,32 @@ def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the tables an import may touch: equal snapshots mean nothing changed."""
     tables = ("people", "organizations", "registrations", "assignments", "program_sessions")
     with db.reader() as session:
-        return {t: [tuple(r) for r in session.execute(sql(f"SELECT * FROM {t} ORDER BY 1, 2"))]
-                for t in tables}
+        return {
+            t: [tuple(r) for r in session.execute(sql(f"SELECT * FROM {t} ORDER BY 1, 2"))]
+            for t in tables
+        }
 
 
 @pytest.fixture
 def xlsx(tmp_path: Path) -> Path:
-    return write_xlsx(tmp_path / "attendees.xlsx", [ATTENDEE_HEADER, *ATTENDEES],
-                      title="Список участников")
+    return write_xlsx(
+        tmp_path / "attendees.xlsx", [ATTENDEE_HEADER, *ATTENDEES], title="Список участников"
+    )
 
 
-def test_xlsx_with_a_title_row_is_imported_and_registered(db: Database, event: EventRow,
-                                                          xlsx: Path) -> None:
+def test_xlsx_with_a_title_row_is_imported_and_registered(
+    db: Database, event: EventRow, xlsx: Path
+) -> None:
     summary = import_attendees(db, xlsx, event_id=event.id)
-    assert (summary.created, summary.updated, summary.rejected, summary.registered) == (
-        3, 0, 0, 3)
+    assert (summary.created, summary.updated, summary.rejected, summary.registered) == (3, 0, 0, 3)
     assert summary.header_row == 3 and summary.written
     ivanov = find_person_by_email(db, "ivanov@example.kz")
     assert ivanov is not None
     assert (ivanov.family_name, ivanov.given_name, ivanov.patronymic) == (
-        "Иванов", "Пётр", "Сергеевич")
+        "Иванов",
+        "Пётр",
+        "Сергеевич",
+    )
     assert ivanov.display_name == "Иванов Пётр Сергеевич"
     assert ivanov.phone == "+7 701 555 00 01" and ivanov.country == "Kazakhstan"
     assert ivanov.organization == "WIPO"
@@ -57,23 +63,26 @@ def test_xlsx_with_a_title_row_is_imported_and_registered(db: Database, event: E
     assert [p.display_name for p in search_people(db, "динара")] == ["Садыкова Динара"]
 
 
-def test_reimporting_the_same_file_changes_nothing(db: Database, event: EventRow,
-                                                  xlsx: Path) -> None:
+def test_reimporting_the_same_file_changes_nothing(
+    db: Database, event: EventRow, xlsx: Path
+) -> None:
     import_attendees(db, xlsx, event_id=event.id)
     before = snapshot(db)
     summary = import_attendees(db, xlsx, event_id=event.id)
-    assert (summary.created, summary.updated, summary.unchanged, summary.registered) == (
-        0, 0, 3, 0)
+    assert (summary.created, summary.updated, summary.unchanged, summary.registered) == (0, 0, 3, 0)
     assert snapshot(db) == before
 
 
 def test_the_same_people_from_a_cp1251_csv_with_a_full_name_column_change_nothing(
-        db: Database, event: EventRow, xlsx: Path, tmp_path: Path) -> None:
+    db: Database, event: EventRow, xlsx: Path, tmp_path: Path
+) -> None:
     import_attendees(db, xlsx, event_id=event.id)
     before = snapshot(db)
-    rows = [["ФИО", "Организация", "Страна", "E-mail", "Телефон"],
-            ["Иванов Пётр Сергеевич", "wipo", "KZ", "IVANOV@example.kz", "8 (701) 555-00-01"],
-            ["Садыкова Динара", "ЕЭК", "Казахстан", "", "+7 701 555 00 02"]]
+    rows = [
+        ["ФИО", "Организация", "Страна", "E-mail", "Телефон"],
+        ["Иванов Пётр Сергеевич", "wipo", "KZ", "IVANOV@example.kz", "8 (701) 555-00-01"],
+        ["Садыкова Динара", "ЕЭК", "Казахстан", "", "+7 701 555 00 02"],
+    ]
     path = write_csv(tmp_path / "excel.csv", rows, encoding="cp1251", delimiter=";")
     summary = import_attendees(db, path, event_id=event.id)
     assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2)
@@ -81,9 +90,14 @@ def test_the_same_people_from_a_cp1251_csv_with_a_full_name_column_change_nothin
 
 
 def test_rows_with_errors_block_the_import_and_name_row_and_column(
-        db: Database, event: EventRow, tmp_path: Path) -> None:
-    rows = [["ФИО", "E-mail"], ["Иванов Иван", "ivan@x.kz"], ["Петров Пётр", "not-an-email"],
-            ["", "orphan@x.kz"]]
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
+    rows = [
+        ["ФИО", "E-mail"],
+        ["Иванов Иван", "ivan@x.kz"],
+        ["Петров Пётр", "not-an-email"],
+        ["", "orphan@x.kz"],
+    ]
     path = write_csv(tmp_path / "list.csv", rows)
     before = snapshot(db)
     summary = import_attendees(db, path, event_id=event.id)
@@ -96,11 +110,13 @@ def test_rows_with_errors_block_the_import_and_name_row_and_column(
 
 
 def test_skip_invalid_imports_the_rest_and_writes_an_xlsx_rejects_file(
-        db: Database, event: EventRow, tmp_path: Path) -> None:
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     rows = [ATTENDEE_HEADER, *ATTENDEES, ["Ошибкин", "Ян", None, None, None, None, "bad@", None]]
     path = write_xlsx(tmp_path / "list.xlsx", rows)
-    summary = import_attendees(db, path, event_id=event.id,
-                               options=ImportOptions(skip_invalid=True))
+    summary = import_attendees(
+        db, path, event_id=event.id, options=ImportOptions(skip_invalid=True)
+    )
     assert (summary.created, summary.rejected) == (3, 1) and summary.written
     assert summary.rejects_path == tmp_path / "list - rejected.xlsx"
     sheet = openpyxl.load_workbook(summary.rejects_path).active
@@ -111,25 +127,31 @@ def test_skip_invalid_imports_the_rest_and_writes_an_xlsx_rejects_file(
 
 
 def test_rejects_from_a_csv_are_a_utf8_csv_with_bom(db: Database, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "list.csv", [["ФИО", "E-mail"], ["Иванов", "x@"],
-                                             ["Петров", "p@x.kz"]], delimiter=";")
+    path = write_csv(
+        tmp_path / "list.csv",
+        [["ФИО", "E-mail"], ["Иванов", "x@"], ["Петров", "p@x.kz"]],
+        delimiter=";",
+    )
     out = tmp_path / "out.csv"
-    summary = import_attendees(db, path, options=ImportOptions(skip_invalid=True,
-                                                               rejects_path=out))
+    summary = import_attendees(db, path, options=ImportOptions(skip_invalid=True, rejects_path=out))
     assert summary.created == 1 and summary.rejects_path == out
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     with out.open(encoding="utf-8-sig", newline="") as stream:
         assert list(csv.reader(stream, delimiter=";")) == [
             ["ФИО", "E-mail", "Error"],
-            ["Иванов", "x@", "row 2, column «E-mail»: 'x@' is not a valid e-mail address."]]
+            ["Иванов", "x@", "row 2, column «E-mail»: 'x@' is not a valid e-mail address."],
+        ]
 
 
 def test_duplicate_policies(db: Database, tmp_path: Path) -> None:
     create_person(db, "Иванов", "Пётр", email="ivanov@example.kz", position="Старший эксперт")
-    path = write_csv(tmp_path / "list.csv", [["Фамилия", "Имя", "E-mail", "Должность",
-                                              "Телефон"],
-                                             ["Иванов", "Пётр", "ivanov@example.kz", "Эксперт",
-                                              "87015550001"]])
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["Фамилия", "Имя", "E-mail", "Должность", "Телефон"],
+            ["Иванов", "Пётр", "ivanov@example.kz", "Эксперт", "87015550001"],
+        ],
+    )
     skipped = import_attendees(db, path, options=ImportOptions(on_duplicate="skip"))
     assert skipped.skipped == 1
     assert find_person_by_email(db, "ivanov@example.kz").phone is None  # type: ignore[union-attr]
@@ -145,11 +167,12 @@ def test_duplicate_policies(db: Database, tmp_path: Path) -> None:
     assert (again.created, again.skipped) == (0, 1)  # an e-mail is always the same person
 
 
-def test_without_email_name_and_organisation_identify_people(db: Database,
-                                                             tmp_path: Path) -> None:
+def test_without_email_name_and_organisation_identify_people(db: Database, tmp_path: Path) -> None:
     create_person(db, "Петров", "Иван", organization="WIPO")
-    path = write_csv(tmp_path / "list.csv", [["ФИО", "Организация", "Телефон"],
-                                             ["Петров Иван", "wipo", "87015550009"]])
+    path = write_csv(
+        tmp_path / "list.csv",
+        [["ФИО", "Организация", "Телефон"], ["Петров Иван", "wipo", "87015550009"]],
+    )
     assert import_attendees(db, path).updated == 1
     new = import_attendees(db, path, options=ImportOptions(on_duplicate="new"))
     assert new.created == 1 and new.likely_duplicates[0].reason.startswith("same name")
@@ -157,22 +180,28 @@ def test_without_email_name_and_organisation_identify_people(db: Database,
 
 def test_likely_duplicates_are_shown_never_merged(db: Database, tmp_path: Path) -> None:
     known = create_person(db, "Sadykova", "Dinara", email="dinara@un.org")
-    path = write_csv(tmp_path / "list.csv", [["ФИО", "E-mail"],
-                                             ["Садыкова Динара", "d.sadykova@eec.int"]])
+    path = write_csv(
+        tmp_path / "list.csv", [["ФИО", "E-mail"], ["Садыкова Динара", "d.sadykova@eec.int"]]
+    )
     summary = import_attendees(db, path)
     assert summary.created == 1
     assert [(d.row, d.person_id) for d in summary.likely_duplicates] == [(2, known.id)]
     assert len(search_people(db)) == 2
 
 
-def test_a_sessions_column_assigns_participants(db: Database, event: EventRow,
-                                                tmp_path: Path) -> None:
+def test_a_sessions_column_assigns_participants(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     s1 = create_session(db, event.id, "Маркировка товаров", code="S1")
     s2 = create_session(db, event.id, "Защита прав в Интернете", code="S2")
-    path = write_csv(tmp_path / "list.csv", [
-        ["Full name", "Email", "Which sessions will you attend?"],
-        ["John Smith", "john@example.com", "S1; защита прав в интернете"],
-        ["Anna Berg", "anna@example.com", "Session 1"]])
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["Full name", "Email", "Which sessions will you attend?"],
+            ["John Smith", "john@example.com", "S1; защита прав в интернете"],
+            ["Anna Berg", "anna@example.com", "Session 1"],
+        ],
+    )
     summary = import_attendees(db, path, event_id=event.id)
     assert (summary.created, summary.assigned) == (2, 3)
     assert [a.display_name for a in session_people(db, s1.id)] == ["John Smith", "Anna Berg"]
@@ -180,8 +209,10 @@ def test_a_sessions_column_assigns_participants(db: Database, event: EventRow,
     assert import_attendees(db, path, event_id=event.id).assigned == 0
     bad = write_csv(tmp_path / "bad.csv", [["ФИО", "Сессии"], ["Иванов", "S9"]])
     problems = import_attendees(db, bad, event_id=event.id).problems
-    assert str(problems[0]) == ("Row 2, column «Сессии»: «Anti-Counterfeiting Forum» has no "
-                                "session «S9»; use a session's code or its exact title.")
+    assert str(problems[0]) == (
+        "Row 2, column «Сессии»: «Anti-Counterfeiting Forum» has no "
+        "session «S9»; use a session's code or its exact title."
+    )
 
 
 def test_dry_run_and_cancel_write_nothing(db: Database, event: EventRow, xlsx: Path) -> None:
@@ -194,6 +225,7 @@ def test_dry_run_and_cancel_write_nothing(db: Database, event: EventRow, xlsx: P
     def cancel_when_writing(done: int, total: int) -> bool:
         seen.append((done, total))
         return done < total  # the last report is after everything was written
+
     with pytest.raises(ImportCancelledError, match="nothing was changed"):
         import_attendees(db, xlsx, event_id=event.id, progress=cancel_when_writing)
     assert seen and seen[-1][0] == seen[-1][1]
@@ -216,8 +248,11 @@ def test_file_level_problems_write_nothing(db: Database, tmp_path: Path) -> None
 
 def test_profiles_remember_a_mapping(db: Database, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "odd.csv", [["Участник", "Контакт"], ["Иванов Иван", "i@x.kz"]])
-    first = import_attendees(db, path, options=ImportOptions(
-        columns={"Контакт": "email"}, save_profile="Минторг", dry_run=True))
+    first = import_attendees(
+        db,
+        path,
+        options=ImportOptions(columns={"Контакт": "email"}, save_profile="Минторг", dry_run=True),
+    )
     assert first.columns == {"Участник": "full_name", "Контакт": "email"}
     second = import_attendees(db, path, options=ImportOptions(profile="Минторг"))
     assert second.created == 1
@@ -227,25 +262,45 @@ def test_profiles_remember_a_mapping(db: Database, tmp_path: Path) -> None:
 def test_the_demo_directory_is_matched(db: Database, demo: DemoResult, tmp_path: Path) -> None:
     people = search_people(db)
     someone = next(p for p in people if p.email)
-    path = write_csv(tmp_path / "list.csv", [["Фамилия", "Имя", "E-mail"],
-                                             [someone.family_name, someone.given_name or "",
-                                              someone.email or ""]])
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["Фамилия", "Имя", "E-mail"],
+            [someone.family_name, someone.given_name or "", someone.email or ""],
+        ],
+    )
     summary = import_attendees(db, path, event_id=demo.event.id)
     assert (summary.created, summary.registered) == (0, 0)
 
 
 cells = st.one_of(
-    st.just(""), st.text(max_size=40), st.text(min_size=150, max_size=450),
-    st.sampled_from(["ivan@example.kz", "IVAN@EXAMPLE.KZ", "bad@", "Иванов Иван Иванович",
-                     "87015550000", "Казахстан", "=1+1", "  ", "\u00a0", "S1"]),
+    st.just(""),
+    st.text(max_size=40),
+    st.text(min_size=150, max_size=450),
+    st.sampled_from(
+        [
+            "ivan@example.kz",
+            "IVAN@EXAMPLE.KZ",
+            "bad@",
+            "Иванов Иван Иванович",
+            "87015550000",
+            "Казахстан",
+            "=1+1",
+            "  ",
+            "\u00a0",
+            "S1",
+        ]
+    ),
 )
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.lists(cells, min_size=0, max_size=7), min_size=1, max_size=12))
 def test_no_input_crashes_the_importer_or_leaves_a_partial_import(
-        db: Database, tmp_path: Path, rows: list[list[str]]) -> None:
+    db: Database, tmp_path: Path, rows: list[list[str]]
+) -> None:
     header = ["ФИО", "Организация", "E-mail", "Телефон", "Страна", "Должность", "Сессии"]
     path = write_csv(tmp_path / "fuzz.csv", [header, *rows])
     before = snapshot(db)
@@ -268,8 +323,10 @@ def test_imported_people_never_take_a_deleted_persons_id(db: Database, tmp_path:
 
     gone = people_service.create_person(db, "Deleted", "Person", email="gone@x.example")
     snapshot = people_service.delete_person(db, gone.id)
-    path = write_csv(tmp_path / "new.csv", [["Фамилия", "Имя", "Эл. почта"],
-                                            ["Новикова", "Анна", "anna@x.example"]])
+    path = write_csv(
+        tmp_path / "new.csv",
+        [["Фамилия", "Имя", "Эл. почта"], ["Новикова", "Анна", "anna@x.example"]],
+    )
     summary = import_attendees(db, path)
     assert summary.created == 1
     assert all(p.id != gone.id for p in search_people(db))
@@ -278,12 +335,18 @@ def test_imported_people_never_take_a_deleted_persons_id(db: Database, tmp_path:
 
 
 def test_hundreds_of_rows_are_registered_and_seated_in_file_order(
-        db: Database, event: EventRow, tmp_path: Path) -> None:
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     """More rows than one multi-row INSERT holds: every group and the rest land, in order."""
     s1 = create_session(db, event.id, "Пленарное заседание", code="S1")
     names = [f"Участник{n:03d} Иван" for n in range(601)]
-    path = write_csv(tmp_path / "many.csv", [["ФИО", "Эл. почта", "Сессии"], *(
-        [name, f"p{n}@example.kz", "S1"] for n, name in enumerate(names))])
+    path = write_csv(
+        tmp_path / "many.csv",
+        [
+            ["ФИО", "Эл. почта", "Сессии"],
+            *([name, f"p{n}@example.kz", "S1"] for n, name in enumerate(names)),
+        ],
+    )
     summary = import_attendees(db, path, event_id=event.id)
     assert (summary.created, summary.registered, summary.assigned) == (601, 601, 601)
     assert len(event_registrations(db, event.id)) == 601
@@ -291,16 +354,22 @@ def test_hundreds_of_rows_are_registered_and_seated_in_file_order(
     assert [p.display_name for p in seated] == names
     assert [p.position for p in seated] == list(range(601))
     with db.reader() as session:
-        person_ids = [r[0] for r in session.execute(sql(
-            "SELECT person_id FROM registrations ORDER BY rowid"))]
+        person_ids = [
+            r[0] for r in session.execute(sql("SELECT person_id FROM registrations ORDER BY rowid"))
+        ]
     assert person_ids == sorted(person_ids)  # registered in the file's order, as created
 
 
-def test_the_cycle_collector_rests_only_while_importing(db: Database, event: EventRow,
-                                                       xlsx: Path, tmp_path: Path) -> None:
+def test_the_cycle_collector_rests_only_while_importing(
+    db: Database, event: EventRow, xlsx: Path, tmp_path: Path
+) -> None:
     seen: list[bool] = []
-    import_attendees(db, xlsx, event_id=event.id,
-                     progress=lambda done, total: seen.append(gc.isenabled()) or True)
+    import_attendees(
+        db,
+        xlsx,
+        event_id=event.id,
+        progress=lambda done, total: seen.append(gc.isenabled()) or True,
+    )
     assert seen and not any(seen)
     assert gc.isenabled()
     with pytest.raises(ImportFileError):

@@ -20,32 +20,44 @@ def names(rows: list) -> list[str]:
 
 def everyone(db: Database) -> list[tuple[object, ...]]:
     """The whole directory, for 'nothing changed' checks."""
-    return [(p.id, p.display_name, p.email, p.organization, p.version)
-            for p in people.search_people(db)]
+    return [
+        (p.id, p.display_name, p.email, p.organization, p.version) for p in people.search_people(db)
+    ]
 
 
 # --- organisations ----------------------------------------------------------------------------
 
 
 def test_create_organization_reads_back(db: Database) -> None:
-    org = people.create_organization(db, " World  Intellectual Property Organization ",
-                                     country="Switzerland", sector="Intergovernmental")
+    org = people.create_organization(
+        db,
+        " World  Intellectual Property Organization ",
+        country="Switzerland",
+        sector="Intergovernmental",
+    )
     assert people.list_organizations(db) == [org]
-    assert (org.name, org.country, org.sector) == ("World Intellectual Property Organization",
-                                                   "Switzerland", Sector.INTERGOVERNMENTAL)
+    assert (org.name, org.country, org.sector) == (
+        "World Intellectual Property Organization",
+        "Switzerland",
+        Sector.INTERGOVERNMENTAL,
+    )
 
 
 @pytest.mark.parametrize(
     ("kwargs", "error", "needle"),
     [
-        ({"name": "ЕВРАЗИЙСКАЯ ЭКОНОМИЧЕСКАЯ КОМИССИЯ"}, ConflictError,
-         "ЕВРАЗИЙСКАЯ ЭКОНОМИЧЕСКАЯ КОМИССИЯ"),
+        (
+            {"name": "ЕВРАЗИЙСКАЯ ЭКОНОМИЧЕСКАЯ КОМИССИЯ"},
+            ConflictError,
+            "ЕВРАЗИЙСКАЯ ЭКОНОМИЧЕСКАЯ КОМИССИЯ",
+        ),
         ({"name": "  "}, ValidationError, "organisation name"),
         ({"name": "Other", "sector": "aliens"}, ValidationError, "aliens"),
     ],
 )
-def test_create_organization_rejections(db: Database, kwargs: dict, error: type[Exception],
-                                        needle: str) -> None:
+def test_create_organization_rejections(
+    db: Database, kwargs: dict, error: type[Exception], needle: str
+) -> None:
     """A name taken ignoring case (Cyrillic too), no name or a bad sector add nothing."""
     existing = people.create_organization(db, "Евразийская экономическая комиссия")
     with pytest.raises(error) as caught:
@@ -63,15 +75,18 @@ def test_person_organization_is_found_ignoring_case(db: Database) -> None:
     assert people.get_person(db, created.id).organization == "Новая Компания"
     assert [o.name for o in people.list_organizations(db)] == ["WIPO", "Новая Компания"]
     with db.transaction() as session:
-        assert people.find_or_create_organization(session, "НОВАЯ компания").id == \
-            created.organization_id
+        assert (
+            people.find_or_create_organization(session, "НОВАЯ компания").id
+            == created.organization_id
+        )
 
 
 def test_list_organizations_search(db: Database) -> None:
     people.create_organization(db, "Евразийская патентная организация")
     people.create_organization(db, "WIPO")
     assert [o.name for o in people.list_organizations(db, "ПАТЕНТНАЯ")] == [
-        "Евразийская патентная организация"]
+        "Евразийская патентная организация"
+    ]
     assert len(people.list_organizations(db, " ")) == 2
 
 
@@ -79,8 +94,9 @@ def test_rename_organization_updates_search_and_undo(db: Database) -> None:
     """Renaming returns the old values; people are found by the new name, not the old one."""
     org = people.create_organization(db, "Atameken", country="KZ")
     person = people.create_person(db, "Кенжебаев", "Тимур", organization="Atameken")
-    previous = people.update_organization(db, org.id, {"name": "Палата Атамекен"},
-                                          expected_version=org.version)
+    previous = people.update_organization(
+        db, org.id, {"name": "Палата Атамекен"}, expected_version=org.version
+    )
     assert previous == {"name": "Atameken"}
     assert names(people.search_people(db, "палата")) == [person.display_name]
     assert people.search_people(db, "atameken") == []
@@ -92,11 +108,16 @@ def test_rename_organization_updates_search_and_undo(db: Database) -> None:
 
 @pytest.mark.parametrize(
     ("changes", "error"),
-    [({"name": "wipo"}, ConflictError), ({"name": ""}, ValidationError),
-     ({"sector": "nope"}, ValidationError), ({"website": "x"}, ValidationError)],
+    [
+        ({"name": "wipo"}, ConflictError),
+        ({"name": ""}, ValidationError),
+        ({"sector": "nope"}, ValidationError),
+        ({"website": "x"}, ValidationError),
+    ],
 )
-def test_update_organization_rejections_change_nothing(db: Database, changes: dict,
-                                                       error: type[Exception]) -> None:
+def test_update_organization_rejections_change_nothing(
+    db: Database, changes: dict, error: type[Exception]
+) -> None:
     org = people.create_organization(db, "Atameken")
     people.create_organization(db, "WIPO")
     before = people.list_organizations(db)
@@ -142,8 +163,9 @@ def test_delete_organization_keeps_people(db: Database) -> None:
         ("Madonna", None, None, "Madonna"),
     ],
 )
-def test_default_display_name(db: Database, family: str, given: str | None,
-                              patronymic: str | None, expected: str) -> None:
+def test_default_display_name(
+    db: Database, family: str, given: str | None, patronymic: str | None, expected: str
+) -> None:
     """Cyrillic names (or with a patronymic): Family Given Patronymic; Latin: Given Family."""
     row = people.create_person(db, family, given, patronymic)
     assert people.get_person(db, row.id).display_name == expected
@@ -151,16 +173,32 @@ def test_default_display_name(db: Database, family: str, given: str | None,
 
 def test_create_person_stores_every_field(db: Database) -> None:
     row = people.create_person(
-        db, "Rossi", "Martina", display_name="Dr Martina Rossi", organization="WIPO",
-        position="Director", country="Switzerland", sector="intergovernmental",
-        email=" M.Rossi@WIPO.int.example ", phone="+41 22 338 9111", language="en",
-        notes="Vegetarian\n")
+        db,
+        "Rossi",
+        "Martina",
+        display_name="Dr Martina Rossi",
+        organization="WIPO",
+        position="Director",
+        country="Switzerland",
+        sector="intergovernmental",
+        email=" M.Rossi@WIPO.int.example ",
+        phone="+41 22 338 9111",
+        language="en",
+        notes="Vegetarian\n",
+    )
     stored = people.get_person(db, row.id)
     assert stored == row
     assert (stored.display_name, stored.organization, stored.email, stored.sector) == (
-        "Dr Martina Rossi", "WIPO", "m.rossi@wipo.int.example", Sector.INTERGOVERNMENTAL)
-    assert (stored.position, stored.phone, stored.notes) == ("Director", "+41 22 338 9111",
-                                                             "Vegetarian")
+        "Dr Martina Rossi",
+        "WIPO",
+        "m.rossi@wipo.int.example",
+        Sector.INTERGOVERNMENTAL,
+    )
+    assert (stored.position, stored.phone, stored.notes) == (
+        "Director",
+        "+41 22 338 9111",
+        "Vegetarian",
+    )
     # the list reads plain columns, not the ORM object: every field must land in its place
     assert people.search_people(db) == [row]
     assert people.search_people(db, "rossi wipo") == [row]
@@ -176,8 +214,9 @@ def test_create_person_stores_every_field(db: Database) -> None:
         ({"birthday": "1990-01-01"}, ValidationError, "birthday"),
     ],
 )
-def test_create_person_rejections_add_nothing(db: Database, kwargs: dict,
-                                              error: type[Exception], needle: str) -> None:
+def test_create_person_rejections_add_nothing(
+    db: Database, kwargs: dict, error: type[Exception], needle: str
+) -> None:
     """Taken e-mail (ignoring case), bad e-mail, no family name... add neither person nor org."""
     people.create_person(db, "Owner", "Olga", email="a@x.example")
     before = everyone(db)
@@ -198,16 +237,25 @@ def test_update_person_and_undo(db: Database) -> None:
     """update_person returns the previous values, organisation included; they restore it."""
     row = people.create_person(db, "Rossi", "Martina", organization="WIPO", email="m@w.example")
     previous = people.update_person(
-        db, row.id, {"organization": "EUIPO", "email": "MR@euipo.example", "position": "Head"},
-        expected_version=row.version)
+        db,
+        row.id,
+        {"organization": "EUIPO", "email": "MR@euipo.example", "position": "Head"},
+        expected_version=row.version,
+    )
     assert previous == {"organization": "WIPO", "email": "m@w.example", "position": None}
     changed = people.get_person(db, row.id)
     assert (changed.organization, changed.email, changed.position) == (
-        "EUIPO", "mr@euipo.example", "Head")
+        "EUIPO",
+        "mr@euipo.example",
+        "Head",
+    )
     people.update_person(db, row.id, previous)
     restored = people.get_person(db, row.id)
     assert (restored.organization, restored.email, restored.position) == (
-        "WIPO", "m@w.example", None)
+        "WIPO",
+        "m@w.example",
+        None,
+    )
 
 
 def test_default_display_name_follows_name_changes(db: Database) -> None:
@@ -239,8 +287,9 @@ def test_hand_typed_display_name_stays(db: Database) -> None:
         ({"id": 5}, ValidationError, "id"),
     ],
 )
-def test_update_person_rejections_change_nothing(db: Database, changes: dict,
-                                                 error: type[Exception], needle: str) -> None:
+def test_update_person_rejections_change_nothing(
+    db: Database, changes: dict, error: type[Exception], needle: str
+) -> None:
     """A refused update changes no field and creates no organisation."""
     people.create_person(db, "Owner", "Olga", email="taken@x.example")
     row = people.create_person(db, "Rossi", "Martina", email="m@w.example")
@@ -282,11 +331,17 @@ def test_delete_and_restore_person(event: EventRow, db: Database) -> None:
     stored = people.get_person(db, row.id)
     assert restored == stored
     assert (stored.id, stored.display_name, stored.email, stored.organization) == (
-        row.id, "Martina Rossi", "m@w.example", "WIPO")
+        row.id,
+        "Martina Rossi",
+        "m@w.example",
+        "WIPO",
+    )
     assert [(a.person_id, a.role) for a in assignments.session_people(db, talk.id)] == [
-        (row.id, Role.SPEAKER)]
-    assert [(r.person_id, r.status) for r in assignments.event_registrations(db, event.id)] \
-        == [(row.id, RegistrationStatus.CONFIRMED)]
+        (row.id, Role.SPEAKER)
+    ]
+    assert [(r.person_id, r.status) for r in assignments.event_registrations(db, event.id)] == [
+        (row.id, RegistrationStatus.CONFIRMED)
+    ]
     assert names(people.search_people(db, "wipo")) == ["Martina Rossi"]
 
 
@@ -322,13 +377,19 @@ def test_find_person_by_email_ignores_case(db: Database) -> None:
 def directory(db: Database) -> dict[str, int]:
     """A few people with Cyrillic and Latin names, organisations, e-mails and phones."""
     rows = {
-        "zh": people.create_person(db, "Жаксыбекова", "Айгуль", "Маратовна",
-                                   organization="Евразийская экономическая комиссия",
-                                   email="a.zhaksybekova@eec.example"),
+        "zh": people.create_person(
+            db,
+            "Жаксыбекова",
+            "Айгуль",
+            "Маратовна",
+            organization="Евразийская экономическая комиссия",
+            email="a.zhaksybekova@eec.example",
+        ),
         "korolev": people.create_person(db, "Королёв", "Сергей", organization="Роспатент"),
         "fedorov": people.create_person(db, "Федоров", "Пётр", phone="+7 701 555 0101"),
-        "rossi": people.create_person(db, "Rossi", "Martina", organization="WIPO",
-                                      email="m.rossi@wipo.example"),
+        "rossi": people.create_person(
+            db, "Rossi", "Martina", organization="WIPO", email="m.rossi@wipo.example"
+        ),
     }
     return {key: row.id for key, row in rows.items()}
 
@@ -352,29 +413,37 @@ def directory(db: Database) -> dict[str, int]:
         ("", ["rossi", "zh", "korolev", "fedorov"]),
     ],
 )
-def test_search_people(db: Database, directory: dict[str, int], query: str,
-                       expected: list[str]) -> None:
+def test_search_people(
+    db: Database, directory: dict[str, int], query: str, expected: list[str]
+) -> None:
     """Every word must match name, organisation, e-mail or phone, ignoring case and ё/е."""
     found = [p.id for p in people.search_people(db, query)]
     assert sorted(found) == sorted(directory[key] for key in expected)
 
 
-def test_search_people_order_limit_and_event_filter(event: EventRow, db: Database,
-                                                    directory: dict[str, int]) -> None:
+def test_search_people_order_limit_and_event_filter(
+    event: EventRow, db: Database, directory: dict[str, int]
+) -> None:
     """Results sort by family name; limit cuts; an event keeps only its registered people."""
     assert [p.family_name for p in people.search_people(db)] == [
-        "Rossi", "Жаксыбекова", "Королёв", "Федоров"]
+        "Rossi",
+        "Жаксыбекова",
+        "Королёв",
+        "Федоров",
+    ]
     assert len(people.search_people(db, limit=2)) == 2
     assignments.register_people(db, event.id, [directory["korolev"], directory["rossi"]])
     assert [p.id for p in people.search_people(db, event_id=event.id)] == [
-        directory["rossi"], directory["korolev"]]
+        directory["rossi"],
+        directory["korolev"],
+    ]
     assert [p.id for p in people.search_people(db, "королев", event_id=event.id)] == [
-        directory["korolev"]]
+        directory["korolev"]
+    ]
     assert people.search_people(db, "жаксы", event_id=event.id) == []
 
 
-def test_refresh_all_search_keys_rebuilds_them(db: Database,
-                                               directory: dict[str, int]) -> None:
+def test_refresh_all_search_keys_rebuilds_them(db: Database, directory: dict[str, int]) -> None:
     """The migration helper rebuilds search keys, organisation names included."""
     with db.transaction() as session:
         session.execute(update(Person).values(search_key=""))

@@ -51,12 +51,33 @@ class Forum:
 def forum(db: Database, event: EventRow) -> Forum:
     hall_a = venue.add_room(db, event.id, "Hall A", capacity=100)
     hall_b = venue.add_room(db, event.id, "Hall B", capacity=100)
-    s1 = sessions.create_session(db, event.id, "Illicit trade", code="S1", room_id=hall_a.id,
-                                 starts_at=at(25, 10), ends_at=at(25, 11))
-    s2 = sessions.create_session(db, event.id, "E-commerce", code="S2", room_id=hall_a.id,
-                                 starts_at=at(25, 10, 30), ends_at=at(25, 11, 45))
-    s3 = sessions.create_session(db, event.id, "Medicines", code="S3", room_id=hall_b.id,
-                                 starts_at=at(25, 12), ends_at=at(25, 13))
+    s1 = sessions.create_session(
+        db,
+        event.id,
+        "Illicit trade",
+        code="S1",
+        room_id=hall_a.id,
+        starts_at=at(25, 10),
+        ends_at=at(25, 11),
+    )
+    s2 = sessions.create_session(
+        db,
+        event.id,
+        "E-commerce",
+        code="S2",
+        room_id=hall_a.id,
+        starts_at=at(25, 10, 30),
+        ends_at=at(25, 11, 45),
+    )
+    s3 = sessions.create_session(
+        db,
+        event.id,
+        "Medicines",
+        code="S3",
+        room_id=hall_b.id,
+        starts_at=at(25, 12),
+        ends_at=at(25, 13),
+    )
     aigul = people.create_person(db, "Жаксыбекова", "Айгуль", "Маратовна")
     stefan = people.create_person(db, "Brandt", "Stefan", email="s.brandt@example.org")
     assignments.register_people(db, event.id, [aigul.id, stefan.id], RegistrationStatus.CONFIRMED)
@@ -87,8 +108,9 @@ def test_check_reports_the_forums_problems_with_names(forum: Forum, db: Database
     assert set(found) == {ProblemKind.ROOM_DOUBLE_BOOKED, ProblemKind.PERSON_DOUBLE_BOOKED}
     room, person = found[ProblemKind.ROOM_DOUBLE_BOOKED], found[ProblemKind.PERSON_DOUBLE_BOOKED]
     assert (room.severity, room.sessions, room.people) == (Severity.ERROR, ("S1", "S2"), ())
-    assert room.message.startswith("Hall A is booked twice: S1 «Illicit trade» "
-                                   "(2021-11-25 10:00–11:00)")
+    assert room.message.startswith(
+        "Hall A is booked twice: S1 «Illicit trade» (2021-11-25 10:00–11:00)"
+    )
     # people are named by e-mail, or by name when they have none
     assert person.people == ("Жаксыбекова Айгуль Маратовна",)
     assert person.person_ids == (forum.aigul.id,)
@@ -114,9 +136,15 @@ def test_check_reads_the_event_in_a_fixed_number_of_queries(forum: Forum, db: Da
     small = statements()
     room = venue.add_room(db, forum.event.id, "Hall C")
     for n in range(30):
-        added = sessions.create_session(db, forum.event.id, f"Extra {n}", code=f"X{n}",
-                                        room_id=room.id, starts_at=at(26, 9 + n % 8),
-                                        ends_at=at(26, 10 + n % 8))
+        added = sessions.create_session(
+            db,
+            forum.event.id,
+            f"Extra {n}",
+            code=f"X{n}",
+            room_id=room.id,
+            starts_at=at(26, 9 + n % 8),
+            ends_at=at(26, 10 + n % 8),
+        )
         person = people.create_person(db, f"Guest{n}", email=f"guest{n}@example.org")
         assignments.assign_person(db, added.id, person.id, Role.SPEAKER)
         availability.add_unavailability(db, forum.event.id, person.id, at(26, 9), at(26, 10))
@@ -141,11 +169,17 @@ def _counting(db: Database) -> Iterator[list[str]]:
 def test_the_demo_forum_has_one_sensible_warning(demo: DemoResult, db: Database) -> None:
     rows = problems.check_event(db, demo.event.id)
     assert [(r.severity, r.kind, r.sessions, r.people) for r in rows] == [
-        (Severity.WARNING, ProblemKind.NOT_REGISTERED, ("S10",),
-         ("s.brandt@brandtkeller.de.example",))]
+        (
+            Severity.WARNING,
+            ProblemKind.NOT_REGISTERED,
+            ("S10",),
+            ("s.brandt@brandtkeller.de.example",),
+        )
+    ]
     assert rows[0].message == (
         "Stefan Brandt is panelist of S10 «International Cooperation Against Counterfeiting» "
-        "but is not registered for the event (only invited so far).")
+        "but is not registered for the event (only invited so far)."
+    )
 
 
 def test_changeover_setting_and_its_undo(forum: Forum, db: Database) -> None:
@@ -154,8 +188,11 @@ def test_changeover_setting_and_its_undo(forum: Forum, db: Database) -> None:
     previous = events.update_event(db, forum.event.id, {"changeover_minutes": "16"})
     assert previous == {"changeover_minutes": 0}
     assert events.get_event(db, forum.event.id).changeover_minutes == 16
-    [row] = [r for r in problems.check_event(db, forum.event.id)
-             if r.kind == ProblemKind.CHANGEOVER_TOO_SHORT]
+    [row] = [
+        r
+        for r in problems.check_event(db, forum.event.id)
+        if r.kind == ProblemKind.CHANGEOVER_TOO_SHORT
+    ]
     assert row.people == ("s.brandt@example.org",) and row.sessions == ("S2", "S3")
     assert "has 15 minutes to get from Hall A" in row.message
     assert row.message.endswith("the event allows 16 minutes.")
@@ -165,12 +202,18 @@ def test_changeover_setting_and_its_undo(forum: Forum, db: Database) -> None:
     assert ProblemKind.CHANGEOVER_TOO_SHORT not in _kinds(db, forum)
 
 
-@pytest.mark.parametrize(("value", "needle"), [
-    (-5, "cannot be negative"), ("soon", "whole number"), (None, "cannot be empty"),
-    (2000, "at most 1440"),
-])
-def test_bad_changeover_values_change_nothing(event: EventRow, db: Database, value: object,
-                                              needle: str) -> None:
+@pytest.mark.parametrize(
+    ("value", "needle"),
+    [
+        (-5, "cannot be negative"),
+        ("soon", "whole number"),
+        (None, "cannot be empty"),
+        (2000, "at most 1440"),
+    ],
+)
+def test_bad_changeover_values_change_nothing(
+    event: EventRow, db: Database, value: object, needle: str
+) -> None:
     with pytest.raises(ValidationError) as caught:
         events.update_event(db, event.id, {"changeover_minutes": value})
     assert_readable(caught.value, needle)
@@ -183,38 +226,55 @@ def _kinds(db: Database, forum: Forum) -> set[ProblemKind]:
 
 def test_unavailability_given_in_utc_meets_local_sessions(forum: Forum, db: Database) -> None:
     """Stefan's S3 is 12:00–13:00 in Almaty, i.e. 06:00–07:00 UTC."""
-    touching = availability.add_unavailability(db, forum.event.id, forum.stefan.id,
-                                               at(25, 7, tz=dt.UTC), at(25, 9, tz=dt.UTC))
+    touching = availability.add_unavailability(
+        db, forum.event.id, forum.stefan.id, at(25, 7, tz=dt.UTC), at(25, 9, tz=dt.UTC)
+    )
     assert ProblemKind.PERSON_UNAVAILABLE not in _kinds(db, forum)
     availability.update_unavailability(db, touching.id, {"starts_at": at(25, 6, 59, tz=dt.UTC)})
-    [row] = [r for r in problems.check_event(db, forum.event.id)
-             if r.kind == ProblemKind.PERSON_UNAVAILABLE]
+    [row] = [
+        r
+        for r in problems.check_event(db, forum.event.id)
+        if r.kind == ProblemKind.PERSON_UNAVAILABLE
+    ]
     assert row.severity == Severity.ERROR
     assert "unavailable 2021-11-25 12:59–15:00" in row.message
 
 
 def test_outside_the_days_uses_the_events_local_date(event: EventRow, db: Database) -> None:
     """26 Nov 19:30 UTC is 27 Nov 01:30 in Almaty; 24 Nov 20:00 UTC is 25 Nov 02:00 there."""
-    late = sessions.create_session(db, event.id, "Night owls", code="N1", kind="workshop",
-                                   starts_at=at(26, 19, 30, tz=dt.UTC),
-                                   ends_at=at(26, 20, 30, tz=dt.UTC))
-    sessions.create_session(db, event.id, "Early birds", code="E1", kind="workshop",
-                            starts_at=at(24, 20, tz=dt.UTC), ends_at=at(24, 21, tz=dt.UTC))
-    outside = [r for r in problems.check_event(db, event.id)
-               if r.kind == ProblemKind.OUTSIDE_EVENT_DAYS]
+    late = sessions.create_session(
+        db,
+        event.id,
+        "Night owls",
+        code="N1",
+        kind="workshop",
+        starts_at=at(26, 19, 30, tz=dt.UTC),
+        ends_at=at(26, 20, 30, tz=dt.UTC),
+    )
+    sessions.create_session(
+        db,
+        event.id,
+        "Early birds",
+        code="E1",
+        kind="workshop",
+        starts_at=at(24, 20, tz=dt.UTC),
+        ends_at=at(24, 21, tz=dt.UTC),
+    )
+    outside = [
+        r for r in problems.check_event(db, event.id) if r.kind == ProblemKind.OUTSIDE_EVENT_DAYS
+    ]
     assert [r.session_ids for r in outside] == [(late.id,)]
     assert "2021-11-27 01:30–02:30, after the event's last day" in outside[0].message
 
 
 def test_registration_problems_follow_the_registration(forum: Forum, db: Database) -> None:
-    assignments.register_people(db, forum.event.id, [forum.stefan.id],
-                                RegistrationStatus.CANCELLED)
-    [row] = [r for r in problems.check_event(db, forum.event.id)
-             if r.kind == ProblemKind.NOT_REGISTERED]
+    assignments.register_people(db, forum.event.id, [forum.stefan.id], RegistrationStatus.CANCELLED)
+    [row] = [
+        r for r in problems.check_event(db, forum.event.id) if r.kind == ProblemKind.NOT_REGISTERED
+    ]
     assert row.sessions == ("S2", "S3")
     assert row.message.endswith("(their registration is cancelled).")
-    assignments.register_people(db, forum.event.id, [forum.stefan.id],
-                                RegistrationStatus.ATTENDED)
+    assignments.register_people(db, forum.event.id, [forum.stefan.id], RegistrationStatus.ATTENDED)
     assert ProblemKind.NOT_REGISTERED not in _kinds(db, forum)
 
 
@@ -228,16 +288,21 @@ def _room_clash(db: Database, forum: Forum) -> problems.ProblemRow:
 def test_acceptance_life_cycle(forum: Forum, db: Database) -> None:
     """Accepted while unchanged; back when a session moves; accepted again when it moves back."""
     clash = _room_clash(db, forum)
-    assert problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint,
-                                   "  Same audience: the hall is split\n") is None
+    assert (
+        problems.accept_problem(
+            db, forum.event.id, clash.key, clash.fingerprint, "  Same audience: the hall is split\n"
+        )
+        is None
+    )
 
     rows = _by_kind(problems.check_event(db, forum.event.id))
     accepted = rows[ProblemKind.ROOM_DOUBLE_BOOKED]
     assert accepted.accepted and not accepted.is_open_error
     assert accepted.accepted_note == "Same audience: the hall is split"
     assert accepted.accepted_at is not None
-    assert abs(accepted.accepted_at - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < \
-        dt.timedelta(hours=1)
+    assert abs(accepted.accepted_at - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(
+        hours=1
+    )
     assert not rows[ProblemKind.PERSON_DOUBLE_BOOKED].accepted  # only what was accepted
 
     # the situation changes: S2 now runs 10:45–12:00, so the clash is back, unaccepted
@@ -273,8 +338,7 @@ def test_accept_again_unaccept_and_undo(forum: Forum, db: Database) -> None:
     [first] = problems.list_acceptances(db, forum.event.id)
 
     # accepting again replaces the note; what it returns puts the first acceptance back
-    replaced = problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint,
-                                       "second")
+    replaced = problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "second")
     assert replaced == first
     assert _room_clash(db, forum).accepted_note == "second"
     assert replaced is not None
@@ -306,7 +370,9 @@ def test_undo_of_withdrawing_after_another_acceptance(forum: Forum, db: Database
     assert [a.key for a in problems.list_acceptances(db, forum.event.id)] == [person.key]
     problems.restore_acceptance(db, removed)
     assert {r.kind: r.accepted_note for r in problems.check_event(db, forum.event.id)} == {
-        ProblemKind.ROOM_DOUBLE_BOOKED: "room", ProblemKind.PERSON_DOUBLE_BOOKED: "person"}
+        ProblemKind.ROOM_DOUBLE_BOOKED: "room",
+        ProblemKind.PERSON_DOUBLE_BOOKED: "person",
+    }
 
 
 def test_stale_acceptances_are_ignored_then_forgotten(forum: Forum, db: Database) -> None:
@@ -317,8 +383,7 @@ def test_stale_acceptances_are_ignored_then_forgotten(forum: Forum, db: Database
     # clashes with S3 for Stefan (a new, unaccepted problem)
     sessions.move_session(db, forum.s2.id, at(25, 12))
     current = problems.check_event(db, forum.event.id)
-    assert [(r.kind, r.accepted) for r in current] == [
-        (ProblemKind.PERSON_DOUBLE_BOOKED, False)]
+    assert [(r.kind, r.accepted) for r in current] == [(ProblemKind.PERSON_DOUBLE_BOOKED, False)]
     assert len(problems.list_acceptances(db, forum.event.id)) == 2
 
     forgotten = problems.forget_stale_acceptances(db, forum.event.id)
@@ -355,14 +420,21 @@ def test_a_database_from_before_problem_checks_keeps_its_programme(tmp_path: Pat
     engine.dispose()
     with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("INSERT INTO events (id, name, first_day, last_day, timezone, version) "
-                     "VALUES (1, 'Forum', '2021-11-25', '2021-11-26', 'Asia/Almaty', 1)")
-        conn.execute("INSERT INTO rooms (id, event_id, name, position, version) "
-                     "VALUES (1, 1, 'Hall A', 0, 1)")
+        conn.execute(
+            "INSERT INTO events (id, name, first_day, last_day, timezone, version) "
+            "VALUES (1, 'Forum', '2021-11-25', '2021-11-26', 'Asia/Almaty', 1)"
+        )
+        conn.execute(
+            "INSERT INTO rooms (id, event_id, name, position, version) "
+            "VALUES (1, 1, 'Hall A', 0, 1)"
+        )
         for sid in (1, 2):
-            conn.execute("INSERT INTO program_sessions (id, event_id, code, title, kind, room_id,"
-                         " starts_at, ends_at, version) VALUES (?, 1, ?, 'Talk', 'workshop', 1,"
-                         " '2021-11-25 10:00:00', '2021-11-25 11:00:00', 1)", (sid, f"S{sid}"))
+            conn.execute(
+                "INSERT INTO program_sessions (id, event_id, code, title, kind, room_id,"
+                " starts_at, ends_at, version) VALUES (?, 1, ?, 'Talk', 'workshop', 1,"
+                " '2021-11-25 10:00:00', '2021-11-25 11:00:00', 1)",
+                (sid, f"S{sid}"),
+            )
 
     db = open_database(resolve_database_url(str(path)))
     try:
@@ -382,8 +454,11 @@ def test_a_database_from_before_problem_checks_keeps_its_programme(tmp_path: Pat
 
 def test_session_kinds_are_read_back_as_vocabulary(forum: Forum, db: Database) -> None:
     """A discussion without a moderator is an error; the kind comes from the database."""
-    lonely = sessions.create_session(db, forum.event.id, "Round table", code="R1",
-                                     kind=SessionKind.DISCUSSION)
+    lonely = sessions.create_session(
+        db, forum.event.id, "Round table", code="R1", kind=SessionKind.DISCUSSION
+    )
     rows = [r for r in problems.check_event(db, forum.event.id) if lonely.id in r.session_ids]
     assert [(r.kind, r.severity) for r in rows] == [
-        (ProblemKind.NO_MODERATOR, Severity.ERROR), (ProblemKind.UNSCHEDULED, Severity.INFO)]
+        (ProblemKind.NO_MODERATOR, Severity.ERROR),
+        (ProblemKind.UNSCHEDULED, Severity.INFO),
+    ]

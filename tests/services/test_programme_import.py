@@ -18,8 +18,18 @@ from forumdesk.services.venue import list_rooms, list_tracks
 from tests.io.spreadsheets import write_csv, write_xlsx
 from tests.services.test_imports import snapshot
 
-HEADER = ["Код", "Название", "Тип", "Трек", "Дата", "Начало", "Окончание", "Зал",
-          "Модератор (e-mail)", "Спикеры"]
+HEADER = [
+    "Код",
+    "Название",
+    "Тип",
+    "Трек",
+    "Дата",
+    "Начало",
+    "Окончание",
+    "Зал",
+    "Модератор (e-mail)",
+    "Спикеры",
+]
 
 
 @pytest.fixture
@@ -30,32 +40,75 @@ def people(db: Database) -> None:
 
 @pytest.fixture
 def programme(tmp_path: Path) -> Path:
-    return write_xlsx(tmp_path / "programme.xlsx", [
-        HEADER,
-        ["P1", "Открытие форума", "Пленарное заседание", None, dt.date(2021, 11, 25),
-         dt.time(10, 0), dt.time(11, 30), "Большой зал", "abenova@gov.kz",
-         "Jean-Pierre Moreau; Иванов Иван Иванович"],
-        [None, "Кофе-брейк", "кофе-брейк", None, "25.11.2021", "11:30", "12:00", None, None,
-         None],
-        ["S1", "Маркировка товаров", "discussion", "Торговля", "2021-11-26", "10.00", "11.30",
-         "зал А", "moreau@wipo.int", None],
-        ["S2", "Без времени", None, "торговля", None, None, None, "Зал а", None, None],
-    ], title="Программа форума")
+    return write_xlsx(
+        tmp_path / "programme.xlsx",
+        [
+            HEADER,
+            [
+                "P1",
+                "Открытие форума",
+                "Пленарное заседание",
+                None,
+                dt.date(2021, 11, 25),
+                dt.time(10, 0),
+                dt.time(11, 30),
+                "Большой зал",
+                "abenova@gov.kz",
+                "Jean-Pierre Moreau; Иванов Иван Иванович",
+            ],
+            [
+                None,
+                "Кофе-брейк",
+                "кофе-брейк",
+                None,
+                "25.11.2021",
+                "11:30",
+                "12:00",
+                None,
+                None,
+                None,
+            ],
+            [
+                "S1",
+                "Маркировка товаров",
+                "discussion",
+                "Торговля",
+                "2021-11-26",
+                "10.00",
+                "11.30",
+                "зал А",
+                "moreau@wipo.int",
+                None,
+            ],
+            ["S2", "Без времени", None, "торговля", None, None, None, "Зал а", None, None],
+        ],
+        title="Программа форума",
+    )
 
 
-def test_sessions_rooms_tracks_and_people_are_created(db: Database, event: EventRow,
-                                                      people: None, programme: Path) -> None:
+def test_sessions_rooms_tracks_and_people_are_created(
+    db: Database, event: EventRow, people: None, programme: Path
+) -> None:
     summary = import_programme(db, programme, event_id=event.id)
-    assert (summary.created, summary.rejected, summary.rooms_created,
-            summary.tracks_created, summary.people_created) == (4, 0, 2, 1, 1)
+    assert (
+        summary.created,
+        summary.rejected,
+        summary.rooms_created,
+        summary.tracks_created,
+        summary.people_created,
+    ) == (4, 0, 2, 1, 1)
     sessions = {s.title: s for s in list_sessions(db, event.id)}
     opening = sessions["Открытие форума"]
     assert opening.kind.value == "plenary" and opening.room_name == "Большой зал"
-    assert (opening.starts_at, opening.ends_at) == (dt.datetime(2021, 11, 25, 10),
-                                                    dt.datetime(2021, 11, 25, 11, 30))
+    assert (opening.starts_at, opening.ends_at) == (
+        dt.datetime(2021, 11, 25, 10),
+        dt.datetime(2021, 11, 25, 11, 30),
+    )
     assert [(a.display_name, a.role.value) for a in session_people(db, opening.id)] == [
-        ("Абенова Дана", "moderator"), ("Jean-Pierre Moreau", "speaker"),
-        ("Иванов Иван Иванович", "speaker")]
+        ("Абенова Дана", "moderator"),
+        ("Jean-Pierre Moreau", "speaker"),
+        ("Иванов Иван Иванович", "speaker"),
+    ]
     assert sessions["Кофе-брейк"].kind.value == "break"
     assert sessions["Маркировка товаров"].room_name == "зал А"
     assert sessions["Без времени"].room_name == "зал А" and not sessions["Без времени"].starts_at
@@ -64,8 +117,9 @@ def test_sessions_rooms_tracks_and_people_are_created(db: Database, event: Event
     assert len(search_people(db, "Иванов")) == 1
 
 
-def test_reimport_changes_nothing(db: Database, event: EventRow, people: None,
-                                  programme: Path) -> None:
+def test_reimport_changes_nothing(
+    db: Database, event: EventRow, people: None, programme: Path
+) -> None:
     import_programme(db, programme, event_id=event.id)
     before = snapshot(db)
     summary = import_programme(db, programme, event_id=event.id)
@@ -73,32 +127,40 @@ def test_reimport_changes_nothing(db: Database, event: EventRow, people: None,
     assert snapshot(db) == before
 
 
-def test_update_fills_blanks_and_overwrite_replaces(db: Database, event: EventRow,
-                                                    tmp_path: Path) -> None:
+def test_update_fills_blanks_and_overwrite_replaces(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
     first = write_csv(tmp_path / "a.csv", [["Код", "Название"], ["S1", "Маркировка"]])
     import_programme(db, first, event_id=event.id)
-    second = write_csv(tmp_path / "b.csv", [
-        ["Код", "Название", "Дата", "Время", "Зал"],
-        ["s1", "Маркировка товаров", "26.11.2021", "10:00–11:30", "Зал B"]])
+    second = write_csv(
+        tmp_path / "b.csv",
+        [
+            ["Код", "Название", "Дата", "Время", "Зал"],
+            ["s1", "Маркировка товаров", "26.11.2021", "10:00–11:30", "Зал B"],
+        ],
+    )
     assert import_programme(db, second, event_id=event.id).updated == 1
     (session,) = list_sessions(db, event.id)
     assert session.title == "Маркировка" and session.room_name == "Зал B"
     assert session.starts_at == dt.datetime(2021, 11, 26, 10)
-    import_programme(db, second, event_id=event.id,
-                     options=ImportOptions(on_duplicate="overwrite"))
+    import_programme(db, second, event_id=event.id, options=ImportOptions(on_duplicate="overwrite"))
     assert list_sessions(db, event.id)[0].title == "Маркировка товаров"
 
 
-def test_bad_rows_are_rejected_with_row_and_column(db: Database, event: EventRow,
-                                                   tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "p.csv", [
-        ["Код", "Название", "Дата", "Начало", "Окончание", "Модератор"],
-        ["S1", "Сессия", "2030-01-01", "10:00", "11:00", ""],
-        ["S2", "Сессия 2", "25.11.2021", "12:00", "11:00", ""],
-        ["S3", "", "", "", "", ""],
-        ["S4", "Сессия 4", "", "", "", "nobody@x.kz"],
-        ["S4", "Повтор", "", "", "", ""],
-    ])
+def test_bad_rows_are_rejected_with_row_and_column(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["Код", "Название", "Дата", "Начало", "Окончание", "Модератор"],
+            ["S1", "Сессия", "2030-01-01", "10:00", "11:00", ""],
+            ["S2", "Сессия 2", "25.11.2021", "12:00", "11:00", ""],
+            ["S3", "", "", "", "", ""],
+            ["S4", "Сессия 4", "", "", "", "nobody@x.kz"],
+            ["S4", "Повтор", "", "", "", ""],
+        ],
+    )
     before = snapshot(db)
     summary = import_programme(db, path, event_id=event.id)
     assert [str(p) for p in summary.problems] == [

@@ -21,8 +21,10 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 def _state(db: Database, event: EventRow) -> list[tuple[object, ...]]:
     """What the event's programme looks like, for 'nothing changed' checks."""
-    return [(r.id, r.code, r.title, r.room_id, r.track_id, r.starts_at, r.ends_at, r.version)
-            for r in sessions.list_sessions(db, event.id)]
+    return [
+        (r.id, r.code, r.title, r.room_id, r.track_id, r.starts_at, r.ends_at, r.version)
+        for r in sessions.list_sessions(db, event.id)
+    ]
 
 
 # --- create -----------------------------------------------------------------------------------
@@ -33,15 +35,30 @@ def test_create_scheduled_session_reads_back(event: EventRow, db: Database) -> N
     room = venue.add_room(db, event.id, "Hall A")
     track = venue.add_track(db, event.id, "Pharma", "#A8D5BA")
     created = sessions.create_session(
-        db, event.id, " Patents  and medicines ", code="S1", kind="Workshop", track_id=track.id,
-        room_id=room.id, starts_at=at(25, 13), ends_at=at(25, 14, 30),
-        description="Line 1\nLine 2", expected_audience="80")
+        db,
+        event.id,
+        " Patents  and medicines ",
+        code="S1",
+        kind="Workshop",
+        track_id=track.id,
+        room_id=room.id,
+        starts_at=at(25, 13),
+        ends_at=at(25, 14, 30),
+        description="Line 1\nLine 2",
+        expected_audience="80",
+    )
     stored = sessions.get_session(db, created.id)
     assert stored == created
-    assert (stored.title, stored.code, stored.kind) == ("Patents and medicines", "S1",
-                                                       SessionKind.WORKSHOP)
-    assert (stored.room_name, stored.track_name, stored.track_color) == ("Hall A", "Pharma",
-                                                                         "#A8D5BA")
+    assert (stored.title, stored.code, stored.kind) == (
+        "Patents and medicines",
+        "S1",
+        SessionKind.WORKSHOP,
+    )
+    assert (stored.room_name, stored.track_name, stored.track_color) == (
+        "Hall A",
+        "Pharma",
+        "#A8D5BA",
+    )
     assert (stored.starts_at, stored.ends_at) == (at(25, 13), at(25, 14, 30))
     assert (stored.description, stored.expected_audience) == ("Line 1\nLine 2", 80)
     assert stored.label == "S1 «Patents and medicines»"
@@ -57,17 +74,22 @@ def test_create_unscheduled_session(event: EventRow, db: Database) -> None:
 
 def test_times_as_text_and_full_day(event: EventRow, db: Database) -> None:
     """ISO text is accepted, and exactly 24 hours is the longest session."""
-    row = sessions.create_session(db, event.id, "Hackathon", starts_at="2021-11-25 09:00",
-                                  ends_at="2021-11-26T09:00")
+    row = sessions.create_session(
+        db, event.id, "Hackathon", starts_at="2021-11-25 09:00", ends_at="2021-11-26T09:00"
+    )
     assert sessions.get_session(db, row.id).ends_at - at(25, 9) == dt.timedelta(hours=24)
 
 
 def test_aware_time_is_converted_to_event_zone(event: EventRow, db: Database) -> None:
     """04:00 UTC is stored as 10:00 in Asia/Almaty (UTC+6 in 2021), without a zone."""
     utc = dt.UTC
-    row = sessions.create_session(db, event.id, "Opening",
-                                  starts_at=dt.datetime(2021, 11, 25, 4, tzinfo=utc),
-                                  ends_at=dt.datetime(2021, 11, 25, 5, 30, tzinfo=utc))
+    row = sessions.create_session(
+        db,
+        event.id,
+        "Opening",
+        starts_at=dt.datetime(2021, 11, 25, 4, tzinfo=utc),
+        ends_at=dt.datetime(2021, 11, 25, 5, 30, tzinfo=utc),
+    )
     stored = sessions.get_session(db, row.id)
     assert (stored.starts_at, stored.ends_at) == (at(25, 10), at(25, 11, 30))
     assert stored.starts_at.tzinfo is None
@@ -88,8 +110,9 @@ def test_aware_time_is_converted_to_event_zone(event: EventRow, db: Database) ->
         ({"expected_audience": -3}, "negative"),
     ],
 )
-def test_create_session_validation(event: EventRow, db: Database, kwargs: dict,
-                                   needle: str) -> None:
+def test_create_session_validation(
+    event: EventRow, db: Database, kwargs: dict, needle: str
+) -> None:
     """Bad times, titles, kinds and audiences are refused and nothing is stored."""
     args = {"title": "Talk"} | kwargs
     with pytest.raises(ValidationError) as caught:
@@ -98,8 +121,9 @@ def test_create_session_validation(event: EventRow, db: Database, kwargs: dict,
     assert sessions.list_sessions(db, event.id) == []
 
 
-def test_room_or_track_of_another_event_is_refused(event: EventRow, other_event: EventRow,
-                                                   db: Database) -> None:
+def test_room_or_track_of_another_event_is_refused(
+    event: EventRow, other_event: EventRow, db: Database
+) -> None:
     foreign_room = venue.add_room(db, other_event.id, "Hall A")
     foreign_track = venue.add_track(db, other_event.id, "Pharma")
     with pytest.raises(ValidationError) as caught:
@@ -141,8 +165,9 @@ def test_cyrillic_code_is_unique_ignoring_case(event: EventRow, db: Database) ->
     assert _state(db, event) == before
 
 
-def test_same_code_in_two_events_is_fine(event: EventRow, other_event: EventRow,
-                                         db: Database) -> None:
+def test_same_code_in_two_events_is_fine(
+    event: EventRow, other_event: EventRow, db: Database
+) -> None:
     sessions.create_session(db, event.id, "A", code="S1")
     sessions.create_session(db, other_event.id, "B", code="S1")
     assert [r.title for r in sessions.list_sessions(db, other_event.id)] == ["B"]
@@ -156,17 +181,32 @@ def test_update_session_and_undo(event: EventRow, db: Database) -> None:
     room = venue.add_room(db, event.id, "Hall A")
     row = sessions.create_session(db, event.id, "Talk", code="S1")
     previous = sessions.update_session(
-        db, row.id, {"title": "Keynote", "code": "s1", "room_id": room.id, "kind": "plenary"},
-        expected_version=row.version)
-    assert previous == {"title": "Talk", "code": "S1", "room_id": None,
-                        "kind": SessionKind.DISCUSSION}
+        db,
+        row.id,
+        {"title": "Keynote", "code": "s1", "room_id": room.id, "kind": "plenary"},
+        expected_version=row.version,
+    )
+    assert previous == {
+        "title": "Talk",
+        "code": "S1",
+        "room_id": None,
+        "kind": SessionKind.DISCUSSION,
+    }
     changed = sessions.get_session(db, row.id)
     assert (changed.title, changed.code, changed.room_name, changed.kind) == (
-        "Keynote", "s1", "Hall A", SessionKind.PLENARY)
+        "Keynote",
+        "s1",
+        "Hall A",
+        SessionKind.PLENARY,
+    )
     sessions.update_session(db, row.id, previous)
     restored = sessions.get_session(db, row.id)
     assert (restored.title, restored.code, restored.room_id, restored.kind) == (
-        "Talk", "S1", None, SessionKind.DISCUSSION)
+        "Talk",
+        "S1",
+        None,
+        SessionKind.DISCUSSION,
+    )
 
 
 @pytest.mark.parametrize(
@@ -180,9 +220,14 @@ def test_update_session_and_undo(event: EventRow, db: Database) -> None:
         ({"room_id": 999}, NotFoundError, "room"),
     ],
 )
-def test_update_session_rejections_change_nothing(event: EventRow, other_event: EventRow,
-                                                  db: Database, changes: dict,
-                                                  error: type[Exception], needle: str) -> None:
+def test_update_session_rejections_change_nothing(
+    event: EventRow,
+    other_event: EventRow,
+    db: Database,
+    changes: dict,
+    error: type[Exception],
+    needle: str,
+) -> None:
     foreign = venue.add_room(db, other_event.id, "Hall X")
     if changes.get("room_id") == "foreign":
         changes = {"room_id": foreign.id}
@@ -218,8 +263,16 @@ def test_update_missing_session_is_not_found(db: Database) -> None:
 def test_delete_and_restore_session_with_people(event: EventRow, db: Database) -> None:
     """Undoing a delete brings back the same id, fields, place and people with their roles."""
     room = venue.add_room(db, event.id, "Hall A")
-    row = sessions.create_session(db, event.id, "Talk", code="S1", room_id=room.id,
-                                  starts_at=at(25, 10), ends_at=at(25, 11), description="D")
+    row = sessions.create_session(
+        db,
+        event.id,
+        "Talk",
+        code="S1",
+        room_id=room.id,
+        starts_at=at(25, 10),
+        ends_at=at(25, 11),
+        description="D",
+    )
     anna = people.create_person(db, "Smith", "Anna")
     ivan = people.create_person(db, "Иванов", "Иван")
     assignments.assign_person(db, row.id, anna.id, Role.MODERATOR)
@@ -234,8 +287,14 @@ def test_delete_and_restore_session_with_people(event: EventRow, db: Database) -
     restored = sessions.restore_session(db, snapshot)
     stored = sessions.get_session(db, row.id)
     assert restored == stored
-    assert (stored.id, stored.code, stored.title, stored.room_id, stored.starts_at,
-            stored.description) == (row.id, "S1", "Talk", room.id, at(25, 10), "D")
+    assert (
+        stored.id,
+        stored.code,
+        stored.title,
+        stored.room_id,
+        stored.starts_at,
+        stored.description,
+    ) == (row.id, "S1", "Talk", room.id, at(25, 10), "D")
     assert assignments.session_people(db, row.id) == before
     assert stored.moderators == ("Anna Smith",)
 
@@ -287,10 +346,10 @@ def test_schedule_and_place_undo(event: EventRow, db: Database) -> None:
     previous = sessions.schedule_session(db, row.id, room.id, at(25, 10), at(25, 11))
     assert previous == Placement(None, None, None)
     placed = sessions.get_session(db, row.id)
-    assert (placed.room_id, placed.starts_at, placed.ends_at) == (room.id, at(25, 10),
-                                                                  at(25, 11))
-    assert sessions.place_session(db, row.id, previous) == Placement(room.id, at(25, 10),
-                                                                     at(25, 11))
+    assert (placed.room_id, placed.starts_at, placed.ends_at) == (room.id, at(25, 10), at(25, 11))
+    assert sessions.place_session(db, row.id, previous) == Placement(
+        room.id, at(25, 10), at(25, 11)
+    )
     assert not sessions.get_session(db, row.id).is_scheduled
 
 
@@ -303,14 +362,17 @@ def test_schedule_and_place_undo(event: EventRow, db: Database) -> None:
         (Placement(404, at(25, 10), at(25, 11)), NotFoundError),
     ],
 )
-def test_place_session_rejections_change_nothing(event: EventRow, other_event: EventRow,
-                                                 db: Database, placement: Placement,
-                                                 error: type[Exception]) -> None:
+def test_place_session_rejections_change_nothing(
+    event: EventRow,
+    other_event: EventRow,
+    db: Database,
+    placement: Placement,
+    error: type[Exception],
+) -> None:
     foreign = venue.add_room(db, other_event.id, "Hall X")
     if placement.room_id == "foreign":
         placement = Placement(foreign.id, placement.starts_at, placement.ends_at)
-    row = sessions.create_session(db, event.id, "Talk", starts_at=at(25, 9),
-                                  ends_at=at(25, 9, 30))
+    row = sessions.create_session(db, event.id, "Talk", starts_at=at(25, 9), ends_at=at(25, 9, 30))
     with pytest.raises(error):
         sessions.place_session(db, row.id, placement)
     assert sessions.get_session(db, row.id) == row
@@ -320,8 +382,9 @@ def test_place_session_with_stale_version_is_refused(event: EventRow, db: Databa
     row = sessions.create_session(db, event.id, "Talk")
     sessions.schedule_session(db, row.id, None, at(25, 10), at(25, 11))
     with pytest.raises(ConcurrentEditError):
-        sessions.place_session(db, row.id, Placement(None, at(26, 10), at(26, 11)),
-                               expected_version=row.version)
+        sessions.place_session(
+            db, row.id, Placement(None, at(26, 10), at(26, 11)), expected_version=row.version
+        )
     assert sessions.get_session(db, row.id).starts_at == at(25, 10)
 
 
@@ -332,8 +395,9 @@ def test_place_missing_session_is_not_found(db: Database) -> None:
 
 def test_unschedule_forgets_or_keeps_room(event: EventRow, db: Database) -> None:
     room = venue.add_room(db, event.id, "Hall A")
-    row = sessions.create_session(db, event.id, "Talk", room_id=room.id,
-                                  starts_at=at(25, 10), ends_at=at(25, 11))
+    row = sessions.create_session(
+        db, event.id, "Talk", room_id=room.id, starts_at=at(25, 10), ends_at=at(25, 11)
+    )
     previous = sessions.unschedule_session(db, row.id, keep_room=True)
     assert previous == Placement(room.id, at(25, 10), at(25, 11))
     kept = sessions.get_session(db, row.id)
@@ -346,27 +410,32 @@ def test_unschedule_forgets_or_keeps_room(event: EventRow, db: Database) -> None
 def test_move_keeps_length_and_undo(event: EventRow, db: Database) -> None:
     """A move keeps the duration and (by default) the room; the old placement undoes it."""
     hall_a, hall_b = venue.add_room(db, event.id, "Hall A"), venue.add_room(db, event.id, "B")
-    row = sessions.create_session(db, event.id, "Talk", room_id=hall_a.id,
-                                  starts_at=at(25, 10), ends_at=at(25, 11, 30))
+    row = sessions.create_session(
+        db, event.id, "Talk", room_id=hall_a.id, starts_at=at(25, 10), ends_at=at(25, 11, 30)
+    )
     previous = sessions.move_session(db, row.id, at(26, 14))
     moved = sessions.get_session(db, row.id)
-    assert (moved.room_id, moved.starts_at, moved.ends_at) == (hall_a.id, at(26, 14),
-                                                               at(26, 15, 30))
+    assert (moved.room_id, moved.starts_at, moved.ends_at) == (
+        hall_a.id,
+        at(26, 14),
+        at(26, 15, 30),
+    )
     sessions.move_session(db, row.id, at(26, 9), hall_b.id)
     assert sessions.get_session(db, row.id).room_id == hall_b.id
     sessions.move_session(db, row.id, at(26, 9), keep_room=False)
     assert sessions.get_session(db, row.id).room_id is None
     sessions.place_session(db, row.id, previous)
     back = sessions.get_session(db, row.id)
-    assert (back.room_id, back.starts_at, back.ends_at) == (hall_a.id, at(25, 10),
-                                                            at(25, 11, 30))
+    assert (back.room_id, back.starts_at, back.ends_at) == (hall_a.id, at(25, 10), at(25, 11, 30))
 
 
 def test_move_or_resize_unscheduled_is_refused(event: EventRow, db: Database) -> None:
     """Only sessions on the timetable can be moved or resized; the message names the session."""
     row = sessions.create_session(db, event.id, "Talk", code="S3")
-    for call in (lambda: sessions.move_session(db, row.id, at(25, 10)),
-                 lambda: sessions.resize_session(db, row.id, at(25, 11))):
+    for call in (
+        lambda: sessions.move_session(db, row.id, at(25, 10)),
+        lambda: sessions.resize_session(db, row.id, at(25, 11)),
+    ):
         with pytest.raises(ValidationError) as caught:
             call()
         assert_readable(caught.value, "S3 «Talk»")
@@ -374,8 +443,7 @@ def test_move_or_resize_unscheduled_is_refused(event: EventRow, db: Database) ->
 
 
 def test_resize_and_refused_resize(event: EventRow, db: Database) -> None:
-    row = sessions.create_session(db, event.id, "Talk", starts_at=at(25, 10),
-                                  ends_at=at(25, 11))
+    row = sessions.create_session(db, event.id, "Talk", starts_at=at(25, 10), ends_at=at(25, 11))
     previous = sessions.resize_session(db, row.id, at(25, 12))
     assert previous.ends_at == at(25, 11)
     assert sessions.get_session(db, row.id).ends_at == at(25, 12)
@@ -431,15 +499,23 @@ def test_rows_carry_leading_people_only(event: EventRow, db: Database) -> None:
 def test_sessions_by_ids_and_in_range(event: EventRow, db: Database) -> None:
     """sessions_by_ids returns those asked for; sessions_in_range overlaps half-open."""
     room = venue.add_room(db, event.id, "Hall A")
-    a = sessions.create_session(db, event.id, "A", room_id=room.id, starts_at=at(25, 10),
-                                ends_at=at(25, 11))
+    a = sessions.create_session(
+        db, event.id, "A", room_id=room.id, starts_at=at(25, 10), ends_at=at(25, 11)
+    )
     b = sessions.create_session(db, event.id, "B", starts_at=at(25, 11), ends_at=at(25, 12))
     sessions.create_session(db, event.id, "C")
     assert {r.id for r in sessions.sessions_by_ids(db, [a.id, b.id])} == {a.id, b.id}
     with db.reader() as session:
-        assert [r.id for r in sessions.sessions_in_range(
-            session, event.id, at(25, 11), at(25, 12))] == [b.id]
-        assert {r.id for r in sessions.sessions_in_range(
-            session, event.id, at(25, 10, 30), at(25, 11, 30))} == {a.id, b.id}
-        assert [r.id for r in sessions.sessions_in_range(
-            session, event.id, at(25, 0), at(26, 0), room_id=room.id)] == [a.id]
+        assert [
+            r.id for r in sessions.sessions_in_range(session, event.id, at(25, 11), at(25, 12))
+        ] == [b.id]
+        assert {
+            r.id
+            for r in sessions.sessions_in_range(session, event.id, at(25, 10, 30), at(25, 11, 30))
+        } == {a.id, b.id}
+        assert [
+            r.id
+            for r in sessions.sessions_in_range(
+                session, event.id, at(25, 0), at(26, 0), room_id=room.id
+            )
+        ] == [a.id]

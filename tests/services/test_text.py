@@ -11,8 +11,27 @@ from forumdesk.services import text
 
 _RUNS = re.compile(r"\s+")
 # Every kind of space, controls and letters that casefold or fold (ё, ß)
-_TYPED = st.text(alphabet=["a", "B", "ё", "Ё", "ß", "Щ", " ", "\u00a0", "\t", "\n", "\u2003",
-                           "\u200b", "\x1f", "\x07", "@", "."], max_size=20)
+_TYPED = st.text(
+    alphabet=[
+        "a",
+        "B",
+        "ё",
+        "Ё",
+        "ß",
+        "Щ",
+        " ",
+        "\u00a0",
+        "\t",
+        "\n",
+        "\u2003",
+        "\u200b",
+        "\x1f",
+        "\x07",
+        "@",
+        ".",
+    ],
+    max_size=20,
+)
 
 
 @given(_TYPED)

@@ -25,12 +25,13 @@ def test_add_room_appends_in_order(event: EventRow, db: Database) -> None:
     rooms = venue.list_rooms(db, event.id)
     assert rooms == [plenary, hall_a]
     assert [(r.name, r.capacity, r.position) for r in rooms] == [
-        ("Plenary Hall", 800, 0), ("Hall A", 120, 1)]
+        ("Plenary Hall", 800, 0),
+        ("Hall A", 120, 1),
+    ]
     assert rooms[0].notes == "Stage"
 
 
-def test_rooms_of_events_are_separate(event: EventRow, other_event: EventRow,
-                                      db: Database) -> None:
+def test_rooms_of_events_are_separate(event: EventRow, other_event: EventRow, db: Database) -> None:
     """The same room name may exist in two events; each lists only its own."""
     venue.add_room(db, event.id, "Hall A")
     other = venue.add_room(db, other_event.id, "Hall A")
@@ -48,8 +49,9 @@ def test_rooms_of_events_are_separate(event: EventRow, other_event: EventRow,
         ({"capacity": "many"}, ValidationError, "whole number"),
     ],
 )
-def test_add_room_rejections(event: EventRow, db: Database, kwargs: dict,
-                             error: type[Exception], needle: str) -> None:
+def test_add_room_rejections(
+    event: EventRow, db: Database, kwargs: dict, error: type[Exception], needle: str
+) -> None:
     """Duplicate names (ignoring case), empty names and bad capacities add nothing."""
     existing = venue.add_room(db, event.id, "Hall A")
     args = {"name": "Hall B"} | kwargs
@@ -60,8 +62,9 @@ def test_add_room_rejections(event: EventRow, db: Database, kwargs: dict,
 
 
 @pytest.mark.parametrize("duplicate", ["Зал А", "зал а", "ЗАЛ А"])
-def test_add_room_refuses_cyrillic_duplicate_ignoring_case(event: EventRow, db: Database,
-                                                           duplicate: str) -> None:
+def test_add_room_refuses_cyrillic_duplicate_ignoring_case(
+    event: EventRow, db: Database, duplicate: str
+) -> None:
     """Russian room names are duplicates ignoring case too, with a readable message."""
     existing = venue.add_room(db, event.id, "Зал А")
     with pytest.raises(ConflictError) as caught:
@@ -79,8 +82,9 @@ def test_add_room_to_missing_event_is_not_found(db: Database) -> None:
 def test_update_room_and_undo(event: EventRow, db: Database) -> None:
     """update_room returns the previous values; passing them back restores the room."""
     room = venue.add_room(db, event.id, "Hall A", capacity=100)
-    previous = venue.update_room(db, room.id, {"name": "Hall Alpha", "capacity": 150},
-                                 expected_version=room.version)
+    previous = venue.update_room(
+        db, room.id, {"name": "Hall Alpha", "capacity": 150}, expected_version=room.version
+    )
     assert previous == {"name": "Hall A", "capacity": 100}
     changed = venue.list_rooms(db, event.id)[0]
     assert (changed.name, changed.capacity) == ("Hall Alpha", 150)
@@ -106,8 +110,9 @@ def test_update_room_may_change_case_of_its_own_name(event: EventRow, db: Databa
         ({"position": 3}, ValidationError, "position"),
     ],
 )
-def test_update_room_rejections_change_nothing(event: EventRow, db: Database, changes: dict,
-                                               error: type[Exception], needle: str) -> None:
+def test_update_room_rejections_change_nothing(
+    event: EventRow, db: Database, changes: dict, error: type[Exception], needle: str
+) -> None:
     room = venue.add_room(db, event.id, "Hall A", capacity=100)
     other = venue.add_room(db, event.id, "Hall B")
     with pytest.raises(error) as caught:
@@ -142,8 +147,9 @@ def test_reorder_rooms_and_undo(event: EventRow, db: Database) -> None:
 
 
 @pytest.mark.parametrize("wrong", ["missing", "extra", "twice"])
-def test_reorder_rooms_with_wrong_set_is_refused(event: EventRow, other_event: EventRow,
-                                                 db: Database, wrong: str) -> None:
+def test_reorder_rooms_with_wrong_set_is_refused(
+    event: EventRow, other_event: EventRow, db: Database, wrong: str
+) -> None:
     """The new order must list exactly the event's rooms; otherwise nothing moves."""
     a, b = venue.add_room(db, event.id, "A"), venue.add_room(db, event.id, "B")
     foreign = venue.add_room(db, other_event.id, "X")
@@ -154,14 +160,19 @@ def test_reorder_rooms_with_wrong_set_is_refused(event: EventRow, other_event: E
     assert [r.id for r in venue.list_rooms(db, event.id)] == [a.id, b.id]
 
 
-def _session_in(db: Database, event: EventRow, room_id: int | None = None,
-                track_id: int | None = None, title: str = "Talk") -> int:
-    return sessions.create_session(db, event.id, title, room_id=room_id, track_id=track_id,
-                                   starts_at=T10, ends_at=T11).id
+def _session_in(
+    db: Database,
+    event: EventRow,
+    room_id: int | None = None,
+    track_id: int | None = None,
+    title: str = "Talk",
+) -> int:
+    return sessions.create_session(
+        db, event.id, title, room_id=room_id, track_id=track_id, starts_at=T10, ends_at=T11
+    ).id
 
 
-def test_delete_room_unlinks_sessions_and_restore_relinks(event: EventRow,
-                                                          db: Database) -> None:
+def test_delete_room_unlinks_sessions_and_restore_relinks(event: EventRow, db: Database) -> None:
     """Deleting a room keeps its sessions' times; restoring brings back id, fields, links."""
     room = venue.add_room(db, event.id, "Hall A", capacity=120, notes="Balcony")
     venue.add_room(db, event.id, "Hall B")
@@ -174,8 +185,13 @@ def test_delete_room_unlinks_sessions_and_restore_relinks(event: EventRow,
     assert (orphan.room_id, orphan.starts_at, orphan.ends_at) == (None, T10, T11)
 
     restored = venue.restore_room(db, snapshot)
-    assert (restored.id, restored.name, restored.capacity, restored.notes, restored.position) \
-        == (room.id, "Hall A", 120, "Balcony", 0)
+    assert (restored.id, restored.name, restored.capacity, restored.notes, restored.position) == (
+        room.id,
+        "Hall A",
+        120,
+        "Balcony",
+        0,
+    )
     assert [r.name for r in venue.list_rooms(db, event.id)] == ["Hall A", "Hall B"]
     back = sessions.get_session(db, session_id)
     assert (back.room_id, back.room_name, back.starts_at) == (room.id, "Hall A", T10)
@@ -187,8 +203,7 @@ def test_delete_room_outdates_reads_of_its_sessions(event: EventRow, db: Databas
     stale = sessions.get_session(db, _session_in(db, event, room.id))
     venue.delete_room(db, room.id)
     with pytest.raises(ConcurrentEditError):
-        sessions.update_session(db, stale.id, {"title": "Renamed"},
-                                expected_version=stale.version)
+        sessions.update_session(db, stale.id, {"title": "Renamed"}, expected_version=stale.version)
     assert sessions.get_session(db, stale.id).title == "Talk"
 
 
@@ -244,8 +259,9 @@ def test_add_track_normalises_colour(event: EventRow, db: Database) -> None:
         ({"name": ""}, ValidationError, "track name"),
     ],
 )
-def test_add_track_rejections(event: EventRow, db: Database, kwargs: dict,
-                              error: type[Exception], needle: str) -> None:
+def test_add_track_rejections(
+    event: EventRow, db: Database, kwargs: dict, error: type[Exception], needle: str
+) -> None:
     existing = venue.add_track(db, event.id, "Pharma")
     args = {"name": "Digital"} | kwargs
     with pytest.raises(error) as caught:
@@ -254,8 +270,7 @@ def test_add_track_rejections(event: EventRow, db: Database, kwargs: dict,
     assert venue.list_tracks(db, event.id) == [existing]
 
 
-def test_add_track_refuses_cyrillic_duplicate_ignoring_case(event: EventRow,
-                                                            db: Database) -> None:
+def test_add_track_refuses_cyrillic_duplicate_ignoring_case(event: EventRow, db: Database) -> None:
     existing = venue.add_track(db, event.id, "Фармацевтика")
     with pytest.raises(ConflictError) as caught:
         venue.add_track(db, event.id, "ФАРМАЦЕВТИКА")
@@ -270,23 +285,29 @@ def test_add_track_to_missing_event_is_not_found(db: Database) -> None:
 
 def test_update_track_and_undo(event: EventRow, db: Database) -> None:
     track = venue.add_track(db, event.id, "Pharma", "#A8D5BA")
-    previous = venue.update_track(db, track.id, {"name": "Medicines", "color": "ffffff"},
-                                  expected_version=track.version)
+    previous = venue.update_track(
+        db, track.id, {"name": "Medicines", "color": "ffffff"}, expected_version=track.version
+    )
     assert previous == {"name": "Pharma", "color": "#A8D5BA"}
     assert [(t.name, t.color) for t in venue.list_tracks(db, event.id)] == [
-        ("Medicines", "#FFFFFF")]
+        ("Medicines", "#FFFFFF")
+    ]
     venue.update_track(db, track.id, previous)
-    assert [(t.name, t.color) for t in venue.list_tracks(db, event.id)] == [
-        ("Pharma", "#A8D5BA")]
+    assert [(t.name, t.color) for t in venue.list_tracks(db, event.id)] == [("Pharma", "#A8D5BA")]
 
 
 @pytest.mark.parametrize(
     ("changes", "error"),
-    [({"color": "red"}, ValidationError), ({"name": "DIGITAL"}, ConflictError),
-     ({"name": "Digital"}, ConflictError), ({"event_id": 2}, ValidationError)],
+    [
+        ({"color": "red"}, ValidationError),
+        ({"name": "DIGITAL"}, ConflictError),
+        ({"name": "Digital"}, ConflictError),
+        ({"event_id": 2}, ValidationError),
+    ],
 )
-def test_update_track_rejections_change_nothing(event: EventRow, db: Database, changes: dict,
-                                                error: type[Exception]) -> None:
+def test_update_track_rejections_change_nothing(
+    event: EventRow, db: Database, changes: dict, error: type[Exception]
+) -> None:
     track = venue.add_track(db, event.id, "Pharma", "#A8D5BA")
     other = venue.add_track(db, event.id, "Digital")
     with pytest.raises(error) as caught:
@@ -309,8 +330,7 @@ def test_update_missing_track_is_not_found(db: Database) -> None:
     assert_readable(caught.value, "track")
 
 
-def test_delete_track_unlinks_sessions_and_restore_relinks(event: EventRow,
-                                                           db: Database) -> None:
+def test_delete_track_unlinks_sessions_and_restore_relinks(event: EventRow, db: Database) -> None:
     track = venue.add_track(db, event.id, "Pharma", "#A8D5BA")
     session_id = _session_in(db, event, track_id=track.id)
 
@@ -323,8 +343,7 @@ def test_delete_track_unlinks_sessions_and_restore_relinks(event: EventRow,
     restored = venue.restore_track(db, snapshot)
     assert (restored.id, restored.name, restored.color) == (track.id, "Pharma", "#A8D5BA")
     back = sessions.get_session(db, session_id)
-    assert (back.track_id, back.track_name, back.track_color) == (track.id, "Pharma",
-                                                                  "#A8D5BA")
+    assert (back.track_id, back.track_name, back.track_color) == (track.id, "Pharma", "#A8D5BA")
 
 
 def test_restore_track_refused_when_name_was_taken(event: EventRow, db: Database) -> None:

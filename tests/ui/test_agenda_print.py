@@ -22,7 +22,8 @@ MODERATOR = "Ахметов Данияр Канатович"  # moderates S1 in 
 
 
 def test_the_document_has_every_session_and_the_cyrillic_names(
-        qtbot: QtBot, db: Database, demo: DemoResult) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult
+) -> None:
     data = load_agenda(db, demo.event.id)
     text = agenda_document(data, "ru").toPlainText()
     codes = [s.code for s in data.scheduled if s.code]
@@ -35,7 +36,8 @@ def test_the_document_has_every_session_and_the_cyrillic_names(
 
 
 def test_a_pdf_of_the_agenda_has_the_sessions_in_cyrillic(
-        qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
     data = load_agenda(db, demo.event.id)
     document = agenda_document(data, "ru")
     path = write_pdf(document, tmp_path / "agenda.pdf", "A4", data.event.name)
@@ -43,8 +45,9 @@ def test_a_pdf_of_the_agenda_has_the_sessions_in_cyrillic(
     assert content.startswith(b"%PDF") and len(content) > 1000
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed; the document's text was checked above")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True,
-                          text=True, encoding="utf-8").stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True, encoding="utf-8"
+    ).stdout
     assert "S1" in text
     assert "Ахметов" in text and "Модераторы" in text
 
@@ -56,8 +59,9 @@ def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWi
     return window
 
 
-def test_export_to_pdf_from_the_menu(qtbot: QtBot, db: Database, demo: DemoResult,
-                                     tmp_path: Path) -> None:
+def test_export_to_pdf_from_the_menu(
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
     errors: list[tuple[str, str]] = []
     window = _window(qtbot, db, errors)
     exporter: ExportActions = window.export_actions  # type: ignore[attr-defined]
@@ -69,7 +73,8 @@ def test_export_to_pdf_from_the_menu(qtbot: QtBot, db: Database, demo: DemoResul
 
 
 def test_a_pdf_into_a_folder_is_reported_and_nothing_written(
-        qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
     errors: list[tuple[str, str]] = []
     window = _window(qtbot, db, errors)
     folder = tmp_path / "out.pdf"
@@ -80,8 +85,7 @@ def test_a_pdf_into_a_folder_is_reported_and_nothing_written(
     assert list(folder.iterdir()) == [] and list(tmp_path.glob("*.part")) == []
 
 
-def test_print_opens_a_preview_of_the_agenda(qtbot: QtBot, db: Database, demo: DemoResult
-                                             ) -> None:
+def test_print_opens_a_preview_of_the_agenda(qtbot: QtBot, db: Database, demo: DemoResult) -> None:
     errors: list[tuple[str, str]] = []
     window = _window(qtbot, db, errors)
     shown: list[QDialog] = []

@@ -15,11 +15,17 @@ from forumdesk.errors import ValidationError
 
 
 def test_the_installed_command_opens_the_window_and_creates_the_database(
-        tmp_path: Path, _isolated_user_dirs: Path) -> None:
+    tmp_path: Path, _isolated_user_dirs: Path
+) -> None:
     database = tmp_path / "first-run.sqlite3"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", app.QUIT_AFTER_ENV: "300"}
-    done = subprocess.run([sys.executable, "-m", "forumdesk", "--db", str(database)],
-                          env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "forumdesk", "--db", str(database)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert database.exists() and database.stat().st_size > 0

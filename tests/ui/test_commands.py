@@ -33,8 +33,9 @@ def _session(db: Database, event_id: int, code: str):  # type: ignore[no-untyped
 def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoResult) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     assert s3.starts_at is not None and s3.ends_at is not None
-    target = Placement(s3.room_id, s3.starts_at + dt.timedelta(hours=2),
-                       s3.ends_at + dt.timedelta(hours=2))
+    target = Placement(
+        s3.room_id, s3.starts_at + dt.timedelta(hours=2), s3.ends_at + dt.timedelta(hours=2)
+    )
     seen: list[frozenset[str]] = []
     ctx.data_changed.connect(seen.append)
     assert ctx.run(commands.PlaceSessionCommand(ctx, "Move S3", s3.id, target))
@@ -48,7 +49,8 @@ def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoR
 
 
 def test_a_refused_edit_reports_and_never_reaches_the_stack(
-        ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     assert not ctx.run(commands.edit_session(ctx, s3, {"code": "S4"}))
     assert ctx.undo_stack.count() == 0
@@ -57,16 +59,20 @@ def test_a_refused_edit_reports_and_never_reaches_the_stack(
 
 
 def test_a_macro_that_fails_half_way_leaves_the_database_as_it_was(
-        ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     moderator = sessions.get_session(ctx.db, s3.id).moderators
     newcomer = people.create_person(ctx.db, "Иванова", "Мария")
     before = assignments.session_people(ctx.db, s3.id)
     existing = before[0].person_id
-    ok = ctx.run_all("Edit S3", [
-        commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add"),
-        commands.AssignPeopleCommand(ctx, s3.id, [existing], Role.SPEAKER, "Add again"),
-    ])
+    ok = ctx.run_all(
+        "Edit S3",
+        [
+            commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add"),
+            commands.AssignPeopleCommand(ctx, s3.id, [existing], Role.SPEAKER, "Add again"),
+        ],
+    )
     assert not ok and errors
     assert assignments.session_people(ctx.db, s3.id) == before
     assert ctx.undo_stack.count() == 0  # nothing to undo or redo: the action never happened
@@ -74,7 +80,8 @@ def test_a_macro_that_fails_half_way_leaves_the_database_as_it_was(
 
 
 def test_undo_of_a_command_whose_record_vanished_reports_and_drops_it(
-        ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     assert ctx.run(commands.edit_session(ctx, s3, {"title": "Renamed"}))
     sessions.delete_session(ctx.db, s3.id)  # e.g. another workstation deleted it
@@ -83,8 +90,7 @@ def test_undo_of_a_command_whose_record_vanished_reports_and_drops_it(
     assert ctx.undo_stack.count() == 0
 
 
-def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext,
-                                                        demo: DemoResult) -> None:
+def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext, demo: DemoResult) -> None:
     s1 = _session(ctx.db, demo.event.id, "S1")
     people_in_s1 = assignments.session_people(ctx.db, s1.id)
     ids = [row.person_id for row in people_in_s1[:2]]
@@ -99,25 +105,27 @@ def test_an_empty_action_leaves_no_step(ctx: AppContext) -> None:
     assert ctx.undo_stack.count() == 0
 
 
-def test_a_generator_can_use_what_an_earlier_command_made(ctx: AppContext,
-                                                         demo: DemoResult) -> None:
+def test_a_generator_can_use_what_an_earlier_command_made(
+    ctx: AppContext, demo: DemoResult
+) -> None:
     speaker = people.create_person(ctx.db, "Omarov", "Timur")
     create = commands.CreateSessionCommand(ctx, demo.event.id, {"title": "Side event"})
 
     def steps():  # type: ignore[no-untyped-def]
         yield create
         assert create.created is not None
-        yield commands.AssignPeopleCommand(ctx, create.created.id, [speaker.id], Role.SPEAKER,
-                                           "Add")
+        yield commands.AssignPeopleCommand(
+            ctx, create.created.id, [speaker.id], Role.SPEAKER, "Add"
+        )
 
     assert ctx.run_all("New session", steps())
     assert create.created is not None
     assert [p.person_id for p in assignments.session_people(ctx.db, create.created.id)] == [
-        speaker.id]
+        speaker.id
+    ]
     ctx.undo_stack.undo()
     assert all(s.title != "Side event" for s in sessions.list_sessions(ctx.db, demo.event.id))
     ctx.undo_stack.redo()
     restored = sessions.get_session(ctx.db, create.created.id)
     assert restored.title == "Side event"
     assert [p.person_id for p in assignments.session_people(ctx.db, restored.id)] == [speaker.id]
-

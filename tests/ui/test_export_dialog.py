@@ -30,8 +30,9 @@ def errors() -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
-           ) -> MainWindow:
+def window(
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> MainWindow:
     win = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
     qtbot.addWidget(win)
     # MainWindow installs the export actions itself
@@ -45,45 +46,63 @@ def _actions(window: MainWindow) -> ExportActions:
 def _check_only(widget: QListWidget, values: set[object]) -> None:
     for n in range(widget.count()):
         item = widget.item(n)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole)
-                           in values else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            Qt.CheckState.Checked
+            if item.data(Qt.ItemDataRole.UserRole) in values
+            else Qt.CheckState.Unchecked
+        )
 
 
 def test_install_adds_the_file_menu_actions_enabled_with_an_event(
-        qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+) -> None:
     win = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
     qtbot.addWidget(win)
     # MainWindow installs the export actions itself
     file_menu = win.menuBar().actions()[0].menu()
     names = [a.objectName() for a in file_menu.actions()]
-    for name in ("export_agenda_action", "print_agenda_action", "export_pdf_action",
-                 "export_calendar_action", "export_csv_action"):
+    for name in (
+        "export_agenda_action",
+        "print_agenda_action",
+        "export_pdf_action",
+        "export_calendar_action",
+        "export_csv_action",
+    ):
         assert name in names
         assert not getattr(win, name).isEnabled()  # no event open yet
     assert win.export_agenda_action.shortcut().toString() == "Ctrl+Shift+E"  # type: ignore
     win.load_demo()
-    assert all(getattr(win, n).isEnabled() for n in ("export_agenda_action",
-                                                     "print_agenda_action"))
+    assert all(getattr(win, n).isEnabled() for n in ("export_agenda_action", "print_agenda_action"))
 
 
-def test_the_dialog_restores_the_remembered_options(window: MainWindow, demo: DemoResult
-                                                    ) -> None:
+def test_the_dialog_restores_the_remembered_options(window: MainWindow, demo: DemoResult) -> None:
     rooms = venue.list_rooms(window.db, demo.event.id)
-    remembered = ExportOptions(parts=("programme", "people"), days=(FRI,),
-                               room_ids=(rooms[1].id, 999_999), paper="Letter", lang="ru",
-                               include_all_registered=True, grid_step=30)
+    remembered = ExportOptions(
+        parts=("programme", "people"),
+        days=(FRI,),
+        room_ids=(rooms[1].id, 999_999),
+        paper="Letter",
+        lang="ru",
+        include_all_registered=True,
+        grid_step=30,
+    )
     QSettings().setValue(OPTIONS_KEY, json.dumps(remembered.to_dict()))
     dialog = ExportAgendaDialog(window.ctx, window)
-    assert [p for p, c in dialog.part_checks.items() if c.isChecked()] == ["programme",
-                                                                          "people"]
+    assert [p for p, c in dialog.part_checks.items() if c.isChecked()] == ["programme", "people"]
     assert dialog.paper_combo.currentText() == "Letter"
     assert dialog.lang_combo.currentText() == "Русский"
     assert dialog.all_registered_check.isChecked()
     assert dialog.grid_step_combo.currentData() == 30
     # the room another event had is dropped; the rest of the filter stays
     assert dialog.options() == ExportOptions(
-        parts=("programme", "people"), days=(FRI,), room_ids=(rooms[1].id,), paper="Letter",
-        lang="ru", include_all_registered=True, grid_step=30)
+        parts=("programme", "people"),
+        days=(FRI,),
+        room_ids=(rooms[1].id,),
+        paper="Letter",
+        lang="ru",
+        include_all_registered=True,
+        grid_step=30,
+    )
 
 
 def test_damaged_settings_open_the_dialog_with_the_defaults(window: MainWindow) -> None:
@@ -92,8 +111,9 @@ def test_damaged_settings_open_the_dialog_with_the_defaults(window: MainWindow) 
     assert dialog.options() == ExportOptions()
 
 
-def test_the_dialog_fills_in_the_options_from_its_widgets(window: MainWindow,
-                                                          demo: DemoResult) -> None:
+def test_the_dialog_fills_in_the_options_from_its_widgets(
+    window: MainWindow, demo: DemoResult
+) -> None:
     dialog = ExportAgendaDialog(window.ctx, window)
     rooms = venue.list_rooms(window.db, demo.event.id)
     for part, check in dialog.part_checks.items():
@@ -121,8 +141,9 @@ def test_accepting_remembers_the_options_for_next_time(window: MainWindow) -> No
     assert again.lang_combo.currentData() == "ru"
 
 
-def test_nothing_chosen_keeps_the_dialog_open_with_a_message(window: MainWindow,
-                                                             tmp_path: Path) -> None:
+def test_nothing_chosen_keeps_the_dialog_open_with_a_message(
+    window: MainWindow, tmp_path: Path
+) -> None:
     dialog = ExportAgendaDialog(window.ctx, window)
     _check_only(dialog.day_list, set())
     dialog.accept()
@@ -135,8 +156,9 @@ def test_nothing_chosen_keeps_the_dialog_open_with_a_message(window: MainWindow,
     assert "folder" in dialog.error_label.text()
 
 
-def test_exporting_from_the_menu_writes_the_chosen_parts(window: MainWindow, tmp_path: Path,
-                                                         errors: list[tuple[str, str]]) -> None:
+def test_exporting_from_the_menu_writes_the_chosen_parts(
+    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
     target = tmp_path / "agenda.xlsx"
     opened: list[QUrl] = []
     exporter = _actions(window)
@@ -162,7 +184,8 @@ def test_exporting_from_the_menu_writes_the_chosen_parts(window: MainWindow, tmp
 
 
 def test_a_folder_as_target_is_reported_and_nothing_is_written(
-        window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]) -> None:
+    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     assert _actions(window).run_agenda_export(ExportOptions(), folder) is None
@@ -171,16 +194,18 @@ def test_a_folder_as_target_is_reported_and_nothing_is_written(
     assert list(tmp_path.glob("*.part")) == []
 
 
-def test_a_missing_folder_is_reported(window: MainWindow, tmp_path: Path,
-                                      errors: list[tuple[str, str]]) -> None:
+def test_a_missing_folder_is_reported(
+    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
     target = tmp_path / "no such folder" / "agenda.xlsx"
     assert _actions(window).run_agenda_export(ExportOptions(), target) is None
     assert errors and "does not exist" in errors[0][1]
     assert not target.parent.exists()
 
 
-def test_calendar_and_csv_exports(window: MainWindow, tmp_path: Path,
-                                  errors: list[tuple[str, str]]) -> None:
+def test_calendar_and_csv_exports(
+    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
     exporter = _actions(window)
     exporter.choose_path = lambda *_args: str(tmp_path / "forum")  # no suffix typed
     assert exporter.export_calendar() == tmp_path / "forum.ics"

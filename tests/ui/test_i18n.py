@@ -76,26 +76,32 @@ def test_the_english_file_holds_exactly_the_plurals(tool: ModuleType) -> None:
     plurals = {k for k, m in found.messages.items() if m.numerus}
     assert {k for k, e in entries.items() if e.kind not in {"vanished", "obsolete"}} == plurals
     assert entries[("UnscheduledDock", "%n session(s) to place", "")].forms == [
-        "%n session to place", "%n sessions to place"]
+        "%n session to place",
+        "%n sessions to place",
+    ]
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
-def test_translations_keep_placeholders_tags_and_one_accelerator(tool: ModuleType,
-                                                                 language: str) -> None:
+def test_translations_keep_placeholders_tags_and_one_accelerator(
+    tool: ModuleType, language: str
+) -> None:
     for key, entry in tool.read_ts(tool.ts_path(language)).items():
         if entry.kind in {"vanished", "obsolete"}:
             continue
         source = entry.message.source
         for form in entry.forms:
             assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), (
-                key, form)
+                key,
+                form,
+            )
             assert sorted(TAG.findall(form)) == sorted(TAG.findall(source)), (key, form)
             assert form.count("\n") == source.count("\n"), (key, form)
             assert (_mnemonic(form) is None) == (_mnemonic(source) is None), (key, form)
 
 
-def test_the_shipped_qm_files_are_compiled_from_the_ts_files(tool: ModuleType,
-                                                             tmp_path: Path) -> None:
+def test_the_shipped_qm_files_are_compiled_from_the_ts_files(
+    tool: ModuleType, tmp_path: Path
+) -> None:
     for language in tool.LANGUAGES:
         fresh = tmp_path / f"{language}.qm"
         tool.compile_qm(tool.ts_path(language), fresh)
@@ -105,7 +111,7 @@ def test_the_shipped_qm_files_are_compiled_from_the_ts_files(tool: ModuleType,
 
 # --- the extractor ------------------------------------------------------------------------------
 
-_SAMPLE = '''
+_SAMPLE = """
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP
 
 
@@ -133,33 +139,41 @@ def install(window):
     tr = helper.tr
     tr("Aliased")
     QProgressDialog.tr("Cancel")
-'''
+"""
 
 
-def test_the_extractor_gives_each_call_the_context_it_runs_under(tool: ModuleType,
-                                                                  tmp_path: Path) -> None:
+def test_the_extractor_gives_each_call_the_context_it_runs_under(
+    tool: ModuleType, tmp_path: Path
+) -> None:
     package = tmp_path / "sample"
     package.mkdir()
     (package / "__init__.py").write_text("", encoding="utf-8")
     (package / "page.py").write_text(_SAMPLE, encoding="utf-8")
     found = tool.extract(package, dynamic=False)
     assert {(k[0], k[1]): m.numerus for k, m in found.messages.items()} == {
-        ("Page", "Plain"): False, ("Page", "%n item(s)"): True, ("Page", "Edit {0}"): False,
-        ("Explicit", "Explicit text"): False, ("Wrapped", "Through the wrapper"): False,
-        ("Wrapped", "%n row(s)"): True, ("Listed", "listed label"): False,
-        ("MainWindow", "&File"): False, ("Page", "Aliased"): False,
+        ("Page", "Plain"): False,
+        ("Page", "%n item(s)"): True,
+        ("Page", "Edit {0}"): False,
+        ("Explicit", "Explicit text"): False,
+        ("Wrapped", "Through the wrapper"): False,
+        ("Wrapped", "%n row(s)"): True,
+        ("Listed", "listed label"): False,
+        ("MainWindow", "&File"): False,
+        ("Page", "Aliased"): False,
     }
     assert len(found.problems) == 1  # the f-string
     assert "page.py:17" in found.problems[0] and "Broken" in found.problems[0]
 
 
 def test_updating_keeps_translations_adds_new_text_and_retires_the_gone(
-        tool: ModuleType, tmp_path: Path) -> None:
+    tool: ModuleType, tmp_path: Path
+) -> None:
     package = tmp_path / "sample"
     package.mkdir()
     (package / "page.py").write_text(
         "class Page:\n    def a(self):\n        self.tr('Kept')\n        self.tr('Gone')\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     folder = tmp_path / "translations"
     folder.mkdir()
     first = tool.extract(package, dynamic=False)
@@ -167,17 +181,23 @@ def test_updating_keeps_translations_adds_new_text_and_retires_the_gone(
     entries[("Page", "Kept", "")].forms, entries[("Page", "Kept", "")].kind = ["Оставлено"], ""
     entries[("Page", "Gone", "")].forms, entries[("Page", "Gone", "")].kind = ["Ушло"], ""
     tool.ts_path("ru", folder).write_text(
-        tool.render_ts(entries.values(), "ru_RU", folder, package), encoding="utf-8")
+        tool.render_ts(entries.values(), "ru_RU", folder, package), encoding="utf-8"
+    )
 
     (package / "page.py").write_text(
         "class Page:\n    def a(self):\n        self.tr('Kept')\n        self.tr('New')\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     again = tool.parse_ts(tool.updated_ts("ru", tool.extract(package, dynamic=False), folder))
     assert (again[("Page", "Kept", "")].kind, again[("Page", "Kept", "")].forms) == (
-        "", ["Оставлено"])
+        "",
+        ["Оставлено"],
+    )
     assert again[("Page", "New", "")].kind == "unfinished"
     assert (again[("Page", "Gone", "")].kind, again[("Page", "Gone", "")].forms) == (
-        "vanished", ["Ушло"])
+        "vanished",
+        ["Ушло"],
+    )
 
 
 # --- the window in Russian ----------------------------------------------------------------------
@@ -218,7 +238,8 @@ def test_the_main_window_speaks_russian(qtbot: QtBot, db: Database, translated: 
     assert window.export_agenda_action.text() == "&Экспорт программы…"
     # one mnemonic per letter: in the menu bar with the tabs, and within every menu
     bar_letters = [_mnemonic(t) for t in titles] + [
-        _mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())]
+        _mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())
+    ]
     assert len(bar_letters) == len(set(bar_letters))
     for action in window.menuBar().actions():
         menu = action.menu()
@@ -240,8 +261,9 @@ def test_the_main_window_speaks_russian(qtbot: QtBot, db: Database, translated: 
     assert QLocale().language() == QLocale.Language.Russian
 
 
-def test_in_english_the_plurals_read_as_english(qtbot: QtBot, db: Database,
-                                                translated: None) -> None:
+def test_in_english_the_plurals_read_as_english(
+    qtbot: QtBot, db: Database, translated: None
+) -> None:
     assert i18n.install_translators("en") == "en"
     window = _unscheduled_window(qtbot, db, 1)
     assert window.menuBar().actions()[0].text() == "&File"
@@ -268,13 +290,21 @@ def test_removing_the_translators_brings_back_the_source_text(translated: None) 
 # --- choosing the language ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("choice", "system", "expected"), [
-    ("system", "ru_RU", "ru"), ("system", "kk_KZ", "ru"), ("system", "ru_KZ", "ru"),
-    ("system", "en_US", "en"), ("system", "de_DE", "en"),
-    ("en", "ru_RU", "en"), ("ru", "en_GB", "ru"),
-])
-def test_the_language_follows_the_setting_then_the_system(choice: str, system: str,
-                                                          expected: str) -> None:
+@pytest.mark.parametrize(
+    ("choice", "system", "expected"),
+    [
+        ("system", "ru_RU", "ru"),
+        ("system", "kk_KZ", "ru"),
+        ("system", "ru_KZ", "ru"),
+        ("system", "en_US", "en"),
+        ("system", "de_DE", "en"),
+        ("en", "ru_RU", "en"),
+        ("ru", "en_GB", "ru"),
+    ],
+)
+def test_the_language_follows_the_setting_then_the_system(
+    choice: str, system: str, expected: str
+) -> None:
     assert i18n.resolve_language(choice, QLocale(system)) == expected
 
 
@@ -294,10 +324,12 @@ def test_the_saved_setting_decides_what_is_installed(translated: None) -> None:
 
 
 def test_help_language_saves_the_choice_and_says_when_it_applies(
-        qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     told: list[tuple[str, str]] = []
-    monkeypatch.setattr(i18n, "notify_restart",
-                        lambda _parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(
+        i18n, "notify_restart", lambda _parent, title, text: told.append((title, text))
+    )
     window = MainWindow(db)
     qtbot.addWidget(window)
     menu = window.language_menu
@@ -318,8 +350,9 @@ def test_help_language_saves_the_choice_and_says_when_it_applies(
 
 def test_run_gui_starts_in_the_saved_language_and_cleans_up(tmp_path: Path) -> None:
     # run_gui reads the application's own settings (organisation and name of forumdesk)
-    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR,
-              APP_NAME).setValue(i18n.SETTING, "ru")
+    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME).setValue(
+        i18n.SETTING, "ru"
+    )
     broken = tmp_path / "notes.sqlite3"
     broken.write_text("not a database", encoding="utf-8")
     shown: list[str] = []
@@ -331,8 +364,9 @@ def test_run_gui_starts_in_the_saved_language_and_cleans_up(tmp_path: Path) -> N
         for handler in set(logging.getLogger().handlers) - set(previous_handlers):
             logging.getLogger().removeHandler(handler)
             handler.close()
-        QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR,
-                  APP_NAME).clear()
+        QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME
+        ).clear()
     assert shown and shown[0].startswith("Не удаётся открыть базу данных.")
     # and the translators went with it: the rest of the process speaks English again
     assert i18n.installed_language() is None

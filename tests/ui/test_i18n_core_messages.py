@@ -22,8 +22,9 @@ def translated() -> Iterator[None]:
     ui_i18n.remove_translators()
 
 
-def test_a_refusal_in_the_russian_window_reads_in_russian(qtbot: QtBot, db: Database,
-                                                          translated: None) -> None:
+def test_a_refusal_in_the_russian_window_reads_in_russian(
+    qtbot: QtBot, db: Database, translated: None
+) -> None:
     assert ui_i18n.install_translators("ru") == "ru"
     assert core_i18n.language() == "ru"
     event = events.create_event(db, "Форум 2027", "2027-05-12", "2027-05-13")
@@ -43,15 +44,18 @@ def test_a_refusal_in_the_russian_window_reads_in_russian(qtbot: QtBot, db: Data
 
 
 def test_the_message_box_shows_the_core_message_in_russian(
-        qtbot: QtBot, db: Database, translated: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, db: Database, translated: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(context.QMessageBox, "warning",
-                        lambda _parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(
+        context.QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text))
+    )
     ui_i18n.install_translators("ru")
     window = MainWindow(db)
     qtbot.addWidget(window)
     with pytest.raises(NotFoundError) as refused:
         events.update_event(db, 12345, {"name": "Другое"})
     window.ctx.report_error("изменение мероприятия", refused.value)
-    assert shown == [("Изменение мероприятия",
-                      "Этого мероприятия больше нет (возможно, его удалили).")]
+    assert shown == [
+        ("Изменение мероприятия", "Этого мероприятия больше нет (возможно, его удалили).")
+    ]

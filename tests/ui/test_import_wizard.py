@@ -26,8 +26,7 @@ def errors() -> list[tuple[str, str]]:
 
 @pytest.fixture
 def event(db: Database) -> EventRow:
-    return events.create_event(db, "Forum 2027", "2027-05-12", "2027-05-13",
-                               timezone="Asia/Almaty")
+    return events.create_event(db, "Forum 2027", "2027-05-12", "2027-05-13", timezone="Asia/Almaty")
 
 
 def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWindow:
@@ -37,8 +36,9 @@ def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWi
     return window
 
 
-def _wizard(qtbot: QtBot, db: Database, errors: list[tuple[str, str]], path: Path,
-            kind: str = "attendees") -> tuple[MainWindow, ImportWizard]:
+def _wizard(
+    qtbot: QtBot, db: Database, errors: list[tuple[str, str]], path: Path, kind: str = "attendees"
+) -> tuple[MainWindow, ImportWizard]:
     window = _window(qtbot, db, errors)
     wizard = open_import_wizard(window, kind)
     qtbot.addWidget(wizard)
@@ -64,10 +64,11 @@ def _import(wizard: ImportWizard) -> None:
 
 
 def test_an_xlsx_with_a_title_row_is_imported_and_the_summary_stays(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "Участники.xlsx", [ATTENDEE_HEADER, *ATTENDEES],
-                      title="Список участников форума")
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "Участники.xlsx", [ATTENDEE_HEADER, *ATTENDEES], title="Список участников форума"
+    )
     window, wizard = _wizard(qtbot, db, errors, path)
     topics: list[frozenset[str]] = []
     window.ctx.data_changed.connect(topics.append)
@@ -76,16 +77,26 @@ def test_an_xlsx_with_a_title_row_is_imported_and_the_summary_stays(
     sheet = wizard.sheet_page
     assert wizard.currentPage() is sheet
     assert sheet.header_spin.value() == 3  # below the title and the blank row
-    header_line = next(r for r in range(sheet.preview.rowCount())
-                       if sheet.preview.verticalHeaderItem(r).text() == "3")
+    header_line = next(
+        r
+        for r in range(sheet.preview.rowCount())
+        if sheet.preview.verticalHeaderItem(r).text() == "3"
+    )
     assert sheet.preview.item(header_line, 0).text() == "Фамилия"
     assert sheet.preview.item(header_line, 0).font().bold()
     assert not sheet.preview.item(0, 0).font().bold()
     wizard.next()
     mapping = wizard.mapping_page
     assert [c.currentData() for c in mapping.field_combos] == [
-        "family_name", "given_name", "patronymic", "organization", "position", "country",
-        "email", "phone"]
+        "family_name",
+        "given_name",
+        "patronymic",
+        "organization",
+        "position",
+        "country",
+        "email",
+        "phone",
+    ]
     cleaned = mapping.cleaned_table
     assert cleaned.item(0, 2).text() == "Иванов"
     assert cleaned.item(0, 8).text() == "ivanov@example.kz"
@@ -98,14 +109,23 @@ def test_an_xlsx_with_a_title_row_is_imported_and_the_summary_stays(
     _import(wizard)
     assert wizard.currentPage() is wizard.summary_page, wizard.confirm_page.error_label.text()
     labels = wizard.summary_page.count_labels
-    assert (labels["created"].text(), labels["updated"].text(), labels["unchanged"].text(),
-            labels["rejected"].text(), labels["registered"].text()) == ("3", "0", "0", "0", "3")
+    assert (
+        labels["created"].text(),
+        labels["updated"].text(),
+        labels["unchanged"].text(),
+        labels["rejected"].text(),
+        labels["registered"].text(),
+    ) == ("3", "0", "0", "0", "3")
     assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
     ivanov = people.search_people(db, "Иванов")[0]
     assert (ivanov.given_name, ivanov.patronymic, ivanov.organization) == (
-        "Пётр", "Сергеевич", "WIPO")
+        "Пётр",
+        "Сергеевич",
+        "WIPO",
+    )
     assert ivanov.email == "ivanov@example.kz" and "7015550001" in (ivanov.phone or "").replace(
-        " ", "")
+        " ", ""
+    )
     assert len(people.search_people(db, event_id=event.id)) == 3
     assert topics and topics[-1] >= {"people", "registrations"}
     assert wizard.backup_path is not None and wizard.backup_path.exists()
@@ -114,14 +134,22 @@ def test_an_xlsx_with_a_title_row_is_imported_and_the_summary_stays(
 
 
 def _csv_rows() -> list[list[object]]:
-    bad = ["Петров", "Олег", None, "Минюст", "Советник", "Казахстан", "petrov@@example",
-           "87015550009"]
+    bad = [
+        "Петров",
+        "Олег",
+        None,
+        "Минюст",
+        "Советник",
+        "Казахстан",
+        "petrov@@example",
+        "87015550009",
+    ]
     return [ATTENDEE_HEADER, ATTENDEES[0], bad, ATTENDEES[1]]
 
 
 def test_an_invalid_row_blocks_the_import_until_valid_rows_are_wanted(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
     path = write_csv(tmp_path / "list.csv", _csv_rows(), encoding="cp1251", delimiter=";")
     _, wizard = _wizard(qtbot, db, errors, path)
     encoding = wizard.file_page.encoding_combo
@@ -157,11 +185,17 @@ def test_an_invalid_row_blocks_the_import_until_valid_rows_are_wanted(
     assert QSettings().value("import/last_folder") == str(tmp_path)
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04 this is not really a workbook",
-                                     b"%PDF-1.4 a report"])
+@pytest.mark.parametrize(
+    "content", [b"PK\x03\x04 this is not really a workbook", b"%PDF-1.4 a report"]
+)
 def test_a_broken_file_is_explained_on_the_first_page(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path, content: bytes) -> None:
+    qtbot: QtBot,
+    db: Database,
+    event: EventRow,
+    errors: list[tuple[str, str]],
+    tmp_path: Path,
+    content: bytes,
+) -> None:
     path = tmp_path / "Участники.xlsx"
     path.write_bytes(content)
     _, wizard = _wizard(qtbot, db, errors, path)
@@ -183,8 +217,13 @@ def _press_cancel(dialog: QProgressDialog) -> None:
 
 @pytest.mark.parametrize("how", ["progress", "button"])
 def test_cancel_during_the_import_leaves_the_database_unchanged(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path, how: str) -> None:
+    qtbot: QtBot,
+    db: Database,
+    event: EventRow,
+    errors: list[tuple[str, str]],
+    tmp_path: Path,
+    how: str,
+) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
     _, wizard = _wizard(qtbot, db, errors, path)
     _to_check_page(wizard)
@@ -202,13 +241,17 @@ def test_cancel_during_the_import_leaves_the_database_unchanged(
 
 
 def test_a_programme_is_imported_into_the_event(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "programme.xlsx", [
-        ["Код", "Название", "Дата", "Начало", "Окончание", "Зал"],
-        ["S1", "Открытие форума", "12.05.2027", "10:00", "11:30", "Большой зал"],
-        ["S2", "Борьба с контрафактом", "13.05.2027", "12:00", "13:00", "Зал B"],
-    ], sheet="Программа")
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "programme.xlsx",
+        [
+            ["Код", "Название", "Дата", "Начало", "Окончание", "Зал"],
+            ["S1", "Открытие форума", "12.05.2027", "10:00", "11:30", "Большой зал"],
+            ["S2", "Борьба с контрафактом", "13.05.2027", "12:00", "13:00", "Зал B"],
+        ],
+        sheet="Программа",
+    )
     _, wizard = _wizard(qtbot, db, errors, path, kind="programme")
     assert wizard.file_page.event_combo.findData(None) == -1  # a programme needs its event
     _to_check_page(wizard)
@@ -224,13 +267,16 @@ def test_a_programme_is_imported_into_the_event(
 
 
 def test_a_column_mapped_by_hand_and_saved_as_a_profile(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "partners.csv", [
-        ["ФИО", "Контакт", "Отметка"],
-        ["Иванов Пётр Сергеевич", "ivanov@example.kz", "x"],
-        ["Smith John", "john@example.com", "y"],
-    ])
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "partners.csv",
+        [
+            ["ФИО", "Контакт", "Отметка"],
+            ["Иванов Пётр Сергеевич", "ivanov@example.kz", "x"],
+            ["Smith John", "john@example.com", "y"],
+        ],
+    )
     _, wizard = _wizard(qtbot, db, errors, path)
     wizard.next()
     wizard.next()
@@ -261,8 +307,8 @@ def test_a_column_mapped_by_hand_and_saved_as_a_profile(
 
 
 def test_the_duplicate_policy_is_used_and_remembered(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
     _, first = _wizard(qtbot, db, errors, path)
     _to_check_page(first)
@@ -282,14 +328,19 @@ def test_the_duplicate_policy_is_used_and_remembered(
 
 
 def test_a_file_dropped_on_the_first_page_is_chosen(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
     path = write_xlsx(tmp_path / "dropped.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
     _, wizard = _wizard(qtbot, db, errors, tmp_path / "other.xlsx")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     wizard.file_page.dropEvent(drop)
     assert wizard.file_page.path_edit.text() == str(path)
     wizard.file_page.path_edit.clear()
@@ -305,7 +356,8 @@ def test_a_file_dropped_on_the_first_page_is_chosen(
 
 
 def test_install_adds_the_menu_actions_and_a_welcome_button(
-        qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     opened: list[ImportWizard] = []
     window.exec_import_wizard = opened.append  # type: ignore[attr-defined]
@@ -325,8 +377,8 @@ def test_install_adds_the_menu_actions_and_a_welcome_button(
 
 
 def test_likely_duplicates_are_listed_for_a_person_to_judge(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
     people.create_person(db, family_name="Иванов", given_name="Пётр", email="petr@other.kz")
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
     _, wizard = _wizard(qtbot, db, errors, path)
@@ -338,8 +390,8 @@ def test_likely_duplicates_are_listed_for_a_person_to_judge(
 
 
 def test_an_import_is_one_undo_step_that_ctrl_z_takes_back_and_redo_restores(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
     """Undo (Ctrl+Z's action) removes the imported people, redo brings them back, under the
     step the History dock shows; the views are told to reload each time."""
     people.create_person(db, "Старожилов", "Иван", email="old@example.kz")
@@ -351,7 +403,8 @@ def test_an_import_is_one_undo_step_that_ctrl_z_takes_back_and_redo_restores(
     _import(wizard)
     assert wizard.currentPage() is wizard.summary_page, wizard.confirm_page.error_label.text()
     imported = {p.id for p in people.search_people(db)} - {
-        people.find_person_by_email(db, "old@example.kz").id}  # type: ignore[union-attr]
+        people.find_person_by_email(db, "old@example.kz").id
+    }  # type: ignore[union-attr]
     assert len(imported) == 3
     stack = window.ctx.undo_stack
     assert stack.count() == 1 and stack.undoText() == "Import attendees: list.xlsx"
@@ -377,8 +430,8 @@ def test_an_import_is_one_undo_step_that_ctrl_z_takes_back_and_redo_restores(
 
 
 def test_an_import_edited_since_is_not_undone_and_says_why(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
     window, wizard = _wizard(qtbot, db, errors, path)
     _to_check_page(wizard)
@@ -393,11 +446,15 @@ def test_an_import_edited_since_is_not_undone_and_says_why(
 
 
 def test_a_programme_import_is_undone_in_one_step(
-        qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]],
-        tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "programme.xlsx", [
-        ["Код", "Название", "Дата", "Начало", "Окончание", "Зал"],
-        ["S1", "Открытие форума", "12.05.2027", "10:00", "11:30", "Большой зал"]])
+    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "programme.xlsx",
+        [
+            ["Код", "Название", "Дата", "Начало", "Окончание", "Зал"],
+            ["S1", "Открытие форума", "12.05.2027", "10:00", "11:30", "Большой зал"],
+        ],
+    )
     window, wizard = _wizard(qtbot, db, errors, path, kind="programme")
     _to_check_page(wizard)
     _import(wizard)

@@ -27,16 +27,18 @@ def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWi
     return window
 
 
-def test_an_empty_database_opens_on_the_welcome_page(qtbot: QtBot, db: Database,
-                                                     errors: list[tuple[str, str]]) -> None:
+def test_an_empty_database_opens_on_the_welcome_page(
+    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     assert window.pages.currentWidget() is window.welcome_page
     assert window.current_event is None
     assert not window.new_session_action.isEnabled()
 
 
-def test_the_demo_button_opens_the_demo_on_the_timetable(qtbot: QtBot, db: Database,
-                                                         errors: list[tuple[str, str]]) -> None:
+def test_the_demo_button_opens_the_demo_on_the_timetable(
+    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.tabs
@@ -54,7 +56,8 @@ def test_the_demo_button_opens_the_demo_on_the_timetable(qtbot: QtBot, db: Datab
 
 
 def test_a_hidden_sessions_page_catches_up_with_changes_when_shown(
-        qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
     window.show_page(window.sessions_page)
@@ -67,25 +70,39 @@ def test_a_hidden_sessions_page_catches_up_with_changes_when_shown(
     assert window.sessions_page.model.rowCount() == 16
 
 
-def test_creating_an_event_from_the_window(qtbot: QtBot, db: Database,
-                                           errors: list[tuple[str, str]]) -> None:
+def test_creating_an_event_from_the_window(
+    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     import datetime as dt
 
-    created = window.create_event({
-        "name": "Forum 2027", "first_day": dt.date(2027, 5, 12),
-        "last_day": dt.date(2027, 5, 13), "city": "Astana", "venue": "",
-        "timezone": "Asia/Almaty"})
+    created = window.create_event(
+        {
+            "name": "Forum 2027",
+            "first_day": dt.date(2027, 5, 12),
+            "last_day": dt.date(2027, 5, 13),
+            "city": "Astana",
+            "venue": "",
+            "timezone": "Asia/Almaty",
+        }
+    )
     assert created is not None and window.ctx.event_id == created.id
     assert window.tabs.currentWidget() is window.setup_page
-    bad = window.create_event({"name": "Broken", "first_day": dt.date(2027, 5, 12),
-                               "last_day": dt.date(2027, 5, 1), "timezone": "UTC"})
+    bad = window.create_event(
+        {
+            "name": "Broken",
+            "first_day": dt.date(2027, 5, 12),
+            "last_day": dt.date(2027, 5, 1),
+            "timezone": "UTC",
+        }
+    )
     assert bad is None and errors and "last day" in errors[-1][1]
     assert [e.name for e in events.list_events(db)] == ["Forum 2027"]
 
 
-def test_the_last_event_and_view_reopen(qtbot: QtBot, db: Database, demo: DemoResult,
-                                        errors: list[tuple[str, str]]) -> None:
+def test_the_last_event_and_view_reopen(
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     other = events.create_event(db, "Forum 2027", "2027-05-12", timezone="Asia/Almaty")
     window = _window(qtbot, db, errors)
     names = [window.event_combo.itemText(n) for n in range(window.event_combo.count())]
@@ -99,15 +116,19 @@ def test_the_last_event_and_view_reopen(qtbot: QtBot, db: Database, demo: DemoRe
     assert reopened.sessions_page.model.rowCount() == 0
 
 
-def test_view_shortcuts_switch_pages(qtbot: QtBot, db: Database, demo: DemoResult,
-                                     errors: list[tuple[str, str]]) -> None:
+def test_view_shortcuts_switch_pages(
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     # the offscreen platform has no active window for QTest's key events to reach shortcuts
     # through, so trigger the action bound to each key sequence
     from PySide6.QtGui import QAction
 
     window = _window(qtbot, db, errors)
-    by_key = {a.shortcut().toString(): a for a in window.findChildren(QAction)
-              if not a.shortcut().isEmpty()}
+    by_key = {
+        a.shortcut().toString(): a
+        for a in window.findChildren(QAction)
+        if not a.shortcut().isEmpty()
+    }
     by_key["Ctrl+2"].trigger()
     assert window.tabs.currentWidget() is window.sessions_page
     by_key["Ctrl+4"].trigger()
@@ -118,7 +139,8 @@ def test_view_shortcuts_switch_pages(qtbot: QtBot, db: Database, demo: DemoResul
 
 
 def test_double_click_in_sessions_opens_the_editor_and_saving_is_undoable(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     window.show_page(window.sessions_page)
     opened: list[SessionEditorDialog] = []
@@ -134,8 +156,11 @@ def test_double_click_in_sessions_opens_the_editor_and_saving_is_undoable(
 
     window.editor_opened = edit_and_accept  # type: ignore[method-assign]
     table = window.sessions_page.table
-    row = next(r for r in range(window.sessions_page.proxy.rowCount())
-               if window.sessions_page.proxy.index(r, 0).data() == "S3")
+    row = next(
+        r
+        for r in range(window.sessions_page.proxy.rowCount())
+        if window.sessions_page.proxy.index(r, 0).data() == "S3"
+    )
     rect = table.visualRect(window.sessions_page.proxy.index(row, 4))
     # a real double-click is a press and release, then the double-click event
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -148,18 +173,23 @@ def test_double_click_in_sessions_opens_the_editor_and_saving_is_undoable(
     s3 = sessions.get_session(db, s3.id)
     assert s3.title != "Renamed in the editor"
     # the views followed the database
-    shown = [window.sessions_page.proxy.index(r, 4).data()
-             for r in range(window.sessions_page.proxy.rowCount())]
+    shown = [
+        window.sessions_page.proxy.index(r, 4).data()
+        for r in range(window.sessions_page.proxy.rowCount())
+    ]
     assert s3.title in shown
 
 
-def test_selecting_a_session_fills_the_details_dock(qtbot: QtBot, db: Database,
-                                                    demo: DemoResult,
-                                                    errors: list[tuple[str, str]]) -> None:
+def test_selecting_a_session_fills_the_details_dock(
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     window.show_page(window.sessions_page)
-    row = next(r for r in range(window.sessions_page.proxy.rowCount())
-               if window.sessions_page.proxy.index(r, 0).data() == "S1")
+    row = next(
+        r
+        for r in range(window.sessions_page.proxy.rowCount())
+        if window.sessions_page.proxy.index(r, 0).data() == "S1"
+    )
     window.sessions_page.table.selectRow(row)
     assert "S1" in window.details_dock.summary_label.text()
     assert window.details_dock.people_model.rowCount() >= 4

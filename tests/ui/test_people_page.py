@@ -37,7 +37,8 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(
-                widget, QKeyEvent(kind, ord(char.upper()), Qt.KeyboardModifier.NoModifier, char))
+                widget, QKeyEvent(kind, ord(char.upper()), Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 @pytest.fixture
@@ -78,16 +79,28 @@ class Runner:
         return dialog.result()
 
 
-def _click_row(qtbot: QtBot, page: PeoplePage, row: int,
-               modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def _click_row(
+    qtbot: QtBot,
+    page: PeoplePage,
+    row: int,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     index = page.model.index(row, 0)
     page.table.scrollTo(index)
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, modifier,
-                     page.table.visualRect(index).center())
+    qtbot.mouseClick(
+        page.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        modifier,
+        page.table.visualRect(index).center(),
+    )
 
 
-def _click_person(qtbot: QtBot, page: PeoplePage, person_id: int,
-                  modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def _click_person(
+    qtbot: QtBot,
+    page: PeoplePage,
+    person_id: int,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     row = page.model.row_of(person_id)
     assert row is not None, f"person {person_id} is not shown"
     _click_row(qtbot, page, row, modifier)
@@ -106,15 +119,17 @@ def _session(db: Database, event_id: int, code: str) -> SessionRow:
 
 
 def _status(db: Database, event_id: int, person_id: int) -> RegistrationStatus | None:
-    return {r.person_id: r.status
-            for r in assignments.event_registrations(db, event_id)}.get(person_id)
+    return {r.person_id: r.status for r in assignments.event_registrations(db, event_id)}.get(
+        person_id
+    )
 
 
 # --- filtering, sorting, scope ---------------------------------------------------------------
 
 
 def test_a_lower_case_cyrillic_filter_narrows_the_rows_and_the_count_says_so(
-        qtbot: QtBot, page: PeoplePage) -> None:
+    qtbot: QtBot, page: PeoplePage
+) -> None:
     assert page.model.rowCount() == 62
     assert page.count_label.text() == "62 people registered for this event"
     type_text(qtbot, page.filter_edit, "жаксыб")
@@ -127,8 +142,9 @@ def test_a_lower_case_cyrillic_filter_narrows_the_rows_and_the_count_says_so(
     assert page.model.rowCount() == 62
 
 
-def test_yo_is_found_by_ye(qtbot: QtBot, page: PeoplePage, ctx: AppContext,
-                           demo: DemoResult) -> None:
+def test_yo_is_found_by_ye(
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
+) -> None:
     created = people.create_person(ctx.db, "Королёв", "Сергей")
     assignments.register_people(ctx.db, demo.event.id, [created.id])
     page.reload()
@@ -138,8 +154,9 @@ def test_yo_is_found_by_ye(qtbot: QtBot, page: PeoplePage, ctx: AppContext,
 
 def test_clicking_the_organisation_heading_sorts_by_it(qtbot: QtBot, page: PeoplePage) -> None:
     header = page.table.horizontalHeader()
-    position = QPoint(header.sectionViewportPosition(1) + header.sectionSize(1) // 2,
-                      header.height() // 2)
+    position = QPoint(
+        header.sectionViewportPosition(1) + header.sectionSize(1) // 2, header.height() // 2
+    )
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
     organisations = [page.model.index(r, 1).data() for r in range(page.model.rowCount())]
     assert organisations == sorted(organisations, key=str.casefold)
@@ -150,20 +167,21 @@ def test_clicking_the_organisation_heading_sorts_by_it(qtbot: QtBot, page: Peopl
 
 
 def test_the_scope_switches_between_the_event_and_the_whole_directory(
-        page: PeoplePage, ctx: AppContext) -> None:
+    page: PeoplePage, ctx: AppContext
+) -> None:
     ctx.run(commands.CreatePersonCommand(ctx, {"family_name": "Outsider"}))
     assert "Outsider" not in _shown_names(page)  # not registered for the event
     page.set_event_scope(False)
     assert "Outsider" in _shown_names(page)
     assert page.count_label.text() == "63 people in the directory"
-    assert page.model.index(page.model.row_of(_person(ctx.db, "Outsider").id) or 0,
-                            7).data() == ""
+    assert page.model.index(page.model.row_of(_person(ctx.db, "Outsider").id) or 0, 7).data() == ""
     page.set_event_scope(True)
     assert page.model.rowCount() == 62
 
 
 def test_without_an_event_the_page_lists_the_directory_and_cannot_register(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
+) -> None:
     _click_row(qtbot, page, 0)
     assert page.register_button.isEnabled() and page.assign_action.isEnabled()
     ctx.set_event(None)
@@ -184,7 +202,8 @@ def test_without_an_event_the_page_lists_the_directory_and_cannot_register(
 
 
 def test_a_new_person_made_in_the_dialog_is_stored_registered_and_undoable(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
+) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, PersonDialog)
         assert dialog.register_for_event()  # the event's list: the newcomer is registered
@@ -201,7 +220,9 @@ def test_a_new_person_made_in_the_dialog_is_stored_registered_and_undoable(
     created = people.find_person_by_email(ctx.db, "m.ivanova@example.org")
     assert created is not None
     assert (created.display_name, created.organization) == (
-        "Иванова Мария", "Eurasian Economic Commission")
+        "Иванова Мария",
+        "Eurasian Economic Commission",
+    )
     assert _status(ctx.db, demo.event.id, created.id) == RegistrationStatus.REGISTERED
     assert page.selected_ids() == [created.id]
     assert page.filter_edit.text() == ""
@@ -219,7 +240,8 @@ def test_a_new_person_made_in_the_dialog_is_stored_registered_and_undoable(
 
 
 def test_editing_the_selected_person_changes_them_and_undo_puts_it_back(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
     rossi = _person(ctx.db, "Rossi")
 
     def fill(dialog: QDialog) -> None:
@@ -242,7 +264,8 @@ def test_editing_the_selected_person_changes_them_and_undo_puts_it_back(
 
 
 def test_a_double_click_opens_the_editor_on_that_person(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
     seen: list[PersonRow | None] = []
 
     def fill(dialog: QDialog) -> None:
@@ -257,16 +280,19 @@ def test_a_double_click_opens_the_editor_on_that_person(
     index = page.model.index(row, 3)
     page.table.scrollTo(index)
     # a real double click: press, release, then the double click
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=page.table.visualRect(index).center())
-    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton,
-                      pos=page.table.visualRect(index).center())
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center()
+    )
+    qtbot.mouseDClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center()
+    )
     assert seen == [heller]
     assert ctx.undo_stack.count() == 0
 
 
 def test_an_e_mail_taken_by_someone_else_is_reported_and_changes_nothing(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext, errors: Errors) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, errors: Errors
+) -> None:
     rossi, heller = _person(ctx.db, "Rossi"), _person(ctx.db, "Heller")
     assert heller.email is not None
 
@@ -292,7 +318,8 @@ def test_an_e_mail_taken_by_someone_else_is_reported_and_changes_nothing(
 
 
 def test_deleting_two_selected_people_after_yes_and_undo_brings_back_their_sessions(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
+) -> None:
     s1 = _session(ctx.db, demo.event.id, "S1")
     before = assignments.session_people(ctx.db, s1.id)
     verbeke, grant = _person(ctx.db, "Verbeke"), _person(ctx.db, "Grant")
@@ -332,7 +359,8 @@ def test_answering_no_deletes_nothing(qtbot: QtBot, page: PeoplePage, ctx: AppCo
 
 
 def test_delete_in_the_filter_box_deletes_letters_not_people(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
     _click_row(qtbot, page, 0)
     page.filter_edit.setFocus()
     qtbot.keyClicks(page.filter_edit, "xrossi")
@@ -347,7 +375,8 @@ def test_delete_in_the_filter_box_deletes_letters_not_people(
 
 
 def test_registering_the_selected_people_sets_their_status_in_one_undo_step(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
+) -> None:
     first = people.create_person(ctx.db, "Newcomer", "Ann")
     second = people.create_person(ctx.db, "Newcomer", "Bob")
     brandt = _person(ctx.db, "Brandt")  # invited, becomes confirmed
@@ -376,7 +405,8 @@ def test_registering_the_selected_people_sets_their_status_in_one_undo_step(
 
 
 def test_assigning_the_selected_people_to_s3_as_panelists(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
+) -> None:
     s3, s6 = _session(ctx.db, demo.event.id, "S3"), _session(ctx.db, demo.event.id, "S6")
     before = assignments.session_people(ctx.db, s3.id)
     rossi, grant = _person(ctx.db, "Rossi"), _person(ctx.db, "Grant")
@@ -411,8 +441,8 @@ def test_assigning_the_selected_people_to_s3_as_panelists(
 
 
 def test_assigning_someone_already_in_the_session_is_reported_and_changes_nothing(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult,
-        errors: Errors) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult, errors: Errors
+) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     before = assignments.session_people(ctx.db, s3.id)
     heller, rossi = _person(ctx.db, "Heller"), _person(ctx.db, "Rossi")
@@ -437,14 +467,14 @@ def test_assigning_someone_already_in_the_session_is_reported_and_changes_nothin
 
 
 def test_a_reload_keeps_the_selection_and_the_scroll_position(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
     page.table.verticalScrollBar().setValue(30)
     top = page.model.person_at(page.table.rowAt(0))
     chosen = page.model.person_at(page.table.rowAt(0) + 2)
     _click_person(qtbot, page, chosen.id)
     ctx.run(commands.edit_person(ctx, _person(ctx.db, "Berger"), {"position": "CEO"}))
-    assert page.model.index(page.model.row_of(_person(ctx.db, "Berger").id) or 0,
-                            2).data() == "CEO"
+    assert page.model.index(page.model.row_of(_person(ctx.db, "Berger").id) or 0, 2).data() == "CEO"
     assert page.selected_ids() == [chosen.id]
     assert page.current_person() == chosen
     assert page.model.person_at(page.table.rowAt(0)) == top
@@ -460,16 +490,27 @@ def test_a_hidden_page_reloads_only_when_shown_again(page: PeoplePage, ctx: AppC
     assert "Latecomer" in _shown_names(page)
 
 
-def test_assignments_elsewhere_cost_the_page_no_reload(page: PeoplePage, ctx: AppContext,
-                                                       demo: DemoResult) -> None:
+def test_assignments_elsewhere_cost_the_page_no_reload(
+    page: PeoplePage, ctx: AppContext, demo: DemoResult
+) -> None:
     resets: list[bool] = []
     page.model.modelReset.connect(lambda: resets.append(True))
     s3 = _session(ctx.db, demo.event.id, "S3")
-    ctx.run(commands.AssignPeopleCommand(ctx, s3.id, [_person(ctx.db, "Rossi").id],
-                                         Role.SPEAKER, "Add Rossi"))
+    ctx.run(
+        commands.AssignPeopleCommand(
+            ctx, s3.id, [_person(ctx.db, "Rossi").id], Role.SPEAKER, "Add Rossi"
+        )
+    )
     assert not resets
-    ctx.run(commands.RegisterPeopleCommand(ctx, demo.event.id, [_person(ctx.db, "Rossi").id],
-                                           RegistrationStatus.ATTENDED, "Attended"))
+    ctx.run(
+        commands.RegisterPeopleCommand(
+            ctx,
+            demo.event.id,
+            [_person(ctx.db, "Rossi").id],
+            RegistrationStatus.ATTENDED,
+            "Attended",
+        )
+    )
     assert resets
 
 
@@ -477,7 +518,8 @@ def test_assignments_elsewhere_cost_the_page_no_reload(page: PeoplePage, ctx: Ap
 
 
 def test_the_keyboard_goes_from_the_filter_to_the_table_to_the_editor(
-        qtbot: QtBot, page: PeoplePage, ctx: AppContext) -> None:
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
     opened: list[PersonRow | None] = []
 
     def fill(dialog: QDialog) -> None:
@@ -498,12 +540,16 @@ def test_the_keyboard_goes_from_the_filter_to_the_table_to_the_editor(
     assert page.filter_edit.selectedText() == "волков"
 
 
-def test_the_context_menu_and_toolbar_follow_the_selection(qtbot: QtBot,
-                                                            page: PeoplePage) -> None:
+def test_the_context_menu_and_toolbar_follow_the_selection(qtbot: QtBot, page: PeoplePage) -> None:
     menu = page.context_menu()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["&New person…", "&Edit…", "&Register for this event",
-                     "&Assign to session…", "&Delete…"]
+    assert texts == [
+        "&New person…",
+        "&Edit…",
+        "&Register for this event",
+        "&Assign to session…",
+        "&Delete…",
+    ]
     assert page.new_action.isEnabled()
     assert not page.edit_action.isEnabled() and not page.delete_action.isEnabled()
     assert not page.register_button.isEnabled()
@@ -511,7 +557,12 @@ def test_the_context_menu_and_toolbar_follow_the_selection(qtbot: QtBot,
     assert page.edit_action.isEnabled() and page.delete_action.isEnabled()
     assert page.register_button.isEnabled() and page.assign_action.isEnabled()
     assert [a.text() for a in page.register_menu.actions()] == [
-        "As invited", "As registered", "As confirmed", "As attended", "As cancelled"]
+        "As invited",
+        "As registered",
+        "As confirmed",
+        "As attended",
+        "As cancelled",
+    ]
 
 
 def test_selected_rows_can_be_dragged_out_as_person_ids(qtbot: QtBot, page: PeoplePage) -> None:
@@ -525,8 +576,9 @@ def test_selected_rows_can_be_dragged_out_as_person_ids(qtbot: QtBot, page: Peop
     assert len(page.selected_ids()) == 2
 
 
-def test_the_selection_survives_sorting_and_filtering(qtbot: QtBot, page: PeoplePage,
-                                                       ctx: AppContext) -> None:
+def test_the_selection_survives_sorting_and_filtering(
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert len(page.selected_ids()) == 62
@@ -541,8 +593,9 @@ def test_the_selection_survives_sorting_and_filtering(qtbot: QtBot, page: People
     assert page.selected_ids() == [rossi.id]
 
 
-def test_column_widths_and_sorting_are_remembered(qtbot: QtBot, page: PeoplePage,
-                                                  ctx: AppContext) -> None:
+def test_column_widths_and_sorting_are_remembered(
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
     page.table.setColumnWidth(1, 333)
     page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     page.hide()
@@ -552,6 +605,8 @@ def test_column_widths_and_sorting_are_remembered(qtbot: QtBot, page: PeoplePage
     assert again.table.columnWidth(1) == 333
     header = again.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
-        3, Qt.SortOrder.DescendingOrder)
+        3,
+        Qt.SortOrder.DescendingOrder,
+    )
     countries = [again.model.index(r, 3).data() for r in range(again.model.rowCount())]
     assert countries == sorted(countries, key=str.casefold, reverse=True)

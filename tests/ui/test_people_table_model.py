@@ -22,12 +22,31 @@ from forumdesk.services.text import fold
 from forumdesk.ui.mime import PERSON_IDS_MIME, decode_ids
 from forumdesk.ui.people_table_model import PERSON_ID_ROLE, PeopleTableModel
 
-FAMILIES = ["Иванов", "Иванова", "Королёв", "Королева", "Ёлкин", "Жаксыбекова", "Smith",
-            "Schmidt", "O'Neil", "Müller", "Nguyen", "Абенова", "Ali"]
+FAMILIES = [
+    "Иванов",
+    "Иванова",
+    "Королёв",
+    "Королева",
+    "Ёлкин",
+    "Жаксыбекова",
+    "Smith",
+    "Schmidt",
+    "O'Neil",
+    "Müller",
+    "Nguyen",
+    "Абенова",
+    "Ali",
+]
 GIVEN = ["Иван", "Мария", "Пётр", "Айгуль", "John", "Anna", "Émile", None]
 PATRONYMICS = ["Иванович", "Сергеевна", "Маратовна", None, None]
-ORGANIZATIONS = ["Евразийская экономическая комиссия", "World Customs Organization",
-                 "ООО «Рога и копыта»", "Stride Athletic GmbH", "Ёлочка", None]
+ORGANIZATIONS = [
+    "Евразийская экономическая комиссия",
+    "World Customs Organization",
+    "ООО «Рога и копыта»",
+    "Stride Athletic GmbH",
+    "Ёлочка",
+    None,
+]
 POSITIONS = ["Director", "Главный специалист", "Head of Legal", None]
 COUNTRIES = ["Kazakhstan", "Russia", "Germany", "France", None]
 STATUS_CHOICES = [*RegistrationStatus, None]
@@ -42,15 +61,25 @@ def generate_rows(count: int, seed: int = 7) -> Generated:
     for n in range(count):
         family = rng.choice(FAMILIES) + rng.choice(["", "", str(n % 50)])
         given_name, patronymic = rng.choice(GIVEN), rng.choice(PATRONYMICS)
-        rows.append(PersonRow(
-            id=10_000 + n, family_name=family, given_name=given_name, patronymic=patronymic,
-            display_name=" ".join(p for p in (family, given_name, patronymic) if p),
-            organization_id=None, organization=rng.choice(ORGANIZATIONS),
-            position=rng.choice(POSITIONS), country=rng.choice(COUNTRIES),
-            sector=rng.choice([*Sector, None]),
-            email=rng.choice([f"person{n}@example.org", None]),
-            phone=rng.choice([f"+7 701 555 {n % 100:02d} {n % 37:02d}", None]),
-            language=None, notes=None, version=1))
+        rows.append(
+            PersonRow(
+                id=10_000 + n,
+                family_name=family,
+                given_name=given_name,
+                patronymic=patronymic,
+                display_name=" ".join(p for p in (family, given_name, patronymic) if p),
+                organization_id=None,
+                organization=rng.choice(ORGANIZATIONS),
+                position=rng.choice(POSITIONS),
+                country=rng.choice(COUNTRIES),
+                sector=rng.choice([*Sector, None]),
+                email=rng.choice([f"person{n}@example.org", None]),
+                phone=rng.choice([f"+7 701 555 {n % 100:02d} {n % 37:02d}", None]),
+                language=None,
+                notes=None,
+                version=1,
+            )
+        )
         status = rng.choice(STATUS_CHOICES)
         if status is not None:
             statuses[rows[-1].id] = status
@@ -59,9 +88,18 @@ def generate_rows(count: int, seed: int = 7) -> Generated:
 
 def reference_matches(row: PersonRow, query: str) -> bool:
     """What the filter promises, written the slow, obvious way with services.text.fold."""
-    fields = (row.display_name, row.family_name, row.given_name, row.patronymic,
-              row.organization, row.position, row.country,
-              row.sector.label if row.sector else None, row.email, row.phone)
+    fields = (
+        row.display_name,
+        row.family_name,
+        row.given_name,
+        row.patronymic,
+        row.organization,
+        row.position,
+        row.country,
+        row.sector.label if row.sector else None,
+        row.email,
+        row.phone,
+    )
     haystack = fold(" ".join(f for f in fields if f))
     return all(word in haystack for word in fold(query).split())
 
@@ -86,11 +124,11 @@ def model(generated: Generated) -> PeopleTableModel:
     return built
 
 
-def test_the_model_passes_the_model_tester_on_the_demo(qtmodeltester: object, db: Database,
-                                                       demo: DemoResult) -> None:
+def test_the_model_passes_the_model_tester_on_the_demo(
+    qtmodeltester: object, db: Database, demo: DemoResult
+) -> None:
     model = PeopleTableModel()
-    statuses = {r.person_id: r.status
-                for r in assignments.event_registrations(db, demo.event.id)}
+    statuses = {r.person_id: r.status for r in assignments.event_registrations(db, demo.event.id)}
     model.set_rows(people.search_people(db), statuses)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == model.total_count == 62
@@ -98,7 +136,7 @@ def test_the_model_passes_the_model_tester_on_the_demo(qtmodeltester: object, db
 
 
 def test_the_model_tester_stays_happy_through_filters_sorts_and_reloads(
-        qtmodeltester: object, generated: Generated
+    qtmodeltester: object, generated: Generated
 ) -> None:
     model = PeopleTableModel()
     model.set_rows(generated[0][:300], generated[1])
@@ -112,14 +150,34 @@ def test_the_model_tester_stays_happy_through_filters_sorts_and_reloads(
     assert model.rowCount() == 300
 
 
-@pytest.mark.parametrize("query", [
-    "иван", "ИВАН", "королев", "королёв", "ёлкин", "елкин", "мария иванов", "иванов мария",
-    "рога", "«рога", "world customs", "person12@", "+7 701 555 0", "gmbh director",
-    "rights holder", "émile", "EMILE", "o'neil", "nobody-like-this", "  иван   ",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "иван",
+        "ИВАН",
+        "королев",
+        "королёв",
+        "ёлкин",
+        "елкин",
+        "мария иванов",
+        "иванов мария",
+        "рога",
+        "«рога",
+        "world customs",
+        "person12@",
+        "+7 701 555 0",
+        "gmbh director",
+        "rights holder",
+        "émile",
+        "EMILE",
+        "o'neil",
+        "nobody-like-this",
+        "  иван   ",
+    ],
+)
 def test_the_filter_shows_exactly_the_rows_holding_every_word(
-        model: PeopleTableModel, generated: Generated,
-        query: str) -> None:
+    model: PeopleTableModel, generated: Generated, query: str
+) -> None:
     model.set_filter(query)
     expected = {row.id for row in generated[0] if reference_matches(row, query)}
     assert set(shown_ids(model)) == expected
@@ -131,13 +189,13 @@ def test_yo_and_ye_find_each_other(model: PeopleTableModel) -> None:
     with_e = set(shown_ids(model))
     model.set_filter("КОРОЛЁВ")
     assert set(shown_ids(model)) == with_e
-    names = {model.person_at(r).family_name.rstrip("0123456789")
-             for r in range(model.rowCount())}
+    names = {model.person_at(r).family_name.rstrip("0123456789") for r in range(model.rowCount())}
     assert names == {"Королёв", "Королева"}
 
 
 def test_typing_letter_by_letter_and_back_agrees_with_a_fresh_filter(
-        model: PeopleTableModel) -> None:
+    model: PeopleTableModel,
+) -> None:
     target = "иванова мар"
     fresh = PeopleTableModel()
     fresh.set_rows(*generate_rows(3000))
@@ -150,11 +208,17 @@ def test_typing_letter_by_letter_and_back_agrees_with_a_fresh_filter(
 
 
 @settings(max_examples=40, deadline=None)
-@given(steps=st.lists(st.sampled_from(
-    ["и", "ив", "ива", "иван", "ов", "мар", "ё", "е", "kaz", "a", "an", "ann", "", " "]),
-    min_size=1, max_size=8), joiner=st.sampled_from(["", " "]))
-def test_any_sequence_of_filters_agrees_with_the_reference(
-        steps: list[str], joiner: str) -> None:
+@given(
+    steps=st.lists(
+        st.sampled_from(
+            ["и", "ив", "ива", "иван", "ов", "мар", "ё", "е", "kaz", "a", "an", "ann", "", " "]
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    joiner=st.sampled_from(["", " "]),
+)
+def test_any_sequence_of_filters_agrees_with_the_reference(steps: list[str], joiner: str) -> None:
     rows, statuses = generate_rows(400, seed=3)
     model = PeopleTableModel()
     model.set_rows(rows, statuses)
@@ -178,15 +242,15 @@ def _text_order_ok(values: list[str], descending: bool) -> bool:
     keys = [fold(v) for v in values]
     present = [k for k in keys if k]
     if descending:
-        return keys == [""] * keys.count("") + present and present == sorted(present,
-                                                                             reverse=True)
+        return keys == [""] * keys.count("") + present and present == sorted(present, reverse=True)
     return keys == present + [""] * keys.count("") and present == sorted(present)
 
 
 @pytest.mark.parametrize("column", [1, 2, 3, 4, 5, 6])
 @pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
 def test_sorting_a_text_column_orders_it_with_empty_cells_last(
-        model: PeopleTableModel, column: int, order: Qt.SortOrder) -> None:
+    model: PeopleTableModel, column: int, order: Qt.SortOrder
+) -> None:
     model.sort(column, order)
     values = column_values(model, column)
     assert _text_order_ok(values, order == Qt.SortOrder.DescendingOrder)
@@ -196,22 +260,25 @@ def test_sorting_a_text_column_orders_it_with_empty_cells_last(
 def test_sorting_by_name_reads_family_given_patronymic(model: PeopleTableModel) -> None:
     model.sort(0, Qt.SortOrder.DescendingOrder)
     model.sort(0, Qt.SortOrder.AscendingOrder)
-    keys = [fold(f"{p.family_name}\0{p.given_name or ''}\0{p.patronymic or ''}")
-            for p in (model.person_at(r) for r in range(model.rowCount()))]
+    keys = [
+        fold(f"{p.family_name}\0{p.given_name or ''}\0{p.patronymic or ''}")
+        for p in (model.person_at(r) for r in range(model.rowCount()))
+    ]
     assert keys == sorted(keys)
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    descending = [fold(f"{p.family_name}\0{p.given_name or ''}\0{p.patronymic or ''}")
-                  for p in (model.person_at(r) for r in range(model.rowCount()))]
+    descending = [
+        fold(f"{p.family_name}\0{p.given_name or ''}\0{p.patronymic or ''}")
+        for p in (model.person_at(r) for r in range(model.rowCount()))
+    ]
     assert descending == sorted(keys, reverse=True)
 
 
 def test_sorting_by_registration_follows_the_status_order(
-        model: PeopleTableModel,
-        generated: Generated) -> None:
+    model: PeopleTableModel, generated: Generated
+) -> None:
     model.sort(7, Qt.SortOrder.AscendingOrder)
     order = list(RegistrationStatus)
-    ranks = [order.index(s) if (s := generated[1].get(i)) else len(order)
-             for i in shown_ids(model)]
+    ranks = [order.index(s) if (s := generated[1].get(i)) else len(order) for i in shown_ids(model)]
     assert ranks == sorted(ranks)
     assert model.index(0, 7).data() == "invited"
     assert model.index(model.rowCount() - 1, 7).data() == ""
@@ -225,8 +292,10 @@ def test_sorting_keeps_the_filter_and_a_filter_keeps_the_sort(model: PeopleTable
     assert _text_order_ok(column_values(model, 3), descending=False)
     model.set_filter("мария kaz")
     assert set(shown_ids(model)) < before
-    assert all(v == "Kazakhstan" or "kaz" in fold(model.person_at(r).display_name)
-               for r, v in enumerate(column_values(model, 3)))
+    assert all(
+        v == "Kazakhstan" or "kaz" in fold(model.person_at(r).display_name)
+        for r, v in enumerate(column_values(model, 3))
+    )
     assert _text_order_ok(column_values(model, 3), descending=False)
 
 
@@ -238,9 +307,7 @@ def test_a_sort_carries_persistent_indexes_with_their_people(model: PeopleTableM
     assert all(i.column() == 2 for i in picked)
 
 
-def test_a_reload_keeps_filter_and_sort(
-        model: PeopleTableModel,
-        generated: Generated) -> None:
+def test_a_reload_keeps_filter_and_sort(model: PeopleTableModel, generated: Generated) -> None:
     model.set_filter("иван")
     model.sort(1, Qt.SortOrder.DescendingOrder)
     model.set_rows(generated[0][:1000], generated[1])
@@ -250,8 +317,7 @@ def test_a_reload_keeps_filter_and_sort(
     assert (model.sort_column, model.sort_order) == (1, Qt.SortOrder.DescendingOrder)
 
 
-def test_rows_answer_for_their_people(model: PeopleTableModel,
-                                      generated: Generated) -> None:
+def test_rows_answer_for_their_people(model: PeopleTableModel, generated: Generated) -> None:
     model.set_filter("smith")
     first, second = model.person_at(0), model.person_at(1)
     assert "smith" in fold(first.display_name)
@@ -274,18 +340,30 @@ def test_dragging_rows_carries_the_person_ids(model: PeopleTableModel) -> None:
 
 def test_headings_and_cells_read_as_staff_expect(db: Database, demo: DemoResult) -> None:
     model = PeopleTableModel()
-    statuses = {r.person_id: r.status
-                for r in assignments.event_registrations(db, demo.event.id)}
+    statuses = {r.person_id: r.status for r in assignments.event_registrations(db, demo.event.id)}
     model.set_rows(people.search_people(db), statuses)
     headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
-    assert headings == ["Name", "Organisation", "Position", "Country", "Sector", "E-mail",
-                        "Phone", "Registration"]
+    assert headings == [
+        "Name",
+        "Organisation",
+        "Position",
+        "Country",
+        "Sector",
+        "E-mail",
+        "Phone",
+        "Registration",
+    ]
     model.set_filter("жаксыбекова")
     assert [model.index(0, c).data() for c in range(8)] == [
-        "Жаксыбекова Айгуль Маратовна", "Eurasian Economic Commission",
+        "Жаксыбекова Айгуль Маратовна",
+        "Eurasian Economic Commission",
         "Member of the Board (Minister) for Internal Markets, Informatization and ICT",
-        "Kazakhstan", "intergovernmental", "a.zhaksybekova@eecommission.org.example",
-        "+7 495 555 10 01", "confirmed"]
+        "Kazakhstan",
+        "intergovernmental",
+        "a.zhaksybekova@eecommission.org.example",
+        "+7 495 555 10 01",
+        "confirmed",
+    ]
     countries = model.countries()  # all rows, not only the filtered one
     assert countries[:2] == ["Armenia", "Belarus"] and "Russia" in countries
     assert countries == sorted(set(countries))

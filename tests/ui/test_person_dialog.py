@@ -26,11 +26,16 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(
-                widget, QKeyEvent(kind, ord(char.upper()), Qt.KeyboardModifier.NoModifier, char))
+                widget, QKeyEvent(kind, ord(char.upper()), Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
-def _dialog(qtbot: QtBot, organizations: list[str] | None = None,
-            person: PersonRow | None = None, **options: object) -> PersonDialog:
+def _dialog(
+    qtbot: QtBot,
+    organizations: list[str] | None = None,
+    person: PersonRow | None = None,
+    **options: object,
+) -> PersonDialog:
     dialog = PersonDialog(organizations or [], person, **options)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
@@ -83,9 +88,15 @@ def test_a_new_person_gives_every_filled_field_cleaned(qtbot: QtBot, db: Databas
     dialog.notes_edit.setPlainText("  Vegetarian  \n\nArrives on the 24th  ")
     changes = dialog.changes()
     assert changes == {
-        "family_name": "Иванова", "given_name": "Мария", "organization": "Новая организация",
-        "position": "Главный специалист", "country": "Kazakhstan", "sector": Sector.BUSINESS,
-        "email": "m.ivanova@example.org", "phone": "+7 701 555 00 00", "language": "kk",
+        "family_name": "Иванова",
+        "given_name": "Мария",
+        "organization": "Новая организация",
+        "position": "Главный специалист",
+        "country": "Kazakhstan",
+        "sector": Sector.BUSINESS,
+        "email": "m.ivanova@example.org",
+        "phone": "+7 701 555 00 00",
+        "language": "kk",
         "notes": "Vegetarian\n\nArrives on the 24th",
     }
     created = people.create_person(db, **changes)  # the services take it as it is
@@ -111,7 +122,8 @@ def test_a_malformed_e_mail_keeps_ok_disabled_and_says_why(qtbot: QtBot) -> None
 
 
 def test_editing_shows_the_person_and_returns_only_what_changed(
-        qtbot: QtBot, db: Database, demo: DemoResult) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult
+) -> None:
     person = _demo_person(db, "Жаксыбекова")
     orgs = [o.name for o in people.list_organizations(db)]
     dialog = _dialog(qtbot, orgs, person)
@@ -133,7 +145,8 @@ def test_editing_shows_the_person_and_returns_only_what_changed(
 
 
 def test_clearing_a_hand_made_display_name_returns_to_the_default(
-        qtbot: QtBot, db: Database) -> None:
+    qtbot: QtBot, db: Database
+) -> None:
     person = people.create_person(db, "Whitmore", "Daniel", display_name="Dr Dan Whitmore")
     dialog = _dialog(qtbot, [], person)
     assert dialog.display_name_edit.text() == "Dr Dan Whitmore"
@@ -143,8 +156,9 @@ def test_clearing_a_hand_made_display_name_returns_to_the_default(
     assert people.get_person(db, person.id).display_name == "Daniel Whitmore"
 
 
-def test_an_unchanged_edit_closes_without_submitting(qtbot: QtBot, db: Database,
-                                                     demo: DemoResult) -> None:
+def test_an_unchanged_edit_closes_without_submitting(
+    qtbot: QtBot, db: Database, demo: DemoResult
+) -> None:
     dialog = _dialog(qtbot, [], _demo_person(db, "Rossi"))
     calls: list[object] = []
     dialog.submit = lambda changes: calls.append(changes) or True
@@ -164,8 +178,14 @@ def test_a_refused_submit_keeps_the_dialog_open_with_its_text(qtbot: QtBot) -> N
 
 
 def test_the_organisation_box_completes_on_any_part_of_a_name(qtbot: QtBot) -> None:
-    dialog = _dialog(qtbot, ["State Customs Committee", "World Customs Organization",
-                             "Евразийская экономическая комиссия"])
+    dialog = _dialog(
+        qtbot,
+        [
+            "State Customs Committee",
+            "World Customs Organization",
+            "Евразийская экономическая комиссия",
+        ],
+    )
     completer = dialog.organization_combo.completer()
     completer.setCompletionPrefix("customs")
     assert completer.completionCount() == 2
@@ -174,10 +194,10 @@ def test_the_organisation_box_completes_on_any_part_of_a_name(qtbot: QtBot) -> N
 
 
 def test_the_register_box_appears_only_for_a_new_person_with_an_event(
-        qtbot: QtBot, db: Database, demo: DemoResult) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult
+) -> None:
     assert _dialog(qtbot).register_check is None
-    assert _dialog(qtbot, [], _demo_person(db, "Rossi"), event_name="Forum").register_check \
-        is None
+    assert _dialog(qtbot, [], _demo_person(db, "Rossi"), event_name="Forum").register_check is None
     dialog = _dialog(qtbot, event_name="Forum 2027", register_by_default=False)
     assert dialog.register_check is not None
     assert dialog.register_check.text() == "Register for Forum 2027"
@@ -189,8 +209,9 @@ def test_the_register_box_appears_only_for_a_new_person_with_an_event(
 class _LongRussianLabels(QTranslator):
     """Stands in for a Russian translation whose labels run three times as long."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         if context == "PersonDialog" and source.endswith(":"):
             return "Очень длинная русская подпись поля " + source
         return None
@@ -220,7 +241,8 @@ def test_short_labels_sit_beside_their_fields(qtbot: QtBot) -> None:
 
 
 def test_long_labels_go_above_their_fields_and_nothing_is_cut(
-        qtbot: QtBot, long_labels: None) -> None:
+    qtbot: QtBot, long_labels: None
+) -> None:
     dialog = _dialog(qtbot, ["World Customs Organization"])
     qtbot.waitExposed(dialog)
     captions = _captions(dialog)

@@ -57,8 +57,9 @@ def _place(qtbot: QtBot, window: MainWindow, row: SessionRow, placement: Placeme
         assert window.ctx.run(PlaceSessionCommand(window.ctx, "Move", row.id, placement))
 
 
-def _move_s2_onto_s1(qtbot: QtBot, window: MainWindow, db: Database
-                     ) -> tuple[SessionRow, SessionRow]:
+def _move_s2_onto_s1(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> tuple[SessionRow, SessionRow]:
     rows = _by_code(db, window.ctx.event_id)  # type: ignore[arg-type]
     s1, s2 = rows["S1"], rows["S2"]
     _place(qtbot, window, s2, Placement(s1.room_id, s1.starts_at, s1.ends_at))
@@ -66,7 +67,8 @@ def _move_s2_onto_s1(qtbot: QtBot, window: MainWindow, db: Database
 
 
 def test_a_starting_window_paints_before_it_checks(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
     qtbot.addWidget(window)
     painted_when_checked: list[bool] = []
@@ -79,12 +81,14 @@ def test_a_starting_window_paints_before_it_checks(
     found = [r for r in problems.check_event(db, demo.event.id) if not r.accepted]
     assert found and _dock(window).counts() == (
         sum(r.severity == Severity.ERROR for r in found),
-        sum(r.severity == Severity.WARNING for r in found))
+        sum(r.severity == Severity.WARNING for r in found),
+    )
     assert window.problems_label.text()  # type: ignore[attr-defined]
 
 
 def test_a_window_that_is_never_painted_is_checked_all_the_same(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
     qtbot.addWidget(window)  # never shown, as when started minimised
     with qtbot.waitSignal(_dock(window).checked, timeout=HOLD_AT_MOST_MS + 2000):
@@ -94,7 +98,8 @@ def test_a_window_that_is_never_painted_is_checked_all_the_same(
 
 
 def test_a_room_clash_shows_under_errors_and_in_the_status_bar(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock, model = _dock(window), _dock(window).model
     assert window.problems_label.text() == "0 errors, 1 warning"  # type: ignore[attr-defined]
@@ -117,7 +122,8 @@ def test_a_room_clash_shows_under_errors_and_in_the_status_bar(
 
 
 def test_one_recheck_for_a_burst_of_changes(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock = _dock(window)
     checks: list[int] = []
@@ -130,7 +136,8 @@ def test_one_recheck_for_a_burst_of_changes(
 
 
 def test_accepting_with_a_note_hides_it_and_undo_brings_it_back(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock, model = _dock(window), _dock(window).model
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
@@ -167,7 +174,8 @@ def test_accepting_with_a_note_hides_it_and_undo_brings_it_back(
 
 
 def test_unaccepting_is_undoable_too(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock = _dock(window)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
@@ -191,7 +199,8 @@ def test_unaccepting_is_undoable_too(
 
 
 def test_a_cancelled_note_accepts_nothing(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock = _dock(window)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
@@ -203,7 +212,8 @@ def test_a_cancelled_note_accepts_nothing(
 
 
 def test_an_accepted_problem_comes_back_when_its_facts_change(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock = _dock(window)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
@@ -227,7 +237,8 @@ def test_an_accepted_problem_comes_back_when_its_facts_change(
 
 
 def test_double_click_selects_the_session_on_its_day(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock, page = _dock(window), window.timetable_page
     # the warning of the demo is about S10, on the second day; show the first day
@@ -251,14 +262,18 @@ def test_double_click_selects_the_session_on_its_day(
 
 
 def test_problem_sessions_are_outlined_and_explained(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     page, marks = window.timetable_page, window.problem_marks  # type: ignore[attr-defined]
     page.set_day(demo.event.first_day)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
     s10 = _by_code(db, demo.event.id)["S10"]  # the demo's own warning
-    assert marks.outlines.severity == {s1.id: Severity.ERROR, s2.id: Severity.ERROR,
-                                       s10.id: Severity.WARNING}
+    assert marks.outlines.severity == {
+        s1.id: Severity.ERROR,
+        s2.id: Severity.ERROR,
+        s10.id: Severity.WARNING,
+    }
     outlined = marks.outlines.outlined()
     block = page.view.block(s1.id)
     assert block is not None and outlined[s1.id] == block.sceneBoundingRect()
@@ -281,12 +296,12 @@ def test_problem_sessions_are_outlined_and_explained(
 
 
 def test_a_dragged_session_shades_where_its_people_are_busy(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     rows = _by_code(db, demo.event.id)
     s1, s5 = rows["S1"], rows["S5"]
-    moderator = next(a for a in assignments.session_people(db, s5.id)
-                     if a.role == Role.MODERATOR)
+    moderator = next(a for a in assignments.session_people(db, s5.id) if a.role == Role.MODERATOR)
     before = busy_spans(window.ctx, s1.id)
     assert not any(moderator.display_name in s.reason for s in before)
     assignments.assign_people(db, s1.id, [moderator.person_id], Role.SPEAKER)
@@ -306,7 +321,8 @@ def test_a_dragged_session_shades_where_its_people_are_busy(
 
 
 def test_a_real_drag_turns_the_shading_on_and_off(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     page, marks = window.timetable_page, window.problem_marks  # type: ignore[attr-defined]
     page.set_day(demo.event.first_day)
@@ -331,8 +347,9 @@ def test_a_real_drag_turns_the_shading_on_and_off(
     assert marks.dragged is None and marks.shading.spans == []
 
 
-def test_the_accept_command_on_its_own(db: Database, demo: DemoResult, qtbot: QtBot,
-                                       errors: list[tuple[str, str]]) -> None:
+def test_the_accept_command_on_its_own(
+    db: Database, demo: DemoResult, qtbot: QtBot, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     [warning] = problems.check_event(db, demo.event.id)
     command = AcceptProblemCommand(window.ctx, demo.event.id, warning, "Guest of honour")
@@ -345,11 +362,13 @@ def test_the_accept_command_on_its_own(db: Database, demo: DemoResult, qtbot: Qt
 
 
 def test_the_view_menu_and_the_status_label_raise_the_dock(
-        qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     window = _window(qtbot, db, errors)
     dock = _dock(window)
-    view_menu = next(a.menu() for a in window.menuBar().actions()
-                     if a.text().replace("&", "") == "View")
+    view_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
+    )
     assert dock.toggleViewAction() in view_menu.actions()
     assert window.tabifiedDockWidgets(window.details_dock).count(dock) == 1
     dock.toggleViewAction().trigger()  # hide
@@ -359,8 +378,12 @@ def test_the_view_menu_and_the_status_label_raise_the_dock(
 
 
 def test_the_tree_model_passes_the_model_tester(
-        qtmodeltester: object, db: Database, demo: DemoResult, qtbot: QtBot,
-        errors: list[tuple[str, str]]) -> None:
+    qtmodeltester: object,
+    db: Database,
+    demo: DemoResult,
+    qtbot: QtBot,
+    errors: list[tuple[str, str]],
+) -> None:
     window = _window(qtbot, db, errors)
     _move_s2_onto_s1(qtbot, window, db)
     model = ProblemsTreeModel()

@@ -25,8 +25,7 @@ def errors() -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def ctx(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
-        ) -> AppContext:
+def ctx(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> AppContext:
     context = AppContext(db, error_reporter=lambda t, m: errors.append((t, m)))
     context.set_event(demo.event)
     return context
@@ -52,18 +51,20 @@ def _add_by_search(qtbot: QtBot, dialog: SessionEditorDialog, text: str, role: R
 
 
 def test_fields_and_people_are_saved_together_and_undone_in_one_step(
-        qtbot: QtBot, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     before_people = assignments.session_people(ctx.db, s3.id)
     dialog = _editor(qtbot, ctx, s3.id)
     dialog.title_edit.clear()
     type_text(dialog.title_edit, "Патентная защита лекарств")
-    _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)   # Cyrillic, lower case
+    _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)  # Cyrillic, lower case
     dialog.people_model.set_role(0, Role.CO_MODERATOR)
     dialog.people_table.selectRow(1)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     assert dialog.result() == dialog.DialogCode.Accepted
 
     saved = sessions.get_session(ctx.db, s3.id)
@@ -72,8 +73,9 @@ def test_fields_and_people_are_saved_together_and_undone_in_one_step(
     newcomer = people.search_people(ctx.db, "Жаксыбекова")[0]
     assert (newcomer.id, Role.PANELIST) in {(a.person_id, a.role) for a in after_people}
     assert before_people[1].person_id not in {a.person_id for a in after_people}
-    assert {a.person_id: a.role for a in after_people}[before_people[0].person_id] \
-        == Role.CO_MODERATOR
+    assert {a.person_id: a.role for a in after_people}[
+        before_people[0].person_id
+    ] == Role.CO_MODERATOR
     assert ctx.undo_stack.count() == 1
 
     ctx.undo_stack.undo()
@@ -95,8 +97,9 @@ def test_the_order_of_people_is_saved(qtbot: QtBot, ctx: AppContext, demo: DemoR
     assert [a.person_id for a in stored][:3] == [before[0], before[2], before[1]]
 
 
-def test_a_new_session_with_people_is_one_step(qtbot: QtBot, ctx: AppContext,
-                                                demo: DemoResult) -> None:
+def test_a_new_session_with_people_is_one_step(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
     count = len(sessions.list_sessions(ctx.db, demo.event.id))
     dialog = _editor(qtbot, ctx)
     qtbot.keyClicks(dialog.code_edit, "S11")
@@ -117,8 +120,9 @@ def test_a_new_session_with_people_is_one_step(qtbot: QtBot, ctx: AppContext,
     assert len(sessions.list_sessions(ctx.db, demo.event.id)) == count
 
 
-def test_people_busy_at_the_same_time_are_shown(qtbot: QtBot, ctx: AppContext,
-                                                demo: DemoResult) -> None:
+def test_people_busy_at_the_same_time_are_shown(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
     s1 = _session(ctx.db, demo.event.id, "S1")
     s2_moderator = assignments.session_people(ctx.db, _session(ctx.db, demo.event.id, "S2").id)[0]
     dialog = _editor(qtbot, ctx, s1.id)
@@ -129,7 +133,8 @@ def test_people_busy_at_the_same_time_are_shown(qtbot: QtBot, ctx: AppContext,
 
 
 def test_an_empty_title_keeps_the_dialog_open_and_changes_nothing(
-        qtbot: QtBot, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     dialog = _editor(qtbot, ctx, s3.id)
     dialog.title_edit.clear()
@@ -141,7 +146,8 @@ def test_an_empty_title_keeps_the_dialog_open_and_changes_nothing(
 
 
 def test_a_refused_save_reports_and_changes_nothing(
-        qtbot: QtBot, ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     before_people = assignments.session_people(ctx.db, s3.id)
     dialog = _editor(qtbot, ctx, s3.id)
@@ -157,7 +163,8 @@ def test_a_refused_save_reports_and_changes_nothing(
 
 
 def test_a_person_created_on_the_spot_is_registered_and_added(
-        qtbot: QtBot, ctx: AppContext, demo: DemoResult) -> None:
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
     from forumdesk.services.assignments import event_registrations
     from forumdesk.ui.person_dialog import PersonDialog
 

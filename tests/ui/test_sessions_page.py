@@ -28,9 +28,10 @@ def _select_codes(page: SessionsPage, codes: set[str]) -> None:
     selection.clearSelection()
     for row in range(page.proxy.rowCount()):
         if page.proxy.index(row, 0).data() in codes:
-            selection.select(page.proxy.index(row, 0),
-                             QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                page.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
 
 def test_the_filter_is_instant_and_counts(qtbot: QtBot, page: SessionsPage) -> None:
@@ -44,19 +45,20 @@ def test_the_filter_is_instant_and_counts(qtbot: QtBot, page: SessionsPage) -> N
 def test_unschedule_several_is_one_undo_step(page: SessionsPage, demo: DemoResult) -> None:
     _select_codes(page, {"S1", "S2"})
     page.unschedule_selected()
-    unscheduled = {s.code for s in sessions.list_sessions(page.ctx.db, demo.event.id,
-                                                          scheduled=False)}
+    unscheduled = {
+        s.code for s in sessions.list_sessions(page.ctx.db, demo.event.id, scheduled=False)
+    }
     assert unscheduled == {"S1", "S2"}
     assert page.ctx.undo_stack.count() == 1
     page.ctx.undo_stack.undo()
     assert sessions.list_sessions(page.ctx.db, demo.event.id, scheduled=False) == []
     # the table followed: the rows show their times again
-    assert set(page.selected_ids()) == {s.id for s in sessions.list_sessions(
-        page.ctx.db, demo.event.id) if s.code in {"S1", "S2"}}
+    assert set(page.selected_ids()) == {
+        s.id for s in sessions.list_sessions(page.ctx.db, demo.event.id) if s.code in {"S1", "S2"}
+    }
 
 
-def test_delete_asks_first_and_undo_restores_people(page: SessionsPage, demo: DemoResult
-                                                    ) -> None:
+def test_delete_asks_first_and_undo_restores_people(page: SessionsPage, demo: DemoResult) -> None:
     s4 = next(s for s in sessions.list_sessions(page.ctx.db, demo.event.id) if s.code == "S4")
     people_before = assignments.session_people(page.ctx.db, s4.id)
     questions: list[str] = []

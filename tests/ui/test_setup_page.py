@@ -23,8 +23,7 @@ def errors() -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
-         ) -> SetupPage:
+def page(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> SetupPage:
     ctx = AppContext(db, error_reporter=lambda t, m: errors.append((t, m)))
     ctx.set_event(demo.event)
     widget = SetupPage(ctx)
@@ -33,8 +32,7 @@ def page(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, s
     return widget
 
 
-def test_event_fields_are_saved_and_undone(qtbot: QtBot, page: SetupPage, demo: DemoResult
-                                           ) -> None:
+def test_event_fields_are_saved_and_undone(qtbot: QtBot, page: SetupPage, demo: DemoResult) -> None:
     assert not page.apply_button.isEnabled()
     page.city_edit.clear()
     type_text(page.city_edit, "Астана")
@@ -51,7 +49,8 @@ def test_event_fields_are_saved_and_undone(qtbot: QtBot, page: SetupPage, demo: 
 
 
 def test_dropping_a_day_with_sessions_is_refused_readably(
-        page: SetupPage, demo: DemoResult, errors: list[tuple[str, str]]) -> None:
+    page: SetupPage, demo: DemoResult, errors: list[tuple[str, str]]
+) -> None:
     page.last_day_edit.setDate(QDate(2021, 11, 25))
     page.apply_event_changes()
     assert errors and "2021-11-26" in errors[-1][1]
@@ -98,8 +97,9 @@ def test_tracks_add_colour_and_delete(page: SetupPage, demo: DemoResult) -> None
     page.track_table.selectRow(row)
     page.pick_color = lambda initial: QColor("#123456")
     page.choose_track_color()
-    assert next(t for t in venue.list_tracks(db, event_id) if t.id == added[0].id).color \
-        == "#123456"
+    assert (
+        next(t for t in venue.list_tracks(db, event_id) if t.id == added[0].id).color == "#123456"
+    )
     page.confirm = lambda title, text: True
     page.track_table.selectRow(row)
     page.delete_track()

@@ -43,8 +43,7 @@ def errors() -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def ctx(qtbot: QtBot, db: Database, demo: DemoResult,
-        errors: list[tuple[str, str]]) -> AppContext:
+def ctx(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> AppContext:
     context = AppContext(db, error_reporter=lambda title, message: errors.append((title, message)))
     context.set_event(demo.event)
     return context
@@ -81,17 +80,24 @@ def _point(view: TimetableView, x: float, y: float) -> QPoint:
     return view.mapFromScene(QPointF(x, y))
 
 
-def _mouse(view: TimetableView, kind: QEvent.Type, point: QPoint,
-           button: Qt.MouseButton, buttons: Qt.MouseButton,
-           modifiers: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+def _mouse(
+    view: TimetableView,
+    kind: QEvent.Type,
+    point: QPoint,
+    button: Qt.MouseButton,
+    buttons: Qt.MouseButton,
+    modifiers: Qt.KeyboardModifier = NO_MODIFIER,
+) -> None:
     viewport = view.viewport()
-    event = QMouseEvent(kind, QPointF(point), QPointF(viewport.mapToGlobal(point)), button,
-                        buttons, modifiers)
+    event = QMouseEvent(
+        kind, QPointF(point), QPointF(viewport.mapToGlobal(point)), button, buttons, modifiers
+    )
     QApplication.sendEvent(viewport, event)
 
 
-def _press(view: TimetableView, point: QPoint,
-           modifiers: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+def _press(
+    view: TimetableView, point: QPoint, modifiers: Qt.KeyboardModifier = NO_MODIFIER
+) -> None:
     _mouse(view, QEvent.Type.MouseButtonPress, point, LEFT, LEFT, modifiers)
 
 
@@ -101,8 +107,9 @@ def _move_to(view: TimetableView, start: QPoint, end: QPoint, steps: int = 6) ->
         _mouse(view, QEvent.Type.MouseMove, point, NO_BUTTON, LEFT)
 
 
-def _release(view: TimetableView, point: QPoint,
-             modifiers: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+def _release(
+    view: TimetableView, point: QPoint, modifiers: Qt.KeyboardModifier = NO_MODIFIER
+) -> None:
     _mouse(view, QEvent.Type.MouseButtonRelease, point, LEFT, NO_BUTTON, modifiers)
 
 
@@ -112,8 +119,9 @@ def _drag(view: TimetableView, start: QPoint, end: QPoint) -> None:
     _release(view, end)
 
 
-def _click(view: TimetableView, point: QPoint,
-           modifiers: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+def _click(
+    view: TimetableView, point: QPoint, modifiers: Qt.KeyboardModifier = NO_MODIFIER
+) -> None:
     _press(view, point, modifiers)
     _release(view, point, modifiers)
 
@@ -131,8 +139,10 @@ def _grab_point(block: SessionBlock) -> tuple[float, float]:
 
 # --- moving, resizing, unscheduling -----------------------------------------------------------
 
+
 def test_dragging_a_block_moves_the_session_and_undo_redo_follow(
-        page: TimetablePage, ctx: AppContext, errors: list[tuple[str, str]]) -> None:
+    page: TimetablePage, ctx: AppContext, errors: list[tuple[str, str]]
+) -> None:
     view = page.view
     before = _row(ctx, "S3")  # Hall C, 13:00–14:30
     block = _block(view, ctx, "S3")
@@ -155,47 +165,61 @@ def test_dragging_a_block_moves_the_session_and_undo_redo_follow(
     ctx.undo_stack.undo()
     back = sessions.get_session(ctx.db, before.id)
     assert (back.room_id, back.starts_at, back.ends_at) == (
-        before.room_id, before.starts_at, before.ends_at)
-    assert view.block(before.id).place.first_column == _column(  # type: ignore[union-attr]
-        view, DAY1, "Hall C").index
+        before.room_id,
+        before.starts_at,
+        before.ends_at,
+    )
+    assert (
+        view.block(before.id).place.first_column
+        == _column(  # type: ignore[union-attr]
+            view, DAY1, "Hall C"
+        ).index
+    )
 
     ctx.undo_stack.redo()
     again = sessions.get_session(ctx.db, before.id)
     assert (again.room_name, again.starts_at) == ("Hall D", dt.datetime(2021, 11, 25, 15, 0))
 
 
-
 def test_dragging_a_break_keeps_it_venue_wide_and_changes_only_its_time(
-        page: TimetablePage, ctx: AppContext) -> None:
+    page: TimetablePage, ctx: AppContext
+) -> None:
     view = page.view
-    coffee = next(s for s in sessions.list_sessions(ctx.db, ctx.event_id or 0)
-                  if s.title == "Coffee break")  # 14:30–15:00, no room
+    coffee = next(
+        s for s in sessions.list_sessions(ctx.db, ctx.event_id or 0) if s.title == "Coffee break"
+    )  # 14:30–15:00, no room
     block = view.block(coffee.id)
     assert block is not None and block.place.venue_wide
     start = _point(view, block.place.x + 40, block.place.y + 8)
     hall_b = _column(view, DAY1, "Hall B")
     half_hour = round(30 * view.timetable.pixels_per_minute)
-    _drag(view, start, QPoint(view.mapFromScene(QPointF(hall_b.x + 10, 0)).x(),
-                              start.y() + half_hour))
+    _drag(
+        view, start, QPoint(view.mapFromScene(QPointF(hall_b.x + 10, 0)).x(), start.y() + half_hour)
+    )
     moved = sessions.get_session(ctx.db, coffee.id)
     assert (moved.room_id, moved.starts_at, moved.ends_at) == (
-        None, dt.datetime(2021, 11, 25, 15, 0), dt.datetime(2021, 11, 25, 15, 30))
+        None,
+        dt.datetime(2021, 11, 25, 15, 0),
+        dt.datetime(2021, 11, 25, 15, 30),
+    )
     moved_block = view.block(coffee.id)
     assert moved_block is not None
     assert (moved_block.place.first_column, moved_block.place.last_column) == (0, 4)
 
 
-@pytest.mark.parametrize(("snap_minutes", "expected_end"), [(15, dt.time(15, 0)),
-                                                            (5, dt.time(15, 5))])
+@pytest.mark.parametrize(
+    ("snap_minutes", "expected_end"), [(15, dt.time(15, 0)), (5, dt.time(15, 5))]
+)
 def test_dragging_the_bottom_edge_changes_the_end_on_the_chosen_grid(
-        page: TimetablePage, ctx: AppContext, snap_minutes: int,
-        expected_end: dt.time) -> None:
+    page: TimetablePage, ctx: AppContext, snap_minutes: int, expected_end: dt.time
+) -> None:
     page.set_snap_minutes(snap_minutes)
     view = page.view
     before = _row(ctx, "S3")  # 13:00–14:30
     block = _block(view, ctx, "S3")
-    edge = _point(view, block.place.x + block.place.width / 2,
-                  block.place.y + block.place.height - 2)
+    edge = _point(
+        view, block.place.x + block.place.width / 2, block.place.y + block.place.height - 2
+    )
     stretch = round(33 * view.timetable.pixels_per_minute)  # to about 15:03
     _drag(view, edge, edge + QPoint(0, stretch))
     after = sessions.get_session(ctx.db, before.id)
@@ -221,7 +245,8 @@ def test_snap_changes_where_a_moved_block_lands(page: TimetablePage, ctx: AppCon
 
 
 def test_a_drag_back_to_where_it_started_changes_nothing(
-        page: TimetablePage, ctx: AppContext, qtbot: QtBot) -> None:
+    page: TimetablePage, ctx: AppContext, qtbot: QtBot
+) -> None:
     view = page.view
     block = _block(view, ctx, "S3")
     start = _point(view, *_grab_point(block))
@@ -236,7 +261,8 @@ def test_a_drag_back_to_where_it_started_changes_nothing(
 
 
 def test_escape_cancels_a_drag_and_the_block_snaps_back(
-        page: TimetablePage, ctx: AppContext, qtbot: QtBot) -> None:
+    page: TimetablePage, ctx: AppContext, qtbot: QtBot
+) -> None:
     view = page.view
     before = _row(ctx, "S3")
     block = _block(view, ctx, "S3")
@@ -256,7 +282,8 @@ def test_escape_cancels_a_drag_and_the_block_snaps_back(
 
 
 def test_delete_unschedules_the_selected_block_and_undo_brings_it_back(
-        page: TimetablePage, ctx: AppContext) -> None:
+    page: TimetablePage, ctx: AppContext
+) -> None:
     view = page.view
     s3 = _row(ctx, "S3")
     _click(view, _point(view, *_grab_point(_block(view, ctx, "S3"))))
@@ -267,29 +294,35 @@ def test_delete_unschedules_the_selected_block_and_undo_brings_it_back(
     assert view.block(s3.id) is None
     ctx.undo_stack.undo()
     back = sessions.get_session(ctx.db, s3.id)
-    assert (back.room_id, back.starts_at, back.ends_at) == (
-        s3.room_id, s3.starts_at, s3.ends_at)
+    assert (back.room_id, back.starts_at, back.ends_at) == (s3.room_id, s3.starts_at, s3.ends_at)
     assert view.block(s3.id) is not None
 
 
 def test_delete_with_several_selected_is_one_undo_step(
-        page: TimetablePage, ctx: AppContext) -> None:
+    page: TimetablePage, ctx: AppContext
+) -> None:
     view = page.view
     s1, s3 = _row(ctx, "S1"), _row(ctx, "S3")
     _click(view, _point(view, *_grab_point(_block(view, ctx, "S1"))))
-    _click(view, _point(view, *_grab_point(_block(view, ctx, "S3"))),
-           Qt.KeyboardModifier.ControlModifier)
+    _click(
+        view,
+        _point(view, *_grab_point(_block(view, ctx, "S3"))),
+        Qt.KeyboardModifier.ControlModifier,
+    )
     assert view.selected_session_ids() == [s1.id, s3.id]
     _key(view, Qt.Key.Key_Delete)
     assert [sessions.get_session(ctx.db, i).starts_at for i in (s1.id, s3.id)] == [None, None]
     assert ctx.undo_stack.count() == 1
     ctx.undo_stack.undo()
     assert [sessions.get_session(ctx.db, i).starts_at for i in (s1.id, s3.id)] == [
-        s1.starts_at, s3.starts_at]
+        s1.starts_at,
+        s3.starts_at,
+    ]
 
 
-def test_double_click_asks_to_open_the_session(page: TimetablePage, ctx: AppContext,
-                                               qtbot: QtBot) -> None:
+def test_double_click_asks_to_open_the_session(
+    page: TimetablePage, ctx: AppContext, qtbot: QtBot
+) -> None:
     view = page.view
     s3 = _row(ctx, "S3")
     point = _point(view, *_grab_point(_block(view, ctx, "S3")))
@@ -301,38 +334,61 @@ def test_double_click_asks_to_open_the_session(page: TimetablePage, ctx: AppCont
     assert ctx.undo_stack.count() == 0
 
 
-def test_resting_on_a_block_shows_what_staff_ask_about(page: TimetablePage,
-                                                       ctx: AppContext) -> None:
+def test_resting_on_a_block_shows_what_staff_ask_about(
+    page: TimetablePage, ctx: AppContext
+) -> None:
     view = page.view
     point = _point(view, *_grab_point(_block(view, ctx, "S3")))
-    QApplication.sendEvent(view.viewport(), QHelpEvent(
-        QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    )
     tip = QToolTip.text()
-    for expected in ("S3", "Pharmaceuticals: Patent Protection", "discussion", "13:00–14:30",
-                     "Hall C", "Pharmaceuticals", "Волков Павел Геннадьевич", "80"):
+    for expected in (
+        "S3",
+        "Pharmaceuticals: Patent Protection",
+        "discussion",
+        "13:00–14:30",
+        "Hall C",
+        "Pharmaceuticals",
+        "Волков Павел Геннадьевич",
+        "80",
+    ):
         assert expected in tip
     QToolTip.hideText()
 
 
 # --- days and zoom ----------------------------------------------------------------------------
 
+
 def _scheduled_ids(ctx: AppContext, day: dt.date) -> set[int]:
-    return {s.id for s in sessions.list_sessions(ctx.db, ctx.event_id or 0)
-            if s.starts_at is not None and s.starts_at.date() == day}
+    return {
+        s.id
+        for s in sessions.list_sessions(ctx.db, ctx.event_id or 0)
+        if s.starts_at is not None and s.starts_at.date() == day
+    }
 
 
-def test_the_day_selector_shows_only_that_days_sessions(page: TimetablePage,
-                                                        ctx: AppContext) -> None:
+def test_the_day_selector_shows_only_that_days_sessions(
+    page: TimetablePage, ctx: AppContext
+) -> None:
     view = page.view
     assert [page.day_combo.itemData(i) for i in range(page.day_combo.count())] == [
-        DAY1, DAY2, "all"]
+        DAY1,
+        DAY2,
+        "all",
+    ]
     assert {b.session_id for b in view.blocks()} == _scheduled_ids(ctx, DAY1)
     page.day_combo.setCurrentIndex(1)
     assert view.day == DAY2
     assert {b.session_id for b in view.blocks()} == _scheduled_ids(ctx, DAY2)
     assert {c.day for c in view.timetable.columns} == {DAY2}
     assert [c.name for c in view.timetable.columns] == [
-        "Plenary Hall", "Hall A", "Hall B", "Hall C", "Hall D"]
+        "Plenary Hall",
+        "Hall A",
+        "Hall B",
+        "Hall C",
+        "Hall D",
+    ]
 
 
 def test_all_days_puts_the_days_side_by_side(page: TimetablePage, ctx: AppContext) -> None:
@@ -340,7 +396,8 @@ def test_all_days_puts_the_days_side_by_side(page: TimetablePage, ctx: AppContex
     page.day_combo.setCurrentIndex(page.day_combo.count() - 1)
     assert view.day is None
     assert {b.session_id for b in view.blocks()} == _scheduled_ids(ctx, DAY1) | _scheduled_ids(
-        ctx, DAY2)
+        ctx, DAY2
+    )
     first, second = view.timetable.day_spans
     assert (first.day, second.day) == (DAY1, DAY2)
     assert second.x >= first.x + first.width
@@ -350,8 +407,9 @@ def test_all_days_puts_the_days_side_by_side(page: TimetablePage, ctx: AppContex
     assert s8.place.y == view.timetable.y_for_minute(10 * 60)  # one clock for both days
 
 
-def test_the_day_and_the_snap_are_remembered(page: TimetablePage, ctx: AppContext,
-                                             qtbot: QtBot) -> None:
+def test_the_day_and_the_snap_are_remembered(
+    page: TimetablePage, ctx: AppContext, qtbot: QtBot
+) -> None:
     page.set_day(DAY2)
     page.set_snap_minutes(5)
     assert int(QSettings().value(SNAP_KEY)) == 5
@@ -381,15 +439,22 @@ def test_ctrl_wheel_zooms(page: TimetablePage) -> None:
     view = page.view
     zoom = view.pixels_per_minute
     point = QPointF(view.viewport().rect().center())
-    wheel = QWheelEvent(point, QPointF(view.viewport().mapToGlobal(point.toPoint())),
-                        QPoint(0, 0), QPoint(0, 120), NO_BUTTON,
-                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
-                        False)
+    wheel = QWheelEvent(
+        point,
+        QPointF(view.viewport().mapToGlobal(point.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        NO_BUTTON,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.pixels_per_minute > zoom
 
 
 # --- the unscheduled dock ---------------------------------------------------------------------
+
 
 def _drag_event(kind: type[QDragMoveEvent], point: QPoint, mime: object) -> QDragMoveEvent:
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
@@ -415,7 +480,8 @@ def _drop(view: TimetableView, point: QPoint, mime: object) -> None:
 
 
 def test_dropping_from_the_unscheduled_dock_schedules_for_an_hour(
-        page: TimetablePage, ctx: AppContext, qtbot: QtBot) -> None:
+    page: TimetablePage, ctx: AppContext, qtbot: QtBot
+) -> None:
     workshop = sessions.create_session(ctx.db, ctx.event_id or 0, "Border workshop", code="W1")
     ctx.notify({SESSIONS})
     dock = UnscheduledDock(ctx)
@@ -429,7 +495,10 @@ def test_dropping_from_the_unscheduled_dock_schedules_for_an_hour(
 
     placed = sessions.get_session(ctx.db, workshop.id)
     assert (placed.room_name, placed.starts_at, placed.ends_at) == (
-        "Hall D", dt.datetime(2021, 11, 25, 15, 0), dt.datetime(2021, 11, 25, 16, 0))
+        "Hall D",
+        dt.datetime(2021, 11, 25, 15, 0),
+        dt.datetime(2021, 11, 25, 16, 0),
+    )
     assert dock.model.rowCount() == 0
     assert view.selected_session_ids() == [workshop.id]
     ctx.undo_stack.undo()
@@ -438,7 +507,8 @@ def test_dropping_from_the_unscheduled_dock_schedules_for_an_hour(
 
 
 def test_dropping_several_puts_them_one_after_another(
-        page: TimetablePage, ctx: AppContext, qtbot: QtBot) -> None:
+    page: TimetablePage, ctx: AppContext, qtbot: QtBot
+) -> None:
     first = sessions.create_session(ctx.db, ctx.event_id or 0, "First", code="W1")
     second = sessions.create_session(ctx.db, ctx.event_id or 0, "Second", code="W2")
     ctx.notify({SESSIONS})
@@ -452,8 +522,7 @@ def test_dropping_several_puts_them_one_after_another(
     assert starts == [dt.datetime(2021, 11, 25, 15, 0), dt.datetime(2021, 11, 25, 16, 0)]
     assert ctx.undo_stack.count() == 1
     ctx.undo_stack.undo()
-    assert [sessions.get_session(ctx.db, s.id).starts_at for s in (first, second)] == [
-        None, None]
+    assert [sessions.get_session(ctx.db, s.id).starts_at for s in (first, second)] == [None, None]
 
 
 def test_the_dock_filters_and_opens_on_double_click(ctx: AppContext, qtbot: QtBot) -> None:
@@ -471,8 +540,9 @@ def test_the_dock_filters_and_opens_on_double_click(ctx: AppContext, qtbot: QtBo
     assert blocker.args == [other.id]
 
 
-def test_the_unscheduled_model_passes_the_model_tester(ctx: AppContext, qtmodeltester: object
-                                                       ) -> None:
+def test_the_unscheduled_model_passes_the_model_tester(
+    ctx: AppContext, qtmodeltester: object
+) -> None:
     event_id = ctx.event_id or 0
     sessions.create_session(ctx.db, event_id, "Border workshop", code="W1")
     sessions.create_session(ctx.db, event_id, "Media briefing")
@@ -482,10 +552,13 @@ def test_the_unscheduled_model_passes_the_model_tester(ctx: AppContext, qtmodelt
     assert model.rowCount() == 2
     assert Qt.ItemFlag.ItemIsDragEnabled in model.flags(model.index(0, 0))
     assert {model.data(model.index(r, 0)) for r in range(2)} == {
-        "W1 — Border workshop", "Media briefing"}
+        "W1 — Border workshop",
+        "Media briefing",
+    }
 
 
 # --- drawing ----------------------------------------------------------------------------------
+
 
 def test_titles_wrap_into_the_lines_there_are() -> None:
     metrics = QFontMetricsF(QApplication.font())
@@ -504,16 +577,21 @@ def test_titles_wrap_into_the_lines_there_are() -> None:
 
 
 @pytest.mark.parametrize("zoom_steps", [-3, 0, 3])
-def test_block_text_stays_inside_its_block(page: TimetablePage, ctx: AppContext,
-                                           zoom_steps: int) -> None:
+def test_block_text_stays_inside_its_block(
+    page: TimetablePage, ctx: AppContext, zoom_steps: int
+) -> None:
     event_id = ctx.event_id or 0
     for code, start, minutes in (("Q1", 9 * 60, 30), ("Q2", 9 * 60, 15), ("Q3", 8 * 60, 45)):
         sessions.create_session(
-            ctx.db, event_id, "A long title about counterfeit goods crossing the border "
-            "and what customs can do about it", code=code,
+            ctx.db,
+            event_id,
+            "A long title about counterfeit goods crossing the border "
+            "and what customs can do about it",
+            code=code,
             room_id=page.rooms[-1].id,
             starts_at=dt.datetime.combine(DAY2, dt.time()) + dt.timedelta(minutes=start),
-            ends_at=dt.datetime.combine(DAY2, dt.time()) + dt.timedelta(minutes=start + minutes))
+            ends_at=dt.datetime.combine(DAY2, dt.time()) + dt.timedelta(minutes=start + minutes),
+        )
     ctx.notify({SESSIONS})
     view = page.view
     page.set_day(None)

@@ -22,36 +22,66 @@ from forumdesk.ui.timetable.geometry import (
 )
 
 DAY1, DAY2, DAY3 = dt.date(2027, 5, 12), dt.date(2027, 5, 13), dt.date(2027, 5, 14)
-ROOMS = [RoomRow(id=10 + n, event_id=1, name=name, capacity=cap, position=n, notes=None,
-                 version=1)
-         for n, (name, cap) in enumerate([("Plenary", 500), ("Hall A", 120), ("Hall B", 80)])]
+ROOMS = [
+    RoomRow(id=10 + n, event_id=1, name=name, capacity=cap, position=n, notes=None, version=1)
+    for n, (name, cap) in enumerate([("Plenary", 500), ("Hall A", 120), ("Hall B", 80)])
+]
 
 
-def _session(session_id: int, day: dt.date | None, start: str, end: str, *,
-             room: int | None = 11, kind: SessionKind = SessionKind.DISCUSSION) -> SessionRow:
+def _session(
+    session_id: int,
+    day: dt.date | None,
+    start: str,
+    end: str,
+    *,
+    room: int | None = 11,
+    kind: SessionKind = SessionKind.DISCUSSION,
+) -> SessionRow:
     def when(clock: str) -> dt.datetime | None:
         return None if day is None else dt.datetime.combine(day, dt.time.fromisoformat(clock))
 
     return SessionRow(
-        id=session_id, event_id=1, code=f"S{session_id}", title=f"Session {session_id}",
-        kind=kind, track_id=None, track_name=None, track_color=None, room_id=room,
-        room_name=None, starts_at=when(start), ends_at=when(end), description=None,
-        expected_audience=None, version=1)
+        id=session_id,
+        event_id=1,
+        code=f"S{session_id}",
+        title=f"Session {session_id}",
+        kind=kind,
+        track_id=None,
+        track_name=None,
+        track_color=None,
+        room_id=room,
+        room_name=None,
+        starts_at=when(start),
+        ends_at=when(end),
+        description=None,
+        expected_audience=None,
+        version=1,
+    )
 
 
-def _layout(sessions: list[SessionRow], days: list[dt.date] | None = None, **kwargs: float
-            ) -> TimetableLayout:
-    return TimetableLayout(days or [DAY1], ROOMS, sessions, column_width=100,
-                           pixels_per_minute=1.0, **kwargs)
+def _layout(
+    sessions: list[SessionRow], days: list[dt.date] | None = None, **kwargs: float
+) -> TimetableLayout:
+    return TimetableLayout(
+        days or [DAY1], ROOMS, sessions, column_width=100, pixels_per_minute=1.0, **kwargs
+    )
 
 
 # --- snapping and the clock -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("minute", "step", "expected"), [
-    (13 * 60 + 2, 5, 13 * 60), (13 * 60 + 3, 5, 13 * 60 + 5), (13 * 60 + 7, 15, 13 * 60),
-    (13 * 60 + 8, 15, 13 * 60 + 15), (13 * 60 + 7.5, 15, 13 * 60 + 15),
-    (13 * 60 + 4, 10, 13 * 60), (13 * 60 + 6, 10, 13 * 60 + 10),
-])
+
+@pytest.mark.parametrize(
+    ("minute", "step", "expected"),
+    [
+        (13 * 60 + 2, 5, 13 * 60),
+        (13 * 60 + 3, 5, 13 * 60 + 5),
+        (13 * 60 + 7, 15, 13 * 60),
+        (13 * 60 + 8, 15, 13 * 60 + 15),
+        (13 * 60 + 7.5, 15, 13 * 60 + 15),
+        (13 * 60 + 4, 10, 13 * 60),
+        (13 * 60 + 6, 10, 13 * 60 + 10),
+    ],
+)
 def test_snap_goes_to_the_nearest_grid_line(minute: float, step: int, expected: int) -> None:
     assert snap(minute, step) == expected
 
@@ -68,8 +98,9 @@ def test_a_snapped_minute_is_on_the_grid_and_near(minute: float, step: int) -> N
     assert abs(snapped - minute) <= step / 2
 
 
-@given(st.floats(min_value=0, max_value=1440, allow_nan=False),
-       st.sampled_from([0.5, 1.0, 1.25, 3.0]))
+@given(
+    st.floats(min_value=0, max_value=1440, allow_nan=False), st.sampled_from([0.5, 1.0, 1.25, 3.0])
+)
 def test_y_and_minute_convert_both_ways(minute: float, zoom: float) -> None:
     layout = TimetableLayout([DAY1], ROOMS, [], pixels_per_minute=zoom)
     assert layout.minute_at(layout.y_for_minute(minute)) == pytest.approx(minute)
@@ -104,10 +135,14 @@ def test_times_and_minutes_round_trip_across_midnight() -> None:
 
 # --- columns ----------------------------------------------------------------------------------
 
+
 def test_one_day_has_one_column_per_room_in_order() -> None:
     layout = _layout([])
     assert [(c.name, c.capacity, c.x) for c in layout.columns] == [
-        ("Plenary", 500, 0), ("Hall A", 120, 100), ("Hall B", 80, 200)]
+        ("Plenary", 500, 0),
+        ("Hall A", 120, 100),
+        ("Hall B", 80, 200),
+    ]
     assert layout.width == 300
     assert [span.day for span in layout.day_spans] == [DAY1]
 
@@ -160,24 +195,32 @@ def test_plenaries_span_every_room_even_with_a_room_of_their_own() -> None:
 
 
 def test_an_event_without_rooms_still_has_a_column_per_day() -> None:
-    layout = TimetableLayout([DAY1, DAY2], [], [
-        _session(1, DAY1, "09:00", "10:00", room=None, kind=SessionKind.PLENARY)])
+    layout = TimetableLayout(
+        [DAY1, DAY2], [], [_session(1, DAY1, "09:00", "10:00", room=None, kind=SessionKind.PLENARY)]
+    )
     assert [c.room_id for c in layout.columns] == [None, None]
     assert layout.blocks[1].first_column == 0
 
 
 def test_sessions_off_the_shown_days_and_unscheduled_ones_are_left_out() -> None:
-    rows = [_session(1, DAY1, "10:00", "11:00"), _session(2, DAY2, "10:00", "11:00"),
-            _session(3, None, "10:00", "11:00")]
+    rows = [
+        _session(1, DAY1, "10:00", "11:00"),
+        _session(2, DAY2, "10:00", "11:00"),
+        _session(3, None, "10:00", "11:00"),
+    ]
     assert set(_layout(rows).blocks) == {1}
     assert set(_layout(rows, days=[DAY1, DAY2]).blocks) == {1, 2}
 
 
 # --- lanes and overlaps -----------------------------------------------------------------------
 
+
 def test_a_double_booked_room_shows_both_sessions_side_by_side() -> None:
-    rows = [_session(1, DAY1, "10:00", "11:00"), _session(2, DAY1, "10:30", "12:00"),
-            _session(3, DAY1, "12:00", "13:00")]
+    rows = [
+        _session(1, DAY1, "10:00", "11:00"),
+        _session(2, DAY1, "10:30", "12:00"),
+        _session(3, DAY1, "12:00", "13:00"),
+    ]
     blocks = _layout(rows).blocks
     assert (blocks[1].lane, blocks[1].lanes, blocks[2].lane, blocks[2].lanes) == (0, 2, 1, 2)
     assert blocks[1].overlaps and blocks[2].overlaps
@@ -187,17 +230,22 @@ def test_a_double_booked_room_shows_both_sessions_side_by_side() -> None:
 
 
 def test_a_freed_lane_is_reused() -> None:
-    rows = [_session(1, DAY1, "10:00", "12:00"), _session(2, DAY1, "10:00", "10:30"),
-            _session(3, DAY1, "11:00", "11:30")]
+    rows = [
+        _session(1, DAY1, "10:00", "12:00"),
+        _session(2, DAY1, "10:00", "10:30"),
+        _session(3, DAY1, "11:00", "11:30"),
+    ]
     blocks = _layout(rows).blocks
     assert [blocks[i].lane for i in (1, 2, 3)] == [0, 1, 1]
     assert {blocks[i].lanes for i in (1, 2, 3)} == {2}
 
 
 def test_a_room_session_during_a_break_is_flagged_with_the_break() -> None:
-    rows = [_session(1, DAY1, "12:00", "13:00", room=None, kind=SessionKind.BREAK),
-            _session(2, DAY1, "12:30", "13:30", room=11), _session(3, DAY1, "13:00", "14:00",
-                                                                   room=12)]
+    rows = [
+        _session(1, DAY1, "12:00", "13:00", room=None, kind=SessionKind.BREAK),
+        _session(2, DAY1, "12:30", "13:30", room=11),
+        _session(3, DAY1, "13:00", "14:00", room=12),
+    ]
     blocks = _layout(rows).blocks
     assert blocks[1].overlaps and blocks[2].overlaps
     assert not blocks[3].overlaps

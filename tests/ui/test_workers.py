@@ -14,8 +14,7 @@ from forumdesk.services import events, sessions
 from forumdesk.ui.workers import run_with_progress
 
 
-def test_a_job_runs_in_another_thread_and_returns_its_result(qtbot: QtBot, db: Database
-                                                             ) -> None:
+def test_a_job_runs_in_another_thread_and_returns_its_result(qtbot: QtBot, db: Database) -> None:
     event = events.create_event(db, "Forum", "2027-05-12", timezone="Asia/Almaty")
     threads: list[int] = []
     steps: list[tuple[int, int]] = []
@@ -35,8 +34,9 @@ def test_a_job_runs_in_another_thread_and_returns_its_result(qtbot: QtBot, db: D
     assert len(sessions.list_sessions(db, event.id)) == 5
 
 
-def test_cancel_stops_the_job_and_its_unit_of_work_is_rolled_back(qtbot: QtBot, db: Database
-                                                                   ) -> None:
+def test_cancel_stops_the_job_and_its_unit_of_work_is_rolled_back(
+    qtbot: QtBot, db: Database
+) -> None:
     event = events.create_event(db, "Forum", "2027-05-12", timezone="Asia/Almaty")
     started = threading.Event()
     release = threading.Event()
@@ -58,6 +58,7 @@ def test_cancel_stops_the_job_and_its_unit_of_work_is_rolled_back(qtbot: QtBot, 
                 dialog.findChild(QPushButton).click()
             else:
                 QTimer.singleShot(10, when_started)
+
         QTimer.singleShot(10, when_started)
 
     outcome = run_with_progress(None, "Import", "Importing…", job, dialog_created=press_cancel)

@@ -136,7 +136,8 @@ class TimetableLayout:
         self.day_gap = day_gap
         shown = set(self.days)
         self.sessions = tuple(
-            s for s in sessions
+            s
+            for s in sessions
             if s.starts_at is not None and s.ends_at is not None and s.starts_at.date() in shown
         )
         # each session's day and minutes, worked out once for the clock and the blocks
@@ -149,7 +150,8 @@ class TimetableLayout:
         room_ids = {room.id for room in self.rooms}
         # sessions whose room is not a column (no room yet) get a "No room" column on their day
         homeless_days = {
-            day for row, day, _start, _end in self._timed
+            day
+            for row, day, _start, _end in self._timed
             if not is_venue_wide(row) and row.room_id not in room_ids
         }
         self.first_minute, self.last_minute = self._clock_range()
@@ -172,13 +174,18 @@ class TimetableLayout:
     def height(self) -> float:
         return self.y_for_minute(self.last_minute)
 
-    def scaled(self, pixels_per_minute: float | None = None,
-               column_width: float | None = None) -> TimetableLayout:
+    def scaled(
+        self, pixels_per_minute: float | None = None, column_width: float | None = None
+    ) -> TimetableLayout:
         """The same timetable at another zoom or column width."""
         return TimetableLayout(
-            self.days, self.rooms, self.sessions,
+            self.days,
+            self.rooms,
+            self.sessions,
             pixels_per_minute=pixels_per_minute or self.pixels_per_minute,
-            column_width=column_width or self.column_width, day_gap=self.day_gap)
+            column_width=column_width or self.column_width,
+            day_gap=self.day_gap,
+        )
 
     # --- the clock --------------------------------------------------------------------------
 
@@ -229,10 +236,12 @@ class TimetableLayout:
                 if not room_indices:  # nowhere else for venue-wide sessions to go
                     room_indices.append(no_room)
             self.day_spans.append(
-                DaySpan(day, day_x, x - day_x, tuple(indices), tuple(room_indices)))
+                DaySpan(day, day_x, x - day_x, tuple(indices), tuple(room_indices))
+            )
 
-    def _add_column(self, day: dt.date, room_id: int | None, name: str | None,
-                    capacity: int | None, x: float) -> int:
+    def _add_column(
+        self, day: dt.date, room_id: int | None, name: str | None, capacity: int | None, x: float
+    ) -> int:
         index = len(self.columns)
         self.columns.append(Column(index, day, room_id, name, capacity, x, self.column_width))
         return index
@@ -279,26 +288,35 @@ class TimetableLayout:
     def _place_blocks(self) -> dict[int, BlockPlace]:
         # A block's "place" is what it must not share with another at the same time:
         # a room column, or for venue-wide sessions the whole day (column None).
-        places: dict[tuple[dt.date, int], list[tuple[float, float, SessionRow]]] = (
-            defaultdict(list))
+        places: dict[tuple[dt.date, int], list[tuple[float, float, SessionRow]]] = defaultdict(list)
         for row, day, start, end in self._timed:
             if is_venue_wide(row):
                 places[(day, -1)].append((start, end, row))
             else:
-                home = (self._column_of_room.get((day, row.room_id))
-                        or self._column_of_room[(day, None)])
+                home = (
+                    self._column_of_room.get((day, row.room_id))
+                    or self._column_of_room[(day, None)]
+                )
                 places[(day, home.index)].append((start, end, row))
         blocks: dict[int, BlockPlace] = {}
         for (day, index), entries in places.items():
             column = self.columns[index] if index >= 0 else None
             for (start, end, row), lane, lanes, overlaps in _lanes(entries):
-                blocks[row.id] = self._block(day, column, row.id, start, end, lane, lanes,
-                                             overlaps)
+                blocks[row.id] = self._block(day, column, row.id, start, end, lane, lanes, overlaps)
         self._mark_blocks_under_venue_wide(blocks)
         return blocks
 
-    def _block(self, day: dt.date, column: Column | None, session_id: int, start: float,
-               end: float, lane: int, lanes: int, overlaps: bool) -> BlockPlace:
+    def _block(
+        self,
+        day: dt.date,
+        column: Column | None,
+        session_id: int,
+        start: float,
+        end: float,
+        lane: int,
+        lanes: int,
+        overlaps: bool,
+    ) -> BlockPlace:
         if column is None:  # venue-wide: across the day's rooms
             span = self._span_of_day[day]
             left, width = self.span_bounds(span)
@@ -307,12 +325,20 @@ class TimetableLayout:
             left, width, first, last = column.x, column.width, column.index, column.index
         lane_width = width / lanes
         return BlockPlace(
-            session_id=session_id, day=day, first_column=first, last_column=last,
-            start_minute=start, end_minute=end,
-            x=left + lane * lane_width + BLOCK_MARGIN, y=self.y_for_minute(start),
+            session_id=session_id,
+            day=day,
+            first_column=first,
+            last_column=last,
+            start_minute=start,
+            end_minute=end,
+            x=left + lane * lane_width + BLOCK_MARGIN,
+            y=self.y_for_minute(start),
             width=max(4.0, lane_width - 2 * BLOCK_MARGIN),
             height=max(4.0, (end - start) * self.pixels_per_minute - 1),
-            lane=lane, lanes=lanes, overlaps=overlaps, venue_wide=column is None,
+            lane=lane,
+            lanes=lanes,
+            overlaps=overlaps,
+            venue_wide=column is None,
         )
 
     def _mark_blocks_under_venue_wide(self, blocks: dict[int, BlockPlace]) -> None:
@@ -328,16 +354,19 @@ class TimetableLayout:
             if block.venue_wide:
                 continue
             for other in wide.get(block.day, ()):
-                if (other.first_column <= block.first_column <= other.last_column
-                        and block.start_minute < other.end_minute
-                        and other.start_minute < block.end_minute):
+                if (
+                    other.first_column <= block.first_column <= other.last_column
+                    and block.start_minute < other.end_minute
+                    and other.start_minute < block.end_minute
+                ):
                     flagged.update((block.session_id, other.session_id))
         for session_id in flagged:
             blocks[session_id] = dataclasses.replace(blocks[session_id], overlaps=True)
 
 
-def _lanes(entries: list[tuple[float, float, SessionRow]]
-           ) -> list[tuple[tuple[float, float, SessionRow], int, int, bool]]:
+def _lanes(
+    entries: list[tuple[float, float, SessionRow]],
+) -> list[tuple[tuple[float, float, SessionRow], int, int, bool]]:
     """Side-by-side lanes for blocks sharing a place at the same time (interval colouring).
 
     A cluster is a run of blocks linked by overlaps; every block in a cluster of two or more

@@ -28,7 +28,7 @@ def _tr(text: str) -> str:
 
 
 def day_heading(day: object, long: bool = True) -> str:
-    """"Thursday 25 November 2021" in the user's language (Qt knows the month forms)."""
+    """ "Thursday 25 November 2021" in the user's language (Qt knows the month forms)."""
     date = QDate(day)  # type: ignore[call-overload]
     return QLocale().toString(date, "dddd d MMMM yyyy" if long else "ddd d MMM")
 
@@ -78,9 +78,11 @@ class TimetableHeader(QWidget):
                 heading = day_heading(span.day, long=False)
             painter.setFont(self.day_font)
             painter.setPen(text)
-            painter.drawText(cell.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter,
-                             day_metrics.elidedText(heading, Qt.TextElideMode.ElideRight,
-                                                    cell.width() - 8))
+            painter.drawText(
+                cell.adjusted(4, 0, -4, 0),
+                Qt.AlignmentFlag.AlignCenter,
+                day_metrics.elidedText(heading, Qt.TextElideMode.ElideRight, cell.width() - 8),
+            )
         for column in layout.columns:
             cell = QRectF(column.x + dx, self.day_height, column.width, self.room_height)
             if not cell.intersects(visible):
@@ -91,18 +93,20 @@ class TimetableHeader(QWidget):
             top = cell.top() + 4
             painter.drawText(
                 QPointF(cell.left() + 5, top + room_metrics.ascent()),
-                room_metrics.elidedText(name, Qt.TextElideMode.ElideRight, cell.width() - 10))
+                room_metrics.elidedText(name, Qt.TextElideMode.ElideRight, cell.width() - 10),
+            )
             if column.capacity is not None:
                 painter.setFont(self.small_font)
                 painter.setPen(MUTED_TEXT)
                 seats = _tr("{0} seats").format(column.capacity)
                 painter.drawText(
                     QPointF(cell.left() + 5, top + room_metrics.height() + small_metrics.ascent()),
-                    small_metrics.elidedText(seats, Qt.TextElideMode.ElideRight,
-                                             cell.width() - 10))
+                    small_metrics.elidedText(seats, Qt.TextElideMode.ElideRight, cell.width() - 10),
+                )
             painter.setPen(QPen(RULE, 1))
-            painter.drawLine(QPointF(cell.right() - 0.5, cell.top()),
-                             QPointF(cell.right() - 0.5, cell.bottom()))
+            painter.drawLine(
+                QPointF(cell.right() - 0.5, cell.top()), QPointF(cell.right() - 0.5, cell.bottom())
+            )
         painter.setPen(QPen(RULE, 1))
         bottom = self.height() - 0.5
         painter.drawLine(QPointF(0, bottom), QPointF(self.width(), bottom))
@@ -140,8 +144,9 @@ class TimeRuler(QWidget):
             painter.setPen(text if whole_hour else MUTED_TEXT)
             used = metrics if whole_hour else small_metrics
             baseline = y + used.ascent() + 1  # just under its line: the first hour shows whole
-            painter.drawText(QPointF(self.width() - 6 - used.horizontalAdvance(label), baseline),
-                             label)
+            painter.drawText(
+                QPointF(self.width() - 6 - used.horizontalAdvance(label), baseline), label
+            )
             painter.setPen(QPen(RULE, 1))
             if whole_hour:
                 painter.drawLine(QPointF(self.width() - 4, y + 0.5), QPointF(self.width(), y + 0.5))

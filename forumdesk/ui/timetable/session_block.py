@@ -74,8 +74,15 @@ class BlockFonts:
         small.setPointSizeF(max(6.5, regular.pointSizeF() * 0.88))
         italic = QFont(small)
         italic.setItalic(True)
-        return cls(regular, bold, small, italic, QFontMetricsF(regular), QFontMetricsF(bold),
-                   QFontMetricsF(small))
+        return cls(
+            regular,
+            bold,
+            small,
+            italic,
+            QFontMetricsF(regular),
+            QFontMetricsF(bold),
+            QFontMetricsF(small),
+        )
 
 
 class BlockHost(Protocol):
@@ -91,8 +98,9 @@ class BlockHost(Protocol):
 
     def block_dragged_to(self, scene_point: QPointF) -> None: ...
 
-    def block_moved(self, block: SessionBlock, day: object, room_id: int | None,
-                    minute: float) -> None: ...
+    def block_moved(
+        self, block: SessionBlock, day: object, room_id: int | None, minute: float
+    ) -> None: ...
 
     def block_resized(self, block: SessionBlock, end_minute: float) -> None: ...
 
@@ -146,11 +154,13 @@ def time_range(row: SessionRow) -> str:
 
 def session_tooltip(row: SessionRow) -> str:
     """Rich text: everything staff ask about a block without opening it."""
-    parts = [f"<b>{html.escape(row.code)}</b> " if row.code else "",
-             html.escape(row.title)]
+    parts = [f"<b>{html.escape(row.code)}</b> " if row.code else "", html.escape(row.title)]
     lines = ["".join(parts)]
-    lines.append(_tr("Kind: {0}").format(
-        html.escape(QCoreApplication.translate("SessionKind", row.kind.label))))
+    lines.append(
+        _tr("Kind: {0}").format(
+            html.escape(QCoreApplication.translate("SessionKind", row.kind.label))
+        )
+    )
     if row.starts_at is not None:
         day = QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM.yyyy")
         lines.append(_tr("When: {0}, {1}").format(html.escape(day), time_range(row)))
@@ -223,8 +233,9 @@ class SessionBlock(QGraphicsItem):
 
     # --- painting ---------------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         inset = 1.25 if self.isSelected() else 0.5  # keep the border inside boundingRect
         rect = QRectF(inset, inset, self._width - 2 * inset, self._height - 2 * inset)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -338,8 +349,9 @@ class SessionBlock(QGraphicsItem):
                 return
             self.dragging = True
             self._set_z(DRAG_Z)
-            self.setCursor(Qt.CursorShape.SizeVerCursor if self._resizing
-                           else Qt.CursorShape.ClosedHandCursor)
+            self.setCursor(
+                Qt.CursorShape.SizeVerCursor if self._resizing else Qt.CursorShape.ClosedHandCursor
+            )
             self.host.block_drag_started(self)
         if self._resizing:
             self._stretch(delta.y())
@@ -376,8 +388,8 @@ class SessionBlock(QGraphicsItem):
         layout, place = self.host.timetable, self.place
         step = self.host.snap_minutes
         end = layout.clamp_end(
-            place.start_minute, snap(place.end_minute + dy / layout.pixels_per_minute, step),
-            step)
+            place.start_minute, snap(place.end_minute + dy / layout.pixels_per_minute, step), step
+        )
         self._target_end = end
         self._set_size(self._width, (end - place.start_minute) * layout.pixels_per_minute - 1)
         self.update()

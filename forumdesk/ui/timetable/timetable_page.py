@@ -66,10 +66,12 @@ class TimetablePage(QWidget):
         for minutes in SNAP_CHOICES:
             self.snap_combo.addItem(self.tr("{0} min").format(minutes), minutes)
         self.snap_combo.currentIndexChanged.connect(self._on_snap_combo_current_index_changed)
-        self.zoom_out_button = self._tool_button(self.tr("Zoom out"), "−",
-                                                 QKeySequence.StandardKey.ZoomOut)
-        self.zoom_in_button = self._tool_button(self.tr("Zoom in"), "+",
-                                                QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_button = self._tool_button(
+            self.tr("Zoom out"), "−", QKeySequence.StandardKey.ZoomOut
+        )
+        self.zoom_in_button = self._tool_button(
+            self.tr("Zoom in"), "+", QKeySequence.StandardKey.ZoomIn
+        )
         self.reset_zoom_button = self._tool_button(self.tr("Actual size"), "1:1", None)
         self.view = TimetableView(self)
 
@@ -106,8 +108,9 @@ class TimetablePage(QWidget):
         self._restore_settings()
         self._on_ctx_event_changed(ctx.current_event)
 
-    def _tool_button(self, tip: str, text: str,
-                     shortcut: QKeySequence.StandardKey | None) -> QToolButton:
+    def _tool_button(
+        self, tip: str, text: str, shortcut: QKeySequence.StandardKey | None
+    ) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
@@ -155,8 +158,7 @@ class TimetablePage(QWidget):
         saved = QSettings().value(day_key(self.shown_event.id))
         for index in range(self.day_combo.count()):
             data = self.day_combo.itemData(index)
-            if saved is not None and str(saved) == (data if data == ALL_DAYS
-                                                    else data.isoformat()):
+            if saved is not None and str(saved) == (data if data == ALL_DAYS else data.isoformat()):
                 return index
         # first visit: all days side by side if the screen has room for them, else day one
         screen = QGuiApplication.primaryScreen()
@@ -240,8 +242,9 @@ class TimetablePage(QWidget):
         self.view.set_day(self.current_day)
         if self.shown_event is not None:
             data = self.day_combo.currentData()
-            QSettings().setValue(day_key(self.shown_event.id),
-                                 data if data == ALL_DAYS else data.isoformat())
+            QSettings().setValue(
+                day_key(self.shown_event.id), data if data == ALL_DAYS else data.isoformat()
+            )
 
     def _on_snap_combo_current_index_changed(self, _index: int) -> None:
         minutes = int(self.snap_combo.currentData())
@@ -265,21 +268,28 @@ class TimetablePage(QWidget):
             self.view.select_session(session_id)
         return done
 
-    def _on_view_move_requested(self, session_id: int, room_id: int | None,
-                                starts_at: dt.datetime) -> None:
+    def _on_view_move_requested(
+        self, session_id: int, room_id: int | None, starts_at: dt.datetime
+    ) -> None:
         row = self.rows.get(session_id)
         if row is None or row.starts_at is None or row.ends_at is None:
             return
         length = row.ends_at - row.starts_at
-        self._place(self.tr("Move {0}").format(self._name(session_id)), session_id,
-                    Placement(room_id, starts_at, starts_at + length))
+        self._place(
+            self.tr("Move {0}").format(self._name(session_id)),
+            session_id,
+            Placement(room_id, starts_at, starts_at + length),
+        )
 
     def _on_view_resize_requested(self, session_id: int, ends_at: dt.datetime) -> None:
         row = self.rows.get(session_id)
         if row is None or row.starts_at is None:
             return
-        self._place(self.tr("Change the length of {0}").format(self._name(session_id)),
-                    session_id, Placement(row.room_id, row.starts_at, ends_at))
+        self._place(
+            self.tr("Change the length of {0}").format(self._name(session_id)),
+            session_id,
+            Placement(row.room_id, row.starts_at, ends_at),
+        )
 
     def _length_of(self, session_id: int) -> dt.timedelta:
         """A session keeps the length it had; one that never had a time gets an hour."""
@@ -288,21 +298,31 @@ class TimetablePage(QWidget):
             return row.ends_at - row.starts_at
         return DEFAULT_LENGTH
 
-    def _on_view_schedule_requested(self, session_id: int, room_id: int | None,
-                                    starts_at: dt.datetime) -> None:
-        self._place(self.tr("Schedule {0}").format(self._name(session_id)), session_id,
-                    Placement(room_id, starts_at, starts_at + self._length_of(session_id)))
+    def _on_view_schedule_requested(
+        self, session_id: int, room_id: int | None, starts_at: dt.datetime
+    ) -> None:
+        self._place(
+            self.tr("Schedule {0}").format(self._name(session_id)),
+            session_id,
+            Placement(room_id, starts_at, starts_at + self._length_of(session_id)),
+        )
 
-    def _on_view_schedule_many_requested(self, session_ids: Sequence[int],
-                                         room_id: int | None, starts_at: dt.datetime) -> None:
+    def _on_view_schedule_many_requested(
+        self, session_ids: Sequence[int], room_id: int | None, starts_at: dt.datetime
+    ) -> None:
         """Several sessions dropped at once go one after another into the room."""
         placed: list[commands.PlaceSessionCommand] = []
         start = starts_at
         for session_id in session_ids:
             end = start + self._length_of(session_id)
-            placed.append(commands.PlaceSessionCommand(
-                self.ctx, self.tr("Schedule {0}").format(self._name(session_id)), session_id,
-                Placement(room_id, start, end)))
+            placed.append(
+                commands.PlaceSessionCommand(
+                    self.ctx,
+                    self.tr("Schedule {0}").format(self._name(session_id)),
+                    session_id,
+                    Placement(room_id, start, end),
+                )
+            )
             start = end
         title = self.tr("Schedule %n session(s)", "", len(placed))
         if self.ctx.run_all(title, placed) and placed:
@@ -311,8 +331,11 @@ class TimetablePage(QWidget):
     def _on_view_unschedule_requested(self, session_ids: Sequence[int]) -> None:
         unplaced = [
             commands.PlaceSessionCommand(
-                self.ctx, self.tr("Unschedule {0}").format(self._name(session_id)),
-                session_id, Placement(None, None, None))
+                self.ctx,
+                self.tr("Unschedule {0}").format(self._name(session_id)),
+                session_id,
+                Placement(None, None, None),
+            )
             for session_id in session_ids
         ]
         self.ctx.run_all(self.tr("Unschedule %n session(s)", "", len(unplaced)), unplaced)

@@ -135,8 +135,9 @@ class TimetableView(QGraphicsView):
 
     # --- what is shown ----------------------------------------------------------------------
 
-    def set_data(self, days: Sequence[dt.date], rooms: Sequence[RoomRow],
-                 sessions: Sequence[SessionRow]) -> None:
+    def set_data(
+        self, days: Sequence[dt.date], rooms: Sequence[RoomRow], sessions: Sequence[SessionRow]
+    ) -> None:
         """Show these rows (the event's days, its rooms in order, its sessions)."""
         self._days = sorted(set(days))
         self._rooms = list(rooms)
@@ -203,12 +204,17 @@ class TimetableView(QGraphicsView):
     def _relayout(self) -> None:
         if self._dragging is not None:
             self._dragging.cancel_drag()
-        layout = TimetableLayout(self.shown_days, self._rooms, self._sessions,
-                                 pixels_per_minute=self._pixels_per_minute,
-                                 column_width=self._column_width)
+        layout = TimetableLayout(
+            self.shown_days,
+            self._rooms,
+            self._sessions,
+            pixels_per_minute=self._pixels_per_minute,
+            column_width=self._column_width,
+        )
         available = max(200, self.viewport().width() - 1)
-        width = fitting_column_width(available, len(layout.columns),
-                                     max(0, len(layout.day_spans) - 1))
+        width = fitting_column_width(
+            available, len(layout.columns), max(0, len(layout.day_spans) - 1)
+        )
         if width != self._column_width:  # the columns changed: lay out once more to fit
             self._column_width = width
             layout = layout.scaled(column_width=width)
@@ -239,12 +245,18 @@ class TimetableView(QGraphicsView):
         super().resizeEvent(event)
         viewport = self.viewport().geometry()
         ruler_width, header_height = self.ruler.preferred_width, self.header.full_height
-        self.header.setGeometry(viewport.left(), viewport.top() - header_height,
-                                viewport.width(), header_height)
-        self.ruler.setGeometry(viewport.left() - ruler_width, viewport.top(),
-                               ruler_width, viewport.height())
-        self.corner.setGeometry(viewport.left() - ruler_width, viewport.top() - header_height,
-                                ruler_width, header_height)
+        self.header.setGeometry(
+            viewport.left(), viewport.top() - header_height, viewport.width(), header_height
+        )
+        self.ruler.setGeometry(
+            viewport.left() - ruler_width, viewport.top(), ruler_width, viewport.height()
+        )
+        self.corner.setGeometry(
+            viewport.left() - ruler_width,
+            viewport.top() - header_height,
+            ruler_width,
+            header_height,
+        )
         if self._days and event.oldSize().width() != event.size().width():
             self._relayout()
 
@@ -257,8 +269,9 @@ class TimetableView(QGraphicsView):
         top, bottom = max(rect.top(), 0.0), min(rect.bottom(), layout.height)
         for span_number, span in enumerate(layout.day_spans):
             if span_number:
-                painter.fillRect(QRectF(span.x - layout.day_gap, top, layout.day_gap,
-                                        bottom - top), GAP_FILL)
+                painter.fillRect(
+                    QRectF(span.x - layout.day_gap, top, layout.day_gap, bottom - top), GAP_FILL
+                )
         for column in layout.columns:
             if column.right < rect.left() or column.x > rect.right():
                 continue
@@ -270,8 +283,9 @@ class TimetableView(QGraphicsView):
             if minute < layout.first_minute:
                 continue
             y = layout.y_for_minute(minute) + 0.5
-            color = (HOUR_LINE if minute % 60 == 0
-                     else HALF_HOUR_LINE if minute % 30 == 0 else GRID_LINE)
+            color = (
+                HOUR_LINE if minute % 60 == 0 else HALF_HOUR_LINE if minute % 30 == 0 else GRID_LINE
+            )
             painter.setPen(QPen(color, 1))
             for span in layout.day_spans:
                 painter.drawLine(QPointF(span.x, y), QPointF(span.x + span.width, y))
@@ -313,15 +327,15 @@ class TimetableView(QGraphicsView):
         if self._dragging is block:
             self._dragging = None
 
-    def block_moved(self, block: SessionBlock, day: object, room_id: int | None,
-                    minute: float) -> None:
+    def block_moved(
+        self, block: SessionBlock, day: object, room_id: int | None, minute: float
+    ) -> None:
         place = block.place
         home = self.timetable.columns[place.first_column]
         same_place = day == place.day and (place.venue_wide or room_id == home.room_id)
         if same_place and minute == place.start_minute:
             return  # dropped where it was
-        self.move_requested.emit(block.session_id, room_id,
-                                 at_minute(day, minute))  # type: ignore[arg-type]
+        self.move_requested.emit(block.session_id, room_id, at_minute(day, minute))  # type: ignore[arg-type]
 
     def block_resized(self, block: SessionBlock, end_minute: float) -> None:
         if end_minute != block.place.end_minute:
@@ -420,7 +434,12 @@ class TimetableView(QGraphicsView):
             self._drop_ghost.setVisible(False)
             return
         column, minute = target
-        self._drop_ghost.setRect(QRectF(
-            column.x + 2, self.timetable.y_for_minute(minute), column.width - 4,
-            DROP_LENGTH_MINUTES * self.timetable.pixels_per_minute))
+        self._drop_ghost.setRect(
+            QRectF(
+                column.x + 2,
+                self.timetable.y_for_minute(minute),
+                column.width - 4,
+                DROP_LENGTH_MINUTES * self.timetable.pixels_per_minute,
+            )
+        )
         self._drop_ghost.setVisible(True)

@@ -81,8 +81,9 @@ class UnscheduledListModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def mimeTypes(self) -> list[str]:
         return [SESSION_IDS_MIME]
@@ -138,14 +139,19 @@ class UnscheduledDock(QDockWidget):
 
     def reload(self) -> None:
         event_id = self.ctx.event_id
-        rows = [] if event_id is None else sessions.list_sessions(self.ctx.db, event_id,
-                                                                  scheduled=False)
+        rows = (
+            []
+            if event_id is None
+            else sessions.list_sessions(self.ctx.db, event_id, scheduled=False)
+        )
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n session(s) to place", "", len(rows)))
 
     def selected_session_ids(self) -> list[int]:
-        rows = sorted(self.proxy.mapToSource(i).row()
-                      for i in self.list_view.selectionModel().selectedIndexes())
+        rows = sorted(
+            self.proxy.mapToSource(i).row()
+            for i in self.list_view.selectionModel().selectedIndexes()
+        )
         return [self.model.row_at(r).id for r in rows]
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
