@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import pools
-from forumdesk.db.enums import Sector
-from forumdesk.services import text
+from forumdesk.core import text
+from forumdesk.core.enums import Sector
 
 ATTENDEE_HEADER = (
     "Фамилия",

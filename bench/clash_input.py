@@ -17,7 +17,7 @@ import random
 from dataclasses import dataclass
 
 from bench import pools
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,

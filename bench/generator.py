@@ -35,8 +35,9 @@ from bench.attendees import (
 from bench.clash_input import ClashInput, clash_check_input
 from bench.schedule import SessionPlan, plan_sessions
 from forumdesk.config import resolve_database_url
+from forumdesk.core import text
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.db.migrate import open_database
 from forumdesk.db.models import (
     Assignment,
@@ -48,7 +49,6 @@ from forumdesk.db.models import (
     Room,
     Track,
 )
-from forumdesk.services import text
 from forumdesk.services.people import _refresh_search_key
 
 __all__ = [

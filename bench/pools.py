@@ -8,7 +8,7 @@ experts, mostly from Kazakhstan, Russia and their neighbours, with Russian and K
 
 from __future__ import annotations
 
-from forumdesk.db.enums import Sector
+from forumdesk.core.enums import Sector
 
 # --- people -----------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from forumdesk.db.enums import SessionKind
+from forumdesk.core.enums import SessionKind
 
 DURATIONS = (45, 45, 60, 60, 60, 75, 90)  # minutes
 GAPS = (0, 0, 0, 15, 15)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forumdesk import __version__
 from forumdesk.config import APP_AUTHOR, APP_NAME, ConfigError, log_dir, resolve_database_url
+from forumdesk.core.errors import ForumdeskError
 from forumdesk.db.migrate import open_database
-from forumdesk.errors import ForumdeskError
 from forumdesk.ui import i18n
 
 log = logging.getLogger(__name__)

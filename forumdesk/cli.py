@@ -19,10 +19,10 @@ from typing import Any
 
 from forumdesk import __version__
 from forumdesk.config import ConfigError, log_dir, resolve_database_url
+from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.rows import EventRow, PersonRow, SessionRow
 from forumdesk.db.engine import Database
-from forumdesk.errors import ForumdeskError
 from forumdesk.services.events import EventChoiceError
-from forumdesk.services.rows import EventRow, PersonRow, SessionRow
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -218,7 +218,7 @@ def _cmd_create_event(args: argparse.Namespace) -> int:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
-    from forumdesk.services import text
+    from forumdesk.core import text
     from forumdesk.services.events import list_events
 
     db = _open(args)

@@ -9,7 +9,7 @@ import platformdirs
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from forumdesk.i18n import _
+from forumdesk.core.i18n import _
 
 APP_NAME = "forumdesk"
 APP_AUTHOR = "forumdesk"

@@ -5,11 +5,11 @@
 
 The core (forumdesk/ except ui/, which Qt's tr() and scripts/update_translations.py serve) marks
 its user-facing messages with `_("...")`, `ngettext("...", "...", n)` and `N_("...")` from
-forumdesk/i18n.py. This script reads them with `ast`, so every message must be a literal with
+forumdesk/core/i18n.py. This script reads them with `ast`, so every message must be a literal with
 named placeholders, formatted after the call (`_("Row {row}").format(row=n)`); an f-string, a
 variable or a positional "{0}" inside the call is reported as a problem. Vocabulary labels
 (roles, session kinds, sectors, registration statuses), which messages show from data, come
-from forumdesk/db/enums.py.
+from forumdesk/core/enums.py.
 
 Updating keeps the existing translations, adds new messages untranslated (an empty msgstr) and
 drops the messages that left the code. Compiling writes a standard .mo that Python's gettext
@@ -42,7 +42,7 @@ LANGUAGES = {
     "(n%100<10 || n%100>=20) ? 1 : 2);",
 }
 FUNCTIONS = {"_": 1, "N_": 1, "ngettext": 2}  # name -> how many leading literal arguments
-VOCABULARY_COMMENT = "A vocabulary label (forumdesk/db/enums.py), shown inside messages."
+VOCABULARY_COMMENT = "A vocabulary label (forumdesk/core/enums.py), shown inside messages."
 
 
 @dataclass
@@ -175,7 +175,7 @@ def extract_file(path: Path, where: str, out: Extraction) -> None:
 
 
 def _vocabulary_labels() -> list[str]:
-    from forumdesk.db import enums
+    from forumdesk.core import enums
 
     kinds = [
         value
@@ -198,7 +198,7 @@ def extract(package: Path = PACKAGE, *, dynamic: bool = True) -> Extraction:
         extract_file(path, path.relative_to(root).as_posix(), out)
     if dynamic:
         for label in _vocabulary_labels():
-            out.add(label, None, "forumdesk/db/enums.py", VOCABULARY_COMMENT, "enums")
+            out.add(label, None, "forumdesk/core/enums.py", VOCABULARY_COMMENT, "enums")
     return out
 
 
@@ -451,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         help="change nothing; exit 1 if a catalogue is stale or unfinished",
     )
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))  # the vocabulary labels come from forumdesk.db.enums
+    sys.path.insert(0, str(ROOT))  # the vocabulary labels come from forumdesk.core.enums
     found = extract()
     for problem in found.problems:
         print(f"problem: {problem}", file=sys.stderr)

@@ -54,13 +54,13 @@ TRANSLATE_FUNCTIONS = {"translate"}  # QCoreApplication.translate / QApplication
 
 
 def _vocabulary_labels() -> list[str]:
-    from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+    from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
 
     return [m.label for kind in (SessionKind, Role, Sector, RegistrationStatus) for m in kind]
 
 
 def _session_kind_labels() -> list[str]:
-    from forumdesk.db.enums import SessionKind
+    from forumdesk.core.enums import SessionKind
 
     return [m.label for m in SessionKind]
 

@@ -11,8 +11,8 @@ import pytest
 # Before anything imports Qt: tests never need a screen.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from forumdesk import i18n
 from forumdesk.config import resolve_database_url
+from forumdesk.core import i18n
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.services.demo import DemoResult, load_demo

@@ -8,7 +8,7 @@ from pathlib import Path
 import forumdesk
 
 PACKAGE = Path(forumdesk.__file__).parent
-QT_FREE = ["db", "services", "scheduling", "io", "cli.py", "config.py", "errors.py", "resources.py"]
+QT_FREE = ["core", "db", "services", "scheduling", "io", "cli.py", "config.py"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -20,11 +20,11 @@ from types import ModuleType
 import pytest
 
 import forumdesk
-from forumdesk import i18n
+from forumdesk.core import i18n
+from forumdesk.core.enums import Role, Sector
+from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
+from forumdesk.core.i18n import ngettext
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role, Sector
-from forumdesk.errors import ConflictError, NotFoundError, ValidationError
-from forumdesk.i18n import ngettext
 from forumdesk.io.duplicates import group_rows
 from forumdesk.io.people_rows import PersonDraft
 from forumdesk.io.tables import ImportFileError
@@ -89,7 +89,9 @@ def test_the_mo_file_is_what_python_gettext_reads(tool: ModuleType) -> None:
 
 
 def test_the_core_language_module_never_imports_qt() -> None:
-    tree = ast.parse((Path(forumdesk.__file__).parent / "i18n.py").read_text(encoding="utf-8"))
+    tree = ast.parse(
+        (Path(forumdesk.__file__).parent / "core" / "i18n.py").read_text(encoding="utf-8")
+    )
     imported = {
         alias.name
         for node in ast.walk(tree)
@@ -97,14 +99,14 @@ def test_the_core_language_module_never_imports_qt() -> None:
         for alias in node.names
     }
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert "forumdesk.resources" in imported  # the rule reads the real file
+    assert "forumdesk.core.resources" in imported  # the rule reads the real file
     assert not {m for m in imported if m.split(".")[0] in {"PySide6", "shiboken6"}}
 
 
 # --- the extractor and compiler -----------------------------------------------------------------
 
 _SAMPLE = """
-from forumdesk.i18n import N_, _, gettext, ngettext
+from forumdesk.core.i18n import N_, _, gettext, ngettext
 
 KINDS = {"a": N_("marked label")}
 

@@ -20,14 +20,14 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from forumdesk.errors import (
+from forumdesk.core.errors import (
     ConcurrentEditError,
     ConflictError,
     DatabaseBusyError,
     DatabaseError,
     StorageError,
 )
-from forumdesk.i18n import _
+from forumdesk.core.i18n import _
 
 log = logging.getLogger(__name__)
 

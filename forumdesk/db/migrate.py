@@ -19,9 +19,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
+from forumdesk.core.errors import DatabaseError, SchemaError
+from forumdesk.core.i18n import _
 from forumdesk.db.engine import Database, create_database_engine
-from forumdesk.errors import DatabaseError, SchemaError
-from forumdesk.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

@@ -16,8 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from forumdesk.db.engine import Database
-from forumdesk.db.enums import (
+from forumdesk.core.enums import (
     LEADING_ROLES,
     VENUE_WIDE_KINDS,
     RegistrationStatus,
@@ -25,6 +24,9 @@ from forumdesk.db.enums import (
     Sector,
     SessionKind,
 )
+from forumdesk.core.rows import EventRow, RoomRow, TrackRow
+from forumdesk.core.text import fold
+from forumdesk.db.engine import Database
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -37,8 +39,6 @@ from forumdesk.db.models import (
 )
 from forumdesk.services.events import event_row
 from forumdesk.services.records import load
-from forumdesk.services.rows import EventRow, RoomRow, TrackRow
-from forumdesk.services.text import fold
 from forumdesk.services.venue import room_row, track_row
 
 SPEAKING_ROLES = (Role.SPEAKER, Role.PANELIST)

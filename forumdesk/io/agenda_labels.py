@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
 
 Lang = Literal["ru", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ru", "en")

@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from forumdesk.db.enums import SessionKind
+from forumdesk.core.enums import SessionKind
 from forumdesk.io.agenda_data import AgendaData, AgendaSession
 from forumdesk.io.agenda_labels import Labels, time_range
 from forumdesk.io.agenda_sheets_common import (

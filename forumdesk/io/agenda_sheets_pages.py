@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from forumdesk.db.enums import RegistrationStatus, Role
+from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.io.agenda_data import AgendaData, AgendaPerson, AgendaSession
 from forumdesk.io.agenda_labels import time_range
 from forumdesk.io.agenda_sheets_common import Book, Look, SheetBuilder

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from forumdesk.db.enums import Role, SessionKind
+from forumdesk.core.enums import Role, SessionKind
 from forumdesk.io.agenda_data import AgendaData, AgendaRole, AgendaSession
 from forumdesk.io.agenda_labels import Labels, time_range
 from forumdesk.io.agenda_sheets_common import MAX_ROW_HEIGHT, Book, SheetBuilder, line_height

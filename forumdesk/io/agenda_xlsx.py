@@ -16,8 +16,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from forumdesk.errors import ValidationError
-from forumdesk.i18n import _
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import _
 from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import LANGUAGES, PAPERS, PARTS, Labels, Lang
 from forumdesk.io.agenda_sheets_common import Book, Styles

@@ -12,7 +12,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from forumdesk.db.enums import Role
+from forumdesk.core.enums import Role
 from forumdesk.io.agenda_data import AgendaData, AgendaSession, people_lines
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.xlsx_safety import atomic_target, csv_field

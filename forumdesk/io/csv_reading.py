@@ -9,7 +9,7 @@ import csv
 import io
 from pathlib import Path
 
-from forumdesk.i18n import _
+from forumdesk.core.i18n import _
 from forumdesk.io.raw_table import ImportFileError, RawTable, trim_trailing, unreadable
 
 DELIMITERS = (";", ",", "\t", "|")

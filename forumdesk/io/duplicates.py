@@ -16,10 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from forumdesk.db.enums import Sector
-from forumdesk.i18n import N_, _, gettext
+from forumdesk.core import text
+from forumdesk.core.enums import Sector
+from forumdesk.core.i18n import N_, _, gettext
 from forumdesk.io.people_rows import PersonDraft
-from forumdesk.services import text
 
 # Fields a later row for the same person may fill in, or disagree about.
 MERGED_FIELDS = (

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from forumdesk.errors import NotFoundError, ValidationError
-from forumdesk.i18n import N_, _, gettext
+from forumdesk.core.errors import NotFoundError, ValidationError
+from forumdesk.core.i18n import N_, _, gettext
 from forumdesk.io.tables import RawTable
 
 IGNORE = "ignore"

@@ -18,7 +18,7 @@ from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
 from forumdesk import __version__
-from forumdesk.db.enums import Role
+from forumdesk.core.enums import Role
 from forumdesk.io.agenda_data import AgendaData, AgendaPerson, AgendaSession
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.xlsx_safety import atomic_target

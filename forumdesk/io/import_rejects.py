@@ -15,8 +15,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from forumdesk.errors import ValidationError
-from forumdesk.i18n import N_, _, gettext
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import N_, _, gettext
 from forumdesk.io.tables import RawTable
 
 ERROR_COLUMN = N_("Error")  # its heading is written in the current language

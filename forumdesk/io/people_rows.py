@@ -14,13 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from forumdesk.db.enums import Sector
-from forumdesk.errors import ValidationError
-from forumdesk.i18n import N_, _, ngettext
+from forumdesk.core import text
+from forumdesk.core.enums import Sector
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.tables import RowProblem
-from forumdesk.services import text
 
 NAME_ORDERS = ("auto", "family-first", "given-first")
 

@@ -14,13 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from forumdesk.db.enums import Role, SessionKind
-from forumdesk.errors import ValidationError
-from forumdesk.i18n import N_, _, ngettext
+from forumdesk.core import text
+from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.people_rows import clean_cell, split_list, too_long
 from forumdesk.io.tables import RowProblem
-from forumdesk.services import text
 
 ROLE_FIELDS = {
     "moderators": Role.MODERATOR,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forumdesk.errors import ForumdeskError
-from forumdesk.i18n import _
+from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.i18n import _
 
 
 class ImportFileError(ForumdeskError):

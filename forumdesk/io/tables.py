@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from forumdesk.i18n import _, ngettext
+from forumdesk.core.i18n import _, ngettext
 from forumdesk.io.csv_reading import read_csv
 from forumdesk.io.raw_table import (
     ImportFileError,

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from forumdesk.errors import StorageError, ValidationError
-from forumdesk.i18n import _
+from forumdesk.core.errors import StorageError, ValidationError
+from forumdesk.core.i18n import _
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Excel's limit for the text of one cell.

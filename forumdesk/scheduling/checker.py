@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 from typing import NamedTuple
 
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.scheduling.index import (
     ROLE_VALUES,
     ScheduleIndex,

@@ -28,7 +28,7 @@ from itertools import chain
 from operator import attrgetter, lt
 from typing import Any
 
-from forumdesk.db.enums import LEADING_ROLES, Role
+from forumdesk.core.enums import LEADING_ROLES, Role
 from forumdesk.scheduling.messages import texts
 from forumdesk.scheduling.model import (
     CheckAssignment,

@@ -1,4 +1,4 @@
-"""The checker's messages, in the language set with forumdesk.i18n.set_language.
+"""The checker's messages, in the language set with forumdesk.core.i18n.set_language.
 
 The templates are looked up once per check (`texts()`, cached per language), not once per
 problem: a large event has tens of thousands of problems, and each costs only its `format`.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forumdesk.db.enums import Role
-from forumdesk.i18n import _, gettext, language, ngettext
+from forumdesk.core.enums import Role
+from forumdesk.core.i18n import _, gettext, language, ngettext
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import compress, islice
 from operator import attrgetter, eq
 
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 
 
 class Severity(enum.StrEnum):

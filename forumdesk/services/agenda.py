@@ -6,10 +6,10 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from forumdesk.core.rows import PersonAgendaItem, SessionRow
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room
 from forumdesk.services.records import load
-from forumdesk.services.rows import PersonAgendaItem, SessionRow
 from forumdesk.services.sessions import (
     programme_order,
     room_order,

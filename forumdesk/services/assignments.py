@@ -7,8 +7,12 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.enums import RegistrationStatus, Role
+from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
+from forumdesk.core.i18n import N_, _
+from forumdesk.core.rows import AssignmentRow, RegistrationRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -17,11 +21,7 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
-from forumdesk.errors import ConflictError, NotFoundError, ValidationError
-from forumdesk.i18n import N_, _
-from forumdesk.services import text
 from forumdesk.services.records import load
-from forumdesk.services.rows import AssignmentRow, RegistrationRow
 
 # --- assignments ------------------------------------------------------------------------------
 

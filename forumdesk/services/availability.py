@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.errors import ConflictError, ValidationError
+from forumdesk.core.i18n import _
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, Person, PersonUnavailability
-from forumdesk.errors import ConflictError, ValidationError
-from forumdesk.i18n import _
-from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
 
 # Periods are about a forum's days; a longer one is almost certainly a typing mistake.

@@ -15,8 +15,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import _
+from forumdesk.core.resources import resource_path
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -26,13 +31,8 @@ from forumdesk.db.models import (
     Room,
     Track,
 )
-from forumdesk.errors import ValidationError
-from forumdesk.i18n import _
-from forumdesk.resources import resource_path
-from forumdesk.services import text
 from forumdesk.services.events import event_row
 from forumdesk.services.people import _refresh_search_key, find_or_create_organization
-from forumdesk.services.rows import EventRow
 
 
 @dataclass(frozen=True, slots=True)

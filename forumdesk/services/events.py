@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from forumdesk.core import text
+from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
+from forumdesk.core.i18n import N_, _
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession
-from forumdesk.errors import ConflictError, NotFoundError, ValidationError
-from forumdesk.i18n import N_, _
-from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
-from forumdesk.services.rows import EventRow
 
 DEFAULT_TIMEZONE = "UTC"
 

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from forumdesk.core import text
+from forumdesk.core.errors import NotFoundError, ValidationError
+from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.errors import NotFoundError, ValidationError
-from forumdesk.i18n import N_, _, gettext
 from forumdesk.io.agenda_data import AgendaData, load_agenda
 from forumdesk.io.agenda_labels import LANGUAGES, Labels, Lang
 from forumdesk.io.agenda_xlsx import (
@@ -30,8 +32,6 @@ from forumdesk.io.agenda_xlsx import (
 )
 from forumdesk.io.csv_export import people_table, session_table, write_csv
 from forumdesk.io.ical import write_ics
-from forumdesk.services import text
-from forumdesk.services.rows import EventRow
 
 __all__ = [
     "GRID_STEPS",

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from forumdesk.errors import ForumdeskError, NotFoundError, ValidationError
-from forumdesk.i18n import _, ngettext
+from forumdesk.core.errors import ForumdeskError, NotFoundError, ValidationError
+from forumdesk.core.i18n import _, ngettext
 from forumdesk.io.duplicates import LikelyDuplicate
 from forumdesk.io.headers import (
     FIELD_LABELS,

@@ -25,9 +25,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from forumdesk.core.errors import ConcurrentEditError, ConflictError
+from forumdesk.core.i18n import N_, _, gettext, ngettext
 from forumdesk.db.engine import Database
-from forumdesk.errors import ConcurrentEditError, ConflictError
-from forumdesk.i18n import N_, _, gettext, ngettext
 from forumdesk.services.bulk_rows import (
     Key,
     TableRows,

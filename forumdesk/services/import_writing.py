@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
 from forumdesk.db.models import Organization, Person
 from forumdesk.io.people_rows import PersonDraft
-from forumdesk.services import text
 from forumdesk.services.people import _org_key, _refresh_search_key
 
 CHUNK = 500

@@ -22,8 +22,10 @@ from typing import Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.enums import RegistrationStatus, Role
+from forumdesk.core.i18n import _
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -32,7 +34,6 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
-from forumdesk.i18n import _
 from forumdesk.io.duplicates import (
     Directory,
     FileEntity,
@@ -43,7 +44,6 @@ from forumdesk.io.duplicates import (
 )
 from forumdesk.io.people_rows import PersonDraft, RowCleaner
 from forumdesk.io.tables import ImportFileError, RowProblem
-from forumdesk.services import text
 from forumdesk.services.import_common import (
     ImportCancelledError,
     ImportOptions,

@@ -13,8 +13,18 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.enums import Sector
+from forumdesk.core.errors import ConflictError, ValidationError
+from forumdesk.core.i18n import N_, _
+from forumdesk.core.rows import (
+    AssignmentRow,
+    OrganizationRow,
+    PersonRow,
+    PersonSnapshot,
+    RegistrationRow,
+)
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Sector
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -23,17 +33,7 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
-from forumdesk.errors import ConflictError, ValidationError
-from forumdesk.i18n import N_, _
-from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
-from forumdesk.services.rows import (
-    AssignmentRow,
-    OrganizationRow,
-    PersonRow,
-    PersonSnapshot,
-    RegistrationRow,
-)
 
 # --- organisations ----------------------------------------------------------------------------
 

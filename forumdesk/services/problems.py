@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.enums import RegistrationStatus
+from forumdesk.core.errors import ConflictError, NotFoundError
+from forumdesk.core.i18n import _
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus
 from forumdesk.db.models import (
     AcceptedProblem,
     Assignment,
@@ -29,8 +32,6 @@ from forumdesk.db.models import (
     Registration,
     Room,
 )
-from forumdesk.errors import ConflictError, NotFoundError
-from forumdesk.i18n import _
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,
@@ -43,7 +44,6 @@ from forumdesk.scheduling.checker import (
     Unavailability,
     find_problems,
 )
-from forumdesk.services import text
 from forumdesk.services.records import load
 
 # Registration statuses under which a person counts as registered for the event.

@@ -17,15 +17,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.i18n import _
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role, SessionKind
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
-from forumdesk.i18n import _
 from forumdesk.io.duplicates import Directory, name_key
 from forumdesk.io.people_rows import split_full_name
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
 from forumdesk.io.tables import ImportFileError, RowProblem
-from forumdesk.services import text
 from forumdesk.services.import_common import (
     ImportOptions,
     ImportSummary,

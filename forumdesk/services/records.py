@@ -7,10 +7,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from forumdesk.core.errors import ConcurrentEditError, NotFoundError, ValidationError
+from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.core.text import Cleaner
 from forumdesk.db.models import Base
-from forumdesk.errors import ConcurrentEditError, NotFoundError, ValidationError
-from forumdesk.i18n import N_, _, gettext
-from forumdesk.services.text import Cleaner
 
 M = TypeVar("M", bound=Base)
 

@@ -14,14 +14,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from forumdesk.core import text
+from forumdesk.core.enums import LEADING_ROLES, SessionKind
+from forumdesk.core.errors import ConflictError, ValidationError
+from forumdesk.core.i18n import N_, _
+from forumdesk.core.rows import AssignmentRow, Placement, SessionRow, SessionSnapshot
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import LEADING_ROLES, SessionKind
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
-from forumdesk.errors import ConflictError, ValidationError
-from forumdesk.i18n import N_, _
-from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
-from forumdesk.services.rows import AssignmentRow, Placement, SessionRow, SessionSnapshot
 
 MAX_SESSION_LENGTH = dt.timedelta(hours=24)
 

@@ -7,13 +7,13 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from forumdesk.core import text
+from forumdesk.core.errors import ConflictError, ValidationError
+from forumdesk.core.i18n import N_, _
+from forumdesk.core.rows import RoomRow, RoomSnapshot, TrackRow, TrackSnapshot
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession, Room, Track
-from forumdesk.errors import ConflictError, ValidationError
-from forumdesk.i18n import N_, _
-from forumdesk.services import text
 from forumdesk.services.records import apply_changes, check_version, load
-from forumdesk.services.rows import RoomRow, RoomSnapshot, TrackRow, TrackSnapshot
 
 
 def room_row(room: Room) -> RoomRow:

@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from forumdesk.db.enums import Role, SessionKind
-from forumdesk.errors import StorageError
+from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.errors import StorageError
 from forumdesk.io.agenda_data import AgendaData, AgendaRole, AgendaSession
 from forumdesk.io.agenda_labels import Labels, Lang, time_range
 from forumdesk.io.xlsx_safety import atomic_target

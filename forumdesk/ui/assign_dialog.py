@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import Role, SessionKind
-from forumdesk.services.rows import SessionRow
-from forumdesk.services.text import fold
+from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.rows import SessionRow
+from forumdesk.core.text import fold
 from forumdesk.ui.people_table_model import vocabulary_label
 
 SubmitAssignment = Callable[[int, Role], bool]

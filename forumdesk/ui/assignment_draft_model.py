@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from forumdesk.db.enums import Role
+from forumdesk.core.enums import Role
 from forumdesk.ui.people_table_model import vocabulary_label
 
 _Index = QModelIndex | QPersistentModelIndex

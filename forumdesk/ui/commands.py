@@ -9,9 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from forumdesk.db.enums import RegistrationStatus, Role
-from forumdesk.services import assignments, import_undo, people, sessions, venue
-from forumdesk.services.rows import (
+from forumdesk.core.enums import RegistrationStatus, Role
+from forumdesk.core.rows import (
     AssignmentRow,
     PersonRow,
     PersonSnapshot,
@@ -23,6 +22,7 @@ from forumdesk.services.rows import (
     TrackRow,
     TrackSnapshot,
 )
+from forumdesk.services import assignments, import_undo, people, sessions, venue
 from forumdesk.ui.context import (
     ALL_TOPICS,
     ASSIGNMENTS,

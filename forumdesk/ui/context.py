@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.errors import ForumdeskError
-from forumdesk.services.rows import EventRow
 from forumdesk.ui.i18n import capitalized
 
 # What a change touched; views reload only what they show.

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.errors import NotFoundError
+from forumdesk.core.errors import NotFoundError
+from forumdesk.core.rows import SessionRow
 from forumdesk.services import assignments, sessions
-from forumdesk.services.rows import SessionRow
 from forumdesk.ui.context import ASSIGNMENTS, PEOPLE, ROOMS, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.people_table_model import vocabulary_label
 

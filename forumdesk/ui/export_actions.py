@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.errors import ForumdeskError
+from forumdesk.core.errors import ForumdeskError
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.workers import JobOutcome, run_with_progress
 

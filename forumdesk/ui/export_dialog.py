@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forumdesk.core.rows import EventRow
 from forumdesk.services import venue
 from forumdesk.services.exports import GRID_STEPS, PAPERS, PARTS, ExportOptions
-from forumdesk.services.rows import EventRow
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.i18n import installed_language
 

@@ -23,8 +23,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from forumdesk import i18n as core_i18n
-from forumdesk.resources import resource_path
+from forumdesk.core import i18n as core_i18n
+from forumdesk.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 

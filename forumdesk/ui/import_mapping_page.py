@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from forumdesk.errors import ForumdeskError
+from forumdesk.core.errors import ForumdeskError
 from forumdesk.io.headers import (
     IGNORE,
     ColumnMapping,

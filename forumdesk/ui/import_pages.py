@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from forumdesk.errors import ForumdeskError
+from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.rows import EventRow
 from forumdesk.io.headers import (
     FIELD_LABELS,
     column_letter,
@@ -39,7 +40,6 @@ from forumdesk.io.headers import (
 )
 from forumdesk.io.tables import RawTable, read_tables
 from forumdesk.services import events
-from forumdesk.services.rows import EventRow
 
 if TYPE_CHECKING:
     from forumdesk.ui.import_wizard import ImportWizard

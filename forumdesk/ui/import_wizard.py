@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from forumdesk.errors import CancelledError, ForumdeskError
+from forumdesk.core.errors import CancelledError, ForumdeskError
 from forumdesk.io.import_rejects import default_rejects_path
 from forumdesk.services.import_common import (
     ImportCancelledError,

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk import __version__
+from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.errors import ForumdeskError
 from forumdesk.services import demo, events, sessions
-from forumdesk.services.rows import EventRow
 from forumdesk.ui.context import EVENT, PEOPLE, REGISTRATIONS, SESSIONS, AppContext, ErrorReporter
 from forumdesk.ui.details_dock import SessionDetailsDock
 from forumdesk.ui.event_dialog import NewEventDialog

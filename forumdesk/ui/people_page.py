@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import RegistrationStatus, Role
-from forumdesk.errors import ForumdeskError
+from forumdesk.core.enums import RegistrationStatus, Role
+from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.rows import EventRow, PersonRow
 from forumdesk.services import assignments, people, sessions
-from forumdesk.services.rows import EventRow, PersonRow
 from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
 from forumdesk.ui.context import PEOPLE, REGISTRATIONS, AppContext

@@ -26,9 +26,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from forumdesk.db.enums import RegistrationStatus, Sector, _Vocabulary
-from forumdesk.services.rows import PersonRow
-from forumdesk.services.text import fold
+from forumdesk.core.enums import RegistrationStatus, Sector, _Vocabulary
+from forumdesk.core.rows import PersonRow
+from forumdesk.core.text import fold
 from forumdesk.ui.mime import PERSON_IDS_MIME, encode_ids
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -12,7 +12,7 @@ from itertools import groupby
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from forumdesk.services.rows import PersonRow
+from forumdesk.core.rows import PersonRow
 from forumdesk.ui.people_table_model import PeopleTableModel
 
 # The widest a column grows when first fitted to its contents, in average characters;

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import Sector
-from forumdesk.errors import ValidationError
-from forumdesk.services import text
-from forumdesk.services.rows import PersonRow
+from forumdesk.core import text
+from forumdesk.core.enums import Sector
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.rows import PersonRow
 from forumdesk.ui.people_table_model import vocabulary_label
 
 Changes = dict[str, object]

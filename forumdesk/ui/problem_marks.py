@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import Role
-from forumdesk.errors import ForumdeskError
+from forumdesk.core.enums import Role
+from forumdesk.core.errors import ForumdeskError
 from forumdesk.scheduling.checker import Severity
 from forumdesk.services import agenda, assignments, availability
 from forumdesk.services.problems import ProblemRow

@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.errors import ForumdeskError
+from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.rows import EventRow
 from forumdesk.scheduling.checker import Severity
 from forumdesk.services import problems
 from forumdesk.services.problems import AcceptanceRow, ProblemRow
-from forumdesk.services.rows import EventRow
 from forumdesk.ui.context import (
     ASSIGNMENTS,
     EVENT,

@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import Role, SessionKind
+from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.rows import PersonRow, Placement, SessionRow
 from forumdesk.services import agenda, assignments, sessions, venue
 from forumdesk.services.people import search_people
-from forumdesk.services.rows import PersonRow, Placement, SessionRow
 from forumdesk.ui import commands
 from forumdesk.ui.assignment_draft_model import AssignmentDraftTableModel, DraftAssignment
 from forumdesk.ui.context import AppContext, ForumdeskCommand

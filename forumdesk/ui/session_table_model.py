@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from forumdesk.services.rows import SessionRow
+from forumdesk.core.rows import SessionRow
 from forumdesk.ui.people_table_model import vocabulary_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

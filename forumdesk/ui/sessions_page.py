@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forumdesk.core.rows import Placement
 from forumdesk.services import sessions
-from forumdesk.services.rows import Placement
 from forumdesk.ui import commands
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.session_table_model import ROW_ID_ROLE, SORT_ROLE, SessionTableModel

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forumdesk.core.rows import EventRow
 from forumdesk.services import venue
 from forumdesk.services.events import get_event
-from forumdesk.services.rows import EventRow
 from forumdesk.ui import commands
 from forumdesk.ui.context import EVENT, ROOMS, TRACKS, AppContext
 from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo

@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from forumdesk.services.rows import RoomRow, TrackRow
+from forumdesk.core.rows import RoomRow, TrackRow
 
 _Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R", RoomRow, TrackRow)

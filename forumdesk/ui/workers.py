@@ -127,6 +127,6 @@ def run_with_progress(
 
 
 def _is_cancellation(error: BaseException) -> bool:
-    from forumdesk.errors import CancelledError
+    from forumdesk.core.errors import CancelledError
 
     return isinstance(error, CancelledError)

@@ -23,11 +23,11 @@ from bench.generator import (
     synthetic_people,
     write_attendee_xlsx,
 )
+from forumdesk.core import text
+from forumdesk.core.enums import Role, SessionKind
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role, SessionKind
 from forumdesk.db.models import Assignment, Person, ProgramSession, Registration, Room
 from forumdesk.scheduling.checker import ProblemKind, find_problems
-from forumdesk.services import text
 from forumdesk.services.imports import import_attendees
 from forumdesk.services.problems import check_event
 

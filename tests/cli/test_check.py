@@ -15,13 +15,13 @@ from typing import Any, Protocol
 import pytest
 
 from forumdesk import cli, cli_check
+from forumdesk.core.enums import Role
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
-from forumdesk.errors import ValidationError
 from forumdesk.services import assignments, events, people, problems, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import EventChoiceError
-from forumdesk.services.rows import EventRow
 
 JSON_KEYS = {
     "kind",

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from forumdesk import cli
-from forumdesk.errors import NotFoundError, StorageError
+from forumdesk.core.errors import NotFoundError, StorageError
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import EventChoiceError, create_event
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from forumdesk import cli
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services.people import search_people
-from forumdesk.services.rows import EventRow
 from forumdesk.services.sessions import list_sessions
 from tests.io.spreadsheets import ATTENDEE_HEADER, ATTENDEES, write_csv, write_xlsx
 from tests.services.test_imports import snapshot

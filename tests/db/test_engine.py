@@ -12,10 +12,10 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
 from forumdesk.config import resolve_database_url
+from forumdesk.core.enums import Role
+from forumdesk.core.errors import ConcurrentEditError, ConflictError, DatabaseBusyError
 from forumdesk.db.engine import Database, create_database_engine
-from forumdesk.db.enums import Role
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room
-from forumdesk.errors import ConcurrentEditError, ConflictError, DatabaseBusyError
 from forumdesk.services.demo import DemoResult
 
 NOON = dt.datetime(2021, 11, 25, 12, 0)

@@ -31,6 +31,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.engine import make_url
 
 from forumdesk.config import ConfigError, resolve_database_url
+from forumdesk.core.errors import DatabaseError, SchemaError
 from forumdesk.db import migrate
 from forumdesk.db.engine import Database, create_database_engine
 from forumdesk.db.migrate import (
@@ -41,7 +42,6 @@ from forumdesk.db.migrate import (
     upgrade_schema,
 )
 from forumdesk.db.models import Base, Event
-from forumdesk.errors import DatabaseError, SchemaError
 from forumdesk.services.demo import DemoResult, load_demo
 
 FORUM_TABLES = {

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import update
 
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.db.models import Person
 from forumdesk.io.agenda_data import AgendaData, load_agenda
 from forumdesk.io.agenda_xlsx import PARTS, write_agenda_workbook

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from forumdesk.core.enums import Role
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
 from forumdesk.io.agenda_data import AgendaData, load_agenda
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.csv_export import people_table, session_table, write_csv

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from forumdesk.config import data_dir
-from forumdesk.errors import NotFoundError, ValidationError
+from forumdesk.core.errors import NotFoundError, ValidationError
 from forumdesk.io.headers import (
     ImportProfile,
     guess_field,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from forumdesk.core.enums import Role
+from forumdesk.core.errors import StorageError
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
-from forumdesk.errors import StorageError
 from forumdesk.io.agenda_data import AgendaData, load_agenda
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.ical import agenda_calendar, write_ics

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forumdesk.db.enums import Sector
+from forumdesk.core.enums import Sector
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (

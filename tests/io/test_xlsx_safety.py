@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forumdesk.errors import StorageError, ValidationError
+from forumdesk.core.errors import StorageError, ValidationError
 from forumdesk.io import xlsx_safety
 from forumdesk.io.xlsx_safety import (
     MAX_CELL_TEXT,

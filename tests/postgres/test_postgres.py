@@ -11,10 +11,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import URL
 
 from forumdesk import cli
+from forumdesk.core.errors import ConcurrentEditError, ConflictError
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import head_revision, open_database
 from forumdesk.db.models import Base
-from forumdesk.errors import ConcurrentEditError, ConflictError
 from forumdesk.services import events, people, sessions
 from forumdesk.services.demo import load_demo
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,

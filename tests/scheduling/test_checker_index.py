@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 
 import forumdesk.scheduling.index as index
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,

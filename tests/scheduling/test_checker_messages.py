@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from forumdesk import i18n
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core import i18n
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,

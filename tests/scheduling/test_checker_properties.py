@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forumdesk.db.enums import LEADING_ROLES, RegistrationStatus, Role, SessionKind
+from forumdesk.core.enums import LEADING_ROLES, RegistrationStatus, Role, SessionKind
 from forumdesk.scheduling.checker import (
     MODERATED_KINDS,
     ROOMLESS_KINDS,

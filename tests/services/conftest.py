@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services.events import create_event
-from forumdesk.services.rows import EventRow
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from forumdesk.core.enums import Role
+from forumdesk.core.errors import NotFoundError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
-from forumdesk.errors import NotFoundError
 from forumdesk.services import agenda, assignments, people, sessions, venue
-from forumdesk.services.rows import EventRow
 
 D25, D26, D27 = dt.date(2021, 11, 25), dt.date(2021, 11, 26), dt.date(2021, 11, 27)
 

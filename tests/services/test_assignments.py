@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from forumdesk.core.enums import RegistrationStatus, Role
+from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role
-from forumdesk.errors import ConflictError, NotFoundError, ValidationError
 from forumdesk.services import assignments, people, sessions
-from forumdesk.services.rows import EventRow
 from tests.services.support import assert_readable
 
 R = RegistrationStatus

@@ -11,12 +11,12 @@ import zoneinfo
 import pytest
 from sqlalchemy import func, select
 
+from forumdesk.core.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow, PersonRow
 from forumdesk.db.engine import Database
 from forumdesk.db.models import PersonUnavailability
-from forumdesk.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
 from forumdesk.services import availability, people
 from forumdesk.services.events import delete_event
-from forumdesk.services.rows import EventRow, PersonRow
 from tests.services.support import assert_readable
 
 UTC = dt.UTC

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.errors import ValidationError
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
-from forumdesk.errors import ValidationError
 from forumdesk.services import assignments, events, people, sessions, venue
 from forumdesk.services.demo import DemoResult, load_demo
 from tests.services.support import assert_readable

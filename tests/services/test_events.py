@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
+from forumdesk.core.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
 from forumdesk.services import events, people, sessions, venue
 from forumdesk.services.assignments import register_people
 from forumdesk.services.events import EventChoiceError
-from forumdesk.services.rows import EventRow
 from tests.services.support import assert_readable
 
 D25, D26, D27 = dt.date(2021, 11, 25), dt.date(2021, 11, 26), dt.date(2021, 11, 27)

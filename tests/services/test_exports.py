@@ -10,8 +10,8 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from forumdesk.core.errors import NotFoundError, ValidationError
 from forumdesk.db.engine import Database
-from forumdesk.errors import NotFoundError, ValidationError
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import create_event
 from forumdesk.services.exports import (

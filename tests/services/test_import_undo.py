@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text as sql
 
+from forumdesk.core.enums import Role
+from forumdesk.core.errors import ConcurrentEditError, ConflictError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
-from forumdesk.errors import ConcurrentEditError, ConflictError
 from forumdesk.services import assignments, people, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.import_common import ImportOptions
 from forumdesk.services.import_undo import redo_import, undo_import
 from forumdesk.services.imports import import_attendees
 from forumdesk.services.programme_import import import_programme
-from forumdesk.services.rows import EventRow
 from tests.io.spreadsheets import write_csv, write_xlsx
 from tests.services.support import assert_readable
 

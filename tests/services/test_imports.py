@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text as sql
 
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services.assignments import event_registrations, session_people
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.import_common import ImportCancelledError, ImportOptions
 from forumdesk.services.imports import ImportFileError, import_attendees
 from forumdesk.services.people import create_person, find_person_by_email, search_people
-from forumdesk.services.rows import EventRow
 from forumdesk.services.sessions import create_session
 from tests.io.spreadsheets import ATTENDEE_HEADER, ATTENDEES, write_csv, write_xlsx
 

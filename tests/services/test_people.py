@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
+from forumdesk.core.enums import RegistrationStatus, Role, Sector
+from forumdesk.core.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role, Sector
 from forumdesk.db.models import Person
-from forumdesk.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
 from forumdesk.services import assignments, people, sessions
-from forumdesk.services.rows import EventRow
 from tests.services.support import assert_readable
 
 

@@ -19,15 +19,15 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
 from forumdesk.config import resolve_database_url
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow, PersonRow, SessionRow
 from forumdesk.db.engine import Database, create_database_engine
-from forumdesk.db.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.db.migrate import alembic_config, open_database
 from forumdesk.db.models import AcceptedProblem
-from forumdesk.errors import ConflictError, NotFoundError, ValidationError
 from forumdesk.scheduling.checker import ProblemKind, Severity
 from forumdesk.services import assignments, availability, events, people, problems, sessions, venue
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import EventRow, PersonRow, SessionRow
 from tests.services.support import assert_readable
 
 

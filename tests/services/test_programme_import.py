@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services.assignments import session_people
 from forumdesk.services.import_common import ImportOptions
 from forumdesk.services.people import create_person, search_people
 from forumdesk.services.programme_import import import_programme
-from forumdesk.services.rows import EventRow
 from forumdesk.services.sessions import list_sessions
 from forumdesk.services.venue import list_rooms, list_tracks
 from tests.io.spreadsheets import write_csv, write_xlsx

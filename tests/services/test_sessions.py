@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow, Placement
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role, SessionKind
-from forumdesk.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
 from forumdesk.services import assignments, people, sessions, venue
-from forumdesk.services.rows import EventRow, Placement
 from tests.services.support import assert_readable
 
 

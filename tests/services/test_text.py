@@ -1,4 +1,4 @@
-"""Cleaning what people type (forumdesk.services.text): the quick paths against the plain rules."""
+"""Cleaning what people type (forumdesk.core.text): the quick paths against the plain rules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from forumdesk.services import text
+from forumdesk.core import text
 
 _RUNS = re.compile(r"\s+")
 # Every kind of space, controls and letters that casefold or fold (ё, ß)

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from forumdesk.core.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
 from forumdesk.services import sessions, venue
-from forumdesk.services.rows import EventRow
 from tests.services.support import assert_readable
 
 T10, T11 = dt.datetime(2021, 11, 25, 10), dt.datetime(2021, 11, 25, 11)

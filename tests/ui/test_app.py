@@ -11,7 +11,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from forumdesk import app
-from forumdesk.errors import ValidationError
+from forumdesk.core.errors import ValidationError
 
 
 def test_the_installed_command_opens_the_window_and_creates_the_database(

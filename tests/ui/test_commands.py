@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.enums import Role
+from forumdesk.core.rows import Placement
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
 from forumdesk.services import assignments, people, sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import Placement
 from forumdesk.ui import commands
 from forumdesk.ui.context import AppContext
 

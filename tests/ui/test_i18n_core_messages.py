@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from forumdesk import i18n as core_i18n
+from forumdesk.core import i18n as core_i18n
+from forumdesk.core.errors import NotFoundError
 from forumdesk.db.engine import Database
-from forumdesk.errors import NotFoundError
 from forumdesk.services import events, venue
 from forumdesk.ui import commands, context
 from forumdesk.ui import i18n as ui_i18n

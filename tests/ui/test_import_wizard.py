@@ -11,9 +11,9 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services import events, people, sessions, venue
-from forumdesk.services.rows import EventRow
 from forumdesk.ui.import_wizard import ImportWizard, open_import_wizard
 from forumdesk.ui.main_window import MainWindow
 from tests.io.spreadsheets import ATTENDEE_HEADER, ATTENDEES, write_csv, write_xlsx

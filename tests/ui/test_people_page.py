@@ -14,12 +14,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.enums import RegistrationStatus, Role
+from forumdesk.core.errors import NotFoundError
+from forumdesk.core.rows import PersonRow, SessionRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Role
-from forumdesk.errors import NotFoundError
 from forumdesk.services import assignments, events, people, sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import PersonRow, SessionRow
 from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
 from forumdesk.ui.context import AppContext

@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from forumdesk.core.enums import RegistrationStatus, Sector
+from forumdesk.core.rows import PersonRow
+from forumdesk.core.text import fold
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import RegistrationStatus, Sector
 from forumdesk.services import assignments, people
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import PersonRow
-from forumdesk.services.text import fold
 from forumdesk.ui.mime import PERSON_IDS_MIME, decode_ids
 from forumdesk.ui.people_table_model import PERSON_ID_ROLE, PeopleTableModel
 

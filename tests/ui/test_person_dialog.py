@@ -10,11 +10,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.enums import Sector
+from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Sector
 from forumdesk.services import people
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import PersonRow
 from forumdesk.ui.person_dialog import PersonDialog
 
 

@@ -9,12 +9,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.enums import Role
+from forumdesk.core.rows import Placement, SessionRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
 from forumdesk.scheduling.checker import ProblemKind, Severity
 from forumdesk.services import assignments, problems, sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import Placement, SessionRow
 from forumdesk.ui.commands import PlaceSessionCommand
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.problem_marks import ERROR_INK, busy_spans

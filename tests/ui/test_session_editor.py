@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.enums import Role
+from forumdesk.core.rows import SessionRow
 from forumdesk.db.engine import Database
-from forumdesk.db.enums import Role
 from forumdesk.services import assignments, people, sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import SessionRow
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.session_editor import SessionEditorDialog
 from tests.ui.keyboard import type_text

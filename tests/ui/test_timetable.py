@@ -20,10 +20,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.rows import SessionRow
 from forumdesk.db.engine import Database
 from forumdesk.services import sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.rows import SessionRow
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.timetable.geometry import Column
 from forumdesk.ui.timetable.session_block import SessionBlock, wrap_lines

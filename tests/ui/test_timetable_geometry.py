@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forumdesk.db.enums import SessionKind
-from forumdesk.services.rows import RoomRow, SessionRow
+from forumdesk.core.enums import SessionKind
+from forumdesk.core.rows import RoomRow, SessionRow
 from forumdesk.ui.timetable.geometry import (
     BLOCK_MARGIN,
     MAX_COLUMN_WIDTH,

@@ -8,8 +8,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.errors import CancelledError, ValidationError
 from forumdesk.db.engine import Database
-from forumdesk.errors import CancelledError, ValidationError
 from forumdesk.services import events, sessions
 from forumdesk.ui.workers import run_with_progress
 

@@ -19,8 +19,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from forumdesk.db.enums import VENUE_WIDE_KINDS
-from forumdesk.services.rows import RoomRow, SessionRow
+from forumdesk.core.enums import VENUE_WIDE_KINDS
+from forumdesk.core.rows import RoomRow, SessionRow
 
 DEFAULT_FIRST_MINUTE = 8 * 60
 DEFAULT_LAST_MINUTE = 19 * 60

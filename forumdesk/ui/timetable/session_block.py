@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.db.enums import VENUE_WIDE_KINDS, SessionKind
-from forumdesk.services.rows import SessionRow
+from forumdesk.core.enums import VENUE_WIDE_KINDS, SessionKind
+from forumdesk.core.rows import SessionRow
 from forumdesk.ui.timetable.geometry import BlockPlace, TimetableLayout, snap
 
 RESIZE_HANDLE = 6.0  # pixels at the bottom edge that stretch the block instead of moving it

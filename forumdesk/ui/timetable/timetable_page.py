@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forumdesk.core.rows import EventRow, Placement, RoomRow, SessionRow
 from forumdesk.services import events, sessions, venue
-from forumdesk.services.rows import EventRow, Placement, RoomRow, SessionRow
 from forumdesk.ui import commands
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.timetable.geometry import (

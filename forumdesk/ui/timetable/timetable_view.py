@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.services.rows import RoomRow, SessionRow
+from forumdesk.core.rows import RoomRow, SessionRow
 from forumdesk.ui.mime import SESSION_IDS_MIME, decode_ids
 from forumdesk.ui.timetable.geometry import (
     DEFAULT_SNAP_MINUTES,

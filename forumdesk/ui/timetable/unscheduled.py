@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forumdesk.core.rows import EventRow, SessionRow
 from forumdesk.services import sessions
-from forumdesk.services.rows import EventRow, SessionRow
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.mime import SESSION_IDS_MIME, encode_ids
 from forumdesk.ui.timetable.session_block import session_tooltip

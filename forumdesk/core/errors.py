@@ -6,7 +6,7 @@ shows it in a message box. Anything else escaping a service is a bug, logged wit
 
 from __future__ import annotations
 
-from forumdesk.i18n import _
+from forumdesk.core.i18n import _
 
 
 class ForumdeskError(Exception):

@@ -8,9 +8,9 @@ import zoneinfo
 from collections.abc import Callable
 from typing import TypeVar
 
-from forumdesk.db.enums import _Vocabulary
-from forumdesk.errors import ValidationError
-from forumdesk.i18n import N_, _, gettext
+from forumdesk.core.enums import _Vocabulary
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import N_, _, gettext
 
 _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from forumdesk.i18n import _, gettext, language
+from forumdesk.core.i18n import _, gettext, language
 
 
 class _Vocabulary(enum.StrEnum):

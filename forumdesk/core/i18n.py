@@ -4,7 +4,7 @@ The window is translated with Qt's tr(); the Qt-free core (services, io, db, sch
 cannot use it, yet its refusals and import reports reach the staff as they are, through str(exc)
 and the import summary. So the core marks its user-facing texts the gettext way:
 
-    from forumdesk.i18n import _, ngettext
+    from forumdesk.core.i18n import _, ngettext
     raise ValidationError(_("The code {code} is already used by the session «{title}».")
                           .format(code=code, title=title))
     ngettext("the event lasts {days} day", "the event lasts {days} days", days).format(days=days)
@@ -29,7 +29,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from forumdesk.resources import resource_path
+from forumdesk.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from forumdesk.db.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
 
 
 @dataclass(frozen=True, slots=True)
