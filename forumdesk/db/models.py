@@ -9,7 +9,7 @@ counter so that workstations sharing a PostgreSQL database cannot silently overw
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     CheckConstraint,
@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -315,7 +316,7 @@ class AcceptedProblem(Versioned, Base):
 # Ids are never reused (SQLite's AUTOINCREMENT; PostgreSQL's sequences never go back): an undo
 # that puts a deleted session or person back must neither collide with a newer record nor
 # leave an old command pointing at a stranger that inherited the id.
-for _table in (
+for _table in (  # Table objects: __table__ is typed as the wider FromClause
     Event.__table__,
     Room.__table__,
     Track.__table__,
@@ -325,4 +326,4 @@ for _table in (
     PersonUnavailability.__table__,
     AcceptedProblem.__table__,
 ):
-    _table.dialect_kwargs["sqlite_autoincrement"] = True
+    cast(Table, _table).dialect_kwargs["sqlite_autoincrement"] = True

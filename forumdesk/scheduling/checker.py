@@ -121,7 +121,7 @@ def find_problems(
 
 def room_clashes(index: ScheduleIndex, found: Findings) -> None:
     sessions, start, end = index.sessions, index.start, index.end
-    by_room: dict[object, list[int]] = {}
+    by_room: dict[int, list[int]] = {}
     for n, room_id in enumerate(index.room_of[: index.scheduled]):  # in time order: sorted
         if room_id is not None:
             by_room.setdefault(room_id, []).append(n)
@@ -278,7 +278,7 @@ def registration_problems(index: ScheduleIndex, found: Findings) -> None:
     shift, mask, bits = index.shift, index.mask, index.bucket_bits
     t = index.texts
     roles, role_in = t.roles, t.role_in.format
-    notes = {
+    notes: dict[RegistrationStatus | None, str] = {
         RegistrationStatus.INVITED: t.only_invited,
         RegistrationStatus.CANCELLED: t.registration_cancelled,
     }

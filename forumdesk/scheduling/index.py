@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import attrgetter, lt
-from typing import Any
+from typing import Any, cast
 
 from forumdesk.core.enums import LEADING_ROLES, Role
 from forumdesk.scheduling.messages import texts
@@ -71,7 +71,8 @@ class ScheduleIndex:
         settings: CheckSettings,
     ) -> None:
         self.texts = texts()  # the messages' sentences, in the language in use
-        timed, untimed = [], []
+        timed: list[CheckSession] = []
+        untimed: list[CheckSession] = []
         for s in sessions:
             (timed if s.starts_at is not None and s.ends_at is not None else untimed).append(s)
         timed.sort(key=attrgetter("starts_at", "id"))
@@ -82,8 +83,9 @@ class ScheduleIndex:
         self.names, self.unregistered = _people(people)
         self.settings = settings
         # times as integers (microseconds): cheaper to compare and subtract than datetimes
-        starts = [s.starts_at for s in timed]
-        ends = [s.ends_at for s in timed]
+        # timed sessions have both times (the loop above)
+        starts = cast("list[dt.datetime]", [s.starts_at for s in timed])
+        ends = cast("list[dt.datetime]", [s.ends_at for s in timed])
         moments = {moment: ticks(moment) for moment in {*starts, *ends}}  # many are shared
         self.start: list[int] = list(map(moments.__getitem__, starts))
         self.end: list[int] = list(map(moments.__getitem__, ends))
@@ -194,7 +196,7 @@ def _people(people: Iterable[CheckPerson]) -> tuple[dict[int, str], dict[int, Ch
 
 def _bucketed_keys(
     assignments: Sequence[CheckAssignment],
-    position: dict[object, int],
+    position: dict[int, int],
     dropped: int,
     shift: int,
     bits: int,
