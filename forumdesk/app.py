@@ -1,4 +1,8 @@
-"""The GUI's composition root: QApplication, database, main window, error reporting."""
+"""The GUI's composition root: QApplication, database, main window, error reporting.
+
+The one `Prompts` (forumdesk.ui.prompts) made here shows the start-up failures and the
+unexpected errors, and the window asks all its questions through it.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,17 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from forumdesk import __version__
 from forumdesk.config import APP_AUTHOR, APP_NAME, ConfigError, log_dir, resolve_database_url
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.db.migrate import open_database
 from forumdesk.ui import i18n
+from forumdesk.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 QUIT_AFTER_ENV = "FORUMDESK_QUIT_AFTER_MS"  # CI's smoke test: start, paint, close by itself
@@ -39,15 +43,11 @@ def configure_logging() -> str:
     return str(path)
 
 
-ShowError = Callable[[str], None]
-
-
-def _show_critical(message: str) -> None:
-    QMessageBox.critical(None, "forumdesk", message)
-
-
-def install_excepthook(log_path: str, show: ShowError = _show_critical) -> None:
+def install_excepthook(log_path: str, prompts: Prompts) -> None:
     """An unexpected exception is logged and shown with the log's path; the app keeps running."""
+
+    def show(message: str) -> None:
+        prompts.critical(None, "forumdesk", message)
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, ForumdeskError):  # a refusal that escaped a view: just say it
@@ -65,7 +65,7 @@ def install_excepthook(log_path: str, show: ShowError = _show_critical) -> None:
     sys.excepthook = hook
 
 
-def run_gui(db: str | None = None, *, show_error: ShowError = _show_critical) -> int:
+def run_gui(db: str | None = None, *, prompts: Prompts | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
@@ -73,23 +73,24 @@ def run_gui(db: str | None = None, *, show_error: ShowError = _show_critical) ->
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     i18n.install_translators()  # the saved language, before any window or message is made
     try:
-        return _open_window(app, db, show_error)
+        return _open_window(app, db, prompts if prompts is not None else Prompts())
     finally:
         i18n.remove_translators()
 
 
-def _open_window(app: QCoreApplication, db: str | None, show_error: ShowError) -> int:
+def _open_window(app: QCoreApplication, db: str | None, prompts: Prompts) -> int:
     log_path = configure_logging()
-    install_excepthook(log_path, show_error)
+    install_excepthook(log_path, prompts)
     try:
         database = open_database(resolve_database_url(db))
     except (ForumdeskError, ConfigError) as exc:
-        show_error(_tr("The database cannot be opened.\n\n{reason}").format(reason=exc))
+        message = _tr("The database cannot be opened.\n\n{reason}").format(reason=exc)
+        prompts.critical(None, "forumdesk", message)
         return 1
 
     from forumdesk.ui.main_window import MainWindow
 
-    window = MainWindow(database)
+    window = MainWindow(database, prompts=prompts)
     window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after:

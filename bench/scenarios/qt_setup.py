@@ -68,12 +68,14 @@ def application(settings_folder: Path) -> QApplication:
 def context(database_path: Path) -> Any:
     """An AppContext on the database, its only event chosen (errors raise, never a dialog)."""
     from forumdesk.ui.context import AppContext
+    from forumdesk.ui.prompts import Prompts
 
-    def refuse(title: str, message: str) -> None:
-        raise RuntimeError(f"{title}: {message}")
+    class RaisingPrompts(Prompts):
+        def warning(self, parent: object, title: str, text: str) -> None:
+            raise RuntimeError(f"{title}: {text}")
 
     db = open_database(resolve_database_url(str(database_path)))
-    ctx = AppContext(db, error_reporter=refuse)
+    ctx = AppContext(db, prompts=RaisingPrompts())
     ctx.set_event(resolve_event(db))
     return ctx
 

@@ -1,7 +1,8 @@
 """What every view needs, passed around instead of globals (git-cola's context object).
 
-The context holds the database, the undo stack and the current event, runs undo commands and
-tells the views what changed so they reload their plain rows.
+The context holds the database, the undo stack, the current event and the prompts (the one seam
+for file dialogs and message boxes, forumdesk.ui.prompts), runs undo commands and tells the
+views what changed so they reload their plain rows.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.ui.i18n import capitalized
+from forumdesk.ui.prompts import Prompts
 
 # What a change touched; views reload only what they show.
 EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
@@ -29,11 +31,9 @@ EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
 )
 ALL_TOPICS = frozenset({EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS})
 
-ErrorReporter = Callable[[str, str], None]
-
 
 class AppContext(QObject):
-    """The database, the undo stack and the current event, shared by every view."""
+    """The database, the undo stack, the current event and the prompts, shared by every view."""
 
     data_changed = Signal(frozenset)  # topics
     event_changed = Signal(object)  # EventRow | None
@@ -43,15 +43,15 @@ class AppContext(QObject):
         self,
         db: Database,
         parent: QObject | None = None,
-        error_reporter: ErrorReporter | None = None,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)
         # not `event`: that name is QObject.event(), which Qt calls for every event it delivers
         self.current_event: EventRow | None = None
-        self.window: QWidget | None = None
-        self._error_reporter = error_reporter
+        self.window: QWidget | None = None  # the parent of the prompts' dialogs
+        self.prompts = prompts if prompts is not None else Prompts()
 
     # --- the current event ----------------------------------------------------------------
 
@@ -119,11 +119,7 @@ class AppContext(QObject):
         self.data_changed.emit(frozenset(topics))
 
     def report_error(self, title: str, error: ForumdeskError | str) -> None:
-        message = str(error)
-        if self._error_reporter is not None:
-            self._error_reporter(title, message)
-        else:
-            QMessageBox.warning(self.window, capitalized(title) or "forumdesk", message)
+        self.prompts.warning(self.window, capitalized(title) or "forumdesk", str(error))
 
 
 class ForumdeskCommand(QUndoCommand):

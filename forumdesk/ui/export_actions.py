@@ -1,7 +1,7 @@
 """File > Export agenda, Print agenda, Export to PDF, calendar and CSV: the window's exports.
 
-The options dialog lives in forumdesk.ui.export_dialog; this module runs the exports in the
-worker, reports the outcome and adds the actions to a window (`install`).
+The options dialog lives in forumdesk.ui.export_dialog; this module makes the File-menu actions
+(the main window puts them in its menu), runs the exports in the worker and reports the outcome.
 
 The export machinery (openpyxl, icalendar, the agenda loaders, the print layout) is imported
 when an export is first asked for, not when the window starts: it is a third of a second that
@@ -24,41 +24,92 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
-    QMainWindow,
     QMenu,
     QPushButton,
+    QStatusBar,
     QWidget,
 )
 
 from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.rows import EventRow
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.workers import JobOutcome, run_with_progress
 
 if TYPE_CHECKING:
     from forumdesk.io.agenda_data import AgendaData
     from forumdesk.services.exports import CsvWhat, ExportOptions
-    from forumdesk.ui.export_dialog import PathChooser
 
 log = logging.getLogger(__name__)
 
 
 class ExportActions(QObject):
-    """The File menu's exports for one window; the prompts are attributes tests replace."""
+    """The File menu's exports for one window: its actions, and what they run.
 
-    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
-        super().__init__(window)
-        self.window, self.ctx = window, ctx
+    Files are chosen through `ctx.prompts`; `exec_dialog` (the options dialog, the print
+    preview) and `open_url` are the seams tests replace.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget, status_bar: QStatusBar) -> None:
+        super().__init__(parent)
+        self.ctx, self.window, self.status_bar = ctx, parent, status_bar
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
-        self.choose_path: PathChooser = _save_file_path
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         # Excel reads semicolon-separated CSV where the decimal separator is a comma (ru, kk...)
         self.csv_delimiter = ";" if QLocale().decimalPoint() == "," else ","
         self.last_path: Path | None = None
-        self.open_button = QPushButton(self.tr("Open the file"), window)
+        self.open_button = QPushButton(self.tr("Open the file"), parent)
         self.open_button.setFlat(True)
         self.open_button.hide()
         self.open_button.clicked.connect(self._on_open_button_clicked)
-        window.statusBar().addWidget(self.open_button)
+        status_bar.addWidget(self.open_button)
+        self._build_actions()
+        ctx.event_changed.connect(self._on_ctx_event_changed)
+        self._on_ctx_event_changed(ctx.current_event)
+
+    def _build_actions(self) -> None:
+        parent = self.window
+        self.export_agenda_action = QAction(self.tr("&Export agenda…"), parent)
+        self.export_agenda_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_agenda_action.triggered.connect(self.export_agenda)
+        self.print_agenda_action = QAction(self.tr("&Print agenda…"), parent)
+        self.print_agenda_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_agenda_action.triggered.connect(self.print_agenda)
+        self.export_pdf_action = QAction(self.tr("Export agenda to P&DF…"), parent)
+        self.export_pdf_action.triggered.connect(self.export_pdf)
+        self.export_calendar_action = QAction(self.tr("Export &calendar (.ics)…"), parent)
+        self.export_calendar_action.triggered.connect(self.export_calendar)
+        self.csv_menu = QMenu(self.tr("Export CS&V"), parent)
+        self.export_csv_sessions_action = self.csv_menu.addAction(self.tr("&Sessions…"))
+        self.export_csv_sessions_action.triggered.connect(lambda: self.export_csv("sessions"))
+        self.export_csv_people_action = self.csv_menu.addAction(self.tr("&People…"))
+        self.export_csv_people_action.triggered.connect(lambda: self.export_csv("people"))
+        self.export_csv_action = self.csv_menu.menuAction()
+        # the File menu's group, in its order
+        self.menu_actions: list[QAction] = [
+            self.export_agenda_action,
+            self.print_agenda_action,
+            self.export_pdf_action,
+            self.export_calendar_action,
+            self.export_csv_action,
+        ]
+        for action, name in zip(
+            self.menu_actions,
+            (
+                "export_agenda_action",
+                "print_agenda_action",
+                "export_pdf_action",
+                "export_calendar_action",
+                "export_csv_action",
+            ),
+            strict=True,
+        ):
+            action.setObjectName(name)
+
+    def _on_ctx_event_changed(self, event: EventRow | None) -> None:
+        for action in self.menu_actions:
+            action.setEnabled(event is not None)
+        if event is None:
+            self.open_button.hide()
 
     # --- running and reporting ---------------------------------------------------------------
 
@@ -88,7 +139,7 @@ class ExportActions(QObject):
 
         self.last_path = path
         remember_folder(path)
-        self.window.statusBar().showMessage(message, 15000)
+        self.status_bar.showMessage(message, 15000)
         self.open_button.show()
 
     def _on_open_button_clicked(self) -> None:
@@ -102,7 +153,7 @@ class ExportActions(QObject):
         event = self.ctx.current_event
         if event is None:
             return None
-        chosen = self.choose_path(
+        chosen = self.ctx.prompts.save_file(
             self.window, title, str(suggested_path(event, suffix, what)), file_filter
         )
         if not chosen:
@@ -120,7 +171,6 @@ class ExportActions(QObject):
         if self.ctx.current_event is None:
             return
         dialog = ExportAgendaDialog(self.ctx, self.window)
-        dialog.choose_path = self.choose_path
         if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         self.run_agenda_export(dialog.options(), dialog.path())
@@ -142,7 +192,7 @@ class ExportActions(QObject):
         if outcome is None:
             return None
         if outcome.cancelled or outcome.result is None or outcome.result.cancelled:
-            self.window.statusBar().showMessage(
+            self.status_bar.showMessage(
                 self.tr("Export cancelled; any previous file was left as it was."), 10000
             )
             return None
@@ -266,63 +316,3 @@ class ExportActions(QObject):
             return None
         self._written(path, self.tr("The agenda was written to {0}.").format(path))
         return path
-
-
-def _save_file_path(
-    parent: QWidget | None, title: str, suggested: str, file_filter: str
-) -> str | None:
-    """The save dialog of forumdesk.ui.export_dialog, imported when first needed."""
-    from forumdesk.ui.export_dialog import save_file_path
-
-    return save_file_path(parent, title, suggested, file_filter)
-
-
-def install(window: QMainWindow) -> ExportActions:
-    """Add the export, print and PDF actions to the File menu, above Quit."""
-    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
-    exporter = ExportActions(window, ctx)
-    window.export_actions = exporter  # type: ignore[attr-defined]
-    tr = exporter.tr
-    agenda = QAction(tr("&Export agenda…"), window)
-    agenda.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    agenda.triggered.connect(exporter.export_agenda)
-    print_action = QAction(tr("&Print agenda…"), window)
-    print_action.setShortcut(QKeySequence.StandardKey.Print)
-    print_action.triggered.connect(exporter.print_agenda)
-    pdf = QAction(tr("Export agenda to P&DF…"), window)
-    pdf.triggered.connect(exporter.export_pdf)
-    calendar = QAction(tr("Export &calendar (.ics)…"), window)
-    calendar.triggered.connect(exporter.export_calendar)
-    csv_menu = QMenu(tr("Export CS&V"), window)
-    csv_sessions = csv_menu.addAction(tr("&Sessions…"))
-    csv_sessions.triggered.connect(lambda: exporter.export_csv("sessions"))
-    csv_people = csv_menu.addAction(tr("&People…"))
-    csv_people.triggered.connect(lambda: exporter.export_csv("people"))
-    actions = [agenda, print_action, pdf, calendar, csv_menu.menuAction()]
-    for action, name in zip(
-        actions,
-        (
-            "export_agenda_action",
-            "print_agenda_action",
-            "export_pdf_action",
-            "export_calendar_action",
-            "export_csv_action",
-        ),
-        strict=True,
-    ):
-        action.setObjectName(name)
-        setattr(window, name, action)
-    window.export_csv_sessions_action = csv_sessions  # type: ignore[attr-defined]
-    window.export_csv_people_action = csv_people  # type: ignore[attr-defined]
-
-    window.add_file_group(actions)  # type: ignore[attr-defined]
-
-    def enable(event: object) -> None:
-        for action in actions:
-            action.setEnabled(event is not None)
-        if event is None:
-            exporter.open_button.hide()
-
-    ctx.event_changed.connect(enable)
-    enable(ctx.current_event)
-    return exporter

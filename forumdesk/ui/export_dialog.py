@@ -1,8 +1,8 @@
 """Exporting from the app: the agenda workbook dialog, print, PDF, iCalendar and CSV.
 
 `ExportAgendaDialog` fills in services.exports.ExportOptions (remembered in QSettings between
-exports); `ExportActions` runs each export through workers.run_with_progress with Cancel and
-reports the outcome. `install(window)` adds the File-menu actions.
+exports); `ExportActions` (forumdesk.ui.export_actions) runs each export through
+workers.run_with_progress with Cancel and reports the outcome.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -49,9 +47,6 @@ from forumdesk.ui.i18n import installed_language
 OPTIONS_KEY = "export/agenda_options"
 FOLDER_KEY = "export/folder"
 
-# (parent, title, suggested path, file filter) -> the chosen path, or None when cancelled
-PathChooser = Callable[[QWidget | None, str, str, str], str | None]
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportAgendaDialog", text)
@@ -66,14 +61,6 @@ def part_titles() -> dict[str, str]:
         "personal": _tr("Personal agendas"),
         "people": _tr("List of people"),
     }
-
-
-def save_file_path(
-    parent: QWidget | None, title: str, suggested: str, file_filter: str
-) -> str | None:
-    """The ordinary save dialog (asks before replacing an existing file)."""
-    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return path or None
 
 
 def remembered_options() -> ExportOptions:
@@ -122,7 +109,6 @@ class ExportAgendaDialog(QDialog):
             raise ValueError("the export dialog needs an open event")
         self.ctx = ctx
         self.forum_event: EventRow = ctx.current_event  # not `event`: QObject.event()
-        self.choose_path: PathChooser = save_file_path
         self.setWindowTitle(self.tr("Export agenda"))
         rooms = venue.list_rooms(ctx.db, self.forum_event.id)
         tracks = venue.list_tracks(ctx.db, self.forum_event.id)
@@ -308,7 +294,7 @@ class ExportAgendaDialog(QDialog):
         super().accept()
 
     def _on_browse_button_clicked(self) -> None:
-        chosen = self.choose_path(
+        chosen = self.ctx.prompts.save_file(
             self,
             self.tr("Save the agenda as"),
             self.path_edit.text(),

@@ -15,16 +15,15 @@ Help > Language applies at the next start.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from forumdesk.core import i18n as core_i18n
 from forumdesk.core.resources import resource_path
+from forumdesk.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 
@@ -143,28 +142,19 @@ def installed_language() -> str | None:
 # --- Help > Language ---------------------------------------------------------------------------
 
 
-def _notify_restart(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
-
-
-# Tests replace this to read the message instead of clicking it away.
-notify_restart: Callable[[QWidget, str, str], None] = _notify_restart
-
-
-def choose_language(window: QWidget, choice: str) -> None:
+def choose_language(parent: QWidget, prompts: Prompts, choice: str) -> None:
     """Save the choice and say that it applies at the next start."""
     if choice == language_choice():
         return
     save_language_choice(choice)
-    notify_restart(
-        window, _tr("Language"), _tr("The new language is used the next time forumdesk starts.")
+    prompts.information(
+        parent, _tr("Language"), _tr("The new language is used the next time forumdesk starts.")
     )
 
 
-def install(window: Any) -> QMenu:
-    """Help > Language: Русский, English, or as the system. Keeps `window.language_menu`."""
-    help_menu: QMenu = window.help_menu
-    menu = QMenu(_tr("&Language"), window)
+def language_menu(parent: QWidget, prompts: Prompts) -> QMenu:
+    """Help > Language: Русский, English, or as the system, the saved choice checked."""
+    menu = QMenu(_tr("&Language"), parent)
     menu.setObjectName("language_menu")
     group = QActionGroup(menu)
     group.setExclusive(True)
@@ -179,14 +169,9 @@ def install(window: Any) -> QMenu:
         action.setCheckable(True)
         action.setChecked(choice == current)
         action.setData(choice)
-        action.triggered.connect(lambda _checked=False, c=choice: choose_language(window, c))
+        action.triggered.connect(
+            lambda _checked=False, c=choice: choose_language(parent, prompts, c)
+        )
         group.addAction(action)
         menu.addAction(action)
-    existing = help_menu.actions()
-    if existing:  # above About, set apart from it
-        help_menu.insertMenu(existing[0], menu)
-        help_menu.insertSeparator(existing[0])
-    else:
-        help_menu.addMenu(menu)
-    window.language_menu = menu
     return menu

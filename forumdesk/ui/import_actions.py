@@ -6,37 +6,51 @@ imported when an import is first opened, not at every start of the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from forumdesk.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from forumdesk.ui.import_wizard import ImportWizard
 
 
-def open_import_wizard(window: Any, kind: str, path: str | Path | None = None) -> Any:
-    """Open the import wizard (forumdesk.ui.import_wizard) over `window`."""
-    from forumdesk.ui import import_wizard
+class ImportActions(QObject):
+    """The import actions of one window. `exec_wizard` (how a wizard is shown: modal) is the
+    seam tests replace to drive the wizard page by page."""
 
-    return import_wizard.open_import_wizard(window, kind, path)
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx, self.window = ctx, parent
+        self.exec_wizard: Callable[[ImportWizard], object] = lambda wizard: wizard.exec()
+        self.wizard: ImportWizard | None = None  # the last one opened
+        self.import_attendees_action = QAction(self.tr("&Import attendees…"), parent)
+        self.import_attendees_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_attendees_action.triggered.connect(
+            lambda _checked=False: self.open_wizard("attendees")
+        )
+        self.import_programme_action = QAction(self.tr("Import &programme…"), parent)
+        self.import_programme_action.triggered.connect(
+            lambda _checked=False: self.open_wizard("programme")
+        )
+        # the File menu's group, in its order
+        self.menu_actions = [self.import_attendees_action, self.import_programme_action]
 
+    def welcome_button(self, parent: QWidget) -> QPushButton:
+        """The welcome page's "Import an attendee list…" button."""
+        button = QPushButton(self.tr("Import an attendee list…"), parent)
+        button.clicked.connect(lambda _checked=False: self.open_wizard("attendees"))
+        return button
 
-def install(window: Any) -> None:
-    """File > Import attendees… (Ctrl+I) and Import programme…, and a welcome-page button."""
-    window.exec_import_wizard = lambda wizard: wizard.exec()
-    attendees = QAction(window.tr("&Import attendees…"), window)
-    attendees.setShortcut(QKeySequence("Ctrl+I"))
-    attendees.triggered.connect(lambda _checked=False: open_import_wizard(window, "attendees"))
-    programme = QAction(window.tr("Import &programme…"), window)
-    programme.triggered.connect(lambda _checked=False: open_import_wizard(window, "programme"))
-    window.import_attendees_action = attendees
-    window.import_programme_action = programme
-    window.add_file_group([attendees, programme])
-    welcome = getattr(window, "welcome_page", None)
-    if welcome is not None and welcome.layout() is not None:
-        button = QPushButton(window.tr("Import an attendee list…"), welcome)
-        button.setMinimumWidth(260)
-        button.clicked.connect(lambda: open_import_wizard(window, "attendees"))
-        layout = welcome.layout()
-        layout.insertWidget(max(layout.count() - 1, 0), button, 0, Qt.AlignmentFlag.AlignCenter)
-        window.import_welcome_button = button
+    def open_wizard(self, kind: str, path: str | Path | None = None) -> ImportWizard:
+        """Open the import wizard for `kind` ("attendees" or "programme") over the window."""
+        from forumdesk.ui.import_wizard import ImportWizard
+
+        self.wizard = ImportWizard(self.ctx, kind, self.window, path=path)
+        self.exec_wizard(self.wizard)
+        return self.wizard

@@ -7,7 +7,7 @@ Mappings can be saved as named profiles and loaded for the next file of the same
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -38,6 +39,7 @@ from forumdesk.io.people_rows import PersonDraft, RowCleaner
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
 from forumdesk.ui.import_pages import (
     CLEANED_ROWS,
+    ImportState,
     cell_item,
     field_label,
     message_label,
@@ -46,16 +48,13 @@ from forumdesk.ui.import_pages import (
 )
 from forumdesk.ui.people_table_model import vocabulary_label
 
-if TYPE_CHECKING:
-    from forumdesk.ui.import_wizard import ImportWizard
-
 
 class MappingPage(QWizardPage):
     """What each column holds, one combo per column, with the first rows as they will be read."""
 
-    def __init__(self, host: ImportWizard) -> None:
-        super().__init__(host)
-        self.host = host
+    def __init__(self, state: ImportState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
         self.setTitle(self.tr("What each column holds"))
         self.setSubTitle(
             self.tr(
@@ -114,7 +113,7 @@ class MappingPage(QWizardPage):
     # --- building -------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        state = self.host.state
+        state = self.state
         self.name_order_combo.setEnabled(state.kind == "attendees")
         self.name_order_combo.setCurrentIndex(
             max(self.name_order_combo.findData(state.name_order), 0)
@@ -124,12 +123,12 @@ class MappingPage(QWizardPage):
 
     def _fill_profiles(self) -> None:
         self.profile_combo.clear()
-        for profile in list_profiles(self.host.state.kind):
+        for profile in list_profiles(self.state.kind):
             self.profile_combo.addItem(profile.name, profile.name)
         self.load_profile_button.setEnabled(self.profile_combo.count() > 0)
 
     def _build(self, overrides: dict[str, str]) -> None:
-        state = self.host.state
+        state = self.state
         assert state.table is not None
         try:
             initial = map_columns(
@@ -172,7 +171,7 @@ class MappingPage(QWizardPage):
     def column_keys(self) -> list[str]:
         """How each column is named to the service: its header, or its letter when the
         header is blank or shared with another column."""
-        assert self.host.state.table is not None and self.mapping is not None
+        assert self.state.table is not None and self.mapping is not None
         headers = self.mapping.headers
         counts: dict[str, int] = {}
         for header in headers:
@@ -194,7 +193,7 @@ class MappingPage(QWizardPage):
         combo.setCurrentIndex(combo.findData(field_name))
 
     def _refresh(self) -> None:
-        state = self.host.state
+        state = self.state
         assert state.table is not None
         chosen = {i: str(c.currentData()) for i, c in enumerate(self.field_combos)}
         letters = {column_letter(i): name for i, name in chosen.items()}
@@ -217,7 +216,7 @@ class MappingPage(QWizardPage):
                     field_label(name), column_letter(used[name]), column_letter(index)
                 )
             used.setdefault(name, index)
-        if self.host.state.kind == "attendees":
+        if self.state.kind == "attendees":
             if "full_name" not in used and "family_name" not in used:
                 return self.tr("Choose the column with the full name or the family name.")
         elif "title" not in used:
@@ -228,12 +227,12 @@ class MappingPage(QWizardPage):
         if self.mapping is None:
             return False
         fields = set(self.mapping.fields.values())
-        if self.host.state.kind == "attendees":
+        if self.state.kind == "attendees":
             return bool(fields & {"full_name", "family_name"})
         return "title" in fields
 
     def _fill_cleaned(self) -> None:
-        state = self.host.state
+        state = self.state
         assert self.mapping is not None and state.table is not None
         rows = state.table.rows[self.mapping.header_index + 1 :][:CLEANED_ROWS]
         headings, lines = (
@@ -257,10 +256,10 @@ class MappingPage(QWizardPage):
     def _people_preview(
         self, rows: list[tuple[int, list[str]]]
     ) -> tuple[list[str], list[list[Any]]]:
-        assert self.mapping is not None and self.host.state.table is not None
+        assert self.mapping is not None and self.state.table is not None
         cleaner = RowCleaner(
             self.mapping,
-            self.host.state.table.sheet,
+            self.state.table.sheet,
             name_order=str(self.name_order_combo.currentData()),
         )
         headings = [
@@ -304,7 +303,7 @@ class MappingPage(QWizardPage):
     def _programme_preview(
         self, rows: list[tuple[int, list[str]]]
     ) -> tuple[list[str], list[list[Any]]]:
-        state = self.host.state
+        state = self.state
         assert self.mapping is not None and state.table is not None and state.event
         cleaner = ProgrammeRowCleaner(
             self.mapping, state.table.sheet, state.event.first_day, state.event.last_day
@@ -354,7 +353,7 @@ class MappingPage(QWizardPage):
         if not name:
             return
         try:
-            profile = load_profile(str(name), self.host.state.kind)
+            profile = load_profile(str(name), self.state.kind)
         except ForumdeskError as exc:
             show_message(self.error_label, str(exc))
             return
@@ -365,7 +364,7 @@ class MappingPage(QWizardPage):
         self.profile_label.setText(self.tr("The mapping «{0}» was applied.").format(profile.name))
 
     def _on_save_profile_button_clicked(self) -> None:
-        state = self.host.state
+        state = self.state
         name = self.profile_name_edit.text().strip()
         if not name:
             show_message(self.error_label, self.tr("Give the mapping a name to save it under."))
@@ -395,7 +394,7 @@ class MappingPage(QWizardPage):
         self.profile_label.setText(self.tr("The mapping was saved as «{0}».").format(name))
 
     def validatePage(self) -> bool:
-        state = self.host.state
+        state = self.state
         state.columns = self.chosen_columns()
         state.name_order = str(self.name_order_combo.currentData())
         return True

@@ -1,7 +1,8 @@
 """The import wizard's first pages: the file, its sheet and header row (the mapping page is in
 import_mapping_page), and the state and helpers the pages share.
 
-The pages share one ImportState with the wizard (forumdesk.ui.import_wizard). Reading the file
+The pages share one ImportState with the wizard (forumdesk.ui.import_wizard), which hands it to
+each page it makes; no page knows the wizard. Reading the file
 and mapping its columns use the same io functions the import service uses, so what the preview
 shows is what the import will read; nothing here writes to the database.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QPalette
@@ -40,9 +40,7 @@ from forumdesk.io.headers import (
 )
 from forumdesk.io.tables import RawTable, read_tables
 from forumdesk.services import events
-
-if TYPE_CHECKING:
-    from forumdesk.ui.import_wizard import ImportWizard
+from forumdesk.ui.context import AppContext
 
 ENCODINGS = ("utf-8", "cp1251", "utf-16", "koi8-r", "cp866", "latin-1")
 DELIMITERS = ((";", ";"), (",", ","), ("\t", "Tab"), ("|", "|"))
@@ -103,9 +101,9 @@ def cell_item(text: object) -> QTableWidgetItem:
 class FilePage(QWizardPage):
     """Which file, what it holds, for which event; CSV encoding and delimiter if detection errs."""
 
-    def __init__(self, host: ImportWizard) -> None:
-        super().__init__(host)
-        self.host = host
+    def __init__(self, ctx: AppContext, state: ImportState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.state = ctx, state
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(
             self.tr(
@@ -126,7 +124,7 @@ class FilePage(QWizardPage):
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("Attendees (people, registrations)"), "attendees")
         self.kind_combo.addItem(self.tr("Programme (sessions, rooms, speakers)"), "programme")
-        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(host.state.kind), 0))
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(state.kind), 0))
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         self.event_combo = QComboBox(self)
         self.event_combo.setSizeAdjustPolicy(
@@ -159,11 +157,11 @@ class FilePage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
-        self._events = events.list_events(host.ctx.db)
+        self._events = events.list_events(ctx.db)
         self._fill_events()
 
     def _fill_events(self) -> None:
-        wanted = self.host.ctx.event_id
+        wanted = self.ctx.event_id
         self.event_combo.clear()
         if self.kind == "attendees":
             self.event_combo.addItem(self.tr("None: only add them to the directory"), None)
@@ -200,7 +198,7 @@ class FilePage(QWizardPage):
 
     def _on_browse_button_clicked(self) -> None:
         folder = str(QSettings().value("import/last_folder") or "")
-        chosen = self.host.choose_path(
+        chosen = self.ctx.prompts.open_file(
             self,
             self.tr("Import a file"),
             folder,
@@ -221,7 +219,7 @@ class FilePage(QWizardPage):
             event.acceptProposedAction()
 
     def validatePage(self) -> bool:
-        state = self.host.state
+        state = self.state
         path = Path(self.path_edit.text().strip())
         if self.kind == "programme" and self.event_combo.currentData() is None:
             show_message(self.error_label, self.tr("Choose the event the programme belongs to."))
@@ -252,9 +250,9 @@ class FilePage(QWizardPage):
 class SheetPage(QWizardPage):
     """Which sheet, and which of its rows is the header (found automatically, overridable)."""
 
-    def __init__(self, host: ImportWizard) -> None:
-        super().__init__(host)
-        self.host = host
+    def __init__(self, state: ImportState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
         self.setTitle(self.tr("Sheet and header row"))
         self.setSubTitle(
             self.tr(
@@ -282,7 +280,7 @@ class SheetPage(QWizardPage):
         layout.addWidget(self.error_label)
 
     def initializePage(self) -> None:
-        state = self.host.state
+        state = self.state
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         for table in state.tables:
@@ -299,14 +297,14 @@ class SheetPage(QWizardPage):
 
     @property
     def table(self) -> RawTable:
-        return self.host.state.tables[max(self.sheet_combo.currentIndex(), 0)]
+        return self.state.tables[max(self.sheet_combo.currentIndex(), 0)]
 
     def _on_sheet_combo_current_index_changed(self, index: int) -> None:
         if index >= 0:
             self._show_table(index)
 
     def _show_table(self, index: int) -> None:
-        table = self.host.state.tables[index]
+        table = self.state.tables[index]
         rows = table.rows[:PREVIEW_ROWS]
         width = max((len(cells) for _n, cells in rows), default=0)
         self.preview.clear()
@@ -320,8 +318,8 @@ class SheetPage(QWizardPage):
         self.preview.resizeColumnsToContents()
         for c in range(width):
             self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), 260))
-        mapping = map_columns(table, self.host.state.kind)
-        wanted = self.host.state.header_row if self.host.state.table is table else None
+        mapping = map_columns(table, self.state.kind)
+        wanted = self.state.header_row if self.state.table is table else None
         found = mapping.header_row if mapping else None
         self.header_spin.setRange(table.rows[0][0], table.rows[-1][0])
         self.header_spin.setValue(wanted or found or table.rows[0][0])
@@ -356,7 +354,7 @@ class SheetPage(QWizardPage):
                 item.setFont(bold if is_header else self.font())
 
     def validatePage(self) -> bool:
-        state = self.host.state
+        state = self.state
         try:
             map_columns(self.table, state.kind, header_row=self.header_spin.value())
         except ForumdeskError as exc:

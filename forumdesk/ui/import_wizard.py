@@ -5,7 +5,7 @@ in a worker thread (forumdesk.ui.workers) with progress and Cancel. The import t
 then goes on the undo stack as one step (commands.ImportCommand: Edit > Undo removes it all).
 A backup copy of the database can still be taken first: the undo stack lasts only as long as the
 window, and undo refuses once the imported records have been edited, while the copy stays.
-`install(window)` adds File > Import attendees… (Ctrl+I) and Import programme….
+The main window opens it from File > Import… (forumdesk.ui.import_actions).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -55,16 +54,7 @@ from forumdesk.ui.import_pages import (
 )
 from forumdesk.ui.workers import JobOutcome, Progress, run_with_progress
 
-ChoosePath = Callable[[QWidget, str, str, str], str | None]
 POLICIES = ("update", "overwrite", "skip", "new")
-
-
-def _open_file_name(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
-    return QFileDialog.getOpenFileName(parent, title, folder, filters)[0] or None
-
-
-def _save_file_name(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
-    return QFileDialog.getSaveFileName(parent, title, folder, filters)[0] or None
 
 
 class CheckPage(QWizardPage):
@@ -230,7 +220,7 @@ class CheckPage(QWizardPage):
         self.completeChanged.emit()
 
     def _on_rejects_button_clicked(self) -> None:
-        chosen = self.host.choose_save_path(
+        chosen = self.host.ctx.prompts.save_file(
             self,
             self.tr("Write the rejected rows to"),
             self.rejects_edit.text(),
@@ -405,7 +395,7 @@ class SummaryPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    """Import attendees or a programme, step by step. `choose_path`, `choose_save_path`,
+    """Import attendees or a programme, step by step. Files are chosen through `ctx.prompts`;
     `dialog_created` and `progress_filter` are seams for tests."""
 
     def __init__(
@@ -423,17 +413,15 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(900, 680)
-        self.choose_path: ChoosePath = _open_file_name
-        self.choose_save_path: ChoosePath = _save_file_name
         self.dialog_created: Callable[[QProgressDialog], None] | None = None
         self.progress_filter: Callable[[Progress], Progress] = lambda progress: progress
         self.state = ImportState(kind=kind)
         self.import_summary: ImportSummary | None = None
         self.import_command: ImportCommand | None = None  # the import's undo step
         self.backup_path: Path | None = None
-        self.file_page = FilePage(self)
-        self.sheet_page = SheetPage(self)
-        self.mapping_page = MappingPage(self)
+        self.file_page = FilePage(ctx, self.state, self)
+        self.sheet_page = SheetPage(self.state, self)
+        self.mapping_page = MappingPage(self.state, self)
         self.check_page = CheckPage(self)
         self.confirm_page = ConfirmPage(self)
         self.summary_page = SummaryPage(self)
@@ -559,14 +547,3 @@ class ImportWizard(QWizard):
                 ).format(summary.registered, summary.assigned)
         prefix = self.tr("Expected. ") if would else ""
         return prefix + text
-
-
-# --- the main window ----------------------------------------------------------------------------
-
-
-def open_import_wizard(window: Any, kind: str, path: str | Path | None = None) -> ImportWizard:
-    """Build the wizard over `window` and show it through window.exec_import_wizard."""
-    wizard = ImportWizard(window.ctx, kind, window, path=path)
-    window.import_wizard = wizard
-    window.exec_import_wizard(wizard)
-    return wizard

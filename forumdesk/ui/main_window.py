@@ -1,8 +1,12 @@
-"""The main window: event switcher, the four views, the docks, menus, undo and settings."""
+"""The main window: event switcher, the four views, the docks, menus, undo and settings.
+
+Everything the window shows is made here and kept as a typed attribute: the pages, the docks,
+the import and export actions, the Problems dock with its status-bar count and timetable marks,
+Help > Language. Features receive the context and the widgets they need, never the window, and
+ask their questions through `ctx.prompts` (forumdesk.ui.prompts), which tests replace.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -12,7 +16,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -27,10 +30,16 @@ from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services import demo, events, sessions
-from forumdesk.ui.context import EVENT, PEOPLE, REGISTRATIONS, SESSIONS, AppContext, ErrorReporter
+from forumdesk.ui.context import EVENT, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.details_dock import SessionDetailsDock
 from forumdesk.ui.event_dialog import NewEventDialog
+from forumdesk.ui.export_actions import ExportActions
+from forumdesk.ui.i18n import language_menu
+from forumdesk.ui.import_actions import ImportActions
 from forumdesk.ui.people_page import PeoplePage
+from forumdesk.ui.problem_marks import TimetableProblemMarks
+from forumdesk.ui.problems import ProblemsDock, ProblemsStatusLabel
+from forumdesk.ui.prompts import Prompts
 from forumdesk.ui.sessions_page import SessionsPage
 from forumdesk.ui.setup_page import SetupPage
 from forumdesk.ui.timetable.timetable_page import TimetablePage
@@ -41,17 +50,19 @@ class MainWindow(QMainWindow):
     # Once, when the window has been painted for the first time: work that can wait (the
     # problem check) waits for it, so starting shows the window as early as possible.
     first_painted = Signal()
+    # The session editor, about to be shown modally: a seam for tests, which drive it.
+    editor_opened = Signal(QDialog)
 
     def __init__(
         self,
         db: Database,
         parent: QWidget | None = None,
         *,
-        error_reporter: ErrorReporter | None = None,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.ctx = AppContext(db, self, error_reporter=error_reporter)
+        self.ctx = AppContext(db, self, prompts=prompts)
         self.ctx.window = self
         self._events: list[EventRow] = []
         self._painted = False
@@ -68,6 +79,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sessions_page, self.tr("&Sessions"))
         self.tabs.addTab(self.people_page, self.tr("&People"))
         self.tabs.addTab(self.setup_page, self.tr("Event &setup"))
+        self.import_actions = ImportActions(self.ctx, self)
         self.welcome_page = self._build_welcome_page()
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome_page)
@@ -81,18 +93,25 @@ class MainWindow(QMainWindow):
         self.history_view = QUndoView(self.ctx.undo_stack, self.history_dock)
         self.history_view.setEmptyLabel(self.tr("<nothing changed yet>"))
         self.history_dock.setWidget(self.history_view)
+        self.problems_dock = ProblemsDock(self.ctx, self)
+        # the first check waits for the first paint: the window shows first, problems next
+        self.problems_dock.check_after(self.first_painted)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.unscheduled_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        for dock in (self.details_dock, self.history_dock, self.problems_dock):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.tabifyDockWidget(self.details_dock, self.history_dock)
+        self.tabifyDockWidget(self.details_dock, self.problems_dock)
         self.details_dock.raise_()
+        self.problem_marks = TimetableProblemMarks(self.timetable_page, self.ctx)
 
         self._build_event_toolbar()
+        self.export_actions = ExportActions(self.ctx, self, self.statusBar())
         self._build_menus()
+        self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
         self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)
         self.counts_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.counts_label)
-        self.statusBar().addPermanentWidget(self.location_label)
+        for label in (self.problems_label, self.counts_label, self.location_label):
+            self.statusBar().addPermanentWidget(label)
 
         for source in (
             self.timetable_page,
@@ -106,10 +125,11 @@ class MainWindow(QMainWindow):
         self.sessions_page.table.selectionModel().selectionChanged.connect(
             lambda *_args: self._select_first(self.sessions_page.selected_ids())
         )
+        self.problems_dock.checked.connect(self._on_problems_dock_checked)
+        self.problems_dock.session_requested.connect(self._on_problems_dock_session_requested)
         self.ctx.data_changed.connect(self._on_ctx_data_changed)
         self.ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_counts())
 
-        self._install_features()
         self._restore_settings()
         self.reload_events()
 
@@ -118,13 +138,6 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)  # after the rest of this paint pass
-
-    def _install_features(self) -> None:
-        """Features that live in their own modules add their menus, docks and widgets."""
-        from forumdesk.ui import export_actions, i18n, import_actions, problems
-
-        for feature in (import_actions, export_actions, problems, i18n):
-            feature.install(self)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -160,13 +173,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        # kept, so that features add to them (add_file_group, view_menu, help_menu) without
-        # looking menus up by their translated titles
         self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         self.new_event_action = self._action(self.tr("&New event…"), self.new_event, "Ctrl+Shift+N")
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self._action(self.tr("Open the &demo forum"), self.load_demo))
-        self._quit_separator = file_menu.addSeparator()
+        for group in (self.import_actions.menu_actions, self.export_actions.menu_actions):
+            file_menu.addSeparator()
+            file_menu.addActions(group)
+        file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_action)
@@ -205,16 +219,19 @@ class MainWindow(QMainWindow):
                 )
             )
         view_menu.addSeparator()
-        for dock in (self.unscheduled_dock, self.details_dock, self.history_dock):
+        for dock in (
+            self.unscheduled_dock,
+            self.details_dock,
+            self.history_dock,
+            self.problems_dock,
+        ):
             view_menu.addAction(dock.toggleViewAction())
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.language_menu = language_menu(self, self.ctx.prompts)
+        self.help_menu.addMenu(self.language_menu)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self._action(self.tr("&About forumdesk"), self._about))
-
-    def add_file_group(self, actions: Sequence[QAction]) -> None:
-        """A group of File actions, set apart by a separator, above the one before Quit."""
-        self.file_menu.insertSeparator(self._quit_separator)
-        self.file_menu.insertActions(self._quit_separator, list(actions))
 
     def _build_welcome_page(self) -> QWidget:
         page = QWidget(self)
@@ -235,9 +252,10 @@ class MainWindow(QMainWindow):
         self.create_event_button.clicked.connect(self.new_event)
         self.demo_button = QPushButton(self.tr("Open the demo forum"), page)
         self.demo_button.clicked.connect(self.load_demo)
+        self.import_welcome_button = self.import_actions.welcome_button(page)
         layout.addWidget(heading)
         layout.addWidget(explanation)
-        for button in (self.create_event_button, self.demo_button):
+        for button in (self.create_event_button, self.demo_button, self.import_welcome_button):
             button.setMinimumWidth(260)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
@@ -336,12 +354,9 @@ class MainWindow(QMainWindow):
         except ForumdeskError as exc:  # deleted meanwhile
             self.ctx.report_error(self.tr("Edit session"), exc)
             return
-        self.editor_opened(dialog)
+        self.editor_opened.emit(dialog)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_session_id:
             self.ctx.session_selected.emit(dialog.saved_session_id)
-
-    def editor_opened(self, dialog: QDialog) -> None:
-        """A seam for tests and the screenshot script: the editor about to be shown."""
 
     def _edit_selected_session(self) -> None:
         if self.details_dock.session_id is not None:
@@ -353,6 +368,15 @@ class MainWindow(QMainWindow):
     def _select_first(self, ids: list[int]) -> None:
         if ids:
             self.ctx.session_selected.emit(ids[0])
+
+    def _on_problems_dock_checked(self) -> None:
+        self.problem_marks.set_problems(self.problems_dock.open_rows())
+
+    def _on_problems_dock_session_requested(self, session_id: int) -> None:
+        """Bring the timetable forward with the session selected, on its day."""
+        self.tabs.setCurrentWidget(self.timetable_page)
+        self.timetable_page.show_session(session_id)
+        self.ctx.session_selected.emit(session_id)
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
         if EVENT in topics:
@@ -380,7 +404,7 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        QMessageBox.about(
+        self.ctx.prompts.about(
             self,
             self.tr("About forumdesk"),
             self.tr(

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -45,7 +44,6 @@ from forumdesk.ui.people_table_model import PeopleTableModel, vocabulary_label
 from forumdesk.ui.people_table_view import PeopleTableView
 from forumdesk.ui.person_dialog import Changes, PersonDialog
 
-Confirm = Callable[[str, str], bool]
 DialogRunner = Callable[[QDialog], int]
 
 # What the table shows; assignments are not among them, so a timetable edit costs no reload.
@@ -54,29 +52,12 @@ RELOAD_TOPICS = frozenset({PEOPLE, REGISTRATIONS})
 EVENT_SCOPE, DIRECTORY_SCOPE = "event", "directory"
 
 
-def ask_question(parent: QWidget) -> Confirm:
-    """The confirmation tests replace: a Yes/No box whose default is No."""
-
-    def confirm(title: str, message: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            capitalized(title),
-            message,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    return confirm
-
-
 class PeoplePage(QWidget):
     """The people directory, or the people registered for the current event."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.confirm: Confirm = ask_question(self)
         self.exec_dialog: DialogRunner = lambda dialog: dialog.exec()
         self._stale = True
         self._last_session_id: int | None = None
@@ -362,7 +343,7 @@ class PeoplePage(QWidget):
                 "",
                 len(ids),
             )
-        if not self.confirm(title, question):
+        if not self.ctx.prompts.question(self, capitalized(title), question):
             return
         first_row = self.selected_rows()[0]
         if (

@@ -8,8 +8,6 @@ undoable command. An acceptance holds while the facts behind the problem are unc
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
@@ -28,9 +26,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMainWindow,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -69,14 +65,11 @@ SHOW_ACCEPTED_KEY = "problems/show_accepted"
 __all__ = [
     "AcceptProblemCommand",
     "ProblemsDock",
+    "ProblemsStatusLabel",
     "ProblemsTreeModel",
     "UnacceptProblemCommand",
     "count_text",
-    "install",
 ]
-
-
-NotePrompt = Callable[[QWidget, str, str], str | None]
 
 
 def _tr(text: str) -> str:
@@ -132,11 +125,6 @@ class UnacceptProblemCommand(ForumdeskCommand):
 
 
 # --- the dock ---------------------------------------------------------------------------------
-
-
-def ask_note_with_dialog(parent: QWidget, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, title, label)
-    return text if ok else None
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -206,7 +194,6 @@ class ProblemsDock(QDockWidget):
         super().__init__(self.tr("Problems"), parent)
         self.setObjectName("problems_dock")
         self.ctx = ctx
-        self.ask_note: NotePrompt = ask_note_with_dialog
         self.all_rows: list[ProblemRow] = []
         self.model = ProblemsTreeModel(self)
 
@@ -389,7 +376,7 @@ class ProblemsDock(QDockWidget):
             if len(chosen) == 1
             else self.tr("Why are these %n problems acceptable?", "", len(chosen))
         )
-        note = self.ask_note(self, self.tr("Accept problem"), label)
+        note = self.ctx.prompts.note(self, self.tr("Accept problem"), label)
         if note is None:
             return False
         commands = [AcceptProblemCommand(self.ctx, event_id, row, note) for row in chosen]
@@ -425,11 +412,33 @@ class ProblemsDock(QDockWidget):
             self.session_requested.emit(row.session_ids[0])
 
 
-# --- wiring into the main window --------------------------------------------------------------
+# --- the status-bar count ---------------------------------------------------------------------
 
 
-class _ClickableLabel(QLabel):
+class ProblemsStatusLabel(QLabel):
+    """ "1 error, 2 warnings" in the status bar, in the colour of the worst; a click raises
+    the dock."""
+
     clicked = Signal()
+
+    def __init__(self, dock: ProblemsDock, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dock, self.ctx = dock, ctx
+        self.setObjectName("problems_label")
+        self.setToolTip(_tr("Open the list of problems"))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clicked.connect(self._on_self_clicked)
+        dock.checked.connect(self.update_count)
+        self.update_count()
+
+    def update_count(self) -> None:
+        if self.ctx.event_id is None:
+            self.clear()
+            return
+        errors, warnings = self.dock.counts()
+        self.setText(count_text(errors, warnings))
+        color = "#B00020" if errors else "#9A6700" if warnings else "#2E7D32"
+        self.setStyleSheet(f"color: {color}")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -438,71 +447,6 @@ class _ClickableLabel(QLabel):
             return
         super().mousePressEvent(event)
 
-
-def show_problem_session(window: QMainWindow, session_id: int) -> None:
-    """Bring the timetable forward with the session selected, on its day."""
-    window.tabs.setCurrentWidget(window.timetable_page)  # type: ignore[attr-defined]
-    window.timetable_page.show_session(session_id)  # type: ignore[attr-defined]
-    window.ctx.session_selected.emit(session_id)  # type: ignore[attr-defined]
-
-
-def install(window: QMainWindow) -> ProblemsDock:
-    """Add the Problems dock, its status-bar count, its View-menu toggle and the timetable
-    marks to a MainWindow. Keeps `window.problems_dock`, `window.problems_label` and
-    `window.problem_marks`."""
-    from forumdesk.ui.problem_marks import TimetableProblemMarks
-
-    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
-    dock = ProblemsDock(ctx, window)
-    first_painted = getattr(window, "first_painted", None)
-    if first_painted is not None and not window.isVisible():
-        dock.check_after(first_painted)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.tabifyDockWidget(window.details_dock, dock)  # type: ignore[attr-defined]
-    window.details_dock.raise_()  # type: ignore[attr-defined]
-
-    label = _ClickableLabel(window)
-    label.setObjectName("problems_label")
-    label.setToolTip(_tr("Open the list of problems"))
-    label.setCursor(Qt.CursorShape.PointingHandCursor)
-    # first among the permanent widgets: take the window's own off and put them back after it
-    status_bar = window.statusBar()
-    others = [
-        w
-        for w in (getattr(window, "counts_label", None), getattr(window, "location_label", None))
-        if w is not None
-    ]
-    for widget in others:
-        status_bar.removeWidget(widget)
-    status_bar.addPermanentWidget(label)
-    for widget in others:
-        status_bar.addPermanentWidget(widget)
-        widget.show()
-
-    def raise_dock() -> None:
-        dock.show()
-        dock.raise_()
-
-    def update_label() -> None:
-        if ctx.event_id is None:
-            label.clear()
-            return
-        errors, warnings = dock.counts()
-        label.setText(count_text(errors, warnings))
-        color = "#B00020" if errors else "#9A6700" if warnings else "#2E7D32"
-        label.setStyleSheet(f"color: {color}")
-
-    label.clicked.connect(raise_dock)
-    dock.checked.connect(update_label)
-    dock.session_requested.connect(lambda sid: show_problem_session(window, sid))
-
-    window.view_menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
-
-    marks = TimetableProblemMarks(window.timetable_page, ctx)  # type: ignore[attr-defined]
-    dock.checked.connect(lambda: marks.set_problems(dock.open_rows()))
-    marks.set_problems(dock.open_rows())
-    update_label()
-    window.problems_dock = dock  # type: ignore[attr-defined]
-    window.problems_label = label  # type: ignore[attr-defined]
-    window.problem_marks = marks  # type: ignore[attr-defined]
-    return dock
+    def _on_self_clicked(self) -> None:
+        self.dock.show()
+        self.dock.raise_()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -12,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -25,8 +22,6 @@ from forumdesk.ui import commands
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.session_table_model import ROW_ID_ROLE, SORT_ROLE, SessionTableModel
 
-Confirm = Callable[[str, str], bool]
-
 
 class SessionsPage(QWidget):
     open_session = Signal(int)
@@ -35,7 +30,6 @@ class SessionsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.confirm: Confirm = self._ask
         self.model = SessionTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -186,14 +180,10 @@ class SessionsPage(QWidget):
         question = self.tr(
             "Delete {0} session(s) with their people?\n\n{1}\n\nYou can undo this with Edit > Undo."
         ).format(len(rows), names)
-        if not self.confirm(self.tr("Delete sessions"), question):
+        if not self.ctx.prompts.question(self, self.tr("Delete sessions"), question, default=True):
             return
         self.ctx.run(
             commands.DeleteSessionsCommand(
                 self.ctx, ids, self.tr("Delete {0} session(s)").format(len(ids))
             )
         )
-
-    def _ask(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes

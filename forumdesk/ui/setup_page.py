@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QColorDialog,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -15,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -44,16 +40,11 @@ TRACK_PALETTE = (
     "#CFE3A6",
 )
 
-Confirm = Callable[[str, str], bool]
-ColorPicker = Callable[[QColor], QColor | None]
-
 
 class SetupPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.confirm: Confirm = self._ask
-        self.pick_color: ColorPicker = self._pick_color
         self._event: EventRow | None = None
         layout = QGridLayout(self)
         layout.addWidget(self._build_event_box(), 0, 0, 2, 1)
@@ -271,12 +262,14 @@ class SetupPage(QWidget):
         if row is None:
             return
         room = self.room_model.row_at(row)
-        if self.confirm(
+        if self.ctx.prompts.question(
+            self,
             self.tr("Delete room"),
             self.tr(
                 "Delete the room «{0}»? Its sessions keep their times and lose their room. "
                 "You can undo this."
             ).format(room.name),
+            default=True,
         ):
             self.ctx.run(commands.DeleteRoomCommand(self.ctx, room))
 
@@ -322,7 +315,9 @@ class SetupPage(QWidget):
         if row is None:
             return
         track = self.track_model.row_at(row)
-        chosen = self.pick_color(QColor(track.color or TRACK_PALETTE[0]))
+        chosen = self.ctx.prompts.color(
+            self, self.tr("Track colour"), QColor(track.color or TRACK_PALETTE[0])
+        )
         if chosen is not None:
             self.ctx.run(commands.edit_track(self.ctx, track, {"color": chosen.name()}))
 
@@ -331,17 +326,12 @@ class SetupPage(QWidget):
         if row is None:
             return
         track = self.track_model.row_at(row)
-        if self.confirm(
+        if self.ctx.prompts.question(
+            self,
             self.tr("Delete track"),
             self.tr(
                 "Delete the track «{0}»? Its sessions stay, without a track. You can undo this."
             ).format(track.name),
+            default=True,
         ):
             self.ctx.run(commands.DeleteTrackCommand(self.ctx, track))
-
-    def _ask(self, title: str, question: str) -> bool:
-        return QMessageBox.question(self, title, question) == QMessageBox.StandardButton.Yes
-
-    def _pick_color(self, initial: QColor) -> QColor | None:
-        color = QColorDialog.getColor(initial, self, self.tr("Track colour"))
-        return color if color.isValid() else None

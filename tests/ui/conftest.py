@@ -1,4 +1,5 @@
-"""Qt fixtures: QSettings kept in the test's own folder under an organisation of its own."""
+"""Qt fixtures: QSettings kept in the test's own folder under an organisation of its own, and
+the window's prompts scripted (tests/ui/prompts.py) instead of shown."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+
+from tests.ui.prompts import ScriptedPrompts
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +22,9 @@ def isolated_settings(qapp: object, tmp_path: Path) -> Iterator[Path]:
     QSettings().clear()
     yield folder
     QSettings().clear()
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    """The window's prompts for one test: answers prepared by the test, everything recorded."""
+    return ScriptedPrompts()

@@ -15,8 +15,8 @@ from forumdesk.db.engine import Database
 from forumdesk.io.agenda_data import load_agenda
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.agenda_print import agenda_document, write_pdf
-from forumdesk.ui.export_actions import ExportActions
 from forumdesk.ui.main_window import MainWindow
+from tests.ui.prompts import ScriptedPrompts
 
 MODERATOR = "Ахметов Данияр Канатович"  # moderates S1 in the demo
 
@@ -52,44 +52,47 @@ def test_a_pdf_of_the_agenda_has_the_sessions_in_cyrillic(
     assert "Ахметов" in text and "Модераторы" in text
 
 
-def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWindow:
-    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
-    # MainWindow installs the export actions itself
     return window
 
 
 def test_export_to_pdf_from_the_menu(
-    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path, prompts: ScriptedPrompts
 ) -> None:
-    errors: list[tuple[str, str]] = []
-    window = _window(qtbot, db, errors)
-    exporter: ExportActions = window.export_actions  # type: ignore[attr-defined]
-    exporter.choose_path = lambda *_args: str(tmp_path / "programme.pdf")
-    window.export_pdf_action.trigger()  # type: ignore[attr-defined]
-    assert errors == []
+    window = _window(qtbot, db, prompts)
+    prompts.choose_files(tmp_path / "programme.pdf")
+    window.export_actions.export_pdf_action.trigger()
+    assert [s.kind for s in prompts.shown] == ["save_file"]  # and no warning
+    assert prompts.shown[0].text.endswith(".pdf")  # the suggested name
     assert (tmp_path / "programme.pdf").read_bytes().startswith(b"%PDF")
     assert "programme.pdf" in window.statusBar().currentMessage()
 
 
 def test_a_pdf_into_a_folder_is_reported_and_nothing_written(
-    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path, prompts: ScriptedPrompts
 ) -> None:
-    errors: list[tuple[str, str]] = []
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     folder = tmp_path / "out.pdf"
     folder.mkdir()
-    window.export_actions.choose_path = lambda *_args: str(folder)  # type: ignore
-    window.export_pdf_action.trigger()  # type: ignore[attr-defined]
-    assert len(errors) == 1 and "folder" in errors[0][1]
+    prompts.choose_files(folder)
+    window.export_actions.export_pdf_action.trigger()
+    assert len(prompts.warnings) == 1 and "folder" in prompts.warnings[0][1]
     assert list(folder.iterdir()) == [] and list(tmp_path.glob("*.part")) == []
 
 
-def test_print_opens_a_preview_of_the_agenda(qtbot: QtBot, db: Database, demo: DemoResult) -> None:
-    errors: list[tuple[str, str]] = []
-    window = _window(qtbot, db, errors)
+def test_print_opens_a_preview_of_the_agenda(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    window = _window(qtbot, db, prompts)
     shown: list[QDialog] = []
-    window.export_actions.exec_dialog = lambda d: shown.append(d) or 0  # type: ignore
-    window.print_agenda_action.trigger()  # type: ignore[attr-defined]
+
+    def show(dialog: QDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Rejected.value
+
+    window.export_actions.exec_dialog = show
+    window.export_actions.print_agenda_action.trigger()
     assert len(shown) == 1 and isinstance(shown[0], QPrintPreviewDialog)
-    assert errors == []
+    assert prompts.shown == []

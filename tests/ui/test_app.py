@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from forumdesk import app
 from forumdesk.core.errors import ValidationError
+from tests.ui.prompts import ScriptedPrompts
 
 
 def test_the_installed_command_opens_the_window_and_creates_the_database(
@@ -31,30 +32,33 @@ def test_the_installed_command_opens_the_window_and_creates_the_database(
     assert database.exists() and database.stat().st_size > 0
 
 
-def test_an_unopenable_database_is_reported_not_raised(qtbot: QtBot, tmp_path: Path) -> None:
+def test_an_unopenable_database_is_reported_not_raised(
+    qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
     broken = tmp_path / "notes.sqlite3"
     broken.write_text("these are meeting notes, not a database", encoding="utf-8")
-    shown: list[str] = []
     previous_hook, previous_handlers = sys.excepthook, list(logging.getLogger().handlers)
     try:
-        assert app.run_gui(str(broken), show_error=shown.append) == 1
+        assert app.run_gui(str(broken), prompts=prompts) == 1
     finally:  # run_gui installs the app's hook and log file: keep them out of other tests
         sys.excepthook = previous_hook
         for handler in set(logging.getLogger().handlers) - set(previous_handlers):
             logging.getLogger().removeHandler(handler)
             handler.close()
-    assert shown and "not a forumdesk database" in shown[0]
+    [shown] = prompts.shown
+    assert shown.kind == "critical" and "not a forumdesk database" in shown.text
     assert broken.read_text(encoding="utf-8").startswith("these are meeting notes")
 
 
-def test_an_unexpected_error_is_logged_and_the_log_is_named(tmp_path: Path) -> None:
+def test_an_unexpected_error_is_logged_and_the_log_is_named(
+    tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
     log_file = tmp_path / "forumdesk.log"
     handler = logging.FileHandler(log_file, encoding="utf-8")
     logging.getLogger("forumdesk.app").addHandler(handler)
-    shown: list[str] = []
     previous = sys.excepthook
     try:
-        app.install_excepthook(str(log_file), shown.append)
+        app.install_excepthook(str(log_file), prompts)
         try:
             raise KeyError("room_id")
         except KeyError as exc:
@@ -64,7 +68,8 @@ def test_an_unexpected_error_is_logged_and_the_log_is_named(tmp_path: Path) -> N
         sys.excepthook = previous
         logging.getLogger("forumdesk.app").removeHandler(handler)
         handler.close()
-    assert str(log_file) in shown[0] and "Your data is safe" in shown[0]
-    assert shown[1] == "The title is empty."
+    shown = prompts.of_kind("critical")
+    assert str(log_file) in shown[0].text and "Your data is safe" in shown[0].text
+    assert shown[1].text == "The title is empty."
     logged = log_file.read_text(encoding="utf-8")
     assert "KeyError: 'room_id'" in logged and "Traceback" in logged

@@ -14,16 +14,12 @@ from forumdesk.services import assignments, people, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui import commands
 from forumdesk.ui.context import AppContext
+from tests.ui.prompts import ScriptedPrompts
 
 
 @pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
-
-
-@pytest.fixture
-def ctx(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> AppContext:
-    return AppContext(db, error_reporter=lambda title, message: errors.append((title, message)))
+def ctx(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> AppContext:
+    return AppContext(db, prompts=prompts)
 
 
 def _session(db: Database, event_id: int, code: str):  # type: ignore[no-untyped-def]
@@ -49,17 +45,17 @@ def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoR
 
 
 def test_a_refused_edit_reports_and_never_reaches_the_stack(
-    ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     assert not ctx.run(commands.edit_session(ctx, s3, {"code": "S4"}))
     assert ctx.undo_stack.count() == 0
-    assert errors and "S4" in errors[0][1]
+    assert prompts.warnings and "S4" in prompts.warnings[0][1]
     assert sessions.get_session(ctx.db, s3.id).code == "S3"
 
 
 def test_a_macro_that_fails_half_way_leaves_the_database_as_it_was(
-    ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     moderator = sessions.get_session(ctx.db, s3.id).moderators
@@ -73,20 +69,20 @@ def test_a_macro_that_fails_half_way_leaves_the_database_as_it_was(
             commands.AssignPeopleCommand(ctx, s3.id, [existing], Role.SPEAKER, "Add again"),
         ],
     )
-    assert not ok and errors
+    assert not ok and prompts.warnings
     assert assignments.session_people(ctx.db, s3.id) == before
     assert ctx.undo_stack.count() == 0  # nothing to undo or redo: the action never happened
     assert sessions.get_session(ctx.db, s3.id).moderators == moderator
 
 
 def test_undo_of_a_command_whose_record_vanished_reports_and_drops_it(
-    ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     assert ctx.run(commands.edit_session(ctx, s3, {"title": "Renamed"}))
     sessions.delete_session(ctx.db, s3.id)  # e.g. another workstation deleted it
     ctx.undo_stack.undo()
-    assert errors and "no longer exists" in errors[-1][1]
+    assert prompts.warnings and "no longer exists" in prompts.warnings[-1][1]
     assert ctx.undo_stack.count() == 0
 
 

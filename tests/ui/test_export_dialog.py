@@ -20,27 +20,20 @@ from forumdesk.services.exports import ExportOptions
 from forumdesk.ui.export_actions import ExportActions
 from forumdesk.ui.export_dialog import OPTIONS_KEY, ExportAgendaDialog
 from forumdesk.ui.main_window import MainWindow
+from tests.ui.prompts import ScriptedPrompts
 
 THU, FRI = dt.date(2021, 11, 25), dt.date(2021, 11, 26)
 
 
 @pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
-) -> MainWindow:
-    win = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+def window(qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts) -> MainWindow:
+    win = MainWindow(db, prompts=prompts)
     qtbot.addWidget(win)
-    # MainWindow installs the export actions itself
     return win
 
 
 def _actions(window: MainWindow) -> ExportActions:
-    return window.export_actions  # type: ignore[attr-defined,no-any-return]
+    return window.export_actions
 
 
 def _check_only(widget: QListWidget, values: set[object]) -> None:
@@ -53,12 +46,12 @@ def _check_only(widget: QListWidget, values: set[object]) -> None:
         )
 
 
-def test_install_adds_the_file_menu_actions_enabled_with_an_event(
-    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+def test_the_window_has_the_file_menu_actions_enabled_with_an_event(
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
 ) -> None:
-    win = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+    win = MainWindow(db, prompts=prompts)
     qtbot.addWidget(win)
-    # MainWindow installs the export actions itself
+    exporter = win.export_actions
     file_menu = win.menuBar().actions()[0].menu()
     names = [a.objectName() for a in file_menu.actions()]
     for name in (
@@ -69,10 +62,10 @@ def test_install_adds_the_file_menu_actions_enabled_with_an_event(
         "export_csv_action",
     ):
         assert name in names
-        assert not getattr(win, name).isEnabled()  # no event open yet
-    assert win.export_agenda_action.shortcut().toString() == "Ctrl+Shift+E"  # type: ignore
+        assert not getattr(exporter, name).isEnabled()  # no event open yet
+    assert exporter.export_agenda_action.shortcut().toString() == "Ctrl+Shift+E"
     win.load_demo()
-    assert all(getattr(win, n).isEnabled() for n in ("export_agenda_action", "print_agenda_action"))
+    assert exporter.export_agenda_action.isEnabled() and exporter.print_agenda_action.isEnabled()
 
 
 def test_the_dialog_restores_the_remembered_options(window: MainWindow, demo: DemoResult) -> None:
@@ -157,26 +150,26 @@ def test_nothing_chosen_keeps_the_dialog_open_with_a_message(
 
 
 def test_exporting_from_the_menu_writes_the_chosen_parts(
-    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+    window: MainWindow, tmp_path: Path, prompts: ScriptedPrompts
 ) -> None:
     target = tmp_path / "agenda.xlsx"
     opened: list[QUrl] = []
     exporter = _actions(window)
     exporter.open_url = lambda url: opened.append(url) or True
-    exporter.choose_path = lambda *_args: str(target)
+    prompts.choose_files(target)
 
     def drive(dialog: QDialog) -> int:
         assert isinstance(dialog, ExportAgendaDialog)
         for part, check in dialog.part_checks.items():
             check.setChecked(part in ("programme", "people"))
         dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru"))
-        dialog.browse_button.click()  # the injected chooser gives the target
+        dialog.browse_button.click()  # the scripted prompt gives the target
         dialog.accept()
         return dialog.result()
 
     exporter.exec_dialog = drive
-    window.export_agenda_action.trigger()  # type: ignore[attr-defined]
-    assert errors == []
+    exporter.export_agenda_action.trigger()
+    assert [s.kind for s in prompts.shown] == ["save_file"]  # no warning
     assert load_workbook(target).sheetnames == ["Программа", "Участники"]
     assert str(target) in window.statusBar().currentMessage()
     exporter.open_button.click()
@@ -184,45 +177,46 @@ def test_exporting_from_the_menu_writes_the_chosen_parts(
 
 
 def test_a_folder_as_target_is_reported_and_nothing_is_written(
-    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+    window: MainWindow, tmp_path: Path, prompts: ScriptedPrompts
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     assert _actions(window).run_agenda_export(ExportOptions(), folder) is None
-    assert len(errors) == 1 and "folder" in errors[0][1]
+    assert len(prompts.warnings) == 1 and "folder" in prompts.warnings[0][1]
     assert list(folder.iterdir()) == []
     assert list(tmp_path.glob("*.part")) == []
 
 
 def test_a_missing_folder_is_reported(
-    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+    window: MainWindow, tmp_path: Path, prompts: ScriptedPrompts
 ) -> None:
     target = tmp_path / "no such folder" / "agenda.xlsx"
     assert _actions(window).run_agenda_export(ExportOptions(), target) is None
-    assert errors and "does not exist" in errors[0][1]
+    assert prompts.warnings and "does not exist" in prompts.warnings[0][1]
     assert not target.parent.exists()
 
 
 def test_calendar_and_csv_exports(
-    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+    window: MainWindow, tmp_path: Path, prompts: ScriptedPrompts
 ) -> None:
     exporter = _actions(window)
-    exporter.choose_path = lambda *_args: str(tmp_path / "forum")  # no suffix typed
+    prompts.choose_files(tmp_path / "forum", tmp_path / "sessions.csv")  # no suffix typed first
     assert exporter.export_calendar() == tmp_path / "forum.ics"
     calendar = (tmp_path / "forum.ics").read_text(encoding="utf-8")
     assert calendar.startswith("BEGIN:VCALENDAR") and "S1 · " in calendar
     exporter.csv_delimiter = ";"
-    exporter.choose_path = lambda *_args: str(tmp_path / "sessions.csv")
-    window.export_csv_sessions_action.trigger()  # type: ignore[attr-defined]
+    exporter.export_csv_sessions_action.trigger()
     with (tmp_path / "sessions.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     assert "S1" in [row[0] for row in rows[1:]]
-    assert errors == []
+    assert [s.title for s in prompts.shown] == ["Export calendar", "Export sessions as CSV"]
 
 
-def test_a_cancelled_choice_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
+def test_a_cancelled_choice_writes_nothing(
+    window: MainWindow, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
     exporter = _actions(window)
-    exporter.choose_path = lambda *_args: None
+    prompts.choose_files(None, None)
     assert exporter.export_calendar() is None
     assert exporter.export_csv("people") is None
     assert list(tmp_path.glob("*.ics")) == list(tmp_path.glob("*.csv")) == []

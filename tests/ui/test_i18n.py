@@ -27,6 +27,7 @@ from forumdesk.ui import i18n
 from forumdesk.ui.context import SESSIONS
 from forumdesk.ui.main_window import MainWindow
 from tests.scripts import load_script
+from tests.ui.prompts import ScriptedPrompts
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")
 TAG = re.compile(r"</?[a-zA-Z0-9]+>")
@@ -234,8 +235,8 @@ def test_the_main_window_speaks_russian(qtbot: QtBot, db: Database, translated: 
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Файл", "&Правка", "С&ессия", "&Вид", "&Справка"]
     assert window.tabs.tabText(0) == "&Расписание"
-    assert window.import_attendees_action.text() == "&Импорт участников…"
-    assert window.export_agenda_action.text() == "&Экспорт программы…"
+    assert window.import_actions.import_attendees_action.text() == "&Импорт участников…"
+    assert window.export_actions.export_agenda_action.text() == "&Экспорт программы…"
     # one mnemonic per letter: in the menu bar with the tabs, and within every menu
     bar_letters = [_mnemonic(t) for t in titles] + [
         _mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())
@@ -324,13 +325,9 @@ def test_the_saved_setting_decides_what_is_installed(translated: None) -> None:
 
 
 def test_help_language_saves_the_choice_and_says_when_it_applies(
-    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
 ) -> None:
-    told: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        i18n, "notify_restart", lambda _parent, title, text: told.append((title, text))
-    )
-    window = MainWindow(db)
+    window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     menu = window.language_menu
     help_menu = window.menuBar().actions()[-1].menu()
@@ -341,24 +338,30 @@ def test_help_language_saves_the_choice_and_says_when_it_applies(
     choices["ru"].trigger()
     assert QSettings().value(i18n.SETTING) == "ru"
     assert choices["ru"].isChecked() and not choices["system"].isChecked()
-    assert told == [("Language", "The new language is used the next time forumdesk starts.")]
+    [told] = prompts.shown
+    assert told.kind == "information" and told.parent is window
+    assert (told.title, told.text) == (
+        "Language",
+        "The new language is used the next time forumdesk starts.",
+    )
     choices["ru"].trigger()  # the same choice again: nothing to say
-    assert len(told) == 1
+    assert len(prompts.shown) == 1
     choices["system"].trigger()
-    assert QSettings().value(i18n.SETTING) == "system" and len(told) == 2
+    assert QSettings().value(i18n.SETTING) == "system" and len(prompts.shown) == 2
 
 
-def test_run_gui_starts_in_the_saved_language_and_cleans_up(tmp_path: Path) -> None:
+def test_run_gui_starts_in_the_saved_language_and_cleans_up(
+    tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
     # run_gui reads the application's own settings (organisation and name of forumdesk)
     QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME).setValue(
         i18n.SETTING, "ru"
     )
     broken = tmp_path / "notes.sqlite3"
     broken.write_text("not a database", encoding="utf-8")
-    shown: list[str] = []
     previous_hook, previous_handlers = sys.excepthook, list(logging.getLogger().handlers)
     try:
-        assert app.run_gui(str(broken), show_error=shown.append) == 1
+        assert app.run_gui(str(broken), prompts=prompts) == 1
     finally:
         sys.excepthook = previous_hook
         for handler in set(logging.getLogger().handlers) - set(previous_handlers):
@@ -367,7 +370,8 @@ def test_run_gui_starts_in_the_saved_language_and_cleans_up(tmp_path: Path) -> N
         QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME
         ).clear()
-    assert shown and shown[0].startswith("Не удаётся открыть базу данных.")
+    [shown] = prompts.of_kind("critical")
+    assert shown.text.startswith("Не удаётся открыть базу данных.")
     # and the translators went with it: the rest of the process speaks English again
     assert i18n.installed_language() is None
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"

@@ -11,9 +11,10 @@ from forumdesk.core import i18n as core_i18n
 from forumdesk.core.errors import NotFoundError
 from forumdesk.db.engine import Database
 from forumdesk.services import events, venue
-from forumdesk.ui import commands, context
+from forumdesk.ui import commands
 from forumdesk.ui import i18n as ui_i18n
 from forumdesk.ui.main_window import MainWindow
+from tests.ui.prompts import ScriptedPrompts
 
 
 @pytest.fixture
@@ -23,39 +24,36 @@ def translated() -> Iterator[None]:
 
 
 def test_a_refusal_in_the_russian_window_reads_in_russian(
-    qtbot: QtBot, db: Database, translated: None
+    qtbot: QtBot, db: Database, translated: None, prompts: ScriptedPrompts
 ) -> None:
     assert ui_i18n.install_translators("ru") == "ru"
     assert core_i18n.language() == "ru"
     event = events.create_event(db, "Форум 2027", "2027-05-12", "2027-05-13")
     venue.add_room(db, event.id, "Зал А")
-    errors: list[tuple[str, str]] = []
-    window = MainWindow(db, error_reporter=lambda title, message: errors.append((title, message)))
+    window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     assert window.ctx.event_id == event.id
 
     assert not window.ctx.run(commands.AddRoomCommand(window.ctx, event.id, "зал а", None))
-    assert errors == [("добавление зала «зал а»", "В мероприятии уже есть зал «Зал А».")]
+    # the undo step's name, capitalised as the warning's title
+    assert prompts.warnings == [("Добавление зала «зал а»", "В мероприятии уже есть зал «Зал А».")]
 
     ui_i18n.remove_translators()  # the window's language goes, and the core's with it
     assert core_i18n.language() == "en"
     assert not window.ctx.run(commands.AddRoomCommand(window.ctx, event.id, "зал а", None))
-    assert errors[-1][1] == "The event already has a room called 'Зал А'."
+    assert prompts.warnings[-1][1] == "The event already has a room called 'Зал А'."
 
 
-def test_the_message_box_shows_the_core_message_in_russian(
-    qtbot: QtBot, db: Database, translated: None, monkeypatch: pytest.MonkeyPatch
+def test_the_warning_shows_the_core_message_in_russian_over_the_window(
+    qtbot: QtBot, db: Database, translated: None, prompts: ScriptedPrompts
 ) -> None:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        context.QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text))
-    )
     ui_i18n.install_translators("ru")
-    window = MainWindow(db)
+    window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     with pytest.raises(NotFoundError) as refused:
         events.update_event(db, 12345, {"name": "Другое"})
     window.ctx.report_error("изменение мероприятия", refused.value)
-    assert shown == [
+    assert prompts.warnings == [
         ("Изменение мероприятия", "Этого мероприятия больше нет (возможно, его удалили).")
     ]
+    assert prompts.shown[0].parent is window

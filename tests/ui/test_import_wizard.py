@@ -14,14 +14,10 @@ from pytestqt.qtbot import QtBot
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services import events, people, sessions, venue
-from forumdesk.ui.import_wizard import ImportWizard, open_import_wizard
+from forumdesk.ui.import_wizard import ImportWizard
 from forumdesk.ui.main_window import MainWindow
 from tests.io.spreadsheets import ATTENDEE_HEADER, ATTENDEES, write_csv, write_xlsx
-
-
-@pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
+from tests.ui.prompts import ScriptedPrompts
 
 
 @pytest.fixture
@@ -29,18 +25,18 @@ def event(db: Database) -> EventRow:
     return events.create_event(db, "Forum 2027", "2027-05-12", "2027-05-13", timezone="Asia/Almaty")
 
 
-def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWindow:
-    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
-    qtbot.addWidget(window)  # MainWindow installs the import wizard's actions itself
-    window.exec_import_wizard = lambda wizard: wizard.show()  # type: ignore[attr-defined]
+def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    window = MainWindow(db, prompts=prompts)
+    qtbot.addWidget(window)
+    window.import_actions.exec_wizard = lambda wizard: wizard.show()
     return window
 
 
 def _wizard(
-    qtbot: QtBot, db: Database, errors: list[tuple[str, str]], path: Path, kind: str = "attendees"
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts, path: Path, kind: str = "attendees"
 ) -> tuple[MainWindow, ImportWizard]:
-    window = _window(qtbot, db, errors)
-    wizard = open_import_wizard(window, kind)
+    window = _window(qtbot, db, prompts)
+    wizard = window.import_actions.open_wizard(kind)
     qtbot.addWidget(wizard)
     page = wizard.file_page
     page.kind_combo.setCurrentIndex(page.kind_combo.findData(kind))
@@ -64,12 +60,12 @@ def _import(wizard: ImportWizard) -> None:
 
 
 def test_an_xlsx_with_a_title_row_is_imported_and_the_summary_stays(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_xlsx(
         tmp_path / "Участники.xlsx", [ATTENDEE_HEADER, *ATTENDEES], title="Список участников форума"
     )
-    window, wizard = _wizard(qtbot, db, errors, path)
+    window, wizard = _wizard(qtbot, db, prompts, path)
     topics: list[frozenset[str]] = []
     window.ctx.data_changed.connect(topics.append)
     assert wizard.file_page.event_combo.currentData() == event.id
@@ -130,7 +126,7 @@ def test_an_xlsx_with_a_title_row_is_imported_and_the_summary_stays(
     assert topics and topics[-1] >= {"people", "registrations"}
     assert wizard.backup_path is not None and wizard.backup_path.exists()
     assert str(wizard.backup_path) in wizard.summary_page.backup_label.text()
-    assert errors == []
+    assert prompts.warnings == []
 
 
 def _csv_rows() -> list[list[object]]:
@@ -148,10 +144,10 @@ def _csv_rows() -> list[list[object]]:
 
 
 def test_an_invalid_row_blocks_the_import_until_valid_rows_are_wanted(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path / "list.csv", _csv_rows(), encoding="cp1251", delimiter=";")
-    _, wizard = _wizard(qtbot, db, errors, path)
+    _, wizard = _wizard(qtbot, db, prompts, path)
     encoding = wizard.file_page.encoding_combo
     encoding.setCurrentIndex(encoding.findData("cp1251"))
     wizard.next()
@@ -170,8 +166,14 @@ def test_an_invalid_row_blocks_the_import_until_valid_rows_are_wanted(
     check.skip_invalid_check.setChecked(True)
     assert check.isComplete()
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    rejects = Path(check.rejects_edit.text())
-    assert rejects.parent == tmp_path and rejects.suffix == ".csv"
+    offered = Path(check.rejects_edit.text())
+    assert offered.parent == tmp_path and offered.suffix == ".csv"
+    rejects = tmp_path / "rejected rows.csv"  # Browse… chooses another file
+    prompts.choose_files(rejects)
+    check.rejects_button.click()
+    [asked] = prompts.shown
+    assert asked.kind == "save_file" and asked.text == str(offered) and asked.parent is check
+    assert check.rejects_edit.text() == str(rejects)
     _import(wizard)
     assert wizard.currentPage() is wizard.summary_page, wizard.confirm_page.error_label.text()
     assert wizard.summary_page.count_labels["created"].text() == "2"
@@ -192,13 +194,13 @@ def test_a_broken_file_is_explained_on_the_first_page(
     qtbot: QtBot,
     db: Database,
     event: EventRow,
-    errors: list[tuple[str, str]],
+    prompts: ScriptedPrompts,
     tmp_path: Path,
     content: bytes,
 ) -> None:
     path = tmp_path / "Участники.xlsx"
     path.write_bytes(content)
-    _, wizard = _wizard(qtbot, db, errors, path)
+    _, wizard = _wizard(qtbot, db, prompts, path)
     wizard.next()
     assert wizard.currentPage() is wizard.file_page
     message = wizard.file_page.error_label.text()
@@ -220,12 +222,12 @@ def test_cancel_during_the_import_leaves_the_database_unchanged(
     qtbot: QtBot,
     db: Database,
     event: EventRow,
-    errors: list[tuple[str, str]],
+    prompts: ScriptedPrompts,
     tmp_path: Path,
     how: str,
 ) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
-    _, wizard = _wizard(qtbot, db, errors, path)
+    _, wizard = _wizard(qtbot, db, prompts, path)
     _to_check_page(wizard)
     assert wizard.check_page.summary is not None
     if how == "progress":  # the import has done its writing when the last step is refused
@@ -237,11 +239,11 @@ def test_cancel_during_the_import_leaves_the_database_unchanged(
     assert "cancelled" in wizard.confirm_page.error_label.text()
     assert people.search_people(db) == []
     assert wizard.backup_path is None and not list(tmp_path.glob("*.bak"))
-    assert errors == []
+    assert prompts.warnings == []
 
 
 def test_a_programme_is_imported_into_the_event(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_xlsx(
         tmp_path / "programme.xlsx",
@@ -252,7 +254,7 @@ def test_a_programme_is_imported_into_the_event(
         ],
         sheet="Программа",
     )
-    _, wizard = _wizard(qtbot, db, errors, path, kind="programme")
+    _, wizard = _wizard(qtbot, db, prompts, path, kind="programme")
     assert wizard.file_page.event_combo.findData(None) == -1  # a programme needs its event
     _to_check_page(wizard)
     assert wizard.check_page.summary is not None
@@ -267,7 +269,7 @@ def test_a_programme_is_imported_into_the_event(
 
 
 def test_a_column_mapped_by_hand_and_saved_as_a_profile(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "partners.csv",
@@ -277,7 +279,7 @@ def test_a_column_mapped_by_hand_and_saved_as_a_profile(
             ["Smith John", "john@example.com", "y"],
         ],
     )
-    _, wizard = _wizard(qtbot, db, errors, path)
+    _, wizard = _wizard(qtbot, db, prompts, path)
     wizard.next()
     wizard.next()
     mapping = wizard.mapping_page
@@ -295,7 +297,7 @@ def test_a_column_mapped_by_hand_and_saved_as_a_profile(
     assert people.find_person_by_email(db, "john@example.com") is not None
 
     # the next file of the same shape: the saved mapping is loaded and reused
-    _, again = _wizard(qtbot, db, errors, path)
+    _, again = _wizard(qtbot, db, prompts, path)
     again.next()
     again.next()
     page = again.mapping_page
@@ -307,14 +309,14 @@ def test_a_column_mapped_by_hand_and_saved_as_a_profile(
 
 
 def test_the_duplicate_policy_is_used_and_remembered(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
-    _, first = _wizard(qtbot, db, errors, path)
+    _, first = _wizard(qtbot, db, prompts, path)
     _to_check_page(first)
     _import(first)
     assert first.currentPage() is first.summary_page
-    _, again = _wizard(qtbot, db, errors, path)
+    _, again = _wizard(qtbot, db, prompts, path)
     _to_check_page(again)
     check = again.check_page
     assert check.summary is not None and check.summary.unchanged == 3
@@ -328,10 +330,10 @@ def test_the_duplicate_policy_is_used_and_remembered(
 
 
 def test_a_file_dropped_on_the_first_page_is_chosen(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_xlsx(tmp_path / "dropped.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
-    _, wizard = _wizard(qtbot, db, errors, tmp_path / "other.xlsx")
+    _, wizard = _wizard(qtbot, db, prompts, tmp_path / "other.xlsx")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     drop = QDropEvent(
@@ -344,29 +346,26 @@ def test_a_file_dropped_on_the_first_page_is_chosen(
     wizard.file_page.dropEvent(drop)
     assert wizard.file_page.path_edit.text() == str(path)
     wizard.file_page.path_edit.clear()
-    chosen: list[str] = []
-
-    def choose(_parent, _title, folder, _filters):  # type: ignore[no-untyped-def]
-        chosen.append(folder)
-        return str(path)
-
-    wizard.choose_path = choose
+    prompts.choose_files(path)
     wizard.file_page.browse_button.click()
     assert wizard.file_page.path_edit.text() == str(path)
+    [asked] = prompts.shown
+    assert asked.kind == "open_file" and asked.parent is wizard.file_page
 
 
-def test_install_adds_the_menu_actions_and_a_welcome_button(
-    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+def test_the_window_has_the_menu_actions_and_a_welcome_button(
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     opened: list[ImportWizard] = []
-    window.exec_import_wizard = opened.append  # type: ignore[attr-defined]
+    imports = window.import_actions
+    imports.exec_wizard = opened.append
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert "&Import attendees…" in texts and "Import &programme…" in texts
     assert texts.index("&Import attendees…") < texts.index("&Quit")
-    assert window.import_attendees_action.shortcut() == QKeySequence("Ctrl+I")
-    window.import_programme_action.trigger()
+    assert imports.import_attendees_action.shortcut() == QKeySequence("Ctrl+I")
+    imports.import_programme_action.trigger()
     assert opened and opened[-1].file_page.kind == "programme"
     window.import_welcome_button.click()
     assert len(opened) == 2 and opened[-1].file_page.kind == "attendees"
@@ -377,11 +376,11 @@ def test_install_adds_the_menu_actions_and_a_welcome_button(
 
 
 def test_likely_duplicates_are_listed_for_a_person_to_judge(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     people.create_person(db, family_name="Иванов", given_name="Пётр", email="petr@other.kz")
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
-    _, wizard = _wizard(qtbot, db, errors, path)
+    _, wizard = _wizard(qtbot, db, prompts, path)
     _to_check_page(wizard)
     table = wizard.check_page.duplicates_table
     assert table.rowCount() == 1
@@ -390,13 +389,13 @@ def test_likely_duplicates_are_listed_for_a_person_to_judge(
 
 
 def test_an_import_is_one_undo_step_that_ctrl_z_takes_back_and_redo_restores(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     """Undo (Ctrl+Z's action) removes the imported people, redo brings them back, under the
     step the History dock shows; the views are told to reload each time."""
     people.create_person(db, "Старожилов", "Иван", email="old@example.kz")
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
-    window, wizard = _wizard(qtbot, db, errors, path)
+    window, wizard = _wizard(qtbot, db, prompts, path)
     topics: list[frozenset[str]] = []
     window.ctx.data_changed.connect(topics.append)
     _to_check_page(wizard)
@@ -426,14 +425,14 @@ def test_an_import_is_one_undo_step_that_ctrl_z_takes_back_and_redo_restores(
     assert len(topics) == 2
     stack.undo()
     assert len(people.search_people(db)) == 1
-    assert errors == []
+    assert prompts.warnings == []
 
 
 def test_an_import_edited_since_is_not_undone_and_says_why(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", [ATTENDEE_HEADER, *ATTENDEES])
-    window, wizard = _wizard(qtbot, db, errors, path)
+    window, wizard = _wizard(qtbot, db, prompts, path)
     _to_check_page(wizard)
     _import(wizard)
     smith = people.find_person_by_email(db, "john@example.com")
@@ -441,12 +440,16 @@ def test_an_import_edited_since_is_not_undone_and_says_why(
     people.update_person(db, smith.id, {"notes": "Edited elsewhere"})  # another workstation
     window.ctx.undo_stack.undo()
     assert len(people.search_people(db)) == 3  # nothing undone
-    assert errors and "cannot be undone" in errors[-1][1] and "John Smith" in errors[-1][1]
+    assert (
+        prompts.warnings
+        and "cannot be undone" in prompts.warnings[-1][1]
+        and "John Smith" in prompts.warnings[-1][1]
+    )
     assert window.ctx.undo_stack.count() == 0  # the step that cannot work is dropped
 
 
 def test_a_programme_import_is_undone_in_one_step(
-    qtbot: QtBot, db: Database, event: EventRow, errors: list[tuple[str, str]], tmp_path: Path
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     path = write_xlsx(
         tmp_path / "programme.xlsx",
@@ -455,7 +458,7 @@ def test_a_programme_import_is_undone_in_one_step(
             ["S1", "Открытие форума", "12.05.2027", "10:00", "11:30", "Большой зал"],
         ],
     )
-    window, wizard = _wizard(qtbot, db, errors, path, kind="programme")
+    window, wizard = _wizard(qtbot, db, prompts, path, kind="programme")
     _to_check_page(wizard)
     _import(wizard)
     assert window.ctx.undo_stack.undoText() == "Import programme: programme.xlsx"
@@ -463,4 +466,4 @@ def test_a_programme_import_is_undone_in_one_step(
     assert sessions.list_sessions(db, event.id) == [] and venue.list_rooms(db, event.id) == []
     window.redo_action.trigger()
     assert [s.code for s in sessions.list_sessions(db, event.id)] == ["S1"]
-    assert errors == []
+    assert prompts.warnings == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -13,33 +12,29 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.ui.commands import DeleteSessionsCommand
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
+from tests.ui.prompts import ScriptedPrompts
 
 
-@pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
-
-
-def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWindow:
-    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     window.show()
     return window
 
 
 def test_an_empty_database_opens_on_the_welcome_page(
-    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     assert window.pages.currentWidget() is window.welcome_page
     assert window.current_event is None
     assert not window.new_session_action.isEnabled()
 
 
 def test_the_demo_button_opens_the_demo_on_the_timetable(
-    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.tabs
     assert window.tabs.currentWidget() is window.timetable_page
@@ -56,9 +51,9 @@ def test_the_demo_button_opens_the_demo_on_the_timetable(
 
 
 def test_a_hidden_sessions_page_catches_up_with_changes_when_shown(
-    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
     window.show_page(window.sessions_page)
     first = window.sessions_page.model.rows()[0]
@@ -71,9 +66,9 @@ def test_a_hidden_sessions_page_catches_up_with_changes_when_shown(
 
 
 def test_creating_an_event_from_the_window(
-    qtbot: QtBot, db: Database, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     import datetime as dt
 
     created = window.create_event(
@@ -96,34 +91,34 @@ def test_creating_an_event_from_the_window(
             "timezone": "UTC",
         }
     )
-    assert bad is None and errors and "last day" in errors[-1][1]
+    assert bad is None and prompts.warnings and "last day" in prompts.warnings[-1][1]
     assert [e.name for e in events.list_events(db)] == ["Forum 2027"]
 
 
 def test_the_last_event_and_view_reopen(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     other = events.create_event(db, "Forum 2027", "2027-05-12", timezone="Asia/Almaty")
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     names = [window.event_combo.itemText(n) for n in range(window.event_combo.count())]
     window.event_combo.setCurrentIndex(next(n for n, t in enumerate(names) if "2027" in t))
     window.show_page(window.people_page)
     assert window.ctx.event_id == other.id
     window.close()
-    reopened = _window(qtbot, db, errors)
+    reopened = _window(qtbot, db, prompts)
     assert reopened.ctx.event_id == other.id
     assert reopened.tabs.currentWidget() is reopened.people_page
     assert reopened.sessions_page.model.rowCount() == 0
 
 
 def test_view_shortcuts_switch_pages(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     # the offscreen platform has no active window for QTest's key events to reach shortcuts
     # through, so trigger the action bound to each key sequence
     from PySide6.QtGui import QAction
 
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     by_key = {
         a.shortcut().toString(): a
         for a in window.findChildren(QAction)
@@ -139,9 +134,9 @@ def test_view_shortcuts_switch_pages(
 
 
 def test_double_click_in_sessions_opens_the_editor_and_saving_is_undoable(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     window.show_page(window.sessions_page)
     opened: list[SessionEditorDialog] = []
 
@@ -154,7 +149,7 @@ def test_double_click_in_sessions_opens_the_editor_and_saving_is_undoable(
 
         QTimer.singleShot(0, dialog.accept)
 
-    window.editor_opened = edit_and_accept  # type: ignore[method-assign]
+    window.editor_opened.connect(edit_and_accept)
     table = window.sessions_page.table
     row = next(
         r
@@ -181,9 +176,9 @@ def test_double_click_in_sessions_opens_the_editor_and_saving_is_undoable(
 
 
 def test_selecting_a_session_fills_the_details_dock(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     window.show_page(window.sessions_page)
     row = next(
         r

@@ -1,7 +1,8 @@
 """The People page, driven like a user drives it, then checked in the database through services.
 
 Dialogs never block: the page's `exec_dialog` is replaced by a runner that shows the dialog,
-fills it through its widgets and clicks its button; `confirm` is replaced by an answer.
+fills it through its widgets and clicks its button; questions are answered by the scripted
+prompts (tests/ui/prompts.py), which fail the test on a question nobody prepared an answer for.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ from forumdesk.ui.assign_dialog import AssignToSessionDialog
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.people_page import PeoplePage
 from forumdesk.ui.person_dialog import PersonDialog
-
-Errors = list[tuple[str, str]]
+from tests.ui.prompts import ScriptedPrompts
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
@@ -42,13 +42,8 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture
-def errors() -> Errors:
-    return []
-
-
-@pytest.fixture
-def ctx(qtbot: QtBot, db: Database, demo: DemoResult, errors: Errors) -> AppContext:
-    context = AppContext(db, error_reporter=lambda title, message: errors.append((title, message)))
+def ctx(qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts) -> AppContext:
+    context = AppContext(db, prompts=prompts)
     context.set_event(demo.event)
     return context
 
@@ -60,7 +55,6 @@ def page(qtbot: QtBot, ctx: AppContext) -> PeoplePage:
     shown.resize(1280, 720)
     shown.show()
     qtbot.waitExposed(shown)
-    shown.confirm = lambda title, message: pytest.fail(f"unexpected question: {message}")
     return shown
 
 
@@ -291,7 +285,7 @@ def test_a_double_click_opens_the_editor_on_that_person(
 
 
 def test_an_e_mail_taken_by_someone_else_is_reported_and_changes_nothing(
-    qtbot: QtBot, page: PeoplePage, ctx: AppContext, errors: Errors
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, prompts: ScriptedPrompts
 ) -> None:
     rossi, heller = _person(ctx.db, "Rossi"), _person(ctx.db, "Heller")
     assert heller.email is not None
@@ -306,7 +300,9 @@ def test_an_e_mail_taken_by_someone_else_is_reported_and_changes_nothing(
     page.exec_dialog = runner
     _click_person(qtbot, page, rossi.id)
     page.edit_action.trigger()
-    assert len(errors) == 1 and "already belongs to Markus Heller" in errors[0][1]
+    assert (
+        len(prompts.warnings) == 1 and "already belongs to Markus Heller" in prompts.warnings[0][1]
+    )
     assert people.get_person(ctx.db, rossi.id) == rossi
     assert ctx.undo_stack.count() == 0
     dialog = runner.dialogs[0]
@@ -318,19 +314,20 @@ def test_an_e_mail_taken_by_someone_else_is_reported_and_changes_nothing(
 
 
 def test_deleting_two_selected_people_after_yes_and_undo_brings_back_their_sessions(
-    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s1 = _session(ctx.db, demo.event.id, "S1")
     before = assignments.session_people(ctx.db, s1.id)
     verbeke, grant = _person(ctx.db, "Verbeke"), _person(ctx.db, "Grant")
-    questions: list[tuple[str, str]] = []
-    page.confirm = lambda title, message: questions.append((title, message)) or True
+    prompts.answer_questions(True)
     _click_person(qtbot, page, verbeke.id)
     _click_person(qtbot, page, grant.id, Qt.KeyboardModifier.ControlModifier)
     assert sorted(page.selected_ids()) == sorted([verbeke.id, grant.id])
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
 
-    assert questions and "Delete 2 people from the directory?" in questions[0][1]
+    [question] = prompts.of_kind("question")
+    assert question.title == "Delete 2 people" and question.parent is page
+    assert "Delete 2 people from the directory?" in question.text
     for gone in (verbeke, grant):
         with pytest.raises(NotFoundError):
             people.get_person(ctx.db, gone.id)
@@ -346,13 +343,14 @@ def test_deleting_two_selected_people_after_yes_and_undo_brings_back_their_sessi
     assert len(assignments.session_people(ctx.db, s1.id)) == len(before) - 2
 
 
-def test_answering_no_deletes_nothing(qtbot: QtBot, page: PeoplePage, ctx: AppContext) -> None:
-    asked: list[str] = []
-    page.confirm = lambda title, message: asked.append(message) and False
+def test_answering_no_deletes_nothing(
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, prompts: ScriptedPrompts
+) -> None:
+    prompts.answer_questions(False)
     rossi = _person(ctx.db, "Rossi")
     _click_person(qtbot, page, rossi.id)
     page.delete_action.trigger()
-    assert asked and "Delete Martina Rossi from the directory?" in asked[0]
+    assert prompts.questions and "Delete Martina Rossi from the directory?" in prompts.questions[0]
     assert people.get_person(ctx.db, rossi.id) == rossi
     assert ctx.undo_stack.count() == 0
     assert page.model.rowCount() == 62
@@ -365,7 +363,7 @@ def test_delete_in_the_filter_box_deletes_letters_not_people(
     page.filter_edit.setFocus()
     qtbot.keyClicks(page.filter_edit, "xrossi")
     qtbot.keyClick(page.filter_edit, Qt.Key.Key_Home)
-    qtbot.keyClick(page.filter_edit, Qt.Key.Key_Delete)  # page.confirm would fail the test
+    qtbot.keyClick(page.filter_edit, Qt.Key.Key_Delete)  # a question would fail the test
     assert page.filter_edit.text() == "rossi"
     assert _shown_names(page) == ["Martina Rossi"]
     assert ctx.undo_stack.count() == 0
@@ -441,7 +439,7 @@ def test_assigning_the_selected_people_to_s3_as_panelists(
 
 
 def test_assigning_someone_already_in_the_session_is_reported_and_changes_nothing(
-    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult, errors: Errors
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     before = assignments.session_people(ctx.db, s3.id)
@@ -457,7 +455,8 @@ def test_assigning_someone_already_in_the_session_is_reported_and_changes_nothin
     _click_person(qtbot, page, heller.id)
     _click_person(qtbot, page, rossi.id, Qt.KeyboardModifier.ControlModifier)
     page.assign_action.trigger()
-    assert len(errors) == 1 and "Markus Heller is already in S3" in errors[0][1]
+    [(_title, warning)] = prompts.warnings
+    assert "Markus Heller is already in S3" in warning
     assert assignments.session_people(ctx.db, s3.id) == before
     assert ctx.undo_stack.count() == 0
     assert runner.dialogs[0].isVisible()  # another session can be picked

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -25,26 +24,22 @@ from forumdesk.ui.problems import (
     ProblemsTreeModel,
     count_text,
 )
+from tests.ui.prompts import ScriptedPrompts
 
 CLASH_KEY = "room_double_booked:{0},{1}"
 
 
-@pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
-
-
-def _window(qtbot: QtBot, db: Database, errors: list[tuple[str, str]]) -> MainWindow:
-    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
-    qtbot.addWidget(window)  # MainWindow installs the problems dock itself
+def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    window = MainWindow(db, prompts=prompts)
+    qtbot.addWidget(window)
     window.show()
     if window.ctx.current_event is not None:  # the first check runs once the loop turns
-        qtbot.waitUntil(lambda: bool(window.problems_label.text()))  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(window.problems_label.text()))
     return window
 
 
 def _dock(window: MainWindow) -> ProblemsDock:
-    return window.problems_dock  # type: ignore[attr-defined,no-any-return]
+    return window.problems_dock
 
 
 def _by_code(db: Database, event_id: int) -> dict[str, SessionRow]:
@@ -67,9 +62,9 @@ def _move_s2_onto_s1(
 
 
 def test_a_starting_window_paints_before_it_checks(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+    window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     painted_when_checked: list[bool] = []
     _dock(window).checked.connect(lambda: painted_when_checked.append(window._painted))
@@ -83,13 +78,13 @@ def test_a_starting_window_paints_before_it_checks(
         sum(r.severity == Severity.ERROR for r in found),
         sum(r.severity == Severity.WARNING for r in found),
     )
-    assert window.problems_label.text()  # type: ignore[attr-defined]
+    assert window.problems_label.text()
 
 
 def test_a_window_that_is_never_painted_is_checked_all_the_same(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = MainWindow(db, error_reporter=lambda t, m: errors.append((t, m)))
+    window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)  # never shown, as when started minimised
     with qtbot.waitSignal(_dock(window).checked, timeout=HOLD_AT_MOST_MS + 2000):
         pass
@@ -98,11 +93,11 @@ def test_a_window_that_is_never_painted_is_checked_all_the_same(
 
 
 def test_a_room_clash_shows_under_errors_and_in_the_status_bar(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock, model = _dock(window), _dock(window).model
-    assert window.problems_label.text() == "0 errors, 1 warning"  # type: ignore[attr-defined]
+    assert window.problems_label.text() == "0 errors, 1 warning"
     assert not model.group_index(Severity.ERROR).isValid()
 
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
@@ -116,15 +111,15 @@ def test_a_room_clash_shows_under_errors_and_in_the_status_bar(
     assert problem.key == CLASH_KEY.format(s1.id, s2.id)
     assert "Hall A is booked twice" in problem.message
     assert model.data(model.index(0, 1, clash_group)) == "S1, S2"
-    assert window.problems_label.text() == "1 error, 1 warning"  # type: ignore[attr-defined]
+    assert window.problems_label.text() == "1 error, 1 warning"
     assert dock.counts() == (1, 1)
-    assert not errors
+    assert not prompts.warnings
 
 
 def test_one_recheck_for_a_burst_of_changes(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock = _dock(window)
     checks: list[int] = []
     dock.checked.connect(lambda: checks.append(1))
@@ -136,26 +131,26 @@ def test_one_recheck_for_a_burst_of_changes(
 
 
 def test_accepting_with_a_note_hides_it_and_undo_brings_it_back(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock, model = _dock(window), _dock(window).model
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
     key = CLASH_KEY.format(s1.id, s2.id)
-    asked: list[str] = []
-    dock.ask_note = lambda _parent, _title, label: asked.append(label) or "Joint session"
+    prompts.write_notes("Joint session")
     assert dock.select_problem(key)
     assert dock.accept_button.isEnabled() and not dock.unaccept_button.isEnabled()
 
     with qtbot.waitSignal(dock.checked, timeout=3000):
         qtbot.mouseClick(dock.accept_button, Qt.MouseButton.LeftButton)
-    assert asked and "booked twice" in asked[0]
+    [asked] = prompts.shown
+    assert asked.kind == "note" and asked.parent is dock and "booked twice" in asked.text
     stored = {row.key: row for row in problems.check_event(db, demo.event.id)}
     assert stored[key].accepted and stored[key].accepted_note == "Joint session"
     assert not model.index_of(key).isValid()  # hidden while "show accepted" is off
     assert dock.counts() == (0, 1)
-    assert window.problems_label.text() == "0 errors, 1 warning"  # type: ignore[attr-defined]
-    assert window.problem_marks.outlines.severity.get(s2.id) is None  # type: ignore[attr-defined]
+    assert window.problems_label.text() == "0 errors, 1 warning"
+    assert window.problem_marks.outlines.severity.get(s2.id) is None
 
     dock.show_accepted_check.setChecked(True)
     index = model.index_of(key)
@@ -167,20 +162,20 @@ def test_accepting_with_a_note_hides_it_and_undo_brings_it_back(
         window.ctx.undo_stack.undo()
     assert not problems.check_event(db, demo.event.id)[0].accepted
     assert dock.counts() == (1, 1)
-    assert window.problems_label.text() == "1 error, 1 warning"  # type: ignore[attr-defined]
+    assert window.problems_label.text() == "1 error, 1 warning"
     with qtbot.waitSignal(dock.checked, timeout=3000):
         window.ctx.undo_stack.redo()
     assert dock.counts() == (0, 1)
 
 
 def test_unaccepting_is_undoable_too(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock = _dock(window)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
     key = CLASH_KEY.format(s1.id, s2.id)
-    dock.ask_note = lambda *_args: "Shared"
+    prompts.write_notes("Shared")
     dock.show_accepted_check.setChecked(True)
     dock.select_problem(key)
     with qtbot.waitSignal(dock.checked, timeout=3000):
@@ -199,12 +194,12 @@ def test_unaccepting_is_undoable_too(
 
 
 def test_a_cancelled_note_accepts_nothing(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock = _dock(window)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
-    dock.ask_note = lambda *_args: None
+    prompts.write_notes(None)
     dock.select_problem(CLASH_KEY.format(s1.id, s2.id))
     assert not dock.accept_selected()
     assert problems.list_acceptances(db, demo.event.id) == []
@@ -212,13 +207,13 @@ def test_a_cancelled_note_accepts_nothing(
 
 
 def test_an_accepted_problem_comes_back_when_its_facts_change(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock = _dock(window)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
     key = CLASH_KEY.format(s1.id, s2.id)
-    dock.ask_note = lambda *_args: "Fine for now"
+    prompts.write_notes("Fine for now")
     dock.select_problem(key)
     with qtbot.waitSignal(dock.checked, timeout=3000):
         assert dock.accept_selected()
@@ -233,13 +228,13 @@ def test_an_accepted_problem_comes_back_when_its_facts_change(
     row = dock.model.problem(index)
     assert row is not None and not row.accepted
     assert dock.counts() == (1, 1)
-    assert window.problems_label.text() == "1 error, 1 warning"  # type: ignore[attr-defined]
+    assert window.problems_label.text() == "1 error, 1 warning"
 
 
 def test_double_click_selects_the_session_on_its_day(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock, page = _dock(window), window.timetable_page
     # the warning of the demo is about S10, on the second day; show the first day
     page.set_day(demo.event.first_day)
@@ -262,10 +257,10 @@ def test_double_click_selects_the_session_on_its_day(
 
 
 def test_problem_sessions_are_outlined_and_explained(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
-    page, marks = window.timetable_page, window.problem_marks  # type: ignore[attr-defined]
+    window = _window(qtbot, db, prompts)
+    page, marks = window.timetable_page, window.problem_marks
     page.set_day(demo.event.first_day)
     s1, s2 = _move_s2_onto_s1(qtbot, window, db)
     s10 = _by_code(db, demo.event.id)["S10"]  # the demo's own warning
@@ -296,9 +291,9 @@ def test_problem_sessions_are_outlined_and_explained(
 
 
 def test_a_dragged_session_shades_where_its_people_are_busy(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     rows = _by_code(db, demo.event.id)
     s1, s5 = rows["S1"], rows["S5"]
     moderator = next(a for a in assignments.session_people(db, s5.id) if a.role == Role.MODERATOR)
@@ -312,7 +307,7 @@ def test_a_dragged_session_shades_where_its_people_are_busy(
     assert moderator.display_name in clash.reason
     assert len({(s.starts_at, s.ends_at, s.reason) for s in spans}) == len(spans)
 
-    marks = window.problem_marks  # type: ignore[attr-defined]
+    marks = window.problem_marks
     marks.drag_started(s1.id)
     assert marks.shading.spans == spans
     assert marks.shading.band_rects()  # on the shown days
@@ -321,10 +316,10 @@ def test_a_dragged_session_shades_where_its_people_are_busy(
 
 
 def test_a_real_drag_turns_the_shading_on_and_off(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
-    page, marks = window.timetable_page, window.problem_marks  # type: ignore[attr-defined]
+    window = _window(qtbot, db, prompts)
+    page, marks = window.timetable_page, window.problem_marks
     page.set_day(demo.event.first_day)
     s1 = _by_code(db, demo.event.id)["S1"]
     block = page.view.block(s1.id)
@@ -348,9 +343,9 @@ def test_a_real_drag_turns_the_shading_on_and_off(
 
 
 def test_the_accept_command_on_its_own(
-    db: Database, demo: DemoResult, qtbot: QtBot, errors: list[tuple[str, str]]
+    db: Database, demo: DemoResult, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     [warning] = problems.check_event(db, demo.event.id)
     command = AcceptProblemCommand(window.ctx, demo.event.id, warning, "Guest of honour")
     assert window.ctx.run(command)
@@ -362,9 +357,9 @@ def test_the_accept_command_on_its_own(
 
 
 def test_the_view_menu_and_the_status_label_raise_the_dock(
-    qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     dock = _dock(window)
     view_menu = next(
         a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
@@ -373,7 +368,7 @@ def test_the_view_menu_and_the_status_label_raise_the_dock(
     assert window.tabifiedDockWidgets(window.details_dock).count(dock) == 1
     dock.toggleViewAction().trigger()  # hide
     assert not dock.isVisible()
-    qtbot.mouseClick(window.problems_label, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(window.problems_label, Qt.MouseButton.LeftButton)
     assert dock.isVisible()
 
 
@@ -382,9 +377,9 @@ def test_the_tree_model_passes_the_model_tester(
     db: Database,
     demo: DemoResult,
     qtbot: QtBot,
-    errors: list[tuple[str, str]],
+    prompts: ScriptedPrompts,
 ) -> None:
-    window = _window(qtbot, db, errors)
+    window = _window(qtbot, db, prompts)
     _move_s2_onto_s1(qtbot, window, db)
     model = ProblemsTreeModel()
     model.set_rows(problems.check_event(db, demo.event.id))

@@ -17,16 +17,12 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.session_editor import SessionEditorDialog
 from tests.ui.keyboard import type_text
+from tests.ui.prompts import ScriptedPrompts
 
 
 @pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
-
-
-@pytest.fixture
-def ctx(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> AppContext:
-    context = AppContext(db, error_reporter=lambda t, m: errors.append((t, m)))
+def ctx(qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts) -> AppContext:
+    context = AppContext(db, prompts=prompts)
     context.set_event(demo.event)
     return context
 
@@ -146,7 +142,7 @@ def test_an_empty_title_keeps_the_dialog_open_and_changes_nothing(
 
 
 def test_a_refused_save_reports_and_changes_nothing(
-    qtbot: QtBot, ctx: AppContext, demo: DemoResult, errors: list[tuple[str, str]]
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     before_people = assignments.session_people(ctx.db, s3.id)
@@ -156,7 +152,7 @@ def test_a_refused_save_reports_and_changes_nothing(
     _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)
     dialog.accept()
     assert dialog.isVisible()
-    assert errors and "S4" in errors[-1][1]
+    assert prompts.warnings and "S4" in prompts.warnings[-1][1]
     assert sessions.get_session(ctx.db, s3.id).title == s3.title
     assert assignments.session_people(ctx.db, s3.id) == before_people
     assert ctx.undo_stack.count() == 0

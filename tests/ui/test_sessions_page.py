@@ -11,11 +11,12 @@ from forumdesk.services import assignments, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.sessions_page import SessionsPage
+from tests.ui.prompts import ScriptedPrompts
 
 
 @pytest.fixture
-def page(qtbot: QtBot, db: Database, demo: DemoResult) -> SessionsPage:
-    ctx = AppContext(db, error_reporter=lambda t, m: None)
+def page(qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts) -> SessionsPage:
+    ctx = AppContext(db, prompts=prompts)
     ctx.set_event(demo.event)
     widget = SessionsPage(ctx)
     qtbot.addWidget(widget)
@@ -58,17 +59,18 @@ def test_unschedule_several_is_one_undo_step(page: SessionsPage, demo: DemoResul
     }
 
 
-def test_delete_asks_first_and_undo_restores_people(page: SessionsPage, demo: DemoResult) -> None:
+def test_delete_asks_first_and_undo_restores_people(
+    page: SessionsPage, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
     s4 = next(s for s in sessions.list_sessions(page.ctx.db, demo.event.id) if s.code == "S4")
     people_before = assignments.session_people(page.ctx.db, s4.id)
-    questions: list[str] = []
-    page.confirm = lambda title, text: questions.append(text) or False
+    prompts.answer_questions(False, True)
     _select_codes(page, {"S4"})
     page.delete_selected()
-    assert questions and "S4" in questions[0]
+    assert prompts.questions and "S4" in prompts.questions[0]
     assert sessions.get_session(page.ctx.db, s4.id).code == "S4"  # declined: still there
-    page.confirm = lambda title, text: True
     page.delete_selected()
+    assert len(prompts.questions) == 2
     assert all(s.code != "S4" for s in sessions.list_sessions(page.ctx.db, demo.event.id))
     assert page.proxy.rowCount() == 16
     page.ctx.undo_stack.undo()

@@ -15,16 +15,12 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.setup_page import SetupPage
 from tests.ui.keyboard import type_text
+from tests.ui.prompts import ScriptedPrompts
 
 
 @pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
-
-
-@pytest.fixture
-def page(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> SetupPage:
-    ctx = AppContext(db, error_reporter=lambda t, m: errors.append((t, m)))
+def page(qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts) -> SetupPage:
+    ctx = AppContext(db, prompts=prompts)
     ctx.set_event(demo.event)
     widget = SetupPage(ctx)
     qtbot.addWidget(widget)
@@ -49,11 +45,11 @@ def test_event_fields_are_saved_and_undone(qtbot: QtBot, page: SetupPage, demo: 
 
 
 def test_dropping_a_day_with_sessions_is_refused_readably(
-    page: SetupPage, demo: DemoResult, errors: list[tuple[str, str]]
+    page: SetupPage, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     page.last_day_edit.setDate(QDate(2021, 11, 25))
     page.apply_event_changes()
-    assert errors and "2021-11-26" in errors[-1][1]
+    assert prompts.warnings and "2021-11-26" in prompts.warnings[-1][1]
     assert events.get_event(page.ctx.db, demo.event.id).last_day == dt.date(2021, 11, 26)
 
 
@@ -74,12 +70,15 @@ def test_rooms_add_rename_reorder_delete_and_undo(page: SetupPage, demo: DemoRes
     assert [r.name for r in venue.list_rooms(db, event_id)][-1] == "Press room"
 
 
-def test_deleting_a_room_keeps_its_sessions_times(page: SetupPage, demo: DemoResult) -> None:
+def test_deleting_a_room_keeps_its_sessions_times(
+    page: SetupPage, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
     db, event_id = page.ctx.db, demo.event.id
     hall_a = next(n for n, r in enumerate(page.room_model.rows()) if r.name == "Hall A")
     page.room_table.selectRow(hall_a)
-    page.confirm = lambda title, text: "Hall A" in text
+    prompts.answer_questions(True)
     page.delete_room()
+    assert prompts.questions and "Hall A" in prompts.questions[0]
     s1 = next(s for s in sessions.list_sessions(db, event_id) if s.code == "S1")
     assert s1.room_id is None and s1.starts_at is not None
     page.ctx.undo_stack.undo()
@@ -87,7 +86,9 @@ def test_deleting_a_room_keeps_its_sessions_times(page: SetupPage, demo: DemoRes
     assert s1.room_name == "Hall A"
 
 
-def test_tracks_add_colour_and_delete(page: SetupPage, demo: DemoResult) -> None:
+def test_tracks_add_colour_and_delete(
+    page: SetupPage, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
     db, event_id = page.ctx.db, demo.event.id
     count = len(venue.list_tracks(db, event_id))
     page.add_track()
@@ -95,12 +96,15 @@ def test_tracks_add_colour_and_delete(page: SetupPage, demo: DemoResult) -> None
     assert len(added) == 1 and added[0].color is not None
     row = next(n for n, t in enumerate(page.track_model.rows()) if t.id == added[0].id)
     page.track_table.selectRow(row)
-    page.pick_color = lambda initial: QColor("#123456")
+    prompts.pick_colors(QColor("#123456"))
     page.choose_track_color()
+    assert (
+        prompts.of_kind("color")[0].text == str(added[0].color).lower()
+    )  # where the choice starts
     assert (
         next(t for t in venue.list_tracks(db, event_id) if t.id == added[0].id).color == "#123456"
     )
-    page.confirm = lambda title, text: True
+    prompts.answer_questions(True)
     page.track_table.selectRow(row)
     page.delete_track()
     assert len(venue.list_tracks(db, event_id)) == count

@@ -30,6 +30,7 @@ from forumdesk.ui.timetable.session_block import SessionBlock, wrap_lines
 from forumdesk.ui.timetable.timetable_page import SNAP_KEY, TimetablePage
 from forumdesk.ui.timetable.timetable_view import TimetableView
 from forumdesk.ui.timetable.unscheduled import UnscheduledDock, UnscheduledListModel
+from tests.ui.prompts import ScriptedPrompts
 
 DAY1, DAY2 = dt.date(2021, 11, 25), dt.date(2021, 11, 26)
 LEFT = Qt.MouseButton.LeftButton
@@ -38,13 +39,8 @@ NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
-def errors() -> list[tuple[str, str]]:
-    return []
-
-
-@pytest.fixture
-def ctx(qtbot: QtBot, db: Database, demo: DemoResult, errors: list[tuple[str, str]]) -> AppContext:
-    context = AppContext(db, error_reporter=lambda title, message: errors.append((title, message)))
+def ctx(qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts) -> AppContext:
+    context = AppContext(db, prompts=prompts)
     context.set_event(demo.event)
     return context
 
@@ -141,7 +137,7 @@ def _grab_point(block: SessionBlock) -> tuple[float, float]:
 
 
 def test_dragging_a_block_moves_the_session_and_undo_redo_follow(
-    page: TimetablePage, ctx: AppContext, errors: list[tuple[str, str]]
+    page: TimetablePage, ctx: AppContext, prompts: ScriptedPrompts
 ) -> None:
     view = page.view
     before = _row(ctx, "S3")  # Hall C, 13:00–14:30
@@ -154,7 +150,7 @@ def test_dragging_a_block_moves_the_session_and_undo_redo_follow(
     _drag(view, start, end)
 
     moved = sessions.get_session(ctx.db, before.id)
-    assert errors == []
+    assert prompts.warnings == []
     assert moved.room_name == "Hall D"
     assert moved.starts_at == dt.datetime(2021, 11, 25, 15, 0)
     assert moved.ends_at == dt.datetime(2021, 11, 25, 16, 30)  # same length

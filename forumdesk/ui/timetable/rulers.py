@@ -3,19 +3,22 @@ hours down the left.
 
 They are plain widgets in the view's margins (QAbstractScrollArea.setViewportMargins), painted
 from the view's layout and scroll position; the scene itself holds only the grid and the blocks,
-so scrolling never redraws headings into the scene.
+so scrolling never redraws headings into the scene. They are given the scroll area they sit in
+and a way to read its current layout, not the timetable view itself, so that the view imports
+them and not the other way round.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-if TYPE_CHECKING:
-    from forumdesk.ui.timetable.timetable_view import TimetableView
+from forumdesk.ui.timetable.geometry import TimetableLayout
+
+CurrentLayout = Callable[[], TimetableLayout]  # the view's layout as it is now
 
 HEADER_FILL = QColor("#EEF1F5")
 DAY_FILL = QColor("#DDE3EB")
@@ -36,9 +39,9 @@ def day_heading(day: object, long: bool = True) -> str:
 class TimetableHeader(QWidget):
     """Day headings over room names and capacities; follows the view's horizontal scroll."""
 
-    def __init__(self, view: TimetableView) -> None:
+    def __init__(self, view: QAbstractScrollArea, layout: CurrentLayout) -> None:
         super().__init__(view)
-        self.view = view
+        self.view, self.layout_now = view, layout
         self.setAutoFillBackground(False)
         self._fonts()
 
@@ -61,7 +64,7 @@ class TimetableHeader(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), HEADER_FILL)
-        layout = self.view.timetable
+        layout = self.layout_now()
         dx = -self.view.horizontalScrollBar().value()
         text = self.palette().color(QPalette.ColorRole.WindowText)
         day_metrics = QFontMetricsF(self.day_font)
@@ -116,16 +119,16 @@ class TimetableHeader(QWidget):
 class TimeRuler(QWidget):
     """Hour labels down the left; follows the view's vertical scroll."""
 
-    def __init__(self, view: TimetableView) -> None:
+    def __init__(self, view: QAbstractScrollArea, layout: CurrentLayout) -> None:
         super().__init__(view)
-        self.view = view
+        self.view, self.layout_now = view, layout
         metrics = QFontMetricsF(self.font())
         self.preferred_width = round(metrics.horizontalAdvance("00:00") + 14)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), HEADER_FILL)
-        layout = self.view.timetable
+        layout = self.layout_now()
         dy = -self.view.verticalScrollBar().value()
         metrics = QFontMetricsF(self.font())
         small = QFont(self.font())

@@ -115,8 +115,8 @@ class TimetableView(QGraphicsView):
         self._dragging: SessionBlock | None = None
         self.timetable = TimetableLayout([], [], [], pixels_per_minute=self._pixels_per_minute)
 
-        self.header = TimetableHeader(self)
-        self.ruler = TimeRuler(self)
+        self.header = TimetableHeader(self, lambda: self.timetable)
+        self.ruler = TimeRuler(self, lambda: self.timetable)
         self.corner = QWidget(self)
         self.corner.setAutoFillBackground(True)
         corner_palette = self.corner.palette()
