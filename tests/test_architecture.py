@@ -57,3 +57,18 @@ def test_the_rule_sees_real_files() -> None:
     # guard against the test above passing because it found nothing to read
     assert len([p for e in QT_FREE for p in _files(e)]) > 10
     assert "sqlalchemy" in _imports(PACKAGE / "db" / "models.py")
+
+
+def test_io_reads_and_writes_files_importing_only_the_core() -> None:
+    """io is pure readers and writers: no database, services, config, nor the top package."""
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(
+            m
+            for m in _imports(path)
+            if m == "forumdesk"
+            or (m.startswith("forumdesk.") and m.split(".")[1] not in {"core", "io"})
+        )
+        for path in _files("io")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+    assert "forumdesk.core.rows" in _imports(PACKAGE / "io" / "agenda_data.py")

@@ -103,3 +103,7 @@ class RegistrationStatus(_Vocabulary):
 VENUE_WIDE_KINDS = frozenset({SessionKind.PLENARY, SessionKind.BREAK, SessionKind.REGISTRATION})
 # Roles that lead a session: listed first on agendas.
 LEADING_ROLES = (Role.MODERATOR, Role.CO_MODERATOR)
+# Roles that speak in a session: agendas list them after those who lead it.
+SPEAKING_ROLES = (Role.SPEAKER, Role.PANELIST)
+# Sessions with no speakers: the programme shades them, sign-in sheets skip them.
+BREAK_KINDS = frozenset({SessionKind.BREAK, SessionKind.REGISTRATION})

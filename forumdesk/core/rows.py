@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.enums import (
+    BREAK_KINDS,
+    VENUE_WIDE_KINDS,
+    RegistrationStatus,
+    Role,
+    Sector,
+    SessionKind,
+)
+from forumdesk.core.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +74,9 @@ class SessionRow:
     description: str | None
     expected_audience: int | None
     version: int
-    moderators: tuple[str, ...] = ()
+    moderators: tuple[str, ...] = ()  # display names, in agenda order
+    # everyone with a role, in agenda order: filled where the whole programme is read (agendas)
+    people: tuple[SessionPerson, ...] = ()
 
     @property
     def is_scheduled(self) -> bool:
@@ -75,6 +86,28 @@ class SessionRow:
     def label(self) -> str:
         """How messages name the session: its code and title."""
         return f"{self.code} «{self.title}»" if self.code else f"«{self.title}»"
+
+    @property
+    def heading(self) -> str:
+        """Code and title as agenda headings show them."""
+        return f"{self.code} · {self.title}" if self.code else self.title
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.starts_at.date() if self.starts_at else None
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind in BREAK_KINDS
+
+    @property
+    def is_venue_wide(self) -> bool:
+        """Plenaries, breaks and registration: the whole forum, not one room's audience."""
+        return self.kind in VENUE_WIDE_KINDS
+
+    def with_roles(self, roles: Collection[Role]) -> list[SessionPerson]:
+        """The session's people with one of `roles`, in agenda order."""
+        return [link for link in self.people if link.role in roles]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +136,39 @@ class PersonRow:
     language: str | None
     notes: str | None
     version: int
+    # the organisation's, where a list shows them for a person who has none of their own
+    organization_country: str | None = None
+    organization_sector: Sector | None = None
+
+    @property
+    def listed_country(self) -> str | None:
+        """The person's country, else their organisation's: what agendas and lists show."""
+        return self.country or self.organization_country
+
+    @property
+    def listed_sector(self) -> Sector | None:
+        """The person's sector, else their organisation's."""
+        return self.sector or self.organization_sector
+
+    @property
+    def sort_key(self) -> tuple[str, str, int]:
+        """Alphabetical by family name, with Ё among the Е as Russian lists have it."""
+        return (fold(self.family_name), fold(self.given_name or ""), self.id)
+
+    def with_organization(self) -> str:
+        """ "Name, Organisation" as agendas list people."""
+        return (
+            f"{self.display_name}, {self.organization}" if self.organization else self.display_name
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPerson:
+    """One of a session's people: who, in what role, in which place among that role's."""
+
+    person: PersonRow
+    role: Role
+    position: int
 
 
 @dataclass(frozen=True, slots=True)

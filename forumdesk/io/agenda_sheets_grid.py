@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from forumdesk.core.enums import SessionKind
-from forumdesk.io.agenda_data import AgendaData, AgendaSession
+from forumdesk.core.rows import SessionRow
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels, time_range
 from forumdesk.io.agenda_sheets_common import (
     Book,
@@ -43,7 +44,7 @@ class _Column:
 
 @dataclass(frozen=True)
 class _Block:
-    session: AgendaSession
+    session: SessionRow
     first_slot: int
     last_slot: int  # inclusive
     column: int  # index into the day's columns; -1: across all rooms
@@ -73,9 +74,7 @@ def grid_units(layouts: Sequence[_DayLayout]) -> int:
     return sum(len(_room_chunks(layout.columns)) for layout in layouts) or 1
 
 
-def _slot_range(
-    session: AgendaSession, start: dt.datetime, step: int, slots: int
-) -> tuple[int, int]:
+def _slot_range(session: SessionRow, start: dt.datetime, step: int, slots: int) -> tuple[int, int]:
     assert session.starts_at is not None and session.ends_at is not None
     first = int((session.starts_at - start).total_seconds() // 60 // step)
     end_minutes = (session.ends_at - start).total_seconds() / 60
@@ -84,7 +83,7 @@ def _slot_range(
 
 
 def _layout_day(
-    data: AgendaData, day: dt.date, sessions: list[AgendaSession], step: int, no_room_name: str
+    data: AgendaData, day: dt.date, sessions: list[SessionRow], step: int, no_room_name: str
 ) -> _DayLayout:
     midnight = dt.datetime.combine(day, dt.time())
     first_minute = min(
@@ -106,8 +105,8 @@ def _layout_day(
     ranges = {s.id: _slot_range(s, start, step, slots) for s in sessions}
 
     in_rooms = [s for s in sessions if s.room_id is not None]
-    spanning: list[AgendaSession] = []
-    no_room: list[AgendaSession] = []
+    spanning: list[SessionRow] = []
+    no_room: list[SessionRow] = []
     for session in (s for s in sessions if s.room_id is None):
         first, last = ranges[session.id]
         overlaps = any(ranges[o.id][0] <= last and first <= ranges[o.id][1] for o in in_rooms)
@@ -116,7 +115,7 @@ def _layout_day(
     columns: list[_Column] = []
     blocks: list[_Block] = []
     room_order = [r for r in data.rooms if any(s.room_id == r.id for s in in_rooms)]
-    groups: list[tuple[str, list[AgendaSession]]] = [
+    groups: list[tuple[str, list[SessionRow]]] = [
         (room.name, [s for s in in_rooms if s.room_id == room.id]) for room in room_order
     ]
     if no_room:
@@ -162,20 +161,19 @@ def write_grids(book: Book, layouts: Sequence[_DayLayout], step: int) -> Iterato
             yield
 
 
-def _block_text(session: AgendaSession, labels: Labels) -> str:
+def _block_text(session: SessionRow, labels: Labels) -> str:
     assert session.starts_at is not None and session.ends_at is not None
     when = time_range(session.starts_at, session.ends_at)
     if session.is_break:
         return f"{session.title} · {when}"
     head = f"{session.code} · {when}" if session.code else when
     lines = [head, session.title]
-    moderators = [link.person.display_name for link in session.moderators]
-    if moderators:
-        lines.append(f"{labels['moderators_colon']} {', '.join(moderators)}")
+    if session.moderators:
+        lines.append(f"{labels['moderators_colon']} {', '.join(session.moderators)}")
     return "\n".join(lines)
 
 
-def _block_look(book: Book, session: AgendaSession) -> Look:
+def _block_look(book: Book, session: SessionRow) -> Look:
     styles = book.styles
     if session.is_break:
         return styles["grid_break"]

@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from forumdesk.core.enums import RegistrationStatus, Role
-from forumdesk.io.agenda_data import AgendaData, AgendaPerson, AgendaSession
+from forumdesk.core.rows import PersonRow, SessionRow
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import time_range
 from forumdesk.io.agenda_sheets_common import Book, Look, SheetBuilder
 
@@ -26,7 +27,7 @@ _SIGN_LOOKS = (
 )
 
 
-def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[AgendaSession]]]:
+def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[SessionRow]]]:
     """Each (room, day) with sessions in that room, in room order then day order."""
     found = []
     for room in data.rooms:
@@ -38,7 +39,7 @@ def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[AgendaSession]]
 
 
 def _sign_rows(
-    book: Book, sheet: SheetBuilder, sessions: Sequence[AgendaSession], looks: tuple[str, str, str]
+    book: Book, sheet: SheetBuilder, sessions: Sequence[SessionRow], looks: tuple[str, str, str]
 ) -> list[tuple[list[object], list[Look | None], float]]:
     """The rows (values, looks, height) listing a sign's sessions in the given type sizes."""
     styles, labels = book.styles, book.labels
@@ -49,9 +50,8 @@ def _sign_rows(
         values: list[object] = [time_range(session.starts_at, session.ends_at), session.heading]
         row_looks: list[Look | None] = [time_look, title_look]
         rows.append((values, row_looks, sheet.fit_height(values, row_looks)))
-        names = [link.person.display_name for link in session.moderators]
-        if names:
-            values = [None, f"{labels['moderators_colon']} {', '.join(names)}"]
+        if session.moderators:
+            values = [None, f"{labels['moderators_colon']} {', '.join(session.moderators)}"]
             row_looks = [None, people_look]
             rows.append((values, row_looks, sheet.fit_height(values, row_looks)))
         rows.append(([], [], 10.0))
@@ -59,7 +59,7 @@ def _sign_rows(
 
 
 def write_room_signs(
-    book: Book, signs: Sequence[tuple[str, dt.date, list[AgendaSession]]]
+    book: Book, signs: Sequence[tuple[str, dt.date, list[SessionRow]]]
 ) -> Iterator[None]:
     """A landscape page per room per day, in large type; yields after each page."""
     labels, styles = book.labels, book.styles
@@ -94,10 +94,10 @@ def write_room_signs(
 _PERSONAL_WIDTHS = (12, 12, 50, 17, 16)
 
 
-def agenda_people(data: AgendaData, include_all_registered: bool) -> list[AgendaPerson]:
+def agenda_people(data: AgendaData, include_all_registered: bool) -> list[PersonRow]:
     """Who gets a personal agenda: everyone with a role other than participant, and with
     `include_all_registered` also everyone registered (but those who cancelled)."""
-    chosen: dict[int, AgendaPerson] = {}
+    chosen: dict[int, PersonRow] = {}
     for session in data.sessions:
         for link in session.people:
             if link.role is not Role.PARTICIPANT or include_all_registered:
@@ -109,7 +109,7 @@ def agenda_people(data: AgendaData, include_all_registered: bool) -> list[Agenda
     return sorted(chosen.values(), key=lambda p: p.sort_key)
 
 
-def write_personal(book: Book, data: AgendaData, people: Sequence[AgendaPerson]) -> Iterator[None]:
+def write_personal(book: Book, data: AgendaData, people: Sequence[PersonRow]) -> Iterator[None]:
     """A portrait page per person: their sessions and role, with the plenaries and breaks
     everyone attends shown in grey; yields after each person."""
     labels, styles = book.labels, book.styles

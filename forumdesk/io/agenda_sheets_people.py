@@ -42,8 +42,8 @@ def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
         [
             line.person.display_name,
             line.person.organization or "",
-            line.person.country or "",
-            labels.sector(line.person.sector),
+            line.person.listed_country or "",
+            labels.sector(line.person.listed_sector),
             line.person.email or "",
             labels.status(line.status) if line.status else "",
             line.roles,

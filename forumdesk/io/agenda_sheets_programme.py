@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from forumdesk.core.enums import Role, SessionKind
-from forumdesk.io.agenda_data import AgendaData, AgendaRole, AgendaSession
+from forumdesk.core.enums import LEADING_ROLES, Role, SessionKind
+from forumdesk.core.rows import SessionPerson, SessionRow
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels, time_range
 from forumdesk.io.agenda_sheets_common import MAX_ROW_HEIGHT, Book, SheetBuilder, line_height
 
@@ -72,11 +73,11 @@ def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
     sheet.finish()
 
 
-def _people_lines(people: Sequence[AgendaRole]) -> list[str]:
+def _people_lines(people: Sequence[SessionPerson]) -> list[str]:
     return [link.person.with_organization() for link in people]
 
 
-def _speaker_lines(session: AgendaSession, labels: Labels) -> list[str]:
+def _speaker_lines(session: SessionRow, labels: Labels) -> list[str]:
     speakers = _people_lines(session.with_roles((Role.SPEAKER,)))
     panelists = _people_lines(session.with_roles((Role.PANELIST,)))
     if speakers and panelists:
@@ -84,7 +85,7 @@ def _speaker_lines(session: AgendaSession, labels: Labels) -> list[str]:
     return speakers or panelists
 
 
-def _write_session(sheet: SheetBuilder, session: AgendaSession, labels: Labels) -> None:
+def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> None:
     styles = sheet.styles
     assert session.starts_at is not None and session.ends_at is not None
     when = time_range(session.starts_at, session.ends_at)
@@ -108,7 +109,7 @@ def _write_session(sheet: SheetBuilder, session: AgendaSession, labels: Labels) 
         title += f"\n{session.track_name}"
     elif session.kind not in (SessionKind.DISCUSSION, SessionKind.PLENARY):
         title += f"\n{labels.kind(session.kind)}"
-    moderators = "\n".join(_people_lines(session.moderators))
+    moderators = "\n".join(_people_lines(session.with_roles(LEADING_ROLES)))
     speakers = _speaker_lines(session, labels)
     chunks = [speakers[i : i + _MAX_LINES] for i in range(0, len(speakers), _MAX_LINES)] or [[]]
     looks = [bold, bold, bold, look, look, look]

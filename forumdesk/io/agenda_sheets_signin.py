@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from forumdesk.io.agenda_data import AgendaData, AgendaSession
+from forumdesk.core.enums import LEADING_ROLES, SPEAKING_ROLES
+from forumdesk.core.rows import SessionRow
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import time_range
 from forumdesk.io.agenda_sheets_common import Book, Look, SheetBuilder
 
@@ -22,7 +24,7 @@ _MIN_BLANK_LINES = 3
 _MAX_BLANK_LINES = 12
 
 
-def signin_sessions(data: AgendaData) -> list[AgendaSession]:
+def signin_sessions(data: AgendaData) -> list[SessionRow]:
     """Sessions that get a sign-in sheet: all scheduled ones but breaks and registration."""
     return [s for s in data.scheduled if not s.is_break]
 
@@ -41,7 +43,7 @@ class _Page:
         self.used += height
 
 
-def write_signin(book: Book, sessions: Sequence[AgendaSession]) -> Iterator[None]:
+def write_signin(book: Book, sessions: Sequence[SessionRow]) -> Iterator[None]:
     """Write the sheet; yields after each session."""
     labels = book.labels
     sheet = SheetBuilder(book, labels["signin"], _WIDTHS, landscape=False, row_height=_LINE_HEIGHT)
@@ -81,7 +83,7 @@ def _table_head(sheet: SheetBuilder, book: Book, page: _Page) -> None:
     page.take(height)
 
 
-def _continued(sheet: SheetBuilder, book: Book, session: AgendaSession, page: _Page) -> None:
+def _continued(sheet: SheetBuilder, book: Book, session: SessionRow, page: _Page) -> None:
     """Start a new page for the same session under a short heading."""
     sheet.page_break()
     page.used = 0.0
@@ -90,7 +92,7 @@ def _continued(sheet: SheetBuilder, book: Book, session: AgendaSession, page: _P
     _table_head(sheet, book, page)
 
 
-def _write_session(sheet: SheetBuilder, book: Book, session: AgendaSession) -> None:
+def _write_session(sheet: SheetBuilder, book: Book, session: SessionRow) -> None:
     labels, styles = book.labels, book.styles
     assert session.starts_at is not None and session.ends_at is not None
     page = _Page(book.page_height(False, _WIDTHS))
@@ -106,10 +108,14 @@ def _write_session(sheet: SheetBuilder, book: Book, session: AgendaSession) -> N
         if p
     )
     _merged_line(sheet, where, styles["info"], page)
-    moderators = "; ".join(link.person.with_organization() for link in session.moderators)
+    moderators = "; ".join(
+        link.person.with_organization() for link in session.with_roles(LEADING_ROLES)
+    )
     if moderators:
         _merged_line(sheet, f"{labels['moderators_colon']} {moderators}", styles["info"], page)
-    speakers = "; ".join(link.person.with_organization() for link in session.speakers)
+    speakers = "; ".join(
+        link.person.with_organization() for link in session.with_roles(SPEAKING_ROLES)
+    )
     if speakers:
         _merged_line(sheet, f"{labels['speakers_colon']} {speakers}", styles["info"], page)
     sheet.add([], height=_SPACER)

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from forumdesk.core.enums import Role
-from forumdesk.io.agenda_data import AgendaData, AgendaSession, people_lines
+from forumdesk.core.rows import SessionRow
+from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.xlsx_safety import atomic_target, csv_field
 
@@ -57,7 +58,7 @@ def session_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[lis
     return heads, rows
 
 
-def _names(session: AgendaSession, roles: Sequence[Role]) -> str:
+def _names(session: SessionRow, roles: Sequence[Role]) -> str:
     return "; ".join(link.person.with_organization() for link in session.with_roles(roles))
 
 
@@ -88,8 +89,8 @@ def people_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list
                 person.display_name,
                 person.organization or "",
                 person.position or "",
-                person.country or "",
-                labels.sector(person.sector),
+                person.listed_country or "",
+                labels.sector(person.listed_sector),
                 person.email or "",
                 person.phone or "",
                 labels.status(line.status) if line.status else "",

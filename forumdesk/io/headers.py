@@ -4,7 +4,8 @@ Headers arrive in Russian, Kazakh or English, with any case, spacing and punctua
 "E-mail", "Email address"): both sides are squashed to lower-case letters and digits before they
 are compared. The header row is the first of the sheet's first rows that names known fields, so a
 title row or merged cells above it do no harm. A profile is a mapping saved under a name, as a
-JSON file in the user's data folder (import-profiles/), for the next file of the same shape.
+JSON file in a folder the caller names (services.profiles keeps them in the user's data folder),
+for the next file of the same shape.
 """
 
 from __future__ import annotations
@@ -501,13 +502,7 @@ class ImportProfile:
 _PROFILE_NAME = re.compile(r"^[\w .,()\-]{1,80}$")
 
 
-def profiles_dir() -> Path:
-    from forumdesk.config import data_dir
-
-    return data_dir() / "import-profiles"
-
-
-def _profile_path(name: str) -> Path:
+def _profile_path(folder: Path, name: str) -> Path:
     clean = name.strip()
     if not _PROFILE_NAME.match(clean) or clean.startswith("."):
         raise ValidationError(
@@ -517,16 +512,16 @@ def _profile_path(name: str) -> Path:
             ).format(name=name),
             field="profile",
         )
-    return profiles_dir() / f"{clean}.json"
+    return Path(folder) / f"{clean}.json"
 
 
-def save_profile(profile: ImportProfile) -> Path:
-    """Write the profile, replacing one of the same name."""
+def save_profile(folder: Path, profile: ImportProfile) -> Path:
+    """Write the profile into `folder` (made if missing), replacing one of the same name."""
     for column, name in profile.columns.items():
         parse_field(name, profile.kind)  # refuse a profile that could not be used
         if not column.strip():
             raise ValidationError(_("A profile's column names cannot be empty."), field="profile")
-    path = _profile_path(profile.name)
+    path = _profile_path(folder, profile.name)
     data = asdict(profile)
     data["name"] = profile.name.strip()
     try:
@@ -543,10 +538,11 @@ def save_profile(profile: ImportProfile) -> Path:
     return path
 
 
-def load_profile(name: str, kind: str | None = None) -> ImportProfile:
-    path = _profile_path(name)
+def load_profile(folder: Path, name: str, kind: str | None = None) -> ImportProfile:
+    """The profile `name` saved in `folder`; with `kind`, refused if it reads other files."""
+    path = _profile_path(folder, name)
     if not path.is_file():
-        known = ", ".join(p.name for p in list_profiles(kind)) or _("none yet")
+        known = ", ".join(p.name for p in list_profiles(folder, kind)) or _("none yet")
         raise NotFoundError(
             _("There is no import profile «{name}» (saved profiles: {profiles}).").format(
                 name=name, profiles=known
@@ -580,14 +576,15 @@ def load_profile(name: str, kind: str | None = None) -> ImportProfile:
     return profile
 
 
-def list_profiles(kind: str | None = None) -> list[ImportProfile]:
-    folder = profiles_dir()
+def list_profiles(folder: Path, kind: str | None = None) -> list[ImportProfile]:
+    """The readable profiles saved in `folder` (of one `kind`, when given), by name."""
+    folder = Path(folder)
     if not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.glob("*.json")):
         try:
-            profile = load_profile(path.stem)
+            profile = load_profile(folder, path.stem)
         except (ValidationError, NotFoundError):
             continue
         if kind is None or profile.kind == kind:
@@ -595,8 +592,8 @@ def list_profiles(kind: str | None = None) -> list[ImportProfile]:
     return found
 
 
-def delete_profile(name: str) -> None:
-    path = _profile_path(name)
+def delete_profile(folder: Path, name: str) -> None:
+    path = _profile_path(folder, name)
     if not path.is_file():
         raise NotFoundError(_("There is no import profile «{name}».").format(name=name))
     path.unlink()

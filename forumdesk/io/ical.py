@@ -17,20 +17,23 @@ from pathlib import Path
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
-from forumdesk import __version__
-from forumdesk.core.enums import Role
-from forumdesk.io.agenda_data import AgendaData, AgendaPerson, AgendaSession
-from forumdesk.io.agenda_labels import Labels
+from forumdesk.core.enums import LEADING_ROLES, SPEAKING_ROLES, Role
+from forumdesk.core.rows import PersonRow, SessionRow
+from forumdesk.io.agenda_data import AgendaData
+from forumdesk.io.agenda_labels import Labels, Lang
 from forumdesk.io.xlsx_safety import atomic_target
 
 
 def agenda_calendar(
-    data: AgendaData, labels: Labels, person: AgendaPerson | None = None
+    data: AgendaData, labels: Labels, person: PersonRow | None = None, *, app_version: str
 ) -> Calendar:
-    """The scheduled sessions (only `person`'s, with their role, when given) as a calendar."""
+    """The scheduled sessions (only `person`'s, with their role, when given) as a calendar.
+
+    `app_version` is forumdesk's, which the calendar names as the program that made it.
+    """
     zone = zoneinfo.ZoneInfo(data.event.timezone)
     calendar = Calendar()
-    calendar.add("prodid", f"-//forumdesk//forumdesk {__version__}//EN")
+    calendar.add("prodid", f"-//forumdesk//forumdesk {app_version}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
@@ -53,9 +56,7 @@ def agenda_calendar(
     return calendar
 
 
-def _chosen(
-    data: AgendaData, person: AgendaPerson | None
-) -> list[tuple[AgendaSession, Role | None]]:
+def _chosen(data: AgendaData, person: PersonRow | None) -> list[tuple[SessionRow, Role | None]]:
     if person is None:
         return [(s, None) for s in data.scheduled]
     return [
@@ -65,7 +66,7 @@ def _chosen(
 
 def _entry(
     data: AgendaData,
-    session: AgendaSession,
+    session: SessionRow,
     role: Role | None,
     zone: zoneinfo.ZoneInfo,
     stamp: dt.datetime,
@@ -88,13 +89,13 @@ def _entry(
     return entry
 
 
-def _description(session: AgendaSession, role: Role | None, labels: Labels) -> str:
+def _description(session: SessionRow, role: Role | None, labels: Labels) -> str:
     lines: list[str] = []
     if role is not None:
         lines.append(f"{labels['role_colon']} {labels.role(role)}")
     for heading, people in (
-        (labels["moderators_colon"], session.moderators),
-        (labels["speakers_colon"], session.speakers),
+        (labels["moderators_colon"], session.with_roles(LEADING_ROLES)),
+        (labels["speakers_colon"], session.with_roles(SPEAKING_ROLES)),
     ):
         if people:
             lines.append(f"{heading} {'; '.join(p.person.with_organization() for p in people)}")
@@ -104,10 +105,15 @@ def _description(session: AgendaSession, role: Role | None, labels: Labels) -> s
 
 
 def write_ics(
-    data: AgendaData, path: Path, *, lang: str = "en", person: AgendaPerson | None = None
+    data: AgendaData,
+    path: Path,
+    *,
+    app_version: str,
+    lang: Lang = "en",
+    person: PersonRow | None = None,
 ) -> int:
     """Write the calendar to `path` (replacing it only once complete); returns the entries."""
-    calendar = agenda_calendar(data, Labels(lang), person)  # type: ignore[arg-type]
+    calendar = agenda_calendar(data, Labels(lang), person, app_version=app_version)
     payload = calendar.to_ical()
     with atomic_target(Path(path)) as temp:
         temp.write_bytes(payload)

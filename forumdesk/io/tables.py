@@ -16,6 +16,7 @@ import datetime as dt
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from forumdesk.core.i18n import _, ngettext
 from forumdesk.io.csv_reading import read_csv
@@ -340,8 +341,8 @@ def _fill_merged_down(values: list[list[object]], merged: Sequence[object]) -> N
     merged across two columns does not become two columns of the same name.
     """
     for area in merged:
-        try:
-            (top, left), (bottom, _right) = area  # type: ignore[misc]
+        try:  # ((top, left), (bottom, right)), 0-based; anything else is skipped
+            (top, left), (bottom, _right) = cast(tuple[tuple[int, int], tuple[int, int]], area)
         except (TypeError, ValueError):
             continue
         if bottom <= top or top >= len(values):

@@ -1,81 +1,323 @@
-"""The agendas views and exporters read: a day's, a room's and a person's."""
+"""The agenda as views and exports read it: the whole programme of an event in one read.
+
+`load_agenda` gathers an event with its rooms, tracks, sessions, everyone's roles and
+registrations in seven queries whatever the size of the event (each person read once, however
+many roles they have), into the plain rows the writers in forumdesk.io and the printed agenda
+work on; `busy_people` is what the session editor shows
+while people are being added.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, union
 
-from forumdesk.core.rows import PersonAgendaItem, SessionRow
-from forumdesk.db.engine import Database
-from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room
-from forumdesk.services.records import load
-from forumdesk.services.sessions import (
-    programme_order,
-    room_order,
-    session_query,
-    session_rows,
+from forumdesk.core.enums import LEADING_ROLES, Role
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.core.programme_order import programme_order
+from forumdesk.core.rows import (
+    PersonAgendaItem,
+    PersonRow,
+    RoomRow,
+    SessionPerson,
+    SessionRow,
+    TrackRow,
 )
+from forumdesk.db.engine import Database
+from forumdesk.db.models import (
+    Assignment,
+    Event,
+    Organization,
+    Person,
+    ProgramSession,
+    Registration,
+    Room,
+    Track,
+)
+from forumdesk.io.agenda_data import AgendaData, AgendaRegistration
+from forumdesk.services.events import event_row
+from forumdesk.services.records import load
+from forumdesk.services.sessions import session_query, session_rows
+from forumdesk.services.venue import room_row, track_row
+
+_ROLE_ORDER = {role: n for n, role in enumerate(Role)}
 
 
-def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.datetime.combine(day, dt.time())
-    return start, start + dt.timedelta(days=1)
+def load_agenda(
+    db: Database,
+    event_id: int,
+    *,
+    days: Iterable[dt.date] | None = None,
+    room_ids: Iterable[int] | None = None,
+    track_ids: Iterable[int] | None = None,
+) -> AgendaData:
+    """The event's agenda: rooms, tracks, sessions in programme order with their people, and
+    registrations by family name, in one read.
 
-
-def day_agenda(db: Database, event_id: int, day: dt.date) -> list[SessionRow]:
-    """The sessions that start on `day` (event-local), in programme order."""
-    start, end = _day_bounds(day)
+    `days`, `room_ids` and `track_ids` narrow it as AgendaData.narrowed does (None: all); one
+    the event does not have is refused with a ValidationError naming it.
+    """
     with db.reader() as session:
-        load(session, Event, event_id, "event")
-        query = session_query().where(
-            ProgramSession.event_id == event_id,
-            ProgramSession.starts_at >= start,
-            ProgramSession.starts_at < end,
+        event = event_row(load(session, Event, event_id, "event"))
+        rooms = tuple(
+            room_row(r)
+            for r in session.scalars(
+                select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)
+            )
         )
-        rows = session_rows(session, query)
-        order = room_order(session, event_id)
-    return sorted(rows, key=lambda r: programme_order(r, order))
-
-
-def room_agenda(db: Database, room_id: int, day: dt.date | None = None) -> list[SessionRow]:
-    """A room's scheduled sessions (on one day, or all days), in time order."""
-    with db.reader() as session:
-        load(session, Room, room_id, "room")
-        query = session_query().where(
-            ProgramSession.room_id == room_id, ProgramSession.starts_at.is_not(None)
+        tracks = tuple(
+            track_row(t)
+            for t in session.scalars(
+                select(Track).where(Track.event_id == event_id).order_by(Track.name)
+            )
         )
-        if day is not None:
-            start, end = _day_bounds(day)
-            query = query.where(ProgramSession.starts_at >= start, ProgramSession.starts_at < end)
-        rows = session_rows(session, query)
-    return sorted(rows, key=lambda r: (r.starts_at, r.code or "", r.title))
-
-
-def person_agenda(
-    db: Database, person_id: int, event_id: int | None = None
-) -> list[PersonAgendaItem]:
-    """A person's sessions with their role: scheduled ones in time order, then the rest."""
-    with db.reader() as session:
-        load(session, Person, person_id, "person")
-        query = (
-            session_query()
-            .join(Assignment, Assignment.session_id == ProgramSession.id)
-            .where(Assignment.person_id == person_id)
-        )
-        if event_id is not None:
-            query = query.where(ProgramSession.event_id == event_id)
-        rows = session_rows(session, query)
-        roles = {
-            session_id: role
-            for session_id, role in session.execute(
-                select(Assignment.session_id, Assignment.role).where(
-                    Assignment.person_id == person_id
+        session_records = session.execute(
+            select(*_SESSION_COLUMNS).where(ProgramSession.event_id == event_id)
+        ).all()
+        role_records = session.execute(
+            select(
+                Assignment.session_id, Assignment.role, Assignment.position, Assignment.person_id
+            )
+            .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+            .where(ProgramSession.event_id == event_id)
+        ).all()
+        registration_records = session.execute(
+            select(Registration.status, Registration.person_id).where(
+                Registration.event_id == event_id
+            )
+        ).all()
+        # each person once, however many roles they have: a row per role would carry them all
+        people = {
+            row[0]: _person(row)
+            for row in session.execute(
+                select(*_PERSON_COLUMNS)
+                .outerjoin(Organization, Organization.id == Person.organization_id)
+                .where(
+                    Person.id.in_(
+                        union(
+                            select(Assignment.person_id)
+                            .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+                            .where(ProgramSession.event_id == event_id),
+                            select(Registration.person_id).where(Registration.event_id == event_id),
+                        )
+                    )
                 )
             )
         }
-    rows.sort(key=lambda r: (r.starts_at is None, r.starts_at or dt.datetime.max, r.title))
-    return [PersonAgendaItem(row, roles[row.id]) for row in rows]
+    sessions = _sessions(session_records, role_records, rooms, tracks, people)
+    registrations = sorted(
+        (
+            AgendaRegistration(people[person_id], status)
+            for status, person_id in registration_records
+            if person_id in people  # see _sessions
+        ),
+        key=lambda r: r.person.sort_key,
+    )
+    data = AgendaData(event, rooms, tracks, sessions, tuple(registrations))
+    if days is None and room_ids is None and track_ids is None:
+        return data
+    return _narrowed(data, days, room_ids, track_ids)
+
+
+def _narrowed(
+    data: AgendaData,
+    days: Iterable[dt.date] | None,
+    room_ids: Iterable[int] | None,
+    track_ids: Iterable[int] | None,
+) -> AgendaData:
+    """The agenda narrowed to the chosen days, rooms and tracks, refusing unknown ones."""
+    event = data.event
+    days = None if days is None else tuple(days)
+    room_ids = None if room_ids is None else tuple(room_ids)
+    track_ids = None if track_ids is None else tuple(track_ids)
+    if days is not None:
+        outside = [d for d in days if not event.first_day <= d <= event.last_day]
+        if outside:
+            raise ValidationError(
+                _("{day} is not a day of «{event}» ({first} to {last}).").format(
+                    day=outside[0].isoformat(),
+                    event=event.name,
+                    first=event.first_day.isoformat(),
+                    last=event.last_day.isoformat(),
+                ),
+                field="days",
+            )
+    for ids, known, message, field_name in (
+        (
+            room_ids,
+            {r.id for r in data.rooms},
+            N_("«{event}» has no room with id {id}."),
+            "room_ids",
+        ),
+        (
+            track_ids,
+            {t.id for t in data.tracks},
+            N_("«{event}» has no track with id {id}."),
+            "track_ids",
+        ),
+    ):
+        if ids is not None:
+            missing = [i for i in ids if i not in known]
+            if missing:
+                raise ValidationError(
+                    gettext(message).format(event=event.name, id=missing[0]), field=field_name
+                )
+    return data.narrowed(days=days, room_ids=room_ids, track_ids=track_ids)
+
+
+_SESSION_COLUMNS = (
+    ProgramSession.id,
+    ProgramSession.event_id,
+    ProgramSession.code,
+    ProgramSession.title,
+    ProgramSession.kind,
+    ProgramSession.track_id,
+    ProgramSession.room_id,
+    ProgramSession.starts_at,
+    ProgramSession.ends_at,
+    ProgramSession.description,
+    ProgramSession.expected_audience,
+    ProgramSession.version,
+)
+
+_PERSON_COLUMNS = (
+    Person.id,
+    Person.family_name,
+    Person.given_name,
+    Person.patronymic,
+    Person.display_name,
+    Person.organization_id,
+    Organization.name,
+    Person.position,
+    Person.country,
+    Person.sector,
+    Person.email,
+    Person.phone,
+    Person.language,
+    Person.notes,
+    Person.version,
+    Organization.country,
+    Organization.sector,
+)
+
+
+def _person(row: Sequence[Any]) -> PersonRow:
+    """A PersonRow from a row of `_PERSON_COLUMNS`."""
+    (
+        person_id,
+        family,
+        given,
+        patronymic,
+        display,
+        organization_id,
+        organization,
+        position,
+        country,
+        sector,
+        email,
+        phone,
+        language,
+        notes,
+        version,
+        organization_country,
+        organization_sector,
+    ) = row
+    return PersonRow(
+        id=person_id,
+        family_name=family,
+        given_name=given,
+        patronymic=patronymic,
+        display_name=display,
+        organization_id=organization_id,
+        organization=organization,
+        position=position,
+        country=country,
+        sector=sector,
+        email=email,
+        phone=phone,
+        language=language,
+        notes=notes,
+        version=version,
+        organization_country=organization_country,
+        organization_sector=organization_sector,
+    )
+
+
+def _sessions(
+    session_records: Sequence[Any],
+    role_records: Sequence[Any],
+    rooms: Sequence[RoomRow],
+    tracks: Sequence[TrackRow],
+    people: dict[int, PersonRow],
+) -> tuple[SessionRow, ...]:
+    links: dict[int, list[SessionPerson]] = defaultdict(list)
+    for session_id, role, position, person_id in role_records:
+        person = people.get(person_id)
+        # None only where the database reads each query afresh (PostgreSQL's read committed)
+        # and the person was deleted in between: their roles went with them
+        if person is not None:
+            links[session_id].append(SessionPerson(person, role, position))
+    room_by_id = {r.id: r for r in rooms}
+    track_by_id = {t.id: t for t in tracks}
+    sessions = []
+    for (
+        session_id,
+        event_id,
+        code,
+        title,
+        kind,
+        track_id,
+        room_id,
+        starts_at,
+        ends_at,
+        description,
+        expected_audience,
+        version,
+    ) in session_records:
+        room = room_by_id.get(room_id) if room_id is not None else None
+        track = track_by_id.get(track_id) if track_id is not None else None
+        people_here = sorted(
+            links.get(session_id, ()),
+            key=lambda link: (
+                _ROLE_ORDER[link.role],
+                link.position,
+                link.person.display_name.casefold(),
+            ),
+        )
+        sessions.append(
+            SessionRow(
+                id=session_id,
+                event_id=event_id,
+                code=code,
+                title=title,
+                kind=kind,
+                track_id=track_id,
+                track_name=track.name if track else None,
+                track_color=track.color if track else None,
+                room_id=room_id,
+                room_name=room.name if room else None,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                description=description,
+                expected_audience=expected_audience,
+                version=version,
+                moderators=tuple(
+                    link.person.display_name for link in people_here if link.role in LEADING_ROLES
+                ),
+                people=tuple(people_here),
+            )
+        )
+    positions = {r.id: r.position for r in rooms}
+    sessions.sort(key=lambda s: programme_order(s, positions))
+    return tuple(sessions)
+
+
+# --- the session editor -------------------------------------------------------------------------
 
 
 def busy_people(

@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from forumdesk import __version__
 from forumdesk.core import text
 from forumdesk.core.errors import NotFoundError, ValidationError
-from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.core.i18n import _
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.io.agenda_data import AgendaData, load_agenda
 from forumdesk.io.agenda_labels import LANGUAGES, Labels, Lang
 from forumdesk.io.agenda_xlsx import (
     GRID_STEPS,
@@ -32,6 +32,7 @@ from forumdesk.io.agenda_xlsx import (
 )
 from forumdesk.io.csv_export import people_table, session_table, write_csv
 from forumdesk.io.ical import write_ics
+from forumdesk.services.agenda import load_agenda
 
 __all__ = [
     "GRID_STEPS",
@@ -177,44 +178,6 @@ def _ids(value: object, default: tuple[int, ...] | None) -> tuple[int, ...] | No
 # --- exports ----------------------------------------------------------------------------------
 
 
-def _narrowed(data: AgendaData, options: ExportOptions) -> AgendaData:
-    """The agenda narrowed by the options' days, rooms and tracks, refusing unknown ones."""
-    event = data.event
-    if options.days is not None:
-        outside = [d for d in options.days if not event.first_day <= d <= event.last_day]
-        if outside:
-            raise ValidationError(
-                _("{day} is not a day of «{event}» ({first} to {last}).").format(
-                    day=outside[0].isoformat(),
-                    event=event.name,
-                    first=event.first_day.isoformat(),
-                    last=event.last_day.isoformat(),
-                ),
-                field="days",
-            )
-    for ids, known, message, field_name in (
-        (
-            options.room_ids,
-            {r.id: r for r in data.rooms},
-            N_("«{event}» has no room with id {id}."),
-            "room_ids",
-        ),
-        (
-            options.track_ids,
-            {t.id: t for t in data.tracks},
-            N_("«{event}» has no track with id {id}."),
-            "track_ids",
-        ),
-    ):
-        if ids is not None:
-            missing = [i for i in ids if i not in known]
-            if missing:
-                raise ValidationError(
-                    gettext(message).format(event=event.name, id=missing[0]), field=field_name
-                )
-    return data.narrowed(days=options.days, room_ids=options.room_ids, track_ids=options.track_ids)
-
-
 def export_agenda(
     db: Database,
     event_id: int,
@@ -230,7 +193,13 @@ def export_agenda(
     """
     options = options or ExportOptions()
     options.check()
-    data = _narrowed(load_agenda(db, event_id), options)
+    data = load_agenda(
+        db,
+        event_id,
+        days=options.days,
+        room_ids=options.room_ids,
+        track_ids=options.track_ids,
+    )
     return write_agenda_workbook(
         data,
         Path(path),
@@ -278,7 +247,7 @@ def export_calendar(
                     "there is nothing to export."
                 ).format(name=person.display_name, event=data.event.name)
             )
-    return write_ics(data, Path(path), lang=lang, person=person)
+    return write_ics(data, Path(path), lang=lang, person=person, app_version=__version__)
 
 
 def export_csv(

@@ -22,15 +22,14 @@ from forumdesk.io.headers import (
     ImportProfile,
     column_letter,
     header_key,
-    load_profile,
     map_columns,
     parse_field,
-    save_profile,
 )
 from forumdesk.io.import_rejects import default_rejects_path, rejects_format, write_rejects
 from forumdesk.io.people_rows import NAME_ORDERS
 from forumdesk.io.tables import ImportFileError, RawTable, RowProblem, read_tables
 from forumdesk.services.import_undo import ImportChanges
+from forumdesk.services.profiles import load_profile, save_profile
 
 ProgressCallback = Callable[[int, int], bool]
 DUPLICATE_POLICIES = ("update", "overwrite", "skip", "new")

@@ -18,6 +18,7 @@ from forumdesk.core import text
 from forumdesk.core.enums import LEADING_ROLES, SessionKind
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import N_, _
+from forumdesk.core.programme_order import programme_order
 from forumdesk.core.rows import AssignmentRow, Placement, SessionRow, SessionSnapshot
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
@@ -438,37 +439,6 @@ def session_counts(db: Database, event_id: int) -> tuple[int, int]:
 def room_order(session: Session, event_id: int) -> dict[int, int]:
     query = select(Room.id, Room.position).where(Room.event_id == event_id)
     return {room_id: position for room_id, position in session.execute(query)}
-
-
-def programme_order(row: SessionRow, room_order: Mapping[int, int]) -> tuple[object, ...]:
-    """Sort key: scheduled first by start, then room order, then code; unscheduled last."""
-    scheduled = row.starts_at is not None
-    return (
-        not scheduled,
-        row.starts_at or dt.datetime.max,
-        room_order.get(row.room_id, 1_000_000) if row.room_id is not None else -1,
-        _natural(row.code),
-        row.title.casefold(),
-    )
-
-
-def _natural(code: str | None) -> tuple[object, ...]:
-    """ "S2" sorts before "S10"."""
-    if not code:
-        return ((1, ""),)
-    parts: list[tuple[int, object]] = []
-    number = ""
-    for ch in code:
-        if ch.isdigit():
-            number += ch
-            continue
-        if number:
-            parts.append((0, int(number)))
-            number = ""
-        parts.append((1, ch.casefold()))
-    if number:
-        parts.append((0, int(number)))
-    return tuple(parts)
 
 
 def sessions_by_ids(db: Database, session_ids: Iterable[int]) -> list[SessionRow]:

@@ -1,6 +1,6 @@
 """The printed agenda: the Programme sheet as a QTextDocument, for print preview and PDF.
 
-The document is built from the same plain rows the workbook export reads (io.agenda_data) and
+The document is built from the same plain rows the workbook export reads (services.agenda) and
 is laid out like its Programme sheet: the event's name and dates, then day by day (each day on
 a new page) a table of time, code, session, room, moderators and speakers with their
 organisations; plenaries shaded blue, breaks grey across the row. Headings come in the export's
@@ -17,9 +17,10 @@ from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.enums import LEADING_ROLES, Role, SessionKind
 from forumdesk.core.errors import StorageError
-from forumdesk.io.agenda_data import AgendaData, AgendaRole, AgendaSession
+from forumdesk.core.rows import SessionPerson, SessionRow
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels, Lang, time_range
 from forumdesk.io.xlsx_safety import atomic_target
 
@@ -40,11 +41,11 @@ def _lines(lines: Sequence[str]) -> str:
     return "<br>".join(_e(line) for line in lines)
 
 
-def _people(links: Sequence[AgendaRole]) -> list[str]:
+def _people(links: Sequence[SessionPerson]) -> list[str]:
     return [link.person.with_organization() for link in links]
 
 
-def _speaker_lines(session: AgendaSession, labels: Labels) -> list[str]:
+def _speaker_lines(session: SessionRow, labels: Labels) -> list[str]:
     speakers = _people(session.with_roles((Role.SPEAKER,)))
     panelists = _people(session.with_roles((Role.PANELIST,)))
     if speakers and panelists:
@@ -52,7 +53,7 @@ def _speaker_lines(session: AgendaSession, labels: Labels) -> list[str]:
     return speakers or panelists
 
 
-def _session_row(session: AgendaSession, labels: Labels) -> str:
+def _session_row(session: SessionRow, labels: Labels) -> str:
     assert session.starts_at is not None and session.ends_at is not None
     when = _e(time_range(session.starts_at, session.ends_at))
     if session.is_break:
@@ -72,7 +73,7 @@ def _session_row(session: AgendaSession, labels: Labels) -> str:
     cells = (
         title,
         _e(session.room_name),
-        _lines(_people(session.moderators)),
+        _lines(_people(session.with_roles(LEADING_ROLES))),
         _lines(_speaker_lines(session, labels)),
     )
     return (

@@ -264,7 +264,7 @@ class ExportActions(QObject):
     # --- print and PDF -----------------------------------------------------------------------
 
     def _agenda_data(self, title: str) -> AgendaData | None:
-        from forumdesk.io.agenda_data import load_agenda
+        from forumdesk.services.agenda import load_agenda
 
         event_id = self.ctx.event_id
         if event_id is None:

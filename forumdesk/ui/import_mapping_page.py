@@ -29,14 +29,12 @@ from forumdesk.io.headers import (
     ImportProfile,
     column_letter,
     header_key,
-    list_profiles,
-    load_profile,
     map_columns,
-    save_profile,
     synonyms_for,
 )
 from forumdesk.io.people_rows import PersonDraft, RowCleaner
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
+from forumdesk.services.profiles import list_profiles, load_profile, save_profile
 from forumdesk.ui.import_pages import (
     CLEANED_ROWS,
     ImportState,

@@ -16,10 +16,10 @@ from openpyxl import Workbook, load_workbook
 
 from forumdesk.db.engine import Database
 from forumdesk.io import agenda_rows
-from forumdesk.io.agenda_data import load_agenda
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.agenda_sheets_common import Book, SheetBuilder, Styles
 from forumdesk.io.agenda_xlsx import write_agenda_workbook
+from forumdesk.services.agenda import load_agenda
 from forumdesk.services.demo import DemoResult
 
 # The three ways a row reaches the file: as text (the usual way), as cells through the sheet

@@ -19,8 +19,9 @@ from sqlalchemy import update
 from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Person
-from forumdesk.io.agenda_data import AgendaData, load_agenda
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_xlsx import PARTS, write_agenda_workbook
+from forumdesk.services.agenda import load_agenda
 from forumdesk.services.assignments import assign_people, register_people
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import create_event

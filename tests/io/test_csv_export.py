@@ -10,9 +10,10 @@ import pytest
 
 from forumdesk.core.enums import Role
 from forumdesk.db.engine import Database
-from forumdesk.io.agenda_data import AgendaData, load_agenda
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.csv_export import people_table, session_table, write_csv
+from forumdesk.services.agenda import load_agenda
 from forumdesk.services.assignments import assign_people, register_people
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import create_event

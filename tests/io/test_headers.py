@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from forumdesk.config import data_dir
 from forumdesk.core.errors import NotFoundError, ValidationError
 from forumdesk.io.headers import (
     ImportProfile,
+    delete_profile,
     guess_field,
     header_key,
     list_profiles,
@@ -109,16 +110,28 @@ def test_header_row_can_be_given() -> None:
         map_columns(table, "attendees", header_row=9)
 
 
-def test_profiles_are_json_files_in_the_data_folder() -> None:
-    path = save_profile(ImportProfile(name="Минторг", columns={"Контакт": "email"}, delimiter=";"))
-    assert path.parent == data_dir() / "import-profiles"
-    loaded = load_profile("Минторг", "attendees")
+def test_profiles_are_json_files_in_the_folder_given(tmp_path: Path) -> None:
+    folder = tmp_path / "profiles"
+    assert list_profiles(folder) == []  # no folder yet: no profiles, no error
+    path = save_profile(
+        folder, ImportProfile(name=" Минторг ", columns={"Контакт": "email"}, delimiter=";")
+    )
+    assert path == folder / "Минторг.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["name"] == "Минторг"
+    loaded = load_profile(folder, "Минторг", "attendees")
     assert loaded.columns == {"Контакт": "email"} and loaded.delimiter == ";"
-    assert [p.name for p in list_profiles("attendees")] == ["Минторг"]
-    assert list_profiles("programme") == []
+    assert [p.name for p in list_profiles(folder, "attendees")] == ["Минторг"]
+    assert list_profiles(folder, "programme") == []
+    assert list_profiles(tmp_path / "elsewhere") == []
     with pytest.raises(ValidationError, match="for attendees files"):
-        load_profile("Минторг", "programme")
-    with pytest.raises(NotFoundError, match="no import profile «Другой»"):
-        load_profile("Другой")
+        load_profile(folder, "Минторг", "programme")
+    with pytest.raises(
+        NotFoundError, match=r"no import profile «Другой» \(saved profiles: Минторг"
+    ):
+        load_profile(folder, "Другой")
     with pytest.raises(ValidationError, match="cannot name a profile"):
-        save_profile(ImportProfile(name="../escape"))
+        save_profile(folder, ImportProfile(name="../escape"))
+    delete_profile(folder, "Минторг")
+    assert not path.exists() and list_profiles(folder) == []
+    with pytest.raises(NotFoundError, match="no import profile «Минторг»"):
+        delete_profile(folder, "Минторг")

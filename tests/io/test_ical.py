@@ -11,9 +11,10 @@ from icalendar import Calendar
 from forumdesk.core.enums import Role
 from forumdesk.core.errors import StorageError
 from forumdesk.db.engine import Database
-from forumdesk.io.agenda_data import AgendaData, load_agenda
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.ical import agenda_calendar, write_ics
+from forumdesk.services.agenda import load_agenda
 from forumdesk.services.assignments import assign_people
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import create_event
@@ -41,7 +42,7 @@ def test_the_whole_event_parses_back_in_its_time_zone(
     demo_data: AgendaData, tmp_path: Path
 ) -> None:
     path = tmp_path / "forum.ics"
-    count = write_ics(demo_data, path)
+    count = write_ics(demo_data, path, app_version="9.8.7")
     calendar = _read(path)
     entries = _by_summary(calendar)
     assert count == len(calendar.walk("VEVENT")) == len(demo_data.scheduled) == 17
@@ -58,6 +59,7 @@ def test_the_whole_event_parses_back_in_its_time_zone(
     names = [c.name for c in calendar.subcomponents]
     assert names.index("VTIMEZONE") < names.index("VEVENT")  # defined before it is used
     assert str(calendar.get("x-wr-calname")) == "International Anti-Counterfeiting Forum 2021"
+    assert str(calendar.get("prodid")) == "-//forumdesk//forumdesk 9.8.7//EN"  # the caller's
     assert str(opening.get("location")) == (
         "Plenary Hall, Nur-Sultan Congress Centre, "  # type: ignore[attr-defined]
         "Nur-Sultan"
@@ -69,7 +71,7 @@ def test_a_persons_calendar_holds_their_sessions_and_role(
 ) -> None:
     grant = next(p for p in demo_data.people().values() if p.display_name == "Oliver Grant")
     path = tmp_path / "grant.ics"
-    assert write_ics(demo_data, path, person=grant) == 3
+    assert write_ics(demo_data, path, person=grant, app_version="1") == 3
     entries = _by_summary(_read(path))
     assert set(entries) == {
         "S1 · Illegal Turnover of Industrial Products: Scale, Risks and Countermeasures",
@@ -85,8 +87,14 @@ def test_a_persons_calendar_holds_their_sessions_and_role(
 
 def test_entries_keep_their_uid_from_one_export_to_the_next(demo_data: AgendaData) -> None:
     labels = Labels("en")
-    first = {str(e.get("uid")) for e in agenda_calendar(demo_data, labels).walk("VEVENT")}
-    again = {str(e.get("uid")) for e in agenda_calendar(demo_data, labels).walk("VEVENT")}
+    first = {
+        str(e.get("uid"))
+        for e in agenda_calendar(demo_data, labels, app_version="1").walk("VEVENT")
+    }
+    again = {
+        str(e.get("uid"))
+        for e in agenda_calendar(demo_data, labels, app_version="1").walk("VEVENT")
+    }
     assert first == again and len(first) == len(demo_data.scheduled)
 
 
@@ -117,7 +125,7 @@ def test_russian_labels_and_a_zone_with_summer_time(db: Database, tmp_path: Path
     assign_people(db, before.id, [person.id], Role.MODERATOR)
     assign_people(db, after.id, [person.id], Role.SPEAKER)
     path = tmp_path / "berlin.ics"
-    write_ics(load_agenda(db, event.id), path, lang="ru")
+    write_ics(load_agenda(db, event.id), path, lang="ru", app_version="1")
     entries = _by_summary(_read(path))
     winter = entries["А1 · До перехода"].decoded("dtstart")  # type: ignore[attr-defined]
     summer = entries["А2 · После перехода"].decoded("dtstart")  # type: ignore[attr-defined]
@@ -140,6 +148,6 @@ def test_a_failed_write_keeps_the_old_calendar(
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(StorageError, match=r"«forum\.ics» could not be written"):
-        write_ics(demo_data, path)
+        write_ics(demo_data, path, app_version="1")
     assert path.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]

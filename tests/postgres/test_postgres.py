@@ -15,7 +15,7 @@ from forumdesk.core.errors import ConcurrentEditError, ConflictError
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import head_revision, open_database
 from forumdesk.db.models import Base
-from forumdesk.services import events, people, sessions
+from forumdesk.services import agenda, events, people, sessions
 from forumdesk.services.demo import load_demo
 
 pytestmark = pytest.mark.postgres
@@ -37,6 +37,18 @@ def test_demo_loads_once_and_searches_cyrillic(pg: Database) -> None:
     assert {s.code for s in listed} >= {f"S{n}" for n in range(1, 11)}
     found = people.search_people(pg, "жаксыбек")
     assert [p.family_name for p in found] == ["Жаксыбекова"]
+
+
+def test_the_agenda_reads_the_same_on_postgres(pg: Database) -> None:
+    """The agenda's queries (each person once, through a union) work on PostgreSQL too."""
+    event_id = load_demo(pg).event.id
+    data = agenda.load_agenda(pg, event_id)
+    assert [s.id for s in data.sessions] == [s.id for s in sessions.list_sessions(pg, event_id)]
+    people_here = {link.person.id for s in data.sessions for link in s.people}
+    people_here |= {r.person.id for r in data.registrations}
+    assert people_here and set(data.people()) == people_here
+    s1 = next(s for s in data.sessions if s.code == "S1")
+    assert s1.moderators and s1.moderators == sessions.get_session(pg, s1.id).moderators
 
 
 def test_constraints_hold_on_postgres(pg: Database) -> None:

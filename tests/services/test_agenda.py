@@ -1,15 +1,16 @@
-"""Tests for forumdesk.services.agenda: a day's, a room's and a person's agenda."""
+"""Tests for forumdesk.services.agenda: an event's agenda, whole and narrowed to days and rooms."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import pytest
 
-from forumdesk.core.enums import Role
-from forumdesk.core.errors import NotFoundError
-from forumdesk.core.rows import EventRow
+from forumdesk.core.enums import Role, Sector
+from forumdesk.core.errors import NotFoundError, ValidationError
+from forumdesk.core.rows import EventRow, SessionRow
 from forumdesk.db.engine import Database
 from forumdesk.services import agenda, assignments, people, sessions, venue
 
@@ -73,66 +74,159 @@ def programme(event: EventRow, other_event: EventRow, db: Database) -> Programme
     return Programme(hall_a, hall_b, ids, speaker)
 
 
-def codes(rows: list) -> list[str | None]:
+def codes(rows: Sequence[SessionRow]) -> list[str | None]:
     return [r.code for r in rows]
 
 
-def test_day_agenda_holds_only_that_day(
+def test_the_agenda_holds_the_event_in_programme_order(
+    event: EventRow, db: Database, programme: Programme
+) -> None:
+    """By time, then room order (no room first); unscheduled last; other events left out."""
+    data = agenda.load_agenda(db, event.id)
+    assert data.event == event
+    assert codes(data.sessions) == ["P1", "S2", "S1", "LATE", "S3", "S4"]
+    assert codes(data.scheduled) == ["P1", "S2", "S1", "LATE", "S3"]
+    assert [r.id for r in data.rooms] == [programme.hall_a, programme.hall_b]
+
+
+def test_a_days_agenda_holds_only_that_day(
     event: EventRow, db: Database, programme: Programme
 ) -> None:
     """Sessions starting that day, by time then room order; a late session stays on its day."""
-    assert codes(agenda.day_agenda(db, event.id, D25)) == ["P1", "S2", "S1", "LATE"]
-    assert codes(agenda.day_agenda(db, event.id, D26)) == ["S3"]
-    assert agenda.day_agenda(db, event.id, D27) == []
+    data = agenda.load_agenda(db, event.id)
+    assert codes(data.sessions_on(D25)) == ["P1", "S2", "S1", "LATE"]
+    assert codes(data.sessions_on(D26)) == ["S3"]
+    assert data.sessions_on(D27) == []
+    one_day = agenda.load_agenda(db, event.id, days=[D25])
+    assert codes(one_day.scheduled) == ["P1", "S2", "S1", "LATE"]
+    assert codes(one_day.sessions) == ["P1", "S2", "S1", "LATE", "S4"]  # unscheduled stay
+    assert codes(agenda.load_agenda(db, event.id, days=[D26]).scheduled) == ["S3"]
 
 
-def test_day_agenda_rows_name_rooms_and_moderators(
+def test_agenda_rows_name_rooms_moderators_and_people(
     event: EventRow, db: Database, programme: Programme
 ) -> None:
-    s1 = next(r for r in agenda.day_agenda(db, event.id, D25) if r.code == "S1")
+    s1 = next(r for r in agenda.load_agenda(db, event.id).sessions_on(D25) if r.code == "S1")
     assert (s1.room_name, s1.moderators) == ("Hall B", ("Martina Rossi",))
-
-
-def test_day_agenda_of_missing_event(db: Database) -> None:
-    with pytest.raises(NotFoundError):
-        agenda.day_agenda(db, 77, D25)
-
-
-def test_room_agenda_all_days_and_one_day(db: Database, programme: Programme) -> None:
-    """A room's scheduled sessions in time order; unscheduled ones are left out."""
-    assert codes(agenda.room_agenda(db, programme.hall_a)) == ["S2", "LATE", "S3"]
-    assert codes(agenda.room_agenda(db, programme.hall_a, D26)) == ["S3"]
-    assert codes(agenda.room_agenda(db, programme.hall_b)) == ["S1"]
-    assert agenda.room_agenda(db, programme.hall_b, D26) == []
-
-
-def test_room_agenda_of_missing_room(db: Database) -> None:
-    with pytest.raises(NotFoundError):
-        agenda.room_agenda(db, 404)
-
-
-def test_person_agenda_with_roles(event: EventRow, db: Database, programme: Programme) -> None:
-    """A person's sessions with their roles: scheduled by time, then unscheduled, all events."""
-    items = agenda.person_agenda(db, programme.speaker)
-    assert [(i.session.code, i.role) for i in items] == [
-        ("S1", Role.MODERATOR),
-        ("S3", Role.SPEAKER),
-        ("X1", Role.RAPPORTEUR),
-        ("S4", Role.PARTICIPANT),
+    assert [(link.person.display_name, link.role) for link in s1.people] == [
+        ("Martina Rossi", Role.MODERATOR)
     ]
+    assert (s1.id, s1.event_id, s1.version) == (programme.ids["S1"], event.id, 1)
+    # one row type per session: the agenda's row is the one the session lists give, with people
+    assert replace(s1, people=()) == sessions.get_session(db, s1.id)
 
 
-def test_person_agenda_for_one_event(
+def test_the_agenda_of_a_missing_event(db: Database) -> None:
+    with pytest.raises(NotFoundError):
+        agenda.load_agenda(db, 77)
+
+
+def test_a_rooms_agenda_all_days_and_one_day(
+    event: EventRow, db: Database, programme: Programme
+) -> None:
+    """A room's scheduled sessions in time order, with the room-less plenary everyone attends."""
+
+    def scheduled_in(room: int, days: list[dt.date] | None = None) -> list[str | None]:
+        return codes(agenda.load_agenda(db, event.id, room_ids=[room], days=days).scheduled)
+
+    assert scheduled_in(programme.hall_a) == ["P1", "S2", "LATE", "S3"]
+    assert scheduled_in(programme.hall_a, [D26]) == ["S3"]
+    assert scheduled_in(programme.hall_b) == ["P1", "S1"]
+    assert scheduled_in(programme.hall_b, [D26]) == []
+    narrowed = agenda.load_agenda(db, event.id, room_ids=[programme.hall_b])
+    assert [r.name for r in narrowed.rooms] == ["Hall B"]
+    assert codes(narrowed.sessions) == ["P1", "S1"]  # S4, unscheduled, is Hall A's
+
+
+def test_a_missing_room_track_or_day_is_refused(
     event: EventRow, other_event: EventRow, db: Database, programme: Programme
 ) -> None:
-    in_event = agenda.person_agenda(db, programme.speaker, event.id)
-    assert [i.session.code for i in in_event] == ["S1", "S3", "S4"]
-    in_other = agenda.person_agenda(db, programme.speaker, other_event.id)
-    assert [(i.session.code, i.role) for i in in_other] == [("X1", Role.RAPPORTEUR)]
+    with pytest.raises(ValidationError, match="has no room with id 404") as refused:
+        agenda.load_agenda(db, event.id, room_ids=[programme.hall_a, 404])
+    assert refused.value.field == "room_ids"
+    elsewhere = agenda.load_agenda(db, other_event.id).rooms[0].id
+    with pytest.raises(ValidationError, match=f"has no room with id {elsewhere}"):
+        agenda.load_agenda(db, event.id, room_ids=[elsewhere])
+    with pytest.raises(ValidationError, match="has no track with id 9") as refused:
+        agenda.load_agenda(db, event.id, track_ids=[9])
+    assert refused.value.field == "track_ids"
+    with pytest.raises(ValidationError, match="2021-11-27 is not a day of") as refused:
+        agenda.load_agenda(db, event.id, days=[D25, D27])
+    assert refused.value.field == "days"
 
 
-def test_person_agenda_of_someone_without_sessions(db: Database) -> None:
+def test_a_persons_sessions_with_roles(
+    event: EventRow, other_event: EventRow, db: Database, programme: Programme
+) -> None:
+    """A person's sessions with their roles in programme order: scheduled by time, then the
+    unscheduled, each event in its own agenda."""
+    in_event = agenda.load_agenda(db, event.id).roles_by_person()[programme.speaker]
+    assert [(s.code, role) for s, role in in_event] == [
+        ("S1", Role.MODERATOR),
+        ("S3", Role.SPEAKER),
+        ("S4", Role.PARTICIPANT),
+    ]
+    in_other = agenda.load_agenda(db, other_event.id).roles_by_person()[programme.speaker]
+    assert [(s.code, role) for s, role in in_other] == [("X1", Role.RAPPORTEUR)]
+
+
+def test_someone_without_sessions_is_not_in_the_agenda(
+    event: EventRow, db: Database, programme: Programme
+) -> None:
     nobody = people.create_person(db, "Lee", "Ben").id
-    assert agenda.person_agenda(db, nobody) == []
-    with pytest.raises(NotFoundError):
-        agenda.person_agenda(db, nobody + 1)
+    data = agenda.load_agenda(db, event.id)
+    assert nobody not in data.roles_by_person()
+    assert nobody not in data.people()
+    assert programme.speaker in data.people()
+
+
+def test_the_agenda_and_the_session_list_share_one_programme_order(
+    event: EventRow, db: Database, programme: Programme
+) -> None:
+    """Codes read as numbers, and a session without a code after those with one, in both."""
+    for code in ("S10", None, "s9"):
+        sessions.create_session(
+            db,
+            event.id,
+            f"Also at 13 {code}",
+            code=code,
+            room_id=programme.hall_a,
+            starts_at=at(25, 13),
+            ends_at=at(25, 14),
+        )
+    sessions.create_session(db, event.id, "Unscheduled, no code", room_id=programme.hall_a)
+    listed = codes(sessions.list_sessions(db, event.id))
+    assert listed == ["P1", "S2", "s9", "S10", None, "S1", "LATE", "S3", "S4", None]
+    assert codes(agenda.load_agenda(db, event.id).sessions) == listed
+    assert [r.title for r in sessions.list_sessions(db, event.id)][-1] == "Unscheduled, no code"
+
+
+def test_people_list_their_organisations_country_and_sector_where_they_have_none(
+    event: EventRow, db: Database, programme: Programme
+) -> None:
+    people.create_organization(db, "Минторг", country="Казахстан", sector="government")
+    staff = people.create_person(db, "Ахметова", "Айгуль", organization="Минторг")
+    envoy = people.create_person(
+        db, "Grant", "Oliver", organization="Минторг", country="UK", sector="business"
+    )
+    assignments.assign_person(db, programme.ids["S2"], staff.id, Role.SPEAKER)
+    assignments.assign_person(db, programme.ids["S2"], envoy.id, Role.MODERATOR)
+    s2 = next(s for s in agenda.load_agenda(db, event.id).sessions if s.code == "S2")
+    listed = {
+        link.person.family_name: (link.person.listed_country, link.person.listed_sector)
+        for link in s2.people
+    }
+    assert listed == {
+        "Ахметова": ("Казахстан", Sector.GOVERNMENT),
+        "Grant": ("UK", Sector.BUSINESS),
+    }
+    person = s2.people[1].person
+    assert (person.country, person.sector) == (None, None)  # the person's own stay theirs
+    # one row type per person: the agenda's is the directory's, with the organisation's values
+    assert replace(person, organization_country=None, organization_sector=None) == (
+        people.get_person(db, staff.id)
+    )
+    assert [link.person.with_organization() for link in s2.people] == [
+        "Oliver Grant, Минторг",
+        "Ахметова Айгуль, Минторг",
+    ]

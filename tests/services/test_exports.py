@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from forumdesk import __version__
 from forumdesk.core.errors import NotFoundError, ValidationError
 from forumdesk.db.engine import Database
 from forumdesk.services.demo import DemoResult
@@ -239,6 +240,7 @@ def test_export_calendar_for_the_event_and_for_one_person(
     assert count == 3
     calendar = Calendar.from_ical((out / "grant.ics").read_bytes())
     assert len(calendar.walk("VEVENT")) == 3
+    assert str(calendar.get("prodid")) == f"-//forumdesk//forumdesk {__version__}//EN"
 
 
 def test_a_calendar_for_someone_absent_gets_a_message(

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
-from forumdesk.io.agenda_data import load_agenda
+from forumdesk.services.agenda import load_agenda
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.agenda_print import agenda_document, write_pdf
 from forumdesk.ui.main_window import MainWindow
