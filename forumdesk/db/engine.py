@@ -28,6 +28,7 @@ from forumdesk.core.errors import (
     StorageError,
 )
 from forumdesk.core.i18n import _
+from forumdesk.db.driver_errors import DriverFailure, failure_of
 
 log = logging.getLogger(__name__)
 
@@ -102,36 +103,41 @@ def _translated_errors() -> Iterator[None]:
                 "The change was refused because it conflicts with data already stored ({detail})."
             ).format(detail=_first_line(exc.orig))
         ) from exc
-    except OperationalError as exc:
-        raise _operational_error(exc) from exc
     except SADatabaseError as exc:
-        raise DatabaseError(
-            _("The database reported an error: {detail}").format(detail=_first_line(exc.orig))
-        ) from exc
+        raise _driver_error(exc) from exc
 
 
-def _operational_error(exc: OperationalError) -> DatabaseError:
-    text = str(exc.orig).lower()
-    if "locked" in text or "busy" in text:
+def _driver_error(exc: SADatabaseError) -> DatabaseError:
+    """The error for what the driver's error code says happened (see db/driver_errors.py).
+
+    Classified by code whatever the DB-API class: PostgreSQL reports a read-only transaction as
+    an InternalError, SQLite a read-only file as an OperationalError.
+    """
+    failure = failure_of(exc)
+    if failure is DriverFailure.BUSY:
         return DatabaseBusyError(
             _(
                 "The database is busy: another forumdesk window or program is writing to it. "
                 "Try again in a moment."
             )
         )
-    if "disk is full" in text or "no space" in text or "could not extend" in text:
+    if failure is DriverFailure.FULL:
         return StorageError(
             _(
                 "The disk is full, so the change could not be saved. Nothing was changed; "
                 "free some space and try again."
             )
         )
-    if "readonly" in text or "read-only" in text:
+    if failure is DriverFailure.READ_ONLY:
         return StorageError(_("The database file is read-only, so the change could not be saved."))
-    if "disk i/o" in text:
+    if failure is DriverFailure.DISK:
         return StorageError(_("The disk reported an error while saving. Nothing was changed."))
+    if isinstance(exc, OperationalError):
+        return DatabaseError(
+            _("The database could not be used: {detail}").format(detail=_first_line(exc.orig))
+        )
     return DatabaseError(
-        _("The database could not be used: {detail}").format(detail=_first_line(exc.orig))
+        _("The database reported an error: {detail}").format(detail=_first_line(exc.orig))
     )
 
 

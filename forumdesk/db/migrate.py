@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from forumdesk.core.errors import DatabaseError, SchemaError
 from forumdesk.core.i18n import _
+from forumdesk.db.driver_errors import DriverFailure, failure_of
 from forumdesk.db.engine import Database, create_database_engine
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def _refuse_foreign_sqlite_file(url: URL) -> None:
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc) or "malformed" in str(exc):
+        if failure_of(exc) is DriverFailure.NOT_A_DATABASE:
             raise DatabaseError(
                 _("{path} is not a forumdesk database, or it is damaged.").format(path=path)
             ) from exc
@@ -223,12 +224,12 @@ def backup_sqlite_file(url: URL) -> Path | None:
 
 def _open_error(url: URL, exc: Exception) -> DatabaseError:
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "not a database" in text or "malformed" in text:
+    failure = failure_of(exc)
+    if failure is DriverFailure.NOT_A_DATABASE:
         return DatabaseError(
             _("{path} is not a forumdesk database, or it is damaged.").format(path=where)
         )
-    if "unable to open" in text:
+    if failure is DriverFailure.CANNOT_OPEN:
         return DatabaseError(
             _("The database file {path} cannot be opened or created here.").format(path=where)
         )

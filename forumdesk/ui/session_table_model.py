@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 
 from forumdesk.core.rows import SessionRow
 from forumdesk.ui.people_table_model import vocabulary_label
+from forumdesk.ui.row_changes import apply_row_changes
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,10 +51,14 @@ class SessionTableModel(QAbstractTableModel):
         }
 
     def set_rows(self, rows: Sequence[SessionRow]) -> None:
-        """Replace everything (a reload)."""
+        """Replace everything (a reload: another event)."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[SessionRow]) -> None:
+        """Follow an edit: announce the sessions added, removed, moved or changed, by id."""
+        apply_row_changes(self, self._rows, rows)
 
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]

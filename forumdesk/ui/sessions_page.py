@@ -89,21 +89,27 @@ class SessionsPage(QWidget):
         layout.addWidget(self.table)
 
         self._stale = True  # read when first shown: a hidden page costs nothing at start-up
+        self._shown_event_id: int | None = None  # whose sessions the table holds
         ctx.event_changed.connect(lambda _event: self._reload_when_shown())
         ctx.data_changed.connect(self._on_ctx_data_changed)
 
     # --- data -----------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the sessions again: row by row for the same event, so selection and scroll
+        stay on the same sessions; a reset (and fitted columns) for another event."""
         self._stale = False
-        selected = self.selected_ids()
-        rows = sessions.list_sessions(self.ctx.db, self.ctx.event_id) if self.ctx.event_id else []
-        self.model.set_rows(rows)
-        if not selected and rows:
-            self.table.resizeColumnsToContents()
-            title = SessionTableModel.COLUMNS.index("title")
-            self.table.setColumnWidth(title, min(380, self.table.columnWidth(title)))
-        self.select_ids(selected)
+        event_id = self.ctx.event_id
+        rows = sessions.list_sessions(self.ctx.db, event_id) if event_id else []
+        if event_id is not None and event_id == self._shown_event_id:
+            self.model.update_rows(rows)
+        else:
+            self._shown_event_id = event_id
+            self.model.set_rows(rows)
+            if rows:
+                self.table.resizeColumnsToContents()
+                title = SessionTableModel.COLUMNS.index("title")
+                self.table.setColumnWidth(title, min(380, self.table.columnWidth(title)))
         self._update_count()
 
     def _reload_when_shown(self) -> None:

@@ -46,6 +46,7 @@ class SetupPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._event: EventRow | None = None
+        self._shown_event_id: int | None = None  # whose rooms and tracks the tables hold
         layout = QGridLayout(self)
         layout.addWidget(self._build_event_box(), 0, 0, 2, 1)
         layout.addWidget(self._build_rooms_box(), 0, 1)
@@ -178,14 +179,27 @@ class SetupPage(QWidget):
         self._event = get_event(self.ctx.db, event_id) if event_id else None
         self.setEnabled(self._event is not None)
         self._show_event()
-        self.room_model.set_rows(venue.list_rooms(self.ctx.db, event_id) if event_id else [])
-        self.track_model.set_rows(venue.list_tracks(self.ctx.db, event_id) if event_id else [])
+        rooms = venue.list_rooms(self.ctx.db, event_id) if event_id else []
+        tracks = venue.list_tracks(self.ctx.db, event_id) if event_id else []
+        if event_id is not None and event_id == self._shown_event_id:
+            # the same event after an edit: row by row, so selections stay on their records
+            self.room_model.update_rows(rooms)
+            self.track_model.update_rows(tracks)
+        else:
+            self._shown_event_id = event_id
+            self.room_model.set_rows(rooms)
+            self.track_model.set_rows(tracks)
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
         if topics & {EVENT, ROOMS, TRACKS}:
             selected_room = self._selected_row(self.room_table)
             self.reload()
-            if selected_room is not None and selected_room < self.room_model.rowCount():
+            if (
+                selected_room is not None
+                and not self.room_table.selectionModel().hasSelection()
+                and selected_room < self.room_model.rowCount()
+            ):
+                # the selected room is gone: select the one that took its place
                 self.room_table.selectRow(selected_room)
 
     def _show_event(self) -> None:

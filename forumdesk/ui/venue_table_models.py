@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from forumdesk.core.rows import RoomRow, TrackRow
+from forumdesk.ui.row_changes import apply_row_changes
 
 _Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R", RoomRow, TrackRow)
@@ -28,9 +29,14 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
         raise NotImplementedError
 
     def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace everything (a reload: another event)."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[R]) -> None:
+        """Follow an edit: announce the rows added, removed, moved or changed, by id."""
+        apply_row_changes(self, self._rows, rows)
 
     def row_at(self, row: int) -> R:
         return self._rows[row]

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
@@ -14,6 +15,7 @@ from forumdesk.services import events, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.setup_page import SetupPage
+from forumdesk.ui.venue_table_models import RoomTableModel, TrackTableModel
 from tests.ui.keyboard import type_text
 from tests.ui.prompts import ScriptedPrompts
 
@@ -108,3 +110,92 @@ def test_tracks_add_colour_and_delete(
     page.track_table.selectRow(row)
     page.delete_track()
     assert len(venue.list_tracks(db, event_id)) == count
+
+
+# --- an edit keeps the tables where the user left them -----------------------------------------
+
+
+def _click_row(qtbot: QtBot, table: QTableView, row: int) -> None:
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _selected_id(table: QTableView, model: RoomTableModel | TrackTableModel) -> int | None:
+    rows = table.selectionModel().selectedRows()
+    return model.row_at(rows[0].row()).id if len(rows) == 1 else None
+
+
+def test_renaming_a_room_in_the_table_keeps_it_selected(qtbot: QtBot, page: SetupPage) -> None:
+    row = next(n for n, r in enumerate(page.room_model.rows()) if r.name == "Hall B")
+    hall_b = page.room_model.row_at(row)
+    _click_row(qtbot, page.room_table, row)
+    qtbot.keyClick(page.room_table, Qt.Key.Key_F2)  # edit the name where it stands
+    editor = page.room_table.viewport().findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Hall Beta")
+    with (
+        qtbot.assertNotEmitted(page.room_model.modelReset),
+        qtbot.waitSignal(page.room_model.dataChanged, timeout=1000),
+    ):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert venue.list_rooms(page.ctx.db, page.ctx.event_id or 0)[row].name == "Hall Beta"
+    assert _selected_id(page.room_table, page.room_model) == hall_b.id
+    assert page.room_table.currentIndex().row() == row
+    with qtbot.assertNotEmitted(page.room_model.modelReset):
+        page.ctx.undo_stack.undo()
+    assert page.room_model.index(row, 0).data() == "Hall B"
+    assert _selected_id(page.room_table, page.room_model) == hall_b.id
+
+
+def test_moving_a_room_moves_its_row_and_its_selection(qtbot: QtBot, page: SetupPage) -> None:
+    hall_c = page.room_model.row_at(3)
+    _click_row(qtbot, page.room_table, 3)
+    with (
+        qtbot.assertNotEmitted(page.room_model.modelReset),
+        qtbot.waitSignal(page.room_model.rowsMoved, timeout=0),
+    ):
+        qtbot.mouseClick(page.room_up_button, Qt.MouseButton.LeftButton)
+    assert page.room_model.row_at(2).id == hall_c.id
+    assert _selected_id(page.room_table, page.room_model) == hall_c.id
+    with qtbot.assertNotEmitted(page.room_model.modelReset):
+        page.ctx.undo_stack.undo()  # nobody re-selects here: the selection follows the row
+    assert page.room_model.row_at(3).id == hall_c.id
+    assert _selected_id(page.room_table, page.room_model) == hall_c.id
+
+
+def test_deleting_the_selected_room_selects_the_one_that_took_its_place(
+    qtbot: QtBot, page: SetupPage
+) -> None:
+    after = page.room_model.row_at(2)
+    _click_row(qtbot, page.room_table, 1)
+    page.confirm = lambda title, text: True
+    with (
+        qtbot.assertNotEmitted(page.room_model.modelReset),
+        qtbot.waitSignal(page.room_model.rowsRemoved, timeout=0),
+    ):
+        qtbot.mouseClick(page.delete_room_button, Qt.MouseButton.LeftButton)
+    assert _selected_id(page.room_table, page.room_model) == after.id
+
+
+def test_a_new_track_colour_keeps_the_track_selected(qtbot: QtBot, page: SetupPage) -> None:
+    track = page.track_model.row_at(2)
+    _click_row(qtbot, page.track_table, 2)
+    page.pick_color = lambda initial: QColor("#654321")
+    with (
+        qtbot.assertNotEmitted(page.track_model.modelReset),
+        qtbot.assertNotEmitted(page.room_model.modelReset),
+        qtbot.waitSignal(page.track_model.dataChanged, timeout=0),
+    ):
+        qtbot.mouseClick(page.color_button, Qt.MouseButton.LeftButton)
+    assert page.track_model.row_at(2).color == "#654321"
+    assert _selected_id(page.track_table, page.track_model) == track.id
+
+
+def test_another_event_reloads_the_tables(qtbot: QtBot, page: SetupPage) -> None:
+    with (
+        qtbot.waitSignal(page.room_model.modelReset, timeout=0),
+        qtbot.waitSignal(page.track_model.modelReset, timeout=0),
+    ):
+        page.ctx.set_event(None)
+    assert page.room_model.rowCount() == page.track_model.rowCount() == 0

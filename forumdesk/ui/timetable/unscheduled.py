@@ -34,6 +34,7 @@ from forumdesk.core.rows import EventRow, SessionRow
 from forumdesk.services import sessions
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.mime import SESSION_IDS_MIME, encode_ids
+from forumdesk.ui.row_changes import apply_row_changes
 from forumdesk.ui.timetable.session_block import session_tooltip
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,9 +55,14 @@ class UnscheduledListModel(QAbstractListModel):
         self._rows: list[SessionRow] = []
 
     def set_rows(self, rows: Sequence[SessionRow]) -> None:
+        """Replace everything (a reload: another event)."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[SessionRow]) -> None:
+        """Follow an edit: announce the sessions added, removed, moved or changed, by id."""
+        apply_row_changes(self, self._rows, rows)
 
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]
@@ -133,18 +139,24 @@ class UnscheduledDock(QDockWidget):
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.count_label)
         self.setWidget(body)
+        self._shown_event_id: int | None = None  # whose sessions the list holds
         ctx.data_changed.connect(self._on_ctx_data_changed)
         ctx.event_changed.connect(self._on_ctx_event_changed)
         self.reload()
 
     def reload(self) -> None:
+        """Read the list again: row by row for the same event, a reset for another one."""
         event_id = self.ctx.event_id
         rows = (
             []
             if event_id is None
             else sessions.list_sessions(self.ctx.db, event_id, scheduled=False)
         )
-        self.model.set_rows(rows)
+        if event_id is not None and event_id == self._shown_event_id:
+            self.model.update_rows(rows)
+        else:
+            self._shown_event_id = event_id
+            self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n session(s) to place", "", len(rows)))
 
     def selected_session_ids(self) -> list[int]:
