@@ -165,11 +165,11 @@ def test_moving_a_room_moves_its_row_and_its_selection(qtbot: QtBot, page: Setup
 
 
 def test_deleting_the_selected_room_selects_the_one_that_took_its_place(
-    qtbot: QtBot, page: SetupPage
+    qtbot: QtBot, page: SetupPage, prompts: ScriptedPrompts
 ) -> None:
     after = page.room_model.row_at(2)
     _click_row(qtbot, page.room_table, 1)
-    page.confirm = lambda title, text: True
+    prompts.answer_questions(True)
     with (
         qtbot.assertNotEmitted(page.room_model.modelReset),
         qtbot.waitSignal(page.room_model.rowsRemoved, timeout=0),
@@ -178,10 +178,12 @@ def test_deleting_the_selected_room_selects_the_one_that_took_its_place(
     assert _selected_id(page.room_table, page.room_model) == after.id
 
 
-def test_a_new_track_colour_keeps_the_track_selected(qtbot: QtBot, page: SetupPage) -> None:
+def test_a_new_track_colour_keeps_the_track_selected(
+    qtbot: QtBot, page: SetupPage, prompts: ScriptedPrompts
+) -> None:
     track = page.track_model.row_at(2)
     _click_row(qtbot, page.track_table, 2)
-    page.pick_color = lambda initial: QColor("#654321")
+    prompts.pick_colors(QColor("#654321"))
     with (
         qtbot.assertNotEmitted(page.track_model.modelReset),
         qtbot.assertNotEmitted(page.room_model.modelReset),

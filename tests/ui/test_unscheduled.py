@@ -14,6 +14,7 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.ui import commands
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.timetable.unscheduled import SESSION_ID_ROLE, UnscheduledDock
+from tests.ui.prompts import ScriptedPrompts
 
 
 def _shown_ids(dock: UnscheduledDock) -> list[int]:
@@ -27,10 +28,14 @@ def _click(qtbot: QtBot, dock: UnscheduledDock, session_id: int) -> None:
 
 
 def test_edits_keep_the_selection_on_the_same_session(
-    qtbot: QtBot, qtmodeltester: Any, db: Database, demo: DemoResult
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    db: Database,
+    demo: DemoResult,
+    prompts: ScriptedPrompts,
 ) -> None:
     event_id = demo.event.id
-    ctx = AppContext(db, error_reporter=lambda title, message: None)
+    ctx = AppContext(db, prompts=prompts)
     ctx.set_event(demo.event)
     first = sessions.create_session(db, event_id, "Border workshop", code="W1")
     second = sessions.create_session(db, event_id, "Media briefing", code="W2")
@@ -77,8 +82,10 @@ def test_edits_keep_the_selection_on_the_same_session(
     assert dock.selected_session_ids() == [second.id]
 
 
-def test_another_event_is_a_reload(qtbot: QtBot, db: Database, demo: DemoResult) -> None:
-    ctx = AppContext(db, error_reporter=lambda title, message: None)
+def test_another_event_is_a_reload(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    ctx = AppContext(db, prompts=prompts)
     ctx.set_event(demo.event)
     sessions.create_session(db, demo.event.id, "Border workshop", code="W1")
     dock = UnscheduledDock(ctx)
