@@ -13,7 +13,8 @@ from typing import Any, Protocol
 import pytest
 
 from forumdesk import __version__
-from forumdesk.cli import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, main
+from forumdesk.cli import main
+from forumdesk.cli.shared import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR
 from forumdesk.config import DB_ENV_VAR, default_database_path, log_dir
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Person
