@@ -379,6 +379,34 @@ def test_entry_point_user_errors_exit_1_without_traceback(tmp_path: Path) -> Non
     assert usage.returncode == EXIT_USAGE and "Traceback" not in usage.stderr
 
 
+def test_no_command_opens_the_window(tmp_path: Path) -> None:
+    path = tmp_path / "forum.sqlite3"
+    env = dict(os.environ, FORUMDESK_QUIT_AFTER_MS="300")  # the window closes by itself
+    result = subprocess.run(
+        [sys.executable, "-m", "forumdesk", "--db", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.is_file()  # the window opened (and migrated) the database it was given
+
+
+def test_no_command_without_qt_is_a_readable_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "forumdesk.app", None)  # `import forumdesk.app` fails
+    code = main(["--db", str(db_path)])
+    captured = capsys.readouterr()
+    line = _one_line_error(Captured(code, captured.out, captured.err))
+    assert "The window cannot start because Qt is not available" in line
+    assert not db_path.exists()
+
+
 def test_command_line_does_not_import_qt(demo: DemoResult, db_path: Path) -> None:
     code = (
         "import sys\n"
