@@ -1,7 +1,7 @@
-"""`forumdesk check` (forumdesk.cli_check): output, --json and exit codes, on real files.
+"""`forumdesk check` (forumdesk.cli.check): output, --json and exit codes, on real files.
 
-forumdesk.cli does not know the command until it is wired in, so `run` builds a parser the way
-cli.build_parser does (a --db parent parser, subcommands) and registers only `check` on it.
+`run` parses through the real command line's parser (forumdesk.cli.registry.build_parser) and
+calls the handler it set, so a refusal raises its typed error here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Any, Protocol
 
 import pytest
 
-from forumdesk import cli, cli_check
+from forumdesk.cli import registry
+from forumdesk.cli.shared import EXIT_OK
 from forumdesk.core.enums import Role
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.rows import EventRow
@@ -52,7 +53,7 @@ class Result:
 
 def build_parser() -> argparse.ArgumentParser:
     """The real command line's parser, which registers `check`."""
-    return cli.build_parser()
+    return registry.build_parser()
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def clash(db: Database) -> EventRow:
 
 def test_the_demo_forum_passes_with_one_warning(demo: DemoResult, run: Run) -> None:
     result = run()
-    assert result.code == cli_check.EXIT_OK
+    assert result.code == EXIT_OK
     assert result.err == ""
     lines = result.out.splitlines()
     assert lines[0] == "«International Anti-Counterfeiting Forum 2021»: 1 warning."
@@ -112,7 +113,7 @@ def test_the_demo_forum_passes_with_one_warning(demo: DemoResult, run: Run) -> N
 
 def test_json_lists_every_problem_with_its_keys(demo: DemoResult, run: Run) -> None:
     result = run("--json")
-    assert result.code == cli_check.EXIT_OK
+    assert result.code == EXIT_OK
     [problem] = result.json()
     assert set(problem) == JSON_KEYS
     assert (
@@ -147,13 +148,13 @@ def test_accepting_every_error_exits_0(clash: EventRow, db: Database, run: Run) 
     for row in problems.check_event(db, clash.id):
         problems.accept_problem(db, clash.id, row.key, row.fingerprint, "Agreed with the chair")
     result = run("--json")
-    assert result.code == cli_check.EXIT_OK
+    assert result.code == EXIT_OK
     assert [(p["accepted"], p["note"]) for p in result.json()] == [
         (True, "Agreed with the chair")
     ] * 2
 
     text = run()
-    assert text.code == cli_check.EXIT_OK
+    assert text.code == EXIT_OK
     assert text.out.splitlines()[0] == "«Forum»: no open problems; 2 accepted."
     assert "\nAccepted:\n" in text.out
     assert "Accepted: Agreed with the chair" in text.out
@@ -166,7 +167,7 @@ def test_only_errors_decide_the_exit_code(clash: EventRow, db: Database, run: Ru
     assignments.unassign_person(db, plenary.id, plenary_moderator(db, plenary.id))
     result = run("--json")
     assert [(p["kind"], p["severity"]) for p in result.json()] == [("no_moderator", "warning")]
-    assert result.code == cli_check.EXIT_OK
+    assert result.code == EXIT_OK
 
 
 def plenary_moderator(db: Database, session_id: int) -> int:
@@ -177,7 +178,7 @@ def plenary_moderator(db: Database, session_id: int) -> int:
 def test_an_event_without_problems(db: Database, run: Run) -> None:
     events.create_event(db, "Quiet forum", "2021-11-25")
     result = run()
-    assert (result.code, result.out) == (cli_check.EXIT_OK, "No problems found in «Quiet forum».\n")
+    assert (result.code, result.out) == (EXIT_OK, "No problems found in «Quiet forum».\n")
     assert run("--json").json() == []
 
 
@@ -185,7 +186,7 @@ def test_several_events_need_event_id(clash: EventRow, db: Database, run: Run) -
     other = events.create_event(db, "Quiet forum", "2022-03-01")
     with pytest.raises(EventChoiceError):
         run()
-    assert run("--event", str(other.id)).code == cli_check.EXIT_OK
+    assert run("--event", str(other.id)).code == EXIT_OK
     assert run("--event", str(clash.id)).code == 1
 
 

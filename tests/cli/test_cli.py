@@ -13,7 +13,8 @@ from typing import Any, Protocol
 import pytest
 
 from forumdesk import __version__
-from forumdesk.cli import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, main
+from forumdesk.cli import main
+from forumdesk.cli.shared import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR
 from forumdesk.config import DB_ENV_VAR, default_database_path, log_dir
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Person
@@ -376,6 +377,34 @@ def test_entry_point_user_errors_exit_1_without_traceback(tmp_path: Path) -> Non
 
     usage = _forumdesk("sessions", "--event", "not-a-number", db=path)
     assert usage.returncode == EXIT_USAGE and "Traceback" not in usage.stderr
+
+
+def test_no_command_opens_the_window(tmp_path: Path) -> None:
+    path = tmp_path / "forum.sqlite3"
+    env = dict(os.environ, FORUMDESK_QUIT_AFTER_MS="300")  # the window closes by itself
+    result = subprocess.run(
+        [sys.executable, "-m", "forumdesk", "--db", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.is_file()  # the window opened (and migrated) the database it was given
+
+
+def test_no_command_without_qt_is_a_readable_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "forumdesk.app", None)  # `import forumdesk.app` fails
+    code = main(["--db", str(db_path)])
+    captured = capsys.readouterr()
+    line = _one_line_error(Captured(code, captured.out, captured.err))
+    assert "The window cannot start because Qt is not available" in line
+    assert not db_path.exists()
 
 
 def test_command_line_does_not_import_qt(demo: DemoResult, db_path: Path) -> None:

@@ -1,7 +1,8 @@
-"""Tests for forumdesk/cli_export.py: export-agenda, export-ics and export-csv.
+"""Tests for forumdesk/cli/exports.py: export-agenda, export-ics and export-csv.
 
-The commands run through the real parser (forumdesk.cli.build_parser) and their handlers, so a
-refused export raises its typed error here; cli.main turns those into one line and exit 1.
+The commands run through the real parser (forumdesk.cli.registry.build_parser) and their
+handlers, so a refused export raises its typed error here; cli.main turns those into one line and
+exit 1.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from forumdesk import cli
+from forumdesk.cli.registry import build_parser
 from forumdesk.core.errors import NotFoundError, StorageError
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import EventChoiceError, create_event
@@ -22,7 +23,7 @@ from forumdesk.services.events import EventChoiceError, create_event
 
 def _parser() -> argparse.ArgumentParser:
     """The real command line's parser, which registers the export commands."""
-    return cli.build_parser()
+    return build_parser()
 
 
 def run(*argv: str) -> int:

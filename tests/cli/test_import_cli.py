@@ -1,4 +1,4 @@
-"""The import-attendees and import-programme commands (forumdesk.cli_import)."""
+"""The import-attendees and import-programme commands (forumdesk.cli.imports)."""
 
 from __future__ import annotations
 

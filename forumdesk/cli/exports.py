@@ -1,9 +1,7 @@
 """Command-line exports: export-agenda (xlsx), export-ics and export-csv.
 
-`register(commands, common)` adds the three commands to forumdesk's argparse subcommands; each
-sets `handler(args) -> exit code`. Errors a user can cause (an unknown event, a file open in
-Excel, a bad --parts value) come out as forumdesk errors, which the main command prints as one
-line.
+Errors a user can cause (an unknown event, a file open in Excel, a bad --parts value) come out as
+forumdesk errors, which forumdesk.cli.shared.run_command prints as one line.
 """
 
 from __future__ import annotations
@@ -11,24 +9,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database
 from forumdesk.io.agenda_labels import PAPERS, PARTS
 
-EXIT_OK = 0
 
-
-def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    """Add export-agenda, export-ics and export-csv to `commands`."""
-    agenda = commands.add_parser(
-        "export-agenda",
-        parents=[common],
-        help="write the printable agenda workbook (.xlsx)",
-        description="Write the agenda as an Excel workbook set up to print: programme, "
-        "grids, sign-in sheets, door signs, personal agendas and the people list.",
-    )
+def _agenda_options(agenda: argparse.ArgumentParser) -> None:
     agenda.add_argument("out", metavar="OUT.xlsx", type=Path, help="the workbook to write")
-    _event_argument(agenda)
+    add_event_option(agenda)
     agenda.add_argument(
         "--parts",
         type=_parts,
@@ -47,13 +34,11 @@ def register(
         action="store_true",
         help="personal agendas for every registered person, not only moderators and speakers",
     )
-    agenda.set_defaults(handler=_cmd_export_agenda)
 
-    ics = commands.add_parser(
-        "export-ics", parents=[common], help="write the programme as an iCalendar file (.ics)"
-    )
+
+def _ics_options(ics: argparse.ArgumentParser) -> None:
     ics.add_argument("out", metavar="OUT.ics", type=Path, help="the calendar file to write")
-    _event_argument(ics)
+    add_event_option(ics)
     ics.add_argument(
         "--person", metavar="EMAIL", help="only this person's sessions (found by e-mail)"
     )
@@ -63,16 +48,14 @@ def register(
         default="en",
         help="language of the descriptions' labels (default: en)",
     )
-    ics.set_defaults(handler=_cmd_export_ics)
 
-    csv = commands.add_parser(
-        "export-csv", parents=[common], help="write sessions or people as CSV (UTF-8 with BOM)"
-    )
+
+def _csv_options(csv: argparse.ArgumentParser) -> None:
     csv.add_argument("out", metavar="OUT.csv", type=Path, help="the CSV file to write")
     csv.add_argument(
         "--what", choices=("sessions", "people"), required=True, help="which list to write"
     )
-    _event_argument(csv)
+    add_event_option(csv)
     csv.add_argument(
         "--lang",
         choices=("ru", "en"),
@@ -83,13 +66,6 @@ def register(
         "--semicolon",
         action="store_true",
         help="separate columns with semicolons, as Excel expects with Russian regional settings",
-    )
-    csv.set_defaults(handler=_cmd_export_csv)
-
-
-def _event_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--event", type=int, metavar="ID", help="the event (needed when the database holds several)"
     )
 
 
@@ -112,15 +88,14 @@ def _paper(value: str) -> str:
     raise argparse.ArgumentTypeError(f"unknown paper size {value!r}; choose A4 or Letter")
 
 
-def _cmd_export_agenda(args: argparse.Namespace) -> int:
-    from forumdesk.cli import _open
+def run_export_agenda(args: argparse.Namespace) -> int:
     from forumdesk.services.events import resolve_event
     from forumdesk.services.exports import ExportOptions, export_agenda
 
     options = ExportOptions(
         parts=args.parts, paper=args.paper, lang=args.lang, include_all_registered=args.all_people
     )
-    db = _open(args)
+    db = open_database(args)
     try:
         event = resolve_event(db, args.event)
         result = export_agenda(db, event.id, args.out, options)
@@ -133,12 +108,11 @@ def _cmd_export_agenda(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_export_ics(args: argparse.Namespace) -> int:
-    from forumdesk.cli import _open
+def run_export_ics(args: argparse.Namespace) -> int:
     from forumdesk.services.events import resolve_event
     from forumdesk.services.exports import export_calendar
 
-    db = _open(args)
+    db = open_database(args)
     try:
         event = resolve_event(db, args.event)
         count = export_calendar(db, event.id, args.out, person_email=args.person, lang=args.lang)
@@ -149,12 +123,11 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_export_csv(args: argparse.Namespace) -> int:
-    from forumdesk.cli import _open
+def run_export_csv(args: argparse.Namespace) -> int:
     from forumdesk.services.events import resolve_event
     from forumdesk.services.exports import export_csv
 
-    db = _open(args)
+    db = open_database(args)
     try:
         event = resolve_event(db, args.event)
         count = export_csv(
@@ -169,3 +142,27 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
         db.dispose()
     print(f"Wrote {count} {args.what} of «{event.name}» to {args.out}.")
     return EXIT_OK
+
+
+COMMANDS = (
+    Command(
+        "export-agenda",
+        "write the printable agenda workbook (.xlsx)",
+        run_export_agenda,
+        _agenda_options,
+        description="Write the agenda as an Excel workbook set up to print: programme, "
+        "grids, sign-in sheets, door signs, personal agendas and the people list.",
+    ),
+    Command(
+        "export-ics",
+        "write the programme as an iCalendar file (.ics)",
+        run_export_ics,
+        _ics_options,
+    ),
+    Command(
+        "export-csv",
+        "write sessions or people as CSV (UTF-8 with BOM)",
+        run_export_csv,
+        _csv_options,
+    ),
+)

@@ -9,44 +9,34 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from forumdesk.scheduling.checker import Severity
-from forumdesk.services.problems import ProblemRow
+from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database, print_json
 
-EXIT_OK, EXIT_OPEN_ERRORS = 0, 1
+if TYPE_CHECKING:
+    from forumdesk.services.problems import ProblemRow
+
+EXIT_OPEN_ERRORS = 1
 _WIDTH = 100
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add the `check` command to the `forumdesk` subparsers."""
-    check = commands.add_parser(
-        "check",
-        parents=[common],
-        help="list the schedule's problems (clashes, missing moderators, full rooms, ...)",
-        description="List an event's schedule problems. Exits with status 1 while an error "
-        "that nobody has accepted remains, 0 otherwise.",
-    )
-    check.add_argument(
-        "--event", type=int, metavar="ID", help="the event (needed when the database holds several)"
-    )
-    check.add_argument("--json", action="store_true", help="print JSON")
-    check.set_defaults(handler=run_check)
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    add_event_option(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from forumdesk.cli import _open, _print_json
     from forumdesk.services.events import resolve_event
     from forumdesk.services.problems import check_event
 
-    db = _open(args)
+    db = open_database(args)
     try:
         event = resolve_event(db, args.event)
         problems = check_event(db, event.id)
     finally:
         db.dispose()
     if args.json:
-        _print_json([problem_json(p) for p in problems])
+        print_json([problem_json(p) for p in problems])
     else:
         print_report(event.name, problems)
     return EXIT_OPEN_ERRORS if any(p.is_open_error for p in problems) else EXIT_OK
@@ -66,6 +56,18 @@ def problem_json(problem: ProblemRow) -> dict[str, Any]:
         "accepted": problem.accepted,
         "note": problem.accepted_note,
     }
+
+
+COMMANDS = (
+    Command(
+        "check",
+        "list the schedule's problems (clashes, missing moderators, full rooms, ...)",
+        run_check,
+        _check_options,
+        description="List an event's schedule problems. Exits with status 1 while an error "
+        "that nobody has accepted remains, 0 otherwise.",
+    ),
+)
 
 
 def print_report(event_name: str, problems: list[ProblemRow]) -> None:
@@ -88,6 +90,8 @@ def print_report(event_name: str, problems: list[ProblemRow]) -> None:
 
 
 def _summary(problems: list[ProblemRow]) -> str:
+    from forumdesk.scheduling.checker import Severity
+
     counts = {severity: sum(p.severity == severity for p in problems) for severity in Severity}
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     parts = [

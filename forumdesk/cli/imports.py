@@ -3,48 +3,42 @@
 Exit status: 0 when the import succeeded with every row, 1 when rows were rejected (nothing
 written unless --skip-invalid, and then the rejected rows are in the rejects file), 2 when the
 file as a whole (or how it was asked to be read) cannot be used; nothing is written then.
-`register(commands, common)` adds the commands to forumdesk's parser (see forumdesk.cli).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-EXIT_OK, EXIT_REJECTED, EXIT_FILE_ERROR = 0, 1, 2
+from forumdesk.cli.shared import (
+    EXIT_OK,
+    Command,
+    add_event_option,
+    fail,
+    open_database,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from forumdesk.services.import_common import ImportOptions
+
+EXIT_REJECTED, EXIT_FILE_ERROR = 1, 2
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add import-attendees and import-programme to the `commands` subparsers."""
-    attendees = commands.add_parser(
-        "import-attendees",
-        parents=[common],
-        help="import an attendee list (xlsx, xls, ods, csv) into the directory and an event",
-        description="Import people from a spreadsheet or CSV file: they are added to the "
-        "directory (or matched with who is there) and registered for the event.",
-    )
-    _add_options(attendees, programme=False)
-    attendees.set_defaults(handler=run_import_attendees)
-    programme = commands.add_parser(
-        "import-programme",
-        parents=[common],
-        help="import an event's sessions, rooms and speakers from a spreadsheet",
-        description="Create or update an event's sessions, rooms, tracks and the people who "
-        "lead them from a spreadsheet or CSV file.",
-    )
-    _add_options(programme, programme=True)
-    programme.set_defaults(handler=run_import_programme)
+def _attendees_options(parser: argparse.ArgumentParser) -> None:
+    _add_options(parser, programme=False)
+
+
+def _programme_options(parser: argparse.ArgumentParser) -> None:
+    _add_options(parser, programme=True)
 
 
 def _add_options(parser: argparse.ArgumentParser, *, programme: bool) -> None:
     parser.add_argument(
         "file", metavar="FILE", help="the .xlsx, .xlsm, .xlsb, .xls, .ods or .csv file"
     )
-    parser.add_argument(
-        "--event", type=int, metavar="ID", help="the event (needed when the database holds several)"
-    )
+    add_event_option(parser)
     parser.add_argument(
         "--sheet",
         metavar="NAME",
@@ -120,7 +114,6 @@ def run_import_programme(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, kind: str) -> int:
-    from forumdesk.cli import _open
     from forumdesk.io.tables import ImportFileError
     from forumdesk.services.events import resolve_event
 
@@ -129,7 +122,7 @@ def _run(args: argparse.Namespace, kind: str) -> int:
         options.check()
     except ImportFileError as exc:
         return _file_error(str(exc))
-    db = _open(args)
+    db = open_database(args)
     try:
         if kind == "attendees":
             from forumdesk.services.events import list_events
@@ -152,16 +145,14 @@ def _run(args: argparse.Namespace, kind: str) -> int:
     finally:
         db.dispose()
     if args.json:
-        from forumdesk.cli import _print_json
-
-        _print_json(summary.to_json())
+        print_json(summary.to_json())
     else:
         for line in summary.lines():
             print(line)
     return EXIT_REJECTED if summary.rejected else EXIT_OK
 
 
-def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _options(args: argparse.Namespace) -> ImportOptions:
     from forumdesk.io.tables import ImportFileError
     from forumdesk.services.import_common import ImportOptions
 
@@ -195,5 +186,25 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _file_error(message: str) -> int:
-    print(f"forumdesk: {message}", file=sys.stderr)
+    fail(message)
     return EXIT_FILE_ERROR
+
+
+COMMANDS = (
+    Command(
+        "import-attendees",
+        "import an attendee list (xlsx, xls, ods, csv) into the directory and an event",
+        run_import_attendees,
+        _attendees_options,
+        description="Import people from a spreadsheet or CSV file: they are added to the "
+        "directory (or matched with who is there) and registered for the event.",
+    ),
+    Command(
+        "import-programme",
+        "import an event's sessions, rooms and speakers from a spreadsheet",
+        run_import_programme,
+        _programme_options,
+        description="Create or update an event's sessions, rooms, tracks and the people who "
+        "lead them from a spreadsheet or CSV file.",
+    ),
+)
