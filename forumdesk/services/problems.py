@@ -32,6 +32,8 @@ from forumdesk.db.models import (
     Registration,
     Room,
 )
+from forumdesk.scheduling import busy
+from forumdesk.scheduling.busy import BusySpan
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,
@@ -213,6 +215,64 @@ def check_event(db: Database, event_id: int) -> list[ProblemRow]:
             )
         )
     return rows
+
+
+def busy_spans(db: Database, session_id: int) -> list[BusySpan]:
+    """When the session's people are in other sessions of its event or unavailable.
+
+    What the timetable shades while the session is dragged; the rules (what counts as a clash,
+    how bad it is) are the checker's, in forumdesk.scheduling.busy. Four small queries.
+    """
+    with db.reader() as session:
+        event_id = load(session, ProgramSession, session_id, "session").event_id
+        conn = session.connection()
+        people = select(Assignment.person_id).where(Assignment.session_id == session_id)
+        assignments = [
+            CheckAssignment(*row)
+            for row in conn.execute(
+                select(Assignment.session_id, Assignment.person_id, Assignment.role)
+                .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+                .where(ProgramSession.event_id == event_id, Assignment.person_id.in_(people))
+            )
+        ]
+        others = {a.session_id for a in assignments} - {session_id}
+        sessions = [
+            CheckSession(
+                id=row.id,
+                code=row.code,
+                title=row.title,
+                starts_at=row.starts_at,
+                ends_at=row.ends_at,
+            )
+            for row in conn.execute(
+                select(
+                    ProgramSession.id,
+                    ProgramSession.code,
+                    ProgramSession.title,
+                    ProgramSession.starts_at,
+                    ProgramSession.ends_at,
+                ).where(ProgramSession.id.in_(others), ProgramSession.starts_at.is_not(None))
+            )
+        ]
+        names = dict(
+            conn.execute(select(Person.id, Person.display_name).where(Person.id.in_(people))).all()
+        )
+        periods = [
+            Unavailability(*row)
+            for row in conn.execute(
+                select(
+                    PersonUnavailability.id,
+                    PersonUnavailability.person_id,
+                    PersonUnavailability.starts_at,
+                    PersonUnavailability.ends_at,
+                    PersonUnavailability.note,
+                ).where(
+                    PersonUnavailability.event_id == event_id,
+                    PersonUnavailability.person_id.in_(people),
+                )
+            )
+        ]
+    return busy.busy_spans(session_id, sessions, assignments, names, periods)
 
 
 # --- accepting --------------------------------------------------------------------------------

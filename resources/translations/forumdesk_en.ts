@@ -4,7 +4,7 @@
 <context>
     <name>AssignToSessionDialog</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="56"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="64"/>
         <source>Assign %n people to a session</source>
         <translation>
             <numerusform>Assign %n person to a session</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="192"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="212"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n row cannot be imported. Correct it in the file and check again, or tick “Import the valid rows”.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="267"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="303"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n row with problems will be left out and written to {0}.</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="311"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="358"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="359"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Delete %n person from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="331"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="384"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>Register %n person as {0}</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="352"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="411"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>Assign %n person to {0}</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>ProblemsDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="323"/>
+        <location filename="../../forumdesk/ui/problems.py" line="347"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>%n accepted</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="363"/>
+        <location filename="../../forumdesk/ui/problems.py" line="390"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Why is this %n problem acceptable?</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="370"/>
+        <location filename="../../forumdesk/ui/problems.py" line="398"/>
         <source>Accept %n problems</source>
         <translation>
             <numerusform>Accept %n problem</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="380"/>
+        <location filename="../../forumdesk/ui/problems.py" line="408"/>
         <source>Un-accept %n problems</source>
         <translation>
             <numerusform>Un-accept %n problem</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="50"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="53"/>
         <source>%n error</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="51"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="53"/>
         <source>%n errors</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="52"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="55"/>
         <source>%n warning</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="53"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="55"/>
         <source>%n warnings</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="327"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="318"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>UnscheduledDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="144"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="148"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>%n session to place</numerusform>

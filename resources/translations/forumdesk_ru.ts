@@ -4,68 +4,68 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="63"/>
+        <location filename="../../forumdesk/ui/commands.py" line="78"/>
         <source>Edit event</source>
         <translation>изменение мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="69"/>
-        <location filename="../../forumdesk/ui/commands.py" line="75"/>
+        <location filename="../../forumdesk/ui/commands.py" line="90"/>
+        <location filename="../../forumdesk/ui/commands.py" line="102"/>
         <source>Edit {0}</source>
         <translation>изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="81"/>
+        <location filename="../../forumdesk/ui/commands.py" line="114"/>
         <source>Edit room {0}</source>
         <translation>изменение зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="86"/>
+        <location filename="../../forumdesk/ui/commands.py" line="126"/>
         <source>Edit track {0}</source>
         <translation>изменение трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="113"/>
+        <location filename="../../forumdesk/ui/commands.py" line="157"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="148"/>
+        <location filename="../../forumdesk/ui/commands.py" line="192"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="280"/>
+        <location filename="../../forumdesk/ui/commands.py" line="337"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="300"/>
+        <location filename="../../forumdesk/ui/commands.py" line="357"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="316"/>
+        <location filename="../../forumdesk/ui/commands.py" line="373"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="331"/>
+        <location filename="../../forumdesk/ui/commands.py" line="388"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="351"/>
+        <location filename="../../forumdesk/ui/commands.py" line="408"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="90"/>
+        <location filename="../../forumdesk/ui/problems.py" line="95"/>
         <source>Accept problem: {0}</source>
         <translation>принятие проблемы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="112"/>
+        <location filename="../../forumdesk/ui/problems.py" line="122"/>
         <source>Un-accept problem: {0}</source>
         <translation>снятие отметки «принято»: {0}</translation>
     </message>
@@ -73,12 +73,12 @@
 <context>
     <name>AssignToSessionDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="55"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="62"/>
         <source>Assign one person to a session</source>
         <translation>Включить одного человека в сессию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="56"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="64"/>
         <source>Assign %n people to a session</source>
         <translation>
             <numerusform>Включить в сессию %n человека</numerusform>
@@ -87,47 +87,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="60"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="69"/>
         <source>Filter by code, title, room, moderator…</source>
         <translation>Фильтр по коду, названию, залу, модератору…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="68"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="68"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="68"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="68"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="87"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="112"/>
         <source>No session matches the filter.</source>
         <translation>Ни одна сессия не подходит под фильтр.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="92"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="118"/>
         <source>Assign</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="98"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="124"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="101"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="127"/>
         <source>&amp;Session:</source>
         <translation>&amp;Сессия:</translation>
     </message>
@@ -135,22 +135,22 @@
 <context>
     <name>AssignmentDraftTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="35"/>
+        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="36"/>
         <source>Name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="35"/>
+        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="37"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="35"/>
+        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="38"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="36"/>
+        <location filename="../../forumdesk/ui/assignment_draft_model.py" line="39"/>
         <source>Also at this time</source>
         <translation>В это же время</translation>
     </message>
@@ -163,118 +163,118 @@
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="77"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="78"/>
         <source>What the import would do, and the rows it cannot use. Nothing has been changed yet.</source>
         <translation>Что сделает импорт и какие строки он не сможет использовать. Пока ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="84"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="90"/>
         <source>Update: fill in what is blank</source>
         <translation>Дополнить: заполнить пустые поля</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="85"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="91"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>Заменить значениями из файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="86"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
         <source>Skip: leave them as they are</source>
         <translation>Пропустить: оставить как есть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="87"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="93"/>
         <source>Add as new (unless the e-mail is known)</source>
         <translation>Добавить как новых (если эл. почта неизвестна)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="105"/>
         <source>Sheet</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="105"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="111"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="105"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="96"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="105"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="111"/>
         <source>In the file</source>
         <translation>В файле</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="111"/>
         <source>Perhaps the same as</source>
         <translation>Возможно, совпадает с</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="102"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="111"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="107"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="117"/>
         <source>Import the valid rows and write the others to a rejects file:</source>
         <translation>Импортировать правильные строки, а остальные записать в файл отклонённых:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="110"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="121"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="112"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="123"/>
         <source>Check &amp;again</source>
         <translation>Проверить &amp;снова</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="118"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="129"/>
         <source>Already in the database:</source>
         <translation>Уже есть в базе:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="125"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="136"/>
         <source>Rows with problems:</source>
         <translation>Строки с проблемами:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="127"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="138"/>
         <source>Possible duplicates (not merged):</source>
         <translation>Возможные дубликаты (не объединены):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="148"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="160"/>
         <source>Checking the file</source>
         <translation>Проверка файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="149"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="160"/>
         <source>Reading and checking every row…</source>
         <translation>Чтение и проверка всех строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="154"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="165"/>
         <source>The check was cancelled; press Check again.</source>
         <translation>Проверка отменена; нажмите «Проверить снова».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="178"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="196"/>
         <source>{0} (row {1})</source>
         <translation>{0} (строка {1})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="192"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="212"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n строку нельзя импортировать. Исправьте её в файле и проверьте снова или отметьте «Импортировать правильные строки».</numerusform>
@@ -283,12 +283,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="209"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="235"/>
         <source>Write the rejected rows to</source>
         <translation>Записать отклонённые строки в</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="211"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="237"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>Excel или CSV (*.xlsx *.csv)</translation>
     </message>
@@ -296,38 +296,38 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="234"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="282"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="326"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="236"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="263"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="239"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="267"/>
         <source>Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all. Edit &gt; Undo takes the whole import back in one step, until forumdesk is closed.</source>
         <translation>Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего. Команда «Правка &gt; Отменить» отменяет весь импорт за один шаг — до закрытия forumdesk.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="244"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="276"/>
         <source>Make a backup copy of the database first (it stays after forumdesk is closed)</source>
         <translation>Сначала сделать резервную копию базы (она останется и после закрытия forumdesk)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="295"/>
         <source>the directory only</source>
         <translation>только справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="297"/>
         <source>Import «{0}» into «{1}».</source>
         <translation>Импорт «{0}» в «{1}».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="267"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="303"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n строка с проблемами будет пропущена и записана в {0}.</numerusform>
@@ -336,22 +336,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="274"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="314"/>
         <source>Importing</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="274"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="315"/>
         <source>Importing the rows…</source>
         <translation>Импорт строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="278"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="321"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Импорт прерван; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="287"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="334"/>
         <source>Nothing was written: go back and check the file again.</source>
         <translation>Ничего не записано: вернитесь назад и проверьте файл снова.</translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../forumdesk/ui/agenda_print.py" line="147"/>
+        <location filename="../../forumdesk/ui/agenda_print.py" line="176"/>
         <source>The PDF «{0}» could not be written.</source>
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>
@@ -377,157 +377,157 @@
         <translation>Открыть файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="72"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="74"/>
         <source>The file could not be written: {0}</source>
         <translation>Не удалось записать файл: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="76"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="81"/>
         <source>The export failed unexpectedly: {0}</source>
         <translation>Экспорт неожиданно завершился ошибкой: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="129"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="136"/>
         <source>Export agenda</source>
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="130"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="139"/>
         <source>Writing the agenda workbook…</source>
         <translation>Запись программы в книгу Excel…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="136"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="146"/>
         <source>Export cancelled; any previous file was left as it was.</source>
         <translation>Экспорт прерван; прежний файл, если он был, не изменён.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="139"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="234"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="151"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
         <source>The agenda was written to {0}.</source>
         <translation>Программа записана в {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="150"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="155"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="163"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="172"/>
         <source>Export calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="150"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="165"/>
         <source>programme</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="151"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="166"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="155"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="173"/>
         <source>Writing the calendar…</source>
         <translation>Запись календаря…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="160"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="179"/>
         <source>{0} sessions were written to {1}.</source>
         <translation>Записано сессий: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="169"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="189"/>
         <source>Export sessions as CSV</source>
         <translation>Экспорт сессий в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="169"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="191"/>
         <source>Export people as CSV</source>
         <translation>Экспорт участников в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="171"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="196"/>
         <source>sessions</source>
         <translation>сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="172"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="196"/>
         <source>people</source>
         <translation>участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="172"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="197"/>
         <source>CSV file (*.csv)</source>
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="176"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="204"/>
         <source>Writing the CSV file…</source>
         <translation>Запись файла CSV…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="181"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="211"/>
         <source>{0} rows were written to {1}.</source>
         <translation>Записано строк: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="194"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="224"/>
         <source>Reading the programme…</source>
         <translation>Чтение программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="204"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="212"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="234"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="242"/>
         <source>Print agenda</source>
         <translation>Печать программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="220"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="224"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="232"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="251"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="258"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="265"/>
         <source>Export agenda to PDF</source>
         <translation>Экспорт программы в PDF</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="220"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="253"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="221"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="254"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="261"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="286"/>
         <source>&amp;Export agenda…</source>
         <translation>&amp;Экспорт программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="264"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="289"/>
         <source>&amp;Print agenda…</source>
         <translation>Пе&amp;чать программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="292"/>
         <source>Export agenda to P&amp;DF…</source>
         <translation>Экспорт программы в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="269"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="294"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>Экспорт &amp;календаря (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="271"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="296"/>
         <source>Export CS&amp;V</source>
         <translation>Экспорт в CS&amp;V</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="272"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="297"/>
         <source>&amp;Sessions…</source>
         <translation>&amp;Сессии…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="274"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="299"/>
         <source>&amp;People…</source>
         <translation>&amp;Участники…</translation>
     </message>
@@ -570,114 +570,114 @@
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="132"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="133"/>
         <source>Parts of the workbook</source>
         <translation>Разделы книги</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="142"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="143"/>
         <source>Every registered person gets a personal agenda
 (not only moderators and speakers)</source>
         <translation>Личная программа для каждого зарегистрированного
 (не только для модераторов и спикеров)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="149"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="153"/>
         <source>Paper and language</source>
         <translation>Бумага и язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="161"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="165"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="166"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="171"/>
         <source>Paper:</source>
         <translation>Бумага:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="167"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="172"/>
         <source>Headings in:</source>
         <translation>Язык заголовков:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="168"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="173"/>
         <source>Grid time step:</source>
         <translation>Шаг сетки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="177"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="187"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="177"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="188"/>
         <source>Rooms</source>
         <translation>Залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="178"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="189"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="184"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="197"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="186"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="199"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="189"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="202"/>
         <source>Save to:</source>
         <translation>Сохранить в:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="200"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="214"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="261"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="282"/>
         <source>Choose at least one part of the agenda.</source>
         <translation>Выберите хотя бы один раздел программы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="263"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="284"/>
         <source>Choose at least one day.</source>
         <translation>Выберите хотя бы один день.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="264"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="285"/>
         <source>Choose at least one room.</source>
         <translation>Выберите хотя бы один зал.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="265"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="286"/>
         <source>Choose at least one track.</source>
         <translation>Выберите хотя бы один трек.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="270"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="292"/>
         <source>Choose where to save the workbook.</source>
         <translation>Выберите, куда сохранить книгу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="272"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="294"/>
         <source>{0} is a folder; give the name of the file to write.</source>
         <translation>{0} — это папка; укажите имя файла для записи.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="289"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="313"/>
         <source>Save the agenda as</source>
         <translation>Сохранить программу как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="290"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="315"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -690,93 +690,93 @@
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="110"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="111"/>
         <source>An Excel, OpenDocument or CSV file. You can also drop the file onto this page.</source>
         <translation>Файл Excel, OpenDocument или CSV. Файл можно также перетащить на эту страницу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="115"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="118"/>
         <source>The file to import</source>
         <translation>Файл для импорта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="117"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="120"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="124"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="127"/>
         <source>Attendees (people, registrations)</source>
         <translation>Участники (люди, регистрации)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="125"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="128"/>
         <source>Programme (sessions, rooms, speakers)</source>
         <translation>Программа (сессии, залы, спикеры)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="133"/>
-        <location filename="../../forumdesk/ui/import_pages.py" line="140"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="137"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="144"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="142"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="146"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="147"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="151"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="150"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="154"/>
         <source>&amp;What it holds:</source>
         <translation>&amp;Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="151"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="155"/>
         <source>&amp;Event:</source>
         <translation>&amp;Мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="152"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="156"/>
         <source>Text &amp;encoding (CSV):</source>
         <translation>&amp;Кодировка (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="153"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="157"/>
         <source>&amp;Column separator (CSV):</source>
         <translation>&amp;Разделитель столбцов (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="165"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="169"/>
         <source>None: only add them to the directory</source>
         <translation>Нет: только добавить в справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="188"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="194"/>
         <source>A programme is imported into an event, and there is none yet: create the event first.</source>
         <translation>Программа импортируется в мероприятие, а мероприятий пока нет: сначала создайте его.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="195"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="205"/>
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="196"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="207"/>
         <source>Spreadsheets and CSV files ({0})</source>
         <translation>Таблицы и файлы CSV ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="216"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="227"/>
         <source>Choose the event the programme belongs to.</source>
         <translation>Выберите мероприятие, к которому относится программа.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="227"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="238"/>
         <source>«{0}» cannot be read: {1}</source>
         <translation>Не удаётся прочитать «{0}»: {1}</translation>
     </message>
@@ -907,37 +907,37 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="355"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="421"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="438"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="526"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="439"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="527"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="531"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="450"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="547"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="455"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="557"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="457"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="560"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -945,22 +945,22 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="169"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="160"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="169"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="160"/>
         <source>The new language is used the next time forumdesk starts.</source>
         <translation>Новый язык будет использован при следующем запуске forumdesk.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="176"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="167"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="183"/>
+        <location filename="../../forumdesk/ui/i18n.py" line="176"/>
         <source>As the &amp;system</source>
         <translation>Как в &amp;системе</translation>
     </message>
@@ -968,212 +968,207 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="252"/>
-        <location filename="../../forumdesk/ui/import_actions.py" line="28"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="149"/>
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/i18n.py" line="156"/>
-        <location filename="../../forumdesk/ui/i18n.py" line="161"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="187"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/import_actions.py" line="38"/>
+        <location filename="../../forumdesk/ui/import_actions.py" line="27"/>
         <source>&amp;Import attendees…</source>
         <translation>&amp;Импорт участников…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_actions.py" line="41"/>
+        <location filename="../../forumdesk/ui/import_actions.py" line="30"/>
         <source>Import &amp;programme…</source>
         <translation>Импорт &amp;программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_actions.py" line="54"/>
+        <location filename="../../forumdesk/ui/import_actions.py" line="37"/>
         <source>Import an attendee list…</source>
         <translation>Импортировать список участников…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="60"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="67"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="61"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="68"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="62"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="69"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="63"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="70"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="72"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="79"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="75"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="82"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="85"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="125"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="138"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="127"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="140"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="129"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="131"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="150"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="165"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="166"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="153"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="168"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="155"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="159"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="163"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="167"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="168"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="184"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="172"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="175"/>
-        <location filename="../../forumdesk/ui/problems.py" line="472"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="196"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="179"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="180"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="198"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="194"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="196"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="201"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="203"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="259"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
         <source>New event</source>
         <translation>Новое мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="269"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="306"/>
         <source>Demo forum</source>
         <translation>Демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="310"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="300"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="337"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="340"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="379"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="344"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="344"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="386"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -1186,199 +1181,199 @@
         <translation>Что содержит каждый столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="60"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="61"/>
         <source>Check the field chosen for each column; the table below shows the first rows as they will be imported.</source>
         <translation>Проверьте поле, выбранное для каждого столбца; в таблице ниже — первые строки в том виде, в каком они будут импортированы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="67"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="71"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="67"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="71"/>
         <source>Imported as</source>
         <translation>Импортируется как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="67"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="71"/>
         <source>First value</source>
         <translation>Первое значение</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="69"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="75"/>
         <source>Guess for each name</source>
         <translation>Определять для каждого имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="76"/>
         <source>Family name first (Иванов Иван)</source>
         <translation>Сначала фамилия (Иванов Иван)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="71"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="77"/>
         <source>Given name first (Ivan Ivanov)</source>
         <translation>Сначала имя (Ivan Ivanov)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="75"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="82"/>
         <source>&amp;Load</source>
         <translation>&amp;Загрузить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="78"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="85"/>
         <source>Name for this mapping</source>
         <translation>Название для этого сопоставления</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="79"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="86"/>
         <source>&amp;Save mapping</source>
         <translation>&amp;Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="90"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="97"/>
         <source>Full names are written:</source>
         <translation>Порядок в ФИО:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="94"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="101"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="105"/>
         <source>Save this mapping as:</source>
         <translation>Сохранить сопоставление как:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="103"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="110"/>
         <source>How the first rows will be read:</source>
         <translation>Как будут прочитаны первые строки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="198"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="216"/>
         <source>«{0}» is chosen for columns {1} and {2}; only {1} is used.</source>
         <translation>Поле «{0}» выбрано для столбцов {1} и {2}; используется только {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="204"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="222"/>
         <source>Choose the column with the full name or the family name.</source>
         <translation>Выберите столбец с ФИО или фамилией.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="206"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="224"/>
         <source>Choose the column with the session&apos;s title.</source>
         <translation>Выберите столбец с названием сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="241"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="265"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="267"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="313"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="241"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="265"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="268"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="314"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="241"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="269"/>
         <source>Family name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="242"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="270"/>
         <source>Given name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="242"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="271"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="242"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="272"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="243"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="273"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="243"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="274"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="243"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="275"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="243"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="276"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="244"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="277"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="265"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="315"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="265"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="316"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="317"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="318"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="319"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="320"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="267"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="321"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="267"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="322"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="297"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="365"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="303"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="371"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="322"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="395"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>
@@ -1386,47 +1381,47 @@
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="50"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="60"/>
         <source>New event</source>
         <translation>Новое мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="66"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="76"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="67"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="77"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="68"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="78"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="69"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="79"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="70"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="80"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="71"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="81"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="97"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="108"/>
         <source>The event needs a name.</source>
         <translation>Укажите название мероприятия.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="100"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="111"/>
         <source>Choose a time zone from the list.</source>
         <translation>Выберите часовой пояс из списка.</translation>
     </message>
@@ -1434,83 +1429,83 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="113"/>
         <source>Filter by name, organisation, position, e-mail, phone…</source>
         <translation>Фильтр по имени, организации, должности, эл. почте, телефону…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="115"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="121"/>
         <source>Registered for this event</source>
         <translation>Зарегистрированные на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="116"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="122"/>
         <source>Whole directory</source>
         <translation>Весь справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="117"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="123"/>
         <source>Whom the table lists</source>
         <translation>Кого показывает таблица</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="142"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="153"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="146"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="160"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="150"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="171"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="153"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="178"/>
         <source>&amp;Assign to session…</source>
         <translation>&amp;Включить в сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="155"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="184"/>
         <source>&amp;Register for this event</source>
         <translation>&amp;Зарегистрировать на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="159"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="188"/>
         <source>As {0}</source>
         <translation>Со статусом «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="165"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="217"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="196"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="255"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="172"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="203"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="173"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="204"/>
         <source>Register the selected people for this event</source>
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="306"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="352"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="353"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="311"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="358"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1519,7 +1514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="359"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1528,12 +1523,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="329"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="382"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="331"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="384"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1542,17 +1537,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="396"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="349"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="409"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="352"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="411"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1561,32 +1556,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="443"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="503"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="444"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="504"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="445"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="505"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="447"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="509"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="448"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="510"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="449"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="511"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -1594,42 +1589,42 @@
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="153"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="183"/>
         <source>Name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="153"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="184"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="154"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="185"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="154"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="186"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="154"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="187"/>
         <source>Sector</source>
         <translation>Сектор</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="155"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="188"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="155"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="189"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="155"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="190"/>
         <source>Registration</source>
         <translation>Регистрация</translation>
     </message>
@@ -1637,112 +1632,112 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="63"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="79"/>
         <source>New person</source>
         <translation>Новый участник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="64"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="81"/>
         <source>Edit {0}</source>
         <translation>Изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="72"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="91"/>
         <source>Leave empty to build the name from its parts: it then follows name changes.</source>
         <translation>Оставьте пустым, чтобы имя складывалось из фамилии, имени и отчества и менялось вместе с ними.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="85"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="105"/>
         <source>Choose or type a new one</source>
         <translation>Выберите или введите новую</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="96"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="116"/>
         <source>name@example.org</source>
         <translation>name@example.org</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="102"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="122"/>
         <source>The language for letters and badges, e.g. ru</source>
         <translation>Язык писем и бейджей, например ru</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="110"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="129"/>
         <source>Register for {0}</source>
         <translation>Зарегистрировать на «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="117"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="136"/>
         <source>&amp;Family name:</source>
         <translation>&amp;Фамилия:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="118"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="137"/>
         <source>&amp;Given name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="119"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="138"/>
         <source>Pa&amp;tronymic:</source>
         <translation>&amp;Отчество:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="120"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="139"/>
         <source>&amp;Display name:</source>
         <translation>О&amp;тображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="121"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="140"/>
         <source>&amp;Organisation:</source>
         <translation>Орг&amp;анизация:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="122"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="141"/>
         <source>&amp;Position:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="123"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="142"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Страна:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="124"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="143"/>
         <source>&amp;Sector:</source>
         <translation>С&amp;ектор:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="125"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="144"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="126"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="145"/>
         <source>P&amp;hone:</source>
         <translation>Те&amp;лефон:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="127"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="146"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="128"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="147"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Примечания:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="201"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="225"/>
         <source>The family name is required.</source>
         <translation>Укажите фамилию.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="205"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="229"/>
         <source>“{0}” is not an e-mail address.</source>
         <translation>«{0}» — не адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="263"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="305"/>
         <source>Made from the names</source>
         <translation>Из фамилии, имени и отчества</translation>
     </message>
@@ -1793,47 +1788,45 @@
 <context>
     <name>ProblemMarks</name>
     <message>
-        <location filename="../../forumdesk/ui/problem_marks.py" line="225"/>
         <source>unavailable</source>
-        <translation>недоступен</translation>
+        <translation type="vanished">недоступен</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problem_marks.py" line="229"/>
         <source>{0}: {1}</source>
-        <translation>{0}: {1}</translation>
+        <translation type="vanished">{0}: {1}</translation>
     </message>
 </context>
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="191"/>
+        <location filename="../../forumdesk/ui/problems.py" line="206"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="218"/>
+        <location filename="../../forumdesk/ui/problems.py" line="233"/>
         <source>Show accepted</source>
         <translation>Показать принятые</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="221"/>
-        <location filename="../../forumdesk/ui/problems.py" line="226"/>
+        <location filename="../../forumdesk/ui/problems.py" line="237"/>
+        <location filename="../../forumdesk/ui/problems.py" line="245"/>
         <source>Accept…</source>
         <translation>Принять…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="222"/>
+        <location filename="../../forumdesk/ui/problems.py" line="239"/>
         <source>Mark the selected problems as accepted, with a note why. They come back when the times, rooms or people behind them change.</source>
         <translation>Отметить выбранные проблемы как принятые, с пояснением почему. Они вернутся, если изменятся время, залы или люди, из-за которых они возникли.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="225"/>
-        <location filename="../../forumdesk/ui/problems.py" line="227"/>
+        <location filename="../../forumdesk/ui/problems.py" line="244"/>
+        <location filename="../../forumdesk/ui/problems.py" line="246"/>
         <source>Un-accept</source>
         <translation>Снять отметку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="323"/>
+        <location filename="../../forumdesk/ui/problems.py" line="347"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>принято: %n</numerusform>
@@ -1842,14 +1835,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="361"/>
+        <location filename="../../forumdesk/ui/problems.py" line="388"/>
         <source>Why is this acceptable?
 {0}</source>
         <translation>Почему это допустимо?
 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="363"/>
+        <location filename="../../forumdesk/ui/problems.py" line="390"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Почему допустимы эти проблемы (%n)?</numerusform>
@@ -1858,12 +1851,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="364"/>
+        <location filename="../../forumdesk/ui/problems.py" line="392"/>
         <source>Accept problem</source>
         <translation>Принятие проблемы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="370"/>
+        <location filename="../../forumdesk/ui/problems.py" line="398"/>
         <source>Accept %n problems</source>
         <translation>
             <numerusform>принятие %n проблемы</numerusform>
@@ -1872,7 +1865,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="380"/>
+        <location filename="../../forumdesk/ui/problems.py" line="408"/>
         <source>Un-accept %n problems</source>
         <translation>
             <numerusform>снятие отметки «принято»: %n проблема</numerusform>
@@ -1881,32 +1874,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="439"/>
+        <location filename="../../forumdesk/ui/problems.py" line="466"/>
         <source>Open the list of problems</source>
         <translation>Открыть список проблем</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="35"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="36"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="35"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="37"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="36"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="38"/>
         <source>Notes</source>
         <translation>Замечания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="47"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="50"/>
         <source>No problems</source>
         <translation>Проблем нет</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="50"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="53"/>
         <source>%n error</source>
         <translation>
             <numerusform>%n ошибка</numerusform>
@@ -1915,7 +1908,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="51"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="53"/>
         <source>%n errors</source>
         <translation>
             <numerusform>%n ошибка</numerusform>
@@ -1924,7 +1917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="52"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="55"/>
         <source>%n warning</source>
         <translation>
             <numerusform>%n предупреждение</numerusform>
@@ -1933,7 +1926,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="53"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="55"/>
         <source>%n warnings</source>
         <translation>
             <numerusform>%n предупреждение</numerusform>
@@ -1942,7 +1935,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="54"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="57"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
@@ -1950,27 +1943,27 @@
 <context>
     <name>ProblemsTreeModel</name>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="91"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="94"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="91"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="94"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="91"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="94"/>
         <source>Note</source>
         <translation>Пояснение</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="232"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="250"/>
         <source>(accepted)</source>
         <translation>(принято)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="237"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="255"/>
         <source>Accepted: {0}</source>
         <translation>Принято: {0}</translation>
     </message>
@@ -1978,17 +1971,17 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="87"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="90"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="87"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="90"/>
         <source>Seats</source>
         <translation>Мест</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="87"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="90"/>
         <source>Notes</source>
         <translation>Примечания</translation>
     </message>
@@ -1996,47 +1989,47 @@
 <context>
     <name>SessionBlock</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="152"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="160"/>
         <source>Kind: {0}</source>
         <translation>Тип: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="156"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="166"/>
         <source>When: {0}, {1}</source>
         <translation>Время: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="157"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="167"/>
         <source>no room yet</source>
         <translation>зал пока не назначен</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="159"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="169"/>
         <source>{0} (whole venue)</source>
         <translation>{0} (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="159"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="169"/>
         <source>whole venue</source>
         <translation>вся площадка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="160"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="170"/>
         <source>Room: {0}</source>
         <translation>Зал: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="162"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="172"/>
         <source>Track: {0}</source>
         <translation>Трек: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="164"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="174"/>
         <source>Moderators: {0}</source>
         <translation>Модераторы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="166"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="176"/>
         <source>Expected audience: {0}</source>
         <translation>Ожидается участников: {0}</translation>
     </message>
@@ -2059,12 +2052,12 @@
         <translation>Выберите сессию, чтобы увидеть здесь сведения о ней.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/details_dock.py" line="69"/>
+        <location filename="../../forumdesk/ui/details_dock.py" line="71"/>
         <source>not on the timetable</source>
         <translation>не в расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/details_dock.py" line="71"/>
+        <location filename="../../forumdesk/ui/details_dock.py" line="76"/>
         <source>no room</source>
         <translation>без зала</translation>
     </message>
@@ -2072,163 +2065,163 @@
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="96"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="411"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="110"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="462"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="97"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="112"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="132"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="153"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="143"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="164"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="147"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="168"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="151"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="172"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="167"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="188"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="169"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="190"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="170"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="191"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="171"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="172"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="173"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="175"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="196"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="176"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="177"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="181"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="202"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="202"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="204"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="214"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="238"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="242"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="257"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="234"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="259"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="331"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="362"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="402"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="449"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="408"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="458"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="412"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="464"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="434"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="494"/>
         <source>Move {0}</source>
         <translation>перемещение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="444"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="505"/>
         <source>Remove people</source>
         <translation>удаление участников из сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="451"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="512"/>
         <source>Change role</source>
         <translation>изменение роли</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="454"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="516"/>
         <source>Add {0}</source>
         <translation>добавление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="461"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="524"/>
         <source>Reorder people</source>
         <translation>изменение порядка участников</translation>
     </message>
@@ -2268,42 +2261,42 @@
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="42"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="43"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="42"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="44"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="42"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="45"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="43"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="46"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="43"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="47"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="43"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="48"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="44"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="49"/>
         <source>Moderators</source>
         <translation>Модераторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="94"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="105"/>
         <source>unscheduled</source>
         <translation>вне расписания</translation>
     </message>
@@ -2336,22 +2329,22 @@
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="132"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="137"/>
         <source>{0} of {1} sessions</source>
         <translation>Сессий: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="161"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="170"/>
         <source>Unschedule {0}</source>
         <translation>снятие с расписания: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="165"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="178"/>
         <source>Unschedule {0} sessions</source>
         <translation>снятие с расписания сессий ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="173"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="186"/>
         <source>Delete {0} session(s) with their people?
 
 {1}
@@ -2364,12 +2357,12 @@ You can undo this with Edit &gt; Undo.</source>
 Это можно отменить: «Правка &gt; Отменить».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="175"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="189"/>
         <source>Delete sessions</source>
         <translation>Удаление сессий</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="178"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="193"/>
         <source>Delete {0} session(s)</source>
         <translation>удаление сессий ({0})</translation>
     </message>
@@ -2377,145 +2370,145 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="63"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="71"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="78"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="86"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="86"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="94"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="95"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="96"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="90"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="91"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="99"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="92"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="100"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="93"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="101"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="113"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="127"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="117"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="131"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="118"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="132"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="119"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="133"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="120"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="134"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="128"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="142"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="134"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="156"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="139"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="161"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="140"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="162"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="141"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="163"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="234"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="236"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="259"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="261"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="248"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="275"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="248"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="276"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="271"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="275"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="278"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="301"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="306"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="311"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="300"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="335"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="300"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="336"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="309"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="346"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
@@ -2523,37 +2516,37 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="246"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="258"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="247"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="260"/>
         <source>The highlighted row holds the column names. If it is not the right one, change the row number.</source>
         <translation>В выделенной строке — названия столбцов. Если это не та строка, измените её номер.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="260"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="276"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Лист:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="261"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="277"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Строка заголовков:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="313"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="329"/>
         <source>The header was found in row {0}.</source>
         <translation>Заголовки найдены в строке {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="315"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="332"/>
         <source>No row names columns forumdesk knows; choose the header row and map the columns on the next page.</source>
         <translation>Ни в одной строке нет знакомых forumdesk названий столбцов; выберите строку заголовков и сопоставьте столбцы на следующей странице.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="346"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="368"/>
         <source>There are no rows below row {0}: nothing to import.</source>
         <translation>Ниже строки {0} строк нет: импортировать нечего.</translation>
     </message>
@@ -2561,52 +2554,52 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="301"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="353"/>
         <source>Imported</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="308"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="361"/>
         <source>Created:</source>
         <translation>Создано:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="308"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="362"/>
         <source>Updated:</source>
         <translation>Обновлено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="309"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="363"/>
         <source>Unchanged:</source>
         <translation>Без изменений:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="310"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="364"/>
         <source>Skipped:</source>
         <translation>Пропущено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="311"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="365"/>
         <source>Rejected rows:</source>
         <translation>Отклонено строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="312"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="366"/>
         <source>Registered for the event:</source>
         <translation>Зарегистрировано на мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="313"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="367"/>
         <source>Put in sessions:</source>
         <translation>Включено в сессии:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="339"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="395"/>
         <source>The rejected rows are in {0}</source>
         <translation>Отклонённые строки записаны в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="341"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="400"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
     </message>
@@ -2619,58 +2612,58 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="69"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="70"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="71"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="73"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="73"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="75"/>
         <source>Actual size</source>
         <translation>Исходный масштаб</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="78"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="80"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="81"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="83"/>
         <source>Snap to:</source>
         <translation>Привязка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="86"/>
         <source>Zoom:</source>
         <translation>Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="146"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="149"/>
         <source>All days</source>
         <translation>Все дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="274"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="279"/>
         <source>Move {0}</source>
         <translation>перемещение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="281"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="289"/>
         <source>Change the length of {0}</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="293"/>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="304"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="305"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="321"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="327"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -2679,12 +2672,12 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="314"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="335"/>
         <source>Unschedule {0}</source>
         <translation>снятие с расписания: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="318"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
@@ -2696,12 +2689,12 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TimetableView</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/rulers.py" line="88"/>
+        <location filename="../../forumdesk/ui/timetable/rulers.py" line="90"/>
         <source>No room</source>
         <translation>Без зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/rulers.py" line="98"/>
+        <location filename="../../forumdesk/ui/timetable/rulers.py" line="101"/>
         <source>{0} seats</source>
         <translation>{0} чел.</translation>
     </message>
@@ -2709,12 +2702,12 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TrackTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="99"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="102"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="99"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="102"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
@@ -2722,17 +2715,17 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>UnscheduledDock</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="109"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="110"/>
         <source>Unscheduled sessions</source>
         <translation>Вне расписания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="115"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="116"/>
         <source>Filter by code or title…</source>
         <translation>Код или название…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="144"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="148"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>Разместить: %n сессию</numerusform>
@@ -2744,102 +2737,102 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="55"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="59"/>
         <source>invited</source>
         <translation>приглашён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="55"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="60"/>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="56"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="61"/>
         <source>confirmed</source>
         <translation>подтвердил участие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="56"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="62"/>
         <source>attended</source>
         <translation>присутствовал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="57"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="63"/>
         <source>cancelled</source>
         <translation>отказался</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="57"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="64"/>
         <source>moderator</source>
         <translation>модератор</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="58"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="65"/>
         <source>co-moderator</source>
         <translation>сомодератор</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="58"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="66"/>
         <source>speaker</source>
         <translation>спикер</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="59"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="67"/>
         <source>panelist</source>
         <translation>панелист</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="59"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="68"/>
         <source>participant</source>
         <translation>участник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="60"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="69"/>
         <source>rapporteur</source>
         <translation>докладчик</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="60"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="70"/>
         <source>government</source>
         <translation>государственный орган</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="61"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="71"/>
         <source>intergovernmental</source>
         <translation>международная организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="62"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="72"/>
         <source>business</source>
         <translation>бизнес</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="62"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="73"/>
         <source>marketplace</source>
         <translation>маркетплейс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="63"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="74"/>
         <source>creative industry</source>
         <translation>креативная индустрия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="64"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="75"/>
         <source>rights holder</source>
         <translation>правообладатель</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="65"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="76"/>
         <source>expert/academia</source>
         <translation>эксперт, наука</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="65"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="77"/>
         <source>media</source>
         <translation>СМИ</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="66"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="78"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
@@ -2867,7 +2860,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>forumdesk</name>
     <message>
-        <location filename="../../forumdesk/app.py" line="57"/>
+        <location filename="../../forumdesk/app.py" line="59"/>
         <source>Something went wrong inside forumdesk. Your data is safe: the last action was not saved.
 
 The details are in {path}</source>
@@ -2876,7 +2869,7 @@ The details are in {path}</source>
 Подробности — в файле {path}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/app.py" line="82"/>
+        <location filename="../../forumdesk/app.py" line="87"/>
         <source>The database cannot be opened.
 
 {reason}</source>

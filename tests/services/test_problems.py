@@ -119,6 +119,37 @@ def test_check_reports_the_forums_problems_with_names(forum: Forum, db: Database
     assert all(row.is_open_error for row in rows)
 
 
+def test_busy_spans_are_read_from_the_database_with_the_checker_s_severities(
+    forum: Forum, db: Database, other_event: EventRow
+) -> None:
+    """What the timetable shades while S1 is dragged: S2, where its moderator speaks, and the
+    time she said she cannot come; nothing from another event, nothing of S1 itself."""
+    availability.add_unavailability(db, forum.event.id, forum.aigul.id, at(26, 9), at(26, 10))
+    elsewhere = sessions.create_session(
+        db, other_event.id, "Elsewhere", starts_at=at(25, 10), ends_at=at(25, 11)
+    )
+    assignments.assign_person(db, elsewhere.id, forum.aigul.id, Role.SPEAKER)
+    spans = problems.busy_spans(db, forum.s1.id)
+    aigul = forum.aigul.display_name
+    assert [(s.starts_at, s.ends_at, s.severity, s.reason) for s in spans] == [
+        (at(25, 10, 30), at(25, 11, 45), Severity.ERROR, f"S2: {aigul}"),
+        (at(26, 9), at(26, 10), Severity.ERROR, f"unavailable: {aigul}"),
+    ]
+    # the same clash is the checker's error
+    assert (
+        _by_kind(problems.check_event(db, forum.event.id))[
+            ProblemKind.PERSON_DOUBLE_BOOKED
+        ].severity
+        == Severity.ERROR
+    )
+    # wherever S3 goes, its moderator is busy during S2 (where he moderates too)
+    assert [s.reason for s in problems.busy_spans(db, forum.s3.id)] == ["S2: Stefan Brandt"]
+    empty = sessions.create_session(db, forum.event.id, "No one yet")
+    assert problems.busy_spans(db, empty.id) == []
+    with pytest.raises(NotFoundError):
+        problems.busy_spans(db, 404)
+
+
 def test_check_of_an_unknown_event(db: Database) -> None:
     with pytest.raises(NotFoundError) as caught:
         problems.check_event(db, 42)
