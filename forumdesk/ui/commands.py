@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -22,7 +23,7 @@ from forumdesk.core.rows import (
     TrackRow,
     TrackSnapshot,
 )
-from forumdesk.services import assignments, import_undo, people, sessions, venue
+from forumdesk.services import assignments, import_undo, people, placing, sessions, venue
 from forumdesk.ui.context import (
     ALL_TOPICS,
     ASSIGNMENTS,
@@ -133,7 +134,7 @@ def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) ->
 
 
 class PlaceSessionCommand(ForumdeskCommand):
-    """Schedule, unschedule, move or resize: put a session in a room and time."""
+    """Put a session in a room and time as given; undo puts it back where it was."""
 
     topics = frozenset({SESSIONS})
 
@@ -143,11 +144,129 @@ class PlaceSessionCommand(ForumdeskCommand):
         self._previous: Placement | None = None
 
     def do(self) -> None:
-        self._previous = sessions.place_session(self.ctx.db, self.session_id, self.placement)
+        self._previous = placing.place_session(self.ctx.db, self.session_id, self.placement)
 
     def undo_action(self) -> None:
         assert self._previous is not None
-        sessions.place_session(self.ctx.db, self.session_id, self._previous)
+        placing.place_session(self.ctx.db, self.session_id, self._previous)
+
+
+class MoveSessionCommand(ForumdeskCommand):
+    """A block dragged to another time or room: the service keeps its length."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        row: SessionRow,
+        room_id: int | None,
+        starts_at: dt.datetime,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.room_id, self.starts_at = row.id, room_id, starts_at
+        self._version: int | None = row.version  # the first time only: what the user saw
+        self._previous: Placement | None = None
+
+    def do(self) -> None:
+        version, self._version = self._version, None
+        self._previous = placing.move_session(
+            self.ctx.db,
+            self.session_id,
+            self.starts_at,
+            self.room_id,
+            keep_room=False,
+            expected_version=version,
+        )
+
+    def undo_action(self) -> None:
+        assert self._previous is not None
+        placing.place_session(self.ctx.db, self.session_id, self._previous)
+
+
+class ResizeSessionCommand(ForumdeskCommand):
+    """A block's bottom edge dragged: the session ends at another time."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(self, ctx: AppContext, text: str, row: SessionRow, ends_at: dt.datetime) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.ends_at = row.id, ends_at
+        self._version: int | None = row.version
+        self._previous: Placement | None = None
+
+    def do(self) -> None:
+        version, self._version = self._version, None
+        self._previous = placing.resize_session(
+            self.ctx.db, self.session_id, self.ends_at, expected_version=version
+        )
+
+    def undo_action(self) -> None:
+        assert self._previous is not None
+        placing.place_session(self.ctx.db, self.session_id, self._previous)
+
+
+class ScheduleSessionsCommand(ForumdeskCommand):
+    """Sessions dropped on the timetable: into the room one after another, from `starts_at`."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        session_ids: Sequence[int],
+        room_id: int | None,
+        starts_at: dt.datetime,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_ids, self.room_id, self.starts_at = list(session_ids), room_id, starts_at
+        self._versions = versions
+        self._previous: dict[int, Placement] = {}
+
+    def do(self) -> None:
+        versions, self._versions = self._versions, None
+        self._previous = placing.schedule_sessions(
+            self.ctx.db,
+            self.session_ids,
+            self.room_id,
+            self.starts_at,
+            expected_versions=versions,
+        )
+
+    def undo_action(self) -> None:
+        placing.place_sessions(self.ctx.db, self._previous)
+
+
+class UnscheduleSessionsCommand(ForumdeskCommand):
+    """Sessions taken off the timetable (keeping their rooms, if asked)."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        session_ids: Sequence[int],
+        *,
+        keep_room: bool,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_ids, self.keep_room = list(session_ids), keep_room
+        self._versions = versions
+        self._previous: dict[int, Placement] = {}
+
+    def do(self) -> None:
+        versions, self._versions = self._versions, None
+        self._previous = placing.unschedule_sessions(
+            self.ctx.db, self.session_ids, keep_room=self.keep_room, expected_versions=versions
+        )
+
+    def undo_action(self) -> None:
+        placing.place_sessions(self.ctx.db, self._previous)
 
 
 class CreateSessionCommand(ForumdeskCommand):

@@ -139,7 +139,7 @@
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>

@@ -4,58 +4,58 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="78"/>
+        <location filename="../../forumdesk/ui/commands.py" line="79"/>
         <source>Edit event</source>
         <translation>изменение мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="90"/>
-        <location filename="../../forumdesk/ui/commands.py" line="102"/>
+        <location filename="../../forumdesk/ui/commands.py" line="91"/>
+        <location filename="../../forumdesk/ui/commands.py" line="103"/>
         <source>Edit {0}</source>
         <translation>изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="114"/>
+        <location filename="../../forumdesk/ui/commands.py" line="115"/>
         <source>Edit room {0}</source>
         <translation>изменение зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="126"/>
+        <location filename="../../forumdesk/ui/commands.py" line="127"/>
         <source>Edit track {0}</source>
         <translation>изменение трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="157"/>
+        <location filename="../../forumdesk/ui/commands.py" line="276"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="192"/>
+        <location filename="../../forumdesk/ui/commands.py" line="311"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="337"/>
+        <location filename="../../forumdesk/ui/commands.py" line="456"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="357"/>
+        <location filename="../../forumdesk/ui/commands.py" line="476"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="373"/>
+        <location filename="../../forumdesk/ui/commands.py" line="492"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="388"/>
+        <location filename="../../forumdesk/ui/commands.py" line="507"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="408"/>
+        <location filename="../../forumdesk/ui/commands.py" line="527"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -2304,47 +2304,42 @@
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="47"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="46"/>
         <source>Filter by code, title, room, moderator…</source>
         <translation>Фильтр по коду, названию, залу, модератору…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="67"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="66"/>
         <source>New session…</source>
         <translation>Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="69"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="68"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="71"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="70"/>
         <source>Take off the timetable</source>
         <translation>Снять с расписания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="73"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="72"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="137"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="136"/>
         <source>{0} of {1} sessions</source>
         <translation>Сессий: {0} из {1}</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/sessions_page.py" line="170"/>
-        <source>Unschedule {0}</source>
-        <translation>снятие с расписания: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="178"/>
         <source>Unschedule {0} sessions</source>
         <translation>снятие с расписания сессий ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="186"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="183"/>
         <source>Delete {0} session(s) with their people?
 
 {1}
@@ -2357,14 +2352,18 @@ You can undo this with Edit &gt; Undo.</source>
 Это можно отменить: «Правка &gt; Отменить».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="189"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="186"/>
         <source>Delete sessions</source>
         <translation>Удаление сессий</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="193"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="190"/>
         <source>Delete {0} session(s)</source>
         <translation>удаление сессий ({0})</translation>
+    </message>
+    <message>
+        <source>Unschedule {0}</source>
+        <translation type="vanished">снятие с расписания: {0}</translation>
     </message>
 </context>
 <context>
@@ -2607,47 +2606,47 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TimetablePage</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="67"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="68"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="71"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="73"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="74"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="75"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="76"/>
         <source>Actual size</source>
         <translation>Исходный масштаб</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="80"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="81"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="83"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
         <source>Snap to:</source>
         <translation>Привязка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="86"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="87"/>
         <source>Zoom:</source>
         <translation>Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="149"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="150"/>
         <source>All days</source>
         <translation>Все дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="279"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="282"/>
         <source>Move {0}</source>
         <translation>перемещение: {0}</translation>
     </message>
@@ -2657,13 +2656,12 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="305"/>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="321"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="295"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -2671,19 +2669,18 @@ You can undo this with Edit &gt; Undo.</source>
             <numerusform>размещение в расписании: %n сессий</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="335"/>
-        <source>Unschedule {0}</source>
-        <translation>снятие с расписания: {0}</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
             <numerusform>снятие с расписания: %n сессии</numerusform>
             <numerusform>снятие с расписания: %n сессий</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unschedule {0}</source>
+        <translation type="vanished">снятие с расписания: {0}</translation>
     </message>
 </context>
 <context>

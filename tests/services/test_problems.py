@@ -26,7 +26,16 @@ from forumdesk.db.engine import Database, create_database_engine
 from forumdesk.db.migrate import alembic_config, open_database
 from forumdesk.db.models import AcceptedProblem
 from forumdesk.scheduling.checker import ProblemKind, Severity
-from forumdesk.services import assignments, availability, events, people, problems, sessions, venue
+from forumdesk.services import (
+    assignments,
+    availability,
+    events,
+    people,
+    placing,
+    problems,
+    sessions,
+    venue,
+)
 from forumdesk.services.demo import DemoResult
 from tests.services.support import assert_readable
 
@@ -337,14 +346,14 @@ def test_acceptance_life_cycle(forum: Forum, db: Database) -> None:
     assert not rows[ProblemKind.PERSON_DOUBLE_BOOKED].accepted  # only what was accepted
 
     # the situation changes: S2 now runs 10:45–12:00, so the clash is back, unaccepted
-    sessions.move_session(db, forum.s2.id, at(25, 10, 45))
+    placing.move_session(db, forum.s2.id, at(25, 10, 45))
     back = _room_clash(db, forum)
     assert (back.key, back.accepted, back.accepted_note) == (clash.key, False, None)
     assert back.fingerprint != clash.fingerprint
     assert back.is_open_error
 
     # a change that is not behind the clash (the title) keeps the acceptance
-    sessions.move_session(db, forum.s2.id, at(25, 10, 30))
+    placing.move_session(db, forum.s2.id, at(25, 10, 30))
     sessions.update_session(db, forum.s2.id, {"title": "E-commerce and marketplaces"})
     again = _room_clash(db, forum)
     assert again.accepted and again.fingerprint == clash.fingerprint
@@ -352,11 +361,11 @@ def test_acceptance_life_cycle(forum: Forum, db: Database) -> None:
 
 def test_accepting_what_changed_or_vanished_is_refused(forum: Forum, db: Database) -> None:
     clash = _room_clash(db, forum)
-    sessions.move_session(db, forum.s2.id, at(25, 10, 45))
+    placing.move_session(db, forum.s2.id, at(25, 10, 45))
     with pytest.raises(ConflictError) as caught:
         problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint)
     assert_readable(caught.value, "changed since it was listed")
-    sessions.move_session(db, forum.s2.id, at(25, 14))
+    placing.move_session(db, forum.s2.id, at(25, 14))
     with pytest.raises(NotFoundError) as caught:
         problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint)
     assert_readable(caught.value, "no longer there")
@@ -412,7 +421,7 @@ def test_stale_acceptances_are_ignored_then_forgotten(forum: Forum, db: Database
         problems.accept_problem(db, forum.event.id, row.key, row.fingerprint)
     # S2 moves to 12:00–13:15 in Hall A: the room clash and Aigul's are gone, but S2 now
     # clashes with S3 for Stefan (a new, unaccepted problem)
-    sessions.move_session(db, forum.s2.id, at(25, 12))
+    placing.move_session(db, forum.s2.id, at(25, 12))
     current = problems.check_event(db, forum.event.id)
     assert [(r.kind, r.accepted) for r in current] == [(ProblemKind.PERSON_DOUBLE_BOOKED, False)]
     assert len(problems.list_acceptances(db, forum.event.id)) == 2
