@@ -194,29 +194,50 @@ def create_session(
     expected_audience: int | None = None,
 ) -> SessionRow:
     """Create a session, scheduled or not."""
+    fields = {
+        "code": code,
+        "title": title,
+        "kind": kind,
+        "track_id": track_id,
+        "room_id": room_id,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "description": description,
+        "expected_audience": expected_audience,
+    }
     with db.transaction() as session:
-        event = load(session, Event, event_id, "event")
-        fields = {
-            "code": code,
-            "title": title,
-            "kind": kind,
-            "track_id": track_id,
-            "room_id": room_id,
-            "description": description,
-            "expected_audience": expected_audience,
-        }
-        record = ProgramSession(
-            event_id=event_id, **{key: FIELD_CLEANERS[key](value) for key, value in fields.items()}
-        )
-        record.starts_at = local_time(starts_at, event, "starts_at")
-        record.ends_at = local_time(ends_at, event, "ends_at")
-        check_times(record.starts_at, record.ends_at)
-        check_room(session, event_id, record.room_id)
-        check_track(session, event_id, record.track_id)
-        check_code(session, event_id, record.code, None)
-        session.add(record)
-        session.flush()
+        record = add_session_record(session, event_id, fields)
         return load_row(session, record.id)
+
+
+def add_session_record(
+    session: Session, event_id: int, fields: Mapping[str, object]
+) -> ProgramSession:
+    """Query helper: a new session of the event from field values (cleaned, checked, flushed).
+
+    `fields` holds FIELD_CLEANERS' names and `starts_at`/`ends_at`; "title" is required.
+    """
+    event = load(session, Event, event_id, "event")
+    values = {"kind": SessionKind.DISCUSSION, **fields}
+    times = {name: values.pop(name, None) for name in ("starts_at", "ends_at")}
+    unknown = values.keys() - FIELD_CLEANERS.keys()
+    if unknown:
+        raise ValidationError(
+            _("Cannot change {fields} here.").format(fields=", ".join(sorted(unknown)))
+        )
+    record = ProgramSession(
+        event_id=event_id,
+        **{name: clean(values.get(name)) for name, clean in FIELD_CLEANERS.items()},
+    )
+    record.starts_at = local_time(times["starts_at"], event, "starts_at")
+    record.ends_at = local_time(times["ends_at"], event, "ends_at")
+    check_times(record.starts_at, record.ends_at)
+    check_room(session, event_id, record.room_id)
+    check_track(session, event_id, record.track_id)
+    check_code(session, event_id, record.code, None)
+    session.add(record)
+    session.flush()
+    return record
 
 
 def update_session(

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.core.rows import (
-    AssignmentRow,
     PersonRow,
     PersonSnapshot,
     Placement,
@@ -23,7 +22,16 @@ from forumdesk.core.rows import (
     TrackRow,
     TrackSnapshot,
 )
-from forumdesk.services import assignments, import_undo, people, placing, sessions, venue
+from forumdesk.services import (
+    assignments,
+    import_undo,
+    people,
+    placing,
+    session_editing,
+    sessions,
+    venue,
+)
+from forumdesk.services.session_editing import SessionPerson
 from forumdesk.ui.context import (
     ALL_TOPICS,
     ASSIGNMENTS,
@@ -82,18 +90,6 @@ def edit_event(
         changes,
         frozenset({EVENT, SESSIONS}),
         version,
-    )
-
-
-def edit_session(ctx: AppContext, row: SessionRow, changes: Mapping[str, object]) -> UpdateCommand:
-    return UpdateCommand(
-        ctx,
-        ctx.tr("Edit {0}").format(row.label),
-        sessions.update_session,
-        row.id,
-        changes,
-        frozenset({SESSIONS}),
-        row.version,
     )
 
 
@@ -270,23 +266,76 @@ class UnscheduleSessionsCommand(ForumdeskCommand):
 
 
 class CreateSessionCommand(ForumdeskCommand):
+    """A new session with its people, in one service call; undo deletes it (people and all)."""
+
     topics = frozenset({SESSIONS, ASSIGNMENTS})
 
-    def __init__(self, ctx: AppContext, event_id: int, fields: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        fields: Mapping[str, Any],
+        people: Sequence[SessionPerson] = (),
+    ) -> None:
         super().__init__(ctx, ctx.tr("New session {0}").format(fields.get("title", "")))
-        self._event_id, self._fields = event_id, dict(fields)
+        self._event_id, self._fields, self._people = event_id, dict(fields), tuple(people)
         self._snapshot: SessionSnapshot | None = None
         self.created: SessionRow | None = None
 
     def do(self) -> None:
         if self._snapshot is None:
-            self.created = sessions.create_session(self.ctx.db, self._event_id, **self._fields)
-        else:  # redo after undo: the same session, same id
+            self.created = session_editing.add_session(
+                self.ctx.db, self._event_id, self._fields, self._people
+            )
+        else:  # redo after undo: the same session, same id, same people
             self.created = sessions.restore_session(self.ctx.db, self._snapshot)
 
     def undo_action(self) -> None:
         assert self.created is not None
         self._snapshot = sessions.delete_session(self.ctx.db, self.created.id)
+
+
+class SaveSessionCommand(ForumdeskCommand):
+    """The session editor's OK: fields, place and people in one service call; undo is the same
+    call with the edit it returned. Each call is based on the session as the last one left it
+    (its version and people), so a change made elsewhere meanwhile is refused, not overwritten.
+    """
+
+    topics = frozenset({SESSIONS, ASSIGNMENTS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        row: SessionRow,
+        edit: session_editing.SessionEdit,
+        people: Sequence[SessionPerson],
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self._edit = row.id, edit
+        self._version, self._people = row.version, tuple(people)  # what the editor read
+        self._undo: session_editing.SessionEdit | None = None
+
+    def do(self) -> None:
+        saved = self._save(self._edit)
+        self._undo = saved.undo
+        if saved.undo == session_editing.SessionEdit():
+            self.setObsolete(True)  # nothing changed: no undo step
+
+    def undo_action(self) -> None:
+        assert self._undo is not None
+        self._save(self._undo)
+
+    def _save(self, edit: session_editing.SessionEdit) -> session_editing.SavedSession:
+        saved = session_editing.save_session(
+            self.ctx.db,
+            self.session_id,
+            edit,
+            expected_version=self._version,
+            expected_people=self._people,
+        )
+        self._version, self._people = saved.version, saved.people
+        return saved
 
 
 class DeleteSessionsCommand(ForumdeskCommand):
@@ -369,60 +418,6 @@ class AssignPeopleCommand(ForumdeskCommand):
 
     def undo_action(self) -> None:
         assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
-
-
-class UnassignPeopleCommand(ForumdeskCommand):
-    topics = frozenset({ASSIGNMENTS, SESSIONS})
-
-    def __init__(
-        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
-    ) -> None:
-        super().__init__(ctx, text)
-        self.session_id, self.person_ids = session_id, list(person_ids)
-        self._rows: list[AssignmentRow] = []
-
-    def do(self) -> None:
-        self._rows = assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
-
-    def undo_action(self) -> None:
-        assignments.restore_assignments(self.ctx.db, self._rows)
-
-
-class ChangeRoleCommand(ForumdeskCommand):
-    topics = frozenset({ASSIGNMENTS, SESSIONS})
-
-    def __init__(
-        self, ctx: AppContext, session_id: int, person_id: int, role: Role, text: str
-    ) -> None:
-        super().__init__(ctx, text)
-        self.session_id, self.person_id, self.role = session_id, person_id, role
-        self._previous: Role | None = None
-
-    def do(self) -> None:
-        self._previous = assignments.change_role(
-            self.ctx.db, self.session_id, self.person_id, self.role
-        )
-
-    def undo_action(self) -> None:
-        assert self._previous is not None
-        assignments.change_role(self.ctx.db, self.session_id, self.person_id, self._previous)
-
-
-class ReorderPeopleCommand(ForumdeskCommand):
-    topics = frozenset({ASSIGNMENTS, SESSIONS})
-
-    def __init__(
-        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
-    ) -> None:
-        super().__init__(ctx, text)
-        self.session_id, self.order = session_id, list(person_ids)
-        self._previous: list[int] = []
-
-    def do(self) -> None:
-        self._previous = assignments.reorder_people(self.ctx.db, self.session_id, self.order)
-
-    def undo_action(self) -> None:
-        assignments.reorder_people(self.ctx.db, self.session_id, self._previous)
 
 
 class RegisterPeopleCommand(ForumdeskCommand):

@@ -66,12 +66,17 @@ class AppContext(QObject):
     # --- running commands -----------------------------------------------------------------
 
     def run(self, command: ForumdeskCommand) -> bool:
-        """Do `command` now and, if the service accepted it, put it on the undo stack."""
+        """Do `command` now and, if the service accepted it, put it on the undo stack.
+
+        A command that found nothing to change marks itself obsolete in do(): it leaves no step.
+        """
         try:
             command.do()
         except ForumdeskError as exc:
             self.report_error(command.text(), exc)
             return False
+        if command.isObsolete():
+            return True
         command.skip_next_redo = True
         self.undo_stack.push(command)
         self.notify(command.topics)

@@ -4,58 +4,57 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="79"/>
+        <location filename="../../forumdesk/ui/commands.py" line="87"/>
         <source>Edit event</source>
         <translation>изменение мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="91"/>
-        <location filename="../../forumdesk/ui/commands.py" line="103"/>
+        <location filename="../../forumdesk/ui/commands.py" line="99"/>
         <source>Edit {0}</source>
         <translation>изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="115"/>
+        <location filename="../../forumdesk/ui/commands.py" line="111"/>
         <source>Edit room {0}</source>
         <translation>изменение зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="127"/>
+        <location filename="../../forumdesk/ui/commands.py" line="123"/>
         <source>Edit track {0}</source>
         <translation>изменение трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="276"/>
+        <location filename="../../forumdesk/ui/commands.py" line="280"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="311"/>
+        <location filename="../../forumdesk/ui/commands.py" line="360"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="456"/>
+        <location filename="../../forumdesk/ui/commands.py" line="451"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="476"/>
+        <location filename="../../forumdesk/ui/commands.py" line="471"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="492"/>
+        <location filename="../../forumdesk/ui/commands.py" line="487"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="507"/>
+        <location filename="../../forumdesk/ui/commands.py" line="502"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="527"/>
+        <location filename="../../forumdesk/ui/commands.py" line="522"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -2065,165 +2064,159 @@
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="110"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="462"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="111"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="494"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="112"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="153"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="154"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="164"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="165"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="168"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="169"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="172"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="173"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="188"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="189"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="190"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="191"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="191"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="196"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="202"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="238"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="242"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="243"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="257"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="258"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="259"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="260"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="362"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="363"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="449"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="450"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="458"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="459"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="464"/>
         <source>New session {0}</source>
-        <translation>создание сессии «{0}»</translation>
+        <translation type="vanished">создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="494"/>
         <source>Move {0}</source>
-        <translation>перемещение: {0}</translation>
+        <translation type="vanished">перемещение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="505"/>
         <source>Remove people</source>
-        <translation>удаление участников из сессии</translation>
+        <translation type="vanished">удаление участников из сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="512"/>
         <source>Change role</source>
-        <translation>изменение роли</translation>
+        <translation type="vanished">изменение роли</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="516"/>
         <source>Add {0}</source>
-        <translation>добавление: {0}</translation>
+        <translation type="vanished">добавление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="524"/>
         <source>Reorder people</source>
-        <translation>изменение порядка участников</translation>
+        <translation type="vanished">изменение порядка участников</translation>
     </message>
 </context>
 <context>
