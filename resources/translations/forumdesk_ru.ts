@@ -911,32 +911,32 @@
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="526"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="520"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="527"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="521"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="531"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="525"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="547"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="541"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="557"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="551"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="560"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="554"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
