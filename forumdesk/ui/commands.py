@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.core.rows import (
+    EventRow,
     PersonRow,
     PersonSnapshot,
     Placement,
@@ -24,6 +25,8 @@ from forumdesk.core.rows import (
 )
 from forumdesk.services import (
     assignments,
+    demo,
+    events,
     import_undo,
     people,
     placing,
@@ -36,6 +39,7 @@ from forumdesk.ui.context import (
     ALL_TOPICS,
     ASSIGNMENTS,
     EVENT,
+    EVENTS,
     PEOPLE,
     REGISTRATIONS,
     ROOMS,
@@ -80,17 +84,69 @@ class UpdateCommand(ForumdeskCommand):
 def edit_event(
     ctx: AppContext, event_id: int, changes: Mapping[str, object], version: int | None = None
 ) -> UpdateCommand:
-    from forumdesk.services.events import update_event
-
     return UpdateCommand(
         ctx,
         ctx.tr("Edit event"),
-        update_event,
+        events.update_event,
         event_id,
         changes,
         frozenset({EVENT, SESSIONS}),
         version,
     )
+
+
+class CreateEventCommand(ForumdeskCommand):
+    """File > New event…: undo takes the new event back (while nothing was added to it), redo
+    puts it back under the same id."""
+
+    topics = frozenset({EVENTS})  # the window reloads its events, and with them every view
+
+    def __init__(self, ctx: AppContext, values: Mapping[str, Any]) -> None:
+        super().__init__(ctx, ctx.tr("New event {0}").format(values.get("name", "")))
+        self._values = dict(values)
+        self.created: EventRow | None = None
+        self._removed: EventRow | None = None
+
+    def do(self) -> None:
+        if self._removed is None:
+            self.created = events.create_event(self.ctx.db, **self._values)
+        else:
+            self.created, self._removed = events.restore_event(self.ctx.db, self._removed), None
+
+    def undo_action(self) -> None:
+        assert self.created is not None
+        self._removed = events.remove_new_event(self.ctx.db, self.created)
+
+
+class LoadDemoCommand(ForumdeskCommand):
+    """Open the demo forum: undo removes what loading added, redo puts it back under the same
+    ids (forumdesk.services.import_undo, as for an import). When the demo is there already,
+    loading adds nothing and leaves no step."""
+
+    topics = frozenset({EVENTS})  # the window reloads its events, and with them every view
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(ctx, text)
+        self.result: demo.DemoResult | None = None
+        self._changes: import_undo.ImportChanges | None = None
+        self._undone: import_undo.UndoneImport | None = None
+
+    def do(self) -> None:
+        if self._undone is None:
+            self.result = demo.load_demo(self.ctx.db, undoable=True)
+            self._changes = self.result.changes
+            if not self.result.created:
+                self.setObsolete(True)  # it was there already: nothing to undo
+            return
+        with _busy():
+            self._changes = import_undo.redo_import(self.ctx.db, self._undone, what="demo")
+            self._undone = None
+
+    def undo_action(self) -> None:
+        assert self._changes is not None
+        with _busy():
+            self._undone = import_undo.undo_import(self.ctx.db, self._changes, what="demo")
+            self._changes = None
 
 
 def edit_person(ctx: AppContext, row: PersonRow, changes: Mapping[str, object]) -> UpdateCommand:

@@ -28,6 +28,10 @@ EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
     "registrations",
 )
 ALL_TOPICS = frozenset({EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS})
+# Events were added or removed (creating one, the demo, and their undo). The window reloads its
+# list of events and shows one that exists, which reloads every view (event_changed); views
+# must not read the current event on this topic alone: it may be the one just removed.
+EVENTS = "events"
 
 ErrorReporter = Callable[[str, str], None]
 

@@ -4,57 +4,62 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="87"/>
+        <location filename="../../forumdesk/ui/commands.py" line="89"/>
         <source>Edit event</source>
         <translation>изменение мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="99"/>
+        <location filename="../../forumdesk/ui/commands.py" line="105"/>
+        <source>New event {0}</source>
+        <translation>создание мероприятия «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="155"/>
         <source>Edit {0}</source>
         <translation>изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="111"/>
+        <location filename="../../forumdesk/ui/commands.py" line="167"/>
         <source>Edit room {0}</source>
         <translation>изменение зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="123"/>
+        <location filename="../../forumdesk/ui/commands.py" line="179"/>
         <source>Edit track {0}</source>
         <translation>изменение трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="280"/>
+        <location filename="../../forumdesk/ui/commands.py" line="336"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="360"/>
+        <location filename="../../forumdesk/ui/commands.py" line="416"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="451"/>
+        <location filename="../../forumdesk/ui/commands.py" line="507"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="471"/>
+        <location filename="../../forumdesk/ui/commands.py" line="527"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="487"/>
+        <location filename="../../forumdesk/ui/commands.py" line="543"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="502"/>
+        <location filename="../../forumdesk/ui/commands.py" line="558"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="522"/>
+        <location filename="../../forumdesk/ui/commands.py" line="578"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -982,194 +987,193 @@
         <translation>Импортировать список участников…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="67"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="76"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="68"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="77"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="69"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="78"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="70"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="79"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="79"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="88"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="82"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="101"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="138"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="147"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="140"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="149"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="142"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="151"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="144"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="153"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="165"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="166"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="175"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="168"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="170"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="174"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="183"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="187"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="191"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="184"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="193"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="198"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="192"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="201"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="196"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="205"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="206"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="198"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="243"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="245"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
-        <source>New event</source>
-        <translation>Новое мероприятие</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="306"/>
-        <source>Demo forum</source>
-        <translation>Демо-форум</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="310"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="317"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="337"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="344"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="379"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="389"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="395"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="386"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="396"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="vanished">Новое мероприятие</translation>
+    </message>
+    <message>
+        <source>Demo forum</source>
+        <translation type="vanished">Демо-форум</translation>
     </message>
 </context>
 <context>
