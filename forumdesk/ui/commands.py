@@ -410,39 +410,30 @@ class DeleteSessionsCommand(ForumdeskCommand):
 
 
 class CreatePersonCommand(ForumdeskCommand):
-    topics = frozenset({PEOPLE})
+    """A new person (registered for an event, if given) in one service call; undo deletes them
+    with their registration, redo puts both back under the same id."""
 
-    def __init__(self, ctx: AppContext, fields: Mapping[str, Any]) -> None:
+    topics = frozenset({PEOPLE, REGISTRATIONS})
+
+    def __init__(
+        self, ctx: AppContext, fields: Mapping[str, Any], register_for: int | None = None
+    ) -> None:
         super().__init__(ctx, ctx.tr("New person {0}").format(fields.get("family_name", "")))
-        self._fields = dict(fields)
+        self._fields, self._register_for = dict(fields), register_for
         self._snapshot: PersonSnapshot | None = None
         self.created: PersonRow | None = None
 
     def do(self) -> None:
         if self._snapshot is None:
-            self.created = people.create_person(self.ctx.db, **self._fields)
+            self.created = people.create_person(
+                self.ctx.db, register_for=self._register_for, **self._fields
+            )
         else:
             self.created = people.restore_person(self.ctx.db, self._snapshot)
 
     def undo_action(self) -> None:
         assert self.created is not None
         self._snapshot = people.delete_person(self.ctx.db, self.created.id)
-
-
-def create_person_steps(
-    ctx: AppContext, create: CreatePersonCommand, event_id: int | None
-) -> Iterator[ForumdeskCommand]:
-    """Create a person and, when `event_id` is given, register them: one undo step via run_all.
-
-    The registration is built only after the creation ran, when the new person's id exists;
-    redo restores the same person under the same id, so the registration stays right.
-    """
-    yield create
-    if event_id is not None:
-        assert create.created is not None
-        yield RegisterPeopleCommand(
-            ctx, event_id, [create.created.id], RegistrationStatus.REGISTERED, create.text()
-        )
 
 
 class DeletePeopleCommand(ForumdeskCommand):

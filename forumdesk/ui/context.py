@@ -1,7 +1,9 @@
 """What every view needs, passed around instead of globals (git-cola's context object).
 
 The context holds the database, the undo stack and the current event, runs undo commands and
-tells the views what changed so they reload their plain rows.
+tells the views what changed so they reload their plain rows. One user action is one command,
+and a command's do() and undo_action() are one service call each: one transaction, all of it or
+nothing, so there is never a half-done action to compensate for.
 """
 
 from __future__ import annotations
@@ -84,44 +86,6 @@ class AppContext(QObject):
         command.skip_next_redo = True
         self.undo_stack.push(command)
         self.notify(command.topics)
-        return True
-
-    def run_all(self, title: str, commands: Iterable[ForumdeskCommand]) -> bool:
-        """Several commands as one undo step; if one is refused, the earlier ones are undone.
-
-        `commands` is consumed lazily, so a generator can build a later command from what an
-        earlier one produced (e.g. assign people to the session a CreateSessionCommand made).
-        """
-        self.undo_stack.beginMacro(title)
-        done: list[ForumdeskCommand] = []
-        failure: ForumdeskError | None = None
-        try:
-            for command in commands:
-                try:
-                    command.do()
-                except ForumdeskError as exc:
-                    failure = exc
-                    break
-                command.skip_next_redo = True
-                self.undo_stack.push(command)
-                done.append(command)
-        finally:
-            self.undo_stack.endMacro()
-        topics = frozenset().union(*(c.topics for c in done)) if done else frozenset()
-        if failure is not None or not done:
-            # Drop the macro entirely: undo what was done (the database is as before the
-            # action) and let the stack delete the now obsolete step instead of offering redo.
-            macro = self.undo_stack.command(self.undo_stack.index() - 1)
-            if macro is not None:
-                self.undo_stack.undo()
-                # QUndoStack deletes an obsolete command instead of redoing it
-                macro.setObsolete(True)
-                self.undo_stack.redo()
-        if failure is not None:
-            self.notify(topics)
-            self.report_error(title, failure)
-            return False
-        self.notify(topics)
         return True
 
     def notify(self, topics: Iterable[str]) -> None:

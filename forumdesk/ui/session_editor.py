@@ -388,11 +388,9 @@ class SessionEditorDialog(QDialog):
         created: list[PersonRow] = []
 
         def submit(fields: dict[str, object]) -> bool:
-            command = commands.CreatePersonCommand(self.ctx, fields)
             register = self.event_id if dialog.register_for_event() else None
-            ok = self.ctx.run_all(
-                command.text(), commands.create_person_steps(self.ctx, command, register)
-            )
+            command = commands.CreatePersonCommand(self.ctx, fields, register)
+            ok = self.ctx.run(command)
             if ok and command.created is not None:
                 created.append(command.created)
             return ok

@@ -34,44 +34,62 @@
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="416"/>
+        <location filename="../../forumdesk/ui/commands.py" line="421"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="507"/>
+        <location filename="../../forumdesk/ui/commands.py" line="498"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="527"/>
+        <location filename="../../forumdesk/ui/commands.py" line="518"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="543"/>
+        <location filename="../../forumdesk/ui/commands.py" line="534"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="558"/>
+        <location filename="../../forumdesk/ui/commands.py" line="549"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="578"/>
+        <location filename="../../forumdesk/ui/commands.py" line="569"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="95"/>
+        <location filename="../../forumdesk/ui/problems.py" line="135"/>
         <source>Accept problem: {0}</source>
         <translation>принятие проблемы: {0}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="136"/>
+        <source>Accept %n problems</source>
+        <translation>
+            <numerusform>принятие %n проблемы</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="122"/>
+        <location filename="../../forumdesk/ui/problems.py" line="141"/>
         <source>Un-accept problem: {0}</source>
         <translation>снятие отметки «принято»: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="142"/>
+        <source>Un-accept %n problems</source>
+        <translation>
+            <numerusform>снятие отметки «принято»: %n проблема</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблем</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1498,17 +1516,17 @@
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="352"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="350"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="353"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="351"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="358"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="356"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1517,7 +1535,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="359"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="357"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1526,12 +1544,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="380"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="384"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="382"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1540,17 +1558,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="396"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="394"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="409"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="407"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="411"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="409"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1559,32 +1577,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="503"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="501"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="504"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="502"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="505"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="503"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="509"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="507"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="510"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="508"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="511"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="509"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -1802,34 +1820,34 @@
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="206"/>
+        <location filename="../../forumdesk/ui/problems.py" line="217"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="233"/>
+        <location filename="../../forumdesk/ui/problems.py" line="244"/>
         <source>Show accepted</source>
         <translation>Показать принятые</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="237"/>
-        <location filename="../../forumdesk/ui/problems.py" line="245"/>
+        <location filename="../../forumdesk/ui/problems.py" line="248"/>
+        <location filename="../../forumdesk/ui/problems.py" line="256"/>
         <source>Accept…</source>
         <translation>Принять…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="239"/>
+        <location filename="../../forumdesk/ui/problems.py" line="250"/>
         <source>Mark the selected problems as accepted, with a note why. They come back when the times, rooms or people behind them change.</source>
         <translation>Отметить выбранные проблемы как принятые, с пояснением почему. Они вернутся, если изменятся время, залы или люди, из-за которых они возникли.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="244"/>
-        <location filename="../../forumdesk/ui/problems.py" line="246"/>
+        <location filename="../../forumdesk/ui/problems.py" line="255"/>
+        <location filename="../../forumdesk/ui/problems.py" line="257"/>
         <source>Un-accept</source>
         <translation>Снять отметку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="347"/>
+        <location filename="../../forumdesk/ui/problems.py" line="358"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>принято: %n</numerusform>
@@ -1838,14 +1856,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="388"/>
+        <location filename="../../forumdesk/ui/problems.py" line="399"/>
         <source>Why is this acceptable?
 {0}</source>
         <translation>Почему это допустимо?
 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="390"/>
+        <location filename="../../forumdesk/ui/problems.py" line="401"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Почему допустимы эти проблемы (%n)?</numerusform>
@@ -1854,30 +1872,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="392"/>
+        <location filename="../../forumdesk/ui/problems.py" line="403"/>
         <source>Accept problem</source>
         <translation>Принятие проблемы</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="398"/>
-        <source>Accept %n problems</source>
-        <translation>
-            <numerusform>принятие %n проблемы</numerusform>
-            <numerusform>принятие %n проблем</numerusform>
-            <numerusform>принятие %n проблем</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="408"/>
-        <source>Un-accept %n problems</source>
-        <translation>
-            <numerusform>снятие отметки «принято»: %n проблема</numerusform>
-            <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
-            <numerusform>снятие отметки «принято»: %n проблем</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="466"/>
+        <location filename="../../forumdesk/ui/problems.py" line="471"/>
         <source>Open the list of problems</source>
         <translation>Открыть список проблем</translation>
     </message>
@@ -1941,6 +1941,22 @@
         <location filename="../../forumdesk/ui/problems_tree_model.py" line="57"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n problems</source>
+        <translation type="vanished">
+            <numerusform>принятие %n проблемы</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Un-accept %n problems</source>
+        <translation type="vanished">
+            <numerusform>снятие отметки «принято»: %n проблема</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблем</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2069,7 +2085,7 @@
     <name>SessionEditorDialog</name>
     <message>
         <location filename="../../forumdesk/ui/session_editor.py" line="111"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="494"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="492"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
@@ -2189,12 +2205,12 @@
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="450"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="448"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="459"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="457"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>

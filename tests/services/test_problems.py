@@ -415,6 +415,38 @@ def test_undo_of_withdrawing_after_another_acceptance(forum: Forum, db: Database
     }
 
 
+def test_several_problems_are_accepted_and_withdrawn_in_one_call(
+    forum: Forum, db: Database
+) -> None:
+    """All or none, after one check; what each call returns is the other's undo."""
+    found = _by_kind(problems.check_event(db, forum.event.id))
+    clash, person = found[ProblemKind.ROOM_DOUBLE_BOOKED], found[ProblemKind.PERSON_DOUBLE_BOOKED]
+    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "earlier")
+    [earlier] = problems.list_acceptances(db, forum.event.id)
+
+    with pytest.raises(ConflictError):  # the second has changed: the first is not accepted either
+        problems.accept_problems(
+            db,
+            forum.event.id,
+            [(person.key, person.fingerprint), (clash.key, "0" * 32)],
+            "both",
+        )
+    assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([earlier])
+
+    both = [(clash.key, clash.fingerprint), (person.key, person.fingerprint)]
+    previous = problems.accept_problems(db, forum.event.id, both, "both")
+    assert previous == {clash.key: earlier, person.key: None}
+    assert {r.accepted_note for r in problems.check_event(db, forum.event.id)} == {"both"}
+    problems.restore_acceptances(db, forum.event.id, previous)  # undo
+    assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([earlier])
+
+    problems.accept_problems(db, forum.event.id, both, "both")
+    removed = problems.unaccept_problems(db, forum.event.id, [clash.key, person.key])
+    assert set(removed) == {clash.key, person.key} and _stored_acceptances(db) == 0
+    problems.restore_acceptances(db, forum.event.id, removed)  # undo
+    assert {r.accepted_note for r in problems.check_event(db, forum.event.id)} == {"both"}
+
+
 def test_stale_acceptances_are_ignored_then_forgotten(forum: Forum, db: Database) -> None:
     rows = _by_kind(problems.check_event(db, forum.event.id))
     for row in rows.values():

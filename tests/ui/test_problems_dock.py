@@ -352,7 +352,7 @@ def test_the_accept_command_on_its_own(
 ) -> None:
     window = _window(qtbot, db, errors)
     [warning] = problems.check_event(db, demo.event.id)
-    command = AcceptProblemCommand(window.ctx, demo.event.id, warning, "Guest of honour")
+    command = AcceptProblemCommand(window.ctx, demo.event.id, [warning], "Guest of honour")
     assert window.ctx.run(command)
     assert problems.check_event(db, demo.event.id)[0].accepted
     window.ctx.undo_stack.undo()
