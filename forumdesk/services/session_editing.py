@@ -187,9 +187,9 @@ def _write_people(
     """Make the session's people exactly `people` (cleaned): remove, add, change role and place."""
     keep = {p.person_id for p in people}
     existing = {a.person_id: a for a in record.assignments}
-    for person_id, assignment in existing.items():
+    for person_id, gone in existing.items():
         if person_id not in keep:
-            record.assignments.remove(assignment)  # deleted as an orphan
+            record.assignments.remove(gone)  # deleted as an orphan
     for person in people:
         assignment = existing.get(person.person_id)
         if assignment is None:
