@@ -57,6 +57,22 @@ _SEVERITY_RANK = {severity: n << 4 for n, severity in enumerate(Severity)}
 _KIND_ORDER = {kind: n for n, kind in enumerate(ProblemKind)}
 
 
+def clash_severity(role: Role, other_role: Role) -> Severity:
+    """How bad it is that someone is in two sessions at once, by their role in each.
+
+    Sitting in two audiences at once is a warning (people come and go); a part on stage in
+    either is an error.
+    """
+    if role == other_role == Role.PARTICIPANT:
+        return Severity.WARNING
+    return Severity.ERROR
+
+
+def unavailable_severity(role: Role) -> Severity:
+    """How bad it is that someone is placed in a session while they said they cannot come."""
+    return Severity.WARNING if role == Role.PARTICIPANT else Severity.ERROR
+
+
 def problem_rank(problem: Problem) -> int:
     """Errors before warnings before notes; within a severity, kinds in their listed order.
 

@@ -14,8 +14,8 @@ from bisect import bisect_left, bisect_right
 
 from forumdesk.scheduling.index import (
     MINUTE,
-    PARTICIPANT,
     ROLE_VALUES,
+    ROLES,
     ScheduleIndex,
     ticks,
 )
@@ -25,10 +25,16 @@ from forumdesk.scheduling.model import (
     ProblemKind,
     Severity,
     Unavailability,
+    clash_severity,
     digest,
     fingerprint,
     span,
+    unavailable_severity,
 )
+
+# The rules' severities by role number (the index's), worked out once from the rules themselves.
+_CLASH_SEVERITY = tuple(tuple(clash_severity(a, b) for b in ROLES) for a in ROLES)
+_UNAVAILABLE_SEVERITY = tuple(unavailable_severity(role) for role in ROLES)
 
 
 def person_problems(index: ScheduleIndex, found: Findings) -> None:
@@ -77,12 +83,11 @@ def _clashes(
 def _clash(index: ScheduleIndex, person_id: int, first: int, second: int) -> Problem:
     i, role_i, j, role_j = first >> 3, first & 7, second >> 3, second & 7
     a, b = index.sessions[i].id, index.sessions[j].id
-    both_audience = role_i == role_j == PARTICIPANT
     low, low_role, high, high_role = (j, role_j, i, role_i) if b < a else (i, role_i, j, role_j)
     t = index.texts
     return Problem(
         ProblemKind.PERSON_DOUBLE_BOOKED,
-        Severity.WARNING if both_audience else Severity.ERROR,
+        _CLASH_SEVERITY[role_i][role_j],
         t.person_twice.format(
             person=index.person_name(person_id),
             first=t.role_in.format(role=t.roles[role_i], session=index.named(i)),
@@ -183,7 +188,7 @@ def _unavailable_problem(
     t = index.texts
     return Problem(
         ProblemKind.PERSON_UNAVAILABLE,
-        Severity.WARNING if role == PARTICIPANT else Severity.ERROR,
+        _UNAVAILABLE_SEVERITY[role],
         t.unavailable.format(
             person=index.person_name(person_id),
             role_in=t.role_in.format(role=t.roles[role], session=index.named(n)),

@@ -1,7 +1,9 @@
 """The demo forum shipped in resources/demo/forum.json: loaded in one unit of work, once.
 
 Loading it again finds the event by name and first day and adds nothing. People already in the
-directory (same e-mail, or same name and organisation) are reused, not duplicated.
+directory (same e-mail, or same name and organisation) are reused, not duplicated. With
+`undoable`, loading records what it creates as an import does (DemoResult.changes), so the window
+can undo and redo it as one step with forumdesk.services.import_undo (what="demo").
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from forumdesk.db.engine import Database
 from forumdesk.db.models import (
     Assignment,
     Event,
+    Organization,
     Person,
     ProgramSession,
     Registration,
@@ -32,6 +35,7 @@ from forumdesk.db.models import (
     Track,
 )
 from forumdesk.services.events import event_row
+from forumdesk.services.import_undo import ChangeRecorder, ImportChanges
 from forumdesk.services.people import _refresh_search_key, find_or_create_organization
 
 
@@ -41,13 +45,15 @@ class DemoResult:
     created: bool
     sessions: int
     people_added: int
+    # what loading created, for undo_import(..., what="demo"); None unless asked for and created
+    changes: ImportChanges | None = None
 
 
 def demo_path() -> Path:
     return resource_path("demo", "forum.json")
 
 
-def load_demo(db: Database, path: Path | None = None) -> DemoResult:
+def load_demo(db: Database, path: Path | None = None, *, undoable: bool = False) -> DemoResult:
     """Load the demo forum (or another file of the same shape) unless it is already there."""
     source = path or demo_path()
     try:
@@ -65,6 +71,7 @@ def load_demo(db: Database, path: Path | None = None) -> DemoResult:
         if existing is not None:
             count = len(existing.sessions)
             return DemoResult(event_row(existing), False, count, 0)
+        recorder = ChangeRecorder(active=undoable)
         event = Event(
             name=spec["name"],
             city=spec["city"],
@@ -77,19 +84,25 @@ def load_demo(db: Database, path: Path | None = None) -> DemoResult:
         )
         session.add(event)
         session.flush()
+        recorder.created("events", [event.id])
         rooms = _add_rooms(session, event, data["rooms"])
         tracks = _add_tracks(session, event, data["tracks"])
-        people, added = _add_people(session, data["organizations"], data["people"])
+        recorder.created("rooms", rooms.values())
+        recorder.created("tracks", tracks.values())
+        people, added = _add_people(session, data["organizations"], data["people"], recorder)
         for key, status in ((p["key"], p["registration"]) for p in data["people"]):
             session.add(
                 Registration(
                     event_id=event.id, person_id=people[key], status=RegistrationStatus(status)
                 )
             )
+            recorder.created("registrations", [(event.id, people[key])])
         for spec_session in data["sessions"]:
-            _add_session(session, event, spec_session, rooms, tracks, people)
+            _add_session(session, event, spec_session, rooms, tracks, people, recorder)
         session.flush()
-        return DemoResult(event_row(event), True, len(data["sessions"]), added)
+        return DemoResult(
+            event_row(event), True, len(data["sessions"]), added, recorder.finish(session)
+        )
 
 
 def _add_rooms(session: Session, event: Event, specs: list[dict[str, Any]]) -> dict[str, int]:
@@ -121,14 +134,19 @@ def _add_tracks(session: Session, event: Event, specs: list[dict[str, Any]]) -> 
 
 
 def _add_people(
-    session: Session, org_specs: list[dict[str, Any]], specs: list[dict[str, Any]]
+    session: Session,
+    org_specs: list[dict[str, Any]],
+    specs: list[dict[str, Any]],
+    recorder: ChangeRecorder,
 ) -> tuple[dict[str, int], int]:
+    known = set(session.scalars(select(Organization.id)))
     orgs = {
         spec["name"]: find_or_create_organization(
             session, spec["name"], country=spec["country"], sector=Sector(spec["sector"])
         )
         for spec in org_specs
     }
+    recorder.created("organizations", [o.id for o in orgs.values() if o.id not in known])
     people: dict[str, int] = {}
     added = 0
     for spec in specs:
@@ -154,6 +172,7 @@ def _add_people(
             _refresh_search_key(person, org.name if org else None)
             session.add(person)
             session.flush()
+            recorder.created("people", [person.id])
             added += 1
         people[spec["key"]] = person.id
     return people, added
@@ -180,6 +199,7 @@ def _add_session(
     rooms: dict[str, int],
     tracks: dict[str, int],
     people: dict[str, int],
+    recorder: ChangeRecorder,
 ) -> None:
     day = dt.date.fromisoformat(spec["day"])
     record = ProgramSession(
@@ -196,6 +216,10 @@ def _add_session(
     )
     session.add(record)
     session.flush()
+    recorder.created("program_sessions", [record.id])
+    recorder.created(
+        "assignments", [(record.id, people[link["person"]]) for link in spec["people"]]
+    )
     for position, link in enumerate(spec["people"]):
         session.add(
             Assignment(

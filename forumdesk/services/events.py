@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from forumdesk.core import text
 from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
 from forumdesk.core.i18n import N_, _
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.db.models import Event, ProgramSession
-from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.db.models import (
+    AcceptedProblem,
+    Event,
+    PersonUnavailability,
+    ProgramSession,
+    Registration,
+    Room,
+    Track,
+)
+from forumdesk.services.records import apply_changes, changed_meanwhile, check_version, load
+
+# What belongs to an event: undoing its creation is refused while any of it is there.
+_EVENT_PARTS = (Room, Track, ProgramSession, Registration, PersonUnavailability, AcceptedProblem)
 
 DEFAULT_TIMEZONE = "UTC"
 
@@ -172,6 +184,59 @@ def _refuse_dropping_scheduled_days(
                 "Move or unschedule them first."
             ).format(days=listed)
         )
+
+
+def remove_new_event(db: Database, created: EventRow) -> EventRow:
+    """Undo create_event: delete the event as it was created; returns it for restore_event.
+
+    Refused, changing nothing, when the event is no longer as `created` says (edited since: a
+    ConcurrentEditError) or something was added to it since (rooms, tracks, sessions, people
+    registered: a ConflictError), since deleting it would take that with it.
+    """
+    with db.transaction() as session:
+        event = load(session, Event, created.id, "event")
+        current = event_row(event)
+        if replace(current, version=created.version) != created:
+            raise changed_meanwhile("event")
+        for model in _EVENT_PARTS:
+            found = session.scalar(
+                select(func.count()).select_from(model).where(model.event_id == event.id)
+            )
+            if found:
+                raise ConflictError(
+                    _(
+                        "The event «{name}» cannot be taken back: rooms, sessions or people have "
+                        "been added to it since. Nothing was changed."
+                    ).format(name=event.name)
+                )
+        session.delete(event)
+        return current
+
+
+def restore_event(db: Database, row: EventRow) -> EventRow:
+    """Redo create_event after remove_new_event: the same event under the same id."""
+    with db.transaction() as session:
+        if session.get(Event, row.id) is not None:
+            raise ConflictError(
+                _("The event «{name}» cannot be put back: it is already there.").format(
+                    name=row.name
+                )
+            )
+        event = Event(
+            id=row.id,
+            name=row.name,
+            city=row.city,
+            venue=row.venue,
+            first_day=row.first_day,
+            last_day=row.last_day,
+            timezone=row.timezone,
+            organizers=row.organizers,
+            description=row.description,
+            changeover_minutes=row.changeover_minutes,
+        )
+        session.add(event)
+        session.flush()
+        return event_row(event)
 
 
 def delete_event(db: Database, event_id: int) -> None:

@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from forumdesk.core.errors import ForumdeskError, NotFoundError, ValidationError
 from forumdesk.core.i18n import _, ngettext
+from forumdesk.db.engine import Database
+from forumdesk.db.migrate import backup_sqlite_file
 from forumdesk.io.duplicates import LikelyDuplicate
 from forumdesk.io.headers import (
     FIELD_LABELS,
@@ -65,6 +69,9 @@ class ImportOptions:
     # undo step needs it; a command-line import has no undo and does not pay for it (reading
     # back what was written costs about a sixth of a 20,000-row import).
     undoable: bool = False
+    # Copy the database file to a timestamped backup beside it first (SQLite only; see
+    # take_backup): the copy outlives the window's undo. It stays only if the import writes.
+    backup: bool = False
 
     def check(self) -> None:
         if self.on_duplicate not in DUPLICATE_POLICIES:
@@ -114,6 +121,7 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
     likely_duplicates: list[LikelyDuplicate] = field(default_factory=list)
     rejects_path: Path | None = None
+    backup_path: Path | None = None  # the copy of the database taken before the import
     dry_run: bool = False
     written: bool = False
     # what the written import changed, for undo_import (forumdesk.services.import_undo)
@@ -449,6 +457,31 @@ def rejects_undone_on_failure(summary: ImportSummary) -> Iterator[None]:
         summary.written = False
         summary.changes = None
         raise
+
+
+def take_backup(db: Database, session: Session, summary: ImportSummary) -> None:
+    """Copy the database to `<name>.<timestamp>.bak` beside it, first thing in the import's
+    unit of work (`session`, which has written nothing yet).
+
+    The transaction holds the write lock from its first statement on, so the copy is the
+    database exactly as the import finds it: no other desk can commit in between. Wrap the unit
+    of work in `backup_kept_if_written`, which removes the copy when nothing was written.
+    """
+    session.connection()  # begins the transaction: SQLite's write lock (BEGIN IMMEDIATE)
+    summary.backup_path = backup_sqlite_file(db.url)
+
+
+@contextlib.contextmanager
+def backup_kept_if_written(summary: ImportSummary) -> Iterator[None]:
+    """The backup take_backup made stays only if the import wrote (a copy of a database that
+    did not change is of no use): it goes on an error, a cancel, a dry run or rows refused."""
+    try:
+        yield
+    finally:
+        if summary.backup_path is not None and not summary.written:
+            with contextlib.suppress(OSError):
+                summary.backup_path.unlink()
+            summary.backup_path = None
 
 
 def save_requested_profile(prepared: Prepared, options: ImportOptions) -> None:

@@ -6,6 +6,9 @@ and writes the old rows back; it first reads the created rows and the changed ro
 import left them, which is what `redo_import` puts back (created records under their own ids:
 ids are never reused, see forumdesk.db.models). Each is one transaction of bulk statements.
 
+Loading the demo forum (services.demo) is undone and redone the same way: it records what it
+creates like an import does, and `what="demo"` makes the refusals speak of the demo forum.
+
 Both refuse, changing nothing, when the records are no longer as they left them: a record's
 content changed (a version that moved over the same content is no change: undoing a later edit
 does that), a record is gone, or a record added later depends on one that undo would delete.
@@ -26,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from forumdesk.core.errors import ConcurrentEditError, ConflictError
-from forumdesk.core.i18n import N_, _, gettext, ngettext
+from forumdesk.core.i18n import _
 from forumdesk.db.engine import Database
 from forumdesk.services.bulk_rows import (
     Key,
@@ -42,9 +45,11 @@ from forumdesk.services.bulk_rows import (
     table_named,
     write_rows,
 )
+from forumdesk.services.import_undo_messages import describe, refusal
 
 # Parents first: redo inserts in this order, undo deletes in the reverse one.
 TABLE_ORDER = (
+    "events",
     "organizations",
     "people",
     "rooms",
@@ -61,17 +66,13 @@ _DEPENDENTS = (
     ("assignments", "session_id", "program_sessions"),
     ("program_sessions", "room_id", "rooms"),
     ("program_sessions", "track_id", "tracks"),
+    ("rooms", "event_id", "events"),
+    ("tracks", "event_id", "events"),
+    ("program_sessions", "event_id", "events"),
+    ("registrations", "event_id", "events"),
+    ("person_unavailability", "event_id", "events"),
+    ("accepted_problems", "event_id", "events"),
 )
-# What a message calls a record that can no longer be read.
-_UNNAMED = {
-    "organizations": N_("an organisation the import added"),
-    "people": N_("a person the import added or changed"),
-    "rooms": N_("a room the import added"),
-    "tracks": N_("a track the import added"),
-    "program_sessions": N_("a session the import added or changed"),
-    "registrations": N_("a registration the import added"),
-    "assignments": N_("a place in a session the import gave"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,11 +196,12 @@ class ChangeRecorder:
 # --- undo and redo ------------------------------------------------------------------------------
 
 
-def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
+def undo_import(db: Database, changes: ImportChanges, *, what: str = "import") -> UndoneImport:
     """Delete what the import created and put back what it changed, in one transaction.
 
     Raises ConcurrentEditError (nothing changed) when a record has been edited or deleted since
-    the import, or a record added since depends on one the import created.
+    the import, or a record added since depends on one the import created. `what` is "import"
+    or "demo" (the demo forum's loading): which the messages speak of.
     """
     with db.transaction() as session:
         created: dict[str, TableRows] = {}
@@ -217,12 +219,12 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
                     into[name] = TableRows.of(table, read_rows(session, table, keys))
                     stale += _stale(name, into[name], keys, versions, contents)
         if stale:
-            raise _refusal(session, stale, redo=False)
+            raise refusal(session, stale, what, redo=False)
         versions = {
             name: write_rows(session, table_named(name), rows, after[name].versions())
             for name, rows in changes.before.items()
         }
-        _refuse_dependents(session, created)
+        _refuse_dependents(session, created, what)
         kept = _organisations_in_use(session, changes.created)
         for name in reversed(TABLE_ORDER):
             keys = changes.created.get(name, ())
@@ -238,7 +240,7 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
         )
 
 
-def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
+def redo_import(db: Database, undone: UndoneImport, *, what: str = "import") -> ImportChanges:
     """Put back what undo_import took away: the created records under their own ids, and the
     changed records as the import left them. Refuses (nothing changed) like undo_import."""
     with db.transaction() as session:
@@ -258,9 +260,9 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
                     name, current[name], list(wanted), wanted, undone.before[name].contents()
                 )
         if present:
-            raise _refusal(session, present, redo=True, present=True)
+            raise refusal(session, present, what, redo=True, present=True)
         if stale:
-            raise _refusal(session, stale, redo=True)
+            raise refusal(session, stale, what, redo=True)
         try:
             for name in TABLE_ORDER:
                 if name in undone.created:
@@ -269,6 +271,11 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
         except IntegrityError as exc:
             raise ConflictError(
                 _(
+                    "The demo forum cannot be opened again: records added since it was undone "
+                    "take the same e-mail, name or code. Nothing was changed."
+                )
+                if what == "demo"
+                else _(
                     "The import cannot be redone: records added since it was undone take the same "
                     "e-mail, name or code. Nothing was changed."
                 )
@@ -305,7 +312,7 @@ def redo_import(db: Database, undone: UndoneImport) -> ImportChanges:
         )
 
 
-def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> None:
+def _refuse_dependents(session: Session, created: Mapping[str, TableRows], what: str) -> None:
     """Refuse when a record the import did not create refers to one it did.
 
     Counted first (the import's own records are all there: their versions were checked); the
@@ -331,11 +338,17 @@ def _refuse_dependents(session: Session, created: Mapping[str, TableRows]) -> No
             query = select(*key_columns(child), child.c[column]).where(clause)
             for row in session.execute(query):
                 if tuple(row[:-1]) not in mine:
+                    record = describe(session, parent_name, (row[-1],))
                     raise ConcurrentEditError(
                         _(
+                            "Opening the demo forum cannot be undone any more: records added "
+                            "since refer to {record}. Nothing was undone."
+                        ).format(record=record)
+                        if what == "demo"
+                        else _(
                             "The import cannot be undone any more: records added since refer to "
                             "{record}. Nothing was undone."
-                        ).format(record=_describe(session, parent_name, (row[-1],)))
+                        ).format(record=record)
                     )
 
 
@@ -350,88 +363,3 @@ def _organisations_in_use(session: Session, created: Mapping[str, tuple[Key, ...
         query = select(people.c.id, people.c.organization_id).where(clause)
         used.update((org,) for pid, org in session.execute(query) if pid not in ours)
     return used
-
-
-# --- messages -----------------------------------------------------------------------------------
-
-
-def _refusal(
-    session: Session, records: list[tuple[str, Key]], *, redo: bool, present: bool = False
-) -> ConflictError:
-    record = _describe(session, *records[0])
-    others = len(records) - 1
-    if present:
-        return ConflictError(
-            ngettext(
-                "The import cannot be redone: {record} and {count} other record are already there "
-                "again. Nothing was changed.",
-                "The import cannot be redone: {record} and {count} other records are already there "
-                "again. Nothing was changed.",
-                others,
-            ).format(record=record, count=others)
-            if others
-            else _(
-                "The import cannot be redone: {record} is already there again. Nothing was changed."
-            ).format(record=record)
-        )
-    if redo:
-        return ConcurrentEditError(
-            ngettext(
-                "The import cannot be redone: {record} and {count} other record have been changed "
-                "since it was undone. Nothing was changed.",
-                "The import cannot be redone: {record} and {count} other records have been changed "
-                "since it was undone. Nothing was changed.",
-                others,
-            ).format(record=record, count=others)
-            if others
-            else _(
-                "The import cannot be redone: {record} has been changed since it "
-                "was undone. Nothing was changed."
-            ).format(record=record)
-        )
-    return ConcurrentEditError(
-        ngettext(
-            "The import cannot be undone: {record} and {count} other record have been changed or "
-            "deleted since. Nothing was undone.",
-            "The import cannot be undone: {record} and {count} other records have been changed or "
-            "deleted since. Nothing was undone.",
-            others,
-        ).format(record=record, count=others)
-        if others
-        else _(
-            "The import cannot be undone: {record} has been changed or deleted "
-            "since. Nothing was undone."
-        ).format(record=record)
-    )
-
-
-def _describe(session: Session, table: str, key: Key) -> str:
-    """How a message names a record: «name» for a person, a session, a room…"""
-    names = {
-        "people": ("people", "display_name"),
-        "program_sessions": ("program_sessions", "title"),
-        "rooms": ("rooms", "name"),
-        "tracks": ("tracks", "name"),
-        "organizations": ("organizations", "name"),
-        "registrations": ("people", "display_name"),
-        "assignments": ("people", "display_name"),
-    }
-    source, column = names[table]
-    record_id = key[1] if table in ("registrations", "assignments") else key[0]
-    source_table = table_named(source)
-    name = session.scalar(select(source_table.c[column]).where(source_table.c.id == record_id))
-    if name is None:
-        return gettext(_UNNAMED[table])
-    if table == "people":
-        return _("the person «{name}»").format(name=name)
-    if table == "program_sessions":
-        return _("the session «{title}»").format(title=name)
-    if table == "rooms":
-        return _("the room «{name}»").format(name=name)
-    if table == "tracks":
-        return _("the track «{name}»").format(name=name)
-    if table == "organizations":
-        return _("the organisation «{name}»").format(name=name)
-    if table == "registrations":
-        return _("the registration of «{name}»").format(name=name)
-    return _("the place of «{name}» in a session").format(name=name)

@@ -51,12 +51,14 @@ from forumdesk.services.import_common import (
     Prepared,
     ProgressCallback,
     Tracker,
+    backup_kept_if_written,
     collector_paused,
     finish_rejects,
     prepare,
     reject_message,
     rejects_undone_on_failure,
     save_requested_profile,
+    take_backup,
 )
 from forumdesk.services.import_undo import ChangeRecorder
 from forumdesk.services.import_writing import (
@@ -134,9 +136,12 @@ def _import(
     tracker = Tracker(progress, total=2 * len(prepared.data_rows))
     writing = not options.dry_run
     with (
+        backup_kept_if_written(summary),
         rejects_undone_on_failure(summary),
         db.transaction() if writing else db.reader() as session,
     ):
+        if writing and options.backup:
+            take_backup(db, session, summary)
         event_sessions = _EventSessions(session, event_id) if event_id is not None else None
         drafts, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
         entities, notes = group_rows(drafts)

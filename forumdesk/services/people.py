@@ -14,7 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
-from forumdesk.core.enums import Sector
+from forumdesk.core.enums import RegistrationStatus, Sector
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import N_, _
 from forumdesk.core.rows import (
@@ -225,9 +225,12 @@ def create_person(
     family_name: str,
     given_name: str | None = None,
     patronymic: str | None = None,
+    *,
+    register_for: int | None = None,
     **fields: Any,
 ) -> PersonRow:
-    """Add a person to the directory.
+    """Add a person to the directory (and, with `register_for`, register them for that event:
+    one unit of work; delete_person undoes both).
 
     `fields` may hold any of display_name, organization (a name: found or created), position,
     country, sector, email, phone, language, notes. The display name defaults to the person's
@@ -256,6 +259,16 @@ def create_person(
         _refresh_search_key(person, org_name)
         session.add(person)
         session.flush()
+        if register_for is not None:
+            load(session, Event, register_for, "event")
+            session.add(
+                Registration(
+                    event_id=register_for,
+                    person_id=person.id,
+                    status=RegistrationStatus.REGISTERED,
+                )
+            )
+            session.flush()
         return person_row(person, org_name)
 
 

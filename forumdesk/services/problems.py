@@ -12,6 +12,7 @@ acceptance is simply ignored (`forget_stale_acceptances` tidies such leftovers a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, select
@@ -32,6 +33,8 @@ from forumdesk.db.models import (
     Registration,
     Room,
 )
+from forumdesk.scheduling import busy
+from forumdesk.scheduling.busy import BusySpan
 from forumdesk.scheduling.checker import (
     CheckAssignment,
     CheckPerson,
@@ -215,6 +218,64 @@ def check_event(db: Database, event_id: int) -> list[ProblemRow]:
     return rows
 
 
+def busy_spans(db: Database, session_id: int) -> list[BusySpan]:
+    """When the session's people are in other sessions of its event or unavailable.
+
+    What the timetable shades while the session is dragged; the rules (what counts as a clash,
+    how bad it is) are the checker's, in forumdesk.scheduling.busy. Four small queries.
+    """
+    with db.reader() as session:
+        event_id = load(session, ProgramSession, session_id, "session").event_id
+        conn = session.connection()
+        people = select(Assignment.person_id).where(Assignment.session_id == session_id)
+        assignments = [
+            CheckAssignment(*row)
+            for row in conn.execute(
+                select(Assignment.session_id, Assignment.person_id, Assignment.role)
+                .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+                .where(ProgramSession.event_id == event_id, Assignment.person_id.in_(people))
+            )
+        ]
+        others = {a.session_id for a in assignments} - {session_id}
+        sessions = [
+            CheckSession(
+                id=row.id,
+                code=row.code,
+                title=row.title,
+                starts_at=row.starts_at,
+                ends_at=row.ends_at,
+            )
+            for row in conn.execute(
+                select(
+                    ProgramSession.id,
+                    ProgramSession.code,
+                    ProgramSession.title,
+                    ProgramSession.starts_at,
+                    ProgramSession.ends_at,
+                ).where(ProgramSession.id.in_(others), ProgramSession.starts_at.is_not(None))
+            )
+        ]
+        names = dict(
+            conn.execute(select(Person.id, Person.display_name).where(Person.id.in_(people))).all()
+        )
+        periods = [
+            Unavailability(*row)
+            for row in conn.execute(
+                select(
+                    PersonUnavailability.id,
+                    PersonUnavailability.person_id,
+                    PersonUnavailability.starts_at,
+                    PersonUnavailability.ends_at,
+                    PersonUnavailability.note,
+                ).where(
+                    PersonUnavailability.event_id == event_id,
+                    PersonUnavailability.person_id.in_(people),
+                )
+            )
+        ]
+    return busy.busy_spans(session_id, sessions, assignments, names, periods)
+
+
 # --- accepting --------------------------------------------------------------------------------
 
 
@@ -230,57 +291,98 @@ def accept_problem(
     Refused when the problem is gone or has changed since it was listed (its fingerprint differs):
     staff must see what they accept.
     """
+    return accept_problems(db, event_id, [(key, fingerprint)], note)[key]
+
+
+def accept_problems(
+    db: Database,
+    event_id: int,
+    problems: Sequence[tuple[str, str]],
+    note: str | None = None,
+) -> dict[str, AcceptanceRow | None]:
+    """Accept several problems (key, fingerprint) with one note, all or none, after one check.
+
+    Returns, by key, the acceptance each replaced (None: there was none): what
+    restore_acceptances takes to undo it. Refused like accept_problem.
+    """
     with db.transaction() as session:
         current = {p.key: p for p in _facts(session, event_id).problems}
-        problem = current.get(key)
-        if problem is None:
-            raise NotFoundError(_("That problem is no longer there; check the schedule again."))
-        if problem.fingerprint != fingerprint:
-            raise ConflictError(
-                _(
-                    "That problem has changed since it was listed; check the schedule again "
-                    "before accepting it."
+        acceptances = _acceptances(session, event_id)
+        previous: dict[str, AcceptanceRow | None] = {}
+        for key, fingerprint in dict(problems).items():
+            problem = current.get(key)
+            if problem is None:
+                raise NotFoundError(_("That problem is no longer there; check the schedule again."))
+            if problem.fingerprint != fingerprint:
+                raise ConflictError(
+                    _(
+                        "That problem has changed since it was listed; check the schedule again "
+                        "before accepting it."
+                    )
                 )
-            )
-        existing = _acceptances(session, event_id).get(key)
-        previous = _acceptance_row(existing) if existing is not None else None
-        record = existing or AcceptedProblem(event_id=event_id, key=key)
-        record.fingerprint = fingerprint
-        record.note = text.clean_multiline(note)
-        record.accepted_at = _now()
-        session.add(record)
+            existing = acceptances.get(key)
+            previous[key] = _acceptance_row(existing) if existing is not None else None
+            record = existing or AcceptedProblem(event_id=event_id, key=key)
+            record.fingerprint = fingerprint
+            record.note = text.clean_multiline(note)
+            record.accepted_at = _now()
+            session.add(record)
+            acceptances[key] = record
         return previous
 
 
 def unaccept_problem(db: Database, event_id: int, key: str) -> AcceptanceRow | None:
     """Withdraw the acceptance of a problem; returns it (for undo), None if there was none."""
+    return unaccept_problems(db, event_id, [key])[key]
+
+
+def unaccept_problems(
+    db: Database, event_id: int, keys: Sequence[str]
+) -> dict[str, AcceptanceRow | None]:
+    """Withdraw the acceptances of several problems at once; by key, each one withdrawn (None:
+    there was none), which restore_acceptances puts back."""
     with db.transaction() as session:
-        record = _acceptances(session, event_id).get(key)
-        if record is None:
-            return None
-        row = _acceptance_row(record)
-        session.delete(record)
-        return row
+        acceptances = _acceptances(session, event_id)
+        removed: dict[str, AcceptanceRow | None] = {}
+        for key in dict.fromkeys(keys):
+            record = acceptances.pop(key, None)
+            removed[key] = _acceptance_row(record) if record is not None else None
+            if record is not None:
+                session.delete(record)
+        return removed
 
 
 def restore_acceptance(db: Database, row: AcceptanceRow) -> None:
     """Undo: put an acceptance back as it was (replacing a newer one for the same key)."""
+    restore_acceptances(db, row.event_id, {row.key: row})
+
+
+def restore_acceptances(
+    db: Database, event_id: int, acceptances: Mapping[str, AcceptanceRow | None]
+) -> None:
+    """Undo: make each key's acceptance what `acceptances` says (None: none), in one unit of
+    work (what accept_problems and unaccept_problems return)."""
     with db.transaction() as session:
-        load(session, Event, row.event_id, "event")
-        existing = _acceptances(session, row.event_id).get(row.key)
-        if existing is not None:
-            session.delete(existing)
-            session.flush()
-        # acceptances are known by their key; the row gets a fresh id
-        session.add(
-            AcceptedProblem(
-                event_id=row.event_id,
-                key=row.key,
-                fingerprint=row.fingerprint,
-                note=row.note,
-                accepted_at=row.accepted_at,
+        load(session, Event, event_id, "event")
+        current = _acceptances(session, event_id)
+        for key in acceptances:
+            existing = current.get(key)
+            if existing is not None:
+                session.delete(existing)
+        session.flush()
+        for key, row in acceptances.items():
+            if row is None:
+                continue
+            # acceptances are known by their key; the row gets a fresh id
+            session.add(
+                AcceptedProblem(
+                    event_id=event_id,
+                    key=key,
+                    fingerprint=row.fingerprint,
+                    note=row.note,
+                    accepted_at=row.accepted_at,
+                )
             )
-        )
 
 
 def list_acceptances(db: Database, event_id: int) -> list[AcceptanceRow]:

@@ -31,11 +31,13 @@ from forumdesk.services.import_common import (
     ImportSummary,
     ProgressCallback,
     Tracker,
+    backup_kept_if_written,
     finish_rejects,
     prepare,
     reject_message,
     rejects_undone_on_failure,
     save_requested_profile,
+    take_backup,
 )
 from forumdesk.services.import_undo import ChangeRecorder
 from forumdesk.services.imports import _load_directory
@@ -82,7 +84,13 @@ def import_programme(
     summary.dry_run = options.dry_run
     tracker = Tracker(progress, total=2 * len(prepared.data_rows))
     try:
-        with rejects_undone_on_failure(summary), db.transaction() as session:
+        with (
+            backup_kept_if_written(summary),
+            rejects_undone_on_failure(summary),
+            db.transaction() as session,
+        ):
+            if options.backup and not options.dry_run:
+                take_backup(db, session, summary)
             event = load(session, Event, event_id, "event")
             cleaner = ProgrammeRowCleaner(
                 prepared.mapping, prepared.table.sheet, event.first_day, event.last_day

@@ -68,16 +68,22 @@ def load(session: Session, model: type[M], key: object, what: str) -> M:
 
 
 def check_version(record: Any, expected_version: int | None, what: str) -> None:
+    """Refuse a write based on another version of the record than the one stored."""
     if expected_version is not None and record.version != expected_version:
-        message = _CHANGED.get(what)
-        raise ConcurrentEditError(
-            gettext(message)
-            if message
-            else _(
-                "Someone else changed this {what} in the meantime. "
-                "Reload it and make your change again."
-            ).format(what=what)
-        )
+        raise changed_meanwhile(what)
+
+
+def changed_meanwhile(what: str) -> ConcurrentEditError:
+    """The refusal of a write whose `what` ("session") someone else changed since it was read."""
+    message = _CHANGED.get(what)
+    return ConcurrentEditError(
+        gettext(message)
+        if message
+        else _(
+            "Someone else changed this {what} in the meantime. "
+            "Reload it and make your change again."
+        ).format(what=what)
+    )
 
 
 def apply_changes(

@@ -1,4 +1,8 @@
-"""Programme sessions: create, edit, delete; schedule, unschedule, move and resize; list.
+"""Programme sessions: create, edit, delete, list, and the checks every write of a session makes.
+
+Putting sessions on the timetable is forumdesk.services.placing; the session editor's save (the
+fields and the people together) is forumdesk.services.session_editing. Both check with the
+functions here.
 
 Times are the event's local wall-clock times. An aware datetime is converted to the event's zone;
 a naive one is taken as already local. Double bookings are allowed here on purpose: staff see them
@@ -19,7 +23,7 @@ from forumdesk.core.enums import LEADING_ROLES, SessionKind
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import N_, _
 from forumdesk.core.programme_order import programme_order
-from forumdesk.core.rows import AssignmentRow, Placement, SessionRow, SessionSnapshot
+from forumdesk.core.rows import AssignmentRow, SessionRow, SessionSnapshot
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
 from forumdesk.services.records import apply_changes, check_version, load
@@ -89,7 +93,8 @@ def _moderators(session: Session, session_ids: list[int]) -> dict[int, tuple[str
     return {key: tuple(name for *_order, name in sorted(names)) for key, names in found.items()}
 
 
-def _load_row(session: Session, session_id: int) -> SessionRow:
+def load_row(session: Session, session_id: int) -> SessionRow:
+    """Query helper: one session's row, or NotFoundError."""
     rows = session_rows(session, session_query().where(ProgramSession.id == session_id))
     if not rows:
         load(session, ProgramSession, session_id, "session")  # raises NotFoundError
@@ -99,11 +104,13 @@ def _load_row(session: Session, session_id: int) -> SessionRow:
 # --- validation -------------------------------------------------------------------------------
 
 
-def _local(value: object, event: Event, field: str) -> dt.datetime | None:
+def local_time(value: object, event: Event, field: str) -> dt.datetime | None:
+    """A time as the event's wall clock shows it (an aware one converted, a naive one kept)."""
     return text.event_local_time(value, event.timezone, field)
 
 
-def _check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
+def check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
+    """Both times or neither; the end after the start, at most a day later."""
     if (starts_at is None) != (ends_at is None):
         raise ValidationError(_("A scheduled session needs both a start and an end time."))
     if starts_at is not None and ends_at is not None:
@@ -113,7 +120,8 @@ def _check_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> 
             raise ValidationError(_("A session cannot last more than 24 hours."), field="ends_at")
 
 
-def _check_room(session: Session, event_id: int, room_id: int | None) -> None:
+def check_room(session: Session, event_id: int, room_id: int | None) -> None:
+    """The room (if any) exists and is the event's."""
     if room_id is None:
         return
     with session.no_autoflush:  # before the pending change meets the foreign key
@@ -122,7 +130,8 @@ def _check_room(session: Session, event_id: int, room_id: int | None) -> None:
         raise ValidationError(_("That room belongs to another event."), field="room_id")
 
 
-def _check_track(session: Session, event_id: int, track_id: int | None) -> None:
+def check_track(session: Session, event_id: int, track_id: int | None) -> None:
+    """The track (if any) exists and is the event's."""
     if track_id is None:
         return
     with session.no_autoflush:
@@ -131,7 +140,8 @@ def _check_track(session: Session, event_id: int, track_id: int | None) -> None:
         raise ValidationError(_("That track belongs to another event."), field="track_id")
 
 
-def _check_code(session: Session, event_id: int, code: str | None, own_id: int | None) -> None:
+def check_code(session: Session, event_id: int, code: str | None, own_id: int | None) -> None:
+    """No other session of the event has this code (ignoring case, Cyrillic included)."""
     if code is None:
         return
     key = text.fold(code)  # in Python: SQLite's lower() leaves Cyrillic codes ("С1") alone
@@ -153,7 +163,8 @@ def _optional_id(value: object) -> int | None:
     return None if value is None or value == "" else int(value)  # type: ignore[call-overload]
 
 
-_CLEANERS = {
+# How each field a caller may set is cleaned (apply_changes takes these).
+FIELD_CLEANERS = {
     "code": text.clean,
     "title": lambda v: text.require(v, N_("session title"), "title"),
     "kind": lambda v: text.vocabulary(SessionKind, v, N_("session kind"), "kind"),
@@ -184,29 +195,50 @@ def create_session(
     expected_audience: int | None = None,
 ) -> SessionRow:
     """Create a session, scheduled or not."""
+    fields = {
+        "code": code,
+        "title": title,
+        "kind": kind,
+        "track_id": track_id,
+        "room_id": room_id,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "description": description,
+        "expected_audience": expected_audience,
+    }
     with db.transaction() as session:
-        event = load(session, Event, event_id, "event")
-        fields = {
-            "code": code,
-            "title": title,
-            "kind": kind,
-            "track_id": track_id,
-            "room_id": room_id,
-            "description": description,
-            "expected_audience": expected_audience,
-        }
-        record = ProgramSession(
-            event_id=event_id, **{key: _CLEANERS[key](value) for key, value in fields.items()}
+        record = add_session_record(session, event_id, fields)
+        return load_row(session, record.id)
+
+
+def add_session_record(
+    session: Session, event_id: int, fields: Mapping[str, object]
+) -> ProgramSession:
+    """Query helper: a new session of the event from field values (cleaned, checked, flushed).
+
+    `fields` holds FIELD_CLEANERS' names and `starts_at`/`ends_at`; "title" is required.
+    """
+    event = load(session, Event, event_id, "event")
+    values = {"kind": SessionKind.DISCUSSION, **fields}
+    times = {name: values.pop(name, None) for name in ("starts_at", "ends_at")}
+    unknown = values.keys() - FIELD_CLEANERS.keys()
+    if unknown:
+        raise ValidationError(
+            _("Cannot change {fields} here.").format(fields=", ".join(sorted(unknown)))
         )
-        record.starts_at = _local(starts_at, event, "starts_at")
-        record.ends_at = _local(ends_at, event, "ends_at")
-        _check_times(record.starts_at, record.ends_at)
-        _check_room(session, event_id, record.room_id)
-        _check_track(session, event_id, record.track_id)
-        _check_code(session, event_id, record.code, None)
-        session.add(record)
-        session.flush()
-        return _load_row(session, record.id)
+    record = ProgramSession(
+        event_id=event_id,
+        **{name: clean(values.get(name)) for name, clean in FIELD_CLEANERS.items()},
+    )
+    record.starts_at = local_time(times["starts_at"], event, "starts_at")
+    record.ends_at = local_time(times["ends_at"], event, "ends_at")
+    check_times(record.starts_at, record.ends_at)
+    check_room(session, event_id, record.room_id)
+    check_track(session, event_id, record.track_id)
+    check_code(session, event_id, record.code, None)
+    session.add(record)
+    session.flush()
+    return record
 
 
 def update_session(
@@ -220,13 +252,13 @@ def update_session(
     with db.transaction() as session:
         record = load(session, ProgramSession, session_id, "session")
         check_version(record, expected_version, "session")
-        previous = apply_changes(record, changes, _CLEANERS)
+        previous = apply_changes(record, changes, FIELD_CLEANERS)
         if "room_id" in previous:
-            _check_room(session, record.event_id, record.room_id)
+            check_room(session, record.event_id, record.room_id)
         if "track_id" in previous:
-            _check_track(session, record.event_id, record.track_id)
+            check_track(session, record.event_id, record.track_id)
         if "code" in previous:
-            _check_code(session, record.event_id, record.code, record.id)
+            check_code(session, record.event_id, record.code, record.id)
         return previous
 
 
@@ -240,7 +272,7 @@ def delete_sessions(db: Database, session_ids: Sequence[int]) -> list[SessionSna
     with db.transaction() as session:
         snapshots = []
         for session_id in dict.fromkeys(session_ids):
-            row = _load_row(session, session_id)
+            row = load_row(session, session_id)
             record = load(session, ProgramSession, session_id, "session")
             assignments = tuple(
                 AssignmentRow(
@@ -270,7 +302,7 @@ def restore_sessions(db: Database, snapshots: Sequence[SessionSnapshot]) -> list
     with db.transaction() as session:
         restored = [_restore(session, snapshot) for snapshot in snapshots]
         session.flush()
-        return [_load_row(session, record_id) for record_id in restored]
+        return [load_row(session, record_id) for record_id in restored]
 
 
 def _restore(session: Session, snapshot: SessionSnapshot) -> int:
@@ -282,7 +314,7 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
         )
     room_id = row.room_id if row.room_id and session.get(Room, row.room_id) else None
     track_id = row.track_id if row.track_id and session.get(Track, row.track_id) else None
-    _check_code(session, row.event_id, row.code, None)
+    check_code(session, row.event_id, row.code, None)
     record = ProgramSession(
         id=row.id,
         event_id=row.event_id,
@@ -308,97 +340,12 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
     return record.id
 
 
-# --- placing on the timetable -----------------------------------------------------------------
-
-
-def place_session(
-    db: Database, session_id: int, placement: Placement, *, expected_version: int | None = None
-) -> Placement:
-    """Put a session in a room and time (any part may be None); returns where it was before.
-
-    Schedule, unschedule, move, resize and their undo all come down to this.
-    """
-    with db.transaction() as session:
-        record = load(session, ProgramSession, session_id, "session")
-        check_version(record, expected_version, "session")
-        event = load(session, Event, record.event_id, "event")
-        previous = Placement(record.room_id, record.starts_at, record.ends_at)
-        starts_at = _local(placement.starts_at, event, "starts_at")
-        ends_at = _local(placement.ends_at, event, "ends_at")
-        _check_times(starts_at, ends_at)
-        _check_room(session, record.event_id, placement.room_id)
-        record.room_id, record.starts_at, record.ends_at = placement.room_id, starts_at, ends_at
-        return previous
-
-
-def schedule_session(
-    db: Database,
-    session_id: int,
-    room_id: int | None,
-    starts_at: dt.datetime,
-    ends_at: dt.datetime,
-) -> Placement:
-    """Give a session a room and times; returns the previous placement."""
-    return place_session(db, session_id, Placement(room_id, starts_at, ends_at))
-
-
-def unschedule_session(db: Database, session_id: int, *, keep_room: bool = False) -> Placement:
-    """Take a session off the timetable (back to the unscheduled list)."""
-    current = get_session(db, session_id)
-    room_id = current.room_id if keep_room else None
-    return place_session(
-        db, session_id, Placement(room_id, None, None), expected_version=current.version
-    )
-
-
-def move_session(
-    db: Database,
-    session_id: int,
-    starts_at: dt.datetime,
-    room_id: int | None = None,
-    *,
-    keep_room: bool = True,
-) -> Placement:
-    """Move a scheduled session to a new start (and room), keeping its length."""
-    current = get_session(db, session_id)
-    if current.starts_at is None or current.ends_at is None:
-        raise _not_scheduled(current)
-    if room_id is None and keep_room:
-        room_id = current.room_id
-    length = current.ends_at - current.starts_at
-    return place_session(
-        db,
-        session_id,
-        Placement(room_id, starts_at, starts_at + length),
-        expected_version=current.version,
-    )
-
-
-def resize_session(db: Database, session_id: int, ends_at: dt.datetime) -> Placement:
-    """Change a scheduled session's end time."""
-    current = get_session(db, session_id)
-    if current.starts_at is None:
-        raise _not_scheduled(current)
-    return place_session(
-        db,
-        session_id,
-        Placement(current.room_id, current.starts_at, ends_at),
-        expected_version=current.version,
-    )
-
-
-def _not_scheduled(current: SessionRow) -> ValidationError:
-    return ValidationError(
-        _("{session} is not on the timetable yet; schedule it first.").format(session=current.label)
-    )
-
-
 # --- queries ----------------------------------------------------------------------------------
 
 
 def get_session(db: Database, session_id: int) -> SessionRow:
     with db.reader() as session:
-        return _load_row(session, session_id)
+        return load_row(session, session_id)
 
 
 def list_sessions(

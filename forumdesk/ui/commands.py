@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.core.rows import (
-    AssignmentRow,
+    EventRow,
     PersonRow,
     PersonSnapshot,
     Placement,
@@ -22,11 +23,23 @@ from forumdesk.core.rows import (
     TrackRow,
     TrackSnapshot,
 )
-from forumdesk.services import assignments, import_undo, people, sessions, venue
+from forumdesk.services import (
+    assignments,
+    demo,
+    events,
+    import_undo,
+    people,
+    placing,
+    session_editing,
+    sessions,
+    venue,
+)
+from forumdesk.services.session_editing import SessionPerson
 from forumdesk.ui.context import (
     ALL_TOPICS,
     ASSIGNMENTS,
     EVENT,
+    EVENTS,
     PEOPLE,
     REGISTRATIONS,
     ROOMS,
@@ -71,12 +84,10 @@ class UpdateCommand(ForumdeskCommand):
 def edit_event(
     ctx: AppContext, event_id: int, changes: Mapping[str, object], version: int | None = None
 ) -> UpdateCommand:
-    from forumdesk.services.events import update_event
-
     return UpdateCommand(
         ctx,
         ctx.tr("Edit event"),
-        update_event,
+        events.update_event,
         event_id,
         changes,
         frozenset({EVENT, SESSIONS}),
@@ -84,16 +95,58 @@ def edit_event(
     )
 
 
-def edit_session(ctx: AppContext, row: SessionRow, changes: Mapping[str, object]) -> UpdateCommand:
-    return UpdateCommand(
-        ctx,
-        ctx.tr("Edit {0}").format(row.label),
-        sessions.update_session,
-        row.id,
-        changes,
-        frozenset({SESSIONS}),
-        row.version,
-    )
+class CreateEventCommand(ForumdeskCommand):
+    """File > New event…: undo takes the new event back (while nothing was added to it), redo
+    puts it back under the same id."""
+
+    topics = frozenset({EVENTS})  # the window reloads its events, and with them every view
+
+    def __init__(self, ctx: AppContext, values: Mapping[str, Any]) -> None:
+        super().__init__(ctx, ctx.tr("New event {0}").format(values.get("name", "")))
+        self._values = dict(values)
+        self.created: EventRow | None = None
+        self._removed: EventRow | None = None
+
+    def do(self) -> None:
+        if self._removed is None:
+            self.created = events.create_event(self.ctx.db, **self._values)
+        else:
+            self.created, self._removed = events.restore_event(self.ctx.db, self._removed), None
+
+    def undo_action(self) -> None:
+        assert self.created is not None
+        self._removed = events.remove_new_event(self.ctx.db, self.created)
+
+
+class LoadDemoCommand(ForumdeskCommand):
+    """Open the demo forum: undo removes what loading added, redo puts it back under the same
+    ids (forumdesk.services.import_undo, as for an import). When the demo is there already,
+    loading adds nothing and leaves no step."""
+
+    topics = frozenset({EVENTS})  # the window reloads its events, and with them every view
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(ctx, text)
+        self.result: demo.DemoResult | None = None
+        self._changes: import_undo.ImportChanges | None = None
+        self._undone: import_undo.UndoneImport | None = None
+
+    def do(self) -> None:
+        if self._undone is None:
+            self.result = demo.load_demo(self.ctx.db, undoable=True)
+            self._changes = self.result.changes
+            if not self.result.created:
+                self.setObsolete(True)  # it was there already: nothing to undo
+            return
+        with _busy():
+            self._changes = import_undo.redo_import(self.ctx.db, self._undone, what="demo")
+            self._undone = None
+
+    def undo_action(self) -> None:
+        assert self._changes is not None
+        with _busy():
+            self._undone = import_undo.undo_import(self.ctx.db, self._changes, what="demo")
+            self._changes = None
 
 
 def edit_person(ctx: AppContext, row: PersonRow, changes: Mapping[str, object]) -> UpdateCommand:
@@ -133,7 +186,7 @@ def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) ->
 
 
 class PlaceSessionCommand(ForumdeskCommand):
-    """Schedule, unschedule, move or resize: put a session in a room and time."""
+    """Put a session in a room and time as given; undo puts it back where it was."""
 
     topics = frozenset({SESSIONS})
 
@@ -143,31 +196,202 @@ class PlaceSessionCommand(ForumdeskCommand):
         self._previous: Placement | None = None
 
     def do(self) -> None:
-        self._previous = sessions.place_session(self.ctx.db, self.session_id, self.placement)
+        self._previous = placing.place_session(self.ctx.db, self.session_id, self.placement)
 
     def undo_action(self) -> None:
         assert self._previous is not None
-        sessions.place_session(self.ctx.db, self.session_id, self._previous)
+        placing.place_session(self.ctx.db, self.session_id, self._previous)
+
+
+class MoveSessionCommand(ForumdeskCommand):
+    """A block dragged to another time or room: the service keeps its length."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        row: SessionRow,
+        room_id: int | None,
+        starts_at: dt.datetime,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.room_id, self.starts_at = row.id, room_id, starts_at
+        self._version: int | None = row.version  # the first time only: what the user saw
+        self._previous: Placement | None = None
+
+    def do(self) -> None:
+        version, self._version = self._version, None
+        self._previous = placing.move_session(
+            self.ctx.db,
+            self.session_id,
+            self.starts_at,
+            self.room_id,
+            keep_room=False,
+            expected_version=version,
+        )
+
+    def undo_action(self) -> None:
+        assert self._previous is not None
+        placing.place_session(self.ctx.db, self.session_id, self._previous)
+
+
+class ResizeSessionCommand(ForumdeskCommand):
+    """A block's bottom edge dragged: the session ends at another time."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(self, ctx: AppContext, text: str, row: SessionRow, ends_at: dt.datetime) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self.ends_at = row.id, ends_at
+        self._version: int | None = row.version
+        self._previous: Placement | None = None
+
+    def do(self) -> None:
+        version, self._version = self._version, None
+        self._previous = placing.resize_session(
+            self.ctx.db, self.session_id, self.ends_at, expected_version=version
+        )
+
+    def undo_action(self) -> None:
+        assert self._previous is not None
+        placing.place_session(self.ctx.db, self.session_id, self._previous)
+
+
+class ScheduleSessionsCommand(ForumdeskCommand):
+    """Sessions dropped on the timetable: into the room one after another, from `starts_at`."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        session_ids: Sequence[int],
+        room_id: int | None,
+        starts_at: dt.datetime,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_ids, self.room_id, self.starts_at = list(session_ids), room_id, starts_at
+        self._versions = versions
+        self._previous: dict[int, Placement] = {}
+
+    def do(self) -> None:
+        versions, self._versions = self._versions, None
+        self._previous = placing.schedule_sessions(
+            self.ctx.db,
+            self.session_ids,
+            self.room_id,
+            self.starts_at,
+            expected_versions=versions,
+        )
+
+    def undo_action(self) -> None:
+        placing.place_sessions(self.ctx.db, self._previous)
+
+
+class UnscheduleSessionsCommand(ForumdeskCommand):
+    """Sessions taken off the timetable (keeping their rooms, if asked)."""
+
+    topics = frozenset({SESSIONS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        session_ids: Sequence[int],
+        *,
+        keep_room: bool,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_ids, self.keep_room = list(session_ids), keep_room
+        self._versions = versions
+        self._previous: dict[int, Placement] = {}
+
+    def do(self) -> None:
+        versions, self._versions = self._versions, None
+        self._previous = placing.unschedule_sessions(
+            self.ctx.db, self.session_ids, keep_room=self.keep_room, expected_versions=versions
+        )
+
+    def undo_action(self) -> None:
+        placing.place_sessions(self.ctx.db, self._previous)
 
 
 class CreateSessionCommand(ForumdeskCommand):
+    """A new session with its people, in one service call; undo deletes it (people and all)."""
+
     topics = frozenset({SESSIONS, ASSIGNMENTS})
 
-    def __init__(self, ctx: AppContext, event_id: int, fields: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        fields: Mapping[str, Any],
+        people: Sequence[SessionPerson] = (),
+    ) -> None:
         super().__init__(ctx, ctx.tr("New session {0}").format(fields.get("title", "")))
-        self._event_id, self._fields = event_id, dict(fields)
+        self._event_id, self._fields, self._people = event_id, dict(fields), tuple(people)
         self._snapshot: SessionSnapshot | None = None
         self.created: SessionRow | None = None
 
     def do(self) -> None:
         if self._snapshot is None:
-            self.created = sessions.create_session(self.ctx.db, self._event_id, **self._fields)
-        else:  # redo after undo: the same session, same id
+            self.created = session_editing.add_session(
+                self.ctx.db, self._event_id, self._fields, self._people
+            )
+        else:  # redo after undo: the same session, same id, same people
             self.created = sessions.restore_session(self.ctx.db, self._snapshot)
 
     def undo_action(self) -> None:
         assert self.created is not None
         self._snapshot = sessions.delete_session(self.ctx.db, self.created.id)
+
+
+class SaveSessionCommand(ForumdeskCommand):
+    """The session editor's OK: fields, place and people in one service call; undo is the same
+    call with the edit it returned. Each call is based on the session as the last one left it
+    (its version and people), so a change made elsewhere meanwhile is refused, not overwritten.
+    """
+
+    topics = frozenset({SESSIONS, ASSIGNMENTS})
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        row: SessionRow,
+        edit: session_editing.SessionEdit,
+        people: Sequence[SessionPerson],
+    ) -> None:
+        super().__init__(ctx, text)
+        self.session_id, self._edit = row.id, edit
+        self._version, self._people = row.version, tuple(people)  # what the editor read
+        self._undo: session_editing.SessionEdit | None = None
+
+    def do(self) -> None:
+        saved = self._save(self._edit)
+        self._undo = saved.undo
+        if saved.undo == session_editing.SessionEdit():
+            self.setObsolete(True)  # nothing changed: no undo step
+
+    def undo_action(self) -> None:
+        assert self._undo is not None
+        self._save(self._undo)
+
+    def _save(self, edit: session_editing.SessionEdit) -> session_editing.SavedSession:
+        saved = session_editing.save_session(
+            self.ctx.db,
+            self.session_id,
+            edit,
+            expected_version=self._version,
+            expected_people=self._people,
+        )
+        self._version, self._people = saved.version, saved.people
+        return saved
 
 
 class DeleteSessionsCommand(ForumdeskCommand):
@@ -186,39 +410,30 @@ class DeleteSessionsCommand(ForumdeskCommand):
 
 
 class CreatePersonCommand(ForumdeskCommand):
-    topics = frozenset({PEOPLE})
+    """A new person (registered for an event, if given) in one service call; undo deletes them
+    with their registration, redo puts both back under the same id."""
 
-    def __init__(self, ctx: AppContext, fields: Mapping[str, Any]) -> None:
+    topics = frozenset({PEOPLE, REGISTRATIONS})
+
+    def __init__(
+        self, ctx: AppContext, fields: Mapping[str, Any], register_for: int | None = None
+    ) -> None:
         super().__init__(ctx, ctx.tr("New person {0}").format(fields.get("family_name", "")))
-        self._fields = dict(fields)
+        self._fields, self._register_for = dict(fields), register_for
         self._snapshot: PersonSnapshot | None = None
         self.created: PersonRow | None = None
 
     def do(self) -> None:
         if self._snapshot is None:
-            self.created = people.create_person(self.ctx.db, **self._fields)
+            self.created = people.create_person(
+                self.ctx.db, register_for=self._register_for, **self._fields
+            )
         else:
             self.created = people.restore_person(self.ctx.db, self._snapshot)
 
     def undo_action(self) -> None:
         assert self.created is not None
         self._snapshot = people.delete_person(self.ctx.db, self.created.id)
-
-
-def create_person_steps(
-    ctx: AppContext, create: CreatePersonCommand, event_id: int | None
-) -> Iterator[ForumdeskCommand]:
-    """Create a person and, when `event_id` is given, register them: one undo step via run_all.
-
-    The registration is built only after the creation ran, when the new person's id exists;
-    redo restores the same person under the same id, so the registration stays right.
-    """
-    yield create
-    if event_id is not None:
-        assert create.created is not None
-        yield RegisterPeopleCommand(
-            ctx, event_id, [create.created.id], RegistrationStatus.REGISTERED, create.text()
-        )
 
 
 class DeletePeopleCommand(ForumdeskCommand):
@@ -250,60 +465,6 @@ class AssignPeopleCommand(ForumdeskCommand):
 
     def undo_action(self) -> None:
         assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
-
-
-class UnassignPeopleCommand(ForumdeskCommand):
-    topics = frozenset({ASSIGNMENTS, SESSIONS})
-
-    def __init__(
-        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
-    ) -> None:
-        super().__init__(ctx, text)
-        self.session_id, self.person_ids = session_id, list(person_ids)
-        self._rows: list[AssignmentRow] = []
-
-    def do(self) -> None:
-        self._rows = assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
-
-    def undo_action(self) -> None:
-        assignments.restore_assignments(self.ctx.db, self._rows)
-
-
-class ChangeRoleCommand(ForumdeskCommand):
-    topics = frozenset({ASSIGNMENTS, SESSIONS})
-
-    def __init__(
-        self, ctx: AppContext, session_id: int, person_id: int, role: Role, text: str
-    ) -> None:
-        super().__init__(ctx, text)
-        self.session_id, self.person_id, self.role = session_id, person_id, role
-        self._previous: Role | None = None
-
-    def do(self) -> None:
-        self._previous = assignments.change_role(
-            self.ctx.db, self.session_id, self.person_id, self.role
-        )
-
-    def undo_action(self) -> None:
-        assert self._previous is not None
-        assignments.change_role(self.ctx.db, self.session_id, self.person_id, self._previous)
-
-
-class ReorderPeopleCommand(ForumdeskCommand):
-    topics = frozenset({ASSIGNMENTS, SESSIONS})
-
-    def __init__(
-        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], text: str
-    ) -> None:
-        super().__init__(ctx, text)
-        self.session_id, self.order = session_id, list(person_ids)
-        self._previous: list[int] = []
-
-    def do(self) -> None:
-        self._previous = assignments.reorder_people(self.ctx.db, self.session_id, self.order)
-
-    def undo_action(self) -> None:
-        assignments.reorder_people(self.ctx.db, self.session_id, self._previous)
 
 
 class RegisterPeopleCommand(ForumdeskCommand):

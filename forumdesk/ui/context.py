@@ -2,7 +2,9 @@
 
 The context holds the database, the undo stack, the current event and the prompts (the one seam
 for file dialogs and message boxes, forumdesk.ui.prompts), runs undo commands and tells the
-views what changed so they reload their plain rows.
+views what changed so they reload their plain rows. One user action is one command, and a
+command's do() and undo_action() are one service call each: one transaction, all of it or
+nothing, so there is never a half-done action to compensate for.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
     "registrations",
 )
 ALL_TOPICS = frozenset({EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS})
+# Events were added or removed (creating one, the demo, and their undo). The window reloads its
+# list of events and shows one that exists, which reloads every view (event_changed); views
+# must not read the current event on this topic alone: it may be the one just removed.
+EVENTS = "events"
 
 
 class AppContext(QObject):
@@ -66,53 +72,20 @@ class AppContext(QObject):
     # --- running commands -----------------------------------------------------------------
 
     def run(self, command: ForumdeskCommand) -> bool:
-        """Do `command` now and, if the service accepted it, put it on the undo stack."""
+        """Do `command` now and, if the service accepted it, put it on the undo stack.
+
+        A command that found nothing to change marks itself obsolete in do(): it leaves no step.
+        """
         try:
             command.do()
         except ForumdeskError as exc:
             self.report_error(command.text(), exc)
             return False
+        if command.isObsolete():
+            return True
         command.skip_next_redo = True
         self.undo_stack.push(command)
         self.notify(command.topics)
-        return True
-
-    def run_all(self, title: str, commands: Iterable[ForumdeskCommand]) -> bool:
-        """Several commands as one undo step; if one is refused, the earlier ones are undone.
-
-        `commands` is consumed lazily, so a generator can build a later command from what an
-        earlier one produced (e.g. assign people to the session a CreateSessionCommand made).
-        """
-        self.undo_stack.beginMacro(title)
-        done: list[ForumdeskCommand] = []
-        failure: ForumdeskError | None = None
-        try:
-            for command in commands:
-                try:
-                    command.do()
-                except ForumdeskError as exc:
-                    failure = exc
-                    break
-                command.skip_next_redo = True
-                self.undo_stack.push(command)
-                done.append(command)
-        finally:
-            self.undo_stack.endMacro()
-        topics = frozenset().union(*(c.topics for c in done)) if done else frozenset()
-        if failure is not None or not done:
-            # Drop the macro entirely: undo what was done (the database is as before the
-            # action) and let the stack delete the now obsolete step instead of offering redo.
-            macro = self.undo_stack.command(self.undo_stack.index() - 1)
-            if macro is not None:
-                self.undo_stack.undo()
-                # QUndoStack deletes an obsolete command instead of redoing it
-                macro.setObsolete(True)
-                self.undo_stack.redo()
-        if failure is not None:
-            self.notify(topics)
-            self.report_error(title, failure)
-            return False
-        self.notify(topics)
         return True
 
     def notify(self, topics: Iterable[str]) -> None:

@@ -3,14 +3,14 @@
 The check is the service's own dry run and the import is the service's one transaction, both run
 in a worker thread (forumdesk.ui.workers) with progress and Cancel. The import that was written
 then goes on the undo stack as one step (commands.ImportCommand: Edit > Undo removes it all).
-A backup copy of the database can still be taken first: the undo stack lasts only as long as the
-window, and undo refuses once the imported records have been edited, while the copy stays.
+A backup copy of the database can still be taken first (by the import service, as the first step
+of its unit of work): the undo stack lasts only as long as the window, and undo refuses once the
+imported records have been edited, while the copy stays.
 The main window opens it from File > Import… (forumdesk.ui.import_actions).
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -437,7 +437,7 @@ class ImportWizard(QWizard):
         if path is not None:
             self.file_page.set_path(path)
 
-    def import_options(self, *, dry_run: bool) -> ImportOptions:
+    def import_options(self, *, dry_run: bool, backup: bool = False) -> ImportOptions:
         state, check = self.state, self.check_page
         rejects = check.rejects_edit.text().strip()
         return ImportOptions(
@@ -452,32 +452,31 @@ class ImportWizard(QWizard):
             rejects_path=Path(rejects) if check.skip_invalid and rejects else None,
             dry_run=dry_run,
             undoable=True,
+            backup=backup,
         )
 
     def run_service(
         self, title: str, label: str, *, dry_run: bool, backup: bool = False
     ) -> JobOutcome:
-        """The service's dry run or import, in a worker with progress and Cancel."""
-        from forumdesk.db.migrate import backup_sqlite_file
+        """The service's dry run or import, in a worker with progress and Cancel.
+
+        With `backup`, the import service copies the database first (and keeps the copy only
+        if the import wrote); the summary says where.
+        """
         from forumdesk.services.imports import import_attendees
         from forumdesk.services.programme_import import import_programme
 
         state = self.state
         try:
-            options = self.import_options(dry_run=dry_run)
+            options = self.import_options(dry_run=dry_run, backup=backup)
             options.check()
         except ForumdeskError as exc:
             return JobOutcome(error=exc)
         db, path = self.ctx.db, state.path
         event_id = state.event.id if state.event else None
         filtered = self.progress_filter
-        made: list[Path] = []
 
         def job(progress: Progress) -> Any:
-            if backup:
-                copy = backup_sqlite_file(db.url)
-                if copy is not None:
-                    made.append(copy)
             if state.kind == "programme":
                 assert event_id is not None
                 return import_programme(
@@ -496,13 +495,8 @@ class ImportWizard(QWizard):
             )
 
         outcome = run_with_progress(self, title, label, job, dialog_created=self.dialog_created)
-        failed = outcome.error is not None or outcome.cancelled
-        for copy in made:
-            if failed:  # nothing changed: the copy is of no use
-                with contextlib.suppress(OSError):
-                    copy.unlink()
-            else:
-                self.backup_path = copy
+        if isinstance(outcome.result, ImportSummary) and outcome.result.backup_path is not None:
+            self.backup_path = outcome.result.backup_path
         if isinstance(outcome.error, ImportCancelledError):
             return JobOutcome(cancelled=True)
         return outcome

@@ -29,8 +29,9 @@ from forumdesk import __version__
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.services import demo, events, sessions
-from forumdesk.ui.context import EVENT, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
+from forumdesk.services import events, sessions
+from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
+from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.details_dock import SessionDetailsDock
 from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.export_actions import ExportActions
@@ -308,22 +309,20 @@ class MainWindow(QMainWindow):
         self.create_event(dialog.values())
 
     def create_event(self, values: dict[str, object]) -> EventRow | None:
-        try:
-            event = events.create_event(self.db, **values)  # type: ignore[arg-type]
-        except ForumdeskError as exc:
-            self.ctx.report_error(self.tr("New event"), exc)
+        """Create the event as an undo step, then open it on the setup page."""
+        command = CreateEventCommand(self.ctx, values)
+        if not self.ctx.run(command) or command.created is None:
             return None
-        self.reload_events(select_id=event.id)
+        self.reload_events(select_id=command.created.id)
         self.show_page(self.setup_page)  # rooms and tracks come next
-        return event
+        return command.created
 
     def load_demo(self) -> None:
-        try:
-            result = demo.load_demo(self.db)
-        except ForumdeskError as exc:
-            self.ctx.report_error(self.tr("Demo forum"), exc)
+        """Load the demo forum as an undo step (unless it is there already) and show it."""
+        command = LoadDemoCommand(self.ctx, self.tr("Open the demo forum"))
+        if not self.ctx.run(command) or command.result is None:
             return
-        self.reload_events(select_id=result.event.id)
+        self.reload_events(select_id=command.result.event.id)
         self.show_page(self.timetable_page)
         self.statusBar().showMessage(self.tr("The demo forum is open."), 5000)
 
@@ -379,6 +378,9 @@ class MainWindow(QMainWindow):
         self.ctx.session_selected.emit(session_id)
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if EVENTS in topics:  # an event came or went (undo, redo): the list and the current one
+            self.reload_events()
+            return
         if EVENT in topics:
             selected = self.ctx.event_id
             self._events = events.list_events(self.db)

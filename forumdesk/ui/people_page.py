@@ -301,13 +301,11 @@ class PeoplePage(QWidget):
         self.exec_dialog(dialog)
 
     def _create(self, dialog: PersonDialog, fields: Changes) -> bool:
-        command = commands.CreatePersonCommand(self.ctx, fields)
         event = self.ctx.current_event
         register = event.id if event is not None and dialog.register_for_event() else None
-        # one undo step: "New person" in the event's list makes a registered person
-        ok = self.ctx.run_all(
-            command.text(), commands.create_person_steps(self.ctx, command, register)
-        )
+        # "New person" in the event's list makes a registered person: one service call
+        command = commands.CreatePersonCommand(self.ctx, fields, register)
+        ok = self.ctx.run(command)
         if ok and command.created is not None:
             self._show_person(command.created.id)
         return ok

@@ -5,17 +5,17 @@ Two scene items sit in the timetable's scene: `ProblemOutlines` above the blocks
 positions when it paints, so outlines follow reloads, day switches, zoom and drags by
 themselves; `ClashShading` below the blocks shades, while a session is dragged, the times at
 which one of its people is busy elsewhere or unavailable. A scene event filter adds the problems
-to a block's tooltip and notices drags (the view's own API has no drag signals).
+to a block's tooltip and notices drags (the view's own API has no drag signals). What to shade,
+and how badly, comes from forumdesk.services.problems.busy_spans (the rules are the checker's, in
+forumdesk.scheduling.busy): this module only draws it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core.enums import Role
 from forumdesk.core.errors import ForumdeskError
+from forumdesk.scheduling.busy import BusySpan
 from forumdesk.scheduling.checker import Severity
-from forumdesk.services import agenda, assignments, availability
-from forumdesk.services.problems import ProblemRow
+from forumdesk.services.problems import ProblemRow, busy_spans
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.timetable.geometry import minutes_into
 from forumdesk.ui.timetable.session_block import SessionBlock, session_tooltip
@@ -114,16 +113,6 @@ class ProblemOutlines(QGraphicsItem):
             painter.fillPath(corner, _ink(severity))
 
 
-@dataclass(frozen=True, slots=True)
-class BusySpan:
-    """A time at which the dragged session would clash: someone of it is elsewhere."""
-
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    severity: Severity
-    reason: str
-
-
 class ClashShading(QGraphicsItem):
     """Bands across each shown day at the times a dragged session's people are busy."""
 
@@ -186,69 +175,6 @@ class ClashShading(QGraphicsItem):
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
                     text,
                 )
-
-
-def busy_spans(ctx: AppContext, session_id: int) -> list[BusySpan]:
-    """When the session's people are in other sessions or unavailable (three queries).
-
-    One span per other session or period, naming everyone of this session it holds; an error
-    if someone in it has a part on stage (as the checker would say), else a warning.
-    """
-    event = ctx.current_event
-    if event is None:
-        return []
-    people = {a.person_id: a for a in assignments.session_people(ctx.db, session_id)}
-    if not people:
-        return []
-    opens = dt.datetime.combine(event.first_day, dt.time())
-    closes = dt.datetime.combine(event.last_day + dt.timedelta(days=1), dt.time())
-    found: dict[tuple[dt.datetime, dt.datetime, str], tuple[Severity, list[str]]] = {}
-
-    def add(
-        starts_at: dt.datetime, ends_at: dt.datetime, what: str, error: bool, name: str
-    ) -> None:
-        key = (starts_at, ends_at, what)
-        severity, names = found.get(key, (Severity.WARNING, []))
-        names.append(name)
-        found[key] = (Severity.ERROR if error else severity, names)
-
-    busy = agenda.busy_people(
-        ctx.db, event.id, list(people), opens, closes, exclude_session_id=session_id
-    )
-    for person_id, items in busy.items():
-        mine = people[person_id]
-        for item in items:
-            other = item.session
-            if other.starts_at is None or other.ends_at is None:
-                continue
-            on_stage = not (mine.role == item.role == Role.PARTICIPANT)
-            add(
-                other.starts_at,
-                other.ends_at,
-                other.code or other.title,
-                on_stage,
-                mine.display_name,
-            )
-    for period in availability.list_unavailability(ctx.db, event.id):
-        person = people.get(period.person_id)
-        if person is not None:
-            add(
-                period.starts_at,
-                period.ends_at,
-                _tr("unavailable"),
-                person.role != Role.PARTICIPANT,
-                person.display_name,
-            )
-    return [
-        BusySpan(
-            starts_at, ends_at, severity, _tr("{0}: {1}").format(what, ", ".join(sorted(names)))
-        )
-        for (starts_at, ends_at, what), (severity, names) in sorted(found.items())
-    ]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemMarks", text)
 
 
 class TimetableProblemMarks(QObject):
@@ -327,7 +253,7 @@ class TimetableProblemMarks(QObject):
         """Shade where the session would clash; no database work until the next drag."""
         self.dragged = session_id
         try:
-            spans = busy_spans(self.ctx, session_id)
+            spans = busy_spans(self.ctx.db, session_id)
         except ForumdeskError:  # deleted meanwhile: nothing to shade
             spans = []
         self.shading.set_spans(spans)

@@ -8,6 +8,8 @@ undoable command. An acceptance holds while the facts behind the problem are unc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
@@ -80,48 +82,59 @@ def _tr(text: str) -> str:
 
 
 class AcceptProblemCommand(ForumdeskCommand):
-    """Accept a problem as it is now, with a note; undo puts back what was there before."""
+    """Accept problems as they are now, with one note, in one service call; undo puts back
+    what was there before."""
 
     topics = frozenset({PROBLEMS})
 
-    def __init__(self, ctx: AppContext, event_id: int, row: ProblemRow, note: str | None) -> None:
-        super().__init__(ctx, ctx.tr("Accept problem: {0}").format(kind_title(row.kind)))
-        self.event_id, self.key, self.fingerprint, self.note = (
-            event_id,
-            row.key,
-            row.fingerprint,
-            note,
-        )
-        self._previous: AcceptanceRow | None = None
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        rows: Sequence[ProblemRow],
+        note: str | None,
+    ) -> None:
+        super().__init__(ctx, _accept_text(ctx, rows))
+        self.event_id, self.note = event_id, note
+        self.problems = [(row.key, row.fingerprint) for row in rows]
+        self._previous: dict[str, AcceptanceRow | None] = {}
 
     def do(self) -> None:
-        self._previous = problems.accept_problem(
-            self.ctx.db, self.event_id, self.key, self.fingerprint, self.note
+        self._previous = problems.accept_problems(
+            self.ctx.db, self.event_id, self.problems, self.note
         )
 
     def undo_action(self) -> None:
-        if self._previous is None:
-            problems.unaccept_problem(self.ctx.db, self.event_id, self.key)
-        else:
-            problems.restore_acceptance(self.ctx.db, self._previous)
+        problems.restore_acceptances(self.ctx.db, self.event_id, self._previous)
 
 
 class UnacceptProblemCommand(ForumdeskCommand):
-    """Withdraw an acceptance; undo restores it with its note."""
+    """Withdraw acceptances in one service call; undo restores them with their notes."""
 
     topics = frozenset({PROBLEMS})
 
-    def __init__(self, ctx: AppContext, event_id: int, row: ProblemRow) -> None:
-        super().__init__(ctx, ctx.tr("Un-accept problem: {0}").format(kind_title(row.kind)))
-        self.event_id, self.key = event_id, row.key
-        self._removed: AcceptanceRow | None = None
+    def __init__(self, ctx: AppContext, event_id: int, rows: Sequence[ProblemRow]) -> None:
+        super().__init__(ctx, _unaccept_text(ctx, rows))
+        self.event_id, self.keys = event_id, [row.key for row in rows]
+        self._removed: dict[str, AcceptanceRow | None] = {}
 
     def do(self) -> None:
-        self._removed = problems.unaccept_problem(self.ctx.db, self.event_id, self.key)
+        self._removed = problems.unaccept_problems(self.ctx.db, self.event_id, self.keys)
 
     def undo_action(self) -> None:
-        if self._removed is not None:
-            problems.restore_acceptance(self.ctx.db, self._removed)
+        problems.restore_acceptances(self.ctx.db, self.event_id, self._removed)
+
+
+def _accept_text(ctx: AppContext, rows: Sequence[ProblemRow]) -> str:
+    if len(rows) == 1:
+        return ctx.tr("Accept problem: {0}").format(kind_title(rows[0].kind))
+    return ctx.tr("Accept %n problems", "", len(rows))
+
+
+def _unaccept_text(ctx: AppContext, rows: Sequence[ProblemRow]) -> str:
+    if len(rows) == 1:
+        return ctx.tr("Un-accept problem: {0}").format(kind_title(rows[0].kind))
+    return ctx.tr("Un-accept %n problems", "", len(rows))
 
 
 # --- the dock ---------------------------------------------------------------------------------
@@ -379,20 +392,14 @@ class ProblemsDock(QDockWidget):
         note = self.ctx.prompts.note(self, self.tr("Accept problem"), label)
         if note is None:
             return False
-        commands = [AcceptProblemCommand(self.ctx, event_id, row, note) for row in chosen]
-        if len(commands) == 1:
-            return self.ctx.run(commands[0])
-        return self.ctx.run_all(self.tr("Accept %n problems", "", len(commands)), commands)
+        return self.ctx.run(AcceptProblemCommand(self.ctx, event_id, chosen, note))
 
     def unaccept_selected(self) -> bool:
         event_id = self.ctx.event_id
         chosen = [r for r in self.selected_problems() if r.accepted]
         if event_id is None or not chosen:
             return False
-        commands = [UnacceptProblemCommand(self.ctx, event_id, row) for row in chosen]
-        if len(commands) == 1:
-            return self.ctx.run(commands[0])
-        return self.ctx.run_all(self.tr("Un-accept %n problems", "", len(commands)), commands)
+        return self.ctx.run(UnacceptProblemCommand(self.ctx, event_id, chosen))
 
     # --- slots ------------------------------------------------------------------------------
 

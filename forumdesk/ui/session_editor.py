@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QDate,
@@ -45,6 +45,7 @@ from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.rows import PersonRow, Placement, SessionRow
 from forumdesk.services import agenda, assignments, sessions, venue
 from forumdesk.services.people import search_people
+from forumdesk.services.session_editing import SessionEdit, SessionPerson
 from forumdesk.ui import commands
 from forumdesk.ui.assignment_draft_model import AssignmentDraftTableModel, DraftAssignment
 from forumdesk.ui.context import AppContext, ForumdeskCommand
@@ -387,11 +388,9 @@ class SessionEditorDialog(QDialog):
         created: list[PersonRow] = []
 
         def submit(fields: dict[str, object]) -> bool:
-            command = commands.CreatePersonCommand(self.ctx, fields)
             register = self.event_id if dialog.register_for_event() else None
-            ok = self.ctx.run_all(
-                command.text(), commands.create_person_steps(self.ctx, command, register)
-            )
+            command = commands.CreatePersonCommand(self.ctx, fields, register)
+            ok = self.ctx.run(command)
             if ok and command.created is not None:
                 created.append(command.created)
             return ok
@@ -458,71 +457,43 @@ class SessionEditorDialog(QDialog):
             self.message_label.setText(self.tr("The session must end after it starts."))
             self.end_edit.setFocus()
             return
-        title = (
-            self.tr("Edit session {0}").format(self.original.label)
-            if self.original
-            else self.tr("New session {0}").format(self.title_edit.text().strip())
-        )
-        if self.ctx.run_all(title, self._commands()):
-            super().accept()
-
-    def _commands(self) -> Iterator[ForumdeskCommand]:
-        """The edit as commands, built lazily: a new session's id exists only once created."""
-        ctx, fields, placement = self.ctx, self.field_values(), self.placement()
-        if self.original is None:
-            create = commands.CreateSessionCommand(
-                ctx,
-                self.event_id,
-                {
-                    **fields,
-                    "room_id": placement.room_id,
-                    "starts_at": placement.starts_at,
-                    "ends_at": placement.ends_at,
-                },
-            )
-            yield create
-            assert create.created is not None
-            self.saved_session_id = create.created.id
-            yield from self._people_commands(create.created.id, [])
+        command = self._command()
+        if not self.ctx.run(command):
             return
+        if isinstance(command, commands.CreateSessionCommand) and command.created is not None:
+            self.saved_session_id = command.created.id
+        super().accept()
+
+    def people(self) -> tuple[SessionPerson, ...]:
+        """The people as the list shows them, numbered in its order."""
+        return tuple(
+            SessionPerson(a.person_id, a.role, position)
+            for position, a in enumerate(self.people_model.rows())
+        )
+
+    def _command(self) -> ForumdeskCommand:
+        """The save as one command: one service call for the fields, place and people."""
+        fields, placement = self.field_values(), self.placement()
+        where = {
+            "room_id": placement.room_id,
+            "starts_at": placement.starts_at,
+            "ends_at": placement.ends_at,
+        }
+        if self.original is None:
+            return commands.CreateSessionCommand(
+                self.ctx, self.event_id, {**fields, **where}, self.people()
+            )
         current = self.original
         changes = {k: v for k, v in fields.items() if v != _current_value(current, k)}
-        if changes:
-            yield commands.edit_session(ctx, current, changes)
         if placement != Placement(current.room_id, current.starts_at, current.ends_at):
-            yield commands.PlaceSessionCommand(
-                ctx, self.tr("Move {0}").format(current.label), current.id, placement
-            )
-        yield from self._people_commands(current.id, self._original_people)
-
-    def _people_commands(self, session_id: int, before: list) -> Iterator[ForumdeskCommand]:  # type: ignore[type-arg]
-        ctx = self.ctx
-        after = self.people_model.rows()
-        before_roles = {a.person_id: a.role for a in before}
-        after_ids = [a.person_id for a in after]
-        removed = [pid for pid in before_roles if pid not in set(after_ids)]
-        if removed:
-            yield commands.UnassignPeopleCommand(ctx, session_id, removed, self.tr("Remove people"))
-        added_by_role: dict[Role, list[int]] = {}
-        for a in after:
-            if a.person_id not in before_roles:
-                added_by_role.setdefault(a.role, []).append(a.person_id)
-            elif before_roles[a.person_id] != a.role:
-                yield commands.ChangeRoleCommand(
-                    ctx, session_id, a.person_id, a.role, self.tr("Change role")
-                )
-        for role, ids in added_by_role.items():
-            yield commands.AssignPeopleCommand(
-                ctx, session_id, ids, role, self.tr("Add {0}").format(vocabulary_label(role))
-            )
-        # the order the database will have after the removals and additions above
-        kept = set(after_ids)
-        resulting = [a.person_id for a in before if a.person_id in kept]
-        resulting += [pid for ids in added_by_role.values() for pid in ids]
-        if resulting != after_ids:
-            yield commands.ReorderPeopleCommand(
-                ctx, session_id, after_ids, self.tr("Reorder people")
-            )
+            changes.update(where)
+        return commands.SaveSessionCommand(
+            self.ctx,
+            self.tr("Edit session {0}").format(current.label),
+            current,
+            SessionEdit(changes, self.people()),
+            [SessionPerson(a.person_id, a.role, a.position) for a in self._original_people],
+        )
 
 
 def _current_value(row: SessionRow, field: str) -> object:

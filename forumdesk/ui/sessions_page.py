@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core.rows import Placement
 from forumdesk.services import sessions
 from forumdesk.ui import commands
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
@@ -163,19 +162,17 @@ class SessionsPage(QWidget):
 
     def unschedule_selected(self) -> None:
         ids = self.selected_ids()
-        rows = {r.id: r for r in sessions.sessions_by_ids(self.ctx.db, ids)}
-        steps = [
-            commands.PlaceSessionCommand(
-                self.ctx,
-                self.tr("Unschedule {0}").format(rows[i].label),
-                i,
-                Placement(rows[i].room_id, None, None),
+        rows = [r for r in sessions.sessions_by_ids(self.ctx.db, ids) if r.is_scheduled]
+        if rows:
+            self.ctx.run(
+                commands.UnscheduleSessionsCommand(
+                    self.ctx,
+                    self.tr("Unschedule {0} sessions").format(len(rows)),
+                    [r.id for r in rows],
+                    keep_room=True,
+                    versions={r.id: r.version for r in rows},
+                )
             )
-            for i in ids
-            if i in rows and rows[i].is_scheduled
-        ]
-        if steps:
-            self.ctx.run_all(self.tr("Unschedule {0} sessions").format(len(steps)), iter(steps))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AppContext</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="131"/>
+        <source>Accept %n problems</source>
+        <translation>
+            <numerusform>Accept %n problem</numerusform>
+            <numerusform>Accept %n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="137"/>
+        <source>Un-accept %n problems</source>
+        <translation>
+            <numerusform>Un-accept %n problem</numerusform>
+            <numerusform>Un-accept %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssignToSessionDialog</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/assign_dialog.py" line="64"/>
@@ -37,7 +56,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="339"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="337"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -45,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="340"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="338"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Delete %n person from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
@@ -53,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="363"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>Register %n person as {0}</numerusform>
@@ -61,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="390"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>Assign %n person to {0}</numerusform>
@@ -72,7 +91,7 @@
 <context>
     <name>ProblemsDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="334"/>
+        <location filename="../../forumdesk/ui/problems.py" line="347"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>%n accepted</numerusform>
@@ -80,27 +99,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="377"/>
+        <location filename="../../forumdesk/ui/problems.py" line="390"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Why is this %n problem acceptable?</numerusform>
             <numerusform>Why are these %n problems acceptable?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="385"/>
-        <source>Accept %n problems</source>
-        <translation>
-            <numerusform>Accept %n problem</numerusform>
-            <numerusform>Accept %n problems</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="395"/>
-        <source>Un-accept %n problems</source>
-        <translation>
-            <numerusform>Un-accept %n problem</numerusform>
-            <numerusform>Un-accept %n problems</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -135,11 +138,25 @@
             <numerusform>%n warnings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Accept %n problems</source>
+        <translation type="vanished">
+            <numerusform>Accept %n problem</numerusform>
+            <numerusform>Accept %n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Un-accept %n problems</source>
+        <translation type="vanished">
+            <numerusform>Un-accept %n problem</numerusform>
+            <numerusform>Un-accept %n problems</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -147,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>
@@ -158,7 +175,7 @@
 <context>
     <name>UnscheduledDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="148"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="160"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>%n session to place</numerusform>

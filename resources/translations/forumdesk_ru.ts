@@ -4,70 +4,92 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="78"/>
+        <location filename="../../forumdesk/ui/commands.py" line="89"/>
         <source>Edit event</source>
         <translation>изменение мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="90"/>
-        <location filename="../../forumdesk/ui/commands.py" line="102"/>
+        <location filename="../../forumdesk/ui/commands.py" line="105"/>
+        <source>New event {0}</source>
+        <translation>создание мероприятия «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="155"/>
         <source>Edit {0}</source>
         <translation>изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="114"/>
+        <location filename="../../forumdesk/ui/commands.py" line="167"/>
         <source>Edit room {0}</source>
         <translation>изменение зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="126"/>
+        <location filename="../../forumdesk/ui/commands.py" line="179"/>
         <source>Edit track {0}</source>
         <translation>изменение трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="157"/>
+        <location filename="../../forumdesk/ui/commands.py" line="336"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="192"/>
+        <location filename="../../forumdesk/ui/commands.py" line="421"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="337"/>
+        <location filename="../../forumdesk/ui/commands.py" line="498"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="357"/>
+        <location filename="../../forumdesk/ui/commands.py" line="518"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="373"/>
+        <location filename="../../forumdesk/ui/commands.py" line="534"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="388"/>
+        <location filename="../../forumdesk/ui/commands.py" line="549"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="408"/>
+        <location filename="../../forumdesk/ui/commands.py" line="569"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="88"/>
+        <location filename="../../forumdesk/ui/problems.py" line="130"/>
         <source>Accept problem: {0}</source>
         <translation>принятие проблемы: {0}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="131"/>
+        <source>Accept %n problems</source>
+        <translation>
+            <numerusform>принятие %n проблемы</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="115"/>
+        <location filename="../../forumdesk/ui/problems.py" line="136"/>
         <source>Un-accept problem: {0}</source>
         <translation>снятие отметки «принято»: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/problems.py" line="137"/>
+        <source>Un-accept %n problems</source>
+        <translation>
+            <numerusform>снятие отметки «принято»: %n проблема</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблем</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -367,7 +389,7 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../forumdesk/ui/agenda_print.py" line="176"/>
+        <location filename="../../forumdesk/ui/agenda_print.py" line="177"/>
         <source>The PDF «{0}» could not be written.</source>
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>
@@ -930,32 +952,32 @@
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="514"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="508"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="515"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="509"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="519"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="513"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="535"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="529"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="539"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="548"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="542"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -986,194 +1008,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="76"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="79"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="77"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="80"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="78"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="81"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="79"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="82"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="89"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="109"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="112"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="149"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="152"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="151"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="154"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="153"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="156"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="155"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="158"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="174"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="175"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="180"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="186"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="190"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="193"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="194"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="196"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="199"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="201"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="208"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="238"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="252"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="254"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="322"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
-        <source>New event</source>
-        <translation>Новое мероприятие</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="322"/>
-        <source>Demo forum</source>
-        <translation>Демо-форум</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="326"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="327"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="353"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="354"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="404"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="405"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="410"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="411"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="411"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="412"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="vanished">Новое мероприятие</translation>
+    </message>
+    <message>
+        <source>Demo forum</source>
+        <translation type="vanished">Демо-форум</translation>
     </message>
     <message>
         <source>&amp;Import attendees…</source>
@@ -1191,204 +1212,204 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="58"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="56"/>
         <source>What each column holds</source>
         <translation>Что содержит каждый столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="60"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="58"/>
         <source>Check the field chosen for each column; the table below shows the first rows as they will be imported.</source>
         <translation>Проверьте поле, выбранное для каждого столбца; в таблице ниже — первые строки в том виде, в каком они будут импортированы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="68"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="68"/>
         <source>Imported as</source>
         <translation>Импортируется как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="68"/>
         <source>First value</source>
         <translation>Первое значение</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="74"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="72"/>
         <source>Guess for each name</source>
         <translation>Определять для каждого имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="75"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="73"/>
         <source>Family name first (Иванов Иван)</source>
         <translation>Сначала фамилия (Иванов Иван)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="76"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="74"/>
         <source>Given name first (Ivan Ivanov)</source>
         <translation>Сначала имя (Ivan Ivanov)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="81"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="79"/>
         <source>&amp;Load</source>
         <translation>&amp;Загрузить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="84"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="82"/>
         <source>Name for this mapping</source>
         <translation>Название для этого сопоставления</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="85"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="83"/>
         <source>&amp;Save mapping</source>
         <translation>&amp;Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="96"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="94"/>
         <source>Full names are written:</source>
         <translation>Порядок в ФИО:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="100"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="98"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="104"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="102"/>
         <source>Save this mapping as:</source>
         <translation>Сохранить сопоставление как:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="109"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="107"/>
         <source>How the first rows will be read:</source>
         <translation>Как будут прочитаны первые строки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="215"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="213"/>
         <source>«{0}» is chosen for columns {1} and {2}; only {1} is used.</source>
         <translation>Поле «{0}» выбрано для столбцов {1} и {2}; используется только {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="221"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="219"/>
         <source>Choose the column with the full name or the family name.</source>
         <translation>Выберите столбец с ФИО или фамилией.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="223"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="221"/>
         <source>Choose the column with the session&apos;s title.</source>
         <translation>Выберите столбец с названием сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="266"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="264"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="310"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="267"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="313"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="265"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="311"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="268"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="266"/>
         <source>Family name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="269"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="267"/>
         <source>Given name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="270"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="268"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="271"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="269"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="272"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="270"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="273"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="271"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="274"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="272"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="275"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="273"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="276"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="274"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="314"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="312"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="315"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="313"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="314"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="317"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="315"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="318"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="316"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="319"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="317"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="320"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="318"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="321"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="319"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="364"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="362"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="370"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="368"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="394"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>
@@ -1510,17 +1531,17 @@
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="333"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="331"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="334"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="332"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="339"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="337"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1529,7 +1550,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="340"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="338"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1538,12 +1559,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="363"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="361"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="363"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1552,17 +1573,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="377"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="375"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="388"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="390"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1571,32 +1592,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="484"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="482"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="485"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="483"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="486"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="484"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="490"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="488"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="491"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="489"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="492"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="490"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -1803,47 +1824,45 @@
 <context>
     <name>ProblemMarks</name>
     <message>
-        <location filename="../../forumdesk/ui/problem_marks.py" line="238"/>
         <source>unavailable</source>
-        <translation>недоступен</translation>
+        <translation type="vanished">недоступен</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problem_marks.py" line="244"/>
         <source>{0}: {1}</source>
-        <translation>{0}: {1}</translation>
+        <translation type="vanished">{0}: {1}</translation>
     </message>
 </context>
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="194"/>
+        <location filename="../../forumdesk/ui/problems.py" line="207"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="220"/>
+        <location filename="../../forumdesk/ui/problems.py" line="233"/>
         <source>Show accepted</source>
         <translation>Показать принятые</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="224"/>
-        <location filename="../../forumdesk/ui/problems.py" line="232"/>
+        <location filename="../../forumdesk/ui/problems.py" line="237"/>
+        <location filename="../../forumdesk/ui/problems.py" line="245"/>
         <source>Accept…</source>
         <translation>Принять…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="226"/>
+        <location filename="../../forumdesk/ui/problems.py" line="239"/>
         <source>Mark the selected problems as accepted, with a note why. They come back when the times, rooms or people behind them change.</source>
         <translation>Отметить выбранные проблемы как принятые, с пояснением почему. Они вернутся, если изменятся время, залы или люди, из-за которых они возникли.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="231"/>
-        <location filename="../../forumdesk/ui/problems.py" line="233"/>
+        <location filename="../../forumdesk/ui/problems.py" line="244"/>
+        <location filename="../../forumdesk/ui/problems.py" line="246"/>
         <source>Un-accept</source>
         <translation>Снять отметку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="334"/>
+        <location filename="../../forumdesk/ui/problems.py" line="347"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>принято: %n</numerusform>
@@ -1852,14 +1871,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="375"/>
+        <location filename="../../forumdesk/ui/problems.py" line="388"/>
         <source>Why is this acceptable?
 {0}</source>
         <translation>Почему это допустимо?
 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="377"/>
+        <location filename="../../forumdesk/ui/problems.py" line="390"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Почему допустимы эти проблемы (%n)?</numerusform>
@@ -1868,30 +1887,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="379"/>
+        <location filename="../../forumdesk/ui/problems.py" line="392"/>
         <source>Accept problem</source>
         <translation>Принятие проблемы</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="385"/>
-        <source>Accept %n problems</source>
-        <translation>
-            <numerusform>принятие %n проблемы</numerusform>
-            <numerusform>принятие %n проблем</numerusform>
-            <numerusform>принятие %n проблем</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="395"/>
-        <source>Un-accept %n problems</source>
-        <translation>
-            <numerusform>снятие отметки «принято»: %n проблема</numerusform>
-            <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
-            <numerusform>снятие отметки «принято»: %n проблем</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="428"/>
+        <location filename="../../forumdesk/ui/problems.py" line="435"/>
         <source>Open the list of problems</source>
         <translation>Открыть список проблем</translation>
     </message>
@@ -1956,6 +1957,22 @@
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
+    <message numerus="yes">
+        <source>Accept %n problems</source>
+        <translation type="vanished">
+            <numerusform>принятие %n проблемы</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+            <numerusform>принятие %n проблем</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Un-accept %n problems</source>
+        <translation type="vanished">
+            <numerusform>снятие отметки «принято»: %n проблема</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
+            <numerusform>снятие отметки «принято»: %n проблем</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProblemsTreeModel</name>
@@ -1988,17 +2005,17 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="90"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="90"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
         <source>Seats</source>
         <translation>Мест</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="90"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
         <source>Notes</source>
         <translation>Примечания</translation>
     </message>
@@ -2082,165 +2099,159 @@
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="110"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="462"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="111"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="492"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="112"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="153"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="154"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="164"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="165"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="168"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="169"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="172"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="173"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="188"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="189"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="190"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="191"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="191"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="196"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="202"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="238"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="242"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="243"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="257"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="258"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="259"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="260"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="362"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="363"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="449"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="448"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="458"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="457"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="464"/>
         <source>New session {0}</source>
-        <translation>создание сессии «{0}»</translation>
+        <translation type="vanished">создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="494"/>
         <source>Move {0}</source>
-        <translation>перемещение: {0}</translation>
+        <translation type="vanished">перемещение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="505"/>
         <source>Remove people</source>
-        <translation>удаление участников из сессии</translation>
+        <translation type="vanished">удаление участников из сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="512"/>
         <source>Change role</source>
-        <translation>изменение роли</translation>
+        <translation type="vanished">изменение роли</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="516"/>
         <source>Add {0}</source>
-        <translation>добавление: {0}</translation>
+        <translation type="vanished">добавление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="524"/>
         <source>Reorder people</source>
-        <translation>изменение порядка участников</translation>
+        <translation type="vanished">изменение порядка участников</translation>
     </message>
 </context>
 <context>
@@ -2273,47 +2284,47 @@
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="42"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="43"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="43"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="44"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="44"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="45"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="45"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="46"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="46"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="47"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="47"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="48"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="48"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="49"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="49"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="50"/>
         <source>Moderators</source>
         <translation>Модераторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="105"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="110"/>
         <source>unscheduled</source>
         <translation>вне расписания</translation>
     </message>
@@ -2321,47 +2332,42 @@
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="41"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="40"/>
         <source>Filter by code, title, room, moderator…</source>
         <translation>Фильтр по коду, названию, залу, модератору…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="61"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="60"/>
         <source>New session…</source>
         <translation>Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="63"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="62"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="65"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="64"/>
         <source>Take off the timetable</source>
         <translation>Снять с расписания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="67"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="66"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="131"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="136"/>
         <source>{0} of {1} sessions</source>
         <translation>Сессий: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="164"/>
-        <source>Unschedule {0}</source>
-        <translation>снятие с расписания: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="172"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="170"/>
         <source>Unschedule {0} sessions</source>
         <translation>снятие с расписания сессий ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="180"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="183"/>
         <source>Delete {0} session(s) with their people?
 
 {1}
@@ -2374,158 +2380,162 @@ You can undo this with Edit &gt; Undo.</source>
 Это можно отменить: «Правка &gt; Отменить».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="183"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="186"/>
         <source>Delete sessions</source>
         <translation>Удаление сессий</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="187"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="190"/>
         <source>Delete {0} session(s)</source>
         <translation>удаление сессий ({0})</translation>
+    </message>
+    <message>
+        <source>Unschedule {0}</source>
+        <translation type="vanished">снятие с расписания: {0}</translation>
     </message>
 </context>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="62"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="63"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="77"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="78"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="78"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="85"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="86"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="86"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="90"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="90"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="91"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="91"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="92"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="92"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="93"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="118"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="119"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="122"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="123"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="123"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="124"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="124"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="125"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="125"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="126"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="133"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="134"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="147"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="148"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="152"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="153"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="153"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="154"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="154"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="155"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="250"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="252"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="264"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="266"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="267"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="281"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="268"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="282"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="294"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="299"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="304"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="308"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="313"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="318"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="319"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="333"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="331"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="345"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="332"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="346"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -2624,47 +2634,47 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TimetablePage</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="67"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="68"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="71"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="73"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="74"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="75"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="76"/>
         <source>Actual size</source>
         <translation>Исходный масштаб</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="80"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="81"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="83"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
         <source>Snap to:</source>
         <translation>Привязка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="86"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="87"/>
         <source>Zoom:</source>
         <translation>Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="149"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="150"/>
         <source>All days</source>
         <translation>Все дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="279"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="282"/>
         <source>Move {0}</source>
         <translation>перемещение: {0}</translation>
     </message>
@@ -2674,13 +2684,12 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="305"/>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="321"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="295"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -2688,19 +2697,18 @@ You can undo this with Edit &gt; Undo.</source>
             <numerusform>размещение в расписании: %n сессий</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="335"/>
-        <source>Unschedule {0}</source>
-        <translation>снятие с расписания: {0}</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
             <numerusform>снятие с расписания: %n сессии</numerusform>
             <numerusform>снятие с расписания: %n сессий</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unschedule {0}</source>
+        <translation type="vanished">снятие с расписания: {0}</translation>
     </message>
 </context>
 <context>
@@ -2719,12 +2727,12 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TrackTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="102"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="102"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
@@ -2732,17 +2740,17 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>UnscheduledDock</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="110"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="116"/>
         <source>Unscheduled sessions</source>
         <translation>Вне расписания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="116"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="122"/>
         <source>Filter by code or title…</source>
         <translation>Код или название…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="148"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="160"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>Разместить: %n сессию</numerusform>

@@ -20,7 +20,7 @@ from forumdesk.core.enums import Role
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.services import assignments, events, people, problems, sessions, venue
+from forumdesk.services import assignments, events, people, placing, problems, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import EventChoiceError
 
@@ -163,7 +163,7 @@ def test_accepting_every_error_exits_0(clash: EventRow, db: Database, run: Run) 
 def test_only_errors_decide_the_exit_code(clash: EventRow, db: Database, run: Run) -> None:
     """With the clash moved away, a plenary without a moderator is only a warning."""
     [plenary, workshop] = sessions.list_sessions(db, clash.id)
-    sessions.move_session(db, workshop.id, dt.datetime(2021, 11, 25, 12))
+    placing.move_session(db, workshop.id, dt.datetime(2021, 11, 25, 12))
     assignments.unassign_person(db, plenary.id, plenary_moderator(db, plenary.id))
     result = run("--json")
     assert [(p["kind"], p["severity"]) for p in result.json()] == [("no_moderator", "warning")]

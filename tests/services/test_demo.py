@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
-from forumdesk.core.errors import ValidationError
+from forumdesk.core.errors import ConcurrentEditError, ValidationError
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, events, people, sessions, venue
 from forumdesk.services.demo import DemoResult, load_demo
+from forumdesk.services.import_undo import redo_import, undo_import
 from tests.services.support import assert_readable
 
 
@@ -109,3 +110,48 @@ def test_unreadable_demo_file_changes_nothing(db: Database, tmp_path: Path) -> N
     with pytest.raises(ValidationError):
         load_demo(db, tmp_path / "missing.json")
     assert counts(db) == {key: 0 for key in counts(db)}
+
+
+def test_undoing_the_demo_removes_what_it_added_and_redo_brings_it_back_under_its_ids(
+    db: Database,
+) -> None:
+    """Loading, as one undo step: the directory's own people and organisations stay."""
+    mine = people.create_person(
+        db, "Zhaksybekova", "Aigul", email="A.Zhaksybekova@EEcommission.org.example"
+    )
+    before = counts(db)
+    result = load_demo(db, undoable=True)
+    assert result.created and result.changes is not None
+    loaded = counts(db)
+    loaded_people = {p.id: p for p in people.search_people(db)}
+    undone = undo_import(db, result.changes, what="demo")
+    assert counts(db) == before
+    assert [p.id for p in people.search_people(db)] == [mine.id]
+    redone = redo_import(db, undone, what="demo")
+    assert counts(db) == loaded
+    assert events.list_events(db) == [result.event]
+    assert {p.id: p for p in people.search_people(db)} == loaded_people
+    undo_import(db, redone, what="demo")  # and again: redo recorded what it put back
+    assert counts(db) == before
+
+
+def test_the_demo_is_not_undone_over_what_was_added_to_it_since(db: Database) -> None:
+    result = load_demo(db, undoable=True)
+    assert result.changes is not None
+    venue.add_room(db, result.event.id, "Hall Z")  # another desk
+    loaded = counts(db)
+    with pytest.raises(ConcurrentEditError) as caught:
+        undo_import(db, result.changes, what="demo")
+    assert_readable(caught.value, "demo forum", result.event.name, "Nothing was undone")
+    assert counts(db) == loaded
+
+    renamed = sessions.list_sessions(db, result.event.id)[0]
+    sessions.update_session(db, renamed.id, {"title": "Renamed elsewhere"})
+    with pytest.raises(ConcurrentEditError) as caught:
+        undo_import(db, result.changes, what="demo")
+    assert_readable(caught.value, "Opening the demo forum cannot be undone", "Renamed elsewhere")
+
+
+def test_a_demo_already_there_records_nothing(demo: DemoResult, db: Database) -> None:
+    again = load_demo(db, undoable=True)
+    assert (again.created, again.changes) == (False, None)

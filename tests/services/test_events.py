@@ -256,3 +256,39 @@ def test_resolve_event_by_id(event: EventRow, other_event: EventRow, db: Databas
     assert events.resolve_event(db, other_event.id) == other_event
     with pytest.raises(NotFoundError):
         events.resolve_event(db, 999)
+
+
+# --- undoing a creation -----------------------------------------------------------------------
+
+
+def test_a_new_event_is_taken_back_and_put_back_under_its_id(db: Database) -> None:
+    created = events.create_event(db, "Forum", D25, D26, city="Nur-Sultan", timezone="Asia/Almaty")
+    removed = events.remove_new_event(db, created)
+    assert removed == created and events.list_events(db) == []
+    restored = events.restore_event(db, removed)
+    assert restored.id == created.id
+    assert events.list_events(db) == [restored]
+    assert restored == created  # same fields, and (as a new record) the same first version
+    with pytest.raises(ConflictError):
+        events.restore_event(db, removed)  # it is there already
+    # an edit undone since (same content, a later version) does not stand in the way
+    previous = events.update_event(db, created.id, {"city": "Astana"})
+    events.update_event(db, created.id, previous)
+    events.remove_new_event(db, restored)
+    assert events.list_events(db) == []
+
+
+def test_a_new_event_changed_or_filled_since_is_not_taken_back(db: Database) -> None:
+    created = events.create_event(db, "Forum", D25, D26)
+    events.update_event(db, created.id, {"name": "Forum, renamed elsewhere"})
+    with pytest.raises(ConcurrentEditError) as caught:
+        events.remove_new_event(db, created)
+    assert_readable(caught.value, "changed this event")
+    assert [e.name for e in events.list_events(db)] == ["Forum, renamed elsewhere"]
+
+    second = events.create_event(db, "IP Week", D25)
+    room = venue.add_room(db, second.id, "Hall A")  # another desk's room
+    with pytest.raises(ConflictError) as caught:
+        events.remove_new_event(db, second)
+    assert_readable(caught.value, "IP Week", "Nothing was changed")
+    assert venue.list_rooms(db, second.id) == [room]

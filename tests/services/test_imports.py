@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import gc
+import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import openpyxl
@@ -230,6 +233,40 @@ def test_dry_run_and_cancel_write_nothing(db: Database, event: EventRow, xlsx: P
         import_attendees(db, xlsx, event_id=event.id, progress=cancel_when_writing)
     assert seen and seen[-1][0] == seen[-1][1]
     assert snapshot(db) == before
+
+
+def test_the_import_takes_the_backup_first_and_keeps_it_only_if_it_wrote(
+    db: Database, db_path: Path, event: EventRow, xlsx: Path, tmp_path: Path
+) -> None:
+    """With `backup`, the service copies the database (SQLite's online backup, named as before
+    a migration) at the start of its unit of work; the copy is the database before the import."""
+    create_person(db, "Прежний", "Участник")
+    summary = import_attendees(db, xlsx, event_id=event.id, options=ImportOptions(backup=True))
+    copy = summary.backup_path
+    assert summary.written and copy is not None and copy.exists()
+    assert copy.parent == db_path.parent
+    assert re.fullmatch(re.escape(db_path.name) + r"\.\d{8}-\d{6}(-\d+)?\.bak", copy.name)
+    with closing(sqlite3.connect(copy)) as backup:
+        assert backup.execute("SELECT count(*) FROM people").fetchone() == (1,)
+        assert backup.execute("SELECT count(*) FROM registrations").fetchone() == (0,)
+    assert len(search_people(db)) == 4
+    assert import_attendees(db, xlsx, event_id=event.id).backup_path is None  # not asked for
+
+    # nothing written, no copy left: a dry run, a cancel, rows that block the import
+    bad = write_csv(tmp_path / "bad.csv", [["ФИО", "E-mail"], ["Петров Пётр", "not-an-email"]])
+    dry = import_attendees(db, xlsx, options=ImportOptions(backup=True, dry_run=True))
+    blocked = import_attendees(db, bad, options=ImportOptions(backup=True))
+    assert (dry.written, dry.backup_path, blocked.written, blocked.backup_path) == (
+        False,
+        None,
+        False,
+        None,
+    )
+    with pytest.raises(ImportCancelledError):
+        import_attendees(
+            db, xlsx, options=ImportOptions(backup=True), progress=lambda done, total: done < total
+        )
+    assert sorted(tmp_path.glob("*.bak")) == [copy]
 
 
 def test_file_level_problems_write_nothing(db: Database, tmp_path: Path) -> None:

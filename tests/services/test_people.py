@@ -452,3 +452,19 @@ def test_refresh_all_search_keys_rebuilds_them(db: Database, directory: dict[str
         people.refresh_all_search_keys(session)
     assert [p.id for p in people.search_people(db, "wipo")] == [directory["rossi"]]
     assert [p.id for p in people.search_people(db, "жаксы")] == [directory["zh"]]
+
+
+def test_a_person_created_for_an_event_is_registered_in_the_same_unit_of_work(
+    db: Database, event: EventRow
+) -> None:
+    row = people.create_person(db, "Омаров", "Тимур", register_for=event.id)
+    [registration] = assignments.event_registrations(db, event.id)
+    assert (registration.person_id, registration.status) == (row.id, RegistrationStatus.REGISTERED)
+    snapshot = people.delete_person(db, row.id)  # undo
+    assert people.search_people(db) == [] and assignments.event_registrations(db, event.id) == []
+    people.restore_person(db, snapshot)  # redo: the same person, registered again
+    assert [r.person_id for r in assignments.event_registrations(db, event.id)] == [row.id]
+
+    with pytest.raises(NotFoundError):
+        people.create_person(db, "Ли", "Мин", register_for=404)
+    assert [p.id for p in people.search_people(db)] == [row.id]  # nobody half-created

@@ -26,7 +26,16 @@ from forumdesk.db.engine import Database, create_database_engine
 from forumdesk.db.migrate import alembic_config, open_database
 from forumdesk.db.models import AcceptedProblem
 from forumdesk.scheduling.checker import ProblemKind, Severity
-from forumdesk.services import assignments, availability, events, people, problems, sessions, venue
+from forumdesk.services import (
+    assignments,
+    availability,
+    events,
+    people,
+    placing,
+    problems,
+    sessions,
+    venue,
+)
 from forumdesk.services.demo import DemoResult
 from tests.services.support import assert_readable
 
@@ -117,6 +126,37 @@ def test_check_reports_the_forums_problems_with_names(forum: Forum, db: Database
     assert "moderator of S1" in person.message and "speaker of S2" in person.message
     assert not any(row.accepted for row in rows)
     assert all(row.is_open_error for row in rows)
+
+
+def test_busy_spans_are_read_from_the_database_with_the_checker_s_severities(
+    forum: Forum, db: Database, other_event: EventRow
+) -> None:
+    """What the timetable shades while S1 is dragged: S2, where its moderator speaks, and the
+    time she said she cannot come; nothing from another event, nothing of S1 itself."""
+    availability.add_unavailability(db, forum.event.id, forum.aigul.id, at(26, 9), at(26, 10))
+    elsewhere = sessions.create_session(
+        db, other_event.id, "Elsewhere", starts_at=at(25, 10), ends_at=at(25, 11)
+    )
+    assignments.assign_person(db, elsewhere.id, forum.aigul.id, Role.SPEAKER)
+    spans = problems.busy_spans(db, forum.s1.id)
+    aigul = forum.aigul.display_name
+    assert [(s.starts_at, s.ends_at, s.severity, s.reason) for s in spans] == [
+        (at(25, 10, 30), at(25, 11, 45), Severity.ERROR, f"S2: {aigul}"),
+        (at(26, 9), at(26, 10), Severity.ERROR, f"unavailable: {aigul}"),
+    ]
+    # the same clash is the checker's error
+    assert (
+        _by_kind(problems.check_event(db, forum.event.id))[
+            ProblemKind.PERSON_DOUBLE_BOOKED
+        ].severity
+        == Severity.ERROR
+    )
+    # wherever S3 goes, its moderator is busy during S2 (where he moderates too)
+    assert [s.reason for s in problems.busy_spans(db, forum.s3.id)] == ["S2: Stefan Brandt"]
+    empty = sessions.create_session(db, forum.event.id, "No one yet")
+    assert problems.busy_spans(db, empty.id) == []
+    with pytest.raises(NotFoundError):
+        problems.busy_spans(db, 404)
 
 
 def test_check_of_an_unknown_event(db: Database) -> None:
@@ -306,14 +346,14 @@ def test_acceptance_life_cycle(forum: Forum, db: Database) -> None:
     assert not rows[ProblemKind.PERSON_DOUBLE_BOOKED].accepted  # only what was accepted
 
     # the situation changes: S2 now runs 10:45–12:00, so the clash is back, unaccepted
-    sessions.move_session(db, forum.s2.id, at(25, 10, 45))
+    placing.move_session(db, forum.s2.id, at(25, 10, 45))
     back = _room_clash(db, forum)
     assert (back.key, back.accepted, back.accepted_note) == (clash.key, False, None)
     assert back.fingerprint != clash.fingerprint
     assert back.is_open_error
 
     # a change that is not behind the clash (the title) keeps the acceptance
-    sessions.move_session(db, forum.s2.id, at(25, 10, 30))
+    placing.move_session(db, forum.s2.id, at(25, 10, 30))
     sessions.update_session(db, forum.s2.id, {"title": "E-commerce and marketplaces"})
     again = _room_clash(db, forum)
     assert again.accepted and again.fingerprint == clash.fingerprint
@@ -321,11 +361,11 @@ def test_acceptance_life_cycle(forum: Forum, db: Database) -> None:
 
 def test_accepting_what_changed_or_vanished_is_refused(forum: Forum, db: Database) -> None:
     clash = _room_clash(db, forum)
-    sessions.move_session(db, forum.s2.id, at(25, 10, 45))
+    placing.move_session(db, forum.s2.id, at(25, 10, 45))
     with pytest.raises(ConflictError) as caught:
         problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint)
     assert_readable(caught.value, "changed since it was listed")
-    sessions.move_session(db, forum.s2.id, at(25, 14))
+    placing.move_session(db, forum.s2.id, at(25, 14))
     with pytest.raises(NotFoundError) as caught:
         problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint)
     assert_readable(caught.value, "no longer there")
@@ -375,13 +415,45 @@ def test_undo_of_withdrawing_after_another_acceptance(forum: Forum, db: Database
     }
 
 
+def test_several_problems_are_accepted_and_withdrawn_in_one_call(
+    forum: Forum, db: Database
+) -> None:
+    """All or none, after one check; what each call returns is the other's undo."""
+    found = _by_kind(problems.check_event(db, forum.event.id))
+    clash, person = found[ProblemKind.ROOM_DOUBLE_BOOKED], found[ProblemKind.PERSON_DOUBLE_BOOKED]
+    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "earlier")
+    [earlier] = problems.list_acceptances(db, forum.event.id)
+
+    with pytest.raises(ConflictError):  # the second has changed: the first is not accepted either
+        problems.accept_problems(
+            db,
+            forum.event.id,
+            [(person.key, person.fingerprint), (clash.key, "0" * 32)],
+            "both",
+        )
+    assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([earlier])
+
+    both = [(clash.key, clash.fingerprint), (person.key, person.fingerprint)]
+    previous = problems.accept_problems(db, forum.event.id, both, "both")
+    assert previous == {clash.key: earlier, person.key: None}
+    assert {r.accepted_note for r in problems.check_event(db, forum.event.id)} == {"both"}
+    problems.restore_acceptances(db, forum.event.id, previous)  # undo
+    assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([earlier])
+
+    problems.accept_problems(db, forum.event.id, both, "both")
+    removed = problems.unaccept_problems(db, forum.event.id, [clash.key, person.key])
+    assert set(removed) == {clash.key, person.key} and _stored_acceptances(db) == 0
+    problems.restore_acceptances(db, forum.event.id, removed)  # undo
+    assert {r.accepted_note for r in problems.check_event(db, forum.event.id)} == {"both"}
+
+
 def test_stale_acceptances_are_ignored_then_forgotten(forum: Forum, db: Database) -> None:
     rows = _by_kind(problems.check_event(db, forum.event.id))
     for row in rows.values():
         problems.accept_problem(db, forum.event.id, row.key, row.fingerprint)
     # S2 moves to 12:00–13:15 in Hall A: the room clash and Aigul's are gone, but S2 now
     # clashes with S3 for Stefan (a new, unaccepted problem)
-    sessions.move_session(db, forum.s2.id, at(25, 12))
+    placing.move_session(db, forum.s2.id, at(25, 12))
     current = problems.check_event(db, forum.event.id)
     assert [(r.kind, r.accepted) for r in current] == [(ProblemKind.PERSON_DOUBLE_BOOKED, False)]
     assert len(problems.list_acceptances(db, forum.event.id)) == 2

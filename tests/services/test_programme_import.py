@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,21 @@ def test_sessions_rooms_tracks_and_people_are_created(
     assert [r.name for r in list_rooms(db, event.id)] == ["Большой зал", "зал А"]
     assert [t.name for t in list_tracks(db, event.id)] == ["Торговля"]
     assert len(search_people(db, "Иванов")) == 1
+
+
+def test_a_programme_import_takes_the_backup_first(
+    db: Database, event: EventRow, people: None, programme: Path, tmp_path: Path
+) -> None:
+    dry = import_programme(
+        db, programme, event_id=event.id, options=ImportOptions(backup=True, dry_run=True)
+    )
+    assert dry.backup_path is None and not list(tmp_path.glob("*.bak"))
+    summary = import_programme(db, programme, event_id=event.id, options=ImportOptions(backup=True))
+    assert summary.written and summary.backup_path is not None
+    assert list(tmp_path.glob("*.bak")) == [summary.backup_path]
+    with closing(sqlite3.connect(summary.backup_path)) as backup:
+        assert backup.execute("SELECT count(*) FROM program_sessions").fetchone() == (0,)
+    assert len(list_sessions(db, event.id)) == 4
 
 
 def test_reimport_changes_nothing(

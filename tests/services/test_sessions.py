@@ -1,4 +1,4 @@
-"""Tests for forumdesk.services.sessions: create, edit, delete, place and list sessions."""
+"""Tests for forumdesk.services.sessions: create, edit, delete and list sessions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.errors import ConcurrentEditError, ConflictError, NotFoundError, ValidationError
-from forumdesk.core.rows import EventRow, Placement
+from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, people, sessions, venue
 from tests.services.support import assert_readable
@@ -334,122 +334,6 @@ def test_restoring_a_session_twice_is_refused_readably(event: EventRow, db: Data
 def test_delete_missing_session_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError):
         sessions.delete_session(db, 3)
-
-
-# --- placing on the timetable -----------------------------------------------------------------
-
-
-def test_schedule_and_place_undo(event: EventRow, db: Database) -> None:
-    """schedule_session returns the old placement; placing it back unschedules again."""
-    room = venue.add_room(db, event.id, "Hall A")
-    row = sessions.create_session(db, event.id, "Talk")
-    previous = sessions.schedule_session(db, row.id, room.id, at(25, 10), at(25, 11))
-    assert previous == Placement(None, None, None)
-    placed = sessions.get_session(db, row.id)
-    assert (placed.room_id, placed.starts_at, placed.ends_at) == (room.id, at(25, 10), at(25, 11))
-    assert sessions.place_session(db, row.id, previous) == Placement(
-        room.id, at(25, 10), at(25, 11)
-    )
-    assert not sessions.get_session(db, row.id).is_scheduled
-
-
-@pytest.mark.parametrize(
-    ("placement", "error"),
-    [
-        (Placement(None, at(25, 11), at(25, 10)), ValidationError),
-        (Placement(None, at(25, 11), None), ValidationError),
-        (Placement("foreign", at(25, 10), at(25, 11)), ValidationError),
-        (Placement(404, at(25, 10), at(25, 11)), NotFoundError),
-    ],
-)
-def test_place_session_rejections_change_nothing(
-    event: EventRow,
-    other_event: EventRow,
-    db: Database,
-    placement: Placement,
-    error: type[Exception],
-) -> None:
-    foreign = venue.add_room(db, other_event.id, "Hall X")
-    if placement.room_id == "foreign":
-        placement = Placement(foreign.id, placement.starts_at, placement.ends_at)
-    row = sessions.create_session(db, event.id, "Talk", starts_at=at(25, 9), ends_at=at(25, 9, 30))
-    with pytest.raises(error):
-        sessions.place_session(db, row.id, placement)
-    assert sessions.get_session(db, row.id) == row
-
-
-def test_place_session_with_stale_version_is_refused(event: EventRow, db: Database) -> None:
-    row = sessions.create_session(db, event.id, "Talk")
-    sessions.schedule_session(db, row.id, None, at(25, 10), at(25, 11))
-    with pytest.raises(ConcurrentEditError):
-        sessions.place_session(
-            db, row.id, Placement(None, at(26, 10), at(26, 11)), expected_version=row.version
-        )
-    assert sessions.get_session(db, row.id).starts_at == at(25, 10)
-
-
-def test_place_missing_session_is_not_found(db: Database) -> None:
-    with pytest.raises(NotFoundError):
-        sessions.place_session(db, 8, Placement(None, None, None))
-
-
-def test_unschedule_forgets_or_keeps_room(event: EventRow, db: Database) -> None:
-    room = venue.add_room(db, event.id, "Hall A")
-    row = sessions.create_session(
-        db, event.id, "Talk", room_id=room.id, starts_at=at(25, 10), ends_at=at(25, 11)
-    )
-    previous = sessions.unschedule_session(db, row.id, keep_room=True)
-    assert previous == Placement(room.id, at(25, 10), at(25, 11))
-    kept = sessions.get_session(db, row.id)
-    assert (kept.room_id, kept.starts_at, kept.ends_at) == (room.id, None, None)
-    sessions.place_session(db, row.id, previous)
-    sessions.unschedule_session(db, row.id)
-    assert sessions.get_session(db, row.id).room_id is None
-
-
-def test_move_keeps_length_and_undo(event: EventRow, db: Database) -> None:
-    """A move keeps the duration and (by default) the room; the old placement undoes it."""
-    hall_a, hall_b = venue.add_room(db, event.id, "Hall A"), venue.add_room(db, event.id, "B")
-    row = sessions.create_session(
-        db, event.id, "Talk", room_id=hall_a.id, starts_at=at(25, 10), ends_at=at(25, 11, 30)
-    )
-    previous = sessions.move_session(db, row.id, at(26, 14))
-    moved = sessions.get_session(db, row.id)
-    assert (moved.room_id, moved.starts_at, moved.ends_at) == (
-        hall_a.id,
-        at(26, 14),
-        at(26, 15, 30),
-    )
-    sessions.move_session(db, row.id, at(26, 9), hall_b.id)
-    assert sessions.get_session(db, row.id).room_id == hall_b.id
-    sessions.move_session(db, row.id, at(26, 9), keep_room=False)
-    assert sessions.get_session(db, row.id).room_id is None
-    sessions.place_session(db, row.id, previous)
-    back = sessions.get_session(db, row.id)
-    assert (back.room_id, back.starts_at, back.ends_at) == (hall_a.id, at(25, 10), at(25, 11, 30))
-
-
-def test_move_or_resize_unscheduled_is_refused(event: EventRow, db: Database) -> None:
-    """Only sessions on the timetable can be moved or resized; the message names the session."""
-    row = sessions.create_session(db, event.id, "Talk", code="S3")
-    for call in (
-        lambda: sessions.move_session(db, row.id, at(25, 10)),
-        lambda: sessions.resize_session(db, row.id, at(25, 11)),
-    ):
-        with pytest.raises(ValidationError) as caught:
-            call()
-        assert_readable(caught.value, "S3 «Talk»")
-    assert sessions.get_session(db, row.id) == row
-
-
-def test_resize_and_refused_resize(event: EventRow, db: Database) -> None:
-    row = sessions.create_session(db, event.id, "Talk", starts_at=at(25, 10), ends_at=at(25, 11))
-    previous = sessions.resize_session(db, row.id, at(25, 12))
-    assert previous.ends_at == at(25, 11)
-    assert sessions.get_session(db, row.id).ends_at == at(25, 12)
-    with pytest.raises(ValidationError):
-        sessions.resize_session(db, row.id, at(25, 9))
-    assert sessions.get_session(db, row.id).ends_at == at(25, 12)
 
 
 # --- queries ----------------------------------------------------------------------------------

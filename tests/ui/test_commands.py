@@ -8,10 +8,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from forumdesk.core.enums import Role
-from forumdesk.core.rows import Placement
+from forumdesk.core.rows import Placement, SessionRow
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, people, sessions
 from forumdesk.services.demo import DemoResult
+from forumdesk.services.session_editing import SessionEdit, SessionPerson
 from forumdesk.ui import commands
 from forumdesk.ui.context import AppContext
 from tests.ui.prompts import ScriptedPrompts
@@ -24,6 +25,17 @@ def ctx(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> AppContext:
 
 def _session(db: Database, event_id: int, code: str):  # type: ignore[no-untyped-def]
     return next(s for s in sessions.list_sessions(db, event_id) if s.code == code)
+
+
+def _edit_session(
+    ctx: AppContext, row: SessionRow, changes: dict[str, object]
+) -> commands.SaveSessionCommand:
+    """The session editor's command for a change of fields only."""
+    people = [
+        SessionPerson(a.person_id, a.role, a.position)
+        for a in assignments.session_people(ctx.db, row.id)
+    ]
+    return commands.SaveSessionCommand(ctx, f"Edit {row.label}", row, SessionEdit(changes), people)
 
 
 def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoResult) -> None:
@@ -48,38 +60,42 @@ def test_a_refused_edit_reports_and_never_reaches_the_stack(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
-    assert not ctx.run(commands.edit_session(ctx, s3, {"code": "S4"}))
+    assert not ctx.run(_edit_session(ctx, s3, {"code": "S4"}))
     assert ctx.undo_stack.count() == 0
     assert prompts.warnings and "S4" in prompts.warnings[0][1]
     assert sessions.get_session(ctx.db, s3.id).code == "S3"
 
 
-def test_a_macro_that_fails_half_way_leaves_the_database_as_it_was(
+def test_an_action_that_fails_half_way_leaves_the_database_as_it_was(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
+    """A new title, a newcomer and someone who no longer exists: one call, so nothing at all."""
     s3 = _session(ctx.db, demo.event.id, "S3")
     moderator = sessions.get_session(ctx.db, s3.id).moderators
     newcomer = people.create_person(ctx.db, "Иванова", "Мария")
     before = assignments.session_people(ctx.db, s3.id)
-    existing = before[0].person_id
-    ok = ctx.run_all(
-        "Edit S3",
-        [
-            commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add"),
-            commands.AssignPeopleCommand(ctx, s3.id, [existing], Role.SPEAKER, "Add again"),
-        ],
+    kept = [SessionPerson(a.person_id, a.role, a.position) for a in before]
+    edit = SessionEdit(
+        {"title": "Renamed"},
+        (
+            *kept,
+            SessionPerson(newcomer.id, Role.SPEAKER, 90),
+            SessionPerson(404, Role.SPEAKER, 91),
+        ),
     )
+    ok = ctx.run(commands.SaveSessionCommand(ctx, "Edit S3", s3, edit, kept))
     assert not ok and prompts.warnings
     assert assignments.session_people(ctx.db, s3.id) == before
     assert ctx.undo_stack.count() == 0  # nothing to undo or redo: the action never happened
-    assert sessions.get_session(ctx.db, s3.id).moderators == moderator
+    after = sessions.get_session(ctx.db, s3.id)
+    assert (after.title, after.moderators, after.version) == (s3.title, moderator, s3.version)
 
 
 def test_undo_of_a_command_whose_record_vanished_reports_and_drops_it(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
-    assert ctx.run(commands.edit_session(ctx, s3, {"title": "Renamed"}))
+    assert ctx.run(_edit_session(ctx, s3, {"title": "Renamed"}))
     sessions.delete_session(ctx.db, s3.id)  # e.g. another workstation deleted it
     ctx.undo_stack.undo()
     assert prompts.warnings and "no longer exists" in prompts.warnings[-1][1]
@@ -96,29 +112,24 @@ def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext, demo: D
     assert assignments.session_people(ctx.db, s1.id) == people_in_s1
 
 
-def test_an_empty_action_leaves_no_step(ctx: AppContext) -> None:
-    assert ctx.run_all("Nothing", iter(()))
+def test_an_action_that_changes_nothing_leaves_no_step(ctx: AppContext, demo: DemoResult) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    assert ctx.run(_edit_session(ctx, s3, {"title": s3.title}))
     assert ctx.undo_stack.count() == 0
+    assert sessions.get_session(ctx.db, s3.id).version == s3.version
 
 
-def test_a_generator_can_use_what_an_earlier_command_made(
-    ctx: AppContext, demo: DemoResult
-) -> None:
+def test_a_new_session_comes_with_its_people_in_one_step(ctx: AppContext, demo: DemoResult) -> None:
     speaker = people.create_person(ctx.db, "Omarov", "Timur")
-    create = commands.CreateSessionCommand(ctx, demo.event.id, {"title": "Side event"})
-
-    def steps():  # type: ignore[no-untyped-def]
-        yield create
-        assert create.created is not None
-        yield commands.AssignPeopleCommand(
-            ctx, create.created.id, [speaker.id], Role.SPEAKER, "Add"
-        )
-
-    assert ctx.run_all("New session", steps())
+    create = commands.CreateSessionCommand(
+        ctx, demo.event.id, {"title": "Side event"}, [SessionPerson(speaker.id, Role.SPEAKER, 0)]
+    )
+    assert ctx.run(create)
     assert create.created is not None
     assert [p.person_id for p in assignments.session_people(ctx.db, create.created.id)] == [
         speaker.id
     ]
+    assert ctx.undo_stack.count() == 1
     ctx.undo_stack.undo()
     assert all(s.title != "Side event" for s in sessions.list_sessions(ctx.db, demo.event.id))
     ctx.undo_stack.redo()

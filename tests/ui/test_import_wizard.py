@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 from pathlib import Path
 
@@ -467,3 +468,19 @@ def test_a_programme_import_is_undone_in_one_step(
     window.redo_action.trigger()
     assert [s.code for s in sessions.list_sessions(db, event.id)] == ["S1"]
     assert prompts.warnings == []
+
+
+def test_the_wizard_leaves_the_backup_to_the_import_service() -> None:
+    """The backup is the import's first step (services), not the wizard's: it reaches neither
+    forumdesk.db.migrate nor anything else of the database layer."""
+    import forumdesk.ui.import_wizard as wizard_module
+
+    tree = ast.parse(Path(wizard_module.__file__).read_text(encoding="utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "forumdesk.services.imports" in imported  # the check sees the wizard's imports
+    assert not {name for name in imported if name.startswith("forumdesk.db")}

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
-from forumdesk.services import events, sessions
+from forumdesk.services import events, people, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.commands import DeleteSessionsCommand
+from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
 from tests.ui.prompts import ScriptedPrompts
@@ -189,3 +192,77 @@ def test_selecting_a_session_fills_the_details_dock(
     assert "S1" in window.details_dock.summary_label.text()
     assert window.details_dock.people_model.rowCount() >= 4
     assert window.details_dock.edit_button.isEnabled()
+
+
+def _file_action(window: MainWindow, text: str) -> QAction:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert file_menu is not None
+    return next(a for a in file_menu.actions() if a.text().replace("&", "") == text)
+
+
+def _counts(db: Database) -> tuple[int, int, int]:
+    found = events.list_events(db)
+    return (
+        len(found),
+        sum(len(sessions.list_sessions(db, e.id)) for e in found),
+        len(people.search_people(db)),
+    )
+
+
+def test_a_new_event_is_an_undo_step(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> None:
+    """File > New event… through its dialog; Edit > Undo takes the event back, Redo returns it."""
+    window = _window(qtbot, db, prompts)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewEventDialog)
+        dialog.name_edit.setText("Forum 2027")
+        dialog.first_day_edit.setDate(QDate(2027, 5, 12))
+        dialog.last_day_edit.setDate(QDate(2027, 5, 13))
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.new_event_action.trigger()
+    [created] = events.list_events(db)
+    assert created.name == "Forum 2027" and window.ctx.event_id == created.id
+    assert window.tabs.currentWidget() is window.setup_page
+    assert window.ctx.undo_stack.count() == 1
+    assert "Forum 2027" in window.undo_action.text()
+
+    window.undo_action.trigger()
+    assert events.list_events(db) == []
+    assert window.current_event is None
+    assert window.pages.currentWidget() is window.welcome_page
+    window.redo_action.trigger()
+    assert events.list_events(db) == [created]  # the same event, the same id
+    assert window.event_combo.count() == 1 and window.current_event == created
+    assert prompts.warnings == []
+
+
+def test_the_demo_is_an_undo_step_undone_and_redone_under_the_same_ids(
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
+) -> None:
+    window = _window(qtbot, db, prompts)
+    _file_action(window, "Open the demo forum").trigger()
+    loaded = _counts(db)
+    [event] = events.list_events(db)
+    session_ids = sorted(s.id for s in sessions.list_sessions(db, event.id))
+    assert loaded[1] == 17 and window.ctx.event_id == event.id
+    assert window.ctx.undo_stack.count() == 1
+
+    window.undo_action.trigger()
+    assert _counts(db) == (0, 0, 0)
+    assert window.current_event is None
+    assert window.pages.currentWidget() is window.welcome_page
+
+    window.redo_action.trigger()
+    assert _counts(db) == loaded
+    assert events.list_events(db) == [event]
+    assert sorted(s.id for s in sessions.list_sessions(db, event.id)) == session_ids
+    assert window.current_event == event and len(window.timetable_page.rows) == 17
+
+    # opening it again adds nothing, and leaves no step
+    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
+    _file_action(window, "Open the demo forum").trigger()
+    assert _counts(db) == loaded and window.ctx.undo_stack.count() == 1
+    assert prompts.warnings == []

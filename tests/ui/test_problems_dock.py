@@ -16,7 +16,7 @@ from forumdesk.services import assignments, problems, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.commands import PlaceSessionCommand
 from forumdesk.ui.main_window import MainWindow
-from forumdesk.ui.problem_marks import ERROR_INK, busy_spans
+from forumdesk.ui.problem_marks import ERROR_INK
 from forumdesk.ui.problems import (
     HOLD_AT_MOST_MS,
     AcceptProblemCommand,
@@ -297,10 +297,10 @@ def test_a_dragged_session_shades_where_its_people_are_busy(
     rows = _by_code(db, demo.event.id)
     s1, s5 = rows["S1"], rows["S5"]
     moderator = next(a for a in assignments.session_people(db, s5.id) if a.role == Role.MODERATOR)
-    before = busy_spans(window.ctx, s1.id)
+    before = problems.busy_spans(db, s1.id)
     assert not any(moderator.display_name in s.reason for s in before)
     assignments.assign_people(db, s1.id, [moderator.person_id], Role.SPEAKER)
-    spans = busy_spans(window.ctx, s1.id)
+    spans = problems.busy_spans(db, s1.id)
     [clash] = [s for s in spans if s.reason.startswith("S5: ")]
     assert (clash.starts_at, clash.ends_at) == (s5.starts_at, s5.ends_at)
     assert clash.severity == Severity.ERROR
@@ -347,7 +347,7 @@ def test_the_accept_command_on_its_own(
 ) -> None:
     window = _window(qtbot, db, prompts)
     [warning] = problems.check_event(db, demo.event.id)
-    command = AcceptProblemCommand(window.ctx, demo.event.id, warning, "Guest of honour")
+    command = AcceptProblemCommand(window.ctx, demo.event.id, [warning], "Guest of honour")
     assert window.ctx.run(command)
     assert problems.check_event(db, demo.event.id)[0].accepted
     window.ctx.undo_stack.undo()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event as sa_event
 
 from forumdesk.core.enums import Role
 from forumdesk.core.rows import SessionRow
@@ -185,3 +186,123 @@ def test_a_person_created_on_the_spot_is_registered_and_added(
     assert added and added[0].role == Role.RAPPORTEUR
     ctx.undo_stack.undo()  # creating and registering was one step
     assert people.search_people(ctx.db, "ыбырай") == []
+
+
+def _write_transactions(db: Database) -> list[str]:
+    """Every write transaction begun on `db` from now on (SQLite's BEGIN IMMEDIATE)."""
+    begun: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement == "BEGIN IMMEDIATE":
+            begun.append(statement)
+
+    sa_event.listen(db.engine, "before_cursor_execute", seen)
+    return begun
+
+
+def test_the_save_is_one_transaction_one_step_and_undo_redo_restore_all(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
+    s1 = _session(ctx.db, demo.event.id, "S1")
+    before = (sessions.get_session(ctx.db, s1.id), assignments.session_people(ctx.db, s1.id))
+    dialog = _editor(qtbot, ctx, s1.id)
+    dialog.title_edit.setText("Renamed")
+    dialog.scheduled_check.setChecked(True)
+    dialog.start_edit.setTime(QTime(16, 0))
+    dialog.end_edit.setTime(QTime(17, 0))
+    _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)
+    dialog.people_model.set_role(1, Role.CO_MODERATOR)
+    dialog.people_table.selectRow(2)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    dialog.people_table.selectRow(1)
+    qtbot.mouseClick(dialog.down_button, Qt.MouseButton.LeftButton)
+    begun = _write_transactions(ctx.db)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(begun) == 1  # fields, times, a role, a removal, an addition, an order: one unit
+    after = (sessions.get_session(ctx.db, s1.id), assignments.session_people(ctx.db, s1.id))
+    assert after[0].title == "Renamed" and after[0].starts_at is not None
+    assert after[0].starts_at.time() == dt.time(16, 0)
+    assert after[1] != before[1]
+    assert ctx.undo_stack.count() == 1
+
+    ctx.undo_stack.undo()
+    back = sessions.get_session(ctx.db, s1.id)
+    assert (back.title, back.starts_at, back.ends_at, back.moderators) == (
+        before[0].title,
+        before[0].starts_at,
+        before[0].ends_at,
+        before[0].moderators,
+    )
+    assert assignments.session_people(ctx.db, s1.id) == before[1]
+    ctx.undo_stack.redo()
+    again = sessions.get_session(ctx.db, s1.id)
+    assert (again.title, again.starts_at) == (after[0].title, after[0].starts_at)
+    assert [(a.person_id, a.role) for a in assignments.session_people(ctx.db, s1.id)] == [
+        (a.person_id, a.role) for a in after[1]
+    ]
+    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.canUndo()
+
+
+def test_ok_without_a_change_leaves_no_step(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
+    s1 = _session(ctx.db, demo.event.id, "S1")
+    dialog = _editor(qtbot, ctx, s1.id)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert ctx.undo_stack.count() == 0
+    assert sessions.get_session(ctx.db, s1.id).version == s1.version
+
+
+def test_a_save_after_a_change_elsewhere_is_refused_and_writes_nothing(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    """Another desk edits the session (or its people) while the editor is open: OK refuses."""
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    dialog = _editor(qtbot, ctx, s3.id)
+    dialog.title_edit.setText("My title")
+    _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)
+    sessions.update_session(ctx.db, s3.id, {"description": "theirs"})
+    elsewhere = (sessions.get_session(ctx.db, s3.id), assignments.session_people(ctx.db, s3.id))
+    dialog.accept()
+    assert dialog.isVisible()
+    assert prompts.warnings and "changed this session" in prompts.warnings[-1][1]
+    assert (
+        sessions.get_session(ctx.db, s3.id),
+        assignments.session_people(ctx.db, s3.id),
+    ) == elsewhere
+    assert ctx.undo_stack.count() == 0
+
+    # people changed elsewhere do not move the session's version, and are caught all the same
+    prompts.shown.clear()
+    dialog = _editor(qtbot, ctx, s3.id)
+    dialog.title_edit.setText("My title")
+    newcomer = people.create_person(ctx.db, "Omarov", "Timur")
+    assignments.assign_people(ctx.db, s3.id, [newcomer.id], Role.PARTICIPANT)
+    dialog.accept()
+    assert prompts.warnings and "changed this session" in prompts.warnings[-1][1]
+    assert sessions.get_session(ctx.db, s3.id).title == s3.title
+
+
+def test_a_person_gone_meanwhile_fails_the_whole_save(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    before = (sessions.get_session(ctx.db, s3.id), assignments.session_people(ctx.db, s3.id))
+    dialog = _editor(qtbot, ctx, s3.id)
+    dialog.title_edit.setText("My title")
+    dialog.room_combo.setCurrentIndex(1)
+    newcomer = people.create_person(ctx.db, "Omarov", "Timur")
+    dialog.add_people([newcomer], Role.SPEAKER)
+    people.delete_person(ctx.db, newcomer.id)  # another desk
+    dialog.accept()
+    assert dialog.isVisible()
+    assert prompts.warnings and "no longer exists" in prompts.warnings[-1][1]
+    assert (
+        sessions.get_session(ctx.db, s3.id),
+        assignments.session_people(ctx.db, s3.id),
+    ) == before
+    assert ctx.undo_stack.count() == 0

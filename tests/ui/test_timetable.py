@@ -177,6 +177,22 @@ def test_dragging_a_block_moves_the_session_and_undo_redo_follow(
     assert (again.room_name, again.starts_at) == ("Hall D", dt.datetime(2021, 11, 25, 15, 0))
 
 
+def test_a_drag_of_a_session_changed_elsewhere_is_refused_and_moves_nothing(
+    page: TimetablePage, ctx: AppContext, prompts: ScriptedPrompts
+) -> None:
+    """The page passes on the version it shows; another desk's change since wins."""
+    before = _row(ctx, "S3")
+    sessions.update_session(ctx.db, before.id, {"title": "Renamed at another desk"})
+    view = page.view
+    x, y = _grab_point(_block(view, ctx, "S3"))
+    start = _point(view, x, y)
+    _drag(view, start, start + QPoint(0, round(120 * view.timetable.pixels_per_minute)))
+    assert prompts.warnings and "changed this session" in prompts.warnings[-1][1]
+    after = sessions.get_session(ctx.db, before.id)
+    assert (after.starts_at, after.ends_at) == (before.starts_at, before.ends_at)
+    assert ctx.undo_stack.count() == 0
+
+
 def test_dragging_a_break_keeps_it_venue_wide_and_changes_only_its_time(
     page: TimetablePage, ctx: AppContext
 ) -> None:

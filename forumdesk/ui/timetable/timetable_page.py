@@ -2,7 +2,9 @@
 that turns what the view reports into undo commands.
 
 Rows come from services when the event or its sessions change; every move, resize, schedule and
-unschedule is a PlaceSessionCommand run through the context, so Ctrl+Z undoes drags too.
+unschedule is an undo command that passes on what the user did (and the version they saw) to a
+service of forumdesk.services.placing, which holds the rules (a move keeps the length, sessions
+dropped together go one after another), so Ctrl+Z undoes drags too.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core.rows import EventRow, Placement, RoomRow, SessionRow
+from forumdesk.core.rows import EventRow, RoomRow, SessionRow
 from forumdesk.services import events, sessions, venue
 from forumdesk.ui import commands
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
@@ -38,7 +40,6 @@ from forumdesk.ui.timetable.timetable_view import TimetableView
 SNAP_KEY = "timetable/snap_minutes"
 ZOOM_KEY = "timetable/pixels_per_minute"
 ALL_DAYS = "all"
-DEFAULT_LENGTH = dt.timedelta(minutes=60)
 RELOAD_TOPICS = frozenset({SESSIONS, ROOMS, TRACKS, ASSIGNMENTS, EVENT})
 
 
@@ -262,80 +263,58 @@ class TimetablePage(QWidget):
             return str(session_id)
         return row.code or f"«{row.title}»"
 
-    def _place(self, text: str, session_id: int, placement: Placement) -> bool:
-        done = self.ctx.run(commands.PlaceSessionCommand(self.ctx, text, session_id, placement))
-        if done:
-            self.view.select_session(session_id)
+    def _versions(self, session_ids: Sequence[int]) -> dict[int, int]:
+        """The version of each session as shown: the service refuses one changed since."""
+        return {i: self.rows[i].version for i in session_ids if i in self.rows}
+
+    def _run(self, command: commands.ForumdeskCommand, select_id: int | None) -> bool:
+        done = self.ctx.run(command)
+        if done and select_id is not None:
+            self.view.select_session(select_id)
         return done
 
     def _on_view_move_requested(
         self, session_id: int, room_id: int | None, starts_at: dt.datetime
     ) -> None:
         row = self.rows.get(session_id)
-        if row is None or row.starts_at is None or row.ends_at is None:
+        if row is None:
             return
-        length = row.ends_at - row.starts_at
-        self._place(
-            self.tr("Move {0}").format(self._name(session_id)),
-            session_id,
-            Placement(room_id, starts_at, starts_at + length),
-        )
+        text = self.tr("Move {0}").format(self._name(session_id))
+        self._run(commands.MoveSessionCommand(self.ctx, text, row, room_id, starts_at), row.id)
 
     def _on_view_resize_requested(self, session_id: int, ends_at: dt.datetime) -> None:
         row = self.rows.get(session_id)
-        if row is None or row.starts_at is None:
+        if row is None:
             return
-        self._place(
-            self.tr("Change the length of {0}").format(self._name(session_id)),
-            session_id,
-            Placement(row.room_id, row.starts_at, ends_at),
-        )
-
-    def _length_of(self, session_id: int) -> dt.timedelta:
-        """A session keeps the length it had; one that never had a time gets an hour."""
-        row = self.rows.get(session_id)
-        if row is not None and row.starts_at is not None and row.ends_at is not None:
-            return row.ends_at - row.starts_at
-        return DEFAULT_LENGTH
+        text = self.tr("Change the length of {0}").format(self._name(session_id))
+        self._run(commands.ResizeSessionCommand(self.ctx, text, row, ends_at), row.id)
 
     def _on_view_schedule_requested(
         self, session_id: int, room_id: int | None, starts_at: dt.datetime
     ) -> None:
-        self._place(
-            self.tr("Schedule {0}").format(self._name(session_id)),
-            session_id,
-            Placement(room_id, starts_at, starts_at + self._length_of(session_id)),
+        text = self.tr("Schedule {0}").format(self._name(session_id))
+        command = commands.ScheduleSessionsCommand(
+            self.ctx, text, [session_id], room_id, starts_at, self._versions([session_id])
         )
+        self._run(command, session_id)
 
     def _on_view_schedule_many_requested(
         self, session_ids: Sequence[int], room_id: int | None, starts_at: dt.datetime
     ) -> None:
-        """Several sessions dropped at once go one after another into the room."""
-        placed: list[commands.PlaceSessionCommand] = []
-        start = starts_at
-        for session_id in session_ids:
-            end = start + self._length_of(session_id)
-            placed.append(
-                commands.PlaceSessionCommand(
-                    self.ctx,
-                    self.tr("Schedule {0}").format(self._name(session_id)),
-                    session_id,
-                    Placement(room_id, start, end),
-                )
-            )
-            start = end
-        title = self.tr("Schedule %n session(s)", "", len(placed))
-        if self.ctx.run_all(title, placed) and placed:
-            self.view.select_session(placed[0].session_id)
+        """Several sessions dropped at once (the service puts them one after another)."""
+        if not session_ids:
+            return
+        text = self.tr("Schedule %n session(s)", "", len(session_ids))
+        command = commands.ScheduleSessionsCommand(
+            self.ctx, text, session_ids, room_id, starts_at, self._versions(session_ids)
+        )
+        self._run(command, session_ids[0])
 
     def _on_view_unschedule_requested(self, session_ids: Sequence[int]) -> None:
-        unplaced = [
-            commands.PlaceSessionCommand(
-                self.ctx,
-                self.tr("Unschedule {0}").format(self._name(session_id)),
-                session_id,
-                Placement(None, None, None),
-            )
-            for session_id in session_ids
-        ]
-        self.ctx.run_all(self.tr("Unschedule %n session(s)", "", len(unplaced)), unplaced)
+        if not session_ids:
+            return
+        text = self.tr("Unschedule %n session(s)", "", len(session_ids))
+        command = commands.UnscheduleSessionsCommand(
+            self.ctx, text, session_ids, keep_room=False, versions=self._versions(session_ids)
+        )
+        self._run(command, None)

@@ -1,0 +1,187 @@
+"""Putting sessions on the timetable: schedule, unschedule, move, resize, and putting them back.
+
+The timetable's rules live here, not in the window: a move keeps the session's length; a
+session that never had a time is scheduled for an hour; sessions dropped together go one after
+another. Each function is one unit of work (all of its sessions or none) that returns where the
+sessions were before: `place_session` / `place_sessions` take that back, which is how undo works.
+A caller passes the version of each session the user saw, and a session changed since is
+refused (ConcurrentEditError, nothing changed).
+
+Times are the event's local wall-clock times (an aware datetime is converted to the event's zone).
+Double bookings are allowed on purpose: staff see them as problems on the timetable rather than
+being stopped mid-plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy.orm import Session
+
+from forumdesk.core.errors import ValidationError
+from forumdesk.core.i18n import _
+from forumdesk.core.rows import Placement
+from forumdesk.db.engine import Database
+from forumdesk.db.models import Event, ProgramSession
+from forumdesk.services.records import check_version, load
+from forumdesk.services.sessions import check_room, check_times, load_row, local_time
+
+# How long a session that never had a time lasts once it is put on the timetable.
+DEFAULT_LENGTH = dt.timedelta(hours=1)
+
+Versions = Mapping[int, int]  # session id -> the version the user saw
+
+
+def place_session(
+    db: Database, session_id: int, placement: Placement, *, expected_version: int | None = None
+) -> Placement:
+    """Put a session in a room and time (any part may be None); returns where it was before."""
+    with db.transaction() as session:
+        record = _load(session, session_id, expected_version)
+        return _place(session, record, placement)
+
+
+def place_sessions(
+    db: Database, placements: Mapping[int, Placement], *, expected_versions: Versions | None = None
+) -> dict[int, Placement]:
+    """Put several sessions where `placements` says, in one unit of work; where they were."""
+    with db.transaction() as session:
+        return {
+            session_id: _place(session, _load(session, session_id, expected_versions), placement)
+            for session_id, placement in placements.items()
+        }
+
+
+def schedule_session(
+    db: Database,
+    session_id: int,
+    room_id: int | None,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+) -> Placement:
+    """Give a session a room and times; returns the previous placement."""
+    return place_session(db, session_id, Placement(room_id, starts_at, ends_at))
+
+
+def schedule_sessions(
+    db: Database,
+    session_ids: Sequence[int],
+    room_id: int | None,
+    starts_at: dt.datetime,
+    *,
+    expected_versions: Versions | None = None,
+) -> dict[int, Placement]:
+    """Put sessions into a room one after another from `starts_at`; where they were before.
+
+    Each keeps the length it has, or gets DEFAULT_LENGTH if it has none (an unscheduled one).
+    """
+    with db.transaction() as session:
+        previous: dict[int, Placement] = {}
+        start: dt.datetime | None = None
+        for session_id in dict.fromkeys(session_ids):
+            record = _load(session, session_id, expected_versions)
+            if start is None:
+                start = local_time(starts_at, _event(session, record), "starts_at")
+                assert start is not None
+            end = start + _length(record)
+            previous[session_id] = _place(session, record, Placement(room_id, start, end))
+            start = end
+        return previous
+
+
+def unschedule_session(db: Database, session_id: int, *, keep_room: bool = False) -> Placement:
+    """Take a session off the timetable (back to the unscheduled list)."""
+    return unschedule_sessions(db, [session_id], keep_room=keep_room)[session_id]
+
+
+def unschedule_sessions(
+    db: Database,
+    session_ids: Sequence[int],
+    *,
+    keep_room: bool = False,
+    expected_versions: Versions | None = None,
+) -> dict[int, Placement]:
+    """Take sessions off the timetable (keeping their rooms, if asked); where they were."""
+    with db.transaction() as session:
+        previous: dict[int, Placement] = {}
+        for session_id in dict.fromkeys(session_ids):
+            record = _load(session, session_id, expected_versions)
+            room_id = record.room_id if keep_room else None
+            previous[session_id] = _place(session, record, Placement(room_id, None, None))
+        return previous
+
+
+def move_session(
+    db: Database,
+    session_id: int,
+    starts_at: dt.datetime,
+    room_id: int | None = None,
+    *,
+    keep_room: bool = True,
+    expected_version: int | None = None,
+) -> Placement:
+    """Move a scheduled session to a new start (and room), keeping its length.
+
+    `room_id` None keeps the session's room unless `keep_room` is False (then: no room).
+    Returns where it was before.
+    """
+    with db.transaction() as session:
+        record = _load(session, session_id, expected_version)
+        if record.starts_at is None or record.ends_at is None:
+            raise _not_scheduled(session, record)
+        start = local_time(starts_at, _event(session, record), "starts_at")
+        assert start is not None
+        if room_id is None and keep_room:
+            room_id = record.room_id
+        return _place(session, record, Placement(room_id, start, start + _length(record)))
+
+
+def resize_session(
+    db: Database, session_id: int, ends_at: dt.datetime, *, expected_version: int | None = None
+) -> Placement:
+    """Change a scheduled session's end time; returns where it was before."""
+    with db.transaction() as session:
+        record = _load(session, session_id, expected_version)
+        if record.starts_at is None:
+            raise _not_scheduled(session, record)
+        return _place(session, record, Placement(record.room_id, record.starts_at, ends_at))
+
+
+# --- inside the unit of work ------------------------------------------------------------------
+
+
+def _load(session: Session, session_id: int, expected: int | Versions | None) -> ProgramSession:
+    record = load(session, ProgramSession, session_id, "session")
+    version = expected.get(session_id) if isinstance(expected, Mapping) else expected
+    check_version(record, version, "session")
+    return record
+
+
+def _event(session: Session, record: ProgramSession) -> Event:
+    return load(session, Event, record.event_id, "event")
+
+
+def _length(record: ProgramSession) -> dt.timedelta:
+    if record.starts_at is None or record.ends_at is None:
+        return DEFAULT_LENGTH
+    return record.ends_at - record.starts_at
+
+
+def _place(session: Session, record: ProgramSession, placement: Placement) -> Placement:
+    """Check and set a session's room and times; returns where it was."""
+    event = _event(session, record)
+    previous = Placement(record.room_id, record.starts_at, record.ends_at)
+    starts_at = local_time(placement.starts_at, event, "starts_at")
+    ends_at = local_time(placement.ends_at, event, "ends_at")
+    check_times(starts_at, ends_at)
+    check_room(session, record.event_id, placement.room_id)
+    record.room_id, record.starts_at, record.ends_at = placement.room_id, starts_at, ends_at
+    return previous
+
+
+def _not_scheduled(session: Session, record: ProgramSession) -> ValidationError:
+    label = load_row(session, record.id).label
+    return ValidationError(
+        _("{session} is not on the timetable yet; schedule it first.").format(session=label)
+    )
