@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from forumdesk.core.enums import Role
-from forumdesk.core.rows import Placement, SessionRow
+from forumdesk.core.rows import Placement
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, people, sessions
 from forumdesk.services.demo import DemoResult
@@ -16,6 +16,7 @@ from forumdesk.services.session_editing import SessionEdit, SessionPerson
 from forumdesk.ui import commands
 from forumdesk.ui.context import AppContext
 from tests.ui.prompts import ScriptedPrompts
+from tests.ui.session_edits import edit_session
 
 
 @pytest.fixture
@@ -25,17 +26,6 @@ def ctx(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> AppContext:
 
 def _session(db: Database, event_id: int, code: str):  # type: ignore[no-untyped-def]
     return next(s for s in sessions.list_sessions(db, event_id) if s.code == code)
-
-
-def _edit_session(
-    ctx: AppContext, row: SessionRow, changes: dict[str, object]
-) -> commands.SaveSessionCommand:
-    """The session editor's command for a change of fields only."""
-    people = [
-        SessionPerson(a.person_id, a.role, a.position)
-        for a in assignments.session_people(ctx.db, row.id)
-    ]
-    return commands.SaveSessionCommand(ctx, f"Edit {row.label}", row, SessionEdit(changes), people)
 
 
 def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoResult) -> None:
@@ -60,7 +50,7 @@ def test_a_refused_edit_reports_and_never_reaches_the_stack(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
-    assert not ctx.run(_edit_session(ctx, s3, {"code": "S4"}))
+    assert not ctx.run(edit_session(ctx, s3, {"code": "S4"}))
     assert ctx.undo_stack.count() == 0
     assert prompts.warnings and "S4" in prompts.warnings[0][1]
     assert sessions.get_session(ctx.db, s3.id).code == "S3"
@@ -95,7 +85,7 @@ def test_undo_of_a_command_whose_record_vanished_reports_and_drops_it(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
-    assert ctx.run(_edit_session(ctx, s3, {"title": "Renamed"}))
+    assert ctx.run(edit_session(ctx, s3, {"title": "Renamed"}))
     sessions.delete_session(ctx.db, s3.id)  # e.g. another workstation deleted it
     ctx.undo_stack.undo()
     assert prompts.warnings and "no longer exists" in prompts.warnings[-1][1]
@@ -114,7 +104,7 @@ def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext, demo: D
 
 def test_an_action_that_changes_nothing_leaves_no_step(ctx: AppContext, demo: DemoResult) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
-    assert ctx.run(_edit_session(ctx, s3, {"title": s3.title}))
+    assert ctx.run(edit_session(ctx, s3, {"title": s3.title}))
     assert ctx.undo_stack.count() == 0
     assert sessions.get_session(ctx.db, s3.id).version == s3.version
 

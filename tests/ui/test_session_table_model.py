@@ -9,7 +9,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
-from forumdesk.services import sessions, venue
+from forumdesk.services import placing, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.session_table_model import ROW_ID_ROLE, SessionTableModel
 
@@ -37,7 +37,7 @@ def test_the_session_model_passes_the_model_tester_through_edits(
     sessions.update_session(db, first.id, {"title": "Opening plenary, revised"})
     gone = model.row_at(5)
     sessions.delete_session(db, gone.id)
-    sessions.schedule_session(
+    placing.schedule_session(
         db, added.id, hall_a.id, dt.datetime(2021, 11, 25, 8, 0), dt.datetime(2021, 11, 25, 8, 30)
     )
     with (
@@ -55,7 +55,7 @@ def test_the_session_model_passes_the_model_tester_through_edits(
         s.id for s in sessions.list_sessions(db, event_id)
     ]
 
-    sessions.unschedule_session(db, added.id)  # to the end of the programme: a move
+    placing.unschedule_session(db, added.id)  # to the end of the programme: a move
     with (
         qtbot.assertNotEmitted(model.modelReset),
         qtbot.waitSignal(model.rowsMoved, timeout=0),

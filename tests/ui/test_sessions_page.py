@@ -12,11 +12,11 @@ from forumdesk.core.rows import SessionRow
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, sessions, venue
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui import commands
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.session_table_model import ROW_ID_ROLE, SessionTableModel
 from forumdesk.ui.sessions_page import SessionsPage
 from tests.ui.prompts import ScriptedPrompts
+from tests.ui.session_edits import edit_session
 
 
 @pytest.fixture
@@ -131,9 +131,7 @@ def test_an_edit_keeps_the_selection_and_the_scroll_position(
         qtbot.assertNotEmitted(page.proxy.modelReset),
         qtbot.waitSignal(page.model.dataChanged, timeout=0),
     ):
-        assert page.ctx.run(
-            commands.edit_session(page.ctx, s9, {"title": "Certification, revised"})
-        )
+        assert page.ctx.run(edit_session(page.ctx, s9, {"title": "Certification, revised"}))
 
     _still_on(page, s9.id)
     assert bar.value() == scrolled
@@ -193,7 +191,7 @@ def test_a_page_hidden_during_an_edit_follows_it_row_by_row_when_shown(
     s4 = _session(page, "S4")
     _click(qtbot, page, s4.id)
     page.hide()
-    assert page.ctx.run(commands.edit_session(page.ctx, s4, {"title": "Copyright, revised"}))
+    assert page.ctx.run(edit_session(page.ctx, s4, {"title": "Copyright, revised"}))
     with qtbot.assertNotEmitted(page.model.modelReset):
         page.show()
     _still_on(page, s4.id)

@@ -9,12 +9,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
-from forumdesk.services import sessions, venue
+from forumdesk.services import placing, sessions, venue
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui import commands
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.timetable.unscheduled import SESSION_ID_ROLE, UnscheduledDock
 from tests.ui.prompts import ScriptedPrompts
+from tests.ui.session_edits import edit_session
 
 
 def _shown_ids(dock: UnscheduledDock) -> list[int]:
@@ -52,12 +52,12 @@ def test_edits_keep_the_selection_on_the_same_session(
         qtbot.assertNotEmitted(dock.model.modelReset),
         qtbot.waitSignal(dock.model.dataChanged, timeout=0),
     ):
-        assert ctx.run(commands.edit_session(ctx, second, {"title": "Press briefing"}))
+        assert ctx.run(edit_session(ctx, second, {"title": "Press briefing"}))
     assert dock.selected_session_ids() == [second.id]
     assert dock.list_view.currentIndex().data() == "W2 — Press briefing"
 
     hall_a = next(r for r in venue.list_rooms(db, event_id) if r.name == "Hall A")
-    sessions.schedule_session(
+    placing.schedule_session(
         db, first.id, hall_a.id, dt.datetime(2021, 11, 25, 8, 0), dt.datetime(2021, 11, 25, 8, 30)
     )
     fourth = sessions.create_session(db, event_id, "Closing drinks", code="W4")
@@ -77,7 +77,7 @@ def test_edits_keep_the_selection_on_the_same_session(
         dock.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     with qtbot.assertNotEmitted(dock.model.modelReset):
-        assert ctx.run(commands.edit_session(ctx, third, {"title": "Youth briefing"}))
+        assert ctx.run(edit_session(ctx, third, {"title": "Youth briefing"}))
     assert _shown_ids(dock) == [second.id, third.id]
     assert dock.selected_session_ids() == [second.id]
 
