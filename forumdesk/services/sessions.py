@@ -33,7 +33,11 @@ MAX_SESSION_LENGTH = dt.timedelta(hours=24)
 # --- rows -------------------------------------------------------------------------------------
 
 
-def session_query() -> Select[tuple[ProgramSession, str | None, str | None, str | None]]:
+def session_query() -> Select:
+    """Sessions with their room's name and their track's name and colour (None when unset).
+
+    The row type is left open: SQLAlchemy 2.0 and 2.1 spell a Select's columns differently.
+    """
     room, track = aliased(Room), aliased(Track)
     return (
         select(ProgramSession, room.name, track.name, track.color)
@@ -151,7 +155,7 @@ def check_code(session: Session, event_id: int, code: str | None, own_id: int | 
     with session.no_autoflush:  # check before the pending change hits the unique constraint
         found = session.execute(query).all()
     for other_id, other_code, title in found:
-        if other_id != own_id and text.fold(other_code) == key:
+        if other_id != own_id and other_code is not None and text.fold(other_code) == key:
             raise ConflictError(
                 _("The code {code} is already used by the session «{title}».").format(
                     code=code, title=title

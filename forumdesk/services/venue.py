@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from forumdesk.core import text
 from forumdesk.core.errors import ConflictError, ValidationError
@@ -241,7 +241,9 @@ def _clean_all(cleaners: Mapping[str, text.Cleaner], **values: object) -> dict[s
     return {name: cleaners[name](value) for name, value in values.items()}
 
 
-def _unlink(session: Session, column: object, target_id: int) -> tuple[int, ...]:
+def _unlink(
+    session: Session, column: InstrumentedAttribute[int | None], target_id: int
+) -> tuple[int, ...]:
     """Detach the sessions pointing at a room or track; return their ids for undo."""
     ids = tuple(session.scalars(select(ProgramSession.id).where(column == target_id)))
     if ids:
