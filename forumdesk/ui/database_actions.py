@@ -44,7 +44,7 @@ def _settings_list(key: str) -> list[str]:
         return []
     if isinstance(value, str):  # an INI file gives a one-item list back as its item
         return [value] if value else []
-    return [str(item) for item in value]
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []
 
 
 class DatabaseActions(QObject):

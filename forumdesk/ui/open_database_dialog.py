@@ -53,7 +53,7 @@ class OpenDatabaseDialog(QDialog):
 
         self.file_group = QGroupBox(self)
         self.file_edit = QLineEdit(self.file_group)
-        self.file_edit.setPlaceholderText(self.tr("forum.sqlite3"))
+        self.file_edit.setPlaceholderText("forum.sqlite3")
         self.browse_button = QPushButton(self.tr("&Browse…"), self.file_group)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
         file_row = QHBoxLayout(self.file_group)
