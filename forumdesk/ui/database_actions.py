@@ -64,6 +64,7 @@ class DatabaseActions(QObject):
         self.open_action.setShortcut("Ctrl+O")
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.recent_menu = QMenu(self.tr("Recent &databases"), parent)
+        self.recent_menu.setToolTipsVisible(True)  # the full path or server address
         self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
         self.remember(ctx.db.url)
 
@@ -144,7 +145,10 @@ class DatabaseActions(QObject):
         password = passwords.stored_password(url)
         if password is None:
             return self.choose_and_open(server=url)
-        return self.open_url(url.set(password=password), remember_password=True)
+        if self.open_url(url.set(password=password), remember_password=True):
+            return True
+        # the kept password may be out of date (changed on the server): let it be typed again
+        return self.choose_and_open(server=url)
 
     def _refuse(self, reason: str) -> None:
         self.ctx.prompts.warning(

@@ -15,6 +15,8 @@ from forumdesk.db.engine import Database
 from forumdesk.ui.context import AppContext
 
 REFRESH_MS = 5000
+# While the server does not answer, ask less often: each try may wait for the connect timeout.
+RETRY_MS = 60000
 
 
 class DesksLabel(QLabel):
@@ -50,10 +52,13 @@ class DesksLabel(QLabel):
                 desks = other_desks(session.connection())
         except ForumdeskError:
             self.desks = []
+            self.timer.setInterval(max(self.timer.interval(), RETRY_MS))
             self.setText(self.tr("Other desks: unknown"))
             self.setToolTip(self.tr("The database server does not answer."))
             return
         self.desks = desks
+        if self.timer.interval() >= RETRY_MS:
+            self.timer.setInterval(REFRESH_MS)
         if desks:
             self.setText(self.tr("Other desks: {0}").format(", ".join(desks)))
             self.setToolTip("\n".join(desks))

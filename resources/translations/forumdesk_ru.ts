@@ -399,29 +399,29 @@
         <translation>Недавние &amp;базы данных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="99"/>
-        <location filename="../../forumdesk/ui/database_actions.py" line="107"/>
-        <location filename="../../forumdesk/ui/database_actions.py" line="152"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="100"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="108"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="156"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="100"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="101"/>
         <source>{0} is the database already open.</source>
         <translation>{0} — это база данных, которая уже открыта.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="108"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="109"/>
         <source>There is no database at {0}. Create a new, empty one there?</source>
         <translation>В {0} нет базы данных. Создать там новую, пустую?</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="137"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="138"/>
         <source>The database file {0} is not there any more (moved, renamed or on a drive that is not connected). It was taken off the recent list.</source>
         <translation>Файла базы данных {0} больше нет на месте (его переместили, переименовали, или диск не подключён). Он убран из списка недавних.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="153"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="157"/>
         <source>The database could not be opened; {0} stays open.
 
 {1}</source>
@@ -430,22 +430,22 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="198"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="202"/>
         <source>{0} (not found)</source>
         <translation>{0} (не найдена)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="206"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="210"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Очистить список</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="226"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="230"/>
         <source>Database on a network share</source>
         <translation>База данных в сетевой папке</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="227"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="231"/>
         <source>The database file {0} is on a network share ({1}). Several computers writing to one file over the network can damage it: the file locks that keep it safe do not work reliably there.
 
 To work from several desks, put the database on a PostgreSQL server (File &gt; Open database…, then A database server). To work from this desk only, copy the file to this computer&apos;s own disk.</source>
@@ -457,27 +457,27 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>DesksLabel</name>
     <message>
-        <location filename="../../forumdesk/ui/desks_label.py" line="53"/>
+        <location filename="../../forumdesk/ui/desks_label.py" line="56"/>
         <source>Other desks: unknown</source>
         <translation>Другие рабочие места: неизвестно</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/desks_label.py" line="54"/>
+        <location filename="../../forumdesk/ui/desks_label.py" line="57"/>
         <source>The database server does not answer.</source>
         <translation>Сервер базы данных не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/desks_label.py" line="58"/>
+        <location filename="../../forumdesk/ui/desks_label.py" line="63"/>
         <source>Other desks: {0}</source>
         <translation>Другие рабочие места: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/desks_label.py" line="61"/>
+        <location filename="../../forumdesk/ui/desks_label.py" line="66"/>
         <source>No other desks</source>
         <translation>Других рабочих мест нет</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/desks_label.py" line="62"/>
+        <location filename="../../forumdesk/ui/desks_label.py" line="67"/>
         <source>No other forumdesk is connected to this database.</source>
         <translation>К этой базе данных не подключён ни один другой forumdesk.</translation>
     </message>

@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL
 
 from forumdesk.db.desks import application_name
 from forumdesk.db.engine import Database
+from forumdesk.db.passwords import password_key
 from forumdesk.services import events
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.open_database_dialog import OpenDatabaseDialog
@@ -231,6 +232,17 @@ def test_a_remembered_password_comes_from_the_keyring(
     assert window.database_actions.open_recent(server)
     assert asked == [password_login.url.database]
     assert memory_keyring.secrets == {}  # not remembered when unticked
+
+    # a kept password the server no longer takes: the message, then the dialog to type it again
+    assert window.database_actions.open_recent(str(db_path))
+    memory_keyring.secrets[("forumdesk", password_key(password_login.url))] = "old one"
+    asked.clear()
+    prompts.shown.clear()
+    assert window.database_actions.open_recent(server)
+    assert asked == [password_login.url.database]
+    [(_heading, message)] = prompts.warnings
+    assert "password authentication failed" in message
+    assert window.db.url.get_backend_name() == "postgresql"
 
 
 def test_the_status_bar_shows_the_other_desks(

@@ -397,3 +397,27 @@ def test_the_window_starts_without_importing_keyring(db_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "False &Open database…"
+
+
+def test_the_desks_label_says_unknown_while_the_server_does_not_answer(qtbot: QtBot) -> None:
+    pytest.importorskip("psycopg")
+    from sqlalchemy.engine import URL
+
+    from forumdesk.db.engine import create_database_engine
+    from forumdesk.ui.context import AppContext
+    from forumdesk.ui.desks_label import REFRESH_MS, RETRY_MS, DesksLabel
+
+    nowhere = URL.create(
+        "postgresql+psycopg", username="anna", host="127.0.0.1", port=1, database="forum"
+    )
+    database = Database(create_database_engine(nowhere))
+    try:
+        label = DesksLabel(AppContext(database))
+        qtbot.addWidget(label)
+        assert label.text() == "Other desks: unknown"
+        assert label.toolTip() == "The database server does not answer."
+        assert label.timer.isActive() and label.timer.interval() == RETRY_MS
+        label.timer.stop()
+    finally:
+        database.dispose()
+    assert REFRESH_MS < RETRY_MS
