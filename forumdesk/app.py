@@ -98,4 +98,4 @@ def _open_window(app: QCoreApplication, db: str | None, prompts: Prompts) -> int
     try:
         return app.exec()
     finally:
-        database.dispose()
+        window.db.dispose()  # File > Open database may have put another one in the window

@@ -15,6 +15,7 @@ APP_NAME = "forumdesk"
 APP_AUTHOR = "forumdesk"
 DB_ENV_VAR = "FORUMDESK_DB"
 DEFAULT_DB_FILENAME = "forumdesk.sqlite3"
+POSTGRES_DEFAULT_PORT = 5432
 
 
 class ConfigError(ValueError):
@@ -73,3 +74,24 @@ def _sqlite_url(path: Path) -> URL:
             _("{path} is a folder; give the path of a database file.").format(path=path)
         )
     return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def database_title(url: URL) -> str:
+    """The database as the window title names it: the file's name, or user@host/database."""
+    if url.get_backend_name() == "sqlite":
+        return Path(url.database).name if url.database else ":memory:"
+    user = f"{url.username}@" if url.username else ""
+    port = f":{url.port}" if url.port and url.port != POSTGRES_DEFAULT_PORT else ""
+    return f"{user}{url.host or 'localhost'}{port}/{url.database or ''}"
+
+
+def remembered_address(url: URL) -> str:
+    """`url` as it may be written down (recent databases): never with its password.
+
+    An SQLite file is its path; a server is its URL without the password, which
+    resolve_database_url reads back.
+    """
+    if url.get_backend_name() == "sqlite":
+        return url.database or ""
+    # not url.set(password=None): set() takes None as "leave the password as it is"
+    return url._replace(password=None).render_as_string(hide_password=False)

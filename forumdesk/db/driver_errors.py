@@ -22,6 +22,7 @@ class DriverFailure(enum.Enum):
     DISK = "disk"  # the disk reported an I/O error
     NOT_A_DATABASE = "not a database"  # the file is not a database, or it is damaged
     CANNOT_OPEN = "cannot open"  # the file cannot be opened or created there
+    CANNOT_CONNECT = "cannot connect"  # no session with the server: address, login, password
     OTHER = "other"
 
 
@@ -65,7 +66,21 @@ def failure_of(error: BaseException) -> DriverFailure:
     sqlstate = getattr(orig, "sqlstate", None)
     if isinstance(sqlstate, str):
         return _POSTGRES_SQLSTATE.get(sqlstate, DriverFailure.OTHER)
+    if _connection_failed(orig):
+        return DriverFailure.CANNOT_CONNECT
     return DriverFailure.OTHER
+
+
+def _connection_failed(orig: BaseException) -> bool:
+    """psycopg's failure to connect: no SQLSTATE (libpq reports it before any session), and
+    the connection it keeps as `pgconn` is in the BAD state (wrong password, unknown host or
+    database, a server that does not answer)."""
+    pgconn = getattr(orig, "pgconn", None)
+    status = getattr(pgconn, "status", None)
+    return isinstance(status, int) and status == _PG_CONNECTION_BAD
+
+
+_PG_CONNECTION_BAD = 1  # libpq's CONNECTION_BAD (psycopg.pq.ConnStatus.BAD)
 
 
 def driver_error(error: BaseException) -> BaseException:

@@ -28,11 +28,13 @@ from forumdesk.core.errors import (
     StorageError,
 )
 from forumdesk.core.i18n import _
+from forumdesk.db.desks import application_name
 from forumdesk.db.driver_errors import DriverFailure, failure_of
 
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+POSTGRES_CONNECT_TIMEOUT_S = 10
 _READ_ONLY_OPTION = "forumdesk_read_only"
 
 
@@ -155,6 +157,14 @@ def create_database_engine(url: URL, **kwargs: Any) -> Engine:
         )
         _configure_sqlite(engine)
         return engine
+    if url.get_backend_name() == "postgresql" and "application_name" not in url.query:
+        # the other desks see this one in pg_stat_activity (forumdesk.db.desks)
+        connect_args = {
+            "application_name": application_name(),
+            "connect_timeout": POSTGRES_CONNECT_TIMEOUT_S,  # an unreachable server: a message
+            **kwargs.pop("connect_args", {}),
+        }
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

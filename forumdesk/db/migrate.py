@@ -222,12 +222,27 @@ def backup_sqlite_file(url: URL) -> Path | None:
     return target
 
 
+def _connection_detail(exc: Exception) -> str:
+    """libpq's own explanation, without psycopg's "connection failed: connection to …" lead."""
+    lines = [line.strip() for line in str(getattr(exc, "orig", exc)).splitlines() if line.strip()]
+    first = lines[0] if lines else type(exc).__name__
+    return first.rpartition(" failed: ")[2] or first
+
+
 def _open_error(url: URL, exc: Exception) -> DatabaseError:
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
     failure = failure_of(exc)
     if failure is DriverFailure.NOT_A_DATABASE:
         return DatabaseError(
             _("{path} is not a forumdesk database, or it is damaged.").format(path=where)
+        )
+    if failure is DriverFailure.CANNOT_CONNECT:
+        return DatabaseError(
+            _(
+                "forumdesk could not connect to the database server {server}. Check the "
+                "server's address and port, the database name, the user name and the "
+                "password, and that the server is running. (The server said: {detail})"
+            ).format(server=where, detail=_connection_detail(exc))
         )
     if failure is DriverFailure.CANNOT_OPEN:
         return DatabaseError(

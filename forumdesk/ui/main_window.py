@@ -26,12 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk import __version__
+from forumdesk.config import database_title
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
 from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
 from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
+from forumdesk.ui.database_actions import DatabaseActions
+from forumdesk.ui.desks_label import DesksLabel
 from forumdesk.ui.details_dock import SessionDetailsDock
 from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.export_actions import ExportActions
@@ -53,6 +56,9 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     # The session editor, about to be shown modally: a seam for tests, which drive it.
     editor_opened = Signal(QDialog)
+    # Another database was opened from the File menu (switch_database): what follows the
+    # database rather than the window (a listener for other desks' changes) connects here.
+    database_changed = Signal(object)  # Database
 
     def __init__(
         self,
@@ -106,12 +112,20 @@ class MainWindow(QMainWindow):
         self.problem_marks = TimetableProblemMarks(self.timetable_page, self.ctx)
 
         self._build_event_toolbar()
+        self.database_actions = DatabaseActions(self.ctx, self, self.switch_database)
+        self.first_painted.connect(self.database_actions.warn_if_network_share)
         self.export_actions = ExportActions(self.ctx, self, self.statusBar())
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
         self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)
         self.counts_label = QLabel(self)
-        for label in (self.problems_label, self.counts_label, self.location_label):
+        self.desks_label = DesksLabel(self.ctx, self)
+        for label in (
+            self.problems_label,
+            self.counts_label,
+            self.desks_label,
+            self.location_label,
+        ):
             self.statusBar().addPermanentWidget(label)
 
         for source in (
@@ -175,6 +189,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.database_actions.open_action)
+        file_menu.addMenu(self.database_actions.recent_menu)
+        file_menu.addSeparator()
         self.new_event_action = self._action(self.tr("&New event…"), self.new_event, "Ctrl+Shift+N")
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self._action(self.tr("Open the &demo forum"), self.load_demo))
@@ -292,11 +309,35 @@ class MainWindow(QMainWindow):
         self.new_session_action.setEnabled(has_event)
         for dock in (self.unscheduled_dock, self.details_dock):
             dock.setEnabled(has_event)
-        self.setWindowTitle(f"{event.name} — forumdesk" if event else "forumdesk")
+        self._update_title(event)
         if event is not None:
             QSettings().setValue("last_event", event.id)
         self.ctx.set_event(event)
         self._update_counts()
+
+    def _update_title(self, event: EventRow | None) -> None:
+        """The event's name, then which database is open (several may be in use)."""
+        where = database_title(self.db.url)
+        self.setWindowTitle(
+            f"{event.name} — {where} — forumdesk" if event else f"{where} — forumdesk"
+        )
+
+    def switch_database(self, db: Database) -> None:
+        """Show `db` (just opened) instead of the current database, which is closed.
+
+        The undo stack is cleared (its steps belong to the other database) and every view
+        reloads through the event shown.
+        """
+        old = self.db
+        self.ctx.undo_stack.clear()
+        self.db = self.ctx.db = db
+        self.ctx.current_event = None  # the old database's event: not one of this one's
+        self.location_label.setText(self.tr("Database: {0}").format(db.location))
+        self.reload_events()
+        self.desks_label.follow(db)
+        self.database_changed.emit(db)
+        old.dispose()
+        self.statusBar().showMessage(self.tr("Opened {0}.").format(database_title(db.url)), 5000)
 
     def _on_event_combo_current_index_changed(self, index: int) -> None:
         if 0 <= index < len(self._events):

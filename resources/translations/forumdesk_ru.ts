@@ -387,6 +387,102 @@
     </message>
 </context>
 <context>
+    <name>DatabaseActions</name>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="63"/>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Открыть базу данных…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="66"/>
+        <source>Recent &amp;databases</source>
+        <translation>Недавние &amp;базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="100"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="108"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="156"/>
+        <source>Open database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="101"/>
+        <source>{0} is the database already open.</source>
+        <translation>{0} — это база данных, которая уже открыта.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="109"/>
+        <source>There is no database at {0}. Create a new, empty one there?</source>
+        <translation>В {0} нет базы данных. Создать там новую, пустую?</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="138"/>
+        <source>The database file {0} is not there any more (moved, renamed or on a drive that is not connected). It was taken off the recent list.</source>
+        <translation>Файла базы данных {0} больше нет на месте (его переместили, переименовали, или диск не подключён). Он убран из списка недавних.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="157"/>
+        <source>The database could not be opened; {0} stays open.
+
+{1}</source>
+        <translation>Базу данных не удалось открыть; открытой остаётся {0}.
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="202"/>
+        <source>{0} (not found)</source>
+        <translation>{0} (не найдена)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="210"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="230"/>
+        <source>Database on a network share</source>
+        <translation>База данных в сетевой папке</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="231"/>
+        <source>The database file {0} is on a network share ({1}). Several computers writing to one file over the network can damage it: the file locks that keep it safe do not work reliably there.
+
+To work from several desks, put the database on a PostgreSQL server (File &gt; Open database…, then A database server). To work from this desk only, copy the file to this computer&apos;s own disk.</source>
+        <translation>Файл базы данных {0} лежит в сетевой папке ({1}). Когда несколько компьютеров пишут в один файл по сети, он может повредиться: блокировки файла, которые его защищают, там работают ненадёжно.
+
+Чтобы работать с нескольких рабочих мест, перенесите базу данных на сервер PostgreSQL (Файл &gt; Открыть базу данных…, затем «Сервер баз данных»). Чтобы работать только с этого места, скопируйте файл на собственный диск этого компьютера.</translation>
+    </message>
+</context>
+<context>
+    <name>DesksLabel</name>
+    <message>
+        <location filename="../../forumdesk/ui/desks_label.py" line="56"/>
+        <source>Other desks: unknown</source>
+        <translation>Другие рабочие места: неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/desks_label.py" line="57"/>
+        <source>The database server does not answer.</source>
+        <translation>Сервер базы данных не отвечает.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/desks_label.py" line="63"/>
+        <source>Other desks: {0}</source>
+        <translation>Другие рабочие места: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/desks_label.py" line="66"/>
+        <source>No other desks</source>
+        <translation>Других рабочих мест нет</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/desks_label.py" line="67"/>
+        <source>No other forumdesk is connected to this database.</source>
+        <translation>К этой базе данных не подключён ни один другой forumdesk.</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <location filename="../../forumdesk/ui/agenda_print.py" line="177"/>
@@ -1008,183 +1104,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="79"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="85"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="80"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="86"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="81"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="87"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="82"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="88"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="98"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="101"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="112"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="120"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="335"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="152"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="166"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="154"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="168"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="156"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="158"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="172"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="180"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="206"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="193"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="199"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="216"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="230"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="252"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="258"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="261"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="252"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="269"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="254"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="322"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="271"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="363"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="327"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="340"/>
+        <source>Opened {0}.</source>
+        <translation>Открыта база данных {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="354"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="395"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="405"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="446"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="411"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="452"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="412"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="453"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -1460,6 +1562,83 @@
         <location filename="../../forumdesk/ui/event_dialog.py" line="111"/>
         <source>Choose a time zone from the list.</source>
         <translation>Выберите часовой пояс из списка.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseDialog</name>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="45"/>
+        <source>Open database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="47"/>
+        <source>A database &amp;file on this computer (SQLite)</source>
+        <translation>&amp;Файл базы данных на этом компьютере (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="48"/>
+        <source>A database &amp;server (PostgreSQL)</source>
+        <translation>&amp;Сервер баз данных (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="57"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="75"/>
+        <source>&amp;Remember the password in this computer&apos;s keyring</source>
+        <translation>&amp;Запомнить пароль в хранилище паролей этого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="82"/>
+        <source>The password is kept in the system&apos;s keyring, never in a settings file.</source>
+        <translation>Пароль хранится в системном хранилище паролей, никогда — в файле настроек.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="87"/>
+        <source>This computer has no keyring to keep the password in, so it is not stored: forumdesk asks for it each time.</source>
+        <translation>На этом компьютере нет хранилища паролей, поэтому пароль не сохраняется: forumdesk будет спрашивать его каждый раз.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="93"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="94"/>
+        <source>P&amp;ort:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="95"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="96"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="97"/>
+        <source>&amp;Password:</source>
+        <translation>П&amp;ароль:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="170"/>
+        <source>Open database file</source>
+        <translation>Открыть файл базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/open_database_dialog.py" line="172"/>
+        <source>forumdesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Базы данных forumdesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>forum.sqlite3</source>
+        <translation type="obsolete"></translation>
     </message>
 </context>
 <context>

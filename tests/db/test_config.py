@@ -12,7 +12,9 @@ from forumdesk.config import (
     DB_ENV_VAR,
     ConfigError,
     data_dir,
+    database_title,
     default_database_path,
+    remembered_address,
     resolve_database_url,
 )
 from forumdesk.db.migrate import head_revision, open_database
@@ -150,3 +152,32 @@ def test_default_database_is_created_on_first_use(_isolated_user_dirs: Path) -> 
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
             (head_revision(),)
         ]
+
+
+def test_the_window_names_a_file_by_its_name_and_a_server_by_user_host_database(
+    tmp_path: Path,
+) -> None:
+    assert database_title(resolve_database_url(str(tmp_path / "forum.sqlite3"))) == (
+        "forum.sqlite3"
+    )
+    server = resolve_database_url("postgresql://anna:s3cret@fs1/forum2026")
+    assert database_title(server) == "anna@fs1/forum2026"
+    assert database_title(server.set(port=5433)) == "anna@fs1:5433/forum2026"
+
+
+def test_a_remembered_address_has_no_password_and_reads_back(tmp_path: Path) -> None:
+    server = resolve_database_url("postgresql://anna:s3cret@fs1:5433/forum2026")
+    address = remembered_address(server)
+    assert "s3cret" not in address
+    again = resolve_database_url(address)
+    assert (again.username, again.host, again.port, again.database, again.password) == (
+        "anna",
+        "fs1",
+        5433,
+        "forum2026",
+        None,
+    )
+    path = tmp_path / "forum.sqlite3"
+    assert resolve_database_url(remembered_address(resolve_database_url(str(path)))).database == (
+        str(path)
+    )
