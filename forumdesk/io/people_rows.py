@@ -1,9 +1,9 @@
 """Cleaning one attendee row: names, e-mail, phone, country, sector, sessions.
 
-Each row becomes a PersonDraft or a list of RowProblems naming the row and column. Text is trimmed
-and its runs of spaces collapsed; e-mails are lower-cased and checked; phones are written the
-international way when they parse (Kazakhstan is the default region) and kept as given when they
-do not; countries get one name. A full-name column is split into family, given and patronymic
+Each row becomes a PersonDraft or a list of RowProblems naming the row and column. Text is cleaned
+as everywhere (forumdesk.core.text.clean); e-mails are lower-cased and checked; phones are written
+the international way when they parse (Kazakhstan is the default region) and kept as given when
+they do not; countries get one name. A full-name column is split into family, given and patronymic
 names: "Family Given Patronymic" for Cyrillic, "Given Family" for Latin, with the obvious
 exceptions recognised (a patronymic in the middle, a surname in capitals, "Ivanov Petr Sergeevich").
 """
@@ -39,7 +39,6 @@ LIMITS = {
     "notes": 20_000,
 }
 
-_SPACES = re.compile(r"[\s\x00-\x1f\x7f\u200b\u200e\u200f\ufeff]+")
 _LIST_SPLIT = re.compile(r"[;,\n]+")
 _PHONE_CHARS = re.compile(r"^[\d\s+()\-./]+$")
 _NOT_DIGITS = re.compile(r"\D+")
@@ -173,16 +172,6 @@ class PersonDraft:
         return text.default_display_name(self.family_name, self.given_name, self.patronymic)
 
 
-def clean_cell(value: str | None) -> str | None:
-    """Trim, collapse spaces and control characters; empty becomes None."""
-    if not value:
-        return None
-    if value.isprintable() and "  " not in value:  # the usual case, without a regex
-        return value.strip() or None
-    cleaned = _SPACES.sub(" ", value).strip()
-    return cleaned or None
-
-
 # --- names ------------------------------------------------------------------------------------
 
 
@@ -210,7 +199,7 @@ def split_full_name(value: str, order: str = "auto") -> tuple[str, str | None, s
     if "," in value:  # "Ivanov, Petr" / "Иванов, Пётр Сергеевич": the family name first
         family, _, rest = value.partition(",")
         given, patronymic = _given_and_patronymic(rest.split())
-        return (clean_cell(family) or value.strip(), given, patronymic)
+        return (text.clean(family) or value.strip(), given, patronymic)
     tokens = value.split()
     if not tokens:
         return ("", None, None)
@@ -333,7 +322,7 @@ _NO_COLUMN = 1 << 62  # beyond any row
 
 
 def _tidy(cells: Sequence[str]) -> bool:
-    """Whether clean_cell would leave every cell as it is (but for "" becoming None).
+    """Whether text.clean would leave every cell as it is (but for "" becoming None).
 
     One look at the joined row instead of one per cell: printable text without double spaces,
     and no cell starting or ending with a space ("|" joins them; a "|" beside a space in a cell
@@ -386,13 +375,13 @@ class RowCleaner:
     def clean(self, row: int, cells: Sequence[str]) -> PersonDraft | list[RowProblem] | None:
         """The row's person, its problems, or None for a row with nothing in mapped columns."""
         width = len(cells)
-        if _tidy(cells):  # the usual row: every cell already as clean_cell leaves it
+        if _tidy(cells):  # the usual row: every cell already as text.clean leaves it
             values: Sequence[str | None] = cells
         else:
             cleaned: list[str | None] = list(cells)
             for index in self._mapped:
                 if index < width:
-                    cleaned[index] = clean_cell(cleaned[index])
+                    cleaned[index] = text.clean(cleaned[index])
             values = cleaned
         (
             family,

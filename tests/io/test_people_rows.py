@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import map_columns
@@ -15,7 +16,6 @@ from forumdesk.io.people_rows import (
     PersonDraft,
     RowCleaner,
     _tidy,
-    clean_cell,
     normalize_phone,
     split_full_name,
 )
@@ -125,7 +125,7 @@ def test_a_row_is_cleaned() -> None:
 
 def test_empty_rows_are_none() -> None:
     assert _cleaner().clean(3, ["", "  ", "", "", ""]) is None
-    assert clean_cell(" \t ") is None
+    assert text.clean(" \t ") is None
 
 
 def test_each_problem_names_its_row_and_column() -> None:
@@ -190,9 +190,9 @@ _MESSY = st.text(
 
 
 @given(st.lists(_MESSY, max_size=8))
-def test_a_tidy_row_is_one_clean_cell_would_leave_alone(cells: list[str]) -> None:
+def test_a_tidy_row_is_one_text_clean_would_leave_alone(cells: list[str]) -> None:
     if _tidy(cells):
-        assert all(clean_cell(c) == (c or None) for c in cells)
+        assert all(text.clean(c) == (c or None) for c in cells)
 
 
 def test_tidy_rows_are_told_apart() -> None:
@@ -203,7 +203,7 @@ def test_tidy_rows_are_told_apart() -> None:
 
 @given(st.lists(_MESSY, min_size=6, max_size=6))
 def test_the_quick_way_through_a_row_gives_what_the_long_way_does(cells: list[str]) -> None:
-    # A space in a seventh, unmapped column sends the same row through clean_cell cell by cell
+    # A space in a seventh, unmapped column sends the same row through text.clean cell by cell
     cleaner = _cleaner()
     assert cleaner.clean(2, cells) == cleaner.clean(2, [*cells, " "])
 
