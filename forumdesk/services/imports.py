@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from forumdesk.core import text
 from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.core.i18n import _
+from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
 from forumdesk.db.models import (
     Assignment,
@@ -45,11 +46,9 @@ from forumdesk.io.duplicates import (
 from forumdesk.io.people_rows import PersonDraft, RowCleaner
 from forumdesk.io.tables import ImportFileError, RowProblem
 from forumdesk.services.import_common import (
-    ImportCancelledError,
     ImportOptions,
     ImportSummary,
     Prepared,
-    ProgressCallback,
     Tracker,
     collector_paused,
     finish_rejects,
@@ -69,7 +68,6 @@ from forumdesk.services.import_writing import (
 from forumdesk.services.records import load
 
 __all__ = [
-    "ImportCancelledError",
     "ImportFileError",
     "ImportOptions",
     "ImportSummary",
@@ -97,12 +95,12 @@ def import_attendees(
     *,
     event_id: int | None = None,
     options: ImportOptions | None = None,
-    progress: ProgressCallback | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Import an attendee list; with `event_id`, register everyone for that event.
 
     Returns what happened (or, for a dry run or rows with errors, what would have happened).
-    Raises ImportFileError for a file that cannot be imported at all, ImportCancelledError when
+    Raises ImportFileError for a file that cannot be imported at all, CancelledError when
     `progress` returns False; in both cases nothing is written.
     """
     options = options or ImportOptions()
@@ -116,7 +114,7 @@ def _import(
     path: Path,
     event_id: int | None,
     options: ImportOptions,
-    progress: ProgressCallback | None,
+    progress: Progress | None,
 ) -> ImportSummary:
     prepared = prepare(path, "attendees", options)
     mapping = prepared.mapping

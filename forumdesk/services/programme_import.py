@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from forumdesk.core import text
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.i18n import _
+from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
 from forumdesk.io.duplicates import Directory, name_key
@@ -29,7 +30,6 @@ from forumdesk.io.tables import ImportFileError, RowProblem
 from forumdesk.services.import_common import (
     ImportOptions,
     ImportSummary,
-    ProgressCallback,
     Tracker,
     finish_rejects,
     prepare,
@@ -63,7 +63,7 @@ def import_programme(
     *,
     event_id: int,
     options: ImportOptions | None = None,
-    progress: ProgressCallback | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Create or update the event's sessions, rooms, tracks and assignments from a file."""
     options = options or ImportOptions()

@@ -34,12 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.core.errors import CancelledError, ForumdeskError
+from forumdesk.core.progress import Progress
 from forumdesk.io.import_rejects import default_rejects_path
-from forumdesk.services.import_common import (
-    ImportCancelledError,
-    ImportOptions,
-    ImportSummary,
-)
+from forumdesk.services.import_common import ImportOptions, ImportSummary
 from forumdesk.services.import_undo import ImportChanges
 from forumdesk.ui.commands import ImportCommand, push_import
 from forumdesk.ui.context import AppContext
@@ -53,7 +50,7 @@ from forumdesk.ui.import_pages import (
     plain_table,
     show_message,
 )
-from forumdesk.ui.workers import JobOutcome, Progress, run_with_progress
+from forumdesk.ui.workers import JobOutcome, run_with_progress
 
 ChoosePath = Callable[[QWidget, str, str, str], str | None]
 POLICIES = ("update", "overwrite", "skip", "new")
@@ -316,7 +313,7 @@ class ConfirmPage(QWizardPage):
             dry_run=False,
             backup=self.backup_check.isChecked(),
         )
-        if outcome.cancelled or isinstance(outcome.error, CancelledError | ImportCancelledError):
+        if outcome.cancelled or isinstance(outcome.error, CancelledError):
             show_message(
                 self.error_label, self.tr("The import was cancelled; nothing was changed.")
             )
@@ -515,7 +512,7 @@ class ImportWizard(QWizard):
                     copy.unlink()
             else:
                 self.backup_path = copy
-        if isinstance(outcome.error, ImportCancelledError):
+        if isinstance(outcome.error, CancelledError):
             return JobOutcome(cancelled=True)
         return outcome
 
