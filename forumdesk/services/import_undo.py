@@ -206,7 +206,7 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
         after: dict[str, TableRows] = {}
         stale: list[tuple[str, Key]] = []
         for name in TABLE_ORDER:
-            table, versions = table_named(name), changes.versions.get(name, {})
+            table, row_versions = table_named(name), changes.versions.get(name, {})
             contents = changes.contents.get(name, {})
             before = changes.before.get(name)
             for keys, into in (
@@ -215,7 +215,7 @@ def undo_import(db: Database, changes: ImportChanges) -> UndoneImport:
             ):
                 if keys:
                     into[name] = TableRows.of(table, read_rows(session, table, keys))
-                    stale += _stale(name, into[name], keys, versions, contents)
+                    stale += _stale(name, into[name], keys, row_versions, contents)
         if stale:
             raise _refusal(session, stale, redo=False)
         versions = {
