@@ -70,6 +70,25 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", folded).strip()
 
 
+def org_key(name: str) -> str:
+    """An organisation's key, as the directory's name_key column keeps it: its name, folded."""
+    return fold(name)
+
+
+def person_search_key(
+    family_name: str,
+    given_name: str | None,
+    patronymic: str | None,
+    display_name: str,
+    organization: str | None,
+    email: str | None,
+    phone: str | None,
+) -> str:
+    """What the directory's search looks in for a person, folded (the search_key column)."""
+    parts = (family_name, given_name, patronymic, display_name, organization, email, phone)
+    return fold(" ".join(p for p in parts if p))
+
+
 def normalize_email(value: object) -> str | None:
     text = clean(value)
     if text is None:

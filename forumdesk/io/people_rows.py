@@ -1,9 +1,10 @@
 """Cleaning one attendee row: names, e-mail, phone, country, sector, sessions.
 
-Each row becomes a PersonDraft or a list of RowProblems naming the row and column. Text is cleaned
-as everywhere (forumdesk.core.text.clean); e-mails are lower-cased and checked; phones are written
-the international way when they parse (Kazakhstan is the default region) and kept as given when
-they do not; countries get one name. A full-name column is split into family, given and patronymic
+Each row becomes an AttendeeRow (the person it gives, as forumdesk.core.rows.PersonRow, not stored
+yet) or a list of RowProblems naming the row and column. Text is cleaned as everywhere
+(forumdesk.core.text.clean); e-mails are lower-cased and checked; phones are written the
+international way when they parse (Kazakhstan is the default region) and kept as given when they
+do not; countries get one name. A full-name column is split into family, given and patronymic
 names: "Family Given Patronymic" for Cyrillic, "Given Family" for Latin, with the obvious
 exceptions recognised (a patronymic in the middle, a surname in capitals, "Ivanov Petr Sergeevich").
 """
@@ -18,6 +19,7 @@ from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
+from forumdesk.core.rows import PersonRow
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.tables import RowProblem
@@ -149,27 +151,16 @@ _SECTORS = {
 }
 
 
-@dataclass(slots=True)
-class PersonDraft:
-    """One attendee as the file gives them, cleaned."""
+@dataclass(slots=True)  # not frozen, only because that makes one per row three times slower
+class AttendeeRow:
+    """One row of an attendee list: the person it gives and the sessions it puts them in.
+
+    The person is not stored yet: its id and version are 0, its organisation a name only.
+    """
 
     row: int
-    family_name: str
-    given_name: str | None = None
-    patronymic: str | None = None
-    organization: str | None = None
-    position: str | None = None
-    country: str | None = None
-    sector: Sector | None = None
-    email: str | None = None
-    phone: str | None = None
-    language: str | None = None
-    notes: str | None = None
+    person: PersonRow
     sessions: tuple[str, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        return text.default_display_name(self.family_name, self.given_name, self.patronymic)
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -340,7 +331,7 @@ def _tidy(cells: Sequence[str]) -> bool:
 
 
 class RowCleaner:
-    """Turns a table's rows into PersonDrafts; built once per import for speed.
+    """Turns a table's rows into AttendeeRows; built once per import for speed.
 
     Thousands of rows go through here, so the usual row takes the short way: its cells are
     checked as tidy in one look (_tidy) instead of cleaned one by one, countries and phones are
@@ -372,7 +363,7 @@ class RowCleaner:
             column = self.mapping.header_of(self.columns[field_name])
         return RowProblem(self.sheet, row, column, message)
 
-    def clean(self, row: int, cells: Sequence[str]) -> PersonDraft | list[RowProblem] | None:
+    def clean(self, row: int, cells: Sequence[str]) -> AttendeeRow | list[RowProblem] | None:
         """The row's person, its problems, or None for a row with nothing in mapped columns."""
         width = len(cells)
         if _tidy(cells):  # the usual row: every cell already as text.clean leaves it
@@ -435,34 +426,35 @@ class RowCleaner:
                 if cached is not None
                 else self._phones.setdefault(phone, normalize_phone(phone))
             )
-        draft = PersonDraft(
-            row,
-            family or "",
+        if email:
+            email = self._email(row, email, problems)
+        sector_value = None
+        if sector:
+            try:
+                sector_value = normalize_sector(sector)
+            except ValidationError as exc:
+                problems.append(self.problem(row, "sector", exc.message))
+        family = family or ""
+        person = PersonRow(
+            0,  # not stored yet
+            family,
             given,
             patronymic,
+            text.default_display_name(family, given, patronymic),
+            None,
             organization,
             position,
             country,
-            None,
-            None,
+            sector_value,
+            email,
             phone,
-            None,
+            normalize_language(language) if language else None,
             notes,
+            0,
         )
-        if email:
-            self._email(row, email, draft, problems)
-        if sector:
-            try:
-                draft.sector = normalize_sector(sector)
-            except ValidationError as exc:
-                problems.append(self.problem(row, "sector", exc.message))
-        if language:
-            draft.language = normalize_language(language)
-        if sessions:
-            draft.sessions = split_list(sessions)
-        if max(map(len, cells)) > _LONGEST_UNCHECKED or not _fits(draft):
-            self._check_lengths(row, draft, problems)
-        return problems or draft
+        if max(map(len, cells)) > _LONGEST_UNCHECKED or not _fits(person):
+            self._check_lengths(row, person, problems)
+        return problems or AttendeeRow(row, person, split_list(sessions) if sessions else ())
 
     def _names(
         self, family: str | None, given: str | None, patronymic: str | None, full: str | None
@@ -477,7 +469,8 @@ class RowCleaner:
             family, given = given, None
         return family, given, patronymic
 
-    def _email(self, row: int, value: str, draft: PersonDraft, problems: list[RowProblem]) -> None:
+    def _email(self, row: int, value: str, problems: list[RowProblem]) -> str | None:
+        """The row's e-mail address, or None with a problem noted."""
         candidate = value
         if candidate[:7].lower() == "mailto:":
             candidate = candidate[7:]
@@ -493,12 +486,12 @@ class RowCleaner:
         else:
             parts = [p for p in _EMAIL_SEPARATORS.split(candidate) if p]
         if not parts:
-            return
+            return None
         try:
-            draft.email = text.normalize_email(parts[0])
+            email = text.normalize_email(parts[0])
         except ValidationError as exc:
             problems.append(self.problem(row, "email", exc.message))
-            return
+            return None
         if len(parts) > 1:
             problems.append(
                 self.problem(
@@ -509,16 +502,11 @@ class RowCleaner:
                     ),
                 )
             )
+        return email
 
-    def _check_lengths(self, row: int, draft: PersonDraft, problems: list[RowProblem]) -> None:
+    def _check_lengths(self, row: int, person: PersonRow, problems: list[RowProblem]) -> None:
         for name, limit in LIMITS.items():
-            if name == "display_name":
-                parts = (draft.family_name, draft.given_name or "", draft.patronymic or "")
-                if sum(len(p) for p in parts) + 2 <= limit:
-                    continue  # cannot be too long: spare building it
-                value: str | None = draft.display_name
-            else:
-                value = getattr(draft, name)
+            value: str | None = getattr(person, name)
             if value is not None and len(value) > limit:
                 field_name = (
                     name
@@ -549,13 +537,12 @@ _LONGEST_UNCHECKED = min(
 )
 
 
-def _fits(draft: PersonDraft) -> bool:
+def _fits(person: PersonRow) -> bool:
     """Whether the values cleaning may lengthen (or whose limit is short) fit their columns."""
     return (
-        (draft.country is None or len(draft.country) <= LIMITS["country"])
-        and (draft.email is None or len(draft.email) <= LIMITS["email"])
-        and (draft.phone is None or len(draft.phone) <= LIMITS["phone"])
-        and (draft.language is None or len(draft.language) <= LIMITS["language"])
-        and len(draft.family_name) + len(draft.given_name or "") + len(draft.patronymic or "") + 2
-        <= LIMITS["display_name"]
+        (person.country is None or len(person.country) <= LIMITS["country"])
+        and (person.email is None or len(person.email) <= LIMITS["email"])
+        and (person.phone is None or len(person.phone) <= LIMITS["phone"])
+        and (person.language is None or len(person.language) <= LIMITS["language"])
+        and len(person.display_name) <= LIMITS["display_name"]
     )

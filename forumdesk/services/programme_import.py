@@ -38,8 +38,7 @@ from forumdesk.services.import_common import (
     save_requested_profile,
 )
 from forumdesk.services.import_undo import ChangeRecorder
-from forumdesk.services.imports import _load_directory
-from forumdesk.services.people import _refresh_search_key
+from forumdesk.services.people import directory_people, refresh_search_key
 from forumdesk.services.records import load
 
 _SESSION_FIELDS = (
@@ -134,7 +133,7 @@ class _Run:
         self.sessions = list(
             session.scalars(select(ProgramSession).where(ProgramSession.event_id == event.id))
         )
-        self.directory: Directory = _load_directory(session)
+        self.directory = Directory(directory_people(session))
         self.by_display: dict[str, list[int]] = defaultdict(list)
         for person in self.directory.people.values():
             self.by_display[text.fold(person.display_name)].append(person.id)
@@ -366,7 +365,7 @@ class _Run:
             patronymic=patronymic,
             display_name=text.default_display_name(family or name, given, patronymic),
         )
-        _refresh_search_key(person, None)
+        refresh_search_key(person, None)
         self.session.add(person)
         self.session.flush()
         self.recorder.created("people", [person.id])

@@ -13,7 +13,7 @@ from forumdesk.core.enums import Sector
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (
-    PersonDraft,
+    AttendeeRow,
     RowCleaner,
     _tidy,
     normalize_phone,
@@ -99,7 +99,7 @@ def test_unknown_countries_are_kept() -> None:
 
 
 def test_a_row_is_cleaned() -> None:
-    draft = _cleaner().clean(
+    attendee = _cleaner().clean(
         7,
         [
             "  Иванов   Пётр\u00a0Сергеевич ",
@@ -110,17 +110,19 @@ def test_a_row_is_cleaned() -> None:
             "Госорган",
         ],
     )
-    assert isinstance(draft, PersonDraft)
-    assert (draft.family_name, draft.given_name, draft.patronymic) == (
+    assert isinstance(attendee, AttendeeRow) and attendee.row == 7
+    assert (attendee.person.id, attendee.person.version) == (0, 0)  # not stored yet
+    person = attendee.person
+    assert (person.family_name, person.given_name, person.patronymic) == (
         "Иванов",
         "Пётр",
         "Сергеевич",
     )
-    assert draft.email == "ivanov@example.kz"
-    assert draft.phone == "+7 701 555 00 01"
-    assert draft.country == "Kazakhstan"
-    assert draft.sector == Sector.GOVERNMENT
-    assert draft.display_name == "Иванов Пётр Сергеевич"
+    assert person.email == "ivanov@example.kz"
+    assert person.phone == "+7 701 555 00 01"
+    assert person.country == "Kazakhstan"
+    assert person.sector == Sector.GOVERNMENT
+    assert person.display_name == "Иванов Пётр Сергеевич"
 
 
 def test_empty_rows_are_none() -> None:
@@ -153,10 +155,11 @@ def test_too_long_values_are_refused_not_cut() -> None:
 @given(st.lists(st.text(max_size=300), min_size=0, max_size=8))
 def test_no_row_crashes_the_cleaner(cells: list[str]) -> None:
     result = _cleaner().clean(2, cells)
-    assert result is None or isinstance(result, PersonDraft | list)
-    if isinstance(result, PersonDraft):
-        assert result.family_name and result.family_name == result.family_name.strip()
-        assert len(result.family_name) <= 200
+    assert result is None or isinstance(result, AttendeeRow | list)
+    if isinstance(result, AttendeeRow):
+        family = result.person.family_name
+        assert family and family == family.strip()
+        assert len(family) <= 200
 
 
 # Characters that make cleaning do something: spaces of every kind, controls, the "|" _tidy joins
