@@ -86,7 +86,7 @@ def person_search_key(
 ) -> str:
     """What the directory's search looks in for a person, folded (the search_key column)."""
     parts = (family_name, given_name, patronymic, display_name, organization, email, phone)
-    return fold(" ".join(p for p in parts if p))
+    return fold(" ".join(filter(None, parts)))
 
 
 def normalize_email(value: object) -> str | None:
