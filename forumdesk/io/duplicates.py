@@ -252,12 +252,15 @@ def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]
             candidate = by_name_org.get(key)
             if candidate is not None and (person.email is None or candidate.person.email is None):
                 entity, how = candidate, _SAME_NAME_AND_ORGANISATION
-        if entity is None:
-            entity = FileEntity(person=person, row=attendee.row, name_key=key[0])
+        if entity is None:  # someone new: the usual row
+            row = attendee.row
+            entity = FileEntity(person, row, key[0], [row], list(dict.fromkeys(attendee.sessions)))
             entities.append(entity)
             by_name_org.setdefault(key, entity)
-        else:
-            notes.extend(_merge(entity, attendee, how))
+            if person.email:
+                by_email.setdefault(person.email, entity)
+            continue
+        notes.extend(_merge(entity, attendee, how))
         if entity.person.email:
             by_email.setdefault(entity.person.email, entity)
         entity.rows.append(attendee.row)
@@ -339,19 +342,24 @@ def match_entities(
             entity.person_id, entity.matched_by = directory.by_email[person.email], "email"
             continue
         key = entity.name_key
-        candidates = directory.by_name_org.get((key, _cached_org_key(person.organization)), [])
-        usable = [
-            pid
-            for pid in candidates
-            if person.email is None
-            or (directory.people[pid].email is None and claimed.get(pid) in (None, person.email))
-        ]
-        if by_name and usable:
-            entity.person_id, entity.matched_by = min(usable), "name"
-            if person.email:
-                claimed[entity.person_id] = person.email
-            continue
-        likely.extend(_likely(entity, fuzzy, directory, candidates))
+        candidates = directory.by_name_org.get((key, _cached_org_key(person.organization)))
+        if candidates:
+            usable = [
+                pid
+                for pid in candidates
+                if person.email is None
+                or (
+                    directory.people[pid].email is None and claimed.get(pid) in (None, person.email)
+                )
+            ]
+            if by_name and usable:
+                entity.person_id, entity.matched_by = min(usable), "name"
+                if person.email:
+                    claimed[entity.person_id] = person.email
+                continue
+        if candidates or key in directory.by_name or (fuzzy and fuzzy in directory.by_fuzzy):
+            likely.extend(_likely(entity, fuzzy, directory, candidates or []))
+        # else the usual new person: nobody in the directory to show
     likely.extend(_likely_within_file(keyed))
     return likely
 

@@ -11,6 +11,7 @@ exceptions recognised (a patronymic in the middle, a surname in capitals, "Ivano
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -309,17 +310,15 @@ _FIELDS = (
     "notes",
     "sessions",
 )
-_NO_COLUMN = 1 << 62  # beyond any row
 
 
-def _tidy(cells: Sequence[str]) -> bool:
-    """Whether text.clean would leave every cell as it is (but for "" becoming None).
+def _tidy(joined: str) -> bool:
+    """Whether text.clean would leave every cell of a row as it is (but for "" becoming None).
 
-    One look at the joined row instead of one per cell: printable text without double spaces,
-    and no cell starting or ending with a space ("|" joins them; a "|" beside a space in a cell
-    only sends the row the long way).
+    `joined` is the row's cells joined by "|": one look at it instead of one per cell. It must be
+    printable text without double spaces, and no cell may start or end with a space (a "|"
+    beside a space in a cell only sends the row the long way).
     """
-    joined = "|".join(cells)
     return (
         joined.isprintable()
         and "  " not in joined
@@ -352,8 +351,10 @@ class RowCleaner:
         self.name_order = name_order
         self.columns = {name: index for index, name in mapping.fields.items()}
         self._mapped = tuple(self.columns.values())
-        # each field's column, or one no row reaches: read without a dictionary per row
-        self._indexes = tuple(self.columns.get(name, _NO_COLUMN) for name in _FIELDS)
+        # A row's fields in one call: each field's column, or for a field no column holds the
+        # last cell, a "" clean() puts after the row's own (with more "" if the row is short).
+        self._fields_of = operator.itemgetter(*(self.columns.get(name, -1) for name in _FIELDS))
+        self._width = max(self._mapped, default=-1) + 1  # of a row holding every mapped column
         self._phones: dict[str, str] = {}
         self._countries: dict[str, str] = {}  # a list names few countries, many times
 
@@ -366,7 +367,8 @@ class RowCleaner:
     def clean(self, row: int, cells: Sequence[str]) -> AttendeeRow | list[RowProblem] | None:
         """The row's person, its problems, or None for a row with nothing in mapped columns."""
         width = len(cells)
-        if _tidy(cells):  # the usual row: every cell already as text.clean leaves it
+        joined = "|".join(cells)
+        if _tidy(joined):  # the usual row: every cell already as text.clean leaves it
             values: Sequence[str | None] = cells
         else:
             cleaned: list[str | None] = list(cells)
@@ -374,6 +376,7 @@ class RowCleaner:
                 if index < width:
                     cleaned[index] = text.clean(cleaned[index])
             values = cleaned
+        short = self._width - width
         (
             family,
             given,
@@ -388,7 +391,8 @@ class RowCleaner:
             language,
             notes,
             sessions,
-        ) = [(values[index] or None) if index < width else None for index in self._indexes]
+        ) = self._fields_of([*values, ""] if short <= 0 else [*values, *[""] * (short + 1)])
+        # an empty field is "" or None here; None once in the row
         if not (
             family
             or given
@@ -426,8 +430,7 @@ class RowCleaner:
                 if cached is not None
                 else self._phones.setdefault(phone, normalize_phone(phone))
             )
-        if email:
-            email = self._email(row, email, problems)
+        email = self._email(row, email, problems) if email else None
         sector_value = None
         if sector:
             try:
@@ -435,6 +438,7 @@ class RowCleaner:
             except ValidationError as exc:
                 problems.append(self.problem(row, "sector", exc.message))
         family = family or ""
+        given, patronymic = given or None, patronymic or None
         person = PersonRow(
             0,  # not stored yet
             family,
@@ -442,17 +446,19 @@ class RowCleaner:
             patronymic,
             text.default_display_name(family, given, patronymic),
             None,
-            organization,
-            position,
-            country,
+            organization or None,
+            position or None,
+            country or None,
             sector_value,
             email,
-            phone,
+            phone or None,
             normalize_language(language) if language else None,
-            notes,
+            notes or None,
             0,
         )
-        if max(map(len, cells)) > _LONGEST_UNCHECKED or not _fits(person):
+        if (  # a row shorter than the limit has no cell longer than it
+            len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED
+        ) or not _fits(person):
             self._check_lengths(row, person, problems)
         return problems or AttendeeRow(row, person, split_list(sessions) if sessions else ())
 
@@ -472,7 +478,7 @@ class RowCleaner:
     def _email(self, row: int, value: str, problems: list[RowProblem]) -> str | None:
         """The row's e-mail address, or None with a problem noted."""
         candidate = value
-        if candidate[:7].lower() == "mailto:":
+        if ":" in candidate and candidate[:7].lower() == "mailto:":
             candidate = candidate[7:]
         if "<" in candidate and ">" in candidate:  # "Иван Петров <ivan@example.kz>"
             candidate = candidate[candidate.index("<") + 1 : candidate.rindex(">")]

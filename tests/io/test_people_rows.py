@@ -130,6 +130,33 @@ def test_empty_rows_are_none() -> None:
     assert text.clean(" \t ") is None
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["Иванов Иван", "WIPO"],  # the row ends before its last columns
+        ["Иванов Иван", "WIPO", "", "", "", "", "unmapped"],  # and one that goes on past them
+        ["Иванов Иван ", "WIPO", "", "  ", "", ""],  # not tidy: cleaned cell by cell
+    ],
+)
+def test_fields_a_row_leaves_empty_are_none(cells: list[str]) -> None:
+    attendee = _cleaner().clean(2, cells)
+    assert isinstance(attendee, AttendeeRow)
+    person = attendee.person
+    assert (person.family_name, person.given_name, person.organization) == (
+        "Иванов",
+        "Иван",
+        "WIPO",
+    )
+    empty = (person.patronymic, person.position, person.country, person.sector, person.email)
+    assert empty == (None,) * 5
+    assert (person.phone, person.language, person.notes, attendee.sessions) == (
+        None,
+        None,
+        None,
+        (),
+    )
+
+
 def test_each_problem_names_its_row_and_column() -> None:
     problems = _cleaner().clean(12, ["", "WIPO", "", "ivanov@", "", "Пираты"])
     assert isinstance(problems, list)
@@ -194,14 +221,14 @@ _MESSY = st.text(
 
 @given(st.lists(_MESSY, max_size=8))
 def test_a_tidy_row_is_one_text_clean_would_leave_alone(cells: list[str]) -> None:
-    if _tidy(cells):
+    if _tidy("|".join(cells)):
         assert all(text.clean(c) == (c or None) for c in cells)
 
 
 def test_tidy_rows_are_told_apart() -> None:
-    assert _tidy(["Иванов", "", "WIPO", "a|b"]) and _tidy([])
+    assert _tidy("|".join(["Иванов", "", "WIPO", "a|b"])) and _tidy("")
     for untidy in (["Иванов ", "x"], ["x", " Иванов"], ["a  b"], ["a\u00a0b"], ["a", " "]):
-        assert not _tidy(untidy)
+        assert not _tidy("|".join(untidy))
 
 
 @given(st.lists(_MESSY, min_size=6, max_size=6))
