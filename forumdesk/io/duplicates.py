@@ -229,10 +229,6 @@ class FileEntity:
     person_id: int | None = None  # the directory's person this is
     matched_by: str | None = None  # "email" or "name"
 
-    @property
-    def fuzzy_key(self) -> str | None:
-        return fuzzy_key(self.person.family_name, self.person.given_name)
-
 
 def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]]:
     """The file's people, each listed once, with notes on where repeated rows disagree."""
