@@ -49,7 +49,6 @@ from forumdesk.db.models import (
     Room,
     Track,
 )
-from forumdesk.services.people import _refresh_search_key
 
 __all__ = [
     "ATTENDEE_HEADER",
@@ -264,10 +263,17 @@ class _Writer:
                 language=person.language,
                 notes=None,
                 version=1,
-                search_key="",
+                # the same search key the services keep (names, organisation, e-mail, phone)
+                search_key=text.person_search_key(
+                    person.family_name,
+                    person.given_name,
+                    person.patronymic,
+                    person.display_name,
+                    person.organization.name,
+                    email,
+                    person.phone,
+                ),
             )
-            # the same search key the services keep (names, organisation, e-mail, phone)
-            _refresh_search_key(row, person.organization.name)  # type: ignore[arg-type]
             rows.append(vars(row))
         self._insert(Person, rows)
         return [row["id"] for row in rows]

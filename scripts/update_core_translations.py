@@ -181,8 +181,8 @@ def _vocabulary_labels() -> list[str]:
         value
         for value in vars(enums).values()
         if isinstance(value, type)
-        and issubclass(value, enums._Vocabulary)
-        and value is not enums._Vocabulary
+        and issubclass(value, enums.Vocabulary)
+        and value is not enums.Vocabulary
     ]
     return [member.label for kind in kinds for member in kind]
 

@@ -196,3 +196,56 @@ def test_the_graph_sees_real_imports(module: str, imports: str) -> None:
     assert imports in _graph()[module]
     assert len(MODULES) > 100
     assert "sqlalchemy" in _all_imports(PACKAGE / "db" / "models.py")
+
+
+def _private_names_taken(source: str) -> list[str]:
+    """`from forumdesk.x import _name` and `module._name` of an imported forumdesk module."""
+    tree = ast.parse(source)
+    modules: set[str] = set()
+    taken: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("forumdesk"):
+            for alias in node.names:
+                if _is_private(alias.name):
+                    taken.append(f"{node.module}.{alias.name}")
+                else:
+                    modules.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            modules.update(
+                (alias.asname or alias.name).split(".")[0]
+                for alias in node.names
+                if alias.name.startswith("forumdesk")
+            )
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and _is_private(node.attr)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+        ):
+            taken.append(f"{node.value.id}.{node.attr}")
+    return taken
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and name != "_" and not name.startswith("__")
+
+
+def test_the_rule_on_private_names_sees_both_ways_of_taking_them() -> None:
+    source = (
+        "from forumdesk.core.i18n import _\n"
+        "from forumdesk.core import text\n"
+        "from forumdesk.services.people import _refresh, search_people\n"
+        "text._BLANKS.sub(' ', x)\n"
+        "self._own\n"
+    )
+    assert _private_names_taken(source) == ["forumdesk.services.people._refresh", "text._BLANKS"]
+
+
+def test_no_module_takes_another_modules_private_names() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE)): taken
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (taken := _private_names_taken(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}

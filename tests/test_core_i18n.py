@@ -9,6 +9,7 @@ unless it switches (tests/conftest.py puts English back after each test).
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import re
 import shutil
@@ -24,9 +25,10 @@ from forumdesk.core import i18n
 from forumdesk.core.enums import Role, Sector
 from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
 from forumdesk.core.i18n import ngettext
+from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
 from forumdesk.io.duplicates import group_rows
-from forumdesk.io.people_rows import PersonDraft
+from forumdesk.io.people_rows import AttendeeRow
 from forumdesk.io.tables import ImportFileError
 from forumdesk.services import events, people, sessions, venue
 from forumdesk.services.import_common import ImportOptions, ImportSummary
@@ -277,11 +279,25 @@ def test_an_import_reports_the_file_and_its_rows_in_russian(
 
 
 def test_notes_on_repeated_rows_name_the_field_and_value_in_russian(russian: None) -> None:
-    drafts = [
-        PersonDraft(row=2, family_name="Иванов", email="i@x.kz", sector=Sector.BUSINESS),
-        PersonDraft(row=5, family_name="Иванов", email="i@x.kz", sector=Sector.EXPERT),
-    ]
-    _entities, notes = group_rows(drafts)
+    business = PersonRow(
+        0,
+        "Иванов",
+        None,
+        None,
+        "Иванов",
+        None,
+        None,
+        None,
+        None,
+        Sector.BUSINESS,
+        "i@x.kz",
+        None,
+        None,
+        None,
+        0,
+    )
+    expert = dataclasses.replace(business, sector=Sector.EXPERT)
+    _entities, notes = group_rows([AttendeeRow(2, business), AttendeeRow(5, expert)])
     assert notes == [
         "Строка 5 повторяет строку 2 (та же эл. почта), но в поле «сектор» "
         "указано «эксперт/наука», а не «бизнес»; взято значение из строки 2."

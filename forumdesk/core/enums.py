@@ -7,7 +7,9 @@ import enum
 from forumdesk.core.i18n import _, gettext, language
 
 
-class _Vocabulary(enum.StrEnum):
+class Vocabulary(enum.StrEnum):
+    """A fixed vocabulary stored as its string values, read and written in people's words."""
+
     @property
     def label(self) -> str:
         """The value as a person reads it: "co_moderator" -> "co-moderator"."""
@@ -19,7 +21,7 @@ class _Vocabulary(enum.StrEnum):
         return gettext(self.label)
 
     @classmethod
-    def parse(cls, text: str) -> _Vocabulary:
+    def parse(cls, text: str) -> Vocabulary:
         """Accept a value or its label, ignoring case, spaces, '-' and '_'.
 
         The label in the current language is accepted too: a message lists the choices in
@@ -33,10 +35,10 @@ class _Vocabulary(enum.StrEnum):
 
 
 # (vocabulary, language) -> squashed value or label -> member; imports parse one per row
-_PARSE_KEYS: dict[tuple[type[_Vocabulary], str], dict[str, _Vocabulary]] = {}
+_PARSE_KEYS: dict[tuple[type[Vocabulary], str], dict[str, Vocabulary]] = {}
 
 
-def _parse_keys(kind: type[_Vocabulary]) -> dict[str, _Vocabulary]:
+def _parse_keys(kind: type[Vocabulary]) -> dict[str, Vocabulary]:
     cache_key = (kind, language())
     keys = _PARSE_KEYS.get(cache_key)
     if keys is None:
@@ -61,7 +63,7 @@ def _squash(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-class SessionKind(_Vocabulary):
+class SessionKind(Vocabulary):
     PLENARY = "plenary"
     DISCUSSION = "discussion"
     WORKSHOP = "workshop"
@@ -70,7 +72,7 @@ class SessionKind(_Vocabulary):
     OTHER = "other"
 
 
-class Role(_Vocabulary):
+class Role(Vocabulary):
     MODERATOR = "moderator"
     CO_MODERATOR = "co_moderator"
     SPEAKER = "speaker"
@@ -79,7 +81,7 @@ class Role(_Vocabulary):
     RAPPORTEUR = "rapporteur"
 
 
-class Sector(_Vocabulary):
+class Sector(Vocabulary):
     GOVERNMENT = "government"
     INTERGOVERNMENTAL = "intergovernmental"
     BUSINESS = "business"
@@ -91,7 +93,7 @@ class Sector(_Vocabulary):
     OTHER = "other"
 
 
-class RegistrationStatus(_Vocabulary):
+class RegistrationStatus(Vocabulary):
     INVITED = "invited"
     REGISTERED = "registered"
     CONFIRMED = "confirmed"

@@ -121,6 +121,8 @@ class OrganizationRow:
 
 @dataclass(frozen=True, slots=True)
 class PersonRow:
+    """A person of the directory; one read from a file and not stored yet has id and version 0."""
+
     id: int
     family_name: str
     given_name: str | None

@@ -8,27 +8,34 @@ import zoneinfo
 from collections.abc import Callable
 from typing import TypeVar
 
-from forumdesk.core.enums import _Vocabulary
+from forumdesk.core.enums import Vocabulary
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, gettext
 
 _SPACES = re.compile(r"\s+")
+# What pasted text carries besides its words: runs of spaces of any kind, control characters and
+# invisible marks (zero-width space, left-to-right and right-to-left marks, byte-order mark)
+_BLANKS = re.compile(r"[\s\x00-\x1f\x7f\u200b\u200e\u200f\ufeff]+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
-V = TypeVar("V", bound=_Vocabulary)
+V = TypeVar("V", bound=Vocabulary)
 Cleaner = Callable[[object], object]
 
 
 def clean(value: object) -> str | None:
-    """Trim, collapse runs of spaces; empty becomes None."""
+    """Trim, and make each run of spaces, controls and invisible marks one space; empty is None.
+
+    The one cleaner of a single-line value, typed in a dialog or read from a file's cell.
+    """
     if value is None:
         return None
     if type(value) is str and value.isprintable() and "  " not in value:
-        # Printable text has no whitespace but single ASCII spaces: only the ends to trim
+        # Printable text has no whitespace, controls or invisible marks but single ASCII spaces:
+        # only the ends to trim (imports clean thousands of cells, most of them this way)
         return value.strip() or None
-    text = _SPACES.sub(" ", str(value)).strip()
+    text = _BLANKS.sub(" ", str(value)).strip()
     return text or None
 
 
@@ -61,6 +68,25 @@ def fold(text: str) -> str:
     if folded.isprintable() and "  " not in folded:  # no runs of spaces to collapse (see clean)
         return folded.strip()
     return _SPACES.sub(" ", folded).strip()
+
+
+def org_key(name: str) -> str:
+    """An organisation's key, as the directory's name_key column keeps it: its name, folded."""
+    return fold(name)
+
+
+def person_search_key(
+    family_name: str,
+    given_name: str | None,
+    patronymic: str | None,
+    display_name: str,
+    organization: str | None,
+    email: str | None,
+    phone: str | None,
+) -> str:
+    """What the directory's search looks in for a person, folded (the search_key column)."""
+    parts = (family_name, given_name, patronymic, display_name, organization, email, phone)
+    return fold(" ".join(filter(None, parts)))
 
 
 def normalize_email(value: object) -> str | None:

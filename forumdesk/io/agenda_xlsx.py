@@ -16,8 +16,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from forumdesk.core.errors import ValidationError
+from forumdesk.core.errors import CancelledError, ValidationError
 from forumdesk.core.i18n import _
+from forumdesk.core.progress import Progress
 from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import LANGUAGES, PAPERS, PARTS, Labels, Lang
 from forumdesk.io.agenda_sheets_common import Book, Styles
@@ -45,19 +46,12 @@ __all__ = [
 
 GRID_STEPS = (5, 10, 15, 20, 30, 60)
 
-# progress(done, total) -> False to cancel (None or True: go on)
-Progress = Callable[[int, int], bool | None]
-
 
 @dataclass(frozen=True, slots=True)
 class WorkbookResult:
     path: Path
     sheets: tuple[str, ...]
     cancelled: bool = False
-
-
-class _Cancelled(Exception):
-    """Raised inside the writer when the progress callback asks to stop."""
 
 
 def check_choices(parts: Iterable[str], paper: str, lang: str, grid_step: int) -> list[str]:
@@ -115,7 +109,7 @@ def write_agenda_workbook(
         nonlocal done
         done += 1
         if progress is not None and progress(done, total) is False:
-            raise _Cancelled
+            raise CancelledError
 
     path = Path(path)
     try:
@@ -134,7 +128,7 @@ def write_agenda_workbook(
                 raise
             sheets = tuple(workbook.sheetnames)
             advance()
-    except _Cancelled:
+    except CancelledError:
         return WorkbookResult(path, (), cancelled=True)
     return WorkbookResult(path, sheets)
 

@@ -14,12 +14,14 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.core.i18n import N_, _, gettext
-from forumdesk.io.people_rows import PersonDraft
+from forumdesk.core.rows import PersonRow
+from forumdesk.io.people_rows import AttendeeRow
 
 # Fields a later row for the same person may fill in, or disagree about.
 MERGED_FIELDS = (
@@ -140,11 +142,6 @@ def name_key(family: str, given: str | None, patronymic: str | None) -> str:
     return text.fold(" ".join(filter(None, (family, given, patronymic))))
 
 
-def org_key(name: str | None) -> str | None:
-    """The organisation's key, as the directory's name_key column keeps it."""
-    return text.fold(name) if name else None
-
-
 @functools.lru_cache(maxsize=65_536)  # names repeat: a list of thousands has few distinct ones
 def skeleton(word: str) -> str:
     """A Latin sound-alike of a name: "Кузнецов", "Kuznetsov" and "Kuznecov" give "kuznecov"."""
@@ -168,30 +165,10 @@ def fuzzy_key(family: str, given: str | None) -> str | None:
     return f"{given_skeleton} {family_skeleton}"
 
 
-@dataclass(slots=True)
-class KnownPerson:
-    """A person already in the directory, as far as matching and updating need."""
-
-    id: int
-    family_name: str
-    given_name: str | None
-    patronymic: str | None
-    display_name: str
-    organization_id: int | None
-    organization: str | None
-    position: str | None
-    country: str | None
-    sector: Sector | None
-    email: str | None
-    phone: str | None
-    language: str | None
-    notes: str | None
-    version: int = 1
-
-    @property
-    def described(self) -> str:
-        extra = ", ".join(p for p in (self.organization, self.email) if p)
-        return f"{self.display_name} ({extra})" if extra else self.display_name
+def described(person: PersonRow) -> str:
+    """A person as a likely duplicate names them: "Name (organisation, e-mail)"."""
+    extra = ", ".join(p for p in (person.organization, person.email) if p)
+    return f"{person.display_name} ({extra})" if extra else person.display_name
 
 
 @dataclass(slots=True)
@@ -219,8 +196,8 @@ class LikelyDuplicate:
 class Directory:
     """The directory's people, indexed by e-mail, by name and organisation, and by sound."""
 
-    def __init__(self, people: Iterable[KnownPerson]) -> None:
-        self.people: dict[int, KnownPerson] = {}
+    def __init__(self, people: Iterable[PersonRow]) -> None:
+        self.people: dict[int, PersonRow] = {}
         self.by_email: dict[str, int] = {}
         self.by_name_org: dict[tuple[str, str | None], list[int]] = defaultdict(list)
         self.by_name: dict[str, list[int]] = defaultdict(list)
@@ -228,12 +205,12 @@ class Directory:
         for person in people:
             self.add(person)
 
-    def add(self, person: KnownPerson) -> None:
+    def add(self, person: PersonRow) -> None:
         self.people[person.id] = person
         if person.email:
             self.by_email[person.email] = person.id
         key = name_key(person.family_name, person.given_name, person.patronymic)
-        self.by_name_org[(key, org_key(person.organization))].append(person.id)
+        self.by_name_org[(key, _cached_org_key(person.organization))].append(person.id)
         self.by_name[key].append(person.id)
         fuzzy = fuzzy_key(person.family_name, person.given_name)
         if fuzzy:
@@ -244,70 +221,69 @@ class Directory:
 class FileEntity:
     """One person of the file: the first row's values, filled in by later rows for them."""
 
-    draft: PersonDraft
+    person: PersonRow  # not stored yet (id 0), whatever `person_id` says
+    row: int  # the first row that gives them
     name_key: str
     rows: list[int] = field(default_factory=list)
     sessions: list[str] = field(default_factory=list)
     person_id: int | None = None  # the directory's person this is
     matched_by: str | None = None  # "email" or "name"
 
-    @property
-    def row(self) -> int:
-        return self.draft.row
 
-    @property
-    def fuzzy_key(self) -> str | None:
-        return fuzzy_key(self.draft.family_name, self.draft.given_name)
-
-
-def group_rows(drafts: Iterable[PersonDraft]) -> tuple[list[FileEntity], list[str]]:
+def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]]:
     """The file's people, each listed once, with notes on where repeated rows disagree."""
     entities: list[FileEntity] = []
     notes: list[str] = []
     by_email: dict[str, FileEntity] = {}
     by_name_org: dict[tuple[str, str | None], FileEntity] = {}
-    for draft in drafts:
+    for attendee in rows:
+        person = attendee.person
         key = (
-            name_key(draft.family_name, draft.given_name, draft.patronymic),
-            _org_key_cached(draft.organization),
+            name_key(person.family_name, person.given_name, person.patronymic),
+            _cached_org_key(person.organization),
         )
-        entity = by_email.get(draft.email) if draft.email else None
+        entity = by_email.get(person.email) if person.email else None
         how = _SAME_EMAIL
         if entity is None:
             candidate = by_name_org.get(key)
-            if candidate is not None and (draft.email is None or candidate.draft.email is None):
+            if candidate is not None and (person.email is None or candidate.person.email is None):
                 entity, how = candidate, _SAME_NAME_AND_ORGANISATION
-        if entity is None:
-            entity = FileEntity(draft=draft, name_key=key[0])
+        if entity is None:  # someone new: the usual row
+            row = attendee.row
+            entity = FileEntity(person, row, key[0], [row], list(dict.fromkeys(attendee.sessions)))
             entities.append(entity)
             by_name_org.setdefault(key, entity)
-        else:
-            notes.extend(_merge(entity.draft, draft, how))
-            if draft.email and entity.draft.email is None:
-                entity.draft.email = draft.email
-        if entity.draft.email:
-            by_email.setdefault(entity.draft.email, entity)
-        entity.rows.append(draft.row)
-        for session in draft.sessions:
+            if person.email:
+                by_email.setdefault(person.email, entity)
+            continue
+        notes.extend(_merge(entity, attendee, how))
+        if entity.person.email:
+            by_email.setdefault(entity.person.email, entity)
+        entity.rows.append(attendee.row)
+        for session in attendee.sessions:
             if session not in entity.sessions:
                 entity.sessions.append(session)
     return entities, notes
 
 
 @functools.lru_cache(maxsize=16_384)  # organisations repeat down a list
-def _org_key_cached(name: str | None) -> str | None:
-    return org_key(name)
+def _cached_org_key(name: str | None) -> str | None:
+    """text.org_key, remembered; None for no organisation."""
+    return text.org_key(name) if name else None
 
 
-def _merge(first: PersonDraft, later: PersonDraft, how: str) -> list[str]:
+def _merge(entity: FileEntity, later: AttendeeRow, how: str) -> list[str]:
+    """Fill the entity's blanks from a later row for them; a note on each value they disagree on."""
+    first, new_values = entity.person, later.person
+    filled: dict[str, Any] = {}
     notes = []
     for name in MERGED_FIELDS:
-        new = getattr(later, name)
+        new = getattr(new_values, name)
         if new is None:
             continue
         old = getattr(first, name)
         if old is None:
-            setattr(first, name, new)
+            filled[name] = new
         elif old != new and not (
             isinstance(old, str) and isinstance(new, str) and text.fold(old) == text.fold(new)
         ):
@@ -317,13 +293,23 @@ def _merge(first: PersonDraft, later: PersonDraft, how: str) -> list[str]:
                     "instead of «{old}»; row {first}'s value is used."
                 ).format(
                     row=later.row,
-                    first=first.row,
+                    first=entity.row,
                     how=gettext(how),
                     field=gettext(_MERGED_LABELS[name]),
                     new=_shown(new),
                     old=_shown(old),
                 )
             )
+    if new_values.email and first.email is None:
+        filled["email"] = new_values.email
+    if filled:
+        if "given_name" in filled or "patronymic" in filled:  # named the default way, as rows are
+            filled["display_name"] = text.default_display_name(
+                first.family_name,
+                filled.get("given_name", first.given_name),
+                filled.get("patronymic", first.patronymic),
+            )
+        entity.person = replace(first, **filled)
     return notes
 
 
@@ -345,26 +331,31 @@ def match_entities(
     claimed: dict[int, str] = {}  # person id -> e-mail given to them by an earlier row
     keyed: list[tuple[FileEntity, str | None]] = []  # each entity with its sound-alike key
     for entity in entities:
-        draft = entity.draft
-        fuzzy = fuzzy_key(draft.family_name, draft.given_name)
+        person = entity.person
+        fuzzy = fuzzy_key(person.family_name, person.given_name)
         keyed.append((entity, fuzzy))
-        if draft.email and draft.email in directory.by_email:
-            entity.person_id, entity.matched_by = directory.by_email[draft.email], "email"
+        if person.email and person.email in directory.by_email:
+            entity.person_id, entity.matched_by = directory.by_email[person.email], "email"
             continue
         key = entity.name_key
-        candidates = directory.by_name_org.get((key, _org_key_cached(draft.organization)), [])
-        usable = [
-            pid
-            for pid in candidates
-            if draft.email is None
-            or (directory.people[pid].email is None and claimed.get(pid) in (None, draft.email))
-        ]
-        if by_name and usable:
-            entity.person_id, entity.matched_by = min(usable), "name"
-            if draft.email:
-                claimed[entity.person_id] = draft.email
-            continue
-        likely.extend(_likely(entity, fuzzy, directory, candidates))
+        candidates = directory.by_name_org.get((key, _cached_org_key(person.organization)))
+        if candidates:
+            usable = [
+                pid
+                for pid in candidates
+                if person.email is None
+                or (
+                    directory.people[pid].email is None and claimed.get(pid) in (None, person.email)
+                )
+            ]
+            if by_name and usable:
+                entity.person_id, entity.matched_by = min(usable), "name"
+                if person.email:
+                    claimed[entity.person_id] = person.email
+                continue
+        if candidates or key in directory.by_name or (fuzzy and fuzzy in directory.by_fuzzy):
+            likely.extend(_likely(entity, fuzzy, directory, candidates or []))
+        # else the usual new person: nobody in the directory to show
     likely.extend(_likely_within_file(keyed))
     return likely
 
@@ -383,12 +374,11 @@ def _likely(
         found.setdefault(pid, _("same name, another organisation or e-mail"))
     for pid in similar or ():
         found.setdefault(pid, _("a similar name (another spelling or alphabet)"))
-    draft = entity.draft
     return [
         LikelyDuplicate(
             row=entity.row,
-            name=draft.display_name,
-            other=directory.people[pid].described,
+            name=entity.person.display_name,
+            other=described(directory.people[pid]),
             reason=reason,
             person_id=pid,
         )
@@ -398,7 +388,7 @@ def _likely(
 
 def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]) -> list[LikelyDuplicate]:
     seen: dict[str, FileEntity] = {}
-    first_names: dict[int, str] = {}  # an entity's display name, built once however often met
+    reason = _("a similar name in the same file, kept as two people")  # once: lists have many
     likely = []
     for entity, fuzzy in keyed:
         if not fuzzy:
@@ -409,16 +399,13 @@ def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]) -> list[
             continue
         if earlier.person_id is not None and entity.person_id is not None:
             continue  # both are in the directory already: nothing new to judge
-        other = first_names.get(earlier.row)
-        if other is None:
-            other = first_names[earlier.row] = earlier.draft.display_name
         likely.append(
             LikelyDuplicate(
                 row=entity.row,
-                name=entity.draft.display_name,
-                other=other,
+                name=entity.person.display_name,
+                other=earlier.person.display_name,
                 other_row=earlier.row,
-                reason=_("a similar name in the same file, kept as two people"),
+                reason=reason,
             )
         )
     return likely

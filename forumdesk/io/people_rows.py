@@ -1,7 +1,8 @@
 """Cleaning one attendee row: names, e-mail, phone, country, sector, sessions.
 
-Each row becomes a PersonDraft or a list of RowProblems naming the row and column. Text is trimmed
-and its runs of spaces collapsed; e-mails are lower-cased and checked; phones are written the
+Each row becomes an AttendeeRow (the person it gives, as forumdesk.core.rows.PersonRow, not stored
+yet) or a list of RowProblems naming the row and column. Text is cleaned as everywhere
+(forumdesk.core.text.clean); e-mails are lower-cased and checked; phones are written the
 international way when they parse (Kazakhstan is the default region) and kept as given when they
 do not; countries get one name. A full-name column is split into family, given and patronymic
 names: "Family Given Patronymic" for Cyrillic, "Given Family" for Latin, with the obvious
@@ -10,6 +11,7 @@ exceptions recognised (a patronymic in the middle, a surname in capitals, "Ivano
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
+from forumdesk.core.rows import PersonRow
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.tables import RowProblem
@@ -39,7 +42,6 @@ LIMITS = {
     "notes": 20_000,
 }
 
-_SPACES = re.compile(r"[\s\x00-\x1f\x7f\u200b\u200e\u200f\ufeff]+")
 _LIST_SPLIT = re.compile(r"[;,\n]+")
 _PHONE_CHARS = re.compile(r"^[\d\s+()\-./]+$")
 _NOT_DIGITS = re.compile(r"\D+")
@@ -150,37 +152,16 @@ _SECTORS = {
 }
 
 
-@dataclass(slots=True)
-class PersonDraft:
-    """One attendee as the file gives them, cleaned."""
+@dataclass(slots=True)  # not frozen, only because that makes one per row three times slower
+class AttendeeRow:
+    """One row of an attendee list: the person it gives and the sessions it puts them in.
+
+    The person is not stored yet: its id and version are 0, its organisation a name only.
+    """
 
     row: int
-    family_name: str
-    given_name: str | None = None
-    patronymic: str | None = None
-    organization: str | None = None
-    position: str | None = None
-    country: str | None = None
-    sector: Sector | None = None
-    email: str | None = None
-    phone: str | None = None
-    language: str | None = None
-    notes: str | None = None
+    person: PersonRow
     sessions: tuple[str, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        return text.default_display_name(self.family_name, self.given_name, self.patronymic)
-
-
-def clean_cell(value: str | None) -> str | None:
-    """Trim, collapse spaces and control characters; empty becomes None."""
-    if not value:
-        return None
-    if value.isprintable() and "  " not in value:  # the usual case, without a regex
-        return value.strip() or None
-    cleaned = _SPACES.sub(" ", value).strip()
-    return cleaned or None
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -210,7 +191,7 @@ def split_full_name(value: str, order: str = "auto") -> tuple[str, str | None, s
     if "," in value:  # "Ivanov, Petr" / "Иванов, Пётр Сергеевич": the family name first
         family, _, rest = value.partition(",")
         given, patronymic = _given_and_patronymic(rest.split())
-        return (clean_cell(family) or value.strip(), given, patronymic)
+        return (text.clean(family) or value.strip(), given, patronymic)
     tokens = value.split()
     if not tokens:
         return ("", None, None)
@@ -329,17 +310,15 @@ _FIELDS = (
     "notes",
     "sessions",
 )
-_NO_COLUMN = 1 << 62  # beyond any row
 
 
-def _tidy(cells: Sequence[str]) -> bool:
-    """Whether clean_cell would leave every cell as it is (but for "" becoming None).
+def _tidy(joined: str) -> bool:
+    """Whether text.clean would leave every cell of a row as it is (but for "" becoming None).
 
-    One look at the joined row instead of one per cell: printable text without double spaces,
-    and no cell starting or ending with a space ("|" joins them; a "|" beside a space in a cell
-    only sends the row the long way).
+    `joined` is the row's cells joined by "|": one look at it instead of one per cell. It must be
+    printable text without double spaces, and no cell may start or end with a space (a "|"
+    beside a space in a cell only sends the row the long way).
     """
-    joined = "|".join(cells)
     return (
         joined.isprintable()
         and "  " not in joined
@@ -351,7 +330,7 @@ def _tidy(cells: Sequence[str]) -> bool:
 
 
 class RowCleaner:
-    """Turns a table's rows into PersonDrafts; built once per import for speed.
+    """Turns a table's rows into AttendeeRows; built once per import for speed.
 
     Thousands of rows go through here, so the usual row takes the short way: its cells are
     checked as tidy in one look (_tidy) instead of cleaned one by one, countries and phones are
@@ -372,8 +351,10 @@ class RowCleaner:
         self.name_order = name_order
         self.columns = {name: index for index, name in mapping.fields.items()}
         self._mapped = tuple(self.columns.values())
-        # each field's column, or one no row reaches: read without a dictionary per row
-        self._indexes = tuple(self.columns.get(name, _NO_COLUMN) for name in _FIELDS)
+        # A row's fields in one call: each field's column, or for a field no column holds the
+        # last cell, a "" clean() puts after the row's own (with more "" if the row is short).
+        self._fields_of = operator.itemgetter(*(self.columns.get(name, -1) for name in _FIELDS))
+        self._width = max(self._mapped, default=-1) + 1  # of a row holding every mapped column
         self._phones: dict[str, str] = {}
         self._countries: dict[str, str] = {}  # a list names few countries, many times
 
@@ -383,17 +364,19 @@ class RowCleaner:
             column = self.mapping.header_of(self.columns[field_name])
         return RowProblem(self.sheet, row, column, message)
 
-    def clean(self, row: int, cells: Sequence[str]) -> PersonDraft | list[RowProblem] | None:
+    def clean(self, row: int, cells: Sequence[str]) -> AttendeeRow | list[RowProblem] | None:
         """The row's person, its problems, or None for a row with nothing in mapped columns."""
         width = len(cells)
-        if _tidy(cells):  # the usual row: every cell already as clean_cell leaves it
+        joined = "|".join(cells)
+        if _tidy(joined):  # the usual row: every cell already as text.clean leaves it
             values: Sequence[str | None] = cells
         else:
             cleaned: list[str | None] = list(cells)
             for index in self._mapped:
                 if index < width:
-                    cleaned[index] = clean_cell(cleaned[index])
+                    cleaned[index] = text.clean(cleaned[index])
             values = cleaned
+        short = self._width - width
         (
             family,
             given,
@@ -408,7 +391,8 @@ class RowCleaner:
             language,
             notes,
             sessions,
-        ) = [(values[index] or None) if index < width else None for index in self._indexes]
+        ) = self._fields_of([*values, ""] if short <= 0 else [*values, *[""] * (short + 1)])
+        # an empty field is "" or None here; None once in the row
         if not (
             family
             or given
@@ -446,34 +430,37 @@ class RowCleaner:
                 if cached is not None
                 else self._phones.setdefault(phone, normalize_phone(phone))
             )
-        draft = PersonDraft(
-            row,
-            family or "",
-            given,
-            patronymic,
-            organization,
-            position,
-            country,
-            None,
-            None,
-            phone,
-            None,
-            notes,
-        )
-        if email:
-            self._email(row, email, draft, problems)
+        email = self._email(row, email, problems) if email else None
+        sector_value = None
         if sector:
             try:
-                draft.sector = normalize_sector(sector)
+                sector_value = normalize_sector(sector)
             except ValidationError as exc:
                 problems.append(self.problem(row, "sector", exc.message))
-        if language:
-            draft.language = normalize_language(language)
-        if sessions:
-            draft.sessions = split_list(sessions)
-        if max(map(len, cells)) > _LONGEST_UNCHECKED or not _fits(draft):
-            self._check_lengths(row, draft, problems)
-        return problems or draft
+        family = family or ""
+        given, patronymic = given or None, patronymic or None
+        person = PersonRow(
+            0,  # not stored yet
+            family,
+            given,
+            patronymic,
+            text.default_display_name(family, given, patronymic),
+            None,
+            organization or None,
+            position or None,
+            country or None,
+            sector_value,
+            email,
+            phone or None,
+            normalize_language(language) if language else None,
+            notes or None,
+            0,
+        )
+        if (  # a row shorter than the limit has no cell longer than it
+            len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED
+        ) or not _fits(person):
+            self._check_lengths(row, person, problems)
+        return problems or AttendeeRow(row, person, split_list(sessions) if sessions else ())
 
     def _names(
         self, family: str | None, given: str | None, patronymic: str | None, full: str | None
@@ -488,9 +475,10 @@ class RowCleaner:
             family, given = given, None
         return family, given, patronymic
 
-    def _email(self, row: int, value: str, draft: PersonDraft, problems: list[RowProblem]) -> None:
+    def _email(self, row: int, value: str, problems: list[RowProblem]) -> str | None:
+        """The row's e-mail address, or None with a problem noted."""
         candidate = value
-        if candidate[:7].lower() == "mailto:":
+        if ":" in candidate and candidate[:7].lower() == "mailto:":
             candidate = candidate[7:]
         if "<" in candidate and ">" in candidate:  # "Иван Петров <ivan@example.kz>"
             candidate = candidate[candidate.index("<") + 1 : candidate.rindex(">")]
@@ -504,12 +492,12 @@ class RowCleaner:
         else:
             parts = [p for p in _EMAIL_SEPARATORS.split(candidate) if p]
         if not parts:
-            return
+            return None
         try:
-            draft.email = text.normalize_email(parts[0])
+            email = text.normalize_email(parts[0])
         except ValidationError as exc:
             problems.append(self.problem(row, "email", exc.message))
-            return
+            return None
         if len(parts) > 1:
             problems.append(
                 self.problem(
@@ -520,16 +508,11 @@ class RowCleaner:
                     ),
                 )
             )
+        return email
 
-    def _check_lengths(self, row: int, draft: PersonDraft, problems: list[RowProblem]) -> None:
+    def _check_lengths(self, row: int, person: PersonRow, problems: list[RowProblem]) -> None:
         for name, limit in LIMITS.items():
-            if name == "display_name":
-                parts = (draft.family_name, draft.given_name or "", draft.patronymic or "")
-                if sum(len(p) for p in parts) + 2 <= limit:
-                    continue  # cannot be too long: spare building it
-                value: str | None = draft.display_name
-            else:
-                value = getattr(draft, name)
+            value: str | None = getattr(person, name)
             if value is not None and len(value) > limit:
                 field_name = (
                     name
@@ -560,13 +543,12 @@ _LONGEST_UNCHECKED = min(
 )
 
 
-def _fits(draft: PersonDraft) -> bool:
+def _fits(person: PersonRow) -> bool:
     """Whether the values cleaning may lengthen (or whose limit is short) fit their columns."""
     return (
-        (draft.country is None or len(draft.country) <= LIMITS["country"])
-        and (draft.email is None or len(draft.email) <= LIMITS["email"])
-        and (draft.phone is None or len(draft.phone) <= LIMITS["phone"])
-        and (draft.language is None or len(draft.language) <= LIMITS["language"])
-        and len(draft.family_name) + len(draft.given_name or "") + len(draft.patronymic or "") + 2
-        <= LIMITS["display_name"]
+        (person.country is None or len(person.country) <= LIMITS["country"])
+        and (person.email is None or len(person.email) <= LIMITS["email"])
+        and (person.phone is None or len(person.phone) <= LIMITS["phone"])
+        and (person.language is None or len(person.language) <= LIMITS["language"])
+        and len(person.display_name) <= LIMITS["display_name"]
     )

@@ -19,7 +19,7 @@ from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.io.headers import ColumnMapping
-from forumdesk.io.people_rows import clean_cell, split_list, too_long
+from forumdesk.io.people_rows import split_list, too_long
 from forumdesk.io.tables import RowProblem
 
 ROLE_FIELDS = {
@@ -200,7 +200,7 @@ class ProgrammeRowCleaner:
 
     def clean(self, row: int, cells: Sequence[str]) -> SessionDraft | list[RowProblem] | None:
         values = {
-            name: clean_cell(cells[i]) if i < len(cells) else None
+            name: text.clean(cells[i]) if i < len(cells) else None
             for name, i in self.columns.items()
         }
         if not any(values.values()):

@@ -16,7 +16,7 @@ import datetime as dt
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any
 
 from forumdesk.core.i18n import _, ngettext
 from forumdesk.io.csv_reading import read_csv
@@ -27,6 +27,12 @@ from forumdesk.io.raw_table import (
     trim_trailing,
     unreadable,
 )
+
+if TYPE_CHECKING:  # imported when a spreadsheet is read: CSV imports never load it
+    from python_calamine import CalamineWorkbook
+
+# A merged area as calamine gives it: (top, left), (bottom, right), 0-based
+_MergedArea = tuple[tuple[int, int], tuple[int, int]]
 
 __all__ = [
     "ImportFileError",
@@ -224,7 +230,7 @@ def _password_error(path: Path) -> ImportFileError:
     )
 
 
-def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
+def _open_workbook(path: Path) -> CalamineWorkbook:
     import python_calamine
 
     try:
@@ -251,7 +257,7 @@ def _damaged(path: Path, exc: BaseException) -> ImportFileError:
     )
 
 
-def _visible_sheets(workbook) -> list[str]:  # type: ignore[no-untyped-def]
+def _visible_sheets(workbook: CalamineWorkbook) -> list[str]:
     """Worksheets a person can see: hidden sheets and chart sheets are not what they mean."""
     import python_calamine
 
@@ -304,16 +310,13 @@ def _sheet_by_name(path: Path, names: Sequence[str], sheet: str) -> str:
 
 
 def _read_sheet(
-    path: Path,
-    kind: str,
-    workbook,
-    name: str,  # type: ignore[no-untyped-def]
-    names: tuple[str, ...],
+    path: Path, kind: str, workbook: CalamineWorkbook, name: str, names: tuple[str, ...]
 ) -> RawTable:
     try:
         sheet = workbook.get_sheet_by_name(name)
-        values = sheet.to_python(skip_empty_area=False)
-        merged = getattr(sheet, "merged_cell_ranges", None) or []
+        # cells of any type; rows of text, the most common, are kept as they come (below)
+        values: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        merged: list[_MergedArea] = getattr(sheet, "merged_cell_ranges", None) or []
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
             raise
@@ -334,15 +337,15 @@ def _read_sheet(
     return RawTable(path=path, kind=kind, sheet=name, sheet_names=names, rows=rows)
 
 
-def _fill_merged_down(values: list[list[object]], merged: Sequence[object]) -> None:
+def _fill_merged_down(values: list[list[Any]], merged: Sequence[_MergedArea]) -> None:
     """A cell merged over several rows (an organisation over its people) applies to each row.
 
     Only vertical merges are filled: a title merged across the top stays one cell, and a header
     merged across two columns does not become two columns of the same name.
     """
     for area in merged:
-        try:  # ((top, left), (bottom, right)), 0-based; anything else is skipped
-            (top, left), (bottom, _right) = cast(tuple[tuple[int, int], tuple[int, int]], area)
+        try:
+            (top, left), (bottom, _right) = area
         except (TypeError, ValueError):
             continue
         if bottom <= top or top >= len(values):

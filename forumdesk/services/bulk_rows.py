@@ -153,7 +153,7 @@ def insert_rows(session: Session, table: Table, rows: TableRows) -> None:
 
 
 def _stored(
-    row: tuple[Any, ...], processors: list[tuple[int, Callable[[Any], Any]]]
+    row: tuple[Any, ...], processors: Sequence[tuple[int, Callable[[Any], Any]]]
 ) -> tuple[Any, ...]:
     values = list(row)
     for at, processor in processors:

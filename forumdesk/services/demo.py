@@ -36,7 +36,7 @@ from forumdesk.db.models import (
 )
 from forumdesk.services.events import event_row
 from forumdesk.services.import_undo import ChangeRecorder, ImportChanges
-from forumdesk.services.people import _refresh_search_key, find_or_create_organization
+from forumdesk.services.people import find_or_create_organization, refresh_search_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ def _add_people(
                 phone=spec["phone"],
                 language=spec["language"],
             )
-            _refresh_search_key(person, org.name if org else None)
+            refresh_search_key(person, org.name if org else None)
             session.add(person)
             session.flush()
             recorder.created("people", [person.id])

@@ -7,15 +7,16 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from forumdesk.core.errors import ForumdeskError, NotFoundError, ValidationError
+from forumdesk.core.errors import CancelledError, NotFoundError, ValidationError
 from forumdesk.core.i18n import _, ngettext
+from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import backup_sqlite_file
 from forumdesk.io.duplicates import LikelyDuplicate
@@ -35,12 +36,7 @@ from forumdesk.io.tables import ImportFileError, RawTable, RowProblem, read_tabl
 from forumdesk.services.import_undo import ImportChanges
 from forumdesk.services.profiles import load_profile, save_profile
 
-ProgressCallback = Callable[[int, int], bool]
 DUPLICATE_POLICIES = ("update", "overwrite", "skip", "new")
-
-
-class ImportCancelledError(ForumdeskError):
-    """The user cancelled the import; nothing was written."""
 
 
 @dataclass(slots=True)
@@ -373,13 +369,13 @@ def _check_user_columns(table: RawTable, mapping: ColumnMapping, columns: dict[s
 class Tracker:
     """Reports progress as (done, total); a callback returning False cancels the import."""
 
-    def __init__(self, callback: ProgressCallback | None, total: int) -> None:
+    def __init__(self, callback: Progress | None, total: int) -> None:
         self.callback = callback
         self.total = max(total, 1)
 
     def _report(self, done: int) -> None:
         if self.callback is not None and self.callback(min(done, self.total), self.total) is False:
-            raise ImportCancelledError(_("The import was cancelled; nothing was changed."))
+            raise CancelledError(_("The import was cancelled; nothing was changed."))
 
     def step(self, done: int) -> None:
         """Reading and checking: the first half."""

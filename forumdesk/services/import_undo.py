@@ -208,7 +208,7 @@ def undo_import(db: Database, changes: ImportChanges, *, what: str = "import") -
         after: dict[str, TableRows] = {}
         stale: list[tuple[str, Key]] = []
         for name in TABLE_ORDER:
-            table, versions = table_named(name), changes.versions.get(name, {})
+            table, row_versions = table_named(name), changes.versions.get(name, {})
             contents = changes.contents.get(name, {})
             before = changes.before.get(name)
             for keys, into in (
@@ -217,7 +217,7 @@ def undo_import(db: Database, changes: ImportChanges, *, what: str = "import") -
             ):
                 if keys:
                     into[name] = TableRows.of(table, read_rows(session, table, keys))
-                    stale += _stale(name, into[name], keys, versions, contents)
+                    stale += _stale(name, into[name], keys, row_versions, contents)
         if stale:
             raise refusal(session, stale, what, redo=False)
         versions = {

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import chain
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
+from forumdesk.core.rows import PersonRow
 from forumdesk.db.models import Organization, Person
-from forumdesk.io.people_rows import PersonDraft
-from forumdesk.services.people import _org_key, _refresh_search_key
+from forumdesk.services.people import refresh_search_key
 
 CHUNK = 500
 _MAX_VARIABLES = 999  # parameters in one SQLite statement (the limit before SQLite 3.32)
@@ -114,7 +114,7 @@ class OrganizationIds:
         for name in dict.fromkeys(names):  # a list names each organisation many times
             if name in self.by_name:
                 continue
-            key = _org_key(name)
+            key = text.org_key(name)
             if key in self.by_key:
                 self.by_name[name] = self.by_key[key]
             else:
@@ -141,64 +141,46 @@ class OrganizationIds:
         found = self.by_name.get(name)
         if found is None:
             self.ensure([name])
-            found = self.by_key[_org_key(name)]
+            found = self.by_key[text.org_key(name)]
             self.by_name[name] = found
         return found
 
 
-class _SearchKeyHolder:
-    """What _refresh_search_key reads and sets, for a person inserted without an ORM object."""
-
-    __slots__ = (
-        "display_name",
-        "email",
-        "family_name",
-        "given_name",
-        "patronymic",
-        "phone",
-        "search_key",
-    )
-
-    def __init__(self, draft: PersonDraft, display_name: str) -> None:
-        self.family_name = draft.family_name
-        self.given_name = draft.given_name
-        self.patronymic = draft.patronymic
-        self.display_name = display_name
-        self.email = draft.email
-        self.phone = draft.phone
-        self.search_key = ""
-
-
-def _person_values(draft: PersonDraft, organization_id: int | None) -> tuple[object, ...]:
+def _person_values(person: PersonRow, organization_id: int | None) -> tuple[object, ...]:
     """A new person's columns after the id, in _PERSON_COLUMNS order, as stored."""
-    display_name = draft.display_name
-    holder = _SearchKeyHolder(draft, display_name)
-    _refresh_search_key(cast(Person, holder), draft.organization)  # the directory's own rule
-    sector = draft.sector
+    sector = person.sector
     return (
-        draft.family_name,
-        draft.given_name,
-        draft.patronymic,
-        display_name,
+        person.family_name,
+        person.given_name,
+        person.patronymic,
+        person.display_name,
         organization_id,
-        draft.position,
-        draft.country,
+        person.position,
+        person.country,
         sector.value if sector else None,
-        draft.email,
-        draft.phone,
-        draft.language,
-        draft.notes,
-        holder.search_key,
+        person.email,
+        person.phone,
+        person.language,
+        person.notes,
+        text.person_search_key(  # the directory's own rule (services.people)
+            person.family_name,
+            person.given_name,
+            person.patronymic,
+            person.display_name,
+            person.organization,
+            person.email,
+            person.phone,
+        ),
         1,
     )
 
 
 def insert_people(
-    session: Session, drafts: Sequence[PersonDraft], orgs: OrganizationIds
+    session: Session, people: Sequence[PersonRow], orgs: OrganizationIds
 ) -> list[int]:
-    """Add people; returns their ids in the order of `drafts`."""
+    """Add people not stored yet (their rows' ids are ignored); returns their ids in order."""
     id_for = orgs.id_for
-    rows = [_person_values(draft, id_for(draft.organization)) for draft in drafts]
+    rows = [_person_values(person, id_for(person.organization)) for person in people]
     if is_sqlite(session):
         # The transaction took SQLite's write lock with its first statement (BEGIN IMMEDIATE):
         # the next ids are known, and giving them is what SQLite would do itself, three times
@@ -219,6 +201,7 @@ def insert_people(
         )
         return ids
     table = Person.__table__
+    assert isinstance(table, Table)
     statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
     values = [dict(zip(_PERSON_COLUMNS[1:], row, strict=True)) for row in rows]
     return list(session.execute(statement, values).scalars())
@@ -251,5 +234,5 @@ def update_people(
                     person.family_name, person.given_name, person.patronymic
                 )
             org_name = names.get(person.organization_id) if person.organization_id else None
-            _refresh_search_key(person, org_name)
+            refresh_search_key(person, org_name)
     session.flush()

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,31 +25,17 @@ from sqlalchemy.orm import Session
 from forumdesk.core import text
 from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.core.i18n import _
+from forumdesk.core.progress import Progress
+from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
-from forumdesk.db.models import (
-    Assignment,
-    Event,
-    Organization,
-    Person,
-    ProgramSession,
-    Registration,
-)
-from forumdesk.io.duplicates import (
-    Directory,
-    FileEntity,
-    KnownPerson,
-    group_rows,
-    match_entities,
-    org_key,
-)
-from forumdesk.io.people_rows import PersonDraft, RowCleaner
+from forumdesk.db.models import Assignment, Event, ProgramSession, Registration
+from forumdesk.io.duplicates import Directory, FileEntity, group_rows, match_entities
+from forumdesk.io.people_rows import AttendeeRow, RowCleaner
 from forumdesk.io.tables import ImportFileError, RowProblem
 from forumdesk.services.import_common import (
-    ImportCancelledError,
     ImportOptions,
     ImportSummary,
     Prepared,
-    ProgressCallback,
     Tracker,
     backup_kept_if_written,
     collector_paused,
@@ -68,10 +54,10 @@ from forumdesk.services.import_writing import (
     insert_people,
     update_people,
 )
+from forumdesk.services.people import directory_people
 from forumdesk.services.records import load
 
 __all__ = [
-    "ImportCancelledError",
     "ImportFileError",
     "ImportOptions",
     "ImportSummary",
@@ -99,12 +85,12 @@ def import_attendees(
     *,
     event_id: int | None = None,
     options: ImportOptions | None = None,
-    progress: ProgressCallback | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Import an attendee list; with `event_id`, register everyone for that event.
 
     Returns what happened (or, for a dry run or rows with errors, what would have happened).
-    Raises ImportFileError for a file that cannot be imported at all, ImportCancelledError when
+    Raises ImportFileError for a file that cannot be imported at all, CancelledError when
     `progress` returns False; in both cases nothing is written.
     """
     options = options or ImportOptions()
@@ -118,7 +104,7 @@ def _import(
     path: Path,
     event_id: int | None,
     options: ImportOptions,
-    progress: ProgressCallback | None,
+    progress: Progress | None,
 ) -> ImportSummary:
     prepared = prepare(path, "attendees", options)
     mapping = prepared.mapping
@@ -143,10 +129,10 @@ def _import(
         if writing and options.backup:
             take_backup(db, session, summary)
         event_sessions = _EventSessions(session, event_id) if event_id is not None else None
-        drafts, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
-        entities, notes = group_rows(drafts)
+        attendees, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
+        entities, notes = group_rows(attendees)
         summary.warnings.extend(notes)
-        directory = _load_directory(session)
+        directory = Directory(directory_people(session))
         summary.likely_duplicates.extend(
             match_entities(entities, directory, by_name=options.on_duplicate != "new")
         )
@@ -215,9 +201,9 @@ def _clean_rows(
     event_sessions: _EventSessions | None,
     summary: ImportSummary,
     tracker: Tracker,
-) -> tuple[list[PersonDraft], list[tuple[list[str], str]]]:
+) -> tuple[list[AttendeeRow], list[tuple[list[str], str]]]:
     cleaner = RowCleaner(prepared.mapping, prepared.table.sheet, name_order=prepared.name_order)
-    drafts: list[PersonDraft] = []
+    attendees: list[AttendeeRow] = []
     rejected: list[tuple[list[str], str]] = []
     header = [h.strip().casefold() for h in prepared.mapping.headers]
     width, first = len(header), header[0] if header else None
@@ -234,64 +220,38 @@ def _clean_rows(
         if result is None:
             summary.empty_rows += 1
             continue
-        if isinstance(result, PersonDraft) and result.sessions:
+        if isinstance(result, AttendeeRow) and result.sessions:
             result = _check_sessions(result, cleaner, event_sessions)
         if isinstance(result, list):
             summary.problems.extend(result)
             summary.rejected += 1
             rejected.append((cells, "; ".join(reject_message(p) for p in result)))
             continue
-        drafts.append(result)
+        attendees.append(result)
     tracker.step(len(prepared.data_rows))
-    return drafts, rejected
+    return attendees, rejected
 
 
 def _check_sessions(
-    draft: PersonDraft, cleaner: RowCleaner, event_sessions: _EventSessions | None
-) -> PersonDraft | list[RowProblem]:
+    attendee: AttendeeRow, cleaner: RowCleaner, event_sessions: _EventSessions | None
+) -> AttendeeRow | list[RowProblem]:
     if event_sessions is None:
         return [
             cleaner.problem(
-                draft.row,
+                attendee.row,
                 "sessions",
                 _("sessions are listed but no event was chosen to import into."),
             )
         ]
     problems = []
-    for token in draft.sessions:
+    for token in attendee.sessions:
         _found, message = event_sessions.resolve(token)
         if message:
-            problems.append(cleaner.problem(draft.row, "sessions", message))
-    return problems or draft
+            problems.append(cleaner.problem(attendee.row, "sessions", message))
+    return problems or attendee
 
 
 # --- planning ---------------------------------------------------------------------------------
-
-
-def _load_directory(session: Session) -> Directory:
-    """Every person's matching keys and fields, in one query."""
-    query = (
-        select(
-            Person.id,
-            Person.family_name,
-            Person.given_name,
-            Person.patronymic,
-            Person.display_name,
-            Person.organization_id,
-            Organization.name,
-            Person.position,
-            Person.country,
-            Person.sector,
-            Person.email,
-            Person.phone,
-            Person.language,
-            Person.notes,
-            Person.version,
-        )
-        .outerjoin(Organization, Organization.id == Person.organization_id)
-        .order_by(Person.id)
-    )
-    return Directory(KnownPerson(*row) for row in session.execute(query))
 
 
 @dataclass(slots=True)
@@ -325,11 +285,10 @@ def _plan(
             counted.setdefault(pid, "skipped")
             continue
         known = directory.people[pid]
-        changes = _changes(known, entity.draft, overwrite=options.on_duplicate == "overwrite")
+        changes = _changes(known, entity.person, overwrite=options.on_duplicate == "overwrite")
         if changes:
             plan.updates.setdefault(pid, {}).update(changes)
-            for name, value in changes.items():  # a second row for them sees the first's
-                setattr(known, name, value)
+            directory.people[pid] = replace(known, **changes)  # a second row sees the first's
             counted[pid] = "updated"
         else:
             counted.setdefault(pid, "unchanged")
@@ -351,7 +310,7 @@ def _plan_links(
     event_sessions: _EventSessions | None,
     summary: ImportSummary,
 ) -> None:
-    registered = set(plan.registered)
+    registered: set[object] = set(plan.registered)  # ids, or a new person's entity's id()
     wanted_assignments: set[tuple[int, object]] = set()
     in_event = select(ProgramSession.id).where(ProgramSession.event_id == event_id)
     rows = session.execute(
@@ -366,24 +325,26 @@ def _plan_links(
         key: object = pid if pid is not None else id(entity)
         if pid is None or pid not in registered:
             summary.registered += 1
-            registered.add(cast(int, key))
-        for token in entity.sessions if event_sessions else ():
-            session_id, _message = event_sessions.resolve(token)  # type: ignore[union-attr]
-            if session_id is None:
+            registered.add(key)
+        if event_sessions is None:
+            continue
+        for token in entity.sessions:
+            found_id, _message = event_sessions.resolve(token)
+            if found_id is None:
                 continue
-            link = (session_id, key)
+            link = (found_id, key)
             if link not in wanted_assignments and (
-                pid is None or (session_id, pid) not in plan.assignments
+                pid is None or (found_id, pid) not in plan.assignments
             ):
                 wanted_assignments.add(link)
                 summary.assigned += 1
 
 
-def _changes(known: KnownPerson, draft: PersonDraft, *, overwrite: bool) -> dict[str, Any]:
-    """What the row would change on `known`: blanks filled, or (overwrite) any differing value."""
+def _changes(known: PersonRow, person: PersonRow, *, overwrite: bool) -> dict[str, Any]:
+    """What the file's `person` would change on `known`: blanks, or (overwrite) any difference."""
     changes: dict[str, Any] = {}
     for name in ATTENDEE_FIELDS_COMPARED:
-        new = getattr(draft, name)
+        new = getattr(person, name)
         if new is None or new == "":
             continue
         old = getattr(known, name)
@@ -391,11 +352,11 @@ def _changes(known: KnownPerson, draft: PersonDraft, *, overwrite: bool) -> dict
             if name == "email" and old is not None:
                 continue  # e-mails identify people: one is never replaced by a row
             changes[name] = new
-    if draft.organization and (
+    if person.organization and (
         known.organization is None
-        or (overwrite and org_key(known.organization) != org_key(draft.organization))
+        or (overwrite and text.org_key(known.organization) != text.org_key(person.organization))
     ):
-        changes["organization"] = draft.organization
+        changes["organization"] = person.organization
     return changes
 
 
@@ -413,13 +374,13 @@ def _apply(
     """Write the plan; `recorder` learns what was created and what changed (for undo)."""
     orgs = OrganizationIds(session)
     orgs.ensure(
-        [e.draft.organization for e in plan.create if e.draft.organization]
+        [e.person.organization for e in plan.create if e.person.organization]
         + [str(c["organization"]) for c in plan.updates.values() if "organization" in c]
     )
     new_ids: dict[int, int] = {}
     for start in range(0, len(plan.create), 5 * CHUNK):
         chunk = plan.create[start : start + 5 * CHUNK]
-        ids = insert_people(session, [e.draft for e in chunk], orgs)
+        ids = insert_people(session, [e.person for e in chunk], orgs)
         new_ids.update(
             (id(entity), person_id) for entity, person_id in zip(chunk, ids, strict=True)
         )

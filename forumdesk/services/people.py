@@ -8,7 +8,7 @@ lower() and LIKE only fold ASCII.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -35,15 +35,13 @@ from forumdesk.db.models import (
 )
 from forumdesk.services.records import apply_changes, check_version, load
 
+_Columns = TypeVarTuple("_Columns")
+
 # --- organisations ----------------------------------------------------------------------------
 
 
 def organization_row(org: Organization) -> OrganizationRow:
     return OrganizationRow(org.id, org.name, org.country, org.sector, org.version)
-
-
-def _org_key(name: str) -> str:
-    return text.fold(name)
 
 
 _ORG_CLEANERS = {
@@ -57,7 +55,7 @@ def find_or_create_organization(
     session: Session, name: str, *, country: str | None = None, sector: Sector | None = None
 ) -> Organization:
     """Query helper: the organisation with this name (ignoring case), created if missing."""
-    key = _org_key(name)
+    key = text.org_key(name)
     org = session.scalar(select(Organization).where(Organization.name_key == key))
     if org is None:
         org = Organization(name=name, name_key=key, country=country, sector=sector)
@@ -77,12 +75,12 @@ def create_organization(
         clean_name = str(values["name"])
         if (
             session.scalar(
-                select(Organization.id).where(Organization.name_key == _org_key(clean_name))
+                select(Organization.id).where(Organization.name_key == text.org_key(clean_name))
             )
             is not None
         ):
             raise _organisation_taken(clean_name)
-        org = Organization(name_key=_org_key(clean_name), **values)
+        org = Organization(name_key=text.org_key(clean_name), **values)
         session.add(org)
         session.flush()
         return organization_row(org)
@@ -101,7 +99,7 @@ def update_organization(
         check_version(org, expected_version, "organisation")
         previous = apply_changes(org, changes, _ORG_CLEANERS)
         if "name" in previous:
-            key = _org_key(org.name)
+            key = text.org_key(org.name)
             with session.no_autoflush:
                 clash = session.scalar(
                     select(Organization.id).where(
@@ -112,7 +110,7 @@ def update_organization(
                 raise _organisation_taken(org.name)
             org.name_key = key
             for person in session.scalars(select(Person).where(Person.organization_id == org.id)):
-                _refresh_search_key(person, org.name)
+                refresh_search_key(person, org.name)
         return previous
 
 
@@ -128,7 +126,7 @@ def delete_organization(db: Database, organization_id: int) -> None:
         org = load(session, Organization, organization_id, "organisation")
         for person in session.scalars(select(Person).where(Person.organization_id == org.id)):
             person.organization_id = None
-            _refresh_search_key(person, None)
+            refresh_search_key(person, None)
         session.delete(org)
 
 
@@ -178,14 +176,15 @@ def person_row(person: Person, organization: str | None) -> PersonRow:
     )
 
 
-def _people_query() -> Select[tuple[Person, str | None]]:
+def _people_query() -> Select[Person, str | None]:
     return select(Person, Organization.name).outerjoin(
         Organization, Organization.id == Person.organization_id
     )
 
 
-def _refresh_search_key(person: Person, organization: str | None) -> None:
-    parts = (
+def refresh_search_key(person: Person, organization: str | None) -> None:
+    """Set the person's search key from their names, `organization`, e-mail and phone."""
+    person.search_key = text.person_search_key(
         person.family_name,
         person.given_name,
         person.patronymic,
@@ -194,7 +193,6 @@ def _refresh_search_key(person: Person, organization: str | None) -> None:
         person.email,
         person.phone,
     )
-    person.search_key = text.fold(" ".join(p for p in parts if p))
 
 
 def _refuse_taken_email(session: Session, email: str | None, own_id: int | None) -> None:
@@ -256,7 +254,7 @@ def create_person(
     with db.transaction() as session:
         _refuse_taken_email(session, person.email, None)
         org_name = _set_organization(session, person, organization)
-        _refresh_search_key(person, org_name)
+        refresh_search_key(person, org_name)
         session.add(person)
         session.flush()
         if register_for is not None:
@@ -308,7 +306,7 @@ def update_person(
                 person.display_name = default
         if "email" in previous:
             _refuse_taken_email(session, person.email, person.id)
-        _refresh_search_key(person, org_name)
+        refresh_search_key(person, org_name)
         return previous
 
 
@@ -386,7 +384,7 @@ def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
         notes=row.notes,
     )
     org_name = _set_organization(session, person, row.organization)
-    _refresh_search_key(person, org_name)
+    refresh_search_key(person, org_name)
     session.add(person)
     session.flush()
     for a in snapshot.assignments:
@@ -446,7 +444,23 @@ def search_people(
         )
         if limit is not None:
             query = query.limit(limit)
-        return [PersonRow(*row) for row in session.connection().execute(query).all()]
+        return _person_rows(session, query)
+
+
+def directory_people(session: Session) -> list[PersonRow]:
+    """Query helper: everyone in the directory, in id order, in one query (imports match them)."""
+    query = (
+        select(*_ROW_COLUMNS)
+        .outerjoin(Organization, Organization.id == Person.organization_id)
+        .order_by(Person.id)
+    )
+    return _person_rows(session, query)
+
+
+def _person_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[PersonRow]:
+    """What a query of _ROW_COLUMNS finds, straight from the driver into rows."""
+    found: Sequence[Sequence[Any]] = session.connection().execute(query).all()
+    return [PersonRow(*row) for row in found]
 
 
 # PersonRow's fields, in its order
@@ -471,16 +485,14 @@ _ROW_COLUMNS = (
 
 def people_search_query(
     search: str | None, *, event_id: int | None = None
-) -> Select[tuple[Person, str | None]]:
+) -> Select[Person, str | None]:
     """Query helper behind search_people (exporters and views page through it)."""
     return _filtered(_people_query(), search, event_id)
 
 
 def _filtered(
-    query: Select,
-    search: str | None,  # type: ignore[type-arg]
-    event_id: int | None,
-) -> Select:  # type: ignore[type-arg]
+    query: Select[*_Columns], search: str | None, event_id: int | None
+) -> Select[*_Columns]:
     for word in text.fold(search or "").split():
         query = query.where(Person.search_key.contains(word, autoescape=True))
     if event_id is not None:
@@ -496,7 +508,7 @@ def refresh_all_search_keys(session: Session) -> None:
         org_id: name for org_id, name in session.execute(select(Organization.id, Organization.name))
     }
     for person in session.scalars(select(Person)):
-        _refresh_search_key(
+        refresh_search_key(
             person, orgs.get(person.organization_id) if person.organization_id else None
         )
 
@@ -508,11 +520,13 @@ __all__ = [
     "delete_organization",
     "delete_people",
     "delete_person",
+    "directory_people",
     "find_or_create_organization",
     "find_person_by_email",
     "get_person",
     "list_organizations",
     "people_search_query",
+    "refresh_search_key",
     "restore_people",
     "restore_person",
     "search_people",

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from forumdesk.core import text
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.i18n import _
+from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
 from forumdesk.io.duplicates import Directory, name_key
@@ -29,7 +30,6 @@ from forumdesk.io.tables import ImportFileError, RowProblem
 from forumdesk.services.import_common import (
     ImportOptions,
     ImportSummary,
-    ProgressCallback,
     Tracker,
     backup_kept_if_written,
     finish_rejects,
@@ -40,8 +40,7 @@ from forumdesk.services.import_common import (
     take_backup,
 )
 from forumdesk.services.import_undo import ChangeRecorder
-from forumdesk.services.imports import _load_directory
-from forumdesk.services.people import _refresh_search_key
+from forumdesk.services.people import directory_people, refresh_search_key
 from forumdesk.services.records import load
 
 _SESSION_FIELDS = (
@@ -65,7 +64,7 @@ def import_programme(
     *,
     event_id: int,
     options: ImportOptions | None = None,
-    progress: ProgressCallback | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Create or update the event's sessions, rooms, tracks and assignments from a file."""
     options = options or ImportOptions()
@@ -142,7 +141,7 @@ class _Run:
         self.sessions = list(
             session.scalars(select(ProgramSession).where(ProgramSession.event_id == event.id))
         )
-        self.directory: Directory = _load_directory(session)
+        self.directory = Directory(directory_people(session))
         self.by_display: dict[str, list[int]] = defaultdict(list)
         for person in self.directory.people.values():
             self.by_display[text.fold(person.display_name)].append(person.id)
@@ -374,7 +373,7 @@ class _Run:
             patronymic=patronymic,
             display_name=text.default_display_name(family or name, given, patronymic),
         )
-        _refresh_search_key(person, None)
+        refresh_search_key(person, None)
         self.session.add(person)
         self.session.flush()
         self.recorder.created("people", [person.id])

@@ -32,7 +32,7 @@ from forumdesk.io.headers import (
     map_columns,
     synonyms_for,
 )
-from forumdesk.io.people_rows import PersonDraft, RowCleaner
+from forumdesk.io.people_rows import AttendeeRow, RowCleaner
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
 from forumdesk.services.profiles import list_profiles, load_profile, save_profile
 from forumdesk.ui.import_pages import (
@@ -278,19 +278,20 @@ class MappingPage(QWizardPage):
             result = cleaner.clean(number, cells)
             if result is None:
                 continue
-            if isinstance(result, PersonDraft):
+            if isinstance(result, AttendeeRow):
+                person = result.person
                 lines.append(
                     [
                         number,
                         "",
-                        result.family_name,
-                        result.given_name,
-                        result.patronymic,
-                        result.organization,
-                        result.position,
-                        result.country,
-                        result.email,
-                        result.phone,
+                        person.family_name,
+                        person.given_name,
+                        person.patronymic,
+                        person.organization,
+                        person.position,
+                        person.country,
+                        person.email,
+                        person.phone,
                         "; ".join(result.sessions),
                     ]
                 )

@@ -33,12 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.core.errors import CancelledError, ForumdeskError
+from forumdesk.core.progress import Progress
 from forumdesk.io.import_rejects import default_rejects_path
-from forumdesk.services.import_common import (
-    ImportCancelledError,
-    ImportOptions,
-    ImportSummary,
-)
+from forumdesk.services.import_common import ImportOptions, ImportSummary
 from forumdesk.services.import_undo import ImportChanges
 from forumdesk.ui.commands import ImportCommand, push_import
 from forumdesk.ui.context import AppContext
@@ -52,7 +49,7 @@ from forumdesk.ui.import_pages import (
     plain_table,
     show_message,
 )
-from forumdesk.ui.workers import JobOutcome, Progress, run_with_progress
+from forumdesk.ui.workers import JobOutcome, run_with_progress
 
 POLICIES = ("update", "overwrite", "skip", "new")
 
@@ -306,7 +303,7 @@ class ConfirmPage(QWizardPage):
             dry_run=False,
             backup=self.backup_check.isChecked(),
         )
-        if outcome.cancelled or isinstance(outcome.error, CancelledError | ImportCancelledError):
+        if outcome.cancelled or isinstance(outcome.error, CancelledError):
             show_message(
                 self.error_label, self.tr("The import was cancelled; nothing was changed.")
             )
@@ -497,7 +494,7 @@ class ImportWizard(QWizard):
         outcome = run_with_progress(self, title, label, job, dialog_created=self.dialog_created)
         if isinstance(outcome.result, ImportSummary) and outcome.result.backup_path is not None:
             self.backup_path = outcome.result.backup_path
-        if isinstance(outcome.error, ImportCancelledError):
+        if isinstance(outcome.error, CancelledError):
             return JobOutcome(cancelled=True)
         return outcome
 

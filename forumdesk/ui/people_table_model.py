@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from forumdesk.core.enums import RegistrationStatus, Sector, _Vocabulary
+from forumdesk.core.enums import RegistrationStatus, Sector, Vocabulary
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.text import fold
 from forumdesk.ui.mime import PERSON_IDS_MIME, encode_ids
@@ -79,7 +79,7 @@ _VOCABULARY_LABELS = (
 )
 
 
-def vocabulary_label(member: _Vocabulary) -> str:
+def vocabulary_label(member: Vocabulary) -> str:
     """A status, role or sector as the user's language names it."""
     return QCoreApplication.translate("Vocabulary", member.label)
 

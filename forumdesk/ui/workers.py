@@ -15,7 +15,9 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-Progress = Callable[[int, int], bool]
+from forumdesk.core.errors import CancelledError
+from forumdesk.core.progress import Progress
+
 Job = Callable[[Progress], Any]
 
 
@@ -127,6 +129,4 @@ def run_with_progress(
 
 
 def _is_cancellation(error: BaseException) -> bool:
-    from forumdesk.core.errors import CancelledError
-
     return isinstance(error, CancelledError)

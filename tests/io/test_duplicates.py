@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from forumdesk.core.rows import PersonRow
+from forumdesk.core.text import default_display_name
 from forumdesk.io.duplicates import (
     Directory,
-    KnownPerson,
     fuzzy_key,
     group_rows,
     match_entities,
     skeleton,
 )
-from forumdesk.io.people_rows import PersonDraft
+from forumdesk.io.people_rows import AttendeeRow
 
 
 def _known(
@@ -20,8 +21,8 @@ def _known(
     *,
     email: str | None = None,
     organization: str | None = None,
-) -> KnownPerson:
-    return KnownPerson(
+) -> PersonRow:
+    return PersonRow(
         pid,
         family,
         given,
@@ -36,7 +37,40 @@ def _known(
         None,
         None,
         None,
+        1,
     )
+
+
+def _row(
+    row: int,
+    family: str,
+    given: str | None = None,
+    *,
+    organization: str | None = None,
+    position: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    sessions: tuple[str, ...] = (),
+) -> AttendeeRow:
+    """A file's row, as RowCleaner gives it: a person not stored yet (id and version 0)."""
+    person = PersonRow(
+        id=0,
+        family_name=family,
+        given_name=given,
+        patronymic=None,
+        display_name=default_display_name(family, given, None),
+        organization_id=None,
+        organization=organization,
+        position=position,
+        country=None,
+        sector=None,
+        email=email,
+        phone=phone,
+        language=None,
+        notes=None,
+        version=0,
+    )
+    return AttendeeRow(row, person, sessions)
 
 
 def test_cyrillic_and_latin_spellings_share_a_skeleton() -> None:
@@ -48,35 +82,27 @@ def test_cyrillic_and_latin_spellings_share_a_skeleton() -> None:
 
 
 def test_rows_of_one_person_are_grouped_and_disagreements_noted() -> None:
-    drafts = [
-        PersonDraft(row=2, family_name="Иванов", given_name="Пётр", email="p@x.kz"),
-        PersonDraft(
-            row=3,
-            family_name="Иванов",
-            given_name="Пётр",
+    rows = [
+        _row(2, "Иванов", "Пётр", email="p@x.kz"),
+        _row(
+            3,
+            "Иванов",
+            "Пётр",
             email="p@x.kz",
             phone="+7 701 555 00 00",
             position="Эксперт",
             sessions=("S1",),
         ),
-        PersonDraft(
-            row=4,
-            family_name="Иванов",
-            given_name="Пётр",
-            email="p@x.kz",
-            position="Директор",
-            sessions=("S2",),
-        ),
-        PersonDraft(row=5, family_name="Петров", organization="WIPO"),
-        PersonDraft(row=6, family_name="петров ", organization="wipo", email="pp@x.kz"),
+        _row(4, "Иванов", "Пётр", email="p@x.kz", position="Директор", sessions=("S2",)),
+        _row(5, "Петров", organization="WIPO"),
+        _row(6, "Петров", organization="wipo", email="pp@x.kz"),
     ]
-    drafts[4].family_name = "Петров"
-    entities, notes = group_rows(drafts)
+    entities, notes = group_rows(rows)
     assert [e.rows for e in entities] == [[2, 3, 4], [5, 6]]
     first = entities[0]
-    assert first.draft.phone == "+7 701 555 00 00" and first.draft.position == "Эксперт"
+    assert first.person.phone == "+7 701 555 00 00" and first.person.position == "Эксперт"
     assert first.sessions == ["S1", "S2"]
-    assert entities[1].draft.email == "pp@x.kz"
+    assert entities[1].person.email == "pp@x.kz"
     assert notes == [
         "Row 4 repeats row 2 (the same e-mail) but gives position «Директор» "
         "instead of «Эксперт»; row 2's value is used."
@@ -94,22 +120,12 @@ def test_matching_against_the_directory() -> None:
     )
     entities, _ = group_rows(
         [
-            PersonDraft(row=2, family_name="Другой", email="P@X.KZ".lower()),  # same e-mail
-            PersonDraft(
-                row=3,
-                family_name="Петров",
-                given_name="Иван",
-                organization="wipo",
-                email="ivan@wipo.int",
+            _row(2, "Другой", email="P@X.KZ".lower()),  # same e-mail
+            _row(
+                3, "Петров", "Иван", organization="wipo", email="ivan@wipo.int"
             ),  # name+org, no e-mail
-            PersonDraft(row=4, family_name="Садыкова", given_name="Динара"),  # transliteration
-            PersonDraft(
-                row=5,
-                family_name="Смирнов",
-                given_name="Олег",
-                organization="ЕЭК",
-                email="new@x.kz",
-            ),  # another e-mail
+            _row(4, "Садыкова", "Динара"),  # transliteration
+            _row(5, "Смирнов", "Олег", organization="ЕЭК", email="new@x.kz"),  # another e-mail
         ]
     )
     likely = match_entities(entities, directory)
@@ -126,9 +142,16 @@ def test_matching_against_the_directory() -> None:
 
 def test_by_name_off_only_trusts_emails() -> None:
     directory = Directory([_known(2, "Петров", "Иван", organization="WIPO")])
-    entities, _ = group_rows(
-        [PersonDraft(row=2, family_name="Петров", given_name="Иван", organization="WIPO")]
-    )
+    entities, _ = group_rows([_row(2, "Петров", "Иван", organization="WIPO")])
     likely = match_entities(entities, directory, by_name=False)
     assert entities[0].person_id is None
     assert [d.person_id for d in likely] == [2]
+
+
+def test_a_later_row_that_fills_in_a_name_renames_the_person_the_default_way() -> None:
+    entities, notes = group_rows(
+        [_row(2, "Иванов", email="p@x.kz"), _row(3, "Иванов", "Пётр", email="p@x.kz")]
+    )
+    assert notes == []
+    person = entities[0].person
+    assert (person.given_name, person.display_name) == ("Пётр", "Иванов Пётр")

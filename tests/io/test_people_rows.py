@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (
-    PersonDraft,
+    AttendeeRow,
     RowCleaner,
     _tidy,
-    clean_cell,
     normalize_phone,
     split_full_name,
 )
@@ -99,7 +99,7 @@ def test_unknown_countries_are_kept() -> None:
 
 
 def test_a_row_is_cleaned() -> None:
-    draft = _cleaner().clean(
+    attendee = _cleaner().clean(
         7,
         [
             "  Иванов   Пётр\u00a0Сергеевич ",
@@ -110,22 +110,51 @@ def test_a_row_is_cleaned() -> None:
             "Госорган",
         ],
     )
-    assert isinstance(draft, PersonDraft)
-    assert (draft.family_name, draft.given_name, draft.patronymic) == (
+    assert isinstance(attendee, AttendeeRow) and attendee.row == 7
+    assert (attendee.person.id, attendee.person.version) == (0, 0)  # not stored yet
+    person = attendee.person
+    assert (person.family_name, person.given_name, person.patronymic) == (
         "Иванов",
         "Пётр",
         "Сергеевич",
     )
-    assert draft.email == "ivanov@example.kz"
-    assert draft.phone == "+7 701 555 00 01"
-    assert draft.country == "Kazakhstan"
-    assert draft.sector == Sector.GOVERNMENT
-    assert draft.display_name == "Иванов Пётр Сергеевич"
+    assert person.email == "ivanov@example.kz"
+    assert person.phone == "+7 701 555 00 01"
+    assert person.country == "Kazakhstan"
+    assert person.sector == Sector.GOVERNMENT
+    assert person.display_name == "Иванов Пётр Сергеевич"
 
 
 def test_empty_rows_are_none() -> None:
     assert _cleaner().clean(3, ["", "  ", "", "", ""]) is None
-    assert clean_cell(" \t ") is None
+    assert text.clean(" \t ") is None
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["Иванов Иван", "WIPO"],  # the row ends before its last columns
+        ["Иванов Иван", "WIPO", "", "", "", "", "unmapped"],  # and one that goes on past them
+        ["Иванов Иван ", "WIPO", "", "  ", "", ""],  # not tidy: cleaned cell by cell
+    ],
+)
+def test_fields_a_row_leaves_empty_are_none(cells: list[str]) -> None:
+    attendee = _cleaner().clean(2, cells)
+    assert isinstance(attendee, AttendeeRow)
+    person = attendee.person
+    assert (person.family_name, person.given_name, person.organization) == (
+        "Иванов",
+        "Иван",
+        "WIPO",
+    )
+    empty = (person.patronymic, person.position, person.country, person.sector, person.email)
+    assert empty == (None,) * 5
+    assert (person.phone, person.language, person.notes, attendee.sessions) == (
+        None,
+        None,
+        None,
+        (),
+    )
 
 
 def test_each_problem_names_its_row_and_column() -> None:
@@ -153,10 +182,11 @@ def test_too_long_values_are_refused_not_cut() -> None:
 @given(st.lists(st.text(max_size=300), min_size=0, max_size=8))
 def test_no_row_crashes_the_cleaner(cells: list[str]) -> None:
     result = _cleaner().clean(2, cells)
-    assert result is None or isinstance(result, PersonDraft | list)
-    if isinstance(result, PersonDraft):
-        assert result.family_name and result.family_name == result.family_name.strip()
-        assert len(result.family_name) <= 200
+    assert result is None or isinstance(result, AttendeeRow | list)
+    if isinstance(result, AttendeeRow):
+        family = result.person.family_name
+        assert family and family == family.strip()
+        assert len(family) <= 200
 
 
 # Characters that make cleaning do something: spaces of every kind, controls, the "|" _tidy joins
@@ -190,20 +220,20 @@ _MESSY = st.text(
 
 
 @given(st.lists(_MESSY, max_size=8))
-def test_a_tidy_row_is_one_clean_cell_would_leave_alone(cells: list[str]) -> None:
-    if _tidy(cells):
-        assert all(clean_cell(c) == (c or None) for c in cells)
+def test_a_tidy_row_is_one_text_clean_would_leave_alone(cells: list[str]) -> None:
+    if _tidy("|".join(cells)):
+        assert all(text.clean(c) == (c or None) for c in cells)
 
 
 def test_tidy_rows_are_told_apart() -> None:
-    assert _tidy(["Иванов", "", "WIPO", "a|b"]) and _tidy([])
+    assert _tidy("|".join(["Иванов", "", "WIPO", "a|b"])) and _tidy("")
     for untidy in (["Иванов ", "x"], ["x", " Иванов"], ["a  b"], ["a\u00a0b"], ["a", " "]):
-        assert not _tidy(untidy)
+        assert not _tidy("|".join(untidy))
 
 
 @given(st.lists(_MESSY, min_size=6, max_size=6))
 def test_the_quick_way_through_a_row_gives_what_the_long_way_does(cells: list[str]) -> None:
-    # A space in a seventh, unmapped column sends the same row through clean_cell cell by cell
+    # A space in a seventh, unmapped column sends the same row through text.clean cell by cell
     cleaner = _cleaner()
     assert cleaner.clean(2, cells) == cleaner.clean(2, [*cells, " "])
 

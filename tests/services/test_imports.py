@@ -15,11 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text as sql
 
+from forumdesk.core.errors import CancelledError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services.assignments import event_registrations, session_people
 from forumdesk.services.demo import DemoResult
-from forumdesk.services.import_common import ImportCancelledError, ImportOptions
+from forumdesk.services.import_common import ImportOptions
 from forumdesk.services.imports import ImportFileError, import_attendees
 from forumdesk.services.people import create_person, find_person_by_email, search_people
 from forumdesk.services.sessions import create_session
@@ -229,7 +230,7 @@ def test_dry_run_and_cancel_write_nothing(db: Database, event: EventRow, xlsx: P
         seen.append((done, total))
         return done < total  # the last report is after everything was written
 
-    with pytest.raises(ImportCancelledError, match="nothing was changed"):
+    with pytest.raises(CancelledError, match="nothing was changed"):
         import_attendees(db, xlsx, event_id=event.id, progress=cancel_when_writing)
     assert seen and seen[-1][0] == seen[-1][1]
     assert snapshot(db) == before
@@ -262,7 +263,7 @@ def test_the_import_takes_the_backup_first_and_keeps_it_only_if_it_wrote(
         False,
         None,
     )
-    with pytest.raises(ImportCancelledError):
+    with pytest.raises(CancelledError):
         import_attendees(
             db, xlsx, options=ImportOptions(backup=True), progress=lambda done, total: done < total
         )

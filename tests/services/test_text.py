@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from forumdesk.core import text
 
 _RUNS = re.compile(r"\s+")
-# Every kind of space, controls and letters that casefold or fold (ё, ß)
+# What clean makes one space of: spaces, controls and the invisible marks pasted text carries
+_BLANK_RUNS = re.compile(r"[\s\x00-\x1f\x7f\u200b\u200e\u200f\ufeff]+")
+# Every kind of space, controls, invisible marks and letters that casefold or fold (ё, ß)
 _TYPED = st.text(
     alphabet=[
         "a",
@@ -25,8 +27,11 @@ _TYPED = st.text(
         "\n",
         "\u2003",
         "\u200b",
+        "\u200e",
+        "\ufeff",
         "\x1f",
         "\x07",
+        "\x7f",
         "@",
         ".",
     ],
@@ -37,8 +42,16 @@ _TYPED = st.text(
 @given(_TYPED)
 @example("  a  b  ")
 @example("a\u00a0\tb\n")
-def test_clean_collapses_every_run_of_spaces(value: str) -> None:
-    assert text.clean(value) == (_RUNS.sub(" ", value).strip() or None)
+@example("\ufeffИванов\u200b\u200e ")
+def test_clean_collapses_every_run_of_spaces_controls_and_invisible_marks(value: str) -> None:
+    assert text.clean(value) == (_BLANK_RUNS.sub(" ", value).strip() or None)
+
+
+def test_one_cleaner_for_typed_values_and_file_cells() -> None:
+    assert text.clean("\ufeffИванов\u200b") == "Иванов"
+    assert text.clean("Пётр\u200bИванов") == "Пётр Иванов"
+    assert text.clean("a\x00\x7fb") == "a b"
+    assert text.clean(" Иванов ") == "Иванов" and text.clean("\u200b") is None
 
 
 @given(_TYPED)
