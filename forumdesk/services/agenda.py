@@ -41,6 +41,7 @@ from forumdesk.db.models import (
 )
 from forumdesk.io.agenda_data import AgendaData, AgendaRegistration
 from forumdesk.services.events import event_row
+from forumdesk.services.people import PERSON_ROW_COLUMNS
 from forumdesk.services.records import load
 from forumdesk.services.sessions import session_query, session_rows
 from forumdesk.services.venue import room_row, track_row
@@ -185,25 +186,7 @@ _SESSION_COLUMNS = (
     ProgramSession.version,
 )
 
-_PERSON_COLUMNS = (
-    Person.id,
-    Person.family_name,
-    Person.given_name,
-    Person.patronymic,
-    Person.display_name,
-    Person.organization_id,
-    Organization.name,
-    Person.position,
-    Person.country,
-    Person.sector,
-    Person.email,
-    Person.phone,
-    Person.language,
-    Person.notes,
-    Person.version,
-    Organization.country,
-    Organization.sector,
-)
+_PERSON_COLUMNS = (*PERSON_ROW_COLUMNS, Organization.country, Organization.sector)
 
 
 def _person(row: Sequence[Any]) -> PersonRow:

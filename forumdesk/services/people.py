@@ -436,7 +436,7 @@ def search_people(
     with db.reader() as session:
         # plain columns straight into rows: no ORM object per person (50,000 in a second)
         query = _filtered(
-            select(*_ROW_COLUMNS).outerjoin(
+            select(*PERSON_ROW_COLUMNS).outerjoin(
                 Organization, Organization.id == Person.organization_id
             ),
             search,
@@ -450,7 +450,7 @@ def search_people(
 def directory_people(session: Session) -> list[PersonRow]:
     """Query helper: everyone in the directory, in id order, in one query (imports match them)."""
     query = (
-        select(*_ROW_COLUMNS)
+        select(*PERSON_ROW_COLUMNS)
         .outerjoin(Organization, Organization.id == Person.organization_id)
         .order_by(Person.id)
     )
@@ -458,13 +458,13 @@ def directory_people(session: Session) -> list[PersonRow]:
 
 
 def _person_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[PersonRow]:
-    """What a query of _ROW_COLUMNS finds, straight from the driver into rows."""
+    """What a query of PERSON_ROW_COLUMNS finds, straight from the driver into rows."""
     found: Sequence[Sequence[Any]] = session.connection().execute(query).all()
     return [PersonRow(*row) for row in found]
 
 
-# PersonRow's fields, in its order
-_ROW_COLUMNS = (
+# PersonRow's fields, in its order, as one query reads them (the agenda adds the organisation's)
+PERSON_ROW_COLUMNS = (
     Person.id,
     Person.family_name,
     Person.given_name,
