@@ -129,7 +129,7 @@ class DeskWrites:
         pending: dict[str, set[Key] | None] = session.info.setdefault(_PENDING, {})
         for obj, deleted in _flushed_objects(session):
             table = getattr(obj, "__tablename__", None)
-            if table not in TABLE_KEYS:
+            if not isinstance(table, str) or table not in TABLE_KEYS:
                 continue
             key = _key_of(obj)
             version = None if deleted else getattr(obj, "version", None)
@@ -195,7 +195,7 @@ def _do_orm_execute(state: Any) -> None:
         return
     desk = _desk_of(state.session)
     table = getattr(getattr(state.statement, "table", None), "name", None)
-    if desk is not None and table in TABLE_KEYS:
+    if desk is not None and isinstance(table, str) and table in TABLE_KEYS:
         desk._on_statement(state.session, table)
 
 
@@ -260,9 +260,7 @@ class PostgresChangeDetector:
 
         self.writes = DeskWrites(db, notify_channel=NOTIFY_CHANNEL)
         url = db.url.set(drivername="postgresql")
-        self._conn = psycopg.connect(
-            url.render_as_string(hide_password=False), autocommit=True
-        )
+        self._conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
         self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
 
     def poll(self) -> ChangeSet:

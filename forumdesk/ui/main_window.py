@@ -37,6 +37,7 @@ from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.export_actions import ExportActions
 from forumdesk.ui.i18n import language_menu
 from forumdesk.ui.import_actions import ImportActions
+from forumdesk.ui.live_refresh import LiveRefresh
 from forumdesk.ui.people_page import PeoplePage
 from forumdesk.ui.problem_marks import TimetableProblemMarks
 from forumdesk.ui.problems import ProblemsDock, ProblemsStatusLabel
@@ -65,6 +66,10 @@ class MainWindow(QMainWindow):
         self.db = db
         self.ctx = AppContext(db, self, prompts=prompts)
         self.ctx.window = self
+        # Other desks' commits reach the views within a second; its state is known before
+        # the views load, so nothing committed meanwhile is missed.
+        self.live_refresh = LiveRefresh(self.ctx, self)
+        self.live_refresh.start()
         self._events: list[EventRow] = []
         self._painted = False
         self.setWindowTitle("forumdesk")
@@ -383,7 +388,11 @@ class MainWindow(QMainWindow):
             return
         if EVENT in topics:
             selected = self.ctx.event_id
+            known = [event.id for event in self._events]
             self._events = events.list_events(self.db)
+            if [event.id for event in self._events] != known:  # another desk added or removed one
+                self.reload_events()
+                return
             for n, event in enumerate(self._events):
                 if event.id == selected:
                     self.event_combo.setItemText(
@@ -430,6 +439,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(tab))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live_refresh.stop()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())

@@ -1008,183 +1008,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="79"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="84"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="80"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="85"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="81"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="86"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="82"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="87"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="97"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="100"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="112"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="117"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="152"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="157"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="154"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="159"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="156"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="158"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="183"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="180"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="193"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="198"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="199"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="215"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="216"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="240"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="246"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="252"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="257"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="254"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="322"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="259"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="327"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="327"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="332"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="354"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="359"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="405"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="414"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="411"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="412"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="421"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -1465,83 +1465,84 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="94"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="98"/>
         <source>Filter by name, organisation, position, e-mail, phone…</source>
         <translation>Фильтр по имени, организации, должности, эл. почте, телефону…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="102"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="106"/>
         <source>Registered for this event</source>
         <translation>Зарегистрированные на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="103"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="107"/>
         <source>Whole directory</source>
         <translation>Весь справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="104"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
         <source>Whom the table lists</source>
         <translation>Кого показывает таблица</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="134"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="138"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="141"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="145"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="152"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="156"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="159"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="163"/>
         <source>&amp;Assign to session…</source>
         <translation>&amp;Включить в сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="165"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="169"/>
         <source>&amp;Register for this event</source>
         <translation>&amp;Зарегистрировать на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="169"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="173"/>
         <source>As {0}</source>
         <translation>Со статусом «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="177"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="236"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="181"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="240"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="433"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="184"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="188"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="185"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="189"/>
         <source>Register the selected people for this event</source>
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="331"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="335"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="332"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="336"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="337"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1550,7 +1551,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1559,12 +1560,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="361"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="365"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="363"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1573,17 +1574,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="375"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="394"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1592,32 +1593,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="482"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="511"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="483"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="512"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="484"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="513"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="488"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="517"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="489"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="518"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="490"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="519"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -2099,133 +2100,133 @@
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="111"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="492"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="530"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="115"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="154"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="160"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="165"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="171"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="169"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="175"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="173"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="179"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="189"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="191"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="200"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="201"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="204"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="205"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="209"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="230"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="245"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="243"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="249"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="258"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="260"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="266"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="363"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="401"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="448"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="486"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="457"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="495"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -2576,6 +2577,29 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/import_pages.py" line="366"/>
         <source>There are no rows below row {0}: nothing to import.</source>
         <translation>Ниже строки {0} строк нет: импортировать нечего.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleBar</name>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="23"/>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="25"/>
+        <source>Show the record as it is now; the changes made here are discarded</source>
+        <translation>Показать запись в её нынешнем виде; изменения, сделанные здесь, будут отброшены</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="36"/>
+        <source>Changed on another desk at {0}.</source>
+        <translation>Изменено на другом рабочем месте в {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="41"/>
+        <source>Deleted on another desk: it can no longer be saved.</source>
+        <translation>Удалено на другом рабочем месте: сохранить уже нельзя.</translation>
     </message>
 </context>
 <context>

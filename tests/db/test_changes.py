@@ -12,7 +12,7 @@ from forumdesk.db.changes import ChangeSet, SqliteChangeDetector, notice_payload
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.services import assignments, people, sessions
-from forumdesk.services.demo import DemoResult, load_demo
+from forumdesk.services.demo import DemoResult
 
 
 @pytest.fixture
