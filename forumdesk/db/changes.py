@@ -105,43 +105,56 @@ class DeskWrites:
     transaction also sends what it flushed to the other desks before it commits.
     """
 
-    def __init__(self, db: Database, *, notify_channel: str | None = None) -> None:
-        self.engine = db.engine
+    def __init__(self, notify_channel: str | None = None) -> None:
         self.token = uuid.uuid4().hex  # names this desk in its notices
         self.notify_channel = notify_channel
         # (table, key) -> the version it was flushed at (None: deleted)
         self.flushed: dict[tuple[str, Key], int | None] = {}
-        _desks[self.engine] = self
 
-    def close(self) -> None:
-        if _desks.get(self.engine) is self:
-            del _desks[self.engine]
+    @classmethod
+    def of(cls, db: Database) -> DeskWrites:
+        """The record of `db`'s writes, kept from now on as long as its engine lives.
+
+        On PostgreSQL its transactions announce their changes to the other desks from now on.
+        """
+        desk = _desks.get(db.engine)
+        if desk is None:
+            desk = cls(None if db.is_sqlite else NOTIFY_CHANNEL)
+            _desks[db.engine] = desk
+        return desk
 
     def take(self, table: str, key: Key, version: int | None) -> bool:
         """True (and forgotten) when this desk left `key` of `table` at `version` itself."""
         marker = (table, key)
-        if marker in self.flushed and self.flushed[marker] == version:
-            del self.flushed[marker]
-            return True
-        return False
+        left = self.flushed.pop(marker, _NOTHING)
+        # a marker at another version: changed again since, by another desk
+        return left is not _NOTHING and left == version
 
     def _on_flush(self, session: Session) -> None:
         pending: dict[str, set[Key] | None] = session.info.setdefault(_PENDING, {})
+        flushed: dict[tuple[str, Key], int | None] = session.info.setdefault(_FLUSHED, {})
         for obj, deleted in _flushed_objects(session):
             table = getattr(obj, "__tablename__", None)
             if not isinstance(table, str) or table not in TABLE_KEYS:
                 continue
             key = _key_of(obj)
             version = None if deleted else getattr(obj, "version", None)
-            self.flushed[(table, key)] = version
+            flushed[(table, key)] = version
             if table in pending:
                 keys = pending[table]
                 if keys is not None:
                     keys.add(key)
             else:
                 pending[table] = {key}
-        if len(self.flushed) > 100_000:  # an import: never seen again by a poll, keep it small
+
+    def _after_commit(self, session: Session) -> None:
+        """What the transaction flushed is this desk's from now on (not if it rolled back)."""
+        flushed = session.info.pop(_FLUSHED, None)
+        if not flushed:
+            return
+        if len(self.flushed) + len(flushed) > 100_000:  # imports: forget, at worst a reload
             self.flushed.clear()
+        self.flushed.update(flushed)
 
     def _on_statement(self, session: Session, table: str) -> None:
         pending: dict[str, set[Key] | None] = session.info.setdefault(_PENDING, {})
@@ -162,7 +175,17 @@ class DeskWrites:
 
 
 _PENDING = "forumdesk_pending_changes"
-_desks: weakref.WeakValueDictionary[Engine, DeskWrites] = weakref.WeakValueDictionary()
+_FLUSHED = "forumdesk_flushed_versions"
+_NOTHING = object()
+_desks: weakref.WeakKeyDictionary[Engine, DeskWrites] = weakref.WeakKeyDictionary()
+
+
+def announce_changes(db: Database) -> None:
+    """Have `db`'s commits tell the other desks what they changed (PostgreSQL's NOTIFY).
+
+    Called for every database opened, so that a commit from the command line is seen too.
+    """
+    DeskWrites.of(db)
 
 
 def _desk_of(session: Session) -> DeskWrites | None:
@@ -184,9 +207,17 @@ def _before_commit(session: Session) -> None:
         desk._before_commit(session)
 
 
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    desk = _desk_of(session)
+    if desk is not None:
+        desk._after_commit(session)
+
+
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_FLUSHED, None)
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -258,7 +289,7 @@ class PostgresChangeDetector:
     def __init__(self, db: Database) -> None:
         import psycopg
 
-        self.writes = DeskWrites(db, notify_channel=NOTIFY_CHANNEL)
+        self.writes = DeskWrites.of(db)
         url = db.url.set(drivername="postgresql")
         self._conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
         self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
@@ -275,7 +306,6 @@ class PostgresChangeDetector:
         return changes
 
     def close(self) -> None:
-        self.writes.close()
         self._conn.close()
 
 
@@ -297,7 +327,7 @@ class SqliteChangeDetector:
 
     def __init__(self, db: Database) -> None:
         assert db.is_sqlite and db.url.database, "a database file"
-        self.writes = DeskWrites(db)
+        self.writes = DeskWrites.of(db)
         # autocommit: each poll reads the latest committed state
         self._conn = sqlite3.connect(db.url.database, isolation_level=None, timeout=5)
         self._data_version = self._read_data_version()
@@ -359,7 +389,6 @@ class SqliteChangeDetector:
         return {key for key in changed if not take(table, key, new.get(key))}
 
     def close(self) -> None:
-        self.writes.close()
         self._conn.close()
 
 

@@ -1,4 +1,4 @@
-"""Change detection between desks on one SQLite file: what another desk committed, and only that."""
+"""Change detection between desks on one SQLite file: what another desk committed, only that."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from forumdesk.config import resolve_database_url
 from forumdesk.db.changes import ChangeSet, SqliteChangeDetector, notice_payloads, read_notice
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
+from forumdesk.db.models import Person
 from forumdesk.services import assignments, people, sessions
 from forumdesk.services.demo import DemoResult
 
@@ -111,3 +112,42 @@ def test_notice_payloads_fit_postgres_and_read_back() -> None:
     assert found == keys
     assert read_notice('{"desk": "x", "table": "secrets", "keys": null}') is None
     assert read_notice("not json") is None
+
+
+def test_a_rolled_back_write_of_this_desk_does_not_hide_another_desks(
+    db: Database, demo: DemoResult, other_desk: Database
+) -> None:
+    detector = SqliteChangeDetector(db)
+    try:
+        person = people.search_people(db)[0]
+        with pytest.raises(RuntimeError), db.transaction() as session:
+            record = session.get(Person, person.id)
+            assert record is not None
+            record.position = "Never saved"
+            session.flush()  # the version this desk would have left, had it committed
+            raise RuntimeError("cancelled")
+        # another desk leaves the record at that very version
+        people.update_person(other_desk, person.id, {"position": "Saved elsewhere"})
+        assert detector.poll().records == {"people": frozenset({person.id})}
+    finally:
+        detector.close()
+
+
+def test_an_import_like_bulk_insert_is_reported_by_id(
+    db: Database, demo: DemoResult, other_desk: Database
+) -> None:
+    detector = SqliteChangeDetector(db)
+    try:
+        with other_desk.transaction() as session:
+            session.execute(
+                Person.__table__.insert(),
+                [
+                    {"family_name": f"Bulk{n}", "display_name": f"Bulk{n}", "version": 1}
+                    for n in range(3)
+                ],
+            )
+        ids = {p.id for p in people.search_people(db) if p.family_name.startswith("Bulk")}
+        assert len(ids) == 3
+        assert detector.poll().records == {"people": frozenset(ids)}
+    finally:
+        detector.close()
