@@ -294,6 +294,8 @@ class PostgresChangeDetector:
         self._conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
         self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
 
+    ready = True  # LISTENing since it was made
+
     def poll(self) -> ChangeSet:
         """What the other desks committed since the last poll (empty when nothing)."""
         changes = ChangeSet()
@@ -325,7 +327,13 @@ def _fingerprint_sql(table: str) -> str:
 class SqliteChangeDetector:
     """Polls `PRAGMA data_version` on a kept connection; reports the records that changed."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, snapshot: bool = True) -> None:
+        """Know the database's present state: the fingerprints, and (`snapshot`) the records.
+
+        Without `snapshot` (a window starting: a 50,000-person directory takes tens of
+        milliseconds to read), the records are read by the first poll, which reports a table
+        whose fingerprint moved meanwhile as changed as a whole.
+        """
         assert db.is_sqlite and db.url.database, "a database file"
         self.writes = DeskWrites.of(db)
         # autocommit: each poll reads the latest committed state
@@ -333,19 +341,37 @@ class SqliteChangeDetector:
         self._data_version = self._read_data_version()
         self._fingerprints: dict[str, tuple[int, int, int]] = {}
         self._snapshots: dict[str, dict[Key, int]] = {}
-        self._baseline()
-
-    def _read_data_version(self) -> int:
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def _baseline(self) -> None:
         self._conn.execute("BEGIN")
         try:
             for table in TABLE_KEYS:
                 self._fingerprints[table] = self._fingerprint(table)
+                if snapshot:
+                    self._snapshots[table] = self._snapshot(table)
+        finally:
+            self._conn.execute("COMMIT")
+
+    @property
+    def ready(self) -> bool:
+        """True once the records are known: the next poll names the changed ones."""
+        return bool(self._snapshots)
+
+    def _read_data_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _take_snapshots(self) -> dict[str, frozenset[Key] | None]:
+        """The first poll of a detector made without them; tables that moved since, as wholes."""
+        moved: dict[str, frozenset[Key] | None] = {}
+        self._conn.execute("BEGIN")
+        try:
+            for table in TABLE_KEYS:
+                fingerprint = self._fingerprint(table)
+                if fingerprint != self._fingerprints[table]:
+                    moved[table] = None
+                self._fingerprints[table] = fingerprint
                 self._snapshots[table] = self._snapshot(table)
         finally:
             self._conn.execute("COMMIT")
+        return moved
 
     def _fingerprint(self, table: str) -> tuple[int, int, int]:
         count, versions, keys = self._conn.execute(_fingerprint_sql(table)).fetchone()
@@ -361,6 +387,9 @@ class SqliteChangeDetector:
 
     def poll(self) -> ChangeSet:
         """What the other desks committed since the last poll (empty when nothing)."""
+        if not self._snapshots:
+            self._data_version = self._read_data_version()
+            return ChangeSet(self._take_snapshots())
         version = self._read_data_version()
         if version == self._data_version:
             return ChangeSet()
@@ -395,8 +424,8 @@ class SqliteChangeDetector:
 ChangeDetector = SqliteChangeDetector | PostgresChangeDetector
 
 
-def change_detector(db: Database) -> ChangeDetector:
-    """The detector for `db`'s kind of database."""
+def change_detector(db: Database, *, snapshot: bool = True) -> ChangeDetector:
+    """The detector for `db`'s kind of database (`snapshot`: see SqliteChangeDetector)."""
     if db.is_sqlite:
-        return SqliteChangeDetector(db)
+        return SqliteChangeDetector(db, snapshot=snapshot)
     return PostgresChangeDetector(db)

@@ -67,9 +67,18 @@ class LiveRefresh(QObject):
         self.timer.timeout.connect(self.poll)
 
     def start(self) -> None:
-        """Take the database's present state as known, then poll."""
-        self._open()
+        """Take the database's present state as known, then poll.
+
+        The records themselves are read by the first poll, after the window has shown.
+        """
+        self._open(snapshot=False)
         self.timer.start()
+        QTimer.singleShot(0, self.poll)  # as soon as the window is up, not half a second later
+
+    @property
+    def ready(self) -> bool:
+        """True while the desk watches the database and knows its records."""
+        return self.detector is not None and self.detector.ready
 
     def stop(self) -> None:
         self.timer.stop()
@@ -93,9 +102,9 @@ class LiveRefresh(QObject):
             self.ctx.notify_remote(changes, topics_of(changes))
             self.arrived.emit(changes)
 
-    def _open(self) -> bool:
+    def _open(self, *, snapshot: bool = True) -> bool:
         try:
-            self.detector = change_detector(self.ctx.db)
+            self.detector = change_detector(self.ctx.db, snapshot=snapshot)
         except Exception as exc:  # sqlite3's or psycopg's errors: retried later
             log.warning("live refresh: cannot watch the database: %s", exc)
             self._lost = True

@@ -151,3 +151,17 @@ def test_an_import_like_bulk_insert_is_reported_by_id(
         assert detector.poll().records == {"people": frozenset(ids)}
     finally:
         detector.close()
+
+
+def test_a_detector_started_without_records_reports_what_moved_meanwhile_as_a_whole(
+    db: Database, demo: DemoResult, other_desk: Database
+) -> None:
+    detector = SqliteChangeDetector(db, snapshot=False)
+    try:
+        person = people.search_people(db)[0]
+        people.update_person(other_desk, person.id, {"position": "Before the first poll"})
+        assert detector.poll().records == {"people": None}
+        people.update_person(other_desk, person.id, {"position": "After it"})
+        assert detector.poll().records == {"people": frozenset({person.id})}
+    finally:
+        detector.close()

@@ -37,6 +37,7 @@ def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
     window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.live_refresh.ready, timeout=LAG_MS)
     return window
 
 
