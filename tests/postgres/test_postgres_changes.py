@@ -85,12 +85,13 @@ def test_two_windows_on_one_server_show_each_others_moves(
     prompts = ScriptedPrompts()
     load_demo(pg)
     other = open_database(postgres_url)
+    windows = [MainWindow(pg, prompts=prompts), MainWindow(other, prompts=prompts)]
     try:
-        desk_a = MainWindow(pg, prompts=prompts)
-        desk_b = MainWindow(other, prompts=prompts)
-        for window in (desk_a, desk_b):
+        for window in windows:
             qtbot.addWidget(window)
             window.show()
+        desk_a, desk_b = windows
+        qtbot.waitUntil(lambda: desk_b.live_refresh.ready, timeout=2000)
         scheduled = sorted(
             r.id for r in desk_b.timetable_page.rows.values() if r.starts_at is not None
         )
@@ -103,7 +104,9 @@ def test_two_windows_on_one_server_show_each_others_moves(
         qtbot.waitUntil(lambda: desk_b.timetable_page.rows[first].starts_at == later, timeout=2000)
         assert desk_b.timetable_page.view.selected_session_ids() == [chosen]
         assert sessions.get_session(other, first).starts_at == later
-        for window in (desk_a, desk_b):
-            window.close()
     finally:
+        for window in windows:
+            window.close()
+        qtbot.wait(100)  # what the closing windows still read, read before the engines go
         other.dispose()
+        pg.dispose()
