@@ -340,7 +340,7 @@ class SqliteChangeDetector:
         self._conn = sqlite3.connect(db.url.database, isolation_level=None, timeout=5)
         self._data_version = self._read_data_version()
         self._fingerprints: dict[str, tuple[int, int, int]] = {}
-        self._snapshots: dict[str, dict[Key, int]] = {}
+        self._snapshots: dict[str, dict[int, int]] = {}
         self._conn.execute("BEGIN")
         try:
             for table in TABLE_KEYS:
@@ -377,13 +377,12 @@ class SqliteChangeDetector:
         count, versions, keys = self._conn.execute(_fingerprint_sql(table)).fetchone()
         return int(count), int(versions), int(keys)
 
-    def _snapshot(self, table: str) -> dict[Key, int]:
+    def _snapshot(self, table: str) -> dict[int, int]:
+        """Every record's version by key; a pair of ids packed into one integer, so that the
+        dictionary is built and compared in C (50,000 people in a few milliseconds)."""
         columns = TABLE_KEYS[table]
-        rows = self._conn.execute(f"SELECT {', '.join(columns)}, version FROM {table}")
-        if len(columns) == 1:
-            return {row[0]: row[1] for row in rows}
-        width = len(columns)
-        return {tuple(row[:width]): row[width] for row in rows}
+        packed = columns[0] if len(columns) == 1 else f"({columns[0]} << 32) | {columns[1]}"
+        return dict(self._conn.execute(f"SELECT {packed}, version FROM {table}"))
 
     def poll(self) -> ChangeSet:
         """What the other desks committed since the last poll (empty when nothing)."""
@@ -411,11 +410,18 @@ class SqliteChangeDetector:
             self._conn.execute("COMMIT")
         return ChangeSet(records)
 
-    def _diff(self, table: str, old: dict[Key, int], new: dict[Key, int]) -> set[Key]:
-        changed = {key for key, version in new.items() if old.get(key) != version}
-        changed.update(key for key in old if key not in new)
+    def _diff(self, table: str, old: dict[int, int], new: dict[int, int]) -> set[Key]:
+        # set operations on the items, in C: inserted or updated, then deleted
+        packed = {key for key, _version in new.items() - old.items()}
+        packed.update(old.keys() - new.keys())
+        pair = len(TABLE_KEYS[table]) == 2
         take = self.writes.take
-        return {key for key in changed if not take(table, key, new.get(key))}
+        changed: set[Key] = set()
+        for key in packed:
+            unpacked: Key = (key >> 32, key & 0xFFFFFFFF) if pair else key
+            if not take(table, unpacked, new.get(key)):
+                changed.add(unpacked)
+        return changed
 
     def close(self) -> None:
         self._conn.close()
