@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from forumdesk.config import resolve_database_url
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
-from forumdesk.services import people, sessions
+from forumdesk.services import events, people, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.session_editing import SessionEdit
 from forumdesk.ui import commands
@@ -154,3 +154,26 @@ def test_an_open_editor_says_its_session_changed_and_reloads(
     assert editor.title_edit.text() == "Renamed elsewhere"
     assert not editor.stale_bar.isVisible()
     assert editor.original is not None and editor.original.title == "Renamed elsewhere"
+
+
+def test_a_renamed_room_reaches_event_setup_and_a_new_event_the_event_list(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk_a = _window(qtbot, db, prompts)
+    desk_b = _window(qtbot, second_db, prompts)
+    desk_b.show_page(desk_b.setup_page)
+    rooms = desk_b.setup_page.room_model
+    second_room = rooms.index(1, 0)
+    desk_b.setup_page.room_table.selectRow(1)
+    event_id = desk_a.ctx.event_id
+    assert event_id is not None
+    room = venue.list_rooms(db, event_id)[0]
+    assert desk_a.ctx.run(commands.edit_room(desk_a.ctx, room, {"name": "Hall of Mirrors"}))
+    qtbot.waitUntil(lambda: rooms.index(0, 0).data() == "Hall of Mirrors", timeout=LAG_MS)
+    selected = desk_b.setup_page.room_table.selectionModel().selectedRows()
+    assert [index.row() for index in selected] == [second_room.row()]
+
+    shown_event = desk_b.ctx.event_id
+    events.create_event(db, "Second forum", "2027-05-12")  # from desk A's side of the file
+    qtbot.waitUntil(lambda: desk_b.event_combo.count() == 2, timeout=LAG_MS)
+    assert desk_b.ctx.event_id == shown_event  # the desk stays on what it shows
