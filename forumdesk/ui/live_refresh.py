@@ -62,6 +62,7 @@ class LiveRefresh(QObject):
         self.ctx = ctx
         self.detector: ChangeDetector | None = None
         self._lost = False  # the detector failed: everything is reloaded when it is back
+        self._telling = False  # the views are being told (a message box there spins the loop)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_INTERVAL_MS)
         self.timer.timeout.connect(self.poll)
@@ -87,6 +88,8 @@ class LiveRefresh(QObject):
             self.detector = None
 
     def poll(self) -> None:
+        if self._telling or not self.timer.isActive():  # the views busy, or stopped
+            return
         if self.detector is None and not self._open():
             return
         assert self.detector is not None
@@ -99,7 +102,11 @@ class LiveRefresh(QObject):
             self._lost = True
             return
         if changes:
-            self.ctx.notify_remote(changes, topics_of(changes))
+            self._telling = True
+            try:
+                self.ctx.notify_remote(changes, topics_of(changes))
+            finally:
+                self._telling = False
             self.arrived.emit(changes)
 
     def _open(self, *, snapshot: bool = True) -> bool:

@@ -177,3 +177,23 @@ def test_a_renamed_room_reaches_event_setup_and_a_new_event_the_event_list(
     events.create_event(db, "Second forum", "2027-05-12")  # from desk A's side of the file
     qtbot.waitUntil(lambda: desk_b.event_combo.count() == 2, timeout=LAG_MS)
     assert desk_b.ctx.event_id == shown_event  # the desk stays on what it shows
+
+
+def test_a_lost_watch_comes_back_and_reloads_everything(
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = _window(qtbot, db, prompts)
+    refresh = window.live_refresh
+    assert refresh.detector is not None
+    refresh.detector._conn.close()  # type: ignore[union-attr]  # the file went away, say
+    told: list[frozenset[str]] = []
+    window.ctx.data_changed.connect(told.append)
+    refresh.poll()  # fails: logged, not raised
+    assert refresh.detector is None
+    assert "polling failed" in caplog.text
+    refresh.poll()  # watching again: what happened meanwhile is unknown
+    assert refresh.detector is not None
+    assert told and {"sessions", "people", "rooms"} <= told[-1]
+    refresh.stop()
+    refresh.poll()  # stopped: never opens again
+    assert refresh.detector is None
