@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QWidget
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
+from forumdesk.ui.i18n import capitalized
+from forumdesk.ui.prompts import Prompts
 
 if TYPE_CHECKING:
     from forumdesk.db.changes import ChangeSet
-from forumdesk.ui.i18n import capitalized
-from forumdesk.ui.prompts import Prompts
 
 # What a change touched; views reload only what they show.
 EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (

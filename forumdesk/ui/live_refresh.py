@@ -81,6 +81,12 @@ class LiveRefresh(QObject):
         """True while the desk watches the database and knows its records."""
         return self.detector is not None and self.detector.ready
 
+    def restart(self) -> None:
+        """Watch `ctx.db` afresh: another database was opened in the window."""
+        self.stop()
+        self._lost = False
+        self.start()
+
     def stop(self) -> None:
         self.timer.stop()
         if self.detector is not None:

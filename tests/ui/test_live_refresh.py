@@ -197,3 +197,27 @@ def test_a_lost_watch_comes_back_and_reloads_everything(
     refresh.stop()
     refresh.poll()  # stopped: never opens again
     assert refresh.detector is None
+
+
+def test_restarting_watches_the_database_the_window_now_shows(
+    qtbot: QtBot, db: Database, second_db: Database, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
+    window = _window(qtbot, db, prompts)
+    other_file = open_database(resolve_database_url(str(tmp_path / "other.sqlite3")))
+    try:
+        window.ctx.db = other_file  # what switching databases does, before it says so
+        window.live_refresh.restart()
+        qtbot.waitUntil(lambda: window.live_refresh.ready, timeout=LAG_MS)
+        told: list[frozenset[str]] = []
+        window.ctx.data_changed.connect(told.append)
+        events.create_event(other_file, "Elsewhere", "2027-05-12")
+        qtbot.waitUntil(lambda: bool(told), timeout=LAG_MS)
+        assert "event" in told[0]
+        told.clear()
+        people.update_person(second_db, people.search_people(second_db)[0].id, {"notes": "x"})
+        qtbot.wait(700)  # the old file is no longer watched
+        assert told == []
+    finally:
+        window.live_refresh.stop()
+        window.ctx.db = db
+        other_file.dispose()
