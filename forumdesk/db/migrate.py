@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from forumdesk.core.errors import DatabaseError, SchemaError
 from forumdesk.core.i18n import _
+from forumdesk.db.changes import announce_changes
 from forumdesk.db.driver_errors import DriverFailure, failure_of
 from forumdesk.db.engine import Database, create_database_engine
 
@@ -62,7 +63,9 @@ def open_database(url: URL) -> Database:
         raise
     if backup is not None:
         log.info("backed up %s to %s before migrating", url.database, backup)
-    return Database(engine)
+    database = Database(engine)
+    announce_changes(database)  # the other desks hear of this one's commits
+    return database
 
 
 def upgrade_schema(engine: Engine) -> Path | None:

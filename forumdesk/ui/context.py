@@ -10,6 +10,7 @@ nothing, so there is never a half-done action to compensate for.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,6 +21,9 @@ from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.ui.i18n import capitalized
 from forumdesk.ui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from forumdesk.db.changes import ChangeSet
 
 # What a change touched; views reload only what they show.
 EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REGISTRATIONS = (
@@ -58,6 +62,9 @@ class AppContext(QObject):
         self.current_event: EventRow | None = None
         self.window: QWidget | None = None  # the parent of the prompts' dialogs
         self.prompts = prompts if prompts is not None else Prompts()
+        # While views reload for another desk's commit: which records it changed, so that a
+        # view that can patch single rows (the People page) need not reload them all.
+        self.remote_changes: ChangeSet | None = None
 
     # --- the current event ----------------------------------------------------------------
 
@@ -90,6 +97,14 @@ class AppContext(QObject):
 
     def notify(self, topics: Iterable[str]) -> None:
         self.data_changed.emit(frozenset(topics))
+
+    def notify_remote(self, changes: ChangeSet, topics: Iterable[str]) -> None:
+        """Tell the views what another desk committed; `remote_changes` says which records."""
+        self.remote_changes = changes
+        try:
+            self.notify(topics)
+        finally:
+            self.remote_changes = None
 
     def report_error(self, title: str, error: ForumdeskError | str) -> None:
         self.prompts.warning(self.window, capitalized(title) or "forumdesk", str(error))

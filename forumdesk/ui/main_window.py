@@ -40,6 +40,7 @@ from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.export_actions import ExportActions
 from forumdesk.ui.i18n import language_menu
 from forumdesk.ui.import_actions import ImportActions
+from forumdesk.ui.live_refresh import LiveRefresh
 from forumdesk.ui.people_page import PeoplePage
 from forumdesk.ui.problem_marks import TimetableProblemMarks
 from forumdesk.ui.problems import ProblemsDock, ProblemsStatusLabel
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self.db = db
         self.ctx = AppContext(db, self, prompts=prompts)
         self.ctx.window = self
+        # Other desks' commits reach the views within a second; its state is known before
+        # the views load, so nothing committed meanwhile is missed.
+        self.live_refresh = LiveRefresh(self.ctx, self)
+        self.live_refresh.start()
         self._events: list[EventRow] = []
         self._painted = False
         self.setWindowTitle("forumdesk")
@@ -335,6 +340,7 @@ class MainWindow(QMainWindow):
         self.location_label.setText(self.tr("Database: {0}").format(db.location))
         self.reload_events()
         self.desks_label.follow(db)
+        self.live_refresh.restart()  # watch the new database, not the closed one
         self.database_changed.emit(db)
         old.dispose()
         self.statusBar().showMessage(self.tr("Opened {0}.").format(database_title(db.url)), 5000)
@@ -424,7 +430,11 @@ class MainWindow(QMainWindow):
             return
         if EVENT in topics:
             selected = self.ctx.event_id
+            known = [event.id for event in self._events]
             self._events = events.list_events(self.db)
+            if [event.id for event in self._events] != known:  # another desk added or removed one
+                self.reload_events()
+                return
             for n, event in enumerate(self._events):
                 if event.id == selected:
                     self.event_combo.setItemText(
@@ -471,6 +481,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(tab))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live_refresh.stop()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())

@@ -9,6 +9,7 @@ is on screen (a hidden page reloads when it is shown again: 50,000 rows are not 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 from PySide6.QtCore import (
     QEvent,
@@ -33,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.core.enums import RegistrationStatus, Role
-from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.errors import ForumdeskError, NotFoundError
 from forumdesk.core.rows import EventRow, PersonRow
+from forumdesk.db.changes import ChangeSet
 from forumdesk.services import assignments, people, sessions
 from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
@@ -48,6 +50,8 @@ DialogRunner = Callable[[QDialog], int]
 
 # What the table shows; assignments are not among them, so a timetable edit costs no reload.
 RELOAD_TOPICS = frozenset({PEOPLE, REGISTRATIONS})
+# Up to this many people changed on another desk are updated row by row; more take a reload.
+PATCH_LIMIT = 500
 
 EVENT_SCOPE, DIRECTORY_SCOPE = "event", "directory"
 
@@ -402,10 +406,35 @@ class PeoplePage(QWidget):
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
         if not topics & RELOAD_TOPICS:
             return
+        remote = self.ctx.remote_changes
+        if remote is not None and not self._stale and self._patch_people(remote):
+            return
         if self.isVisible():
             self.reload()
         else:
             self._stale = True
+
+    def _patch_people(self, changes: ChangeSet) -> bool:
+        """Update the rows of people another desk edited, one by one; False: reload instead.
+
+        Only edits of people already listed are patched; people added or deleted, and changed
+        organisations or registrations (which touch many rows), take the reload.
+        """
+        if changes.tables & {"organizations", "registrations"}:
+            return False
+        ids = changes.keys("people")
+        if ids is None or len(ids) > PATCH_LIMIT:
+            return False
+        try:
+            rows = [people.get_person(self.ctx.db, cast(int, person_id)) for person_id in ids]
+        except NotFoundError:  # deleted
+            return False
+        except ForumdeskError as exc:
+            self.ctx.report_error(self.tr("People"), exc)
+            return True
+        missing = self.model.update_people(rows)
+        # in the event's scope, someone not listed is not registered: nothing to show
+        return not missing or self.event_scope
 
     def _on_ctx_event_changed(self, event: EventRow | None) -> None:
         # Without an event only the directory makes sense; the user's choice comes back later.

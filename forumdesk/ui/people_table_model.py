@@ -219,6 +219,37 @@ class PeopleTableModel(QAbstractTableModel):
         self._row_of = None
         self.endResetModel()
 
+    def update_people(self, rows: Sequence[PersonRow]) -> list[int]:
+        """Take the fresh values of people already listed, each where it stands (no reset).
+
+        Returns the ids that are not listed, which the caller may need to load otherwise. A
+        changed row keeps its place until the next sort or filter, like an edit in a spreadsheet.
+        """
+        source_of = {row.id: n for n, row in enumerate(self._rows)}
+        labels = {sector: vocabulary_label(sector) for sector in Sector}
+        missing: list[int] = []
+        changed: list[int] = []
+        for row in rows:
+            source = source_of.get(row.id)
+            if source is None:
+                missing.append(row.id)
+                continue
+            if self._rows[source] == row:
+                continue
+            self._rows[source] = row
+            self._keys[source] = search_key(row, labels)
+            for column, keys in self._sort_keys.items():
+                keys[source] = self._sort_key(row, self.COLUMNS[column])
+            changed.append(row.id)
+        if changed:
+            self._haystack = _Haystack(self._keys, self._order)
+            last = self.columnCount() - 1
+            for person_id in changed:
+                shown = self.row_of(person_id)
+                if shown is not None:
+                    self.dataChanged.emit(self.index(shown, 0), self.index(shown, last))
+        return missing
+
     def set_filter(self, text: str) -> bool:
         """Show only rows containing every word of `text`; False when nothing changed."""
         words = filter_words(text)

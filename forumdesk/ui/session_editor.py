@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.errors import ForumdeskError, NotFoundError
 from forumdesk.core.rows import PersonRow, Placement, SessionRow
 from forumdesk.services import agenda, assignments, sessions, venue
 from forumdesk.services.people import search_people
@@ -51,6 +52,7 @@ from forumdesk.ui.assignment_draft_model import AssignmentDraftTableModel, Draft
 from forumdesk.ui.context import AppContext, ForumdeskCommand
 from forumdesk.ui.i18n import capitalized
 from forumdesk.ui.people_table_model import vocabulary_label
+from forumdesk.ui.stale_bar import StaleBar
 
 SEARCH_LIMIT = 50
 
@@ -128,6 +130,7 @@ class SessionEditorDialog(QDialog):
             signal.connect(self._busy_timer.start)
         self.people_model.rowsInserted.connect(self._busy_timer.start)
         self._refresh_busy()
+        ctx.data_changed.connect(self._on_ctx_data_changed)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -145,7 +148,10 @@ class SessionEditorDialog(QDialog):
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #B00020")
+        self.stale_bar = StaleBar(self)
+        self.stale_bar.reload_requested.connect(self.reload_from_database)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.stale_bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
@@ -309,6 +315,38 @@ class SessionEditorDialog(QDialog):
                 for a in self._original_people
             ]
         )
+
+    def _on_ctx_data_changed(self, _topics: frozenset[str]) -> None:
+        """Another desk changed this session or its people: say so rather than keep stale data."""
+        changes = self.ctx.remote_changes
+        if changes is None or self.original is None:
+            return
+        session_id = self.original.id
+        people_keys = changes.keys("assignments")
+        if changes.touches("program_sessions", session_id) or (
+            people_keys is None or any(key[0] == session_id for key in people_keys)  # type: ignore[index]
+        ):
+            try:
+                sessions.get_session(self.ctx.db, session_id)
+            except NotFoundError:
+                self.stale_bar.show_deleted()
+                self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+                return
+            self.stale_bar.show_changed()
+
+    def reload_from_database(self) -> None:
+        """Show the session as it is now (the Reload of the bar); edits made here are dropped."""
+        if self.original is None:
+            return
+        try:
+            self.original = sessions.get_session(self.ctx.db, self.original.id)
+            self._original_people = assignments.session_people(self.ctx.db, self.original.id)
+        except ForumdeskError as exc:
+            self.message_label.setText(str(exc))
+            return
+        self._load()
+        self.message_label.clear()
+        self.stale_bar.hide()
 
     # --- what the form says ---------------------------------------------------------------
 

@@ -34,7 +34,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="202"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="199"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n row cannot be imported. Correct it in the file and check again, or tick “Import the valid rows”.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="293"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="290"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n row with problems will be left out and written to {0}.</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="337"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Delete %n person from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="363"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>Register %n person as {0}</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="394"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>Assign %n person to {0}</numerusform>

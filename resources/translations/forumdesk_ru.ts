@@ -180,123 +180,123 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="66"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="63"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="68"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="65"/>
         <source>What the import would do, and the rows it cannot use. Nothing has been changed yet.</source>
         <translation>Что сделает импорт и какие строки он не сможет использовать. Пока ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="80"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="77"/>
         <source>Update: fill in what is blank</source>
         <translation>Дополнить: заполнить пустые поля</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="81"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="78"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>Заменить значениями из файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="82"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="79"/>
         <source>Skip: leave them as they are</source>
         <translation>Пропустить: оставить как есть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="83"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="80"/>
         <source>Add as new (unless the e-mail is known)</source>
         <translation>Добавить как новых (если эл. почта неизвестна)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="95"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
         <source>Sheet</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="95"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="95"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="95"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
         <source>In the file</source>
         <translation>В файле</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
         <source>Perhaps the same as</source>
         <translation>Возможно, совпадает с</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="101"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="107"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="104"/>
         <source>Import the valid rows and write the others to a rejects file:</source>
         <translation>Импортировать правильные строки, а остальные записать в файл отклонённых:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="111"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="108"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="113"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="110"/>
         <source>Check &amp;again</source>
         <translation>Проверить &amp;снова</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="119"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="116"/>
         <source>Already in the database:</source>
         <translation>Уже есть в базе:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="126"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="123"/>
         <source>Rows with problems:</source>
         <translation>Строки с проблемами:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="128"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="125"/>
         <source>Possible duplicates (not merged):</source>
         <translation>Возможные дубликаты (не объединены):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="150"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="147"/>
         <source>Checking the file</source>
         <translation>Проверка файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="150"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="147"/>
         <source>Reading and checking every row…</source>
         <translation>Чтение и проверка всех строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="155"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="152"/>
         <source>The check was cancelled; press Check again.</source>
         <translation>Проверка отменена; нажмите «Проверить снова».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="186"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="183"/>
         <source>{0} (row {1})</source>
         <translation>{0} (строка {1})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="202"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="199"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n строку нельзя импортировать. Исправьте её в файле и проверьте снова или отметьте «Импортировать правильные строки».</numerusform>
@@ -305,12 +305,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="225"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="222"/>
         <source>Write the rejected rows to</source>
         <translation>Записать отклонённые строки в</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="227"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="224"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>Excel или CSV (*.xlsx *.csv)</translation>
     </message>
@@ -318,38 +318,38 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="251"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="316"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="248"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="313"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="253"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="250"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="257"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="254"/>
         <source>Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all. Edit &gt; Undo takes the whole import back in one step, until forumdesk is closed.</source>
         <translation>Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего. Команда «Правка &gt; Отменить» отменяет весь импорт за один шаг — до закрытия forumdesk.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="263"/>
         <source>Make a backup copy of the database first (it stays after forumdesk is closed)</source>
         <translation>Сначала сделать резервную копию базы (она останется и после закрытия forumdesk)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="285"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="282"/>
         <source>the directory only</source>
         <translation>только справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="287"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="284"/>
         <source>Import «{0}» into «{1}».</source>
         <translation>Импорт «{0}» в «{1}».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="293"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="290"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n строка с проблемами будет пропущена и записана в {0}.</numerusform>
@@ -358,22 +358,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="304"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="301"/>
         <source>Importing</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="305"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="302"/>
         <source>Importing the rows…</source>
         <translation>Импорт строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="311"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="308"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Импорт прерван; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="324"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="321"/>
         <source>Nothing was written: go back and check the file again.</source>
         <translation>Ничего не записано: вернитесь назад и проверьте файл снова.</translation>
     </message>
@@ -1043,37 +1043,37 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="411"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="408"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="508"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="505"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="509"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="506"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="513"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="510"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="529"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="526"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="539"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="536"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="542"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="539"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -1104,189 +1104,189 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="85"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="90"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="86"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="87"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="88"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="98"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="103"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="101"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="106"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="120"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="335"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="125"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="340"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="166"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="171"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="168"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="173"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="170"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="172"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="191"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="200"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="206"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="215"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="219"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="216"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="224"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="230"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="252"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="257"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="258"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="263"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="261"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="266"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="269"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="274"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="271"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="363"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="340"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="345"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="373"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="395"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="400"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="446"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="455"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="452"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="461"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="453"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="462"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -1405,13 +1405,13 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="264"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="310"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="311"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="265"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="311"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="312"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
@@ -1461,57 +1461,57 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="313"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="313"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="314"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="314"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="315"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="315"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="316"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="317"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="317"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="318"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="318"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="319"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="319"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="320"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="362"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="363"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="368"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="369"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>
@@ -1644,83 +1644,84 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="94"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="98"/>
         <source>Filter by name, organisation, position, e-mail, phone…</source>
         <translation>Фильтр по имени, организации, должности, эл. почте, телефону…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="102"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="106"/>
         <source>Registered for this event</source>
         <translation>Зарегистрированные на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="103"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="107"/>
         <source>Whole directory</source>
         <translation>Весь справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="104"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
         <source>Whom the table lists</source>
         <translation>Кого показывает таблица</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="134"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="138"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="141"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="145"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="152"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="156"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="159"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="163"/>
         <source>&amp;Assign to session…</source>
         <translation>&amp;Включить в сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="165"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="169"/>
         <source>&amp;Register for this event</source>
         <translation>&amp;Зарегистрировать на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="169"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="173"/>
         <source>As {0}</source>
         <translation>Со статусом «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="177"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="236"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="181"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="240"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="433"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="184"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="188"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="185"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="189"/>
         <source>Register the selected people for this event</source>
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="331"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="335"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="332"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="336"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="337"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1729,7 +1730,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1738,12 +1739,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="361"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="365"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="363"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1752,17 +1753,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="375"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="394"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1771,32 +1772,32 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="482"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="511"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="483"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="512"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="484"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="513"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="488"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="517"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="489"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="518"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="490"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="519"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -2278,133 +2279,133 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="111"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="492"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="530"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="115"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="154"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="160"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="165"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="171"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="169"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="175"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="173"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="179"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="189"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="191"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="200"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="201"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="204"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="205"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="209"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="230"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="245"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="243"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="249"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="258"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="260"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="266"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="363"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="401"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="448"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="486"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="457"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="495"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -2758,54 +2759,77 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
 </context>
 <context>
+    <name>StaleBar</name>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="23"/>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="25"/>
+        <source>Show the record as it is now; the changes made here are discarded</source>
+        <translation>Показать запись в её нынешнем виде; изменения, сделанные здесь, будут отброшены</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="36"/>
+        <source>Changed on another desk at {0}.</source>
+        <translation>Изменено на другом рабочем месте в {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="41"/>
+        <source>Deleted on another desk: it can no longer be saved.</source>
+        <translation>Удалено на другом рабочем месте: сохранить уже нельзя.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="343"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="340"/>
         <source>Imported</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="351"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="348"/>
         <source>Created:</source>
         <translation>Создано:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="352"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="349"/>
         <source>Updated:</source>
         <translation>Обновлено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="353"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="350"/>
         <source>Unchanged:</source>
         <translation>Без изменений:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="354"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="351"/>
         <source>Skipped:</source>
         <translation>Пропущено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="355"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="352"/>
         <source>Rejected rows:</source>
         <translation>Отклонено строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="356"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="353"/>
         <source>Registered for the event:</source>
         <translation>Зарегистрировано на мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="357"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="354"/>
         <source>Put in sessions:</source>
         <translation>Включено в сессии:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="385"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="382"/>
         <source>The rejected rows are in {0}</source>
         <translation>Отклонённые строки записаны в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="390"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="387"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
     </message>

@@ -20,7 +20,7 @@ from forumdesk.db.engine import Database
 from forumdesk.services import assignments, people
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.mime import PERSON_IDS_MIME, decode_ids
-from forumdesk.ui.people_table_model import PERSON_ID_ROLE, PeopleTableModel
+from forumdesk.ui.people_table_model import PERSON_ID_ROLE, PeopleTableModel, _text_key
 
 FAMILIES = [
     "Иванов",
@@ -367,3 +367,31 @@ def test_headings_and_cells_read_as_staff_expect(db: Database, demo: DemoResult)
     countries = model.countries()  # all rows, not only the filtered one
     assert countries[:2] == ["Armenia", "Belarus"] and "Russia" in countries
     assert countries == sorted(set(countries))
+
+
+def test_update_people_changes_rows_in_place_and_the_filter_finds_the_new_text(
+    qtmodeltester: object, model: PeopleTableModel, generated: Generated
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtTest import QSignalSpy
+
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # a sort column whose keys are then cached
+    order = shown_ids(model)
+    edited = replace(model.person_at(5), organization="Палата Заседателей", version=2)
+    unknown = replace(generated[0][0], id=99_999)
+    changed = QSignalSpy(model.dataChanged)
+    resets = QSignalSpy(model.modelReset)
+    assert model.update_people([edited, model.person_at(7), unknown]) == [99_999]
+    assert changed.count() == 1 and resets.count() == 0  # the unchanged row says nothing
+    assert shown_ids(model) == order  # it stays where it stood
+    assert model.index(5, 1).data() == "Палата Заседателей"
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.set_filter("заседателей")
+    assert shown_ids(model) == [edited.id]
+    model.set_filter("")
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # sorted again: by the new organisation
+    at = shown_ids(model).index(edited.id)
+    neighbours = [model.index(at + d, 1).data() for d in (-1, 1)]
+    assert _text_key(neighbours[0]) <= _text_key("Палата Заседателей") <= _text_key(neighbours[1])

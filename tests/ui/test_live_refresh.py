@@ -1,0 +1,246 @@
+"""Two desks on one database: what one commits, the other shows within two seconds, keeping its
+selection, its scroll and its undo stack, and an open editor says its session changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from forumdesk.config import resolve_database_url
+from forumdesk.db.engine import Database
+from forumdesk.db.migrate import open_database
+from forumdesk.services import events, people, sessions, venue
+from forumdesk.services.demo import DemoResult
+from forumdesk.services.session_editing import SessionEdit
+from forumdesk.ui import commands
+from forumdesk.ui.main_window import MainWindow
+from forumdesk.ui.session_editor import SessionEditorDialog
+from tests.ui.prompts import ScriptedPrompts
+
+LAG_MS = 2000
+
+
+@pytest.fixture
+def second_db(db_path: Path, demo: DemoResult) -> Iterator[Database]:
+    """The same file opened again, as a second desk would: its own engine and connections."""
+    other = open_database(resolve_database_url(str(db_path)))
+    yield other
+    other.dispose()
+
+
+def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    window = MainWindow(db, prompts=prompts)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.live_refresh.ready, timeout=LAG_MS)
+    return window
+
+
+def _scheduled(window: MainWindow) -> list[int]:
+    rows = window.timetable_page.rows.values()
+    return sorted(r.id for r in rows if r.starts_at is not None)
+
+
+def test_a_move_on_one_desk_shows_on_the_other_keeping_its_selection(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk_a = _window(qtbot, db, prompts)
+    desk_b = _window(qtbot, second_db, prompts)
+    first, other = _scheduled(desk_b)[:2]
+    assert desk_b.timetable_page.view.select_session(other)
+    undo_count = desk_b.ctx.undo_stack.count()
+
+    row = desk_a.timetable_page.rows[first]
+    assert row.starts_at is not None
+    later = row.starts_at + dt.timedelta(minutes=30)
+    moved = commands.MoveSessionCommand(desk_a.ctx, "Move", row, row.room_id, later)
+    assert desk_a.ctx.run(moved)
+
+    qtbot.waitUntil(lambda: desk_b.timetable_page.rows[first].starts_at == later, timeout=LAG_MS)
+    block = desk_b.timetable_page.view.block(first)
+    assert block is not None and block.row.starts_at == later
+    assert desk_b.timetable_page.view.selected_session_ids() == [other]
+    assert desk_b.details_dock.session_id == other
+    assert desk_b.ctx.undo_stack.count() == undo_count
+    # the desk that moved it is not told twice: nothing from the other desk arrived
+    assert desk_a.live_refresh.detector is not None
+    assert not desk_a.live_refresh.detector.poll()
+
+
+def test_a_persons_edit_updates_that_row_only_keeping_the_selection(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk_a = _window(qtbot, db, prompts)
+    desk_b = _window(qtbot, second_db, prompts)
+    desk_b.show_page(desk_b.people_page)
+    page = desk_b.people_page
+    page.set_event_scope(False)
+    assert page.model.rowCount() > 2
+    chosen = page.model.person_at(1)
+    page.select_ids([chosen.id], chosen.id)
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+
+    edited = page.model.person_at(0)
+    assert desk_a.ctx.run(
+        commands.edit_person(
+            desk_a.ctx, people.get_person(db, edited.id), {"position": "Rapporteur"}
+        )
+    )
+
+    def shown() -> bool:
+        row = page.model.row_of(edited.id)
+        return row is not None and page.model.person_at(row).position == "Rapporteur"
+
+    qtbot.waitUntil(shown, timeout=LAG_MS)
+    assert resets == []  # one row updated, not the directory reloaded
+    assert page.selected_ids() == [chosen.id]
+    assert page.current_person() is not None and page.current_person().id == chosen.id
+
+
+def test_a_new_session_and_a_deletion_reach_the_tables_and_the_problems(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk_a = _window(qtbot, db, prompts)
+    desk_b = _window(qtbot, second_db, prompts)
+    desk_b.show_page(desk_b.sessions_page)
+    event_id = desk_a.ctx.event_id
+    assert event_id is not None
+    before = desk_b.sessions_page.model.rowCount()
+    created = commands.CreateSessionCommand(desk_a.ctx, event_id, {"title": "Late addition"})
+    assert desk_a.ctx.run(created)
+    qtbot.waitUntil(lambda: desk_b.sessions_page.model.rowCount() == before + 1, timeout=LAG_MS)
+    assert desk_b.counts_label.text().startswith(f"{before + 1} sessions")
+
+    assert created.created is not None
+    deleted = commands.DeleteSessionsCommand(desk_a.ctx, [created.created.id], "Delete")
+    assert desk_a.ctx.run(deleted)
+    qtbot.waitUntil(lambda: desk_b.sessions_page.model.rowCount() == before, timeout=LAG_MS)
+    checks = desk_b.problems_dock.checked
+    with qtbot.waitSignal(checks, timeout=LAG_MS):
+        desk_a.ctx.undo_stack.undo()  # the deletion undone on desk A: desk B checks again
+    qtbot.waitUntil(lambda: desk_b.sessions_page.model.rowCount() == before + 1, timeout=LAG_MS)
+
+
+def test_an_open_editor_says_its_session_changed_and_reloads(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk_a = _window(qtbot, db, prompts)
+    desk_b = _window(qtbot, second_db, prompts)
+    session_id = _scheduled(desk_b)[0]
+    editor = SessionEditorDialog(desk_b.ctx, session_id, parent=desk_b)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert not editor.stale_bar.isVisible()
+
+    row = sessions.get_session(db, session_id)
+    edit = commands.SaveSessionCommand(
+        desk_a.ctx,
+        "Edit",
+        row,
+        SessionEdit({"title": "Renamed elsewhere"}, None),
+        [],
+    )
+    assert desk_a.ctx.run(edit)
+    qtbot.waitUntil(editor.stale_bar.isVisible, timeout=LAG_MS)
+    assert "Changed on another desk at" in editor.stale_bar.label.text()
+    assert editor.title_edit.text() != "Renamed elsewhere"  # nothing changed under the user
+    qtbot.mouseClick(editor.stale_bar.reload_button, Qt.MouseButton.LeftButton)
+    assert editor.title_edit.text() == "Renamed elsewhere"
+    assert not editor.stale_bar.isVisible()
+    assert editor.original is not None and editor.original.title == "Renamed elsewhere"
+
+
+def test_a_renamed_room_reaches_event_setup_and_a_new_event_the_event_list(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk_a = _window(qtbot, db, prompts)
+    desk_b = _window(qtbot, second_db, prompts)
+    desk_b.show_page(desk_b.setup_page)
+    rooms = desk_b.setup_page.room_model
+    second_room = rooms.index(1, 0)
+    desk_b.setup_page.room_table.selectRow(1)
+    event_id = desk_a.ctx.event_id
+    assert event_id is not None
+    room = venue.list_rooms(db, event_id)[0]
+    assert desk_a.ctx.run(commands.edit_room(desk_a.ctx, room, {"name": "Hall of Mirrors"}))
+    qtbot.waitUntil(lambda: rooms.index(0, 0).data() == "Hall of Mirrors", timeout=LAG_MS)
+    selected = desk_b.setup_page.room_table.selectionModel().selectedRows()
+    assert [index.row() for index in selected] == [second_room.row()]
+
+    shown_event = desk_b.ctx.event_id
+    events.create_event(db, "Second forum", "2027-05-12")  # from desk A's side of the file
+    qtbot.waitUntil(lambda: desk_b.event_combo.count() == 2, timeout=LAG_MS)
+    assert desk_b.ctx.event_id == shown_event  # the desk stays on what it shows
+
+
+def test_a_lost_watch_comes_back_and_reloads_everything(
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = _window(qtbot, db, prompts)
+    refresh = window.live_refresh
+    assert refresh.detector is not None
+    refresh.detector._conn.close()  # type: ignore[union-attr]  # the file went away, say
+    told: list[frozenset[str]] = []
+    window.ctx.data_changed.connect(told.append)
+    refresh.poll()  # fails: logged, not raised
+    assert refresh.detector is None
+    assert "polling failed" in caplog.text
+    refresh.poll()  # watching again: what happened meanwhile is unknown
+    assert refresh.detector is not None
+    assert told and {"sessions", "people", "rooms"} <= told[-1]
+    refresh.stop()
+    refresh.poll()  # stopped: never opens again
+    assert refresh.detector is None
+
+
+def test_restarting_watches_the_database_the_window_now_shows(
+    qtbot: QtBot, db: Database, second_db: Database, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
+    window = _window(qtbot, db, prompts)
+    other_file = open_database(resolve_database_url(str(tmp_path / "other.sqlite3")))
+    try:
+        window.ctx.db = other_file  # what switching databases does, before it says so
+        window.live_refresh.restart()
+        qtbot.waitUntil(lambda: window.live_refresh.ready, timeout=LAG_MS)
+        told: list[frozenset[str]] = []
+        window.ctx.data_changed.connect(told.append)
+        events.create_event(other_file, "Elsewhere", "2027-05-12")
+        qtbot.waitUntil(lambda: bool(told), timeout=LAG_MS)
+        assert "event" in told[0]
+        told.clear()
+        people.update_person(second_db, people.search_people(second_db)[0].id, {"notes": "x"})
+        qtbot.wait(700)  # the old file is no longer watched
+        assert told == []
+    finally:
+        window.live_refresh.stop()
+        window.ctx.db = db
+        other_file.dispose()
+
+
+def test_after_opening_another_database_the_window_follows_that_one(
+    qtbot: QtBot, db: Database, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
+    """File > Open database switches the window; another desk's commit there still shows."""
+    window = _window(qtbot, db, prompts)
+    other_path = tmp_path / "other.sqlite3"
+    opened = open_database(resolve_database_url(str(other_path)))  # handed to the window
+    other_desk = open_database(resolve_database_url(str(other_path)))
+    combo = window.event_combo
+    try:
+        window.switch_database(opened)
+        qtbot.waitUntil(lambda: window.live_refresh.ready, timeout=LAG_MS)
+        created = events.create_event(
+            other_desk, "Second forum", dt.date(2027, 5, 12), dt.date(2027, 5, 13)
+        )
+        qtbot.waitUntil(
+            lambda: any(combo.itemText(i).startswith(created.name) for i in range(combo.count())),
+            timeout=LAG_MS,
+        )
+    finally:
+        other_desk.dispose()
