@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -51,9 +52,32 @@ from forumdesk.ui.context import (
 
 Updater = Callable[..., dict[str, object]]
 
+# Per window: for each record (its updater and id), the versions this desk's own undoable
+# changes moved it through (from -> to). An undo or redo is based on the version its own last
+# action left, followed along this desk's later steps on the record (undone before it, as the
+# stack unwinds); a version another desk wrote breaks the chain, and the write is refused.
+_OwnSteps = dict[tuple[object, int], dict[int, int]]
+_own_steps: weakref.WeakKeyDictionary[AppContext, _OwnSteps] = weakref.WeakKeyDictionary()
+
+
+def _steps(ctx: AppContext, key: tuple[object, int]) -> dict[int, int]:
+    return _own_steps.setdefault(ctx, {}).setdefault(key, {})
+
+
+def _latest_own(steps: Mapping[int, int], version: int) -> int:
+    """The version this desk's own later steps took the record to, starting from `version`."""
+    while version in steps:
+        version = steps[version]
+    return version
+
 
 class UpdateCommand(ForumdeskCommand):
-    """Change fields of one record through an update_* service that returns previous values."""
+    """Change fields of one record through an update_* service that returns previous values.
+
+    Every call states the version it is based on: the first, the one the user saw; undo and
+    redo, the one this command's last call left (as this desk's later steps moved it on), so
+    that an undo of a record another desk changed since is refused instead of forced.
+    """
 
     def __init__(
         self,
@@ -68,17 +92,25 @@ class UpdateCommand(ForumdeskCommand):
         super().__init__(ctx, text)
         self.topics = topics
         self._update, self._id, self._changes = update, record_id, dict(changes)
-        self._expected_version = expected_version
+        self._version = expected_version  # what the next call is based on (None: not known)
         self._previous: dict[str, object] = {}
 
     def do(self) -> None:
-        version, self._expected_version = self._expected_version, None  # only the first time
-        self._previous = self._update(
-            self.ctx.db, self._id, self._changes, expected_version=version
-        )
+        self._previous = self._call(self._changes)
 
     def undo_action(self) -> None:
-        self._update(self.ctx.db, self._id, self._previous)
+        self._call(self._previous)
+
+    def _call(self, changes: Mapping[str, object]) -> dict[str, object]:
+        steps = _steps(self.ctx, (self._update, self._id))
+        version = None if self._version is None else _latest_own(steps, self._version)
+        previous = self._update(self.ctx.db, self._id, changes, expected_version=version)
+        if version is not None and previous:  # the row was written: its version moved by one
+            steps[version] = version + 1
+            self._version = version + 1
+        elif version is not None:
+            self._version = version
+        return previous
 
 
 def edit_event(

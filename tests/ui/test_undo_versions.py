@@ -1,0 +1,101 @@
+"""Undo and redo state what they were based on: an undo of a record another desk changed
+since is refused with a readable message and changes nothing; this desk's own later steps on
+the same record do not stand in the way."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from forumdesk.db.engine import Database
+from forumdesk.services import events, people, venue
+from forumdesk.services.demo import DemoResult
+from forumdesk.ui import commands
+from forumdesk.ui.context import AppContext
+from tests.ui.prompts import ScriptedPrompts
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> AppContext:
+    return AppContext(db, prompts=prompts)
+
+
+def _room(db: Database, event_id: int):  # type: ignore[no-untyped-def]
+    return venue.list_rooms(db, event_id)[0]
+
+
+def test_undo_of_a_rename_another_desk_renamed_since_is_refused(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    room = _room(ctx.db, demo.event.id)
+    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    fresh = _room(ctx.db, demo.event.id)
+    venue.update_room(ctx.db, room.id, {"name": "Theirs"}, expected_version=fresh.version)
+    ctx.undo_stack.undo()
+    assert _room(ctx.db, demo.event.id).name == "Theirs"
+    assert prompts.warnings and "meantime" in prompts.warnings[-1][1]
+
+
+def test_undo_and_redo_of_a_fresh_rename_pass(ctx: AppContext, demo: DemoResult) -> None:
+    room = _room(ctx.db, demo.event.id)
+    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    ctx.undo_stack.undo()
+    assert _room(ctx.db, demo.event.id).name == room.name
+    ctx.undo_stack.redo()
+    assert _room(ctx.db, demo.event.id).name == "Mine"
+    ctx.undo_stack.undo()
+    assert _room(ctx.db, demo.event.id).name == room.name
+
+
+def test_two_own_edits_of_one_record_undo_and_redo_in_turn(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    room = _room(ctx.db, demo.event.id)
+    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    assert ctx.run(commands.edit_room(ctx, _room(ctx.db, demo.event.id), {"capacity": 7}))
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    back = _room(ctx.db, demo.event.id)
+    assert (back.name, back.capacity) == (room.name, room.capacity)
+    ctx.undo_stack.redo()
+    ctx.undo_stack.redo()
+    again = _room(ctx.db, demo.event.id)
+    assert (again.name, again.capacity) == ("Mine", 7)
+    assert not prompts.warnings
+
+
+def test_an_own_edit_made_after_another_desk_does_not_let_an_older_undo_through(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    room = _room(ctx.db, demo.event.id)
+    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    fresh = _room(ctx.db, demo.event.id)
+    venue.update_room(ctx.db, room.id, {"name": "Theirs"}, expected_version=fresh.version)
+    assert ctx.run(commands.edit_room(ctx, _room(ctx.db, demo.event.id), {"capacity": 7}))
+    ctx.undo_stack.undo()  # the capacity: ours, fresh
+    ctx.undo_stack.undo()  # the rename: another desk renamed it since
+    assert _room(ctx.db, demo.event.id).name == "Theirs"
+    assert len(prompts.warnings) == 1
+
+
+def test_undo_of_a_track_person_and_event_edit_changed_elsewhere_is_refused(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    track = venue.list_tracks(ctx.db, demo.event.id)[0]
+    assert ctx.run(commands.edit_track(ctx, track, {"name": "Mine"}))
+    venue.update_track(ctx.db, track.id, {"color": "#123456"})
+    ctx.undo_stack.undo()
+    assert any(t.name == "Mine" for t in venue.list_tracks(ctx.db, demo.event.id))
+
+    person = people.search_people(ctx.db)[0]
+    assert ctx.run(commands.edit_person(ctx, person, {"given_name": "Mine"}))
+    people.update_person(ctx.db, person.id, {"given_name": "Theirs"})
+    ctx.undo_stack.undo()
+    assert people.get_person(ctx.db, person.id).given_name == "Theirs"
+
+    event = events.get_event(ctx.db, demo.event.id)
+    assert ctx.run(commands.edit_event(ctx, event.id, {"name": "Mine"}, event.version))
+    events.update_event(ctx.db, event.id, {"name": "Theirs"})
+    ctx.undo_stack.undo()
+    assert events.get_event(ctx.db, event.id).name == "Theirs"
+    assert len(prompts.warnings) == 3
