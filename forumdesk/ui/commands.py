@@ -217,28 +217,82 @@ def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) ->
     )
 
 
-class PlaceSessionCommand(ForumdeskCommand):
-    """Put a session in a room and time as given; undo puts it back where it was."""
+def _session_bases(ctx: AppContext, versions: Mapping[int, int | None]) -> dict[int, int]:
+    """What a write of these sessions is based on: each known version, followed along this
+    desk's own later steps on the session."""
+    return {
+        session_id: _latest_own(_steps(ctx, ("session", session_id)), version)
+        for session_id, version in versions.items()
+        if version is not None
+    }
+
+
+def _session_steps(ctx: AppContext, bases: Mapping[int, int], left: Mapping[int, int]) -> None:
+    """Remember the versions this desk's write took the sessions from and to."""
+    for session_id, version in left.items():
+        base = bases.get(session_id)
+        if base is not None and version != base:
+            _steps(ctx, ("session", session_id))[base] = version
+
+
+class _PlacingCommand(ForumdeskCommand):
+    """A timetable change of some sessions; undo puts them back where they were. Each call is
+    based on the versions the last one left (the first: those the user saw, where known)."""
 
     topics = frozenset({SESSIONS})
 
-    def __init__(self, ctx: AppContext, text: str, session_id: int, placement: Placement) -> None:
+    def __init__(self, ctx: AppContext, text: str, versions: Mapping[int, int | None]) -> None:
         super().__init__(ctx, text)
-        self.session_id, self.placement = session_id, placement
-        self._previous: Placement | None = None
+        self._versions: dict[int, int | None] = dict(versions)
+        self._previous: dict[int, Placement] = {}
 
-    def do(self) -> None:
-        self._previous = placing.place_session(self.ctx.db, self.session_id, self.placement)
+    def _write(self, call: Callable[[dict[int, int], dict[int, int]], object]) -> None:
+        """Run `call(expected_versions, left_versions)` and remember what it left."""
+        bases = _session_bases(self.ctx, self._versions)
+        left: dict[int, int] = {}
+        call(bases, left)
+        _session_steps(self.ctx, bases, left)
+        self._versions.update(left)
 
     def undo_action(self) -> None:
-        assert self._previous is not None
-        placing.place_session(self.ctx.db, self.session_id, self._previous)
+        self._write(
+            lambda bases, left: placing.place_sessions(
+                self.ctx.db, self._previous, expected_versions=bases, left_versions=left
+            )
+        )
 
 
-class MoveSessionCommand(ForumdeskCommand):
+class PlaceSessionCommand(_PlacingCommand):
+    """Put a session in a room and time as given; undo puts it back where it was."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        session_id: int,
+        placement: Placement,
+        version: int | None = None,
+    ) -> None:
+        super().__init__(ctx, text, {session_id: version})
+        self.session_id, self.placement = session_id, placement
+
+    def do(self) -> None:
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = {
+                self.session_id: placing.place_session(
+                    self.ctx.db,
+                    self.session_id,
+                    self.placement,
+                    expected_version=bases.get(self.session_id),
+                    left_versions=left,
+                )
+            }
+
+        self._write(call)
+
+
+class MoveSessionCommand(_PlacingCommand):
     """A block dragged to another time or room: the service keeps its length."""
-
-    topics = frozenset({SESSIONS})
 
     def __init__(
         self,
@@ -248,53 +302,50 @@ class MoveSessionCommand(ForumdeskCommand):
         room_id: int | None,
         starts_at: dt.datetime,
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, {row.id: row.version})  # what the user saw
         self.session_id, self.room_id, self.starts_at = row.id, room_id, starts_at
-        self._version: int | None = row.version  # the first time only: what the user saw
-        self._previous: Placement | None = None
 
     def do(self) -> None:
-        version, self._version = self._version, None
-        self._previous = placing.move_session(
-            self.ctx.db,
-            self.session_id,
-            self.starts_at,
-            self.room_id,
-            keep_room=False,
-            expected_version=version,
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = {
+                self.session_id: placing.move_session(
+                    self.ctx.db,
+                    self.session_id,
+                    self.starts_at,
+                    self.room_id,
+                    keep_room=False,
+                    expected_version=bases.get(self.session_id),
+                    left_versions=left,
+                )
+            }
 
-    def undo_action(self) -> None:
-        assert self._previous is not None
-        placing.place_session(self.ctx.db, self.session_id, self._previous)
+        self._write(call)
 
 
-class ResizeSessionCommand(ForumdeskCommand):
+class ResizeSessionCommand(_PlacingCommand):
     """A block's bottom edge dragged: the session ends at another time."""
 
-    topics = frozenset({SESSIONS})
-
     def __init__(self, ctx: AppContext, text: str, row: SessionRow, ends_at: dt.datetime) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, {row.id: row.version})
         self.session_id, self.ends_at = row.id, ends_at
-        self._version: int | None = row.version
-        self._previous: Placement | None = None
 
     def do(self) -> None:
-        version, self._version = self._version, None
-        self._previous = placing.resize_session(
-            self.ctx.db, self.session_id, self.ends_at, expected_version=version
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = {
+                self.session_id: placing.resize_session(
+                    self.ctx.db,
+                    self.session_id,
+                    self.ends_at,
+                    expected_version=bases.get(self.session_id),
+                    left_versions=left,
+                )
+            }
 
-    def undo_action(self) -> None:
-        assert self._previous is not None
-        placing.place_session(self.ctx.db, self.session_id, self._previous)
+        self._write(call)
 
 
-class ScheduleSessionsCommand(ForumdeskCommand):
+class ScheduleSessionsCommand(_PlacingCommand):
     """Sessions dropped on the timetable: into the room one after another, from `starts_at`."""
-
-    topics = frozenset({SESSIONS})
 
     def __init__(
         self,
@@ -305,29 +356,26 @@ class ScheduleSessionsCommand(ForumdeskCommand):
         starts_at: dt.datetime,
         versions: Mapping[int, int] | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        known = versions or {}
+        super().__init__(ctx, text, {i: known.get(i) for i in session_ids})
         self.session_ids, self.room_id, self.starts_at = list(session_ids), room_id, starts_at
-        self._versions = versions
-        self._previous: dict[int, Placement] = {}
 
     def do(self) -> None:
-        versions, self._versions = self._versions, None
-        self._previous = placing.schedule_sessions(
-            self.ctx.db,
-            self.session_ids,
-            self.room_id,
-            self.starts_at,
-            expected_versions=versions,
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = placing.schedule_sessions(
+                self.ctx.db,
+                self.session_ids,
+                self.room_id,
+                self.starts_at,
+                expected_versions=bases,
+                left_versions=left,
+            )
 
-    def undo_action(self) -> None:
-        placing.place_sessions(self.ctx.db, self._previous)
+        self._write(call)
 
 
-class UnscheduleSessionsCommand(ForumdeskCommand):
+class UnscheduleSessionsCommand(_PlacingCommand):
     """Sessions taken off the timetable (keeping their rooms, if asked)."""
-
-    topics = frozenset({SESSIONS})
 
     def __init__(
         self,
@@ -338,19 +386,21 @@ class UnscheduleSessionsCommand(ForumdeskCommand):
         keep_room: bool,
         versions: Mapping[int, int] | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        known = versions or {}
+        super().__init__(ctx, text, {i: known.get(i) for i in session_ids})
         self.session_ids, self.keep_room = list(session_ids), keep_room
-        self._versions = versions
-        self._previous: dict[int, Placement] = {}
 
     def do(self) -> None:
-        versions, self._versions = self._versions, None
-        self._previous = placing.unschedule_sessions(
-            self.ctx.db, self.session_ids, keep_room=self.keep_room, expected_versions=versions
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = placing.unschedule_sessions(
+                self.ctx.db,
+                self.session_ids,
+                keep_room=self.keep_room,
+                expected_versions=bases,
+                left_versions=left,
+            )
 
-    def undo_action(self) -> None:
-        placing.place_sessions(self.ctx.db, self._previous)
+        self._write(call)
 
 
 class CreateSessionCommand(ForumdeskCommand):
@@ -415,13 +465,15 @@ class SaveSessionCommand(ForumdeskCommand):
         self._save(self._undo)
 
     def _save(self, edit: session_editing.SessionEdit) -> session_editing.SavedSession:
+        bases = _session_bases(self.ctx, {self.session_id: self._version})
         saved = session_editing.save_session(
             self.ctx.db,
             self.session_id,
             edit,
-            expected_version=self._version,
+            expected_version=bases.get(self.session_id),
             expected_people=self._people,
         )
+        _session_steps(self.ctx, bases, {self.session_id: saved.version})
         self._version, self._people = saved.version, saved.people
         return saved
 

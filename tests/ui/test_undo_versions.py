@@ -4,15 +4,20 @@ the same record do not stand in the way."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
-from forumdesk.services import events, people, venue
+from forumdesk.services import events, people, placing, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui import commands
 from forumdesk.ui.context import AppContext
 from tests.ui.prompts import ScriptedPrompts
+from tests.ui.session_edits import edit_session
+
+HOUR = dt.timedelta(hours=1)
 
 
 @pytest.fixture
@@ -99,3 +104,70 @@ def test_undo_of_a_track_person_and_event_edit_changed_elsewhere_is_refused(
     ctx.undo_stack.undo()
     assert events.get_event(ctx.db, event.id).name == "Theirs"
     assert len(prompts.warnings) == 3
+
+
+def _s3(db: Database, event_id: int):  # type: ignore[no-untyped-def]
+    return next(s for s in sessions.list_sessions(db, event_id) if s.code == "S3")
+
+
+def test_undo_of_a_move_another_desk_moved_since_is_refused(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    s3 = _s3(ctx.db, demo.event.id)
+    assert s3.starts_at is not None
+    assert ctx.run(commands.MoveSessionCommand(ctx, "Move", s3, s3.room_id, s3.starts_at + HOUR))
+    theirs = s3.starts_at + 3 * HOUR
+    placing.move_session(ctx.db, s3.id, theirs, expected_version=_s3(ctx.db, demo.event.id).version)
+    ctx.undo_stack.undo()
+    assert _s3(ctx.db, demo.event.id).starts_at == theirs
+    assert prompts.warnings and "meantime" in prompts.warnings[-1][1]
+
+
+def test_undo_of_a_drop_and_an_unschedule_changed_elsewhere_are_refused(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    s3 = _s3(ctx.db, demo.event.id)
+    assert s3.starts_at is not None
+    assert ctx.run(
+        commands.UnscheduleSessionsCommand(
+            ctx, "Off", [s3.id], keep_room=True, versions={s3.id: s3.version}
+        )
+    )
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"})
+    ctx.undo_stack.undo()
+    assert _s3(ctx.db, demo.event.id).starts_at is None
+    now = _s3(ctx.db, demo.event.id)
+    assert ctx.run(
+        commands.ScheduleSessionsCommand(
+            ctx, "On", [s3.id], s3.room_id, s3.starts_at, versions={s3.id: now.version}
+        )
+    )
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"})
+    ctx.undo_stack.undo()
+    assert _s3(ctx.db, demo.event.id).starts_at == s3.starts_at
+    assert len(prompts.warnings) == 2
+
+
+def test_own_moves_resizes_and_editor_saves_of_one_session_undo_and_redo_in_turn(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    s3 = _s3(ctx.db, demo.event.id)
+    assert s3.starts_at is not None and s3.ends_at is not None
+    assert ctx.run(edit_session(ctx, s3, {"title": "New"}))
+    row = _s3(ctx.db, demo.event.id)
+    assert ctx.run(commands.MoveSessionCommand(ctx, "Move", row, row.room_id, s3.starts_at + HOUR))
+    row = _s3(ctx.db, demo.event.id)
+    assert ctx.run(commands.ResizeSessionCommand(ctx, "Resize", row, s3.ends_at + 2 * HOUR))
+    for _ in range(3):
+        ctx.undo_stack.undo()
+    back = _s3(ctx.db, demo.event.id)
+    assert (back.title, back.starts_at, back.ends_at) == (s3.title, s3.starts_at, s3.ends_at)
+    for _ in range(3):
+        ctx.undo_stack.redo()
+    again = _s3(ctx.db, demo.event.id)
+    assert (again.title, again.starts_at, again.ends_at) == (
+        "New",
+        s3.starts_at + HOUR,
+        s3.ends_at + 2 * HOUR,
+    )
+    assert not prompts.warnings
