@@ -13,7 +13,7 @@ from forumdesk.core.i18n import N_, _
 from forumdesk.core.rows import RoomRow, RoomSnapshot, TrackRow, TrackSnapshot
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession, Room, Track
-from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.records import apply_changes, check_version, load, put_back_version
 
 
 def room_row(room: Room) -> RoomRow:
@@ -129,10 +129,11 @@ def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[
         return previous
 
 
-def delete_room(db: Database, room_id: int) -> RoomSnapshot:
+def delete_room(db: Database, room_id: int, *, expected_version: int | None = None) -> RoomSnapshot:
     """Delete a room; its sessions keep their times and lose their room."""
     with db.transaction() as session:
         room = load(session, Room, room_id, "room")
+        check_version(room, expected_version, "room")
         snapshot = RoomSnapshot(room_row(room), _unlink(session, ProgramSession.room_id, room_id))
         session.delete(room)
         return snapshot
@@ -159,7 +160,7 @@ def restore_room(db: Database, snapshot: RoomSnapshot) -> RoomRow:
             notes=row.notes,
         )
         session.add(room)
-        session.flush()
+        put_back_version(session, room, row.version + 1)
         _relink(session, ProgramSession.room_id, row.id, snapshot.session_ids)
         return room_row(room)
 
@@ -199,10 +200,13 @@ def update_track(
         return previous
 
 
-def delete_track(db: Database, track_id: int) -> TrackSnapshot:
+def delete_track(
+    db: Database, track_id: int, *, expected_version: int | None = None
+) -> TrackSnapshot:
     """Delete a track; its sessions stay, without a track."""
     with db.transaction() as session:
         track = load(session, Track, track_id, "track")
+        check_version(track, expected_version, "track")
         snapshot = TrackSnapshot(
             track_row(track), _unlink(session, ProgramSession.track_id, track_id)
         )
@@ -221,9 +225,14 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
                 )
             )
         _refuse_duplicate_name(session, Track, row.event_id, row.name, None, "track")
-        track = Track(id=row.id, event_id=row.event_id, name=row.name, color=row.color)
+        track = Track(
+            id=row.id,
+            event_id=row.event_id,
+            name=row.name,
+            color=row.color,
+        )
         session.add(track)
-        session.flush()
+        put_back_version(session, track, row.version + 1)
         _relink(session, ProgramSession.track_id, row.id, snapshot.session_ids)
         return track_row(track)
 

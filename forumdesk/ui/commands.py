@@ -479,18 +479,37 @@ class SaveSessionCommand(ForumdeskCommand):
 
 
 class DeleteSessionsCommand(ForumdeskCommand):
+    """Sessions deleted with their people; undo puts them back. The deletion is based on the
+    versions the user saw (a redo: those the undo left), so a session changed meanwhile by
+    another desk is not deleted."""
+
     topics = frozenset({SESSIONS, ASSIGNMENTS})
 
-    def __init__(self, ctx: AppContext, session_ids: Sequence[int], text: str) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        session_ids: Sequence[int],
+        text: str,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
         super().__init__(ctx, text)
         self._ids = list(session_ids)
+        known = versions or {}
+        self._versions: dict[int, int | None] = {i: known.get(i) for i in self._ids}
         self._snapshots: list[SessionSnapshot] = []
 
     def do(self) -> None:
-        self._snapshots = sessions.delete_sessions(self.ctx.db, self._ids)
+        bases = _session_bases(self.ctx, self._versions)
+        self._snapshots = sessions.delete_sessions(
+            self.ctx.db, self._ids, expected_versions=bases if bases else None
+        )
 
     def undo_action(self) -> None:
-        sessions.restore_sessions(self.ctx.db, self._snapshots)
+        restored = sessions.restore_sessions(self.ctx.db, self._snapshots)
+        left = {row.id: row.version for row in restored}
+        before = {s.session.id: s.session.version for s in self._snapshots}
+        _session_steps(self.ctx, before, left)  # this desk's own step: deleted and put back
+        self._versions.update(left)
 
 
 class CreatePersonCommand(ForumdeskCommand):
@@ -596,19 +615,27 @@ class AddRoomCommand(ForumdeskCommand):
 
 
 class DeleteRoomCommand(ForumdeskCommand):
+    """A room deleted (its sessions lose it); undo puts it back. Based on the version the user
+    saw, or the one the undo left."""
+
     topics = frozenset({ROOMS, SESSIONS})
 
     def __init__(self, ctx: AppContext, room: RoomRow) -> None:
         super().__init__(ctx, ctx.tr("Delete room {0}").format(room.name))
-        self._room_id = room.id
+        self._room_id, self._version = room.id, room.version
         self._snapshot: RoomSnapshot | None = None
 
     def do(self) -> None:
-        self._snapshot = venue.delete_room(self.ctx.db, self._room_id)
+        steps = _steps(self.ctx, (venue.update_room, self._room_id))
+        self._snapshot = venue.delete_room(
+            self.ctx.db, self._room_id, expected_version=_latest_own(steps, self._version)
+        )
 
     def undo_action(self) -> None:
         assert self._snapshot is not None
-        venue.restore_room(self.ctx.db, self._snapshot)
+        restored = venue.restore_room(self.ctx.db, self._snapshot)
+        steps = _steps(self.ctx, (venue.update_room, self._room_id))
+        steps[self._snapshot.room.version] = self._version = restored.version
 
 
 class ReorderRoomsCommand(ForumdeskCommand):
@@ -647,19 +674,27 @@ class AddTrackCommand(ForumdeskCommand):
 
 
 class DeleteTrackCommand(ForumdeskCommand):
+    """A track deleted (its sessions lose it); undo puts it back. Based on the version the user
+    saw, or the one the undo left."""
+
     topics = frozenset({TRACKS, SESSIONS})
 
     def __init__(self, ctx: AppContext, track: TrackRow) -> None:
         super().__init__(ctx, ctx.tr("Delete track {0}").format(track.name))
-        self._track_id = track.id
+        self._track_id, self._version = track.id, track.version
         self._snapshot: TrackSnapshot | None = None
 
     def do(self) -> None:
-        self._snapshot = venue.delete_track(self.ctx.db, self._track_id)
+        steps = _steps(self.ctx, (venue.update_track, self._track_id))
+        self._snapshot = venue.delete_track(
+            self.ctx.db, self._track_id, expected_version=_latest_own(steps, self._version)
+        )
 
     def undo_action(self) -> None:
         assert self._snapshot is not None
-        venue.restore_track(self.ctx.db, self._snapshot)
+        restored = venue.restore_track(self.ctx.db, self._snapshot)
+        steps = _steps(self.ctx, (venue.update_track, self._track_id))
+        steps[self._snapshot.track.version] = self._version = restored.version
 
 
 class ImportCommand(ForumdeskCommand):

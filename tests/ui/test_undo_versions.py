@@ -171,3 +171,47 @@ def test_own_moves_resizes_and_editor_saves_of_one_session_undo_and_redo_in_turn
         s3.ends_at + 2 * HOUR,
     )
     assert not prompts.warnings
+
+
+def test_a_deleted_and_restored_room_keeps_its_versions_moving_forward(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    room = _room(ctx.db, demo.event.id)
+    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    renamed = _room(ctx.db, demo.event.id)
+    assert ctx.run(commands.DeleteRoomCommand(ctx, renamed))
+    ctx.undo_stack.undo()  # the room is back, at a version no desk held before
+    back = next(r for r in venue.list_rooms(ctx.db, demo.event.id) if r.id == room.id)
+    assert back.version > renamed.version
+    ctx.undo_stack.undo()  # our rename: nobody else touched the room
+    assert _room(ctx.db, demo.event.id).name == room.name
+    ctx.undo_stack.redo()
+    ctx.undo_stack.redo()  # the deletion again, based on what our steps left
+    assert all(r.id != room.id for r in venue.list_rooms(ctx.db, demo.event.id))
+    assert not prompts.warnings
+
+
+def test_a_deletion_of_a_room_or_sessions_changed_elsewhere_is_refused(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    room = _room(ctx.db, demo.event.id)
+    venue.update_room(ctx.db, room.id, {"capacity": 3})
+    assert not ctx.run(commands.DeleteRoomCommand(ctx, room))
+    assert any(r.id == room.id for r in venue.list_rooms(ctx.db, demo.event.id))
+    track = venue.list_tracks(ctx.db, demo.event.id)[0]
+    venue.update_track(ctx.db, track.id, {"color": "#123456"})
+    assert not ctx.run(commands.DeleteTrackCommand(ctx, track))
+    assert any(t.id == track.id for t in venue.list_tracks(ctx.db, demo.event.id))
+    s3 = _s3(ctx.db, demo.event.id)
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"})
+    assert not ctx.run(commands.DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: s3.version}))
+    assert _s3(ctx.db, demo.event.id).title == "Theirs"
+    assert len(prompts.warnings) == 3
+    fresh = _s3(ctx.db, demo.event.id)
+    assert ctx.run(commands.DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: fresh.version}))
+    ctx.undo_stack.undo()
+    assert _s3(ctx.db, demo.event.id).title == "Theirs"
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"})
+    ctx.undo_stack.redo()  # the redo of the deletion: the session changed since the undo
+    assert _s3(ctx.db, demo.event.id).title == "Theirs again"
+    assert len(prompts.warnings) == 4
