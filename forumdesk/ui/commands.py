@@ -555,19 +555,46 @@ class DeletePeopleCommand(ForumdeskCommand):
 
 
 class AssignPeopleCommand(ForumdeskCommand):
+    """People added to a session; undo takes them out. Each call is based on the session's
+    version the last one left (the first: the one the user chose it at, where known)."""
+
     topics = frozenset({ASSIGNMENTS, SESSIONS})
 
     def __init__(
-        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], role: Role, text: str
+        self,
+        ctx: AppContext,
+        session_id: int,
+        person_ids: Sequence[int],
+        role: Role,
+        text: str,
+        version: int | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.session_id, self.person_ids, self.role = session_id, list(person_ids), role
+        self._versions: dict[int, int | None] = {session_id: version}
+
+    def _write(self, call: Callable[..., object]) -> None:
+        bases = _session_bases(self.ctx, self._versions)
+        left: dict[int, int] = {}
+        call(
+            self.ctx.db,
+            self.session_id,
+            self.person_ids,
+            expected_version=bases.get(self.session_id),
+            left_versions=left,
+        )
+        _session_steps(self.ctx, bases, left)
+        self._versions.update(left)
 
     def do(self) -> None:
-        assignments.assign_people(self.ctx.db, self.session_id, self.person_ids, self.role)
+        self._write(
+            lambda db, sid, ids, **versions: assignments.assign_people(
+                db, sid, ids, self.role, **versions
+            )
+        )
 
     def undo_action(self) -> None:
-        assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
+        self._write(assignments.unassign_people)
 
 
 class RegisterPeopleCommand(ForumdeskCommand):

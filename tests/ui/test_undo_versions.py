@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core.enums import Role
 from forumdesk.db.engine import Database
-from forumdesk.services import events, people, placing, sessions, venue
+from forumdesk.services import assignments, events, people, placing, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui import commands
 from forumdesk.ui.context import AppContext
@@ -215,3 +216,27 @@ def test_a_deletion_of_a_room_or_sessions_changed_elsewhere_is_refused(
     ctx.undo_stack.redo()  # the redo of the deletion: the session changed since the undo
     assert _s3(ctx.db, demo.event.id).title == "Theirs again"
     assert len(prompts.warnings) == 4
+
+
+def test_assigning_people_states_the_session_version_and_so_does_its_undo(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    s3 = _s3(ctx.db, demo.event.id)
+    inside = {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
+    newcomer = next(p for p in people.search_people(ctx.db) if p.id not in inside)
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"})
+    stale = commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add", s3.version)
+    assert not ctx.run(stale)
+    assert newcomer.id not in {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
+    fresh = _s3(ctx.db, demo.event.id)
+    assert ctx.run(
+        commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add", fresh.version)
+    )
+    assert _s3(ctx.db, demo.event.id).version > fresh.version  # the people are the session's
+    ctx.undo_stack.undo()
+    ctx.undo_stack.redo()  # our own steps: no refusal
+    assert len(prompts.warnings) == 1
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"})
+    ctx.undo_stack.undo()  # another desk changed the session since: refused
+    assert newcomer.id in {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
+    assert len(prompts.warnings) == 2
