@@ -111,8 +111,19 @@ def update_room(
         return previous
 
 
-def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[int]:
-    """Put the event's rooms in the given order; returns the previous order (for undo)."""
+def reorder_rooms(
+    db: Database,
+    event_id: int,
+    room_ids: Sequence[int],
+    *,
+    expected_versions: Mapping[int, int] | None = None,
+    left_versions: dict[int, int] | None = None,
+) -> list[int]:
+    """Put the event's rooms in the given order; returns the previous order (for undo).
+
+    A room whose version is not the one in `expected_versions` was changed since: refused,
+    nothing moved. `left_versions`, if given, is told each room's version afterwards.
+    """
     with db.transaction() as session:
         rooms = list(
             session.scalars(
@@ -123,9 +134,15 @@ def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[
         if sorted(previous) != sorted(room_ids):
             raise ValidationError(_("The new order must list each of the event's rooms once."))
         by_id = {room.id: room for room in rooms}
+        for room in rooms:
+            if expected_versions is not None:
+                check_version(room, expected_versions.get(room.id), "room")
         for position, room_id in enumerate(room_ids):
             if by_id[room_id].position != position:
                 by_id[room_id].position = position
+        if left_versions is not None:
+            session.flush()
+            left_versions.update((room.id, room.version) for room in rooms)
         return previous
 
 

@@ -666,18 +666,48 @@ class DeleteRoomCommand(ForumdeskCommand):
 
 
 class ReorderRoomsCommand(ForumdeskCommand):
+    """The event's rooms put in another order; undo puts back the order before. Based on the
+    rooms' versions the user saw (where known), then on those the last call left."""
+
     topics = frozenset({ROOMS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, event_id: int, room_ids: Sequence[int]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        room_ids: Sequence[int],
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
         super().__init__(ctx, ctx.tr("Reorder rooms"))
         self._event_id, self._order = event_id, list(room_ids)
+        self._versions: dict[int, int] = dict(versions or {})
         self._previous: list[int] = []
 
     def do(self) -> None:
-        self._previous = venue.reorder_rooms(self.ctx.db, self._event_id, self._order)
+        self._previous = self._reorder(self._order)
 
     def undo_action(self) -> None:
-        venue.reorder_rooms(self.ctx.db, self._event_id, self._previous)
+        self._reorder(self._previous)
+
+    def _reorder(self, order: Sequence[int]) -> list[int]:
+        bases = {
+            room_id: _latest_own(_steps(self.ctx, (venue.update_room, room_id)), version)
+            for room_id, version in self._versions.items()
+        }
+        left: dict[int, int] = {}
+        previous = venue.reorder_rooms(
+            self.ctx.db,
+            self._event_id,
+            order,
+            expected_versions=bases if bases else None,
+            left_versions=left,
+        )
+        for room_id, version in left.items():
+            base = bases.get(room_id)
+            if base is not None and version != base:
+                _steps(self.ctx, (venue.update_room, room_id))[base] = version
+        self._versions = left
+        return previous
 
 
 class AddTrackCommand(ForumdeskCommand):

@@ -240,3 +240,27 @@ def test_assigning_people_states_the_session_version_and_so_does_its_undo(
     ctx.undo_stack.undo()  # another desk changed the session since: refused
     assert newcomer.id in {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
     assert len(prompts.warnings) == 2
+
+
+def test_a_reorder_states_the_rooms_versions_and_own_renames_still_undo_after_it(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    rooms = venue.list_rooms(ctx.db, demo.event.id)
+    assert len(rooms) >= 2
+    assert ctx.run(commands.edit_room(ctx, rooms[0], {"name": "Mine"}))
+    shown = venue.list_rooms(ctx.db, demo.event.id)
+    order = [r.id for r in reversed(shown)]
+    assert ctx.run(
+        commands.ReorderRoomsCommand(ctx, demo.event.id, order, {r.id: r.version for r in shown})
+    )
+    assert [r.id for r in venue.list_rooms(ctx.db, demo.event.id)] == order
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()  # our rename, after our own reorder and its undo: passes
+    assert [r.name for r in venue.list_rooms(ctx.db, demo.event.id)] == [r.name for r in rooms]
+    assert not prompts.warnings
+
+    stale = {r.id: r.version for r in venue.list_rooms(ctx.db, demo.event.id)}
+    venue.update_room(ctx.db, rooms[1].id, {"capacity": 3})  # another desk
+    assert not ctx.run(commands.ReorderRoomsCommand(ctx, demo.event.id, order, stale))
+    assert [r.id for r in venue.list_rooms(ctx.db, demo.event.id)] == [r.id for r in rooms]
+    assert len(prompts.warnings) == 1
