@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from forumdesk.core import text
 from forumdesk.core.enums import RegistrationStatus, Role
@@ -21,7 +22,7 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
-from forumdesk.services.records import load
+from forumdesk.services.records import check_version, load
 
 # --- assignments ------------------------------------------------------------------------------
 
@@ -49,11 +50,16 @@ def assign_people(
     session_id: int,
     person_ids: Sequence[int],
     role: Role | str,
+    *,
+    expected_version: int | None = None,
+    left_versions: dict[int, int] | None = None,
 ) -> list[AssignmentRow]:
     """Add several people to a session with one role, after those already there.
 
     All or nothing: if any of them is already in the session, nobody is added and the message
-    names who and in which role.
+    names who and in which role. The session's version covers its people: a session changed
+    since `expected_version` is refused, and adding people moves the version on (told in
+    `left_versions`, if given).
     """
     role = text.vocabulary(Role, role, N_("role"), "role")
     if len(set(person_ids)) != len(person_ids):
@@ -62,6 +68,7 @@ def assign_people(
         return []
     with db.transaction() as session:
         record = load(session, ProgramSession, session_id, "session")
+        check_version(record, expected_version, "session")
         existing = {a.person_id: a for a in record.assignments}
         for person_id in person_ids:
             person = load(session, Person, person_id, "person")
@@ -83,8 +90,18 @@ def assign_people(
                     position=next_position + offset,
                 )
             )
-        session.flush()
+        _people_changed(session, record, left_versions)
         return _rows(session, session_id, person_ids)
+
+
+def _people_changed(
+    session: Session, record: ProgramSession, left_versions: dict[int, int] | None
+) -> None:
+    """A session's people changed: its version moves on (told in `left_versions`)."""
+    flag_modified(record, "title")
+    session.flush()
+    if left_versions is not None:
+        left_versions[record.id] = record.version
 
 
 def assign_person(
@@ -102,15 +119,26 @@ def unassign_person(db: Database, session_id: int, person_id: int) -> Assignment
 
 
 def unassign_people(
-    db: Database, session_id: int, person_ids: Sequence[int]
+    db: Database,
+    session_id: int,
+    person_ids: Sequence[int],
+    *,
+    expected_version: int | None = None,
+    left_versions: dict[int, int] | None = None,
 ) -> list[AssignmentRow]:
-    """Take several people out of a session at once; returns their rows for undo."""
+    """Take several people out of a session at once; returns their rows for undo.
+
+    A session changed since `expected_version` is refused; its version moves on.
+    """
     with db.transaction() as session:
+        record = load(session, ProgramSession, session_id, "session")
+        check_version(record, expected_version, "session")
         wanted = list(dict.fromkeys(person_ids))
         assignments = [_load_assignment(session, session_id, p) for p in wanted]
         rows = _rows(session, session_id, wanted)
         for assignment in assignments:
             session.delete(assignment)
+        _people_changed(session, record, left_versions)
         return rows
 
 

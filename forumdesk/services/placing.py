@@ -5,7 +5,8 @@ session that never had a time is scheduled for an hour; sessions dropped togethe
 another. Each function is one unit of work (all of its sessions or none) that returns where the
 sessions were before: `place_session` / `place_sessions` take that back, which is how undo works.
 A caller passes the version of each session the user saw, and a session changed since is
-refused (ConcurrentEditError, nothing changed).
+refused (ConcurrentEditError, nothing changed). A caller that passes `left_versions` (a dict)
+gets each session's version as the write left it: what its undo is based on.
 
 Times are the event's local wall-clock times (an aware datetime is converted to the event's zone).
 Double bookings are allowed on purpose: staff see them as problems on the timetable rather than
@@ -31,26 +32,42 @@ from forumdesk.services.sessions import check_room, check_times, load_row, local
 DEFAULT_LENGTH = dt.timedelta(hours=1)
 
 Versions = Mapping[int, int]  # session id -> the version the user saw
+Left = dict[int, int] | None  # filled, if given, with each session's version after the write
 
 
 def place_session(
-    db: Database, session_id: int, placement: Placement, *, expected_version: int | None = None
+    db: Database,
+    session_id: int,
+    placement: Placement,
+    *,
+    expected_version: int | None = None,
+    left_versions: Left = None,
 ) -> Placement:
     """Put a session in a room and time (any part may be None); returns where it was before."""
     with db.transaction() as session:
         record = _load(session, session_id, expected_version)
-        return _place(session, record, placement)
+        previous = _place(session, record, placement)
+        _report(session, [record], left_versions)
+        return previous
 
 
 def place_sessions(
-    db: Database, placements: Mapping[int, Placement], *, expected_versions: Versions | None = None
+    db: Database,
+    placements: Mapping[int, Placement],
+    *,
+    expected_versions: Versions | None = None,
+    left_versions: Left = None,
 ) -> dict[int, Placement]:
     """Put several sessions where `placements` says, in one unit of work; where they were."""
     with db.transaction() as session:
-        return {
-            session_id: _place(session, _load(session, session_id, expected_versions), placement)
-            for session_id, placement in placements.items()
-        }
+        previous: dict[int, Placement] = {}
+        records = []
+        for session_id, placement in placements.items():
+            record = _load(session, session_id, expected_versions)
+            previous[session_id] = _place(session, record, placement)
+            records.append(record)
+        _report(session, records, left_versions)
+        return previous
 
 
 def schedule_session(
@@ -71,6 +88,7 @@ def schedule_sessions(
     starts_at: dt.datetime,
     *,
     expected_versions: Versions | None = None,
+    left_versions: Left = None,
 ) -> dict[int, Placement]:
     """Put sessions into a room one after another from `starts_at`; where they were before.
 
@@ -78,15 +96,18 @@ def schedule_sessions(
     """
     with db.transaction() as session:
         previous: dict[int, Placement] = {}
+        records = []
         start: dt.datetime | None = None
         for session_id in dict.fromkeys(session_ids):
             record = _load(session, session_id, expected_versions)
+            records.append(record)
             if start is None:
                 start = local_time(starts_at, _event(session, record), "starts_at")
                 assert start is not None
             end = start + _length(record)
             previous[session_id] = _place(session, record, Placement(room_id, start, end))
             start = end
+        _report(session, records, left_versions)
         return previous
 
 
@@ -101,14 +122,18 @@ def unschedule_sessions(
     *,
     keep_room: bool = False,
     expected_versions: Versions | None = None,
+    left_versions: Left = None,
 ) -> dict[int, Placement]:
     """Take sessions off the timetable (keeping their rooms, if asked); where they were."""
     with db.transaction() as session:
         previous: dict[int, Placement] = {}
+        records = []
         for session_id in dict.fromkeys(session_ids):
             record = _load(session, session_id, expected_versions)
             room_id = record.room_id if keep_room else None
             previous[session_id] = _place(session, record, Placement(room_id, None, None))
+            records.append(record)
+        _report(session, records, left_versions)
         return previous
 
 
@@ -120,6 +145,7 @@ def move_session(
     *,
     keep_room: bool = True,
     expected_version: int | None = None,
+    left_versions: Left = None,
 ) -> Placement:
     """Move a scheduled session to a new start (and room), keeping its length.
 
@@ -134,18 +160,27 @@ def move_session(
         assert start is not None
         if room_id is None and keep_room:
             room_id = record.room_id
-        return _place(session, record, Placement(room_id, start, start + _length(record)))
+        previous = _place(session, record, Placement(room_id, start, start + _length(record)))
+        _report(session, [record], left_versions)
+        return previous
 
 
 def resize_session(
-    db: Database, session_id: int, ends_at: dt.datetime, *, expected_version: int | None = None
+    db: Database,
+    session_id: int,
+    ends_at: dt.datetime,
+    *,
+    expected_version: int | None = None,
+    left_versions: Left = None,
 ) -> Placement:
     """Change a scheduled session's end time; returns where it was before."""
     with db.transaction() as session:
         record = _load(session, session_id, expected_version)
         if record.starts_at is None:
             raise _not_scheduled(session, record)
-        return _place(session, record, Placement(record.room_id, record.starts_at, ends_at))
+        previous = _place(session, record, Placement(record.room_id, record.starts_at, ends_at))
+        _report(session, [record], left_versions)
+        return previous
 
 
 # --- inside the unit of work ------------------------------------------------------------------
@@ -156,6 +191,13 @@ def _load(session: Session, session_id: int, expected: int | Versions | None) ->
     version = expected.get(session_id) if isinstance(expected, Mapping) else expected
     check_version(record, version, "session")
     return record
+
+
+def _report(session: Session, records: Sequence[ProgramSession], left: Left) -> None:
+    """Write now and tell the caller (if it asked) each session's version afterwards."""
+    if left is not None:
+        session.flush()
+        left.update((record.id, record.version) for record in records)
 
 
 def _event(session: Session, record: ProgramSession) -> Event:

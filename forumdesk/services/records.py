@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from forumdesk.core.errors import ConcurrentEditError, NotFoundError, ValidationError
@@ -71,6 +72,20 @@ def check_version(record: Any, expected_version: int | None, what: str) -> None:
     """Refuse a write based on another version of the record than the one stored."""
     if expected_version is not None and record.version != expected_version:
         raise changed_meanwhile(what)
+
+
+def put_back_version(session: Session, record: Any, version: int) -> None:
+    """Give a record just put back (undo of a delete) a version above the one it was deleted
+    at, so that no desk holding the old record can write to the new one unchecked."""
+    session.flush()
+    model = type(record)
+    session.execute(
+        update(model)
+        .where(model.id == record.id)
+        .values(version=version)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(record, ["version"])
 
 
 def changed_meanwhile(what: str) -> ConcurrentEditError:

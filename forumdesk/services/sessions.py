@@ -26,7 +26,7 @@ from forumdesk.core.programme_order import programme_order
 from forumdesk.core.rows import AssignmentRow, SessionRow, SessionSnapshot
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
-from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.records import apply_changes, check_version, load, put_back_version
 
 MAX_SESSION_LENGTH = dt.timedelta(hours=24)
 
@@ -271,13 +271,24 @@ def delete_session(db: Database, session_id: int) -> SessionSnapshot:
     return delete_sessions(db, [session_id])[0]
 
 
-def delete_sessions(db: Database, session_ids: Sequence[int]) -> list[SessionSnapshot]:
-    """Delete several sessions in one unit of work (all or none); snapshots for undo."""
+def delete_sessions(
+    db: Database,
+    session_ids: Sequence[int],
+    *,
+    expected_versions: Mapping[int, int] | None = None,
+) -> list[SessionSnapshot]:
+    """Delete several sessions in one unit of work (all or none); snapshots for undo.
+
+    A session whose version is not the one in `expected_versions` (what the user saw) was
+    changed since: the deletion is refused and nothing is deleted.
+    """
     with db.transaction() as session:
         snapshots = []
         for session_id in dict.fromkeys(session_ids):
             row = load_row(session, session_id)
             record = load(session, ProgramSession, session_id, "session")
+            if expected_versions is not None:
+                check_version(record, expected_versions.get(session_id), "session")
             assignments = tuple(
                 AssignmentRow(
                     session_id=a.session_id,
@@ -333,7 +344,7 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
         expected_audience=row.expected_audience,
     )
     session.add(record)
-    session.flush()
+    put_back_version(session, record, row.version + 1)
     for a in snapshot.assignments:
         if session.get(Person, a.person_id) is not None:
             session.add(

@@ -13,7 +13,7 @@ from forumdesk.core.i18n import N_, _
 from forumdesk.core.rows import RoomRow, RoomSnapshot, TrackRow, TrackSnapshot
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession, Room, Track
-from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.records import apply_changes, check_version, load, put_back_version
 
 
 def room_row(room: Room) -> RoomRow:
@@ -111,8 +111,19 @@ def update_room(
         return previous
 
 
-def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[int]:
-    """Put the event's rooms in the given order; returns the previous order (for undo)."""
+def reorder_rooms(
+    db: Database,
+    event_id: int,
+    room_ids: Sequence[int],
+    *,
+    expected_versions: Mapping[int, int] | None = None,
+    left_versions: dict[int, int] | None = None,
+) -> list[int]:
+    """Put the event's rooms in the given order; returns the previous order (for undo).
+
+    A room whose version is not the one in `expected_versions` was changed since: refused,
+    nothing moved. `left_versions`, if given, is told each room's version afterwards.
+    """
     with db.transaction() as session:
         rooms = list(
             session.scalars(
@@ -123,16 +134,23 @@ def reorder_rooms(db: Database, event_id: int, room_ids: Sequence[int]) -> list[
         if sorted(previous) != sorted(room_ids):
             raise ValidationError(_("The new order must list each of the event's rooms once."))
         by_id = {room.id: room for room in rooms}
+        for room in rooms:
+            if expected_versions is not None:
+                check_version(room, expected_versions.get(room.id), "room")
         for position, room_id in enumerate(room_ids):
             if by_id[room_id].position != position:
                 by_id[room_id].position = position
+        if left_versions is not None:
+            session.flush()
+            left_versions.update((room.id, room.version) for room in rooms)
         return previous
 
 
-def delete_room(db: Database, room_id: int) -> RoomSnapshot:
+def delete_room(db: Database, room_id: int, *, expected_version: int | None = None) -> RoomSnapshot:
     """Delete a room; its sessions keep their times and lose their room."""
     with db.transaction() as session:
         room = load(session, Room, room_id, "room")
+        check_version(room, expected_version, "room")
         snapshot = RoomSnapshot(room_row(room), _unlink(session, ProgramSession.room_id, room_id))
         session.delete(room)
         return snapshot
@@ -159,7 +177,7 @@ def restore_room(db: Database, snapshot: RoomSnapshot) -> RoomRow:
             notes=row.notes,
         )
         session.add(room)
-        session.flush()
+        put_back_version(session, room, row.version + 1)
         _relink(session, ProgramSession.room_id, row.id, snapshot.session_ids)
         return room_row(room)
 
@@ -199,10 +217,13 @@ def update_track(
         return previous
 
 
-def delete_track(db: Database, track_id: int) -> TrackSnapshot:
+def delete_track(
+    db: Database, track_id: int, *, expected_version: int | None = None
+) -> TrackSnapshot:
     """Delete a track; its sessions stay, without a track."""
     with db.transaction() as session:
         track = load(session, Track, track_id, "track")
+        check_version(track, expected_version, "track")
         snapshot = TrackSnapshot(
             track_row(track), _unlink(session, ProgramSession.track_id, track_id)
         )
@@ -221,9 +242,14 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
                 )
             )
         _refuse_duplicate_name(session, Track, row.event_id, row.name, None, "track")
-        track = Track(id=row.id, event_id=row.event_id, name=row.name, color=row.color)
+        track = Track(
+            id=row.id,
+            event_id=row.event_id,
+            name=row.name,
+            color=row.color,
+        )
         session.add(track)
-        session.flush()
+        put_back_version(session, track, row.version + 1)
         _relink(session, ProgramSession.track_id, row.id, snapshot.session_ids)
         return track_row(track)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -51,9 +52,32 @@ from forumdesk.ui.context import (
 
 Updater = Callable[..., dict[str, object]]
 
+# Per window: for each record (its updater and id), the versions this desk's own undoable
+# changes moved it through (from -> to). An undo or redo is based on the version its own last
+# action left, followed along this desk's later steps on the record (undone before it, as the
+# stack unwinds); a version another desk wrote breaks the chain, and the write is refused.
+_OwnSteps = dict[tuple[object, int], dict[int, int]]
+_own_steps: weakref.WeakKeyDictionary[AppContext, _OwnSteps] = weakref.WeakKeyDictionary()
+
+
+def _steps(ctx: AppContext, key: tuple[object, int]) -> dict[int, int]:
+    return _own_steps.setdefault(ctx, {}).setdefault(key, {})
+
+
+def _latest_own(steps: Mapping[int, int], version: int) -> int:
+    """The version this desk's own later steps took the record to, starting from `version`."""
+    while version in steps:
+        version = steps[version]
+    return version
+
 
 class UpdateCommand(ForumdeskCommand):
-    """Change fields of one record through an update_* service that returns previous values."""
+    """Change fields of one record through an update_* service that returns previous values.
+
+    Every call states the version it is based on: the first, the one the user saw; undo and
+    redo, the one this command's last call left (as this desk's later steps moved it on), so
+    that an undo of a record another desk changed since is refused instead of forced.
+    """
 
     def __init__(
         self,
@@ -68,17 +92,25 @@ class UpdateCommand(ForumdeskCommand):
         super().__init__(ctx, text)
         self.topics = topics
         self._update, self._id, self._changes = update, record_id, dict(changes)
-        self._expected_version = expected_version
+        self._version = expected_version  # what the next call is based on (None: not known)
         self._previous: dict[str, object] = {}
 
     def do(self) -> None:
-        version, self._expected_version = self._expected_version, None  # only the first time
-        self._previous = self._update(
-            self.ctx.db, self._id, self._changes, expected_version=version
-        )
+        self._previous = self._call(self._changes)
 
     def undo_action(self) -> None:
-        self._update(self.ctx.db, self._id, self._previous)
+        self._call(self._previous)
+
+    def _call(self, changes: Mapping[str, object]) -> dict[str, object]:
+        steps = _steps(self.ctx, (self._update, self._id))
+        version = None if self._version is None else _latest_own(steps, self._version)
+        previous = self._update(self.ctx.db, self._id, changes, expected_version=version)
+        if version is not None and previous:  # the row was written: its version moved by one
+            steps[version] = version + 1
+            self._version = version + 1
+        elif version is not None:
+            self._version = version
+        return previous
 
 
 def edit_event(
@@ -185,28 +217,82 @@ def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) ->
     )
 
 
-class PlaceSessionCommand(ForumdeskCommand):
-    """Put a session in a room and time as given; undo puts it back where it was."""
+def _session_bases(ctx: AppContext, versions: Mapping[int, int | None]) -> dict[int, int]:
+    """What a write of these sessions is based on: each known version, followed along this
+    desk's own later steps on the session."""
+    return {
+        session_id: _latest_own(_steps(ctx, ("session", session_id)), version)
+        for session_id, version in versions.items()
+        if version is not None
+    }
+
+
+def _session_steps(ctx: AppContext, bases: Mapping[int, int], left: Mapping[int, int]) -> None:
+    """Remember the versions this desk's write took the sessions from and to."""
+    for session_id, version in left.items():
+        base = bases.get(session_id)
+        if base is not None and version != base:
+            _steps(ctx, ("session", session_id))[base] = version
+
+
+class _PlacingCommand(ForumdeskCommand):
+    """A timetable change of some sessions; undo puts them back where they were. Each call is
+    based on the versions the last one left (the first: those the user saw, where known)."""
 
     topics = frozenset({SESSIONS})
 
-    def __init__(self, ctx: AppContext, text: str, session_id: int, placement: Placement) -> None:
+    def __init__(self, ctx: AppContext, text: str, versions: Mapping[int, int | None]) -> None:
         super().__init__(ctx, text)
-        self.session_id, self.placement = session_id, placement
-        self._previous: Placement | None = None
+        self._versions: dict[int, int | None] = dict(versions)
+        self._previous: dict[int, Placement] = {}
 
-    def do(self) -> None:
-        self._previous = placing.place_session(self.ctx.db, self.session_id, self.placement)
+    def _write(self, call: Callable[[dict[int, int], dict[int, int]], object]) -> None:
+        """Run `call(expected_versions, left_versions)` and remember what it left."""
+        bases = _session_bases(self.ctx, self._versions)
+        left: dict[int, int] = {}
+        call(bases, left)
+        _session_steps(self.ctx, bases, left)
+        self._versions.update(left)
 
     def undo_action(self) -> None:
-        assert self._previous is not None
-        placing.place_session(self.ctx.db, self.session_id, self._previous)
+        self._write(
+            lambda bases, left: placing.place_sessions(
+                self.ctx.db, self._previous, expected_versions=bases, left_versions=left
+            )
+        )
 
 
-class MoveSessionCommand(ForumdeskCommand):
+class PlaceSessionCommand(_PlacingCommand):
+    """Put a session in a room and time as given; undo puts it back where it was."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        session_id: int,
+        placement: Placement,
+        version: int | None = None,
+    ) -> None:
+        super().__init__(ctx, text, {session_id: version})
+        self.session_id, self.placement = session_id, placement
+
+    def do(self) -> None:
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = {
+                self.session_id: placing.place_session(
+                    self.ctx.db,
+                    self.session_id,
+                    self.placement,
+                    expected_version=bases.get(self.session_id),
+                    left_versions=left,
+                )
+            }
+
+        self._write(call)
+
+
+class MoveSessionCommand(_PlacingCommand):
     """A block dragged to another time or room: the service keeps its length."""
-
-    topics = frozenset({SESSIONS})
 
     def __init__(
         self,
@@ -216,53 +302,50 @@ class MoveSessionCommand(ForumdeskCommand):
         room_id: int | None,
         starts_at: dt.datetime,
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, {row.id: row.version})  # what the user saw
         self.session_id, self.room_id, self.starts_at = row.id, room_id, starts_at
-        self._version: int | None = row.version  # the first time only: what the user saw
-        self._previous: Placement | None = None
 
     def do(self) -> None:
-        version, self._version = self._version, None
-        self._previous = placing.move_session(
-            self.ctx.db,
-            self.session_id,
-            self.starts_at,
-            self.room_id,
-            keep_room=False,
-            expected_version=version,
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = {
+                self.session_id: placing.move_session(
+                    self.ctx.db,
+                    self.session_id,
+                    self.starts_at,
+                    self.room_id,
+                    keep_room=False,
+                    expected_version=bases.get(self.session_id),
+                    left_versions=left,
+                )
+            }
 
-    def undo_action(self) -> None:
-        assert self._previous is not None
-        placing.place_session(self.ctx.db, self.session_id, self._previous)
+        self._write(call)
 
 
-class ResizeSessionCommand(ForumdeskCommand):
+class ResizeSessionCommand(_PlacingCommand):
     """A block's bottom edge dragged: the session ends at another time."""
 
-    topics = frozenset({SESSIONS})
-
     def __init__(self, ctx: AppContext, text: str, row: SessionRow, ends_at: dt.datetime) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, {row.id: row.version})
         self.session_id, self.ends_at = row.id, ends_at
-        self._version: int | None = row.version
-        self._previous: Placement | None = None
 
     def do(self) -> None:
-        version, self._version = self._version, None
-        self._previous = placing.resize_session(
-            self.ctx.db, self.session_id, self.ends_at, expected_version=version
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = {
+                self.session_id: placing.resize_session(
+                    self.ctx.db,
+                    self.session_id,
+                    self.ends_at,
+                    expected_version=bases.get(self.session_id),
+                    left_versions=left,
+                )
+            }
 
-    def undo_action(self) -> None:
-        assert self._previous is not None
-        placing.place_session(self.ctx.db, self.session_id, self._previous)
+        self._write(call)
 
 
-class ScheduleSessionsCommand(ForumdeskCommand):
+class ScheduleSessionsCommand(_PlacingCommand):
     """Sessions dropped on the timetable: into the room one after another, from `starts_at`."""
-
-    topics = frozenset({SESSIONS})
 
     def __init__(
         self,
@@ -273,29 +356,26 @@ class ScheduleSessionsCommand(ForumdeskCommand):
         starts_at: dt.datetime,
         versions: Mapping[int, int] | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        known = versions or {}
+        super().__init__(ctx, text, {i: known.get(i) for i in session_ids})
         self.session_ids, self.room_id, self.starts_at = list(session_ids), room_id, starts_at
-        self._versions = versions
-        self._previous: dict[int, Placement] = {}
 
     def do(self) -> None:
-        versions, self._versions = self._versions, None
-        self._previous = placing.schedule_sessions(
-            self.ctx.db,
-            self.session_ids,
-            self.room_id,
-            self.starts_at,
-            expected_versions=versions,
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = placing.schedule_sessions(
+                self.ctx.db,
+                self.session_ids,
+                self.room_id,
+                self.starts_at,
+                expected_versions=bases,
+                left_versions=left,
+            )
 
-    def undo_action(self) -> None:
-        placing.place_sessions(self.ctx.db, self._previous)
+        self._write(call)
 
 
-class UnscheduleSessionsCommand(ForumdeskCommand):
+class UnscheduleSessionsCommand(_PlacingCommand):
     """Sessions taken off the timetable (keeping their rooms, if asked)."""
-
-    topics = frozenset({SESSIONS})
 
     def __init__(
         self,
@@ -306,19 +386,21 @@ class UnscheduleSessionsCommand(ForumdeskCommand):
         keep_room: bool,
         versions: Mapping[int, int] | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        known = versions or {}
+        super().__init__(ctx, text, {i: known.get(i) for i in session_ids})
         self.session_ids, self.keep_room = list(session_ids), keep_room
-        self._versions = versions
-        self._previous: dict[int, Placement] = {}
 
     def do(self) -> None:
-        versions, self._versions = self._versions, None
-        self._previous = placing.unschedule_sessions(
-            self.ctx.db, self.session_ids, keep_room=self.keep_room, expected_versions=versions
-        )
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            self._previous = placing.unschedule_sessions(
+                self.ctx.db,
+                self.session_ids,
+                keep_room=self.keep_room,
+                expected_versions=bases,
+                left_versions=left,
+            )
 
-    def undo_action(self) -> None:
-        placing.place_sessions(self.ctx.db, self._previous)
+        self._write(call)
 
 
 class CreateSessionCommand(ForumdeskCommand):
@@ -383,30 +465,51 @@ class SaveSessionCommand(ForumdeskCommand):
         self._save(self._undo)
 
     def _save(self, edit: session_editing.SessionEdit) -> session_editing.SavedSession:
+        bases = _session_bases(self.ctx, {self.session_id: self._version})
         saved = session_editing.save_session(
             self.ctx.db,
             self.session_id,
             edit,
-            expected_version=self._version,
+            expected_version=bases.get(self.session_id),
             expected_people=self._people,
         )
+        _session_steps(self.ctx, bases, {self.session_id: saved.version})
         self._version, self._people = saved.version, saved.people
         return saved
 
 
 class DeleteSessionsCommand(ForumdeskCommand):
+    """Sessions deleted with their people; undo puts them back. The deletion is based on the
+    versions the user saw (a redo: those the undo left), so a session changed meanwhile by
+    another desk is not deleted."""
+
     topics = frozenset({SESSIONS, ASSIGNMENTS})
 
-    def __init__(self, ctx: AppContext, session_ids: Sequence[int], text: str) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        session_ids: Sequence[int],
+        text: str,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
         super().__init__(ctx, text)
         self._ids = list(session_ids)
+        known = versions or {}
+        self._versions: dict[int, int | None] = {i: known.get(i) for i in self._ids}
         self._snapshots: list[SessionSnapshot] = []
 
     def do(self) -> None:
-        self._snapshots = sessions.delete_sessions(self.ctx.db, self._ids)
+        bases = _session_bases(self.ctx, self._versions)
+        self._snapshots = sessions.delete_sessions(
+            self.ctx.db, self._ids, expected_versions=bases if bases else None
+        )
 
     def undo_action(self) -> None:
-        sessions.restore_sessions(self.ctx.db, self._snapshots)
+        restored = sessions.restore_sessions(self.ctx.db, self._snapshots)
+        left = {row.id: row.version for row in restored}
+        before = {s.session.id: s.session.version for s in self._snapshots}
+        _session_steps(self.ctx, before, left)  # this desk's own step: deleted and put back
+        self._versions.update(left)
 
 
 class CreatePersonCommand(ForumdeskCommand):
@@ -452,19 +555,46 @@ class DeletePeopleCommand(ForumdeskCommand):
 
 
 class AssignPeopleCommand(ForumdeskCommand):
+    """People added to a session; undo takes them out. Each call is based on the session's
+    version the last one left (the first: the one the user chose it at, where known)."""
+
     topics = frozenset({ASSIGNMENTS, SESSIONS})
 
     def __init__(
-        self, ctx: AppContext, session_id: int, person_ids: Sequence[int], role: Role, text: str
+        self,
+        ctx: AppContext,
+        session_id: int,
+        person_ids: Sequence[int],
+        role: Role,
+        text: str,
+        version: int | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.session_id, self.person_ids, self.role = session_id, list(person_ids), role
+        self._versions: dict[int, int | None] = {session_id: version}
+
+    def _write(self, call: Callable[..., object]) -> None:
+        bases = _session_bases(self.ctx, self._versions)
+        left: dict[int, int] = {}
+        call(
+            self.ctx.db,
+            self.session_id,
+            self.person_ids,
+            expected_version=bases.get(self.session_id),
+            left_versions=left,
+        )
+        _session_steps(self.ctx, bases, left)
+        self._versions.update(left)
 
     def do(self) -> None:
-        assignments.assign_people(self.ctx.db, self.session_id, self.person_ids, self.role)
+        self._write(
+            lambda db, sid, ids, **versions: assignments.assign_people(
+                db, sid, ids, self.role, **versions
+            )
+        )
 
     def undo_action(self) -> None:
-        assignments.unassign_people(self.ctx.db, self.session_id, self.person_ids)
+        self._write(assignments.unassign_people)
 
 
 class RegisterPeopleCommand(ForumdeskCommand):
@@ -512,34 +642,72 @@ class AddRoomCommand(ForumdeskCommand):
 
 
 class DeleteRoomCommand(ForumdeskCommand):
+    """A room deleted (its sessions lose it); undo puts it back. Based on the version the user
+    saw, or the one the undo left."""
+
     topics = frozenset({ROOMS, SESSIONS})
 
     def __init__(self, ctx: AppContext, room: RoomRow) -> None:
         super().__init__(ctx, ctx.tr("Delete room {0}").format(room.name))
-        self._room_id = room.id
+        self._room_id, self._version = room.id, room.version
         self._snapshot: RoomSnapshot | None = None
 
     def do(self) -> None:
-        self._snapshot = venue.delete_room(self.ctx.db, self._room_id)
+        steps = _steps(self.ctx, (venue.update_room, self._room_id))
+        self._snapshot = venue.delete_room(
+            self.ctx.db, self._room_id, expected_version=_latest_own(steps, self._version)
+        )
 
     def undo_action(self) -> None:
         assert self._snapshot is not None
-        venue.restore_room(self.ctx.db, self._snapshot)
+        restored = venue.restore_room(self.ctx.db, self._snapshot)
+        steps = _steps(self.ctx, (venue.update_room, self._room_id))
+        steps[self._snapshot.room.version] = self._version = restored.version
 
 
 class ReorderRoomsCommand(ForumdeskCommand):
+    """The event's rooms put in another order; undo puts back the order before. Based on the
+    rooms' versions the user saw (where known), then on those the last call left."""
+
     topics = frozenset({ROOMS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, event_id: int, room_ids: Sequence[int]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        room_ids: Sequence[int],
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
         super().__init__(ctx, ctx.tr("Reorder rooms"))
         self._event_id, self._order = event_id, list(room_ids)
+        self._versions: dict[int, int] = dict(versions or {})
         self._previous: list[int] = []
 
     def do(self) -> None:
-        self._previous = venue.reorder_rooms(self.ctx.db, self._event_id, self._order)
+        self._previous = self._reorder(self._order)
 
     def undo_action(self) -> None:
-        venue.reorder_rooms(self.ctx.db, self._event_id, self._previous)
+        self._reorder(self._previous)
+
+    def _reorder(self, order: Sequence[int]) -> list[int]:
+        bases = {
+            room_id: _latest_own(_steps(self.ctx, (venue.update_room, room_id)), version)
+            for room_id, version in self._versions.items()
+        }
+        left: dict[int, int] = {}
+        previous = venue.reorder_rooms(
+            self.ctx.db,
+            self._event_id,
+            order,
+            expected_versions=bases if bases else None,
+            left_versions=left,
+        )
+        for room_id, version in left.items():
+            base = bases.get(room_id)
+            if base is not None and version != base:
+                _steps(self.ctx, (venue.update_room, room_id))[base] = version
+        self._versions = left
+        return previous
 
 
 class AddTrackCommand(ForumdeskCommand):
@@ -563,19 +731,27 @@ class AddTrackCommand(ForumdeskCommand):
 
 
 class DeleteTrackCommand(ForumdeskCommand):
+    """A track deleted (its sessions lose it); undo puts it back. Based on the version the user
+    saw, or the one the undo left."""
+
     topics = frozenset({TRACKS, SESSIONS})
 
     def __init__(self, ctx: AppContext, track: TrackRow) -> None:
         super().__init__(ctx, ctx.tr("Delete track {0}").format(track.name))
-        self._track_id = track.id
+        self._track_id, self._version = track.id, track.version
         self._snapshot: TrackSnapshot | None = None
 
     def do(self) -> None:
-        self._snapshot = venue.delete_track(self.ctx.db, self._track_id)
+        steps = _steps(self.ctx, (venue.update_track, self._track_id))
+        self._snapshot = venue.delete_track(
+            self.ctx.db, self._track_id, expected_version=_latest_own(steps, self._version)
+        )
 
     def undo_action(self) -> None:
         assert self._snapshot is not None
-        venue.restore_track(self.ctx.db, self._snapshot)
+        restored = venue.restore_track(self.ctx.db, self._snapshot)
+        steps = _steps(self.ctx, (venue.update_track, self._track_id))
+        steps[self._snapshot.track.version] = self._version = restored.version
 
 
 class ImportCommand(ForumdeskCommand):

@@ -386,6 +386,7 @@ class PeoplePage(QWidget):
             parent=self,
         )
         labels = {row.id: row.label for row in event_sessions}
+        versions = {row.id: row.version for row in event_sessions}  # what the chooser showed
 
         def submit(session_id: int, role: Role) -> bool:
             text = (
@@ -393,7 +394,11 @@ class PeoplePage(QWidget):
                 if len(ids) == 1
                 else self.tr("Assign %n people to {0}", "", len(ids)).format(labels[session_id])
             )
-            ok = self.ctx.run(commands.AssignPeopleCommand(self.ctx, session_id, ids, role, text))
+            ok = self.ctx.run(
+                commands.AssignPeopleCommand(
+                    self.ctx, session_id, ids, role, text, versions.get(session_id)
+                )
+            )
             if ok:
                 self._last_session_id, self._last_role = session_id, role
             return ok

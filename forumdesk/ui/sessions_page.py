@@ -187,6 +187,9 @@ class SessionsPage(QWidget):
             return
         self.ctx.run(
             commands.DeleteSessionsCommand(
-                self.ctx, ids, self.tr("Delete {0} session(s)").format(len(ids))
+                self.ctx,
+                ids,
+                self.tr("Delete {0} session(s)").format(len(ids)),
+                versions={r.id: r.version for r in rows},  # those the question showed
             )
         )

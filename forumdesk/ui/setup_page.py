@@ -292,11 +292,12 @@ class SetupPage(QWidget):
         if row is None or self._event is None:
             return
         ids = [r.id for r in self.room_model.rows()]
+        versions = {r.id: r.version for r in self.room_model.rows()}  # what the table shows
         target = row + delta
         if not 0 <= target < len(ids):
             return
         ids.insert(target, ids.pop(row))
-        if self.ctx.run(commands.ReorderRoomsCommand(self.ctx, self._event.id, ids)):
+        if self.ctx.run(commands.ReorderRoomsCommand(self.ctx, self._event.id, ids, versions)):
             self.room_table.selectRow(target)
 
     def add_track(self) -> None:

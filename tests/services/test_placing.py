@@ -234,3 +234,27 @@ def test_unscheduling_several_keeps_or_forgets_their_rooms(event: EventRow, db: 
     placing.place_sessions(db, previous)
     placing.unschedule_sessions(db, [one.id, two.id])
     assert {r.room_id for r in sessions.sessions_by_ids(db, [one.id, two.id])} == {None}
+
+
+def test_a_write_tells_the_versions_it_left_which_its_undo_is_based_on(
+    event: EventRow, db: Database
+) -> None:
+    room = venue.add_room(db, event.id, "Hall A")
+    row = sessions.create_session(db, event.id, "Talk")
+    left: dict[int, int] = {}
+    previous = placing.schedule_sessions(
+        db,
+        [row.id],
+        room.id,
+        at(25, 10),
+        expected_versions={row.id: row.version},
+        left_versions=left,
+    )
+    assert left == {row.id: sessions.get_session(db, row.id).version} and left[row.id] > row.version
+    sessions.update_session(db, row.id, {"title": "Changed elsewhere"})
+    with pytest.raises(ConcurrentEditError):
+        placing.place_sessions(db, previous, expected_versions=left)
+    assert sessions.get_session(db, row.id).starts_at == at(25, 10)
+    fresh = {row.id: sessions.get_session(db, row.id).version}
+    placing.place_sessions(db, previous, expected_versions=fresh)
+    assert not sessions.get_session(db, row.id).is_scheduled

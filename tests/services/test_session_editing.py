@@ -278,7 +278,10 @@ def test_a_new_session_comes_with_its_people_and_undo_keeps_them(
     made = _state(db, row.id)
     snapshot = sessions.delete_session(db, row.id)
     sessions.restore_session(db, snapshot)
-    assert _state(db, row.id) == made
+    back_row, back_people = _state(db, row.id)
+    # all as it was, at a version above the deleted one (no desk's old copy matches it)
+    assert (replace(back_row, version=row.version), back_people) == made  # type: ignore[arg-type]
+    assert back_row.version == row.version + 1  # type: ignore[attr-defined]
 
 
 def test_a_new_session_is_all_or_nothing(db: Database, event: EventRow, panel: Panel) -> None:

@@ -244,3 +244,31 @@ def test_after_opening_another_database_the_window_follows_that_one(
         )
     finally:
         other_desk.dispose()
+
+
+def test_an_undo_of_a_room_another_desk_renamed_since_is_refused_with_a_message(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk_a = _window(qtbot, db, prompts)
+    prompts_b = ScriptedPrompts()
+    desk_b = _window(qtbot, second_db, prompts_b)
+    for desk in (desk_a, desk_b):
+        desk.show_page(desk.setup_page)
+    rooms_a, rooms_b = desk_a.setup_page.room_model, desk_b.setup_page.room_model
+    room_id = rooms_b.row_at(0).id
+
+    def name_on(model: object) -> str:
+        return next(r.name for r in model.rows() if r.id == room_id)  # type: ignore[attr-defined]
+
+    rooms_b.setData(rooms_b.index(0, 0), "Hall of desk B", Qt.ItemDataRole.EditRole)
+    assert name_on(rooms_b) == "Hall of desk B"
+    qtbot.waitUntil(lambda: name_on(rooms_a) == "Hall of desk B", timeout=LAG_MS)
+    row = next(i for i, r in enumerate(rooms_a.rows()) if r.id == room_id)
+    rooms_a.setData(rooms_a.index(row, 0), "Hall of desk A", Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: name_on(rooms_b) == "Hall of desk A", timeout=LAG_MS)
+
+    desk_b.ctx.undo_stack.undo()  # desk B's own rename: the room has moved on since
+    assert prompts_b.warnings and "meantime" in prompts_b.warnings[-1][1]
+    assert venue.list_rooms(db, desk_a.ctx.event_id or 0)[0].name == "Hall of desk A"
+    assert name_on(rooms_b) == "Hall of desk A"
+    assert not prompts.warnings

@@ -1,0 +1,73 @@
+"""Writes state the version they are based on, on the real PostgreSQL server: a stale one is
+refused and changes nothing, a fresh one passes, and a record put back moves its version on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from forumdesk.core.errors import ConcurrentEditError
+from forumdesk.db.engine import Database
+from forumdesk.services import placing, sessions, venue
+from forumdesk.services.demo import load_demo
+
+
+def test_a_stale_room_deletion_is_refused_and_a_put_back_room_moves_on(pg: Database) -> None:
+    event = load_demo(pg).event
+    room = venue.list_rooms(pg, event.id)[0]
+    venue.update_room(pg, room.id, {"capacity": 5}, expected_version=room.version)
+    with pytest.raises(ConcurrentEditError):
+        venue.delete_room(pg, room.id, expected_version=room.version)
+    fresh = venue.list_rooms(pg, event.id)[0]
+    assert (fresh.id, fresh.capacity) == (room.id, 5)
+    snapshot = venue.delete_room(pg, room.id, expected_version=fresh.version)
+    back = venue.restore_room(pg, snapshot)
+    assert back.version == fresh.version + 1
+    with pytest.raises(ConcurrentEditError):  # an old copy cannot write to the room put back
+        venue.update_room(pg, room.id, {"name": "Old copy"}, expected_version=fresh.version)
+    assert venue.list_rooms(pg, event.id)[0].name == room.name
+
+
+def test_a_stale_track_edit_and_session_deletion_are_refused(pg: Database) -> None:
+    event = load_demo(pg).event
+    track = venue.list_tracks(pg, event.id)[0]
+    venue.update_track(pg, track.id, {"color": "#123456"}, expected_version=track.version)
+    with pytest.raises(ConcurrentEditError):
+        venue.update_track(pg, track.id, {"name": "Stale"}, expected_version=track.version)
+    assert venue.list_tracks(pg, event.id)[0].name == track.name
+    with pytest.raises(ConcurrentEditError):
+        venue.delete_track(pg, track.id, expected_version=track.version)
+
+    row = sessions.list_sessions(pg, event.id)[0]
+    sessions.update_session(pg, row.id, {"title": "Changed elsewhere"})
+    with pytest.raises(ConcurrentEditError):
+        sessions.delete_sessions(pg, [row.id], expected_versions={row.id: row.version})
+    assert sessions.get_session(pg, row.id).title == "Changed elsewhere"
+    fresh = sessions.get_session(pg, row.id)
+    snapshots = sessions.delete_sessions(pg, [row.id], expected_versions={row.id: fresh.version})
+    assert sessions.restore_sessions(pg, snapshots)[0].version == fresh.version + 1
+
+
+def test_an_undo_of_a_move_based_on_the_version_it_left_is_refused_once_moved_on(
+    pg: Database,
+) -> None:
+    event = load_demo(pg).event
+    row = next(s for s in sessions.list_sessions(pg, event.id) if s.starts_at is not None)
+    assert row.starts_at is not None
+    left: dict[int, int] = {}
+    previous = placing.move_session(
+        pg,
+        row.id,
+        row.starts_at + dt.timedelta(hours=1),
+        expected_version=row.version,
+        left_versions=left,
+    )
+    assert left[row.id] == sessions.get_session(pg, row.id).version
+    placing.resize_session(pg, row.id, row.starts_at + dt.timedelta(hours=4))  # another desk
+    with pytest.raises(ConcurrentEditError):
+        placing.place_session(pg, row.id, previous, expected_version=left[row.id])
+    assert sessions.get_session(pg, row.id).ends_at == row.starts_at + dt.timedelta(hours=4)
+    fresh = sessions.get_session(pg, row.id).version
+    placing.place_session(pg, row.id, previous, expected_version=fresh)
+    assert sessions.get_session(pg, row.id).starts_at == row.starts_at
