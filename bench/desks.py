@@ -159,7 +159,7 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
     db.dispose()
 
 
-def run_watcher(url: str, seconds: float, log_path: str) -> None:
+def run_watcher(url: str, stop: Any, log_path: str) -> None:
     """Poll the change detector every 50 ms; log when each session is first seen at a version."""
     from sqlalchemy import select
 
@@ -170,9 +170,8 @@ def run_watcher(url: str, seconds: float, log_path: str) -> None:
 
     db = open_database(resolve_database_url(url))
     detector = change_detector(db)
-    deadline = time.time() + seconds
     with open(log_path, "w", encoding="utf-8") as log:
-        while time.time() < deadline:
+        while not stop.is_set():  # set once every desk has finished (and a second more)
             changes = detector.poll()
             seen = time.time()
             keys = changes.keys("program_sessions")
@@ -405,7 +404,8 @@ def run(url: str, desks: int, seconds: float, seed: int, logs: Path) -> dict[str
     initial, _ = final_state(url)
     (logs / "initial.json").write_text(json.dumps(initial), encoding="utf-8")
     ctx = multiprocessing.get_context("spawn")
-    watcher = ctx.Process(target=run_watcher, args=(url, seconds + 5.0, str(logs / "watch.jsonl")))
+    stop = ctx.Event()
+    watcher = ctx.Process(target=run_watcher, args=(url, stop, str(logs / "watch.jsonl")))
     watcher.start()
     time.sleep(1.5)  # the watcher has its snapshot before the first desk writes
     processes = [
@@ -418,6 +418,8 @@ def run(url: str, desks: int, seconds: float, seed: int, logs: Path) -> dict[str
         process.start()
     for process in processes:
         process.join()
+    time.sleep(1.0)  # the last commits' sightings
+    stop.set()
     watcher.join()
     failed = [p.exitcode for p in [*processes, watcher] if p.exitcode != 0]
     entries: list[dict[str, Any]] = []
@@ -456,6 +458,7 @@ def run(url: str, desks: int, seconds: float, seed: int, logs: Path) -> dict[str
         "final_mismatches": result.final_mismatches,
         "integrity": "ok" if not result.integrity else result.integrity,
         "lag_commits_seen": len(lag),
+        "lag_commits_unseen": result.commits - len(lag),
         "lag_p50_ms": ms(_pct(lag, 0.5)),
         "lag_p95_ms": ms(_pct(lag, 0.95)),
         "lag_max_ms": ms(max(lag) if lag else None),
