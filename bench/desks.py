@@ -7,7 +7,8 @@ PostgreSQL URL is migrated and given the demo forum likewise), then starts N des
 (spawned) for S seconds, and one watcher. Each desk opens the database itself and loops: read a
 random session, sometimes wait a few milliseconds (so that another desk moves it meanwhile),
 then write through the real services with the version it read: a move, a resize, a new title
-or a change of people. A ConcurrentEditError is a refusal (logged with its message); a commit
+or a change of people; or undo its own last move or resize from the version that move left
+(refused when another desk changed the session since). A ConcurrentEditError is a refusal (logged with its message); a commit
 is logged with the version read, the version after, the fields written and the wall-clock time
 before and after. The watcher polls `change_detector` every 50 ms and notes when it first sees
 each session at each version.
@@ -77,7 +78,7 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
     from forumdesk.core.enums import Role
     from forumdesk.core.errors import ConcurrentEditError, ForumdeskError
     from forumdesk.db.migrate import open_database
-    from forumdesk.services.placing import move_session, resize_session
+    from forumdesk.services.placing import move_session, place_session, resize_session
     from forumdesk.services.session_editing import SessionEdit, SessionPerson, save_session
     from forumdesk.services.sessions import get_session
 
@@ -87,20 +88,34 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
     rooms: list[int] = setup["rooms"]
     pool: list[int] = setup["people"]
     count = 0
+    undoable: list[tuple[int, Any, int]] = []  # (session, where it was, version the move left)
     deadline = time.time() + seconds
     with open(log_path, "w", encoding="utf-8") as log:
         while time.time() < deadline:
-            session_id = rng.choice(sessions)
-            row = get_session(db, session_id)
-            read = row.version
-            people = _people(db, session_id) if rng.random() < 0.2 else None
+            undo = undoable.pop() if undoable and rng.random() < 0.15 else None
+            if undo is not None:  # undo my last move or resize, from the version it left
+                session_id, placement, read = undo
+                people = None
+            else:
+                session_id = rng.choice(sessions)
+                row = get_session(db, session_id)
+                read = row.version
+                people = _people(db, session_id) if rng.random() < 0.2 else None
             if rng.random() < 0.5:
                 time.sleep(rng.uniform(0.001, 0.02))  # a person thinking: others move meanwhile
             count += 1
             written: dict[str, object]
             before = time.time()
             try:
-                if people is not None:
+                if undo is not None:
+                    place_session(db, session_id, placement, expected_version=read)
+                    after, kind = read + 1, "undo"
+                    written = {
+                        "starts_at": placement.starts_at,
+                        "ends_at": placement.ends_at,
+                        "room_id": placement.room_id,
+                    }
+                elif people is not None:
                     present = {p.person_id for p in people}
                     absent = [p for p in pool if p not in present]
                     if present and (not absent or rng.random() < 0.5):
@@ -122,7 +137,7 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
                         shift = dt.timedelta(minutes=rng.choice((-30, -15, 15, 30, 45)))
                         start = row.starts_at + shift
                         room = rng.choice(rooms)
-                        move_session(db, session_id, start, room, expected_version=read)
+                        was = move_session(db, session_id, start, room, expected_version=read)
                         kind = "move"
                         written = {
                             "starts_at": start,
@@ -133,9 +148,10 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
                         length = row.ends_at - row.starts_at
                         choices = [m for m in (30, 45, 60, 90, 120) if m * 60 != length.seconds]
                         end = row.starts_at + dt.timedelta(minutes=rng.choice(choices))
-                        resize_session(db, session_id, end, expected_version=read)
+                        was = resize_session(db, session_id, end, expected_version=read)
                         kind, written = "resize", {"ends_at": end}
                     after = read + 1  # one update of the row: its version counter moves by one
+                    undoable.append((session_id, was, after))
                 else:
                     base = row.title.split(TITLE_SUFFIX)[0]
                     title = f"{base}{TITLE_SUFFIX} d{desk}#{count}"
