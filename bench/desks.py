@@ -10,8 +10,8 @@ then write through the real services with the version it read: a move, a resize,
 or a change of people; or undo its own last move or resize from the version that move left
 (refused when another desk changed the session since). A ConcurrentEditError is a refusal
 (logged with its message); a commit is logged with the version read, the version after, the
-fields written and the wall-clock time before and after. The watcher polls `change_detector` every 50 ms and notes when it first sees
-each session at each version.
+fields written and the wall-clock time before and after. The watcher polls `change_detector`
+every 50 ms and notes when it first sees each session at each version.
 
 The checker then replays the logs against the final database: per session, the commits form
 one chain from the version the run started at (each based on the version the previous one left,
