@@ -89,6 +89,16 @@ class AcceptanceRow:
     version: int
 
 
+# scheduling.model.Unavailability's fields, in its order
+UNAVAILABILITY_COLUMNS = (
+    PersonUnavailability.id,
+    PersonUnavailability.person_id,
+    PersonUnavailability.starts_at,
+    PersonUnavailability.ends_at,
+    PersonUnavailability.note,
+)
+
+
 def _acceptance_row(record: AcceptedProblem) -> AcceptanceRow:
     return AcceptanceRow(
         record.id,
@@ -164,13 +174,7 @@ def _facts(session: Session, event_id: int) -> _Facts:
     periods = [
         Unavailability(*row)
         for row in conn.execute(
-            select(
-                PersonUnavailability.id,
-                PersonUnavailability.person_id,
-                PersonUnavailability.starts_at,
-                PersonUnavailability.ends_at,
-                PersonUnavailability.note,
-            ).where(PersonUnavailability.event_id == event_id)
+            select(*UNAVAILABILITY_COLUMNS).where(PersonUnavailability.event_id == event_id)
         )
     ]
     settings = CheckSettings(event.first_day, event.last_day, event.changeover_minutes)
@@ -261,13 +265,7 @@ def busy_spans(db: Database, session_id: int) -> list[BusySpan]:
         periods = [
             Unavailability(*row)
             for row in conn.execute(
-                select(
-                    PersonUnavailability.id,
-                    PersonUnavailability.person_id,
-                    PersonUnavailability.starts_at,
-                    PersonUnavailability.ends_at,
-                    PersonUnavailability.note,
-                ).where(
+                select(*UNAVAILABILITY_COLUMNS).where(
                     PersonUnavailability.event_id == event_id,
                     PersonUnavailability.person_id.in_(people),
                 )
