@@ -20,6 +20,7 @@ from forumdesk.config import APP_AUTHOR, APP_NAME, ConfigError, log_dir, resolve
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.db.migrate import open_database
 from forumdesk.ui import i18n
+from forumdesk.ui.database_actions import chosen_desk_name
 from forumdesk.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def _open_window(app: QCoreApplication, db: str | None, prompts: Prompts) -> int
     log_path = configure_logging()
     install_excepthook(log_path, prompts)
     try:
-        database = open_database(resolve_database_url(db))
+        database = open_database(resolve_database_url(db), chosen_desk_name())
     except (ForumdeskError, ConfigError) as exc:
         message = _tr("The database cannot be opened.\n\n{reason}").format(reason=exc)
         prompts.critical(None, "forumdesk", message)

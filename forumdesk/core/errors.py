@@ -6,6 +6,8 @@ shows it in a message box. Anything else escaping a service is a bug, logged wit
 
 from __future__ import annotations
 
+import datetime as dt
+
 from forumdesk.core.i18n import _
 
 
@@ -37,7 +39,27 @@ class ConflictError(ForumdeskError):
 
 
 class ConcurrentEditError(ConflictError):
-    """Someone else changed the same record since it was read."""
+    """Someone else changed the same record since it was read.
+
+    What is known of the change travels with the message, so that the window can reload the
+    record and say what happened: `what` ("session"), `record_id`, and when (`changed_at`, UTC)
+    and from which desk (`changed_by`) the record was last written, where the database knows.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        what: str | None = None,
+        record_id: object = None,
+        changed_at: dt.datetime | None = None,
+        changed_by: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.what = what
+        self.record_id = record_id
+        self.changed_at = changed_at
+        self.changed_by = changed_by
 
 
 class DatabaseError(ForumdeskError):

@@ -77,6 +77,10 @@ class SessionRow:
     moderators: tuple[str, ...] = ()  # display names, in agenda order
     # everyone with a role, in agenda order: filled where the whole programme is read (agendas)
     people: tuple[SessionPerson, ...] = ()
+    # when (UTC) and from which desk the session's own fields were last written, where known:
+    # bookkeeping of the write, not part of what the session is (rows compare without it)
+    updated_at: dt.datetime | None = field(default=None, compare=False)
+    updated_by: str | None = field(default=None, compare=False)
 
     @property
     def is_scheduled(self) -> bool:

@@ -7,15 +7,23 @@ same database; the window's status bar shows them. SQLite has no server to ask: 
 
 from __future__ import annotations
 
+import functools
 import getpass
+import os
 import socket
 
 from sqlalchemy import Connection, text
 
 APPLICATION_PREFIX = "forumdesk "
+# The execution option that carries the writing desk's name to the `updated_by` column
+DESK_OPTION = "forumdesk_desk"
+# A desk's name given outside the window (the command line, the stress harness)
+DESK_ENVIRONMENT = "FORUMDESK_DESK"
+MAX_DESK_NAME = 60  # what `updated_by` and the status bar show
 _MAX_APPLICATION_NAME = 63  # PostgreSQL truncates application_name to NAMEDATALEN - 1 bytes
 
 
+@functools.cache
 def default_desk_name() -> str:
     """The desk's name when nobody chose one: the OS user at the computer ("anna@reception-2")."""
     try:
@@ -24,6 +32,14 @@ def default_desk_name() -> str:
         user = ""
     host = socket.gethostname().split(".")[0]
     return f"{user}@{host}" if user else host
+
+
+def desk_name(chosen: str | None = None) -> str:
+    """This desk's name: the one chosen (settings), else $FORUMDESK_DESK, else user@host."""
+    for name in (chosen, os.environ.get(DESK_ENVIRONMENT)):
+        if name and name.strip():
+            return " ".join(name.split())[:MAX_DESK_NAME]
+    return default_desk_name()
 
 
 def application_name(desk: str | None = None) -> str:

@@ -28,7 +28,7 @@ from forumdesk.core.errors import (
     StorageError,
 )
 from forumdesk.core.i18n import _
-from forumdesk.db.desks import application_name
+from forumdesk.db.desks import DESK_OPTION, application_name, desk_name
 from forumdesk.db.driver_errors import DriverFailure, failure_of
 
 log = logging.getLogger(__name__)
@@ -41,13 +41,31 @@ _READ_ONLY_OPTION = "forumdesk_read_only"
 class Database:
     """An open forumdesk database: an engine plus transaction helpers."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, desk: str | None = None) -> None:
         self.engine = engine
         self.url: URL = engine.url
-        self._write_sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{_READ_ONLY_OPTION: True}), expire_on_commit=False
         )
+        self._write_sessions = sessionmaker(engine, expire_on_commit=False)
+        self.desk = ""
+        self.rename_desk(desk_name(desk))
+        if self.url.get_backend_name() == "postgresql":
+            event.listen(engine, "do_connect", self._name_connection)
+
+    def rename_desk(self, desk: str) -> None:
+        """Write as `desk` from now on (`updated_by`); the server sees the new name on the
+        connections opened after this (the pool's idle ones are closed)."""
+        if desk == self.desk:
+            return
+        renamed = bool(self.desk)
+        self.desk = desk
+        if renamed:
+            self.engine.dispose()
+
+    def _name_connection(self, _dialect: Any, _record: Any, _args: Any, params: Any) -> None:
+        if "application_name" not in self.url.query:
+            params["application_name"] = application_name(self.desk)
 
     @property
     def is_sqlite(self) -> bool:
@@ -66,6 +84,8 @@ class Database:
         session = self._write_sessions()
         try:
             with _translated_errors():
+                # every write of the unit of work is stamped with the desk's name (updated_by)
+                session.connection(execution_options={DESK_OPTION: self.desk})
                 yield session
                 session.commit()
         except BaseException:

@@ -49,8 +49,12 @@ def head_revision() -> str:
     return head
 
 
-def open_database(url: URL) -> Database:
-    """Open (creating if need be) the database at `url` and migrate it to the current schema."""
+def open_database(url: URL, desk: str | None = None) -> Database:
+    """Open (creating if need be) the database at `url` and migrate it to the current schema.
+
+    `desk` names this desk in what it writes (`updated_by`) and to the server; by default the
+    name from $FORUMDESK_DESK, else the OS user and host (forumdesk.db.desks.desk_name).
+    """
     _refuse_foreign_sqlite_file(url)
     engine = create_database_engine(url)
     try:
@@ -63,7 +67,7 @@ def open_database(url: URL) -> Database:
         raise
     if backup is not None:
         log.info("backed up %s to %s before migrating", url.database, backup)
-    database = Database(engine)
+    database = Database(engine, desk)
     announce_changes(database)  # the other desks hear of this one's commits
     return database
 

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.db.desks import DESK_OPTION, default_desk_name
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -56,10 +57,28 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def utc_now() -> dt.datetime:
+    """Now in UTC, naive (as `updated_at` stores it on every database)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _writing_desk(context: Any) -> str:
+    """The name of the desk whose connection writes (the Database's `desk`, see db.desks)."""
+    return context.execution_options.get(DESK_OPTION) or default_desk_name()
+
+
 class Versioned:
-    """Mixin: an optimistic-locking counter that SQLAlchemy bumps on every UPDATE."""
+    """Mixin: an optimistic-locking counter that SQLAlchemy bumps on every UPDATE, and when and
+    from which desk the record was last written (set on every INSERT and UPDATE, ORM or Core,
+    so that a refused edit can say "changed at 14:02 from the desk reception-2")."""
 
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime, default=utc_now, onupdate=utc_now
+    )  # UTC
+    updated_by: Mapped[str | None] = mapped_column(
+        String(200), default=_writing_desk, onupdate=_writing_desk
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

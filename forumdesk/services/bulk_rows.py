@@ -33,7 +33,9 @@ class TableRows:
 
     @classmethod
     def of(cls, table: Table, rows: Mapping[Key, tuple[Any, ...]]) -> TableRows:
-        return cls(tuple(c.name for c in table.columns), tuple(rows), tuple(rows.values()))
+        """`rows` as read_rows read them (the columns of `row_columns`)."""
+        columns = tuple(c.name for c in row_columns(table))
+        return cls(columns, tuple(rows), tuple(rows.values()))
 
     def versions(self) -> dict[Key, int]:
         at = self.columns.index("version")
@@ -47,6 +49,16 @@ class TableRows:
     def without(self, keys: set[Key]) -> TableRows:
         kept = [(k, r) for k, r in zip(self.keys, self.rows, strict=True) if k not in keys]
         return TableRows(self.columns, tuple(k for k, _r in kept), tuple(r for _k, r in kept))
+
+
+# When and from which desk a record was last written: set by the database layer on every write
+# (forumdesk.db.models.Versioned), so neither read back as content nor written back by undo.
+_STAMPS = frozenset({"updated_at", "updated_by"})
+
+
+def row_columns(table: Table) -> list[Any]:
+    """The columns a record's row is read, compared and written back with."""
+    return [c for c in table.columns if c.name not in _STAMPS]
 
 
 def content_hash(row: Sequence[Any], version_at: int) -> int:
@@ -107,12 +119,13 @@ def _key_getter(table: Table, columns: Sequence[str]) -> Callable[[Sequence[Any]
 
 
 def read_rows(session: Session, table: Table, keys: Sequence[Key]) -> dict[Key, tuple[Any, ...]]:
-    """The whole rows of the records with these keys (those that exist), by key."""
-    key_of = _key_getter(table, [c.name for c in table.columns])
+    """The rows (`row_columns`) of the records with these keys (those that exist), by key."""
+    columns = row_columns(table)
+    key_of = _key_getter(table, [c.name for c in columns])
     found: dict[Key, tuple[Any, ...]] = {}
     connection = session.connection()  # plain rows: no ORM bookkeeping for 20,000 of them
     for clause in key_clauses(table, keys):
-        for row in connection.execute(select(table).where(clause)).all():
+        for row in connection.execute(select(*columns).where(clause)).all():
             found[key_of(row)] = tuple(row)
     return found
 

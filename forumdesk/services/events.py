@@ -197,7 +197,7 @@ def remove_new_event(db: Database, created: EventRow) -> EventRow:
         event = load(session, Event, created.id, "event")
         current = event_row(event)
         if replace(current, version=created.version) != created:
-            raise changed_meanwhile("event")
+            raise changed_meanwhile("event", event)
         for model in _EVENT_PARTS:
             found = session.scalar(
                 select(func.count()).select_from(model).where(model.event_id == event.id)

@@ -171,7 +171,7 @@ class ChangeRecorder:
             )
             known, content = now.versions(), now.contents()
             if before:  # a record whose version did not move was not written after all
-                at = list(table.columns).index(table.c.version)
+                at = now.columns.index("version")
                 for key in [k for k, row in before.items() if row[at] == known.get(k)]:
                     del before[key], known[key], content[key]
             if known:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -71,7 +72,7 @@ def load(session: Session, model: type[M], key: object, what: str) -> M:
 def check_version(record: Any, expected_version: int | None, what: str) -> None:
     """Refuse a write based on another version of the record than the one stored."""
     if expected_version is not None and record.version != expected_version:
-        raise changed_meanwhile(what)
+        raise changed_meanwhile(what, record)
 
 
 def put_back_version(session: Session, record: Any, version: int) -> None:
@@ -88,17 +89,60 @@ def put_back_version(session: Session, record: Any, version: int) -> None:
     session.expire(record, ["version"])
 
 
-def changed_meanwhile(what: str) -> ConcurrentEditError:
-    """The refusal of a write whose `what` ("session") someone else changed since it was read."""
-    message = _CHANGED.get(what)
+def changed_meanwhile(what: str, record: Any = None) -> ConcurrentEditError:
+    """The refusal of a write whose `what` ("session") someone else changed since it was read.
+
+    With the `record` as it is now, the refusal says which record, when and from which desk it
+    was changed ("S3 was changed at 14:02 from the desk reception-2"), and carries those facts
+    for the window (which reloads the record).
+    """
+    changed_at = getattr(record, "updated_at", None)
+    changed_by = getattr(record, "updated_by", None)
+    name = record_name(record) if record is not None else None
+    if name and changed_at is not None and changed_by:
+        text = _(
+            "{name} was changed at {time} from the desk {desk}. Your change was not saved: "
+            "look at it as it is now and make your change again if it is still needed."
+        ).format(name=name, time=change_time(changed_at), desk=changed_by)
+    else:
+        message = _CHANGED.get(what)
+        text = (
+            gettext(message)
+            if message
+            else _(
+                "Someone else changed this {what} in the meantime. "
+                "Reload it and make your change again."
+            ).format(what=what)
+        )
     return ConcurrentEditError(
-        gettext(message)
-        if message
-        else _(
-            "Someone else changed this {what} in the meantime. "
-            "Reload it and make your change again."
-        ).format(what=what)
+        text,
+        what=what,
+        record_id=getattr(record, "id", None),
+        changed_at=changed_at,
+        changed_by=changed_by,
     )
+
+
+def record_name(record: Any) -> str | None:
+    """How a refusal names a record: a session by its code (else its title), a person by their
+    name, a room, track, event or organisation by its name; None for what has no name."""
+    code = getattr(record, "code", None)
+    if code:
+        return str(code)
+    for attribute in ("title", "display_name", "name"):
+        value = getattr(record, attribute, None)
+        if value:
+            return f"«{value}»"
+    return None
+
+
+def change_time(changed_at: dt.datetime, today: dt.date | None = None) -> str:
+    """When a record was changed (stored in UTC), in this computer's time: "14:02" today,
+    "2026-12-03 14:02" on another day."""
+    local = changed_at.replace(tzinfo=dt.UTC).astimezone()
+    if local.date() == (today or dt.date.today()):
+        return f"{local.hour:02d}:{local.minute:02d}"
+    return f"{local:%Y-%m-%d} {local.hour:02d}:{local.minute:02d}"
 
 
 def apply_changes(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -88,7 +90,7 @@ def save_session(
         check_version(record, expected_version, "session")
         current = _people_of(record)
         if expected_people is not None and not _same_people(_cleaned(expected_people), current):
-            raise changed_meanwhile("session")
+            raise changed_meanwhile("session", _as_last_written(record))
         previous = _apply_fields(session, record, edit.changes)
         previous_people = None
         if wanted is not None and not _same_people(wanted, current):
@@ -202,3 +204,15 @@ def _write_people(
             assignment.role = person.role
         if assignment.position != person.position:
             assignment.position = person.position
+
+
+def _as_last_written(record: ProgramSession) -> Any:
+    """The session named as itself but stamped as its most recently written part (its people
+    may have changed while the session's own fields did not)."""
+    stamps = [(record.updated_at, record.updated_by)]
+    stamps += [(person.updated_at, person.updated_by) for person in record.assignments]
+    known = [(at, by) for at, by in stamps if at is not None]
+    at, by = max(known, key=lambda stamp: stamp[0]) if known else (None, None)
+    return SimpleNamespace(
+        id=record.id, code=record.code, title=record.title, updated_at=at, updated_by=by
+    )

@@ -80,6 +80,8 @@ def _row(
         expected_audience=record.expected_audience,
         version=record.version,
         moderators=moderators,
+        updated_at=record.updated_at,
+        updated_by=record.updated_by,
     )
 
 
@@ -361,6 +363,25 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
 def get_session(db: Database, session_id: int) -> SessionRow:
     with db.reader() as session:
         return load_row(session, session_id)
+
+
+def last_written(db: Database, session_id: int) -> tuple[dt.datetime | None, str | None]:
+    """When (UTC) and from which desk the session or its people were last written."""
+    with db.reader() as session:
+        stamps = [
+            *session.execute(
+                select(ProgramSession.updated_at, ProgramSession.updated_by).where(
+                    ProgramSession.id == session_id
+                )
+            ),
+            *session.execute(
+                select(Assignment.updated_at, Assignment.updated_by).where(
+                    Assignment.session_id == session_id
+                )
+            ),
+        ]
+    known = [(at, by) for at, by in stamps if at is not None]
+    return max(known, key=lambda stamp: stamp[0]) if known else (None, None)
 
 
 def list_sessions(

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from forumdesk.core.enums import RegistrationStatus, Role
+from forumdesk.core.errors import ConcurrentEditError
 from forumdesk.core.rows import (
     EventRow,
     PersonRow,
@@ -31,6 +32,7 @@ from forumdesk.services import (
     import_undo,
     people,
     placing,
+    refusals,
     session_editing,
     sessions,
     venue,
@@ -241,16 +243,29 @@ class _PlacingCommand(ForumdeskCommand):
 
     topics = frozenset({SESSIONS})
 
-    def __init__(self, ctx: AppContext, text: str, versions: Mapping[int, int | None]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        versions: Mapping[int, int | None],
+        seen: SessionRow | None = None,
+    ) -> None:
         super().__init__(ctx, text)
         self._versions: dict[int, int | None] = dict(versions)
         self._previous: dict[int, Placement] = {}
+        # the session as the user saw it before the first write: a refusal says what changed
+        self._seen = seen
 
     def _write(self, call: Callable[[dict[int, int], dict[int, int]], object]) -> None:
         """Run `call(expected_versions, left_versions)` and remember what it left."""
         bases = _session_bases(self.ctx, self._versions)
         left: dict[int, int] = {}
-        call(bases, left)
+        try:
+            call(bases, left)
+        except ConcurrentEditError as exc:
+            seen = self._seen if self._seen is not None and self._seen.id == exc.record_id else None
+            raise refusals.session_refusal(self.ctx.db, exc, seen) from exc
+        self._seen = None  # from now on the session is where this command put it
         _session_steps(self.ctx, bases, left)
         self._versions.update(left)
 
@@ -302,7 +317,7 @@ class MoveSessionCommand(_PlacingCommand):
         room_id: int | None,
         starts_at: dt.datetime,
     ) -> None:
-        super().__init__(ctx, text, {row.id: row.version})  # what the user saw
+        super().__init__(ctx, text, {row.id: row.version}, row)  # what the user saw
         self.session_id, self.room_id, self.starts_at = row.id, room_id, starts_at
 
     def do(self) -> None:
@@ -326,7 +341,7 @@ class ResizeSessionCommand(_PlacingCommand):
     """A block's bottom edge dragged: the session ends at another time."""
 
     def __init__(self, ctx: AppContext, text: str, row: SessionRow, ends_at: dt.datetime) -> None:
-        super().__init__(ctx, text, {row.id: row.version})
+        super().__init__(ctx, text, {row.id: row.version}, row)
         self.session_id, self.ends_at = row.id, ends_at
 
     def do(self) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.errors import ConcurrentEditError, ForumdeskError
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.ui.i18n import capitalized
@@ -86,6 +86,9 @@ class AppContext(QObject):
         try:
             command.do()
         except ForumdeskError as exc:
+            if isinstance(exc, ConcurrentEditError):
+                # the views show the record as it is now, so the edit can be made again on it
+                self.notify(command.topics)
             self.report_error(command.text(), exc)
             return False
         if command.isObsolete():

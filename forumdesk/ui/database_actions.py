@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from sqlalchemy.engine import URL
@@ -27,6 +27,7 @@ from forumdesk.config import (
 )
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.db import passwords
+from forumdesk.db.desks import default_desk_name, desk_name
 from forumdesk.db.engine import Database
 from forumdesk.db.filesystems import network_filesystem
 from forumdesk.db.migrate import open_database
@@ -36,6 +37,13 @@ from forumdesk.ui.open_database_dialog import OpenDatabaseDialog
 RECENT_KEY = "databases/recent"
 WARNED_KEY = "databases/network_share_warned"
 RECENT_LIMIT = 8
+DESK_KEY = "desk/name"
+
+
+def chosen_desk_name() -> str | None:
+    """The desk's name chosen in File > This desk's name…, if one was."""
+    value = QSettings().value(DESK_KEY, "")
+    return str(value) if value else None
 
 
 def _settings_list(key: str) -> list[str]:
@@ -49,6 +57,8 @@ def _settings_list(key: str) -> list[str]:
 
 class DatabaseActions(QObject):
     """The File menu's database entries; `switch` puts a newly opened database in the window."""
+
+    desk_renamed = Signal(str)
 
     def __init__(
         self, ctx: AppContext, parent: QWidget, switch: Callable[[Database], None]
@@ -66,7 +76,38 @@ class DatabaseActions(QObject):
         self.recent_menu = QMenu(self.tr("Recent &databases"), parent)
         self.recent_menu.setToolTipsVisible(True)  # the full path or server address
         self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
+        self.desk_action = QAction(self.tr("This des&k's name…"), parent)
+        self.desk_action.triggered.connect(self._on_desk_action_triggered)
         self.remember(ctx.db.url)
+
+    # --- the desk's name --------------------------------------------------------------------
+
+    def _on_desk_action_triggered(self) -> None:
+        self.ask_desk_name()
+
+    def ask_desk_name(self) -> None:
+        """Let the user name this desk: what other desks are told it changed ("from the desk
+        reception-2") and see in their status bar. Empty: the OS user and computer again."""
+        typed = self.ctx.prompts.line(
+            self._parent,
+            self.tr("This desk's name"),
+            self.tr(
+                "Other desks see this name next to what you change and in their status bar. "
+                "Leave it empty for the user and computer name ({0})."
+            ).format(default_desk_name()),
+            self.ctx.db.desk,
+        )
+        if typed is None:
+            return
+        name = desk_name(typed.strip() or default_desk_name())
+        settings = QSettings()
+        if name == default_desk_name():
+            settings.remove(DESK_KEY)
+        else:
+            settings.setValue(DESK_KEY, name)
+        if name != self.ctx.db.desk:
+            self.ctx.db.rename_desk(name)
+            self.desk_renamed.emit(name)
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -110,7 +151,7 @@ class DatabaseActions(QObject):
             ):
                 return False
         try:
-            database = open_database(url)
+            database = open_database(url, chosen_desk_name())
         except (ForumdeskError, ConfigError) as exc:
             self._refuse(str(exc))
             return False

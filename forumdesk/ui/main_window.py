@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._build_event_toolbar()
         self.database_actions = DatabaseActions(self.ctx, self, self.switch_database)
         self.first_painted.connect(self.database_actions.warn_if_network_share)
+        self.database_actions.desk_renamed.connect(self._on_desk_renamed)
         self.export_actions = ExportActions(self.ctx, self, self.statusBar())
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.database_actions.open_action)
         file_menu.addMenu(self.database_actions.recent_menu)
+        file_menu.addAction(self.database_actions.desk_action)
         file_menu.addSeparator()
         self.new_event_action = self._action(self.tr("&New event…"), self.new_event, "Ctrl+Shift+N")
         file_menu.addAction(self.new_event_action)
@@ -344,6 +346,12 @@ class MainWindow(QMainWindow):
         self.database_changed.emit(db)
         old.dispose()
         self.statusBar().showMessage(self.tr("Opened {0}.").format(database_title(db.url)), 5000)
+
+    def _on_desk_renamed(self, name: str) -> None:
+        # the server learns the new name on new connections: the listener's, the label's
+        self.live_refresh.restart()
+        self.desks_label.follow(self.db)
+        self.statusBar().showMessage(self.tr("This desk is now called {0}.").format(name), 5000)
 
     def _on_event_combo_current_index_changed(self, index: int) -> None:
         if 0 <= index < len(self._events):

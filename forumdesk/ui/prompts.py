@@ -51,6 +51,11 @@ class Prompts:
         text, ok = QInputDialog.getMultiLineText(parent, title, label)
         return text if ok else None
 
+    def line(self, parent: QWidget | None, title: str, label: str, initial: str) -> str | None:
+        """One line of text, starting from `initial`, or None when cancelled."""
+        text, ok = QInputDialog.getText(parent, title, label, text=initial)
+        return text if ok else None
+
     def color(self, parent: QWidget | None, title: str, initial: QColor) -> QColor | None:
         """A colour, or None when cancelled."""
         chosen = QColorDialog.getColor(initial, parent, title)

@@ -332,7 +332,7 @@ class SessionEditorDialog(QDialog):
                 self.stale_bar.show_deleted()
                 self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
                 return
-            self.stale_bar.show_changed()
+            self.stale_bar.show_changed(*sessions.last_written(self.ctx.db, session_id))
 
     def reload_from_database(self) -> None:
         """Show the session as it is now (the Reload of the bar); edits made here are dropped."""

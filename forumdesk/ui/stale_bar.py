@@ -7,9 +7,11 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from forumdesk.services.records import change_time
+
 
 class StaleBar(QFrame):
-    """ "Changed on another desk at 14:02 — Reload": hidden until the record changes."""
+    """ "Changed from the desk reception-2 at 14:02 — Reload": hidden until the record changes."""
 
     reload_requested = Signal()
 
@@ -31,9 +33,14 @@ class StaleBar(QFrame):
         layout.addWidget(self.reload_button)
         self.hide()
 
-    def show_changed(self, when: dt.datetime | None = None) -> None:
-        moment = when or dt.datetime.now()
-        self.label.setText(self.tr("Changed on another desk at {0}.").format(f"{moment:%H:%M}"))
+    def show_changed(self, when: dt.datetime | None = None, desk: str | None = None) -> None:
+        """Say the record changed: `when` in UTC (now if unknown), from `desk` if known."""
+        moment = change_time(when or dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        if desk:
+            text = self.tr("Changed from the desk {0} at {1}.").format(desk, moment)
+        else:
+            text = self.tr("Changed on another desk at {0}.").format(moment)
+        self.label.setText(text)
         self.reload_button.show()
         self.show()
 

@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="394"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="395"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>Assign %n person to {0}</numerusform>

@@ -4,62 +4,62 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="89"/>
+        <location filename="../../forumdesk/ui/commands.py" line="123"/>
         <source>Edit event</source>
         <translation>изменение мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="105"/>
+        <location filename="../../forumdesk/ui/commands.py" line="139"/>
         <source>New event {0}</source>
         <translation>создание мероприятия «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="155"/>
+        <location filename="../../forumdesk/ui/commands.py" line="189"/>
         <source>Edit {0}</source>
         <translation>изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="167"/>
+        <location filename="../../forumdesk/ui/commands.py" line="201"/>
         <source>Edit room {0}</source>
         <translation>изменение зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="179"/>
+        <location filename="../../forumdesk/ui/commands.py" line="213"/>
         <source>Edit track {0}</source>
         <translation>изменение трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="336"/>
+        <location filename="../../forumdesk/ui/commands.py" line="433"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="421"/>
+        <location filename="../../forumdesk/ui/commands.py" line="539"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="498"/>
+        <location filename="../../forumdesk/ui/commands.py" line="643"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="518"/>
+        <location filename="../../forumdesk/ui/commands.py" line="666"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="534"/>
+        <location filename="../../forumdesk/ui/commands.py" line="696"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="549"/>
+        <location filename="../../forumdesk/ui/commands.py" line="732"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="569"/>
+        <location filename="../../forumdesk/ui/commands.py" line="755"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -389,39 +389,54 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="63"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="73"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="66"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="76"/>
         <source>Recent &amp;databases</source>
         <translation>Недавние &amp;базы данных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="100"/>
-        <location filename="../../forumdesk/ui/database_actions.py" line="108"/>
-        <location filename="../../forumdesk/ui/database_actions.py" line="156"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="79"/>
+        <source>This des&amp;k&apos;s name…</source>
+        <translation>Имя рабочего &amp;места…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="93"/>
+        <source>This desk&apos;s name</source>
+        <translation>Имя этого рабочего места</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="94"/>
+        <source>Other desks see this name next to what you change and in their status bar. Leave it empty for the user and computer name ({0}).</source>
+        <translation>Другие рабочие места видят это имя рядом с вашими изменениями и в своей строке состояния. Оставьте поле пустым, чтобы использовать имя пользователя и компьютера ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="141"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="149"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="197"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="101"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="142"/>
         <source>{0} is the database already open.</source>
         <translation>{0} — это база данных, которая уже открыта.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="109"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="150"/>
         <source>There is no database at {0}. Create a new, empty one there?</source>
         <translation>В {0} нет базы данных. Создать там новую, пустую?</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="138"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="179"/>
         <source>The database file {0} is not there any more (moved, renamed or on a drive that is not connected). It was taken off the recent list.</source>
         <translation>Файла базы данных {0} больше нет на месте (его переместили, переименовали, или диск не подключён). Он убран из списка недавних.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="157"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="198"/>
         <source>The database could not be opened; {0} stays open.
 
 {1}</source>
@@ -430,28 +445,32 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="202"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="243"/>
         <source>{0} (not found)</source>
         <translation>{0} (не найдена)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="210"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="251"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Очистить список</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="230"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="271"/>
         <source>Database on a network share</source>
         <translation>База данных в сетевой папке</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="231"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="272"/>
         <source>The database file {0} is on a network share ({1}). Several computers writing to one file over the network can damage it: the file locks that keep it safe do not work reliably there.
 
 To work from several desks, put the database on a PostgreSQL server (File &gt; Open database…, then A database server). To work from this desk only, copy the file to this computer&apos;s own disk.</source>
         <translation>Файл базы данных {0} лежит в сетевой папке ({1}). Когда несколько компьютеров пишут в один файл по сети, он может повредиться: блокировки файла, которые его защищают, там работают ненадёжно.
 
 Чтобы работать с нескольких рабочих мест, перенесите базу данных на сервер PostgreSQL (Файл &gt; Открыть базу данных…, затем «Сервер баз данных»). Чтобы работать только с этого места, скопируйте файл на собственный диск этого компьютера.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s &amp;name…</source>
+        <translation type="vanished">&amp;Имя этого рабочего места…</translation>
     </message>
 </context>
 <context>
@@ -1134,159 +1153,164 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="125"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="340"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="126"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="342"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="171"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="172"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="173"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="174"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="175"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="176"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="196"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="200"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="215"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="219"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="253"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="257"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="259"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="263"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="265"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="266"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="268"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="274"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="278"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="377"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="345"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="348"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="373"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="354"/>
+        <source>This desk is now called {0}.</source>
+        <translation>Это рабочее место теперь называется {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="382"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="400"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="455"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="464"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="461"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="470"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="462"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="471"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -1696,7 +1720,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     <message>
         <location filename="../../forumdesk/ui/people_page.py" line="181"/>
         <location filename="../../forumdesk/ui/people_page.py" line="240"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="433"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="438"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
@@ -1758,12 +1782,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="393"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="394"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="395"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1772,32 +1796,32 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="511"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="516"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="512"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="517"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="513"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="518"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="517"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="522"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="518"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="523"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="519"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="524"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -2565,7 +2589,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Удаление сессий</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="190"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="192"/>
         <source>Delete {0} session(s)</source>
         <translation>удаление сессий ({0})</translation>
     </message>
@@ -2698,24 +2722,24 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="308"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="313"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="318"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="309"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="314"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="319"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="333"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="334"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="345"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="346"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="346"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="347"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -2761,22 +2785,27 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>StaleBar</name>
     <message>
-        <location filename="../../forumdesk/ui/stale_bar.py" line="23"/>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="25"/>
         <source>Reload</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/stale_bar.py" line="25"/>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="27"/>
         <source>Show the record as it is now; the changes made here are discarded</source>
         <translation>Показать запись в её нынешнем виде; изменения, сделанные здесь, будут отброшены</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/stale_bar.py" line="36"/>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="40"/>
+        <source>Changed from the desk {0} at {1}.</source>
+        <translation>Изменено с рабочего места {0} в {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="42"/>
         <source>Changed on another desk at {0}.</source>
         <translation>Изменено на другом рабочем месте в {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/stale_bar.py" line="41"/>
+        <location filename="../../forumdesk/ui/stale_bar.py" line="48"/>
         <source>Deleted on another desk: it can no longer be saved.</source>
         <translation>Удалено на другом рабочем месте: сохранить уже нельзя.</translation>
     </message>
@@ -3088,7 +3117,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>forumdesk</name>
     <message>
-        <location filename="../../forumdesk/app.py" line="59"/>
+        <location filename="../../forumdesk/app.py" line="60"/>
         <source>Something went wrong inside forumdesk. Your data is safe: the last action was not saved.
 
 The details are in {path}</source>
@@ -3097,7 +3126,7 @@ The details are in {path}</source>
 Подробности — в файле {path}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/app.py" line="87"/>
+        <location filename="../../forumdesk/app.py" line="88"/>
         <source>The database cannot be opened.
 
 {reason}</source>

@@ -6,11 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import URL
 
 from forumdesk.core.errors import ConcurrentEditError
+from forumdesk.db.desks import application_name, other_desks
 from forumdesk.db.engine import Database
-from forumdesk.services import placing, sessions, venue
+from forumdesk.db.migrate import open_database
+from forumdesk.services import placing, refusals, sessions, venue
 from forumdesk.services.demo import load_demo
+from forumdesk.services.records import change_time
 
 
 def test_a_stale_room_deletion_is_refused_and_a_put_back_room_moves_on(pg: Database) -> None:
@@ -71,3 +76,43 @@ def test_an_undo_of_a_move_based_on_the_version_it_left_is_refused_once_moved_on
     fresh = sessions.get_session(pg, row.id).version
     placing.place_session(pg, row.id, previous, expected_version=fresh)
     assert sessions.get_session(pg, row.id).starts_at == row.starts_at
+
+
+def test_a_stale_move_on_the_server_says_when_and_from_which_desk(
+    pg: Database, postgres_url: URL
+) -> None:
+    """Two desks on the real server, named: the refusal names the desk that moved the session,
+    and the server knows each desk by its name, also after a desk is renamed."""
+    event = load_demo(pg).event
+    pg.rename_desk("reception-1")
+    other = open_database(postgres_url, desk="reception-2")
+    try:
+        seen = next(s for s in sessions.list_sessions(other, event.id) if s.code == "S3")
+        assert seen.starts_at is not None
+        placing.move_session(
+            pg, seen.id, seen.starts_at + dt.timedelta(hours=2), expected_version=seen.version
+        )
+        moved = sessions.get_session(pg, seen.id)
+        assert moved.updated_by == "reception-1" and moved.updated_at is not None
+        with pytest.raises(ConcurrentEditError) as caught:
+            placing.move_session(
+                other,
+                seen.id,
+                seen.starts_at + dt.timedelta(hours=1),
+                expected_version=seen.version,
+            )
+        message = str(refusals.session_refusal(other, caught.value, seen))
+        assert message.startswith(
+            f"S3 was moved to Hall C, 2021-11-25 15:00–16:30 at {change_time(moved.updated_at)}"
+            " from the desk reception-1."
+        )
+        assert sessions.get_session(pg, seen.id) == moved
+
+        other.rename_desk("press-centre")
+        with other.reader() as session:
+            name = session.execute(text("SHOW application_name")).scalar_one()
+        assert name == application_name("press-centre")
+        with pg.reader() as session:
+            assert "press-centre" in other_desks(session.connection())
+    finally:
+        other.dispose()

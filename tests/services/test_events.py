@@ -170,7 +170,7 @@ def test_update_event_with_stale_version_is_refused(event: EventRow, db: Databas
     events.update_event(db, event.id, {"city": "Astana"}, expected_version=stale.version)
     with pytest.raises(ConcurrentEditError) as caught:
         events.update_event(db, event.id, {"city": "Almaty"}, expected_version=stale.version)
-    assert_readable(caught.value, "event")
+    assert_readable(caught.value, f"«{stale.name}» was changed at", f"from the desk {db.desk}")
     assert events.get_event(db, event.id).city == "Astana"
 
 
@@ -283,7 +283,7 @@ def test_a_new_event_changed_or_filled_since_is_not_taken_back(db: Database) -> 
     events.update_event(db, created.id, {"name": "Forum, renamed elsewhere"})
     with pytest.raises(ConcurrentEditError) as caught:
         events.remove_new_event(db, created)
-    assert_readable(caught.value, "changed this event")
+    assert_readable(caught.value, "«Forum, renamed elsewhere» was changed at", "from the desk")
     assert [e.name for e in events.list_events(db)] == ["Forum, renamed elsewhere"]
 
     second = events.create_event(db, "IP Week", D25)

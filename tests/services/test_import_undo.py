@@ -44,7 +44,9 @@ def dump(db: Database, *, without_versions: bool = False) -> Dump:
         found: Dump = {}
         for table in tables:
             columns = [row[1] for row in session.execute(sql(f"PRAGMA table_info({table})"))]
-            keep = [c for c in columns if not (without_versions and c == "version")]
+            # when and from which desk: bookkeeping of every write, like the version
+            bookkeeping = {"version", "updated_at", "updated_by"} if without_versions else set()
+            keep = [c for c in columns if c not in bookkeeping]
             found[table] = [
                 tuple(row)
                 for row in session.execute(

@@ -205,7 +205,7 @@ def test_a_save_based_on_a_stale_version_is_refused(db: Database, panel: Panel) 
     before = _state(db, panel.row.id)
     with pytest.raises(ConcurrentEditError) as caught:
         save_session(db, panel.row.id, _edit(panel), expected_version=panel.row.version)
-    assert_readable(caught.value, "changed this session")
+    assert_readable(caught.value, "was changed at", "from the desk")
     assert _state(db, panel.row.id) == before
 
 

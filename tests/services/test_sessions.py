@@ -247,7 +247,7 @@ def test_concurrent_edit_is_refused(event: EventRow, db: Database) -> None:
     sessions.update_session(db, mine.id, {"title": "Theirs"}, expected_version=mine.version)
     with pytest.raises(ConcurrentEditError) as caught:
         sessions.update_session(db, mine.id, {"title": "Mine"}, expected_version=mine.version)
-    assert_readable(caught.value, "session")
+    assert_readable(caught.value, "«Theirs» was changed at", f"from the desk {db.desk}")
     assert sessions.get_session(db, mine.id).title == "Theirs"
 
 

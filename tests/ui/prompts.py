@@ -53,6 +53,10 @@ class ScriptedPrompts(Prompts):
     def write_notes(self, *notes: str | None) -> None:
         self._prepare("note", notes)
 
+    def type_lines(self, *lines: str | None) -> None:
+        """What the next one-line text prompts return (None: cancelled)."""
+        self._prepare("line", lines)
+
     def pick_colors(self, *colors: QColor | None) -> None:
         self._prepare("color", colors)
 
@@ -93,6 +97,9 @@ class ScriptedPrompts(Prompts):
 
     def note(self, parent: QWidget | None, title: str, label: str) -> str | None:
         return self._answer("note", "note", parent, title, label, (str, type(None)))
+
+    def line(self, parent: QWidget | None, title: str, label: str, initial: str) -> str | None:
+        return self._answer("line", "line", parent, title, label, (str, type(None)))
 
     def color(self, parent: QWidget | None, title: str, initial: QColor) -> QColor | None:
         return self._answer("color", "color", parent, title, initial.name(), (QColor, type(None)))

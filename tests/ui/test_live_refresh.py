@@ -8,27 +8,37 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from forumdesk.config import resolve_database_url
+from forumdesk.db.desks import default_desk_name
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
+from forumdesk.db.models import Room
 from forumdesk.services import events, people, sessions, venue
 from forumdesk.services.demo import DemoResult
+from forumdesk.services.records import change_time
 from forumdesk.services.session_editing import SessionEdit
 from forumdesk.ui import commands
+from forumdesk.ui.database_actions import chosen_desk_name
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
 from tests.ui.prompts import ScriptedPrompts
+from tests.ui.test_timetable import _drag, _grab_point, _point
 
 LAG_MS = 2000
+HOUR = dt.timedelta(hours=1)
 
 
 @pytest.fixture
-def second_db(db_path: Path, demo: DemoResult) -> Iterator[Database]:
-    """The same file opened again, as a second desk would: its own engine and connections."""
-    other = open_database(resolve_database_url(str(db_path)))
+def second_db(db: Database, db_path: Path, demo: DemoResult) -> Iterator[Database]:
+    """The same file opened again, as a second desk would: its own engine and connections.
+
+    The desks have names, as the refusals and the stale bar show them: `db` is reception-1.
+    """
+    db.rename_desk("reception-1")
+    other = open_database(resolve_database_url(str(db_path)), desk="reception-2")
     yield other
     other.dispose()
 
@@ -148,7 +158,7 @@ def test_an_open_editor_says_its_session_changed_and_reloads(
     )
     assert desk_a.ctx.run(edit)
     qtbot.waitUntil(editor.stale_bar.isVisible, timeout=LAG_MS)
-    assert "Changed on another desk at" in editor.stale_bar.label.text()
+    assert "Changed from the desk reception-1 at" in editor.stale_bar.label.text()
     assert editor.title_edit.text() != "Renamed elsewhere"  # nothing changed under the user
     qtbot.mouseClick(editor.stale_bar.reload_button, Qt.MouseButton.LeftButton)
     assert editor.title_edit.text() == "Renamed elsewhere"
@@ -268,7 +278,76 @@ def test_an_undo_of_a_room_another_desk_renamed_since_is_refused_with_a_message(
     qtbot.waitUntil(lambda: name_on(rooms_b) == "Hall of desk A", timeout=LAG_MS)
 
     desk_b.ctx.undo_stack.undo()  # desk B's own rename: the room has moved on since
-    assert prompts_b.warnings and "meantime" in prompts_b.warnings[-1][1]
+    assert prompts_b.warnings
+    refusal = prompts_b.warnings[-1][1]
+    assert "«Hall of desk A» was changed at" in refusal and "from the desk reception-1" in refusal
     assert venue.list_rooms(db, desk_a.ctx.event_id or 0)[0].name == "Hall of desk A"
     assert name_on(rooms_b) == "Hall of desk A"
     assert not prompts.warnings
+
+
+def test_a_stale_drag_is_refused_saying_what_the_other_desk_did_and_shows_it_at_once(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    """Desk B drags S3 before it has heard that desk A moved it: refused, told where S3 went,
+    when and from which desk, and the timetable shows S3 there straight away."""
+    desk_a = _window(qtbot, db, prompts)
+    prompts_b = ScriptedPrompts()
+    desk_b = _window(qtbot, second_db, prompts_b)
+    desk_b.live_refresh.stop()  # B has not heard of A's move yet: its S3 is stale
+    event_id = desk_a.ctx.event_id or 0
+    s3 = next(r for r in desk_a.timetable_page.rows.values() if r.code == "S3")
+    assert s3.starts_at is not None
+    hall_d = next(r for r in venue.list_rooms(db, event_id) if r.name == "Hall D")
+    assert desk_a.ctx.run(
+        commands.MoveSessionCommand(desk_a.ctx, "Move", s3, hall_d.id, s3.starts_at + 2 * HOUR)
+    )
+    moved = sessions.get_session(db, s3.id)
+
+    view = desk_b.timetable_page.view
+    desk_b.timetable_page.set_day(s3.starts_at.date())
+    block = view.block(s3.id)
+    assert block is not None and block.row.room_name == "Hall C"  # B still shows it there
+    x, y = _grab_point(block)
+    start = _point(view, x, y)
+    _drag(view, start, start + QPoint(0, round(60 * view.timetable.pixels_per_minute)))
+
+    assert prompts_b.warnings
+    refusal = prompts_b.warnings[-1][1]
+    assert moved.updated_at is not None
+    assert refusal.startswith(
+        f"S3 was moved to Hall D, 2021-11-25 15:00–16:30 at {change_time(moved.updated_at)} "
+        "from the desk reception-1."
+    )
+    assert sessions.get_session(db, s3.id) == moved  # B's drag wrote nothing
+    assert desk_b.ctx.undo_stack.count() == 0
+    shown = view.block(s3.id)  # B reloaded S3 at once, without its live refresh
+    assert shown is not None and shown.row.room_name == "Hall D"
+    assert shown.row.starts_at == moved.starts_at
+
+
+def test_naming_the_desk_in_the_window_stamps_its_writes_and_is_remembered(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    desk = _window(qtbot, second_db, prompts)
+    action = desk.database_actions.desk_action
+    assert action in desk.file_menu.actions()
+    prompts.type_lines("  Press centre ")
+    action.trigger()
+    assert prompts.of_kind("line")[-1].title == "This desk's name"
+    assert second_db.desk == "Press centre"
+    assert chosen_desk_name() == "Press centre"
+    assert "Press centre" in desk.statusBar().currentMessage()
+
+    room = venue.list_rooms(second_db, desk.ctx.event_id or 0)[0]
+    assert desk.ctx.run(commands.edit_room(desk.ctx, room, {"capacity": 42}))
+    with db.reader() as session:
+        assert session.get(Room, room.id).updated_by == "Press centre"  # type: ignore[union-attr]
+
+    prompts.type_lines(None)  # cancelled: nothing changes
+    action.trigger()
+    assert second_db.desk == "Press centre"
+    prompts.type_lines("")  # empty: back to the user and computer name, nothing kept
+    action.trigger()
+    assert second_db.desk == default_desk_name()
+    assert chosen_desk_name() is None

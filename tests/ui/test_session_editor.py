@@ -269,7 +269,7 @@ def test_a_save_after_a_change_elsewhere_is_refused_and_writes_nothing(
     elsewhere = (sessions.get_session(ctx.db, s3.id), assignments.session_people(ctx.db, s3.id))
     dialog.accept()
     assert dialog.isVisible()
-    assert prompts.warnings and "changed this session" in prompts.warnings[-1][1]
+    assert prompts.warnings and "S3 was changed at" in prompts.warnings[-1][1]
     assert (
         sessions.get_session(ctx.db, s3.id),
         assignments.session_people(ctx.db, s3.id),
@@ -283,7 +283,7 @@ def test_a_save_after_a_change_elsewhere_is_refused_and_writes_nothing(
     newcomer = people.create_person(ctx.db, "Omarov", "Timur")
     assignments.assign_people(ctx.db, s3.id, [newcomer.id], Role.PARTICIPANT)
     dialog.accept()
-    assert prompts.warnings and "changed this session" in prompts.warnings[-1][1]
+    assert prompts.warnings and "S3 was changed at" in prompts.warnings[-1][1]
     assert sessions.get_session(ctx.db, s3.id).title == s3.title
 
 

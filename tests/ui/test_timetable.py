@@ -187,7 +187,10 @@ def test_a_drag_of_a_session_changed_elsewhere_is_refused_and_moves_nothing(
     x, y = _grab_point(_block(view, ctx, "S3"))
     start = _point(view, x, y)
     _drag(view, start, start + QPoint(0, round(120 * view.timetable.pixels_per_minute)))
-    assert prompts.warnings and "changed this session" in prompts.warnings[-1][1]
+    assert prompts.warnings
+    refusal = prompts.warnings[-1][1]  # it was renamed, not moved: where it is, not "moved"
+    assert refusal.startswith("S3 was changed at") and "from the desk" in refusal
+    assert "Where it is now: Hall C, 2021-11-25 13:00–14:30." in refusal
     after = sessions.get_session(ctx.db, before.id)
     assert (after.starts_at, after.ends_at) == (before.starts_at, before.ends_at)
     assert ctx.undo_stack.count() == 0

@@ -39,7 +39,7 @@ def test_undo_of_a_rename_another_desk_renamed_since_is_refused(
     venue.update_room(ctx.db, room.id, {"name": "Theirs"}, expected_version=fresh.version)
     ctx.undo_stack.undo()
     assert _room(ctx.db, demo.event.id).name == "Theirs"
-    assert prompts.warnings and "meantime" in prompts.warnings[-1][1]
+    assert prompts.warnings and "«Theirs» was changed at" in prompts.warnings[-1][1]
 
 
 def test_undo_and_redo_of_a_fresh_rename_pass(ctx: AppContext, demo: DemoResult) -> None:
@@ -121,7 +121,8 @@ def test_undo_of_a_move_another_desk_moved_since_is_refused(
     placing.move_session(ctx.db, s3.id, theirs, expected_version=_s3(ctx.db, demo.event.id).version)
     ctx.undo_stack.undo()
     assert _s3(ctx.db, demo.event.id).starts_at == theirs
-    assert prompts.warnings and "meantime" in prompts.warnings[-1][1]
+    assert prompts.warnings and "S3 was changed at" in prompts.warnings[-1][1]
+    assert "Where it is now: Hall C, 2021-11-25 16:00–17:30." in prompts.warnings[-1][1]
 
 
 def test_undo_of_a_drop_and_an_unschedule_changed_elsewhere_are_refused(
