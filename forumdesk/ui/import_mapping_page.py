@@ -238,6 +238,7 @@ class MappingPage(QWizardPage):
             if state.kind == "attendees"
             else self._programme_preview(rows)
         )
+        warnings_column = len(headings) - 1 if state.kind == "attendees" else -1
         self.cleaned_table.clear()
         self.cleaned_table.setColumnCount(len(headings))
         self.cleaned_table.setHorizontalHeaderLabels(headings)
@@ -247,6 +248,8 @@ class MappingPage(QWizardPage):
                 item = cell_item(value)
                 if c == 1 and value:
                     item.setForeground(QBrush(QColor("#b00020")))
+                elif c == warnings_column and value:  # the row is imported, the answer is not
+                    item.setForeground(QBrush(QColor("#8a5300")))
                 self.cleaned_table.setItem(r, c, item)
         self.cleaned_table.resizeColumnsToContents()
         self.cleaned_table.setColumnWidth(1, min(self.cleaned_table.columnWidth(1), 320))
@@ -272,6 +275,7 @@ class MappingPage(QWizardPage):
             self.tr("E-mail"),
             self.tr("Phone"),
             self.tr("Sessions"),
+            self.tr("Warnings"),
         ]
         lines: list[list[Any]] = []
         for number, cells in rows:
@@ -280,6 +284,7 @@ class MappingPage(QWizardPage):
                 continue
             if isinstance(result, AttendeeRow):
                 person = result.person
+                sessions, warnings = self._sessions_preview(result.sessions)
                 lines.append(
                     [
                         number,
@@ -292,12 +297,30 @@ class MappingPage(QWizardPage):
                         person.country,
                         person.email,
                         person.phone,
-                        "; ".join(result.sessions),
+                        sessions,
+                        warnings,
                     ]
                 )
             else:
                 lines.append([number, "; ".join(p.message for p in result)])
         return headings, lines
+
+    def _sessions_preview(self, answers: tuple[str, ...]) -> tuple[str, str]:
+        """The sessions a row's answers name (by code or title), and why any names none."""
+        if not answers:
+            return "", ""
+        found = self.state.session_answers
+        if found is None:
+            return "; ".join(answers), self.tr("No event is chosen: the sessions are not used.")
+        names, warnings = [], []
+        for answer in answers:
+            session_id, message = found.resolve(answer)
+            if session_id is None:
+                names.append(f"{answer} (?)")
+                warnings.append(message or "")
+            else:
+                names.append(found.label(session_id))
+        return "; ".join(names), " ".join(warnings)
 
     def _programme_preview(
         self, rows: list[tuple[int, list[str]]]

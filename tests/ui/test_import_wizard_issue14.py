@@ -16,7 +16,7 @@ from forumdesk.scheduling.model import ProblemKind
 from forumdesk.services import assignments, events, people, problems, sessions
 from forumdesk.ui.import_wizard import ImportWizard
 from forumdesk.ui.main_window import MainWindow
-from tests.io.spreadsheets import write_xlsx
+from tests.io.spreadsheets import write_csv, write_xlsx
 from tests.ui.prompts import ScriptedPrompts
 
 
@@ -114,4 +114,90 @@ def test_a_programme_import_registers_its_speakers_and_undo_takes_the_registrati
     assert people.search_people(db, "Иванов") == []  # added by the import, gone with it
     window.redo_action.trigger()
     assert len(assignments.event_registrations(db, event.id)) == 5
+    assert prompts.warnings == []
+
+
+# --- item 17: a Google Forms "Which sessions will you attend?" column --------------------------
+
+_GOOGLE_FORMS_HEADER = [
+    "Timestamp",
+    "Email Address",
+    "Full name",
+    "Organisation",
+    "Which sessions will you attend?",
+]
+_ANSWERS = [
+    "Session 1; Session 4",
+    "Session 1, Session 4",  # how Google Forms joins the boxes ticked
+    "S2",
+    "  открытие   ФОРУМА ",  # a title, written carelessly
+    "Маркетплейсы",  # the start of a title only one session has
+    "Session 9",  # names no session: a warning, the person is imported all the same
+]
+
+
+def _google_forms_rows(count: int) -> list[list[object]]:
+    return [
+        [
+            f"2027/04/{1 + n % 28:02d} 10:{n % 60:02d}:00",
+            f"guest{n}@example.kz",
+            f"Guest{chr(ord('A') + n % 26)} Person{n}",
+            "WIPO",
+            _ANSWERS[n % len(_ANSWERS)],
+        ]
+        for n in range(count)
+    ]
+
+
+def test_a_google_forms_sessions_column_is_matched_and_an_unknown_answer_only_warns(
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    made = {
+        code: sessions.create_session(db, event.id, title, code=code)
+        for code, title in (
+            ("S1", "Открытие форума"),
+            ("S2", "Борьба с контрафактом"),
+            ("S3", "Маркировка товаров"),
+            ("S4", "Маркетплейсы и правообладатели"),
+        )
+    }
+    path = write_csv(
+        tmp_path / "Registration (Responses).csv", [_GOOGLE_FORMS_HEADER, *_google_forms_rows(30)]
+    )
+    _window, wizard = _wizard(qtbot, db, prompts, path)
+    _to_mapping_page(wizard)
+    mapping = wizard.mapping_page
+    assert mapping.field_combos[4].currentData() == "sessions"  # mapped automatically
+    preview = mapping.cleaned_table
+    headings = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+    sessions_at, warnings_at = headings.index("Sessions"), headings.index("Warnings")
+    shown = [
+        (preview.item(r, sessions_at).text(), preview.item(r, warnings_at).text()) for r in range(6)
+    ]
+    assert [s for s, _w in shown] == ["S1; S4", "S1; S4", "S2", "S1", "S4", "Session 9 (?)"]
+    assert [bool(w) for _s, w in shown] == [False] * 5 + [True]
+    assert "Session 9" in shown[5][1] and "imported without it" in shown[5][1]
+    assert all(not preview.item(r, 1).text() for r in range(6))  # no row has a problem
+
+    wizard.next()
+    check = wizard.check_page
+    assert check.summary is not None
+    assert (check.summary.created, check.summary.rejected) == (30, 0)
+    assert check.problems_table.rowCount() == 0 and check.isComplete()
+    notes = check.notes_view.toPlainText()
+    assert notes.count("Session 9") == 5  # rows 7, 13, 19, 25 and 31 of the file
+    assert "row 7, column «Which sessions will you attend?»" in notes
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary_page, wizard.confirm_page.error_label.text()
+    assert wizard.summary_page.count_labels["created"].text() == "30"
+    assert wizard.summary_page.count_labels["rejected"].text() == "0"
+    assert "Session 9" in wizard.summary_page.details_view.toPlainText()
+
+    assert len(people.search_people(db, event_id=event.id)) == 30
+    in_session = {code: len(assignments.session_people(db, row.id)) for code, row in made.items()}
+    # S1: rows with answers 0, 1 and 3 (15 rows); S4: 0, 1 and 4 (15); S2: answer 2 (5)
+    assert in_session == {"S1": 15, "S2": 5, "S3": 0, "S4": 15}
+    missing = people.find_person_by_email(db, "guest5@example.kz")
+    assert missing is not None  # the person whose answer named nothing is there all the same
     assert prompts.warnings == []
