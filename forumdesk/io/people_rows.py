@@ -6,7 +6,8 @@ yet) or a list of RowProblems naming the row and column. Text is cleaned as ever
 international way when they parse (Kazakhstan is the default region) and kept as given when they
 do not; countries get one name. A full-name column is split into family, given and patronymic
 names: "Family Given Patronymic" for Cyrillic, "Given Family" for Latin, with the obvious
-exceptions recognised (a patronymic in the middle, a surname in capitals, "Ivanov Petr Sergeevich").
+exceptions recognised (a patronymic in the middle, a surname in capitals or with a surname's
+ending, a known given name first: "Ivanov Petr Sergeevich", "Елена Пак").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.core.rows import PersonRow
 from forumdesk.io.countries import normalize_country
+from forumdesk.io.given_names import is_given_name
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.tables import RowProblem
 
@@ -92,6 +94,9 @@ _SURNAME_STRONG = (
     "enko",
 )
 _SURNAME_WEAK = ("ин", "ина", "ын", "ына", "ук", "юк", "их", "ых")
+# A known given name at the other end counts as much as a strong surname ending: "Марина
+# Иванова" (the weak "-ина" against "-ова" and Марина) is given name first.
+_GIVEN_NAME_SCORE = 2
 _PARTICLES = {
     "van",
     "von",
@@ -213,7 +218,10 @@ def _family_first(tokens: Sequence[str]) -> bool:
         return True
     if len(tokens) == 3 and _is_patronymic(tokens[1]):
         return False
-    first, last = _surname_score(tokens[0]), _surname_score(tokens[-1])
+    # each end's evidence of being the family name: its ending, and the other end being a
+    # known given name ("Елена Пак", "Арман Пак": the given name first)
+    first = _surname_score(tokens[0]) + _GIVEN_NAME_SCORE * is_given_name(tokens[-1])
+    last = _surname_score(tokens[-1]) + _GIVEN_NAME_SCORE * is_given_name(tokens[0])
     if first != last:
         return first > last
     return text.is_cyrillic(" ".join(tokens))
