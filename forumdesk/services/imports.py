@@ -28,6 +28,7 @@ from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, ProgramSession, Registration
 from forumdesk.io.duplicates import Directory, FileEntity, group_rows, match_entities
+from forumdesk.io.name_order import file_name_orders
 from forumdesk.io.people_rows import AttendeeRow, RowCleaner
 from forumdesk.io.tables import ImportFileError
 from forumdesk.services.import_common import (
@@ -153,7 +154,12 @@ def _clean_rows(
     summary: ImportSummary,
     tracker: Tracker,
 ) -> tuple[list[AttendeeRow], list[tuple[list[str], str]]]:
-    cleaner = RowCleaner(prepared.mapping, prepared.table.sheet, name_order=prepared.name_order)
+    cleaner = RowCleaner(
+        prepared.mapping,
+        prepared.table.sheet,
+        name_order=prepared.name_order,
+        cyrillic_order=file_name_orders(prepared.mapping, prepared.data_rows).order,
+    )
     attendees: list[AttendeeRow] = []
     rejected: list[tuple[list[str], str]] = []
     header = [h.strip().casefold() for h in prepared.mapping.headers]

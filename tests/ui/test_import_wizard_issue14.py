@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from forumdesk.core.enums import RegistrationStatus
@@ -201,3 +202,85 @@ def test_a_google_forms_sessions_column_is_matched_and_an_unknown_answer_only_wa
     missing = people.find_person_by_email(db, "guest5@example.kz")
     assert missing is not None  # the person whose answer named nothing is there all the same
     assert prompts.warnings == []
+
+
+# --- item 18: two-word Cyrillic names written given name first -------------------------------
+
+
+def _names_shown(wizard: ImportWizard) -> list[tuple[str, str]]:
+    """(family, given) of each row in the mapping page's preview."""
+    preview = wizard.mapping_page.cleaned_table
+    headings = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+    family, given = headings.index("Family name"), headings.index("Given name")
+    return [
+        (preview.item(r, family).text(), preview.item(r, given).text())
+        for r in range(preview.rowCount())
+    ]
+
+
+def test_given_name_first_cyrillic_names_are_split_right_and_shown_so(
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "guests.xlsx",
+        [
+            ["ФИО", "Организация", "E-mail"],
+            ["Елена Пак", "ЕЭК", "elena@example.kz"],
+            ["Арман Пак", "ЕЭК", "arman@example.kz"],
+            ["Мирослава Цой", "Минюст", "miroslava@example.kz"],  # shows nothing: as the file
+            ["Пётр Иванов", "WIPO", "petr@example.kz"],
+        ],
+    )
+    _window, wizard = _wizard(qtbot, db, prompts, path)
+    _to_mapping_page(wizard)
+    page = wizard.mapping_page
+    assert page.name_order_combo.currentData() == "auto"
+    assert _names_shown(wizard) == [
+        ("Пак", "Елена"),
+        ("Пак", "Арман"),
+        ("Цой", "Мирослава"),
+        ("Иванов", "Пётр"),
+    ]
+    assert "given name first" in page.name_order_label.text()
+    _import(wizard)
+    stored = {p.email: (p.family_name, p.given_name) for p in people.search_people(db)}
+    assert stored == {
+        "elena@example.kz": ("Пак", "Елена"),
+        "arman@example.kz": ("Пак", "Арман"),
+        "miroslava@example.kz": ("Цой", "Мирослава"),
+        "petr@example.kz": ("Иванов", "Пётр"),
+    }
+
+
+def test_the_user_swaps_the_name_order_for_the_whole_file(
+    qtbot: QtBot, db: Database, event: EventRow, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """Names that show no order are read family name first; one click reads them all the other
+    way round, the preview showing it before anything is imported."""
+    path = write_csv(
+        tmp_path / "guests.csv",
+        [
+            ["ФИО", "E-mail"],
+            ["Ирэна Цой", "irena@example.kz"],
+            ["Мирослава Ли", "miroslava@example.kz"],
+            ["Вилена Хан", "vilena@example.kz"],
+        ],
+    )
+    _window, wizard = _wizard(qtbot, db, prompts, path)
+    _to_mapping_page(wizard)
+    page = wizard.mapping_page
+    assert _names_shown(wizard) == [("Ирэна", "Цой"), ("Мирослава", "Ли"), ("Вилена", "Хан")]
+    qtbot.mouseClick(page.swap_names_button, Qt.MouseButton.LeftButton)
+    assert page.name_order_combo.currentData() == "given-first"
+    assert _names_shown(wizard) == [("Цой", "Ирэна"), ("Ли", "Мирослава"), ("Хан", "Вилена")]
+    qtbot.mouseClick(page.swap_names_button, Qt.MouseButton.LeftButton)  # and back again
+    assert page.name_order_combo.currentData() == "family-first"
+    assert _names_shown(wizard)[0] == ("Ирэна", "Цой")
+    qtbot.mouseClick(page.swap_names_button, Qt.MouseButton.LeftButton)
+    _import(wizard)
+    stored = {p.email: (p.family_name, p.given_name) for p in people.search_people(db)}
+    assert stored == {
+        "irena@example.kz": ("Цой", "Ирэна"),
+        "miroslava@example.kz": ("Ли", "Мирослава"),
+        "vilena@example.kz": ("Хан", "Вилена"),
+    }
