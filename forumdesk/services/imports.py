@@ -204,6 +204,7 @@ def _check_sessions(
         )
         summary.warnings.append(reject_message(problem))
         return attendee
+    attendee.sessions = event_sessions.rejoined(attendee.sessions)
     for token in attendee.sessions:
         _found, message = event_sessions.resolve(token)
         if message:

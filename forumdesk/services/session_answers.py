@@ -68,6 +68,29 @@ class SessionAnswers:
             found = self._resolved[answer] = self._resolve(answer)
         return found
 
+    def rejoined(self, answers: tuple[str, ...]) -> tuple[str, ...]:
+        """`answers` with a title the list's commas cut in pieces made whole again.
+
+        A form joins the boxes ticked with ", ", and the import splits the cell at commas: a
+        title with a comma in it ("Торговля, маркетплейсы и право") arrives in pieces, which are
+        joined back when together they are exactly one session's title (or code).
+        """
+        if len(answers) < 2:
+            return answers
+        joined: list[str] = []
+        start = 0
+        while start < len(answers):
+            for end in range(len(answers), start + 1, -1):
+                whole = ", ".join(answers[start:end])
+                if len(self._exact(compact(whole))) == 1:
+                    joined.append(whole)
+                    start = end
+                    break
+            else:
+                joined.append(answers[start])
+                start += 1
+        return tuple(joined)
+
     def _resolve(self, answer: str) -> tuple[int | None, str | None]:
         candidates = self._candidates(answer)
         if len(candidates) == 1:

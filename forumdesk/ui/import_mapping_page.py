@@ -363,7 +363,7 @@ class MappingPage(QWizardPage):
         if found is None:
             return "; ".join(answers), self.tr("No event is chosen: the sessions are not used.")
         names, warnings = [], []
-        for answer in answers:
+        for answer in found.rejoined(answers):
             session_id, message = found.resolve(answer)
             if session_id is None:
                 names.append(f"{answer} (?)")

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from forumdesk.core.rows import EventRow
+from forumdesk.db.engine import Database
+from forumdesk.services.assignments import session_people
+from forumdesk.services.imports import import_attendees
 from forumdesk.services.session_answers import SessionAnswers
+from forumdesk.services.sessions import create_session
+from tests.io.spreadsheets import write_csv
 
 SESSIONS = [
     (1, "S1", "Открытие форума"),
@@ -52,3 +60,32 @@ def test_an_answer_that_names_no_session_or_several_says_why(answers: SessionAns
     assert "«S3»" in message and "«S4»" in message
     found, message = answers.resolve("Ма")  # too short to stand for a title
     assert found is None and message is not None
+
+
+def test_a_title_cut_at_its_comma_is_made_whole(answers: SessionAnswers) -> None:
+    both = SessionAnswers("Forum", [*SESSIONS, (8, "S8", "Торговля, маркетплейсы и право")])
+    assert both.rejoined(("S1", "Торговля", "маркетплейсы и право", "Session 4")) == (
+        "S1",
+        "Торговля, маркетплейсы и право",
+        "Session 4",
+    )
+    assert answers.rejoined(("S1", "S2")) == ("S1", "S2")  # nothing to join
+
+
+def test_a_form_answer_with_a_comma_title_puts_the_person_in_that_session(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
+    s1 = create_session(db, event.id, "Открытие форума", code="S1")
+    trade = create_session(db, event.id, "Торговля, маркетплейсы и право", code="S2")
+    path = write_csv(
+        tmp_path / "form.csv",
+        [
+            ["Full name", "Email", "Which sessions will you attend?"],
+            ["Anna Berg", "anna@example.com", "Session 1, Торговля, маркетплейсы и право"],
+        ],
+    )
+    summary = import_attendees(db, path, event_id=event.id)
+    assert (summary.created, summary.rejected, summary.assigned) == (1, 0, 2)
+    assert summary.warnings == []
+    assert [a.display_name for a in session_people(db, s1.id)] == ["Anna Berg"]
+    assert [a.display_name for a in session_people(db, trade.id)] == ["Anna Berg"]
