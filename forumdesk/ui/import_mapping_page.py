@@ -252,6 +252,8 @@ class MappingPage(QWizardPage):
             if state.kind == "attendees"
             else self._programme_preview(rows)
         )
+        if state.kind != "attendees":
+            self.name_order_label.clear()  # left from an attendee list chosen before
         warnings_column = len(headings) - 1 if state.kind == "attendees" else -1
         self.cleaned_table.clear()
         self.cleaned_table.setColumnCount(len(headings))
