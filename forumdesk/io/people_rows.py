@@ -6,7 +6,8 @@ yet) or a list of RowProblems naming the row and column. Text is cleaned as ever
 international way when they parse (Kazakhstan is the default region) and kept as given when they
 do not; countries get one name. A full-name column is split into family, given and patronymic
 names: "Family Given Patronymic" for Cyrillic, "Given Family" for Latin, with the obvious
-exceptions recognised (a patronymic in the middle, a surname in capitals, "Ivanov Petr Sergeevich").
+exceptions recognised (a patronymic in the middle, a surname in capitals or with a surname's
+ending, a known given name first: "Ivanov Petr Sergeevich", "Елена Пак").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.core.rows import PersonRow
 from forumdesk.io.countries import normalize_country
+from forumdesk.io.given_names import is_given_name
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.tables import RowProblem
 
@@ -92,6 +94,9 @@ _SURNAME_STRONG = (
     "enko",
 )
 _SURNAME_WEAK = ("ин", "ина", "ын", "ына", "ук", "юк", "их", "ых")
+# A known given name at the other end counts as much as a strong surname ending: "Марина
+# Иванова" (the weak "-ина" against "-ова" and Марина) is given name first.
+_GIVEN_NAME_SCORE = 2
 _PARTICLES = {
     "van",
     "von",
@@ -182,11 +187,14 @@ def _surname_score(token: str) -> int:
     return 0
 
 
-def split_full_name(value: str, order: str = "auto") -> tuple[str, str | None, str | None]:
+def split_full_name(
+    value: str, order: str = "auto", cyrillic_order: str | None = None
+) -> tuple[str, str | None, str | None]:
     """(family, given, patronymic) from a full name, in the order its script suggests.
 
     `order` is "family-first", "given-first" or "auto" (Cyrillic family first, Latin given
-    first, with the exceptions a name makes plain).
+    first, with the exceptions a name makes plain). `cyrillic_order`, with "auto", is the order
+    for a Cyrillic name that shows none (the order of the file's other names: name_order).
     """
     if "," in value:  # "Ivanov, Petr" / "Иванов, Пётр Сергеевич": the family name first
         family, _, rest = value.partition(",")
@@ -200,7 +208,7 @@ def split_full_name(value: str, order: str = "auto") -> tuple[str, str | None, s
     if tokens[-1].casefold() in _PATRONYMIC_WORDS and len(tokens) >= 3:
         # "Ахметов Серик Болат ұлы": a two-word Kazakh patronymic
         tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
-    if order == "family-first" or (order == "auto" and _family_first(tokens)):
+    if order == "family-first" or (order == "auto" and _family_first(tokens, cyrillic_order)):
         given, patronymic = _given_and_patronymic(tokens[1:])
         return (tokens[0], given, patronymic)
     if len(tokens) == 3 and _is_patronymic(tokens[1]):
@@ -208,15 +216,28 @@ def split_full_name(value: str, order: str = "auto") -> tuple[str, str | None, s
     return _given_first(tokens)
 
 
-def _family_first(tokens: Sequence[str]) -> bool:
+def _family_first(tokens: Sequence[str], cyrillic_order: str | None = None) -> bool:
+    shown = name_order_shown(tokens)
+    if shown is not None:
+        return shown
+    if text.is_cyrillic(" ".join(tokens)):
+        return cyrillic_order != "given-first"
+    return False
+
+
+def name_order_shown(tokens: Sequence[str]) -> bool | None:
+    """Whether a name's words show the family name first (True), last (False), or neither."""
     if _is_patronymic(tokens[-1]) and len(tokens) >= 3:
         return True
     if len(tokens) == 3 and _is_patronymic(tokens[1]):
         return False
-    first, last = _surname_score(tokens[0]), _surname_score(tokens[-1])
+    # each end's evidence of being the family name: its ending, and the other end being a
+    # known given name ("Елена Пак", "Арман Пак": the given name first)
+    first = _surname_score(tokens[0]) + _GIVEN_NAME_SCORE * is_given_name(tokens[-1])
+    last = _surname_score(tokens[-1]) + _GIVEN_NAME_SCORE * is_given_name(tokens[0])
     if first != last:
         return first > last
-    return text.is_cyrillic(" ".join(tokens))
+    return None
 
 
 def _given_and_patronymic(tokens: Sequence[str]) -> tuple[str | None, str | None]:
@@ -339,7 +360,12 @@ class RowCleaner:
     """
 
     def __init__(
-        self, mapping: ColumnMapping, sheet: str | None, *, name_order: str = "auto"
+        self,
+        mapping: ColumnMapping,
+        sheet: str | None,
+        *,
+        name_order: str = "auto",
+        cyrillic_order: str | None = None,
     ) -> None:
         if name_order not in NAME_ORDERS:
             raise ValidationError(
@@ -349,6 +375,7 @@ class RowCleaner:
         self.mapping = mapping
         self.sheet = sheet
         self.name_order = name_order
+        self.cyrillic_order = cyrillic_order  # see split_full_name
         self.columns = {name: index for index, name in mapping.fields.items()}
         self._mapped = tuple(self.columns.values())
         # A row's fields in one call: each field's column, or for a field no column holds the
@@ -466,7 +493,9 @@ class RowCleaner:
         self, family: str | None, given: str | None, patronymic: str | None, full: str | None
     ) -> tuple[str | None, str | None, str | None]:
         if full and not family:
-            split_family, split_given, split_patronymic = split_full_name(full, self.name_order)
+            split_family, split_given, split_patronymic = split_full_name(
+                full, self.name_order, self.cyrillic_order
+            )
             family = split_family or None
             given = given or split_given
             patronymic = patronymic or split_patronymic

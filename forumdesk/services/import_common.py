@@ -224,6 +224,9 @@ class ImportSummary:
                 people=self.people_created,
                 assigned=self.assigned,
             )
+            yield _("Registered for the event: {registered} more.").format(
+                registered=self.registered
+            )
         elif self.event_id is not None:
             yield _(
                 "Registered for the event: {registered} more; put in sessions: {assigned} more."

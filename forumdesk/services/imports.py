@@ -13,8 +13,6 @@ of their own, and new people and links go in as bulk INSERTs.
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,10 +26,11 @@ from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
-from forumdesk.db.models import Assignment, Event, ProgramSession, Registration
+from forumdesk.db.models import Assignment, ProgramSession, Registration
 from forumdesk.io.duplicates import Directory, FileEntity, group_rows, match_entities
+from forumdesk.io.name_order import file_name_orders
 from forumdesk.io.people_rows import AttendeeRow, RowCleaner
-from forumdesk.io.tables import ImportFileError, RowProblem
+from forumdesk.io.tables import ImportFileError
 from forumdesk.services.import_common import (
     ImportOptions,
     ImportSummary,
@@ -55,7 +54,7 @@ from forumdesk.services.import_writing import (
     update_people,
 )
 from forumdesk.services.people import directory_people
-from forumdesk.services.records import load
+from forumdesk.services.session_answers import SessionAnswers, event_session_answers
 
 __all__ = [
     "ImportFileError",
@@ -76,7 +75,6 @@ ATTENDEE_FIELDS_COMPARED = (
     "language",
     "notes",
 )
-_NUMBERED_SESSION = re.compile(r"^(?:session|сессия|секция)\s*(?:no\.?|№)?\s*(\w+)$")
 
 
 def import_attendees(
@@ -128,7 +126,7 @@ def _import(
     ):
         if writing and options.backup:
             take_backup(db, session, summary)
-        event_sessions = _EventSessions(session, event_id) if event_id is not None else None
+        event_sessions = event_session_answers(session, event_id) if event_id is not None else None
         attendees, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
         entities, notes = group_rows(attendees)
         summary.warnings.extend(notes)
@@ -150,59 +148,18 @@ def _import(
 # --- rows -------------------------------------------------------------------------------------
 
 
-class _EventSessions:
-    """An event's sessions by code and by title, folded, to resolve a "sessions" column."""
-
-    def __init__(self, session: Session, event_id: int) -> None:
-        self.event = load(session, Event, event_id, "event")
-        self.by_code: dict[str, list[int]] = defaultdict(list)
-        self.by_title: dict[str, list[int]] = defaultdict(list)
-        self._resolved: dict[str, tuple[int | None, str | None]] = {}
-        query = (
-            select(ProgramSession.id, ProgramSession.code, ProgramSession.title)
-            .where(ProgramSession.event_id == event_id)
-            .order_by(ProgramSession.id)
-        )
-        for session_id, code, title in session.execute(query):
-            if code:
-                self.by_code[text.fold(code)].append(session_id)
-            self.by_title[text.fold(title)].append(session_id)
-
-    def resolve(self, token: str) -> tuple[int | None, str | None]:
-        """The session a token names, or a message saying why none is."""
-        if token not in self._resolved:
-            key = text.fold(token)
-            found = self.by_code.get(key) or self.by_title.get(key, [])  # a code wins
-            numbered = _NUMBERED_SESSION.match(key)
-            if not found and numbered:  # "Session 1", "Сессия №1": the code S1 (or 1)
-                found = self.by_code.get(f"s{numbered[1]}") or self.by_code.get(numbered[1], [])
-            if len(found) == 1:
-                self._resolved[token] = (found[0], None)
-            elif not found:
-                self._resolved[token] = (
-                    None,
-                    _(
-                        "«{event}» has no session «{session}»; use a session's code or its exact "
-                        "title."
-                    ).format(event=self.event.name, session=token),
-                )
-            else:
-                self._resolved[token] = (
-                    None,
-                    _("several sessions are called «{session}»; use the session's code.").format(
-                        session=token
-                    ),
-                )
-        return self._resolved[token]
-
-
 def _clean_rows(
     prepared: Prepared,
-    event_sessions: _EventSessions | None,
+    event_sessions: SessionAnswers | None,
     summary: ImportSummary,
     tracker: Tracker,
 ) -> tuple[list[AttendeeRow], list[tuple[list[str], str]]]:
-    cleaner = RowCleaner(prepared.mapping, prepared.table.sheet, name_order=prepared.name_order)
+    cleaner = RowCleaner(
+        prepared.mapping,
+        prepared.table.sheet,
+        name_order=prepared.name_order,
+        cyrillic_order=file_name_orders(prepared.mapping, prepared.data_rows).order,
+    )
     attendees: list[AttendeeRow] = []
     rejected: list[tuple[list[str], str]] = []
     header = [h.strip().casefold() for h in prepared.mapping.headers]
@@ -221,7 +178,7 @@ def _clean_rows(
             summary.empty_rows += 1
             continue
         if isinstance(result, AttendeeRow) and result.sessions:
-            result = _check_sessions(result, cleaner, event_sessions)
+            result = _check_sessions(result, cleaner, event_sessions, summary)
         if isinstance(result, list):
             summary.problems.extend(result)
             summary.rejected += 1
@@ -233,22 +190,28 @@ def _clean_rows(
 
 
 def _check_sessions(
-    attendee: AttendeeRow, cleaner: RowCleaner, event_sessions: _EventSessions | None
-) -> AttendeeRow | list[RowProblem]:
+    attendee: AttendeeRow,
+    cleaner: RowCleaner,
+    event_sessions: SessionAnswers | None,
+    summary: ImportSummary,
+) -> AttendeeRow:
+    """Sessions no answer names are a warning on the row: the person is imported without them."""
     if event_sessions is None:
-        return [
-            cleaner.problem(
-                attendee.row,
-                "sessions",
-                _("sessions are listed but no event was chosen to import into."),
-            )
-        ]
-    problems = []
+        problem = cleaner.problem(
+            attendee.row,
+            "sessions",
+            _("sessions are listed but no event was chosen to import into; they were not used."),
+        )
+        summary.warnings.append(reject_message(problem))
+        return attendee
+    attendee.sessions = event_sessions.rejoined(attendee.sessions)
     for token in attendee.sessions:
         _found, message = event_sessions.resolve(token)
         if message:
-            problems.append(cleaner.problem(attendee.row, "sessions", message))
-    return problems or attendee
+            summary.warnings.append(
+                reject_message(cleaner.problem(attendee.row, "sessions", message))
+            )
+    return attendee
 
 
 # --- planning ---------------------------------------------------------------------------------
@@ -269,7 +232,7 @@ def _plan(
     entities: list[FileEntity],
     directory: Directory,
     event_id: int | None,
-    event_sessions: _EventSessions | None,
+    event_sessions: SessionAnswers | None,
     options: ImportOptions,
     summary: ImportSummary,
 ) -> _Plan:
@@ -307,7 +270,7 @@ def _plan_links(
     session: Session,
     plan: _Plan,
     event_id: int,
-    event_sessions: _EventSessions | None,
+    event_sessions: SessionAnswers | None,
     summary: ImportSummary,
 ) -> None:
     registered: set[object] = set(plan.registered)  # ids, or a new person's entity's id()
@@ -367,7 +330,7 @@ def _apply(
     session: Session,
     plan: _Plan,
     event_id: int | None,
-    event_sessions: _EventSessions | None,
+    event_sessions: SessionAnswers | None,
     tracker: Tracker,
     recorder: ChangeRecorder,
 ) -> None:

@@ -3,7 +3,10 @@
 Sessions are matched by code (ignoring case), else by title and start time, else by a title
 that only one session has; rooms and tracks by name, ignoring case (missing ones are added).
 Moderators, speakers and the other roles are named by e-mail (who must be in the directory) or
-by name (found in the directory, or added to it). The duplicate policy of attendee imports holds:
+by name (found in the directory, or added to it); everyone a row assigns is registered for the
+event (unless they already have a registration, whatever its status), so that the check does not
+report them as "not registered", and undoing the import removes those registrations with the rest.
+The duplicate policy of attendee imports holds:
 "update" fills a session's blanks, "overwrite" replaces its values, "skip" leaves it alone,
 "new" always adds sessions. All in one transaction; a dry run, or rows with errors, roll back.
 """
@@ -18,11 +21,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
-from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
-from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room, Track
+from forumdesk.db.models import (
+    Assignment,
+    Event,
+    Person,
+    ProgramSession,
+    Registration,
+    Room,
+    Track,
+)
 from forumdesk.io.duplicates import Directory, name_key
 from forumdesk.io.people_rows import split_full_name
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
@@ -145,6 +156,11 @@ class _Run:
         self.by_display: dict[str, list[int]] = defaultdict(list)
         for person in self.directory.people.values():
             self.by_display[text.fold(person.display_name)].append(person.id)
+        # everyone with a registration for the event, whatever its status (a cancelled or only
+        # invited speaker is the check's to report, not the import's to change)
+        self.registered = set(
+            session.scalars(select(Registration.person_id).where(Registration.event_id == event.id))
+        )
         self.codes_in_file: dict[str, int] = {}
         self.touched: set[int] = set()
         self.recorder = ChangeRecorder(options.undoable)  # what was written, for undo
@@ -344,6 +360,7 @@ class _Run:
         changed = False
         for role, who in people:
             pid = who if isinstance(who, int) else self._new_person(who)
+            self._register(pid)
             current = existing.get(pid)
             if current is None:
                 assignment = Assignment(
@@ -361,6 +378,19 @@ class _Run:
                 self.summary.assigned += 1
                 changed = True
         return changed
+
+    def _register(self, person_id: int) -> None:
+        """Register a person the programme assigns, if they have no registration yet."""
+        if person_id in self.registered:
+            return
+        self.registered.add(person_id)
+        self.session.add(
+            Registration(
+                event_id=self.event.id, person_id=person_id, status=RegistrationStatus.REGISTERED
+            )
+        )
+        self.recorder.created("registrations", [(self.event.id, person_id)])
+        self.summary.registered += 1
 
     def _new_person(self, name: str) -> int:
         key = text.fold(name)

@@ -32,6 +32,7 @@ from forumdesk.io.headers import (
     map_columns,
     synonyms_for,
 )
+from forumdesk.io.name_order import NameOrderCount, file_name_orders
 from forumdesk.io.people_rows import AttendeeRow, RowCleaner
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
 from forumdesk.services.profiles import list_profiles, load_profile, save_profile
@@ -75,6 +76,14 @@ class MappingPage(QWizardPage):
         ):
             self.name_order_combo.addItem(text, order)
         self.name_order_combo.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.swap_names_button = QPushButton(self.tr("S&wap given and family names"), self)
+        self.swap_names_button.setToolTip(
+            self.tr("Read every full name in the file the other way round")
+        )
+        self.swap_names_button.clicked.connect(self._on_swap_names_button_clicked)
+        self.name_order_label = QLabel(self)
+        self.name_order_label.setWordWrap(True)
+        self.name_orders = NameOrderCount()
         self.profile_combo = QComboBox(self)
         self.load_profile_button = QPushButton(self.tr("&Load"), self)
         self.load_profile_button.clicked.connect(self._on_load_profile_button_clicked)
@@ -91,7 +100,11 @@ class MappingPage(QWizardPage):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Full names are written:"), self.name_order_combo)
+        order_row = QHBoxLayout()
+        order_row.addWidget(self.name_order_combo, 1)
+        order_row.addWidget(self.swap_names_button)
+        form.addRow(self.tr("Full names are written:"), order_row)
+        form.addRow("", self.name_order_label)
         load_row = QHBoxLayout()
         load_row.addWidget(self.profile_combo, 1)
         load_row.addWidget(self.load_profile_button)
@@ -113,6 +126,7 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         state = self.state
         self.name_order_combo.setEnabled(state.kind == "attendees")
+        self.swap_names_button.setEnabled(state.kind == "attendees")
         self.name_order_combo.setCurrentIndex(
             max(self.name_order_combo.findData(state.name_order), 0)
         )
@@ -238,6 +252,9 @@ class MappingPage(QWizardPage):
             if state.kind == "attendees"
             else self._programme_preview(rows)
         )
+        if state.kind != "attendees":
+            self.name_order_label.clear()  # left from an attendee list chosen before
+        warnings_column = len(headings) - 1 if state.kind == "attendees" else -1
         self.cleaned_table.clear()
         self.cleaned_table.setColumnCount(len(headings))
         self.cleaned_table.setHorizontalHeaderLabels(headings)
@@ -247,6 +264,8 @@ class MappingPage(QWizardPage):
                 item = cell_item(value)
                 if c == 1 and value:
                     item.setForeground(QBrush(QColor("#b00020")))
+                elif c == warnings_column and value:  # the row is imported, the answer is not
+                    item.setForeground(QBrush(QColor("#8a5300")))
                 self.cleaned_table.setItem(r, c, item)
         self.cleaned_table.resizeColumnsToContents()
         self.cleaned_table.setColumnWidth(1, min(self.cleaned_table.columnWidth(1), 320))
@@ -255,10 +274,16 @@ class MappingPage(QWizardPage):
         self, rows: list[tuple[int, list[str]]]
     ) -> tuple[list[str], list[list[Any]]]:
         assert self.mapping is not None and self.state.table is not None
+        table = self.state.table
+        self.name_orders = file_name_orders(
+            self.mapping, table.rows[self.mapping.header_index + 1 :]
+        )
+        self._show_name_order()
         cleaner = RowCleaner(
             self.mapping,
-            self.state.table.sheet,
+            table.sheet,
             name_order=str(self.name_order_combo.currentData()),
+            cyrillic_order=self.name_orders.order,
         )
         headings = [
             self.tr("Row"),
@@ -272,6 +297,7 @@ class MappingPage(QWizardPage):
             self.tr("E-mail"),
             self.tr("Phone"),
             self.tr("Sessions"),
+            self.tr("Warnings"),
         ]
         lines: list[list[Any]] = []
         for number, cells in rows:
@@ -280,6 +306,7 @@ class MappingPage(QWizardPage):
                 continue
             if isinstance(result, AttendeeRow):
                 person = result.person
+                sessions, warnings = self._sessions_preview(result.sessions)
                 lines.append(
                     [
                         number,
@@ -292,12 +319,60 @@ class MappingPage(QWizardPage):
                         person.country,
                         person.email,
                         person.phone,
-                        "; ".join(result.sessions),
+                        sessions,
+                        warnings,
                     ]
                 )
             else:
                 lines.append([number, "; ".join(p.message for p in result)])
         return headings, lines
+
+    def _show_name_order(self) -> None:
+        """What the file's full names look like, as the guess ("auto") reads them."""
+        count = self.name_orders
+        shown = count.family_first + count.given_first
+        if self.state.kind != "attendees" or self.mapping is None or shown == 0:
+            self.name_order_label.clear()
+            return
+        if count.order == "given-first":
+            text = self.tr(
+                "This file writes the given name first (Елена Пак), as %n of its names show.",
+                "",
+                count.given_first,
+            )
+        elif count.order == "family-first":
+            text = self.tr(
+                "This file writes the family name first (Пак Елена), as %n of its names show.",
+                "",
+                count.family_first,
+            )
+        else:
+            text = self.tr("This file's names are written both ways; each is read as it looks.")
+        self.name_order_label.setText(text)
+
+    def _on_swap_names_button_clicked(self) -> None:
+        current = str(self.name_order_combo.currentData())
+        if current == "auto":  # as the guess reads the file: its Cyrillic names' order
+            current = self.name_orders.order or "family-first"
+        swapped = "given-first" if current == "family-first" else "family-first"
+        self.name_order_combo.setCurrentIndex(self.name_order_combo.findData(swapped))
+
+    def _sessions_preview(self, answers: tuple[str, ...]) -> tuple[str, str]:
+        """The sessions a row's answers name (by code or title), and why any names none."""
+        if not answers:
+            return "", ""
+        found = self.state.session_answers
+        if found is None:
+            return "; ".join(answers), self.tr("No event is chosen: the sessions are not used.")
+        names, warnings = [], []
+        for answer in found.rejoined(answers):
+            session_id, message = found.resolve(answer)
+            if session_id is None:
+                names.append(f"{answer} (?)")
+                warnings.append(message or "")
+            else:
+                names.append(found.label(session_id))
+        return "; ".join(names), " ".join(warnings)
 
     def _programme_preview(
         self, rows: list[tuple[int, list[str]]]

@@ -40,6 +40,7 @@ from forumdesk.io.headers import (
 )
 from forumdesk.io.tables import RawTable, read_tables
 from forumdesk.services import events
+from forumdesk.services.session_answers import SessionAnswers, load_session_answers
 from forumdesk.ui.context import AppContext
 
 ENCODINGS = ("utf-8", "cp1251", "utf-16", "koi8-r", "cp866", "latin-1")
@@ -63,6 +64,8 @@ class ImportState:
     header_row: int | None = None
     columns: dict[str, str] = field(default_factory=dict)  # column -> field or "ignore"
     name_order: str = "auto"
+    # the event's sessions, to show in the preview which session each answer names
+    session_answers: SessionAnswers | None = None
 
 
 def field_label(name: str) -> str:
@@ -240,6 +243,13 @@ class FilePage(QWizardPage):
         state.path, state.kind, state.tables = path, self.kind, [t for t in tables if t.rows]
         state.encoding, state.delimiter = encoding, delimiter
         state.event = next((e for e in self._events if e.id == event_id), None)
+        try:
+            state.session_answers = (
+                load_session_answers(self.ctx.db, event_id) if event_id is not None else None
+            )
+        except ForumdeskError as exc:  # the event was deleted at another desk meanwhile
+            show_message(self.error_label, str(exc))
+            return False
         settings = QSettings()
         settings.setValue("import/last_folder", str(path.parent))
         settings.setValue("import/encoding", encoding or "")

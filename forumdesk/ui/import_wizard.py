@@ -522,6 +522,7 @@ class ImportWizard(QWizard):
                 summary.people_created,
                 summary.assigned,
             )
+            text += " " + self.tr("Registered for the event: {0}.").format(summary.registered)
         else:
             text = self.tr(
                 "People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}."

@@ -54,6 +54,25 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="336"/>
+        <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
+        <translation>
+            <numerusform>This file writes the given name first (Елена Пак), as %n of its names shows.</numerusform>
+            <numerusform>This file writes the given name first (Елена Пак), as %n of its names show.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="342"/>
+        <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
+        <translation>
+            <numerusform>This file writes the family name first (Пак Елена), as %n of its names shows.</numerusform>
+            <numerusform>This file writes the family name first (Пак Елена), as %n of its names show.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/people_page.py" line="341"/>

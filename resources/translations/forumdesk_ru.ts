@@ -822,98 +822,98 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="107"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="110"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="109"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="112"/>
         <source>An Excel, OpenDocument or CSV file. You can also drop the file onto this page.</source>
         <translation>Файл Excel, OpenDocument или CSV. Файл можно также перетащить на эту страницу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="116"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="119"/>
         <source>The file to import</source>
         <translation>Файл для импорта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="118"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="121"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="125"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="128"/>
         <source>Attendees (people, registrations)</source>
         <translation>Участники (люди, регистрации)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="126"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="129"/>
         <source>Programme (sessions, rooms, speakers)</source>
         <translation>Программа (сессии, залы, спикеры)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="135"/>
-        <location filename="../../forumdesk/ui/import_pages.py" line="142"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="138"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="145"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="144"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="147"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="149"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="152"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="152"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="155"/>
         <source>&amp;What it holds:</source>
         <translation>&amp;Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="153"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="156"/>
         <source>&amp;Event:</source>
         <translation>&amp;Мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="154"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="157"/>
         <source>Text &amp;encoding (CSV):</source>
         <translation>&amp;Кодировка (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="155"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="158"/>
         <source>&amp;Column separator (CSV):</source>
         <translation>&amp;Разделитель столбцов (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="167"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="170"/>
         <source>None: only add them to the directory</source>
         <translation>Нет: только добавить в справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="192"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="195"/>
         <source>A programme is imported into an event, and there is none yet: create the event first.</source>
         <translation>Программа импортируется в мероприятие, а мероприятий пока нет: сначала создайте его.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="203"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="206"/>
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="205"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="208"/>
         <source>Spreadsheets and CSV files ({0})</source>
         <translation>Таблицы и файлы CSV ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="225"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="228"/>
         <source>Choose the event the programme belongs to.</source>
         <translation>Выберите мероприятие, к которому относится программа.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="236"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="239"/>
         <source>«{0}» cannot be read: {1}</source>
         <translation>Не удаётся прочитать «{0}»: {1}</translation>
     </message>
@@ -1082,17 +1082,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="526"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="525"/>
+        <source>Registered for the event: {0}.</source>
+        <translation>Зарегистрировано на мероприятие: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="527"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="536"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="537"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="539"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="540"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -1338,204 +1343,247 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="56"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="57"/>
         <source>What each column holds</source>
         <translation>Что содержит каждый столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="58"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="59"/>
         <source>Check the field chosen for each column; the table below shows the first rows as they will be imported.</source>
         <translation>Проверьте поле, выбранное для каждого столбца; в таблице ниже — первые строки в том виде, в каком они будут импортированы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="68"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="69"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="68"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="69"/>
         <source>Imported as</source>
         <translation>Импортируется как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="68"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="69"/>
         <source>First value</source>
         <translation>Первое значение</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="72"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="73"/>
         <source>Guess for each name</source>
         <translation>Определять для каждого имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="73"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="74"/>
         <source>Family name first (Иванов Иван)</source>
         <translation>Сначала фамилия (Иванов Иван)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="74"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="75"/>
         <source>Given name first (Ivan Ivanov)</source>
         <translation>Сначала имя (Ivan Ivanov)</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="79"/>
+        <source>S&amp;wap given and family names</source>
+        <translation>По&amp;менять местами имя и фамилию</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="81"/>
+        <source>Read every full name in the file the other way round</source>
+        <translation>Прочитать все ФИО в файле в обратном порядке</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="88"/>
         <source>&amp;Load</source>
         <translation>&amp;Загрузить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="82"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="91"/>
         <source>Name for this mapping</source>
         <translation>Название для этого сопоставления</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="83"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="92"/>
         <source>&amp;Save mapping</source>
         <translation>&amp;Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="94"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="106"/>
         <source>Full names are written:</source>
         <translation>Порядок в ФИО:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="111"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="102"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="115"/>
         <source>Save this mapping as:</source>
         <translation>Сохранить сопоставление как:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="107"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="120"/>
         <source>How the first rows will be read:</source>
         <translation>Как будут прочитаны первые строки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="213"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="227"/>
         <source>«{0}» is chosen for columns {1} and {2}; only {1} is used.</source>
         <translation>Поле «{0}» выбрано для столбцов {1} и {2}; используется только {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="219"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="233"/>
         <source>Choose the column with the full name or the family name.</source>
         <translation>Выберите столбец с ФИО или фамилией.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="221"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="235"/>
         <source>Choose the column with the session&apos;s title.</source>
         <translation>Выберите столбец с названием сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="264"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="311"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="287"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="384"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="265"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="288"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="385"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="289"/>
         <source>Family name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="267"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="290"/>
         <source>Given name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="268"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="291"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="269"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="292"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="270"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="293"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="271"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="294"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="272"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="295"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="273"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="296"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="274"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="297"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="313"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="298"/>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="336"/>
+        <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
+        <translation>
+            <numerusform>В этом файле сначала пишется имя (Елена Пак): так записано %n имя.</numerusform>
+            <numerusform>В этом файле сначала пишется имя (Елена Пак): так записаны %n имени.</numerusform>
+            <numerusform>В этом файле сначала пишется имя (Елена Пак): так записаны %n имён.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="342"/>
+        <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
+        <translation>
+            <numerusform>В этом файле сначала пишется фамилия (Пак Елена): так записано %n имя.</numerusform>
+            <numerusform>В этом файле сначала пишется фамилия (Пак Елена): так записаны %n имени.</numerusform>
+            <numerusform>В этом файле сначала пишется фамилия (Пак Елена): так записаны %n имён.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="348"/>
+        <source>This file&apos;s names are written both ways; each is read as it looks.</source>
+        <translation>В этом файле имена записаны и так, и так; каждое читается по его виду.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="364"/>
+        <source>No event is chosen: the sessions are not used.</source>
+        <translation>Мероприятие не выбрано: сессии не будут учтены.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="386"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="314"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="387"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="315"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="388"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="389"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="317"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="390"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="318"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="319"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="320"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="363"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="436"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="369"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="442"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="466"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>
@@ -2747,37 +2795,37 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="256"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="266"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="258"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="268"/>
         <source>The highlighted row holds the column names. If it is not the right one, change the row number.</source>
         <translation>В выделенной строке — названия столбцов. Если это не та строка, измените её номер.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="274"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="284"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Лист:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="275"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="285"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Строка заголовков:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="327"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="337"/>
         <source>The header was found in row {0}.</source>
         <translation>Заголовки найдены в строке {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="330"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="340"/>
         <source>No row names columns forumdesk knows; choose the header row and map the columns on the next page.</source>
         <translation>Ни в одной строке нет знакомых forumdesk названий столбцов; выберите строку заголовков и сопоставьте столбцы на следующей странице.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="366"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="376"/>
         <source>There are no rows below row {0}: nothing to import.</source>
         <translation>Ниже строки {0} строк нет: импортировать нечего.</translation>
     </message>
