@@ -56,7 +56,7 @@
 <context>
     <name>MappingPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="336"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="338"/>
         <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
         <translation>
             <numerusform>This file writes the given name first (Елена Пак), as %n of its names shows.</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="342"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="344"/>
         <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
         <translation>
             <numerusform>This file writes the family name first (Пак Елена), as %n of its names shows.</numerusform>

@@ -1443,69 +1443,69 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Выберите столбец с названием сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="287"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="384"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="289"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="386"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="288"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="385"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="290"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="387"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="289"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="291"/>
         <source>Family name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="290"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="292"/>
         <source>Given name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="291"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="293"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="292"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="294"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="293"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="295"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="294"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="296"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="295"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="297"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="296"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="298"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="297"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="299"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="298"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="300"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="336"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="338"/>
         <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
         <translation>
             <numerusform>В этом файле сначала пишется имя (Елена Пак): так записано %n имя.</numerusform>
@@ -1514,7 +1514,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="342"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="344"/>
         <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
         <translation>
             <numerusform>В этом файле сначала пишется фамилия (Пак Елена): так записано %n имя.</numerusform>
@@ -1523,67 +1523,67 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="348"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="350"/>
         <source>This file&apos;s names are written both ways; each is read as it looks.</source>
         <translation>В этом файле имена записаны и так, и так; каждое читается по его виду.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="364"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="366"/>
         <source>No event is chosen: the sessions are not used.</source>
         <translation>Мероприятие не выбрано: сессии не будут учтены.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="386"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="388"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="387"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="389"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="390"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="389"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="394"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="395"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="436"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="438"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="442"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="444"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="466"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="468"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>
