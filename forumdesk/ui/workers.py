@@ -68,6 +68,7 @@ class _Relay(QObject):
     def progress(self, done: int, total: int) -> None:
         if done == WAITING:  # until the next report: another desk is writing (core.progress)
             self.dialog.setLabelText(waiting_message())
+            self.dialog.show()  # at once: no progress is reported while the job waits
             return
         if self.dialog.labelText() != self.label:
             self.dialog.setLabelText(self.label)
