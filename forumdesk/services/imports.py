@@ -1,8 +1,13 @@
 """Importing attendee spreadsheets into the directory and an event, in one unit of work.
 
 An import reads the file (forumdesk.io.tables), maps its columns (io.headers), cleans each row
-(io.people_rows), tells who is who (io.duplicates) and then, in a single transaction, adds and
-updates people, registers them for the event and puts them in the sessions the file names.
+(io.people_rows) and tells who is who (io.duplicates) against a snapshot of the directory read
+without the write lock; then, in a single transaction, it re-checks what moved since the
+snapshot (people and organisations another desk added, changed or deleted, the event's
+registrations and assignments) and adds and updates people, registers them for the event and
+puts them in the sessions the file names. SQLite's write lock is held only for that last part,
+so other desks' imports wait less (and a waiting import says so through its progress callback
+rather than failing after the busy timeout).
 Either all of it is written or none of it: a file-level problem raises ImportFileError before
 anything happens; rows with errors stop the import (unless only the valid rows are wanted, and
 then the others go to a rejects file); a cancelled progress callback rolls everything back.
