@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
@@ -280,6 +280,7 @@ class _Snapshot:
     organization_versions: dict[int, int]
     registered: set[int]
     assignments: list[tuple[int, int, int]]  # (session, person, position)
+    fingerprint: tuple[int, ...]
 
     @classmethod
     def read(cls, session: Session, event_id: int | None) -> _Snapshot:
@@ -288,14 +289,44 @@ class _Snapshot:
         return cls(
             directory=Directory(people),
             people_versions={person.id: person.version for person in people},
-            organization_versions=_organization_versions(session),
+            organization_versions=_versions(session, Organization),
             registered=registered,
             assignments=assignments,
+            fingerprint=_fingerprint(session, event_id),
         )
 
 
-def _organization_versions(session: Session) -> dict[int, int]:
-    return dict(session.execute(select(Organization.id, Organization.version)).all())
+def _versions(session: Session, model: type[Person] | type[Organization]) -> dict[int, int]:
+    rows = session.connection().execute(select(model.id, model.version))
+    return {record_id: version for record_id, version in rows}
+
+
+def _fingerprint(session: Session, event_id: int | None) -> tuple[int, ...]:
+    """A few sums that change when a person or an organisation is added, changed or deleted
+    (ids are never used twice; every change bumps a version) or the event's registrations or
+    assignments change: one scan each inside SQLite, against reading every row back."""
+    in_event = select(ProgramSession.id).where(ProgramSession.event_id == event_id)
+    queries: list[Select[*tuple[Any, ...]]] = [
+        select(func.count(), func.sum(model.id), func.max(model.id), func.sum(model.version))
+        for model in (Person, Organization)
+    ]
+    if event_id is not None:
+        queries.append(
+            select(
+                func.count(), func.sum(Registration.person_id), func.sum(Registration.version)
+            ).where(Registration.event_id == event_id)
+        )
+        queries.append(
+            select(
+                func.count(),
+                func.sum(Assignment.person_id),
+                func.sum(Assignment.session_id),
+                func.sum(Assignment.position),
+                func.sum(Assignment.version),
+            ).where(Assignment.session_id.in_(in_event))
+        )
+    connection = session.connection()
+    return tuple(int(value or 0) for query in queries for value in connection.execute(query).one())
 
 
 def _event_links(
@@ -414,10 +445,12 @@ def _rechecked(
     another desk meanwhile are read again and only the rows that could match them (or were
     matched to them) are matched again; registrations and assignments are read again. Then the
     plan is rebuilt from the entities (plain dictionary work, no queries). Usually nothing
-    moved, and this costs two narrow queries.
+    moved, and a few aggregate queries say so.
     """
-    people_now = dict(session.execute(select(Person.id, Person.version)).all())
-    organizations_now = _organization_versions(session)
+    if _fingerprint(session, summary.event_id) == snapshot.fingerprint:
+        return plan  # the usual case: nothing moved
+    people_now = _versions(session, Person)
+    organizations_now = _versions(session, Organization)
     known = snapshot.people_versions
     moved = {pid for pid, version in people_now.items() if known.get(pid) != version}
     moved |= known.keys() - people_now.keys()  # deleted meanwhile
