@@ -64,6 +64,7 @@ from forumdesk.services.import_writing import (
     OrganizationIds,
     bulk_insert,
     insert_people,
+    search_key,
     update_people,
 )
 from forumdesk.services.people import directory_people
@@ -146,6 +147,7 @@ def _import(
         )
         plan = _plan(entities, snapshot, event_id, event_sessions, options, summary)
         if not options.dry_run and not (rejected and not options.skip_invalid):
+            search_keys = {id(entity): search_key(entity.person) for entity in plan.create}
             # The write lock is held from here to the commit: only for checking what moved
             # since the snapshot and for the writes.
             with db.transaction(waiting=tracker.waiting) as session:
@@ -155,7 +157,7 @@ def _import(
                     session, snapshot, entities, plan, event_sessions, options, summary
                 )
                 recorder = ChangeRecorder(active=options.undoable)
-                _apply(session, plan, event_id, event_sessions, tracker, recorder)
+                _apply(session, plan, event_id, event_sessions, tracker, recorder, search_keys)
                 summary.changes = recorder.finish(session)
                 finish_rejects(prepared, options, rejected, summary)
                 summary.written = True
@@ -541,8 +543,12 @@ def _apply(
     event_sessions: _EventSessions | None,
     tracker: Tracker,
     recorder: ChangeRecorder,
+    search_keys: dict[int, str],
 ) -> None:
-    """Write the plan; `recorder` learns what was created and what changed (for undo)."""
+    """Write the plan; `recorder` learns what was created and what changed (for undo).
+
+    `search_keys`: new people's search keys by id() of their entity, worked out before the
+    write lock was taken (one the re-check made new is worked out here)."""
     orgs = OrganizationIds(session)
     orgs.ensure(
         [e.person.organization for e in plan.create if e.person.organization]
@@ -551,7 +557,9 @@ def _apply(
     new_ids: dict[int, int] = {}
     for start in range(0, len(plan.create), 5 * CHUNK):
         chunk = plan.create[start : start + 5 * CHUNK]
-        ids = insert_people(session, [e.person for e in chunk], orgs)
+        ids = insert_people(
+            session, [e.person for e in chunk], orgs, [search_keys.get(id(e)) for e in chunk]
+        )
         new_ids.update(
             (id(entity), person_id) for entity, person_id in zip(chunk, ids, strict=True)
         )
