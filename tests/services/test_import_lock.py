@@ -17,6 +17,7 @@ from forumdesk.core.progress import WAITING
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import SQLITE_BUSY_TIMEOUT_MS, Database
 from forumdesk.services.assignments import event_registrations
+from forumdesk.services.import_common import ImportOptions
 from forumdesk.services.imports import import_attendees
 from forumdesk.services.people import create_person, search_people
 from tests.io.spreadsheets import ATTENDEE_HEADER, write_csv
@@ -161,3 +162,24 @@ def test_five_simultaneous_imports_all_succeed_and_write_every_row_once(
         ).fetchone()
         assert tuple(registrations) == (1200, 1200)
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_dry_run_never_waits_for_the_lock(
+    db: Database, db_path: Path, event: EventRow, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "list.csv", [ATTENDEE_HEADER, *_rows("c", 50)])
+    reports: list[int] = []
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    with closing(holder):
+        summary = import_attendees(
+            db,
+            path,
+            event_id=event.id,
+            options=ImportOptions(dry_run=True),
+            progress=lambda done, _total: reports.append(done),
+        )
+        holder.rollback()
+    assert summary.created == 50 and not summary.written
+    assert reports and WAITING not in reports
+    assert search_people(db, "@ex.kz") == []
