@@ -8,6 +8,7 @@ file as a whole (or how it was asked to be read) cannot be used; nothing is writ
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from forumdesk.cli.shared import (
 )
 
 if TYPE_CHECKING:
+    from forumdesk.core.progress import Progress
     from forumdesk.services.import_common import ImportOptions
 
 EXIT_REJECTED, EXIT_FILE_ERROR = 1, 2
@@ -134,12 +136,16 @@ def _run(args: argparse.Namespace, kind: str) -> int:
                 if args.event is None and not list_events(db)
                 else resolve_event(db, args.event).id
             )
-            summary = import_attendees(db, Path(args.file), event_id=event_id, options=options)
+            summary = import_attendees(
+                db, Path(args.file), event_id=event_id, options=options, progress=_said_waiting()
+            )
         else:
             from forumdesk.services.programme_import import import_programme
 
             event = resolve_event(db, args.event)
-            summary = import_programme(db, Path(args.file), event_id=event.id, options=options)
+            summary = import_programme(
+                db, Path(args.file), event_id=event.id, options=options, progress=_said_waiting()
+            )
     except ImportFileError as exc:
         return _file_error(str(exc))
     finally:
@@ -150,6 +156,23 @@ def _run(args: argparse.Namespace, kind: str) -> int:
         for line in summary.lines():
             print(line)
     return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def _said_waiting() -> Progress:
+    """Progress that says once, on stderr, that the import waits for another desk's import
+    (it waits as long as that takes; Ctrl+C stops it, and nothing is written)."""
+    from forumdesk.core.progress import WAITING, waiting_message
+
+    said = False
+
+    def progress(done: int, _total: int) -> bool:
+        nonlocal said
+        if done == WAITING and not said:
+            print(waiting_message(), file=sys.stderr, flush=True)
+            said = True
+        return True
+
+    return progress
 
 
 def _options(args: argparse.Namespace) -> ImportOptions:

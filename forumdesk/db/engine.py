@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from forumdesk.core.errors import (
+    CancelledError,
     ConflictError,
     DatabaseBusyError,
     DatabaseError,
@@ -28,14 +30,20 @@ from forumdesk.core.errors import (
 )
 from forumdesk.core.i18n import _
 from forumdesk.db.desks import DESK_OPTION, application_name, desk_name
-from forumdesk.db.driver_errors import DriverFailure, failure_of
+from forumdesk.db.driver_errors import DriverFailure, failure_of, sqlite_primary_code
 from forumdesk.db.stale import remember_written, stale_flush_error
 
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 POSTGRES_CONNECT_TIMEOUT_S = 10
+# While a transaction waits for SQLite's write lock, it asks again this often (and tells its
+# `waiting` callback each time): Cancel stays quick and the wait has no limit.
+WAIT_POLL_MS = 250
 _READ_ONLY_OPTION = "forumdesk_read_only"
+_WAITING_OPTION = "forumdesk_waiting"
+
+Waiting = Callable[[], bool | None]  # returns False to give up waiting (cancel)
 
 
 class Database:
@@ -80,13 +88,22 @@ class Database:
         return self.url.render_as_string(hide_password=True)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit all of it on success, roll all of it back on any error."""
+    def transaction(self, *, waiting: Waiting | None = None) -> Iterator[Session]:
+        """One unit of work: commit all of it on success, roll all of it back on any error.
+
+        On SQLite the write lock is taken first. Without `waiting`, a lock another connection
+        holds for longer than the busy timeout (5 s) fails with DatabaseBusyError; with it, the
+        transaction waits as long as it takes, calling `waiting()` every WAIT_POLL_MS while it
+        waits; `waiting()` returning False gives up with CancelledError (or it raises its own).
+        """
         session = self._write_sessions()
+        options: dict[str, Any] = {DESK_OPTION: self.desk}
+        if waiting is not None:
+            options[_WAITING_OPTION] = waiting
         try:
             with _translated_errors(session):
                 # every write of the unit of work is stamped with the desk's name (updated_by)
-                session.connection(execution_options={DESK_OPTION: self.desk})
+                session.connection(execution_options=options)
                 yield session
                 session.commit()
         except BaseException:
@@ -208,5 +225,30 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Any) -> None:
         # A write transaction takes the write lock up front: two workstations never both read,
         # then fail to upgrade to a write half-way through a user action.
-        read_only = connection.get_execution_options().get(_READ_ONLY_OPTION, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        options = connection.get_execution_options()
+        waiting = options.get(_WAITING_OPTION)
+        if options.get(_READ_ONLY_OPTION, False):
+            connection.exec_driver_sql("BEGIN")
+        elif waiting is None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            _begin_waiting(connection, waiting)
+
+
+def _begin_waiting(connection: Any, waiting: Waiting) -> None:
+    """BEGIN IMMEDIATE, asking again every WAIT_POLL_MS while another connection writes."""
+    dbapi_connection: sqlite3.Connection = connection.connection.driver_connection
+    dbapi_connection.execute(f"PRAGMA busy_timeout={WAIT_POLL_MS}")
+    try:
+        while True:
+            try:
+                dbapi_connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if sqlite_primary_code(exc) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    break  # not a lock: SQLAlchemy reports it below, translated as usual
+            if waiting() is False:
+                raise CancelledError()
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -216,6 +216,28 @@ class Directory:
         if fuzzy:
             self.by_fuzzy[fuzzy].append(person.id)
 
+    def remove(self, person_id: int) -> None:
+        """Forget a person (deleted, or about to be added again as they are now)."""
+        person = self.people.pop(person_id, None)
+        if person is None:
+            return
+        if person.email and self.by_email.get(person.email) == person_id:
+            del self.by_email[person.email]
+        key = name_key(person.family_name, person.given_name, person.patronymic)
+        _forget(self.by_name_org, (key, _cached_org_key(person.organization)), person_id)
+        _forget(self.by_name, key, person_id)
+        fuzzy = fuzzy_key(person.family_name, person.given_name)
+        if fuzzy:
+            _forget(self.by_fuzzy, fuzzy, person_id)
+
+
+def _forget(index: dict[Any, list[int]], key: object, person_id: int) -> None:
+    ids = index.get(key)
+    if ids and person_id in ids:
+        ids.remove(person_id)
+        if not ids:
+            del index[key]
+
 
 @dataclass(slots=True)
 class FileEntity:

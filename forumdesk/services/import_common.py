@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from forumdesk.core.errors import CancelledError, NotFoundError, ValidationError
 from forumdesk.core.i18n import _, ngettext
-from forumdesk.core.progress import Progress
+from forumdesk.core.progress import WAITING, Progress
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import backup_sqlite_file
 from forumdesk.io.duplicates import LikelyDuplicate
@@ -391,6 +391,11 @@ class Tracker:
 
     def done(self) -> None:
         self._report(self.total)
+
+    def waiting(self) -> None:
+        """Waiting for another desk's writing (Database.transaction's `waiting`)."""
+        if self.callback is not None and self.callback(WAITING, self.total) is False:
+            raise CancelledError(_("The import was cancelled; nothing was changed."))
 
 
 _collector_lock = threading.Lock()

@@ -146,7 +146,23 @@ class OrganizationIds:
         return found
 
 
-def _person_values(person: PersonRow, organization_id: int | None) -> tuple[object, ...]:
+def search_key(person: PersonRow) -> str:
+    """A new person's search key: the directory's own rule (services.people). An import works
+    these out before it takes the write lock (insert_people's `search_keys`)."""
+    return text.person_search_key(
+        person.family_name,
+        person.given_name,
+        person.patronymic,
+        person.display_name,
+        person.organization,
+        person.email,
+        person.phone,
+    )
+
+
+def _person_values(
+    person: PersonRow, organization_id: int | None, key: str | None
+) -> tuple[object, ...]:
     """A new person's columns after the id, in _PERSON_COLUMNS order, as stored."""
     sector = person.sector
     return (
@@ -162,25 +178,27 @@ def _person_values(person: PersonRow, organization_id: int | None) -> tuple[obje
         person.phone,
         person.language,
         person.notes,
-        text.person_search_key(  # the directory's own rule (services.people)
-            person.family_name,
-            person.given_name,
-            person.patronymic,
-            person.display_name,
-            person.organization,
-            person.email,
-            person.phone,
-        ),
+        search_key(person) if key is None else key,
         1,
     )
 
 
 def insert_people(
-    session: Session, people: Sequence[PersonRow], orgs: OrganizationIds
+    session: Session,
+    people: Sequence[PersonRow],
+    orgs: OrganizationIds,
+    search_keys: Sequence[str | None] | None = None,
 ) -> list[int]:
-    """Add people not stored yet (their rows' ids are ignored); returns their ids in order."""
+    """Add people not stored yet (their rows' ids are ignored); returns their ids in order.
+
+    `search_keys`, in the same order, are their search keys worked out beforehand (None: work
+    it out here)."""
     id_for = orgs.id_for
-    rows = [_person_values(person, id_for(person.organization)) for person in people]
+    keys = search_keys if search_keys is not None else [None] * len(people)
+    rows = [
+        _person_values(person, id_for(person.organization), key)
+        for person, key in zip(people, keys, strict=True)
+    ]
     if is_sqlite(session):
         # The transaction took SQLite's write lock with its first statement (BEGIN IMMEDIATE):
         # the next ids are known, and giving them is what SQLite would do itself, three times

@@ -1,8 +1,13 @@
 """Importing attendee spreadsheets into the directory and an event, in one unit of work.
 
 An import reads the file (forumdesk.io.tables), maps its columns (io.headers), cleans each row
-(io.people_rows), tells who is who (io.duplicates) and then, in a single transaction, adds and
-updates people, registers them for the event and puts them in the sessions the file names.
+(io.people_rows) and tells who is who (io.duplicates) against a snapshot of the directory read
+without the write lock; then, in a single transaction, it re-checks what moved since the
+snapshot (people and organisations another desk added, changed or deleted, the event's
+registrations and assignments) and adds and updates people, registers them for the event and
+puts them in the sessions the file names. SQLite's write lock is held only for that last part,
+so other desks' imports wait less (and a waiting import says so through its progress callback
+rather than failing after the busy timeout).
 Either all of it is written or none of it: a file-level problem raises ImportFileError before
 anything happens; rows with errors stop the import (unless only the valid rows are wanted, and
 then the others go to a rejects file); a cancelled progress callback rolls everything back.
@@ -17,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
@@ -26,8 +31,14 @@ from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
-from forumdesk.db.models import Assignment, ProgramSession, Registration
-from forumdesk.io.duplicates import Directory, FileEntity, group_rows, match_entities
+from forumdesk.db.models import (
+    Assignment,
+    Organization,
+    Person,
+    ProgramSession,
+    Registration,
+)
+from forumdesk.io.duplicates import Directory, FileEntity, group_rows, match_entities, name_key
 from forumdesk.io.name_order import file_name_orders
 from forumdesk.io.people_rows import AttendeeRow, RowCleaner
 from forumdesk.io.tables import ImportFileError
@@ -51,6 +62,7 @@ from forumdesk.services.import_writing import (
     OrganizationIds,
     bulk_insert,
     insert_people,
+    search_key,
     update_people,
 )
 from forumdesk.services.people import directory_people
@@ -118,29 +130,36 @@ def _import(
     summary = prepared.summary(event_id)
     summary.dry_run = options.dry_run
     tracker = Tracker(progress, total=2 * len(prepared.data_rows))
-    writing = not options.dry_run
-    with (
-        backup_kept_if_written(summary),
-        rejects_undone_on_failure(summary),
-        db.transaction() if writing else db.reader() as session,
-    ):
-        if writing and options.backup:
-            take_backup(db, session, summary)
-        event_sessions = event_session_answers(session, event_id) if event_id is not None else None
-        attendees, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
-        entities, notes = group_rows(attendees)
-        summary.warnings.extend(notes)
-        directory = Directory(directory_people(session))
+    with backup_kept_if_written(summary), rejects_undone_on_failure(summary):
+        # Reading, cleaning and matching need no write lock: they work on a snapshot, so that
+        # other desks' imports can write meanwhile (issue 13, item 8).
+        with db.reader() as session:
+            event_sessions = (
+                event_session_answers(session, event_id) if event_id is not None else None
+            )
+            attendees, rejected = _clean_rows(prepared, event_sessions, summary, tracker)
+            entities, notes = group_rows(attendees)
+            summary.warnings.extend(notes)
+            snapshot = _Snapshot.read(session, event_id)
         summary.likely_duplicates.extend(
-            match_entities(entities, directory, by_name=options.on_duplicate != "new")
+            match_entities(entities, snapshot.directory, by_name=options.on_duplicate != "new")
         )
-        plan = _plan(session, entities, directory, event_id, event_sessions, options, summary)
-        if writing and not (rejected and not options.skip_invalid):
-            recorder = ChangeRecorder(active=options.undoable)
-            _apply(session, plan, event_id, event_sessions, tracker, recorder)
-            summary.changes = recorder.finish(session)
-            finish_rejects(prepared, options, rejected, summary)
-            summary.written = True
+        plan = _plan(entities, snapshot, event_id, event_sessions, options, summary)
+        if not options.dry_run and not (rejected and not options.skip_invalid):
+            search_keys = {id(entity): search_key(entity.person) for entity in plan.create}
+            # The write lock is held from here to the commit: only for checking what moved
+            # since the snapshot and for the writes.
+            with db.transaction(waiting=tracker.waiting) as session:
+                if options.backup:
+                    take_backup(db, session, summary)
+                plan = _rechecked(
+                    session, snapshot, entities, plan, event_sessions, options, summary
+                )
+                recorder = ChangeRecorder(active=options.undoable)
+                _apply(session, plan, event_id, event_sessions, tracker, recorder, search_keys)
+                summary.changes = recorder.finish(session)
+                finish_rejects(prepared, options, rejected, summary)
+                summary.written = True
         tracker.done()
     return summary
 
@@ -218,6 +237,83 @@ def _check_sessions(
 
 
 @dataclass(slots=True)
+class _Snapshot:
+    """What the import was planned against, read without the write lock: the directory, the
+    versions of its people and organisations, and the event's registrations and assignments."""
+
+    directory: Directory
+    people_versions: dict[int, int]
+    organization_versions: dict[int, int]
+    registered: set[int]
+    assignments: list[tuple[int, int, int]]  # (session, person, position)
+    fingerprint: tuple[int, ...]
+
+    @classmethod
+    def read(cls, session: Session, event_id: int | None) -> _Snapshot:
+        people = directory_people(session)
+        registered, assignments = _event_links(session, event_id)
+        return cls(
+            directory=Directory(people),
+            people_versions={person.id: person.version for person in people},
+            organization_versions=_versions(session, Organization),
+            registered=registered,
+            assignments=assignments,
+            fingerprint=_fingerprint(session, event_id),
+        )
+
+
+def _versions(session: Session, model: type[Person] | type[Organization]) -> dict[int, int]:
+    rows = session.connection().execute(select(model.id, model.version))
+    return {record_id: version for record_id, version in rows}
+
+
+def _fingerprint(session: Session, event_id: int | None) -> tuple[int, ...]:
+    """A few sums that change when a person or an organisation is added, changed or deleted
+    (ids are never used twice; every change bumps a version) or the event's registrations or
+    assignments change: one scan each inside SQLite, against reading every row back."""
+    in_event = select(ProgramSession.id).where(ProgramSession.event_id == event_id)
+    queries: list[Select[*tuple[Any, ...]]] = [
+        select(func.count(), func.sum(model.id), func.max(model.id), func.sum(model.version))
+        for model in (Person, Organization)
+    ]
+    if event_id is not None:
+        queries.append(
+            select(
+                func.count(), func.sum(Registration.person_id), func.sum(Registration.version)
+            ).where(Registration.event_id == event_id)
+        )
+        queries.append(
+            select(
+                func.count(),
+                func.sum(Assignment.person_id),
+                func.sum(Assignment.session_id),
+                func.sum(Assignment.position),
+                func.sum(Assignment.version),
+            ).where(Assignment.session_id.in_(in_event))
+        )
+    connection = session.connection()
+    return tuple(int(value or 0) for query in queries for value in connection.execute(query).one())
+
+
+def _event_links(
+    session: Session, event_id: int | None
+) -> tuple[set[int], list[tuple[int, int, int]]]:
+    """The people registered for the event, and its sessions' assignments (in a stable order)."""
+    if event_id is None:
+        return set(), []
+    registered = set(
+        session.scalars(select(Registration.person_id).where(Registration.event_id == event_id))
+    )
+    in_event = select(ProgramSession.id).where(ProgramSession.event_id == event_id)
+    assignments = session.execute(
+        select(Assignment.session_id, Assignment.person_id, Assignment.position)
+        .where(Assignment.session_id.in_(in_event))
+        .order_by(Assignment.session_id, Assignment.person_id)
+    )
+    return registered, [(s, p, n) for s, p, n in assignments]
+
+
+@dataclass(slots=True)
 class _Plan:
     create: list[FileEntity] = field(default_factory=list)
     updates: dict[int, dict[str, Any]] = field(default_factory=dict)  # person id -> changes
@@ -227,17 +323,23 @@ class _Plan:
     next_position: dict[int, int] = field(default_factory=dict)
 
 
+_PLANNED_COUNTS = ("created", "updated", "unchanged", "skipped", "registered", "assigned")
+
+
 def _plan(
-    session: Session,
     entities: list[FileEntity],
-    directory: Directory,
+    snapshot: _Snapshot,
     event_id: int | None,
     event_sessions: SessionAnswers | None,
     options: ImportOptions,
     summary: ImportSummary,
 ) -> _Plan:
+    """What to write for the matched `entities`, and the summary's counts of it."""
+    for name in _PLANNED_COUNTS:
+        setattr(summary, name, 0)
     plan = _Plan()
     counted: dict[int, str] = {}
+    planned: dict[int, PersonRow] = {}  # a person as the rows before left them
     for entity in entities:
         pid = entity.person_id
         plan.people.append((entity, pid))
@@ -247,11 +349,11 @@ def _plan(
         if options.on_duplicate in ("skip", "new"):
             counted.setdefault(pid, "skipped")
             continue
-        known = directory.people[pid]
+        known = planned.get(pid) or snapshot.directory.people[pid]
         changes = _changes(known, entity.person, overwrite=options.on_duplicate == "overwrite")
         if changes:
             plan.updates.setdefault(pid, {}).update(changes)
-            directory.people[pid] = replace(known, **changes)  # a second row sees the first's
+            planned[pid] = replace(known, **changes)  # a second row sees the first's
             counted[pid] = "updated"
         else:
             counted.setdefault(pid, "unchanged")
@@ -259,29 +361,20 @@ def _plan(
     for outcome in counted.values():
         setattr(summary, outcome, getattr(summary, outcome) + 1)
     if event_id is not None:
-        plan.registered = set(
-            session.scalars(select(Registration.person_id).where(Registration.event_id == event_id))
-        )
-        _plan_links(session, plan, event_id, event_sessions, summary)
+        plan.registered = set(snapshot.registered)
+        _plan_links(plan, snapshot.assignments, event_sessions, summary)
     return plan
 
 
 def _plan_links(
-    session: Session,
     plan: _Plan,
-    event_id: int,
+    assignments: list[tuple[int, int, int]],
     event_sessions: SessionAnswers | None,
     summary: ImportSummary,
 ) -> None:
     registered: set[object] = set(plan.registered)  # ids, or a new person's entity's id()
     wanted_assignments: set[tuple[int, object]] = set()
-    in_event = select(ProgramSession.id).where(ProgramSession.event_id == event_id)
-    rows = session.execute(
-        select(Assignment.session_id, Assignment.person_id, Assignment.position).where(
-            Assignment.session_id.in_(in_event)
-        )
-    )
-    for session_id, person_id, position in rows:
+    for session_id, person_id, position in assignments:
         plan.assignments.add((session_id, person_id))
         plan.next_position[session_id] = max(plan.next_position.get(session_id, 0), position + 1)
     for entity, pid in plan.people:
@@ -301,6 +394,87 @@ def _plan_links(
             ):
                 wanted_assignments.add(link)
                 summary.assigned += 1
+
+
+def _rechecked(
+    session: Session,
+    snapshot: _Snapshot,
+    entities: list[FileEntity],
+    plan: _Plan,
+    event_sessions: SessionAnswers | None,
+    options: ImportOptions,
+    summary: ImportSummary,
+) -> _Plan:
+    """The plan again if anything it was based on moved since the snapshot; else `plan` itself.
+
+    Runs inside the write transaction: people and organisations added, changed or deleted by
+    another desk meanwhile are read again and only the rows that could match them (or were
+    matched to them) are matched again; registrations and assignments are read again. Then the
+    plan is rebuilt from the entities (plain dictionary work, no queries). Usually nothing
+    moved, and a few aggregate queries say so.
+    """
+    if _fingerprint(session, summary.event_id) == snapshot.fingerprint:
+        return plan  # the usual case: nothing moved
+    people_now = _versions(session, Person)
+    organizations_now = _versions(session, Organization)
+    known = snapshot.people_versions
+    moved = {pid for pid, version in people_now.items() if known.get(pid) != version}
+    moved |= known.keys() - people_now.keys()  # deleted meanwhile
+    renamed = {
+        oid
+        for oid, version in snapshot.organization_versions.items()
+        if organizations_now.get(oid) != version
+    }
+    if renamed:  # a person's organisation is matched by its name
+        moved |= {
+            pid
+            for pid, person in snapshot.directory.people.items()
+            if person.organization_id in renamed and pid in people_now
+        }
+    registered, assignments = _event_links(session, summary.event_id)
+    if not moved and registered == snapshot.registered and assignments == snapshot.assignments:
+        return plan
+    if moved:
+        _rematch(session, snapshot, entities, moved, options, summary)
+    snapshot.registered, snapshot.assignments = registered, assignments
+    return _plan(entities, snapshot, summary.event_id, event_sessions, options, summary)
+
+
+def _rematch(
+    session: Session,
+    snapshot: _Snapshot,
+    entities: list[FileEntity],
+    moved: set[int],
+    options: ImportOptions,
+    summary: ImportSummary,
+) -> None:
+    """Bring the snapshot's directory up to date for the `moved` people and match again the
+    entities they concern: those matched to one of them, and those sharing an e-mail or a name
+    with one of them (before or after the move)."""
+    directory = snapshot.directory
+    before = [directory.people[pid] for pid in moved if pid in directory.people]
+    for pid in moved:
+        directory.remove(pid)
+    after = directory_people(session, ids=sorted(moved))
+    for person in after:
+        directory.add(person)
+        snapshot.people_versions[person.id] = person.version
+    for pid in moved - {person.id for person in after}:
+        snapshot.people_versions.pop(pid, None)
+    emails = {p.email for p in (*before, *after) if p.email}
+    names = {name_key(p.family_name, p.given_name, p.patronymic) for p in (*before, *after)}
+    concerned = [
+        entity
+        for entity in entities
+        if entity.person_id in moved or entity.person.email in emails or entity.name_key in names
+    ]
+    rows = {row for entity in concerned for row in entity.rows}
+    for entity in concerned:
+        entity.person_id, entity.matched_by = None, None
+    likely = match_entities(concerned, directory, by_name=options.on_duplicate != "new")
+    summary.likely_duplicates[:] = [
+        d for d in summary.likely_duplicates if d.person_id is None or d.row not in rows
+    ] + [d for d in likely if d.person_id is not None]
 
 
 def _changes(known: PersonRow, person: PersonRow, *, overwrite: bool) -> dict[str, Any]:
@@ -333,8 +507,12 @@ def _apply(
     event_sessions: SessionAnswers | None,
     tracker: Tracker,
     recorder: ChangeRecorder,
+    search_keys: dict[int, str],
 ) -> None:
-    """Write the plan; `recorder` learns what was created and what changed (for undo)."""
+    """Write the plan; `recorder` learns what was created and what changed (for undo).
+
+    `search_keys`: new people's search keys by id() of their entity, worked out before the
+    write lock was taken (one the re-check made new is worked out here)."""
     orgs = OrganizationIds(session)
     orgs.ensure(
         [e.person.organization for e in plan.create if e.person.organization]
@@ -343,7 +521,9 @@ def _apply(
     new_ids: dict[int, int] = {}
     for start in range(0, len(plan.create), 5 * CHUNK):
         chunk = plan.create[start : start + 5 * CHUNK]
-        ids = insert_people(session, [e.person for e in chunk], orgs)
+        ids = insert_people(
+            session, [e.person for e in chunk], orgs, [search_keys.get(id(e)) for e in chunk]
+        )
         new_ids.update(
             (id(entity), person_id) for entity, person_id in zip(chunk, ids, strict=True)
         )

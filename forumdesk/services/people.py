@@ -447,14 +447,20 @@ def search_people(
         return _person_rows(session, query)
 
 
-def directory_people(session: Session) -> list[PersonRow]:
-    """Query helper: everyone in the directory, in id order, in one query (imports match them)."""
+def directory_people(session: Session, ids: Sequence[int] | None = None) -> list[PersonRow]:
+    """Query helper: everyone in the directory (or the people `ids` names, those still there),
+    in id order, in one query (imports match them)."""
     query = (
         select(*PERSON_ROW_COLUMNS)
         .outerjoin(Organization, Organization.id == Person.organization_id)
         .order_by(Person.id)
     )
-    return _person_rows(session, query)
+    if ids is None:
+        return _person_rows(session, query)
+    found: list[PersonRow] = []
+    for start in range(0, len(ids), 500):
+        found.extend(_person_rows(session, query.where(Person.id.in_(ids[start : start + 500]))))
+    return found
 
 
 def _person_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[PersonRow]:

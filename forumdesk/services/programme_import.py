@@ -97,7 +97,9 @@ def import_programme(
         with (
             backup_kept_if_written(summary),
             rejects_undone_on_failure(summary),
-            db.transaction() as session,
+            # A programme is a few hundred rows: its lock is held for moments, but another
+            # desk's long import may hold it for longer than the busy timeout, so wait for it.
+            db.transaction(waiting=tracker.waiting) as session,
         ):
             if options.backup and not options.dry_run:
                 take_backup(db, session, summary)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from forumdesk.core.errors import CancelledError
-from forumdesk.core.progress import Progress
+from forumdesk.core.progress import WAITING, Progress, waiting_message
 
 Job = Callable[[Progress], Any]
 
@@ -59,13 +59,19 @@ class _Relay(QObject):
     from the worker thread (a bound method of a GUI-thread object makes the connection queued).
     """
 
-    def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop, label: str) -> None:
         super().__init__()
-        self.dialog, self.loop = dialog, loop
+        self.dialog, self.loop, self.label = dialog, loop, label
         self.outcome: dict[str, Any] = {}
 
     @Slot(int, int)
     def progress(self, done: int, total: int) -> None:
+        if done == WAITING:  # until the next report: another desk is writing (core.progress)
+            self.dialog.setLabelText(waiting_message())
+            self.dialog.show()  # at once: no progress is reported while the job waits
+            return
+        if self.dialog.labelText() != self.label:
+            self.dialog.setLabelText(self.label)
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total > 0 else 0)
 
@@ -104,7 +110,7 @@ def run_with_progress(
     # and would never process a queued slot call.
     dialog.canceled.connect(cancel.set)
     loop = QEventLoop()
-    relay = _Relay(dialog, loop)
+    relay = _Relay(dialog, loop, label)
     worker = _Worker(job, cancel)
     thread = QThread()
     worker.moveToThread(thread)

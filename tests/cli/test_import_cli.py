@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -144,3 +146,20 @@ def test_import_programme(
     summary = json.loads(capsys.readouterr().out)
     assert (summary["created"], summary["rooms_created"]) == (1, 1)
     assert [s.code for s in list_sessions(db, event.id)] == ["S1"]
+
+
+def test_an_import_waiting_for_another_desk_says_so_once_and_imports(
+    db: Database, db_path: Path, event: EventRow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "list.csv", [ATTENDEE_HEADER, *ATTENDEES])
+    holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another desk's import, writing for a second
+    released = threading.Timer(1.0, holder.rollback)
+    released.start()
+    try:
+        assert run(["--db", str(db_path), "import-attendees", str(path)]) == 0
+    finally:
+        released.join()
+        holder.close()
+    assert capsys.readouterr().err.count("Waiting for another desk's import") == 1
+    assert len(search_people(db)) == len(ATTENDEES)

@@ -13,8 +13,13 @@ from sqlalchemy.orm import Session
 
 from forumdesk.config import resolve_database_url
 from forumdesk.core.enums import Role
-from forumdesk.core.errors import ConcurrentEditError, ConflictError, DatabaseBusyError
-from forumdesk.db.engine import Database, create_database_engine
+from forumdesk.core.errors import (
+    CancelledError,
+    ConcurrentEditError,
+    ConflictError,
+    DatabaseBusyError,
+)
+from forumdesk.db.engine import SQLITE_BUSY_TIMEOUT_MS, Database, create_database_engine
 from forumdesk.db.models import Assignment, Event, Person, ProgramSession, Room
 from forumdesk.services.demo import DemoResult
 
@@ -118,6 +123,29 @@ def test_a_writer_blocks_writers_but_not_readers(
     with other.reader() as reading:
         assert reading.scalar(select(Event.name)) == "Renamed, not yet committed"
     assert _count(other, Person) == demo.people_added
+
+
+def test_a_transaction_that_may_wait_asks_again_until_told_to_give_up(
+    demo: DemoResult, db: Database, other: Database
+) -> None:
+    calls: list[int] = []
+
+    def waiting() -> bool:
+        calls.append(1)
+        return len(calls) < 3
+
+    with db.transaction() as session:
+        session.get_one(Event, demo.event.id).name = "Renamed, not yet committed"
+        session.flush()
+        with pytest.raises(CancelledError), other.transaction(waiting=waiting) as second:
+            second.add(_person("Never written"))
+    assert len(calls) == 3
+    # the lock is free: no waiting at all, and the connection has its usual busy timeout back
+    with other.transaction(waiting=lambda: False) as second:
+        second.add(_person("Written"))
+        second.flush()
+        assert second.scalar(text("PRAGMA busy_timeout")) == SQLITE_BUSY_TIMEOUT_MS
+    assert _count(other, Person) == demo.people_added + 1
 
 
 # --- the unit of work -------------------------------------------------------------------------

@@ -155,3 +155,22 @@ def test_a_later_row_that_fills_in_a_name_renames_the_person_the_default_way() -
     assert notes == []
     person = entities[0].person
     assert (person.given_name, person.display_name) == ("Пётр", "Иванов Пётр")
+
+
+def test_a_person_removed_from_the_directory_matches_nobody_any_more() -> None:
+    directory = Directory(
+        [
+            _known(1, "Иванов", "Пётр", email="ivanov@example.kz", organization="WIPO"),
+            _known(2, "Иванов", "Пётр", organization="WIPO"),
+        ]
+    )
+    directory.remove(1)
+    directory.remove(99)  # nobody: nothing happens
+    entities, _notes = group_rows(
+        [_row(2, "Иванов", "Пётр", organization="WIPO", email="ivanov@example.kz")]
+    )
+    match_entities(entities, directory)
+    assert entities[0].person_id == 2 and entities[0].matched_by == "name"
+    assert set(directory.people) == {2} and "ivanov@example.kz" not in directory.by_email
+    directory.remove(2)
+    assert not (directory.by_name or directory.by_name_org or directory.by_fuzzy)

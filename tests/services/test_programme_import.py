@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from forumdesk.core.progress import WAITING
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.services.assignments import session_people
@@ -131,6 +132,27 @@ def test_a_programme_import_takes_the_backup_first(
     assert list(tmp_path.glob("*.bak")) == [summary.backup_path]
     with closing(sqlite3.connect(summary.backup_path)) as backup:
         assert backup.execute("SELECT count(*) FROM program_sessions").fetchone() == (0,)
+    assert len(list_sessions(db, event.id)) == 4
+
+
+def test_a_programme_import_waits_for_another_desks_import(
+    db: Database, db_path: Path, event: EventRow, people: None, programme: Path
+) -> None:
+    """Another desk holds the write lock: the import reports that it waits, then imports."""
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waits: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        if done == WAITING:
+            waits.append(done)
+            if len(waits) == 2:
+                holder.rollback()
+        return True
+
+    with closing(holder):
+        summary = import_programme(db, programme, event_id=event.id, progress=progress)
+    assert len(waits) == 2 and summary.written
     assert len(list_sessions(db, event.id)) == 4
 
 
