@@ -2,8 +2,10 @@
 
 `write_agenda_workbook` writes the parts asked for, each set up to print (see
 agenda_sheets_common), to a temporary file beside the target and puts it in the target's place
-only when complete. Progress is reported after each day, session, door sign or person; the
-callback answering False cancels, and then the previous file is left exactly as it was.
+only when complete (forumdesk.io.output_files); openpyxl's working files go to a scratch folder
+of forumdesk's own, removed at the end. Progress is reported after each day, session, door sign
+or person; the callback answering False cancels, and then the previous file is left exactly as
+it was.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from forumdesk.io.agenda_sheets_pages import (
 from forumdesk.io.agenda_sheets_people import people_units, write_people
 from forumdesk.io.agenda_sheets_programme import programme_units, write_programme
 from forumdesk.io.agenda_sheets_signin import signin_sessions, write_signin
-from forumdesk.io.xlsx_safety import atomic_target
+from forumdesk.io.output_files import output_file
+from forumdesk.io.xlsx_safety import openpyxl_scratch
 
 __all__ = [
     "GRID_STEPS",
@@ -113,7 +116,7 @@ def write_agenda_workbook(
 
     path = Path(path)
     try:
-        with atomic_target(path) as temp:
+        with output_file(path) as temp, openpyxl_scratch():
             workbook = Workbook(write_only=True)
             workbook.properties.title = data.event.name
             workbook.properties.creator = "forumdesk"

@@ -16,7 +16,8 @@ from forumdesk.core.enums import Role
 from forumdesk.core.rows import SessionRow
 from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import Labels
-from forumdesk.io.xlsx_safety import atomic_target, csv_field
+from forumdesk.io.output_files import output_file
+from forumdesk.io.xlsx_safety import csv_field
 
 DELIMITERS = (",", ";", "\t")
 
@@ -108,7 +109,7 @@ def write_csv(
         raise ValueError(f"unsupported delimiter {delimiter!r}")
     count = 0
     with (
-        atomic_target(Path(path)) as temp,
+        output_file(Path(path)) as temp,
         temp.open("w", encoding="utf-8-sig", newline="") as handle,
     ):
         writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")

@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from forumdesk.core.errors import NotFoundError, ValidationError
+from forumdesk.core.errors import NotFoundError, StorageError, ValidationError
 from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.io.output_files import output_file
 from forumdesk.io.tables import RawTable
 
 IGNORE = "ignore"
@@ -526,13 +527,19 @@ def save_profile(folder: Path, profile: ImportProfile) -> Path:
     data["name"] = profile.name.strip()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".json.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        temporary.replace(path)
     except OSError as exc:
         raise ValidationError(
             _("The profile «{name}» could not be saved in {folder}: {reason}.").format(
                 name=profile.name, folder=path.parent, reason=exc.strerror or exc
+            )
+        ) from exc
+    try:
+        with output_file(path) as temporary:
+            temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    except StorageError as exc:
+        raise ValidationError(
+            _("The profile «{name}» could not be saved: {reason}").format(
+                name=profile.name, reason=exc
             )
         ) from exc
     return path

@@ -21,7 +21,7 @@ from forumdesk.core.enums import LEADING_ROLES, SPEAKING_ROLES, Role
 from forumdesk.core.rows import PersonRow, SessionRow
 from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels, Lang
-from forumdesk.io.xlsx_safety import atomic_target
+from forumdesk.io.output_files import output_file
 
 
 def agenda_calendar(
@@ -115,7 +115,7 @@ def write_ics(
     """Write the calendar to `path` (replacing it only once complete); returns the entries."""
     calendar = agenda_calendar(data, Labels(lang), person, app_version=app_version)
     payload = calendar.to_ical()
-    with atomic_target(Path(path)) as temp:
+    with output_file(Path(path)) as temp:
         temp.write_bytes(payload)
     return len(_events(calendar))
 

@@ -8,16 +8,15 @@ chosen file name says otherwise. It is written to a temporary name and renamed w
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from forumdesk.core.errors import ValidationError
+from forumdesk.core.errors import StorageError, ValidationError
 from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.io.output_files import output_file
 from forumdesk.io.tables import RawTable
+from forumdesk.io.xlsx_safety import openpyxl_scratch
 
 ERROR_COLUMN = N_("Error")  # its heading is written in the current language
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
@@ -67,29 +66,21 @@ def write_rejects(
             ).format(folder=path.parent),
             field="rejects",
         )
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".part", dir=path.parent
-    )
-    os.close(handle)
-    temporary = Path(temporary_name)
     try:
-        if kind == "xlsx":
-            _write_xlsx(temporary, table.sheet or "Rejected", header_row, body)
-        else:
-            delimiter = "\t" if path.suffix.lower() == ".tsv" else (table.delimiter or ",")
-            _write_csv(temporary, delimiter, header_row, body)
-        os.replace(temporary, path)
-    except OSError as exc:
+        with output_file(path) as temporary:
+            if kind == "xlsx":
+                with openpyxl_scratch():
+                    _write_xlsx(temporary, table.sheet or "Rejected", header_row, body)
+            else:
+                delimiter = "\t" if path.suffix.lower() == ".tsv" else (table.delimiter or ",")
+                _write_csv(temporary, delimiter, header_row, body)
+    except StorageError as exc:
         raise ValidationError(
-            _(
-                "The rejected rows could not be written to «{name}»: "
-                "{reason}. Nothing was imported."
-            ).format(name=path.name, reason=exc.strerror or exc),
+            _("The rejected rows could not be written: {reason} Nothing was imported.").format(
+                reason=exc
+            ),
             field="rejects",
         ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
     return path
 
 

@@ -4,33 +4,32 @@
   =, +, -, @, a tab or a carriage return) is stored as text, never as a formula.
 - Sheet names are made valid for Excel: at most 31 characters, none of []:*?/\\, not starting or
   ending with an apostrophe, unique ignoring case.
-- Files are written to a temporary name in the target's own folder and renamed over the target
-  only once complete, so a failed or cancelled export never leaves a broken file and never
-  destroys the previous one; a target that Excel holds open gets a message saying so.
+- openpyxl's working files (each streamed sheet, up to 15 MB) go to forumdesk's own temporary
+  folder while `openpyxl_scratch` is in force, not loose into the system's (see output_files).
+
+Files themselves are written through forumdesk.io.output_files, as every export's are.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import tempfile
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
+import openpyxl.worksheet._writer as openpyxl_sheet_writer
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from forumdesk.core.errors import StorageError, ValidationError
-from forumdesk.core.i18n import _
+from forumdesk.io.output_files import scratch_folder
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Excel's limit for the text of one cell.
 MAX_CELL_TEXT = 32_767
 MAX_SHEET_NAME = 31
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-# Windows errors for "the file is in use by another process" and "locked region".
-_SHARING_VIOLATIONS = (32, 33)
 
 
 def is_formula_like(text: str) -> bool:
@@ -75,106 +74,36 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-# --- writing a file safely ---------------------------------------------------------------------
+# --- openpyxl's working files -------------------------------------------------------------------
+
+_scratch: ContextVar[Path | None] = ContextVar("openpyxl_scratch", default=None)
+_openpyxl_temporary_file = openpyxl_sheet_writer.create_temporary_file
 
 
-def check_target(path: Path) -> None:
-    """Refuse early, before the work, a target that cannot be written.
+def _temporary_sheet_file(suffix: str = "") -> str:
+    """openpyxl's create_temporary_file, inside the scratch folder of the export in progress."""
+    folder = _scratch.get()
+    if folder is None:
+        return _openpyxl_temporary_file(suffix)
+    handle, name = tempfile.mkstemp(prefix="openpyxl.", suffix=suffix, dir=folder)
+    os.close(handle)
+    openpyxl_sheet_writer.ALL_TEMP_FILES.append(name)  # its cleanup() takes the name off it
+    return name
 
-    On Windows, opening for writing a file that Excel has open fails with a sharing violation:
-    finding that out now spares staff waiting for an export that cannot be saved.
-    """
-    folder = path.parent
-    if not folder.is_dir():
-        raise StorageError(
-            _("The folder {folder} does not exist, so «{name}» cannot be written there.").format(
-                folder=folder, name=path.name
-            )
-        )
-    if path.is_dir():
-        raise ValidationError(
-            _("{path} is a folder; give the name of the file to write.").format(path=path)
-        )
-    if path.exists():
-        try:
-            with path.open("r+b"):
-                pass
-        except OSError as exc:
-            raise _storage_error(exc, path) from exc
+
+# openpyxl streams each write-only sheet into a temporary file that it creates through this
+# module-level function; it removes them only when saving, or at exit. Replaced once here, it
+# puts them in the folder of the export running in this thread (and elsewhere as before).
+openpyxl_sheet_writer.create_temporary_file = _temporary_sheet_file
 
 
 @contextlib.contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary path next to `path`; on success it replaces `path`, on any error it vanishes.
-
-    The previous file at `path` stays untouched until the new one is complete on disk.
-    """
-    path = Path(path)
-    check_target(path)
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=path.parent
-        )
-    except OSError as exc:
-        raise _storage_error(exc, path) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        _flush_to_disk(temp)
+def openpyxl_scratch() -> Iterator[Path]:
+    """While in force (in this thread), openpyxl's sheet files go to a scratch folder of ours,
+    removed at the end — and after a killed export, at the next one."""
+    with scratch_folder() as folder:
+        token = _scratch.set(folder)
         try:
-            os.replace(temp, path)
-        except OSError as exc:
-            raise _storage_error(exc, path) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
-def _flush_to_disk(path: Path) -> None:
-    """Make sure the new file's bytes are on disk before it takes the old one's place."""
-    try:
-        with path.open("rb+") as handle:
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        raise _storage_error(exc, path) from exc
-
-
-def is_locked_error(exc: OSError) -> bool:
-    """Is this the error Windows gives for a file another program (Excel) holds open?"""
-    if getattr(exc, "winerror", None) in _SHARING_VIOLATIONS:
-        return True
-    return os.name == "nt" and isinstance(exc, PermissionError)
-
-
-def _storage_error(exc: OSError, path: Path) -> StorageError:
-    name = path.name
-    if is_locked_error(exc):
-        return StorageError(
-            _(
-                "«{name}» is open in another program (Excel?). Close it there and export again."
-            ).format(name=name)
-        )
-    if isinstance(exc, PermissionError):
-        return StorageError(
-            _(
-                "forumdesk may not write «{name}» in {folder}: permission "
-                "denied. Choose another folder or file."
-            ).format(name=name, folder=path.parent)
-        )
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return StorageError(
-            _(
-                "The disk is full, so «{name}» could not be written. "
-                "The previous file, if any, was left as it was."
-            ).format(name=name)
-        )
-    if exc.errno == errno.EROFS:
-        return StorageError(
-            _("{folder} is on a read-only disk; choose another folder.").format(folder=path.parent)
-        )
-    reason = exc.strerror or type(exc).__name__
-    return StorageError(
-        _("«{name}» could not be written: {reason}.").format(name=name, reason=reason)
-    )
+            yield folder
+        finally:
+            _scratch.reset(token)

@@ -13,21 +13,29 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from forumdesk.core.enums import LEADING_ROLES, Role, SessionKind
 from forumdesk.core.errors import StorageError
 from forumdesk.core.rows import SessionPerson, SessionRow
 from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels, Lang, time_range
-from forumdesk.io.xlsx_safety import atomic_target
+from forumdesk.io.output_files import output_file
 
 _PLENARY_SHADE = "#dce6f2"
 _BREAK_SHADE = "#ededed"
 _HEAD_SHADE = "#1f3864"
 _NOWRAP = '<td style="white-space:nowrap">'
+_PDF_DPI = 1200  # as QPrinter's HighResolution writes a PDF
 _PAPER_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 # Column widths in per cent, in the proportions of the Programme sheet's columns.
 _WIDTHS = (10, 5, 27, 10, 20, 28)
@@ -145,7 +153,7 @@ def agenda_document(data: AgendaData, lang: Lang) -> QTextDocument:
     return document
 
 
-def set_up_printer(printer: QPrinter, paper: str) -> None:
+def set_up_printer(printer: QPagedPaintDevice, paper: str) -> None:
     """Landscape, as the Programme sheet prints, on the chosen paper with 12 mm margins."""
     layout = QPageLayout(
         QPageSize(_PAPER_SIZES.get(paper, QPageSize.PageSizeId.A4)),
@@ -156,26 +164,40 @@ def set_up_printer(printer: QPrinter, paper: str) -> None:
     printer.setPageLayout(layout)
 
 
+def pdf_bytes(document: QTextDocument, paper: str, title: str = "") -> bytes:
+    """The PDF of `document`, made in memory.
+
+    Qt's PDF engine writing to a file says nothing when a write fails (a full disk leaves a
+    truncated PDF behind); made in memory, the bytes are written the way every export's are,
+    and a full disk is reported.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(_PDF_DPI)
+    writer.setCreator("forumdesk")
+    writer.setTitle(title)
+    set_up_printer(writer, paper)
+    document.print_(writer)
+    del writer  # ends the PDF
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
 def write_pdf(document: QTextDocument, path: Path, paper: str, title: str = "") -> Path:
     """Print `document` to a PDF at `path`, replacing a previous file only when complete.
 
     Raises StorageError/ValidationError for a target that cannot be written (a folder, a file
-    another program holds open, a missing folder).
+    another program holds open, a missing folder, a full disk).
     """
     path = Path(path)
-    with atomic_target(path) as temp:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(temp))
-        printer.setCreator("forumdesk")
-        printer.setDocName(title)
-        set_up_printer(printer, paper)
-        document.print_(printer)
-        del printer  # closes the PDF file
-        if not temp.exists() or temp.stat().st_size == 0:
-            raise StorageError(
-                QCoreApplication.translate(
-                    "ExportActions", "The PDF «{0}» could not be written."
-                ).format(path.name)
-            )
+    payload = pdf_bytes(document, paper, title)
+    if not payload:
+        raise StorageError(
+            QCoreApplication.translate(
+                "ExportActions", "The PDF «{0}» could not be written."
+            ).format(path.name)
+        )
+    with output_file(path) as temp:
+        temp.write_bytes(payload)
     return path

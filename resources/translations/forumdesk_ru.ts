@@ -504,7 +504,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../forumdesk/ui/agenda_print.py" line="177"/>
+        <location filename="../../forumdesk/ui/agenda_print.py" line="197"/>
         <source>The PDF «{0}» could not be written.</source>
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>

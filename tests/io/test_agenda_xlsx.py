@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import update
 
 from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.errors import StorageError
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Person
 from forumdesk.io.agenda_data import AgendaData
@@ -633,7 +634,9 @@ def test_a_failure_midway_leaves_the_previous_file_and_no_temporary_file(
             raise OSError("the disk went away")
         return True
 
-    with pytest.raises(OSError, match="disk went away"):
+    with pytest.raises(
+        StorageError, match=r"«agenda\.xlsx» could not be written: the disk went away"
+    ):
         write_agenda_workbook(demo_data, path, progress=explode)
     assert path.read_bytes() == before
     assert [p.name for p in out.iterdir()] == ["agenda.xlsx"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
@@ -135,3 +136,20 @@ def test_profiles_are_json_files_in_the_folder_given(tmp_path: Path) -> None:
     assert not path.exists() and list_profiles(folder) == []
     with pytest.raises(NotFoundError, match="no import profile «Минторг»"):
         delete_profile(folder, "Минторг")
+
+
+def test_a_profile_saved_on_a_full_disk_says_so_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "profiles"
+    path = save_profile(folder, ImportProfile(name="Минторг", columns={"Контакт": "email"}))
+    before = path.read_bytes()
+
+    def full(*_args: object, **_kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(ValidationError, match=r"could not be saved: The disk is full"):
+        save_profile(folder, ImportProfile(name="Минторг", columns={"Почта": "email"}))
+    assert path.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["Минторг.json"]

@@ -1,23 +1,20 @@
-"""Tests for forumdesk/io/xlsx_safety.py: formula injection, sheet names, safe file writing."""
+"""Tests for forumdesk/io/xlsx_safety.py: formula injection, sheet names, openpyxl's files."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
-from forumdesk.core.errors import StorageError, ValidationError
-from forumdesk.io import xlsx_safety
 from forumdesk.io.xlsx_safety import (
     MAX_CELL_TEXT,
-    atomic_target,
     clean_cell_text,
     csv_field,
     is_formula_like,
-    is_locked_error,
+    openpyxl_scratch,
     sheet_name,
 )
 
@@ -107,109 +104,23 @@ def test_any_names_become_valid_unique_sheet_names(wanted: list[str]) -> None:
     assert len({n.casefold() for n in names}) == len(names)
 
 
-# --- writing files ----------------------------------------------------------------------------
+# --- openpyxl's working files ------------------------------------------------------------------
 
 
-def test_atomic_target_replaces_the_file_only_when_complete(tmp_path: Path) -> None:
-    target = tmp_path / "agenda.xlsx"
-    target.write_bytes(b"old")
-    with atomic_target(target) as temp:
-        assert temp.parent == tmp_path and temp != target
-        temp.write_bytes(b"new")
-        assert target.read_bytes() == b"old"  # not yet
-    assert target.read_bytes() == b"new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.xlsx"]
-
-
-def test_a_failure_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
-    target = tmp_path / "agenda.xlsx"
-    target.write_bytes(b"old contents")
-    with pytest.raises(RuntimeError), atomic_target(target) as temp:
-        temp.write_bytes(b"half")
-        raise RuntimeError("the writer broke")
-    assert target.read_bytes() == b"old contents"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.xlsx"]
-
-
-def test_a_failure_without_a_previous_file_leaves_nothing(tmp_path: Path) -> None:
-    target = tmp_path / "new.xlsx"
-    with pytest.raises(KeyboardInterrupt), atomic_target(target):
-        raise KeyboardInterrupt
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_a_missing_folder_gets_a_message_naming_it(tmp_path: Path) -> None:
-    target = tmp_path / "no such folder" / "agenda.xlsx"
-    with pytest.raises(StorageError) as caught, atomic_target(target):
-        pass
-    assert "no such folder" in str(caught.value) and "agenda.xlsx" in str(caught.value)
-
-
-def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="is a folder"), atomic_target(tmp_path):
-        pass
-
-
-def _sharing_violation(*_args: object) -> None:
-    error = PermissionError(
-        13, "The process cannot access the file because it is being used by another process"
-    )
-    error.winerror = 32  # type: ignore[attr-defined]  # what Windows reports when Excel has it
-    raise error
-
-
-def test_a_target_open_in_excel_gets_a_clear_message(
+def test_openpyxl_streams_sheets_into_our_scratch_folder_and_it_is_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "agenda.xlsx"
-    target.write_bytes(b"the file Excel shows")
-    monkeypatch.setattr(os, "replace", _sharing_violation)
-    with pytest.raises(StorageError) as caught, atomic_target(target) as temp:
-        temp.write_bytes(b"new")
-    assert str(caught.value) == (
-        "«agenda.xlsx» is open in another program (Excel?). Close it there and export again."
-    )
-    assert target.read_bytes() == b"the file Excel shows"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.xlsx"]
-
-
-def test_a_locked_target_is_found_before_the_work_starts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "agenda.xlsx"
-    target.write_bytes(b"x")
-    real_open = Path.open
-
-    def locked_open(self: Path, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if self == target and "+" in mode:
-            _sharing_violation()
-        return real_open(self, mode, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "open", locked_open)
-    with pytest.raises(StorageError, match="open in another program"):
-        xlsx_safety.check_target(target)
-
-
-def test_locked_errors_are_told_apart_from_other_permission_errors() -> None:
-    windows = PermissionError(13, "denied")
-    windows.winerror = 32  # type: ignore[attr-defined]
-    assert is_locked_error(windows)
-    if os.name != "nt":
-        assert not is_locked_error(PermissionError(13, "denied"))
-    assert not is_locked_error(FileNotFoundError(2, "missing"))
-
-
-def test_a_full_disk_is_reported_in_plain_words(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import errno
-
-    def disk_full(*_args: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    target = tmp_path / "agenda.xlsx"
-    target.write_bytes(b"old")
-    monkeypatch.setattr(os, "replace", disk_full)
-    with pytest.raises(StorageError, match="disk is full"), atomic_target(target) as temp:
-        temp.write_bytes(b"new")
-    assert target.read_bytes() == b"old"
+    system_temp = tmp_path / "tmp"
+    system_temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(system_temp))
+    with openpyxl_scratch() as folder:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("Programme")
+        sheet.append(["10:00", "Opening"])
+        streamed = list(folder.iterdir())
+        assert [p.name.startswith("openpyxl.") for p in streamed] == [True]
+        assert folder.parent.parent == system_temp  # tmp/forumdesk-UID/PID-TOKEN
+        workbook.save(tmp_path / "book.xlsx")
+    assert not folder.exists()
+    assert [p.name for p in system_temp.iterdir()] == [folder.parent.name]
+    assert list(folder.parent.iterdir()) == []
