@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from forumdesk.core.errors import (
 from forumdesk.core.i18n import _
 from forumdesk.db.desks import DESK_OPTION, application_name, desk_name
 from forumdesk.db.driver_errors import DriverFailure, failure_of
+from forumdesk.db.sqlite_files import no_room_left
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +41,16 @@ _READ_ONLY_OPTION = "forumdesk_read_only"
 
 
 class Database:
-    """An open forumdesk database: an engine plus transaction helpers."""
+    """An open forumdesk database: an engine plus transaction helpers.
 
-    def __init__(self, engine: Engine, desk: str | None = None) -> None:
+    `read_only` says that it was opened for reading only (a file or folder forumdesk may not
+    write): every unit of work is then refused at once, in words, before anything is tried.
+    """
+
+    def __init__(self, engine: Engine, desk: str | None = None, *, read_only: bool = False) -> None:
         self.engine = engine
         self.url: URL = engine.url
+        self.read_only = read_only
         self._read_sessions = sessionmaker(
             engine.execution_options(**{_READ_ONLY_OPTION: True}), expire_on_commit=False
         )
@@ -81,9 +88,11 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit all of it on success, roll all of it back on any error."""
+        if self.read_only:
+            raise StorageError(read_only_refusal())
         session = self._write_sessions()
         try:
-            with _translated_errors():
+            with _translated_errors(self._file()):
                 # every write of the unit of work is stamped with the desk's name (updated_by)
                 session.connection(execution_options={DESK_OPTION: self.desk})
                 yield session
@@ -99,18 +108,32 @@ class Database:
         """A read-only session (a deferred transaction on SQLite: no write lock)."""
         session = self._read_sessions()
         try:
-            with _translated_errors():
+            with _translated_errors(self._file()):
                 yield session
         finally:
             session.rollback()
             session.close()
 
+    def _file(self) -> Path | None:
+        if self.is_sqlite and self.url.database and self.url.database != ":memory:":
+            return Path(self.url.database)
+        return None
+
     def dispose(self) -> None:
         self.engine.dispose()
 
 
+def read_only_refusal() -> str:
+    """What an edit of a database opened read-only is told."""
+    return _(
+        "The database is open read-only (the file or its folder may not be written), so "
+        "nothing can be changed. Make it writable, or copy it to a folder of your own, and "
+        "open it again."
+    )
+
+
 @contextlib.contextmanager
-def _translated_errors() -> Iterator[None]:
+def _translated_errors(file: Path | None = None) -> Iterator[None]:
     """Turn driver errors into forumdesk errors whose message says what to do."""
     try:
         yield
@@ -126,16 +149,18 @@ def _translated_errors() -> Iterator[None]:
             ).format(detail=_first_line(exc.orig))
         ) from exc
     except SADatabaseError as exc:
-        raise _driver_error(exc) from exc
+        raise _driver_error(exc, file) from exc
 
 
-def _driver_error(exc: SADatabaseError) -> DatabaseError:
+def _driver_error(exc: SADatabaseError, file: Path | None = None) -> DatabaseError:
     """The error for what the driver's error code says happened (see db/driver_errors.py).
 
     Classified by code whatever the DB-API class: PostgreSQL reports a read-only transaction as
     an InternalError, SQLite a read-only file as an OperationalError.
     """
     failure = failure_of(exc)
+    if failure is DriverFailure.DISK and file is not None and no_room_left(file):
+        failure = DriverFailure.FULL  # SQLite says "disk I/O error" when -shm cannot grow
     if failure is DriverFailure.BUSY:
         return DatabaseBusyError(
             _(
@@ -167,9 +192,26 @@ def _first_line(orig: object) -> str:
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
-def create_database_engine(url: URL, **kwargs: Any) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout, IMMEDIATE writes."""
+def create_database_engine(url: URL, *, read_only_uri: str | None = None, **kwargs: Any) -> Engine:
+    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout, IMMEDIATE writes.
+
+    `read_only_uri` (forumdesk.db.sqlite_files) opens an SQLite file read-only instead: the
+    engine keeps `url` (the window names the file by it) but connects through the URI.
+    """
     if url.get_backend_name() == "sqlite":
+        if read_only_uri is not None:
+            engine = create_engine(
+                url,
+                creator=lambda: sqlite3.connect(
+                    read_only_uri,
+                    uri=True,
+                    timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
+                    check_same_thread=False,  # as SQLAlchemy's own file connections
+                ),
+                **kwargs,
+            )
+            _configure_sqlite(engine, read_only=True)
+            return engine
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
@@ -188,7 +230,7 @@ def create_database_engine(url: URL, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _on_begin).
@@ -197,8 +239,9 @@ def _configure_sqlite(engine: Engine) -> None:
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            if not read_only:  # the journal mode is written into the file
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()
 
@@ -206,5 +249,5 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Any) -> None:
         # A write transaction takes the write lock up front: two workstations never both read,
         # then fail to upgrade to a write half-way through a user action.
-        read_only = connection.get_execution_options().get(_READ_ONLY_OPTION, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        reading = read_only or connection.get_execution_options().get(_READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")

@@ -31,7 +31,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.engine import make_url
 
 from forumdesk.config import ConfigError, resolve_database_url
-from forumdesk.core.errors import DatabaseError, SchemaError
+from forumdesk.core.errors import DatabaseError, EmptyDatabaseFileError, SchemaError
 from forumdesk.db import migrate
 from forumdesk.db.engine import Database, create_database_engine
 from forumdesk.db.migrate import (
@@ -274,9 +274,19 @@ def test_failed_upgrade_leaves_database_as_it_was_and_a_backup(
     assert _count(backup, "people") == people
 
 
-def test_empty_sqlite_file_is_migrated_without_backup(db_path: Path) -> None:
+def test_empty_sqlite_file_is_refused_and_left_empty(db_path: Path) -> None:
+    """A 0-byte file may be a database whose content was lost: never silently a new one."""
     db_path.touch()
-    database = _open(db_path)
+    with pytest.raises(EmptyDatabaseFileError, match="empty file") as caught:
+        _open(db_path)
+    assert str(db_path) in str(caught.value)
+    assert db_path.read_bytes() == b""
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_empty_sqlite_file_is_migrated_without_backup_when_asked(db_path: Path) -> None:
+    db_path.touch()
+    database = open_database(resolve_database_url(str(db_path)), create_in_empty_file=True)
     database.dispose()
     assert _version(db_path) == head_revision()
     assert _backups(db_path) == []
