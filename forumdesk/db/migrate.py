@@ -306,6 +306,8 @@ def _copy_and_check(source_path: Path, part: Path) -> None:
         destination = sqlite3.connect(part)
         try:
             source.backup(destination)
+            # one self-contained file: a copy in WAL mode would grow -wal/-shm when read
+            destination.execute("PRAGMA journal_mode=DELETE").fetchall()
         finally:
             destination.close()
     finally:
@@ -320,7 +322,7 @@ def _copy_and_check(source_path: Path, part: Path) -> None:
 
 
 def _remove_part(part: Path) -> None:
-    for path in (part, part.with_name(f"{part.name}-journal")):
+    for path in [part, *(part.with_name(f"{part.name}{s}") for s in ("-journal", "-wal", "-shm"))]:
         try:
             path.unlink(missing_ok=True)
         except OSError:
