@@ -396,6 +396,39 @@ def test_backups_in_the_same_second_get_different_names(db: Database, db_path: P
         assert _version(made) == head_revision()
 
 
+def test_unfinished_backups_are_removed_before_the_next_one(db: Database, db_path: Path) -> None:
+    """What a kill during an earlier backup left (a hidden .part and its journal) goes."""
+    leftovers = [
+        db_path.with_name(f".{db_path.name}.20250101-000000.bak.part"),
+        db_path.with_name(f".{db_path.name}.20250101-000000.bak.part-journal"),
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a copy")
+
+    backup = backup_sqlite_file(db.engine.url)
+
+    assert backup is not None
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert [p.name for p in db_path.parent.iterdir() if ".part" in p.name] == []
+
+
+def test_a_backup_that_fails_its_check_is_not_kept(
+    db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_copy(source: Path, part: Path) -> None:
+        part.write_bytes(b"not a database")
+        raise sqlite3.DatabaseError("the copy failed its integrity check: page 2 is never used")
+
+    monkeypatch.setattr(migrate, "_copy_and_check", broken_copy)
+
+    with pytest.raises(SchemaError, match="could not be made before updating it") as caught:
+        backup_sqlite_file(db.engine.url)
+
+    assert "integrity check" in str(caught.value)
+    assert _backups(db_path) == []
+    assert [p.name for p in db_path.parent.iterdir() if ".part" in p.name] == []
+
+
 def test_backup_of_what_is_not_an_sqlite_file(tmp_path: Path) -> None:
     assert backup_sqlite_file(make_url("sqlite://")) is None
     assert backup_sqlite_file(make_url(f"sqlite:///{tmp_path / 'missing.sqlite3'}")) is None

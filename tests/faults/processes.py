@@ -34,16 +34,22 @@ _PR_CAPBSET_DROP = 24
 _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER = 1, 2, 3
 _FILE_OVERRIDES = (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER)
 
-# The child: forumdesk's command line, optionally with the migrations of a test folder.
+# The child: forumdesk's command line, optionally with the migrations of a test folder; with
+# "announce", it loads what opening a database needs and then says READY on stderr, so that a
+# test can time a kill from the moment the database work starts, not from the interpreter's.
+READY = "READY"
 _CHILD = textwrap.dedent(
-    """
+    f"""
     import sys
     from pathlib import Path
     from forumdesk.db import migrate
     if sys.argv[1]:
         migrate.MIGRATIONS_DIR = Path(sys.argv[1])
     from forumdesk.cli import main
-    sys.exit(main(sys.argv[2:]))
+    if sys.argv[2] == "announce":
+        import alembic.command, forumdesk.cli.events, forumdesk.services.events
+        print("{READY}", file=sys.stderr, flush=True)
+    sys.exit(main(sys.argv[3:]))
     """
 )
 
@@ -66,6 +72,10 @@ def _preexec(unprivileged: bool, file_size_limit: int | None) -> Callable[[], No
     return run
 
 
+def _announcing(announce: bool) -> str:
+    return "announce" if announce else "-"
+
+
 def start_forumdesk(
     args: Sequence[str],
     *,
@@ -73,10 +83,12 @@ def start_forumdesk(
     file_size_limit: int | None = None,
     migrations: Path | None = None,
     cwd: Path | None = None,
+    announce: bool = False,
 ) -> subprocess.Popen[str]:
-    """Start `forumdesk ARGS` in a child process (stdout and stderr piped, text)."""
+    """Start `forumdesk ARGS` in a child process (stdout and stderr piped, text); `announce`:
+    its first line on stderr is READY, written once it is about to open the database."""
     return subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(migrations or ""), *args],
+        [sys.executable, "-c", _CHILD, str(migrations or ""), _announcing(announce), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
