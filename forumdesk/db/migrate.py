@@ -83,7 +83,7 @@ def open_database(
         backup = upgrade_schema(engine, read_only=read_only)
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        raise _open_error(url, exc) from exc
+        raise _open_error(url, exc, found) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -354,9 +354,17 @@ def _connection_detail(exc: Exception) -> str:
     return first.rpartition(" failed: ")[2] or first
 
 
-def _open_error(url: URL, exc: Exception) -> DatabaseError:
+def _open_error(url: URL, exc: Exception, found: SqliteFile | None = None) -> DatabaseError:
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
     failure = failure_of(exc)
+    if found is not None and found.wal_unreadable():
+        return DatabaseError(
+            _(
+                "The database {path} cannot be read here: its last changes are still in "
+                "{path}-wal, which can only be read in a folder that may be written. Copy the "
+                "database together with its -wal file to a folder of your own and open the copy."
+            ).format(path=where)
+        )
     if failure is DriverFailure.NOT_A_DATABASE:
         return DatabaseError(
             _("{path} is not a forumdesk database, or it is damaged.").format(path=where)

@@ -4,9 +4,11 @@ SQLite keeps a WAL database's changes and shared memory beside it, in `NAME-wal`
 and creates them with the database file's mode. Opened read-write, a read-only file left both
 behind with mode 0444, and once the file was writable again every write failed until `-shm` was
 deleted by hand. A file forumdesk may not write (or one in a folder it may not write) is
-therefore opened read-only: `immutable=1` when no other program has it open (no `-wal` beside
-it), so SQLite creates nothing at all; `mode=ro` when one has (its `-wal` holds changes that
-must be read). Leftovers of the old behaviour that belong to this user are made writable again.
+therefore opened read-only: `immutable=1` when its `-wal` holds nothing (none, or empty), so
+SQLite creates nothing at all; `mode=ro` when it holds changes that must be read (in a folder
+that may not be written, SQLite can read them only if `-shm` is there too: `wal_unreadable`
+tells the user how to get at them). Leftovers of the old behaviour that belong to this user are
+made writable again.
 
 Whether the disk is full is asked here too: SQLite reports "disk I/O error" when the disk fills
 while its shared memory grows, and a file-size limit (`ulimit -f`) fails the same way.
@@ -57,9 +59,24 @@ class SqliteFile:
         """The `file:` URI that opens it read-only, or None to open it the usual way."""
         if not self.read_only:
             return None
-        others_writing = (self.path.parent / f"{self.path.name}-wal").exists()
-        option = "mode=ro" if others_writing else "immutable=1"
+        option = "mode=ro" if self.pending_changes() else "immutable=1"
         return f"{self.path.resolve().as_uri()}?{option}"
+
+    def pending_changes(self) -> bool:
+        """True when its `-wal` holds changes not yet written into the file itself."""
+        try:
+            return (self.path.parent / f"{self.path.name}-wal").stat().st_size > 0
+        except OSError:
+            return False
+
+    def wal_unreadable(self) -> bool:
+        """Opened read-only, its pending changes cannot be read here: SQLite would have to
+        create `-shm` in a folder it may not write."""
+        return (
+            self.access is Access.READ_ONLY_FOLDER
+            and self.pending_changes()
+            and not (self.path.parent / f"{self.path.name}-shm").exists()
+        )
 
 
 def _writable(path: Path) -> bool:

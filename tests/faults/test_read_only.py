@@ -150,3 +150,43 @@ def test_an_empty_file_is_not_made_a_database_on_the_command_line(forum_folder: 
     assert "empty file (0 bytes)" in line and str(empty) in line
     assert empty.read_bytes() == b""
     assert names(forum_folder) == ["forum.sqlite3", "new.sqlite3"]
+
+
+def _crash_after_a_change(path: Path) -> None:
+    """A program that renamed the event and died before SQLite moved the change from -wal
+    into the file (no checkpoint: the change lives only in -wal)."""
+    run_python(
+        "import os, sqlite3\n"
+        f"conn = sqlite3.connect({str(path)!r})\n"
+        "conn.execute('PRAGMA wal_autocheckpoint=0')\n"
+        "conn.execute(\"UPDATE events SET name = 'Renamed, still in the WAL'\")\n"
+        "conn.commit()\n"
+        "os._exit(0)\n"
+    )
+    assert (path.parent / f"{path.name}-wal").stat().st_size > 0
+
+
+def test_a_read_only_file_shows_the_changes_still_in_its_wal(forum_file: Path) -> None:
+    _crash_after_a_change(forum_file)
+    for side in forum_file.parent.iterdir():
+        side.chmod(0o444)
+
+    listed = run_forumdesk(["--db", str(forum_file), "events"], unprivileged=True)
+
+    assert listed.returncode == 0, listed.stderr
+    assert "Renamed, still in the WAL" in listed.stdout
+
+
+def test_a_read_only_folder_whose_wal_cannot_be_read_says_what_to_do(forum_file: Path) -> None:
+    _crash_after_a_change(forum_file)
+    (forum_file.parent / f"{forum_file.name}-shm").unlink()
+    before = names(forum_file.parent)
+    forum_file.parent.chmod(0o555)
+
+    refused = run_forumdesk(["--db", str(forum_file), "events"], unprivileged=True)
+
+    assert refused.returncode == 1
+    line = one_line(refused.stderr)
+    assert "last changes are still in" in line and f"{forum_file}-wal" in line
+    assert "Copy the database together with its -wal file" in line
+    assert names(forum_file.parent) == before
