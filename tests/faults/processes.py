@@ -205,6 +205,7 @@ def upgrade() -> None:
     for number in range({rows}):
         op.execute(f"INSERT INTO upgrade_marker (id) VALUES ({{number}})")
         time.sleep({pause})
+    {failure}
 
 
 def downgrade() -> None:
@@ -212,7 +213,9 @@ def downgrade() -> None:
 '''
 
 
-def migrations_with_extra_revision(folder: Path, *, pause: float = 0.0) -> Path:
+def migrations_with_extra_revision(
+    folder: Path, *, pause: float = 0.0, fails: bool = False
+) -> Path:
     """A copy of the shipped migrations plus one revision on top: a database made with the
     shipped ones is then one revision behind, as a user's file is after an update."""
     scripts = folder / "migrations"
@@ -222,6 +225,7 @@ def migrations_with_extra_revision(folder: Path, *, pause: float = 0.0) -> Path:
         down_revision=migrate.head_revision(),
         rows=MARKER_ROWS,
         pause=pause,
+        failure=f'raise RuntimeError("migration {EXTRA} broke")' if fails else "pass",
     )
     (scripts / "versions" / f"{EXTRA}.py").write_text(script, encoding="utf-8")
     return scripts

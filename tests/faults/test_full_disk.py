@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from forumdesk.config import log_dir
 from forumdesk.db import migrate
 from tests.faults.processes import (
     EXTRA,
@@ -87,3 +88,21 @@ def test_a_change_that_fills_the_disk_says_so_and_changes_nothing(tmp_path: Path
     assert integrity(path) == "ok"
     assert _count(path, "events") == 0
     assert _count(path, "people") == 0
+
+
+def test_a_failing_migration_prints_one_line_and_logs_the_traceback(
+    forum_file: Path, tmp_path: Path
+) -> None:
+    """Item 4: the details of a failure go to the log file, never to the user's terminal."""
+    scripts = migrations_with_extra_revision(tmp_path, fails=True)
+
+    refused = run_forumdesk(["--db", str(forum_file), "events"], migrations=scripts)
+
+    assert refused.returncode == 1
+    line = one_line(refused.stderr)
+    assert "could not be updated for this version of forumdesk" in line
+    assert f"migration {EXTRA} broke" in line
+    log = (log_dir() / "forumdesk.log").read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log
+    assert f"RuntimeError: migration {EXTRA} broke" in log
+    assert version(forum_file) == migrate.head_revision()
