@@ -83,7 +83,7 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
     from forumdesk.services.sessions import get_session
 
     rng = random.Random(seed * 1000 + desk)
-    db = open_database(resolve_database_url(url))
+    db = open_database(resolve_database_url(url), desk=desk_label(desk))
     sessions: list[int] = setup["sessions"]
     rooms: list[int] = setup["rooms"]
     pool: list[int] = setup["people"]
@@ -160,7 +160,7 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
                     )
                     after, kind, written = saved.version, "title", {"title": title}
             except ConcurrentEditError as exc:
-                entry = {"outcome": "refused", "reason": str(exc)}
+                entry = {"outcome": "refused", "reason": str(exc), "by": exc.changed_by}
             except ForumdeskError as exc:  # e.g. busy: not a commit, not a refusal of staleness
                 entry = {"outcome": "error", "reason": f"{type(exc).__name__}: {exc}"}
             else:
@@ -173,6 +173,11 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
             entry.update(desk=desk, session=session_id, read=read, t0=before, t1=time.time())
             log.write(json.dumps(entry) + "\n")
     db.dispose()
+
+
+def desk_label(desk: int) -> str:
+    """The name desk number `desk` writes under (`updated_by`), as a refusal names it."""
+    return f"desk-{desk}"
 
 
 def run_watcher(url: str, stop: Any, log_path: str) -> None:
@@ -331,10 +336,15 @@ def check(
             chains[entry["session"]].append(entry)
         elif entry["outcome"] == "refused":
             result.refusals += 1
-            if not str(entry.get("reason") or "").strip():
-                result.unexplained_refusals += 1
         else:
             result.errors += 1
+    for entry in entries:
+        if entry["outcome"] == "refused" and not _explained(entry, chains[entry["session"]]):
+            result.unexplained_refusals += 1
+            result.findings.append(
+                f"session {entry['session']}: desk {entry['desk']} was refused, but "
+                f"{entry.get('by')!r} committed nothing to it before: {entry.get('reason')!r}"
+            )
 
     def lost(message: str) -> None:
         result.lost_updates += 1
@@ -372,6 +382,19 @@ def check(
         if unchanged and now["version"] != initial[session_id]["version"]:
             lost(f"session {session_id} changed with no commit logged")
     return result
+
+
+def _explained(refusal: Mapping[str, Any], commits: Sequence[Mapping[str, Any]]) -> bool:
+    """A refusal is explained when it says why and names the desk that changed the session,
+    and that desk did commit a change to it (past the version read) before the refusal."""
+    if not str(refusal.get("reason") or "").strip() or not refusal.get("by"):
+        return False
+    return any(
+        desk_label(commit["desk"]) == refusal["by"]
+        and commit["t1"] <= refusal["t1"]
+        and (commit["after"] > refusal["read"] or commit["kind"] == "people")
+        for commit in commits
+    )
 
 
 def lags(

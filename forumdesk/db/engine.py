@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from forumdesk.core.errors import (
-    ConcurrentEditError,
     ConflictError,
     DatabaseBusyError,
     DatabaseError,
@@ -32,6 +31,7 @@ from forumdesk.core.i18n import _
 from forumdesk.db.desks import DESK_OPTION, application_name, desk_name
 from forumdesk.db.driver_errors import DriverFailure, failure_of
 from forumdesk.db.sqlite_files import no_room_left
+from forumdesk.db.stale import remember_written, stale_flush_error
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ class Database:
             engine.execution_options(**{_READ_ONLY_OPTION: True}), expire_on_commit=False
         )
         self._write_sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._write_sessions, "before_flush", remember_written)
         self.desk = ""
         self.rename_desk(desk_name(desk))
         if self.url.get_backend_name() == "postgresql":
@@ -92,7 +93,7 @@ class Database:
             raise StorageError(read_only_refusal())
         session = self._write_sessions()
         try:
-            with _translated_errors(self._file()):
+            with _translated_errors(session, self._file()):
                 # every write of the unit of work is stamped with the desk's name (updated_by)
                 session.connection(execution_options={DESK_OPTION: self.desk})
                 yield session
@@ -108,7 +109,7 @@ class Database:
         """A read-only session (a deferred transaction on SQLite: no write lock)."""
         session = self._read_sessions()
         try:
-            with _translated_errors(self._file()):
+            with _translated_errors(session, self._file()):
                 yield session
         finally:
             session.rollback()
@@ -133,14 +134,15 @@ def read_only_refusal() -> str:
 
 
 @contextlib.contextmanager
-def _translated_errors(file: Path | None = None) -> Iterator[None]:
+def _translated_errors(session: Session, file: Path | None = None) -> Iterator[None]:
     """Turn driver errors into forumdesk errors whose message says what to do."""
     try:
         yield
     except StaleDataError as exc:
-        raise ConcurrentEditError(
-            _("Someone else changed this record in the meantime. Reload and make the change again.")
-        ) from exc
+        fallback = _(
+            "Someone else changed this record in the meantime. Reload and make the change again."
+        )
+        raise stale_flush_error(session, fallback) from exc
     except IntegrityError as exc:
         log.info("integrity error: %s", exc.orig)
         raise ConflictError(

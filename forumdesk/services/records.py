@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -13,6 +12,8 @@ from forumdesk.core.errors import ConcurrentEditError, NotFoundError, Validation
 from forumdesk.core.i18n import N_, _, gettext
 from forumdesk.core.text import Cleaner
 from forumdesk.db.models import Base
+from forumdesk.db.stale import change_time as change_time  # the window's time of a change
+from forumdesk.db.stale import stamped_message
 
 M = TypeVar("M", bound=Base)
 
@@ -98,13 +99,8 @@ def changed_meanwhile(what: str, record: Any = None) -> ConcurrentEditError:
     """
     changed_at = getattr(record, "updated_at", None)
     changed_by = getattr(record, "updated_by", None)
-    name = record_name(record) if record is not None else None
-    if name and changed_at is not None and changed_by:
-        text = _(
-            "{name} was changed at {time} from the desk {desk}. Your change was not saved: "
-            "look at it as it is now and make your change again if it is still needed."
-        ).format(name=name, time=change_time(changed_at), desk=changed_by)
-    else:
+    text = stamped_message(record) if record is not None else None
+    if text is None:
         message = _CHANGED.get(what)
         text = (
             gettext(message)
@@ -121,28 +117,6 @@ def changed_meanwhile(what: str, record: Any = None) -> ConcurrentEditError:
         changed_at=changed_at,
         changed_by=changed_by,
     )
-
-
-def record_name(record: Any) -> str | None:
-    """How a refusal names a record: a session by its code (else its title), a person by their
-    name, a room, track, event or organisation by its name; None for what has no name."""
-    code = getattr(record, "code", None)
-    if code:
-        return str(code)
-    for attribute in ("title", "display_name", "name"):
-        value = getattr(record, attribute, None)
-        if value:
-            return f"«{value}»"
-    return None
-
-
-def change_time(changed_at: dt.datetime, today: dt.date | None = None) -> str:
-    """When a record was changed (stored in UTC), in this computer's time: "14:02" today,
-    "2026-12-03 14:02" on another day."""
-    local = changed_at.replace(tzinfo=dt.UTC).astimezone()
-    if local.date() == (today or dt.date.today()):
-        return f"{local.hour:02d}:{local.minute:02d}"
-    return f"{local:%Y-%m-%d} {local.hour:02d}:{local.minute:02d}"
 
 
 def apply_changes(

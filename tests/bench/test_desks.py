@@ -60,9 +60,13 @@ def assert_sound_and_checkable(db: str, report: dict[str, Any], logs: Path) -> N
     assert wrong.final_mismatches >= 1
     assert not wrong.ok
 
-    # a refusal without a reason is caught
+    # a refusal without a reason, or naming a desk that wrote nothing to it, is caught
     silent = {**first, "outcome": "refused", "reason": ""}
     assert desks.check(initial, [*entries, silent], final).unexplained_refusals == 1
+    blamed = {**first, "outcome": "refused", "reason": "changed", "by": "desk-42"}
+    assert desks.check(initial, [*entries, blamed], final).unexplained_refusals == 1
+    refusals = [e for e in entries if e["outcome"] == "refused"]
+    assert all(e["by"] and e["by"].startswith("desk-") for e in refusals)
 
 
 def test_desks_on_an_sqlite_file_lose_nothing(tmp_path: Path) -> None:

@@ -116,3 +116,35 @@ def test_a_stale_move_on_the_server_says_when_and_from_which_desk(
             assert "press-centre" in other_desks(session.connection())
     finally:
         other.dispose()
+
+
+def test_a_write_that_loses_the_race_to_another_desks_commit_names_that_desk(
+    pg: Database, postgres_url: URL
+) -> None:
+    """Between this desk's version check and its UPDATE another desk commits (READ COMMITTED
+    lets it): the database refuses the UPDATE (StaleDataError), and the refusal still says
+    which record, when and from which desk, and nothing of this unit of work is kept."""
+    from forumdesk.db.models import ProgramSession
+
+    event = load_demo(pg).event
+    pg.rename_desk("reception-1")
+    other = open_database(postgres_url, desk="reception-2")
+    try:
+        row = next(s for s in sessions.list_sessions(pg, event.id) if s.code == "S3")
+        with pytest.raises(ConcurrentEditError) as caught, pg.transaction() as session:
+            record = session.get(ProgramSession, row.id)
+            assert record is not None and record.version == row.version  # checked: as seen
+            sessions.update_session(
+                other, row.id, {"title": "Renamed at the other desk"}, expected_version=row.version
+            )
+            record.title = "Renamed here"
+            session.flush()
+        moved = sessions.get_session(pg, row.id)
+        assert moved.title == "Renamed at the other desk" and moved.updated_by == "reception-2"
+        error = caught.value
+        assert (error.what, error.record_id, error.changed_by) == ("session", row.id, "reception-2")
+        assert str(error).startswith(
+            f"S3 was changed at {change_time(moved.updated_at)} from the desk reception-2."
+        )
+    finally:
+        other.dispose()
