@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import filecmp
 import logging
 import os
 import re
@@ -143,6 +144,8 @@ def upgrade_schema(engine: Engine, *, read_only: bool = False) -> Path | None:
         log.info("%s is read-only and at revision %s, not %s", engine.url.database, current, head)
         raise SchemaError(_read_only_cannot_update(engine.url.database or ""))
     backup = backup_sqlite_file(engine.url) if current is not None else None
+    if backup is not None:
+        backup = _one_copy_of_the_same(backup, Path(engine.url.database or ""))
     config = alembic_config()
     try:
         with engine.begin() as conn:
@@ -283,6 +286,25 @@ def backup_sqlite_file(url: URL) -> Path | None:
             ).format(reason=_backup_failure(source_path, exc))
         ) from exc
     return target
+
+
+def _one_copy_of_the_same(backup: Path, source_path: Path) -> Path:
+    """The newest earlier backup when it holds the same bytes as `backup` (an update that
+    failed and is tried again): it stands for the new one, which is deleted, so repeated
+    attempts do not pile up copies of one database."""
+    earlier = [p for p in source_path.parent.glob(f"{source_path.name}.*.bak") if p != backup]
+    if not earlier:
+        return backup
+    newest = max(earlier, key=lambda p: p.stat().st_mtime)
+    try:
+        same = filecmp.cmp(backup, newest, shallow=False)
+    except OSError:
+        return backup
+    if not same:
+        return backup
+    backup.unlink()
+    log.info("%s already holds this database; the new copy was not kept", newest)
+    return newest
 
 
 _PART = ".part"  # an unfinished backup: `.NAME.STAMP.bak.part` (and its `-journal`)

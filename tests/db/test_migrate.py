@@ -274,6 +274,38 @@ def test_failed_upgrade_leaves_database_as_it_was_and_a_backup(
     assert _count(backup, "people") == people
 
 
+def test_repeated_failed_upgrades_keep_one_backup(
+    db_path: Path, extra_revision: Callable[..., None]
+) -> None:
+    first = _open(db_path)
+    load_demo(first)
+    first.dispose()
+    extra_revision(fails=True)
+
+    messages = []
+    for _attempt in range(3):
+        with pytest.raises(DatabaseError, match=f"{EXTRA} broke") as caught:
+            _open(db_path)
+        messages.append(str(caught.value))
+
+    [backup] = _backups(db_path)
+    assert all(str(backup) in message for message in messages)
+    assert _count(backup, "people") == _count(db_path, "people")
+
+
+def test_a_changed_database_gets_a_new_backup(
+    db_path: Path, extra_revision: Callable[..., None]
+) -> None:
+    _open(db_path).dispose()
+    extra_revision(fails=True)
+    with pytest.raises(DatabaseError):
+        _open(db_path)
+    _sql(db_path, "CREATE TABLE changed_since (id INTEGER)")  # the file is not the same now
+    with pytest.raises(DatabaseError):
+        _open(db_path)
+    assert len(_backups(db_path)) == 2
+
+
 def test_empty_sqlite_file_is_refused_and_left_empty(db_path: Path) -> None:
     """A 0-byte file may be a database whose content was lost: never silently a new one."""
     db_path.touch()
