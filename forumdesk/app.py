@@ -15,12 +15,11 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from forumdesk import __version__
-from forumdesk.config import APP_AUTHOR, APP_NAME, ConfigError, log_dir, resolve_database_url
+from forumdesk import __version__, config
+from forumdesk.config import APP_AUTHOR, APP_NAME, ConfigError, resolve_database_url
 from forumdesk.core.errors import ForumdeskError
-from forumdesk.db.migrate import open_database
 from forumdesk.ui import i18n
-from forumdesk.ui.database_actions import chosen_desk_name
+from forumdesk.ui.database_actions import open_asking
 from forumdesk.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
@@ -32,16 +31,8 @@ def _tr(text: str) -> str:
 
 
 def configure_logging() -> str:
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "forumdesk.log"
-    logging.basicConfig(
-        filename=path,
-        level=logging.INFO,
-        encoding="utf-8",
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    return str(path)
+    """The log file (forumdesk.config.configure_logging); its path for the crash message."""
+    return config.configure_logging() or str(config.log_dir() / "forumdesk.log")
 
 
 def install_excepthook(log_path: str, prompts: Prompts) -> None:
@@ -83,10 +74,12 @@ def _open_window(app: QCoreApplication, db: str | None, prompts: Prompts) -> int
     log_path = configure_logging()
     install_excepthook(log_path, prompts)
     try:
-        database = open_database(resolve_database_url(db), chosen_desk_name())
+        database = open_asking(prompts, None, resolve_database_url(db))
     except (ForumdeskError, ConfigError) as exc:
         message = _tr("The database cannot be opened.\n\n{reason}").format(reason=exc)
         prompts.critical(None, "forumdesk", message)
+        return 1
+    if database is None:  # an empty file the user did not want made a database
         return 1
 
     from forumdesk.ui.main_window import MainWindow

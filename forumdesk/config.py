@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -30,6 +31,27 @@ def data_dir() -> Path:
 def log_dir() -> Path:
     """The user's log directory for forumdesk."""
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def configure_logging() -> str | None:
+    """Send this process's log (and any traceback it records) to forumdesk.log in the log
+    folder, never to the terminal; the file's path, or None when the folder cannot be written
+    (the log is then dropped rather than printed over the user's output)."""
+    root = logging.getLogger()
+    if root.handlers:  # already configured (the window, a test)
+        files = [h for h in root.handlers if isinstance(h, logging.FileHandler)]
+        return files[0].baseFilename if files else None
+    path = log_dir() / "forumdesk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        root.addHandler(logging.NullHandler())
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return str(path)
 
 
 def default_database_path() -> Path:

@@ -111,8 +111,9 @@ def use_utf8_output() -> None:
 def run_command(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command's handler; a refusal or a crash becomes one line on stderr and status 1."""
     # here, not at the top: forumdesk.config loads SQLAlchemy, which `--help` does not need
-    from forumdesk.config import ConfigError
+    from forumdesk.config import ConfigError, configure_logging
 
+    configure_logging()  # what is logged goes to the log file, never to the terminal
     try:
         return handler(args)
     except (ForumdeskError, ConfigError) as exc:

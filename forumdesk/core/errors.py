@@ -83,3 +83,21 @@ class CancelledError(ForumdeskError):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(_("Cancelled: nothing was changed.") if message is None else message)
+
+
+class EmptyDatabaseFileError(DatabaseError):
+    """The file given as the database holds 0 bytes: made a database only when asked to.
+
+    An empty file may be one whose content was lost (a failed copy, a full disk), and turning
+    it silently into a new, empty forum would hide that; the window asks, the command line says.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            _(
+                "{path} is an empty file (0 bytes), not a forumdesk database. It was left as "
+                "it is: to make a new database in it, open it in the window, or delete it "
+                "and run the command again."
+            ).format(path=path)
+        )
+        self.path = path

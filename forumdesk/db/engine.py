@@ -31,6 +31,7 @@ from forumdesk.core.errors import (
 from forumdesk.core.i18n import _
 from forumdesk.db.desks import DESK_OPTION, application_name, desk_name
 from forumdesk.db.driver_errors import DriverFailure, failure_of, sqlite_primary_code
+from forumdesk.db.sqlite_files import no_room_left
 from forumdesk.db.stale import remember_written, stale_flush_error
 
 log = logging.getLogger(__name__)
@@ -47,11 +48,16 @@ Waiting = Callable[[], bool | None]  # returns False to give up waiting (cancel)
 
 
 class Database:
-    """An open forumdesk database: an engine plus transaction helpers."""
+    """An open forumdesk database: an engine plus transaction helpers.
 
-    def __init__(self, engine: Engine, desk: str | None = None) -> None:
+    `read_only` says that it was opened for reading only (a file or folder forumdesk may not
+    write): every unit of work is then refused at once, in words, before anything is tried.
+    """
+
+    def __init__(self, engine: Engine, desk: str | None = None, *, read_only: bool = False) -> None:
         self.engine = engine
         self.url: URL = engine.url
+        self.read_only = read_only
         self._read_sessions = sessionmaker(
             engine.execution_options(**{_READ_ONLY_OPTION: True}), expire_on_commit=False
         )
@@ -96,12 +102,14 @@ class Database:
         transaction waits as long as it takes, calling `waiting()` every WAIT_POLL_MS while it
         waits; `waiting()` returning False gives up with CancelledError (or it raises its own).
         """
+        if self.read_only:
+            raise StorageError(read_only_refusal())
         session = self._write_sessions()
         options: dict[str, Any] = {DESK_OPTION: self.desk}
         if waiting is not None:
             options[_WAITING_OPTION] = waiting
         try:
-            with _translated_errors(session):
+            with _translated_errors(session, self._file()):
                 # every write of the unit of work is stamped with the desk's name (updated_by)
                 session.connection(execution_options=options)
                 yield session
@@ -117,18 +125,32 @@ class Database:
         """A read-only session (a deferred transaction on SQLite: no write lock)."""
         session = self._read_sessions()
         try:
-            with _translated_errors(session):
+            with _translated_errors(session, self._file()):
                 yield session
         finally:
             session.rollback()
             session.close()
 
+    def _file(self) -> Path | None:
+        if self.is_sqlite and self.url.database and self.url.database != ":memory:":
+            return Path(self.url.database)
+        return None
+
     def dispose(self) -> None:
         self.engine.dispose()
 
 
+def read_only_refusal() -> str:
+    """What an edit of a database opened read-only is told."""
+    return _(
+        "The database is open read-only (the file or its folder may not be written), so "
+        "nothing can be changed. Make it writable, or copy it to a folder of your own, and "
+        "open it again."
+    )
+
+
 @contextlib.contextmanager
-def _translated_errors(session: Session) -> Iterator[None]:
+def _translated_errors(session: Session, file: Path | None = None) -> Iterator[None]:
     """Turn driver errors into forumdesk errors whose message says what to do."""
     try:
         yield
@@ -145,16 +167,18 @@ def _translated_errors(session: Session) -> Iterator[None]:
             ).format(detail=_first_line(exc.orig))
         ) from exc
     except SADatabaseError as exc:
-        raise _driver_error(exc) from exc
+        raise _driver_error(exc, file) from exc
 
 
-def _driver_error(exc: SADatabaseError) -> DatabaseError:
+def _driver_error(exc: SADatabaseError, file: Path | None = None) -> DatabaseError:
     """The error for what the driver's error code says happened (see db/driver_errors.py).
 
     Classified by code whatever the DB-API class: PostgreSQL reports a read-only transaction as
     an InternalError, SQLite a read-only file as an OperationalError.
     """
     failure = failure_of(exc)
+    if failure is DriverFailure.DISK and file is not None and no_room_left(file):
+        failure = DriverFailure.FULL  # SQLite says "disk I/O error" when -shm cannot grow
     if failure is DriverFailure.BUSY:
         return DatabaseBusyError(
             _(
@@ -186,9 +210,26 @@ def _first_line(orig: object) -> str:
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
-def create_database_engine(url: URL, **kwargs: Any) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout, IMMEDIATE writes."""
+def create_database_engine(url: URL, *, read_only_uri: str | None = None, **kwargs: Any) -> Engine:
+    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout, IMMEDIATE writes.
+
+    `read_only_uri` (forumdesk.db.sqlite_files) opens an SQLite file read-only instead: the
+    engine keeps `url` (the window names the file by it) but connects through the URI.
+    """
     if url.get_backend_name() == "sqlite":
+        if read_only_uri is not None:
+            engine = create_engine(
+                url,
+                creator=lambda: sqlite3.connect(
+                    read_only_uri,
+                    uri=True,
+                    timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
+                    check_same_thread=False,  # as SQLAlchemy's own file connections
+                ),
+                **kwargs,
+            )
+            _configure_sqlite(engine, read_only=True)
+            return engine
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
@@ -207,7 +248,7 @@ def create_database_engine(url: URL, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _on_begin).
@@ -216,8 +257,9 @@ def _configure_sqlite(engine: Engine) -> None:
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            if not read_only:  # the journal mode is written into the file
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()
 
@@ -227,7 +269,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # then fail to upgrade to a write half-way through a user action.
         options = connection.get_execution_options()
         waiting = options.get(_WAITING_OPTION)
-        if options.get(_READ_ONLY_OPTION, False):
+        if read_only or options.get(_READ_ONLY_OPTION, False):
             connection.exec_driver_sql("BEGIN")
         elif waiting is None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")

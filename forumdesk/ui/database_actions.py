@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from sqlalchemy.engine import URL
@@ -25,7 +25,7 @@ from forumdesk.config import (
     remembered_address,
     resolve_database_url,
 )
-from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.errors import EmptyDatabaseFileError, ForumdeskError
 from forumdesk.db import passwords
 from forumdesk.db.desks import default_desk_name, desk_name
 from forumdesk.db.engine import Database
@@ -33,6 +33,7 @@ from forumdesk.db.filesystems import network_filesystem
 from forumdesk.db.migrate import open_database
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.open_database_dialog import OpenDatabaseDialog
+from forumdesk.ui.prompts import Prompts
 
 RECENT_KEY = "databases/recent"
 WARNED_KEY = "databases/network_share_warned"
@@ -44,6 +45,28 @@ def chosen_desk_name() -> str | None:
     """The desk's name chosen in File > This desk's name…, if one was."""
     value = QSettings().value(DESK_KEY, "")
     return str(value) if value else None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DatabaseActions", text)
+
+
+def open_asking(prompts: Prompts, parent: QWidget | None, url: URL) -> Database | None:
+    """Open the database at `url`; an empty file (0 bytes) becomes a new database only when
+    the user says so. None when they say no; a refusal raises as open_database does."""
+    try:
+        return open_database(url, chosen_desk_name())
+    except EmptyDatabaseFileError as exc:
+        if not prompts.question(
+            parent,
+            _tr("Open database"),
+            _tr(
+                "The file {0} is empty (0 bytes): it holds no forumdesk database. "
+                "Create a new, empty forumdesk database in it?"
+            ).format(exc.path),
+        ):
+            return None
+    return open_database(url, chosen_desk_name(), create_in_empty_file=True)
 
 
 def _settings_list(key: str) -> list[str]:
@@ -151,9 +174,11 @@ class DatabaseActions(QObject):
             ):
                 return False
         try:
-            database = open_database(url, chosen_desk_name())
+            database = open_asking(self.ctx.prompts, self._parent, url)
         except (ForumdeskError, ConfigError) as exc:
             self._refuse(str(exc))
+            return False
+        if database is None:
             return False
         if url.get_backend_name() == "postgresql" and url.password:
             if remember_password:

@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
         self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)
+        # a database opened read-only says so before an edit is refused (issue 13)
+        self.read_only_label = QLabel(self.tr("Read-only: changes cannot be saved"), self)
+        self.read_only_label.setObjectName("read_only_label")
+        self.read_only_label.setVisible(db.read_only)
         self.counts_label = QLabel(self)
         self.desks_label = DesksLabel(self.ctx, self)
         for label in (
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
             self.counts_label,
             self.desks_label,
             self.location_label,
+            self.read_only_label,
         ):
             self.statusBar().addPermanentWidget(label)
 
@@ -325,6 +330,8 @@ class MainWindow(QMainWindow):
     def _update_title(self, event: EventRow | None) -> None:
         """The event's name, then which database is open (several may be in use)."""
         where = database_title(self.db.url)
+        if self.db.read_only:
+            where = self.tr("{0} (read-only)").format(where)
         self.setWindowTitle(
             f"{event.name} — {where} — forumdesk" if event else f"{where} — forumdesk"
         )
@@ -340,6 +347,7 @@ class MainWindow(QMainWindow):
         self.db = self.ctx.db = db
         self.ctx.current_event = None  # the old database's event: not one of this one's
         self.location_label.setText(self.tr("Database: {0}").format(db.location))
+        self.read_only_label.setVisible(db.read_only)
         self.reload_events()
         self.desks_label.follow(db)
         self.live_refresh.restart()  # watch the new database, not the closed one

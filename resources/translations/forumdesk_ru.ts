@@ -389,54 +389,60 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="73"/>
-        <source>&amp;Open database…</source>
-        <translation>&amp;Открыть базу данных…</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="76"/>
-        <source>Recent &amp;databases</source>
-        <translation>Недавние &amp;базы данных</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="79"/>
-        <source>This des&amp;k&apos;s name…</source>
-        <translation>Имя рабочего &amp;места…</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="93"/>
-        <source>This desk&apos;s name</source>
-        <translation>Имя этого рабочего места</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="94"/>
-        <source>Other desks see this name next to what you change and in their status bar. Leave it empty for the user and computer name ({0}).</source>
-        <translation>Другие рабочие места видят это имя рядом с вашими изменениями и в своей строке состояния. Оставьте поле пустым, чтобы использовать имя пользователя и компьютера ({0}).</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="141"/>
-        <location filename="../../forumdesk/ui/database_actions.py" line="149"/>
-        <location filename="../../forumdesk/ui/database_actions.py" line="197"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="62"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="164"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="172"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="222"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="142"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="63"/>
+        <source>The file {0} is empty (0 bytes): it holds no forumdesk database. Create a new, empty forumdesk database in it?</source>
+        <translation>Файл {0} пуст (0 байт): в нём нет базы данных forumdesk. Создать в нём новую, пустую базу данных forumdesk?</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="96"/>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Открыть базу данных…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="99"/>
+        <source>Recent &amp;databases</source>
+        <translation>Недавние &amp;базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="102"/>
+        <source>This des&amp;k&apos;s name…</source>
+        <translation>Имя рабочего &amp;места…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="116"/>
+        <source>This desk&apos;s name</source>
+        <translation>Имя этого рабочего места</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="117"/>
+        <source>Other desks see this name next to what you change and in their status bar. Leave it empty for the user and computer name ({0}).</source>
+        <translation>Другие рабочие места видят это имя рядом с вашими изменениями и в своей строке состояния. Оставьте поле пустым, чтобы использовать имя пользователя и компьютера ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/database_actions.py" line="165"/>
         <source>{0} is the database already open.</source>
         <translation>{0} — это база данных, которая уже открыта.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="150"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="173"/>
         <source>There is no database at {0}. Create a new, empty one there?</source>
         <translation>В {0} нет базы данных. Создать там новую, пустую?</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="179"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="204"/>
         <source>The database file {0} is not there any more (moved, renamed or on a drive that is not connected). It was taken off the recent list.</source>
         <translation>Файла базы данных {0} больше нет на месте (его переместили, переименовали, или диск не подключён). Он убран из списка недавних.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="198"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="223"/>
         <source>The database could not be opened; {0} stays open.
 
 {1}</source>
@@ -445,22 +451,22 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="243"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="268"/>
         <source>{0} (not found)</source>
         <translation>{0} (не найдена)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="251"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="276"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Очистить список</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="271"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="296"/>
         <source>Database on a network share</source>
         <translation>База данных в сетевой папке</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/database_actions.py" line="272"/>
+        <location filename="../../forumdesk/ui/database_actions.py" line="297"/>
         <source>The database file {0} is on a network share ({1}). Several computers writing to one file over the network can damage it: the file locks that keep it safe do not work reliably there.
 
 To work from several desks, put the database on a PostgreSQL server (File &gt; Open database…, then A database server). To work from this desk only, copy the file to this computer&apos;s own disk.</source>
@@ -1159,163 +1165,173 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/main_window.py" line="126"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="342"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="349"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="172"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="128"/>
+        <source>Read-only: changes cannot be saved</source>
+        <translation>Только чтение: изменения не сохраняются</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="174"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="179"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="176"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="181"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="183"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="222"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="239"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="240"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="242"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="259"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="264"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="265"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="270"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="268"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="281"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="278"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="377"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="283"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="348"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="334"/>
+        <source>{0} (read-only)</source>
+        <translation>{0} (только чтение)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="356"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="354"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="362"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="382"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="390"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="417"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="464"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="472"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="470"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="478"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="471"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="479"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -3165,7 +3181,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>forumdesk</name>
     <message>
-        <location filename="../../forumdesk/app.py" line="60"/>
+        <location filename="../../forumdesk/app.py" line="51"/>
         <source>Something went wrong inside forumdesk. Your data is safe: the last action was not saved.
 
 The details are in {path}</source>
@@ -3174,7 +3190,7 @@ The details are in {path}</source>
 Подробности — в файле {path}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/app.py" line="88"/>
+        <location filename="../../forumdesk/app.py" line="79"/>
         <source>The database cannot be opened.
 
 {reason}</source>

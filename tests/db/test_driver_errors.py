@@ -230,7 +230,7 @@ def test_open_failures_are_told_apart_by_code(
 def test_opening_tells_failures_apart_by_code(
     monkeypatch: pytest.MonkeyPatch, db_path: Path, message: str, code: int, words: str
 ) -> None:
-    def failing_upgrade(_engine: object) -> None:
+    def failing_upgrade(_engine: object, **_options: object) -> None:
         raise OperationalError("PRAGMA journal_mode=WAL", {}, _sqlite_error(message, code, ""))
 
     monkeypatch.setattr("forumdesk.db.migrate.upgrade_schema", failing_upgrade)

@@ -31,7 +31,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.engine import make_url
 
 from forumdesk.config import ConfigError, resolve_database_url
-from forumdesk.core.errors import DatabaseError, SchemaError
+from forumdesk.core.errors import DatabaseError, EmptyDatabaseFileError, SchemaError
 from forumdesk.db import migrate
 from forumdesk.db.engine import Database, create_database_engine
 from forumdesk.db.migrate import (
@@ -274,9 +274,51 @@ def test_failed_upgrade_leaves_database_as_it_was_and_a_backup(
     assert _count(backup, "people") == people
 
 
-def test_empty_sqlite_file_is_migrated_without_backup(db_path: Path) -> None:
+def test_repeated_failed_upgrades_keep_one_backup(
+    db_path: Path, extra_revision: Callable[..., None]
+) -> None:
+    first = _open(db_path)
+    load_demo(first)
+    first.dispose()
+    extra_revision(fails=True)
+
+    messages = []
+    for _attempt in range(3):
+        with pytest.raises(DatabaseError, match=f"{EXTRA} broke") as caught:
+            _open(db_path)
+        messages.append(str(caught.value))
+
+    [backup] = _backups(db_path)
+    assert all(str(backup) in message for message in messages)
+    assert _count(backup, "people") == _count(db_path, "people")
+
+
+def test_a_changed_database_gets_a_new_backup(
+    db_path: Path, extra_revision: Callable[..., None]
+) -> None:
+    _open(db_path).dispose()
+    extra_revision(fails=True)
+    with pytest.raises(DatabaseError):
+        _open(db_path)
+    _sql(db_path, "CREATE TABLE changed_since (id INTEGER)")  # the file is not the same now
+    with pytest.raises(DatabaseError):
+        _open(db_path)
+    assert len(_backups(db_path)) == 2
+
+
+def test_empty_sqlite_file_is_refused_and_left_empty(db_path: Path) -> None:
+    """A 0-byte file may be a database whose content was lost: never silently a new one."""
     db_path.touch()
-    database = _open(db_path)
+    with pytest.raises(EmptyDatabaseFileError, match="empty file") as caught:
+        _open(db_path)
+    assert str(db_path) in str(caught.value)
+    assert db_path.read_bytes() == b""
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_empty_sqlite_file_is_migrated_without_backup_when_asked(db_path: Path) -> None:
+    db_path.touch()
+    database = open_database(resolve_database_url(str(db_path)), create_in_empty_file=True)
     database.dispose()
     assert _version(db_path) == head_revision()
     assert _backups(db_path) == []
@@ -384,6 +426,39 @@ def test_backups_in_the_same_second_get_different_names(db: Database, db_path: P
     for made in (first, second):
         assert re.fullmatch(re.escape(db_path.name) + r"\.\d{8}-\d{6}(-\d+)?\.bak", made.name)
         assert _version(made) == head_revision()
+
+
+def test_unfinished_backups_are_removed_before_the_next_one(db: Database, db_path: Path) -> None:
+    """What a kill during an earlier backup left (a hidden .part and its journal) goes."""
+    leftovers = [
+        db_path.with_name(f".{db_path.name}.20250101-000000.bak.part"),
+        db_path.with_name(f".{db_path.name}.20250101-000000.bak.part-journal"),
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a copy")
+
+    backup = backup_sqlite_file(db.engine.url)
+
+    assert backup is not None
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert [p.name for p in db_path.parent.iterdir() if ".part" in p.name] == []
+
+
+def test_a_backup_that_fails_its_check_is_not_kept(
+    db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_copy(source: Path, part: Path) -> None:
+        part.write_bytes(b"not a database")
+        raise sqlite3.DatabaseError("the copy failed its integrity check: page 2 is never used")
+
+    monkeypatch.setattr(migrate, "_copy_and_check", broken_copy)
+
+    with pytest.raises(SchemaError, match="could not be made before updating it") as caught:
+        backup_sqlite_file(db.engine.url)
+
+    assert "integrity check" in str(caught.value)
+    assert _backups(db_path) == []
+    assert [p.name for p in db_path.parent.iterdir() if ".part" in p.name] == []
 
 
 def test_backup_of_what_is_not_an_sqlite_file(tmp_path: Path) -> None:

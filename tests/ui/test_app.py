@@ -73,3 +73,23 @@ def test_an_unexpected_error_is_logged_and_the_log_is_named(
     assert shown[1].text == "The title is empty."
     logged = log_file.read_text(encoding="utf-8")
     assert "KeyError: 'room_id'" in logged and "Traceback" in logged
+
+
+def test_an_empty_file_at_start_is_made_a_database_only_if_the_user_says_so(
+    qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
+    empty = tmp_path / "new.sqlite3"
+    empty.touch()
+    prompts.answer_questions(False)
+    previous_hook, previous_handlers = sys.excepthook, list(logging.getLogger().handlers)
+    try:
+        assert app.run_gui(str(empty), prompts=prompts) == 1
+    finally:
+        sys.excepthook = previous_hook
+        for handler in set(logging.getLogger().handlers) - set(previous_handlers):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    [asked] = prompts.shown
+    assert asked.kind == "question" and "is empty (0 bytes)" in asked.text
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite3"]
