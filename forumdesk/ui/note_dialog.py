@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-WIDTH_CHARS = 60  # about as wide as a paragraph reads comfortably
+WIDTH_CHARS = 72  # about as wide as a paragraph reads comfortably
 
 
 class NoteDialog(QDialog):

@@ -19,6 +19,8 @@ from forumdesk.ui.people_table_model import PeopleTableModel
 # The widest a column grows when first fitted to its contents, in average characters;
 # the user's own widths are remembered.
 _COLUMN_MAX_CHARS = (36, 32, 30, 16, 18, 28, 18, 14)
+# The narrowest they are made to keep every column in sight on a 1366 px screen.
+_COLUMN_MIN_CHARS = (36, 12, 10, 8, 8, 12, 10, 10)
 # "people_page/header" held widths saved from an empty first run (all 100 px) for good
 HEADER_STATE_KEY = "people_page/columns"
 DROPPED_HEADER_KEYS = ("people_page/header",)
@@ -57,7 +59,11 @@ class PeopleTableView(QTableView):
         # The heading has no use for the answer, so it gets a selection model of its own.
         header.setSelectionModel(QItemSelectionModel(model, header))
         self.widths = RememberedColumnWidths(
-            self, HEADER_STATE_KEY, _COLUMN_MAX_CHARS, dropped_keys=DROPPED_HEADER_KEYS
+            self,
+            HEADER_STATE_KEY,
+            _COLUMN_MAX_CHARS,
+            _COLUMN_MIN_CHARS,
+            dropped_keys=DROPPED_HEADER_KEYS,
         )
 
     # --- widths ---------------------------------------------------------------------------

@@ -220,7 +220,11 @@ class SessionEditorDialog(QDialog):
         )
         self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.people_table.verticalHeader().hide()
+        vertical = self.people_table.verticalHeader()
+        vertical.hide()
+        # compact rows: a session's twelve people in sight on a 768 px screen
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.people_table.fontMetrics().height() + 8)
         header = self.people_table.horizontalHeader()
         columns = AssignmentDraftTableModel.COLUMNS
         # Sized for what the columns hold, not for the (often empty) list the editor opens
@@ -289,7 +293,7 @@ class SessionEditorDialog(QDialog):
 
         layout.addWidget(self.people_table, 3)
         layout.addLayout(row_buttons)
-        layout.addWidget(add_box, 2)
+        layout.addWidget(add_box, 1)
         return box
 
     def _add_day(self, day: dt.date) -> int:
