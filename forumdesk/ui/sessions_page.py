@@ -25,7 +25,7 @@ from forumdesk.ui.session_table_model import ROW_ID_ROLE, SORT_ROLE, SessionTabl
 # In average characters, per column of SessionTableModel.COLUMNS: code, day, time, room,
 # title, kind, track, moderators. Code, day, time and kind are never cut; long titles, tracks
 # and names give way first (the full text is a tooltip).
-_COLUMN_MAX_CHARS = (8, 14, 14, 20, 54, 16, 22, 32)
+_COLUMN_MAX_CHARS = (8, 14, 14, 20, 54, 22, 22, 32)
 _COLUMN_MIN_CHARS = (99, 99, 99, 8, 20, 99, 8, 14)
 
 
