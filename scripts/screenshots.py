@@ -72,11 +72,29 @@ def main(argv: list[str]) -> int:
     ):
         window.show_page(page)
         _save(window, out / f"{name}.png")
-    s3 = next(r for r in window.sessions_page.model._rows if r.code == "S3")
-    editor = SessionEditorDialog(window.ctx, s3.id, parent=window)
+    # the session with the most people (12), in the details dock and in the editor
+    s10 = next(r for r in window.sessions_page.model._rows if r.code == "S10")
+    window.show_page(window.sessions_page)
+    window.ctx.session_selected.emit(s10.id)
+    _save(window, out / "sessions-details.png")
+    for dock, name in ((window.problems_dock, "problems"), (window.history_dock, "history")):
+        dock.raise_()
+        _save(window, out / f"sessions-{name}.png")
+    window.problems_dock.show_accepted_check.setChecked(True)
+    window.problems_dock.raise_()
+    _save(window, out / "sessions-problems-accepted.png")
+    window.details_dock.raise_()
+    editor = SessionEditorDialog(window.ctx, s10.id, parent=window)
     editor.show()
     _save(editor, out / "session-editor.png")
     editor.close()
+    from forumdesk.ui.note_dialog import NoteDialog
+
+    problem = window.problems_dock.all_rows[0].message if window.problems_dock.all_rows else ""
+    note = NoteDialog(window, "Accept problem", f"Why is this acceptable?\n{problem}")
+    note.show()
+    _save(note, out / "note.png")
+    note.close()
     window.close()
     db.dispose()
     app.quit()

@@ -38,6 +38,11 @@ class SessionDetailsDock(QDockWidget):
         self.people_view = QListView(body)
         self.people_view.setModel(self.people_model)
         self.people_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        # "speaker: name (organisation)" wraps to the dock's width instead of scrolling sideways
+        self.people_view.setWordWrap(True)
+        self.people_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.people_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.edit_button = QPushButton(self.tr("Edit session…"), body)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         layout = QVBoxLayout(body)

@@ -9,16 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from forumdesk.core.rows import PersonRow
+from forumdesk.ui.column_widths import RememberedColumnWidths
 from forumdesk.ui.people_table_model import PeopleTableModel
 
 # The widest a column grows when first fitted to its contents, in average characters;
 # the user's own widths are remembered.
 _COLUMN_MAX_CHARS = (36, 32, 30, 16, 18, 28, 18, 14)
-HEADER_STATE_KEY = "people_page/header"
+# The narrowest they are made to keep every column in sight on a 1366 px screen.
+_COLUMN_MIN_CHARS = (36, 12, 10, 8, 8, 12, 10, 10)
+# "people_page/header" held widths saved from an empty first run (all 100 px) for good
+HEADER_STATE_KEY = "people_page/columns"
+DROPPED_HEADER_KEYS = ("people_page/header",)
 
 
 class PeopleTableView(QTableView):
@@ -53,27 +58,23 @@ class PeopleTableView(QTableView):
         # Ctrl+A that is a question per cell, 400,000 calls into Python for 50,000 people.
         # The heading has no use for the answer, so it gets a selection model of its own.
         header.setSelectionModel(QItemSelectionModel(model, header))
-        state = QSettings().value(HEADER_STATE_KEY)
-        self.sizes_set = isinstance(state, QByteArray) and header.restoreState(state)
+        self.widths = RememberedColumnWidths(
+            self,
+            HEADER_STATE_KEY,
+            _COLUMN_MAX_CHARS,
+            _COLUMN_MIN_CHARS,
+            dropped_keys=DROPPED_HEADER_KEYS,
+        )
 
     # --- widths ---------------------------------------------------------------------------
 
     def fit_columns_once(self) -> None:
         """Fit the columns to real rows (not to an empty event) unless already done."""
-        if self.sizes_set or not self.people.rowCount():
-            return
-        self.sizes_set = True
-        self.resizeColumnsToContents()  # looks at a few hundred rows, not all
-        char = self.fontMetrics().averageCharWidth()
-        header = self.horizontalHeader()
-        for column, chars in enumerate(_COLUMN_MAX_CHARS):
-            # a heading stays readable, even a long translated one, up to a point
-            widest = max(chars * char, min(header.sectionSizeHint(column), 40 * char))
-            self.setColumnWidth(column, min(self.columnWidth(column), widest))
+        self.widths.fit_once()  # looks at a few hundred rows, not all
 
     def save_state(self) -> None:
-        """Remember column widths, order and sorting."""
-        QSettings().setValue(HEADER_STATE_KEY, self.horizontalHeader().saveState())
+        """Remember column widths, order and sorting, once they were fitted to real rows."""
+        self.widths.save()
 
     # --- selection ------------------------------------------------------------------------
 

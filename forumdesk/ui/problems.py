@@ -141,8 +141,8 @@ def _unaccept_text(ctx: AppContext, rows: Sequence[ProblemRow]) -> str:
 
 
 class _WrappingDelegate(QStyledItemDelegate):
-    """Row heights for messages wrapped to the column's width (the view's own hint does not
-    wrap in Qt 6)."""
+    """Row heights for messages and headings wrapped to the column's width (the view's own hint
+    does not wrap in Qt 6)."""
 
     def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
@@ -152,7 +152,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         hint = super().sizeHint(option, index)
-        if not isinstance(index.data(PROBLEM_ROLE), ProblemRow):
+        if index.column() != 0 and not isinstance(index.data(PROBLEM_ROLE), ProblemRow):
             return hint
         depth = 0
         parent = index.parent()
@@ -161,6 +161,8 @@ class _WrappingDelegate(QStyledItemDelegate):
             parent = parent.parent()
         indent = self.tree.indentation() * (depth + 1) if index.column() == 0 else 0
         width = max(60, self.tree.columnWidth(index.column()) - indent - 12)
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:  # a heading's severity icon
+            width = max(60, width - option.decorationSize.width() - 4)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         font = index.data(Qt.ItemDataRole.FontRole)
         metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
@@ -226,8 +228,10 @@ class ProblemsDock(QDockWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 80)
         header.resizeSection(2, 120)
-        # a dock is narrow: the message names the sessions, the note shows with accepted ones
+        # A dock is narrow: the message names the sessions and an accepted problem's note is
+        # shown under its message; a column of their own squeezed the messages to a sliver.
         self.tree.setColumnHidden(1, True)
+        self.tree.setColumnHidden(2, True)
         self.summary_label = QLabel(body)
         self.summary_label.setWordWrap(True)
         self.show_accepted_check = QCheckBox(self.tr("Show accepted"), body)
@@ -330,7 +334,6 @@ class ProblemsDock(QDockWidget):
         selected = {row.key for row in self.selected_problems()}
         shown = self.all_rows if self.show_accepted_check.isChecked() else self.open_rows()
         self.model.set_rows(shown)
-        self.tree.setColumnHidden(2, not self.show_accepted_check.isChecked())
         self.tree.expandAll()
         for key in selected:
             index = self.model.index_of(key)

@@ -243,6 +243,12 @@ class ProblemsTreeModel(QAbstractItemModel):
     def _problem_data(self, row: ProblemRow, column: str, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "problem":
+                if row.accepted:  # the note under the message: the dock is too narrow for both
+                    return (
+                        row.message
+                        + "\n"
+                        + self.tr("Accepted: {0}").format(row.accepted_note or "—")
+                    )
                 return row.message
             if column == "sessions":
                 return ", ".join(row.sessions)

@@ -12,7 +12,16 @@ tests build and drive them as widgets.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
+
+from forumdesk.ui.note_dialog import NoteDialog
 
 
 class Prompts:
@@ -48,8 +57,11 @@ class Prompts:
 
     def note(self, parent: QWidget | None, title: str, label: str) -> str | None:
         """A few lines of free text, or None when cancelled."""
-        text, ok = QInputDialog.getMultiLineText(parent, title, label)
-        return text if ok else None
+        dialog = NoteDialog(parent, title, label)
+        try:
+            return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def line(self, parent: QWidget | None, title: str, label: str, initial: str) -> str | None:
         """One line of text, starting from `initial`, or None when cancelled."""

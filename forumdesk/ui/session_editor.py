@@ -7,15 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QStringListModel,
     Qt,
     QTime,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -145,6 +147,8 @@ class SessionEditorDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #B00020")
@@ -179,7 +183,7 @@ class SessionEditorDialog(QDialog):
         self.scheduled_check = QCheckBox(self.tr("On the timetable"), box)
         self.day_combo = QComboBox(box)
         for day in self.event_row.days:
-            self.day_combo.addItem(QLocale().toString(QDate(day), "ddd dd.MM.yyyy"), day)
+            self._add_day(day)
         self.start_edit = QTimeEdit(box)
         self.end_edit = QTimeEdit(box)
         for edit in (self.start_edit, self.end_edit):
@@ -216,14 +220,27 @@ class SessionEditorDialog(QDialog):
         )
         self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.people_table.verticalHeader().hide()
+        vertical = self.people_table.verticalHeader()
+        vertical.hide()
+        # compact rows: a session's twelve people in sight on a 768 px screen
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.people_table.fontMetrics().height() + 8)
         header = self.people_table.horizontalHeader()
         columns = AssignmentDraftTableModel.COLUMNS
+        # Sized for what the columns hold, not for the (often empty) list the editor opens
+        # with: refitted whenever people come and go (_fit_people_columns); the role fits
+        # every role there is and the organisation takes the rest of the width.
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(columns.index("name"), QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(columns.index("role"), QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(columns.index("organization"), 200)  # long names elide
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(columns.index("organization"), QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(columns.index("role"), self._role_column_width())
+        for signal in (
+            self.people_model.rowsInserted,
+            self.people_model.rowsRemoved,
+            self.people_model.modelReset,
+            self.people_model.dataChanged,
+        ):
+            signal.connect(self._fit_people_columns)
         self.people_table.setWordWrap(False)
         row_buttons = QHBoxLayout()
         self.up_button = QPushButton(self.tr("Move up"), box)
@@ -250,13 +267,14 @@ class SessionEditorDialog(QDialog):
         )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.search_edit.returnPressed.connect(self._add_selected_results)
+        self.search_edit.installEventFilter(self)
         self.results_model = QStringListModel(self)
         self.results_view = QListView(add_box)
         self.results_view.setModel(self.results_model)
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results_view.doubleClicked.connect(lambda _index: self._add_selected_results())
+        self.results_view.installEventFilter(self)
         add_row = QHBoxLayout()
         self.role_combo = QComboBox(add_box)
         for role in Role:
@@ -275,8 +293,52 @@ class SessionEditorDialog(QDialog):
 
         layout.addWidget(self.people_table, 3)
         layout.addLayout(row_buttons)
-        layout.addWidget(add_box, 2)
+        layout.addWidget(add_box, 1)
         return box
+
+    def _add_day(self, day: dt.date) -> int:
+        self.day_combo.addItem(QLocale().toString(QDate(day), "ddd dd.MM.yyyy"), day.isoformat())
+        return self.day_combo.count() - 1
+
+    def _role_column_width(self) -> int:
+        """Wide enough for the heading and every role, with room for the combo box's arrow."""
+        metrics = self.people_table.fontMetrics()
+        header = self.people_table.horizontalHeader()
+        labels = [vocabulary_label(role) for role in Role]
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
+        return max(
+            widest + 48, header.sectionSizeHint(AssignmentDraftTableModel.COLUMNS.index("role"))
+        )
+
+    def _fit_people_columns(self, *_args: object) -> None:
+        """Name and "also at" fit their text (a name at most half the list), never the heading
+        alone; the user may still drag them."""
+        table = self.people_table
+        columns = AssignmentDraftTableModel.COLUMNS
+        widest_name = max(200, table.viewport().width() // 2)
+        for column, cap in (("name", widest_name), ("busy", 2 * widest_name)):
+            number = columns.index(column)
+            table.resizeColumnToContents(number)
+            table.setColumnWidth(number, min(table.columnWidth(number), cap))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The button box makes OK the default when shown; Enter belongs to the field it is
+        # typed in (it adds people in "Add people"), so no button is pressed by it.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self._fit_people_columns()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            event.accept()  # OK and Cancel are clicked (or Ctrl+Enter, Escape)
+            return
+        super().keyPressEvent(event)
 
     def _load(self) -> None:
         row = self.original
@@ -301,10 +363,11 @@ class SessionEditorDialog(QDialog):
             day = row.starts_at.date()
             self.start_edit.setTime(QTime(row.starts_at.hour, row.starts_at.minute))
             self.end_edit.setTime(QTime(row.ends_at.hour, row.ends_at.minute))
-        index = self.day_combo.findData(day)
+        # Days are kept as ISO strings: a Python date comes back from Qt as a QDate, so
+        # findData with a date never matched and the session's day was listed twice.
+        index = self.day_combo.findData(day.isoformat())
         if index < 0:  # a session outside the event's days stays where it is
-            self.day_combo.addItem(QLocale().toString(QDate(day), "ddd dd.MM.yyyy"), day)
-            index = self.day_combo.count() - 1
+            index = self._add_day(day)
         self.day_combo.setCurrentIndex(index)
         self.audience_spin.setValue(-1 if row.expected_audience is None else row.expected_audience)
         self.description_edit.setPlainText(row.description or "")
@@ -365,7 +428,7 @@ class SessionEditorDialog(QDialog):
         room_id = self.room_combo.currentData()
         if not self.scheduled_check.isChecked():
             return Placement(room_id, None, None)
-        day: dt.date = self.day_combo.currentData()
+        day = dt.date.fromisoformat(str(self.day_combo.currentData()))
         start, end = self.start_edit.time(), self.end_edit.time()
         return Placement(
             room_id,
@@ -387,6 +450,20 @@ class SessionEditorDialog(QDialog):
         )
         if self._search_results:
             self.results_view.setCurrentIndex(self.results_model.index(0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter in the search box or the results adds the chosen people and goes no further:
+        # a line edit passes Return on to the dialog, which would press a button with it.
+        if (
+            watched in (self.search_edit, self.results_view)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._add_selected_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def selected_results(self) -> list[PersonRow]:
         rows = sorted({index.row() for index in self.results_view.selectedIndexes()})

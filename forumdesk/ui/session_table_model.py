@@ -96,6 +96,8 @@ class SessionTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return row.description or row.title
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("room", "track", "moderators"):
+            return self._display(row, column) or None  # the whole of what a narrow column cuts
         if role == Qt.ItemDataRole.DecorationRole and column == "track" and row.track_color:
             return QColor(row.track_color)
         return None

@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
 
 from forumdesk.services import sessions
 from forumdesk.ui import commands
+from forumdesk.ui.column_widths import fit_columns
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.session_table_model import ROW_ID_ROLE, SORT_ROLE, SessionTableModel
+
+# In average characters, per column of SessionTableModel.COLUMNS: code, day, time, room,
+# title, kind, track, moderators. Code, day, time and kind are never cut; long titles, tracks
+# and names give way first (the full text is a tooltip).
+_COLUMN_MAX_CHARS = (8, 14, 14, 20, 54, 22, 22, 32)
+_COLUMN_MIN_CHARS = (99, 99, 99, 8, 20, 99, 8, 14)
 
 
 class SessionsPage(QWidget):
@@ -105,10 +112,8 @@ class SessionsPage(QWidget):
         else:
             self._shown_event_id = event_id
             self.model.set_rows(rows)
-            if rows:
-                self.table.resizeColumnsToContents()
-                title = SessionTableModel.COLUMNS.index("title")
-                self.table.setColumnWidth(title, min(380, self.table.columnWidth(title)))
+            if rows:  # every column in sight, Track and Moderators too, on a 1366 px screen
+                fit_columns(self.table, _COLUMN_MAX_CHARS, _COLUMN_MIN_CHARS)
         self._update_count()
 
     def _reload_when_shown(self) -> None:

@@ -393,3 +393,71 @@ def test_counts_read_as_english_sentences() -> None:
     assert count_text(2, 5) == "2 errors, 5 warnings"
     assert count_text(1, 0) == "1 error, 0 warnings"
     assert count_text(0, 0) == "No problems"
+
+
+def test_the_note_dialog_wraps_a_long_problem_to_a_sensible_width(
+    qtbot: QtBot, db: Database, demo: DemoResult
+) -> None:
+    """Issue 14 item 10: the real prompt, not the scripted one, answered by typing and OK."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from forumdesk.ui.note_dialog import NoteDialog
+    from forumdesk.ui.prompts import Prompts
+
+    message = (
+        "Hall A is booked twice: S1 Illegal Turnover of Industrial Products: Scale, Risks and "
+        "Countermeasures (13:00–14:30) and S2 Intellectual Property on the Internet and on "
+        "Marketplaces (13:00–14:30) on Thu 25.11"
+    )
+    seen: dict[str, int] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NoteDialog)
+        seen["width"] = dialog.width()
+        seen["label_height"] = dialog.label.height()
+        seen["line"] = dialog.label.fontMetrics().lineSpacing()
+        qtbot.keyClicks(dialog.text_edit, "Joint session")
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
+    QTimer.singleShot(0, answer)
+    note = Prompts().note(None, "Accept problem", f"Why is this acceptable?\n{message}")
+    assert note == "Joint session"
+    assert 300 < seen["width"] <= 800  # not 1,749 px
+    assert seen["label_height"] >= 3 * seen["line"]  # the problem wraps onto several lines
+
+
+def test_with_accepted_shown_messages_keep_the_docks_width_and_headings_are_whole(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    """Issue 14 item 10: "Show accepted" squeezed messages beside a note column."""
+    window = _window(qtbot, db, prompts)
+    window.resize(1366, 768)
+    dock = _dock(window)
+    dock.show()
+    dock.raise_()
+    s1, s2 = _move_s2_onto_s1(qtbot, window, db)
+    prompts.write_notes("Joint session of the two halls, agreed with both moderators")
+    assert dock.select_problem(CLASH_KEY.format(s1.id, s2.id))
+    with qtbot.waitSignal(dock.checked, timeout=3000):
+        qtbot.mouseClick(dock.accept_button, Qt.MouseButton.LeftButton)
+    dock.show_accepted_check.setChecked(True)
+    qtbot.wait(50)
+    tree, model = dock.tree, dock.model
+    viewport = tree.viewport().width()
+    assert tree.columnWidth(0) >= viewport - 2  # the message has the whole width
+    assert not tree.horizontalScrollBar().isVisible()
+    index = model.index_of(CLASH_KEY.format(s1.id, s2.id))
+    assert "Joint session of the two halls" in str(index.data())  # the note, under the message
+    metrics = tree.fontMetrics()
+    parents = [model.index(r, 0) for r in range(model.rowCount())]
+    headings = parents + [model.index(r, 0, p) for p in parents for r in range(model.rowCount(p))]
+    for heading in headings:
+        if model.problem(heading) is not None:
+            continue
+        rect = tree.visualRect(heading)
+        bold = metrics.boundingRect(str(heading.data())).width()
+        assert rect.width() >= bold or rect.height() >= 2 * metrics.lineSpacing(), heading.data()

@@ -306,3 +306,95 @@ def test_a_person_gone_meanwhile_fails_the_whole_save(
         assignments.session_people(ctx.db, s3.id),
     ) == before
     assert ctx.undo_stack.count() == 0
+
+
+def _press(qtbot: QtBot, widget: object, key: Qt.Key) -> None:
+    qtbot.keyClick(widget, key)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_in_add_people_adds_the_first_match_and_keeps_the_editor_open(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult, key: Qt.Key
+) -> None:
+    """Issue 14 item 1: Enter adds; the dialog closes only by its own buttons."""
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    before = len(assignments.session_people(ctx.db, s3.id))
+    dialog = _editor(qtbot, ctx, s3.id)
+    dialog.search_edit.setFocus()
+    type_text(dialog.search_edit, "жаксыбек")
+    first = dialog.selected_results()[0]
+    _press(qtbot, dialog.search_edit, key)
+    assert dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected  # neither accepted nor closed
+    assert first.id in dialog.people_model.person_ids()
+    assert dialog.search_edit.text() == ""
+    # a second person the same way, then Enter in the results list adds too
+    type_text(dialog.search_edit, "а")
+    dialog.results_view.setFocus()
+    chosen = dialog.selected_results()[0]
+    _press(qtbot, dialog.results_view, key)
+    assert dialog.isVisible()
+    assert chosen.id in dialog.people_model.person_ids()
+    # Enter in an ordinary field does not save either
+    _press(qtbot, dialog.title_edit, key)
+    assert dialog.isVisible()
+    assert len(assignments.session_people(ctx.db, s3.id)) == before
+    assert ctx.undo_stack.count() == 0
+    # OK saves, once, with everyone added
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
+    assert {first.id, chosen.id} <= saved
+    assert ctx.undo_stack.count() == 1
+
+
+def test_no_button_of_the_editor_is_pressed_by_enter(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = _editor(qtbot, ctx)
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = dialog.findChildren(QPushButton)
+    assert buttons
+    assert not [b.text() for b in buttons if b.isDefault() or b.autoDefault()]
+
+
+def test_name_and_role_fit_the_people_added_to_a_new_session(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
+    """Issue 14 item 2: columns sized to the people, not to an empty table."""
+    dialog = _editor(qtbot, ctx)
+    dialog.resize(1100, 680)
+    qtbot.waitExposed(dialog)
+    for text in ("Жаксыбек", "Кузнец"):
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.MODERATOR.value))
+        _add_by_search(qtbot, dialog, text, Role.MODERATOR)
+    qtbot.wait(10)
+    table = dialog.people_table
+    metrics = table.fontMetrics()
+    columns = dialog.people_model.COLUMNS
+    assert dialog.people_model.rowCount() >= 2
+    for row in dialog.people_model.rows():
+        assert table.columnWidth(columns.index("name")) > metrics.horizontalAdvance(
+            row.display_name
+        )
+        from forumdesk.ui.people_table_model import vocabulary_label
+
+        assert table.columnWidth(columns.index("role")) > metrics.horizontalAdvance(
+            vocabulary_label(row.role)
+        )
+
+
+def test_the_day_list_shows_each_day_once_with_the_sessions_day_current(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
+    """Issue 14 item 3: the session's day is found among the event's days, not added again."""
+    scheduled = [s for s in sessions.list_sessions(ctx.db, demo.event.id) if s.starts_at]
+    last_day = max(s.starts_at for s in scheduled if s.starts_at).date()
+    row = next(s for s in scheduled if s.starts_at and s.starts_at.date() == last_day)
+    dialog = _editor(qtbot, ctx, row.id)
+    combo = dialog.day_combo
+    texts = [combo.itemText(n) for n in range(combo.count())]
+    assert len(texts) == len(set(texts)) == len(ctx.current_event.days)  # type: ignore[union-attr]
+    assert combo.currentIndex() == ctx.current_event.days.index(last_day)  # type: ignore[union-attr]
+    assert dialog.placement().starts_at == row.starts_at
