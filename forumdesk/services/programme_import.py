@@ -27,6 +27,7 @@ from forumdesk.io.duplicates import Directory, name_key
 from forumdesk.io.people_rows import split_full_name
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
 from forumdesk.io.tables import ImportFileError, RowProblem
+from forumdesk.services import venue
 from forumdesk.services.import_common import (
     ImportOptions,
     ImportSummary,
@@ -330,7 +331,8 @@ class _Run:
             return None
         track = self.tracks.get(text.fold(name))
         if track is None:
-            track = Track(event_id=self.event.id, name=name)
+            position = venue.next_track_position(self.session, self.event.id)
+            track = Track(event_id=self.event.id, name=name, position=position)
             self.session.add(track)
             self.session.flush()
             self.recorder.created("tracks", [track.id])

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forumdesk.core.enums import SessionKind
+from forumdesk.core.enums import VENUE_WIDE_KINDS, SessionKind
 from forumdesk.core.rows import RoomRow, SessionRow
 from forumdesk.ui.timetable.geometry import (
     BLOCK_MARGIN,
@@ -36,7 +36,10 @@ def _session(
     *,
     room: int | None = 11,
     kind: SessionKind = SessionKind.DISCUSSION,
+    all_rooms: bool | None = None,
 ) -> SessionRow:
+    """A row; plenaries, breaks and registration are placed across all rooms unless told."""
+
     def when(clock: str) -> dt.datetime | None:
         return None if day is None else dt.datetime.combine(day, dt.time.fromisoformat(clock))
 
@@ -56,6 +59,7 @@ def _session(
         description=None,
         expected_audience=None,
         version=1,
+        all_rooms=kind in VENUE_WIDE_KINDS if all_rooms is None else all_rooms,
     )
 
 

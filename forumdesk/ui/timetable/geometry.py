@@ -19,7 +19,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from forumdesk.core.enums import VENUE_WIDE_KINDS
 from forumdesk.core.rows import RoomRow, SessionRow
 
 DEFAULT_FIRST_MINUTE = 8 * 60
@@ -53,7 +52,8 @@ def at_minute(day: dt.date, minute: float) -> dt.datetime:
 
 
 def is_venue_wide(row: SessionRow) -> bool:
-    return row.kind in VENUE_WIDE_KINDS
+    """Drawn across the day's rooms: a session placed in all rooms (a break), not one room's."""
+    return row.all_rooms
 
 
 def fitting_column_width(available: float, columns: int, day_gaps: int = 0) -> float:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core.enums import VENUE_WIDE_KINDS, SessionKind
+from forumdesk.core.enums import SessionKind
 from forumdesk.core.rows import SessionRow
 from forumdesk.ui.timetable.geometry import BlockPlace, TimetableLayout, snap
 
@@ -165,8 +165,8 @@ def session_tooltip(row: SessionRow) -> str:
         day = QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM.yyyy")
         lines.append(_tr("When: {0}, {1}").format(html.escape(day), time_range(row)))
     room = html.escape(row.room_name) if row.room_name else _tr("no room yet")
-    if row.kind in VENUE_WIDE_KINDS:
-        room = _tr("{0} (whole venue)").format(room) if row.room_name else _tr("whole venue")
+    if row.all_rooms:
+        room = _tr("all rooms (whole venue)")
     lines.append(_tr("Room: {0}").format(room))
     if row.track_name:
         lines.append(_tr("Track: {0}").format(html.escape(row.track_name)))
