@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
-from forumdesk.core.enums import Role, SessionKind
+from forumdesk.core.enums import BREAK_KINDS, Role, SessionKind
 from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
@@ -52,6 +52,7 @@ _SESSION_FIELDS = (
     "room_id",
     "description",
     "expected_audience",
+    "planned_minutes",
 )
 
 
@@ -268,9 +269,12 @@ class _Run:
             "track_id": self._track(draft.track),
             "description": draft.description,
             "expected_audience": draft.expected_audience,
+            "planned_minutes": draft.planned_minutes,
         }
         if record is None:
             values["kind"] = draft.kind or SessionKind.DISCUSSION
+            # a break or registration with no room of its own is for the whole venue
+            values["all_rooms"] = values["kind"] in BREAK_KINDS and values["room_id"] is None
             record = ProgramSession(
                 event_id=self.event.id, starts_at=draft.starts_at, ends_at=draft.ends_at, **values
             )

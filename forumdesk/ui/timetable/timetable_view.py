@@ -58,7 +58,14 @@ HOUR_LINE = QColor("#C9CFD8")
 HALF_HOUR_LINE = QColor("#E4E7EC")
 GRID_LINE = QColor("#F0F2F5")
 COLUMN_LINE = QColor("#D9DDE3")
-DROP_LENGTH_MINUTES = 60  # the ghost shown while dragging from the dock
+DROP_LENGTH_MINUTES = 60  # the ghost of a session with no planned length, dragged from the dock
+
+
+def dropped_minutes(row: SessionRow) -> float:
+    """How long a session lasts once dropped: its length, or its planned length (an hour)."""
+    if row.starts_at is not None and row.ends_at is not None:
+        return (row.ends_at - row.starts_at).total_seconds() / 60
+    return row.planned_minutes or DROP_LENGTH_MINUTES
 
 
 class TimetableScene(QGraphicsScene):
@@ -113,6 +120,7 @@ class TimetableView(QGraphicsView):
         self._day: dt.date | None = None
         self._blocks: dict[int, SessionBlock] = {}
         self._dragging: SessionBlock | None = None
+        self._ghost_rows: list[SessionRow] = []  # what is dragged in from the dock
         self.timetable = TimetableLayout([], [], [], pixels_per_minute=self._pixels_per_minute)
 
         self.header = TimetableHeader(self, lambda: self.timetable)
@@ -391,12 +399,17 @@ class TimetableView(QGraphicsView):
     def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return event.mimeData().hasFormat(SESSION_IDS_MIME) and bool(self.timetable.columns)
 
+    def _dragged_rows(self, event: QDragEnterEvent | QDragMoveEvent) -> list[SessionRow]:
+        ids = set(decode_ids(SESSION_IDS_MIME, event.mimeData()))
+        return [row for row in self._sessions if row.id in ids]
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not self._accepts(event):
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
+        self._ghost_rows = self._dragged_rows(event)
         self._show_ghost(event.position())
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
@@ -434,12 +447,20 @@ class TimetableView(QGraphicsView):
             self._drop_ghost.setVisible(False)
             return
         column, minute = target
+        rows = self._ghost_rows
+        # as the drop will place them: their planned lengths, one after another; a break
+        # across the day's rooms
+        length = sum(dropped_minutes(row) for row in rows) if rows else DROP_LENGTH_MINUTES
+        x, width = column.x, column.width
+        span = self.timetable.day_span(column.day)
+        if rows and span is not None and all(row.is_break or row.all_rooms for row in rows):
+            x, width = self.timetable.span_bounds(span)
         self._drop_ghost.setRect(
             QRectF(
-                column.x + 2,
+                x + 2,
                 self.timetable.y_for_minute(minute),
-                column.width - 4,
-                DROP_LENGTH_MINUTES * self.timetable.pixels_per_minute,
+                width - 4,
+                length * self.timetable.pixels_per_minute,
             )
         )
         self._drop_ghost.setVisible(True)
