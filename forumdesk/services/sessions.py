@@ -337,6 +337,51 @@ def delete_sessions(
         return snapshots
 
 
+def duplicate_sessions(db: Database, session_ids: Sequence[int]) -> list[SessionRow]:
+    """Copy sessions with their people, in one unit of work; the copies, in the order given.
+
+    A copy has no code (codes are unique) and the same title, kind, track, description and
+    people. A scheduled session's copy follows it in the same place (the same room, or all
+    rooms), starting as it ends; an unscheduled one's stays unscheduled. Undo: delete_sessions.
+    """
+    with db.transaction() as session:
+        copies = []
+        for session_id in dict.fromkeys(session_ids):
+            original = load(session, ProgramSession, session_id, "session")
+            starts_at = original.ends_at
+            ends_at = (
+                original.ends_at + (original.ends_at - original.starts_at)
+                if original.starts_at is not None and original.ends_at is not None
+                else None
+            )
+            copy = ProgramSession(
+                event_id=original.event_id,
+                code=None,
+                title=original.title,
+                kind=original.kind,
+                track_id=original.track_id,
+                room_id=original.room_id,
+                starts_at=starts_at if ends_at is not None else None,
+                ends_at=ends_at,
+                description=original.description,
+                expected_audience=original.expected_audience,
+                planned_minutes=original.planned_minutes,
+                all_rooms=original.all_rooms,
+            )
+            check_times(copy.starts_at, copy.ends_at)
+            session.add(copy)
+            session.flush()
+            for a in original.assignments:
+                session.add(
+                    Assignment(
+                        session_id=copy.id, person_id=a.person_id, role=a.role, position=a.position
+                    )
+                )
+            copies.append(copy.id)
+        session.flush()
+        return [load_row(session, copy_id) for copy_id in copies]
+
+
 def restore_session(db: Database, snapshot: SessionSnapshot) -> SessionRow:
     """Undo delete_session: same id, fields, place and people (those who still exist)."""
     return restore_sessions(db, [snapshot])[0]

@@ -54,6 +54,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/main_window.py" line="433"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Duplicate %n session</numerusform>
+            <numerusform>Duplicate %n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/people_page.py" line="341"/>
@@ -156,7 +167,7 @@
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="309"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -164,7 +175,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="320"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Duplicate %n session</numerusform>
+            <numerusform>Duplicate %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="335"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>

@@ -34,32 +34,32 @@
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="539"/>
+        <location filename="../../forumdesk/ui/commands.py" line="565"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="643"/>
+        <location filename="../../forumdesk/ui/commands.py" line="669"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="666"/>
+        <location filename="../../forumdesk/ui/commands.py" line="692"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="696"/>
+        <location filename="../../forumdesk/ui/commands.py" line="722"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="732"/>
+        <location filename="../../forumdesk/ui/commands.py" line="758"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="755"/>
+        <location filename="../../forumdesk/ui/commands.py" line="781"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -1055,6 +1055,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>ожидаемое число участников</translation>
     </message>
     <message>
+        <source>length (minutes)</source>
+        <translation>длительность (мин)</translation>
+    </message>
+    <message>
         <source>(ignore)</source>
         <translation>(не импортировать)</translation>
     </message>
@@ -1123,194 +1127,208 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="90"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="103"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="104"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="106"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="107"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="126"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="342"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="127"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="350"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="172"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="176"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="174"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="176"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="180"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="178"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="201"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="206"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="208"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="221"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="225"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
+        <source>&amp;Duplicate selected sessions</source>
+        <translation>&amp;Дублировать выбранные сессии</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="242"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="235"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="243"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="245"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="263"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="259"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="267"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="265"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="268"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="284"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="278"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="377"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="286"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="348"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="356"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="354"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="362"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="382"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="390"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/main_window.py" line="433"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Дублировать %n сессию</numerusform>
+            <numerusform>Дублировать %n сессии</numerusform>
+            <numerusform>Дублировать %n сессий</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="464"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="485"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="470"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="491"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="471"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="492"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -1989,6 +2007,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>зал занят дважды</translation>
     </message>
     <message>
+        <source>during an all-rooms session</source>
+        <translation>во время общего перерыва</translation>
+    </message>
+    <message>
         <source>person in two places</source>
         <translation>человек в двух местах сразу</translation>
     </message>
@@ -2227,49 +2249,52 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionBlock</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="160"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="164"/>
         <source>Kind: {0}</source>
         <translation>Тип: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="166"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="170"/>
         <source>When: {0}, {1}</source>
         <translation>Время: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="167"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="171"/>
         <source>no room yet</source>
         <translation>зал пока не назначен</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="169"/>
-        <source>{0} (whole venue)</source>
-        <translation>{0} (вся площадка)</translation>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="173"/>
+        <source>all rooms (whole venue)</source>
+        <translation>все залы (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="169"/>
-        <source>whole venue</source>
-        <translation>вся площадка</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="170"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="174"/>
         <source>Room: {0}</source>
         <translation>Зал: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="172"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="176"/>
         <source>Track: {0}</source>
         <translation>Трек: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="174"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="178"/>
         <source>Moderators: {0}</source>
         <translation>Модераторы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="176"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="180"/>
         <source>Expected audience: {0}</source>
         <translation>Ожидается участников: {0}</translation>
+    </message>
+    <message>
+        <source>{0} (whole venue)</source>
+        <translation type="vanished">{0} (вся площадка)</translation>
+    </message>
+    <message>
+        <source>whole venue</source>
+        <translation type="vanished">вся площадка</translation>
     </message>
 </context>
 <context>
@@ -2303,133 +2328,158 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="530"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="116"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="570"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="115"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="118"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="160"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="163"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="171"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="174"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="175"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="178"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/session_editor.py" line="179"/>
+        <source>All rooms (whole venue)</source>
+        <translation>Все залы (вся площадка)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="183"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="204"/>
+        <source>not set (1 hour)</source>
+        <translation>не задана (1 час)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="206"/>
+        <source>How long the session lasts when it is put on the timetable</source>
+        <translation>Сколько длится сессия, когда её ставят в расписание</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="209"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="210"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="211"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="200"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="212"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="201"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="215"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="204"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="216"/>
+        <source>Planned length</source>
+        <translation>Плановая длительность</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="217"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="205"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="209"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="242"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="230"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="243"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="244"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="245"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="258"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="249"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="262"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="277"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="266"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="279"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="401"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="438"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="486"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="523"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="495"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="532"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -2866,62 +2916,62 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TimetablePage</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="68"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="69"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="71"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="72"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="74"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="75"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="76"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="77"/>
         <source>Actual size</source>
         <translation>Исходный масштаб</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="81"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="82"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="85"/>
         <source>Snap to:</source>
         <translation>Привязка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="88"/>
         <source>Zoom:</source>
         <translation>Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="150"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="152"/>
         <source>All days</source>
         <translation>Все дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="282"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="284"/>
         <source>Move {0}</source>
         <translation>перемещение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="289"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="291"/>
         <source>Change the length of {0}</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="295"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="297"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="309"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -2930,7 +2980,16 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="320"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Дублировать %n сессию</numerusform>
+            <numerusform>Дублировать %n сессии</numerusform>
+            <numerusform>Дублировать %n сессий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="335"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
@@ -2947,6 +3006,7 @@ You can undo this with Edit &gt; Undo.</source>
     <name>TimetableView</name>
     <message>
         <location filename="../../forumdesk/ui/timetable/rulers.py" line="93"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="529"/>
         <source>No room</source>
         <translation>Без зала</translation>
     </message>
@@ -2954,6 +3014,21 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/timetable/rulers.py" line="104"/>
         <source>{0} seats</source>
         <translation>{0} чел.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="514"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="519"/>
+        <source>booked: {0}</source>
+        <translation>занят: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="522"/>
+        <source>during {0}</source>
+        <translation>во время: {0}</translation>
     </message>
 </context>
 <context>

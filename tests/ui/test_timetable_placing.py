@@ -5,25 +5,41 @@ database."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from forumdesk.core.enums import SessionKind
+from forumdesk.core.rows import SessionRow
 from forumdesk.db.engine import Database
-from forumdesk.services import sessions
+from forumdesk.services import assignments, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import SESSIONS, AppContext
+from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
+from forumdesk.ui.timetable.target_band import BandState
 from forumdesk.ui.timetable.timetable_page import TimetablePage
 from forumdesk.ui.timetable.unscheduled import UnscheduledDock
 from tests.ui.keyboard import type_text
 from tests.ui.prompts import ScriptedPrompts
-from tests.ui.test_timetable import DAY1, _column, _drag_event, _drop, _point
+from tests.ui.test_timetable import (
+    DAY1,
+    LEFT,
+    NO_BUTTON,
+    _click,
+    _column,
+    _drag_event,
+    _drop,
+    _mouse,
+    _move_to,
+    _point,
+    _press,
+    _release,
+)
 
 
 @pytest.fixture
@@ -42,6 +58,10 @@ def page(qtbot: QtBot, ctx: AppContext) -> Iterator[TimetablePage]:
     qtbot.waitExposed(widget)
     widget.set_day(DAY1)
     yield widget
+
+
+def _code(ctx: AppContext, code: str) -> SessionRow:
+    return next(s for s in sessions.list_sessions(ctx.db, ctx.event_id or 0) if s.code == code)
 
 
 def _ok(qtbot: QtBot, dialog: QDialog) -> None:
@@ -152,5 +172,202 @@ def test_the_ghost_of_a_dragged_session_shows_its_planned_length(
     point: QPoint = _point(view, hall_d.x + 30, view.timetable.y_for_minute(15 * 60))
     for kind in (QDragEnterEvent, QDragMoveEvent):
         QApplication.sendEvent(view.viewport(), _drag_event(kind, point, mime))  # type: ignore[arg-type]
-    ghost = view._drop_ghost.rect()
+    ghost = view.target_band.band
     assert round(ghost.height()) == round(120 * view.timetable.pixels_per_minute)
+
+
+# --- item 6: creating a session where it goes ------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts) -> MainWindow:
+    main = MainWindow(db, prompts=prompts)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    main.show_page(main.timetable_page)
+    main.timetable_page.set_day(DAY1)
+    return main
+
+
+def _accept_as(qtbot: QtBot, title: str, seen: list[SessionEditorDialog]) -> Callable[..., None]:
+    """An editor_opened slot: note the editor, give the session a title and press OK."""
+
+    def fill_in(dialog: QDialog) -> None:
+        assert isinstance(dialog, SessionEditorDialog)
+        seen.append(dialog)
+        type_text(dialog.title_edit, title)
+        QTimer.singleShot(0, lambda: _ok(qtbot, dialog))
+
+    return fill_in
+
+
+def _where(dialog: SessionEditorDialog) -> tuple[object, ...]:
+    placement = dialog.placement()
+    return (dialog.room_combo.currentText().split(" (")[0], placement.starts_at, placement.ends_at)
+
+
+def test_double_click_on_an_empty_slot_creates_a_session_there_in_one_undo_step(
+    window: MainWindow, qtbot: QtBot, db: Database
+) -> None:
+    view = window.timetable_page.view
+    seen: list[SessionEditorDialog] = []
+    window.editor_opened.connect(_accept_as(qtbot, "Side event", seen))
+    hall_d = _column(view, DAY1, "Hall D")
+    point = _point(view, hall_d.x + 40, view.timetable.y_for_minute(17 * 60 + 3))
+    _press(view, point)
+    _release(view, point)
+    _mouse(view, QEvent.Type.MouseButtonDblClick, point, LEFT, LEFT)
+    _release(view, point)
+
+    [editor] = seen
+    assert _where(editor) == (
+        "Hall D",
+        dt.datetime(2021, 11, 25, 17, 0),
+        dt.datetime(2021, 11, 25, 18, 0),
+    )
+    event_id = window.ctx.event_id or 0
+    [created] = [s for s in sessions.list_sessions(db, event_id) if s.title == "Side event"]
+    assert (created.room_name, created.starts_at) == ("Hall D", dt.datetime(2021, 11, 25, 17))
+    assert window.ctx.undo_stack.count() == 1
+    assert view.block(created.id) is not None
+    window.ctx.undo_stack.undo()
+    assert [s for s in sessions.list_sessions(db, event_id) if s.title == "Side event"] == []
+
+
+def test_dragging_across_empty_time_creates_a_session_with_that_span(
+    window: MainWindow, qtbot: QtBot, db: Database
+) -> None:
+    view = window.timetable_page.view
+    seen: list[SessionEditorDialog] = []
+    window.editor_opened.connect(_accept_as(qtbot, "Press briefing", seen))
+    hall_d = _column(view, DAY1, "Hall D")
+    view.centerOn(hall_d.x + 40, view.timetable.y_for_minute(17 * 60))  # no scrolling on the way
+    start = _point(view, hall_d.x + 40, view.timetable.y_for_minute(16 * 60 + 2))
+    end = start + QPoint(0, round(90 * view.timetable.pixels_per_minute))
+    _press(view, start)
+    _move_to(view, start, end)
+    band = view.target_band
+    assert band.isVisible() and band.text == "Hall D · 16:00–17:30"
+    _release(view, end)
+
+    assert not band.isVisible()
+    [editor] = seen
+    assert _where(editor) == (
+        "Hall D",
+        dt.datetime(2021, 11, 25, 16, 0),
+        dt.datetime(2021, 11, 25, 17, 30),
+    )
+    event_id = window.ctx.event_id or 0
+    [created] = [s for s in sessions.list_sessions(db, event_id) if s.title == "Press briefing"]
+    assert (created.starts_at, created.ends_at) == (
+        dt.datetime(2021, 11, 25, 16, 0),
+        dt.datetime(2021, 11, 25, 17, 30),
+    )
+
+
+def test_shift_drag_on_empty_time_still_selects_with_a_rubber_band(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view = window.timetable_page.view
+    seen: list[SessionEditorDialog] = []
+    window.editor_opened.connect(_accept_as(qtbot, "Never", seen))
+    hall_b, hall_d = _column(view, DAY1, "Hall B"), _column(view, DAY1, "Hall D")
+    start = _point(view, hall_d.x + 20, view.timetable.y_for_minute(16 * 60 + 45))  # empty
+    ppm = view.timetable.pixels_per_minute
+    end = start + QPoint(round(hall_b.x - hall_d.x), -round(45 * ppm))
+    shift = Qt.KeyboardModifier.ShiftModifier
+    _press(view, start, shift)
+    for step in range(1, 7):
+        point = start + (end - start) * (step / 6)
+        _mouse(view, QEvent.Type.MouseMove, point, NO_BUTTON, LEFT, shift)
+    _release(view, end, shift)
+    assert seen == []
+    assert len(view.selected_session_ids()) >= 2
+
+
+def test_ctrl_d_duplicates_the_selected_session_with_its_people_as_one_undo_step(
+    window: MainWindow, qtbot: QtBot, db: Database
+) -> None:
+    view = window.timetable_page.view
+    ctx = window.ctx
+    s3 = _code(ctx, "S3")  # Hall C, 13:00–14:30
+    block = view.block(s3.id)
+    assert block is not None
+    _click(view, _point(view, block.place.x + 20, block.place.y + 12))
+    assert view.selected_session_ids() == [s3.id]
+    by_key = {a.shortcut().toString(): a for a in window.findChildren(QAction)}
+    by_key["Ctrl+D"].trigger()
+
+    event_id = ctx.event_id or 0
+    [copy] = [
+        s for s in sessions.list_sessions(db, event_id) if s.title == s3.title and s.id != s3.id
+    ]
+    assert (copy.code, copy.room_name, copy.starts_at, copy.ends_at) == (
+        None,
+        "Hall C",
+        dt.datetime(2021, 11, 25, 14, 30),
+        dt.datetime(2021, 11, 25, 16, 0),
+    )
+    people = [(a.person_id, a.role) for a in assignments.session_people(db, s3.id)]
+    assert [(a.person_id, a.role) for a in assignments.session_people(db, copy.id)] == people
+    assert view.selected_session_ids() == [copy.id]
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert [s.id for s in sessions.list_sessions(db, event_id) if s.title == s3.title] == [s3.id]
+    ctx.undo_stack.redo()
+    assert sessions.get_session(db, copy.id).starts_at == dt.datetime(2021, 11, 25, 14, 30)
+
+
+# --- item 7: what a drag shows at its target -------------------------------------------------
+
+
+def test_a_dragged_block_shows_its_target_room_and_time_and_a_clash_before_the_drop(
+    page: TimetablePage, ctx: AppContext
+) -> None:
+    view = page.view
+    s3 = _code(ctx, "S3")  # Hall C, 13:00–14:30
+    block = view.block(s3.id)
+    assert block is not None
+    x, y = block.place.x + block.place.width / 2, block.place.y + 12
+    start = _point(view, x, y)
+    band = view.target_band
+    ppm = view.timetable.pixels_per_minute
+
+    hall_a = _column(view, DAY1, "Hall A")  # S1 is there 13:00–14:30
+    to_hall_a = start + QPoint(round(hall_a.x + 30 - x), 0)
+    _press(view, start)
+    _move_to(view, start, to_hall_a)
+    assert band.isVisible()
+    assert band.text == "Hall A · 13:00–14:30 · booked: S1"
+    assert band.state == BandState.ROOM_CLASH
+    assert band.band.left() == pytest.approx(hall_a.x)
+
+    hall_d = _column(view, DAY1, "Hall D")  # free from 15:00; a break runs 14:30–15:00
+    into_break = start + QPoint(round(hall_d.x + 30 - x), round(90 * ppm))
+    _move_to(view, to_hall_a, into_break)
+    assert band.text == "Hall D · 14:30–16:00 · during Coffee break"
+    assert band.state == BandState.DURING_ALL_ROOMS
+
+    free = start + QPoint(round(hall_d.x + 30 - x), round(120 * ppm))
+    _move_to(view, into_break, free)
+    assert (band.text, band.state) == ("Hall D · 15:00–16:30", BandState.FREE)
+    _release(view, free)
+    assert not band.isVisible()
+    moved = sessions.get_session(ctx.db, s3.id)
+    assert (moved.room_name, moved.starts_at) == ("Hall D", dt.datetime(2021, 11, 25, 15))
+
+
+def test_stretching_a_block_shows_the_new_end(page: TimetablePage, ctx: AppContext) -> None:
+    view = page.view
+    s4 = _code(ctx, "S4")  # Hall D, 13:00–14:30
+    block = view.block(s4.id)
+    assert block is not None
+    edge = _point(view, block.place.x + 20, block.place.y + block.place.height - 2)
+    lower = edge + QPoint(0, round(60 * view.timetable.pixels_per_minute))
+    _press(view, edge)
+    _move_to(view, edge, lower)
+    assert view.target_band.text == "Hall D · 13:00–15:30 · during Coffee break"
+    _release(view, lower)
+    assert sessions.get_session(ctx.db, s4.id).ends_at == dt.datetime(2021, 11, 25, 15, 30)

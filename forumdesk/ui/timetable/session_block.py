@@ -104,6 +104,10 @@ class BlockHost(Protocol):
 
     def block_resized(self, block: SessionBlock, end_minute: float) -> None: ...
 
+    def block_target_changed(
+        self, block: SessionBlock, day: object, room_id: int | None, start: float, end: float
+    ) -> None: ...
+
     def block_double_clicked(self, block: SessionBlock) -> None: ...
 
 
@@ -383,6 +387,8 @@ class SessionBlock(QGraphicsItem):
             x = column.x + (place.x - layout.columns[place.first_column].x)
             self._target = (column.day, column.room_id, minute)
         self.setPos(x, layout.y_for_minute(minute))
+        day, room_id, _minute = self._target
+        self.host.block_target_changed(self, day, room_id, minute, minute + length)
 
     def _stretch(self, dy: float) -> None:
         layout, place = self.host.timetable, self.place
@@ -393,6 +399,8 @@ class SessionBlock(QGraphicsItem):
         self._target_end = end
         self._set_size(self._width, (end - place.start_minute) * layout.pixels_per_minute - 1)
         self.update()
+        room_id = layout.columns[place.first_column].room_id
+        self.host.block_target_changed(self, place.day, room_id, place.start_minute, end)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)  # a click without a drag selects, Ctrl+click toggles
