@@ -259,6 +259,12 @@ class MainWindow(QMainWindow):
             self.problems_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
+        # the strip under the timetable that says what each problem mark means
+        self.legend_action = QAction(self.tr("&Legend"), self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(True)
+        self.legend_action.toggled.connect(self.timetable_page.legend.setVisible)
+        view_menu.addAction(self.legend_action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.language_menu = language_menu(self, self.ctx.prompts)

@@ -56,7 +56,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="433"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="439"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="309"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="312"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="320"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="323"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="335"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>

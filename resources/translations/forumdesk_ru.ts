@@ -1158,7 +1158,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/main_window.py" line="127"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="350"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="356"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
@@ -1259,57 +1259,62 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/main_window.py" line="263"/>
+        <source>&amp;Legend</source>
+        <translation>&amp;Легенда</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="267"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="282"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="284"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="290"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="286"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="292"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="391"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="356"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="362"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="362"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="390"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="396"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="426"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="433"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="439"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1318,17 +1323,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="485"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="491"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="491"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="497"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="492"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="498"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2049,6 +2054,41 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 </context>
 <context>
     <name>ProblemMarks</name>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="145"/>
+        <source>Room booked twice</source>
+        <translation>Зал занят дважды</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="146"/>
+        <source>Person in two places</source>
+        <translation>Человек в двух местах</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="147"/>
+        <source>No moderator</source>
+        <translation>Нет модератора</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="148"/>
+        <source>During an all-rooms break</source>
+        <translation>Во время общего перерыва</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="149"/>
+        <source>Other problem</source>
+        <translation>Другая проблема</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="150"/>
+        <source>Other warning</source>
+        <translation>Другое предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="175"/>
+        <source>What the marks on the timetable mean</source>
+        <translation>Что означают отметки в расписании</translation>
+    </message>
     <message>
         <source>unavailable</source>
         <translation type="vanished">недоступен</translation>
@@ -2916,62 +2956,62 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TimetablePage</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="69"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="70"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="72"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="73"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="75"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="76"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="77"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="78"/>
         <source>Actual size</source>
         <translation>Исходный масштаб</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="82"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="85"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="87"/>
         <source>Snap to:</source>
         <translation>Привязка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="90"/>
         <source>Zoom:</source>
         <translation>Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="152"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="155"/>
         <source>All days</source>
         <translation>Все дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="284"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="287"/>
         <source>Move {0}</source>
         <translation>перемещение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="291"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="294"/>
         <source>Change the length of {0}</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="297"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="300"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="309"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="312"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -2980,7 +3020,7 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="320"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="323"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -2989,7 +3029,7 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="335"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
@@ -3006,7 +3046,7 @@ You can undo this with Edit &gt; Undo.</source>
     <name>TimetableView</name>
     <message>
         <location filename="../../forumdesk/ui/timetable/rulers.py" line="93"/>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="529"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="537"/>
         <source>No room</source>
         <translation>Без зала</translation>
     </message>
@@ -3016,17 +3056,17 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>{0} чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="514"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="522"/>
         <source>All rooms</source>
         <translation>Все залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="519"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="527"/>
         <source>booked: {0}</source>
         <translation>занят: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="522"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="530"/>
         <source>during {0}</source>
         <translation>во время: {0}</translation>
     </message>

@@ -8,21 +8,28 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from forumdesk.core.enums import SessionKind
+from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.rows import SessionRow
 from forumdesk.db.engine import Database
-from forumdesk.services import assignments, sessions
+from forumdesk.services import assignments, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
+from forumdesk.ui.timetable.mark_styles import (
+    DURING_ALL_ROOMS,
+    NO_MODERATOR,
+    PERSON_TWICE,
+    ROOM_TWICE,
+)
 from forumdesk.ui.timetable.target_band import BandState
 from forumdesk.ui.timetable.timetable_page import TimetablePage
+from forumdesk.ui.timetable.timetable_view import TimetableView
 from forumdesk.ui.timetable.unscheduled import UnscheduledDock
 from tests.ui.keyboard import type_text
 from tests.ui.prompts import ScriptedPrompts
@@ -371,3 +378,123 @@ def test_stretching_a_block_shows_the_new_end(page: TimetablePage, ctx: AppConte
     assert view.target_band.text == "Hall D · 13:00–15:30 · during Coffee break"
     _release(view, lower)
     assert sessions.get_session(ctx.db, s4.id).ends_at == dt.datetime(2021, 11, 25, 15, 30)
+
+
+# --- item 8: each kind of problem its own look, with a legend ---------------------------------
+
+
+def _checked_window(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> MainWindow:
+    main = MainWindow(db, prompts=prompts)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: bool(main.problems_label.text()))
+    main.show_page(main.timetable_page)
+    main.timetable_page.set_day(DAY1)
+    return main
+
+
+def test_each_kind_of_problem_has_its_own_look_and_a_break_never_covers_a_sessions_text(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    event_id = demo.event.id
+    rows = {s.code: s for s in sessions.list_sessions(db, event_id) if s.code}
+    # someone of S1 also speaks in S3 at the same time; a discussion with nobody leading it
+    speaker = assignments.session_people(db, rows["S1"].id)[-1]
+    assignments.assign_person(db, rows["S3"].id, speaker.person_id, Role.SPEAKER)
+    hall_d = next(r for r in venue.list_rooms(db, event_id) if r.name == "Hall D")
+    lonely = sessions.create_session(
+        db,
+        event_id,
+        "Nobody leads this",
+        code="S99",
+        room_id=hall_d.id,
+        starts_at=dt.datetime(2021, 11, 25, 17),
+        ends_at=dt.datetime(2021, 11, 25, 18),
+    )
+    window = _checked_window(qtbot, db, demo, prompts)
+    view, marks = window.timetable_page.view, window.problem_marks
+
+    # the user drags S2 (Hall B) onto S1's hall, and stretches S4 into the coffee break
+    s2 = view.block(rows["S2"].id)
+    assert s2 is not None
+    start = _point(view, s2.place.x + s2.place.width / 2, s2.place.y + 12)
+    hall_a = _column(view, DAY1, "Hall A")
+    with qtbot.waitSignal(window.problems_dock.checked, timeout=5000):
+        _drag_to(
+            view, start, start + QPoint(round(hall_a.x + 30 - s2.place.x - s2.place.width / 2), 0)
+        )
+    s4 = view.block(rows["S4"].id)
+    assert s4 is not None
+    view.centerOn(s4.sceneBoundingRect().center())  # the drag needs no scrolling
+    edge = _point(view, s4.place.x + 20, s4.place.y + s4.place.height - 2)
+    with qtbot.waitSignal(window.problems_dock.checked, timeout=5000):
+        _drag_to(view, edge, edge + QPoint(0, round(60 * view.timetable.pixels_per_minute)))
+
+    coffee = next(s for s in sessions.list_sessions(db, event_id) if s.title == "Coffee break")
+    looks = {
+        "room": marks.outlines.styles_of(rows["S1"].id),
+        "person": marks.outlines.styles_of(rows["S3"].id),
+        "moderator": marks.outlines.styles_of(lonely.id),
+        "break": marks.outlines.styles_of(rows["S4"].id),
+    }
+    assert looks["room"][0] is ROOM_TWICE
+    assert PERSON_TWICE in looks["person"]
+    assert looks["moderator"] == (NO_MODERATOR,)
+    assert DURING_ALL_ROOMS in looks["break"]
+    assert DURING_ALL_ROOMS in marks.outlines.styles_of(coffee.id)
+    four = (ROOM_TWICE, PERSON_TWICE, NO_MODERATOR, DURING_ALL_ROOMS)
+    assert len({s.color.name() for s in four}) == 4  # each its colour,
+    assert len({s.line for s in four}) == 4  # its line
+    assert len({s.badge for s in four}) == 4  # and its badge
+
+    # the break's outline stops at S4, which is drawn over it: S4's text stays clear
+    s4 = view.block(rows["S4"].id)
+    break_block = view.block(coffee.id)
+    assert s4 is not None and break_block is not None
+    assert not marks.outlines.visible_part(coffee.id).contains(s4.sceneBoundingRect().center())
+    image = view.viewport().grab().toImage()
+    crossing = view.mapFromScene(
+        QPointF(s4.sceneBoundingRect().center().x(), break_block.sceneBoundingRect().top() + 2.5)
+    )
+    assert image.pixelColor(crossing).name() != DURING_ALL_ROOMS.color.name()
+    # and S1's corner carries the badge of a room booked twice
+    s1 = view.block(rows["S1"].id)
+    assert s1 is not None
+    corner = view.mapFromScene(s1.sceneBoundingRect().topRight() + QPointF(-8.5, 8.5))
+    assert image.pixelColor(corner).name() == ROOM_TWICE.color.name()
+
+
+def test_the_legend_names_every_look_and_the_view_menu_hides_it(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    window = _checked_window(qtbot, db, demo, prompts)
+    legend = window.timetable_page.legend
+    assert legend.isVisible()
+    assert [label.text() for _style, label in legend.entries] == [
+        "Room booked twice",
+        "Person in two places",
+        "No moderator",
+        "During an all-rooms break",
+        "Other problem",
+        "Other warning",
+    ]
+    assert [style for style, _label in legend.entries][:4] == [
+        ROOM_TWICE,
+        PERSON_TWICE,
+        NO_MODERATOR,
+        DURING_ALL_ROOMS,
+    ]
+    window.legend_action.trigger()
+    assert not legend.isVisible()
+    window.legend_action.trigger()
+    assert legend.isVisible()
+
+
+def _drag_to(view: TimetableView, start: QPoint, end: QPoint) -> None:
+    _press(view, start)
+    _move_to(view, start, end)
+    _release(view, end)

@@ -112,6 +112,8 @@ class BlockPlace:
     lanes: int
     overlaps: bool  # shares time with another block in its place: a double booking
     venue_wide: bool
+    # a room session during an all-rooms one, or an all-rooms one with room sessions in it
+    under_all_rooms: bool = False
 
 
 class TimetableLayout:
@@ -342,7 +344,7 @@ class TimetableLayout:
         )
 
     def _mark_blocks_under_venue_wide(self, blocks: dict[int, BlockPlace]) -> None:
-        """A room session during a plenary or break is drawn over it: flag both."""
+        """A room session during an all-rooms one (a break) is drawn over it: flag both."""
         wide: dict[dt.date, list[BlockPlace]] = defaultdict(list)
         for block in blocks.values():
             if block.venue_wide:
@@ -361,7 +363,7 @@ class TimetableLayout:
                 ):
                     flagged.update((block.session_id, other.session_id))
         for session_id in flagged:
-            blocks[session_id] = dataclasses.replace(blocks[session_id], overlaps=True)
+            blocks[session_id] = dataclasses.replace(blocks[session_id], under_all_rooms=True)
 
 
 def _lanes(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from forumdesk.core.enums import SessionKind
 from forumdesk.core.rows import SessionRow
 from forumdesk.ui.timetable.geometry import BlockPlace, TimetableLayout, snap
+from forumdesk.ui.timetable.mark_styles import DURING_ALL_ROOMS, ROOM_TWICE
 
 RESIZE_HANDLE = 6.0  # pixels at the bottom edge that stretch the block instead of moving it
 DRAG_Z = 1000.0
@@ -44,7 +45,6 @@ BREAK_FILL = QColor("#F2F3F5")
 BREAK_HATCH = QColor("#D9DDE3")
 DARK_TEXT = QColor("#1F2630")
 LIGHT_TEXT = QColor("#FFFFFF")
-OVERLAP_MARK = QColor("#C62828")
 QUIET_KINDS = frozenset({SessionKind.BREAK, SessionKind.REGISTRATION})
 
 
@@ -202,6 +202,7 @@ class SessionBlock(QGraphicsItem):
         self._cancelled = False
         self._target: tuple[object, int | None, float] | None = None
         self._target_end: float | None = None
+        self._reserved_right = 0.0  # kept clear of text: problem badges are drawn there
         self.set_row(row, place)
 
     # --- data -------------------------------------------------------------------------------
@@ -222,6 +223,13 @@ class SessionBlock(QGraphicsItem):
         self.setPos(place.x, place.y)
         self._text_key = None
         self.update()
+
+    def reserve_right(self, pixels: float) -> None:
+        """Keep `pixels` at the right edge free of text (for the problem badges)."""
+        if pixels != self._reserved_right:
+            self._reserved_right = pixels
+            self._text_key = None
+            self.update()
 
     def _set_z(self, z: float) -> None:
         if z != self.zValue():  # each change is an itemChange() round trip: skip the no-ops
@@ -248,8 +256,13 @@ class SessionBlock(QGraphicsItem):
         painter.fillPath(path, self._fill)
         if self.row.kind in QUIET_KINDS:
             painter.fillPath(path, QBrush(BREAK_HATCH, Qt.BrushStyle.BDiagPattern))
-        if self.place.overlaps:  # a double booking: a red bar down the left edge
-            painter.fillRect(QRectF(1, 1, 4, self._height - 2), OVERLAP_MARK)
+        if self.place.overlaps:  # a room booked twice: a bar in that problem's colour
+            painter.fillRect(QRectF(1, 1, 4, self._height - 2), ROOM_TWICE.color)
+        elif self.place.under_all_rooms:  # during an all-rooms break: that problem's look
+            bar = QRectF(1, 1, 4, self._height - 2)
+            painter.fillRect(bar, QColor("#FFFFFF"))
+            painter.fillRect(bar, QBrush(DURING_ALL_ROOMS.color, Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(QRectF(1, 1, 1.5, self._height - 2), DURING_ALL_ROOMS.color)
         if self.isSelected():
             highlight = QApplication.palette().color(QPalette.ColorRole.Highlight)
             painter.setPen(QPen(highlight, 2.5))
@@ -268,8 +281,8 @@ class SessionBlock(QGraphicsItem):
 
     def _lay_out_text(self) -> list[tuple[QFont, QColor, QPointF, str]]:
         fonts = self.host.block_fonts
-        left = 8.0 if self.place.overlaps else 5.0
-        width = self._width - left - 4
+        left = 8.0 if self.place.overlaps or self.place.under_all_rooms else 5.0
+        width = self._width - left - 4 - self._reserved_right
         regular, bold, small = fonts.regular_metrics, fonts.bold_metrics, fonts.small_metrics
         line = regular.lineSpacing()
         lines = int((self._height - 4) // line)

@@ -34,6 +34,7 @@ from forumdesk.ui.timetable.geometry import (
     SNAP_CHOICES,
     ZOOM_LEVELS,
 )
+from forumdesk.ui.timetable.mark_styles import ProblemLegend
 from forumdesk.ui.timetable.rulers import day_heading
 from forumdesk.ui.timetable.timetable_view import TimetableView
 
@@ -76,6 +77,7 @@ class TimetablePage(QWidget):
         )
         self.reset_zoom_button = self._tool_button(self.tr("Actual size"), "1:1", None)
         self.view = TimetableView(self)
+        self.legend = ProblemLegend(self)  # what the problem marks mean (View > Legend)
 
         controls = QHBoxLayout()
         controls.setContentsMargins(6, 4, 6, 2)
@@ -93,6 +95,7 @@ class TimetablePage(QWidget):
         layout.setSpacing(0)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
 
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom_out())
         self.zoom_in_button.clicked.connect(lambda: self.view.zoom_in())

@@ -126,6 +126,7 @@ class TimetableView(QGraphicsView):
         self._blocks: dict[int, SessionBlock] = {}
         self._dragging: SessionBlock | None = None
         self._ghost_rows: list[SessionRow] = []  # what is dragged in from the dock
+        self._badge_room: dict[int, float] = {}  # session id -> pixels its problem badges take
         self.timetable = TimetableLayout([], [], [], pixels_per_minute=self._pixels_per_minute)
 
         self.header = TimetableHeader(self, lambda: self.timetable)
@@ -253,6 +254,13 @@ class TimetableView(QGraphicsView):
                 scene.addItem(block)
             else:
                 block.set_row(rows[session_id], place)
+            block.reserve_right(self._badge_room.get(session_id, 0.0))
+
+    def set_badge_room(self, room: dict[int, float]) -> None:
+        """Keep the right edge of these blocks clear of text: their problem badges go there."""
+        self._badge_room = dict(room)
+        for session_id, block in self._blocks.items():
+            block.reserve_right(self._badge_room.get(session_id, 0.0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
