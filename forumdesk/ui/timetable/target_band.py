@@ -41,6 +41,7 @@ class TargetBand(QGraphicsItem):
         self.setVisible(False)
         self._rect = QRectF()
         self.band = QRectF()  # the target cells; the label sits above them
+        self.label = QRectF()
         self.text = ""
         self.state = BandState.FREE
         self._font = QFont()
@@ -49,8 +50,10 @@ class TargetBand(QGraphicsItem):
 
     def show_at(self, rect: QRectF, text: str, state: BandState = BandState.FREE) -> None:
         label_height = self._metrics.height() + 4
-        # room for the label above the band, where it covers no block's text below
-        bounds = rect.adjusted(0, -label_height - 2, 0, 0)
+        # the label sits above the band, as wide as its text (a clash's names included)
+        label_width = self._metrics.horizontalAdvance(text) + 10
+        self.label = QRectF(rect.left(), rect.top() - label_height - 2, label_width, label_height)
+        bounds = rect.united(self.label)
         if bounds != self._rect:
             self.prepareGeometryChange()
             self._rect = bounds
@@ -83,13 +86,10 @@ class TargetBand(QGraphicsItem):
         if not self.text:
             return
         painter.setFont(self._font)
-        width = min(self._metrics.horizontalAdvance(self.text) + 10, self._rect.width())
-        label = QRectF(self._rect.left(), self._rect.top(), width, self._metrics.height() + 4)
-        painter.fillRect(label, ink)
+        painter.fillRect(self.label, ink)
         painter.setPen(QColor("#FFFFFF"))
-        text = self._metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, width - 8)
         painter.drawText(
-            label.adjusted(4, 0, -4, 0),
+            self.label.adjusted(4, 0, -4, 0),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            text,
+            self.text,
         )
