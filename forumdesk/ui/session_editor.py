@@ -82,6 +82,9 @@ class RoleDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
 
+ALL_ROOMS = "all"  # the room list's entry for a session across the whole venue
+
+
 class SessionEditorDialog(QDialog):
     """Create (session_id None) or edit a session. OK saves everything as one undo step."""
 
@@ -572,9 +575,6 @@ class SessionEditorDialog(QDialog):
             SessionEdit(changes, self.people()),
             [SessionPerson(a.person_id, a.role, a.position) for a in self._original_people],
         )
-
-
-ALL_ROOMS = "all"  # the room list's entry for a session across the whole venue
 
 
 def _current_value(row: SessionRow, field: str) -> object:

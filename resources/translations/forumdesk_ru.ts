@@ -2360,7 +2360,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>не в расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/details_dock.py" line="76"/>
+        <location filename="../../forumdesk/ui/details_dock.py" line="77"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/details_dock.py" line="77"/>
         <source>no room</source>
         <translation>без зала</translation>
     </message>
@@ -2621,6 +2626,11 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <location filename="../../forumdesk/ui/session_table_model.py" line="110"/>
         <source>unscheduled</source>
         <translation>вне расписания</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="117"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
     </message>
 </context>
 <context>
