@@ -13,12 +13,14 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from forumdesk.core import i18n as core_i18n
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.rows import SessionRow
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import SESSIONS, AppContext
+from forumdesk.ui.i18n import install_translators, remove_translators
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
 from forumdesk.ui.timetable.mark_styles import (
@@ -498,3 +500,19 @@ def _drag_to(view: TimetableView, start: QPoint, end: QPoint) -> None:
     _press(view, start)
     _move_to(view, start, end)
     _release(view, end)
+
+
+def test_the_legend_never_makes_the_window_wider_than_1366_in_russian(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    install_translators("ru")
+    core_i18n.set_language("ru")
+    try:
+        window = _checked_window(qtbot, db, demo, prompts)
+        legend = window.timetable_page.legend
+        assert legend.entries[0][1].text() == "Зал занят дважды"
+        assert window.width() == 1366
+        assert legend.minimumSizeHint().width() < 900
+    finally:
+        remove_translators()
+        core_i18n.set_language("en")

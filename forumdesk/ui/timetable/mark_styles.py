@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from forumdesk.scheduling.model import ProblemKind, Severity
 
@@ -168,20 +168,28 @@ class _Swatch(QWidget):
 
 
 class ProblemLegend(QWidget):
-    """A one-line strip: what each kind of mark on the timetable means."""
+    """A small strip, three entries a row: what each kind of mark on the timetable means.
+
+    Two short rows rather than one long one, so that it never makes the window wider than a
+    1366-pixel screen, in Russian either.
+    """
+
+    COLUMNS = 3
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setToolTip(_tr("What the marks on the timetable mean"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 2, 8, 2)
-        row.setSpacing(4)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 2, 8, 2)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(0)
         self.entries: list[tuple[MarkStyle, QLabel]] = []
-        for style in LEGEND:
-            row.addWidget(_Swatch(style, self))
+        for number, style in enumerate(LEGEND):
+            row, column = divmod(number, self.COLUMNS)
+            grid.addWidget(_Swatch(style, self), row, 2 * column)
             label = QLabel(legend_label(style), self)
-            row.addWidget(label)
-            row.addSpacing(10)
+            label.setContentsMargins(0, 0, 12, 0)
+            grid.addWidget(label, row, 2 * column + 1)
             self.entries.append((style, label))
-        row.addStretch(1)
+        grid.setColumnStretch(2 * self.COLUMNS, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
