@@ -350,6 +350,7 @@ def test_a_dragged_block_shows_its_target_room_and_time_and_a_clash_before_the_d
     _move_to(view, start, to_hall_a)
     assert band.isVisible()
     assert band.text == "Hall A · 13:00–14:30 · booked: S1"
+    assert block.shown_time() == "13:00–14:30"
     assert band.state == BandState.ROOM_CLASH
     assert band.band.left() == pytest.approx(hall_a.x)
 
@@ -362,6 +363,7 @@ def test_a_dragged_block_shows_its_target_room_and_time_and_a_clash_before_the_d
     free = start + QPoint(round(hall_d.x + 30 - x), round(120 * ppm))
     _move_to(view, into_break, free)
     assert (band.text, band.state) == ("Hall D · 15:00–16:30", BandState.FREE)
+    assert block.shown_time() == "15:00–16:30"  # the block itself says its new time
     _release(view, free)
     assert not band.isVisible()
     moved = sessions.get_session(ctx.db, s3.id)
@@ -378,6 +380,7 @@ def test_stretching_a_block_shows_the_new_end(page: TimetablePage, ctx: AppConte
     _press(view, edge)
     _move_to(view, edge, lower)
     assert view.target_band.text == "Hall D · 13:00–15:30 · during Coffee break"
+    assert block.shown_time() == "13:00–15:30"
     _release(view, lower)
     assert sessions.get_session(ctx.db, s4.id).ends_at == dt.datetime(2021, 11, 25, 15, 30)
 

@@ -156,6 +156,12 @@ def time_range(row: SessionRow) -> str:
     return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
 
 
+def _clock(minute: float) -> str:
+    """Minutes after midnight as a wall clock shows them (past midnight: the next day's)."""
+    whole = round(minute) % (24 * 60)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
 def session_tooltip(row: SessionRow) -> str:
     """Rich text: everything staff ask about a block without opening it."""
     parts = [f"<b>{html.escape(row.code)}</b> " if row.code else "", html.escape(row.title)]
@@ -203,6 +209,7 @@ class SessionBlock(QGraphicsItem):
         self._target: tuple[object, int | None, float] | None = None
         self._target_end: float | None = None
         self._reserved_right = 0.0  # kept clear of text: problem badges are drawn there
+        self._preview: str | None = None  # the time a drag would give it, shown while dragging
         self.set_row(row, place)
 
     # --- data -------------------------------------------------------------------------------
@@ -223,6 +230,17 @@ class SessionBlock(QGraphicsItem):
         self.setPos(place.x, place.y)
         self._text_key = None
         self.update()
+
+    def shown_time(self) -> str:
+        """The time the block shows: where a drag would put it, else the session's own."""
+        return self._preview if self._preview is not None else time_range(self.row)
+
+    def _show_preview(self, start: float, end: float) -> None:
+        text = f"{_clock(start)}–{_clock(end)}"
+        if text != self._preview:
+            self._preview = text
+            self._text_key = None
+            self.update()
 
     def reserve_right(self, pixels: float) -> None:
         """Keep `pixels` at the right edge free of text (for the problem badges)."""
@@ -310,7 +328,7 @@ class SessionBlock(QGraphicsItem):
             code = bold.elidedText(row.code, Qt.TextElideMode.ElideRight, width)
             placed.append((fonts.bold, self._ink, QPointF(left, y), code))
             advance = bold.horizontalAdvance(code + "  ")
-            when = time_range(row)
+            when = self.shown_time()
             if advance + small.horizontalAdvance(when) <= width:
                 placed.append((fonts.small, muted, QPointF(left + advance, y), when))
             y += line
@@ -319,7 +337,7 @@ class SessionBlock(QGraphicsItem):
             placed.append((fonts.regular, self._ink, QPointF(left, y), text))
             y += line
         if not row.code and lines - len(title_lines) - footer >= 1:
-            placed.append((fonts.small, muted, QPointF(left, y), time_range(row)))
+            placed.append((fonts.small, muted, QPointF(left, y), self.shown_time()))
             y += line
         if footer:
             text = small.elidedText(moderators, Qt.TextElideMode.ElideRight, width)
@@ -400,6 +418,7 @@ class SessionBlock(QGraphicsItem):
             x = column.x + (place.x - layout.columns[place.first_column].x)
             self._target = (column.day, column.room_id, minute)
         self.setPos(x, layout.y_for_minute(minute))
+        self._show_preview(minute, minute + length)
         day, room_id, _minute = self._target
         self.host.block_target_changed(self, day, room_id, minute, minute + length)
 
@@ -411,6 +430,7 @@ class SessionBlock(QGraphicsItem):
         )
         self._target_end = end
         self._set_size(self._width, (end - place.start_minute) * layout.pixels_per_minute - 1)
+        self._show_preview(place.start_minute, end)
         self.update()
         room_id = layout.columns[place.first_column].room_id
         self.host.block_target_changed(self, place.day, room_id, place.start_minute, end)
@@ -456,6 +476,9 @@ class SessionBlock(QGraphicsItem):
         self._set_z(1.0 if self.place.venue_wide else 2.0)
         self._set_size(self.place.width, self.place.height)
         self.setPos(self.place.x, self.place.y)
+        if self._preview is not None:
+            self._preview = None
+            self._text_key = None
         self.update()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
