@@ -142,7 +142,8 @@ def run_desk(desk: int, url: str, seconds: float, seed: int, log_path: str, setu
                         written = {
                             "starts_at": start,
                             "ends_at": start + (row.ends_at - row.starts_at),
-                            "room_id": room,
+                            # an all-rooms session (a break) stays across all rooms, in none
+                            "room_id": None if row.all_rooms else room,
                         }
                     else:
                         length = row.ends_at - row.starts_at

@@ -55,6 +55,7 @@ class TrackRow:
     name: str
     color: str | None
     version: int
+    position: int = 0  # the event's tracks are listed in this order
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,10 @@ class SessionRow:
     description: str | None
     expected_audience: int | None
     version: int
+    # how long it is meant to last (minutes): what a drop on the timetable gives it
+    planned_minutes: int | None = None
+    # across the whole venue (a coffee break): books no room, drawn across every room
+    all_rooms: bool = False
     moderators: tuple[str, ...] = ()  # display names, in agenda order
     # everyone with a role, in agenda order: filled where the whole programme is read (agendas)
     people: tuple[SessionPerson, ...] = ()
@@ -244,3 +249,4 @@ class Placement:
     room_id: int | None
     starts_at: dt.datetime | None
     ends_at: dt.datetime | None
+    all_rooms: bool = False  # across the venue: then room_id is None

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any, cast
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -107,7 +109,10 @@ class Event(Versioned, Base):
         order_by="Room.position",
     )
     tracks: Mapped[list[Track]] = relationship(
-        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+        back_populates="event",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Track.position",
     )
     sessions: Mapped[list[ProgramSession]] = relationship(
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True
@@ -151,6 +156,7 @@ class Track(Versioned, Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
     color: Mapped[str | None] = mapped_column(String(7))
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     event: Mapped[Event] = relationship(back_populates="tracks")
 
@@ -179,6 +185,10 @@ class ProgramSession(Versioned, Base):
     ends_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     description: Mapped[str | None] = mapped_column(Text)
     expected_audience: Mapped[int | None] = mapped_column(Integer)
+    # how long the session is meant to last: what a drop on the timetable gives it
+    planned_minutes: Mapped[int | None] = mapped_column(Integer)
+    # across the whole venue (a coffee break): books no room, so room_id stays NULL
+    all_rooms: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     event: Mapped[Event] = relationship(back_populates="sessions")
     room: Mapped[Room | None] = relationship(viewonly=True)

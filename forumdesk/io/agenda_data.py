@@ -83,7 +83,9 @@ class AgendaData:
             sessions = [
                 s
                 for s in sessions
-                if s.room_id in wanted_rooms or (s.room_id is None and s.is_venue_wide)
+                if s.room_id in wanted_rooms
+                or s.all_rooms
+                or (s.room_id is None and s.is_venue_wide)
             ]
         if track_ids is not None:
             wanted_tracks = set(track_ids)

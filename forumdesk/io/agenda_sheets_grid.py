@@ -110,7 +110,8 @@ def _layout_day(
     for session in (s for s in sessions if s.room_id is None):
         first, last = ranges[session.id]
         overlaps = any(ranges[o.id][0] <= last and first <= ranges[o.id][1] for o in in_rooms)
-        (no_room if overlaps or not session.is_venue_wide else spanning).append(session)
+        across = session.all_rooms or session.is_venue_wide  # a break for every room
+        (no_room if overlaps or not across else spanning).append(session)
 
     columns: list[_Column] = []
     blocks: list[_Block] = []

@@ -28,13 +28,17 @@ _SIGN_LOOKS = (
 
 
 def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[SessionRow]]]:
-    """Each (room, day) with sessions in that room, in room order then day order."""
+    """Each (room, day) with sessions in that room, in room order then day order; the day's
+    all-rooms sessions (breaks) are on every room's page that day."""
     found = []
     for room in data.rooms:
         for day in data.days:
-            sessions = [s for s in data.sessions_on(day) if s.room_id == room.id]
-            if sessions:
-                found.append((room.name, day, sessions))
+            day_sessions = data.sessions_on(day)
+            if not any(s.room_id == room.id for s in day_sessions):
+                continue
+            found.append(
+                (room.name, day, [s for s in day_sessions if s.room_id == room.id or s.all_rooms])
+            )
     return found
 
 

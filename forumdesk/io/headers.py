@@ -243,6 +243,18 @@ PROGRAMME_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Audience",
         "Attendance",
     ),
+    "duration": (
+        "Длительность",
+        "Продолжительность",
+        "Длительность (мин)",
+        "Длительность, мин",
+        "Минут",
+        "Duration",
+        "Duration (min)",
+        "Length",
+        "Length (min)",
+        "Minutes",
+    ),
 }
 
 # When no synonym matches, a header containing one of these (squashed) names the field:
@@ -314,6 +326,7 @@ FIELD_LABELS: dict[str, str] = {
     "rapporteurs": "rapporteurs",
     "description": "description",
     "expected_audience": "expected audience",
+    "duration": "length (minutes)",
     IGNORE: "(ignore)",
 }
 

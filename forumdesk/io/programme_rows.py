@@ -120,6 +120,7 @@ class SessionDraft:
     ends_at: dt.datetime | None = None
     description: str | None = None
     expected_audience: int | None = None
+    planned_minutes: int | None = None  # from a length column, else from start–end
     people: list[tuple[Role, str, str]] = field(default_factory=list)  # role, who, field
 
 
@@ -161,6 +162,35 @@ def parse_time(value: str) -> dt.time:
         raise ValueError(value)
     minutes = round(number * 24 * 60)
     return dt.time(minutes // 60 % 24, minutes % 60)
+
+
+_LENGTH_PARTS = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(hours?|hrs|hr|h|час\w*|ч|minutes?|mins|min|мин\w*|m|м)?\.?",
+    re.IGNORECASE,
+)
+
+
+def parse_length(value: str) -> int:
+    """A planned length in minutes: "90", "90 min", "1:30", "1.5 h", "1 ч 30 мин".
+
+    A bare number is minutes; "h:mm" is hours and minutes. ValueError if it is not a length.
+    """
+    value = value.strip().casefold()
+    clock = re.fullmatch(r"(\d{1,2}):(\d{2})(?::00)?", value)
+    if clock:
+        minutes = int(clock[1]) * 60 + int(clock[2])
+    else:
+        minutes, rest = 0, value
+        for found in _LENGTH_PARTS.finditer(value):
+            number = float(found[1].replace(",", "."))
+            unit = (found[2] or "").casefold()
+            minutes += round(number * 60) if unit[:1] in ("ч", "h") else round(number)
+            rest = rest.replace(found[0], "", 1)
+        if rest.strip(" ,") or not _LENGTH_PARTS.search(value):
+            raise ValueError(value)
+    if not 0 < minutes <= 24 * 60:
+        raise ValueError(value)
+    return minutes
 
 
 def parse_date_or_none(value: str) -> dt.date | None:
@@ -245,6 +275,7 @@ class ProgrammeRowCleaner:
             except ValidationError as exc:
                 problems.append(self.problem(row, "expected_audience", exc.message))
         self._times(row, values, draft, problems)
+        self._length(row, values, draft, problems)
         for name, role in ROLE_FIELDS.items():
             for who in split_list(values.get(name)):
                 draft.people.append((role, who, name))
@@ -331,6 +362,31 @@ class ProgrammeRowCleaner:
             )
             return
         draft.starts_at, draft.ends_at = starts_at, ends_at
+
+    def _length(
+        self,
+        row: int,
+        values: dict[str, str | None],
+        draft: SessionDraft,
+        problems: list[RowProblem],
+    ) -> None:
+        """The planned length: a length column, else the time from start to end."""
+        given = values.get("duration")
+        if given:
+            try:
+                draft.planned_minutes = parse_length(given)
+            except ValueError:
+                problems.append(
+                    self.problem(
+                        row,
+                        "duration",
+                        _("«{length}» is not a length; write minutes (90) or h:mm (1:30).").format(
+                            length=given
+                        ),
+                    )
+                )
+        elif draft.starts_at is not None and draft.ends_at is not None:
+            draft.planned_minutes = round((draft.ends_at - draft.starts_at).total_seconds() / 60)
 
     def _day(
         self, row: int, date_text: str | None, start_text: str | None, problems: list[RowProblem]

@@ -26,6 +26,7 @@ unchanged, so a problem comes back as soon as the situation behind it changes.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable
 from operator import attrgetter
 from typing import NamedTuple
@@ -103,6 +104,7 @@ def find_problems(
     )
     found = Findings(index.session_bits)
     room_clashes(index, found)
+    all_rooms_clashes(index, found)
     person_problems(index, found)
     session_problems(index, found)
     registration_problems(index, found)
@@ -151,6 +153,44 @@ def room_clashes(index: ScheduleIndex, found: Findings) -> None:
                     ),
                     i,
                 )  # i < j: numbers ascend
+
+
+def all_rooms_clashes(index: ScheduleIndex, found: Findings) -> None:
+    """A session in a room while an all-rooms session (a coffee break) runs: a warning.
+
+    Sessions are in time order and none lasts more than a day, so for each all-rooms session
+    only those starting within the day before it and before its end are looked at.
+    """
+    sessions, start, end, scheduled = index.sessions, index.start, index.end, index.scheduled
+    wide = [n for n in range(scheduled) if sessions[n].all_rooms]
+    if not wide:
+        return
+    text = index.texts.during_all_rooms.format
+    for w in wide:
+        first = bisect_left(start, start[w] - _DAY_TICKS, 0, scheduled)
+        last = bisect_left(start, end[w], 0, scheduled)
+        for n in range(first, last):
+            s = sessions[n]
+            if s.all_rooms or end[n] <= start[w] or s.room_id is None:
+                continue
+            b = sessions[w]
+            found.add(
+                Problem(
+                    ProblemKind.DURING_ALL_ROOMS,
+                    Severity.WARNING,
+                    text(
+                        session=index.named(n), room=index.room_name(s.room_id), wide=index.named(w)
+                    ),
+                    (s.id, b.id),
+                    (),
+                    f"during_all_rooms:{s.id},{b.id}",
+                    fingerprint(s.room_id, index.facts(n), index.facts(w)),
+                ),
+                min(n, w),
+            )
+
+
+_DAY_TICKS = ticks(dt.datetime(2000, 1, 2)) - ticks(dt.datetime(2000, 1, 1))
 
 
 # --- one session at a time --------------------------------------------------------------------

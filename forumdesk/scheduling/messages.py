@@ -17,6 +17,7 @@ class Texts:
     """Every sentence the checker writes, in one language."""
 
     room_twice: str
+    during_all_rooms: str
     unscheduled: str
     outside_days: str
     before_first_day: str
@@ -62,6 +63,7 @@ def texts() -> Texts:
 def _build() -> Texts:
     return Texts(
         room_twice=_("{room} is booked twice: {first} and {second} overlap."),
+        during_all_rooms=_("{session} in {room} overlaps {wide}, which is for all rooms."),
         unscheduled=_("{session} is not on the timetable yet."),
         outside_days=_(
             "{session} is scheduled {when}, {where} (the event runs {first_day} to {last_day})."

@@ -25,6 +25,7 @@ class Severity(enum.StrEnum):
 
 class ProblemKind(enum.StrEnum):
     ROOM_DOUBLE_BOOKED = "room_double_booked"
+    DURING_ALL_ROOMS = "during_all_rooms"
     PERSON_DOUBLE_BOOKED = "person_double_booked"
     PERSON_UNAVAILABLE = "person_unavailable"
     CHANGEOVER_TOO_SHORT = "changeover_too_short"
@@ -43,6 +44,7 @@ class ProblemKind(enum.StrEnum):
 
 _KIND_LABELS = {
     ProblemKind.ROOM_DOUBLE_BOOKED: "room booked twice",
+    ProblemKind.DURING_ALL_ROOMS: "during an all-rooms session",
     ProblemKind.PERSON_DOUBLE_BOOKED: "person in two places",
     ProblemKind.PERSON_UNAVAILABLE: "person unavailable",
     ProblemKind.CHANGEOVER_TOO_SHORT: "changeover too short",
@@ -135,6 +137,7 @@ class CheckSession:
     starts_at: dt.datetime | None = None
     ends_at: dt.datetime | None = None
     expected_audience: int | None = None
+    all_rooms: bool = False  # across the venue (a break): books no room, all rooms pause
 
     @property
     def label(self) -> str:

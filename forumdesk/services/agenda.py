@@ -74,7 +74,7 @@ def load_agenda(
         tracks = tuple(
             track_row(t)
             for t in session.scalars(
-                select(Track).where(Track.event_id == event_id).order_by(Track.name)
+                select(Track).where(Track.event_id == event_id).order_by(Track.position, Track.id)
             )
         )
         session_records = session.execute(
@@ -184,6 +184,8 @@ _SESSION_COLUMNS = (
     ProgramSession.description,
     ProgramSession.expected_audience,
     ProgramSession.version,
+    ProgramSession.planned_minutes,
+    ProgramSession.all_rooms,
 )
 
 _PERSON_COLUMNS = (*PERSON_ROW_COLUMNS, Organization.country, Organization.sector)
@@ -261,6 +263,8 @@ def _sessions(
         description,
         expected_audience,
         version,
+        planned_minutes,
+        all_rooms,
     ) in session_records:
         room = room_by_id.get(room_id) if room_id is not None else None
         track = track_by_id.get(track_id) if track_id is not None else None
@@ -289,6 +293,8 @@ def _sessions(
                 description=description,
                 expected_audience=expected_audience,
                 version=version,
+                planned_minutes=planned_minutes,
+                all_rooms=all_rooms,
                 moderators=tuple(
                     link.person.display_name for link in people_here if link.role in LEADING_ROLES
                 ),

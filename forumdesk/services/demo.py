@@ -122,10 +122,13 @@ def _add_rooms(session: Session, event: Event, specs: list[dict[str, Any]]) -> d
 
 
 def _add_tracks(session: Session, event: Event, specs: list[dict[str, Any]]) -> dict[str, int]:
-    tracks = {}
+    tracks: dict[str, int] = {}
     for spec in specs:
         track = Track(
-            event_id=event.id, name=spec["name"], color=text.normalize_color(spec["color"])
+            event_id=event.id,
+            name=spec["name"],
+            color=text.normalize_color(spec["color"]),
+            position=len(tracks),
         )
         session.add(track)
         session.flush()
@@ -213,6 +216,8 @@ def _add_session(
         ends_at=dt.datetime.combine(day, dt.time.fromisoformat(spec["end"])),
         description=spec["description"],
         expected_audience=spec["expected_audience"],
+        # breaks and registration are for the whole venue: across all rooms, booking none
+        all_rooms=bool(spec.get("all_rooms", False)),
     )
     session.add(record)
     session.flush()

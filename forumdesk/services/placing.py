@@ -1,9 +1,11 @@
 """Putting sessions on the timetable: schedule, unschedule, move, resize, and putting them back.
 
 The timetable's rules live here, not in the window: a move keeps the session's length; a
-session that never had a time is scheduled for an hour; sessions dropped together go one after
-another. Each function is one unit of work (all of its sessions or none) that returns where the
-sessions were before: `place_session` / `place_sessions` take that back, which is how undo works.
+session that has no time is scheduled for its planned length (an hour if it has none); sessions
+dropped together go one after another; a break or registration dropped on the timetable goes
+across all rooms (it books none), and an all-rooms session stays across all rooms when moved.
+Each function is one unit of work (all of its sessions or none) that returns where the sessions
+were before: `place_session` / `place_sessions` take that back, which is how undo works.
 A caller passes the version of each session the user saw, and a session changed since is
 refused (ConcurrentEditError, nothing changed). A caller that passes `left_versions` (a dict)
 gets each session's version as the write left it: what its undo is based on.
@@ -20,6 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
+from forumdesk.core.enums import BREAK_KINDS
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import _
 from forumdesk.core.rows import Placement
@@ -28,7 +31,7 @@ from forumdesk.db.models import Event, ProgramSession
 from forumdesk.services.records import check_version, load
 from forumdesk.services.sessions import check_room, check_times, load_row, local_time
 
-# How long a session that never had a time lasts once it is put on the timetable.
+# How long a session with no time and no planned length lasts once put on the timetable.
 DEFAULT_LENGTH = dt.timedelta(hours=1)
 
 Versions = Mapping[int, int]  # session id -> the version the user saw
@@ -92,7 +95,9 @@ def schedule_sessions(
 ) -> dict[int, Placement]:
     """Put sessions into a room one after another from `starts_at`; where they were before.
 
-    Each keeps the length it has, or gets DEFAULT_LENGTH if it has none (an unscheduled one).
+    Each keeps the length it has, or gets its planned length (DEFAULT_LENGTH if none) when it
+    has no time. Breaks and registration, and sessions already across all rooms, go across all
+    rooms rather than into `room_id`.
     """
     with db.transaction() as session:
         previous: dict[int, Placement] = {}
@@ -105,7 +110,9 @@ def schedule_sessions(
                 start = local_time(starts_at, _event(session, record), "starts_at")
                 assert start is not None
             end = start + _length(record)
-            previous[session_id] = _place(session, record, Placement(room_id, start, end))
+            across = record.all_rooms or record.kind in BREAK_KINDS
+            placement = Placement(None if across else room_id, start, end, all_rooms=across)
+            previous[session_id] = _place(session, record, placement)
             start = end
         _report(session, records, left_versions)
         return previous
@@ -131,7 +138,8 @@ def unschedule_sessions(
         for session_id in dict.fromkeys(session_ids):
             record = _load(session, session_id, expected_versions)
             room_id = record.room_id if keep_room else None
-            previous[session_id] = _place(session, record, Placement(room_id, None, None))
+            placement = Placement(room_id, None, None, record.all_rooms)
+            previous[session_id] = _place(session, record, placement)
             records.append(record)
         _report(session, records, left_versions)
         return previous
@@ -150,7 +158,7 @@ def move_session(
     """Move a scheduled session to a new start (and room), keeping its length.
 
     `room_id` None keeps the session's room unless `keep_room` is False (then: no room).
-    Returns where it was before.
+    An all-rooms session stays across all rooms. Returns where it was before.
     """
     with db.transaction() as session:
         record = _load(session, session_id, expected_version)
@@ -158,9 +166,10 @@ def move_session(
             raise _not_scheduled(session, record)
         start = local_time(starts_at, _event(session, record), "starts_at")
         assert start is not None
-        if room_id is None and keep_room:
+        if (room_id is None and keep_room) or record.all_rooms:
             room_id = record.room_id
-        previous = _place(session, record, Placement(room_id, start, start + _length(record)))
+        end = start + _length(record)
+        previous = _place(session, record, Placement(room_id, start, end, record.all_rooms))
         _report(session, [record], left_versions)
         return previous
 
@@ -178,7 +187,8 @@ def resize_session(
         record = _load(session, session_id, expected_version)
         if record.starts_at is None:
             raise _not_scheduled(session, record)
-        previous = _place(session, record, Placement(record.room_id, record.starts_at, ends_at))
+        placement = Placement(record.room_id, record.starts_at, ends_at, record.all_rooms)
+        previous = _place(session, record, placement)
         _report(session, [record], left_versions)
         return previous
 
@@ -206,19 +216,26 @@ def _event(session: Session, record: ProgramSession) -> Event:
 
 def _length(record: ProgramSession) -> dt.timedelta:
     if record.starts_at is None or record.ends_at is None:
-        return DEFAULT_LENGTH
+        return planned_length(record.planned_minutes)
     return record.ends_at - record.starts_at
+
+
+def planned_length(minutes: int | None) -> dt.timedelta:
+    """How long a session with this planned length lasts once put on the timetable."""
+    return dt.timedelta(minutes=minutes) if minutes else DEFAULT_LENGTH
 
 
 def _place(session: Session, record: ProgramSession, placement: Placement) -> Placement:
     """Check and set a session's room and times; returns where it was."""
     event = _event(session, record)
-    previous = Placement(record.room_id, record.starts_at, record.ends_at)
+    previous = Placement(record.room_id, record.starts_at, record.ends_at, record.all_rooms)
     starts_at = local_time(placement.starts_at, event, "starts_at")
     ends_at = local_time(placement.ends_at, event, "ends_at")
     check_times(starts_at, ends_at)
-    check_room(session, record.event_id, placement.room_id)
-    record.room_id, record.starts_at, record.ends_at = placement.room_id, starts_at, ends_at
+    room_id = None if placement.all_rooms else placement.room_id  # all rooms: books none
+    check_room(session, record.event_id, room_id)
+    record.room_id, record.starts_at, record.ends_at = room_id, starts_at, ends_at
+    record.all_rooms = placement.all_rooms
     return previous
 
 

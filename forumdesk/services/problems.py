@@ -143,6 +143,7 @@ def _facts(session: Session, event_id: int) -> _Facts:
                 ProgramSession.starts_at,
                 ProgramSession.ends_at,
                 ProgramSession.expected_audience,
+                ProgramSession.all_rooms,
             ).where(ProgramSession.event_id == event_id)
         )
     ]

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
-from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.enums import BREAK_KINDS, RegistrationStatus, Role, SessionKind
 from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
@@ -38,6 +38,7 @@ from forumdesk.io.duplicates import Directory, name_key
 from forumdesk.io.people_rows import split_full_name
 from forumdesk.io.programme_rows import ProgrammeRowCleaner, SessionDraft
 from forumdesk.io.tables import ImportFileError, RowProblem
+from forumdesk.services import venue
 from forumdesk.services.import_common import (
     ImportOptions,
     ImportSummary,
@@ -62,6 +63,7 @@ _SESSION_FIELDS = (
     "room_id",
     "description",
     "expected_audience",
+    "planned_minutes",
 )
 
 
@@ -285,9 +287,12 @@ class _Run:
             "track_id": self._track(draft.track),
             "description": draft.description,
             "expected_audience": draft.expected_audience,
+            "planned_minutes": draft.planned_minutes,
         }
         if record is None:
             values["kind"] = draft.kind or SessionKind.DISCUSSION
+            # a break or registration with no room of its own is for the whole venue
+            values["all_rooms"] = values["kind"] in BREAK_KINDS and values["room_id"] is None
             record = ProgramSession(
                 event_id=self.event.id, starts_at=draft.starts_at, ends_at=draft.ends_at, **values
             )
@@ -348,7 +353,8 @@ class _Run:
             return None
         track = self.tracks.get(text.fold(name))
         if track is None:
-            track = Track(event_id=self.event.id, name=name)
+            position = venue.next_track_position(self.session, self.event.id)
+            track = Track(event_id=self.event.id, name=name, position=position)
             self.session.add(track)
             self.session.flush()
             self.recorder.created("tracks", [track.id])

@@ -37,6 +37,7 @@ from forumdesk.services.sessions import (
     check_track,
     load_row,
     local_time,
+    settle_all_rooms,
 )
 
 TIMES = ("starts_at", "ends_at")
@@ -133,6 +134,7 @@ def _apply_fields(
     values = dict(changes)
     times = {name: values.pop(name) for name in TIMES if name in values}
     previous = apply_changes(record, values, FIELD_CLEANERS)
+    settle_all_rooms(record, previous)
     if times:
         event = load(session, Event, record.event_id, "event")
         for name, value in times.items():

@@ -79,6 +79,8 @@ def _row(
         description=record.description,
         expected_audience=record.expected_audience,
         version=record.version,
+        planned_minutes=record.planned_minutes,
+        all_rooms=record.all_rooms,
         moderators=moderators,
         updated_at=record.updated_at,
         updated_by=record.updated_by,
@@ -169,6 +171,24 @@ def _optional_id(value: object) -> int | None:
     return None if value is None or value == "" else int(value)  # type: ignore[call-overload]
 
 
+def planned_minutes(value: object) -> int | None:
+    """A planned length in whole minutes: more than none, at most a day (None: not planned)."""
+    minutes = text.non_negative(value, N_("planned length"), "planned_minutes")
+    if minutes is not None and not 0 < minutes <= MAX_SESSION_LENGTH.total_seconds() // 60:
+        raise ValidationError(
+            _("A session's planned length must be between 1 minute and 24 hours."),
+            field="planned_minutes",
+        )
+    return minutes
+
+
+def settle_all_rooms(record: ProgramSession, previous: dict[str, object]) -> None:
+    """An all-rooms session books no room: its room is cleared (and noted in `previous`)."""
+    if record.all_rooms and record.room_id is not None:
+        previous.setdefault("room_id", record.room_id)
+        record.room_id = None
+
+
 # How each field a caller may set is cleaned (apply_changes takes these).
 FIELD_CLEANERS = {
     "code": text.clean,
@@ -180,6 +200,8 @@ FIELD_CLEANERS = {
     "expected_audience": lambda v: text.non_negative(
         v, N_("expected audience"), "expected_audience"
     ),
+    "planned_minutes": planned_minutes,
+    "all_rooms": bool,
 }
 
 
@@ -199,8 +221,10 @@ def create_session(
     ends_at: dt.datetime | None = None,
     description: str | None = None,
     expected_audience: int | None = None,
+    planned_minutes: int | None = None,
+    all_rooms: bool = False,
 ) -> SessionRow:
-    """Create a session, scheduled or not."""
+    """Create a session, scheduled or not (`all_rooms`: across the venue, in no room)."""
     fields = {
         "code": code,
         "title": title,
@@ -211,6 +235,8 @@ def create_session(
         "ends_at": ends_at,
         "description": description,
         "expected_audience": expected_audience,
+        "planned_minutes": planned_minutes,
+        "all_rooms": all_rooms,
     }
     with db.transaction() as session:
         record = add_session_record(session, event_id, fields)
@@ -225,7 +251,7 @@ def add_session_record(
     `fields` holds FIELD_CLEANERS' names and `starts_at`/`ends_at`; "title" is required.
     """
     event = load(session, Event, event_id, "event")
-    values = {"kind": SessionKind.DISCUSSION, **fields}
+    values = {"kind": SessionKind.DISCUSSION, "all_rooms": False, **fields}
     times = {name: values.pop(name, None) for name in ("starts_at", "ends_at")}
     unknown = values.keys() - FIELD_CLEANERS.keys()
     if unknown:
@@ -239,6 +265,7 @@ def add_session_record(
     record.starts_at = local_time(times["starts_at"], event, "starts_at")
     record.ends_at = local_time(times["ends_at"], event, "ends_at")
     check_times(record.starts_at, record.ends_at)
+    settle_all_rooms(record, {})
     check_room(session, event_id, record.room_id)
     check_track(session, event_id, record.track_id)
     check_code(session, event_id, record.code, None)
@@ -259,6 +286,7 @@ def update_session(
         record = load(session, ProgramSession, session_id, "session")
         check_version(record, expected_version, "session")
         previous = apply_changes(record, changes, FIELD_CLEANERS)
+        settle_all_rooms(record, previous)
         if "room_id" in previous:
             check_room(session, record.event_id, record.room_id)
         if "track_id" in previous:
@@ -309,6 +337,51 @@ def delete_sessions(
         return snapshots
 
 
+def duplicate_sessions(db: Database, session_ids: Sequence[int]) -> list[SessionRow]:
+    """Copy sessions with their people, in one unit of work; the copies, in the order given.
+
+    A copy has no code (codes are unique) and the same title, kind, track, description and
+    people. A scheduled session's copy follows it in the same place (the same room, or all
+    rooms), starting as it ends; an unscheduled one's stays unscheduled. Undo: delete_sessions.
+    """
+    with db.transaction() as session:
+        copies = []
+        for session_id in dict.fromkeys(session_ids):
+            original = load(session, ProgramSession, session_id, "session")
+            starts_at = original.ends_at
+            ends_at = (
+                original.ends_at + (original.ends_at - original.starts_at)
+                if original.starts_at is not None and original.ends_at is not None
+                else None
+            )
+            copy = ProgramSession(
+                event_id=original.event_id,
+                code=None,
+                title=original.title,
+                kind=original.kind,
+                track_id=original.track_id,
+                room_id=original.room_id,
+                starts_at=starts_at if ends_at is not None else None,
+                ends_at=ends_at,
+                description=original.description,
+                expected_audience=original.expected_audience,
+                planned_minutes=original.planned_minutes,
+                all_rooms=original.all_rooms,
+            )
+            check_times(copy.starts_at, copy.ends_at)
+            session.add(copy)
+            session.flush()
+            for a in original.assignments:
+                session.add(
+                    Assignment(
+                        session_id=copy.id, person_id=a.person_id, role=a.role, position=a.position
+                    )
+                )
+            copies.append(copy.id)
+        session.flush()
+        return [load_row(session, copy_id) for copy_id in copies]
+
+
 def restore_session(db: Database, snapshot: SessionSnapshot) -> SessionRow:
     """Undo delete_session: same id, fields, place and people (those who still exist)."""
     return restore_sessions(db, [snapshot])[0]
@@ -344,6 +417,8 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
         ends_at=row.ends_at,
         description=row.description,
         expected_audience=row.expected_audience,
+        planned_minutes=row.planned_minutes,
+        all_rooms=row.all_rooms,
     )
     session.add(record)
     put_back_version(session, record, row.version + 1)

@@ -35,6 +35,7 @@ def track_row(track: Track) -> TrackRow:
         name=track.name,
         color=track.color,
         version=track.version,
+        position=track.position,
     )
 
 
@@ -196,6 +197,7 @@ def add_track(db: Database, event_id: int, name: str, color: str | None = None) 
         load(session, Event, event_id, "event")
         track = Track(event_id=event_id, **_clean_all(_TRACK_CLEANERS, name=name, color=color))
         _refuse_duplicate_name(session, Track, event_id, track.name, None, "track")
+        track.position = next_track_position(session, event_id)
         session.add(track)
         session.flush()
         return track_row(track)
@@ -247,6 +249,7 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
             event_id=row.event_id,
             name=row.name,
             color=row.color,
+            position=row.position,
         )
         session.add(track)
         put_back_version(session, track, row.version + 1)
@@ -255,9 +258,16 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
 
 
 def list_tracks(db: Database, event_id: int) -> list[TrackRow]:
+    """The event's tracks in their order (`position`, then as created)."""
     with db.reader() as session:
-        query = select(Track).where(Track.event_id == event_id).order_by(Track.name)
+        query = select(Track).where(Track.event_id == event_id).order_by(Track.position, Track.id)
         return [track_row(t) for t in session.scalars(query)]
+
+
+def next_track_position(session: Session, event_id: int) -> int:
+    """Query helper: the position of a track added after the event's last one."""
+    last = session.scalar(select(func.max(Track.position)).where(Track.event_id == event_id))
+    return 0 if last is None else last + 1
 
 
 # --- shared -----------------------------------------------------------------------------------

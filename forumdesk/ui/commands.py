@@ -448,6 +448,32 @@ class CreateSessionCommand(ForumdeskCommand):
         self._snapshot = sessions.delete_session(self.ctx.db, self.created.id)
 
 
+class DuplicateSessionsCommand(ForumdeskCommand):
+    """Copies of sessions with their people (Ctrl+D); undo deletes the copies, redo puts the
+    same copies back (same ids)."""
+
+    topics = frozenset({SESSIONS, ASSIGNMENTS})
+
+    def __init__(self, ctx: AppContext, text: str, session_ids: Sequence[int]) -> None:
+        super().__init__(ctx, text)
+        self._ids = list(session_ids)
+        self._snapshots: list[SessionSnapshot] = []
+        self.created: list[SessionRow] = []
+
+    def do(self) -> None:
+        if not self._snapshots:
+            self.created = sessions.duplicate_sessions(self.ctx.db, self._ids)
+        else:
+            self.created = sessions.restore_sessions(self.ctx.db, self._snapshots)
+
+    def undo_action(self) -> None:
+        # based on the copies as made (or put back), followed along this desk's later steps
+        bases = _session_bases(self.ctx, {row.id: row.version for row in self.created})
+        self._snapshots = sessions.delete_sessions(
+            self.ctx.db, list(bases), expected_versions=bases
+        )
+
+
 class SaveSessionCommand(ForumdeskCommand):
     """The session editor's OK: fields, place and people in one service call; undo is the same
     call with the edit it returned. Each call is based on the session as the last one left it

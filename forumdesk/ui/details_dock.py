@@ -78,7 +78,9 @@ class SessionDetailsDock(QDockWidget):
         lines = [
             f"<b>{html.escape(row.label)}</b>",
             html.escape(when),
-            html.escape(row.room_name or self.tr("no room")),
+            html.escape(
+                self.tr("All rooms") if row.all_rooms else row.room_name or self.tr("no room")
+            ),
             html.escape(
                 vocabulary_label(row.kind) + (f" · {row.track_name}" if row.track_name else "")
             ),

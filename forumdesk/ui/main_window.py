@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from forumdesk import __version__
 from forumdesk.config import database_title
 from forumdesk.core.errors import ForumdeskError
-from forumdesk.core.rows import EventRow
+from forumdesk.core.rows import EventRow, Placement
 from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
+from forumdesk.ui import commands
 from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
 from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.database_actions import DatabaseActions
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         ):
             source.open_session.connect(self.open_session_editor)
         self.sessions_page.new_session.connect(lambda: self.open_session_editor(None))
+        self.timetable_page.new_session_at.connect(
+            lambda where: self.open_session_editor(None, where=where)
+        )
         self.timetable_page.view.selection_changed.connect(self._on_view_selection_changed)
         self.sessions_page.table.selectionModel().selectionChanged.connect(
             lambda *_args: self._select_first(self.sessions_page.selected_ids())
@@ -232,6 +236,10 @@ class MainWindow(QMainWindow):
         session_menu.addAction(
             self._action(self.tr("&Edit selected session…"), self._edit_selected_session, "Ctrl+E")
         )
+        self.duplicate_action = self._action(
+            self.tr("&Duplicate selected sessions"), self.duplicate_selected_sessions, "Ctrl+D"
+        )
+        session_menu.addAction(self.duplicate_action)
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         for number, (page, title) in enumerate(
@@ -256,6 +264,12 @@ class MainWindow(QMainWindow):
             self.problems_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
+        # the strip under the timetable that says what each problem mark means
+        self.legend_action = QAction(self.tr("&Legend"), self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(True)
+        self.legend_action.toggled.connect(self.timetable_page.legend.setVisible)
+        view_menu.addAction(self.legend_action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.language_menu = language_menu(self, self.ctx.prompts)
@@ -406,19 +420,32 @@ class MainWindow(QMainWindow):
             self.unscheduled_dock.show()
             self.unscheduled_dock.filter_edit.setFocus()
 
-    def open_session_editor(self, session_id: int | None) -> None:
+    def open_session_editor(
+        self, session_id: int | None, *, where: Placement | None = None
+    ) -> None:
+        """Edit a session, or create one (`where`: the room and time the timetable gave)."""
         if self.current_event is None:
             return
         from forumdesk.ui.session_editor import SessionEditorDialog
 
         try:
-            dialog = SessionEditorDialog(self.ctx, session_id, parent=self)
+            dialog = SessionEditorDialog(self.ctx, session_id, where=where, parent=self)
         except ForumdeskError as exc:  # deleted meanwhile
             self.ctx.report_error(self.tr("Edit session"), exc)
             return
         self.editor_opened.emit(dialog)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_session_id:
             self.ctx.session_selected.emit(dialog.saved_session_id)
+
+    def duplicate_selected_sessions(self) -> None:
+        """Ctrl+D: copies of the sessions selected on the timetable or the Sessions page."""
+        if self.tabs.currentWidget() is self.timetable_page:
+            self.timetable_page.duplicate_selected()
+            return
+        chosen = self.sessions_page.selected_ids()
+        if chosen:
+            text = self.tr("Duplicate %n session(s)", "", len(chosen))
+            self.ctx.run(commands.DuplicateSessionsCommand(self.ctx, text, chosen))
 
     def _edit_selected_session(self) -> None:
         if self.details_dock.session_id is not None:

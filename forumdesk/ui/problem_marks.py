@@ -1,12 +1,15 @@
 """Problems drawn on the timetable, without the timetable knowing about them.
 
-Two scene items sit in the timetable's scene: `ProblemOutlines` above the blocks draws a red
-(error) or amber (warning) outline round each block with an open problem, reading the blocks'
-positions when it paints, so outlines follow reloads, day switches, zoom and drags by
-themselves; `ClashShading` below the blocks shades, while a session is dragged, the times at
-which one of its people is busy elsewhere or unavailable. A scene event filter adds the problems
-to a block's tooltip and notices drags (the view's own API has no drag signals). What to shade,
-and how badly, comes from forumdesk.services.problems.busy_spans (the rules are the checker's, in
+Two scene items sit in the timetable's scene: `ProblemOutlines` above the blocks draws, round
+each block with an open problem, an outline in the look of its worst kind and a badge for each
+kind (forumdesk.ui.timetable.mark_styles: each kind its colour, line and shape), reading the
+blocks' positions when it paints, so outlines follow reloads, day switches, zoom and drags by
+themselves; an outline is clipped to the part of its block no other block covers, so a break's
+outline never runs over the text of a session drawn on it; `ClashShading` below the blocks
+shades, while a session is dragged, the times at which one of its people is busy elsewhere or
+unavailable. A scene event filter adds the problems to a block's tooltip and notices drags
+(the view's own API has no drag signals). What to shade, and how badly, comes from
+forumdesk.services.problems.busy_spans (the rules are the checker's, in
 forumdesk.scheduling.busy): this module only draws it.
 """
 
@@ -16,7 +19,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -29,10 +32,18 @@ from PySide6.QtWidgets import (
 
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.scheduling.busy import BusySpan
-from forumdesk.scheduling.checker import Severity
+from forumdesk.scheduling.checker import ProblemKind, Severity
 from forumdesk.services.problems import ProblemRow, busy_spans
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.timetable.geometry import minutes_into
+from forumdesk.ui.timetable.mark_styles import (
+    BADGE_GAP,
+    BADGE_SIZE,
+    MarkStyle,
+    draw_badge,
+    draw_outline,
+    mark_style,
+)
 from forumdesk.ui.timetable.session_block import SessionBlock, session_tooltip
 from forumdesk.ui.timetable.timetable_page import TimetablePage
 
@@ -55,16 +66,47 @@ class ProblemOutlines(QGraphicsItem):
         super().__init__()
         self.page = page
         self.severity: dict[int, Severity] = {}  # session id -> worst open problem
+        self.styles: dict[int, tuple[MarkStyle, ...]] = {}  # session id -> its kinds' looks
         self.setZValue(OUTLINE_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self._rect = QRectF()
 
-    def set_severity(self, severity: dict[int, Severity]) -> None:
-        if severity != self.severity:
-            self.severity = severity
+    def set_severity(
+        self,
+        severity: dict[int, Severity],
+        styles: dict[int, tuple[MarkStyle, ...]] | None = None,
+    ) -> None:
+        styles = styles if styles is not None else {}
+        if severity != self.severity or styles != self.styles:
+            self.severity, self.styles = severity, styles
             self.update()
+
+    def styles_of(self, session_id: int) -> tuple[MarkStyle, ...]:
+        """The looks of a session's open problems, the worst first."""
+        found = self.styles.get(session_id)
+        if found:
+            return found
+        severity = self.severity.get(session_id, Severity.WARNING)
+        return (mark_style(ProblemKind.UNSCHEDULED, severity),)
+
+    def visible_part(self, session_id: int) -> QPainterPath:
+        """A block's scene rectangle less the blocks drawn over it (their text stays clear)."""
+        path = QPainterPath()
+        block = self.page.view.block(session_id)
+        if block is None:
+            return path
+        rect = block.sceneBoundingRect()
+        path.addRect(rect)
+        for other in self.page.view.blocks():
+            if other is not block and other.zValue() > block.zValue():
+                covered = other.sceneBoundingRect()
+                if covered.intersects(rect):
+                    cut = QPainterPath()
+                    cut.addRect(covered)
+                    path = path.subtracted(cut)
+        return path
 
     def fit_scene(self, rect: QRectF) -> None:
         if rect != self._rect:
@@ -89,28 +131,27 @@ class ProblemOutlines(QGraphicsItem):
         exposed = option.exposedRect  # type: ignore[attr-defined]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for session_id, severity in self.severity.items():
+        for session_id in self.severity:
             block = self.page.view.block(session_id)
             if block is None:
                 continue
             rect = block.sceneBoundingRect()
             if not rect.intersects(exposed):
                 continue
+            styles = self.styles_of(session_id)
+            painter.save()
+            painter.setClipPath(self.visible_part(session_id))
             # inside the block's own rectangle, so a moving block repaints all of it; further
             # in when selected, so the selection border stays visible
             inset = 3.75 if block.isSelected() else 1.5
-            path = QPainterPath()
-            path.addRoundedRect(rect.adjusted(inset, inset, -inset, -inset), 3, 3)
-            painter.setPen(QPen(_ink(severity), 2.5))
-            painter.drawPath(path)
-            # a corner flag, readable also for those who do not tell red from amber
-            corner = QPainterPath()
-            right, top = rect.right() - inset, rect.top() + inset
-            corner.moveTo(right - 11, top)
-            corner.lineTo(right, top)
-            corner.lineTo(right, top + 11)
-            corner.closeSubpath()
-            painter.fillPath(corner, _ink(severity))
+            draw_outline(painter, rect.adjusted(inset, inset, -inset, -inset), styles[0])
+            # a badge for each kind, in the top right corner (the block keeps its text clear
+            # of them), readable also for those who do not tell the colours apart
+            right, top = rect.right() - inset - 2, rect.top() + inset + 2
+            for number, style in enumerate(styles):
+                left = right - (number + 1) * BADGE_SIZE - number * BADGE_GAP
+                draw_badge(painter, QRectF(left, top, BADGE_SIZE, BADGE_SIZE), style)
+            painter.restore()
 
 
 class ClashShading(QGraphicsItem):
@@ -205,8 +246,19 @@ class TimetableProblemMarks(QObject):
                 by_session.setdefault(session_id, []).append(row)
                 if worst.get(session_id) != Severity.ERROR:
                     worst[session_id] = row.severity
+        styles: dict[int, tuple[MarkStyle, ...]] = {}
+        for session_id, found in by_session.items():
+            ordered = sorted(found, key=lambda r: r.severity != Severity.ERROR)  # errors first
+            looks = dict.fromkeys(mark_style(r.kind, r.severity) for r in ordered)
+            styles[session_id] = tuple(looks)
         self.problems = by_session
-        self.outlines.set_severity(worst)
+        self.outlines.set_severity(worst, styles)
+        self.page.view.set_badge_room(
+            {
+                session_id: len(looks) * (BADGE_SIZE + BADGE_GAP) + 2
+                for session_id, looks in styles.items()
+            }
+        )
 
     def tooltip(self, block: SessionBlock) -> str:
         text = session_tooltip(block.row)

@@ -84,6 +84,9 @@ class RoleDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
 
+ALL_ROOMS = "all"  # the room list's entry for a session across the whole venue
+
+
 class SessionEditorDialog(QDialog):
     """Create (session_id None) or edit a session. OK saves everything as one undo step."""
 
@@ -93,10 +96,13 @@ class SessionEditorDialog(QDialog):
         session_id: int | None = None,
         *,
         event_id: int | None = None,
+        where: Placement | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # a new session's room and time, where the user asked for it on the timetable
+        self._where = where
         self.original: SessionRow | None = (
             sessions.get_session(ctx.db, session_id) if session_id is not None else None
         )
@@ -177,6 +183,7 @@ class SessionEditorDialog(QDialog):
             self.track_combo.addItem(track.name, track.id)
         self.room_combo = QComboBox(box)
         self.room_combo.addItem(self.tr("(no room)"), None)
+        self.room_combo.addItem(self.tr("All rooms (whole venue)"), ALL_ROOMS)
         for room in venue.list_rooms(self.ctx.db, self.event_id):
             label = f"{room.name} ({room.capacity})" if room.capacity else room.name
             self.room_combo.addItem(label, room.id)
@@ -197,6 +204,14 @@ class SessionEditorDialog(QDialog):
         self.audience_spin = QSpinBox(box)
         self.audience_spin.setRange(-1, 100_000)
         self.audience_spin.setSpecialValueText(self.tr("not set"))
+        self.length_spin = QSpinBox(box)
+        self.length_spin.setRange(0, 24 * 60)
+        self.length_spin.setSingleStep(15)
+        self.length_spin.setSuffix(self.tr(" min"))
+        self.length_spin.setSpecialValueText(self.tr("not set (1 hour)"))
+        self.length_spin.setToolTip(
+            self.tr("How long the session lasts when it is put on the timetable")
+        )
         self.description_edit = QPlainTextEdit(box)
         form.addRow(self.tr("Code"), self.code_edit)
         form.addRow(self.tr("Title"), self.title_edit)
@@ -205,6 +220,7 @@ class SessionEditorDialog(QDialog):
         form.addRow(self.tr("Room"), self.room_combo)
         form.addRow("", self.scheduled_check)
         form.addRow(self.tr("When"), times)
+        form.addRow(self.tr("Planned length"), self.length_spin)
         form.addRow(self.tr("Expected audience"), self.audience_spin)
         form.addRow(self.tr("Description"), self.description_edit)
         return box
@@ -349,14 +365,19 @@ class SessionEditorDialog(QDialog):
             self.start_edit.setTime(QTime(10, 0))
             self.end_edit.setTime(QTime(11, 30))
             self.audience_spin.setValue(-1)
+            self.length_spin.setValue(0)
             self._on_scheduled_check_toggled(False)
+            if self._where is not None:
+                self._show_placement(self._where)
             return
         self.code_edit.setText(row.code or "")
         self.title_edit.setText(row.title)
         self.title_edit.setCursorPosition(0)  # show a long title from its start
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(row.kind.value))
         self.track_combo.setCurrentIndex(max(0, self.track_combo.findData(row.track_id)))
-        self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(row.room_id)))
+        room = ALL_ROOMS if row.all_rooms else row.room_id
+        self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(room)))
+        self.length_spin.setValue(row.planned_minutes or 0)
         scheduled = row.starts_at is not None and row.ends_at is not None
         self.scheduled_check.setChecked(scheduled)
         if row.starts_at is not None and row.ends_at is not None:
@@ -378,6 +399,20 @@ class SessionEditorDialog(QDialog):
                 for a in self._original_people
             ]
         )
+
+    def _show_placement(self, where: Placement) -> None:
+        """Fill in a new session's room and time (a double-click or a drag on the timetable)."""
+        room = ALL_ROOMS if where.all_rooms else where.room_id
+        self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(room)))
+        if where.starts_at is None or where.ends_at is None:
+            return
+        index = self.day_combo.findData(where.starts_at.date().isoformat())
+        if index >= 0:
+            self.day_combo.setCurrentIndex(index)
+        self.start_edit.setTime(QTime(where.starts_at.hour, where.starts_at.minute))
+        self.end_edit.setTime(QTime(where.ends_at.hour, where.ends_at.minute))
+        self.scheduled_check.setChecked(True)
+        self._on_scheduled_check_toggled(True)
 
     def _on_ctx_data_changed(self, _topics: frozenset[str]) -> None:
         """Another desk changed this session or its people: say so rather than keep stale data."""
@@ -422,18 +457,22 @@ class SessionEditorDialog(QDialog):
             "track_id": self.track_combo.currentData(),
             "description": self.description_edit.toPlainText(),
             "expected_audience": None if audience < 0 else audience,
+            "planned_minutes": self.length_spin.value() or None,
         }
 
     def placement(self) -> Placement:
-        room_id = self.room_combo.currentData()
+        data = self.room_combo.currentData()
+        all_rooms = data == ALL_ROOMS
+        room_id = None if all_rooms else data
         if not self.scheduled_check.isChecked():
-            return Placement(room_id, None, None)
+            return Placement(room_id, None, None, all_rooms)
         day = dt.date.fromisoformat(str(self.day_combo.currentData()))
         start, end = self.start_edit.time(), self.end_edit.time()
         return Placement(
             room_id,
             dt.datetime.combine(day, dt.time(start.hour(), start.minute())),
             dt.datetime.combine(day, dt.time(end.hour(), end.minute())),
+            all_rooms,
         )
 
     # --- people ---------------------------------------------------------------------------
@@ -593,6 +632,7 @@ class SessionEditorDialog(QDialog):
             "room_id": placement.room_id,
             "starts_at": placement.starts_at,
             "ends_at": placement.ends_at,
+            "all_rooms": placement.all_rooms,
         }
         if self.original is None:
             return commands.CreateSessionCommand(
@@ -600,7 +640,9 @@ class SessionEditorDialog(QDialog):
             )
         current = self.original
         changes = {k: v for k, v in fields.items() if v != _current_value(current, k)}
-        if placement != Placement(current.room_id, current.starts_at, current.ends_at):
+        if placement != Placement(
+            current.room_id, current.starts_at, current.ends_at, current.all_rooms
+        ):
             changes.update(where)
         return commands.SaveSessionCommand(
             self.ctx,

@@ -116,7 +116,7 @@ class SessionTableModel(QAbstractTableModel):
                 return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
             return ""
         if column == "room":
-            return row.room_name or ""
+            return _tr("All rooms") if row.all_rooms else row.room_name or ""
         if column == "title":
             return row.title
         if column == "kind":

@@ -54,6 +54,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/main_window.py" line="447"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Duplicate %n session</numerusform>
+            <numerusform>Duplicate %n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="338"/>
@@ -110,7 +121,7 @@
 <context>
     <name>ProblemsDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="347"/>
+        <location filename="../../forumdesk/ui/problems.py" line="350"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>%n accepted</numerusform>
@@ -118,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="390"/>
+        <location filename="../../forumdesk/ui/problems.py" line="393"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Why is this %n problem acceptable?</numerusform>
@@ -175,7 +186,7 @@
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="312"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -183,7 +194,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="323"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Duplicate %n session</numerusform>
+            <numerusform>Duplicate %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>

@@ -34,32 +34,32 @@
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="539"/>
+        <location filename="../../forumdesk/ui/commands.py" line="565"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="643"/>
+        <location filename="../../forumdesk/ui/commands.py" line="669"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="666"/>
+        <location filename="../../forumdesk/ui/commands.py" line="692"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="696"/>
+        <location filename="../../forumdesk/ui/commands.py" line="722"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="732"/>
+        <location filename="../../forumdesk/ui/commands.py" line="758"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="755"/>
+        <location filename="../../forumdesk/ui/commands.py" line="781"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -1061,6 +1061,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>ожидаемое число участников</translation>
     </message>
     <message>
+        <source>length (minutes)</source>
+        <translation>длительность (мин)</translation>
+    </message>
+    <message>
         <source>(ignore)</source>
         <translation>(не импортировать)</translation>
     </message>
@@ -1134,204 +1138,223 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="90"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="103"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="104"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="106"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="107"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="126"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="349"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="127"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="363"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="128"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="129"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="177"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="181"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="179"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="183"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="181"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="183"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="187"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="222"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="222"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="230"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="240"/>
+        <source>&amp;Duplicate selected sessions</source>
+        <translation>&amp;Дублировать выбранные сессии</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="239"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="247"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="240"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="242"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="250"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="268"/>
+        <source>&amp;Legend</source>
+        <translation>&amp;Легенда</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="274"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="264"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="278"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="270"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="284"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="287"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="281"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="295"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="283"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="297"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="399"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="334"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="348"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="356"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="370"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="362"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="376"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="390"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="404"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="417"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="434"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/main_window.py" line="447"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Дублировать %n сессию</numerusform>
+            <numerusform>Дублировать %n сессии</numerusform>
+            <numerusform>Дублировать %n сессий</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="472"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="499"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="478"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="505"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="479"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="506"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2053,6 +2076,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>зал занят дважды</translation>
     </message>
     <message>
+        <source>during an all-rooms session</source>
+        <translation>во время общего перерыва</translation>
+    </message>
+    <message>
         <source>person in two places</source>
         <translation>человек в двух местах сразу</translation>
     </message>
@@ -2092,6 +2119,41 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ProblemMarks</name>
     <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="145"/>
+        <source>Room booked twice</source>
+        <translation>Зал занят дважды</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="146"/>
+        <source>Person in two places</source>
+        <translation>Человек в двух местах</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="147"/>
+        <source>No moderator</source>
+        <translation>Нет модератора</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="148"/>
+        <source>During an all-rooms break</source>
+        <translation>Во время общего перерыва</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="149"/>
+        <source>Other problem</source>
+        <translation>Другая проблема</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="150"/>
+        <source>Other warning</source>
+        <translation>Другое предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/mark_styles.py" line="181"/>
+        <source>What the marks on the timetable mean</source>
+        <translation>Что означают отметки в расписании</translation>
+    </message>
+    <message>
         <source>unavailable</source>
         <translation type="vanished">недоступен</translation>
     </message>
@@ -2103,34 +2165,34 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="207"/>
+        <location filename="../../forumdesk/ui/problems.py" line="209"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="233"/>
+        <location filename="../../forumdesk/ui/problems.py" line="237"/>
         <source>Show accepted</source>
         <translation>Показать принятые</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="237"/>
-        <location filename="../../forumdesk/ui/problems.py" line="245"/>
+        <location filename="../../forumdesk/ui/problems.py" line="241"/>
+        <location filename="../../forumdesk/ui/problems.py" line="249"/>
         <source>Accept…</source>
         <translation>Принять…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="239"/>
+        <location filename="../../forumdesk/ui/problems.py" line="243"/>
         <source>Mark the selected problems as accepted, with a note why. They come back when the times, rooms or people behind them change.</source>
         <translation>Отметить выбранные проблемы как принятые, с пояснением почему. Они вернутся, если изменятся время, залы или люди, из-за которых они возникли.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="244"/>
-        <location filename="../../forumdesk/ui/problems.py" line="246"/>
+        <location filename="../../forumdesk/ui/problems.py" line="248"/>
+        <location filename="../../forumdesk/ui/problems.py" line="250"/>
         <source>Un-accept</source>
         <translation>Снять отметку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="347"/>
+        <location filename="../../forumdesk/ui/problems.py" line="350"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>принято: %n</numerusform>
@@ -2139,14 +2201,14 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="388"/>
+        <location filename="../../forumdesk/ui/problems.py" line="391"/>
         <source>Why is this acceptable?
 {0}</source>
         <translation>Почему это допустимо?
 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="390"/>
+        <location filename="../../forumdesk/ui/problems.py" line="393"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Почему допустимы эти проблемы (%n)?</numerusform>
@@ -2155,12 +2217,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="392"/>
+        <location filename="../../forumdesk/ui/problems.py" line="395"/>
         <source>Accept problem</source>
         <translation>Принятие проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="435"/>
+        <location filename="../../forumdesk/ui/problems.py" line="438"/>
         <source>Open the list of problems</source>
         <translation>Открыть список проблем</translation>
     </message>
@@ -2261,13 +2323,14 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/problems_tree_model.py" line="250"/>
-        <source>(accepted)</source>
-        <translation>(принято)</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/problems_tree_model.py" line="255"/>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="261"/>
         <source>Accepted: {0}</source>
         <translation>Принято: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/problems_tree_model.py" line="256"/>
+        <source>(accepted)</source>
+        <translation>(принято)</translation>
     </message>
 </context>
 <context>
@@ -2291,49 +2354,52 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionBlock</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="160"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="170"/>
         <source>Kind: {0}</source>
         <translation>Тип: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="166"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="176"/>
         <source>When: {0}, {1}</source>
         <translation>Время: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="167"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="177"/>
         <source>no room yet</source>
         <translation>зал пока не назначен</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="169"/>
-        <source>{0} (whole venue)</source>
-        <translation>{0} (вся площадка)</translation>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="179"/>
+        <source>all rooms (whole venue)</source>
+        <translation>все залы (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="169"/>
-        <source>whole venue</source>
-        <translation>вся площадка</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="170"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="180"/>
         <source>Room: {0}</source>
         <translation>Зал: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="172"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="182"/>
         <source>Track: {0}</source>
         <translation>Трек: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="174"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="184"/>
         <source>Moderators: {0}</source>
         <translation>Модераторы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/session_block.py" line="176"/>
+        <location filename="../../forumdesk/ui/timetable/session_block.py" line="186"/>
         <source>Expected audience: {0}</source>
         <translation>Ожидается участников: {0}</translation>
+    </message>
+    <message>
+        <source>{0} (whole venue)</source>
+        <translation type="vanished">{0} (вся площадка)</translation>
+    </message>
+    <message>
+        <source>whole venue</source>
+        <translation type="vanished">вся площадка</translation>
     </message>
 </context>
 <context>
@@ -2344,22 +2410,27 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Сведения о сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/details_dock.py" line="41"/>
+        <location filename="../../forumdesk/ui/details_dock.py" line="46"/>
         <source>Edit session…</source>
         <translation>Изменить сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/details_dock.py" line="64"/>
+        <location filename="../../forumdesk/ui/details_dock.py" line="69"/>
         <source>Select a session to see its details here.</source>
         <translation>Выберите сессию, чтобы увидеть здесь сведения о ней.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/details_dock.py" line="71"/>
+        <location filename="../../forumdesk/ui/details_dock.py" line="76"/>
         <source>not on the timetable</source>
         <translation>не в расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/details_dock.py" line="76"/>
+        <location filename="../../forumdesk/ui/details_dock.py" line="82"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/details_dock.py" line="82"/>
         <source>no room</source>
         <translation>без зала</translation>
     </message>
@@ -2367,133 +2438,158 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="113"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="530"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="121"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="649"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="115"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="123"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="160"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="170"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="171"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="181"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="175"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="185"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="179"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="186"/>
+        <source>All rooms (whole venue)</source>
+        <translation>Все залы (вся площадка)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="190"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="195"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="206"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="210"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="211"/>
+        <source>not set (1 hour)</source>
+        <translation>не задана (1 час)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
+        <source>How long the session lasts when it is put on the timetable</source>
+        <translation>Сколько длится сессия, когда её ставят в расписание</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="216"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="217"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="200"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="201"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="204"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <source>Planned length</source>
+        <translation>Плановая длительность</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="205"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="209"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="262"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="230"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="263"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="245"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="249"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="282"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="298"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="266"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="300"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="401"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="517"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="486"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="602"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="495"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="611"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -2592,50 +2688,55 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Модераторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="110"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="112"/>
         <source>unscheduled</source>
         <translation>вне расписания</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="119"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
     </message>
 </context>
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="40"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="47"/>
         <source>Filter by code, title, room, moderator…</source>
         <translation>Фильтр по коду, названию, залу, модератору…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="60"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="67"/>
         <source>New session…</source>
         <translation>Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="62"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="69"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="64"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="71"/>
         <source>Take off the timetable</source>
         <translation>Снять с расписания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="66"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="73"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="136"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="141"/>
         <source>{0} of {1} sessions</source>
         <translation>Сессий: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="170"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="175"/>
         <source>Unschedule {0} sessions</source>
         <translation>снятие с расписания сессий ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="183"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="188"/>
         <source>Delete {0} session(s) with their people?
 
 {1}
@@ -2648,12 +2749,12 @@ You can undo this with Edit &gt; Undo.</source>
 Это можно отменить: «Правка &gt; Отменить».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="186"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="191"/>
         <source>Delete sessions</source>
         <translation>Удаление сессий</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="192"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="197"/>
         <source>Delete {0} session(s)</source>
         <translation>удаление сессий ({0})</translation>
     </message>
@@ -2930,62 +3031,62 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TimetablePage</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="68"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="70"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="71"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="73"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="74"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="76"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="76"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="78"/>
         <source>Actual size</source>
         <translation>Исходный масштаб</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="81"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="87"/>
         <source>Snap to:</source>
         <translation>Привязка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="90"/>
         <source>Zoom:</source>
         <translation>Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="150"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="155"/>
         <source>All days</source>
         <translation>Все дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="282"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="287"/>
         <source>Move {0}</source>
         <translation>перемещение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="289"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="294"/>
         <source>Change the length of {0}</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="295"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="300"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="312"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -2994,7 +3095,16 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="323"/>
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Дублировать %n сессию</numerusform>
+            <numerusform>Дублировать %n сессии</numerusform>
+            <numerusform>Дублировать %n сессий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
@@ -3011,6 +3121,7 @@ You can undo this with Edit &gt; Undo.</source>
     <name>TimetableView</name>
     <message>
         <location filename="../../forumdesk/ui/timetable/rulers.py" line="93"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="537"/>
         <source>No room</source>
         <translation>Без зала</translation>
     </message>
@@ -3018,6 +3129,21 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/timetable/rulers.py" line="104"/>
         <source>{0} seats</source>
         <translation>{0} чел.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="522"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="527"/>
+        <source>booked: {0}</source>
+        <translation>занят: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="530"/>
+        <source>during {0}</source>
+        <translation>во время: {0}</translation>
     </message>
 </context>
 <context>

@@ -504,3 +504,52 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(db_path: Path) -
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "[]"
+
+
+# --- 0004: planned lengths, all-rooms sessions, the tracks' order -----------------------------
+
+
+def test_0004_puts_breaks_across_all_rooms_and_orders_tracks_as_created(db_path: Path) -> None:
+    """A file at 0003 with a break booked into Hall A and tracks added as Z, A: after the
+    upgrade the break is across all rooms in no room, the talk keeps its hall, and the tracks
+    keep the order they were created in."""
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+    engine.dispose()
+    _sql(
+        db_path,
+        "INSERT INTO events (id, name, first_day, last_day, timezone, changeover_minutes, version)"
+        " VALUES (1, 'Forum', '2021-11-25', '2021-11-26', 'Asia/Almaty', 0, 1)",
+    )
+    _sql(
+        db_path,
+        "INSERT INTO rooms (id, event_id, name, position, version) VALUES (1, 1, 'A', 0, 1)",
+    )
+    _sql(db_path, "INSERT INTO tracks (id, event_id, name, version) VALUES (1, 1, 'Zeta', 1)")
+    _sql(db_path, "INSERT INTO tracks (id, event_id, name, version) VALUES (2, 1, 'Alpha', 1)")
+    for session_id, kind in ((1, "break"), (2, "discussion")):
+        _sql(
+            db_path,
+            "INSERT INTO program_sessions (id, event_id, title, kind, room_id, starts_at,"
+            " ends_at, version) VALUES"
+            f" ({session_id}, 1, 'S{session_id}', '{kind}', 1, '2021-11-25 10:00:00.000000',"
+            " '2021-11-25 10:30:00.000000', 1)",
+        )
+
+    database = _open(db_path)
+    database.dispose()
+
+    assert _version(db_path) == head_revision()
+    assert _sql(
+        db_path, "SELECT id, all_rooms, room_id, planned_minutes FROM program_sessions"
+    ) == [
+        (1, 1, None, None),
+        (2, 0, 1, None),
+    ]
+    assert _sql(db_path, "SELECT name, position FROM tracks ORDER BY id") == [
+        ("Zeta", 0),
+        ("Alpha", 1),
+    ]

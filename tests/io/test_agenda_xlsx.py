@@ -27,6 +27,7 @@ from forumdesk.services.assignments import assign_people, register_people
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import create_event
 from forumdesk.services.people import create_person
+from forumdesk.services.placing import schedule_sessions
 from forumdesk.services.sessions import create_session
 from forumdesk.services.venue import add_room, add_track
 
@@ -641,3 +642,32 @@ def test_a_failure_midway_leaves_the_previous_file_and_no_temporary_file(
     assert path.read_bytes() == before
     assert [p.name for p in out.iterdir()] == ["agenda.xlsx"]
     assert load_workbook(path).sheetnames == ["People"]
+
+
+def test_a_break_dropped_on_a_room_spans_the_grid_across_all_rooms(
+    db: Database, tmp_path: Path
+) -> None:
+    """Issue 14, item 5: the coffee break was dropped on Hall A; it books no room, and the grid
+    runs it across both halls instead of splitting Hall A's column."""
+    event = create_event(db, "Forum", "2027-03-01", timezone="UTC")
+    start = dt.datetime(2027, 3, 1, 10)
+    halls = [add_room(db, event.id, name) for name in ("Hall A", "Hall B")]
+    for n, hall in enumerate(halls, 1):
+        create_session(
+            db,
+            event.id,
+            f"Talk {n}",
+            code=f"T{n}",
+            room_id=hall.id,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+        )
+    coffee = create_session(db, event.id, "Coffee", kind=SessionKind.BREAK, planned_minutes=30)
+    schedule_sessions(db, [coffee.id], halls[0].id, start + dt.timedelta(hours=1))
+    path = tmp_path / "grid.xlsx"
+    write_agenda_workbook(load_agenda(db, event.id), path, parts=["grid"])
+    ws = load_workbook(path).worksheets[0]
+    assert _values(ws)[1] == ("Time", "Hall A", "Hall B")
+    row = _row_of(ws, 1, "11:00")
+    assert ws.cell(row, 2).value == "Coffee · 11:00–11:30"
+    assert f"B{row}:C{row + 1}" in {str(r) for r in ws.merged_cells.ranges}

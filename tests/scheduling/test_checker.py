@@ -640,3 +640,54 @@ def test_assignments_to_unknown_sessions_and_people_do_not_break_the_check() -> 
     assignments = ((1, 99, Role.SPEAKER), (2, 99, Role.SPEAKER), (42, 99, Role.SPEAKER))
     [problem] = check(sessions, assignments)
     assert problem.message.startswith("Person #99 is in two sessions at the same time")
+
+
+# --- a session during an all-rooms break (issue 14, item 5) -----------------------------------
+
+
+def _all_rooms(sid: int, start: str, end: str, *, day: dt.date = DAY1) -> CheckSession:
+    return CheckSession(
+        sid,
+        None,
+        f"Coffee {sid}",
+        SessionKind.BREAK,
+        None,
+        at(start, day),
+        at(end, day),
+        None,
+        all_rooms=True,
+    )
+
+
+def test_a_session_in_a_room_during_an_all_rooms_break_is_a_warning_of_its_own() -> None:
+    problems = check(
+        [
+            _all_rooms(1, "11:00", "11:30"),
+            session(2, "10:30", "11:15", room=1),  # runs into the break
+            session(3, "11:30", "12:00", room=2),  # starts as it ends: fine
+            session(4, "09:00", "10:00", room=1),
+            _all_rooms(5, "11:00", "11:30", day=DAY2),  # another day
+        ]
+    )
+    assert [(p.kind, p.severity, p.session_ids) for p in problems] == [
+        (ProblemKind.DURING_ALL_ROOMS, Severity.WARNING, (2, 1))
+    ]
+    assert problems[0].key == "during_all_rooms:2,1"
+    assert problems[0].message == (
+        "S2 «Session 2» (2021-11-25 10:30–11:15) in Hall A overlaps «Coffee 1»"
+        " (2021-11-25 11:00–11:30), which is for all rooms."
+    )
+
+
+def test_an_all_rooms_break_books_no_room() -> None:
+    """Two sessions in other rooms and the break: no room is booked twice."""
+    problems = check([_all_rooms(1, "11:00", "11:30"), session(2, "12:00", "13:00", room=1)])
+    assert problems == []
+
+
+def test_a_long_session_that_began_the_day_before_still_meets_the_break() -> None:
+    late = session(2, "20:00", "10:00", room=1, end_day=DAY2)
+    problems = check([late, _all_rooms(1, "09:30", "10:00", day=DAY2)])
+    assert [p.kind for p in of_kind(problems, ProblemKind.DURING_ALL_ROOMS)] == [
+        ProblemKind.DURING_ALL_ROOMS
+    ]

@@ -258,3 +258,69 @@ def test_a_write_tells_the_versions_it_left_which_its_undo_is_based_on(
     fresh = {row.id: sessions.get_session(db, row.id).version}
     placing.place_sessions(db, previous, expected_versions=fresh)
     assert not sessions.get_session(db, row.id).is_scheduled
+
+
+# --- planned lengths and all-rooms sessions (issue 14, items 4 and 5) -------------------------
+
+
+def test_a_dropped_session_lasts_its_planned_length(event: EventRow, db: Database) -> None:
+    room = venue.add_room(db, event.id, "Hall A")
+    coffee = sessions.create_session(db, event.id, "Coffee", kind="break", planned_minutes=20)
+    talk = sessions.create_session(db, event.id, "Talk", planned_minutes=90)
+    plain = sessions.create_session(db, event.id, "Plain")
+    placing.schedule_sessions(db, [talk.id, plain.id], room.id, at(25, 10))
+    placing.schedule_sessions(db, [coffee.id], room.id, at(25, 12, 30))
+    lengths = {
+        row.title: row.ends_at - row.starts_at  # type: ignore[operator]
+        for row in sessions.list_sessions(db, event.id)
+    }
+    assert lengths == {
+        "Talk": dt.timedelta(minutes=90),
+        "Plain": dt.timedelta(hours=1),
+        "Coffee": dt.timedelta(minutes=20),
+    }
+
+
+@pytest.mark.parametrize("minutes", [0, -5, 24 * 60 + 1, "long"])
+def test_a_planned_length_out_of_range_is_refused(
+    event: EventRow, db: Database, minutes: object
+) -> None:
+    with pytest.raises(ValidationError):
+        sessions.create_session(db, event.id, "Talk", planned_minutes=minutes)  # type: ignore[arg-type]
+    assert sessions.list_sessions(db, event.id) == []
+
+
+def test_a_dropped_break_goes_across_all_rooms_and_stays_there_when_moved(
+    event: EventRow, db: Database
+) -> None:
+    hall = venue.add_room(db, event.id, "Hall A")
+    coffee = sessions.create_session(db, event.id, "Coffee", kind="break", planned_minutes=30)
+    before = placing.schedule_sessions(db, [coffee.id], hall.id, at(25, 11))
+    placed = sessions.get_session(db, coffee.id)
+    assert (placed.all_rooms, placed.room_id) == (True, None)  # books no room, Hall A included
+    placing.move_session(db, coffee.id, at(25, 15), hall.id, keep_room=False)
+    moved = sessions.get_session(db, coffee.id)
+    assert (moved.all_rooms, moved.room_id, moved.starts_at) == (True, None, at(25, 15))
+    placing.place_sessions(db, before)  # undo of the drop: off the timetable again
+    assert not sessions.get_session(db, coffee.id).is_scheduled
+
+
+def test_an_all_rooms_session_set_by_an_edit_gives_up_its_room(
+    event: EventRow, db: Database
+) -> None:
+    hall = venue.add_room(db, event.id, "Hall A")
+    plenary = sessions.create_session(
+        db,
+        event.id,
+        "Opening",
+        kind="plenary",
+        room_id=hall.id,
+        starts_at=at(25, 9),
+        ends_at=at(25, 10),
+    )
+    previous = sessions.update_session(db, plenary.id, {"all_rooms": True})
+    assert previous == {"all_rooms": False, "room_id": hall.id}
+    assert (sessions.get_session(db, plenary.id).room_id) is None
+    sessions.update_session(db, plenary.id, previous)  # undo
+    undone = sessions.get_session(db, plenary.id)
+    assert (undone.all_rooms, undone.room_id) == (False, hall.id)

@@ -212,3 +212,44 @@ def test_bad_rows_are_rejected_with_row_and_column(
     ]
     assert summary.rejected == 5 and not summary.written
     assert snapshot(db) == before
+
+
+# --- planned lengths (issue 14, item 4) -------------------------------------------------------
+
+
+def test_a_length_column_or_the_start_and_end_give_the_planned_length(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
+    """An unscheduled session takes its length from "Длительность"; a scheduled one from its
+    times; a break with no room is for all rooms. Dropped later, each lasts that long."""
+    path = write_csv(
+        tmp_path / "programme.csv",
+        [
+            ["Название", "Тип", "Дата", "Начало", "Окончание", "Длительность"],
+            ["Панель", "discussion", None, None, None, "1:30"],
+            ["Мастер-класс", "workshop", None, None, None, "45 мин"],
+            ["Кофе-брейк", "break", "25.11.2021", "11:30", "11:50", None],
+        ],
+    )
+    summary = import_programme(db, path, event_id=event.id)
+    assert (summary.created, summary.rejected) == (3, 0)
+    found = {s.title: s for s in list_sessions(db, event.id)}
+    assert {title: s.planned_minutes for title, s in found.items()} == {
+        "Панель": 90,
+        "Мастер-класс": 45,
+        "Кофе-брейк": 20,
+    }
+    assert (found["Кофе-брейк"].all_rooms, found["Панель"].all_rooms) == (True, False)
+
+
+def test_a_length_that_is_not_one_rejects_the_row_saying_so(
+    db: Database, event: EventRow, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "programme.csv",
+        [["Название", "Duration"], ["Panel", "soon"]],
+    )
+    summary = import_programme(db, path, event_id=event.id)
+    assert summary.rejected == 1
+    assert "soon" in str(summary.problems[0].message)
+    assert list_sessions(db, event.id) == []

@@ -403,3 +403,40 @@ def test_sessions_by_ids_and_in_range(event: EventRow, db: Database) -> None:
                 session, event.id, at(25, 0), at(26, 0), room_id=room.id
             )
         ] == [a.id]
+
+
+# --- duplicating (issue 14, item 6) -----------------------------------------------------------
+
+
+def test_a_copy_follows_its_session_with_its_people_and_without_its_code(
+    event: EventRow, db: Database
+) -> None:
+    room = venue.add_room(db, event.id, "Hall A")
+    talk = sessions.create_session(
+        db,
+        event.id,
+        "Talk",
+        code="S1",
+        room_id=room.id,
+        starts_at=dt.datetime(2021, 11, 25, 10),
+        ends_at=dt.datetime(2021, 11, 25, 11, 30),
+        planned_minutes=90,
+    )
+    someone = people.create_person(db, "Petrov", "Ivan")
+    assignments.assign_person(db, talk.id, someone.id, "moderator")
+    idea = sessions.create_session(db, event.id, "Idea")
+    copy, loose = sessions.duplicate_sessions(db, [talk.id, idea.id])
+    assert (copy.code, copy.title, copy.room_id, copy.planned_minutes) == (
+        None,
+        "Talk",
+        room.id,
+        90,
+    )
+    assert (copy.starts_at, copy.ends_at) == (
+        dt.datetime(2021, 11, 25, 11, 30),
+        dt.datetime(2021, 11, 25, 13),
+    )
+    assert copy.moderators == ("Ivan Petrov",)
+    assert not loose.is_scheduled
+    sessions.delete_sessions(db, [copy.id, loose.id])
+    assert [s.id for s in sessions.list_sessions(db, event.id)] == [talk.id, idea.id]

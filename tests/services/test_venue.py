@@ -242,11 +242,12 @@ def test_delete_missing_room_is_not_found(db: Database) -> None:
 
 
 def test_add_track_normalises_colour(event: EventRow, db: Database) -> None:
-    """'a8d5ba' is accepted and stored as '#A8D5BA'; tracks list by name."""
+    """'a8d5ba' is accepted and stored as '#A8D5BA'; tracks list in their order (as added)."""
     pharma = venue.add_track(db, event.id, "Pharmaceuticals", "a8d5ba")
     digital = venue.add_track(db, event.id, "Digital", "#c6ddf6")
     plain = venue.add_track(db, event.id, "Other")
-    assert venue.list_tracks(db, event.id) == [digital, plain, pharma]
+    assert venue.list_tracks(db, event.id) == [pharma, digital, plain]
+    assert [t.position for t in (pharma, digital, plain)] == [0, 1, 2]
     assert (pharma.color, digital.color, plain.color) == ("#A8D5BA", "#C6DDF6", None)
 
 
@@ -313,7 +314,7 @@ def test_update_track_rejections_change_nothing(
     with pytest.raises(error) as caught:
         venue.update_track(db, track.id, {"color": "#000000", **changes})
     assert_readable(caught.value, *changes.get("name", "").split(), ignore_case=True)
-    assert venue.list_tracks(db, event.id) == [other, track]
+    assert venue.list_tracks(db, event.id) == [track, other]  # in the order added
 
 
 def test_update_track_with_stale_version_is_refused(event: EventRow, db: Database) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forumdesk.core.enums import SessionKind
+from forumdesk.core.enums import VENUE_WIDE_KINDS, SessionKind
 from forumdesk.core.rows import RoomRow, SessionRow
 from forumdesk.ui.timetable.geometry import (
     BLOCK_MARGIN,
@@ -36,7 +36,10 @@ def _session(
     *,
     room: int | None = 11,
     kind: SessionKind = SessionKind.DISCUSSION,
+    all_rooms: bool | None = None,
 ) -> SessionRow:
+    """A row; plenaries, breaks and registration are placed across all rooms unless told."""
+
     def when(clock: str) -> dt.datetime | None:
         return None if day is None else dt.datetime.combine(day, dt.time.fromisoformat(clock))
 
@@ -56,6 +59,7 @@ def _session(
         description=None,
         expected_audience=None,
         version=1,
+        all_rooms=kind in VENUE_WIDE_KINDS if all_rooms is None else all_rooms,
     )
 
 
@@ -241,14 +245,16 @@ def test_a_freed_lane_is_reused() -> None:
 
 
 def test_a_room_session_during_a_break_is_flagged_with_the_break() -> None:
+    """Flagged as what it is (during an all-rooms break), not as a room booked twice."""
     rows = [
         _session(1, DAY1, "12:00", "13:00", room=None, kind=SessionKind.BREAK),
         _session(2, DAY1, "12:30", "13:30", room=11),
         _session(3, DAY1, "13:00", "14:00", room=12),
     ]
     blocks = _layout(rows).blocks
-    assert blocks[1].overlaps and blocks[2].overlaps
-    assert not blocks[3].overlaps
+    assert blocks[1].under_all_rooms and blocks[2].under_all_rooms
+    assert not blocks[3].under_all_rooms
+    assert not any(b.overlaps for b in blocks.values())
 
 
 def test_clamping_keeps_blocks_inside_the_clock() -> None:

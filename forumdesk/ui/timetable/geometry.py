@@ -19,7 +19,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from forumdesk.core.enums import VENUE_WIDE_KINDS
 from forumdesk.core.rows import RoomRow, SessionRow
 
 DEFAULT_FIRST_MINUTE = 8 * 60
@@ -53,7 +52,8 @@ def at_minute(day: dt.date, minute: float) -> dt.datetime:
 
 
 def is_venue_wide(row: SessionRow) -> bool:
-    return row.kind in VENUE_WIDE_KINDS
+    """Drawn across the day's rooms: a session placed in all rooms (a break), not one room's."""
+    return row.all_rooms
 
 
 def fitting_column_width(available: float, columns: int, day_gaps: int = 0) -> float:
@@ -112,6 +112,8 @@ class BlockPlace:
     lanes: int
     overlaps: bool  # shares time with another block in its place: a double booking
     venue_wide: bool
+    # a room session during an all-rooms one, or an all-rooms one with room sessions in it
+    under_all_rooms: bool = False
 
 
 class TimetableLayout:
@@ -342,7 +344,7 @@ class TimetableLayout:
         )
 
     def _mark_blocks_under_venue_wide(self, blocks: dict[int, BlockPlace]) -> None:
-        """A room session during a plenary or break is drawn over it: flag both."""
+        """A room session during an all-rooms one (a break) is drawn over it: flag both."""
         wide: dict[dt.date, list[BlockPlace]] = defaultdict(list)
         for block in blocks.values():
             if block.venue_wide:
@@ -361,7 +363,7 @@ class TimetableLayout:
                 ):
                     flagged.update((block.session_id, other.session_id))
         for session_id in flagged:
-            blocks[session_id] = dataclasses.replace(blocks[session_id], overlaps=True)
+            blocks[session_id] = dataclasses.replace(blocks[session_id], under_all_rooms=True)
 
 
 def _lanes(

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core.enums import VENUE_WIDE_KINDS, SessionKind
+from forumdesk.core.enums import SessionKind
 from forumdesk.core.rows import SessionRow
 from forumdesk.ui.timetable.geometry import BlockPlace, TimetableLayout, snap
+from forumdesk.ui.timetable.mark_styles import DURING_ALL_ROOMS, ROOM_TWICE
 
 RESIZE_HANDLE = 6.0  # pixels at the bottom edge that stretch the block instead of moving it
 DRAG_Z = 1000.0
@@ -44,7 +45,6 @@ BREAK_FILL = QColor("#F2F3F5")
 BREAK_HATCH = QColor("#D9DDE3")
 DARK_TEXT = QColor("#1F2630")
 LIGHT_TEXT = QColor("#FFFFFF")
-OVERLAP_MARK = QColor("#C62828")
 QUIET_KINDS = frozenset({SessionKind.BREAK, SessionKind.REGISTRATION})
 
 
@@ -104,6 +104,10 @@ class BlockHost(Protocol):
 
     def block_resized(self, block: SessionBlock, end_minute: float) -> None: ...
 
+    def block_target_changed(
+        self, block: SessionBlock, day: object, room_id: int | None, start: float, end: float
+    ) -> None: ...
+
     def block_double_clicked(self, block: SessionBlock) -> None: ...
 
 
@@ -152,6 +156,12 @@ def time_range(row: SessionRow) -> str:
     return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
 
 
+def _clock(minute: float) -> str:
+    """Minutes after midnight as a wall clock shows them (past midnight: the next day's)."""
+    whole = round(minute) % (24 * 60)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
 def session_tooltip(row: SessionRow) -> str:
     """Rich text: everything staff ask about a block without opening it."""
     parts = [f"<b>{html.escape(row.code)}</b> " if row.code else "", html.escape(row.title)]
@@ -165,8 +175,8 @@ def session_tooltip(row: SessionRow) -> str:
         day = QLocale().toString(QDate(row.starts_at.date()), "ddd dd.MM.yyyy")
         lines.append(_tr("When: {0}, {1}").format(html.escape(day), time_range(row)))
     room = html.escape(row.room_name) if row.room_name else _tr("no room yet")
-    if row.kind in VENUE_WIDE_KINDS:
-        room = _tr("{0} (whole venue)").format(room) if row.room_name else _tr("whole venue")
+    if row.all_rooms:
+        room = _tr("all rooms (whole venue)")
     lines.append(_tr("Room: {0}").format(room))
     if row.track_name:
         lines.append(_tr("Track: {0}").format(html.escape(row.track_name)))
@@ -198,6 +208,8 @@ class SessionBlock(QGraphicsItem):
         self._cancelled = False
         self._target: tuple[object, int | None, float] | None = None
         self._target_end: float | None = None
+        self._reserved_right = 0.0  # kept clear of text: problem badges are drawn there
+        self._preview: str | None = None  # the time a drag would give it, shown while dragging
         self.set_row(row, place)
 
     # --- data -------------------------------------------------------------------------------
@@ -218,6 +230,24 @@ class SessionBlock(QGraphicsItem):
         self.setPos(place.x, place.y)
         self._text_key = None
         self.update()
+
+    def shown_time(self) -> str:
+        """The time the block shows: where a drag would put it, else the session's own."""
+        return self._preview if self._preview is not None else time_range(self.row)
+
+    def _show_preview(self, start: float, end: float) -> None:
+        text = f"{_clock(start)}–{_clock(end)}"
+        if text != self._preview:
+            self._preview = text
+            self._text_key = None
+            self.update()
+
+    def reserve_right(self, pixels: float) -> None:
+        """Keep `pixels` at the right edge free of text (for the problem badges)."""
+        if pixels != self._reserved_right:
+            self._reserved_right = pixels
+            self._text_key = None
+            self.update()
 
     def _set_z(self, z: float) -> None:
         if z != self.zValue():  # each change is an itemChange() round trip: skip the no-ops
@@ -244,8 +274,13 @@ class SessionBlock(QGraphicsItem):
         painter.fillPath(path, self._fill)
         if self.row.kind in QUIET_KINDS:
             painter.fillPath(path, QBrush(BREAK_HATCH, Qt.BrushStyle.BDiagPattern))
-        if self.place.overlaps:  # a double booking: a red bar down the left edge
-            painter.fillRect(QRectF(1, 1, 4, self._height - 2), OVERLAP_MARK)
+        if self.place.overlaps:  # a room booked twice: a bar in that problem's colour
+            painter.fillRect(QRectF(1, 1, 4, self._height - 2), ROOM_TWICE.color)
+        elif self.place.under_all_rooms:  # during an all-rooms break: that problem's look
+            bar = QRectF(1, 1, 4, self._height - 2)
+            painter.fillRect(bar, QColor("#FFFFFF"))
+            painter.fillRect(bar, QBrush(DURING_ALL_ROOMS.color, Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(QRectF(1, 1, 1.5, self._height - 2), DURING_ALL_ROOMS.color)
         if self.isSelected():
             highlight = QApplication.palette().color(QPalette.ColorRole.Highlight)
             painter.setPen(QPen(highlight, 2.5))
@@ -264,8 +299,8 @@ class SessionBlock(QGraphicsItem):
 
     def _lay_out_text(self) -> list[tuple[QFont, QColor, QPointF, str]]:
         fonts = self.host.block_fonts
-        left = 8.0 if self.place.overlaps else 5.0
-        width = self._width - left - 4
+        left = 8.0 if self.place.overlaps or self.place.under_all_rooms else 5.0
+        width = self._width - left - 4 - self._reserved_right
         regular, bold, small = fonts.regular_metrics, fonts.bold_metrics, fonts.small_metrics
         line = regular.lineSpacing()
         lines = int((self._height - 4) // line)
@@ -293,7 +328,7 @@ class SessionBlock(QGraphicsItem):
             code = bold.elidedText(row.code, Qt.TextElideMode.ElideRight, width)
             placed.append((fonts.bold, self._ink, QPointF(left, y), code))
             advance = bold.horizontalAdvance(code + "  ")
-            when = time_range(row)
+            when = self.shown_time()
             if advance + small.horizontalAdvance(when) <= width:
                 placed.append((fonts.small, muted, QPointF(left + advance, y), when))
             y += line
@@ -302,7 +337,7 @@ class SessionBlock(QGraphicsItem):
             placed.append((fonts.regular, self._ink, QPointF(left, y), text))
             y += line
         if not row.code and lines - len(title_lines) - footer >= 1:
-            placed.append((fonts.small, muted, QPointF(left, y), time_range(row)))
+            placed.append((fonts.small, muted, QPointF(left, y), self.shown_time()))
             y += line
         if footer:
             text = small.elidedText(moderators, Qt.TextElideMode.ElideRight, width)
@@ -383,6 +418,9 @@ class SessionBlock(QGraphicsItem):
             x = column.x + (place.x - layout.columns[place.first_column].x)
             self._target = (column.day, column.room_id, minute)
         self.setPos(x, layout.y_for_minute(minute))
+        self._show_preview(minute, minute + length)
+        day, room_id, _minute = self._target
+        self.host.block_target_changed(self, day, room_id, minute, minute + length)
 
     def _stretch(self, dy: float) -> None:
         layout, place = self.host.timetable, self.place
@@ -392,7 +430,10 @@ class SessionBlock(QGraphicsItem):
         )
         self._target_end = end
         self._set_size(self._width, (end - place.start_minute) * layout.pixels_per_minute - 1)
+        self._show_preview(place.start_minute, end)
         self.update()
+        room_id = layout.columns[place.first_column].room_id
+        self.host.block_target_changed(self, place.day, room_id, place.start_minute, end)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)  # a click without a drag selects, Ctrl+click toggles
@@ -435,6 +476,9 @@ class SessionBlock(QGraphicsItem):
         self._set_z(1.0 if self.place.venue_wide else 2.0)
         self._set_size(self.place.width, self.place.height)
         self.setPos(self.place.x, self.place.y)
+        if self._preview is not None:
+            self._preview = None
+            self._text_key = None
         self.update()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:

@@ -34,6 +34,7 @@ from forumdesk.ui.timetable.geometry import (
     SNAP_CHOICES,
     ZOOM_LEVELS,
 )
+from forumdesk.ui.timetable.mark_styles import ProblemLegend
 from forumdesk.ui.timetable.rulers import day_heading
 from forumdesk.ui.timetable.timetable_view import TimetableView
 
@@ -51,6 +52,7 @@ class TimetablePage(QWidget):
     """The timetable of the context's current event."""
 
     open_session = Signal(int)
+    new_session_at = Signal(object)  # a Placement: create a session there (double-click, span)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,7 @@ class TimetablePage(QWidget):
         )
         self.reset_zoom_button = self._tool_button(self.tr("Actual size"), "1:1", None)
         self.view = TimetableView(self)
+        self.legend = ProblemLegend(self)  # what the problem marks mean (View > Legend)
 
         controls = QHBoxLayout()
         controls.setContentsMargins(6, 4, 6, 2)
@@ -92,6 +95,7 @@ class TimetablePage(QWidget):
         layout.setSpacing(0)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
 
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom_out())
         self.zoom_in_button.clicked.connect(lambda: self.view.zoom_in())
@@ -103,6 +107,7 @@ class TimetablePage(QWidget):
         self.view.schedule_many_requested.connect(self._on_view_schedule_many_requested)
         self.view.unschedule_requested.connect(self._on_view_unschedule_requested)
         self.view.open_requested.connect(self.open_session)
+        self.view.create_requested.connect(self.new_session_at)
         ctx.event_changed.connect(self._on_ctx_event_changed)
         ctx.data_changed.connect(self._on_ctx_data_changed)
 
@@ -309,6 +314,23 @@ class TimetablePage(QWidget):
             self.ctx, text, session_ids, room_id, starts_at, self._versions(session_ids)
         )
         self._run(command, session_ids[0])
+
+    def duplicate_selected(self) -> list[int]:
+        """Copy the selected sessions (Ctrl+D), each right after itself; the copies' ids."""
+        chosen = self.view.selected_session_ids()
+        if not chosen:
+            return []
+        text = self.tr("Duplicate %n session(s)", "", len(chosen))
+        command = commands.DuplicateSessionsCommand(self.ctx, text, chosen)
+        if not self.ctx.run(command):
+            return []
+        copies = [row.id for row in command.created]
+        self.view.scene().clearSelection()
+        for session_id in copies:
+            block = self.view.block(session_id)
+            if block is not None:
+                block.setSelected(True)
+        return copies
 
     def _on_view_unschedule_requested(self, session_ids: Sequence[int]) -> None:
         if not session_ids:

@@ -1,8 +1,10 @@
 """The timetable view: a QGraphicsView with one column per room, time running down.
 
 The view only shows rows and reports what the user asked for (move, resize, schedule, open,
-unschedule) through signals; the page turns those into undo commands. A reload reuses the
-block items by session id, so a block being released is never deleted under the mouse.
+unschedule, create in an empty slot) through signals; the page turns those into undo commands.
+While anything is dragged, a band at the target says where and when it would land and whether
+it would clash there (forumdesk.scheduling.targets decides, from the rows shown). A reload
+reuses the block items by session id, so a block being released is never deleted under the mouse.
 """
 
 from __future__ import annotations
@@ -12,13 +14,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPalette,
     QPen,
@@ -26,8 +28,8 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsView,
@@ -35,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core.rows import RoomRow, SessionRow
+from forumdesk.core.rows import Placement, RoomRow, SessionRow
+from forumdesk.scheduling.targets import TargetClashes, clashes_at
 from forumdesk.ui.mime import SESSION_IDS_MIME, decode_ids
 from forumdesk.ui.timetable.geometry import (
     DEFAULT_SNAP_MINUTES,
@@ -50,6 +53,7 @@ from forumdesk.ui.timetable.geometry import (
 )
 from forumdesk.ui.timetable.rulers import HEADER_FILL, TimeRuler, TimetableHeader
 from forumdesk.ui.timetable.session_block import BlockFonts, SessionBlock, session_tooltip
+from forumdesk.ui.timetable.target_band import BandState, TargetBand
 
 GAP_FILL = QColor("#D5DAE1")
 COLUMN_FILL = QColor("#FFFFFF")
@@ -58,7 +62,14 @@ HOUR_LINE = QColor("#C9CFD8")
 HALF_HOUR_LINE = QColor("#E4E7EC")
 GRID_LINE = QColor("#F0F2F5")
 COLUMN_LINE = QColor("#D9DDE3")
-DROP_LENGTH_MINUTES = 60  # the ghost shown while dragging from the dock
+DROP_LENGTH_MINUTES = 60  # the ghost of a session with no planned length, dragged from the dock
+
+
+def dropped_minutes(row: SessionRow) -> float:
+    """How long a session lasts once dropped: its length, or its planned length (an hour)."""
+    if row.starts_at is not None and row.ends_at is not None:
+        return (row.ends_at - row.starts_at).total_seconds() / 60
+    return row.planned_minutes or DROP_LENGTH_MINUTES
 
 
 class TimetableScene(QGraphicsScene):
@@ -83,6 +94,7 @@ class TimetableView(QGraphicsView):
     schedule_many_requested = Signal(list, object, object)  # session ids, room id, start
     open_requested = Signal(int)
     unschedule_requested = Signal(list)
+    create_requested = Signal(object)  # a Placement: a new session's room and times
     selection_changed = Signal(list)
     zoom_changed = Signal(float)
 
@@ -113,6 +125,8 @@ class TimetableView(QGraphicsView):
         self._day: dt.date | None = None
         self._blocks: dict[int, SessionBlock] = {}
         self._dragging: SessionBlock | None = None
+        self._ghost_rows: list[SessionRow] = []  # what is dragged in from the dock
+        self._badge_room: dict[int, float] = {}  # session id -> pixels its problem badges take
         self.timetable = TimetableLayout([], [], [], pixels_per_minute=self._pixels_per_minute)
 
         self.header = TimetableHeader(self, lambda: self.timetable)
@@ -126,12 +140,12 @@ class TimetableView(QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self.header.update)
         self.verticalScrollBar().valueChanged.connect(self.ruler.update)
 
-        self._drop_ghost = QGraphicsRectItem()
-        self._drop_ghost.setBrush(QBrush(QColor(30, 90, 168, 40)))
-        self._drop_ghost.setPen(QPen(QColor(30, 90, 168), 1.5, Qt.PenStyle.DashLine))
-        self._drop_ghost.setZValue(2000)
-        self._drop_ghost.setVisible(False)
-        self.scene().addItem(self._drop_ghost)
+        self.target_band = TargetBand()
+        self.scene().addItem(self.target_band)
+        # a span drawn across empty time: (column, minute pressed), and whether it has moved
+        self._span_start: tuple[Column, float] | None = None
+        self._span_dragged = False
+        self._span_press = QPoint()
 
     # --- what is shown ----------------------------------------------------------------------
 
@@ -240,6 +254,13 @@ class TimetableView(QGraphicsView):
                 scene.addItem(block)
             else:
                 block.set_row(rows[session_id], place)
+            block.reserve_right(self._badge_room.get(session_id, 0.0))
+
+    def set_badge_room(self, room: dict[int, float]) -> None:
+        """Keep the right edge of these blocks clear of text: their problem badges go there."""
+        self._badge_room = dict(room)
+        for session_id, block in self._blocks.items():
+            block.reserve_right(self._badge_room.get(session_id, 0.0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -326,6 +347,28 @@ class TimetableView(QGraphicsView):
     def block_drag_ended(self, block: SessionBlock) -> None:
         if self._dragging is block:
             self._dragging = None
+        self.target_band.hide_band()
+
+    def block_target_changed(
+        self, block: SessionBlock, day: object, room_id: int | None, start: float, end: float
+    ) -> None:
+        """A block dragged or stretched: show where and when it would land, and any clash."""
+        layout = self.timetable
+        row = block.row
+        if block.place.venue_wide:
+            span = layout.day_span(day)  # type: ignore[arg-type]
+            if span is None:
+                return
+            x, width = layout.span_bounds(span)
+        else:
+            column = layout.room_column(day, room_id)  # type: ignore[arg-type]
+            if column is None:
+                return
+            x, width = column.x, column.width
+        rect = QRectF(
+            x, layout.y_for_minute(start), width, (end - start) * layout.pixels_per_minute
+        )
+        self._show_target(rect, row.id, day, room_id, start, end, all_rooms=row.all_rooms)
 
     def block_moved(
         self, block: SessionBlock, day: object, room_id: int | None, minute: float
@@ -391,12 +434,17 @@ class TimetableView(QGraphicsView):
     def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return event.mimeData().hasFormat(SESSION_IDS_MIME) and bool(self.timetable.columns)
 
+    def _dragged_rows(self, event: QDragEnterEvent | QDragMoveEvent) -> list[SessionRow]:
+        ids = set(decode_ids(SESSION_IDS_MIME, event.mimeData()))
+        return [row for row in self._sessions if row.id in ids]
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not self._accepts(event):
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
+        self._ghost_rows = self._dragged_rows(event)
         self._show_ghost(event.position())
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
@@ -408,11 +456,11 @@ class TimetableView(QGraphicsView):
         self._show_ghost(event.position())
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._drop_ghost.setVisible(False)
+        self.target_band.hide_band()
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self._drop_ghost.setVisible(False)
+        self.target_band.hide_band()
         ids = decode_ids(SESSION_IDS_MIME, event.mimeData()) if self._accepts(event) else []
         target = self.drop_target(event.position()) if ids else None
         if target is None:
@@ -431,15 +479,159 @@ class TimetableView(QGraphicsView):
     def _show_ghost(self, viewport_point: QPointF) -> None:
         target = self.drop_target(viewport_point)
         if target is None:
-            self._drop_ghost.setVisible(False)
+            self.target_band.hide_band()
             return
         column, minute = target
-        self._drop_ghost.setRect(
-            QRectF(
-                column.x + 2,
-                self.timetable.y_for_minute(minute),
-                column.width - 4,
-                DROP_LENGTH_MINUTES * self.timetable.pixels_per_minute,
-            )
+        rows = self._ghost_rows
+        # as the drop will place them: their planned lengths, one after another; a break
+        # across the day's rooms
+        length = sum(dropped_minutes(row) for row in rows) if rows else DROP_LENGTH_MINUTES
+        x, width = column.x, column.width
+        span = self.timetable.day_span(column.day)
+        if rows and span is not None and all(row.is_break or row.all_rooms for row in rows):
+            x, width = self.timetable.span_bounds(span)
+        rect = QRectF(
+            x + 2,
+            self.timetable.y_for_minute(minute),
+            width - 4,
+            length * self.timetable.pixels_per_minute,
         )
-        self._drop_ghost.setVisible(True)
+        across = bool(rows) and all(row.is_break or row.all_rooms for row in rows)
+        session_id = rows[0].id if len(rows) == 1 else -1
+        self._show_target(
+            rect, session_id, column.day, column.room_id, minute, minute + length, all_rooms=across
+        )
+
+    # --- the band at a drag's target ----------------------------------------------------------
+
+    def _show_target(
+        self,
+        rect: QRectF,
+        session_id: int,
+        day: object,
+        room_id: int | None,
+        start: float,
+        end: float,
+        *,
+        all_rooms: bool,
+    ) -> None:
+        starts_at, ends_at = at_minute(day, start), at_minute(day, end)  # type: ignore[arg-type]
+        found = clashes_at(
+            self._sessions, session_id, room_id, starts_at, ends_at, all_rooms=all_rooms
+        )
+        where = self.tr("All rooms") if all_rooms else self._room_name(room_id)
+        text = f"{where} · {starts_at:%H:%M}–{ends_at:%H:%M}"
+        state = BandState.FREE
+        if found.room:
+            state = BandState.ROOM_CLASH
+            text += " · " + self.tr("booked: {0}").format(_names(found))
+        elif found.all_rooms:
+            state = BandState.DURING_ALL_ROOMS
+            text += " · " + self.tr("during {0}").format(_names(found))
+        self.target_band.show_at(rect, text, state)
+
+    def _room_name(self, room_id: int | None) -> str:
+        for room in self._rooms:
+            if room.id == room_id:
+                return room.name
+        return self.tr("No room")
+
+    # --- creating a session in an empty slot ------------------------------------------------
+
+    def _block_under(self, viewport_point: QPoint) -> bool:
+        return any(isinstance(item, SessionBlock) for item in self.items(viewport_point))
+
+    def _creates(self, event: QMouseEvent) -> bool:
+        """A plain left press on empty time (Shift or Ctrl: a rubber band to select)."""
+        modifiers = event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        )
+        return (
+            event.button() == Qt.MouseButton.LeftButton
+            and not modifiers
+            and bool(self.timetable.columns)
+            and not self._block_under(event.position().toPoint())
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._creates(event):
+            target = self.drop_target(event.position())
+            if target is not None:
+                self.scene().clearSelection()  # a click on empty time selects nothing
+                self._span_start = target
+                self._span_dragged = False
+                self._span_press = event.position().toPoint()
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._span_start is None:
+            super().mouseMoveEvent(event)
+            return
+        event.accept()
+        point = event.position().toPoint()
+        if not self._span_dragged:
+            if (point - self._span_press).manhattanLength() < QApplication.startDragDistance():
+                return
+            self._span_dragged = True
+        column, first, last = self._span(event.position())
+        layout = self.timetable
+        rect = QRectF(
+            column.x + 2,
+            layout.y_for_minute(first),
+            column.width - 4,
+            (last - first) * layout.pixels_per_minute,
+        )
+        self._show_target(rect, -1, column.day, column.room_id, first, last, all_rooms=False)
+        self.ensureVisible(QRectF(column.x, layout.y_for_minute(last) - 1, 2, 2), 24, 24)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._span_start is None:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+        dragged = self._span_dragged
+        column, first, last = self._span(event.position())
+        self._span_start = None
+        self._span_dragged = False
+        self.target_band.hide_band()
+        if dragged:
+            self.create_requested.emit(
+                Placement(column.room_id, at_minute(column.day, first), at_minute(column.day, last))
+            )
+
+    def _span(self, viewport_point: QPointF) -> tuple[Column, float, float]:
+        """The column pressed in and the snapped span from the press to this point."""
+        assert self._span_start is not None
+        column, pressed = self._span_start
+        scene_y = self.mapToScene(viewport_point.toPoint()).y()
+        minute = snap(self.timetable.minute_at(scene_y), self.snap_minutes)
+        step = self.snap_minutes
+        first, last = (pressed, minute) if minute >= pressed else (minute, pressed)
+        last = max(last, first + step)
+        first = max(first, self.timetable.first_minute)
+        last = min(last, max(self.timetable.last_minute, first + step))
+        return column, first, last
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click on empty time: a new session there, an hour long."""
+        if self._creates(event):
+            target = self.drop_target(event.position())
+            if target is not None:
+                event.accept()
+                column, minute = target
+                start = at_minute(column.day, minute)
+                self.create_requested.emit(
+                    Placement(
+                        column.room_id, start, start + dt.timedelta(minutes=DROP_LENGTH_MINUTES)
+                    )
+                )
+                return
+        super().mouseDoubleClickEvent(event)
+
+
+def _names(found: TargetClashes) -> str:
+    rows = found.room or found.all_rooms
+    names = [row.code or row.title for row in rows[:2]]
+    return ", ".join(names) + ("…" if len(rows) > 2 else "")
