@@ -156,7 +156,7 @@
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="310"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="319"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>

@@ -4,62 +4,134 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="123"/>
-        <source>Edit event</source>
-        <translation>изменение мероприятия</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="127"/>
+        <source>name</source>
+        <translation>название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="139"/>
+        <location filename="../../forumdesk/ui/commands.py" line="128"/>
+        <source>seats</source>
+        <translation>места</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="129"/>
+        <source>notes</source>
+        <translation>примечания</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="130"/>
+        <source>colour</source>
+        <translation>цвет</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="131"/>
+        <source>city</source>
+        <translation>город</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="132"/>
+        <source>venue</source>
+        <translation>место проведения</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="133"/>
+        <source>first day</source>
+        <translation>первый день</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="134"/>
+        <source>last day</source>
+        <translation>последний день</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="135"/>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="136"/>
+        <source>organisers</source>
+        <translation>организаторы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="137"/>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="138"/>
+        <source>changeover time</source>
+        <translation>время на переход</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="152"/>
+        <source>Edit event: {0}</source>
+        <translation>изменение мероприятия: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="168"/>
         <source>New event {0}</source>
         <translation>создание мероприятия «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="189"/>
-        <source>Edit {0}</source>
-        <translation>изменение: {0}</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="218"/>
+        <source>Edit {0}: {1}</source>
+        <translation>изменение: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="201"/>
-        <source>Edit room {0}</source>
-        <translation>изменение зала «{0}»</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="231"/>
+        <source>Rename room {0} to {1}</source>
+        <translation>переименование зала «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="213"/>
-        <source>Edit track {0}</source>
-        <translation>изменение трека «{0}»</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="231"/>
+        <source>Rename track {0} to {1}</source>
+        <translation>переименование трека «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="433"/>
+        <location filename="../../forumdesk/ui/commands.py" line="233"/>
+        <source>Edit room {0}: {1}</source>
+        <translation>изменение зала «{0}»: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="233"/>
+        <source>Edit track {0}: {1}</source>
+        <translation>изменение трека «{0}»: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="472"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="539"/>
+        <location filename="../../forumdesk/ui/commands.py" line="578"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="643"/>
+        <location filename="../../forumdesk/ui/commands.py" line="729"/>
+        <location filename="../../forumdesk/ui/commands.py" line="734"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="666"/>
+        <location filename="../../forumdesk/ui/commands.py" line="756"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="696"/>
+        <location filename="../../forumdesk/ui/commands.py" line="787"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="732"/>
+        <location filename="../../forumdesk/ui/commands.py" line="824"/>
+        <location filename="../../forumdesk/ui/commands.py" line="829"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="755"/>
+        <location filename="../../forumdesk/ui/commands.py" line="851"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -90,6 +162,22 @@
             <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
             <numerusform>снятие отметки «принято»: %n проблем</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation type="vanished">изменение мероприятия</translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation type="vanished">изменение: {0}</translation>
+    </message>
+    <message>
+        <source>Edit room {0}</source>
+        <translation type="vanished">изменение зала «{0}»</translation>
+    </message>
+    <message>
+        <source>Edit track {0}</source>
+        <translation type="vanished">изменение трека «{0}»</translation>
     </message>
 </context>
 <context>
@@ -2607,139 +2695,164 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
     <message>
         <location filename="../../forumdesk/ui/setup_page.py" line="78"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="80"/>
+        <source>Time a person needs between sessions in different rooms; less is reported as a clash.</source>
+        <translation>Время, нужное человеку, чтобы перейти между сессиями в разных залах; меньший промежуток считается накладкой.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="86"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="96"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="99"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="90"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="100"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="91"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="101"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="92"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="102"/>
+        <source>Changeover between rooms</source>
+        <translation>Переход между залами</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="103"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="93"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="104"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="119"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="131"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="123"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="135"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="124"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="136"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="125"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="137"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="126"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="138"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="134"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="148"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="160"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="153"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="165"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="154"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="166"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="155"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="167"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="264"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="278"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="280"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="281"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="295"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="282"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="296"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="309"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="314"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="319"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="315"/>
+        <source>Move room {0} up</source>
+        <translation>перемещение зала «{0}» выше</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="315"/>
+        <source>Move room {0} down</source>
+        <translation>перемещение зала «{0}» ниже</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="328"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="333"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="334"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="353"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="346"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="365"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="347"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="366"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -2907,21 +3020,26 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
     <message>
         <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="282"/>
-        <source>Move {0}</source>
-        <translation>перемещение: {0}</translation>
+        <source>all rooms</source>
+        <translation>все залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="289"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="283"/>
+        <source>Move {0} to {1}, {2}</source>
+        <translation>перемещение {0}: {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="292"/>
         <source>Change the length of {0}</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="295"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="298"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="310"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -2930,13 +3048,17 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="319"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
             <numerusform>снятие с расписания: %n сессии</numerusform>
             <numerusform>снятие с расписания: %n сессий</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Move {0}</source>
+        <translation type="vanished">перемещение: {0}</translation>
     </message>
     <message>
         <source>Unschedule {0}</source>

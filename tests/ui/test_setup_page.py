@@ -201,3 +201,17 @@ def test_another_event_reloads_the_tables(qtbot: QtBot, page: SetupPage) -> None
     ):
         page.ctx.set_event(None)
     assert page.room_model.rowCount() == page.track_model.rowCount() == 0
+
+
+def test_moving_a_room_down_moves_its_timetable_column(qtbot: QtBot, page: SetupPage) -> None:
+    from forumdesk.ui.timetable.timetable_page import TimetablePage
+
+    timetable = TimetablePage(page.ctx)
+    qtbot.addWidget(timetable)
+    before = [r.name for r in timetable.rooms]
+    _click_row(qtbot, page.room_table, 0)
+    qtbot.mouseClick(page.room_down_button, Qt.MouseButton.LeftButton)
+    assert [r.name for r in timetable.rooms] == [before[1], before[0], *before[2:]]
+    assert page.ctx.undo_stack.undoText() == f"Move room {before[0]} down"
+    page.ctx.undo_stack.undo()
+    assert [r.name for r in timetable.rooms] == before
