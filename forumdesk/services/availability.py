@@ -11,7 +11,7 @@ Every change returns what undo needs: the previous values, or the deleted period
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from forumdesk.core import text
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import _
+from forumdesk.core.periods import parse_periods
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, Person, PersonUnavailability
 from forumdesk.services.records import apply_changes, check_version, load
@@ -111,6 +112,38 @@ def add_unavailability(
         session.add(record)
         session.flush()
         return _row(record, name)
+
+
+def add_periods(
+    db: Database,
+    event_id: int,
+    person_id: int,
+    periods: str | Sequence[tuple[dt.datetime, dt.datetime]],
+    note: str | None = None,
+) -> list[UnavailabilityRow]:
+    """Record several periods at once, all or none: a list of pairs, or text as people write
+    it ("2021-11-25 09:00–12:00; 2021-11-26", forumdesk.core.periods)."""
+    pairs = parse_periods(periods) if isinstance(periods, str) else list(periods)
+    if not pairs:
+        raise ValidationError(_("No period was given."), field="unavailable")
+    with db.transaction() as session:
+        event = load(session, Event, event_id, "event")
+        name = _person_name(session, person_id)
+        cleaners = _cleaners(event)
+        records = []
+        for starts_at, ends_at in pairs:
+            record = PersonUnavailability(
+                event_id=event_id,
+                person_id=person_id,
+                starts_at=cleaners["starts_at"](starts_at),
+                ends_at=cleaners["ends_at"](ends_at),
+                note=cleaners["note"](note),
+            )
+            _check_period(record.starts_at, record.ends_at)
+            session.add(record)
+            records.append(record)
+        session.flush()
+        return [_row(record, name) for record in records]
 
 
 def update_unavailability(
