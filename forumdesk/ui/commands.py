@@ -28,6 +28,7 @@ from forumdesk.core.rows import (
 )
 from forumdesk.services import (
     assignments,
+    availability,
     demo,
     events,
     import_undo,
@@ -863,6 +864,59 @@ class DeleteTrackCommand(ForumdeskCommand):
         restored = venue.restore_track(self.ctx.db, self._snapshot)
         steps = _steps(self.ctx, (venue.update_track, self._track_id))
         steps[self._snapshot.track.version] = self._version = restored.version
+
+
+class AddUnavailabilityCommand(ForumdeskCommand):
+    """Periods when a person cannot take part, added in one step (text as people write it,
+    forumdesk.core.periods); undo deletes them, redo puts them back under the same ids."""
+
+    topics = frozenset({PEOPLE})  # the problem checker compares sessions with the periods
+
+    def __init__(
+        self, ctx: AppContext, event_id: int, person_id: int, periods: str, text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self._event_id, self._person_id, self._periods = event_id, person_id, periods
+        self.added: list[availability.UnavailabilityRow] = []
+        self._undone = False
+
+    def do(self) -> None:
+        if self._undone:
+            self.added, self._undone = availability.restore_periods(self.ctx.db, self.added), False
+        else:
+            self.added = availability.add_periods(
+                self.ctx.db, self._event_id, self._person_id, self._periods
+            )
+
+    def undo_action(self) -> None:
+        availability.delete_periods(
+            self.ctx.db,
+            [row.id for row in self.added],
+            expected_versions={row.id: row.version for row in self.added},
+        )
+        self._undone = True
+
+
+class RemoveUnavailabilityCommand(ForumdeskCommand):
+    """Periods deleted, based on the versions the user saw; undo puts them back."""
+
+    topics = frozenset({PEOPLE})
+
+    def __init__(
+        self, ctx: AppContext, rows: Sequence[availability.UnavailabilityRow], text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self._rows = list(rows)
+
+    def do(self) -> None:
+        self._rows = availability.delete_periods(
+            self.ctx.db,
+            [row.id for row in self._rows],
+            expected_versions={row.id: row.version for row in self._rows},
+        )
+
+    def undo_action(self) -> None:
+        self._rows = availability.restore_periods(self.ctx.db, self._rows)
 
 
 class ImportCommand(ForumdeskCommand):

@@ -4,134 +4,134 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="127"/>
+        <location filename="../../forumdesk/ui/commands.py" line="128"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="128"/>
+        <location filename="../../forumdesk/ui/commands.py" line="129"/>
         <source>seats</source>
         <translation>места</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="129"/>
+        <location filename="../../forumdesk/ui/commands.py" line="130"/>
         <source>notes</source>
         <translation>примечания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="130"/>
+        <location filename="../../forumdesk/ui/commands.py" line="131"/>
         <source>colour</source>
         <translation>цвет</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="131"/>
+        <location filename="../../forumdesk/ui/commands.py" line="132"/>
         <source>city</source>
         <translation>город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="132"/>
+        <location filename="../../forumdesk/ui/commands.py" line="133"/>
         <source>venue</source>
         <translation>место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="133"/>
+        <location filename="../../forumdesk/ui/commands.py" line="134"/>
         <source>first day</source>
         <translation>первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="134"/>
+        <location filename="../../forumdesk/ui/commands.py" line="135"/>
         <source>last day</source>
         <translation>последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="135"/>
+        <location filename="../../forumdesk/ui/commands.py" line="136"/>
         <source>time zone</source>
         <translation>часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="136"/>
+        <location filename="../../forumdesk/ui/commands.py" line="137"/>
         <source>organisers</source>
         <translation>организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="137"/>
+        <location filename="../../forumdesk/ui/commands.py" line="138"/>
         <source>description</source>
         <translation>описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="138"/>
+        <location filename="../../forumdesk/ui/commands.py" line="139"/>
         <source>changeover time</source>
         <translation>время на переход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="152"/>
+        <location filename="../../forumdesk/ui/commands.py" line="153"/>
         <source>Edit event: {0}</source>
         <translation>изменение мероприятия: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="168"/>
+        <location filename="../../forumdesk/ui/commands.py" line="169"/>
         <source>New event {0}</source>
         <translation>создание мероприятия «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="218"/>
+        <location filename="../../forumdesk/ui/commands.py" line="219"/>
         <source>Edit {0}: {1}</source>
         <translation>изменение: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="231"/>
+        <location filename="../../forumdesk/ui/commands.py" line="232"/>
         <source>Rename room {0} to {1}</source>
         <translation>переименование зала «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="231"/>
+        <location filename="../../forumdesk/ui/commands.py" line="232"/>
         <source>Rename track {0} to {1}</source>
         <translation>переименование трека «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="233"/>
+        <location filename="../../forumdesk/ui/commands.py" line="234"/>
         <source>Edit room {0}: {1}</source>
         <translation>изменение зала «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="233"/>
+        <location filename="../../forumdesk/ui/commands.py" line="234"/>
         <source>Edit track {0}: {1}</source>
         <translation>изменение трека «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="472"/>
+        <location filename="../../forumdesk/ui/commands.py" line="473"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="578"/>
+        <location filename="../../forumdesk/ui/commands.py" line="579"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="729"/>
-        <location filename="../../forumdesk/ui/commands.py" line="734"/>
+        <location filename="../../forumdesk/ui/commands.py" line="730"/>
+        <location filename="../../forumdesk/ui/commands.py" line="735"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="756"/>
+        <location filename="../../forumdesk/ui/commands.py" line="757"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="787"/>
+        <location filename="../../forumdesk/ui/commands.py" line="788"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="824"/>
-        <location filename="../../forumdesk/ui/commands.py" line="829"/>
+        <location filename="../../forumdesk/ui/commands.py" line="825"/>
+        <location filename="../../forumdesk/ui/commands.py" line="830"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="851"/>
+        <location filename="../../forumdesk/ui/commands.py" line="852"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -1756,84 +1756,84 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="99"/>
         <source>Filter by name, organisation, position, e-mail, phone…</source>
         <translation>Фильтр по имени, организации, должности, эл. почте, телефону…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="106"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="107"/>
         <source>Registered for this event</source>
         <translation>Зарегистрированные на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="107"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
         <source>Whole directory</source>
         <translation>Весь справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="109"/>
         <source>Whom the table lists</source>
         <translation>Кого показывает таблица</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="138"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="139"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="145"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="146"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="156"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="157"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="163"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="164"/>
         <source>&amp;Assign to session…</source>
         <translation>&amp;Включить в сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="169"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="170"/>
         <source>&amp;Register for this event</source>
         <translation>&amp;Зарегистрировать на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="173"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="174"/>
         <source>As {0}</source>
         <translation>Со статусом «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="181"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="240"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="438"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="182"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="241"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="444"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="188"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="189"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="189"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="190"/>
         <source>Register the selected people for this event</source>
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="335"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="336"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="347"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1842,7 +1842,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="348"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1851,12 +1851,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="371"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="373"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1865,17 +1865,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="385"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="393"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="399"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="401"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1884,32 +1884,32 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="516"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="522"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="517"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="523"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="518"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="524"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="522"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="528"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="523"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="529"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="524"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="530"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -2055,17 +2055,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>&amp;Примечания:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="225"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="233"/>
         <source>The family name is required.</source>
         <translation>Укажите фамилию.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="229"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="237"/>
         <source>“{0}” is not an e-mail address.</source>
         <translation>«{0}» — не адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="305"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="313"/>
         <source>Made from the names</source>
         <translation>Из фамилии, имени и отчества</translation>
     </message>
@@ -3089,6 +3089,44 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
         <source>Colour</source>
         <translation>Цвет</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailabilityBox</name>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="42"/>
+        <source>Unavailable at {0}</source>
+        <translation>Недоступен на «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="49"/>
+        <source>e.g. 2021-11-25 09:00–12:00; 2021-11-26</source>
+        <translation>например, 2021-11-25 09:00–12:00; 2021-11-26</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="51"/>
+        <source>A date alone is the whole day; several periods are separated by semicolons. Times are the event&apos;s local time.</source>
+        <translation>Дата без времени — весь день; несколько периодов разделяются точкой с запятой. Время — местное время мероприятия.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="56"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="57"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="123"/>
+        <source>Mark {0} unavailable: {1}</source>
+        <translation>недоступность: {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="138"/>
+        <source>Remove unavailable periods of {0}: {1}</source>
+        <translation>удаление периодов недоступности: {0}, {1}</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QUndoView
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
-from forumdesk.services import sessions, venue
+from forumdesk.services import events, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui import context as context_module
 from forumdesk.ui.context import AppContext
@@ -114,3 +114,8 @@ def test_an_event_edit_names_the_fields_it_changed(
     page.city_edit.setText("Astana")
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert _entries(history) == [f"{_at(14, 2)} Edit event: city, changeover time"]
+    # the changeover time is the clash checker's buffer: stored, and undone with the rest
+    assert events.get_event(ctx.db, ctx.event_id or 0).changeover_minutes == 15
+    ctx.undo_stack.undo()
+    assert events.get_event(ctx.db, ctx.event_id or 0).changeover_minutes == 0
+    assert page.changeover_spin.value() == 0
