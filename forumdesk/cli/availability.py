@@ -25,11 +25,12 @@ def _edit_event_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name")
     parser.add_argument("--city")
     parser.add_argument("--venue")
-    parser.add_argument("--timezone", metavar="TZ", help="IANA time zone, e.g. Asia/Almaty")
+    parser.add_argument("--timezone", metavar="TZ", help="IANA time zone or a city, e.g. Astana")
 
 
 def run_edit_event(args: argparse.Namespace) -> int:
     from forumdesk.core.errors import ValidationError
+    from forumdesk.core.timezones import zone_for
     from forumdesk.services.events import get_event, resolve_event, update_event
 
     changes: dict[str, object] = {
@@ -39,7 +40,7 @@ def run_edit_event(args: argparse.Namespace) -> int:
             ("name", args.name),
             ("city", args.city),
             ("venue", args.venue),
-            ("timezone", args.timezone),
+            ("timezone", (zone_for(args.timezone) or args.timezone) if args.timezone else None),
         )
         if value is not None
     }

@@ -25,7 +25,7 @@ from forumdesk.services import venue
 from forumdesk.services.events import get_event
 from forumdesk.ui import commands
 from forumdesk.ui.context import EVENT, ROOMS, TRACKS, AppContext
-from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo
+from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo, timezone_value
 from forumdesk.ui.venue_table_models import RoomTableModel, TrackTableModel
 
 # pastel colours readable under black text, offered in turn to new tracks
@@ -237,7 +237,7 @@ class SetupPage(QWidget):
             "venue": self.venue_edit.text().strip() or None,
             "first_day": pydate(self.first_day_edit.date()),
             "last_day": pydate(self.last_day_edit.date()),
-            "timezone": self.timezone_combo.currentText().strip(),
+            "timezone": timezone_value(self.timezone_combo),
             "organizers": self.organizers_edit.toPlainText().strip() or None,
             "description": self.description_edit.toPlainText().strip() or None,
             "changeover_minutes": self.changeover_spin.value(),

@@ -1631,47 +1631,47 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="60"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="91"/>
         <source>New event</source>
         <translation>Новое мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="76"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="107"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="77"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="108"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="78"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="109"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="79"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="110"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="80"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="111"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="81"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="112"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="108"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="139"/>
         <source>The event needs a name.</source>
         <translation>Укажите название мероприятия.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="111"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="142"/>
         <source>Choose a time zone from the list.</source>
         <translation>Выберите часовой пояс из списка.</translation>
     </message>

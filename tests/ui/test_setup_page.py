@@ -215,3 +215,28 @@ def test_moving_a_room_down_moves_its_timetable_column(qtbot: QtBot, page: Setup
     assert page.ctx.undo_stack.undoText() == f"Move room {before[0]} down"
     page.ctx.undo_stack.undo()
     assert [r.name for r in timetable.rooms] == before
+
+
+@pytest.mark.parametrize("city", ["Astana", "Nur-Sultan", "Нур-Султан"])
+def test_typing_a_city_finds_its_time_zone(
+    qtbot: QtBot, page: SetupPage, demo: DemoResult, city: str
+) -> None:
+    combo = page.timezone_combo
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    type_text(combo.lineEdit(), city)
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    first = popup.model().index(0, 0)
+    assert str(first.data()).startswith("Asia/Almaty —") and "Astana" in str(first.data())
+    popup.setCurrentIndex(first)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentText() == "Asia/Almaty"
+
+
+def test_a_city_typed_in_full_is_saved_as_its_zone(
+    qtbot: QtBot, page: SetupPage, demo: DemoResult
+) -> None:
+    page.timezone_combo.setCurrentText("Kyiv")
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert events.get_event(page.ctx.db, demo.event.id).timezone in {"Europe/Kyiv", "Europe/Kiev"}
