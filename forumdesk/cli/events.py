@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 import zoneinfo
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -55,14 +56,17 @@ def _create_event_options(parser: argparse.ArgumentParser) -> None:
         "--timezone",
         default=None,
         metavar="TZ",
-        help="IANA time zone, e.g. Asia/Almaty (default: this computer's)",
+        help="IANA time zone or a city, e.g. Asia/Almaty or Astana (default: this computer's)",
     )
     parser.add_argument("--json", action="store_true", help="print the event as JSON")
 
 
 def run_create_event(args: argparse.Namespace) -> int:
+    from forumdesk.core.timezones import zone_for
     from forumdesk.services.events import create_event
 
+    # a city names its zone too: --timezone Astana is Asia/Almaty
+    zone = (zone_for(args.timezone) or args.timezone) if args.timezone else _local_timezone()
     db = open_database(args)
     try:
         event = create_event(
@@ -72,10 +76,17 @@ def run_create_event(args: argparse.Namespace) -> int:
             args.end,
             city=args.city,
             venue=args.venue,
-            timezone=args.timezone or _local_timezone(),
+            timezone=zone,
         )
     finally:
         db.dispose()
+    if args.timezone is None:  # never silently: the computer's zone may not be the forum's
+        print(
+            f"No --timezone given: the event's times are in this computer's zone, "
+            f"{event.timezone}. If the forum is elsewhere, change it with "
+            f"`forumdesk edit-event --event {event.id} --timezone ZONE` (a city will do).",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(_event_json(event))
     else:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 
 from forumdesk import __version__
+from forumdesk.cli.availability import COMMANDS as AVAILABILITY
 from forumdesk.cli.check import COMMANDS as CHECK
 from forumdesk.cli.events import COMMANDS as EVENTS
 from forumdesk.cli.exports import COMMANDS as EXPORTS
 from forumdesk.cli.imports import COMMANDS as IMPORTS
 from forumdesk.cli.shared import Command
 
-COMMANDS: tuple[Command, ...] = (*EVENTS, *IMPORTS, *EXPORTS, *CHECK)
+COMMANDS: tuple[Command, ...] = (*EVENTS, *AVAILABILITY, *IMPORTS, *EXPORTS, *CHECK)
 
 
 def build_parser() -> argparse.ArgumentParser:

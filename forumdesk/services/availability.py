@@ -11,7 +11,7 @@ Every change returns what undo needs: the previous values, or the deleted period
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from forumdesk.core import text
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import _
+from forumdesk.core.periods import parse_periods
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, Person, PersonUnavailability
 from forumdesk.services.records import apply_changes, check_version, load
@@ -113,6 +114,38 @@ def add_unavailability(
         return _row(record, name)
 
 
+def add_periods(
+    db: Database,
+    event_id: int,
+    person_id: int,
+    periods: str | Sequence[tuple[dt.datetime, dt.datetime]],
+    note: str | None = None,
+) -> list[UnavailabilityRow]:
+    """Record several periods at once, all or none: a list of pairs, or text as people write
+    it ("2021-11-25 09:00–12:00; 2021-11-26", forumdesk.core.periods)."""
+    pairs = parse_periods(periods) if isinstance(periods, str) else list(periods)
+    if not pairs:
+        raise ValidationError(_("No period was given."), field="unavailable")
+    with db.transaction() as session:
+        event = load(session, Event, event_id, "event")
+        name = _person_name(session, person_id)
+        cleaners = _cleaners(event)
+        records = []
+        for starts_at, ends_at in pairs:
+            record = PersonUnavailability(
+                event_id=event_id,
+                person_id=person_id,
+                starts_at=cleaners["starts_at"](starts_at),
+                ends_at=cleaners["ends_at"](ends_at),
+                note=cleaners["note"](note),
+            )
+            _check_period(record.starts_at, record.ends_at)
+            session.add(record)
+            records.append(record)
+        session.flush()
+        return [_row(record, name) for record in records]
+
+
 def update_unavailability(
     db: Database,
     period_id: int,
@@ -146,29 +179,55 @@ def restore_unavailability(db: Database, row: UnavailabilityRow) -> Unavailabili
     may have given it to a newer period meanwhile; the period then comes back with a new one.
     """
     with db.transaction() as session:
-        load(session, Event, row.event_id, "event")
-        name = _person_name(session, row.person_id)
-        taken = session.get(PersonUnavailability, row.id)
-        if taken is not None and (taken.person_id, taken.starts_at, taken.ends_at) == (
-            row.person_id,
-            row.starts_at,
-            row.ends_at,
-        ):
-            raise ConflictError(
-                _("The unavailability period of {name} is already there.").format(name=name)
-            )
-        _check_period(row.starts_at, row.ends_at)
-        record = PersonUnavailability(
-            id=None if taken is not None else row.id,
-            event_id=row.event_id,
-            person_id=row.person_id,
-            starts_at=row.starts_at,
-            ends_at=row.ends_at,
-            note=row.note,
+        return _restore(session, row)
+
+
+def _restore(session: Session, row: UnavailabilityRow) -> UnavailabilityRow:
+    load(session, Event, row.event_id, "event")
+    name = _person_name(session, row.person_id)
+    taken = session.get(PersonUnavailability, row.id)
+    if taken is not None and (taken.person_id, taken.starts_at, taken.ends_at) == (
+        row.person_id,
+        row.starts_at,
+        row.ends_at,
+    ):
+        raise ConflictError(
+            _("The unavailability period of {name} is already there.").format(name=name)
         )
-        session.add(record)
-        session.flush()
-        return _row(record, name)
+    _check_period(row.starts_at, row.ends_at)
+    record = PersonUnavailability(
+        id=None if taken is not None else row.id,
+        event_id=row.event_id,
+        person_id=row.person_id,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        note=row.note,
+    )
+    session.add(record)
+    session.flush()
+    return _row(record, name)
+
+
+def delete_periods(
+    db: Database, period_ids: Sequence[int], *, expected_versions: Mapping[int, int] | None = None
+) -> list[UnavailabilityRow]:
+    """Delete several periods at once, all or none; each one changed since the version in
+    `expected_versions` is refused. The rows returned let undo put them back (restore_periods)."""
+    with db.transaction() as session:
+        rows = []
+        for period_id in period_ids:
+            record = load(session, PersonUnavailability, period_id, "unavailability period")
+            if expected_versions is not None:
+                check_version(record, expected_versions.get(period_id), "unavailability period")
+            rows.append(_row(record, _person_name(session, record.person_id)))
+            session.delete(record)
+        return rows
+
+
+def restore_periods(db: Database, rows: Sequence[UnavailabilityRow]) -> list[UnavailabilityRow]:
+    """Undo delete_periods (or redo add_periods after its undo): the periods back, all or none."""
+    with db.transaction() as session:
+        return [_restore(session, row) for row in rows]
 
 
 # --- queries ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from forumdesk.core.enums import RegistrationStatus, Role
@@ -27,6 +28,7 @@ from forumdesk.core.rows import (
 )
 from forumdesk.services import (
     assignments,
+    availability,
     demo,
     events,
     import_undo,
@@ -94,8 +96,13 @@ class UpdateCommand(ForumdeskCommand):
         super().__init__(ctx, text)
         self.topics = topics
         self._update, self._id, self._changes = update, record_id, dict(changes)
+        self.update, self.record_id, self.changes = update, record_id, self._changes
         self._version = expected_version  # what the next call is based on (None: not known)
         self._previous: dict[str, object] = {}
+
+    def id(self) -> int:
+        # a rename may be the naming of a room or track just added (_AddVenueCommand)
+        return NAMING_ID if set(self._changes) == {"name"} else -1
 
     def do(self) -> None:
         self._previous = self._call(self._changes)
@@ -115,12 +122,35 @@ class UpdateCommand(ForumdeskCommand):
         return previous
 
 
+def _field_labels(ctx: AppContext) -> dict[str, str]:
+    """The names of the fields an edit changed, as the History lists them."""
+    return {
+        "name": ctx.tr("name"),
+        "capacity": ctx.tr("seats"),
+        "notes": ctx.tr("notes"),
+        "color": ctx.tr("colour"),
+        "city": ctx.tr("city"),
+        "venue": ctx.tr("venue"),
+        "first_day": ctx.tr("first day"),
+        "last_day": ctx.tr("last day"),
+        "timezone": ctx.tr("time zone"),
+        "organizers": ctx.tr("organisers"),
+        "description": ctx.tr("description"),
+        "changeover_minutes": ctx.tr("changeover time"),
+    }
+
+
+def _changed_fields(ctx: AppContext, changes: Mapping[str, object]) -> str:
+    labels = _field_labels(ctx)
+    return ", ".join(labels.get(field, field.replace("_", " ")) for field in changes)
+
+
 def edit_event(
     ctx: AppContext, event_id: int, changes: Mapping[str, object], version: int | None = None
 ) -> UpdateCommand:
     return UpdateCommand(
         ctx,
-        ctx.tr("Edit event"),
+        ctx.tr("Edit event: {0}").format(_changed_fields(ctx, changes)),
         events.update_event,
         event_id,
         changes,
@@ -186,7 +216,7 @@ class LoadDemoCommand(ForumdeskCommand):
 def edit_person(ctx: AppContext, row: PersonRow, changes: Mapping[str, object]) -> UpdateCommand:
     return UpdateCommand(
         ctx,
-        ctx.tr("Edit {0}").format(row.display_name),
+        ctx.tr("Edit {0}: {1}").format(row.display_name, _changed_fields(ctx, changes)),
         people.update_person,
         row.id,
         changes,
@@ -195,10 +225,20 @@ def edit_person(ctx: AppContext, row: PersonRow, changes: Mapping[str, object]) 
     )
 
 
+def _venue_label(ctx: AppContext, row: RoomRow | TrackRow, changes: Mapping[str, object]) -> str:
+    """ "Rename room Room 1 to Hall A", "Edit room Hall A: seats": what the edit changed."""
+    room = isinstance(row, RoomRow)
+    if set(changes) == {"name"}:
+        rename = ctx.tr("Rename room {0} to {1}") if room else ctx.tr("Rename track {0} to {1}")
+        return rename.format(row.name, changes["name"])
+    edit = ctx.tr("Edit room {0}: {1}") if room else ctx.tr("Edit track {0}: {1}")
+    return edit.format(row.name, _changed_fields(ctx, changes))
+
+
 def edit_room(ctx: AppContext, row: RoomRow, changes: Mapping[str, object]) -> UpdateCommand:
     return UpdateCommand(
         ctx,
-        ctx.tr("Edit room {0}").format(row.name),
+        _venue_label(ctx, row, changes),
         venue.update_room,
         row.id,
         changes,
@@ -210,7 +250,7 @@ def edit_room(ctx: AppContext, row: RoomRow, changes: Mapping[str, object]) -> U
 def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) -> UpdateCommand:
     return UpdateCommand(
         ctx,
-        ctx.tr("Edit track {0}").format(row.name),
+        _venue_label(ctx, row, changes),
         venue.update_track,
         row.id,
         changes,
@@ -662,14 +702,63 @@ class RegisterPeopleCommand(ForumdeskCommand):
         assignments.restore_registrations(self.ctx.db, self.event_id, self._previous)
 
 
-class AddRoomCommand(ForumdeskCommand):
+# QUndoCommand.id() of a room or track just added: its first rename (the name typed into the
+# table at once, over the placeholder) merges into it, one History entry under the real name.
+NAMING_ID = 1401
+
+
+class _AddVenueCommand(ForumdeskCommand):
+    """A room or track added under a placeholder name; undo deletes it, redo puts it back.
+
+    The rename that follows at once (the page opens the name for typing) is merged into this
+    step: History shows one "Add room Hall A", and undo takes the room away with its name.
+    """
+
+    update: Updater
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(ctx, text)
+        self.created: RoomRow | TrackRow | None = None
+        self._named = False
+
+    def id(self) -> int:
+        return -1 if self._named else NAMING_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            self.created is None
+            or not isinstance(other, UpdateCommand)
+            or other.update is not self.update
+            or other.record_id != self.created.id
+            or set(other.changes) != {"name"}
+        ):
+            return False
+        self._named = True
+        self.set_label(self.added_label(str(other.changes["name"])))
+        return True
+
+    def added_label(self, name: str) -> str:
+        raise NotImplementedError
+
+    def _delete_version(self) -> int | None:
+        """The version the undo's delete is based on: the one this desk's steps left."""
+        if self.created is None:
+            return None
+        steps = _steps(self.ctx, (self.update, self.created.id))
+        return _latest_own(steps, self.created.version)
+
+
+class AddRoomCommand(_AddVenueCommand):
     topics = frozenset({ROOMS, SESSIONS})
+    update = staticmethod(venue.update_room)
 
     def __init__(self, ctx: AppContext, event_id: int, name: str, capacity: int | None) -> None:
         super().__init__(ctx, ctx.tr("Add room {0}").format(name))
         self._event_id, self._name, self._capacity = event_id, name, capacity
-        self.created: RoomRow | None = None
         self._snapshot: RoomSnapshot | None = None
+
+    def added_label(self, name: str) -> str:
+        return self.ctx.tr("Add room {0}").format(name)
 
     def do(self) -> None:
         if self._snapshot is None:
@@ -679,7 +768,9 @@ class AddRoomCommand(ForumdeskCommand):
 
     def undo_action(self) -> None:
         assert self.created is not None
-        self._snapshot = venue.delete_room(self.ctx.db, self.created.id)
+        self._snapshot = venue.delete_room(
+            self.ctx.db, self.created.id, expected_version=self._delete_version()
+        )
 
 
 class DeleteRoomCommand(ForumdeskCommand):
@@ -718,8 +809,9 @@ class ReorderRoomsCommand(ForumdeskCommand):
         event_id: int,
         room_ids: Sequence[int],
         versions: Mapping[int, int] | None = None,
+        text: str | None = None,
     ) -> None:
-        super().__init__(ctx, ctx.tr("Reorder rooms"))
+        super().__init__(ctx, text or ctx.tr("Reorder rooms"))
         self._event_id, self._order = event_id, list(room_ids)
         self._versions: dict[int, int] = dict(versions or {})
         self._previous: list[int] = []
@@ -751,14 +843,17 @@ class ReorderRoomsCommand(ForumdeskCommand):
         return previous
 
 
-class AddTrackCommand(ForumdeskCommand):
+class AddTrackCommand(_AddVenueCommand):
     topics = frozenset({TRACKS, SESSIONS})
+    update = staticmethod(venue.update_track)
 
     def __init__(self, ctx: AppContext, event_id: int, name: str, color: str | None) -> None:
         super().__init__(ctx, ctx.tr("Add track {0}").format(name))
         self._event_id, self._name, self._color = event_id, name, color
-        self.created: TrackRow | None = None
         self._snapshot: TrackSnapshot | None = None
+
+    def added_label(self, name: str) -> str:
+        return self.ctx.tr("Add track {0}").format(name)
 
     def do(self) -> None:
         if self._snapshot is None:
@@ -768,7 +863,9 @@ class AddTrackCommand(ForumdeskCommand):
 
     def undo_action(self) -> None:
         assert self.created is not None
-        self._snapshot = venue.delete_track(self.ctx.db, self.created.id)
+        self._snapshot = venue.delete_track(
+            self.ctx.db, self.created.id, expected_version=self._delete_version()
+        )
 
 
 class DeleteTrackCommand(ForumdeskCommand):
@@ -793,6 +890,59 @@ class DeleteTrackCommand(ForumdeskCommand):
         restored = venue.restore_track(self.ctx.db, self._snapshot)
         steps = _steps(self.ctx, (venue.update_track, self._track_id))
         steps[self._snapshot.track.version] = self._version = restored.version
+
+
+class AddUnavailabilityCommand(ForumdeskCommand):
+    """Periods when a person cannot take part, added in one step (text as people write it,
+    forumdesk.core.periods); undo deletes them, redo puts them back under the same ids."""
+
+    topics = frozenset({PEOPLE})  # the problem checker compares sessions with the periods
+
+    def __init__(
+        self, ctx: AppContext, event_id: int, person_id: int, periods: str, text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self._event_id, self._person_id, self._periods = event_id, person_id, periods
+        self.added: list[availability.UnavailabilityRow] = []
+        self._undone = False
+
+    def do(self) -> None:
+        if self._undone:
+            self.added, self._undone = availability.restore_periods(self.ctx.db, self.added), False
+        else:
+            self.added = availability.add_periods(
+                self.ctx.db, self._event_id, self._person_id, self._periods
+            )
+
+    def undo_action(self) -> None:
+        availability.delete_periods(
+            self.ctx.db,
+            [row.id for row in self.added],
+            expected_versions={row.id: row.version for row in self.added},
+        )
+        self._undone = True
+
+
+class RemoveUnavailabilityCommand(ForumdeskCommand):
+    """Periods deleted, based on the versions the user saw; undo puts them back."""
+
+    topics = frozenset({PEOPLE})
+
+    def __init__(
+        self, ctx: AppContext, rows: Sequence[availability.UnavailabilityRow], text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self._rows = list(rows)
+
+    def do(self) -> None:
+        self._rows = availability.delete_periods(
+            self.ctx.db,
+            [row.id for row in self._rows],
+            expected_versions={row.id: row.version for row in self._rows},
+        )
+
+    def undo_action(self) -> None:
+        self._rows = availability.restore_periods(self.ctx.db, self._rows)
 
 
 class ImportCommand(ForumdeskCommand):

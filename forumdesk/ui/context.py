@@ -9,10 +9,11 @@ nothing, so there is never a half-done action to compensate for.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -89,13 +90,14 @@ class AppContext(QObject):
             if isinstance(exc, ConcurrentEditError):
                 # the views show the record as it is now, so the edit can be made again on it
                 self.notify(command.topics)
-            self.report_error(command.text(), exc)
+            self.report_error(command.actionText(), exc)
             return False
         if command.isObsolete():
             return True
         command.skip_next_redo = True
+        topics = command.topics  # a command merged into the one before is gone after the push
         self.undo_stack.push(command)
-        self.notify(command.topics)
+        self.notify(topics)
         return True
 
     def notify(self, topics: Iterable[str]) -> None:
@@ -123,9 +125,21 @@ class ForumdeskCommand(QUndoCommand):
     topics: frozenset[str] = ALL_TOPICS
 
     def __init__(self, ctx: AppContext, text: str) -> None:
-        super().__init__(text)
+        super().__init__()
         self.ctx = ctx
         self.skip_next_redo = False
+        self.done_at = dt.datetime.now()  # made just before it is done (AppContext.run)
+        self.label = ""
+        self.set_label(text)
+
+    def set_label(self, label: str) -> None:
+        """Say what the command changed. The History shows it after the time it was done
+        ("14:02 Move S3 to Hall B"); Undo and Redo in the Edit menu and error titles without
+        the time (QUndoCommand's text before a newline is text(), after it actionText())."""
+        self.label = label
+        at = QTime(self.done_at.hour, self.done_at.minute)
+        time = QLocale().toString(at, QLocale.FormatType.ShortFormat)
+        self.setText(f"{time} {capitalized(label)}\n{label}")
 
     def do(self) -> None:
         raise NotImplementedError
@@ -149,5 +163,5 @@ class ForumdeskCommand(QUndoCommand):
             # The world changed under the command (another workstation, a deleted record):
             # drop it from the stack rather than leave an undo that cannot work.
             self.setObsolete(True)
-            self.ctx.report_error(self.text(), exc)
+            self.ctx.report_error(self.actionText(), exc)
         self.ctx.notify(self.topics)

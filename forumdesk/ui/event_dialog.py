@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from forumdesk.core import timezones
 
 COMMON_ZONES = (
     "Asia/Almaty",
@@ -33,17 +36,45 @@ COMMON_ZONES = (
 )
 
 
+# the completer's roles: what is matched against the typed text, and the zone it stands for
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+ZONE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ZoneCompleter(QCompleter):
+    """Completes a zone from its name or a city's ("Astana", "Нур-Султан", "Kiev"); choosing a
+    line puts the zone's IANA name in the box."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(ZONE_ROLE))
+
+
 def timezone_combo(parent: QWidget) -> QComboBox:
-    """An editable combo of IANA zones, the region's common ones first, with completion."""
+    """An editable combo of IANA zones, the region's common ones first, completed by city."""
     combo = QComboBox(parent)
     combo.setEditable(True)
     zones = list(COMMON_ZONES) + sorted(zoneinfo.available_timezones() - set(COMMON_ZONES))
     combo.addItems(zones)
-    completer = QCompleter(zones, combo)
+    cities = timezones.zone_cities()
+    model = QStandardItemModel(combo)
+    for zone in zones:
+        others = [c for c in cities.get(zone, ()) if c != zone.rsplit("/", 1)[-1].replace("_", " ")]
+        item = QStandardItem(f"{zone} — {', '.join(others)}" if others else zone)
+        item.setData(" ".join([zone, *cities.get(zone, ())]), SEARCH_ROLE)
+        item.setData(zone, ZONE_ROLE)
+        model.appendRow(item)
+    completer = ZoneCompleter(model, combo)
+    completer.setCompletionRole(SEARCH_ROLE)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     combo.setCompleter(completer)
     return combo
+
+
+def timezone_value(combo: QComboBox) -> str:
+    """The zone the box names: its IANA name, or the zone of a city typed in full ("Astana")."""
+    typed = combo.currentText().strip()
+    return timezones.zone_for(typed) or typed
 
 
 def qdate(day: dt.date) -> QDate:
@@ -100,14 +131,14 @@ class NewEventDialog(QDialog):
             "last_day": pydate(self.last_day_edit.date()),
             "city": self.city_edit.text(),
             "venue": self.venue_edit.text(),
-            "timezone": self.timezone_combo.currentText().strip(),
+            "timezone": timezone_value(self.timezone_combo),
         }
 
     def accept(self) -> None:
         if not self.name_edit.text().strip():
             self.message_label.setText(self.tr("The event needs a name."))
             return
-        if self.timezone_combo.currentText().strip() not in zoneinfo.available_timezones():
+        if timezone_value(self.timezone_combo) not in zoneinfo.available_timezones():
             self.message_label.setText(self.tr("Choose a time zone from the list."))
             return
         super().accept()

@@ -45,6 +45,7 @@ from forumdesk.ui.i18n import capitalized
 from forumdesk.ui.people_table_model import PeopleTableModel, vocabulary_label
 from forumdesk.ui.people_table_view import PeopleTableView
 from forumdesk.ui.person_dialog import Changes, PersonDialog
+from forumdesk.ui.unavailability_box import UnavailabilityBox
 
 DialogRunner = Callable[[QDialog], int]
 
@@ -324,6 +325,11 @@ class PeoplePage(QWidget):
         dialog.submit = lambda changes: self.ctx.run(
             commands.edit_person(self.ctx, person, changes)
         )
+        event = self.ctx.current_event
+        if event is not None:
+            box = UnavailabilityBox(self.ctx, event, person.id, person.display_name, dialog)
+            dialog.add_section(box)
+            dialog.finished.connect(lambda _result: box.detach())
         self.exec_dialog(dialog)
 
     def delete_selected(self) -> None:

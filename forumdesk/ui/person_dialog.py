@@ -174,6 +174,8 @@ class PersonDialog(QDialog):
         layout.addLayout(form)
         if self.register_check is not None:
             layout.addWidget(self.register_check)
+        self._sections = QVBoxLayout()  # what the page adds: the unavailable periods
+        layout.addLayout(self._sections)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
 
@@ -190,6 +192,12 @@ class PersonDialog(QDialog):
             edit.textChanged.connect(self._on_field_text_changed)
         self._on_field_text_changed()
         self.family_name_edit.setFocus()
+
+    def add_section(self, section: QWidget) -> None:
+        """A part of the dialog that acts on its own (its changes are undo steps of their own),
+        shown under the form."""
+        section.setParent(self)
+        self._sections.addWidget(section)
 
     @property
     def ok_button(self) -> QPushButton:

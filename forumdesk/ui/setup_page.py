@@ -25,7 +25,7 @@ from forumdesk.services import venue
 from forumdesk.services.events import get_event
 from forumdesk.ui import commands
 from forumdesk.ui.context import EVENT, ROOMS, TRACKS, AppContext
-from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo
+from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo, timezone_value
 from forumdesk.ui.venue_table_models import RoomTableModel, TrackTableModel
 
 # pastel colours readable under black text, offered in turn to new tracks
@@ -72,6 +72,16 @@ class SetupPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
         self.timezone_combo = timezone_combo(box)
+        # the clash checker's buffer: a person needs this long to get from one room to another
+        self.changeover_spin = QSpinBox(box)
+        self.changeover_spin.setRange(0, 24 * 60)
+        self.changeover_spin.setSuffix(self.tr(" min"))
+        self.changeover_spin.setToolTip(
+            self.tr(
+                "Time a person needs between sessions in different rooms; "
+                "less is reported as a clash."
+            )
+        )
         self.organizers_edit = QPlainTextEdit(box)
         self.organizers_edit.setMaximumHeight(90)
         self.description_edit = QPlainTextEdit(box)
@@ -89,6 +99,7 @@ class SetupPage(QWidget):
         form.addRow(self.tr("City"), self.city_edit)
         form.addRow(self.tr("Venue"), self.venue_edit)
         form.addRow(self.tr("Time zone"), self.timezone_combo)
+        form.addRow(self.tr("Changeover between rooms"), self.changeover_spin)
         form.addRow(self.tr("Organisers"), self.organizers_edit)
         form.addRow(self.tr("Description"), self.description_edit)
         form.addRow(buttons)
@@ -99,6 +110,7 @@ class SetupPage(QWidget):
             self.first_day_edit.dateChanged,
             self.last_day_edit.dateChanged,
             self.timezone_combo.currentTextChanged,
+            self.changeover_spin.valueChanged,
             self.organizers_edit.textChanged,
             self.description_edit.textChanged,
         ):
@@ -211,6 +223,7 @@ class SetupPage(QWidget):
             self.first_day_edit.setDate(qdate(event.first_day))
             self.last_day_edit.setDate(qdate(event.last_day))
             self.timezone_combo.setCurrentText(event.timezone)
+            self.changeover_spin.setValue(event.changeover_minutes)
         self.organizers_edit.setPlainText(event.organizers or "" if event else "")
         self.description_edit.setPlainText(event.description or "" if event else "")
         self._update_buttons()
@@ -224,9 +237,10 @@ class SetupPage(QWidget):
             "venue": self.venue_edit.text().strip() or None,
             "first_day": pydate(self.first_day_edit.date()),
             "last_day": pydate(self.last_day_edit.date()),
-            "timezone": self.timezone_combo.currentText().strip(),
+            "timezone": timezone_value(self.timezone_combo),
             "organizers": self.organizers_edit.toPlainText().strip() or None,
             "description": self.description_edit.toPlainText().strip() or None,
+            "changeover_minutes": self.changeover_spin.value(),
         }
         return {k: v for k, v in form.items() if v != getattr(self._event, k)}
 
@@ -297,7 +311,12 @@ class SetupPage(QWidget):
         if not 0 <= target < len(ids):
             return
         ids.insert(target, ids.pop(row))
-        if self.ctx.run(commands.ReorderRoomsCommand(self.ctx, self._event.id, ids, versions)):
+        name = self.room_model.row_at(row).name
+        text = (self.tr("Move room {0} up") if delta < 0 else self.tr("Move room {0} down")).format(
+            name
+        )
+        command = commands.ReorderRoomsCommand(self.ctx, self._event.id, ids, versions, text)
+        if self.ctx.run(command):
             self.room_table.selectRow(target)
 
     def add_track(self) -> None:

@@ -86,7 +86,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="347"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="348"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Delete %n person from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="373"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>Register %n person as {0}</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="401"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>Assign %n person to {0}</numerusform>
@@ -186,7 +186,7 @@
 <context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="315"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="323"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="326"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>

@@ -4,62 +4,134 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="123"/>
-        <source>Edit event</source>
-        <translation>изменение мероприятия</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="128"/>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="129"/>
+        <source>seats</source>
+        <translation>места</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="130"/>
+        <source>notes</source>
+        <translation>примечания</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="131"/>
+        <source>colour</source>
+        <translation>цвет</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="132"/>
+        <source>city</source>
+        <translation>город</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="133"/>
+        <source>venue</source>
+        <translation>место проведения</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="134"/>
+        <source>first day</source>
+        <translation>первый день</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="135"/>
+        <source>last day</source>
+        <translation>последний день</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="136"/>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="137"/>
+        <source>organisers</source>
+        <translation>организаторы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="138"/>
+        <source>description</source>
+        <translation>описание</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/commands.py" line="139"/>
+        <source>changeover time</source>
+        <translation>время на переход</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="153"/>
+        <source>Edit event: {0}</source>
+        <translation>изменение мероприятия: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="169"/>
         <source>New event {0}</source>
         <translation>создание мероприятия «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="189"/>
-        <source>Edit {0}</source>
-        <translation>изменение: {0}</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="219"/>
+        <source>Edit {0}: {1}</source>
+        <translation>изменение: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="201"/>
-        <source>Edit room {0}</source>
-        <translation>изменение зала «{0}»</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="232"/>
+        <source>Rename room {0} to {1}</source>
+        <translation>переименование зала «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="213"/>
-        <source>Edit track {0}</source>
-        <translation>изменение трека «{0}»</translation>
+        <location filename="../../forumdesk/ui/commands.py" line="232"/>
+        <source>Rename track {0} to {1}</source>
+        <translation>переименование трека «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="433"/>
+        <location filename="../../forumdesk/ui/commands.py" line="234"/>
+        <source>Edit room {0}: {1}</source>
+        <translation>изменение зала «{0}»: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="234"/>
+        <source>Edit track {0}: {1}</source>
+        <translation>изменение трека «{0}»: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="473"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="565"/>
+        <location filename="../../forumdesk/ui/commands.py" line="605"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="669"/>
+        <location filename="../../forumdesk/ui/commands.py" line="756"/>
+        <location filename="../../forumdesk/ui/commands.py" line="761"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="692"/>
+        <location filename="../../forumdesk/ui/commands.py" line="783"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="722"/>
+        <location filename="../../forumdesk/ui/commands.py" line="814"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="758"/>
+        <location filename="../../forumdesk/ui/commands.py" line="851"/>
+        <location filename="../../forumdesk/ui/commands.py" line="856"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="781"/>
+        <location filename="../../forumdesk/ui/commands.py" line="878"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -90,6 +162,22 @@
             <numerusform>снятие отметки «принято»: %n проблемы</numerusform>
             <numerusform>снятие отметки «принято»: %n проблем</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation type="vanished">изменение мероприятия</translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation type="vanished">изменение: {0}</translation>
+    </message>
+    <message>
+        <source>Edit room {0}</source>
+        <translation type="vanished">изменение зала «{0}»</translation>
+    </message>
+    <message>
+        <source>Edit track {0}</source>
+        <translation type="vanished">изменение трека «{0}»</translation>
     </message>
 </context>
 <context>
@@ -1630,47 +1718,47 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="60"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="91"/>
         <source>New event</source>
         <translation>Новое мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="76"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="107"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="77"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="108"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="78"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="109"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="79"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="110"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="80"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="111"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="81"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="112"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="108"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="139"/>
         <source>The event needs a name.</source>
         <translation>Укажите название мероприятия.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/event_dialog.py" line="111"/>
+        <location filename="../../forumdesk/ui/event_dialog.py" line="142"/>
         <source>Choose a time zone from the list.</source>
         <translation>Выберите часовой пояс из списка.</translation>
     </message>
@@ -1755,84 +1843,84 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="99"/>
         <source>Filter by name, organisation, position, e-mail, phone…</source>
         <translation>Фильтр по имени, организации, должности, эл. почте, телефону…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="106"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="107"/>
         <source>Registered for this event</source>
         <translation>Зарегистрированные на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="107"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
         <source>Whole directory</source>
         <translation>Весь справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="109"/>
         <source>Whom the table lists</source>
         <translation>Кого показывает таблица</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="138"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="139"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="145"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="146"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="156"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="157"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="163"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="164"/>
         <source>&amp;Assign to session…</source>
         <translation>&amp;Включить в сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="169"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="170"/>
         <source>&amp;Register for this event</source>
         <translation>&amp;Зарегистрировать на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="173"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="174"/>
         <source>As {0}</source>
         <translation>Со статусом «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="181"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="240"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="438"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="182"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="241"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="444"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="188"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="189"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="189"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="190"/>
         <source>Register the selected people for this event</source>
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="335"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="336"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="347"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1841,7 +1929,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="348"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1850,12 +1938,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="371"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="373"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1864,17 +1952,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="385"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="393"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="399"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="401"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1883,32 +1971,32 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="516"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="522"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="517"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="523"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="518"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="524"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="522"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="528"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="523"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="529"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="524"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="530"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -2054,17 +2142,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>&amp;Примечания:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="225"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="233"/>
         <source>The family name is required.</source>
         <translation>Укажите фамилию.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="229"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="237"/>
         <source>“{0}” is not an e-mail address.</source>
         <translation>«{0}» — не адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="305"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="313"/>
         <source>Made from the names</source>
         <translation>Из фамилии, имени и отчества</translation>
     </message>
@@ -2772,139 +2860,164 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
     <message>
         <location filename="../../forumdesk/ui/setup_page.py" line="78"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="80"/>
+        <source>Time a person needs between sessions in different rooms; less is reported as a clash.</source>
+        <translation>Время, нужное человеку, чтобы перейти между сессиями в разных залах; меньший промежуток считается накладкой.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="86"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="96"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="99"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="90"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="100"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="91"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="101"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="92"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="102"/>
+        <source>Changeover between rooms</source>
+        <translation>Переход между залами</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="103"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="93"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="104"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="119"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="131"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="123"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="135"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="124"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="136"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="125"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="137"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="126"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="138"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="134"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="148"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="160"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="153"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="165"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="154"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="166"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="155"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="167"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="264"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="278"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="280"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="281"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="295"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="282"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="296"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="309"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="314"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="319"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="315"/>
+        <source>Move room {0} up</source>
+        <translation>перемещение зала «{0}» выше</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="315"/>
+        <source>Move room {0} down</source>
+        <translation>перемещение зала «{0}» ниже</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="328"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="333"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="334"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="353"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="346"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="365"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="347"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="366"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -3072,21 +3185,26 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
     <message>
         <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="287"/>
-        <source>Move {0}</source>
-        <translation>перемещение: {0}</translation>
+        <source>all rooms</source>
+        <translation>все залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="294"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="288"/>
+        <source>Move {0} to {1}, {2}</source>
+        <translation>перемещение {0}: {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="297"/>
         <source>Change the length of {0}</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="300"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="303"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="315"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -3095,7 +3213,7 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="323"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="326"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -3104,13 +3222,17 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
             <numerusform>снятие с расписания: %n сессии</numerusform>
             <numerusform>снятие с расписания: %n сессий</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Move {0}</source>
+        <translation type="vanished">перемещение: {0}</translation>
     </message>
     <message>
         <source>Unschedule {0}</source>
@@ -3157,6 +3279,44 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
         <source>Colour</source>
         <translation>Цвет</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailabilityBox</name>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="42"/>
+        <source>Unavailable at {0}</source>
+        <translation>Недоступен на «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="49"/>
+        <source>e.g. 2021-11-25 09:00–12:00; 2021-11-26</source>
+        <translation>например, 2021-11-25 09:00–12:00; 2021-11-26</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="51"/>
+        <source>A date alone is the whole day; several periods are separated by semicolons. Times are the event&apos;s local time.</source>
+        <translation>Дата без времени — весь день; несколько периодов разделяются точкой с запятой. Время — местное время мероприятия.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="56"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="57"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="123"/>
+        <source>Mark {0} unavailable: {1}</source>
+        <translation>недоступность: {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/unavailability_box.py" line="138"/>
+        <source>Remove unavailable periods of {0}: {1}</source>
+        <translation>удаление периодов недоступности: {0}, {1}</translation>
     </message>
 </context>
 <context>

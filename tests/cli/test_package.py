@@ -89,6 +89,8 @@ def test_every_command_is_registered_once_in_the_readme_order() -> None:
         "events",
         "sessions",
         "people",
+        "edit-event",
+        "unavailable",
         "import-attendees",
         "import-programme",
         "export-agenda",

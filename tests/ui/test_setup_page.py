@@ -201,3 +201,42 @@ def test_another_event_reloads_the_tables(qtbot: QtBot, page: SetupPage) -> None
     ):
         page.ctx.set_event(None)
     assert page.room_model.rowCount() == page.track_model.rowCount() == 0
+
+
+def test_moving_a_room_down_moves_its_timetable_column(qtbot: QtBot, page: SetupPage) -> None:
+    from forumdesk.ui.timetable.timetable_page import TimetablePage
+
+    timetable = TimetablePage(page.ctx)
+    qtbot.addWidget(timetable)
+    before = [r.name for r in timetable.rooms]
+    _click_row(qtbot, page.room_table, 0)
+    qtbot.mouseClick(page.room_down_button, Qt.MouseButton.LeftButton)
+    assert [r.name for r in timetable.rooms] == [before[1], before[0], *before[2:]]
+    assert page.ctx.undo_stack.undoText() == f"Move room {before[0]} down"
+    page.ctx.undo_stack.undo()
+    assert [r.name for r in timetable.rooms] == before
+
+
+@pytest.mark.parametrize("city", ["Astana", "Nur-Sultan", "Нур-Султан"])
+def test_typing_a_city_finds_its_time_zone(
+    qtbot: QtBot, page: SetupPage, demo: DemoResult, city: str
+) -> None:
+    combo = page.timezone_combo
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    type_text(combo.lineEdit(), city)
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    first = popup.model().index(0, 0)
+    assert str(first.data()).startswith("Asia/Almaty —") and "Astana" in str(first.data())
+    popup.setCurrentIndex(first)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentText() == "Asia/Almaty"
+
+
+def test_a_city_typed_in_full_is_saved_as_its_zone(
+    qtbot: QtBot, page: SetupPage, demo: DemoResult
+) -> None:
+    page.timezone_combo.setCurrentText("Kyiv")
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert events.get_event(page.ctx.db, demo.event.id).timezone in {"Europe/Kyiv", "Europe/Kiev"}

@@ -284,7 +284,10 @@ class TimetablePage(QWidget):
         row = self.rows.get(session_id)
         if row is None:
             return
-        text = self.tr("Move {0}").format(self._name(session_id))
+        room = next((r.name for r in self.rooms if r.id == room_id), self.tr("all rooms"))
+        text = self.tr("Move {0} to {1}, {2}").format(
+            self._name(session_id), room, starts_at.strftime("%H:%M")
+        )
         self._run(commands.MoveSessionCommand(self.ctx, text, row, room_id, starts_at), row.id)
 
     def _on_view_resize_requested(self, session_id: int, ends_at: dt.datetime) -> None:
