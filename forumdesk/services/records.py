@@ -22,6 +22,10 @@ _GONE = {
     "event": N_("The event no longer exists (it may have been deleted)."),
     "organisation": N_("The organisation no longer exists (it may have been deleted)."),
     "person": N_("The person no longer exists (it may have been deleted)."),
+    "problem acceptance": N_(
+        "The acceptance of that problem no longer exists (it may have been withdrawn)."
+    ),
+    "registration": N_("The registration no longer exists (it may have been withdrawn)."),
     "room": N_("The room no longer exists (it may have been deleted)."),
     "session": N_("The session no longer exists (it may have been deleted)."),
     "track": N_("The track no longer exists (it may have been deleted)."),
@@ -39,6 +43,14 @@ _CHANGED = {
     ),
     "person": N_(
         "Someone else changed this person in the meantime. Reload it and make your change again."
+    ),
+    "problem acceptance": N_(
+        "Someone else accepted or withdrew this problem in the meantime. "
+        "Check the schedule again and make your change again."
+    ),
+    "registration": N_(
+        "Someone else changed this registration in the meantime. "
+        "Reload it and make your change again."
     ),
     "room": N_(
         "Someone else changed this room in the meantime. Reload it and make your change again."

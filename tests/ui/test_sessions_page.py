@@ -158,7 +158,7 @@ def test_sessions_added_and_deleted_elsewhere_leave_the_selection_on_its_session
         starts_at=dt.datetime(2021, 11, 25, 8, 0),
         ends_at=dt.datetime(2021, 11, 25, 8, 20),
     )
-    sessions.delete_session(page.ctx.db, _session(page, "S2").id)
+    sessions.delete_session(page.ctx.db, _session(page, "S2").id, expected_version=None)
     with (
         qtbot.assertNotEmitted(page.model.modelReset),
         qtbot.waitSignal(page.model.rowsInserted, timeout=0),

@@ -182,7 +182,9 @@ def test_a_drag_of_a_session_changed_elsewhere_is_refused_and_moves_nothing(
 ) -> None:
     """The page passes on the version it shows; another desk's change since wins."""
     before = _row(ctx, "S3")
-    sessions.update_session(ctx.db, before.id, {"title": "Renamed at another desk"})
+    sessions.update_session(
+        ctx.db, before.id, {"title": "Renamed at another desk"}, expected_version=None
+    )
     view = page.view
     x, y = _grab_point(_block(view, ctx, "S3"))
     start = _point(view, x, y)
