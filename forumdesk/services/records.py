@@ -82,7 +82,12 @@ def load(session: Session, model: type[M], key: object, what: str) -> M:
 
 
 def check_version(record: Any, expected_version: int | None, what: str) -> None:
-    """Refuse a write based on another version of the record than the one stored."""
+    """Refuse a write based on another version of the record than the one stored.
+
+    Every service that changes a record takes the version as a required keyword: the window
+    always passes the one the user saw. None, passed explicitly, is a write based on no version
+    (the command line, an import, a test that does not care): it is not checked.
+    """
     if expected_version is not None and record.version != expected_version:
         raise changed_meanwhile(what, record)
 
