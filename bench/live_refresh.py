@@ -84,7 +84,10 @@ def _run(folder: Path, people_count: int, rounds: int) -> int:
     found = []
     person_ids = list(forum.person_ids)
     for n in range(rounds):
-        people.update_person(desk_a, person_ids[n], {"position": f"Round {n}"})
+        # the other desk writes unchecked: this measures the refresh, not the refusals
+        people.update_person(
+            desk_a, person_ids[n], {"position": f"Round {n}"}, expected_version=None
+        )
         started = time.perf_counter()
         changes = detector.poll()
         found.append(time.perf_counter() - started)
@@ -118,7 +121,7 @@ def _run(folder: Path, people_count: int, rounds: int) -> int:
     for n in range(rounds):
         person_id = person_ids[-1 - n]
         text = f"Lag {n}"
-        people.update_person(desk_a, person_id, {"position": text})
+        people.update_person(desk_a, person_id, {"position": text}, expected_version=None)
 
         def shown(person_id: int = person_id, text: str = text) -> bool:
             row = page.model.row_of(person_id)
@@ -136,7 +139,9 @@ def _run(folder: Path, people_count: int, rounds: int) -> int:
         row = sessions.get_session(desk_a, scheduled[n % len(scheduled)].id)
         assert row.starts_at is not None
         later = row.starts_at + dt.timedelta(minutes=5)
-        placing.move_session(desk_a, row.id, later, row.room_id, keep_room=True)
+        placing.move_session(
+            desk_a, row.id, later, row.room_id, keep_room=True, expected_version=row.version
+        )
         moves.append(
             wait(
                 lambda row=row, later=later: window_b.timetable_page.rows[row.id].starts_at == later

@@ -122,7 +122,7 @@ def run_unavailable(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         if args.action == "remove":
-            removed = availability.delete_unavailability(db, args.period_id)
+            removed = availability.delete_unavailability(db, args.period_id, expected_version=None)
             print(
                 f"Removed the period {format_period(removed.starts_at, removed.ends_at)} "
                 f"of {removed.person_name}."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,7 +22,10 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
-from forumdesk.services.records import check_version, load
+from forumdesk.services.records import changed_meanwhile, check_version, load
+
+# person id -> the registration status the user saw (None: not registered)
+Statuses = Mapping[int, RegistrationStatus | None]
 
 # --- assignments ------------------------------------------------------------------------------
 
@@ -51,7 +54,7 @@ def assign_people(
     person_ids: Sequence[int],
     role: Role | str,
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
     left_versions: dict[int, int] | None = None,
 ) -> list[AssignmentRow]:
     """Add several people to a session with one role, after those already there.
@@ -109,13 +112,17 @@ def assign_person(
     session_id: int,
     person_id: int,
     role: Role | str,
+    *,
+    expected_version: int | None,
 ) -> AssignmentRow:
-    return assign_people(db, session_id, [person_id], role)[0]
+    return assign_people(db, session_id, [person_id], role, expected_version=expected_version)[0]
 
 
-def unassign_person(db: Database, session_id: int, person_id: int) -> AssignmentRow:
+def unassign_person(
+    db: Database, session_id: int, person_id: int, *, expected_version: int | None
+) -> AssignmentRow:
     """Take a person out of a session; returns what they were (for undo: restore_assignment)."""
-    return unassign_people(db, session_id, [person_id])[0]
+    return unassign_people(db, session_id, [person_id], expected_version=expected_version)[0]
 
 
 def unassign_people(
@@ -123,7 +130,7 @@ def unassign_people(
     session_id: int,
     person_ids: Sequence[int],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
     left_versions: dict[int, int] | None = None,
 ) -> list[AssignmentRow]:
     """Take several people out of a session at once; returns their rows for undo.
@@ -169,29 +176,58 @@ def restore_assignments(db: Database, rows: Sequence[AssignmentRow]) -> list[Ass
         return [_rows(session, row.session_id, [row.person_id])[0] for row in rows]
 
 
-def change_role(db: Database, session_id: int, person_id: int, role: Role | str) -> Role:
-    """Give a person another role in a session; returns the previous role."""
+def change_role(
+    db: Database,
+    session_id: int,
+    person_id: int,
+    role: Role | str,
+    *,
+    expected_version: int | None,
+    left_versions: dict[int, int] | None = None,
+) -> Role:
+    """Give a person another role in a session; returns the previous role.
+
+    The session's version covers its people: one changed since `expected_version` is refused.
+    """
     new_role = text.vocabulary(Role, role, N_("role"), "role")
     with db.transaction() as session:
+        record = load(session, ProgramSession, session_id, "session")
+        check_version(record, expected_version, "session")
         assignment = _load_assignment(session, session_id, person_id)
         previous = assignment.role
         if previous != new_role:
             assignment.role = new_role
+            _people_changed(session, record, left_versions)
         return previous
 
 
-def reorder_people(db: Database, session_id: int, person_ids: Sequence[int]) -> list[int]:
-    """Put a session's people in this order; returns the previous order (for undo)."""
+def reorder_people(
+    db: Database,
+    session_id: int,
+    person_ids: Sequence[int],
+    *,
+    expected_version: int | None,
+    left_versions: dict[int, int] | None = None,
+) -> list[int]:
+    """Put a session's people in this order; returns the previous order (for undo).
+
+    A session changed since `expected_version` is refused.
+    """
     with db.transaction() as session:
         record = load(session, ProgramSession, session_id, "session")
+        check_version(record, expected_version, "session")
         assignments = sorted(record.assignments, key=lambda a: (a.position, a.person_id))
         previous = [a.person_id for a in assignments]
         if sorted(previous) != sorted(person_ids):
             raise ValidationError(_("The new order must list each of the session's people once."))
         by_person = {a.person_id: a for a in assignments}
+        moved = False
         for position, person_id in enumerate(person_ids):
             if by_person[person_id].position != position:
                 by_person[person_id].position = position
+                moved = True
+        if moved:
+            _people_changed(session, record, left_versions)
         return previous
 
 
@@ -239,11 +275,14 @@ def register_people(
     event_id: int,
     person_ids: Sequence[int],
     status: RegistrationStatus | str = RegistrationStatus.REGISTERED,
+    *,
+    expected_statuses: Statuses | None,
 ) -> dict[int, RegistrationStatus | None]:
     """Register people for an event (or set their status if already registered).
 
     Returns each person's previous status (None: was not registered), which undo passes to
-    restore_registrations.
+    restore_registrations. `expected_statuses` is each person's status as the user saw it
+    (None: not registered); one changed since by another desk is refused, nothing changed.
     """
     new_status = text.vocabulary(RegistrationStatus, status, N_("registration status"), "status")
     with db.transaction() as session:
@@ -252,6 +291,7 @@ def register_people(
         for person_id in dict.fromkeys(person_ids):
             load(session, Person, person_id, "person")
             registration = session.get(Registration, (event_id, person_id))
+            _check_status(registration, expected_statuses, person_id)
             previous[person_id] = registration.status if registration else None
             if registration is None:
                 session.add(Registration(event_id=event_id, person_id=person_id, status=new_status))
@@ -261,12 +301,21 @@ def register_people(
 
 
 def restore_registrations(
-    db: Database, event_id: int, statuses: dict[int, RegistrationStatus | None]
+    db: Database,
+    event_id: int,
+    statuses: dict[int, RegistrationStatus | None],
+    *,
+    expected_statuses: Statuses | None,
 ) -> None:
-    """Put registrations back as they were (None: not registered)."""
+    """Put registrations back as they were (None: not registered).
+
+    `expected_statuses` is what the write being undone left; a registration another desk
+    changed since is refused, not forced back.
+    """
     with db.transaction() as session:
         for person_id, status in statuses.items():
             registration = session.get(Registration, (event_id, person_id))
+            _check_status(registration, expected_statuses, person_id)
             if status is None:
                 if registration is not None:
                     session.delete(registration)
@@ -277,17 +326,35 @@ def restore_registrations(
 
 
 def unregister_people(
-    db: Database, event_id: int, person_ids: Sequence[int]
+    db: Database,
+    event_id: int,
+    person_ids: Sequence[int],
+    *,
+    expected_statuses: Statuses | None,
 ) -> dict[int, RegistrationStatus | None]:
-    """Remove registrations; returns the previous statuses for undo."""
+    """Remove registrations; returns the previous statuses for undo. A status another desk
+    changed since the user saw it (`expected_statuses`) is refused."""
     with db.transaction() as session:
         previous: dict[int, RegistrationStatus | None] = {}
         for person_id in dict.fromkeys(person_ids):
             registration = session.get(Registration, (event_id, person_id))
+            _check_status(registration, expected_statuses, person_id)
             previous[person_id] = registration.status if registration else None
             if registration is not None:
                 session.delete(registration)
         return previous
+
+
+def _check_status(
+    registration: Registration | None, expected: Statuses | None, person_id: int
+) -> None:
+    """Refuse a registration write based on another status than the one stored (a person
+    missing from `expected` is not checked)."""
+    if expected is None or person_id not in expected:
+        return
+    status = registration.status if registration is not None else None
+    if status != expected[person_id]:
+        raise changed_meanwhile("registration", registration)
 
 
 def event_registrations(db: Database, event_id: int) -> list[RegistrationRow]:

@@ -151,7 +151,7 @@ def update_unavailability(
     period_id: int,
     changes: Mapping[str, object],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> dict[str, object]:
     """Change a period's start, end or note; returns the previous values (what undo passes back)."""
     with db.transaction() as session:
@@ -163,10 +163,16 @@ def update_unavailability(
         return previous
 
 
-def delete_unavailability(db: Database, period_id: int) -> UnavailabilityRow:
-    """Delete a period; the returned row lets undo put it back (restore_unavailability)."""
+def delete_unavailability(
+    db: Database, period_id: int, *, expected_version: int | None
+) -> UnavailabilityRow:
+    """Delete a period; the returned row lets undo put it back (restore_unavailability).
+
+    Refused when the period changed since `expected_version`.
+    """
     with db.transaction() as session:
         record = load(session, PersonUnavailability, period_id, "unavailability period")
+        check_version(record, expected_version, "unavailability period")
         row = _row(record, _person_name(session, record.person_id))
         session.delete(record)
         return row

@@ -144,7 +144,7 @@ def update_event(
     event_id: int,
     changes: Mapping[str, object],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> dict[str, object]:
     """Change an event's fields; returns the previous values (what undo passes back).
 

@@ -33,7 +33,7 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
-from forumdesk.services.records import apply_changes, check_version, load
+from forumdesk.services.records import apply_changes, check_version, load, put_back_version
 
 _Columns = TypeVarTuple("_Columns")
 
@@ -91,7 +91,7 @@ def update_organization(
     organization_id: int,
     changes: Mapping[str, object],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> dict[str, object]:
     """Rename or re-classify an organisation; its people follow. Returns previous values."""
     with db.transaction() as session:
@@ -120,10 +120,16 @@ def _organisation_taken(name: str) -> ConflictError:
     )
 
 
-def delete_organization(db: Database, organization_id: int) -> None:
-    """Delete an organisation; its people stay in the directory without one."""
+def delete_organization(
+    db: Database, organization_id: int, *, expected_version: int | None
+) -> None:
+    """Delete an organisation; its people stay in the directory without one.
+
+    Refused when the organisation changed since `expected_version`.
+    """
     with db.transaction() as session:
         org = load(session, Organization, organization_id, "organisation")
+        check_version(org, expected_version, "organisation")
         for person in session.scalars(select(Person).where(Person.organization_id == org.id)):
             person.organization_id = None
             refresh_search_key(person, None)
@@ -275,7 +281,7 @@ def update_person(
     person_id: int,
     changes: Mapping[str, object],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> dict[str, object]:
     """Change a person's fields; returns the previous values (what undo passes back).
 
@@ -310,13 +316,27 @@ def update_person(
         return previous
 
 
-def delete_person(db: Database, person_id: int) -> PersonSnapshot:
-    """Delete a person with their assignments and registrations; undo restores all three."""
-    return delete_people(db, [person_id])[0]
+def delete_person(db: Database, person_id: int, *, expected_version: int | None) -> PersonSnapshot:
+    """Delete a person with their assignments and registrations; undo restores all three.
+
+    Refused when the person is no longer at `expected_version` (the undo of a create deletes
+    only the person as created).
+    """
+    versions = None if expected_version is None else {person_id: expected_version}
+    return delete_people(db, [person_id], expected_versions=versions)[0]
 
 
-def delete_people(db: Database, person_ids: Sequence[int]) -> list[PersonSnapshot]:
-    """Delete several people in one unit of work (all or none); snapshots for undo."""
+def delete_people(
+    db: Database,
+    person_ids: Sequence[int],
+    *,
+    expected_versions: Mapping[int, int] | None,
+) -> list[PersonSnapshot]:
+    """Delete several people in one unit of work (all or none); snapshots for undo.
+
+    A person whose version is not the one in `expected_versions` (what the user saw) was
+    changed since: the deletion is refused and nobody is deleted.
+    """
     with db.transaction() as session:
         snapshots = []
         for person_id in dict.fromkeys(person_ids):
@@ -325,6 +345,8 @@ def delete_people(db: Database, person_ids: Sequence[int]) -> list[PersonSnapsho
                 load(session, Person, person_id, "person")  # raises NotFoundError
             assert found is not None
             person, org_name = found
+            if expected_versions is not None:
+                check_version(person, expected_versions.get(person_id), "person")
             snapshots.append(
                 PersonSnapshot(
                     person=person_row(person, org_name),
@@ -386,7 +408,7 @@ def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
     org_name = _set_organization(session, person, row.organization)
     refresh_search_key(person, org_name)
     session.add(person)
-    session.flush()
+    put_back_version(session, person, row.version + 1)
     for a in snapshot.assignments:
         if session.get(ProgramSession, a.session_id) is not None:
             session.add(

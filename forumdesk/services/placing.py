@@ -43,7 +43,7 @@ def place_session(
     session_id: int,
     placement: Placement,
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
     left_versions: Left = None,
 ) -> Placement:
     """Put a session in a room and time (any part may be None); returns where it was before."""
@@ -58,7 +58,7 @@ def place_sessions(
     db: Database,
     placements: Mapping[int, Placement],
     *,
-    expected_versions: Versions | None = None,
+    expected_versions: Versions | None,
     left_versions: Left = None,
 ) -> dict[int, Placement]:
     """Put several sessions where `placements` says, in one unit of work; where they were."""
@@ -79,9 +79,13 @@ def schedule_session(
     room_id: int | None,
     starts_at: dt.datetime,
     ends_at: dt.datetime,
+    *,
+    expected_version: int | None,
 ) -> Placement:
     """Give a session a room and times; returns the previous placement."""
-    return place_session(db, session_id, Placement(room_id, starts_at, ends_at))
+    return place_session(
+        db, session_id, Placement(room_id, starts_at, ends_at), expected_version=expected_version
+    )
 
 
 def schedule_sessions(
@@ -90,7 +94,7 @@ def schedule_sessions(
     room_id: int | None,
     starts_at: dt.datetime,
     *,
-    expected_versions: Versions | None = None,
+    expected_versions: Versions | None,
     left_versions: Left = None,
 ) -> dict[int, Placement]:
     """Put sessions into a room one after another from `starts_at`; where they were before.
@@ -118,9 +122,14 @@ def schedule_sessions(
         return previous
 
 
-def unschedule_session(db: Database, session_id: int, *, keep_room: bool = False) -> Placement:
+def unschedule_session(
+    db: Database, session_id: int, *, expected_version: int | None, keep_room: bool = False
+) -> Placement:
     """Take a session off the timetable (back to the unscheduled list)."""
-    return unschedule_sessions(db, [session_id], keep_room=keep_room)[session_id]
+    versions = None if expected_version is None else {session_id: expected_version}
+    return unschedule_sessions(db, [session_id], keep_room=keep_room, expected_versions=versions)[
+        session_id
+    ]
 
 
 def unschedule_sessions(
@@ -128,7 +137,7 @@ def unschedule_sessions(
     session_ids: Sequence[int],
     *,
     keep_room: bool = False,
-    expected_versions: Versions | None = None,
+    expected_versions: Versions | None,
     left_versions: Left = None,
 ) -> dict[int, Placement]:
     """Take sessions off the timetable (keeping their rooms, if asked); where they were."""
@@ -152,7 +161,7 @@ def move_session(
     room_id: int | None = None,
     *,
     keep_room: bool = True,
-    expected_version: int | None = None,
+    expected_version: int | None,
     left_versions: Left = None,
 ) -> Placement:
     """Move a scheduled session to a new start (and room), keeping its length.
@@ -179,7 +188,7 @@ def resize_session(
     session_id: int,
     ends_at: dt.datetime,
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
     left_versions: Left = None,
 ) -> Placement:
     """Change a scheduled session's end time; returns where it was before."""

@@ -12,7 +12,7 @@ acceptance is simply ignored (`forget_stale_acceptances` tidies such leftovers a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, select
@@ -47,7 +47,11 @@ from forumdesk.scheduling.checker import (
     Unavailability,
     find_problems,
 )
-from forumdesk.services.records import load
+from forumdesk.services.records import changed_meanwhile, load
+
+# problem key -> its stored acceptance (id, version) as the user saw it (None: none)
+Seen = Mapping[str, tuple[int, int] | None]
+Left = dict[str, tuple[int, int] | None] | None  # filled, if given, with what a write left
 
 # Registration statuses under which a person counts as registered for the event.
 REGISTERED_STATUSES = frozenset(
@@ -71,6 +75,8 @@ class ProblemRow:
     accepted: bool = False
     accepted_note: str | None = None
     accepted_at: dt.datetime | None = None  # UTC
+    # the stored acceptance of the key (id, version), holding or stale: what a write is based on
+    acceptance: tuple[int, int] | None = None
 
     @property
     def is_open_error(self) -> bool:
@@ -218,6 +224,7 @@ def check_event(db: Database, event_id: int) -> list[ProblemRow]:
                 accepted=holds,
                 accepted_note=record.note if holds and record else None,
                 accepted_at=record.accepted_at if holds and record else None,
+                acceptance=(record.id, record.version) if record else None,
             )
         )
     return rows
@@ -284,13 +291,15 @@ def accept_problem(
     key: str,
     fingerprint: str,
     note: str | None = None,
+    *,
+    expected: Seen | None,
 ) -> AcceptanceRow | None:
     """Accept a problem as it is now; returns the acceptance it replaced, if any (for undo).
 
     Refused when the problem is gone or has changed since it was listed (its fingerprint differs):
     staff must see what they accept.
     """
-    return accept_problems(db, event_id, [(key, fingerprint)], note)[key]
+    return accept_problems(db, event_id, [(key, fingerprint)], note, expected=expected)[key]
 
 
 def accept_problems(
@@ -298,11 +307,16 @@ def accept_problems(
     event_id: int,
     problems: Sequence[tuple[str, str]],
     note: str | None = None,
+    *,
+    expected: Seen | None,
+    left: Left = None,
 ) -> dict[str, AcceptanceRow | None]:
     """Accept several problems (key, fingerprint) with one note, all or none, after one check.
 
     Returns, by key, the acceptance each replaced (None: there was none): what
-    restore_acceptances takes to undo it. Refused like accept_problem.
+    restore_acceptances takes to undo it. Refused like accept_problem, and when a key's
+    acceptance is not the one in `expected` (another desk accepted or withdrew it since).
+    `left`, if given, is told each key's acceptance afterwards (what the undo is based on).
     """
     with db.transaction() as session:
         current = {p.key: p for p in _facts(session, event_id).problems}
@@ -320,6 +334,7 @@ def accept_problems(
                     )
                 )
             existing = acceptances.get(key)
+            _check_acceptance(existing, expected, key)
             previous[key] = _acceptance_row(existing) if existing is not None else None
             record = existing or AcceptedProblem(event_id=event_id, key=key)
             record.fingerprint = fingerprint
@@ -327,45 +342,63 @@ def accept_problems(
             record.accepted_at = _now()
             session.add(record)
             acceptances[key] = record
+        _report(session, acceptances, previous, left)
         return previous
 
 
-def unaccept_problem(db: Database, event_id: int, key: str) -> AcceptanceRow | None:
+def unaccept_problem(
+    db: Database, event_id: int, key: str, *, expected: Seen | None
+) -> AcceptanceRow | None:
     """Withdraw the acceptance of a problem; returns it (for undo), None if there was none."""
-    return unaccept_problems(db, event_id, [key])[key]
+    return unaccept_problems(db, event_id, [key], expected=expected)[key]
 
 
 def unaccept_problems(
-    db: Database, event_id: int, keys: Sequence[str]
+    db: Database,
+    event_id: int,
+    keys: Sequence[str],
+    *,
+    expected: Seen | None,
+    left: Left = None,
 ) -> dict[str, AcceptanceRow | None]:
     """Withdraw the acceptances of several problems at once; by key, each one withdrawn (None:
-    there was none), which restore_acceptances puts back."""
+    there was none), which restore_acceptances puts back. An acceptance that is not the one in
+    `expected` (changed by another desk since) is refused, nothing withdrawn."""
     with db.transaction() as session:
         acceptances = _acceptances(session, event_id)
         removed: dict[str, AcceptanceRow | None] = {}
         for key in dict.fromkeys(keys):
+            _check_acceptance(acceptances.get(key), expected, key)
             record = acceptances.pop(key, None)
             removed[key] = _acceptance_row(record) if record is not None else None
             if record is not None:
                 session.delete(record)
+        _report(session, acceptances, removed, left)
         return removed
 
 
-def restore_acceptance(db: Database, row: AcceptanceRow) -> None:
-    """Undo: put an acceptance back as it was (replacing a newer one for the same key)."""
-    restore_acceptances(db, row.event_id, {row.key: row})
+def restore_acceptance(db: Database, row: AcceptanceRow, *, expected: Seen | None) -> None:
+    """Undo: put an acceptance back as it was (replacing the one the undone write left)."""
+    restore_acceptances(db, row.event_id, {row.key: row}, expected=expected)
 
 
 def restore_acceptances(
-    db: Database, event_id: int, acceptances: Mapping[str, AcceptanceRow | None]
+    db: Database,
+    event_id: int,
+    acceptances: Mapping[str, AcceptanceRow | None],
+    *,
+    expected: Seen | None,
+    left: Left = None,
 ) -> None:
     """Undo: make each key's acceptance what `acceptances` says (None: none), in one unit of
-    work (what accept_problems and unaccept_problems return)."""
+    work (what accept_problems and unaccept_problems return). `expected` is what the write
+    being undone left: an acceptance another desk changed since is refused, not forced back."""
     with db.transaction() as session:
         load(session, Event, event_id, "event")
         current = _acceptances(session, event_id)
         for key in acceptances:
             existing = current.get(key)
+            _check_acceptance(existing, expected, key)
             if existing is not None:
                 session.delete(existing)
         session.flush()
@@ -373,15 +406,18 @@ def restore_acceptances(
             if row is None:
                 continue
             # acceptances are known by their key; the row gets a fresh id
-            session.add(
-                AcceptedProblem(
-                    event_id=event_id,
-                    key=key,
-                    fingerprint=row.fingerprint,
-                    note=row.note,
-                    accepted_at=row.accepted_at,
-                )
+            current[key] = AcceptedProblem(
+                event_id=event_id,
+                key=key,
+                fingerprint=row.fingerprint,
+                note=row.note,
+                accepted_at=row.accepted_at,
             )
+            session.add(current[key])
+        for key, row in acceptances.items():
+            if row is None:
+                current.pop(key, None)
+        _report(session, current, acceptances, left)
 
 
 def list_acceptances(db: Database, event_id: int) -> list[AcceptanceRow]:
@@ -412,6 +448,30 @@ def forget_stale_acceptances(db: Database, event_id: int) -> list[AcceptanceRow]
         for record in stale:
             session.delete(record)
         return rows
+
+
+def _check_acceptance(record: AcceptedProblem | None, expected: Seen | None, key: str) -> None:
+    """Refuse a write based on another acceptance of `key` than the one stored (a key missing
+    from `expected` is not checked)."""
+    if expected is None or key not in expected:
+        return
+    if (None if record is None else (record.id, record.version)) != expected[key]:
+        raise changed_meanwhile("problem acceptance", record)
+
+
+def _report(
+    session: Session,
+    acceptances: Mapping[str, AcceptedProblem],
+    keys: Iterable[str],
+    left: Left,
+) -> None:
+    """Tell the caller (if it asked) each key's acceptance after the write."""
+    if left is None:
+        return
+    session.flush()
+    for key in keys:
+        record = acceptances.get(key)
+        left[key] = None if record is None else (record.id, record.version)
 
 
 def _now() -> dt.datetime:

@@ -23,6 +23,10 @@ _GONE = {
     "event": N_("The event no longer exists (it may have been deleted)."),
     "organisation": N_("The organisation no longer exists (it may have been deleted)."),
     "person": N_("The person no longer exists (it may have been deleted)."),
+    "problem acceptance": N_(
+        "The acceptance of that problem no longer exists (it may have been withdrawn)."
+    ),
+    "registration": N_("The registration no longer exists (it may have been withdrawn)."),
     "room": N_("The room no longer exists (it may have been deleted)."),
     "session": N_("The session no longer exists (it may have been deleted)."),
     "track": N_("The track no longer exists (it may have been deleted)."),
@@ -40,6 +44,14 @@ _CHANGED = {
     ),
     "person": N_(
         "Someone else changed this person in the meantime. Reload it and make your change again."
+    ),
+    "problem acceptance": N_(
+        "Someone else accepted or withdrew this problem in the meantime. "
+        "Check the schedule again and make your change again."
+    ),
+    "registration": N_(
+        "Someone else changed this registration in the meantime. "
+        "Reload it and make your change again."
     ),
     "room": N_(
         "Someone else changed this room in the meantime. Reload it and make your change again."
@@ -71,7 +83,12 @@ def load(session: Session, model: type[M], key: object, what: str) -> M:
 
 
 def check_version(record: Any, expected_version: int | None, what: str) -> None:
-    """Refuse a write based on another version of the record than the one stored."""
+    """Refuse a write based on another version of the record than the one stored.
+
+    Every service that changes a record takes the version as a required keyword: the window
+    always passes the one the user saw. None, passed explicitly, is a write based on no version
+    (the command line, an import, a test that does not care): it is not checked.
+    """
     if expected_version is not None and record.version != expected_version:
         raise changed_meanwhile(what, record)
 

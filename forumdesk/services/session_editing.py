@@ -76,7 +76,7 @@ def save_session(
     session_id: int,
     edit: SessionEdit,
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
     expected_people: Sequence[SessionPerson] | None = None,
 ) -> SavedSession:
     """Save a session's fields, place and people together; all of it or, on any error, nothing.

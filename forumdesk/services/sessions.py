@@ -279,7 +279,7 @@ def update_session(
     session_id: int,
     changes: Mapping[str, object],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> dict[str, object]:
     """Change a session's fields (not its times); returns the previous values for undo."""
     with db.transaction() as session:
@@ -296,16 +296,23 @@ def update_session(
         return previous
 
 
-def delete_session(db: Database, session_id: int) -> SessionSnapshot:
-    """Delete a session and its assignments; the snapshot lets undo put both back."""
-    return delete_sessions(db, [session_id])[0]
+def delete_session(
+    db: Database, session_id: int, *, expected_version: int | None
+) -> SessionSnapshot:
+    """Delete a session and its assignments; the snapshot lets undo put both back.
+
+    Refused (ConcurrentEditError) when the session is no longer at `expected_version`: the
+    undo of a create deletes only the session as it was created.
+    """
+    versions = None if expected_version is None else {session_id: expected_version}
+    return delete_sessions(db, [session_id], expected_versions=versions)[0]
 
 
 def delete_sessions(
     db: Database,
     session_ids: Sequence[int],
     *,
-    expected_versions: Mapping[int, int] | None = None,
+    expected_versions: Mapping[int, int] | None,
 ) -> list[SessionSnapshot]:
     """Delete several sessions in one unit of work (all or none); snapshots for undo.
 

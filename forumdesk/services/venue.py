@@ -100,7 +100,7 @@ def update_room(
     room_id: int,
     changes: Mapping[str, object],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> dict[str, object]:
     """Change a room's name, capacity or notes; returns the previous values."""
     with db.transaction() as session:
@@ -117,7 +117,7 @@ def reorder_rooms(
     event_id: int,
     room_ids: Sequence[int],
     *,
-    expected_versions: Mapping[int, int] | None = None,
+    expected_versions: Mapping[int, int] | None,
     left_versions: dict[int, int] | None = None,
 ) -> list[int]:
     """Put the event's rooms in the given order; returns the previous order (for undo).
@@ -147,7 +147,7 @@ def reorder_rooms(
         return previous
 
 
-def delete_room(db: Database, room_id: int, *, expected_version: int | None = None) -> RoomSnapshot:
+def delete_room(db: Database, room_id: int, *, expected_version: int | None) -> RoomSnapshot:
     """Delete a room; its sessions keep their times and lose their room."""
     with db.transaction() as session:
         room = load(session, Room, room_id, "room")
@@ -208,7 +208,7 @@ def update_track(
     track_id: int,
     changes: Mapping[str, object],
     *,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> dict[str, object]:
     with db.transaction() as session:
         track = load(session, Track, track_id, "track")
@@ -219,9 +219,7 @@ def update_track(
         return previous
 
 
-def delete_track(
-    db: Database, track_id: int, *, expected_version: int | None = None
-) -> TrackSnapshot:
+def delete_track(db: Database, track_id: int, *, expected_version: int | None) -> TrackSnapshot:
     """Delete a track; its sessions stay, without a track."""
     with db.transaction() as session:
         track = load(session, Track, track_id, "track")

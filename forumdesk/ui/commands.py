@@ -91,13 +91,13 @@ class UpdateCommand(ForumdeskCommand):
         record_id: int,
         changes: Mapping[str, object],
         topics: frozenset[str],
-        expected_version: int | None = None,
+        expected_version: int,
     ) -> None:
         super().__init__(ctx, text)
         self.topics = topics
         self._update, self._id, self._changes = update, record_id, dict(changes)
         self.update, self.record_id, self.changes = update, record_id, self._changes
-        self._version = expected_version  # what the next call is based on (None: not known)
+        self._version = expected_version  # what the next call is based on
         self._previous: dict[str, object] = {}
 
     def id(self) -> int:
@@ -112,12 +112,12 @@ class UpdateCommand(ForumdeskCommand):
 
     def _call(self, changes: Mapping[str, object]) -> dict[str, object]:
         steps = _steps(self.ctx, (self._update, self._id))
-        version = None if self._version is None else _latest_own(steps, self._version)
+        version = _latest_own(steps, self._version)
         previous = self._update(self.ctx.db, self._id, changes, expected_version=version)
-        if version is not None and previous:  # the row was written: its version moved by one
+        if previous:  # the row was written: its version moved by one
             steps[version] = version + 1
             self._version = version + 1
-        elif version is not None:
+        else:
             self._version = version
         return previous
 
@@ -146,7 +146,7 @@ def _changed_fields(ctx: AppContext, changes: Mapping[str, object]) -> str:
 
 
 def edit_event(
-    ctx: AppContext, event_id: int, changes: Mapping[str, object], version: int | None = None
+    ctx: AppContext, event_id: int, changes: Mapping[str, object], version: int
 ) -> UpdateCommand:
     return UpdateCommand(
         ctx,
@@ -326,7 +326,7 @@ class PlaceSessionCommand(_PlacingCommand):
         text: str,
         session_id: int,
         placement: Placement,
-        version: int | None = None,
+        version: int,
     ) -> None:
         super().__init__(ctx, text, {session_id: version})
         self.session_id, self.placement = session_id, placement
@@ -409,10 +409,9 @@ class ScheduleSessionsCommand(_PlacingCommand):
         session_ids: Sequence[int],
         room_id: int | None,
         starts_at: dt.datetime,
-        versions: Mapping[int, int] | None = None,
+        versions: Mapping[int, int],
     ) -> None:
-        known = versions or {}
-        super().__init__(ctx, text, {i: known.get(i) for i in session_ids})
+        super().__init__(ctx, text, {i: versions.get(i) for i in session_ids})
         self.session_ids, self.room_id, self.starts_at = list(session_ids), room_id, starts_at
 
     def do(self) -> None:
@@ -439,10 +438,9 @@ class UnscheduleSessionsCommand(_PlacingCommand):
         session_ids: Sequence[int],
         *,
         keep_room: bool,
-        versions: Mapping[int, int] | None = None,
+        versions: Mapping[int, int],
     ) -> None:
-        known = versions or {}
-        super().__init__(ctx, text, {i: known.get(i) for i in session_ids})
+        super().__init__(ctx, text, {i: versions.get(i) for i in session_ids})
         self.session_ids, self.keep_room = list(session_ids), keep_room
 
     def do(self) -> None:
@@ -482,10 +480,17 @@ class CreateSessionCommand(ForumdeskCommand):
             )
         else:  # redo after undo: the same session, same id, same people
             self.created = sessions.restore_session(self.ctx.db, self._snapshot)
+            before = {self.created.id: self._snapshot.session.version}
+            _session_steps(self.ctx, before, {self.created.id: self.created.version})
 
     def undo_action(self) -> None:
+        """Delete the session only as this desk left it (as created, or as this desk's own
+        later steps, undone before this one, left it): one another desk changed is kept."""
         assert self.created is not None
-        self._snapshot = sessions.delete_session(self.ctx.db, self.created.id)
+        bases = _session_bases(self.ctx, {self.created.id: self.created.version})
+        self._snapshot = sessions.delete_session(
+            self.ctx.db, self.created.id, expected_version=bases[self.created.id]
+        )
 
 
 class DuplicateSessionsCommand(ForumdeskCommand):
@@ -571,19 +576,16 @@ class DeleteSessionsCommand(ForumdeskCommand):
         ctx: AppContext,
         session_ids: Sequence[int],
         text: str,
-        versions: Mapping[int, int] | None = None,
+        versions: Mapping[int, int],
     ) -> None:
         super().__init__(ctx, text)
         self._ids = list(session_ids)
-        known = versions or {}
-        self._versions: dict[int, int | None] = {i: known.get(i) for i in self._ids}
+        self._versions: dict[int, int | None] = {i: versions.get(i) for i in self._ids}
         self._snapshots: list[SessionSnapshot] = []
 
     def do(self) -> None:
         bases = _session_bases(self.ctx, self._versions)
-        self._snapshots = sessions.delete_sessions(
-            self.ctx.db, self._ids, expected_versions=bases if bases else None
-        )
+        self._snapshots = sessions.delete_sessions(self.ctx.db, self._ids, expected_versions=bases)
 
     def undo_action(self) -> None:
         restored = sessions.restore_sessions(self.ctx.db, self._snapshots)
@@ -614,25 +616,44 @@ class CreatePersonCommand(ForumdeskCommand):
             )
         else:
             self.created = people.restore_person(self.ctx.db, self._snapshot)
+            steps = _steps(self.ctx, (people.update_person, self.created.id))
+            steps[self._snapshot.person.version] = self.created.version
 
     def undo_action(self) -> None:
+        """Delete the person only as this desk left them: one another desk changed is kept."""
         assert self.created is not None
-        self._snapshot = people.delete_person(self.ctx.db, self.created.id)
+        steps = _steps(self.ctx, (people.update_person, self.created.id))
+        self._snapshot = people.delete_person(
+            self.ctx.db, self.created.id, expected_version=_latest_own(steps, self.created.version)
+        )
 
 
 class DeletePeopleCommand(ForumdeskCommand):
+    """People deleted with their assignments and registrations; undo puts them back. Based on
+    the versions the user saw (a redo: those the undo left)."""
+
     topics = frozenset({PEOPLE, ASSIGNMENTS, REGISTRATIONS, SESSIONS})
 
-    def __init__(self, ctx: AppContext, person_ids: Sequence[int], text: str) -> None:
+    def __init__(
+        self, ctx: AppContext, person_ids: Sequence[int], text: str, versions: Mapping[int, int]
+    ) -> None:
         super().__init__(ctx, text)
         self._ids = list(person_ids)
+        self._versions = {i: versions[i] for i in self._ids if i in versions}
         self._snapshots: list[PersonSnapshot] = []
 
     def do(self) -> None:
-        self._snapshots = people.delete_people(self.ctx.db, self._ids)
+        bases = {
+            person_id: _latest_own(_steps(self.ctx, (people.update_person, person_id)), version)
+            for person_id, version in self._versions.items()
+        }
+        self._snapshots = people.delete_people(self.ctx.db, self._ids, expected_versions=bases)
 
     def undo_action(self) -> None:
-        people.restore_people(self.ctx.db, self._snapshots)
+        restored = people.restore_people(self.ctx.db, self._snapshots)
+        for snapshot, row in zip(self._snapshots, restored, strict=True):
+            steps = _steps(self.ctx, (people.update_person, row.id))
+            steps[snapshot.person.version] = self._versions[row.id] = row.version
 
 
 class AssignPeopleCommand(ForumdeskCommand):
@@ -648,7 +669,7 @@ class AssignPeopleCommand(ForumdeskCommand):
         person_ids: Sequence[int],
         role: Role,
         text: str,
-        version: int | None = None,
+        version: int,
     ) -> None:
         super().__init__(ctx, text)
         self.session_id, self.person_ids, self.role = session_id, list(person_ids), role
@@ -688,18 +709,25 @@ class RegisterPeopleCommand(ForumdeskCommand):
         person_ids: Sequence[int],
         status: RegistrationStatus,
         text: str,
+        seen: Mapping[int, RegistrationStatus | None],
     ) -> None:
         super().__init__(ctx, text)
         self.event_id, self.person_ids, self.status = event_id, list(person_ids), status
+        # each person's status as the user saw it (a redo: as the undo left it)
+        self._seen = {i: seen.get(i) for i in self.person_ids}
         self._previous: dict[int, RegistrationStatus | None] = {}
 
     def do(self) -> None:
         self._previous = assignments.register_people(
-            self.ctx.db, self.event_id, self.person_ids, self.status
+            self.ctx.db, self.event_id, self.person_ids, self.status, expected_statuses=self._seen
         )
 
     def undo_action(self) -> None:
-        assignments.restore_registrations(self.ctx.db, self.event_id, self._previous)
+        left = {person_id: self.status for person_id in self._previous}  # what do() left
+        assignments.restore_registrations(
+            self.ctx.db, self.event_id, self._previous, expected_statuses=left
+        )
+        self._seen = dict(self._previous)
 
 
 # QUndoCommand.id() of a room or track just added: its first rename (the name typed into the
@@ -765,8 +793,11 @@ class AddRoomCommand(_AddVenueCommand):
             self.created = venue.add_room(self.ctx.db, self._event_id, self._name, self._capacity)
         else:
             self.created = venue.restore_room(self.ctx.db, self._snapshot)
+            steps = _steps(self.ctx, (venue.update_room, self.created.id))
+            steps[self._snapshot.room.version] = self.created.version
 
     def undo_action(self) -> None:
+        """Delete the room only as this desk left it: one another desk changed is kept."""
         assert self.created is not None
         self._snapshot = venue.delete_room(
             self.ctx.db, self.created.id, expected_version=self._delete_version()
@@ -808,12 +839,12 @@ class ReorderRoomsCommand(ForumdeskCommand):
         ctx: AppContext,
         event_id: int,
         room_ids: Sequence[int],
-        versions: Mapping[int, int] | None = None,
+        versions: Mapping[int, int],
         text: str | None = None,
     ) -> None:
         super().__init__(ctx, text or ctx.tr("Reorder rooms"))
         self._event_id, self._order = event_id, list(room_ids)
-        self._versions: dict[int, int] = dict(versions or {})
+        self._versions: dict[int, int] = dict(versions)
         self._previous: list[int] = []
 
     def do(self) -> None:
@@ -832,7 +863,7 @@ class ReorderRoomsCommand(ForumdeskCommand):
             self.ctx.db,
             self._event_id,
             order,
-            expected_versions=bases if bases else None,
+            expected_versions=bases,
             left_versions=left,
         )
         for room_id, version in left.items():
@@ -860,8 +891,11 @@ class AddTrackCommand(_AddVenueCommand):
             self.created = venue.add_track(self.ctx.db, self._event_id, self._name, self._color)
         else:
             self.created = venue.restore_track(self.ctx.db, self._snapshot)
+            steps = _steps(self.ctx, (venue.update_track, self.created.id))
+            steps[self._snapshot.track.version] = self.created.version
 
     def undo_action(self) -> None:
+        """Delete the track only as this desk left it: one another desk changed is kept."""
         assert self.created is not None
         self._snapshot = venue.delete_track(
             self.ctx.db, self.created.id, expected_version=self._delete_version()

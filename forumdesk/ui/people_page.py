@@ -274,6 +274,12 @@ class PeoplePage(QWidget):
     def selected_rows(self) -> list[int]:
         return self.table.selected_rows()
 
+    def _versions(self, person_ids: Sequence[int]) -> dict[int, int]:
+        """The versions of these people as the table shows them: what a write is based on."""
+        rows = (self.model.row_of(person_id) for person_id in person_ids)
+        shown = (self.model.person_at(row) for row in rows if row is not None)
+        return {person.id: person.version for person in shown}
+
     def selected_ids(self) -> list[int]:
         """The selected people, in table order."""
         return self.model.person_ids(self.selected_rows())
@@ -355,7 +361,7 @@ class PeoplePage(QWidget):
             return
         first_row = self.selected_rows()[0]
         if (
-            self.ctx.run(commands.DeletePeopleCommand(self.ctx, ids, title))
+            self.ctx.run(commands.DeletePeopleCommand(self.ctx, ids, title, self._versions(ids)))
             and self.model.rowCount()
         ):
             # Keep the keyboard where it was: the row after the deleted ones is the current one.
@@ -372,7 +378,8 @@ class PeoplePage(QWidget):
             if len(ids) == 1
             else self.tr("Register %n people as {0}", "", len(ids)).format(label)
         )
-        self.ctx.run(commands.RegisterPeopleCommand(self.ctx, event.id, ids, status, text))
+        seen = {person_id: self.model.status_of(person_id) for person_id in ids}  # as shown
+        self.ctx.run(commands.RegisterPeopleCommand(self.ctx, event.id, ids, status, text, seen))
 
     def assign_selected(self) -> None:
         ids = self.selected_ids()
@@ -402,7 +409,7 @@ class PeoplePage(QWidget):
             )
             ok = self.ctx.run(
                 commands.AssignPeopleCommand(
-                    self.ctx, session_id, ids, role, text, versions.get(session_id)
+                    self.ctx, session_id, ids, role, text, versions[session_id]
                 )
             )
             if ok:

@@ -97,15 +97,28 @@ class AcceptProblemCommand(ForumdeskCommand):
         super().__init__(ctx, _accept_text(ctx, rows))
         self.event_id, self.note = event_id, note
         self.problems = [(row.key, row.fingerprint) for row in rows]
+        # each key's acceptance as the user saw it (a redo: as the undo left it)
+        self._based_on: dict[str, tuple[int, int] | None] = {r.key: r.acceptance for r in rows}
         self._previous: dict[str, AcceptanceRow | None] = {}
 
     def do(self) -> None:
+        left: dict[str, tuple[int, int] | None] = {}
         self._previous = problems.accept_problems(
-            self.ctx.db, self.event_id, self.problems, self.note
+            self.ctx.db,
+            self.event_id,
+            self.problems,
+            self.note,
+            expected=self._based_on,
+            left=left,
         )
+        self._based_on = left
 
     def undo_action(self) -> None:
-        problems.restore_acceptances(self.ctx.db, self.event_id, self._previous)
+        left: dict[str, tuple[int, int] | None] = {}
+        problems.restore_acceptances(
+            self.ctx.db, self.event_id, self._previous, expected=self._based_on, left=left
+        )
+        self._based_on = left
 
 
 class UnacceptProblemCommand(ForumdeskCommand):
@@ -116,13 +129,23 @@ class UnacceptProblemCommand(ForumdeskCommand):
     def __init__(self, ctx: AppContext, event_id: int, rows: Sequence[ProblemRow]) -> None:
         super().__init__(ctx, _unaccept_text(ctx, rows))
         self.event_id, self.keys = event_id, [row.key for row in rows]
+        # each key's acceptance as the user saw it (a redo: as the undo left it)
+        self._based_on: dict[str, tuple[int, int] | None] = {r.key: r.acceptance for r in rows}
         self._removed: dict[str, AcceptanceRow | None] = {}
 
     def do(self) -> None:
-        self._removed = problems.unaccept_problems(self.ctx.db, self.event_id, self.keys)
+        left: dict[str, tuple[int, int] | None] = {}
+        self._removed = problems.unaccept_problems(
+            self.ctx.db, self.event_id, self.keys, expected=self._based_on, left=left
+        )
+        self._based_on = left
 
     def undo_action(self) -> None:
-        problems.restore_acceptances(self.ctx.db, self.event_id, self._removed)
+        left: dict[str, tuple[int, int] | None] = {}
+        problems.restore_acceptances(
+            self.ctx.db, self.event_id, self._removed, expected=self._based_on, left=left
+        )
+        self._based_on = left
 
 
 def _accept_text(ctx: AppContext, rows: Sequence[ProblemRow]) -> str:

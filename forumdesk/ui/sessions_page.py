@@ -166,8 +166,9 @@ class SessionsPage(QWidget):
             self.open_session.emit(index.data(ROW_ID_ROLE))
 
     def unschedule_selected(self) -> None:
-        ids = self.selected_ids()
-        rows = [r for r in sessions.sessions_by_ids(self.ctx.db, ids) if r.is_scheduled]
+        wanted = set(self.selected_ids())
+        # the rows as the table shows them: the write is based on the versions the user saw
+        rows = [r for r in self.model.rows() if r.id in wanted and r.is_scheduled]
         if rows:
             self.ctx.run(
                 commands.UnscheduleSessionsCommand(

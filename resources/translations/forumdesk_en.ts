@@ -4,7 +4,7 @@
 <context>
     <name>AppContext</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="131"/>
+        <location filename="../../forumdesk/ui/problems.py" line="154"/>
         <source>Accept %n problems</source>
         <translation>
             <numerusform>Accept %n problem</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="137"/>
+        <location filename="../../forumdesk/ui/problems.py" line="160"/>
         <source>Un-accept %n problems</source>
         <translation>
             <numerusform>Un-accept %n problem</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="347"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="353"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="348"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="354"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Delete %n person from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="373"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>Register %n person as {0}</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="408"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>Assign %n person to {0}</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>ProblemsDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="350"/>
+        <location filename="../../forumdesk/ui/problems.py" line="373"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>%n accepted</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="393"/>
+        <location filename="../../forumdesk/ui/problems.py" line="416"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Why is this %n problem acceptable?</numerusform>

@@ -99,49 +99,49 @@
         <translation>изменение трека «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="473"/>
+        <location filename="../../forumdesk/ui/commands.py" line="471"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="605"/>
+        <location filename="../../forumdesk/ui/commands.py" line="607"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="756"/>
-        <location filename="../../forumdesk/ui/commands.py" line="761"/>
+        <location filename="../../forumdesk/ui/commands.py" line="784"/>
+        <location filename="../../forumdesk/ui/commands.py" line="789"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="783"/>
+        <location filename="../../forumdesk/ui/commands.py" line="814"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="814"/>
+        <location filename="../../forumdesk/ui/commands.py" line="845"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="851"/>
-        <location filename="../../forumdesk/ui/commands.py" line="856"/>
+        <location filename="../../forumdesk/ui/commands.py" line="882"/>
+        <location filename="../../forumdesk/ui/commands.py" line="887"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="878"/>
+        <location filename="../../forumdesk/ui/commands.py" line="912"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="130"/>
+        <location filename="../../forumdesk/ui/problems.py" line="153"/>
         <source>Accept problem: {0}</source>
         <translation>принятие проблемы: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="131"/>
+        <location filename="../../forumdesk/ui/problems.py" line="154"/>
         <source>Accept %n problems</source>
         <translation>
             <numerusform>принятие %n проблемы</numerusform>
@@ -150,12 +150,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="136"/>
+        <location filename="../../forumdesk/ui/problems.py" line="159"/>
         <source>Un-accept problem: {0}</source>
         <translation>снятие отметки «принято»: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="137"/>
+        <location filename="../../forumdesk/ui/problems.py" line="160"/>
         <source>Un-accept %n problems</source>
         <translation>
             <numerusform>снятие отметки «принято»: %n проблема</numerusform>
@@ -1895,7 +1895,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     <message>
         <location filename="../../forumdesk/ui/people_page.py" line="182"/>
         <location filename="../../forumdesk/ui/people_page.py" line="241"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="444"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="451"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
@@ -1910,17 +1910,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="347"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="342"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="348"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="347"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="353"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -1929,7 +1929,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="348"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="354"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -1938,12 +1938,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="371"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="377"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="373"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -1952,17 +1952,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="385"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="399"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="406"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="408"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -1971,32 +1971,32 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="522"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="529"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="523"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="530"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="524"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="531"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="528"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="535"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="529"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="536"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="530"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="537"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -2253,34 +2253,34 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="209"/>
+        <location filename="../../forumdesk/ui/problems.py" line="232"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="237"/>
+        <location filename="../../forumdesk/ui/problems.py" line="260"/>
         <source>Show accepted</source>
         <translation>Показать принятые</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="241"/>
-        <location filename="../../forumdesk/ui/problems.py" line="249"/>
+        <location filename="../../forumdesk/ui/problems.py" line="264"/>
+        <location filename="../../forumdesk/ui/problems.py" line="272"/>
         <source>Accept…</source>
         <translation>Принять…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="243"/>
+        <location filename="../../forumdesk/ui/problems.py" line="266"/>
         <source>Mark the selected problems as accepted, with a note why. They come back when the times, rooms or people behind them change.</source>
         <translation>Отметить выбранные проблемы как принятые, с пояснением почему. Они вернутся, если изменятся время, залы или люди, из-за которых они возникли.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="248"/>
-        <location filename="../../forumdesk/ui/problems.py" line="250"/>
+        <location filename="../../forumdesk/ui/problems.py" line="271"/>
+        <location filename="../../forumdesk/ui/problems.py" line="273"/>
         <source>Un-accept</source>
         <translation>Снять отметку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="350"/>
+        <location filename="../../forumdesk/ui/problems.py" line="373"/>
         <source>%n accepted</source>
         <translation>
             <numerusform>принято: %n</numerusform>
@@ -2289,14 +2289,14 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="391"/>
+        <location filename="../../forumdesk/ui/problems.py" line="414"/>
         <source>Why is this acceptable?
 {0}</source>
         <translation>Почему это допустимо?
 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/problems.py" line="393"/>
+        <location filename="../../forumdesk/ui/problems.py" line="416"/>
         <source>Why are these %n problems acceptable?</source>
         <translation>
             <numerusform>Почему допустимы эти проблемы (%n)?</numerusform>
@@ -2305,12 +2305,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="395"/>
+        <location filename="../../forumdesk/ui/problems.py" line="418"/>
         <source>Accept problem</source>
         <translation>Принятие проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/problems.py" line="438"/>
+        <location filename="../../forumdesk/ui/problems.py" line="461"/>
         <source>Open the list of problems</source>
         <translation>Открыть список проблем</translation>
     </message>
@@ -2819,12 +2819,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Сессий: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="175"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="176"/>
         <source>Unschedule {0} sessions</source>
         <translation>снятие с расписания сессий ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="188"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="189"/>
         <source>Delete {0} session(s) with their people?
 
 {1}
@@ -2837,12 +2837,12 @@ You can undo this with Edit &gt; Undo.</source>
 Это можно отменить: «Правка &gt; Отменить».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="191"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="192"/>
         <source>Delete sessions</source>
         <translation>Удаление сессий</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="197"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="198"/>
         <source>Delete {0} session(s)</source>
         <translation>удаление сессий ({0})</translation>
     </message>

@@ -94,10 +94,10 @@ def clash(db: Database) -> EventRow:
     )
     ivan = people.create_person(db, "Petrov", "Ivan")
     anna = people.create_person(db, "Kim", "Anna", email="anna.kim@example.org")
-    assignments.register_people(db, event.id, [ivan.id, anna.id])
-    assignments.assign_person(db, first.id, ivan.id, Role.MODERATOR)
-    assignments.assign_person(db, second.id, ivan.id, Role.SPEAKER)
-    assignments.assign_person(db, second.id, anna.id, Role.SPEAKER)
+    assignments.register_people(db, event.id, [ivan.id, anna.id], expected_statuses=None)
+    assignments.assign_person(db, first.id, ivan.id, Role.MODERATOR, expected_version=None)
+    assignments.assign_person(db, second.id, ivan.id, Role.SPEAKER, expected_version=None)
+    assignments.assign_person(db, second.id, anna.id, Role.SPEAKER, expected_version=None)
     return event
 
 
@@ -146,7 +146,9 @@ def test_an_open_error_exits_1(clash: EventRow, run: Run) -> None:
 
 def test_accepting_every_error_exits_0(clash: EventRow, db: Database, run: Run) -> None:
     for row in problems.check_event(db, clash.id):
-        problems.accept_problem(db, clash.id, row.key, row.fingerprint, "Agreed with the chair")
+        problems.accept_problem(
+            db, clash.id, row.key, row.fingerprint, "Agreed with the chair", expected=None
+        )
     result = run("--json")
     assert result.code == EXIT_OK
     assert [(p["accepted"], p["note"]) for p in result.json()] == [
@@ -163,8 +165,10 @@ def test_accepting_every_error_exits_0(clash: EventRow, db: Database, run: Run) 
 def test_only_errors_decide_the_exit_code(clash: EventRow, db: Database, run: Run) -> None:
     """With the clash moved away, a plenary without a moderator is only a warning."""
     [plenary, workshop] = sessions.list_sessions(db, clash.id)
-    placing.move_session(db, workshop.id, dt.datetime(2021, 11, 25, 12))
-    assignments.unassign_person(db, plenary.id, plenary_moderator(db, plenary.id))
+    placing.move_session(db, workshop.id, dt.datetime(2021, 11, 25, 12), expected_version=None)
+    assignments.unassign_person(
+        db, plenary.id, plenary_moderator(db, plenary.id), expected_version=None
+    )
     result = run("--json")
     assert [(p["kind"], p["severity"]) for p in result.json()] == [("no_moderator", "warning")]
     assert result.code == EXIT_OK

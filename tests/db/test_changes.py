@@ -38,7 +38,7 @@ def test_another_desks_edit_is_reported_by_table_and_id(
     detector = SqliteChangeDetector(db)
     try:
         person = people.search_people(db)[0]
-        people.update_person(other_desk, person.id, {"position": "Chair"})
+        people.update_person(other_desk, person.id, {"position": "Chair"}, expected_version=None)
         changes = detector.poll()
         assert changes.records == {"people": frozenset({person.id})}
         assert not detector.poll()  # reported once
@@ -54,16 +54,18 @@ def test_inserts_deletes_and_composite_keys_are_reported(
         session = sessions.list_sessions(db, demo.event.id)[0]
         present = {a.person_id for a in assignments.session_people(db, session.id)}
         newcomer = next(p for p in people.search_people(db) if p.id not in present)
-        assignments.assign_person(other_desk, session.id, newcomer.id, "speaker")
+        assignments.assign_person(
+            other_desk, session.id, newcomer.id, "speaker", expected_version=None
+        )
         assert detector.poll().keys("assignments") == frozenset({(session.id, newcomer.id)})
         created = people.create_person(other_desk, "Новикова")
-        people.delete_person(other_desk, created.id)
+        people.delete_person(other_desk, created.id, expected_version=None)
         changes = detector.poll()
         # created and deleted between two polls: never seen, nothing to show
         assert created.id not in (changes.keys("people") or frozenset())
         another = people.create_person(other_desk, "Орлов")
         assert detector.poll().keys("people") == frozenset({another.id})
-        people.delete_person(other_desk, another.id)
+        people.delete_person(other_desk, another.id, expected_version=None)
         assert another.id in (detector.poll().keys("people") or frozenset())
     finally:
         detector.close()
@@ -75,13 +77,13 @@ def test_this_desks_own_commits_are_left_out(
     detector = SqliteChangeDetector(db)
     try:
         mine, theirs = people.search_people(db)[:2]
-        people.update_person(db, mine.id, {"position": "Mine"})
+        people.update_person(db, mine.id, {"position": "Mine"}, expected_version=None)
         assert not detector.poll()
-        people.update_person(db, mine.id, {"position": "Mine again"})
-        people.update_person(other_desk, theirs.id, {"position": "Theirs"})
+        people.update_person(db, mine.id, {"position": "Mine again"}, expected_version=None)
+        people.update_person(other_desk, theirs.id, {"position": "Theirs"}, expected_version=None)
         assert detector.poll().records == {"people": frozenset({theirs.id})}
         # another desk changing what this desk changed last is reported
-        people.update_person(other_desk, mine.id, {"position": "Theirs now"})
+        people.update_person(other_desk, mine.id, {"position": "Theirs now"}, expected_version=None)
         assert detector.poll().records == {"people": frozenset({mine.id})}
     finally:
         detector.close()
@@ -127,7 +129,9 @@ def test_a_rolled_back_write_of_this_desk_does_not_hide_another_desks(
             session.flush()  # the version this desk would have left, had it committed
             raise RuntimeError("cancelled")
         # another desk leaves the record at that very version
-        people.update_person(other_desk, person.id, {"position": "Saved elsewhere"})
+        people.update_person(
+            other_desk, person.id, {"position": "Saved elsewhere"}, expected_version=None
+        )
         assert detector.poll().records == {"people": frozenset({person.id})}
     finally:
         detector.close()
@@ -159,9 +163,11 @@ def test_a_detector_started_without_records_reports_what_moved_meanwhile_as_a_wh
     detector = SqliteChangeDetector(db, snapshot=False)
     try:
         person = people.search_people(db)[0]
-        people.update_person(other_desk, person.id, {"position": "Before the first poll"})
+        people.update_person(
+            other_desk, person.id, {"position": "Before the first poll"}, expected_version=None
+        )
         assert detector.poll().records == {"people": None}
-        people.update_person(other_desk, person.id, {"position": "After it"})
+        people.update_person(other_desk, person.id, {"position": "After it"}, expected_version=None)
         assert detector.poll().records == {"people": frozenset({person.id})}
     finally:
         detector.close()

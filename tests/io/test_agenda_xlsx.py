@@ -409,10 +409,10 @@ def _cyrillic_event(db: Database) -> int:
             db, "Щербаков", "Юрий", "Петрович", organization="Евразийская патентная организация"
         ),
     ]
-    assign_people(db, opening.id, [people[0].id], Role.MODERATOR)
-    assign_people(db, panel.id, [people[1].id], Role.SPEAKER)
-    assign_people(db, panel.id, [people[0].id], Role.PARTICIPANT)
-    register_people(db, event.id, [p.id for p in people])
+    assign_people(db, opening.id, [people[0].id], Role.MODERATOR, expected_version=None)
+    assign_people(db, panel.id, [people[1].id], Role.SPEAKER, expected_version=None)
+    assign_people(db, panel.id, [people[0].id], Role.PARTICIPANT, expected_version=None)
+    register_people(db, event.id, [p.id for p in people], expected_statuses=None)
     return event.id
 
 
@@ -463,9 +463,9 @@ def test_text_that_looks_like_a_formula_stays_text(db: Database, tmp_path: Path)
             .where(Person.id == other.id)
             .values(display_name="\tTabbed name", position="\rCR position")
         )
-    assign_people(db, session.id, [person.id], Role.MODERATOR)
-    assign_people(db, session.id, [other.id], Role.SPEAKER)
-    register_people(db, event.id, [person.id, other.id])
+    assign_people(db, session.id, [person.id], Role.MODERATOR, expected_version=None)
+    assign_people(db, session.id, [other.id], Role.SPEAKER, expected_version=None)
+    register_people(db, event.id, [person.id, other.id], expected_statuses=None)
     path = tmp_path / "out" / "evil.xlsx"
     path.parent.mkdir()
     write_agenda_workbook(load_agenda(db, event.id), path)
@@ -663,7 +663,9 @@ def test_a_break_dropped_on_a_room_spans_the_grid_across_all_rooms(
             ends_at=start + dt.timedelta(hours=1),
         )
     coffee = create_session(db, event.id, "Coffee", kind=SessionKind.BREAK, planned_minutes=30)
-    schedule_sessions(db, [coffee.id], halls[0].id, start + dt.timedelta(hours=1))
+    schedule_sessions(
+        db, [coffee.id], halls[0].id, start + dt.timedelta(hours=1), expected_versions=None
+    )
     path = tmp_path / "grid.xlsx"
     write_agenda_workbook(load_agenda(db, event.id), path, parts=["grid"])
     ws = load_workbook(path).worksheets[0]

@@ -96,8 +96,8 @@ def test_formula_like_fields_are_prefixed(db: Database, tmp_path: Path) -> None:
         ends_at=start + dt.timedelta(hours=1),
     )
     person = create_person(db, "-2+3", "Ann", phone="+7 701 555 00 00", email="ann@example.org")
-    assign_people(db, session.id, [person.id], Role.SPEAKER)
-    register_people(db, event.id, [person.id])
+    assign_people(db, session.id, [person.id], Role.SPEAKER, expected_version=None)
+    register_people(db, event.id, [person.id], expected_statuses=None)
     data = load_agenda(db, event.id)
     sessions_path, people_path = tmp_path / "s.csv", tmp_path / "p.csv"
     write_csv(sessions_path, *session_table(data, Labels("en")))

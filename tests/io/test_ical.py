@@ -122,8 +122,8 @@ def test_russian_labels_and_a_zone_with_summer_time(db: Database, tmp_path: Path
         ends_at=dt.datetime(2027, 3, 29, 11),
     )
     person = create_person(db, "Иванова", "Мария", email="m@example.org")
-    assign_people(db, before.id, [person.id], Role.MODERATOR)
-    assign_people(db, after.id, [person.id], Role.SPEAKER)
+    assign_people(db, before.id, [person.id], Role.MODERATOR, expected_version=None)
+    assign_people(db, after.id, [person.id], Role.SPEAKER, expected_version=None)
     path = tmp_path / "berlin.ics"
     write_ics(load_agenda(db, event.id), path, lang="ru", app_version="1")
     entries = _by_summary(_read(path))

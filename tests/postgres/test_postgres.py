@@ -78,7 +78,9 @@ def test_a_stale_edit_from_another_workstation_is_refused(postgres_url: URL) -> 
         event = events.create_event(first, "Forum", "2027-05-12", timezone="Asia/Almaty")
         created = sessions.create_session(first, event.id, "Panel", code="S1")
         seen_by_second = sessions.get_session(second, created.id)
-        sessions.update_session(first, created.id, {"title": "Panel on labelling"})
+        sessions.update_session(
+            first, created.id, {"title": "Panel on labelling"}, expected_version=None
+        )
         with pytest.raises(ConcurrentEditError):
             sessions.update_session(
                 second,

@@ -34,7 +34,7 @@ def programme(event: EventRow, other_event: EventRow, db: Database) -> Programme
     """Two days in Hall A and Hall B, a plenary, a late session, an unscheduled one."""
     hall_b = venue.add_room(db, event.id, "Hall B").id
     hall_a = venue.add_room(db, event.id, "Hall A").id
-    venue.reorder_rooms(db, event.id, [hall_a, hall_b])
+    venue.reorder_rooms(db, event.id, [hall_a, hall_b], expected_versions=None)
     elsewhere = venue.add_room(db, other_event.id, "Hall A").id
 
     def make(
@@ -67,10 +67,10 @@ def programme(event: EventRow, other_event: EventRow, db: Database) -> Programme
         "X1": make(other_event.id, "X1", elsewhere, dt.datetime(2022, 3, 1, 9)),
     }
     speaker = people.create_person(db, "Rossi", "Martina").id
-    assignments.assign_person(db, ids["S3"], speaker, Role.SPEAKER)
-    assignments.assign_person(db, ids["S4"], speaker, Role.PARTICIPANT)
-    assignments.assign_person(db, ids["S1"], speaker, Role.MODERATOR)
-    assignments.assign_person(db, ids["X1"], speaker, Role.RAPPORTEUR)
+    assignments.assign_person(db, ids["S3"], speaker, Role.SPEAKER, expected_version=None)
+    assignments.assign_person(db, ids["S4"], speaker, Role.PARTICIPANT, expected_version=None)
+    assignments.assign_person(db, ids["S1"], speaker, Role.MODERATOR, expected_version=None)
+    assignments.assign_person(db, ids["X1"], speaker, Role.RAPPORTEUR, expected_version=None)
     return Programme(hall_a, hall_b, ids, speaker)
 
 
@@ -212,8 +212,12 @@ def test_people_list_their_organisations_country_and_sector_where_they_have_none
     envoy = people.create_person(
         db, "Grant", "Oliver", organization="Минторг", country="UK", sector="business"
     )
-    assignments.assign_person(db, programme.ids["S2"], staff.id, Role.SPEAKER)
-    assignments.assign_person(db, programme.ids["S2"], envoy.id, Role.MODERATOR)
+    assignments.assign_person(
+        db, programme.ids["S2"], staff.id, Role.SPEAKER, expected_version=None
+    )
+    assignments.assign_person(
+        db, programme.ids["S2"], envoy.id, Role.MODERATOR, expected_version=None
+    )
     s2 = next(s for s in agenda.load_agenda(db, event.id).sessions if s.code == "S2")
     listed = {
         link.person.family_name: (link.person.listed_country, link.person.listed_sector)

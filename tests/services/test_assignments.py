@@ -43,8 +43,8 @@ def statuses(db: Database, event_id: int) -> dict[int, RegistrationStatus]:
 def test_assign_people_after_those_already_there(db: Database, talk: int, crowd: list[int]) -> None:
     """New people go after the existing ones; the list puts leading roles first."""
     anna, ivan, ben, _ = crowd
-    assignments.assign_person(db, talk, anna, Role.SPEAKER)
-    rows = assignments.assign_people(db, talk, [ivan, ben], "co-moderator")
+    assignments.assign_person(db, talk, anna, Role.SPEAKER, expected_version=None)
+    rows = assignments.assign_people(db, talk, [ivan, ben], "co-moderator", expected_version=None)
     assert [(r.person_id, r.role, r.position) for r in rows] == [
         (ivan, Role.CO_MODERATOR, 1),
         (ben, Role.CO_MODERATOR, 2),
@@ -58,17 +58,17 @@ def test_assign_people_after_those_already_there(db: Database, talk: int, crowd:
 
 
 def test_assign_nobody_is_a_no_op(db: Database, talk: int) -> None:
-    assert assignments.assign_people(db, talk, [], Role.SPEAKER) == []
+    assert assignments.assign_people(db, talk, [], Role.SPEAKER, expected_version=None) == []
     assert lineup(db, talk) == []
 
 
 def test_one_duplicate_among_three_adds_none(db: Database, talk: int, crowd: list[int]) -> None:
     """All or nothing: a person already in the session blocks the whole batch, named."""
     anna, ivan, ben, _ = crowd
-    assignments.assign_person(db, talk, ivan, Role.MODERATOR)
+    assignments.assign_person(db, talk, ivan, Role.MODERATOR, expected_version=None)
     before = lineup(db, talk)
     with pytest.raises(ConflictError) as caught:
-        assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER)
+        assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER, expected_version=None)
     assert_readable(caught.value, "Иванов Иван", "S1 «Border enforcement»", "moderator")
     assert lineup(db, talk) == before
 
@@ -93,7 +93,7 @@ def test_assign_people_rejections_add_nothing(
         "missing session": (talk + 50, [anna], Role.SPEAKER),
     }[case]
     with pytest.raises(error) as caught:
-        assignments.assign_people(db, *args)
+        assignments.assign_people(db, *args, expected_version=None)
     assert_readable(caught.value, needle)
     assert lineup(db, talk) == []
     assert people.get_person(db, anna).version == 1
@@ -102,9 +102,9 @@ def test_assign_people_rejections_add_nothing(
 def test_unassign_and_restore_assignment(db: Database, talk: int, crowd: list[int]) -> None:
     """Undoing an unassign puts the person back with the same role and place."""
     anna, ivan, ben, _ = crowd
-    assignments.assign_people(db, talk, [anna, ivan, ben], Role.PANELIST)
+    assignments.assign_people(db, talk, [anna, ivan, ben], Role.PANELIST, expected_version=None)
     before = lineup(db, talk)
-    row = assignments.unassign_person(db, talk, ivan)
+    row = assignments.unassign_person(db, talk, ivan, expected_version=None)
     assert (row.person_id, row.role, row.position) == (ivan, Role.PANELIST, 1)
     assert [p for p, _, _ in lineup(db, talk)] == [anna, ben]
     restored = assignments.restore_assignment(db, row)
@@ -114,7 +114,7 @@ def test_unassign_and_restore_assignment(db: Database, talk: int, crowd: list[in
 
 def test_unassign_someone_not_there_is_not_found(db: Database, talk: int, crowd: list[int]) -> None:
     with pytest.raises(NotFoundError) as caught:
-        assignments.unassign_person(db, talk, crowd[1])
+        assignments.unassign_person(db, talk, crowd[1], expected_version=None)
     assert_readable(caught.value, "Иванов Иван", "S1 «Border enforcement»")
 
 
@@ -122,9 +122,9 @@ def test_restore_assignment_when_already_back_is_refused(
     db: Database, talk: int, crowd: list[int]
 ) -> None:
     anna = crowd[0]
-    assignments.assign_person(db, talk, anna, Role.SPEAKER)
-    row = assignments.unassign_person(db, talk, anna)
-    assignments.assign_person(db, talk, anna, Role.MODERATOR)
+    assignments.assign_person(db, talk, anna, Role.SPEAKER, expected_version=None)
+    row = assignments.unassign_person(db, talk, anna, expected_version=None)
+    assignments.assign_person(db, talk, anna, Role.MODERATOR, expected_version=None)
     with pytest.raises(ConflictError) as caught:
         assignments.restore_assignment(db, row)
     assert_readable(caught.value, "Anna Smith")
@@ -134,9 +134,9 @@ def test_restore_assignment_when_already_back_is_refused(
 def test_unassign_people_and_restore_assignments(db: Database, talk: int, crowd: list[int]) -> None:
     """Several people leave in one go, and come back in one go."""
     anna, ivan, ben, _ = crowd
-    assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER)
+    assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER, expected_version=None)
     before = lineup(db, talk)
-    rows = assignments.unassign_people(db, talk, [ben, anna])
+    rows = assignments.unassign_people(db, talk, [ben, anna], expected_version=None)
     assert [r.person_id for r in rows] == [ben, anna]
     assert lineup(db, talk) == [(ivan, Role.SPEAKER, 1)]
     assignments.restore_assignments(db, rows)
@@ -146,18 +146,18 @@ def test_unassign_people_and_restore_assignments(db: Database, talk: int, crowd:
 def test_unassign_people_is_all_or_nothing(db: Database, talk: int, crowd: list[int]) -> None:
     """If one of them is not in the session, nobody is taken out."""
     anna, ivan, ben, _ = crowd
-    assignments.assign_people(db, talk, [anna, ben], Role.SPEAKER)
+    assignments.assign_people(db, talk, [anna, ben], Role.SPEAKER, expected_version=None)
     before = lineup(db, talk)
     with pytest.raises(NotFoundError):
-        assignments.unassign_people(db, talk, [anna, ivan])
+        assignments.unassign_people(db, talk, [anna, ivan], expected_version=None)
     assert lineup(db, talk) == before
 
 
 def test_restore_assignments_is_all_or_nothing(db: Database, talk: int, crowd: list[int]) -> None:
     anna, ivan = crowd[:2]
-    assignments.assign_people(db, talk, [anna, ivan], Role.SPEAKER)
-    rows = assignments.unassign_people(db, talk, [anna, ivan])
-    assignments.assign_person(db, talk, ivan, Role.PARTICIPANT)
+    assignments.assign_people(db, talk, [anna, ivan], Role.SPEAKER, expected_version=None)
+    rows = assignments.unassign_people(db, talk, [anna, ivan], expected_version=None)
+    assignments.assign_person(db, talk, ivan, Role.PARTICIPANT, expected_version=None)
     with pytest.raises(ConflictError):
         assignments.restore_assignments(db, rows)
     assert lineup(db, talk) == [(ivan, Role.PARTICIPANT, 0)]
@@ -165,34 +165,34 @@ def test_restore_assignments_is_all_or_nothing(db: Database, talk: int, crowd: l
 
 def test_change_role_and_undo(db: Database, talk: int, crowd: list[int]) -> None:
     anna = crowd[0]
-    assignments.assign_person(db, talk, anna, Role.SPEAKER)
-    previous = assignments.change_role(db, talk, anna, "Moderator")
+    assignments.assign_person(db, talk, anna, Role.SPEAKER, expected_version=None)
+    previous = assignments.change_role(db, talk, anna, "Moderator", expected_version=None)
     assert previous == Role.SPEAKER
     assert lineup(db, talk) == [(anna, Role.MODERATOR, 0)]
     assert sessions.get_session(db, talk).moderators == ("Anna Smith",)
-    assignments.change_role(db, talk, anna, previous)
+    assignments.change_role(db, talk, anna, previous, expected_version=None)
     assert lineup(db, talk) == [(anna, Role.SPEAKER, 0)]
 
 
 def test_change_role_rejections(db: Database, talk: int, crowd: list[int]) -> None:
     """An unknown role or someone not in the session changes nothing."""
     anna, ivan = crowd[:2]
-    assignments.assign_person(db, talk, anna, Role.SPEAKER)
+    assignments.assign_person(db, talk, anna, Role.SPEAKER, expected_version=None)
     with pytest.raises(ValidationError) as caught:
-        assignments.change_role(db, talk, anna, "chair-person")
+        assignments.change_role(db, talk, anna, "chair-person", expected_version=None)
     assert_readable(caught.value, "chair-person")
     with pytest.raises(NotFoundError):
-        assignments.change_role(db, talk, ivan, Role.SPEAKER)
+        assignments.change_role(db, talk, ivan, Role.SPEAKER, expected_version=None)
     assert lineup(db, talk) == [(anna, Role.SPEAKER, 0)]
 
 
 def test_reorder_people_and_undo(db: Database, talk: int, crowd: list[int]) -> None:
     anna, ivan, ben, _ = crowd
-    assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER)
-    previous = assignments.reorder_people(db, talk, [ben, anna, ivan])
+    assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER, expected_version=None)
+    previous = assignments.reorder_people(db, talk, [ben, anna, ivan], expected_version=None)
     assert previous == [anna, ivan, ben]
     assert [p for p, _, _ in lineup(db, talk)] == [ben, anna, ivan]
-    assignments.reorder_people(db, talk, previous)
+    assignments.reorder_people(db, talk, previous, expected_version=None)
     assert [p for p, _, _ in lineup(db, talk)] == [anna, ivan, ben]
 
 
@@ -201,13 +201,13 @@ def test_reorder_people_with_wrong_set_is_refused(
     db: Database, talk: int, crowd: list[int], wrong: str
 ) -> None:
     anna, ivan, ben, rossi = crowd
-    assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER)
+    assignments.assign_people(db, talk, [anna, ivan, ben], Role.SPEAKER, expected_version=None)
     before = lineup(db, talk)
     order = {"missing": [ben, anna], "stranger": [ben, anna, rossi], "twice": [ben, ben, anna]}[
         wrong
     ]
     with pytest.raises(ValidationError) as caught:
-        assignments.reorder_people(db, talk, order)
+        assignments.reorder_people(db, talk, order, expected_version=None)
     assert_readable(caught.value, "once")
     assert lineup(db, talk) == before
 
@@ -223,11 +223,13 @@ def test_session_people_of_missing_session(db: Database) -> None:
 def test_register_people_and_undo(event: EventRow, db: Database, crowd: list[int]) -> None:
     """register_people returns previous statuses (None: new); restoring them undoes it all."""
     anna, ivan, ben, _ = crowd
-    assignments.register_people(db, event.id, [anna], R.INVITED)
-    previous = assignments.register_people(db, event.id, [anna, ivan, ivan, ben], "Confirmed")
+    assignments.register_people(db, event.id, [anna], R.INVITED, expected_statuses=None)
+    previous = assignments.register_people(
+        db, event.id, [anna, ivan, ivan, ben], "Confirmed", expected_statuses=None
+    )
     assert previous == {anna: R.INVITED, ivan: None, ben: None}
     assert statuses(db, event.id) == {anna: R.CONFIRMED, ivan: R.CONFIRMED, ben: R.CONFIRMED}
-    assignments.restore_registrations(db, event.id, previous)
+    assignments.restore_registrations(db, event.id, previous, expected_statuses=None)
     assert statuses(db, event.id) == {anna: R.INVITED}
 
 
@@ -235,26 +237,28 @@ def test_register_people_rejections_register_nobody(
     event: EventRow, db: Database, crowd: list[int]
 ) -> None:
     anna, ivan = crowd[:2]
-    assignments.register_people(db, event.id, [anna], R.INVITED)
+    assignments.register_people(db, event.id, [anna], R.INVITED, expected_statuses=None)
     with pytest.raises(ValidationError) as caught:
-        assignments.register_people(db, event.id, [anna, ivan], "maybe")
+        assignments.register_people(db, event.id, [anna, ivan], "maybe", expected_statuses=None)
     assert_readable(caught.value, "maybe")
     with pytest.raises(NotFoundError) as caught:
-        assignments.register_people(db, event.id, [anna, ivan, 999], R.CONFIRMED)
+        assignments.register_people(
+            db, event.id, [anna, ivan, 999], R.CONFIRMED, expected_statuses=None
+        )
     assert_readable(caught.value, "person")
     with pytest.raises(NotFoundError) as caught:
-        assignments.register_people(db, event.id + 9, [anna])
+        assignments.register_people(db, event.id + 9, [anna], expected_statuses=None)
     assert_readable(caught.value, "event")
     assert statuses(db, event.id) == {anna: R.INVITED}
 
 
 def test_unregister_people_and_undo(event: EventRow, db: Database, crowd: list[int]) -> None:
     anna, ivan, ben, _ = crowd
-    assignments.register_people(db, event.id, [anna, ivan], R.ATTENDED)
-    previous = assignments.unregister_people(db, event.id, [anna, ben])
+    assignments.register_people(db, event.id, [anna, ivan], R.ATTENDED, expected_statuses=None)
+    previous = assignments.unregister_people(db, event.id, [anna, ben], expected_statuses=None)
     assert previous == {anna: R.ATTENDED, ben: None}
     assert statuses(db, event.id) == {ivan: R.ATTENDED}
-    assignments.restore_registrations(db, event.id, previous)
+    assignments.restore_registrations(db, event.id, previous, expected_statuses=None)
     assert statuses(db, event.id) == {anna: R.ATTENDED, ivan: R.ATTENDED}
 
 
@@ -262,13 +266,15 @@ def test_registrations_are_per_event(
     event: EventRow, other_event: EventRow, db: Database, crowd: list[int]
 ) -> None:
     anna = crowd[0]
-    assignments.register_people(db, other_event.id, [anna])
+    assignments.register_people(db, other_event.id, [anna], expected_statuses=None)
     assert statuses(db, event.id) == {}
     assert statuses(db, other_event.id) == {anna: R.REGISTERED}
 
 
 def test_registration_counts(event: EventRow, db: Database, crowd: list[int]) -> None:
     anna, ivan, ben, rossi = crowd
-    assignments.register_people(db, event.id, [anna, ivan, ben], R.CONFIRMED)
-    assignments.register_people(db, event.id, [rossi], R.CANCELLED)
+    assignments.register_people(
+        db, event.id, [anna, ivan, ben], R.CONFIRMED, expected_statuses=None
+    )
+    assignments.register_people(db, event.id, [rossi], R.CANCELLED, expected_statuses=None)
     assert assignments.registration_counts(db, event.id) == {R.CONFIRMED: 3, R.CANCELLED: 1}

@@ -142,7 +142,7 @@ def test_update_returns_previous_values_and_undo_restores(
         added.version + 1,
     )
 
-    availability.update_unavailability(db, added.id, previous)
+    availability.update_unavailability(db, added.id, previous, expected_version=None)
     restored = availability.get_unavailability(db, added.id)
     assert (restored.starts_at, restored.ends_at, restored.note) == (at(25, 9), at(25, 12), None)
 
@@ -151,10 +151,12 @@ def test_update_refusals_change_nothing(event: EventRow, speaker: PersonRow, db:
     added = availability.add_unavailability(db, event.id, speaker.id, at(25, 9), at(25, 12))
     before = _periods(db, event)
     with pytest.raises(ValidationError) as caught:
-        availability.update_unavailability(db, added.id, {"starts_at": at(25, 13)})
+        availability.update_unavailability(
+            db, added.id, {"starts_at": at(25, 13)}, expected_version=None
+        )
     assert_readable(caught.value, "end after it starts")
     with pytest.raises(ValidationError) as caught:
-        availability.update_unavailability(db, added.id, {"person_id": 1})
+        availability.update_unavailability(db, added.id, {"person_id": 1}, expected_version=None)
     assert_readable(caught.value, "person_id")
     with pytest.raises(ConcurrentEditError) as caught:
         availability.update_unavailability(
@@ -162,7 +164,7 @@ def test_update_refusals_change_nothing(event: EventRow, speaker: PersonRow, db:
         )
     assert_readable(caught.value, "unavailability period")
     with pytest.raises(NotFoundError):
-        availability.update_unavailability(db, 999, {"note": "x"})
+        availability.update_unavailability(db, 999, {"note": "x"}, expected_version=None)
     assert _periods(db, event) == before
 
 
@@ -173,7 +175,7 @@ def test_delete_and_restore_with_the_same_id(
     added = availability.add_unavailability(
         db, event.id, speaker.id, at(25, 9), at(25, 12), note="Visa interview"
     )
-    deleted = availability.delete_unavailability(db, added.id)
+    deleted = availability.delete_unavailability(db, added.id, expected_version=None)
     assert deleted == added
     assert availability.list_unavailability(db, event.id) == [kept]
 
@@ -193,7 +195,7 @@ def test_restore_after_a_newer_period_was_added(
     event: EventRow, speaker: PersonRow, db: Database
 ) -> None:
     added = availability.add_unavailability(db, event.id, speaker.id, at(25, 9), at(25, 12))
-    deleted = availability.delete_unavailability(db, added.id)
+    deleted = availability.delete_unavailability(db, added.id, expected_version=None)
     newer = availability.add_unavailability(db, event.id, speaker.id, at(26, 9), at(26, 10))
     assert newer.id != deleted.id  # ids are never handed out twice
     restored = availability.restore_unavailability(db, deleted)
@@ -233,7 +235,7 @@ def test_periods_go_with_their_person_or_event(
     availability.add_unavailability(
         db, other_event.id, other.id, "2022-03-01 09:00", "2022-03-01 10:00"
     )
-    people.delete_person(db, speaker.id)
+    people.delete_person(db, speaker.id, expected_version=None)
     assert availability.list_unavailability(db, event.id) == []
     delete_event(db, other_event.id)
     with db.reader() as session:

@@ -146,7 +146,7 @@ def test_the_demo_is_not_undone_over_what_was_added_to_it_since(db: Database) ->
     assert counts(db) == loaded
 
     renamed = sessions.list_sessions(db, result.event.id)[0]
-    sessions.update_session(db, renamed.id, {"title": "Renamed elsewhere"})
+    sessions.update_session(db, renamed.id, {"title": "Renamed elsewhere"}, expected_version=None)
     with pytest.raises(ConcurrentEditError) as caught:
         undo_import(db, result.changes, what="demo")
     assert_readable(caught.value, "Opening the demo forum cannot be undone", "Renamed elsewhere")

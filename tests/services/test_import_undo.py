@@ -154,7 +154,7 @@ def test_undo_is_refused_after_an_imported_person_was_edited(
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna03@new.example")
     assert anna is not None
-    people.update_person(db, anna.id, {"phone": "+7 701 000 00 00"})
+    people.update_person(db, anna.id, {"phone": "+7 701 000 00 00"}, expected_version=None)
     edited = dump(db)
     with pytest.raises(ConcurrentEditError) as refused:
         undo_import(db, summary.changes)
@@ -189,8 +189,10 @@ def test_an_edit_undone_since_does_not_block_undoing_the_import(
     for email in ("anna03@new.example", "m.rossi@wipo.int.example"):
         person = people.find_person_by_email(db, email)
         assert person is not None
-        people.update_person(db, person.id, {"phone": "+7 701 000 00 00"})
-        people.update_person(db, person.id, {"phone": person.phone})  # as an undo writes it
+        people.update_person(db, person.id, {"phone": "+7 701 000 00 00"}, expected_version=None)
+        people.update_person(
+            db, person.id, {"phone": person.phone}, expected_version=None
+        )  # as an undo writes it
     assert dump(db, without_versions=True) == after
 
     undone = undo_import(db, summary.changes)
@@ -200,8 +202,8 @@ def test_an_edit_undone_since_does_not_block_undoing_the_import(
     # and the same after an edit undone while the import was undone
     rossi = people.get_person(db, known.id)
     undone = undo_import(db, redone)
-    people.update_person(db, known.id, {"notes": "temporary"})
-    people.update_person(db, known.id, {"notes": None})
+    people.update_person(db, known.id, {"notes": "temporary"}, expected_version=None)
+    people.update_person(db, known.id, {"notes": None}, expected_version=None)
     assert rossi.notes is None
     redo_import(db, undone)
     assert dump(db, without_versions=True) == after
@@ -217,7 +219,7 @@ def test_undo_is_refused_when_a_new_record_depends_on_an_imported_one(
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna01@new.example")
     assert anna is not None
-    assignments.assign_people(db, session.id, [anna.id], Role.SPEAKER)
+    assignments.assign_people(db, session.id, [anna.id], Role.SPEAKER, expected_version=None)
     assigned = dump(db)
     with pytest.raises(ConcurrentEditError) as refused:
         undo_import(db, summary.changes)
@@ -230,7 +232,7 @@ def test_undo_is_refused_after_an_imported_person_was_deleted(db: Database, tmp_
     assert summary.changes is not None
     anna = people.find_person_by_email(db, "anna02@new.example")
     assert anna is not None
-    people.delete_person(db, anna.id)
+    people.delete_person(db, anna.id, expected_version=None)
     deleted = dump(db)
     with pytest.raises(ConcurrentEditError) as refused:
         undo_import(db, summary.changes)
@@ -250,7 +252,7 @@ def test_an_organisation_someone_joined_since_stays_after_undo(
     assert people.get_person(db, newcomer.id).organization == "Фонд Роста"
     assert [row[1] for row in dump(db)["organizations"]] == ["Фонд Роста"]
     redone = redo_import(db, undone)  # the two others come back, the kept one is still there
-    people.delete_person(db, newcomer.id)
+    people.delete_person(db, newcomer.id, expected_version=None)
     assert dump(db) == after
     assert redone.count("organizations") == 2  # the kept one is no longer the import's own
 
@@ -281,7 +283,7 @@ def test_redo_is_refused_after_a_changed_person_was_edited_again(
     summary = import_attendees(db, path, event_id=demo.event.id, options=UNDOABLE)
     assert summary.updated == 1 and summary.changes is not None
     undone = undo_import(db, summary.changes)
-    people.update_person(db, known.id, {"notes": "Edited after the undo"})
+    people.update_person(db, known.id, {"notes": "Edited after the undo"}, expected_version=None)
     edited = dump(db)
     with pytest.raises(ConcurrentEditError) as refused:
         redo_import(db, undone)
@@ -331,7 +333,7 @@ def test_undo_and_redo_of_a_programme_import(db: Database, event: EventRow, tmp_
     hall = venue.add_room(db, event.id, "Большой зал")
     speaker = people.create_person(db, "Абенова", "Дана", email="abenova@gov.kz")
     existing = sessions.create_session(db, event.id, "Старое название", code="P1", room_id=hall.id)
-    assignments.assign_people(db, existing.id, [speaker.id], Role.SPEAKER)
+    assignments.assign_people(db, existing.id, [speaker.id], Role.SPEAKER, expected_version=None)
     path = write_xlsx(
         tmp_path / "programme.xlsx",
         [
@@ -416,7 +418,7 @@ def test_a_programme_undo_is_refused_once_a_new_session_is_in_use(
     summary = import_programme(db, path, event_id=event.id, options=UNDOABLE)
     assert summary.changes is not None
     made = sessions.list_sessions(db, event.id)[0]
-    assignments.assign_people(db, made.id, [someone.id], Role.MODERATOR)
+    assignments.assign_people(db, made.id, [someone.id], Role.MODERATOR, expected_version=None)
     in_use = dump(db)
     with pytest.raises(ConcurrentEditError) as refused:
         undo_import(db, summary.changes)

@@ -101,7 +101,7 @@ def test_rename_organization_updates_search_and_undo(db: Database) -> None:
     assert names(people.search_people(db, "палата")) == [person.display_name]
     assert people.search_people(db, "atameken") == []
     assert people.get_person(db, person.id).organization == "Палата Атамекен"
-    people.update_organization(db, org.id, previous)
+    people.update_organization(db, org.id, previous, expected_version=None)
     assert names(people.search_people(db, "atameken")) == [person.display_name]
     assert people.list_organizations(db)[0].name == "Atameken"
 
@@ -122,7 +122,7 @@ def test_update_organization_rejections_change_nothing(
     people.create_organization(db, "WIPO")
     before = people.list_organizations(db)
     with pytest.raises(error) as caught:
-        people.update_organization(db, org.id, {"country": "KZ", **changes})
+        people.update_organization(db, org.id, {"country": "KZ", **changes}, expected_version=None)
     assert_readable(caught.value)
     assert people.list_organizations(db) == before
 
@@ -134,20 +134,20 @@ def test_update_organization_stale_or_missing(db: Database) -> None:
         people.update_organization(db, org.id, {"country": "RU"}, expected_version=org.version)
     assert people.list_organizations(db)[0].country == "KZ"
     with pytest.raises(NotFoundError) as caught:
-        people.update_organization(db, 99, {"country": "KZ"})
+        people.update_organization(db, 99, {"country": "KZ"}, expected_version=None)
     assert_readable(caught.value, "organisation")
 
 
 def test_delete_organization_keeps_people(db: Database) -> None:
     org = people.create_organization(db, "WIPO")
     person = people.create_person(db, "Rossi", "Martina", organization="WIPO")
-    people.delete_organization(db, org.id)
+    people.delete_organization(db, org.id, expected_version=None)
     assert people.list_organizations(db) == []
     kept = people.get_person(db, person.id)
     assert (kept.family_name, kept.organization_id, kept.organization) == ("Rossi", None, None)
     assert people.search_people(db, "wipo") == []
     with pytest.raises(NotFoundError):
-        people.delete_organization(db, org.id)
+        people.delete_organization(db, org.id, expected_version=None)
 
 
 # --- people: create ---------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def test_update_person_and_undo(db: Database) -> None:
         "mr@euipo.example",
         "Head",
     )
-    people.update_person(db, row.id, previous)
+    people.update_person(db, row.id, previous, expected_version=None)
     restored = people.get_person(db, row.id)
     assert (restored.organization, restored.email, restored.position) == (
         "WIPO",
@@ -261,19 +261,19 @@ def test_update_person_and_undo(db: Database) -> None:
 def test_default_display_name_follows_name_changes(db: Database) -> None:
     """A default display name follows the name; undo restores both."""
     row = people.create_person(db, "Иванова", "Мария")
-    previous = people.update_person(db, row.id, {"family_name": "Петрова"})
+    previous = people.update_person(db, row.id, {"family_name": "Петрова"}, expected_version=None)
     assert previous == {"family_name": "Иванова", "display_name": "Иванова Мария"}
     assert people.get_person(db, row.id).display_name == "Петрова Мария"
-    people.update_person(db, row.id, previous)
+    people.update_person(db, row.id, previous, expected_version=None)
     assert people.get_person(db, row.id).display_name == "Иванова Мария"
 
 
 def test_hand_typed_display_name_stays(db: Database) -> None:
     """A display name typed by hand is kept when the name changes; cleared, it is the default."""
     row = people.create_person(db, "Smith", "Anna", display_name="Dr. A. Smith")
-    people.update_person(db, row.id, {"family_name": "Smith-Jones"})
+    people.update_person(db, row.id, {"family_name": "Smith-Jones"}, expected_version=None)
     assert people.get_person(db, row.id).display_name == "Dr. A. Smith"
-    people.update_person(db, row.id, {"display_name": ""})
+    people.update_person(db, row.id, {"display_name": ""}, expected_version=None)
     assert people.get_person(db, row.id).display_name == "Anna Smith-Jones"
 
 
@@ -295,7 +295,9 @@ def test_update_person_rejections_change_nothing(
     row = people.create_person(db, "Rossi", "Martina", email="m@w.example")
     before = everyone(db)
     with pytest.raises(error) as caught:
-        people.update_person(db, row.id, {"organization": "Brand New Org", **changes})
+        people.update_person(
+            db, row.id, {"organization": "Brand New Org", **changes}, expected_version=None
+        )
     assert_readable(caught.value, needle)
     assert everyone(db) == before
     assert people.list_organizations(db) == []
@@ -308,7 +310,7 @@ def test_update_person_stale_or_missing(db: Database) -> None:
         people.update_person(db, row.id, {"position": "B"}, expected_version=row.version)
     assert people.get_person(db, row.id).position == "A"
     with pytest.raises(NotFoundError) as caught:
-        people.update_person(db, 404, {"position": "B"})
+        people.update_person(db, 404, {"position": "B"}, expected_version=None)
     assert_readable(caught.value, "person")
 
 
@@ -319,10 +321,12 @@ def test_delete_and_restore_person(event: EventRow, db: Database) -> None:
     """Undoing a delete brings back the same id, fields, organisation, roles, registration."""
     row = people.create_person(db, "Rossi", "Martina", organization="WIPO", email="m@w.example")
     talk = sessions.create_session(db, event.id, "Talk")
-    assignments.assign_person(db, talk.id, row.id, Role.SPEAKER)
-    assignments.register_people(db, event.id, [row.id], RegistrationStatus.CONFIRMED)
+    assignments.assign_person(db, talk.id, row.id, Role.SPEAKER, expected_version=None)
+    assignments.register_people(
+        db, event.id, [row.id], RegistrationStatus.CONFIRMED, expected_statuses=None
+    )
 
-    snapshot = people.delete_person(db, row.id)
+    snapshot = people.delete_person(db, row.id, expected_version=None)
     assert people.search_people(db) == []
     assert assignments.session_people(db, talk.id) == []
     assert assignments.event_registrations(db, event.id) == []
@@ -347,7 +351,7 @@ def test_delete_and_restore_person(event: EventRow, db: Database) -> None:
 
 def test_restore_person_refused_when_email_was_taken(db: Database) -> None:
     row = people.create_person(db, "Rossi", "Martina", email="m@w.example")
-    snapshot = people.delete_person(db, row.id)
+    snapshot = people.delete_person(db, row.id, expected_version=None)
     people.create_person(db, "Newcomer", email="M@W.example")
     before = everyone(db)
     with pytest.raises(ConflictError) as caught:
@@ -357,7 +361,10 @@ def test_restore_person_refused_when_email_was_taken(db: Database) -> None:
 
 
 def test_missing_person_is_not_found(db: Database) -> None:
-    for call in (lambda: people.get_person(db, 1), lambda: people.delete_person(db, 1)):
+    for call in (
+        lambda: people.get_person(db, 1),
+        lambda: people.delete_person(db, 1, expected_version=None),
+    ):
         with pytest.raises(NotFoundError) as caught:
             call()
         assert_readable(caught.value, "person")
@@ -432,7 +439,9 @@ def test_search_people_order_limit_and_event_filter(
         "Федоров",
     ]
     assert len(people.search_people(db, limit=2)) == 2
-    assignments.register_people(db, event.id, [directory["korolev"], directory["rossi"]])
+    assignments.register_people(
+        db, event.id, [directory["korolev"], directory["rossi"]], expected_statuses=None
+    )
     assert [p.id for p in people.search_people(db, event_id=event.id)] == [
         directory["rossi"],
         directory["korolev"],
@@ -460,7 +469,7 @@ def test_a_person_created_for_an_event_is_registered_in_the_same_unit_of_work(
     row = people.create_person(db, "Омаров", "Тимур", register_for=event.id)
     [registration] = assignments.event_registrations(db, event.id)
     assert (registration.person_id, registration.status) == (row.id, RegistrationStatus.REGISTERED)
-    snapshot = people.delete_person(db, row.id)  # undo
+    snapshot = people.delete_person(db, row.id, expected_version=None)  # undo
     assert people.search_people(db) == [] and assignments.event_registrations(db, event.id) == []
     people.restore_person(db, snapshot)  # redo: the same person, registered again
     assert [r.person_id for r in assignments.event_registrations(db, event.id)] == [row.id]

@@ -89,11 +89,13 @@ def forum(db: Database, event: EventRow) -> Forum:
     )
     aigul = people.create_person(db, "Жаксыбекова", "Айгуль", "Маратовна")
     stefan = people.create_person(db, "Brandt", "Stefan", email="s.brandt@example.org")
-    assignments.register_people(db, event.id, [aigul.id, stefan.id], RegistrationStatus.CONFIRMED)
-    assignments.assign_person(db, s1.id, aigul.id, Role.MODERATOR)
-    assignments.assign_person(db, s2.id, aigul.id, Role.SPEAKER)
-    assignments.assign_person(db, s2.id, stefan.id, Role.MODERATOR)
-    assignments.assign_person(db, s3.id, stefan.id, Role.MODERATOR)
+    assignments.register_people(
+        db, event.id, [aigul.id, stefan.id], RegistrationStatus.CONFIRMED, expected_statuses=None
+    )
+    assignments.assign_person(db, s1.id, aigul.id, Role.MODERATOR, expected_version=None)
+    assignments.assign_person(db, s2.id, aigul.id, Role.SPEAKER, expected_version=None)
+    assignments.assign_person(db, s2.id, stefan.id, Role.MODERATOR, expected_version=None)
+    assignments.assign_person(db, s3.id, stefan.id, Role.MODERATOR, expected_version=None)
     return Forum(event, s1, s2, s3, aigul, stefan)
 
 
@@ -137,7 +139,7 @@ def test_busy_spans_are_read_from_the_database_with_the_checker_s_severities(
     elsewhere = sessions.create_session(
         db, other_event.id, "Elsewhere", starts_at=at(25, 10), ends_at=at(25, 11)
     )
-    assignments.assign_person(db, elsewhere.id, forum.aigul.id, Role.SPEAKER)
+    assignments.assign_person(db, elsewhere.id, forum.aigul.id, Role.SPEAKER, expected_version=None)
     spans = problems.busy_spans(db, forum.s1.id)
     aigul = forum.aigul.display_name
     assert [(s.starts_at, s.ends_at, s.severity, s.reason) for s in spans] == [
@@ -186,7 +188,7 @@ def test_check_reads_the_event_in_a_fixed_number_of_queries(forum: Forum, db: Da
             ends_at=at(26, 10 + n % 8),
         )
         person = people.create_person(db, f"Guest{n}", email=f"guest{n}@example.org")
-        assignments.assign_person(db, added.id, person.id, Role.SPEAKER)
+        assignments.assign_person(db, added.id, person.id, Role.SPEAKER, expected_version=None)
         availability.add_unavailability(db, forum.event.id, person.id, at(26, 9), at(26, 10))
     assert statements() == small <= 10
 
@@ -225,7 +227,9 @@ def test_the_demo_forum_has_one_sensible_warning(demo: DemoResult, db: Database)
 def test_changeover_setting_and_its_undo(forum: Forum, db: Database) -> None:
     """Stefan moderates S2 in Hall A until 11:45 and S3 in Hall B from 12:00."""
     assert ProblemKind.CHANGEOVER_TOO_SHORT not in _kinds(db, forum)
-    previous = events.update_event(db, forum.event.id, {"changeover_minutes": "16"})
+    previous = events.update_event(
+        db, forum.event.id, {"changeover_minutes": "16"}, expected_version=None
+    )
     assert previous == {"changeover_minutes": 0}
     assert events.get_event(db, forum.event.id).changeover_minutes == 16
     [row] = [
@@ -236,9 +240,9 @@ def test_changeover_setting_and_its_undo(forum: Forum, db: Database) -> None:
     assert row.people == ("s.brandt@example.org",) and row.sessions == ("S2", "S3")
     assert "has 15 minutes to get from Hall A" in row.message
     assert row.message.endswith("the event allows 16 minutes.")
-    events.update_event(db, forum.event.id, {"changeover_minutes": 15})
+    events.update_event(db, forum.event.id, {"changeover_minutes": 15}, expected_version=None)
     assert ProblemKind.CHANGEOVER_TOO_SHORT not in _kinds(db, forum)
-    events.update_event(db, forum.event.id, previous)
+    events.update_event(db, forum.event.id, previous, expected_version=None)
     assert ProblemKind.CHANGEOVER_TOO_SHORT not in _kinds(db, forum)
 
 
@@ -255,7 +259,7 @@ def test_bad_changeover_values_change_nothing(
     event: EventRow, db: Database, value: object, needle: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        events.update_event(db, event.id, {"changeover_minutes": value})
+        events.update_event(db, event.id, {"changeover_minutes": value}, expected_version=None)
     assert_readable(caught.value, needle)
     assert events.get_event(db, event.id) == event
 
@@ -270,7 +274,9 @@ def test_unavailability_given_in_utc_meets_local_sessions(forum: Forum, db: Data
         db, forum.event.id, forum.stefan.id, at(25, 7, tz=dt.UTC), at(25, 9, tz=dt.UTC)
     )
     assert ProblemKind.PERSON_UNAVAILABLE not in _kinds(db, forum)
-    availability.update_unavailability(db, touching.id, {"starts_at": at(25, 6, 59, tz=dt.UTC)})
+    availability.update_unavailability(
+        db, touching.id, {"starts_at": at(25, 6, 59, tz=dt.UTC)}, expected_version=None
+    )
     [row] = [
         r
         for r in problems.check_event(db, forum.event.id)
@@ -308,13 +314,17 @@ def test_outside_the_days_uses_the_events_local_date(event: EventRow, db: Databa
 
 
 def test_registration_problems_follow_the_registration(forum: Forum, db: Database) -> None:
-    assignments.register_people(db, forum.event.id, [forum.stefan.id], RegistrationStatus.CANCELLED)
+    assignments.register_people(
+        db, forum.event.id, [forum.stefan.id], RegistrationStatus.CANCELLED, expected_statuses=None
+    )
     [row] = [
         r for r in problems.check_event(db, forum.event.id) if r.kind == ProblemKind.NOT_REGISTERED
     ]
     assert row.sessions == ("S2", "S3")
     assert row.message.endswith("(their registration is cancelled).")
-    assignments.register_people(db, forum.event.id, [forum.stefan.id], RegistrationStatus.ATTENDED)
+    assignments.register_people(
+        db, forum.event.id, [forum.stefan.id], RegistrationStatus.ATTENDED, expected_statuses=None
+    )
     assert ProblemKind.NOT_REGISTERED not in _kinds(db, forum)
 
 
@@ -330,7 +340,12 @@ def test_acceptance_life_cycle(forum: Forum, db: Database) -> None:
     clash = _room_clash(db, forum)
     assert (
         problems.accept_problem(
-            db, forum.event.id, clash.key, clash.fingerprint, "  Same audience: the hall is split\n"
+            db,
+            forum.event.id,
+            clash.key,
+            clash.fingerprint,
+            "  Same audience: the hall is split\n",
+            expected=None,
         )
         is None
     )
@@ -346,51 +361,57 @@ def test_acceptance_life_cycle(forum: Forum, db: Database) -> None:
     assert not rows[ProblemKind.PERSON_DOUBLE_BOOKED].accepted  # only what was accepted
 
     # the situation changes: S2 now runs 10:45–12:00, so the clash is back, unaccepted
-    placing.move_session(db, forum.s2.id, at(25, 10, 45))
+    placing.move_session(db, forum.s2.id, at(25, 10, 45), expected_version=None)
     back = _room_clash(db, forum)
     assert (back.key, back.accepted, back.accepted_note) == (clash.key, False, None)
     assert back.fingerprint != clash.fingerprint
     assert back.is_open_error
 
     # a change that is not behind the clash (the title) keeps the acceptance
-    placing.move_session(db, forum.s2.id, at(25, 10, 30))
-    sessions.update_session(db, forum.s2.id, {"title": "E-commerce and marketplaces"})
+    placing.move_session(db, forum.s2.id, at(25, 10, 30), expected_version=None)
+    sessions.update_session(
+        db, forum.s2.id, {"title": "E-commerce and marketplaces"}, expected_version=None
+    )
     again = _room_clash(db, forum)
     assert again.accepted and again.fingerprint == clash.fingerprint
 
 
 def test_accepting_what_changed_or_vanished_is_refused(forum: Forum, db: Database) -> None:
     clash = _room_clash(db, forum)
-    placing.move_session(db, forum.s2.id, at(25, 10, 45))
+    placing.move_session(db, forum.s2.id, at(25, 10, 45), expected_version=None)
     with pytest.raises(ConflictError) as caught:
-        problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint)
+        problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, expected=None)
     assert_readable(caught.value, "changed since it was listed")
-    placing.move_session(db, forum.s2.id, at(25, 14))
+    placing.move_session(db, forum.s2.id, at(25, 14), expected_version=None)
     with pytest.raises(NotFoundError) as caught:
-        problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint)
+        problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, expected=None)
     assert_readable(caught.value, "no longer there")
     assert _stored_acceptances(db) == 0
 
 
 def test_accept_again_unaccept_and_undo(forum: Forum, db: Database) -> None:
     clash = _room_clash(db, forum)
-    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "first")
+    problems.accept_problem(
+        db, forum.event.id, clash.key, clash.fingerprint, "first", expected=None
+    )
     [first] = problems.list_acceptances(db, forum.event.id)
 
     # accepting again replaces the note; what it returns puts the first acceptance back
-    replaced = problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "second")
+    replaced = problems.accept_problem(
+        db, forum.event.id, clash.key, clash.fingerprint, "second", expected=None
+    )
     assert replaced == first
     assert _room_clash(db, forum).accepted_note == "second"
     assert replaced is not None
-    problems.restore_acceptance(db, replaced)
+    problems.restore_acceptance(db, replaced, expected=None)
     assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([first])
 
     # withdrawing returns the acceptance; restoring it is the undo
-    removed = problems.unaccept_problem(db, forum.event.id, clash.key)
+    removed = problems.unaccept_problem(db, forum.event.id, clash.key, expected=None)
     assert removed is not None and _facts([removed]) == _facts([first])
     assert not _room_clash(db, forum).accepted
-    assert problems.unaccept_problem(db, forum.event.id, clash.key) is None
-    problems.restore_acceptance(db, first)
+    assert problems.unaccept_problem(db, forum.event.id, clash.key, expected=None) is None
+    problems.restore_acceptance(db, first, expected=None)
     assert _room_clash(db, forum).accepted_note == "first"
     assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([first])
 
@@ -403,12 +424,14 @@ def test_undo_of_withdrawing_after_another_acceptance(forum: Forum, db: Database
     """Another acceptance was made meanwhile; undo of the withdrawal still works."""
     found = _by_kind(problems.check_event(db, forum.event.id))
     clash, person = found[ProblemKind.ROOM_DOUBLE_BOOKED], found[ProblemKind.PERSON_DOUBLE_BOOKED]
-    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "room")
-    removed = problems.unaccept_problem(db, forum.event.id, clash.key)
-    problems.accept_problem(db, forum.event.id, person.key, person.fingerprint, "person")
+    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "room", expected=None)
+    removed = problems.unaccept_problem(db, forum.event.id, clash.key, expected=None)
+    problems.accept_problem(
+        db, forum.event.id, person.key, person.fingerprint, "person", expected=None
+    )
     assert removed is not None
     assert [a.key for a in problems.list_acceptances(db, forum.event.id)] == [person.key]
-    problems.restore_acceptance(db, removed)
+    problems.restore_acceptance(db, removed, expected=None)
     assert {r.kind: r.accepted_note for r in problems.check_event(db, forum.event.id)} == {
         ProblemKind.ROOM_DOUBLE_BOOKED: "room",
         ProblemKind.PERSON_DOUBLE_BOOKED: "person",
@@ -421,7 +444,9 @@ def test_several_problems_are_accepted_and_withdrawn_in_one_call(
     """All or none, after one check; what each call returns is the other's undo."""
     found = _by_kind(problems.check_event(db, forum.event.id))
     clash, person = found[ProblemKind.ROOM_DOUBLE_BOOKED], found[ProblemKind.PERSON_DOUBLE_BOOKED]
-    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "earlier")
+    problems.accept_problem(
+        db, forum.event.id, clash.key, clash.fingerprint, "earlier", expected=None
+    )
     [earlier] = problems.list_acceptances(db, forum.event.id)
 
     with pytest.raises(ConflictError):  # the second has changed: the first is not accepted either
@@ -430,30 +455,31 @@ def test_several_problems_are_accepted_and_withdrawn_in_one_call(
             forum.event.id,
             [(person.key, person.fingerprint), (clash.key, "0" * 32)],
             "both",
+            expected=None,
         )
     assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([earlier])
 
     both = [(clash.key, clash.fingerprint), (person.key, person.fingerprint)]
-    previous = problems.accept_problems(db, forum.event.id, both, "both")
+    previous = problems.accept_problems(db, forum.event.id, both, "both", expected=None)
     assert previous == {clash.key: earlier, person.key: None}
     assert {r.accepted_note for r in problems.check_event(db, forum.event.id)} == {"both"}
-    problems.restore_acceptances(db, forum.event.id, previous)  # undo
+    problems.restore_acceptances(db, forum.event.id, previous, expected=None)  # undo
     assert _facts(problems.list_acceptances(db, forum.event.id)) == _facts([earlier])
 
-    problems.accept_problems(db, forum.event.id, both, "both")
-    removed = problems.unaccept_problems(db, forum.event.id, [clash.key, person.key])
+    problems.accept_problems(db, forum.event.id, both, "both", expected=None)
+    removed = problems.unaccept_problems(db, forum.event.id, [clash.key, person.key], expected=None)
     assert set(removed) == {clash.key, person.key} and _stored_acceptances(db) == 0
-    problems.restore_acceptances(db, forum.event.id, removed)  # undo
+    problems.restore_acceptances(db, forum.event.id, removed, expected=None)  # undo
     assert {r.accepted_note for r in problems.check_event(db, forum.event.id)} == {"both"}
 
 
 def test_stale_acceptances_are_ignored_then_forgotten(forum: Forum, db: Database) -> None:
     rows = _by_kind(problems.check_event(db, forum.event.id))
     for row in rows.values():
-        problems.accept_problem(db, forum.event.id, row.key, row.fingerprint)
+        problems.accept_problem(db, forum.event.id, row.key, row.fingerprint, expected=None)
     # S2 moves to 12:00–13:15 in Hall A: the room clash and Aigul's are gone, but S2 now
     # clashes with S3 for Stefan (a new, unaccepted problem)
-    placing.move_session(db, forum.s2.id, at(25, 12))
+    placing.move_session(db, forum.s2.id, at(25, 12), expected_version=None)
     current = problems.check_event(db, forum.event.id)
     assert [(r.kind, r.accepted) for r in current] == [(ProblemKind.PERSON_DOUBLE_BOOKED, False)]
     assert len(problems.list_acceptances(db, forum.event.id)) == 2
@@ -466,14 +492,14 @@ def test_stale_acceptances_are_ignored_then_forgotten(forum: Forum, db: Database
 
 def test_forgetting_keeps_acceptances_that_still_hold(forum: Forum, db: Database) -> None:
     clash = _room_clash(db, forum)
-    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "kept")
+    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, "kept", expected=None)
     assert problems.forget_stale_acceptances(db, forum.event.id) == []
     assert _room_clash(db, forum).accepted_note == "kept"
 
 
 def test_acceptances_go_with_their_event(forum: Forum, db: Database) -> None:
     clash = _room_clash(db, forum)
-    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint)
+    problems.accept_problem(db, forum.event.id, clash.key, clash.fingerprint, expected=None)
     events.delete_event(db, forum.event.id)
     assert _stored_acceptances(db) == 0
 
@@ -515,7 +541,7 @@ def test_a_database_from_before_problem_checks_keeps_its_programme(tmp_path: Pat
         assert [r.name for r in venue.list_rooms(db, 1)] == ["Hall A"]
         assert [r.sessions for r in problems.check_event(db, 1)] == [("S1", "S2")]
         with pytest.raises(ValidationError):
-            events.update_event(db, 1, {"changeover_minutes": -1})
+            events.update_event(db, 1, {"changeover_minutes": -1}, expected_version=None)
     finally:
         db.dispose()
     with closing(sqlite3.connect(path)) as conn:

@@ -68,8 +68,10 @@ def panel(db: Database, event: EventRow) -> Panel:
             ("Lee", "Min"),
         )
     )
-    assignments.assign_people(db, row.id, [moderator.id], Role.MODERATOR)
-    assignments.assign_people(db, row.id, [first.id, second.id], Role.SPEAKER)
+    assignments.assign_people(db, row.id, [moderator.id], Role.MODERATOR, expected_version=None)
+    assignments.assign_people(
+        db, row.id, [first.id, second.id], Role.SPEAKER, expected_version=None
+    )
     return Panel(
         sessions.get_session(db, row.id),
         hall_a.id,
@@ -195,13 +197,15 @@ def test_a_refused_field_writes_no_people_either(
     before = _state(db, panel.row.id)
     edit = _edit(panel)
     with pytest.raises(error) as caught:
-        save_session(db, panel.row.id, SessionEdit(changes, edit.people))
+        save_session(db, panel.row.id, SessionEdit(changes, edit.people), expected_version=None)
     assert_readable(caught.value, needle, ignore_case=True)
     assert _state(db, panel.row.id) == before
 
 
 def test_a_save_based_on_a_stale_version_is_refused(db: Database, panel: Panel) -> None:
-    sessions.update_session(db, panel.row.id, {"description": "changed at another desk"})
+    sessions.update_session(
+        db, panel.row.id, {"description": "changed at another desk"}, expected_version=None
+    )
     before = _state(db, panel.row.id)
     with pytest.raises(ConcurrentEditError) as caught:
         save_session(db, panel.row.id, _edit(panel), expected_version=panel.row.version)
@@ -212,7 +216,9 @@ def test_a_save_based_on_a_stale_version_is_refused(db: Database, panel: Panel) 
 def test_a_save_based_on_other_people_is_refused(db: Database, panel: Panel) -> None:
     """Someone else added a person meanwhile (that does not move the session's version)."""
     read = _as_saved(_people(db, panel.row.id))
-    assignments.assign_people(db, panel.row.id, [panel.other.id], Role.PARTICIPANT)
+    assignments.assign_people(
+        db, panel.row.id, [panel.other.id], Role.PARTICIPANT, expected_version=None
+    )
     before = _state(db, panel.row.id)
     with pytest.raises(ConcurrentEditError):
         save_session(
@@ -276,7 +282,7 @@ def test_a_new_session_comes_with_its_people_and_undo_keeps_them(
         (panel.newcomer.display_name,),
     )
     made = _state(db, row.id)
-    snapshot = sessions.delete_session(db, row.id)
+    snapshot = sessions.delete_session(db, row.id, expected_version=None)
     sessions.restore_session(db, snapshot)
     back_row, back_people = _state(db, row.id)
     # all as it was, at a version above the deleted one (no desk's old copy matches it)

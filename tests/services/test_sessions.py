@@ -199,7 +199,7 @@ def test_update_session_and_undo(event: EventRow, db: Database) -> None:
         "Hall A",
         SessionKind.PLENARY,
     )
-    sessions.update_session(db, row.id, previous)
+    sessions.update_session(db, row.id, previous, expected_version=None)
     restored = sessions.get_session(db, row.id)
     assert (restored.title, restored.code, restored.room_id, restored.kind) == (
         "Talk",
@@ -235,7 +235,9 @@ def test_update_session_rejections_change_nothing(
     sessions.create_session(db, event.id, "Other", code="S2")
     before = _state(db, event)
     with pytest.raises(error) as caught:
-        sessions.update_session(db, row.id, {"description": "new", **changes})
+        sessions.update_session(
+            db, row.id, {"description": "new", **changes}, expected_version=None
+        )
     assert_readable(caught.value, needle)
     assert _state(db, event) == before
     assert sessions.get_session(db, row.id).description is None
@@ -253,7 +255,7 @@ def test_concurrent_edit_is_refused(event: EventRow, db: Database) -> None:
 
 def test_update_missing_session_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError) as caught:
-        sessions.update_session(db, 12, {"title": "X"})
+        sessions.update_session(db, 12, {"title": "X"}, expected_version=None)
     assert_readable(caught.value, "session")
 
 
@@ -275,11 +277,11 @@ def test_delete_and_restore_session_with_people(event: EventRow, db: Database) -
     )
     anna = people.create_person(db, "Smith", "Anna")
     ivan = people.create_person(db, "Иванов", "Иван")
-    assignments.assign_person(db, row.id, anna.id, Role.MODERATOR)
-    assignments.assign_person(db, row.id, ivan.id, Role.SPEAKER)
+    assignments.assign_person(db, row.id, anna.id, Role.MODERATOR, expected_version=None)
+    assignments.assign_person(db, row.id, ivan.id, Role.SPEAKER, expected_version=None)
     before = assignments.session_people(db, row.id)
 
-    snapshot = sessions.delete_session(db, row.id)
+    snapshot = sessions.delete_session(db, row.id, expected_version=None)
     assert sessions.list_sessions(db, event.id) == []
     with pytest.raises(NotFoundError):
         sessions.get_session(db, row.id)
@@ -301,7 +303,7 @@ def test_delete_and_restore_session_with_people(event: EventRow, db: Database) -
 
 def test_restore_session_refused_when_code_was_taken(event: EventRow, db: Database) -> None:
     row = sessions.create_session(db, event.id, "Talk", code="S1")
-    snapshot = sessions.delete_session(db, row.id)
+    snapshot = sessions.delete_session(db, row.id, expected_version=None)
     sessions.create_session(db, event.id, "Newcomer", code="S1")
     before = _state(db, event)
     with pytest.raises(ConflictError):
@@ -312,7 +314,7 @@ def test_restore_session_refused_when_code_was_taken(event: EventRow, db: Databa
 def test_a_deleted_sessions_id_is_never_reused(event: EventRow, db: Database) -> None:
     """Undo puts the session back under its own id even after newer sessions were made."""
     row = sessions.create_session(db, event.id, "Talk", code="S1")
-    snapshot = sessions.delete_session(db, row.id)
+    snapshot = sessions.delete_session(db, row.id, expected_version=None)
     newcomer = sessions.create_session(db, event.id, "Newcomer", code="S2")
     assert newcomer.id != row.id
     restored = sessions.restore_session(db, snapshot)
@@ -322,7 +324,7 @@ def test_a_deleted_sessions_id_is_never_reused(event: EventRow, db: Database) ->
 
 def test_restoring_a_session_twice_is_refused_readably(event: EventRow, db: Database) -> None:
     row = sessions.create_session(db, event.id, "Talk", code="S1")
-    snapshot = sessions.delete_session(db, row.id)
+    snapshot = sessions.delete_session(db, row.id, expected_version=None)
     sessions.restore_session(db, snapshot)
     before = _state(db, event)
     with pytest.raises(ConflictError) as caught:
@@ -333,7 +335,7 @@ def test_restoring_a_session_twice_is_refused_readably(event: EventRow, db: Data
 
 def test_delete_missing_session_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError):
-        sessions.delete_session(db, 3)
+        sessions.delete_session(db, 3, expected_version=None)
 
 
 # --- queries ----------------------------------------------------------------------------------
@@ -342,7 +344,7 @@ def test_delete_missing_session_is_not_found(db: Database) -> None:
 def test_list_sessions_programme_order(event: EventRow, db: Database) -> None:
     """By start, then room order (venue-wide first), then natural code; unscheduled last."""
     second, first = venue.add_room(db, event.id, "Z hall"), venue.add_room(db, event.id, "A")
-    venue.reorder_rooms(db, event.id, [first.id, second.id])
+    venue.reorder_rooms(db, event.id, [first.id, second.id], expected_versions=None)
     create = sessions.create_session
     create(db, event.id, "Later", starts_at=at(25, 15), ends_at=at(25, 16))
     create(db, event.id, "S10 talk", code="S10")
@@ -373,9 +375,9 @@ def test_rows_carry_leading_people_only(event: EventRow, db: Database) -> None:
     speaker = people.create_person(db, "Speaker", "Sam")
     co_mod = people.create_person(db, "Второй", "Пётр")
     moderator = people.create_person(db, "Lead", "Lea")
-    assignments.assign_person(db, row.id, speaker.id, Role.SPEAKER)
-    assignments.assign_person(db, row.id, co_mod.id, Role.CO_MODERATOR)
-    assignments.assign_person(db, row.id, moderator.id, Role.MODERATOR)
+    assignments.assign_person(db, row.id, speaker.id, Role.SPEAKER, expected_version=None)
+    assignments.assign_person(db, row.id, co_mod.id, Role.CO_MODERATOR, expected_version=None)
+    assignments.assign_person(db, row.id, moderator.id, Role.MODERATOR, expected_version=None)
     assert sessions.get_session(db, row.id).moderators == ("Lea Lead", "Второй Пётр")
     assert sessions.list_sessions(db, event.id)[0].moderators == ("Lea Lead", "Второй Пётр")
 
@@ -423,7 +425,7 @@ def test_a_copy_follows_its_session_with_its_people_and_without_its_code(
         planned_minutes=90,
     )
     someone = people.create_person(db, "Petrov", "Ivan")
-    assignments.assign_person(db, talk.id, someone.id, "moderator")
+    assignments.assign_person(db, talk.id, someone.id, "moderator", expected_version=None)
     idea = sessions.create_session(db, event.id, "Idea")
     copy, loose = sessions.duplicate_sessions(db, [talk.id, idea.id])
     assert (copy.code, copy.title, copy.room_id, copy.planned_minutes) == (
@@ -438,5 +440,5 @@ def test_a_copy_follows_its_session_with_its_people_and_without_its_code(
     )
     assert copy.moderators == ("Ivan Petrov",)
     assert not loose.is_scheduled
-    sessions.delete_sessions(db, [copy.id, loose.id])
+    sessions.delete_sessions(db, [copy.id, loose.id], expected_versions=None)
     assert [s.id for s in sessions.list_sessions(db, event.id)] == [talk.id, idea.id]

@@ -88,7 +88,7 @@ def test_update_room_and_undo(event: EventRow, db: Database) -> None:
     assert previous == {"name": "Hall A", "capacity": 100}
     changed = venue.list_rooms(db, event.id)[0]
     assert (changed.name, changed.capacity) == ("Hall Alpha", 150)
-    venue.update_room(db, room.id, previous)
+    venue.update_room(db, room.id, previous, expected_version=None)
     restored = venue.list_rooms(db, event.id)[0]
     assert (restored.name, restored.capacity) == ("Hall A", 100)
 
@@ -96,7 +96,7 @@ def test_update_room_and_undo(event: EventRow, db: Database) -> None:
 def test_update_room_may_change_case_of_its_own_name(event: EventRow, db: Database) -> None:
     """A room is no duplicate of itself."""
     room = venue.add_room(db, event.id, "Hall a")
-    venue.update_room(db, room.id, {"name": "Hall A"})
+    venue.update_room(db, room.id, {"name": "Hall A"}, expected_version=None)
     assert venue.list_rooms(db, event.id)[0].name == "Hall A"
 
 
@@ -116,7 +116,7 @@ def test_update_room_rejections_change_nothing(
     room = venue.add_room(db, event.id, "Hall A", capacity=100)
     other = venue.add_room(db, event.id, "Hall B")
     with pytest.raises(error) as caught:
-        venue.update_room(db, room.id, {"notes": "changed", **changes})
+        venue.update_room(db, room.id, {"notes": "changed", **changes}, expected_version=None)
     assert_readable(caught.value, needle, ignore_case=True)
     assert venue.list_rooms(db, event.id) == [room, other]
 
@@ -132,17 +132,17 @@ def test_update_room_with_stale_version_is_refused(event: EventRow, db: Database
 
 def test_update_missing_room_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError) as caught:
-        venue.update_room(db, 7, {"name": "X"})
+        venue.update_room(db, 7, {"name": "X"}, expected_version=None)
     assert_readable(caught.value, "room")
 
 
 def test_reorder_rooms_and_undo(event: EventRow, db: Database) -> None:
     """reorder_rooms sets the order and returns the previous one, which restores it."""
     a, b, c = (venue.add_room(db, event.id, name) for name in ("A", "B", "C"))
-    previous = venue.reorder_rooms(db, event.id, [c.id, a.id, b.id])
+    previous = venue.reorder_rooms(db, event.id, [c.id, a.id, b.id], expected_versions=None)
     assert previous == [a.id, b.id, c.id]
     assert [r.id for r in venue.list_rooms(db, event.id)] == [c.id, a.id, b.id]
-    venue.reorder_rooms(db, event.id, previous)
+    venue.reorder_rooms(db, event.id, previous, expected_versions=None)
     assert [r.id for r in venue.list_rooms(db, event.id)] == [a.id, b.id, c.id]
 
 
@@ -155,7 +155,7 @@ def test_reorder_rooms_with_wrong_set_is_refused(
     foreign = venue.add_room(db, other_event.id, "X")
     order = {"missing": [b.id], "extra": [b.id, a.id, foreign.id], "twice": [b.id, b.id]}[wrong]
     with pytest.raises(ValidationError) as caught:
-        venue.reorder_rooms(db, event.id, order)
+        venue.reorder_rooms(db, event.id, order, expected_versions=None)
     assert_readable(caught.value, "once")
     assert [r.id for r in venue.list_rooms(db, event.id)] == [a.id, b.id]
 
@@ -178,7 +178,7 @@ def test_delete_room_unlinks_sessions_and_restore_relinks(event: EventRow, db: D
     venue.add_room(db, event.id, "Hall B")
     session_id = _session_in(db, event, room.id)
 
-    snapshot = venue.delete_room(db, room.id)
+    snapshot = venue.delete_room(db, room.id, expected_version=None)
     assert snapshot.session_ids == (session_id,)
     assert [r.name for r in venue.list_rooms(db, event.id)] == ["Hall B"]
     orphan = sessions.get_session(db, session_id)
@@ -201,7 +201,7 @@ def test_delete_room_outdates_reads_of_its_sessions(event: EventRow, db: Databas
     """Unlinking a session counts as an edit: a stale save of that session is refused."""
     room = venue.add_room(db, event.id, "Hall A")
     stale = sessions.get_session(db, _session_in(db, event, room.id))
-    venue.delete_room(db, room.id)
+    venue.delete_room(db, room.id, expected_version=None)
     with pytest.raises(ConcurrentEditError):
         sessions.update_session(db, stale.id, {"title": "Renamed"}, expected_version=stale.version)
     assert sessions.get_session(db, stale.id).title == "Talk"
@@ -211,7 +211,7 @@ def test_restore_room_refused_when_name_was_taken(event: EventRow, db: Database)
     """If a new room took the deleted one's name, undo is refused and nothing changes."""
     room = venue.add_room(db, event.id, "Hall A")
     session_id = _session_in(db, event, room.id)
-    snapshot = venue.delete_room(db, room.id)
+    snapshot = venue.delete_room(db, room.id, expected_version=None)
     newcomer = venue.add_room(db, event.id, "HALL A")
     with pytest.raises(ConflictError) as caught:
         venue.restore_room(db, snapshot)
@@ -223,7 +223,7 @@ def test_restore_room_refused_when_name_was_taken(event: EventRow, db: Database)
 def test_a_deleted_rooms_id_is_never_reused(event: EventRow, db: Database) -> None:
     """Undo puts the room back under its own id even after newer rooms were added."""
     room = venue.add_room(db, event.id, "Hall A")
-    snapshot = venue.delete_room(db, room.id)
+    snapshot = venue.delete_room(db, room.id, expected_version=None)
     newcomer = venue.add_room(db, event.id, "Hall B")
     assert newcomer.id != room.id
     assert venue.restore_room(db, snapshot).id == room.id
@@ -235,7 +235,7 @@ def test_a_deleted_rooms_id_is_never_reused(event: EventRow, db: Database) -> No
 
 def test_delete_missing_room_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError):
-        venue.delete_room(db, 5)
+        venue.delete_room(db, 5, expected_version=None)
 
 
 # --- tracks -----------------------------------------------------------------------------------
@@ -293,7 +293,7 @@ def test_update_track_and_undo(event: EventRow, db: Database) -> None:
     assert [(t.name, t.color) for t in venue.list_tracks(db, event.id)] == [
         ("Medicines", "#FFFFFF")
     ]
-    venue.update_track(db, track.id, previous)
+    venue.update_track(db, track.id, previous, expected_version=None)
     assert [(t.name, t.color) for t in venue.list_tracks(db, event.id)] == [("Pharma", "#A8D5BA")]
 
 
@@ -312,7 +312,7 @@ def test_update_track_rejections_change_nothing(
     track = venue.add_track(db, event.id, "Pharma", "#A8D5BA")
     other = venue.add_track(db, event.id, "Digital")
     with pytest.raises(error) as caught:
-        venue.update_track(db, track.id, {"color": "#000000", **changes})
+        venue.update_track(db, track.id, {"color": "#000000", **changes}, expected_version=None)
     assert_readable(caught.value, *changes.get("name", "").split(), ignore_case=True)
     assert venue.list_tracks(db, event.id) == [track, other]  # in the order added
 
@@ -327,7 +327,7 @@ def test_update_track_with_stale_version_is_refused(event: EventRow, db: Databas
 
 def test_update_missing_track_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError) as caught:
-        venue.update_track(db, 9, {"name": "X"})
+        venue.update_track(db, 9, {"name": "X"}, expected_version=None)
     assert_readable(caught.value, "track")
 
 
@@ -335,7 +335,7 @@ def test_delete_track_unlinks_sessions_and_restore_relinks(event: EventRow, db: 
     track = venue.add_track(db, event.id, "Pharma", "#A8D5BA")
     session_id = _session_in(db, event, track_id=track.id)
 
-    snapshot = venue.delete_track(db, track.id)
+    snapshot = venue.delete_track(db, track.id, expected_version=None)
     assert snapshot.session_ids == (session_id,)
     assert venue.list_tracks(db, event.id) == []
     orphan = sessions.get_session(db, session_id)
@@ -349,7 +349,7 @@ def test_delete_track_unlinks_sessions_and_restore_relinks(event: EventRow, db: 
 
 def test_restore_track_refused_when_name_was_taken(event: EventRow, db: Database) -> None:
     track = venue.add_track(db, event.id, "Pharma")
-    snapshot = venue.delete_track(db, track.id)
+    snapshot = venue.delete_track(db, track.id, expected_version=None)
     newcomer = venue.add_track(db, event.id, "pharma")
     with pytest.raises(ConflictError):
         venue.restore_track(db, snapshot)
@@ -358,4 +358,4 @@ def test_restore_track_refused_when_name_was_taken(event: EventRow, db: Database
 
 def test_delete_missing_track_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError):
-        venue.delete_track(db, 1)
+        venue.delete_track(db, 1, expected_version=None)

@@ -36,7 +36,7 @@ def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoR
     )
     seen: list[frozenset[str]] = []
     ctx.data_changed.connect(seen.append)
-    assert ctx.run(commands.PlaceSessionCommand(ctx, "Move S3", s3.id, target))
+    assert ctx.run(commands.PlaceSessionCommand(ctx, "Move S3", s3.id, target, s3.version))
     assert sessions.get_session(ctx.db, s3.id).starts_at == target.starts_at
     assert seen and "sessions" in seen[-1]
     ctx.undo_stack.undo()
@@ -86,7 +86,9 @@ def test_undo_of_a_command_whose_record_vanished_reports_and_drops_it(
 ) -> None:
     s3 = _session(ctx.db, demo.event.id, "S3")
     assert ctx.run(edit_session(ctx, s3, {"title": "Renamed"}))
-    sessions.delete_session(ctx.db, s3.id)  # e.g. another workstation deleted it
+    sessions.delete_session(
+        ctx.db, s3.id, expected_version=None
+    )  # e.g. another workstation deleted it
     ctx.undo_stack.undo()
     assert prompts.warnings and "no longer exists" in prompts.warnings[-1][1]
     assert ctx.undo_stack.count() == 0
@@ -96,7 +98,8 @@ def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext, demo: D
     s1 = _session(ctx.db, demo.event.id, "S1")
     people_in_s1 = assignments.session_people(ctx.db, s1.id)
     ids = [row.person_id for row in people_in_s1[:2]]
-    assert ctx.run(commands.DeletePeopleCommand(ctx, ids, "Delete two"))
+    versions = {i: people.get_person(ctx.db, i).version for i in ids}
+    assert ctx.run(commands.DeletePeopleCommand(ctx, ids, "Delete two", versions))
     assert len(assignments.session_people(ctx.db, s1.id)) == len(people_in_s1) - 2
     ctx.undo_stack.undo()
     assert assignments.session_people(ctx.db, s1.id) == people_in_s1

@@ -51,7 +51,7 @@ def test_the_warning_shows_the_core_message_in_russian_over_the_window(
     window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     with pytest.raises(NotFoundError) as refused:
-        events.update_event(db, 12345, {"name": "Другое"})
+        events.update_event(db, 12345, {"name": "Другое"}, expected_version=None)
     window.ctx.report_error("изменение мероприятия", refused.value)
     assert prompts.warnings == [
         ("Изменение мероприятия", "Этого мероприятия больше нет (возможно, его удалили).")

@@ -128,7 +128,9 @@ def test_a_new_session_and_a_deletion_reach_the_tables_and_the_problems(
     assert desk_b.counts_label.text().startswith(f"{before + 1} sessions")
 
     assert created.created is not None
-    deleted = commands.DeleteSessionsCommand(desk_a.ctx, [created.created.id], "Delete")
+    deleted = commands.DeleteSessionsCommand(
+        desk_a.ctx, [created.created.id], "Delete", {created.created.id: created.created.version}
+    )
     assert desk_a.ctx.run(deleted)
     qtbot.waitUntil(lambda: desk_b.sessions_page.model.rowCount() == before, timeout=LAG_MS)
     checks = desk_b.problems_dock.checked
@@ -224,7 +226,9 @@ def test_restarting_watches_the_database_the_window_now_shows(
         qtbot.waitUntil(lambda: bool(told), timeout=LAG_MS)
         assert "event" in told[0]
         told.clear()
-        people.update_person(second_db, people.search_people(second_db)[0].id, {"notes": "x"})
+        people.update_person(
+            second_db, people.search_people(second_db)[0].id, {"notes": "x"}, expected_version=None
+        )
         qtbot.wait(700)  # the old file is no longer watched
         assert told == []
     finally:

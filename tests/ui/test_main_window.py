@@ -60,7 +60,9 @@ def test_a_hidden_sessions_page_catches_up_with_changes_when_shown(
     window.show_page(window.sessions_page)
     first = window.sessions_page.model.rows()[0]
     window.show_page(window.timetable_page)
-    assert window.ctx.run(DeleteSessionsCommand(window.ctx, [first.id], "Delete session"))
+    assert window.ctx.run(
+        DeleteSessionsCommand(window.ctx, [first.id], "Delete session", {first.id: first.version})
+    )
     assert window.counts_label.text().startswith("16 sessions")
     window.show_page(window.sessions_page)
     assert [r.id for r in window.sessions_page.model.rows()].count(first.id) == 0

@@ -140,7 +140,7 @@ def test_yo_is_found_by_ye(
     qtbot: QtBot, page: PeoplePage, ctx: AppContext, demo: DemoResult
 ) -> None:
     created = people.create_person(ctx.db, "Королёв", "Сергей")
-    assignments.register_people(ctx.db, demo.event.id, [created.id])
+    assignments.register_people(ctx.db, demo.event.id, [created.id], expected_statuses=None)
     page.reload()
     type_text(qtbot, page.filter_edit, "королев серг")
     assert _shown_names(page) == ["Королёв Сергей"]
@@ -497,7 +497,7 @@ def test_assignments_elsewhere_cost_the_page_no_reload(
     s3 = _session(ctx.db, demo.event.id, "S3")
     ctx.run(
         commands.AssignPeopleCommand(
-            ctx, s3.id, [_person(ctx.db, "Rossi").id], Role.SPEAKER, "Add Rossi"
+            ctx, s3.id, [_person(ctx.db, "Rossi").id], Role.SPEAKER, "Add Rossi", s3.version
         )
     )
     assert not resets
@@ -508,6 +508,7 @@ def test_assignments_elsewhere_cost_the_page_no_reload(
             [_person(ctx.db, "Rossi").id],
             RegistrationStatus.ATTENDED,
             "Attended",
+            {_person(ctx.db, "Rossi").id: page.model.status_of(_person(ctx.db, "Rossi").id)},
         )
     )
     assert resets

@@ -138,7 +138,7 @@ def test_editing_shows_the_person_and_returns_only_what_changed(
     type_text(qtbot, dialog.position_edit, "Minister")
     dialog.sector_combo.setCurrentIndex(0)
     assert dialog.changes() == {"position": "Minister", "sector": None}
-    people.update_person(db, person.id, dialog.changes())
+    people.update_person(db, person.id, dialog.changes(), expected_version=None)
     stored = people.get_person(db, person.id)
     assert (stored.position, stored.sector) == ("Minister", None)
     assert stored.display_name == "Жаксыбекова Айгуль Маратовна"
@@ -152,7 +152,7 @@ def test_clearing_a_hand_made_display_name_returns_to_the_default(
     assert dialog.display_name_edit.text() == "Dr Dan Whitmore"
     dialog.display_name_edit.clear()
     assert dialog.changes() == {"display_name": None}
-    people.update_person(db, person.id, dialog.changes())
+    people.update_person(db, person.id, dialog.changes(), expected_version=None)
     assert people.get_person(db, person.id).display_name == "Daniel Whitmore"
 
 

@@ -49,7 +49,9 @@ def _by_code(db: Database, event_id: int) -> dict[str, SessionRow]:
 def _place(qtbot: QtBot, window: MainWindow, row: SessionRow, placement: Placement) -> None:
     dock = _dock(window)
     with qtbot.waitSignal(dock.checked, timeout=3000):
-        assert window.ctx.run(PlaceSessionCommand(window.ctx, "Move", row.id, placement))
+        assert window.ctx.run(
+            PlaceSessionCommand(window.ctx, "Move", row.id, placement, row.version)
+        )
 
 
 def _move_s2_onto_s1(
@@ -300,7 +302,7 @@ def test_a_dragged_session_shades_where_its_people_are_busy(
     moderator = next(a for a in assignments.session_people(db, s5.id) if a.role == Role.MODERATOR)
     before = problems.busy_spans(db, s1.id)
     assert not any(moderator.display_name in s.reason for s in before)
-    assignments.assign_people(db, s1.id, [moderator.person_id], Role.SPEAKER)
+    assignments.assign_people(db, s1.id, [moderator.person_id], Role.SPEAKER, expected_version=None)
     spans = problems.busy_spans(db, s1.id)
     [clash] = [s for s in spans if s.reason.startswith("S5: ")]
     assert (clash.starts_at, clash.ends_at) == (s5.starts_at, s5.ends_at)

@@ -265,7 +265,7 @@ def test_a_save_after_a_change_elsewhere_is_refused_and_writes_nothing(
     dialog = _editor(qtbot, ctx, s3.id)
     dialog.title_edit.setText("My title")
     _add_by_search(qtbot, dialog, "жаксыбек", Role.PANELIST)
-    sessions.update_session(ctx.db, s3.id, {"description": "theirs"})
+    sessions.update_session(ctx.db, s3.id, {"description": "theirs"}, expected_version=None)
     elsewhere = (sessions.get_session(ctx.db, s3.id), assignments.session_people(ctx.db, s3.id))
     dialog.accept()
     assert dialog.isVisible()
@@ -281,7 +281,7 @@ def test_a_save_after_a_change_elsewhere_is_refused_and_writes_nothing(
     dialog = _editor(qtbot, ctx, s3.id)
     dialog.title_edit.setText("My title")
     newcomer = people.create_person(ctx.db, "Omarov", "Timur")
-    assignments.assign_people(ctx.db, s3.id, [newcomer.id], Role.PARTICIPANT)
+    assignments.assign_people(ctx.db, s3.id, [newcomer.id], Role.PARTICIPANT, expected_version=None)
     dialog.accept()
     assert prompts.warnings and "S3 was changed at" in prompts.warnings[-1][1]
     assert sessions.get_session(ctx.db, s3.id).title == s3.title
@@ -297,7 +297,7 @@ def test_a_person_gone_meanwhile_fails_the_whole_save(
     dialog.room_combo.setCurrentIndex(1)
     newcomer = people.create_person(ctx.db, "Omarov", "Timur")
     dialog.add_people([newcomer], Role.SPEAKER)
-    people.delete_person(ctx.db, newcomer.id)  # another desk
+    people.delete_person(ctx.db, newcomer.id, expected_version=None)  # another desk
     dialog.accept()
     assert dialog.isVisible()
     assert prompts.warnings and "no longer exists" in prompts.warnings[-1][1]

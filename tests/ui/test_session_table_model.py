@@ -34,11 +34,18 @@ def test_the_session_model_passes_the_model_tester_through_edits(
     hall_a = next(r for r in venue.list_rooms(db, event_id) if r.name == "Hall A")
     first = model.row_at(0)
     added = sessions.create_session(db, event_id, "Press briefing", code="X1")
-    sessions.update_session(db, first.id, {"title": "Opening plenary, revised"})
+    sessions.update_session(
+        db, first.id, {"title": "Opening plenary, revised"}, expected_version=None
+    )
     gone = model.row_at(5)
-    sessions.delete_session(db, gone.id)
+    sessions.delete_session(db, gone.id, expected_version=None)
     placing.schedule_session(
-        db, added.id, hall_a.id, dt.datetime(2021, 11, 25, 8, 0), dt.datetime(2021, 11, 25, 8, 30)
+        db,
+        added.id,
+        hall_a.id,
+        dt.datetime(2021, 11, 25, 8, 0),
+        dt.datetime(2021, 11, 25, 8, 30),
+        expected_version=None,
     )
     with (
         qtbot.assertNotEmitted(model.modelReset),
@@ -55,7 +62,9 @@ def test_the_session_model_passes_the_model_tester_through_edits(
         s.id for s in sessions.list_sessions(db, event_id)
     ]
 
-    placing.unschedule_session(db, added.id)  # to the end of the programme: a move
+    placing.unschedule_session(
+        db, added.id, expected_version=None
+    )  # to the end of the programme: a move
     with (
         qtbot.assertNotEmitted(model.modelReset),
         qtbot.waitSignal(model.rowsMoved, timeout=0),

@@ -64,6 +64,22 @@ def test_unschedule_several_is_one_undo_step(page: SessionsPage, demo: DemoResul
     }
 
 
+def test_unschedule_of_a_session_changed_elsewhere_since_it_was_shown_is_refused(
+    page: SessionsPage, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    """The page's unschedule is based on the version the table shows, not one read at the
+    click: another desk's change in between wins."""
+    s1 = next(r for r in page.model.rows() if r.code == "S1")
+    sessions.update_session(  # another desk, unseen by this page
+        page.ctx.db, s1.id, {"title": "Renamed elsewhere"}, expected_version=s1.version
+    )
+    _select_codes(page, {"S1"})
+    page.unschedule_selected()
+    assert sessions.get_session(page.ctx.db, s1.id).starts_at == s1.starts_at
+    assert prompts.warnings and "from the desk" in prompts.warnings[-1][1]
+    assert page.ctx.undo_stack.count() == 0
+
+
 def test_delete_asks_first_and_undo_restores_people(
     page: SessionsPage, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
@@ -158,7 +174,7 @@ def test_sessions_added_and_deleted_elsewhere_leave_the_selection_on_its_session
         starts_at=dt.datetime(2021, 11, 25, 8, 0),
         ends_at=dt.datetime(2021, 11, 25, 8, 20),
     )
-    sessions.delete_session(page.ctx.db, _session(page, "S2").id)
+    sessions.delete_session(page.ctx.db, _session(page, "S2").id, expected_version=None)
     with (
         qtbot.assertNotEmitted(page.model.modelReset),
         qtbot.waitSignal(page.model.rowsInserted, timeout=0),

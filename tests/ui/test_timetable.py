@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
@@ -20,9 +21,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from forumdesk.config import resolve_database_url
 from forumdesk.core.rows import SessionRow
 from forumdesk.db.engine import Database
-from forumdesk.services import sessions
+from forumdesk.db.migrate import open_database
+from forumdesk.services import placing, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.timetable.geometry import Column
@@ -182,7 +185,9 @@ def test_a_drag_of_a_session_changed_elsewhere_is_refused_and_moves_nothing(
 ) -> None:
     """The page passes on the version it shows; another desk's change since wins."""
     before = _row(ctx, "S3")
-    sessions.update_session(ctx.db, before.id, {"title": "Renamed at another desk"})
+    sessions.update_session(
+        ctx.db, before.id, {"title": "Renamed at another desk"}, expected_version=None
+    )
     view = page.view
     x, y = _grab_point(_block(view, ctx, "S3"))
     start = _point(view, x, y)
@@ -194,6 +199,48 @@ def test_a_drag_of_a_session_changed_elsewhere_is_refused_and_moves_nothing(
     after = sessions.get_session(ctx.db, before.id)
     assert (after.starts_at, after.ends_at) == (before.starts_at, before.ends_at)
     assert ctx.undo_stack.count() == 0
+
+
+def test_undo_of_a_drag_another_desk_moved_on_since_is_refused_and_changes_nothing(
+    page: TimetablePage, ctx: AppContext, prompts: ScriptedPrompts, db_path: Path
+) -> None:
+    """Ctrl+Z of this desk's drag, after another desk moved the session on, is refused with
+    what happened (what, when, from which desk), and the other desk's move stays."""
+    before = _row(ctx, "S3")
+    view = page.view
+    x, y = _grab_point(_block(view, ctx, "S3"))
+    start = _point(view, x, y)
+    _drag(view, start, start + QPoint(0, round(120 * view.timetable.pixels_per_minute)))
+    dragged = sessions.get_session(ctx.db, before.id)
+    assert dragged.starts_at != before.starts_at and ctx.undo_stack.count() == 1
+    other = open_database(resolve_database_url(str(db_path)), desk="reception-2")
+    try:
+        hall_b = next(r for r in venue.list_rooms(other, ctx.event_id or 0) if r.name == "Hall B")
+        placing.move_session(
+            other,
+            before.id,
+            dt.datetime(2021, 11, 25, 9, 0),
+            hall_b.id,
+            expected_version=dragged.version,
+        )
+    finally:
+        other.dispose()
+    theirs = sessions.get_session(ctx.db, before.id)
+
+    ctx.undo_stack.undo()  # what Ctrl+Z does (the window's Edit menu owns the shortcut)
+
+    assert prompts.warnings
+    refusal = prompts.warnings[-1][1]
+    assert refusal.startswith("S3 was changed at") and "from the desk reception-2" in refusal
+    assert "Where it is now: Hall B, 2021-11-25 09:00–10:30." in refusal
+    now = sessions.get_session(ctx.db, before.id)
+    assert (now.room_id, now.starts_at, now.ends_at, now.version) == (
+        theirs.room_id,
+        theirs.starts_at,
+        theirs.ends_at,
+        theirs.version,
+    )
+    assert not ctx.undo_stack.canUndo()  # the refused step is dropped, not left to fail again
 
 
 def test_dragging_a_break_keeps_it_venue_wide_and_changes_only_its_time(

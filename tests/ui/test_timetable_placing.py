@@ -409,7 +409,9 @@ def test_each_kind_of_problem_has_its_own_look_and_a_break_never_covers_a_sessio
     rows = {s.code: s for s in sessions.list_sessions(db, event_id) if s.code}
     # someone of S1 also speaks in S3 at the same time; a discussion with nobody leading it
     speaker = assignments.session_people(db, rows["S1"].id)[-1]
-    assignments.assign_person(db, rows["S3"].id, speaker.person_id, Role.SPEAKER)
+    assignments.assign_person(
+        db, rows["S3"].id, speaker.person_id, Role.SPEAKER, expected_version=None
+    )
     hall_d = next(r for r in venue.list_rooms(db, event_id) if r.name == "Hall D")
     lonely = sessions.create_session(
         db,

@@ -89,19 +89,19 @@ def test_undo_of_a_track_person_and_event_edit_changed_elsewhere_is_refused(
 ) -> None:
     track = venue.list_tracks(ctx.db, demo.event.id)[0]
     assert ctx.run(commands.edit_track(ctx, track, {"name": "Mine"}))
-    venue.update_track(ctx.db, track.id, {"color": "#123456"})
+    venue.update_track(ctx.db, track.id, {"color": "#123456"}, expected_version=None)
     ctx.undo_stack.undo()
     assert any(t.name == "Mine" for t in venue.list_tracks(ctx.db, demo.event.id))
 
     person = people.search_people(ctx.db)[0]
     assert ctx.run(commands.edit_person(ctx, person, {"given_name": "Mine"}))
-    people.update_person(ctx.db, person.id, {"given_name": "Theirs"})
+    people.update_person(ctx.db, person.id, {"given_name": "Theirs"}, expected_version=None)
     ctx.undo_stack.undo()
     assert people.get_person(ctx.db, person.id).given_name == "Theirs"
 
     event = events.get_event(ctx.db, demo.event.id)
     assert ctx.run(commands.edit_event(ctx, event.id, {"name": "Mine"}, event.version))
-    events.update_event(ctx.db, event.id, {"name": "Theirs"})
+    events.update_event(ctx.db, event.id, {"name": "Theirs"}, expected_version=None)
     ctx.undo_stack.undo()
     assert events.get_event(ctx.db, event.id).name == "Theirs"
     assert len(prompts.warnings) == 3
@@ -135,7 +135,7 @@ def test_undo_of_a_drop_and_an_unschedule_changed_elsewhere_are_refused(
             ctx, "Off", [s3.id], keep_room=True, versions={s3.id: s3.version}
         )
     )
-    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"})
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"}, expected_version=None)
     ctx.undo_stack.undo()
     assert _s3(ctx.db, demo.event.id).starts_at is None
     now = _s3(ctx.db, demo.event.id)
@@ -144,7 +144,7 @@ def test_undo_of_a_drop_and_an_unschedule_changed_elsewhere_are_refused(
             ctx, "On", [s3.id], s3.room_id, s3.starts_at, versions={s3.id: now.version}
         )
     )
-    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"})
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"}, expected_version=None)
     ctx.undo_stack.undo()
     assert _s3(ctx.db, demo.event.id).starts_at == s3.starts_at
     assert len(prompts.warnings) == 2
@@ -197,15 +197,15 @@ def test_a_deletion_of_a_room_or_sessions_changed_elsewhere_is_refused(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     room = _room(ctx.db, demo.event.id)
-    venue.update_room(ctx.db, room.id, {"capacity": 3})
+    venue.update_room(ctx.db, room.id, {"capacity": 3}, expected_version=None)
     assert not ctx.run(commands.DeleteRoomCommand(ctx, room))
     assert any(r.id == room.id for r in venue.list_rooms(ctx.db, demo.event.id))
     track = venue.list_tracks(ctx.db, demo.event.id)[0]
-    venue.update_track(ctx.db, track.id, {"color": "#123456"})
+    venue.update_track(ctx.db, track.id, {"color": "#123456"}, expected_version=None)
     assert not ctx.run(commands.DeleteTrackCommand(ctx, track))
     assert any(t.id == track.id for t in venue.list_tracks(ctx.db, demo.event.id))
     s3 = _s3(ctx.db, demo.event.id)
-    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"})
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"}, expected_version=None)
     assert not ctx.run(commands.DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: s3.version}))
     assert _s3(ctx.db, demo.event.id).title == "Theirs"
     assert len(prompts.warnings) == 3
@@ -213,7 +213,7 @@ def test_a_deletion_of_a_room_or_sessions_changed_elsewhere_is_refused(
     assert ctx.run(commands.DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: fresh.version}))
     ctx.undo_stack.undo()
     assert _s3(ctx.db, demo.event.id).title == "Theirs"
-    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"})
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"}, expected_version=None)
     ctx.undo_stack.redo()  # the redo of the deletion: the session changed since the undo
     assert _s3(ctx.db, demo.event.id).title == "Theirs again"
     assert len(prompts.warnings) == 4
@@ -225,7 +225,7 @@ def test_assigning_people_states_the_session_version_and_so_does_its_undo(
     s3 = _s3(ctx.db, demo.event.id)
     inside = {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
     newcomer = next(p for p in people.search_people(ctx.db) if p.id not in inside)
-    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"})
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs"}, expected_version=None)
     stale = commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add", s3.version)
     assert not ctx.run(stale)
     assert newcomer.id not in {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
@@ -237,7 +237,7 @@ def test_assigning_people_states_the_session_version_and_so_does_its_undo(
     ctx.undo_stack.undo()
     ctx.undo_stack.redo()  # our own steps: no refusal
     assert len(prompts.warnings) == 1
-    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"})
+    sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"}, expected_version=None)
     ctx.undo_stack.undo()  # another desk changed the session since: refused
     assert newcomer.id in {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
     assert len(prompts.warnings) == 2
@@ -261,7 +261,7 @@ def test_a_reorder_states_the_rooms_versions_and_own_renames_still_undo_after_it
     assert not prompts.warnings
 
     stale = {r.id: r.version for r in venue.list_rooms(ctx.db, demo.event.id)}
-    venue.update_room(ctx.db, rooms[1].id, {"capacity": 3})  # another desk
+    venue.update_room(ctx.db, rooms[1].id, {"capacity": 3}, expected_version=None)  # another desk
     assert not ctx.run(commands.ReorderRoomsCommand(ctx, demo.event.id, order, stale))
     assert [r.id for r in venue.list_rooms(ctx.db, demo.event.id)] == [r.id for r in rooms]
     assert len(prompts.warnings) == 1

@@ -58,7 +58,12 @@ def test_edits_keep_the_selection_on_the_same_session(
 
     hall_a = next(r for r in venue.list_rooms(db, event_id) if r.name == "Hall A")
     placing.schedule_session(
-        db, first.id, hall_a.id, dt.datetime(2021, 11, 25, 8, 0), dt.datetime(2021, 11, 25, 8, 30)
+        db,
+        first.id,
+        hall_a.id,
+        dt.datetime(2021, 11, 25, 8, 0),
+        dt.datetime(2021, 11, 25, 8, 30),
+        expected_version=None,
     )
     fourth = sessions.create_session(db, event_id, "Closing drinks", code="W4")
     with (

@@ -30,8 +30,8 @@ def test_the_room_model_passes_the_model_tester_through_edits(
     assert model.index(0, 1).data(Qt.ItemDataRole.EditRole) == model.row_at(0).capacity
 
     press = venue.add_room(db, event_id, "Press room", 20)
-    venue.update_room(db, model.row_at(1).id, {"capacity": 321})
-    venue.delete_room(db, model.row_at(2).id)
+    venue.update_room(db, model.row_at(1).id, {"capacity": 321}, expected_version=None)
+    venue.delete_room(db, model.row_at(2).id, expected_version=None)
     with (
         qtbot.assertNotEmitted(model.modelReset),
         qtbot.waitSignal(model.rowsInserted, timeout=0),
@@ -44,7 +44,7 @@ def test_the_room_model_passes_the_model_tester_through_edits(
 
     ids = [room.id for room in model.rows()]
     ids.insert(0, ids.pop(ids.index(press.id)))
-    venue.reorder_rooms(db, event_id, ids)
+    venue.reorder_rooms(db, event_id, ids, expected_versions=None)
     with (
         qtbot.assertNotEmitted(model.modelReset),
         qtbot.waitSignal(model.rowsMoved, timeout=0),
@@ -65,8 +65,8 @@ def test_the_track_model_passes_the_model_tester_through_edits(
     assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) == QColor(tracks[0].color)
 
     venue.add_track(db, event_id, "Zeta track", "#123456")
-    venue.update_track(db, tracks[0].id, {"color": "#ABCDEF"})
-    venue.delete_track(db, tracks[1].id)
+    venue.update_track(db, tracks[0].id, {"color": "#ABCDEF"}, expected_version=None)
+    venue.delete_track(db, tracks[1].id, expected_version=None)
     with (
         qtbot.assertNotEmitted(model.modelReset),
         qtbot.waitSignal(model.rowsInserted, timeout=0),
