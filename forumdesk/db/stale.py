@@ -9,9 +9,10 @@ matches no row: StaleDataError). Both refusals read the record as it is now and 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Table, inspect, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core.errors import ConcurrentEditError
@@ -71,43 +72,74 @@ def stamped_message(record: Any) -> str | None:
 
 
 _WRITTEN = "forumdesk_written"
+_STAMP = ("version", "updated_at", "updated_by", *_NAMED_BY)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A versioned record a flush writes: where it is, the version it was read at, and the
+    records it belongs to (an assignment's session), which can explain it when it is gone."""
+
+    table: Table
+    key: tuple[Any, ...]
+    version: int
+    parents: tuple[tuple[Table, Any], ...]
 
 
 def remember_written(session: Session, _context: object, _instances: object) -> None:
     """Before each flush, note which versioned records it writes and at which version they were
     read: a flush that fails leaves them expired, and the refusal needs to know."""
-    written = session.info.setdefault(_WRITTEN, {})
+    written: dict[tuple[Table, Any], _Written] = session.info.setdefault(_WRITTEN, {})
     for obj in (*session.dirty, *session.deleted):
-        if isinstance(obj, Versioned):
-            state = inspect(obj)
-            version = state.committed_state.get("version", state.dict.get("version"))
-            if version is not None and state.identity is not None:
-                written.setdefault((state.mapper, state.identity), version)
+        if not isinstance(obj, Versioned):
+            continue
+        state = inspect(obj)
+        version = state.committed_state.get("version", state.dict.get("version"))
+        table = state.mapper.local_table
+        if version is None or state.identity is None or (table, state.identity) in written:
+            continue
+        parents = tuple(
+            (key.column.table, state.dict[key.parent.key])
+            for key in table.foreign_keys
+            if state.dict.get(key.parent.key) is not None and "updated_by" in key.column.table.c
+        )
+        written[(table, state.identity)] = _Written(table, state.identity, version, parents)
 
 
 def stale_flush_error(session: Session, fallback: str) -> ConcurrentEditError:
     """The refusal of a flush whose UPDATE or DELETE matched no row at its version: another
     desk committed meanwhile. Rolls the failed unit of work back, finds which record moved on
-    (of those `remember_written` noted) and reads it as it is now."""
-    written = session.info.pop(_WRITTEN, {})
+    (of those `remember_written` noted) and reads it as it is now; a record that is gone (an
+    assignment another desk removed) is explained by the record it belonged to (its session)."""
+    written: dict[tuple[Table, Any], _Written] = session.info.pop(_WRITTEN, {})
     session.rollback()
-    for (mapper, key), version in written.items():
-        table = mapper.local_table
-        wanted = {"version", "updated_at", "updated_by", *_NAMED_BY}
-        columns = [column for column in table.c if column.name in wanted]
-        where = [column == value for column, value in zip(mapper.primary_key, key, strict=True)]
-        now = session.execute(select(*columns).where(*where)).mappings().first()
-        if now is not None and now["version"] == version:
+    for record in written.values():
+        now = _read(session, record.table, record.key)
+        if now is not None and now["version"] == record.version:
             continue  # this one was as read: not the record that moved on
-        message = stamped_message(_Record(now)) if now is not None else None
+        told, what = now, WHAT.get(record.table.name)
+        if now is None or stamped_message(_Record(now)) is None:
+            parents = [(table, _read(session, table, (key,))) for table, key in record.parents]
+            stamped = [(t, row) for t, row in parents if row is not None and row["updated_at"]]
+            if stamped:
+                table, told = max(stamped, key=lambda pair: pair[1]["updated_at"])
+                what = WHAT.get(table.name)
+        message = stamped_message(_Record(told)) if told is not None else None
         return ConcurrentEditError(
             message or fallback,
-            what=WHAT.get(table.name),
-            record_id=key[0] if len(key) == 1 else key,
-            changed_at=now["updated_at"] if now is not None else None,
-            changed_by=now["updated_by"] if now is not None else None,
+            what=what,
+            record_id=record.key[0] if len(record.key) == 1 else record.key,
+            changed_at=told["updated_at"] if told is not None else None,
+            changed_by=told["updated_by"] if told is not None else None,
         )
     return ConcurrentEditError(fallback)
+
+
+def _read(session: Session, table: Table, key: tuple[Any, ...]) -> Any:
+    """The stamp (version, when, which desk, name) of a row as it is now, or None if gone."""
+    columns = [column for column in table.c if column.name in _STAMP]
+    where = [column == value for column, value in zip(table.primary_key, key, strict=True)]
+    return session.execute(select(*columns).where(*where)).mappings().first()
 
 
 class _Record:

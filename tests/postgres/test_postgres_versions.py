@@ -150,3 +150,38 @@ def test_a_write_that_loses_the_race_to_another_desks_commit_names_that_desk(
         )
     finally:
         other.dispose()
+
+
+def test_a_record_another_desk_took_away_meanwhile_is_explained_by_its_session(
+    pg: Database, postgres_url: URL
+) -> None:
+    """This desk deletes a person's assignment while another desk takes that person out of the
+    session first: the DELETE matches no row, and the refusal names the session the other
+    desk changed, when and from which desk (the assignment itself is gone and has no name)."""
+    from sqlalchemy import select
+
+    from forumdesk.db.models import Assignment
+    from forumdesk.services import assignments
+
+    event = load_demo(pg).event
+    other = open_database(postgres_url, desk="reception-2")
+    try:
+        row = next(s for s in sessions.list_sessions(pg, event.id) if s.code == "S3")
+        person_id = assignments.session_people(pg, row.id)[0].person_id
+        with pytest.raises(ConcurrentEditError) as caught, pg.transaction() as session:
+            query = select(Assignment).where(
+                Assignment.session_id == row.id, Assignment.person_id == person_id
+            )
+            assignment = session.execute(query).scalar_one()
+            assignments.unassign_person(other, row.id, person_id, expected_version=None)
+            session.delete(assignment)
+            session.flush()
+        changed = sessions.get_session(pg, row.id)
+        assert changed.updated_by == "reception-2"
+        assert (caught.value.what, caught.value.changed_by) == ("session", "reception-2")
+        assert str(caught.value).startswith(
+            f"S3 was changed at {change_time(changed.updated_at)} from the desk reception-2."
+        )
+        assert person_id not in {p.person_id for p in assignments.session_people(pg, row.id)}
+    finally:
+        other.dispose()
