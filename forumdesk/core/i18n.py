@@ -105,6 +105,13 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _plural_lookup(singular, plural, n)
 
 
+def foreign_detail(detail: str) -> str:
+    """ " (detail)" to end a message with a library's or the system's own words, which are
+    English: shown only while messages are in English, so that a Russian message never has
+    English inside it (the caller logs the detail for the log file)."""
+    return f" ({detail})" if detail and _language == ENGLISH else ""
+
+
 def N_(message: str) -> str:
     """Mark a literal for translation without translating it yet (see gettext())."""
     return message

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from forumdesk.core.enums import Vocabulary
 from forumdesk.core.errors import ValidationError
-from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.core.i18n import N_, _, gettext, ngettext
 
 _SPACES = re.compile(r"\s+")
 # What pasted text carries besides its words: runs of spaces of any kind, control characters and
@@ -160,6 +160,19 @@ def optional_vocabulary(enum_class: type[V], value: object, what: str, field: st
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return vocabulary(enum_class, value, what, field)
+
+
+def quoted_list(names: Iterable[str], shown: int = 12) -> str:
+    """«a», «b», «c» for a message: the blank names left out, at most `shown` of them and then
+    "and N more", so that a file with a thousand columns still gets a message one can read."""
+    present = [name.strip() for name in names if name and name.strip()]
+    listed = ", ".join(f"«{name}»" for name in present[:shown])
+    rest = len(present) - shown
+    if rest <= 0:
+        return listed
+    return ngettext("{listed} and {count} more", "{listed} and {count} more", rest).format(
+        listed=listed, count=rest
+    )
 
 
 def is_cyrillic(text: str | None) -> bool:

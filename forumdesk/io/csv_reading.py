@@ -9,7 +9,7 @@ import csv
 import io
 from pathlib import Path
 
-from forumdesk.core.i18n import _
+from forumdesk.core.i18n import _, foreign_detail
 from forumdesk.io.raw_table import ImportFileError, RawTable, trim_trailing, unreadable
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -40,7 +40,9 @@ def read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTabl
                 rows.append((number, trim_trailing(cells)))
     except csv.Error as exc:
         raise ImportFileError(
-            _("{file} is not a well-formed CSV file ({error}).").format(file=name, error=exc)
+            _("{file} is not a well-formed CSV file{error}.").format(
+                file=name, error=foreign_detail(str(exc))
+            )
         ) from exc
     return RawTable(
         path=path,

@@ -177,9 +177,9 @@ def _is_patronymic(token: str) -> bool:
     return len(low) > 4 and low.endswith(_PATRONYMIC_ENDINGS)
 
 
-def _surname_score(token: str) -> int:
+def _surname_score(token: str, capitals_tell: bool = True) -> int:
     low = token.casefold().rstrip(".")
-    if len(low) > 3 and token.isupper():
+    if capitals_tell and len(low) > 3 and token.isupper():
         return 3  # "IVANOV Petr", "John SMITH": capitals mark the family name
     for endings, score in ((_SURNAME_STRONG, 2), (_SURNAME_WEAK, 1)):
         if any(low.endswith(e) and len(low) >= len(e) + 2 for e in endings):
@@ -233,8 +233,11 @@ def name_order_shown(tokens: Sequence[str]) -> bool | None:
         return False
     # each end's evidence of being the family name: its ending, and the other end being a
     # known given name ("Елена Пак", "Арман Пак": the given name first)
-    first = _surname_score(tokens[0]) + _GIVEN_NAME_SCORE * is_given_name(tokens[-1])
-    last = _surname_score(tokens[-1]) + _GIVEN_NAME_SCORE * is_given_name(tokens[0])
+    # capitals mark the family name only where the other words are not in capitals too
+    # ("JULIUS MAADA BIO" is a whole name in capitals, not a family name first)
+    capitals_tell = not all(token.isupper() for token in tokens)
+    first = _surname_score(tokens[0], capitals_tell) + _GIVEN_NAME_SCORE * is_given_name(tokens[-1])
+    last = _surname_score(tokens[-1], capitals_tell) + _GIVEN_NAME_SCORE * is_given_name(tokens[0])
     if first != last:
         return first > last
     return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forumdesk.core.errors import ForumdeskError
-from forumdesk.core.i18n import _
+from forumdesk.core.i18n import _, foreign_detail
 
 
 class ImportFileError(ForumdeskError):
@@ -64,8 +64,13 @@ class RawTable:
 
 
 def unreadable(name: str, exc: OSError) -> ImportFileError:
+    """What the user is told when the system refuses to read the file: the system's own words
+    (English) only while messages are in English."""
+    if isinstance(exc, PermissionError):
+        return ImportFileError(_("{file} cannot be opened: permission denied.").format(file=name))
+    reason = str(exc.strerror or exc)
     return ImportFileError(
-        _("{file} cannot be read: {reason}.").format(file=name, reason=exc.strerror or exc)
+        _("{file} cannot be read{reason}.").format(file=name, reason=foreign_detail(reason))
     )
 
 

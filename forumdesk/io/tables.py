@@ -13,12 +13,14 @@ A file that cannot be read raises ImportFileError with a message saying what to 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from forumdesk.core.i18n import _, ngettext
+from forumdesk.core.i18n import _, foreign_detail, ngettext
+from forumdesk.core.text import quoted_list
 from forumdesk.io.csv_reading import read_csv
 from forumdesk.io.raw_table import (
     ImportFileError,
@@ -30,6 +32,8 @@ from forumdesk.io.raw_table import (
 
 if TYPE_CHECKING:  # imported when a spreadsheet is read: CSV imports never load it
     from python_calamine import CalamineWorkbook
+
+log = logging.getLogger(__name__)
 
 # A merged area as calamine gives it: (top, left), (bottom, right), 0-based
 _MergedArea = tuple[tuple[int, int], tuple[int, int]]
@@ -48,6 +52,11 @@ __all__ = [
 SPREADSHEET_KINDS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+_ODF_MANIFEST = "META-INF/manifest.xml"
+_MANIFEST_LIMIT = 1 << 20
+# The BOF record of an .xls workbook's globals (BIFF8, BIFF5), and the FILEPASS record's type.
+_XLS_GLOBALS_BOFS = (b"\x09\x08\x10\x00\x00\x06\x05\x00", b"\x09\x08\x08\x00\x00\x05\x05\x00")
+_FILEPASS = b"\x2f\x00"
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -157,6 +166,9 @@ def _zip_kind(path: Path) -> str:
                 if "mimetype" in members
                 else ""
             )
+            manifest = (
+                archive.read(_ODF_MANIFEST)[:_MANIFEST_LIMIT] if _ODF_MANIFEST in members else b""
+            )
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ImportFileError(
             _(
@@ -169,6 +181,8 @@ def _zip_kind(path: Path) -> str:
     if "xl/workbook.bin" in members:
         return "xlsb"
     if "content.xml" in members and "spreadsheet" in mimetype:
+        if b"encryption-data" in manifest:  # an OpenDocument file saved with a password
+            raise _password_error(path)
         return "ods"
     if "word/document.xml" in members or "text" in mimetype:
         raise ImportFileError(
@@ -185,6 +199,8 @@ def _ole_kind(path: Path) -> str:
     data = path.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise _password_error(path)
+    if _xls_is_encrypted(data):
+        raise _password_error(path)
     if "WordDocument".encode("utf-16-le") in data:
         raise ImportFileError(
             _(
@@ -193,6 +209,25 @@ def _ole_kind(path: Path) -> str:
             ).format(name=path.name)
         )
     return "xls"
+
+
+def _xls_is_encrypted(data: bytes) -> bool:
+    """Does the workbook stream of this .xls start with a FILEPASS record (a password)?
+
+    The stream begins at a sector boundary of the compound file with a BOF record of the
+    workbook globals (BIFF8, or BIFF5 as Excel 95 wrote); in an encrypted workbook the record
+    right after it is FILEPASS, in any other it is not (calamine only says it cannot tell the
+    format).
+    """
+    for bof in _XLS_GLOBALS_BOFS:
+        at = data.find(bof, 512)
+        while at != -1:
+            if at % 512 == 0:
+                length = int.from_bytes(data[at + 2 : at + 4], "little")
+                following = at + 4 + length
+                return data[following : following + 2] == _FILEPASS
+            at = data.find(bof, at + 1)
+    return False
 
 
 def _refuse_other_documents(head: bytes, name: str) -> None:
@@ -249,11 +284,12 @@ def _open_workbook(path: Path) -> CalamineWorkbook:
 
 def _damaged(path: Path, exc: BaseException) -> ImportFileError:
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    log.info("%s cannot be read by calamine: %s", path, detail)
     return ImportFileError(
         _(
-            "«{name}» cannot be read as a spreadsheet ({detail}). It may be damaged: open it "
+            "«{name}» cannot be read as a spreadsheet{detail}. It may be damaged: open it "
             "in Excel or LibreOffice, save it again and import the new copy."
-        ).format(name=path.name, detail=detail)
+        ).format(name=path.name, detail=foreign_detail(detail))
     )
 
 
@@ -301,7 +337,7 @@ def _sheet_by_name(path: Path, names: Sequence[str], sheet: str) -> str:
     folded = {n.strip().casefold(): n for n in names}
     if sheet.strip().casefold() in folded:
         return folded[sheet.strip().casefold()]
-    listing = ", ".join(f"«{n}»" for n in names)
+    listing = quoted_list(names)
     raise ImportFileError(
         _("«{name}» has no sheet «{sheet}»; its sheets are {sheets}.").format(
             name=path.name, sheet=sheet, sheets=listing

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from forumdesk.core.errors import CancelledError, NotFoundError, ValidationError
 from forumdesk.core.i18n import _, ngettext
 from forumdesk.core.progress import WAITING, Progress
+from forumdesk.core.text import quoted_list
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import backup_sqlite_file
 from forumdesk.io.duplicates import LikelyDuplicate
@@ -360,7 +361,7 @@ def _check_user_columns(table: RawTable, mapping: ColumnMapping, columns: dict[s
     present |= {header_key(column_letter(i)) for i in range(max(len(mapping.headers), 1))}
     for column in columns:
         if header_key(column) not in present:
-            listing = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
+            listing = quoted_list(mapping.headers)
             raise ImportFileError(
                 _(
                     "{table} has no column «{column}» in its header row "

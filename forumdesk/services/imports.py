@@ -119,7 +119,7 @@ def _import(
     prepared = prepare(path, "attendees", options)
     mapping = prepared.mapping
     if mapping.column_of("full_name") is None and mapping.column_of("family_name") is None:
-        found = ", ".join(f"«{h}»" for h in mapping.headers if h.strip())
+        found = text.quoted_list(mapping.headers)
         raise ImportFileError(
             _(
                 "{table} has no name column (ФИО, or Фамилия and Имя); its header row {row} holds "

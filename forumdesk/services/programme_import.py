@@ -84,7 +84,7 @@ def import_programme(
     options.check()
     prepared = prepare(Path(path), "programme", options)
     if prepared.mapping.column_of("title") is None:
-        found = ", ".join(f"«{h}»" for h in prepared.mapping.headers if h.strip())
+        found = text.quoted_list(prepared.mapping.headers)
         raise ImportFileError(
             _(
                 "{table} has no title column (Название, Title); its header "

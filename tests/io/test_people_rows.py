@@ -43,6 +43,10 @@ def _cleaner(header: list[str] = HEADER) -> RowCleaner:
         ("John Smith", ("Smith", "John", None)),
         ("Mary Ann Smith", ("Smith", "Mary Ann", None)),
         ("IVANOV Petr", ("IVANOV", "Petr", None)),
+        # a whole name in capitals shows no family name by its case (issue 16, item 7)
+        ("JULIUS MAADA BIO", ("BIO", "JULIUS MAADA", None)),
+        ("KARL HEINZ MUELLER", ("MUELLER", "KARL HEINZ", None)),
+        ("ИВАНОВ ПЁТР СЕРГЕЕВИЧ", ("ИВАНОВ", "ПЁТР", "СЕРГЕЕВИЧ")),
         ("Ivanov Petr Sergeevich", ("Ivanov", "Petr", "Sergeevich")),
         ("Smith, John", ("Smith", "John", None)),
         ("Ludwig van Beethoven", ("van Beethoven", "Ludwig", None)),

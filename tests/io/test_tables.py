@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from forumdesk.core.i18n import set_language
+from forumdesk.core.text import is_cyrillic
 from forumdesk.io.tables import ImportFileError, cell_text, read_table, sheet_names
 from tests.io.spreadsheets import (
     ATTENDEE_HEADER,
@@ -133,6 +138,80 @@ def test_password_protected_workbook(tmp_path: Path) -> None:
     assert str(caught.value) == (
         "«attendees.xlsx» is password-protected; save it without a password and import again."
     )
+
+
+def _encrypted_xls(path: Path) -> Path:
+    """An .xls whose workbook stream has a FILEPASS record after its BOF, as Excel writes a
+    workbook saved with a password (the record's body is not needed to tell it)."""
+    write_xls(path, ROWS)
+    data = bytearray(path.read_bytes())
+    bof = data.find(b"\x09\x08\x10\x00\x00\x06\x05\x00", 512)
+    assert bof % 512 == 0
+    data[bof + 20 : bof + 22] = b"\x2f\x00"  # the record after BOF becomes FILEPASS
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _encrypted_ods(path: Path) -> Path:
+    """An .ods saved with a password: its manifest describes the encryption of content.xml."""
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x">'
+        '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" '
+        'manifest:initialisation-vector="x"/>'
+        "</manifest:encryption-data></manifest:file-entry></manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("content.xml", bytes(range(256)) * 8)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+@pytest.mark.parametrize("make", [_encrypted_xls, _encrypted_ods], ids=["xls", "ods"])
+def test_password_protected_xls_and_ods_say_so(tmp_path: Path, make: Any) -> None:
+    path = make(tmp_path / f"attendees.{make.__name__[-3:]}")
+    with pytest.raises(ImportFileError) as caught:
+        read_table(path)
+    assert str(caught.value) == (
+        f"«{path.name}» is password-protected; save it without a password and import again."
+    )
+
+
+def test_the_same_xls_without_a_password_is_read(tmp_path: Path) -> None:
+    table = read_table(write_xls(tmp_path / "attendees.xls", ROWS))
+    assert table.kind == "xls" and table.rows[0][1] == ATTENDEE_HEADER
+
+
+def test_a_library_s_english_words_stay_out_of_a_russian_message(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    write_xlsx(broken, ROWS)
+    data = bytearray(broken.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\0" * 64
+    broken.write_bytes(bytes(data))
+    with pytest.raises(ImportFileError) as english:
+        read_table(broken)
+    assert "(" in str(english.value)  # in English the library's words help: they are kept
+    set_language("ru")
+    try:
+        with pytest.raises(ImportFileError) as russian:
+            read_table(broken)
+    finally:
+        set_language("en")
+    message = str(russian.value)
+    assert "«broken.xlsx»" in message and is_cyrillic(message)
+    assert not re.search(
+        r"[A-Za-z]{3,}",
+        message.replace("broken.xlsx", "").replace("Excel", "").replace("LibreOffice", ""),
+    ), message
 
 
 def test_missing_file_and_empty_sheet(tmp_path: Path) -> None:

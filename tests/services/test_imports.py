@@ -285,6 +285,18 @@ def test_file_level_problems_write_nothing(db: Database, tmp_path: Path) -> None
     assert snapshot(db) == before
 
 
+def test_a_refusal_naming_a_thousand_columns_stays_readable(db: Database, tmp_path: Path) -> None:
+    # issue 16, item 6: one refusal once listed about 1,000 column names (26 KB)
+    header = ["E-mail", *(f"Measurement {n:04d}" for n in range(999))]
+    wide = write_csv(tmp_path / "wide.csv", [header, ["a@b.kz", *["1"] * 999]])
+    with pytest.raises(ImportFileError, match="no name column") as caught:
+        import_attendees(db, wide, options=ImportOptions(header_row=1))
+    message = str(caught.value)
+    assert "«E-mail», «Measurement 0000», «Measurement 0001»" in message
+    assert "and 988 more" in message and "Measurement 0998" not in message
+    assert len(message) < 600, len(message)
+
+
 def test_profiles_remember_a_mapping(db: Database, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "odd.csv", [["Участник", "Контакт"], ["Иванов Иван", "i@x.kz"]])
     first = import_attendees(

@@ -67,3 +67,12 @@ def test_names_read_in_the_order_their_script_does() -> None:
     assert text.default_display_name("Smith", "John", None) == "John Smith"
     assert text.default_display_name("Смит", None, None) == "Смит"
     assert text.default_display_name("Smith", "", "") == "Smith"
+
+
+def test_a_quoted_list_shows_a_few_names_and_counts_the_rest() -> None:
+    assert text.quoted_list(["a", " ", "b"]) == "«a», «b»"
+    assert text.quoted_list([]) == ""
+    assert text.quoted_list([str(n) for n in range(14)], shown=12) == (
+        "«0», «1», «2», «3», «4», «5», «6», «7», «8», «9», «10», «11» and 2 more"
+    )
+    assert text.quoted_list("abc", shown=3) == "«a», «b», «c»"
