@@ -832,8 +832,8 @@ class _ReorderVenueCommand(ForumdeskCommand):
     """The event's rooms or tracks put in another order; undo puts back the order before.
     Based on their versions the user saw (where known), then on those the last call left."""
 
-    reorder = staticmethod(venue.reorder_rooms)
-    update = staticmethod(venue.update_room)  # whose own steps the versions follow
+    reorder: Callable[..., list[int]]  # venue.reorder_rooms or venue.reorder_tracks
+    update: Updater  # whose own steps (for these records) the versions follow
 
     def __init__(
         self,
@@ -879,6 +879,8 @@ class ReorderRoomsCommand(_ReorderVenueCommand):
     """The event's rooms in another order (the timetable's columns follow)."""
 
     topics = frozenset({ROOMS, SESSIONS})
+    reorder = staticmethod(venue.reorder_rooms)
+    update = staticmethod(venue.update_room)
 
     def __init__(
         self,
