@@ -315,6 +315,16 @@ WRITE_PATHS = [
         write=lambda db, d, v: venue.delete_track(db, _track(db, d).id, expected_version=v),
     ),
     WritePath(
+        "reorder tracks",
+        seen=lambda db, d: {t.id: t.version for t in venue.list_tracks(db, d.event.id)},
+        meddle=lambda db, d: venue.update_track(
+            db, _track(db, d).id, {"color": "#123456"}, expected_version=None
+        ),
+        write=lambda db, d, v: venue.reorder_tracks(
+            db, d.event.id, list(v)[::-1], expected_versions=v
+        ),
+    ),
+    WritePath(
         "event settings",
         seen=lambda db, d: events.get_event(db, d.event.id).version,
         meddle=lambda db, d: events.update_event(

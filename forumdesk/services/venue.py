@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -14,6 +15,8 @@ from forumdesk.core.rows import RoomRow, RoomSnapshot, TrackRow, TrackSnapshot
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, ProgramSession, Room, Track
 from forumdesk.services.records import apply_changes, check_version, load, put_back_version
+
+_Venue = TypeVar("_Venue", Room, Track)
 
 
 def room_row(room: Room) -> RoomRow:
@@ -126,25 +129,16 @@ def reorder_rooms(
     nothing moved. `left_versions`, if given, is told each room's version afterwards.
     """
     with db.transaction() as session:
-        rooms = list(
-            session.scalars(
-                select(Room).where(Room.event_id == event_id).order_by(Room.position, Room.id)
-            )
+        return _reorder(
+            session,
+            Room,
+            event_id,
+            room_ids,
+            expected_versions,
+            left_versions,
+            "room",
+            _("The new order must list each of the event's rooms once."),
         )
-        previous = [room.id for room in rooms]
-        if sorted(previous) != sorted(room_ids):
-            raise ValidationError(_("The new order must list each of the event's rooms once."))
-        by_id = {room.id: room for room in rooms}
-        for room in rooms:
-            if expected_versions is not None:
-                check_version(room, expected_versions.get(room.id), "room")
-        for position, room_id in enumerate(room_ids):
-            if by_id[room_id].position != position:
-                by_id[room_id].position = position
-        if left_versions is not None:
-            session.flush()
-            left_versions.update((room.id, room.version) for room in rooms)
-        return previous
 
 
 def delete_room(db: Database, room_id: int, *, expected_version: int | None) -> RoomSnapshot:
@@ -262,6 +256,32 @@ def list_tracks(db: Database, event_id: int) -> list[TrackRow]:
         return [track_row(t) for t in session.scalars(query)]
 
 
+def reorder_tracks(
+    db: Database,
+    event_id: int,
+    track_ids: Sequence[int],
+    *,
+    expected_versions: Mapping[int, int] | None,
+    left_versions: dict[int, int] | None = None,
+) -> list[int]:
+    """Put the event's tracks in the given order; returns the previous order (for undo).
+
+    A track whose version is not the one in `expected_versions` was changed since: refused,
+    nothing moved. `left_versions`, if given, is told each track's version afterwards.
+    """
+    with db.transaction() as session:
+        return _reorder(
+            session,
+            Track,
+            event_id,
+            track_ids,
+            expected_versions,
+            left_versions,
+            "track",
+            _("The new order must list each of the event's tracks once."),
+        )
+
+
 def next_track_position(session: Session, event_id: int) -> int:
     """Query helper: the position of a track added after the event's last one."""
     last = session.scalar(select(func.max(Track.position)).where(Track.event_id == event_id))
@@ -269,6 +289,38 @@ def next_track_position(session: Session, event_id: int) -> int:
 
 
 # --- shared -----------------------------------------------------------------------------------
+
+
+def _reorder(
+    session: Session,
+    model: type[_Venue],
+    event_id: int,
+    ordered_ids: Sequence[int],
+    expected_versions: Mapping[int, int] | None,
+    left_versions: dict[int, int] | None,
+    what: str,
+    wrong_set_message: str,
+) -> list[int]:
+    """Renumber the event's rooms or tracks (what="room"/"track") in the given order."""
+    records = list(
+        session.scalars(
+            select(model).where(model.event_id == event_id).order_by(model.position, model.id)
+        )
+    )
+    previous = [record.id for record in records]
+    if sorted(previous) != sorted(ordered_ids):
+        raise ValidationError(wrong_set_message)
+    by_id = {record.id: record for record in records}
+    for record in records:
+        if expected_versions is not None:
+            check_version(record, expected_versions.get(record.id), what)
+    for position, record_id in enumerate(ordered_ids):
+        if by_id[record_id].position != position:
+            by_id[record_id].position = position
+    if left_versions is not None:
+        session.flush()
+        left_versions.update((record.id, record.version) for record in records)
+    return previous
 
 
 def _clean_all(cleaners: Mapping[str, text.Cleaner], **values: object) -> dict[str, object]:

@@ -828,22 +828,23 @@ class DeleteRoomCommand(ForumdeskCommand):
         steps[self._snapshot.room.version] = self._version = restored.version
 
 
-class ReorderRoomsCommand(ForumdeskCommand):
-    """The event's rooms put in another order; undo puts back the order before. Based on the
-    rooms' versions the user saw (where known), then on those the last call left."""
+class _ReorderVenueCommand(ForumdeskCommand):
+    """The event's rooms or tracks put in another order; undo puts back the order before.
+    Based on their versions the user saw (where known), then on those the last call left."""
 
-    topics = frozenset({ROOMS, SESSIONS})
+    reorder: Callable[..., list[int]]  # venue.reorder_rooms or venue.reorder_tracks
+    update: Updater  # whose own steps (for these records) the versions follow
 
     def __init__(
         self,
         ctx: AppContext,
         event_id: int,
-        room_ids: Sequence[int],
+        ordered_ids: Sequence[int],
         versions: Mapping[int, int],
-        text: str | None = None,
+        text: str,
     ) -> None:
-        super().__init__(ctx, text or ctx.tr("Reorder rooms"))
-        self._event_id, self._order = event_id, list(room_ids)
+        super().__init__(ctx, text)
+        self._event_id, self._order = event_id, list(ordered_ids)
         self._versions: dict[int, int] = dict(versions)
         self._previous: list[int] = []
 
@@ -855,23 +856,59 @@ class ReorderRoomsCommand(ForumdeskCommand):
 
     def _reorder(self, order: Sequence[int]) -> list[int]:
         bases = {
-            room_id: _latest_own(_steps(self.ctx, (venue.update_room, room_id)), version)
-            for room_id, version in self._versions.items()
+            record_id: _latest_own(_steps(self.ctx, (self.update, record_id)), version)
+            for record_id, version in self._versions.items()
         }
         left: dict[int, int] = {}
-        previous = venue.reorder_rooms(
+        previous = self.reorder(
             self.ctx.db,
             self._event_id,
             order,
             expected_versions=bases,
             left_versions=left,
         )
-        for room_id, version in left.items():
-            base = bases.get(room_id)
+        for record_id, version in left.items():
+            base = bases.get(record_id)
             if base is not None and version != base:
-                _steps(self.ctx, (venue.update_room, room_id))[base] = version
+                _steps(self.ctx, (self.update, record_id))[base] = version
         self._versions = left
         return previous
+
+
+class ReorderRoomsCommand(_ReorderVenueCommand):
+    """The event's rooms in another order (the timetable's columns follow)."""
+
+    topics = frozenset({ROOMS, SESSIONS})
+    reorder = staticmethod(venue.reorder_rooms)
+    update = staticmethod(venue.update_room)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        room_ids: Sequence[int],
+        versions: Mapping[int, int],
+        text: str | None = None,
+    ) -> None:
+        super().__init__(ctx, event_id, room_ids, versions, text or ctx.tr("Reorder rooms"))
+
+
+class ReorderTracksCommand(_ReorderVenueCommand):
+    """The event's tracks in another order (every list of tracks follows)."""
+
+    topics = frozenset({TRACKS})  # no session changes: only where tracks are listed
+    reorder = staticmethod(venue.reorder_tracks)
+    update = staticmethod(venue.update_track)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        event_id: int,
+        track_ids: Sequence[int],
+        versions: Mapping[int, int],
+        text: str | None = None,
+    ) -> None:
+        super().__init__(ctx, event_id, track_ids, versions, text or ctx.tr("Reorder tracks"))
 
 
 class AddTrackCommand(_AddVenueCommand):

@@ -165,13 +165,23 @@ class SetupPage(QWidget):
         self.add_track_button = QPushButton(self.tr("Add track"), box)
         self.color_button = QPushButton(self.tr("Colour…"), box)
         self.delete_track_button = QPushButton(self.tr("Delete track…"), box)
+        self.track_up_button = QPushButton(self.tr("Move up"), box)
+        self.track_down_button = QPushButton(self.tr("Move down"), box)
         self.add_track_button.clicked.connect(self.add_track)
         self.color_button.clicked.connect(self.choose_track_color)
         self.delete_track_button.clicked.connect(self.delete_track)
+        self.track_up_button.clicked.connect(lambda: self.move_track(-1))
+        self.track_down_button.clicked.connect(lambda: self.move_track(1))
         return self._box_with(
             box,
             self.track_table,
-            (self.add_track_button, self.color_button, self.delete_track_button),
+            (
+                self.add_track_button,
+                self.color_button,
+                self.delete_track_button,
+                self.track_up_button,
+                self.track_down_button,
+            ),
         )
 
     def _box_with(self, box: QGroupBox, table: QTableView, buttons: tuple[QWidget, ...]) -> QWidget:
@@ -354,6 +364,24 @@ class SetupPage(QWidget):
         )
         if chosen is not None:
             self.ctx.run(commands.edit_track(self.ctx, track, {"color": chosen.name()}))
+
+    def move_track(self, delta: int) -> None:
+        row = self._selected_row(self.track_table)
+        if row is None or self._event is None:
+            return
+        ids = [t.id for t in self.track_model.rows()]
+        versions = {t.id: t.version for t in self.track_model.rows()}  # what the table shows
+        target = row + delta
+        if not 0 <= target < len(ids):
+            return
+        ids.insert(target, ids.pop(row))
+        name = self.track_model.row_at(row).name
+        text = (
+            self.tr("Move track {0} up") if delta < 0 else self.tr("Move track {0} down")
+        ).format(name)
+        command = commands.ReorderTracksCommand(self.ctx, self._event.id, ids, versions, text)
+        if self.ctx.run(command):
+            self.track_table.selectRow(target)
 
     def delete_track(self) -> None:
         row = self._selected_row(self.track_table)

@@ -120,18 +120,23 @@
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="845"/>
+        <location filename="../../forumdesk/ui/commands.py" line="893"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="882"/>
-        <location filename="../../forumdesk/ui/commands.py" line="887"/>
+        <location filename="../../forumdesk/ui/commands.py" line="911"/>
+        <source>Reorder tracks</source>
+        <translation>изменение порядка треков</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="919"/>
+        <location filename="../../forumdesk/ui/commands.py" line="924"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="912"/>
+        <location filename="../../forumdesk/ui/commands.py" line="949"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -2940,11 +2945,13 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
     <message>
         <location filename="../../forumdesk/ui/setup_page.py" line="137"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="168"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/setup_page.py" line="138"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="169"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
@@ -2974,50 +2981,60 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="278"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="280"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="288"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="290"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="295"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="305"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="296"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="306"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="315"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="325"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="315"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="325"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="328"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="333"/>
         <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="343"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="348"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="353"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="363"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="380"/>
+        <source>Move track {0} up</source>
+        <translation>перемещение трека «{0}» выше</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="380"/>
+        <source>Move track {0} down</source>
+        <translation>перемещение трека «{0}» ниже</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="393"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="366"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="394"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>

@@ -325,6 +325,50 @@ def test_update_track_with_stale_version_is_refused(event: EventRow, db: Databas
     assert venue.list_tracks(db, event.id)[0].color == "#111111"
 
 
+def test_reorder_tracks_and_undo(event: EventRow, db: Database) -> None:
+    """reorder_tracks sets the order every list follows and returns the previous one."""
+    a, b, c = (venue.add_track(db, event.id, name) for name in ("A", "B", "C"))
+    shown = {t.id: t.version for t in venue.list_tracks(db, event.id)}
+    left: dict[int, int] = {}
+    previous = venue.reorder_tracks(
+        db, event.id, [c.id, a.id, b.id], expected_versions=shown, left_versions=left
+    )
+    assert previous == [a.id, b.id, c.id]
+    tracks = venue.list_tracks(db, event.id)
+    assert [t.id for t in tracks] == [c.id, a.id, b.id]
+    assert [t.position for t in tracks] == [0, 1, 2]
+    assert left == {t.id: t.version for t in tracks}  # what an undo is then based on
+    venue.reorder_tracks(db, event.id, previous, expected_versions=left)
+    assert [t.id for t in venue.list_tracks(db, event.id)] == [a.id, b.id, c.id]
+
+
+def test_reorder_tracks_with_stale_version_is_refused(event: EventRow, db: Database) -> None:
+    """Another desk renamed a track after the list was read: refused, the order unchanged."""
+    a, b = venue.add_track(db, event.id, "A"), venue.add_track(db, event.id, "B")
+    shown = {t.id: t.version for t in venue.list_tracks(db, event.id)}
+    venue.update_track(db, a.id, {"name": "Theirs"}, expected_version=None)
+    with pytest.raises(ConcurrentEditError) as caught:
+        venue.reorder_tracks(db, event.id, [b.id, a.id], expected_versions=shown)
+    assert_readable(caught.value, "Theirs")  # names the track another desk changed
+    tracks = venue.list_tracks(db, event.id)
+    assert [t.id for t in tracks] == [a.id, b.id]
+    assert [t.position for t in tracks] == [0, 1]
+
+
+@pytest.mark.parametrize("wrong", ["missing", "extra", "twice"])
+def test_reorder_tracks_with_wrong_set_is_refused(
+    event: EventRow, other_event: EventRow, db: Database, wrong: str
+) -> None:
+    """The new order must list exactly the event's tracks; otherwise nothing moves."""
+    a, b = venue.add_track(db, event.id, "A"), venue.add_track(db, event.id, "B")
+    foreign = venue.add_track(db, other_event.id, "X")
+    order = {"missing": [b.id], "extra": [b.id, a.id, foreign.id], "twice": [b.id, b.id]}[wrong]
+    with pytest.raises(ValidationError) as caught:
+        venue.reorder_tracks(db, event.id, order, expected_versions=None)
+    assert_readable(caught.value, "once")
+    assert [t.id for t in venue.list_tracks(db, event.id)] == [a.id, b.id]
+
+
 def test_update_missing_track_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError) as caught:
         venue.update_track(db, 9, {"name": "X"}, expected_version=None)

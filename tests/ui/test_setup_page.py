@@ -112,6 +112,53 @@ def test_tracks_add_colour_and_delete(
     assert len(venue.list_tracks(db, event_id)) == count
 
 
+def test_move_down_reorders_tracks_as_one_undo_step(qtbot: QtBot, page: SetupPage) -> None:
+    """Move down puts the selected track after the next one, in the database and the table,
+    as one History entry naming the track; undo and redo follow it."""
+    db, event_id = page.ctx.db, page.ctx.event_id
+    assert event_id is not None
+    page.add_track()  # the demo's tracks and one more: the move is in the middle of the list
+    page.track_table.clearSelection()
+    before = [t.id for t in venue.list_tracks(db, event_id)]
+    assert len(before) >= 3
+    first = page.track_model.row_at(0)
+    steps = page.ctx.undo_stack.count()
+    _click_row(qtbot, page.track_table, 0)
+    qtbot.mouseClick(page.track_down_button, Qt.MouseButton.LeftButton)
+    moved = [before[1], before[0], *before[2:]]
+    assert [t.id for t in venue.list_tracks(db, event_id)] == moved
+    assert [t.position for t in venue.list_tracks(db, event_id)] == list(range(len(before)))
+    assert [t.id for t in page.track_model.rows()] == moved
+    assert _selected_id(page.track_table, page.track_model) == first.id  # it stays selected
+    assert page.ctx.undo_stack.count() == steps + 1
+    assert page.ctx.undo_stack.undoText() == f"Move track {first.name} down"
+
+    page.ctx.undo_stack.undo()
+    assert [t.id for t in venue.list_tracks(db, event_id)] == before
+    assert [t.id for t in page.track_model.rows()] == before
+    page.ctx.undo_stack.redo()
+    assert [t.id for t in venue.list_tracks(db, event_id)] == moved
+
+    qtbot.mouseClick(page.track_up_button, Qt.MouseButton.LeftButton)  # still selected
+    assert [t.id for t in venue.list_tracks(db, event_id)] == before
+    assert page.ctx.undo_stack.undoText() == f"Move track {first.name} up"
+
+
+def test_moving_a_track_another_desk_changed_is_refused(
+    qtbot: QtBot, page: SetupPage, prompts: ScriptedPrompts
+) -> None:
+    db, event_id = page.ctx.db, page.ctx.event_id
+    assert event_id is not None
+    before = [t.id for t in venue.list_tracks(db, event_id)]
+    assert len(before) >= 2
+    _click_row(qtbot, page.track_table, 0)
+    venue.update_track(db, before[1], {"color": "#123456"}, expected_version=None)  # elsewhere
+    qtbot.mouseClick(page.track_down_button, Qt.MouseButton.LeftButton)
+    assert [t.id for t in venue.list_tracks(db, event_id)] == before
+    assert prompts.warnings  # told, not silently ignored
+    assert not page.ctx.undo_stack.canUndo()
+
+
 # --- an edit keeps the tables where the user left them -----------------------------------------
 
 

@@ -222,6 +222,18 @@ UNDO_CASES = [
         ),
     ),
     UndoCase(
+        "reorder tracks",
+        lambda ctx, d: commands.ReorderTracksCommand(
+            ctx,
+            d.event.id,
+            [t.id for t in venue.list_tracks(ctx.db, d.event.id)][::-1],
+            {t.id: t.version for t in venue.list_tracks(ctx.db, d.event.id)},
+        ),
+        lambda db, d, c: venue.update_track(
+            db, venue.list_tracks(db, d.event.id)[0].id, {"color": "#123456"}, expected_version=None
+        ),
+    ),
+    UndoCase(
         "event settings",
         lambda ctx, d: commands.edit_event(
             ctx, d.event.id, {"name": "Mine"}, events.get_event(ctx.db, d.event.id).version

@@ -265,3 +265,27 @@ def test_a_reorder_states_the_rooms_versions_and_own_renames_still_undo_after_it
     assert not ctx.run(commands.ReorderRoomsCommand(ctx, demo.event.id, order, stale))
     assert [r.id for r in venue.list_rooms(ctx.db, demo.event.id)] == [r.id for r in rooms]
     assert len(prompts.warnings) == 1
+
+
+def test_a_track_reorder_states_the_tracks_versions_and_own_edits_still_undo_after_it(
+    ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    tracks = venue.list_tracks(ctx.db, demo.event.id)
+    assert len(tracks) >= 2
+    assert ctx.run(commands.edit_track(ctx, tracks[0], {"name": "Mine"}))
+    shown = venue.list_tracks(ctx.db, demo.event.id)
+    order = [t.id for t in reversed(shown)]
+    assert ctx.run(
+        commands.ReorderTracksCommand(ctx, demo.event.id, order, {t.id: t.version for t in shown})
+    )
+    assert [t.id for t in venue.list_tracks(ctx.db, demo.event.id)] == order
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()  # our rename, after our own reorder and its undo: passes
+    assert [t.name for t in venue.list_tracks(ctx.db, demo.event.id)] == [t.name for t in tracks]
+    assert not prompts.warnings
+
+    stale = {t.id: t.version for t in venue.list_tracks(ctx.db, demo.event.id)}
+    venue.update_track(ctx.db, tracks[1].id, {"color": "#123456"}, expected_version=None)
+    assert not ctx.run(commands.ReorderTracksCommand(ctx, demo.event.id, order, stale))
+    assert [t.id for t in venue.list_tracks(ctx.db, demo.event.id)] == [t.id for t in tracks]
+    assert len(prompts.warnings) == 1
