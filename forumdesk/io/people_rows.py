@@ -327,9 +327,9 @@ def read_periods(value: str) -> tuple[list[Period], list[str]]:
             continue
         if end - start > MAX_PERIOD:
             messages.append(
-                _(
-                    "the period «{period}» lasts more than 62 days; it was not imported."
-                ).format(period=part)
+                _("the period «{period}» lasts more than 62 days; it was not imported.").format(
+                    period=part
+                )
             )
         elif (start, end) not in periods:
             periods.append((start, end))

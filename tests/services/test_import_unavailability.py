@@ -62,7 +62,9 @@ def test_the_periods_are_added_and_a_bad_one_is_a_warning(
 def test_reimporting_adds_no_period_twice(db: Database, event: EventRow, tmp_path: Path) -> None:
     person = create_person(db, "Иванов", "Пётр", email="petr@example.kz")
     availability.add_periods(db, event.id, person.id, "2021-11-26")  # one the file repeats
-    dry = import_attendees(db, _file(tmp_path), event_id=event.id, options=ImportOptions(dry_run=True))
+    dry = import_attendees(
+        db, _file(tmp_path), event_id=event.id, options=ImportOptions(dry_run=True)
+    )
     assert (dry.unavailable, dry.written) == (2, False)
     assert len(_periods(db, event)) == 1
     assert import_attendees(db, _file(tmp_path), event_id=event.id).unavailable == 2
@@ -120,7 +122,9 @@ def test_undo_is_refused_once_an_imported_period_was_changed(
     summary = import_attendees(db, _file(tmp_path), event_id=event.id, options=UNDOABLE)
     assert summary.changes is not None
     period = next(
-        row for row in availability.list_unavailability(db, event.id) if row.person_name == "Smith John"
+        row
+        for row in availability.list_unavailability(db, event.id)
+        if row.person_name == "Smith John"
     )
     availability.update_unavailability(
         db, period.id, {"note": "moved flight"}, expected_version=period.version
