@@ -23,6 +23,9 @@ from forumdesk.core.i18n import _
 
 Period = tuple[dt.datetime, dt.datetime]
 
+# Periods are about a forum's days; a longer one is almost certainly a typing mistake.
+MAX_PERIOD = dt.timedelta(days=62)
+
 _DATE = r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
 _TIME = r"(\d{1,2}[:.]\d{2})"
 _DASH = r"\s*[-–—]\s*"
@@ -78,28 +81,33 @@ def _one(part: str) -> Period:
 
 def parse_periods(value: str) -> list[Period]:
     """The periods a text lists; a ValidationError names the first part that is not one."""
-    periods: list[Period] = []
-    for raw in _SEPARATORS.split(value):
-        part = " ".join(raw.split())
-        if not part:
-            continue
-        try:
-            start, end = _one(part)
-        except ValueError as exc:  # no pattern fits, or a 31st of February, or 25:00
-            raise ValidationError(
-                _(
-                    "«{period}» is not a period; write e.g. 2021-11-25 09:00–12:00, or a whole "
-                    "day as 2021-11-26."
-                ).format(period=part),
-                field="unavailable",
-            ) from exc
-        if end <= start:
-            raise ValidationError(
-                _("The period «{period}» ends before it starts.").format(period=part),
-                field="unavailable",
-            )
-        periods.append((start, end))
-    return periods
+    return [parse_period(part) for part in period_parts(value)]
+
+
+def period_parts(value: str) -> list[str]:
+    """The parts of a text that each should be one period, spaces tidied; none empty."""
+    parts = (" ".join(raw.split()) for raw in _SEPARATORS.split(value))
+    return [part for part in parts if part]
+
+
+def parse_period(part: str) -> Period:
+    """One period (one of period_parts); a ValidationError says why it is not one."""
+    try:
+        start, end = _one(part)
+    except ValueError as exc:  # no pattern fits, or a 31st of February, or 25:00
+        raise ValidationError(
+            _(
+                "«{period}» is not a period; write e.g. 2021-11-25 09:00–12:00, or a whole "
+                "day as 2021-11-26."
+            ).format(period=part),
+            field="unavailable",
+        ) from exc
+    if end <= start:
+        raise ValidationError(
+            _("The period «{period}» ends before it starts.").format(period=part),
+            field="unavailable",
+        )
+    return start, end
 
 
 def format_period(start: dt.datetime, end: dt.datetime) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.core.periods import Period
 from forumdesk.core.rows import PersonRow
 from forumdesk.io.people_rows import AttendeeRow
 
@@ -248,6 +249,7 @@ class FileEntity:
     name_key: str
     rows: list[int] = field(default_factory=list)
     sessions: list[str] = field(default_factory=list)
+    unavailable: list[Period] = field(default_factory=list)  # each once, from all their rows
     person_id: int | None = None  # the directory's person this is
     matched_by: str | None = None  # "email" or "name"
 
@@ -273,6 +275,8 @@ def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]
         if entity is None:  # someone new: the usual row
             row = attendee.row
             entity = FileEntity(person, row, key[0], [row], list(dict.fromkeys(attendee.sessions)))
+            if attendee.unavailable:
+                entity.unavailable.extend(attendee.unavailable)
             entities.append(entity)
             by_name_org.setdefault(key, entity)
             if person.email:
@@ -285,6 +289,9 @@ def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]
         for session in attendee.sessions:
             if session not in entity.sessions:
                 entity.sessions.append(session)
+        for period in attendee.unavailable:
+            if period not in entity.unavailable:
+                entity.unavailable.append(period)
     return entities, notes
 
 

@@ -147,6 +147,23 @@ PEOPLE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Сессиялар",
         "Секциялар",
     ),
+    "unavailable": (
+        "Недоступен",
+        "Недоступна",
+        "Недоступность",
+        "Не может",
+        "Не сможет",
+        "Занят",
+        "Занята",
+        "Когда не может",
+        "Unavailable",
+        "Not available",
+        "Unavailable times",
+        "Unavailable periods",
+        "Unavailability",
+        "Busy",
+        "Бос емес",
+    ),
 }
 
 PROGRAMME_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -276,6 +293,10 @@ _PEOPLE_KEYWORDS = (
     ("должност", "position"),
     ("country", "country"),
     ("стран", "country"),
+    ("unavailab", "unavailable"),
+    ("notavailab", "unavailable"),
+    ("недоступ", "unavailable"),
+    ("неможет", "unavailable"),
 )
 _PROGRAMME_KEYWORDS = (
     ("сомодератор", "co_moderators"),
@@ -310,6 +331,7 @@ FIELD_LABELS: dict[str, str] = {
     "language": "language",
     "notes": "notes",
     "sessions": "sessions",
+    "unavailable": "unavailable",
     "code": "code",
     "title": "title",
     "kind": "kind",

@@ -21,6 +21,7 @@ from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
+from forumdesk.core.periods import MAX_PERIOD, Period, parse_period, period_parts
 from forumdesk.core.rows import PersonRow
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.given_names import is_given_name
@@ -167,6 +168,10 @@ class AttendeeRow:
     row: int
     person: PersonRow
     sessions: tuple[str, ...] = ()
+    # when they cannot take part (event-local, as written: forumdesk.core.periods)
+    unavailable: tuple[Period, ...] = ()
+    # what of the row was not used (a period that cannot be read); the row is imported
+    warnings: tuple[RowProblem, ...] = ()
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -309,6 +314,31 @@ def normalize_language(value: str) -> str:
     return _LANGUAGES.get(value.casefold(), value)
 
 
+def read_periods(value: str) -> tuple[list[Period], list[str]]:
+    """The periods an "unavailable" cell lists, and a message for each part that is not one.
+
+    Each part (separated by ";" or a new line) is read on its own, so one mistyped period
+    costs only itself.
+    """
+    periods: list[Period] = []
+    messages: list[str] = []
+    for part in period_parts(value):
+        try:
+            start, end = parse_period(part)
+        except ValidationError as exc:
+            messages.append(_("{reason} It was not imported.").format(reason=exc.message))
+            continue
+        if end - start > MAX_PERIOD:
+            messages.append(
+                _("the period «{period}» lasts more than 62 days; it was not imported.").format(
+                    period=part
+                )
+            )
+        elif (start, end) not in periods:
+            periods.append((start, end))
+    return periods, messages
+
+
 def split_list(value: str | None) -> tuple[str, ...]:
     """ "S1, S2; S3" -> ("S1", "S2", "S3")."""
     if not value:
@@ -385,6 +415,8 @@ class RowCleaner:
         # last cell, a "" clean() puts after the row's own (with more "" if the row is short).
         self._fields_of = operator.itemgetter(*(self.columns.get(name, -1) for name in _FIELDS))
         self._width = max(self._mapped, default=-1) + 1  # of a row holding every mapped column
+        # read from the raw cell: cleaning would join its lines, and lines separate periods
+        self._unavailable = self.columns.get("unavailable")
         self._phones: dict[str, str] = {}
         self._countries: dict[str, str] = {}  # a list names few countries, many times
 
@@ -490,7 +522,15 @@ class RowCleaner:
             len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED
         ) or not _fits(person):
             self._check_lengths(row, person, problems)
-        return problems or AttendeeRow(row, person, split_list(sessions) if sessions else ())
+        if problems:
+            return problems
+        attendee = AttendeeRow(row, person, split_list(sessions) if sessions else ())
+        at = self._unavailable
+        if at is not None and at < width and cells[at] and not cells[at].isspace():
+            periods, messages = read_periods(cells[at])
+            attendee.unavailable = tuple(periods)
+            attendee.warnings = tuple(self.problem(row, "unavailable", m) for m in messages)
+        return attendee
 
     def _names(
         self, family: str | None, given: str | None, patronymic: str | None, full: str | None

@@ -20,13 +20,10 @@ from sqlalchemy.orm import Session
 from forumdesk.core import text
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import _
-from forumdesk.core.periods import parse_periods
+from forumdesk.core.periods import MAX_PERIOD, parse_periods
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Event, Person, PersonUnavailability
 from forumdesk.services.records import apply_changes, check_version, load
-
-# Periods are about a forum's days; a longer one is almost certainly a typing mistake.
-MAX_PERIOD = dt.timedelta(days=62)
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,7 @@ class ImportSummary:
     rejected: int = 0
     registered: int = 0
     assigned: int = 0
+    unavailable: int = 0  # unavailability periods added (not those the person already had)
     rooms_created: int = 0
     tracks_created: int = 0
     people_created: int = 0
@@ -145,6 +146,7 @@ class ImportSummary:
                 "rejected",
                 "registered",
                 "assigned",
+                "unavailable",
                 "dry_run",
                 "written",
             )
@@ -232,6 +234,8 @@ class ImportSummary:
             yield _(
                 "Registered for the event: {registered} more; put in sessions: {assigned} more."
             ).format(registered=self.registered, assigned=self.assigned)
+            if self.unavailable:
+                yield _("Unavailable periods added: {count}.").format(count=self.unavailable)
         for problem in self.problems:
             yield f"  {problem}"
         for note in self.warnings:

@@ -57,6 +57,7 @@ TABLE_ORDER = (
     "program_sessions",
     "registrations",
     "assignments",
+    "person_unavailability",
 )
 # Records that would vanish with a parent the undo deletes: (child, its column, parent).
 _DEPENDENTS = (

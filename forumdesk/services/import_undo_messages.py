@@ -23,6 +23,7 @@ _UNNAMED = {
     "program_sessions": N_("a session the import added or changed"),
     "registrations": N_("a registration the import added"),
     "assignments": N_("a place in a session the import gave"),
+    "person_unavailability": N_("an unavailable period the import added"),
 }
 
 
@@ -144,9 +145,13 @@ def describe(session: Session, table: str, key: Key) -> str:
         "organizations": ("organizations", "name"),
         "registrations": ("people", "display_name"),
         "assignments": ("people", "display_name"),
+        "person_unavailability": ("people", "display_name"),
     }
     source, column = names[table]
     record_id = key[1] if table in ("registrations", "assignments") else key[0]
+    if table == "person_unavailability":  # named by its person
+        periods = table_named(table)
+        record_id = session.scalar(select(periods.c.person_id).where(periods.c.id == key[0]))
     source_table = table_named(source)
     name = session.scalar(select(source_table.c[column]).where(source_table.c.id == record_id))
     if name is None:
@@ -165,4 +170,6 @@ def describe(session: Session, table: str, key: Key) -> str:
         return _("the organisation «{name}»").format(name=name)
     if table == "registrations":
         return _("the registration of «{name}»").format(name=name)
+    if table == "person_unavailability":
+        return _("an unavailable period of «{name}»").format(name=name)
     return _("the place of «{name}» in a session").format(name=name)

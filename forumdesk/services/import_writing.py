@@ -8,6 +8,7 @@ objects, so their version counters guard against a concurrent edit as everywhere
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from itertools import chain
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from forumdesk.core import text
 from forumdesk.core.rows import PersonRow
-from forumdesk.db.models import Organization, Person
+from forumdesk.db.models import Organization, Person, PersonUnavailability
 from forumdesk.services.people import refresh_search_key
 
 CHUNK = 500
@@ -254,3 +255,37 @@ def update_people(
             org_name = names.get(person.organization_id) if person.organization_id else None
             refresh_search_key(person, org_name)
     session.flush()
+
+
+def insert_unavailability(
+    session: Session, event_id: int, wanted: Iterable[tuple[int, datetime, datetime]]
+) -> list[int]:
+    """Add the periods `wanted` (person id, start, end) the person does not have yet at the
+    event, each once; returns the new periods' ids.
+
+    A file lists few periods: they go in as ORM objects, whose times SQLAlchemy stores as
+    every other period's.
+    """
+    wanted = list(dict.fromkeys(wanted))
+    if not wanted:
+        return []
+    people = sorted({person_id for person_id, _start, _end in wanted})
+    have: set[tuple[int, datetime, datetime]] = set()
+    for start in range(0, len(people), CHUNK):
+        query = select(
+            PersonUnavailability.person_id,
+            PersonUnavailability.starts_at,
+            PersonUnavailability.ends_at,
+        ).where(
+            PersonUnavailability.event_id == event_id,
+            PersonUnavailability.person_id.in_(people[start : start + CHUNK]),
+        )
+        have.update((p, s, e) for p, s, e in session.execute(query))
+    records = [
+        PersonUnavailability(event_id=event_id, person_id=p, starts_at=s, ends_at=e)
+        for p, s, e in wanted
+        if (p, s, e) not in have
+    ]
+    session.add_all(records)
+    session.flush()
+    return [record.id for record in records]

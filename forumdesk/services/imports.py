@@ -18,6 +18,7 @@ of their own, and new people and links go in as bulk INSERTs.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from forumdesk.db.models import (
     Assignment,
     Organization,
     Person,
+    PersonUnavailability,
     ProgramSession,
     Registration,
 )
@@ -62,6 +64,7 @@ from forumdesk.services.import_writing import (
     OrganizationIds,
     bulk_insert,
     insert_people,
+    insert_unavailability,
     search_key,
     update_people,
 )
@@ -156,7 +159,9 @@ def _import(
                     session, snapshot, entities, plan, event_sessions, options, summary
                 )
                 recorder = ChangeRecorder(active=options.undoable)
-                _apply(session, plan, event_id, event_sessions, tracker, recorder, search_keys)
+                summary.unavailable = _apply(
+                    session, plan, event_id, event_sessions, tracker, recorder, search_keys
+                )
                 summary.changes = recorder.finish(session)
                 finish_rejects(prepared, options, rejected, summary)
                 summary.written = True
@@ -196,8 +201,11 @@ def _clean_rows(
         if result is None:
             summary.empty_rows += 1
             continue
-        if isinstance(result, AttendeeRow) and result.sessions:
-            result = _check_sessions(result, cleaner, event_sessions, summary)
+        if isinstance(result, AttendeeRow):
+            if result.sessions:
+                result = _check_sessions(result, cleaner, event_sessions, summary)
+            if result.warnings or result.unavailable:
+                _note_unavailable(result, cleaner, event_sessions, summary)
         if isinstance(result, list):
             summary.problems.extend(result)
             summary.rejected += 1
@@ -233,6 +241,28 @@ def _check_sessions(
     return attendee
 
 
+def _note_unavailable(
+    attendee: AttendeeRow,
+    cleaner: RowCleaner,
+    event_sessions: SessionAnswers | None,
+    summary: ImportSummary,
+) -> None:
+    """Periods that cannot be read are a warning on the row, and so are periods with no event
+    to keep them in: the person is imported without them."""
+    summary.warnings.extend(reject_message(problem) for problem in attendee.warnings)
+    if attendee.unavailable and event_sessions is None:
+        problem = cleaner.problem(
+            attendee.row,
+            "unavailable",
+            _(
+                "unavailable periods are listed but no event was chosen to import into; they "
+                "were not used."
+            ),
+        )
+        summary.warnings.append(reject_message(problem))
+        attendee.unavailable = ()
+
+
 # --- planning ---------------------------------------------------------------------------------
 
 
@@ -247,6 +277,8 @@ class _Snapshot:
     registered: set[int]
     assignments: list[tuple[int, int, int]]  # (session, person, position)
     fingerprint: tuple[int, ...]
+    # the event's unavailability periods (person, start, end): what the file's add to
+    unavailable: set[tuple[int, dt.datetime, dt.datetime]] = field(default_factory=set)
 
     @classmethod
     def read(cls, session: Session, event_id: int | None) -> _Snapshot:
@@ -259,6 +291,7 @@ class _Snapshot:
             registered=registered,
             assignments=assignments,
             fingerprint=_fingerprint(session, event_id),
+            unavailable=_event_periods(session, event_id),
         )
 
 
@@ -295,6 +328,17 @@ def _fingerprint(session: Session, event_id: int | None) -> tuple[int, ...]:
     return tuple(int(value or 0) for query in queries for value in connection.execute(query).one())
 
 
+def _event_periods(
+    session: Session, event_id: int | None
+) -> set[tuple[int, dt.datetime, dt.datetime]]:
+    if event_id is None:
+        return set()
+    query = select(
+        PersonUnavailability.person_id, PersonUnavailability.starts_at, PersonUnavailability.ends_at
+    ).where(PersonUnavailability.event_id == event_id)
+    return {(p, s, e) for p, s, e in session.execute(query)}
+
+
 def _event_links(
     session: Session, event_id: int | None
 ) -> tuple[set[int], list[tuple[int, int, int]]]:
@@ -323,7 +367,15 @@ class _Plan:
     next_position: dict[int, int] = field(default_factory=dict)
 
 
-_PLANNED_COUNTS = ("created", "updated", "unchanged", "skipped", "registered", "assigned")
+_PLANNED_COUNTS = (
+    "created",
+    "updated",
+    "unchanged",
+    "skipped",
+    "registered",
+    "assigned",
+    "unavailable",
+)
 
 
 def _plan(
@@ -363,7 +415,19 @@ def _plan(
     if event_id is not None:
         plan.registered = set(snapshot.registered)
         _plan_links(plan, snapshot.assignments, event_sessions, summary)
+        summary.unavailable = _count_periods(plan, snapshot.unavailable)
     return plan
+
+
+def _count_periods(plan: _Plan, known: set[tuple[int, dt.datetime, dt.datetime]]) -> int:
+    """How many of the file's periods are new: not known, and not given by an earlier row."""
+    wanted: set[tuple[object, dt.datetime, dt.datetime]] = set()
+    for entity, pid in plan.people:
+        key: object = pid if pid is not None else id(entity)
+        for start, end in entity.unavailable:
+            if pid is None or (pid, start, end) not in known:
+                wanted.add((key, start, end))
+    return len(wanted)
 
 
 def _plan_links(
@@ -508,11 +572,12 @@ def _apply(
     tracker: Tracker,
     recorder: ChangeRecorder,
     search_keys: dict[int, str],
-) -> None:
+) -> int:
     """Write the plan; `recorder` learns what was created and what changed (for undo).
 
     `search_keys`: new people's search keys by id() of their entity, worked out before the
-    write lock was taken (one the re-check made new is worked out here)."""
+    write lock was taken (one the re-check made new is worked out here). Returns how many
+    unavailability periods were added (the people's own periods are read again here)."""
     orgs = OrganizationIds(session)
     orgs.ensure(
         [e.person.organization for e in plan.create if e.person.organization]
@@ -533,7 +598,7 @@ def _apply(
     update_people(session, plan.updates, orgs)
     recorder.created("organizations", orgs.created)  # update_people may add some
     if event_id is None or event_sessions is None:
-        return
+        return 0
     person_ids = [pid if pid is not None else new_ids[id(entity)] for entity, pid in plan.people]
     status = RegistrationStatus.REGISTERED.value
     registrations = [
@@ -559,3 +624,14 @@ def _apply(
         session, Assignment, ("session_id", "person_id", "role", "position", "version"), links
     )
     recorder.created("assignments", [(s, p) for s, p, *_rest in links])
+    periods = insert_unavailability(
+        session,
+        event_id,
+        (
+            (person_id, start, end)
+            for (entity, _pid), person_id in zip(plan.people, person_ids, strict=True)
+            for start, end in entity.unavailable
+        ),
+    )
+    recorder.created("person_unavailability", periods)
+    return len(periods)

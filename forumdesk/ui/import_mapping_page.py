@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.periods import format_period
 from forumdesk.io.headers import (
     IGNORE,
     ColumnMapping,
@@ -297,6 +298,7 @@ class MappingPage(QWizardPage):
             self.tr("E-mail"),
             self.tr("Phone"),
             self.tr("Sessions"),
+            self.tr("Unavailable"),
             self.tr("Warnings"),
         ]
         lines: list[list[Any]] = []
@@ -307,6 +309,8 @@ class MappingPage(QWizardPage):
             if isinstance(result, AttendeeRow):
                 person = result.person
                 sessions, warnings = self._sessions_preview(result.sessions)
+                notes = [warnings] if warnings else []
+                notes += [problem.message for problem in result.warnings]
                 lines.append(
                     [
                         number,
@@ -320,7 +324,8 @@ class MappingPage(QWizardPage):
                         person.email,
                         person.phone,
                         sessions,
-                        warnings,
+                        "; ".join(format_period(*period) for period in result.unavailable),
+                        " ".join(notes),
                     ]
                 )
             else:

@@ -352,6 +352,7 @@ class SummaryPage(QWizardPage):
             ("rejected", self.tr("Rejected rows:")),
             ("registered", self.tr("Registered for the event:")),
             ("assigned", self.tr("Put in sessions:")),
+            ("unavailable", self.tr("Unavailable periods added:")),
         ):
             label = QLabel(self)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -537,5 +538,9 @@ class ImportWizard(QWizard):
                 text += " " + self.tr(
                     "Registered for the event: {0}; put in sessions: {1}."
                 ).format(summary.registered, summary.assigned)
+                if summary.unavailable:
+                    text += " " + self.tr("Unavailable periods added: {0}.").format(
+                        summary.unavailable
+                    )
         prefix = self.tr("Expected. ") if would else ""
         return prefix + text

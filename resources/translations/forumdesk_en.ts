@@ -67,7 +67,7 @@
 <context>
     <name>MappingPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="343"/>
         <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
         <translation>
             <numerusform>This file writes the given name first (Елена Пак), as %n of its names shows.</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="344"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="349"/>
         <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
         <translation>
             <numerusform>This file writes the family name first (Пак Елена), as %n of its names shows.</numerusform>

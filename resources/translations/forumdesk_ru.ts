@@ -1090,6 +1090,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>сессии</translation>
     </message>
     <message>
+        <source>unavailable</source>
+        <translation>недоступен</translation>
+    </message>
+    <message>
         <source>code</source>
         <translation>код</translation>
     </message>
@@ -1165,42 +1169,47 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="408"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="409"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="505"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="506"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="506"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="507"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="510"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="511"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="525"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="526"/>
         <source>Registered for the event: {0}.</source>
         <translation>Зарегистрировано на мероприятие: {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="527"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="528"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="537"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="538"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="540"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="542"/>
+        <source>Unavailable periods added: {0}.</source>
+        <translation>Добавлено периодов недоступности: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="545"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -1475,169 +1484,174 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="57"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="58"/>
         <source>What each column holds</source>
         <translation>Что содержит каждый столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="59"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="60"/>
         <source>Check the field chosen for each column; the table below shows the first rows as they will be imported.</source>
         <translation>Проверьте поле, выбранное для каждого столбца; в таблице ниже — первые строки в том виде, в каком они будут импортированы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="69"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="69"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
         <source>Imported as</source>
         <translation>Импортируется как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="69"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
         <source>First value</source>
         <translation>Первое значение</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="73"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="74"/>
         <source>Guess for each name</source>
         <translation>Определять для каждого имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="74"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="75"/>
         <source>Family name first (Иванов Иван)</source>
         <translation>Сначала фамилия (Иванов Иван)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="75"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="76"/>
         <source>Given name first (Ivan Ivanov)</source>
         <translation>Сначала имя (Ivan Ivanov)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="79"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="80"/>
         <source>S&amp;wap given and family names</source>
         <translation>По&amp;менять местами имя и фамилию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="81"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="82"/>
         <source>Read every full name in the file the other way round</source>
         <translation>Прочитать все ФИО в файле в обратном порядке</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="89"/>
         <source>&amp;Load</source>
         <translation>&amp;Загрузить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="91"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="92"/>
         <source>Name for this mapping</source>
         <translation>Название для этого сопоставления</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="93"/>
         <source>&amp;Save mapping</source>
         <translation>&amp;Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="106"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="107"/>
         <source>Full names are written:</source>
         <translation>Порядок в ФИО:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="111"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="112"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="115"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="116"/>
         <source>Save this mapping as:</source>
         <translation>Сохранить сопоставление как:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="120"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="121"/>
         <source>How the first rows will be read:</source>
         <translation>Как будут прочитаны первые строки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="227"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="228"/>
         <source>«{0}» is chosen for columns {1} and {2}; only {1} is used.</source>
         <translation>Поле «{0}» выбрано для столбцов {1} и {2}; используется только {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="233"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="234"/>
         <source>Choose the column with the full name or the family name.</source>
         <translation>Выберите столбец с ФИО или фамилией.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="235"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="236"/>
         <source>Choose the column with the session&apos;s title.</source>
         <translation>Выберите столбец с названием сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="289"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="386"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="290"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="290"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="387"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="291"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="291"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="292"/>
         <source>Family name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="292"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="293"/>
         <source>Given name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="293"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="294"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="294"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="295"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="295"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="296"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="296"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="297"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="297"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="298"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="298"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="299"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="299"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="300"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="300"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="301"/>
+        <source>Unavailable</source>
+        <translation>Недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="302"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="343"/>
         <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
         <translation>
             <numerusform>В этом файле сначала пишется имя (Елена Пак): так записано %n имя.</numerusform>
@@ -1646,7 +1660,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="344"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="349"/>
         <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
         <translation>
             <numerusform>В этом файле сначала пишется фамилия (Пак Елена): так записано %n имя.</numerusform>
@@ -1655,67 +1669,67 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="350"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="355"/>
         <source>This file&apos;s names are written both ways; each is read as it looks.</source>
         <translation>В этом файле имена записаны и так, и так; каждое читается по его виду.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="366"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="371"/>
         <source>No event is chosen: the sessions are not used.</source>
         <translation>Мероприятие не выбрано: сессии не будут учтены.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="389"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="394"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="395"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="396"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="397"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="398"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="394"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="399"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="400"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="438"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="443"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="444"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="449"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="468"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="473"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>
@@ -3148,12 +3162,17 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Включено в сессии:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="382"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="355"/>
+        <source>Unavailable periods added:</source>
+        <translation>Добавлено периодов недоступности:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="383"/>
         <source>The rejected rows are in {0}</source>
         <translation>Отклонённые строки записаны в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="387"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="388"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,54 @@ def test_a_phone_written_as_forumdesk_writes_it_stays_so(d: str) -> None:
     written = f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}"
     assert normalize_phone(written) == written
     assert normalize_phone(f"8 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}") == written
+
+
+# --- the "unavailable" column -------------------------------------------------------------------
+
+
+def test_an_unavailable_column_gives_the_periods_it_lists() -> None:
+    cleaner = _cleaner(["ФИО", "E-mail", "Недоступен"])
+    one = cleaner.clean(2, ["Иванов Пётр", "p@example.kz", "2026-06-01 14:00-16:00"])
+    assert isinstance(one, AttendeeRow)
+    assert one.unavailable == ((dt.datetime(2026, 6, 1, 14), dt.datetime(2026, 6, 1, 16)),)
+    assert one.warnings == ()
+    several = cleaner.clean(
+        3, ["Петрова Анна", "", "2026-06-01 14:00–16:00; 2026-06-02\n03.06.2026 9:00-10:30"]
+    )
+    assert isinstance(several, AttendeeRow)
+    assert several.unavailable == (
+        (dt.datetime(2026, 6, 1, 14), dt.datetime(2026, 6, 1, 16)),
+        (dt.datetime(2026, 6, 2), dt.datetime(2026, 6, 3)),
+        (dt.datetime(2026, 6, 3, 9), dt.datetime(2026, 6, 3, 10, 30)),
+    )
+    empty = cleaner.clean(4, ["Сидоров", "", "  "])
+    assert isinstance(empty, AttendeeRow) and empty.unavailable == () and empty.warnings == ()
+
+
+def test_a_period_that_cannot_be_read_is_a_warning_and_the_rest_are_kept() -> None:
+    cleaner = _cleaner(["ФИО", "Unavailable times"])
+    result = cleaner.clean(
+        5, ["Иванов Пётр", "2026-06-01; after lunch; 2026-06-02 16:00-14:00; 2026-06-01"]
+    )
+    assert isinstance(result, AttendeeRow)  # imported all the same
+    assert result.person.family_name == "Иванов"
+    assert result.unavailable == ((dt.datetime(2026, 6, 1), dt.datetime(2026, 6, 2)),)
+    assert [(w.row, w.column) for w in result.warnings] == [
+        (5, "Unavailable times"),
+        (5, "Unavailable times"),
+    ]
+    assert result.warnings[0].message == (
+        "«after lunch» is not a period; write e.g. 2021-11-25 09:00–12:00, or a whole day as "
+        "2021-11-26. It was not imported."
+    )
+    assert "ends before it starts" in result.warnings[1].message
+
+
+def test_a_period_of_more_than_62_days_is_a_warning() -> None:
+    cleaner = _cleaner(["ФИО", "Не может"])
+    result = cleaner.clean(2, ["Иванов", "2026-01-01 – 2026-06-01"])
+    assert isinstance(result, AttendeeRow)
+    assert result.unavailable == ()
+    assert [w.message for w in result.warnings] == [
+        "the period «2026-01-01 – 2026-06-01» lasts more than 62 days; it was not imported."
+    ]
