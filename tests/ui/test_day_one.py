@@ -353,10 +353,291 @@ def _make_sessions_on_the_timetable(qtbot: QtBot, window: MainWindow, db: Databa
     assert window.counts_label.text().startswith("4 sessions, 0 not on the timetable")
 
 
+# --- 4. two attendee lists ---------------------------------------------------------------------
+
+
+def _write_russian_excel_csv(path: Path) -> Path:
+    with path.open("w", encoding="cp1251", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";")
+        writer.writerow(CSV_HEADER)
+        writer.writerows(CSV_PEOPLE)
+    return path
+
+
+def _write_partner_xlsx(path: Path) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Регистрация"
+    sheet.append(XLSX_HEADER)
+    for row in XLSX_PEOPLE:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def _import_attendees(
+    qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts, path: Path, fields: list[str]
+) -> int:
+    """File > Import attendees (Ctrl+I), the file chosen with Browse, every page in turn; the
+    number of people the check page says will be created."""
+    window.import_actions.exec_wizard = lambda wizard: wizard.show()  # driven, not waited on
+    _action(window, "Ctrl+I").trigger()
+    wizard = window.import_actions.wizard
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    prompts.choose_files(path)
+    qtbot.mouseClick(wizard.file_page.browse_button, Qt.MouseButton.LeftButton)
+    assert wizard.file_page.event_combo.currentData() == window.ctx.event_id
+    wizard.next()
+    assert wizard.currentPage() is wizard.sheet_page, wizard.file_page.error_label.text()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert [c.currentData() for c in wizard.mapping_page.field_combos] == fields
+    wizard.next()
+    check = wizard.check_page
+    assert wizard.currentPage() is check
+    assert check.summary is not None and check.problems_table.rowCount() == 0
+    created = check.summary.created
+    wizard.next()
+    assert wizard.currentPage() is wizard.confirm_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary_page, wizard.confirm_page.error_label.text()
+    assert wizard.summary_page.count_labels["created"].text() == str(created)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible()
+    return created
+
+
+def _import_both_lists(
+    qtbot: QtBot, window: MainWindow, db: Database, prompts: ScriptedPrompts, folder: Path
+) -> None:
+    event_id, steps = window.ctx.event_id or 0, window.ctx.undo_stack.count()
+    assert people.search_people(db) == []
+    csv_path = _write_russian_excel_csv(folder / "Участники.csv")
+    assert csv_path.read_bytes().startswith("Фамилия;Имя".encode("cp1251"))
+    fields = ["family_name", "given_name", "patronymic", "organization", "position", "email"]
+    assert _import_attendees(qtbot, window, prompts, csv_path, fields) == 3
+    registered = people.search_people(db, event_id=event_id)
+    assert sorted((p.family_name, p.given_name, p.organization) for p in registered) == sorted(
+        (row[0], row[1], row[3]) for row in CSV_PEOPLE
+    )
+    erlan = people.search_people(db, "Жаксыбеков")[0]
+    assert (erlan.patronymic, erlan.position, erlan.email) == (
+        "Маратович",
+        "Директор",
+        "erlan@example.kz",
+    )
+
+    xlsx_path = _write_partner_xlsx(folder / "Партнёры.xlsx")
+    fields = ["family_name", "given_name", "organization", "email", "country"]
+    assert _import_attendees(qtbot, window, prompts, xlsx_path, fields) == 2
+    registered = people.search_people(db, event_id=event_id)
+    assert len(registered) == 5
+    smith = people.search_people(db, "john.smith@example.com")[0]
+    assert (smith.family_name, smith.given_name, smith.organization) == (
+        "Smith",
+        "John",
+        "Amazon EU",
+    )
+    assert window.ctx.undo_stack.count() == steps + 2  # an undo step per import
+
+
+# --- 5. people in the session editor ------------------------------------------------------------
+
+
+def _add_by_typing(
+    qtbot: QtBot, dialog: SessionEditorDialog, text: str, role: Role, person_id: int
+) -> None:
+    """Choose the role, type part of a name in Add people and press Enter: added, still open."""
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(role.value))
+    dialog.search_edit.setFocus()
+    type_text(dialog.search_edit, text)
+    assert dialog.selected_results() and dialog.selected_results()[0].id == person_id
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.search_edit.text() == ""
+    assert (person_id, role) in [(a.person_id, a.role) for a in dialog.people_model.rows()]
+
+
+def _person(db: Database, text: str) -> int:
+    [found] = people.search_people(db, text)
+    return found.id
+
+
+def _edit_people_of(
+    qtbot: QtBot,
+    window: MainWindow,
+    title: str,
+    wanted: list[tuple[str, Role]],
+) -> SessionRow:
+    """Double-click the session's block and add `wanted` by typing; OK saves them all."""
+    db, view = window.db, window.timetable_page.view
+    row = _sessions(db)[title]
+    block = view.block(row.id)
+    assert block is not None
+    point = _point(view, block.place.x + block.place.width / 2, block.place.y + 12)
+
+    def add_everyone(dialog: SessionEditorDialog) -> None:
+        assert dialog.original is not None and dialog.original.id == row.id
+        for text, role in wanted:
+            _add_by_typing(qtbot, dialog, text, role, _person(db, text))
+        assert assignments.session_people(db, row.id) == []  # nothing saved before OK
+
+    _open_editor_by(qtbot, window, lambda: _double_click(view, point), add_everyone)
+    saved = [(a.person_id, a.role) for a in assignments.session_people(db, row.id)]
+    assert saved == [(_person(db, text), role) for text, role in wanted]
+    return row
+
+
+def _assign_people(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    steps = window.ctx.undo_stack.count()
+    _edit_people_of(
+        qtbot,
+        window,
+        "Открытие форума",
+        [("Жаксыбеков", Role.MODERATOR), ("john.smith", Role.SPEAKER)],
+    )
+    # John Smith speaks at the panel too, which starts before the opening ends
+    _edit_people_of(
+        qtbot,
+        window,
+        "Защита товарных знаков на маркетплейсах",
+        [("Иванова", Role.MODERATOR), ("Smith", Role.SPEAKER), ("Нурланова", Role.PANELIST)],
+    )
+    assert window.ctx.undo_stack.count() == steps + 2  # one step per OK
+
+
+# --- 6. a problem, accepted with a note ---------------------------------------------------------
+
+
+def _clash_key(db: Database, event_id: int) -> str:
+    smith = _person(db, "john.smith")
+    [clash] = [
+        p for p in problems.check_event(db, event_id) if p.kind == ProblemKind.PERSON_DOUBLE_BOOKED
+    ]
+    assert clash.person_ids == (smith,) and len(clash.session_ids) == 2
+    return clash.key
+
+
+def _accept_the_clash(
+    qtbot: QtBot, window: MainWindow, db: Database, prompts: ScriptedPrompts
+) -> str:
+    dock, event_id = window.problems_dock, window.ctx.event_id or 0
+    key = _clash_key(db, event_id)
+    # the dock checks again after a burst of changes, off the GUI thread: it shows up soon
+    qtbot.waitUntil(lambda: key in {row.key for row in dock.open_rows()}, timeout=5000)
+    shown = {row.key: row for row in dock.open_rows()}
+    assert key in shown and "Smith" in shown[key].message
+    # the copy of the panel has nobody to moderate it: a warning the dock shows too
+    practicum = _sessions(db)["Защита товарных знаков: практикум"]
+    assert any(
+        r.kind == ProblemKind.NO_MODERATOR and r.session_ids == (practicum.id,)
+        for r in dock.open_rows()
+    )
+    errors, warnings = dock.counts()
+    assert errors >= 1
+    assert window.problems_label.text().startswith(f"{errors} error")
+
+    prompts.write_notes("Джон Смит выступает в начале панели, потом уходит на открытие")
+    assert dock.select_problem(key)
+    with qtbot.waitSignal(dock.checked, timeout=5000):
+        qtbot.mouseClick(dock.accept_button, Qt.MouseButton.LeftButton)
+    assert prompts.of_kind("note")[-1].parent is dock
+    stored = {row.key: row for row in problems.check_event(db, event_id)}
+    assert stored[key].accepted
+    assert stored[key].accepted_note == (
+        "Джон Смит выступает в начале панели, потом уходит на открытие"
+    )
+    assert key not in {row.key for row in dock.open_rows()}
+    assert dock.counts() == (errors - 1, warnings)
+    return key
+
+
+# --- 7. undo and redo from the keyboard ---------------------------------------------------------
+
+
+def _press_keys(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    """Ctrl+<key> where the user is: on the timetable, in the active window."""
+    with qtbot.waitSignal(window.problems_dock.checked, timeout=5000):
+        qtbot.keyClick(window.timetable_page.view, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def _undo_and_redo(qtbot: QtBot, window: MainWindow, db: Database, key: str) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.timetable_page.view.setFocus()
+    stack, event_id = window.ctx.undo_stack, window.ctx.event_id or 0
+    panel = _sessions(db)["Защита товарных знаков на маркетплейсах"]
+    panel_people = [(a.person_id, a.role) for a in assignments.session_people(db, panel.id)]
+    top = stack.index()
+
+    _press_keys(qtbot, window, Qt.Key.Key_Z)  # the acceptance
+    assert stack.index() == top - 1
+    assert not {r.key: r for r in problems.check_event(db, event_id)}[key].accepted
+    assert key in {row.key for row in window.problems_dock.open_rows()}
+    _press_keys(qtbot, window, Qt.Key.Key_Z)  # the panel's people
+    assert stack.index() == top - 2
+    assert assignments.session_people(db, panel.id) == []
+    assert not [
+        p for p in problems.check_event(db, event_id) if p.kind == ProblemKind.PERSON_DOUBLE_BOOKED
+    ]
+
+    _press_keys(qtbot, window, Qt.Key.Key_Y)
+    assert stack.index() == top - 1
+    assert [(a.person_id, a.role) for a in assignments.session_people(db, panel.id)] == panel_people
+    _press_keys(qtbot, window, Qt.Key.Key_Y)
+    assert stack.index() == top
+    accepted = {r.key: r for r in problems.check_event(db, event_id)}[key]
+    assert accepted.accepted and accepted.accepted_note is not None
+    assert key not in {row.key for row in window.problems_dock.open_rows()}
+
+
+# --- 8. the agenda, exported and read back ------------------------------------------------------
+
+
+def _export_the_agenda(
+    window: MainWindow, db: Database, prompts: ScriptedPrompts, folder: Path
+) -> None:
+    target = folder / "Программа форума.xlsx"
+    exporter = window.export_actions
+    prompts.choose_files(target)
+
+    def drive(dialog: QDialog) -> int:
+        assert isinstance(dialog, ExportAgendaDialog)
+        for part, check in dialog.part_checks.items():
+            check.setChecked(part in ("programme", "people"))
+        dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru"))
+        dialog.browse_button.click()  # the file dialog, scripted: gives the target
+        dialog.accept()
+        return dialog.result()
+
+    exporter.exec_dialog = drive
+    _action(window, "Ctrl+Shift+E").trigger()
+    assert not prompts.warnings
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    assert workbook.sheetnames == ["Программа", "Участники"]
+    programme = " ".join(
+        str(cell) for row in workbook["Программа"].iter_rows(values_only=True) for cell in row
+    )
+    for row in sessions.list_sessions(db, window.ctx.event_id or 0):
+        assert row.title in programme, row.title
+    for name in ("Жаксыбеков", "Иванова", "Smith", "Нурланова"):
+        assert name in programme, name
+    listed = " ".join(
+        str(cell) for row in workbook["Участники"].iter_rows(values_only=True) for cell in row
+    )
+    for name in ("Жаксыбеков", "Smith", "Нурланова"):
+        assert name in listed, name
+    workbook.close()
+    assert str(target) in window.statusBar().currentMessage()
+
+
 # --- the scenario -----------------------------------------------------------------------------
 
 
-def test_day_one(qtbot: QtBot, db: Database, db_path: Path, prompts: ScriptedPrompts) -> None:
+def test_day_one(
+    qtbot: QtBot, db: Database, db_path: Path, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     assert db_path.exists()
     window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
@@ -367,4 +648,9 @@ def test_day_one(qtbot: QtBot, db: Database, db_path: Path, prompts: ScriptedPro
     _create_the_event(qtbot, window, db)
     _set_up_rooms_and_tracks(qtbot, window, db)
     _make_sessions_on_the_timetable(qtbot, window, db)
+    _import_both_lists(qtbot, window, db, prompts, tmp_path)
+    _assign_people(qtbot, window, db)
+    key = _accept_the_clash(qtbot, window, db, prompts)
+    _undo_and_redo(qtbot, window, db, key)
+    _export_the_agenda(window, db, prompts, tmp_path)
     assert prompts.warnings == []
