@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from forumdesk.config import resolve_database_url
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.rows import EventRow, SessionRow
 from forumdesk.db.engine import Database
+from forumdesk.db.migrate import open_database
 from forumdesk.scheduling.model import ProblemKind
 from forumdesk.services import assignments, events, people, problems, sessions, venue
 from forumdesk.ui.event_dialog import NewEventDialog
@@ -524,8 +526,13 @@ def _accept_the_clash(
 ) -> str:
     dock, event_id = window.problems_dock, window.ctx.event_id or 0
     key = _clash_key(db, event_id)
-    # the dock checks again after a burst of changes, off the GUI thread: it shows up soon
+    # the dock checks again once the loop turns after a burst of changes
     qtbot.waitUntil(lambda: key in {row.key for row in dock.open_rows()}, timeout=5000)
+    # the status bar's count brings the dock forward (it sits behind Details)
+    qtbot.mouseClick(window.problems_label, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=2000)
+    panel = _sessions(db)["Защита товарных знаков на маркетплейсах"]
+    assert window.problem_marks.outlines.severity.get(panel.id) is not None
     shown = {row.key: row for row in dock.open_rows()}
     assert key in shown and "Smith" in shown[key].message
     # the copy of the panel has nobody to moderate it: a warning the dock shows too
@@ -539,7 +546,14 @@ def _accept_the_clash(
     assert window.problems_label.text().startswith(f"{errors} error")
 
     prompts.write_notes("Джон Смит выступает в начале панели, потом уходит на открытие")
-    assert dock.select_problem(key)
+    index = dock.model.index_of(key)
+    assert index.isValid()
+    dock.tree.scrollTo(index)
+    qtbot.mouseClick(
+        dock.tree.viewport(), Qt.MouseButton.LeftButton, pos=dock.tree.visualRect(index).center()
+    )
+    assert [row.key for row in dock.selected_problems()] == [key]
+    assert dock.accept_button.isEnabled()
     with qtbot.waitSignal(dock.checked, timeout=5000):
         qtbot.mouseClick(dock.accept_button, Qt.MouseButton.LeftButton)
     assert prompts.of_kind("note")[-1].parent is dock
@@ -550,6 +564,7 @@ def _accept_the_clash(
     )
     assert key not in {row.key for row in dock.open_rows()}
     assert dock.counts() == (errors - 1, warnings)
+    assert window.problem_marks.outlines.severity.get(panel.id) is None
     return key
 
 
@@ -653,4 +668,19 @@ def test_day_one(
     key = _accept_the_clash(qtbot, window, db, prompts)
     _undo_and_redo(qtbot, window, db, key)
     _export_the_agenda(window, db, prompts, tmp_path)
+    assert prompts.unanswered() == {}
+
+    # the day's work is in the file: another desk opening it sees all of it
+    window.close()
+    other = open_database(resolve_database_url(str(db_path)))
+    try:
+        [event] = events.list_events(other)
+        assert len(venue.list_rooms(other, event.id)) == 4
+        assert len(sessions.list_sessions(other, event.id)) == 4
+        assert len(people.search_people(other, event_id=event.id)) == 5
+        assert [p.accepted_note for p in problems.check_event(other, event.id) if p.accepted] == [
+            "Джон Смит выступает в начале панели, потом уходит на открытие"
+        ]
+    finally:
+        other.dispose()
     assert prompts.warnings == []
