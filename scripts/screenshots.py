@@ -199,6 +199,9 @@ def main(argv: list[str]) -> int:
     wizard.resize(min(wizard.width(), SIZE[0]), min(wizard.height(), USABLE_HEIGHT))
     for name in ("file", "sheet", "mapping", "check", "confirm", "summary"):
         _save(wizard, out / f"import-{name}.png")
+        if name == "check":  # the row without a name goes to the file of rejected rows
+            wizard.check_page.skip_invalid_check.setChecked(True)
+            _settle(1.0)
         if name != "summary":
             wizard.next()
             _settle(1.0)  # the import runs in a worker thread
