@@ -88,6 +88,7 @@ def main(argv: list[str]) -> int:
 
     from forumdesk.services import sessions
     from forumdesk.ui import i18n
+    from forumdesk.ui.assign_dialog import AssignToSessionDialog
     from forumdesk.ui.event_dialog import NewEventDialog
     from forumdesk.ui.export_dialog import ExportAgendaDialog
     from forumdesk.ui.main_window import MainWindow
@@ -167,6 +168,10 @@ def main(argv: list[str]) -> int:
         edit_person.add_section(box)
         _show_dialog(edit_person, out / "person-edit.png")
         edit_person.close()
+
+    assign = AssignToSessionDialog(sessions.list_sessions(db, event.id), 3, parent=window)
+    _show_dialog(assign, out / "assign-to-session.png")
+    assign.close()
 
     event_dialog = NewEventDialog(window)
     _show_dialog(event_dialog, out / "event-new.png")

@@ -28,6 +28,7 @@ from forumdesk.db.engine import Database
 from forumdesk.services import assignments, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui import i18n
+from forumdesk.ui.assign_dialog import AssignToSessionDialog
 from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.export_dialog import ExportAgendaDialog
 from forumdesk.ui.main_window import MainWindow
@@ -267,6 +268,10 @@ def test_every_dialog_fits_the_screen_with_nothing_cut(
             ),
         ),
         ("edit person", edit_person),
+        (
+            "assign to session",
+            AssignToSessionDialog(sessions.list_sessions(window.db, event.id), 3, parent=window),
+        ),
         ("new event", NewEventDialog(window)),
         ("export", ExportAgendaDialog(window.ctx, window)),
         (
@@ -333,3 +338,21 @@ def test_every_import_step_fits_the_screen_with_nothing_cut(
         wizard.next()
         qtbot.waitUntil(lambda page=page: wizard.currentPage() is not page, timeout=10_000)
     assert seen[-1] == "SummaryPage", seen
+
+
+def test_the_assign_dialog_shows_the_demo_session_titles_whole(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    event = window.ctx.current_event
+    assert event is not None
+    dialog = AssignToSessionDialog(sessions.list_sessions(window.db, event.id), 3, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _settle()
+    assert _fits_the_screen(dialog)
+    tree = dialog.session_list
+    metrics = tree.fontMetrics()
+    titles = [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+    cut = [t for t in titles if metrics.horizontalAdvance(t) + 12 > tree.columnWidth(1)]
+    assert cut == []
+    assert not tree.horizontalScrollBar().isVisible()
