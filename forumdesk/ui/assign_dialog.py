@@ -64,6 +64,7 @@ class AssignToSessionDialog(QDialog):
             else self.tr("Assign %n people to a session", "", people_count)
         )
         self.setMinimumSize(560, 420)
+        self.resize(860, 480)  # titles run long: most read whole on a 1366-pixel screen
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by code, title, room, moderator…"))

@@ -46,6 +46,7 @@ from forumdesk.ui.i18n import installed_language
 
 OPTIONS_KEY = "export/agenda_options"
 FOLDER_KEY = "export/folder"
+MAX_LIST_WIDTH = 400  # three lists side by side still fit a 1366-pixel screen
 
 
 def _tr(text: str) -> str:
@@ -221,6 +222,7 @@ class ExportAgendaDialog(QDialog):
         for text, value in entries:
             item = QListWidgetItem(text, widget)
             item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setToolTip(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked
@@ -228,6 +230,12 @@ class ExportAgendaDialog(QDialog):
                 else Qt.CheckState.Unchecked
             )
         widget.setMinimumHeight(120)
+        # wide enough for the longest room or track name, so the list never scrolls sideways;
+        # a name longer than any screen allows is cut, and its tooltip reads it whole
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        chrome = 2 * widget.frameWidth() + widget.verticalScrollBar().sizeHint().width()
+        widest = widget.sizeHintForColumn(0) if widget.count() else 0
+        widget.setMinimumWidth(min(widest + chrome, MAX_LIST_WIDTH))
         return widget
 
     @staticmethod

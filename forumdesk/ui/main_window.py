@@ -174,9 +174,10 @@ class MainWindow(QMainWindow):
     def _build_event_toolbar(self) -> None:
         self.event_combo = QComboBox(self)
         self.event_combo.setMinimumContentsLength(28)
-        self.event_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as the longest event's name and dates, up to a width that leaves the undo and
+        # redo buttons room at 1366 pixels; a longer name is cut and its tooltip reads it whole
+        self.event_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.event_combo.setMaximumWidth(80 * self.event_combo.fontMetrics().averageCharWidth())
         self.event_combo.currentIndexChanged.connect(self._on_event_combo_current_index_changed)
         toolbar = QToolBar(self.tr("Event"), self)
         toolbar.setObjectName("event_toolbar")
@@ -321,11 +322,14 @@ class MainWindow(QMainWindow):
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for event in self._events:
-            self.event_combo.addItem(
-                f"{event.name} ({event.first_day:%d.%m.%Y}–{event.last_day:%d.%m.%Y})"
+            text = f"{event.name} ({event.first_day:%d.%m.%Y}–{event.last_day:%d.%m.%Y})"
+            self.event_combo.addItem(text)
+            self.event_combo.setItemData(
+                self.event_combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole
             )
         index = next((n for n, e in enumerate(self._events) if str(e.id) == str(wanted)), 0)
         self.event_combo.setCurrentIndex(index if self._events else -1)
+        self.event_combo.setToolTip(self.event_combo.currentText())
         self.event_combo.blockSignals(False)
         self._show_event(self._events[index] if self._events else None)
 
@@ -376,6 +380,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("This desk is now called {0}.").format(name), 5000)
 
     def _on_event_combo_current_index_changed(self, index: int) -> None:
+        self.event_combo.setToolTip(self.event_combo.currentText())
         if 0 <= index < len(self._events):
             self._show_event(self._events[index])
 

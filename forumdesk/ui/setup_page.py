@@ -62,7 +62,7 @@ class SetupPage(QWidget):
     def _build_event_box(self) -> QWidget:
         box = QGroupBox(self.tr("Event"), self)
         form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.name_edit = QLineEdit(box)
         self.city_edit = QLineEdit(box)
         self.venue_edit = QLineEdit(box)
@@ -229,6 +229,8 @@ class SetupPage(QWidget):
         self.name_edit.setText(event.name if event else "")
         self.city_edit.setText(event.city or "" if event else "")
         self.venue_edit.setText(event.venue or "" if event else "")
+        for edit in (self.name_edit, self.city_edit, self.venue_edit):
+            edit.setCursorPosition(0)  # a long name shows its beginning, not its end
         if event:
             self.first_day_edit.setDate(qdate(event.first_day))
             self.last_day_edit.setDate(qdate(event.last_day))
