@@ -81,6 +81,17 @@ class AmbiguousEncodingError(ImportFileError):
         self.candidates = candidates
         self.previews = previews
 
+    def samples(self, width: int = 70) -> dict[str, str]:
+        """For each candidate, the first line with letters beyond ASCII, as it reads it."""
+        found: dict[str, str] = {}
+        lines = {e: text.splitlines() for e, text in self.previews.items()}
+        first = self.candidates[0]
+        index = next((i for i, line in enumerate(lines[first]) if not line.isascii()), 0)
+        for encoding in self.candidates:
+            line = lines[encoding][index] if index < len(lines[encoding]) else ""
+            found[encoding] = line if len(line) <= width else line[: width - 1] + "…"
+        return found
+
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
