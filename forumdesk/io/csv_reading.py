@@ -1,6 +1,6 @@
 """Reading a CSV file into a RawTable: its encoding (BOM, UTF-8, UTF-16, else the 8-bit code page
-its letters read sensibly in, see encoding_detection) and delimiter (`;` `,` tab `|`, or Excel's own "sep=" line) are detected, both
-overridable."""
+its letters read sensibly in, see encoding_detection) and delimiter (`;` `,` tab `|`, or Excel's
+own "sep=" line) are detected, both overridable."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ Only the first SAMPLE_BYTES of a file are looked at.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -51,9 +52,7 @@ _COMMON_GREEK = frozenset("αοιετσνηυρ")
 _COMMON_SHARE = 0.4
 _LETTERS_FOR_FREQUENCY = 60
 # letters a forum's names and organisations are written in; anything else in a word is odd
-_USUAL_LATIN = frozenset(
-    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšžčćđłńśźżőűăâîşţğıąęėįųūāēīņļķģ"
-)
+_USUAL_LATIN = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšžčćđłńśźżőűăâîşţğıąęėįųūāēīņļķģ")
 _USUAL_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіїєґў")
 # typography that 8-bit files carry between words, not inside them
 _TYPOGRAPHY = frozenset("«»–—№…‘’‚“”„°\u00a0\u00ad")
@@ -124,9 +123,7 @@ def detect_8bit_encoding(data: bytes, name: str) -> str:
     if len(distinct) == 1:
         return distinct[0].encoding
     candidates = [r.encoding for r in distinct]
-    raise AmbiguousEncodingError(
-        name, candidates, {e: preview_text(sample, e) for e in candidates}
-    )
+    raise AmbiguousEncodingError(name, candidates, {e: preview_text(sample, e) for e in candidates})
 
 
 def preview_text(data: bytes, encoding: str) -> str:
@@ -206,7 +203,7 @@ def _odd_word(token: str) -> bool:
     if len(scripts) != 1 or "OTHER" in scripts:
         return True  # «Mьller», «Hйlиne»: Latin and Cyrillic in one word
     script = scripts.pop()
-    for previous, char in zip(letters, letters[1:], strict=False):
+    for previous, char in itertools.pairwise(letters):
         if previous.islower() and char.isupper():
             return True  # «иВАНОВ»: KOI8-R read as cp1251, and the reverse
     lower = [c.lower() for c in letters]
