@@ -916,98 +916,108 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="110"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="124"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="112"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="126"/>
         <source>An Excel, OpenDocument or CSV file. You can also drop the file onto this page.</source>
         <translation>Файл Excel, OpenDocument или CSV. Файл можно также перетащить на эту страницу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="119"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="133"/>
         <source>The file to import</source>
         <translation>Файл для импорта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="121"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="135"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="128"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="142"/>
         <source>Attendees (people, registrations)</source>
         <translation>Участники (люди, регистрации)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="129"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="143"/>
         <source>Programme (sessions, rooms, speakers)</source>
         <translation>Программа (сессии, залы, спикеры)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="138"/>
-        <location filename="../../forumdesk/ui/import_pages.py" line="145"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="152"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="159"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="147"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="161"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="152"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="173"/>
+        <source>Read the file &amp;as:</source>
+        <translation>&amp;Читать файл как:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_pages.py" line="188"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="155"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="191"/>
         <source>&amp;What it holds:</source>
         <translation>&amp;Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="156"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="192"/>
         <source>&amp;Event:</source>
         <translation>&amp;Мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="157"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="193"/>
         <source>Text &amp;encoding (CSV):</source>
         <translation>&amp;Кодировка (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="158"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="194"/>
         <source>&amp;Column separator (CSV):</source>
         <translation>&amp;Разделитель столбцов (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="170"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="207"/>
         <source>None: only add them to the directory</source>
         <translation>Нет: только добавить в справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="195"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="259"/>
+        <source>«{0}» reads sensibly in more than one encoding ({1}). Choose the one in which the names below look right, then press Next.</source>
+        <translation>«{0}» читается осмысленно в нескольких кодировках ({1}). Выберите ту, в которой имена ниже выглядят правильно, и нажмите «Далее».</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_pages.py" line="276"/>
         <source>A programme is imported into an event, and there is none yet: create the event first.</source>
         <translation>Программа импортируется в мероприятие, а мероприятий пока нет: сначала создайте его.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="206"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="287"/>
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="208"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="289"/>
         <source>Spreadsheets and CSV files ({0})</source>
         <translation>Таблицы и файлы CSV ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="228"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="309"/>
         <source>Choose the event the programme belongs to.</source>
         <translation>Выберите мероприятие, к которому относится программа.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="239"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="325"/>
         <source>«{0}» cannot be read: {1}</source>
         <translation>Не удаётся прочитать «{0}»: {1}</translation>
     </message>
@@ -3025,37 +3035,42 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="353"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="268"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="355"/>
         <source>The highlighted row holds the column names. If it is not the right one, change the row number.</source>
         <translation>В выделенной строке — названия столбцов. Если это не та строка, измените её номер.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="284"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="371"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Лист:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="285"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="372"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Строка заголовков:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="337"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="424"/>
         <source>The header was found in row {0}.</source>
         <translation>Заголовки найдены в строке {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="340"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="426"/>
         <source>No row names columns forumdesk knows; choose the header row and map the columns on the next page.</source>
         <translation>Ни в одной строке нет знакомых forumdesk названий столбцов; выберите строку заголовков и сопоставьте столбцы на следующей странице.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="376"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="431"/>
+        <source>The text was read as {0}.</source>
+        <translation>Текст прочитан в кодировке {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_pages.py" line="464"/>
         <source>There are no rows below row {0}: nothing to import.</source>
         <translation>Ниже строки {0} строк нет: импортировать нечего.</translation>
     </message>
