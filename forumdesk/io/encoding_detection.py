@@ -15,9 +15,11 @@ Only the first SAMPLE_BYTES of a file are looked at.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from forumdesk.core.i18n import _
@@ -45,6 +47,7 @@ _LEGACY = frozenset({"cp866", "mac-cyrillic"})
 # a reading with more than this share of implausible words is not plausible
 _BAD_SHARE = 0.1
 _PREVIEW_LINES = 8
+_MOST_CANDIDATES = 4
 
 # the commonest letters of Russian (and, near enough, Kazakh) and of Greek text
 _COMMON_CYRILLIC = frozenset("оеаинтсрвл")
@@ -103,6 +106,10 @@ class _Reading:
     def plausible(self) -> bool:
         return self.bad <= self.words * _BAD_SHARE
 
+    @property
+    def share_bad(self) -> float:
+        return self.bad / max(self.words, 1)
+
 
 def detect_8bit_encoding(data: bytes, name: str) -> str:
     """The encoding of 8-bit (not UTF) text; AmbiguousEncodingError when two are plausible."""
@@ -114,15 +121,15 @@ def detect_8bit_encoding(data: bytes, name: str) -> str:
     if not plausible:
         plausible = [r for r in readings if r.plausible]
     if not plausible:  # none reads well: the least bad ones, and let the user look
-        least = min(r.bad / max(r.words, 1) for r in readings)
-        plausible = [r for r in readings if r.bad / max(r.words, 1) == least]
+        least = min(r.share_bad for r in readings)
+        plausible = [r for r in readings if r.share_bad <= least + _BAD_SHARE]
     distinct: list[_Reading] = []
     for reading in plausible:
         if all(reading.text != other.text for other in distinct):
             distinct.append(reading)
     if len(distinct) == 1:
         return distinct[0].encoding
-    candidates = [r.encoding for r in distinct]
+    candidates = [r.encoding for r in distinct][:_MOST_CANDIDATES]
     raise AmbiguousEncodingError(name, candidates, {e: preview_text(sample, e) for e in candidates})
 
 
@@ -161,23 +168,22 @@ def _read(sample: bytes, encoding: str) -> _Reading | None:
     bad = words = 0
     counts = {"CYRILLIC": 0, "GREEK": 0}
     common = {"CYRILLIC": 0, "GREEK": 0}
-    for token in _TOKEN.findall(text):
-        if token.isascii():
-            continue
-        words += 1
+    # lists repeat their cities, organisations and names: each distinct word is judged once
+    tokens = Counter(t for t in _TOKEN.findall(text) if not t.isascii())
+    for token, times in tokens.items():
+        words += times
         if not any(c.isalpha() for c in token):
             # signs on their own: «€» is usual, «─» (KOI8-R reading cp1252's «€») is not
-            bad += any(not c.isascii() and c not in _USUAL_SIGNS for c in token)
+            if any(not c.isascii() and c not in _USUAL_SIGNS for c in token):
+                bad += times
             continue
         if _odd_word(token):
-            bad += 1
+            bad += times
         for char in token.lower():
-            script = _script(char)
+            script, is_common = _letter(char)
             if script in counts:
-                counts[script] += 1
-                base = unicodedata.normalize("NFD", char)[0]
-                if base in _COMMON_CYRILLIC or base in _COMMON_GREEK:
-                    common[script] += 1
+                counts[script] += times
+                common[script] += times * is_common
     for script, count in counts.items():
         # a text of many letters whose commonest are not the language's is a wrong reading
         if count >= _LETTERS_FOR_FREQUENCY and common[script] < count * _COMMON_SHARE:
@@ -185,6 +191,14 @@ def _read(sample: bytes, encoding: str) -> _Reading | None:
     return _Reading(encoding, text, bad, words)
 
 
+@functools.cache
+def _letter(char: str) -> tuple[str, bool]:
+    """The script of a (lower-case) character, and whether it is among its commonest."""
+    base = unicodedata.normalize("NFD", char)[0]
+    return _script(char), base in _COMMON_CYRILLIC or base in _COMMON_GREEK
+
+
+@functools.cache
 def _script(char: str) -> str:
     if char.isascii():
         return "LATIN" if char.isalpha() else ""

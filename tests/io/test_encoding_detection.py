@@ -28,6 +28,14 @@ RUSSIAN_EXCEL = [
     *RUSSIAN,
     ["Ким", "Ольга", "", "АО «Казпочта», отдел №2", "Менеджер", "Алматы", "kim@example.kz"],
 ]
+# Kazakh names and places, in the Russian letters cp1251 has
+KAZAKH = [
+    ["ФИО", "Организация", "Город"],
+    ["Жаксыбеков Ерлан Нурланович", "ТОО «Казахтелеком»", "Шымкент"],
+    ["Кусаинова Гульмира Жумабековна", "АО НК «КазМунайГаз»", "Усть-Каменогорск"],
+    ["Шыныбеков Ербол Муратулы", "Акимат Кызылординской области", "Кызылорда"],
+    ["Ыскаков Куаныш", "ИП Ыскаков", "Актобе"],
+]
 WESTERN = [
     ["Nom", "Prénom", "Organisation", "Ville"],
     ["Mahé", "Hélène", "Ministère de la Culture", "Orléans"],
@@ -49,6 +57,7 @@ def _cells(path: Path, encoding: str | None = None) -> list[list[str]]:
     ("rows", "written", "read_as"),
     [
         (RUSSIAN_EXCEL, "cp1251", {"cp1251"}),
+        (KAZAKH, "cp1251", {"cp1251"}),
         (RUSSIAN, "koi8-r", {"koi8-r"}),
         (RUSSIAN, "cp866", {"cp866"}),
         (WESTERN, "cp1252", {"cp1252"}),
@@ -124,6 +133,14 @@ def test_wrong_readings_are_judged_implausible() -> None:
     assert encoding_detection._odd_word("ξςξ")  # a final sigma inside a word
     for word in ("Müller", "Hélène", "Иванов", "Пётр", "«Ромашка»", "Παπαδόπουλος", "Groß"):
         assert not encoding_detection._odd_word(word), word
+
+
+def test_letters_in_no_language_are_not_guessed_at() -> None:
+    """No reading makes words of it: the user is asked, not given the least bad guess."""
+    data = "Name\nЪьЫъ ЩщЪь ЁъЬщ\n".encode("cp1251") * 20
+    with pytest.raises(AmbiguousEncodingError) as caught:
+        detect_8bit_encoding(data, "«noise.csv»")
+    assert 1 < len(caught.value.candidates) <= 4
 
 
 def test_only_the_head_of_a_large_file_is_examined(
