@@ -63,7 +63,8 @@ _USUAL_GREEK = frozenset("αβγδεζηθικλμνξοπρσςτυφχψωάέ
 # signs a table may hold on their own, between spaces or beside digits
 _USUAL_SIGNS = _TYPOGRAPHY | frozenset("€£¥¢§±©®™×÷·•¹²³½¼¾µ")
 _TOKEN = re.compile(r"[^\s;,|\"'\t()\[\]{}<>/\\:.!?=+*&%$#@^~`0-9-]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C1 controls; C0 ones (a vertical tab Excel leaves in a cell) are the same in every reading
+_C1_CONTROL = re.compile(r"[\x80-\x9f]")
 
 
 class AmbiguousEncodingError(ImportFileError):
@@ -163,7 +164,7 @@ def _read(sample: bytes, encoding: str) -> _Reading | None:
         text = sample.decode(encoding)
     except UnicodeDecodeError:
         return None
-    if _CONTROL.search(text):  # C1 controls: ISO-8859 reading what is Windows's 0x80-0x9F
+    if _C1_CONTROL.search(text):  # C1 controls: ISO-8859 reading what is Windows's 0x80-0x9F
         return None
     bad = words = 0
     counts = {"CYRILLIC": 0, "GREEK": 0}

@@ -84,6 +84,10 @@ def test_western_names_are_not_read_as_cyrillic(tmp_path: Path) -> None:
         tmp_path / "de.csv", [["Name", "Firma"], ["Müller", "Siemens AG"]], encoding="cp1252"
     )
     assert _cells(cp1252)[1] == ["Müller", "Siemens AG"]
+    # a control character, the same byte in every code page, does not throw detection off
+    tab = tmp_path / "vt.csv"
+    tab.write_bytes("Name;Note\nMüller;erste\x0bzweite\n".encode("cp1252"))
+    assert _cells(tab)[1] == ["Müller", "erste\x0bzweite"]
     # Windows's own signs, which ISO-8859-1 has no letters for, say cp1252
     euro = write_csv(
         tmp_path / "fee.csv", [["Name", "Fee"], ["Müller", "100 €"]], encoding="cp1252"
