@@ -116,6 +116,7 @@ def run_import_programme(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, kind: str) -> int:
+    from forumdesk.io.encoding_detection import AmbiguousEncodingError
     from forumdesk.io.tables import ImportFileError
     from forumdesk.services.events import resolve_event
 
@@ -146,6 +147,12 @@ def _run(args: argparse.Namespace, kind: str) -> int:
             summary = import_programme(
                 db, Path(args.file), event_id=event.id, options=options, progress=_said_waiting()
             )
+    except AmbiguousEncodingError as exc:
+        # the candidates, and a line as each reads it, so the user sees which one is right
+        fail(str(exc))
+        for encoding, line in exc.samples().items():
+            print(f"  --encoding {encoding}:  {line}", file=sys.stderr)
+        return EXIT_FILE_ERROR
     except ImportFileError as exc:
         return _file_error(str(exc))
     finally:

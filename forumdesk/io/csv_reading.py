@@ -1,6 +1,6 @@
-"""Reading a CSV file into a RawTable: its encoding (BOM, UTF-8, UTF-16, else cp1251 as Russian
-Excel writes) and delimiter (`;` `,` tab `|`, or Excel's own "sep=" line) are detected, both
-overridable."""
+"""Reading a CSV file into a RawTable: its encoding (BOM, UTF-8, UTF-16, else the 8-bit code page
+its letters read sensibly in, see encoding_detection) and delimiter (`;` `,` tab `|`, or Excel's
+own "sep=" line) are detected, both overridable."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from forumdesk.core.i18n import _, foreign_detail
+from forumdesk.io.encoding_detection import detect_8bit_encoding
 from forumdesk.io.raw_table import ImportFileError, RawTable, trim_trailing, unreadable
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -69,7 +70,8 @@ def check_delimiter(delimiter: str, name: str) -> str:
 
 
 def decode_text(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
-    """The file's text and the encoding it was read with (BOM, else UTF-8, else cp1251)."""
+    """The file's text and the encoding it was read with (BOM, else UTF-8, else the 8-bit code page
+    detected; AmbiguousEncodingError when two are plausible)."""
     if encoding:
         try:
             codecs.lookup(encoding)
@@ -119,11 +121,17 @@ def decode_text(data: bytes, encoding: str | None, name: str) -> tuple[str, str]
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Russian Windows and Excel write "ANSI" CSV as cp1251; it maps every byte but 0x98
+    # 8-bit: every byte decodes in almost every code page, so the letters decide which
+    detected = detect_8bit_encoding(data, name)
     try:
-        return data.decode("cp1251"), "cp1251"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return data.decode(detected), detected
+    except UnicodeDecodeError as exc:  # past the part detection looked at
+        raise ImportFileError(
+            _(
+                "{file} is not in {encoding}: byte {byte} cannot be read "
+                "that way. Try another encoding."
+            ).format(file=name, encoding=detected, byte=exc.start)
+        ) from exc
 
 
 def sniff_delimiter(text: str) -> str:

@@ -1,8 +1,9 @@
 """Reading any spreadsheet or CSV file into rows of text (a RawTable).
 
 Spreadsheets (xlsx, xlsm, xlsb, xls, ods) go through python-calamine; CSV files get their
-encoding (BOM, UTF-8, UTF-16, else cp1251 as Russian Excel writes) and delimiter (`;` `,` tab `|`)
-detected, both overridable (forumdesk.io.csv_reading). The format is told by the content, not the
+encoding (BOM, UTF-8, UTF-16, else the 8-bit code page their letters make sense in, or a question
+when two do: forumdesk.io.encoding_detection) and delimiter (`;` `,` tab `|`) detected, both
+overridable (forumdesk.io.csv_reading). The format is told by the content, not the
 name: a ".xls" that is really a CSV or a web page is read or refused for what it is.
 
 Every cell comes out as text: numbers that are whole lose their ".0" (phones, codes), dates are

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
+from forumdesk.io.encoding_detection import AmbiguousEncodingError
 from forumdesk.io.headers import (
     FIELD_LABELS,
     column_letter,
@@ -43,7 +45,19 @@ from forumdesk.services import events
 from forumdesk.services.session_answers import SessionAnswers, load_session_answers
 from forumdesk.ui.context import AppContext
 
-ENCODINGS = ("utf-8", "cp1251", "utf-16", "koi8-r", "cp866", "latin-1")
+ENCODINGS = (
+    "utf-8",
+    "cp1251",
+    "cp1252",
+    "utf-16",
+    "koi8-r",
+    "cp866",
+    "latin-1",
+    "iso-8859-15",
+    "cp1253",
+    "iso-8859-7",
+    "mac-cyrillic",
+)
 DELIMITERS = ((";", ";"), (",", ","), ("\t", "Tab"), ("|", "|"))
 PREVIEW_ROWS = 30
 CLEANED_ROWS = 10
@@ -145,7 +159,29 @@ class FilePage(QWizardPage):
         self.delimiter_combo.addItem(self.tr("Detect automatically"), None)
         for char, shown in DELIMITERS:
             self.delimiter_combo.addItem(self.tr("Tab") if char == "\t" else shown, char)
+        self.encoding_combo.currentIndexChanged.connect(
+            self._on_encoding_combo_current_index_changed
+        )
         self.error_label = message_label(self)
+        # shown when the file reads sensibly in more than one encoding: the user picks by eye
+        self.choice_box = QWidget(self)
+        self.choice_combo = QComboBox(self.choice_box)
+        self.choice_combo.currentIndexChanged.connect(self._on_choice_combo_current_index_changed)
+        self.choice_preview = QPlainTextEdit(self.choice_box)
+        self.choice_preview.setReadOnly(True)
+        self.choice_preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        choice_label = QLabel(self.tr("Read the file &as:"), self.choice_box)
+        choice_label.setBuddy(self.choice_combo)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(choice_label)
+        choice_row.addWidget(self.choice_combo, 1)
+        choice_layout = QVBoxLayout(self.choice_box)
+        choice_layout.setContentsMargins(0, 0, 0, 0)
+        choice_layout.addLayout(choice_row)
+        choice_layout.addWidget(self.choice_preview, 1)
+        self.choice_box.hide()
+        self._choice_path: Path | None = None
+        self._choice_previews: dict[str, str] = {}
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -159,6 +195,7 @@ class FilePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.choice_box, 1)
         layout.addStretch(1)
         self._events = events.list_events(ctx.db)
         self._fill_events()
@@ -185,7 +222,51 @@ class FilePage(QWizardPage):
 
     def _on_path_edit_text_changed(self, _text: str) -> None:
         show_message(self.error_label, "")
+        self._hide_choice()
         self.completeChanged.emit()
+
+    def _on_encoding_combo_current_index_changed(self, _index: int) -> None:
+        if self.choice_box.isVisibleTo(self):  # the user names the encoding: no choice to make
+            show_message(self.error_label, "")
+            self._hide_choice()
+
+    def _on_choice_combo_current_index_changed(self, _index: int) -> None:
+        encoding = self.choice_combo.currentData()
+        self.choice_preview.setPlainText(self._choice_previews.get(encoding, ""))
+
+    @property
+    def chosen_encoding(self) -> str | None:
+        """The encoding the file will be read in: the one named, else the one chosen among the
+        plausible ones, else None (detected)."""
+        named = self.encoding_combo.currentData()
+        if named is None and self._choice_path is not None:
+            return str(self.choice_combo.currentData())
+        return str(named) if named is not None else None
+
+    def _offer_encodings(self, path: Path, error: AmbiguousEncodingError) -> None:
+        self._choice_path = path
+        self._choice_previews = dict(error.previews)
+        self.choice_combo.blockSignals(True)
+        self.choice_combo.clear()
+        for encoding in error.candidates:
+            self.choice_combo.addItem(encoding, encoding)
+        self.choice_combo.setCurrentIndex(0)
+        self.choice_combo.blockSignals(False)
+        self._on_choice_combo_current_index_changed(0)
+        self.choice_box.show()
+        show_message(
+            self.error_label,
+            self.tr(
+                "«{0}» reads sensibly in more than one encoding ({1}). Choose the one in which "
+                "the names below look right, then press Next."
+            ).format(path.name, ", ".join(error.candidates)),
+        )
+        self.choice_combo.setFocus()
+
+    def _hide_choice(self) -> None:
+        self._choice_path = None
+        self._choice_previews = {}
+        self.choice_box.hide()
 
     def _on_kind_combo_current_index_changed(self, _index: int) -> None:
         self._fill_events()
@@ -227,10 +308,15 @@ class FilePage(QWizardPage):
         if self.kind == "programme" and self.event_combo.currentData() is None:
             show_message(self.error_label, self.tr("Choose the event the programme belongs to."))
             return False
-        encoding = self.encoding_combo.currentData()
+        if self._choice_path is not None and self._choice_path != path:
+            self._hide_choice()
+        encoding = self.chosen_encoding
         delimiter = self.delimiter_combo.currentData()
         try:
             tables = read_tables(path, encoding=encoding, delimiter=delimiter)
+        except AmbiguousEncodingError as exc:
+            self._offer_encodings(path, exc)
+            return False
         except ForumdeskError as exc:
             show_message(self.error_label, str(exc))
             return False
@@ -252,7 +338,8 @@ class FilePage(QWizardPage):
             return False
         settings = QSettings()
         settings.setValue("import/last_folder", str(path.parent))
-        settings.setValue("import/encoding", encoding or "")
+        # only an encoding named in the list is remembered; a choice among candidates is per file
+        settings.setValue("import/encoding", self.encoding_combo.currentData() or "")
         settings.setValue("import/kind", state.kind)
         return True
 
@@ -334,14 +421,15 @@ class SheetPage(QWizardPage):
         self.header_spin.setRange(table.rows[0][0], table.rows[-1][0])
         self.header_spin.setValue(wanted or found or table.rows[0][0])
         if found is not None:
-            self.found_label.setText(self.tr("The header was found in row {0}.").format(found))
+            found_text = self.tr("The header was found in row {0}.").format(found)
         else:
-            self.found_label.setText(
-                self.tr(
-                    "No row names columns forumdesk knows; choose the "
-                    "header row and map the columns on the next page."
-                )
+            found_text = self.tr(
+                "No row names columns forumdesk knows; choose the "
+                "header row and map the columns on the next page."
             )
+        if table.is_csv and table.encoding:
+            found_text += " " + self.tr("The text was read as {0}.").format(table.encoding)
+        self.found_label.setText(found_text)
         self._highlight()
 
     def _on_header_spin_value_changed(self, _value: int) -> None:

@@ -202,47 +202,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="69"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="70"/>
         <source>Filter by code, title, room, moderator…</source>
         <translation>Фильтр по коду, названию, залу, модератору…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="77"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="112"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="113"/>
         <source>No session matches the filter.</source>
         <translation>Ни одна сессия не подходит под фильтр.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="118"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="119"/>
         <source>Assign</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="124"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="125"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="127"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="128"/>
         <source>&amp;Session:</source>
         <translation>&amp;Сессия:</translation>
     </message>
@@ -771,149 +771,149 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ExportAgendaDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="57"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="58"/>
         <source>Programme (day by day, with speakers)</source>
         <translation>Программа (по дням, со спикерами)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="58"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="59"/>
         <source>Grid (rooms across, times down)</source>
         <translation>Сетка (залы по горизонтали, время по вертикали)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="59"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="60"/>
         <source>Sign-in sheets for each session</source>
         <translation>Листы регистрации для каждой сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="60"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="61"/>
         <source>Door signs for each room</source>
         <translation>Таблички на двери залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="61"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="62"/>
         <source>Personal agendas</source>
         <translation>Личные программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="62"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="63"/>
         <source>List of people</source>
         <translation>Список участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="112"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="113"/>
         <source>Export agenda</source>
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="119"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="120"/>
         <source>Parts of the workbook</source>
         <translation>Разделы книги</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="129"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="130"/>
         <source>Every registered person gets a personal agenda
 (not only moderators and speakers)</source>
         <translation>Личная программа для каждого зарегистрированного
 (не только для модераторов и спикеров)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="139"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="140"/>
         <source>Paper and language</source>
         <translation>Бумага и язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="151"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="152"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="157"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="158"/>
         <source>Paper:</source>
         <translation>Бумага:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="158"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="159"/>
         <source>Headings in:</source>
         <translation>Язык заголовков:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="159"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="160"/>
         <source>Grid time step:</source>
         <translation>Шаг сетки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="173"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="174"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="174"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="175"/>
         <source>Rooms</source>
         <translation>Залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="175"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="176"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="183"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="184"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="185"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="186"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="188"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="189"/>
         <source>Save to:</source>
         <translation>Сохранить в:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="200"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="201"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="268"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="276"/>
         <source>Choose at least one part of the agenda.</source>
         <translation>Выберите хотя бы один раздел программы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="270"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="278"/>
         <source>Choose at least one day.</source>
         <translation>Выберите хотя бы один день.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="271"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="279"/>
         <source>Choose at least one room.</source>
         <translation>Выберите хотя бы один зал.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="272"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="280"/>
         <source>Choose at least one track.</source>
         <translation>Выберите хотя бы один трек.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="278"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="286"/>
         <source>Choose where to save the workbook.</source>
         <translation>Выберите, куда сохранить книгу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="280"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="288"/>
         <source>{0} is a folder; give the name of the file to write.</source>
         <translation>{0} — это папка; укажите имя файла для записи.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="299"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="307"/>
         <source>Save the agenda as</source>
         <translation>Сохранить программу как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="301"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="309"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -921,98 +921,108 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="110"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="124"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="112"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="126"/>
         <source>An Excel, OpenDocument or CSV file. You can also drop the file onto this page.</source>
         <translation>Файл Excel, OpenDocument или CSV. Файл можно также перетащить на эту страницу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="119"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="133"/>
         <source>The file to import</source>
         <translation>Файл для импорта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="121"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="135"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="128"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="142"/>
         <source>Attendees (people, registrations)</source>
         <translation>Участники (люди, регистрации)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="129"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="143"/>
         <source>Programme (sessions, rooms, speakers)</source>
         <translation>Программа (сессии, залы, спикеры)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="138"/>
-        <location filename="../../forumdesk/ui/import_pages.py" line="145"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="152"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="159"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="147"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="161"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="152"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="173"/>
+        <source>Read the file &amp;as:</source>
+        <translation>&amp;Читать файл как:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_pages.py" line="188"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="155"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="191"/>
         <source>&amp;What it holds:</source>
         <translation>&amp;Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="156"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="192"/>
         <source>&amp;Event:</source>
         <translation>&amp;Мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="157"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="193"/>
         <source>Text &amp;encoding (CSV):</source>
         <translation>&amp;Кодировка (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="158"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="194"/>
         <source>&amp;Column separator (CSV):</source>
         <translation>&amp;Разделитель столбцов (CSV):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="170"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="207"/>
         <source>None: only add them to the directory</source>
         <translation>Нет: только добавить в справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="195"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="259"/>
+        <source>«{0}» reads sensibly in more than one encoding ({1}). Choose the one in which the names below look right, then press Next.</source>
+        <translation>«{0}» читается осмысленно в нескольких кодировках ({1}). Выберите ту, в которой имена ниже выглядят правильно, и нажмите «Далее».</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_pages.py" line="276"/>
         <source>A programme is imported into an event, and there is none yet: create the event first.</source>
         <translation>Программа импортируется в мероприятие, а мероприятий пока нет: сначала создайте его.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="206"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="287"/>
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="208"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="289"/>
         <source>Spreadsheets and CSV files ({0})</source>
         <translation>Таблицы и файлы CSV ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="228"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="309"/>
         <source>Choose the event the programme belongs to.</source>
         <translation>Выберите мероприятие, к которому относится программа.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="239"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="325"/>
         <source>«{0}» cannot be read: {1}</source>
         <translation>Не удаётся прочитать «{0}»: {1}</translation>
     </message>
@@ -1271,7 +1281,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/main_window.py" line="127"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="363"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="367"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
@@ -1281,163 +1291,163 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="181"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="183"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="184"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="186"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="187"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="206"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="211"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="219"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="222"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="230"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="238"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="240"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="245"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="247"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="250"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="250"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="268"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="269"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="274"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="275"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="278"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="284"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="285"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="287"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="288"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="295"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="297"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="399"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="298"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="404"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="348"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="352"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="370"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="374"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="376"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="380"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="404"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="434"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="439"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="447"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="452"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1446,17 +1456,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="499"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="504"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="505"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="510"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="506"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="511"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2995,60 +3005,60 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="288"/>
         <location filename="../../forumdesk/ui/setup_page.py" line="290"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="292"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="305"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="307"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="306"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="308"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="325"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="325"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="343"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="348"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="340"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="345"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="350"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="363"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="365"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="380"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="380"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="393"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="395"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="394"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="396"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -3056,37 +3066,42 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="266"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="353"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="268"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="355"/>
         <source>The highlighted row holds the column names. If it is not the right one, change the row number.</source>
         <translation>В выделенной строке — названия столбцов. Если это не та строка, измените её номер.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="284"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="371"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Лист:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="285"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="372"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Строка заголовков:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="337"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="424"/>
         <source>The header was found in row {0}.</source>
         <translation>Заголовки найдены в строке {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="340"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="426"/>
         <source>No row names columns forumdesk knows; choose the header row and map the columns on the next page.</source>
         <translation>Ни в одной строке нет знакомых forumdesk названий столбцов; выберите строку заголовков и сопоставьте столбцы на следующей странице.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_pages.py" line="376"/>
+        <location filename="../../forumdesk/ui/import_pages.py" line="431"/>
+        <source>The text was read as {0}.</source>
+        <translation>Текст прочитан в кодировке {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_pages.py" line="464"/>
         <source>There are no rows below row {0}: nothing to import.</source>
         <translation>Ниже строки {0} строк нет: импортировать нечего.</translation>
     </message>
