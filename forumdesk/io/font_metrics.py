@@ -6,8 +6,14 @@ neither falls back to DejaVu Sans, a quarter wider (fontconfig's last resort: `f
 Calibri`). Rows are sized so the text fits in the widest of them, from the advance widths
 (hmtx, cmap) and line metrics (hhea, OS/2) of the font files shipped in resources/fonts/.
 
-Widths are in ems (multiply by the size in points); a character none of the fonts has counts
-as a full em, as wide as anything a fallback font would draw.
+A spreadsheet's column width counts digits of the workbook's default font (Calibri 11), and
+LibreOffice measures that digit in the font it actually draws: where DejaVu Sans stands in,
+the columns grow with it (its "0" is 1.26 times Carlito's; the demo agenda rendered by
+LibreOffice on a desktop with only DejaVu shows it). So a stand-in's widths are compared in
+units of its own digit, brought to the named font's scale: the widest per character wins.
+
+Widths are in ems of the named font (multiply by the size in points); a character none of the
+fonts has counts as a full em, as wide as anything a fallback font would draw.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ class Face:
 
     widths: dict[str, float]
     line: float  # ascent + descent + line gap, the largest of hhea, OS/2 typo and OS/2 win
+    digit: float  # the advance of "0", the unit a column's width counts
 
 
 @functools.cache
@@ -77,20 +84,24 @@ def load_face(family: str, bold: bool = False, italic: bool = False) -> Face:
         )
     finally:
         font.close()
-    return Face(widths, line / units)
+    return Face(widths, line / units, widths.get("0", 0.5))
 
 
 @functools.cache
 def font_face(name: str, bold: bool = False, italic: bool = False) -> Face:
     """The widest of what a font named `name` may be drawn in: each character's widest advance
-    and the tallest line pitch of its stand-ins (Carlito and DejaVu Sans for Calibri)."""
+    (in digits of its own face, at the first stand-in's scale: see above) and the tallest
+    line pitch of its stand-ins (Carlito and DejaVu Sans for Calibri)."""
     faces = [load_face(family, bold, italic) for family in STAND_INS[name]]
+    # the digit of the regular face: columns are counted in the default (regular) font's
+    digits = [load_face(family).digit for family in STAND_INS[name]]
     widths: dict[str, float] = {}
-    for face in faces:
+    for face, digit in zip(faces, digits, strict=True):
+        scale = digits[0] / digit
         for char, width in face.widths.items():
-            if width > widths.get(char, -1.0):
-                widths[char] = width
-    return Face(widths, max(face.line for face in faces))
+            if width * scale > widths.get(char, -1.0):
+                widths[char] = width * scale
+    return Face(widths, max(face.line for face in faces), digits[0])
 
 
 def text_width(text: str, face: Face) -> float:
