@@ -50,7 +50,9 @@ def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
     )
     subtitle = styles["subtitle"]
     row = sheet.add_styled(
-        [where], [subtitle], sheet.fit_height([where], [subtitle], widths=[sum(_WIDTHS)], minimum=20)
+        [where],
+        [subtitle],
+        sheet.fit_height([where], [subtitle], widths=[sum(_WIDTHS)], minimum=20),
     )
     sheet.merge(row, 1, row, last_col)
     heads = [

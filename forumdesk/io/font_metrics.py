@@ -75,7 +75,9 @@ def load_face(family: str, bold: bool = False, italic: bool = False) -> Face:
     try:
         units = font["head"].unitsPerEm
         advances = font["hmtx"].metrics
-        widths = {chr(code): advances[glyph][0] / units for code, glyph in font.getBestCmap().items()}
+        widths = {
+            chr(code): advances[glyph][0] / units for code, glyph in font.getBestCmap().items()
+        }
         hhea, os2 = font["hhea"], font["OS/2"]
         line = max(
             hhea.ascent - hhea.descent + hhea.lineGap,

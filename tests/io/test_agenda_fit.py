@@ -73,9 +73,7 @@ def _font_file(name: str) -> tuple[dict[int, float], float]:
         hmtx = font["hmtx"]
         advances = {code: hmtx[glyph][0] / units for code, glyph in font.getBestCmap().items()}
         hhea, os2 = font["hhea"], font["OS/2"]
-        line = max(
-            hhea.ascent - hhea.descent + hhea.lineGap, os2.usWinAscent + os2.usWinDescent
-        )
+        line = max(hhea.ascent - hhea.descent + hhea.lineGap, os2.usWinAscent + os2.usWinDescent)
     return advances, line / units
 
 
@@ -86,7 +84,9 @@ def measures(name: str, size: float, bold: bool, italic: bool) -> list[Measure]:
         advances, line = _font_file(files.get((bold, italic)) or files[(bold, False)])
         zero = _font_file(files[(False, False)])[0][ord("0")]
         out.append(
-            Measure({k: v * size for k, v in advances.items()}, size, line * size, zero / calibri_zero)
+            Measure(
+                {k: v * size for k, v in advances.items()}, size, line * size, zero / calibri_zero
+            )
         )
     return out
 
@@ -149,9 +149,7 @@ def _sheet_misfits(ws: Worksheet) -> Iterator[Misfit]:
         dim = ws.row_dimensions.get(row)
         return dim.height if dim is not None and dim.height is not None else default_height
 
-    spans = {
-        (r.min_row, r.min_col): (r.max_row, r.max_col) for r in ws.merged_cells.ranges
-    }
+    spans = {(r.min_row, r.min_col): (r.max_row, r.max_col) for r in ws.merged_cells.ranges}
     for row in ws.iter_rows():
         for cell in row:
             if not isinstance(cell.value, str) or not cell.value.strip():
@@ -169,7 +167,12 @@ def _sheet_misfits(ws: Worksheet) -> Iterator[Misfit]:
                     widest = max(measure.width(line) for line in lines)
                     if widest > room:
                         yield Misfit(
-                            ws.title, cell.coordinate, f"{font.name} width", widest, room, cell.value
+                            ws.title,
+                            cell.coordinate,
+                            f"{font.name} width",
+                            widest,
+                            room,
+                            cell.value,
                         )
                 needed = len(lines) * measure.line
                 if needed > height:
