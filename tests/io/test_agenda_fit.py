@@ -52,7 +52,7 @@ POINTS_PER_CHARACTER = 7 * 72 / 96  # a column width unit: 7 pixels at 96 dpi
 CELL_MARGIN = 1.0  # points either side of a cell's text
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a key of the wrap cache
 class Measure:
     """One font file at one size: advance widths and line pitch, in points."""
 
@@ -77,6 +77,7 @@ def _font_file(name: str) -> tuple[dict[int, float], float]:
     return advances, line / units
 
 
+@functools.cache
 def measures(name: str, size: float, bold: bool, italic: bool) -> list[Measure]:
     out = []
     calibri_zero = _font_file(STAND_INS[name][0][(False, False)])[0][ord("0")]
@@ -91,6 +92,7 @@ def measures(name: str, size: float, bold: bool, italic: bool) -> list[Measure]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)  # names and organisations recur
 def wrap(text: str, room: float, measure: Measure) -> list[str]:
     """The lines a spreadsheet shows: break at spaces, a word too long broken anywhere."""
     lines: list[str] = []
