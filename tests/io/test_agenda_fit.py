@@ -260,9 +260,13 @@ def test_the_checker_reports_a_narrowed_column_and_a_title_cut_off(
     ws = book["Programme"]
     ws.column_dimensions["A"].width = 5  # "10:00–12:00" no longer fits on its lines
     ws.row_dimensions[1].height = 10  # the title in less than one line
-    cells = {m.cell for m in misfits(book)}
+    grid = book["Grid Thu 25 Nov"]
+    grid.column_dimensions["A"].width = 3  # the time labels do not wrap: "08:30" sticks out
+    found = list(misfits(book))
+    cells = {m.cell for m in found if m.sheet == "Programme"}
     assert "A1" in cells
     assert any(cell.startswith("A") and cell != "A1" for cell in cells)
+    assert "Calibri width" in {m.font for m in found if m.sheet == grid.title}
 
 
 def test_the_checker_measures_the_stand_in_that_is_wider() -> None:
