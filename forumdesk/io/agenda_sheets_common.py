@@ -7,7 +7,9 @@ agenda_rows writes the rows' XML, each cell referring to its look's style by num
 
 Row heights are computed here rather than left to the spreadsheet: Excel does not grow a row to
 fit wrapped text it did not type itself, and merged cells never grow at all, so a file that is
-to print "with no manual fixing" has to say how tall each row is.
+to print "with no manual fixing" has to say how tall each row is. Text is measured with the
+metrics of the fonts it may be drawn in (font_metrics: Carlito, DejaVu Sans) and wrapped as a
+spreadsheet wraps it; tests/io/test_agenda_fit.py checks every cell of exported workbooks.
 """
 
 from __future__ import annotations
