@@ -7,7 +7,9 @@ agenda_rows writes the rows' XML, each cell referring to its look's style by num
 
 Row heights are computed here rather than left to the spreadsheet: Excel does not grow a row to
 fit wrapped text it did not type itself, and merged cells never grow at all, so a file that is
-to print "with no manual fixing" has to say how tall each row is.
+to print "with no manual fixing" has to say how tall each row is. Text is measured with the
+metrics of the fonts it may be drawn in (font_metrics: Carlito, DejaVu Sans) and wrapped as a
+spreadsheet wraps it; tests/io/test_agenda_fit.py checks every cell of exported workbooks.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from openpyxl.worksheet.pagebreak import Break, RowBreak
 
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.agenda_rows import RowWriter
+from forumdesk.io.font_metrics import font_face, wrapped_lines
 from forumdesk.io.xlsx_safety import sheet_name
 
 # Calibri carries Cyrillic and is on every office machine; LibreOffice uses its metric twin
-# Carlito where Calibri is missing, so the row heights computed below hold there too.
+# Carlito where Calibri is missing, and a Linux desktop with neither DejaVu Sans: the row
+# heights computed below are measured in the widest of the three (font_metrics).
 FONT_NAME = "Calibri"
 PAPER_SIZES = {"A4": "9", "Letter": "1"}
 # Paper (width, height) in points, and the margins every sheet gets, in inches.
@@ -64,6 +68,7 @@ class Look:
     name: str
     size: float
     bold: bool = False
+    italic: bool = False
 
 
 _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
@@ -153,7 +158,7 @@ class Styles:
         if fill is not None:
             style.fill = fill
         self._workbook.add_named_style(style)
-        look = Look(style.name, font.sz or 11, bool(font.b))
+        look = Look(style.name, font.sz or 11, bool(font.b), bool(font.i))
         self._looks[key] = look
         return look
 
@@ -169,43 +174,34 @@ def _is_dark(hex_color: str) -> bool:
 # --- measuring text ---------------------------------------------------------------------------
 
 
+# A column width counts the default font's "0": Calibri 11's, 7 pixels at 96 dpi, 5.25 points.
+POINTS_PER_WIDTH = 5.25
+# Points of a cell's width its text does not get: the margins either side and the border.
+_CELL_MARGINS = 3.0
+# Text is measured 3% wider than the fonts say: hinting at print scale, kerning pairs that open.
+_WIDTH_MARGIN = 1.03
+# Points above and below the text of a row.
+_ROW_PADDING = 2.0
+
+
+def text_room(width: float, size: float) -> float:
+    """How many ems of text at `size` points fit on one line of a column `width` wide."""
+    return max(0.5, (width * POINTS_PER_WIDTH - _CELL_MARGINS) / (size * _WIDTH_MARGIN))
+
+
 @functools.lru_cache(maxsize=65_536)  # names and organisations recur on many rows
-def text_lines(text: str, width: float, size: float = 10, bold: bool = False) -> int:
+def text_lines(
+    text: str, width: float, size: float = 10, bold: bool = False, italic: bool = False
+) -> int:
     """How many lines `text` wraps to in a column `width` characters wide, at `size` points.
 
-    A column width counts the default font's "0" (Calibri 11: 7 pixels). Running text in
-    Calibri, Latin or Cyrillic, averages 0.83 of a "0" per character (measured on the demo
-    forum's names and titles with Carlito, Calibri's metric twin), 0.85 in bold; a line thus
-    holds about 13.2 (12.9 bold) characters per unit of width at 1 point. The capacity below
-    keeps 7% in hand and wrapping is simulated word by word, so rows err towards slightly too
-    tall rather than text cut off.
+    Measured with the advance widths of the workbook's font and its stand-ins, the widest
+    of them (font_metrics), wrapped at spaces as a spreadsheet wraps a cell.
     """
-    capacity = max(1, int(width * (12.0 if bold else 12.4) / size))
-    lines = 0
-    for paragraph in text.split("\n"):
-        if len(paragraph) <= capacity:
-            lines += 1
-            continue
-        used = 0
-        count = 1
-        for word in paragraph.split(" "):
-            length = len(word)
-            if used == 0:
-                used = length
-            elif used + 1 + length <= capacity:
-                used += 1 + length
-            else:
-                count += 1
-                used = length
-            while used > capacity:  # a word longer than the line breaks anywhere
-                count += 1
-                used -= capacity
-        lines += count
-    return lines
+    return wrapped_lines(text, text_room(width, size), font_face(FONT_NAME, bold, italic))
 
 
 # Excel's line pitch for Calibri (its row height for one line at 96 dpi), by point size.
-# LibreOffice sets lines closer, so there the same rows show a little air under the text.
 _EXCEL_LINE = {
     8: 11.25,
     9: 12.0,
@@ -219,9 +215,18 @@ _EXCEL_LINE = {
 }
 
 
-def line_height(size: float) -> float:
-    """The height of one line of wrapped text at `size` points, as Excel spaces Calibri."""
-    return _EXCEL_LINE.get(int(size), size * 1.36)
+@functools.cache
+def line_height(size: float, bold: bool = False, italic: bool = False) -> float:
+    """The height of one line of wrapped text at `size` points: Excel's pitch for Calibri or
+    the tallest line of the fonts standing in for it, whichever is more."""
+    pitch = font_face(FONT_NAME, bold, italic).line * size
+    return max(_EXCEL_LINE.get(int(size), size * 1.36), pitch)
+
+
+def text_height(text: str, width: float, look: Look) -> float:
+    """The height a cell of `text` in `look` needs in a column `width` wide (merged: summed)."""
+    lines = text_lines(text, width, look.size, look.bold, look.italic)
+    return lines * line_height(look.size, look.bold, look.italic) + _ROW_PADDING
 
 
 def rows_height(cells: Iterable[tuple[object, float, Look | None]], minimum: float = 0.0) -> float:
@@ -229,8 +234,7 @@ def rows_height(cells: Iterable[tuple[object, float, Look | None]], minimum: flo
     needed = minimum
     for text, width, look in cells:
         if text and look is not None and isinstance(text, str):
-            lines = text_lines(text, width, look.size, look.bold)
-            needed = max(needed, lines * _EXCEL_LINE.get(int(look.size), look.size * 1.36) + 2)
+            needed = max(needed, text_height(text, width, look))
     return min(MAX_ROW_HEIGHT, math.ceil(needed))
 
 

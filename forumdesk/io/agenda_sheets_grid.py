@@ -201,7 +201,12 @@ def _write_chunk(book: Book, layout: _DayLayout, chunk: list[int], step: int, su
     title = f"{labels['grid']} {labels.short_date(layout.day)}{suffix}"
     sheet = SheetBuilder(book, title, widths, landscape=True, freeze="B3", title_rows=(1, 2))
     heading = f"{book.event_name} — {labels.long_date(layout.day)}"
-    row = sheet.add_styled([heading], [styles["title"]], 26)
+    title_look = styles["title"]
+    row = sheet.add_styled(
+        [heading],
+        [title_look],
+        sheet.fit_height([heading], [title_look], widths=[sum(widths)], minimum=26),
+    )
     sheet.merge(row, 1, row, last_col)
     heads: list[object] = [labels["time"]] + [None] * (last_col - 1)
     for index, column in zip(chunk, columns, strict=True):
@@ -253,7 +258,8 @@ def _write_chunk(book: Book, layout: _DayLayout, chunk: list[int], step: int, su
             block_look = cells.get((slot, col))
             values.append(None if block_look is None else texts.get((slot, col)))
             looks.append(empty[closes_label] if block_look is None else block_look)
-        sheet.add(values, looks, round(heights[slot], 1))
+        # rounded up: a block's rows must add up to at least the height its text needs
+        sheet.add(values, looks, math.ceil(heights[slot] * 10) / 10)
         if slot % label_every == 0:
             sheet.merge(top + slot, 1, top + min(slot + label_every, layout.slots) - 1, 1)
     for first_slot, col_first, last_slot, col_last in merges:

@@ -12,14 +12,18 @@ from forumdesk.core.enums import LEADING_ROLES, Role, SessionKind
 from forumdesk.core.rows import SessionPerson, SessionRow
 from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels, time_range
-from forumdesk.io.agenda_sheets_common import MAX_ROW_HEIGHT, Book, SheetBuilder, line_height
+from forumdesk.io.agenda_sheets_common import (
+    MAX_ROW_HEIGHT,
+    Book,
+    Look,
+    SheetBuilder,
+    line_height,
+    text_lines,
+)
 
 # Time, code, session (title and track), room, moderators, speakers and panelists.
 _WIDTHS = (12, 7, 42, 14, 30, 52)
 _SPEAKER_COLUMN = 5  # 0-based: the column that may need continuation rows
-# Lines of people per row: beyond this a session continues on the next row, so no row passes
-# Excel's height limit or a printed page.
-_MAX_LINES = int((MAX_ROW_HEIGHT - 10) / line_height(10))
 
 
 def programme_units(data: AgendaData) -> int:
@@ -44,7 +48,12 @@ def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
     where = ", ".join(
         p for p in (labels.date_span(event.first_day, event.last_day), event.city, event.venue) if p
     )
-    row = sheet.add_styled([where], [styles["subtitle"]], 20)
+    subtitle = styles["subtitle"]
+    row = sheet.add_styled(
+        [where],
+        [subtitle],
+        sheet.fit_height([where], [subtitle], widths=[sum(_WIDTHS)], minimum=20),
+    )
     sheet.merge(row, 1, row, last_col)
     heads = [
         labels["time"],
@@ -54,15 +63,18 @@ def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
         labels["moderators"],
         labels["speakers"],
     ]
-    sheet.add_styled(heads, [styles["head"]] * len(heads), 18)
+    head_looks = [styles["head"]] * len(heads)
+    sheet.add_styled(heads, head_looks, sheet.fit_height(heads, head_looks, minimum=18))
 
     scheduled = data.scheduled
     days = sorted({s.day for s in scheduled if s.day is not None})
     for index, day in enumerate(days):
         if index:
             sheet.page_break()
+        heading = labels.long_date(day)
+        height = sheet.fit_height([heading], [styles["day"]], widths=[sum(_WIDTHS)], minimum=22)
         row = sheet.add_styled(
-            [labels.long_date(day)] + [None] * (last_col - 1), [styles["day"]] * last_col, 22
+            [heading] + [None] * (last_col - 1), [styles["day"]] * last_col, height
         )
         sheet.merge(row, 1, row, last_col)
         for session in (s for s in scheduled if s.day == day):
@@ -111,7 +123,7 @@ def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> 
         title += f"\n{labels.kind(session.kind)}"
     moderators = "\n".join(_people_lines(session.with_roles(LEADING_ROLES)))
     speakers = _speaker_lines(session, labels)
-    chunks = [speakers[i : i + _MAX_LINES] for i in range(0, len(speakers), _MAX_LINES)] or [[]]
+    chunks = _speaker_chunks(speakers, look)
     looks = [bold, bold, bold, look, look, look]
     for number, chunk in enumerate(chunks):
         if number == 0:
@@ -127,3 +139,21 @@ def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> 
             values = [None, None, None, None, None, "\n".join(chunk)]
         height = sheet.fit_height(values, looks, minimum=16)
         sheet.add_styled(values, looks, height)
+
+
+def _speaker_chunks(speakers: list[str], look: Look) -> list[list[str]]:
+    """The speaker lines shared out over rows so that none passes Excel's height limit (each
+    line measured wrapped in the speakers' column); a session continues on the next row."""
+    width = _WIDTHS[_SPEAKER_COLUMN]
+    pitch = line_height(look.size, look.bold, look.italic)
+    room = int((MAX_ROW_HEIGHT - 10) / pitch)  # wrapped lines a row can hold
+    chunks: list[list[str]] = [[]]
+    used = 0
+    for line in speakers:
+        lines = text_lines(line, width, look.size, look.bold, look.italic)
+        if chunks[-1] and used + lines > room:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(line)
+        used += lines
+    return chunks
