@@ -152,3 +152,133 @@ def test_breaks_print_their_title_not_their_staff_code(
     # sessions keep their codes: the programme, door sign and personal agenda name them alike
     assert "П1" in texts and "С1" in texts
     assert any(text.startswith("С1 · ") for text in texts)
+
+
+# --- item 6: sign-in sheets sized to the session ----------------------------------------------
+
+
+def _signin_block(ws: Worksheet, heading: str) -> list[tuple[object, ...]]:
+    """The rows of one session's sign-in sheet, from its table head to the next session."""
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(n for n, row in enumerate(rows) if row[0] == heading)
+    head = next(n for n in range(start, len(rows)) if rows[n][4] in ("Signature", "Подпись"))
+    end = next(
+        (
+            n
+            for n in range(head + 1, len(rows))
+            if rows[n][0] in ("Sign-in sheet", "Лист регистрации")
+        ),
+        len(rows),
+    )
+    # rows of a continuation page's heading are left out: the list and its blank lines remain
+    return [
+        row
+        for row in rows[head + 1 : end]
+        if row[4] not in ("Signature", "Подпись") and not str(row[0]).startswith(heading)
+    ]
+
+
+def _names_and_letters(block: list[tuple[object, ...]]) -> tuple[list[str], list[object]]:
+    letters = [row[0] for row in block if isinstance(row[0], str)]
+    names = [str(row[1]) for row in block if isinstance(row[0], int) and row[1]]
+    return letters, names
+
+
+@pytest.mark.parametrize(
+    ("lang", "letters", "names"),
+    [
+        (
+            "ru",
+            ["А", "Б", "Е", "Щ", "A", "B", "S"],
+            [
+                "Ахметов Данияр",
+                "Борисова Ольга",
+                "Ёлкина Анна",
+                "Ершов Павел",
+                "Щербаков Юрий",
+                "Mark Adams",
+                "Alice Brown",
+                "John Smith",
+            ],
+        ),
+        (
+            "en",
+            ["A", "B", "S", "А", "Б", "Е", "Щ"],
+            [
+                "Mark Adams",
+                "Alice Brown",
+                "John Smith",
+                "Ахметов Данияр",
+                "Борисова Ольга",
+                "Ёлкина Анна",
+                "Ершов Павел",
+                "Щербаков Юрий",
+            ],
+        ),
+    ],
+)
+def test_a_plenary_sheet_lists_everyone_registered_by_family_name_under_letters(
+    handout_data: AgendaData, tmp_path: Path, lang: Lang, letters: list[str], names: list[str]
+) -> None:
+    path = tmp_path / f"signin-{lang}.xlsx"
+    write_agenda_workbook(handout_data, path, parts=["signin"], lang=lang)
+    ws = load_workbook(path).worksheets[0]
+    block = _signin_block(ws, "П1 · Пленарное заседание")
+    found_letters, found_names = _names_and_letters(block)
+    assert found_letters == letters
+    assert found_names == names  # Ё with Е, after it; the cancelled registration left out
+    numbers = [row[0] for row in block if isinstance(row[0], int)]
+    assert numbers == list(range(1, len(numbers) + 1))  # letters take no number
+    moderator = next(row for row in block if row[1] == "Щербаков Юрий")
+    assert moderator[3] == ("Модератор" if lang == "ru" else "Moderator")
+    # 400 seats, 8 expected: the blank lines stop at two pages' worth, not 392
+    blanks = [row for row in block if isinstance(row[0], int) and row[1] is None]
+    assert len(blanks) == 60
+
+
+def test_a_session_sheet_lists_those_assigned_and_blank_lines_for_the_seats_left(
+    handout_data: AgendaData, tmp_path: Path
+) -> None:
+    path = tmp_path / "signin.xlsx"
+    write_agenda_workbook(handout_data, path, parts=["signin"], lang="ru")
+    ws = load_workbook(path).worksheets[0]
+    block = _signin_block(ws, "С1 · Патентная защита лекарств")
+    letters, names = _names_and_letters(block)
+    assert names == ["Ёлкина Анна", "Ершов Павел", "John Smith"]
+    assert letters == ["Е", "S"]
+    blanks = [row for row in block if isinstance(row[0], int) and row[1] is None]
+    assert len(blanks) == 30 - 3  # the room's 30 seats less the three on the list
+    assert [row[0] for row in blanks] == list(range(4, 31))
+
+
+def test_the_expected_audience_sizes_the_blank_lines_within_the_room(
+    db: Database, tmp_path: Path
+) -> None:
+    event = create_event(db, "Forum", "2027-04-15", timezone="Asia/Almaty")
+    room = add_room(db, event.id, "Hall", 100)
+    start = dt.datetime(2027, 4, 15, 10)
+    create_session(
+        db,
+        event.id,
+        "Small talk",
+        code="S1",
+        room_id=room.id,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        expected_audience=12,
+    )
+    create_session(
+        db,
+        event.id,
+        "No figures",
+        code="S2",
+        starts_at=start + dt.timedelta(hours=1),
+        ends_at=start + dt.timedelta(hours=2),
+    )
+    path = tmp_path / "signin.xlsx"
+    write_agenda_workbook(load_agenda(db, event.id), path, parts=["signin"])
+    ws = load_workbook(path).worksheets[0]
+    assert len(_signin_block(ws, "S1 · Small talk")) == 12  # expected audience, nobody listed
+    # no room and no expected audience: lines to the end of the page, as many as fit
+    no_figures = _signin_block(ws, "S2 · No figures")
+    assert 3 <= len(no_figures) <= 12
