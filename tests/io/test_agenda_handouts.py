@@ -7,6 +7,7 @@ codes on breaks, one language on every page, sign-in sheets sized to the session
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,11 @@ from forumdesk.db.engine import Database
 from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Lang
 from forumdesk.io.agenda_xlsx import PARTS, write_agenda_workbook
-from forumdesk.services.agenda import load_agenda
+from forumdesk.services.agenda import event_language, load_agenda
 from forumdesk.services.assignments import assign_people, register_people
+from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import create_event
+from forumdesk.services.exports import ExportOptions, export_agenda
 from forumdesk.services.people import create_person
 from forumdesk.services.sessions import create_session
 from forumdesk.services.venue import add_room
@@ -282,3 +285,79 @@ def test_the_expected_audience_sizes_the_blank_lines_within_the_room(
     # no room and no expected audience: lines to the end of the page, as many as fit
     no_figures = _signin_block(ws, "S2 · No figures")
     assert 3 <= len(no_figures) <= 12
+
+
+# --- item 4: one language per sheet -----------------------------------------------------------
+
+
+def _generated_words(lang: Lang) -> set[str]:
+    """Every word the export itself writes in `lang`: headings, days, months, roles, kinds..."""
+    from forumdesk.io import agenda_labels
+
+    index = 0 if lang == "ru" else 1
+    texts: list[str] = [pair[index] for pair in agenda_labels._TEXT.values()]
+    for table in (agenda_labels._DAYS, agenda_labels._SHORT_DAYS, agenda_labels._MONTHS):
+        texts += [pair[index] for pair in table]
+    for mapping in (
+        agenda_labels._KINDS,
+        agenda_labels._ROLES,
+        agenda_labels._SECTORS,
+        agenda_labels._STATUSES,
+    ):
+        texts += [pair[index] for pair in mapping.values()]  # type: ignore[attr-defined]
+    return {word for text in texts for word in re.findall(r"\w{4,}", text)}
+
+
+def _words(path: Path) -> set[str]:
+    book = load_workbook(path)
+    found = {word for text in _all_texts(path) for word in re.findall(r"\w{4,}", text)}
+    for ws in book.worksheets:
+        found |= set(re.findall(r"\w{4,}", ws.title))
+        for part in (ws.oddFooter.left, ws.oddFooter.right):
+            found |= set(re.findall(r"\w{4,}", part.text or ""))
+    return found
+
+
+def test_a_russian_event_gets_russian_handouts_without_an_english_word(
+    db: Database, tmp_path: Path
+) -> None:
+    event_id = handout_event(db)
+    person = create_person(db, "Садыкова", "Динара", organization="ЕЭК", country="Kazakhstan")
+    register_people(db, event_id, [person.id], expected_statuses=None)
+    path = tmp_path / "ru.xlsx"
+    result = export_agenda(
+        db, event_id, path, ExportOptions(parts=PARTS, lang=event_language(db, event_id))
+    )
+    assert result.sheets[0] == "Программа"
+    words = _words(path)
+    assert not words & _generated_words("en"), words & _generated_words("en")
+    programme = load_workbook(path)["Программа"]
+    assert programme["A2"].value == "15–16 апреля 2027 г., Астана, Конгресс-центр"
+    assert "Четверг, 15 апреля 2027 г." in _texts(programme)
+    # the directory keeps countries in English; the Russian list names them in Russian
+    people = load_workbook(path)["Участники"]
+    row = next(r for r in people.iter_rows(values_only=True) if r[0] == "Садыкова Динара")
+    assert row[2] == "Казахстан"
+
+
+def test_an_english_export_of_the_demo_has_no_russian_generated_word(
+    db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
+    assert event_language(db, demo.event.id) == "en"
+    path = tmp_path / "en.xlsx"
+    export_agenda(db, demo.event.id, path, ExportOptions(parts=PARTS))
+    words = _words(path)
+    assert not words & _generated_words("ru"), words & _generated_words("ru")
+    assert "Thursday" in " ".join(_all_texts(path))
+
+
+@pytest.mark.parametrize(("lang", "country"), [("ru", "Германия"), ("en", "Germany")])
+def test_countries_are_named_in_the_sheets_language(
+    db: Database, tmp_path: Path, lang: Lang, country: str
+) -> None:
+    event = create_event(db, "Forum", "2027-04-15", timezone="Asia/Almaty")
+    create_person(db, "Müller", "Hans", country="Германия", register_for=event.id)
+    path = tmp_path / f"people-{lang}.xlsx"
+    write_agenda_workbook(load_agenda(db, event.id), path, parts=["people"], lang=lang)
+    rows = list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
+    assert rows[1][:3] == ("Hans Müller", None, country)
