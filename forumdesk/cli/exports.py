@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database
-from forumdesk.io.agenda_labels import PAPERS, PARTS
+from forumdesk.io.agenda_labels import DEFAULT_PARTS, PAPERS, PARTS
 
 
 def _agenda_options(agenda: argparse.ArgumentParser) -> None:
@@ -19,15 +19,21 @@ def _agenda_options(agenda: argparse.ArgumentParser) -> None:
     agenda.add_argument(
         "--parts",
         type=_parts,
-        default=PARTS,
+        default=DEFAULT_PARTS,
         metavar="LIST",
-        help=f"comma-separated parts to include (default: all): {','.join(PARTS)}",
+        help=(
+            f"comma-separated parts to include (default: {','.join(DEFAULT_PARTS)}): "
+            f"{','.join(PARTS)}"
+        ),
     )
     agenda.add_argument(
         "--paper", type=_paper, default="A4", metavar="A4|Letter", help="paper size (default: A4)"
     )
     agenda.add_argument(
-        "--lang", choices=("ru", "en"), default="en", help="language of the headings (default: en)"
+        "--lang",
+        choices=("ru", "en"),
+        default=None,
+        help="language of the headings (default: the language the event is written in)",
     )
     agenda.add_argument(
         "--all-people",
@@ -89,15 +95,19 @@ def _paper(value: str) -> str:
 
 
 def run_export_agenda(args: argparse.Namespace) -> int:
+    from forumdesk.services.agenda import event_language
     from forumdesk.services.events import resolve_event
     from forumdesk.services.exports import ExportOptions, export_agenda
 
-    options = ExportOptions(
-        parts=args.parts, paper=args.paper, lang=args.lang, include_all_registered=args.all_people
-    )
     db = open_database(args)
     try:
         event = resolve_event(db, args.event)
+        options = ExportOptions(
+            parts=args.parts,
+            paper=args.paper,
+            lang=args.lang or event_language(db, event.id),
+            include_all_registered=args.all_people,
+        )
         result = export_agenda(db, event.id, args.out, options)
     finally:
         db.dispose()

@@ -97,9 +97,20 @@ class SessionRow:
         return f"{self.code} «{self.title}»" if self.code else f"«{self.title}»"
 
     @property
+    def public_code(self) -> str | None:
+        """The code as handouts print it: none for breaks and registration.
+
+        A session's code ("S3", "P1") is how participants find it in the programme, on the
+        door sign and in their personal agenda; a break's ("LUNCH1", "CB1") is staff
+        bookkeeping, and a participant needs only its title ("Coffee break").
+        """
+        return None if self.is_break else self.code
+
+    @property
     def heading(self) -> str:
-        """Code and title as agenda headings show them."""
-        return f"{self.code} · {self.title}" if self.code else self.title
+        """Code and title as agenda headings show them (a break by its title alone)."""
+        code = self.public_code
+        return f"{code} · {self.title}" if code else self.title
 
     @property
     def day(self) -> dt.date | None:

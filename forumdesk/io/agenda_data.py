@@ -114,7 +114,9 @@ def people_lines(data: AgendaData, role_label: Callable[[Role], str]) -> list[Pe
     roles: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for session in data.sessions:
         for link in session.people:
-            roles[link.person.id][role_label(link.role)].append(session.code or session.title)
+            roles[link.person.id][role_label(link.role)].append(
+                session.public_code or session.title
+            )
     status = {r.person.id: r.status for r in data.registrations}
     ordered = sorted(data.people().values(), key=lambda p: p.sort_key)
     return [

@@ -8,6 +8,7 @@ Windows and a Russian Linux, and Russian dates need the genitive month ("25 но
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
@@ -19,6 +20,9 @@ LANGUAGES: tuple[Lang, ...] = ("ru", "en")
 # so that the command line can offer them without loading the writer.
 PARTS = ("programme", "grid", "signin", "rooms", "personal", "people")
 PAPERS = ("A4", "Letter")
+# What an export holds unless someone chooses more: the handouts everyone gets. Sign-in sheets,
+# door signs, personal agendas and the people list run to many pages and are asked for.
+DEFAULT_PARTS = ("programme", "grid")
 
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (Russian, English)
@@ -197,6 +201,22 @@ class Labels:
             f"{first.day} {first_month} {first.year}{suffix} – "
             f"{last.day} {month} {last.year}{suffix}"
         )
+
+
+def content_language(texts: Iterable[str | None]) -> Lang:
+    """The language an event is written in, by its letters: Russian if most are Cyrillic.
+
+    The headings of a handout are generated, the titles and names are not; a sheet reads in one
+    language only when its headings follow the language the event's own texts are in.
+    """
+    cyrillic = latin = 0
+    for text in texts:
+        for char in text or "":
+            if "\u0400" <= char <= "\u04ff":
+                cyrillic += 1
+            elif char.isascii() and char.isalpha():
+                latin += 1
+    return "ru" if cyrillic > latin else "en"
 
 
 def time_range(start: dt.datetime, end: dt.datetime) -> str:

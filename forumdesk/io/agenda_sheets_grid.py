@@ -167,7 +167,7 @@ def _block_text(session: SessionRow, labels: Labels) -> str:
     when = time_range(session.starts_at, session.ends_at)
     if session.is_break:
         return f"{session.title} · {when}"
-    head = f"{session.code} · {when}" if session.code else when
+    head = f"{session.public_code} · {when}" if session.public_code else when
     lines = [head, session.title]
     if session.moderators:
         lines.append(f"{labels['moderators_colon']} {', '.join(session.moderators)}")

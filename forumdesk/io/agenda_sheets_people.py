@@ -14,6 +14,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from forumdesk.io.agenda_data import PeopleLine
 from forumdesk.io.agenda_sheets_common import Book, SheetBuilder, fitted_widths
+from forumdesk.io.countries import country_name
 
 ROWS_PER_UNIT = 500
 # Name, organisation, country, sector, e-mail, status, roles: at most ~170 characters across,
@@ -42,7 +43,7 @@ def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
         [
             line.person.display_name,
             line.person.organization or "",
-            line.person.listed_country or "",
+            country_name(line.person.listed_country, labels.lang) or "",
             labels.sector(line.person.listed_sector),
             line.person.email or "",
             labels.status(line.status) if line.status else "",

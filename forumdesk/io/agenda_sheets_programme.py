@@ -104,7 +104,7 @@ def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> 
     if session.is_break:
         look = styles["break"]
         title = session.title + (f" ({session.room_name})" if session.room_name else "")
-        cells = [when, session.code, title, None, None, None]
+        cells = [when, None, title, None, None, None]
         height = sheet.fit_height(
             [when, None, title],
             [look] * 3,
@@ -129,7 +129,7 @@ def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> 
         if number == 0:
             values: list[object] = [
                 when,
-                session.code,
+                session.public_code,
                 title,
                 session.room_name,
                 moderators,

@@ -154,8 +154,8 @@ def _plan(
                 (grid_units(layouts), partial(write_grids, layouts=layouts, step=grid_step))
             )
         elif part == "signin":
-            sessions = signin_sessions(data)
-            plan.append((max(1, len(sessions)), partial(write_signin, sessions=sessions)))
+            sheets = signin_sessions(data, labels.lang)
+            plan.append((max(1, len(sheets)), partial(write_signin, sheets=sheets)))
         elif part == "rooms":
             signs = room_days(data)
             plan.append((max(1, len(signs)), partial(write_room_signs, signs=signs)))

@@ -257,3 +257,42 @@ def normalize_country(text: str | None) -> str | None:
         return None
     alpha2 = _names().get(country_key(text))
     return _english(alpha2) if alpha2 else text
+
+
+@functools.cache
+def _russian(alpha2: str) -> str | None:
+    names = _EXTRA_NAMES.get(alpha2)
+    if names:
+        return names[0]  # each list starts with the short Russian name
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:
+        return None
+    country = pycountry.countries.get(alpha_2=alpha2)
+    if country is None:
+        return None
+    try:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    except OSError:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    translated = translation.gettext(name)
+    return translated if translated != name else None
+
+
+def country_name(text: str | None, lang: str) -> str | None:
+    """The country `text` names, as a list in `lang` ("ru" or "en") writes it.
+
+    The directory keeps countries in English; a Russian handout says "Казахстан". A name that
+    matches no country is kept as written.
+    """
+    if not text:
+        return text
+    alpha2 = _names().get(country_key(text))
+    if alpha2 is None:
+        return text
+    if lang == "ru":
+        return _russian(alpha2) or text
+    return _english(alpha2)

@@ -40,6 +40,7 @@ from forumdesk.db.models import (
     Track,
 )
 from forumdesk.io.agenda_data import AgendaData, AgendaRegistration
+from forumdesk.io.agenda_labels import Lang, content_language
 from forumdesk.services.events import event_row
 from forumdesk.services.people import PERSON_ROW_COLUMNS
 from forumdesk.services.records import load
@@ -47,6 +48,18 @@ from forumdesk.services.sessions import session_query, session_rows
 from forumdesk.services.venue import room_row, track_row
 
 _ROLE_ORDER = {role: n for n, role in enumerate(Role)}
+
+
+def event_language(db: Database, event_id: int) -> Lang:
+    """The language the event's own texts are in ("ru" or "en"): what its handouts' headings
+    should be in unless someone chooses otherwise (see agenda_labels.content_language)."""
+    with db.reader() as session:
+        event = load(session, Event, event_id, "event")
+        titles = session.scalars(
+            select(ProgramSession.title).where(ProgramSession.event_id == event_id)
+        ).all()
+        rooms = session.scalars(select(Room.name).where(Room.event_id == event_id)).all()
+        return content_language([event.name, event.venue, event.city, *titles, *rooms])
 
 
 def load_agenda(

@@ -20,7 +20,7 @@ from forumdesk.core.errors import NotFoundError, ValidationError
 from forumdesk.core.i18n import _
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.io.agenda_labels import LANGUAGES, Labels, Lang
+from forumdesk.io.agenda_labels import DEFAULT_PARTS, LANGUAGES, Labels, Lang
 from forumdesk.io.agenda_xlsx import (
     GRID_STEPS,
     PAPERS,
@@ -32,9 +32,10 @@ from forumdesk.io.agenda_xlsx import (
 )
 from forumdesk.io.csv_export import people_table, session_table, write_csv
 from forumdesk.io.ical import write_ics
-from forumdesk.services.agenda import load_agenda
+from forumdesk.services.agenda import event_language, load_agenda
 
 __all__ = [
+    "DEFAULT_PARTS",
     "GRID_STEPS",
     "PAPERS",
     "PARTS",
@@ -57,7 +58,7 @@ class ExportOptions:
     without a room or track (breaks, registration) stay under those filters.
     """
 
-    parts: tuple[str, ...] = PARTS
+    parts: tuple[str, ...] = DEFAULT_PARTS
     days: tuple[dt.date, ...] | None = None
     room_ids: tuple[int, ...] | None = None
     track_ids: tuple[int, ...] | None = None
@@ -189,9 +190,10 @@ def export_agenda(
 
     `progress(done, total)` is called as the work advances (from the calling thread); when it
     returns False the export stops, the result says `cancelled`, and any previous file at `path`
-    is left untouched. Runs its own read of the database: call it from a worker thread.
+    is left untouched. Runs its own read of the database: call it from a worker thread. Without
+    `options`: the programme and the grid, headed in the language the event is written in.
     """
-    options = options or ExportOptions()
+    options = options or ExportOptions(lang=event_language(db, event_id))
     options.check()
     data = load_agenda(
         db,

@@ -217,7 +217,7 @@ class ExportActions(QObject):
         )
         if event_id is None or path is None:
             return None
-        db, lang = self.ctx.db, remembered_options().lang
+        db, lang = self.ctx.db, remembered_options(self.ctx.db, self.ctx.current_event).lang
         outcome = self._run(
             self.tr("Export calendar"),
             self.tr("Writing the calendar…"),
@@ -248,7 +248,11 @@ class ExportActions(QObject):
         )
         if event_id is None or path is None:
             return None
-        db, lang, delimiter = self.ctx.db, remembered_options().lang, self.csv_delimiter
+        db, lang, delimiter = (
+            self.ctx.db,
+            remembered_options(self.ctx.db, self.ctx.current_event).lang,
+            self.csv_delimiter,
+        )
         outcome = self._run(
             title,
             self.tr("Writing the CSV file…"),
@@ -284,7 +288,7 @@ class ExportActions(QObject):
         data = self._agenda_data(self.tr("Print agenda"))
         if data is None:
             return
-        options = remembered_options()
+        options = remembered_options(self.ctx.db, self.ctx.current_event)
         document = agenda_document(data, options.lang)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         set_up_printer(printer, options.paper)
@@ -308,7 +312,7 @@ class ExportActions(QObject):
         data = self._agenda_data(self.tr("Export agenda to PDF"))
         if data is None:
             return None
-        options = remembered_options()
+        options = remembered_options(self.ctx.db, self.ctx.current_event)
         try:
             write_pdf(agenda_document(data, options.lang), path, options.paper, data.event.name)
         except ForumdeskError as exc:

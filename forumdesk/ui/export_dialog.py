@@ -1,13 +1,15 @@
 """Exporting from the app: the agenda workbook dialog, print, PDF, iCalendar and CSV.
 
-`ExportAgendaDialog` fills in services.exports.ExportOptions (remembered in QSettings between
-exports); `ExportActions` (forumdesk.ui.export_actions) runs each export through
+`ExportAgendaDialog` fills in services.exports.ExportOptions, remembered in QSettings for each
+event of each database (an event not exported before starts from the programme and the grid);
+`ExportActions` (forumdesk.ui.export_actions) runs each export through
 workers.run_with_progress with Cancel and reports the outcome.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -39,12 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.core.rows import EventRow
+from forumdesk.db.engine import Database
 from forumdesk.services import venue
+from forumdesk.services.agenda import event_language
 from forumdesk.services.exports import GRID_STEPS, PAPERS, PARTS, ExportOptions
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.i18n import installed_language
 
-OPTIONS_KEY = "export/agenda_options"
+OPTIONS_KEY = "export/agenda_options"  # the last export of any event
+EVENT_OPTIONS_KEY = "export/agenda_options_by_event"
 FOLDER_KEY = "export/folder"
 MAX_LIST_WIDTH = 400  # three lists side by side still fit a 1366-pixel screen
 
@@ -64,21 +69,53 @@ def part_titles() -> dict[str, str]:
     }
 
 
-def remembered_options() -> ExportOptions:
-    """The options of the last export; a missing or damaged setting gives the defaults."""
-    raw = QSettings().value(OPTIONS_KEY)
+def _event_key(db: Database, event: EventRow) -> str:
+    """The settings key of one event's export options: its database and its id.
+
+    Two databases (a test copy, last year's forum) have events with the same id; the key
+    tells them apart without putting a path, with its slashes, into the key.
+    """
+    digest = hashlib.sha1(f"{db.location}\n{event.id}".encode()).hexdigest()[:16]
+    return f"{EVENT_OPTIONS_KEY}/{digest}"
+
+
+def _stored(key: str) -> dict[str, object] | None:
+    raw = QSettings().value(key)
     try:
         values = json.loads(raw) if isinstance(raw, str) else None
     except ValueError:
         values = None
-    values = values if isinstance(values, dict) else {}
-    if "lang" not in values:  # until one is chosen, headings follow the window's language
-        values["lang"] = installed_language() or "en"
+    return values if isinstance(values, dict) else None
+
+
+def remembered_options(db: Database | None = None, event: EventRow | None = None) -> ExportOptions:
+    """The options of the event's last export; a missing or damaged setting gives the defaults.
+
+    An event not exported before gets the programme and the grid, all days, rooms and tracks,
+    headings in the language the event is written in, and the paper and grid step of the last
+    export of any event (those belong to the office, not to the event).
+    """
+    if db is not None and event is not None:
+        values = _stored(_event_key(db, event))
+        if values is not None:
+            return ExportOptions.from_dict(values)
+    last = _stored(OPTIONS_KEY) or {}
+    values = {name: last[name] for name in ("paper", "grid_step") if name in last}
+    if db is not None and event is not None:
+        values["lang"] = event_language(db, event.id)
+    else:  # no event: headings follow the window's language
+        values["lang"] = last.get("lang") or installed_language() or "en"
     return ExportOptions.from_dict(values)
 
 
-def remember_options(options: ExportOptions) -> None:
-    QSettings().setValue(OPTIONS_KEY, json.dumps(options.to_dict(), ensure_ascii=False))
+def remember_options(
+    options: ExportOptions, db: Database | None = None, event: EventRow | None = None
+) -> None:
+    """Remember the options for the event's next export (and paper and grid step for all)."""
+    stored = json.dumps(options.to_dict(), ensure_ascii=False)
+    QSettings().setValue(OPTIONS_KEY, stored)
+    if db is not None and event is not None:
+        QSettings().setValue(_event_key(db, event), stored)
 
 
 def export_folder() -> Path:
@@ -113,7 +150,7 @@ class ExportAgendaDialog(QDialog):
         self.setWindowTitle(self.tr("Export agenda"))
         rooms = venue.list_rooms(ctx.db, self.forum_event.id)
         tracks = venue.list_tracks(ctx.db, self.forum_event.id)
-        options = remembered_options().fitted_to(
+        options = remembered_options(ctx.db, self.forum_event).fitted_to(
             self.forum_event, [r.id for r in rooms], [t.id for t in tracks]
         )
 
@@ -297,7 +334,7 @@ class ExportAgendaDialog(QDialog):
         path = self.path()
         if path.suffix.lower() != ".xlsx":
             self.path_edit.setText(str(path.with_name(path.name + ".xlsx")))
-        remember_options(self.options())
+        remember_options(self.options(), self.ctx.db, self.forum_event)
         remember_folder(self.path())
         super().accept()
 

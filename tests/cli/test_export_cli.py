@@ -38,11 +38,15 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
-def test_export_agenda_writes_every_part(
+def test_export_agenda_writes_the_programme_and_grid_unless_asked_for_more(
     demo: DemoResult, db_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = out / "agenda.xlsx"
     assert run("--db", str(db_path), "export-agenda", str(target)) == 0
+    assert load_workbook(target).sheetnames == ["Programme", "Grid Thu 25 Nov", "Grid Fri 26 Nov"]
+    assert "3 sheets" in capsys.readouterr().out
+    parts = "programme,grid,signin,rooms,personal,people"
+    assert run("--db", str(db_path), "export-agenda", str(target), "--parts", parts) == 0
     book = load_workbook(target)
     assert book.sheetnames == [
         "Programme",

@@ -223,20 +223,31 @@ def test_sign_in_sheets_give_each_session_its_page(demo_book: Path, demo_data: A
     assert rows[s1] == ("Thursday, 25 November 2021, 13:00–14:30, Hall A",) + (None,) * 4
     heads = next(n for n in range(s1, len(rows)) if rows[n][4] == "Signature") + 1
     assert rows[heads - 1] == ("No.", "Name", "Organisation", "Role", "Signature")
-    first = rows[heads]
-    assert first[:4] == (
-        1,
-        "Ахметов Данияр Канатович",
+    # the list is by family name, Latin names first on an English sheet, under letter headings
+    session = next(s for s in sessions if s.code == "S1")
+    people = [row for row in rows[heads:] if isinstance(row[0], int) and row[1]]
+    people = people[: len(session.people)]
+    assert [row[1] for row in people] == [
+        link.person.display_name
+        for link in sorted(
+            session.people,
+            key=lambda link: (
+                not link.person.family_name.isascii(),
+                link.person.family_name.casefold().replace("ё", "е"),
+            ),
+        )
+    ]
+    assert rows[heads][0] == people[0][1].split()[-1][0]  # a letter heading comes first
+    moderator = next(row for row in people if row[1] == "Ахметов Данияр Канатович")
+    assert moderator[2:] == (
         "Ministry of Trade and Integration of the Republic of Kazakhstan",
         "Moderator",
+        None,  # left blank to sign
     )
-    assert first[4] is None  # left blank to sign
-    assert ws.cell(heads + 1, 5).border.bottom.style == "thin"
-    # everyone in the session, then blank numbered lines for walk-ins
-    session = next(s for s in sessions if s.code == "S1")
-    listed = [r[1] for r in rows[heads : heads + len(session.people)]]
-    assert listed == [link.person.display_name for link in session.people]
-    assert rows[heads + len(session.people)][:2] == (len(session.people) + 1, None)
+    assert ws.cell(heads + 2, 5).border.bottom.style == "thin"
+    # then blank numbered lines for walk-ins, numbered on from the list
+    blanks = [row for row in rows[heads:] if isinstance(row[0], int) and row[1] is None]
+    assert blanks[0][0] == len(session.people) + 1
 
 
 def test_door_signs_give_each_room_a_page_per_day(demo_book: Path) -> None:

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from forumdesk import __version__
 from forumdesk.core.errors import NotFoundError, ValidationError
 from forumdesk.db.engine import Database
+from forumdesk.services.agenda import event_language
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.events import create_event
 from forumdesk.services.exports import (
@@ -55,9 +56,9 @@ def test_options_round_trip_through_json() -> None:
     assert ExportOptions(room_ids=[2, 1]).room_ids == (2, 1)  # type: ignore[arg-type]
 
 
-def test_defaults_are_every_part_on_a4_in_english() -> None:
+def test_defaults_are_the_programme_and_the_grid_on_a4() -> None:
     options = ExportOptions()
-    assert options.parts == PARTS
+    assert options.parts == ("programme", "grid")  # not 86 pages of every part
     assert (options.paper, options.lang, options.grid_step) == ("A4", "en", 15)
     assert options.days is options.room_ids is options.track_ids is None
     assert not options.include_all_registered
@@ -105,7 +106,19 @@ def test_export_agenda_writes_the_workbook(db: Database, demo: DemoResult, out: 
     result = export_agenda(db, demo.event.id, out / "agenda.xlsx")
     assert not result.cancelled
     assert load_workbook(out / "agenda.xlsx").sheetnames == list(result.sheets)
-    assert len(result.sheets) == 7
+    # by default the programme and the grid, headed in the event's language (English)
+    assert result.sheets == ("Programme", "Grid Thu 25 Nov", "Grid Fri 26 Nov")
+    everything = export_agenda(db, demo.event.id, out / "all.xlsx", ExportOptions(parts=PARTS))
+    assert len(everything.sheets) == 7
+
+
+def test_without_options_the_headings_follow_the_events_language(db: Database, out: Path) -> None:
+    event = create_event(db, "Форум по защите прав", "2027-04-15", "2027-04-16", city="Астана")
+    assert event_language(db, event.id) == "ru"
+    result = export_agenda(db, event.id, out / "ru.xlsx")
+    assert result.sheets == ("Программа", "Сетка")
+    programme = load_workbook(out / "ru.xlsx")["Программа"]
+    assert programme["A2"].value == "15–16 апреля 2027 г., Астана"
 
 
 def test_chosen_parts_only_and_letter_paper(db: Database, demo: DemoResult, out: Path) -> None:
@@ -222,7 +235,9 @@ def test_an_export_that_fails_midway_keeps_the_previous_file(
         return True
 
     with pytest.raises(MemoryError):
-        export_agenda(db, demo.event.id, path, progress=fail_in_the_sign_in_sheets)
+        export_agenda(
+            db, demo.event.id, path, ExportOptions(parts=PARTS), progress=fail_in_the_sign_in_sheets
+        )
     assert path.read_bytes() == before
     assert [p.name for p in out.iterdir()] == ["agenda.xlsx"]
 

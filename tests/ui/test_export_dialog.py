@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,20 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import QDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
+from forumdesk.config import resolve_database_url
 from forumdesk.db.engine import Database
+from forumdesk.db.migrate import open_database
 from forumdesk.services import venue
-from forumdesk.services.demo import DemoResult
+from forumdesk.services.demo import DemoResult, load_demo
+from forumdesk.services.events import create_event
 from forumdesk.services.exports import ExportOptions
 from forumdesk.ui.export_actions import ExportActions
-from forumdesk.ui.export_dialog import OPTIONS_KEY, ExportAgendaDialog
+from forumdesk.ui.export_dialog import (
+    OPTIONS_KEY,
+    ExportAgendaDialog,
+    remember_options,
+    remembered_options,
+)
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
 
@@ -79,7 +86,7 @@ def test_the_dialog_restores_the_remembered_options(window: MainWindow, demo: De
         include_all_registered=True,
         grid_step=30,
     )
-    QSettings().setValue(OPTIONS_KEY, json.dumps(remembered.to_dict()))
+    remember_options(remembered, window.db, demo.event)
     dialog = ExportAgendaDialog(window.ctx, window)
     assert [p for p, c in dialog.part_checks.items() if c.isChecked()] == ["programme", "people"]
     assert dialog.paper_combo.currentText() == "Letter"
@@ -100,8 +107,74 @@ def test_the_dialog_restores_the_remembered_options(window: MainWindow, demo: De
 
 def test_damaged_settings_open_the_dialog_with_the_defaults(window: MainWindow) -> None:
     QSettings().setValue(OPTIONS_KEY, "{not json")
+    for key in QSettings().allKeys():
+        if key.startswith("export/agenda_options_by_event/"):
+            QSettings().setValue(key, "[1, 2")
     dialog = ExportAgendaDialog(window.ctx, window)
     assert dialog.options() == ExportOptions()
+
+
+def test_an_event_not_exported_before_starts_from_the_programme_and_the_grid(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = ExportAgendaDialog(window.ctx, window)
+    ticked = [p for p, c in dialog.part_checks.items() if c.isChecked()]
+    assert ticked == ["programme", "grid"]  # not 86 pages of every part
+    assert dialog.lang_combo.currentData() == "en"  # the demo forum is written in English
+
+
+def test_the_parts_chosen_are_remembered_for_each_event(
+    window: MainWindow, demo: DemoResult, qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = window.db
+    other = create_event(db, "Форум по защите прав 2027", "2027-04-15", "2027-04-16")
+    dialog = ExportAgendaDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    for part in ("signin", "people"):
+        qtbot.mouseClick(dialog.part_checks[part], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.part_checks["grid"], Qt.MouseButton.LeftButton)
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findText("Letter"))
+    dialog.path_edit.setText(str(tmp_path / "demo.xlsx"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    # another event of the same database: the defaults, headed in its own language, on the
+    # paper the office last printed on
+    window.ctx.set_event(other)
+    fresh = ExportAgendaDialog(window.ctx, window)
+    qtbot.addWidget(fresh)
+    assert [p for p, c in fresh.part_checks.items() if c.isChecked()] == ["programme", "grid"]
+    assert fresh.lang_combo.currentData() == "ru"
+    assert fresh.paper_combo.currentText() == "Letter"
+    fresh.part_checks["rooms"].setChecked(True)
+    fresh.path_edit.setText(str(tmp_path / "other.xlsx"))
+    fresh.accept()
+
+    # back to the demo: what was chosen for it
+    window.ctx.set_event(demo.event)
+    again = ExportAgendaDialog(window.ctx, window)
+    qtbot.addWidget(again)
+    chosen = [p for p, c in again.part_checks.items() if c.isChecked()]
+    assert chosen == ["programme", "signin", "people"]
+    window.ctx.set_event(other)
+    other_again = ExportAgendaDialog(window.ctx, window)
+    qtbot.addWidget(other_again)
+    chosen = [p for p, c in other_again.part_checks.items() if c.isChecked()]
+    assert chosen == ["programme", "grid", "rooms"]
+
+
+def test_an_event_of_another_database_with_the_same_id_has_its_own_parts(
+    window: MainWindow, demo: DemoResult, tmp_path: Path
+) -> None:
+    remember_options(ExportOptions(parts=("people",)), window.db, demo.event)
+    copy = open_database(resolve_database_url(str(tmp_path / "copy.sqlite3")))
+    try:
+        twin = load_demo(copy).event
+        assert twin.id == demo.event.id
+        assert remembered_options(copy, twin).parts == ("programme", "grid")
+        assert remembered_options(window.db, demo.event).parts == ("people",)
+    finally:
+        copy.dispose()
 
 
 def test_the_dialog_fills_in_the_options_from_its_widgets(
