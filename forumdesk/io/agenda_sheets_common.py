@@ -81,6 +81,14 @@ _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
     # the People table: Excel's table style bands the rows; the light lines and the shaded
     # heading are for programs that ignore table styles (LibreOffice prints without them)
     "list": (_font(10), TOP_LEFT, Border(bottom=_LIGHT), None),
+    # an e-mail address on one line, never broken: its column is made wide enough, and one
+    # longer still is shrunk to fit rather than wrapped
+    "list_email": (
+        _font(10),
+        Alignment(horizontal="left", vertical="top", wrap_text=False, shrink_to_fit=True),
+        Border(bottom=_LIGHT),
+        None,
+    ),
     "grid_time": (
         _font(9, bold=True),
         Alignment(horizontal="right", vertical="top"),

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.core.rows import EventRow
+from forumdesk.io.csv_export import CsvFlavour
 from forumdesk.services import venue
 from forumdesk.services.exports import GRID_STEPS, PAPERS, PARTS, ExportOptions
 from forumdesk.ui.context import AppContext
@@ -46,6 +47,7 @@ from forumdesk.ui.i18n import installed_language
 
 OPTIONS_KEY = "export/agenda_options"
 FOLDER_KEY = "export/folder"
+CSV_FLAVOUR_KEY = "export/csv_flavour"
 
 
 def _tr(text: str) -> str:
@@ -74,6 +76,15 @@ def remembered_options() -> ExportOptions:
     if "lang" not in values:  # until one is chosen, headings follow the window's language
         values["lang"] = installed_language() or "en"
     return ExportOptions.from_dict(values)
+
+
+def remembered_csv_flavour() -> CsvFlavour:
+    """The CSV flavour last chosen in the export dialog; "excel" until one is."""
+    return "plain" if QSettings().value(CSV_FLAVOUR_KEY) == "plain" else "excel"
+
+
+def remember_csv_flavour(flavour: CsvFlavour) -> None:
+    QSettings().setValue(CSV_FLAVOUR_KEY, flavour)
 
 
 def remember_options(options: ExportOptions) -> None:
@@ -157,6 +168,26 @@ class ExportAgendaDialog(QDialog):
         form.addRow(self.tr("Paper:"), self.paper_combo)
         form.addRow(self.tr("Headings in:"), self.lang_combo)
         form.addRow(self.tr("Grid time step:"), self.grid_step_combo)
+        self.csv_flavour_combo = QComboBox(format_box)
+        self.csv_flavour_combo.addItem(
+            self.tr("Excel (apostrophe before formula-like text)"), "excel"
+        )
+        self.csv_flavour_combo.addItem(
+            self.tr("Other programs (plain UTF-8, values as stored)"), "plain"
+        )
+        self.csv_flavour_combo.setToolTip(
+            self.tr(
+                "How File > Export CSV writes its files. Excel: UTF-8 with a byte-order mark, "
+                "and an apostrophe before text that Excel would run as a formula (phone "
+                "numbers starting with + too). Other programs: RFC 4180 UTF-8 without a "
+                "byte-order mark, commas between columns and every value exactly as stored, "
+                "for mail merge and CRM uploads."
+            )
+        )
+        self.csv_flavour_combo.setCurrentIndex(
+            max(0, self.csv_flavour_combo.findData(remembered_csv_flavour()))
+        )
+        form.addRow(self.tr("CSV files for:"), self.csv_flavour_combo)
 
         locale = QLocale()
         self.day_list = self._checklist(
@@ -258,6 +289,9 @@ class ExportAgendaDialog(QDialog):
             grid_step=int(self.grid_step_combo.currentData()),
         )
 
+    def csv_flavour(self) -> CsvFlavour:
+        return "plain" if self.csv_flavour_combo.currentData() == "plain" else "excel"
+
     def path(self) -> Path:
         return Path(self.path_edit.text().strip())
 
@@ -290,6 +324,7 @@ class ExportAgendaDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             self.path_edit.setText(str(path.with_name(path.name + ".xlsx")))
         remember_options(self.options())
+        remember_csv_flavour(self.csv_flavour())
         remember_folder(self.path())
         super().accept()
 
