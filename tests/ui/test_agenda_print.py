@@ -203,3 +203,20 @@ def test_only_a_session_longer_than_a_page_runs_over_pages(
     assert re.search(r"\bS3\b", pages[holding[-1] + 1][0])
     # the table's head again on the pages it runs over
     assert all(re.search(r"Time +Code +Session", pages[n][0]) for n in holding)
+
+
+def test_a_printer_gets_the_same_packed_pages(
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from forumdesk.ui.agenda_print import set_up_printer
+
+    data = load_agenda(db, demo.event.id)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    set_up_printer(printer, "A4")
+    agenda_document(data, "ru").print_(printer)  # what the print preview's paintRequested calls
+    _check_packed(data, tmp_path / "printed.pdf", "(продолжение)")
+    assert len(_pdf_pages(tmp_path / "printed.pdf")) == 5
