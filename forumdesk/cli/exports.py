@@ -73,6 +73,14 @@ def _csv_options(csv: argparse.ArgumentParser) -> None:
         action="store_true",
         help="separate columns with semicolons, as Excel expects with Russian regional settings",
     )
+    csv.add_argument(
+        "--flavour",
+        choices=("excel", "plain"),
+        default="excel",
+        help="excel: UTF-8 with BOM, text that looks like a formula prefixed with an apostrophe; "
+        "plain: RFC 4180 UTF-8 without BOM, values as stored, for mail merge and CRM uploads "
+        "(default: excel)",
+    )
 
 
 def _parts(value: str) -> tuple[str, ...]:
@@ -147,6 +155,7 @@ def run_export_csv(args: argparse.Namespace) -> int:
             args.what,
             lang=args.lang,
             delimiter=";" if args.semicolon else ",",
+            flavour=args.flavour,
         )
     finally:
         db.dispose()
@@ -171,7 +180,7 @@ COMMANDS = (
     ),
     Command(
         "export-csv",
-        "write sessions or people as CSV (UTF-8 with BOM)",
+        "write sessions or people as CSV (for Excel, or plain RFC 4180)",
         run_export_csv,
         _csv_options,
     ),

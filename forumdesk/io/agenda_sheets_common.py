@@ -86,6 +86,14 @@ _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
     # the People table: Excel's table style bands the rows; the light lines and the shaded
     # heading are for programs that ignore table styles (LibreOffice prints without them)
     "list": (_font(10), TOP_LEFT, Border(bottom=_LIGHT), None),
+    # an e-mail address on one line, never broken: its column is made wide enough, and one
+    # longer still is shrunk to fit rather than wrapped
+    "list_email": (
+        _font(10),
+        Alignment(horizontal="left", vertical="top", wrap_text=False, shrink_to_fit=True),
+        Border(bottom=_LIGHT),
+        None,
+    ),
     "grid_time": (
         _font(9, bold=True),
         Alignment(horizontal="right", vertical="top"),
@@ -98,16 +106,37 @@ _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
     "grid_block": (_font(9), TOP_LEFT, BOX, _solid("FFFFFF")),
     "grid_break": (_font(9, italic=True, color="404040"), CENTER, BOX, _solid("EDEDED")),
     "grid_plenary": (_font(9, bold=True), CENTER, BOX, _solid("DDEBF7")),
-    "sign_room": (_font(36, bold=True), MIDDLE_LEFT, None, None),
-    "sign_date": (_font(20, color="404040"), MIDDLE_LEFT, None, None),
-    # door signs' sessions in three sizes: the largest that lets a sign fit its page
+    # door signs, read from across a corridor: the room's name very large, the sessions in the
+    # largest of four sizes that lets the day fit its page (28 points at the least)
+    "sign_room": (_font(60, bold=True), MIDDLE_LEFT, None, None),
+    "sign_date": (_font(24, color="404040"), MIDDLE_LEFT, None, None),
     **{
         f"sign_title_{size}": (_font(size, bold=True), TOP_LEFT, None, None)
-        for size in (20, 16, 12)
+        for size in (40, 36, 32, 28)
+    },
+    # the time on one line whatever the font: shrunk a little rather than wrapped
+    **{
+        f"sign_time_{size}": (
+            _font(size, bold=True),
+            Alignment(horizontal="left", vertical="top", wrap_text=False, shrink_to_fit=True),
+            None,
+            None,
+        )
+        for size in (32, 28, 24)
     },
     **{
         f"sign_people_{size}": (_font(size, italic=True, color="404040"), TOP_LEFT, None, None)
-        for size in (14, 12, 10)
+        for size in (22, 20, 18, 16)
+    },
+    # breaks on a door sign: a line in grey, smaller than the sessions
+    **{
+        f"sign_break_time_{size}": (
+            _font(size, italic=True, color="404040"),
+            Alignment(horizontal="left", vertical="top", wrap_text=False, shrink_to_fit=True),
+            None,
+            None,
+        )
+        for size in (22, 20, 18, 16)
     },
     "signin_title": (_font(14, bold=True), MIDDLE_LEFT, None, None),
     "info": (_font(11), TOP_LEFT, None, None),

@@ -18,13 +18,21 @@ from forumdesk.io.agenda_sheets_common import Book, Look, SheetBuilder
 # --- door signs --------------------------------------------------------------------------------
 
 # Time and session, filling a landscape page at full scale.
-_SIGN_WIDTHS = (24, 124)
-# Type sizes of a sign's sessions (time and title, people): the largest that fits the page.
+_SIGN_WIDTHS = (38, 110)
+# Type sizes of a sign's sessions (time, title, people), largest first: a sign takes the
+# largest that fits the day on one page; a day too long even for the last goes on over pages
+# (the room's name on each), never with a session cut from its moderators.
 _SIGN_LOOKS = (
-    ("sign_title_20", "sign_title_20", "sign_people_14"),
-    ("sign_title_16", "sign_title_16", "sign_people_12"),
-    ("sign_title_12", "sign_title_12", "sign_people_10"),
+    ("sign_time_32", "sign_title_40", "sign_people_22"),
+    ("sign_time_28", "sign_title_36", "sign_people_20"),
+    ("sign_time_28", "sign_title_32", "sign_people_18"),
+    ("sign_time_24", "sign_title_28", "sign_people_16"),
 )
+# Wrapping is estimated for Calibri (text_lines keeps 7% in hand); a sign's titles are counted
+# in a column narrower still, as a line too few hides the moderators: Calibri's substitutes
+# (DejaVu Sans in LibreOffice where Calibri is missing) set bold titles wider.
+_SIGN_WRAP_MARGIN = 0.9
+_SignRow = tuple[list[object], list["Look | None"], float]
 
 
 def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[SessionRow]]]:
@@ -42,50 +50,90 @@ def room_days(data: AgendaData) -> list[tuple[str, dt.date, list[SessionRow]]]:
     return found
 
 
-def _sign_rows(
+def _sign_sessions(
     book: Book, sheet: SheetBuilder, sessions: Sequence[SessionRow], looks: tuple[str, str, str]
-) -> list[tuple[list[object], list[Look | None], float]]:
-    """The rows (values, looks, height) listing a sign's sessions in the given type sizes."""
+) -> list[list[_SignRow]]:
+    """Each session's rows (values, looks, height) on a sign, in the given type sizes."""
     styles, labels = book.styles, book.labels
     time_look, title_look, people_look = (styles[name] for name in looks)
-    rows: list[tuple[list[object], list[Look | None], float]] = []
+    narrow = [w * _SIGN_WRAP_MARGIN for w in _SIGN_WIDTHS]
+    blocks: list[list[_SignRow]] = []
+    size = people_look.size
+    break_looks: list[Look | None] = [
+        styles[f"sign_break_time_{size:g}"],
+        styles[f"sign_people_{size:g}"],
+    ]
     for session in sessions:
         assert session.starts_at is not None and session.ends_at is not None
         values: list[object] = [time_range(session.starts_at, session.ends_at), session.heading]
+        if session.is_break:  # a grey line: what the door is for is the sessions
+            height = sheet.fit_height(values, [None, break_looks[1]], widths=narrow)
+            blocks.append([(values, break_looks, height), ([], [], round(size * 0.4))])
+            continue
         row_looks: list[Look | None] = [time_look, title_look]
-        rows.append((values, row_looks, sheet.fit_height(values, row_looks)))
+        # the time keeps to one line (it shrinks to fit): the title sets the height
+        rows = [(values, row_looks, sheet.fit_height(values, [None, title_look], widths=narrow))]
         if session.moderators:
             values = [None, f"{labels['moderators_colon']} {', '.join(session.moderators)}"]
             row_looks = [None, people_look]
-            rows.append((values, row_looks, sheet.fit_height(values, row_looks)))
-        rows.append(([], [], 10.0))
-    return rows
+            rows.append((values, row_looks, sheet.fit_height(values, row_looks, widths=narrow)))
+        rows.append(([], [], round(title_look.size * 0.45)))
+        blocks.append(rows)
+    return blocks
+
+
+def _sign_pages(blocks: list[list[_SignRow]], room: float) -> list[list[_SignRow]]:
+    """The rows of each page: whole sessions, as many as fit in `room` points."""
+    pages: list[list[_SignRow]] = [[]]
+    used = 0.0
+    for block in blocks:
+        height = sum(row[2] for row in block)
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].extend(block)
+        used += height
+    return pages
 
 
 def write_room_signs(
     book: Book, signs: Sequence[tuple[str, dt.date, list[SessionRow]]]
 ) -> Iterator[None]:
-    """A landscape page per room per day, in large type; yields after each page."""
+    """A landscape page per room per day, read from across a corridor; yields after each room day.
+
+    The room's name in 60 points, the date, then the day's sessions (time, title, moderators)
+    in the largest sizes that fit one page, the titles 40 points down to 28. A day with more
+    sessions than fit at 28 points goes on over a second page rather than going smaller: a sign
+    is printed once a day and stays on the door, so every page lists consecutive sessions.
+    """
     labels, styles = book.labels, book.styles
     sheet = SheetBuilder(book, labels["rooms"], _SIGN_WIDTHS, landscape=True)
     width = sum(_SIGN_WIDTHS)
     page = book.page_height(True, _SIGN_WIDTHS)
+    room_look, date_look = styles["sign_room"], styles["sign_date"]
     for index, (room, day, sessions) in enumerate(signs):
-        if index:
-            sheet.page_break()
-        look = styles["sign_room"]
-        heading = sheet.fit_height([room], [look], widths=[width], minimum=40)
-        row = sheet.add_styled([room], [look], heading)
-        sheet.merge(row, 1, row, 2)
-        row = sheet.add_styled([labels.long_date(day)], [styles["sign_date"]], 28)
-        sheet.merge(row, 1, row, 2)
-        sheet.add([], height=14)
-        for tier in _SIGN_LOOKS:  # a sign too long for the smallest runs onto a second page
-            rows = _sign_rows(book, sheet, sessions, tier)
-            if heading + 42 + sum(height for *_, height in rows) <= page:
+        heading = sheet.fit_height(
+            [room], [room_look], widths=[width * _SIGN_WRAP_MARGIN], minimum=76
+        )
+        room_left = page - heading - 30 - 8
+        for tier in _SIGN_LOOKS:
+            blocks = _sign_sessions(book, sheet, sessions, tier)
+            pages = _sign_pages(blocks, room_left)
+            if len(pages) == 1:
                 break
-        for values, looks, height in rows:
-            sheet.add(values, looks, height)
+        for number, rows in enumerate(pages):
+            if index or number:
+                sheet.page_break()
+            row = sheet.add_styled([room], [room_look], heading)
+            sheet.merge(row, 1, row, 2)
+            date = labels.long_date(day)
+            if number:
+                date = f"{date} ({labels['continued']})"
+            row = sheet.add_styled([date], [date_look], 30)
+            sheet.merge(row, 1, row, 2)
+            sheet.add([], height=8)
+            for values, looks, height in rows:
+                sheet.add(values, looks, height)
         yield
     if not signs:
         yield

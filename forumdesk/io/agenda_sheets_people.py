@@ -13,14 +13,15 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from forumdesk.io.agenda_data import PeopleLine
-from forumdesk.io.agenda_sheets_common import Book, SheetBuilder, fitted_widths
+from forumdesk.io.agenda_sheets_common import Book, Look, SheetBuilder, fitted_widths
 from forumdesk.io.countries import country_name
 
 ROWS_PER_UNIT = 500
 # Name, organisation, country, sector, e-mail, status, roles: at most ~170 characters across,
 # so that a landscape page still prints at a readable scale.
 _MIN_WIDTHS = (18, 16, 9, 10, 16, 11, 12)
-_MAX_WIDTHS = (28, 34, 14, 18, 32, 14, 34)
+_MAX_WIDTHS = (28, 34, 14, 18, 40, 14, 34)
+_EMAIL = 4  # the e-mail column: one line, never wrapped
 
 
 def people_units(lines: Sequence[PeopleLine]) -> int:
@@ -69,9 +70,12 @@ def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
         sheet.fit_height(heads, [head_look] * len(heads), minimum=18),
     )
     looks = [styles["list"]] * len(heads)
+    looks[_EMAIL] = styles["list_email"]
+    # the height follows the wrapped cells; the e-mail keeps to its one line
+    measured: list[Look | None] = [None if n == _EMAIL else look for n, look in enumerate(looks)]
     for start in range(0, len(rows), ROWS_PER_UNIT):
         for values in rows[start : start + ROWS_PER_UNIT]:
-            sheet.add_styled(values, looks, sheet.fit_height(values, looks, minimum=15))
+            sheet.add_styled(values, looks, sheet.fit_height(values, measured, minimum=15))
         yield
     if not rows:
         yield

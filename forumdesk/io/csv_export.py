@@ -1,9 +1,17 @@
-"""CSV files of an event's sessions and people, for other programs and for Excel.
+"""CSV files of an event's sessions and people, for Excel and for other programs.
 
-UTF-8 with a byte-order mark, which is what makes Excel read Cyrillic correctly when the file is
-opened with a double click. Excel with Russian regional settings expects semicolons between
-columns; `delimiter=";"` gives that. Fields a spreadsheet would take for a formula are prefixed
-with an apostrophe (see xlsx_safety.csv_field).
+Two flavours:
+
+- "excel": UTF-8 with a byte-order mark, which is what makes Excel read Cyrillic correctly when
+  the file is opened with a double click, and fields a spreadsheet would take for a formula
+  prefixed with an apostrophe (see xlsx_safety.csv_field). The guard stays on phone numbers
+  too: Excel reads "+41 22 730 11 11" as a formula (#NULL!) and "+41227301111" as a number
+  that loses its plus, so there the apostrophe is the lesser harm.
+- "plain": RFC 4180 for mail merge, CRM uploads and scripts: UTF-8 without a byte-order mark,
+  every value exactly as stored (no apostrophes), fields quoted only where they must be.
+
+Both end lines with CRLF, as RFC 4180 and Excel write them (every CSV reader takes it). Excel
+with Russian regional settings expects semicolons between columns; `delimiter=";"` gives that.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Literal, get_args
 
 from forumdesk.core.enums import Role
 from forumdesk.core.rows import SessionRow
@@ -20,6 +29,8 @@ from forumdesk.io.output_files import output_file
 from forumdesk.io.xlsx_safety import csv_field
 
 DELIMITERS = (",", ";", "\t")
+CsvFlavour = Literal["excel", "plain"]
+FLAVOURS: tuple[CsvFlavour, ...] = get_args(CsvFlavour)
 
 
 def session_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list[str]]]:
@@ -101,20 +112,32 @@ def people_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list
     return heads, rows
 
 
+def _plain_field(value: object) -> str:
+    return "" if value is None else str(value)
+
+
 def write_csv(
-    path: Path, heads: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ","
+    path: Path,
+    heads: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    delimiter: str = ",",
+    flavour: CsvFlavour = "excel",
 ) -> int:
-    """Write a CSV file (UTF-8 with BOM, CRLF line ends as Excel writes them); returns rows."""
+    """Write a CSV file in `flavour` (see the module's docstring); returns the rows written."""
     if delimiter not in DELIMITERS:
         raise ValueError(f"unsupported delimiter {delimiter!r}")
+    if flavour not in FLAVOURS:
+        raise ValueError(f"unsupported CSV flavour {flavour!r}")
+    field = csv_field if flavour == "excel" else _plain_field
+    encoding = "utf-8-sig" if flavour == "excel" else "utf-8"
     count = 0
     with (
         output_file(Path(path)) as temp,
-        temp.open("w", encoding="utf-8-sig", newline="") as handle,
+        temp.open("w", encoding=encoding, newline="") as handle,
     ):
         writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow([csv_field(h) for h in heads])
+        writer.writerow([field(h) for h in heads])
         for row in rows:
-            writer.writerow([csv_field(value) for value in row])
+            writer.writerow([field(value) for value in row])
             count += 1
     return count

@@ -30,7 +30,7 @@ from forumdesk.io.agenda_xlsx import (
     check_choices,
     write_agenda_workbook,
 )
-from forumdesk.io.csv_export import people_table, session_table, write_csv
+from forumdesk.io.csv_export import FLAVOURS, CsvFlavour, people_table, session_table, write_csv
 from forumdesk.io.ical import write_ics
 from forumdesk.services.agenda import event_language, load_agenda
 
@@ -260,8 +260,12 @@ def export_csv(
     *,
     lang: Lang = "en",
     delimiter: str = ",",
+    flavour: CsvFlavour = "excel",
 ) -> int:
-    """Write the event's sessions or people as CSV (UTF-8 with BOM); returns the row count."""
+    """Write the event's sessions or people as CSV, for Excel or plain (see io.csv_export).
+
+    Returns the row count.
+    """
     _check_lang(lang)
     if what not in ("sessions", "people"):
         raise ValidationError(
@@ -272,10 +276,17 @@ def export_csv(
         raise ValidationError(
             _("Separate CSV columns with a comma, a semicolon or a tab."), field="delimiter"
         )
+    if flavour not in FLAVOURS:
+        raise ValidationError(
+            _("Unknown CSV flavour {flavour}; choose excel or plain.").format(
+                flavour=repr(flavour)
+            ),
+            field="flavour",
+        )
     data = load_agenda(db, event_id)
     labels = Labels(lang)
     heads, rows = (session_table if what == "sessions" else people_table)(data, labels)
-    return write_csv(Path(path), heads, rows, delimiter)
+    return write_csv(Path(path), heads, rows, delimiter, flavour)
 
 
 def _check_lang(lang: str) -> None:

@@ -1,9 +1,10 @@
-"""The printed agenda: the Programme sheet as a QTextDocument, for print preview and PDF.
+"""The printed agenda: the Programme sheet as pages of QTextDocument, for print preview and PDF.
 
 The document is built from the same plain rows the workbook export reads (services.agenda) and
 is laid out like its Programme sheet: the event's name and dates, then day by day (each day on
 a new page) a table of time, code, session, room, moderators and speakers with their
-organisations; plenaries shaded blue, breaks grey across the row. Headings come in the export's
+organisations; plenaries shaded blue, breaks grey across the row. Pages are packed with whole
+sessions (AgendaDocument). Headings come in the export's
 language (Russian or English), whatever the language of the program.
 """
 
@@ -11,15 +12,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
     QTextDocument,
 )
@@ -38,7 +43,8 @@ _NOWRAP = '<td style="white-space:nowrap">'
 _PDF_DPI = 1200  # as QPrinter's HighResolution writes a PDF
 _PAPER_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 # Column widths in per cent, in the proportions of the Programme sheet's columns.
-_WIDTHS = (10, 5, 27, 10, 20, 28)
+_WIDTHS = (9, 5, 27, 9, 21, 29)
+_FOOTER_INCH = 0.2  # the page number's line
 
 
 def _e(text: str | None) -> str:
@@ -91,13 +97,7 @@ def _session_row(session: SessionRow, labels: Labels) -> str:
     )
 
 
-def agenda_html(data: AgendaData, lang: Lang) -> str:
-    """The Programme sheet as HTML that QTextDocument lays out (and paginates)."""
-    labels = Labels(lang)
-    event = data.event
-    where = ", ".join(
-        p for p in (labels.date_span(event.first_day, event.last_day), event.city, event.venue) if p
-    )
+def _head_row(labels: Labels) -> str:
     heads = (
         labels["time"],
         labels["code"],
@@ -106,34 +106,70 @@ def agenda_html(data: AgendaData, lang: Lang) -> str:
         labels["moderators"],
         labels["speakers"],
     )
-    head_row = "".join(
+    return "".join(
         f'<th width="{width}%" style="background-color:{_HEAD_SHADE}; color:white" '
         f'align="left">{_e(head)}</th>'
         for head, width in zip(heads, _WIDTHS, strict=True)
     )
-    parts = [
-        f'<h1 style="font-size:16pt">{_e(event.name)}</h1>',
-        f'<p style="font-size:11pt; color:#404040">{_e(where)}</p>',
-    ]
-    scheduled = data.scheduled
-    days = sorted({s.day for s in scheduled if s.day is not None})
+
+
+def _title_html(data: AgendaData, labels: Labels) -> str:
+    event = data.event
+    where = ", ".join(
+        p for p in (labels.date_span(event.first_day, event.last_day), event.city, event.venue) if p
+    )
+    return (
+        f'<h1 style="font-size:16pt">{_e(event.name)}</h1>'
+        f'<p style="font-size:11pt; color:#404040">{_e(where)}</p>'
+    )
+
+
+def _day_html(heading: str, head_row: str, rows: Sequence[str]) -> str:
+    return (
+        f'<h2 style="font-size:13pt">{_e(heading)}</h2>'
+        '<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+        'style="border-collapse:collapse; border-color:#8c8c8c">'
+        f"<thead><tr>{head_row}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+@dataclass(frozen=True)
+class _Day:
+    heading: str
+    rows: tuple[str, ...]  # one table row per session: a session is never split between pages
+
+
+@dataclass(frozen=True)
+class _Page:
+    title: bool  # the event's name and dates at the top (the first page)
+    day: int
+    first: int  # the day's rows first..last-1 are on this page
+    last: int
+    continued: bool  # the day began on an earlier page
+
+
+def agenda_html(data: AgendaData, lang: Lang) -> str:
+    """The whole programme as one HTML document (for its text; printing goes page by page)."""
+    labels = Labels(lang)
+    head_row = _head_row(labels)
+    days = _days(data, labels)
+    parts = [_title_html(data, labels)]
     if not days:
         parts.append(f"<p>{_e(labels['no_sessions'])}</p>")
-    for index, day in enumerate(days):
-        # each day on a new page, as the Programme sheet breaks its pages
-        brk = (
-            ' style="page-break-before:always; font-size:13pt"'
-            if index
-            else ' style="font-size:13pt"'
-        )
-        parts.append(f"<h2{brk}>{_e(labels.long_date(day))}</h2>")
-        rows = "".join(_session_row(s, labels) for s in scheduled if s.day == day)
-        parts.append(
-            '<table width="100%" border="1" cellspacing="0" cellpadding="4" '
-            'style="border-collapse:collapse; border-color:#8c8c8c">'
-            f"<thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table>"
-        )
+    parts.extend(_day_html(day.heading, head_row, day.rows) for day in days)
     return f"<html><body>{''.join(parts)}</body></html>"
+
+
+def _days(data: AgendaData, labels: Labels) -> list[_Day]:
+    scheduled = data.scheduled
+    days = sorted({s.day for s in scheduled if s.day is not None})
+    return [
+        _Day(
+            labels.long_date(day),
+            tuple(_session_row(s, labels) for s in scheduled if s.day == day),
+        )
+        for day in days
+    ]
 
 
 def agenda_font(point_size: float = 9) -> QFont:
@@ -143,14 +179,126 @@ def agenda_font(point_size: float = 9) -> QFont:
     return font
 
 
-def agenda_document(data: AgendaData, lang: Lang) -> QTextDocument:
-    """The Programme sheet as a document ready for a printer or a PDF writer."""
-    document = QTextDocument()
-    document.setDefaultFont(agenda_font())
-    document.setDocumentMargin(0)
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, data.event.name)
-    document.setHtml(agenda_html(data, lang))
-    return document
+class AgendaDocument:
+    """The Programme sheet, printed with whole sessions on pages filled as far as they go.
+
+    QTextDocument's own pagination cuts a table row at the foot of a page, so a session with many
+    speakers went on over two pages. Here each page is a document of its own: rows are added to a
+    page while they fit, a session that does not fit starts the next page (with the table's head
+    again), and each day starts a new page, as the Programme sheet breaks its pages. Only a
+    session longer than a whole page is broken, at a line, over as many pages as it needs.
+    """
+
+    def __init__(self, data: AgendaData, lang: Lang) -> None:
+        self._labels = Labels(lang)
+        self._head_row = _head_row(self._labels)
+        self._title = _title_html(data, self._labels)
+        self._days = _days(data, self._labels)
+        self._name = data.event.name
+        self._text = QTextDocument()
+        self._text.setDefaultFont(agenda_font())
+        self._text.setHtml(agenda_html(data, lang))
+
+    def toPlainText(self) -> str:  # as QTextDocument, whose place this takes
+        return self._text.toPlainText()
+
+    def _page_html(self, page: _Page) -> str:
+        parts = [self._title] if page.title else []
+        if not self._days:
+            parts.append(f"<p>{_e(self._labels['no_sessions'])}</p>")
+        else:
+            day = self._days[page.day]
+            heading = day.heading
+            if page.continued:
+                heading = f"{heading} ({self._labels['continued']})"
+            parts.append(_day_html(heading, self._head_row, day.rows[page.first : page.last]))
+        return f"<html><body>{''.join(parts)}</body></html>"
+
+    def _document(self, html_text: str, device: QPagedPaintDevice, size: QSizeF) -> QTextDocument:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(device)
+        document.setDefaultFont(agenda_font())
+        document.setDocumentMargin(0)
+        document.setPageSize(size)  # a page longer than this is paginated (the one long session)
+        document.setHtml(html_text)
+        return document
+
+    def pages(self, device: QPagedPaintDevice) -> list[QTextDocument]:
+        """A document per page (one long session's may run over several) for `device`'s page."""
+        size = _body_size(device)
+        plan: list[_Page] = []
+        if not self._days:
+            plan.append(_Page(True, 0, 0, 0, False))
+        for index, day in enumerate(self._days):
+            first = 0
+            while first < len(day.rows) or (first == 0 and not day.rows):
+                page = _Page(not plan, index, first, first + 1, first > 0)
+                # add rows while the page stays one page
+                while page.last < len(day.rows):
+                    longer = replace(page, last=page.last + 1)
+                    if self._document(self._page_html(longer), device, size).pageCount() > 1:
+                        break
+                    page = longer
+                plan.append(page)
+                first = page.last
+                if not day.rows:
+                    break
+        return [self._document(self._page_html(page), device, size) for page in plan]
+
+    def print_(self, printer: QPagedPaintDevice) -> None:
+        """Paint the pages on `printer` (a QPrinter, a print preview's, or a QPdfWriter)."""
+        documents = self.pages(printer)
+        size = _body_size(printer)
+        painter = QPainter(printer)
+        try:
+            number = 0
+            for document in documents:
+                for part in range(document.pageCount()):
+                    if number:
+                        printer.newPage()
+                    number += 1
+                    _paint_page(painter, document, part, size)
+                    _paint_number(painter, number, size)
+        finally:
+            painter.end()
+
+
+def _body_size(device: QPagedPaintDevice) -> QSizeF:
+    """The printable rectangle in device pixels, less a line at the foot for the page number."""
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiY())
+    footer = device.logicalDpiY() * _FOOTER_INCH
+    return QSizeF(rect.width(), rect.height() - footer)
+
+
+def _paint_page(painter: QPainter, document: QTextDocument, part: int, size: QSizeF) -> None:
+    painter.save()
+    top = part * size.height()
+    painter.translate(0, -top)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, top, size.width(), size.height())
+    painter.setClipRect(context.clip)
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def _paint_number(painter: QPainter, number: int, size: QSizeF) -> None:
+    painter.save()
+    font = agenda_font(8)
+    painter.setFont(font)
+    painter.setPen(QColor("#404040"))
+    device = painter.device()
+    footer = device.logicalDpiY() * _FOOTER_INCH
+    painter.drawText(
+        QRectF(0, size.height(), size.width(), footer),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+        str(number),
+    )
+    painter.restore()
+
+
+def agenda_document(data: AgendaData, lang: Lang) -> AgendaDocument:
+    """The Programme sheet ready for a printer or a PDF writer."""
+    return AgendaDocument(data, lang)
 
 
 def set_up_printer(printer: QPagedPaintDevice, paper: str) -> None:
@@ -164,7 +312,7 @@ def set_up_printer(printer: QPagedPaintDevice, paper: str) -> None:
     printer.setPageLayout(layout)
 
 
-def pdf_bytes(document: QTextDocument, paper: str, title: str = "") -> bytes:
+def pdf_bytes(document: AgendaDocument, paper: str, title: str = "") -> bytes:
     """The PDF of `document`, made in memory.
 
     Qt's PDF engine writing to a file says nothing when a write fails (a full disk leaves a
@@ -184,7 +332,7 @@ def pdf_bytes(document: QTextDocument, paper: str, title: str = "") -> bytes:
     return bytes(buffer.data().data())
 
 
-def write_pdf(document: QTextDocument, path: Path, paper: str, title: str = "") -> Path:
+def write_pdf(document: AgendaDocument, path: Path, paper: str, title: str = "") -> Path:
     """Print `document` to a PDF at `path`, replacing a previous file only when complete.
 
     Raises StorageError/ValidationError for a target that cannot be written (a folder, a file

@@ -232,7 +232,7 @@ class ExportActions(QObject):
 
     def export_csv(self, what: CsvWhat) -> Path | None:
         from forumdesk.services import exports
-        from forumdesk.ui.export_dialog import remembered_options
+        from forumdesk.ui.export_dialog import remembered_csv_flavour, remembered_options
 
         event_id = self.ctx.event_id
         title = (
@@ -248,16 +248,18 @@ class ExportActions(QObject):
         )
         if event_id is None or path is None:
             return None
-        db, lang, delimiter = (
+        db, lang, flavour = (
             self.ctx.db,
             remembered_options(self.ctx.db, self.ctx.current_event).lang,
-            self.csv_delimiter,
+            remembered_csv_flavour(),
         )
+        # the plain flavour is RFC 4180: commas, whatever Excel's regional settings expect
+        delimiter = self.csv_delimiter if flavour == "excel" else ","
         outcome = self._run(
             title,
             self.tr("Writing the CSV file…"),
             lambda _progress: exports.export_csv(
-                db, event_id, path, what, lang=lang, delimiter=delimiter
+                db, event_id, path, what, lang=lang, delimiter=delimiter, flavour=flavour
             ),
         )
         if outcome is None or outcome.cancelled:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
+from forumdesk.io.csv_export import CsvFlavour
 from forumdesk.services import venue
 from forumdesk.services.agenda import event_language
 from forumdesk.services.exports import GRID_STEPS, PAPERS, PARTS, ExportOptions
@@ -52,6 +53,7 @@ OPTIONS_KEY = "export/agenda_options"  # the last export of any event
 EVENT_OPTIONS_KEY = "export/agenda_options_by_event"
 FOLDER_KEY = "export/folder"
 MAX_LIST_WIDTH = 400  # three lists side by side still fit a 1366-pixel screen
+CSV_FLAVOUR_KEY = "export/csv_flavour"
 
 
 def _tr(text: str) -> str:
@@ -116,6 +118,15 @@ def remember_options(
     QSettings().setValue(OPTIONS_KEY, stored)
     if db is not None and event is not None:
         QSettings().setValue(_event_key(db, event), stored)
+
+
+def remembered_csv_flavour() -> CsvFlavour:
+    """The CSV flavour last chosen in the export dialog; "excel" until one is."""
+    return "plain" if QSettings().value(CSV_FLAVOUR_KEY) == "plain" else "excel"
+
+
+def remember_csv_flavour(flavour: CsvFlavour) -> None:
+    QSettings().setValue(CSV_FLAVOUR_KEY, flavour)
 
 
 def export_folder() -> Path:
@@ -195,6 +206,26 @@ class ExportAgendaDialog(QDialog):
         form.addRow(self.tr("Paper:"), self.paper_combo)
         form.addRow(self.tr("Headings in:"), self.lang_combo)
         form.addRow(self.tr("Grid time step:"), self.grid_step_combo)
+        self.csv_flavour_combo = QComboBox(format_box)
+        self.csv_flavour_combo.addItem(
+            self.tr("Excel (apostrophe before formula-like text)"), "excel"
+        )
+        self.csv_flavour_combo.addItem(
+            self.tr("Other programs (plain UTF-8, values as stored)"), "plain"
+        )
+        self.csv_flavour_combo.setToolTip(
+            self.tr(
+                "How File > Export CSV writes its files. Excel: UTF-8 with a byte-order mark, "
+                "and an apostrophe before text that Excel would run as a formula (phone "
+                "numbers starting with + too). Other programs: RFC 4180 UTF-8 without a "
+                "byte-order mark, commas between columns and every value exactly as stored, "
+                "for mail merge and CRM uploads."
+            )
+        )
+        self.csv_flavour_combo.setCurrentIndex(
+            max(0, self.csv_flavour_combo.findData(remembered_csv_flavour()))
+        )
+        form.addRow(self.tr("CSV files for:"), self.csv_flavour_combo)
 
         locale = QLocale()
         self.day_list = self._checklist(
@@ -303,6 +334,9 @@ class ExportAgendaDialog(QDialog):
             grid_step=int(self.grid_step_combo.currentData()),
         )
 
+    def csv_flavour(self) -> CsvFlavour:
+        return "plain" if self.csv_flavour_combo.currentData() == "plain" else "excel"
+
     def path(self) -> Path:
         return Path(self.path_edit.text().strip())
 
@@ -335,6 +369,7 @@ class ExportAgendaDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             self.path_edit.setText(str(path.with_name(path.name + ".xlsx")))
         remember_options(self.options(), self.ctx.db, self.forum_event)
+        remember_csv_flavour(self.csv_flavour())
         remember_folder(self.path())
         super().accept()
 

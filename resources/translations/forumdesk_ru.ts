@@ -603,7 +603,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../forumdesk/ui/agenda_print.py" line="197"/>
+        <location filename="../../forumdesk/ui/agenda_print.py" line="345"/>
         <source>The PDF «{0}» could not be written.</source>
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>
@@ -674,7 +674,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/export_actions.py" line="201"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="317"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="323"/>
         <source>The agenda was written to {0}.</source>
         <translation>Программа записана в {0}.</translation>
     </message>
@@ -730,40 +730,40 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="254"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="260"/>
         <source>Writing the CSV file…</source>
         <translation>Запись файла CSV…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="261"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
         <source>{0} rows were written to {1}.</source>
         <translation>Записано строк: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="274"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="280"/>
         <source>Reading the programme…</source>
         <translation>Чтение программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="284"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="292"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="290"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="298"/>
         <source>Print agenda</source>
         <translation>Печать программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="301"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="308"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="315"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="307"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="314"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="321"/>
         <source>Export agenda to PDF</source>
         <translation>Экспорт программы в PDF</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="303"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="309"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="304"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="310"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
@@ -771,149 +771,169 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ExportAgendaDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="58"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="65"/>
         <source>Programme (day by day, with speakers)</source>
         <translation>Программа (по дням, со спикерами)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="59"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="66"/>
         <source>Grid (rooms across, times down)</source>
         <translation>Сетка (залы по горизонтали, время по вертикали)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="60"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="67"/>
         <source>Sign-in sheets for each session</source>
         <translation>Листы регистрации для каждой сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="61"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="68"/>
         <source>Door signs for each room</source>
         <translation>Таблички на двери залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="62"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="69"/>
         <source>Personal agendas</source>
         <translation>Личные программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="63"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="70"/>
         <source>List of people</source>
         <translation>Список участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="113"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="161"/>
         <source>Export agenda</source>
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="120"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="168"/>
         <source>Parts of the workbook</source>
         <translation>Разделы книги</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="130"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="178"/>
         <source>Every registered person gets a personal agenda
 (not only moderators and speakers)</source>
         <translation>Личная программа для каждого зарегистрированного
 (не только для модераторов и спикеров)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="140"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="188"/>
         <source>Paper and language</source>
         <translation>Бумага и язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="152"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="200"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="158"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="206"/>
         <source>Paper:</source>
         <translation>Бумага:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="159"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="207"/>
         <source>Headings in:</source>
         <translation>Язык заголовков:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="160"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="208"/>
         <source>Grid time step:</source>
         <translation>Шаг сетки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="174"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="211"/>
+        <source>Excel (apostrophe before formula-like text)</source>
+        <translation>Excel (апостроф перед текстом, похожим на формулу)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="214"/>
+        <source>Other programs (plain UTF-8, values as stored)</source>
+        <translation>Другие программы (простой UTF-8, значения как есть)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="217"/>
+        <source>How File &gt; Export CSV writes its files. Excel: UTF-8 with a byte-order mark, and an apostrophe before text that Excel would run as a formula (phone numbers starting with + too). Other programs: RFC 4180 UTF-8 without a byte-order mark, commas between columns and every value exactly as stored, for mail merge and CRM uploads.</source>
+        <translation>Как «Файл &gt; Экспорт CSV» записывает файлы. Excel: UTF-8 с меткой порядка байтов и апостроф перед текстом, который Excel выполнил бы как формулу (и перед телефонами, начинающимися с +). Другие программы: RFC 4180, UTF-8 без метки порядка байтов, запятые между столбцами и все значения в точности как сохранены — для рассылок слиянием и загрузки в CRM.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="228"/>
+        <source>CSV files for:</source>
+        <translation>Файлы CSV для:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="242"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="175"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="243"/>
         <source>Rooms</source>
         <translation>Залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="176"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="244"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="184"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="252"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="186"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="254"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="189"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="257"/>
         <source>Save to:</source>
         <translation>Сохранить в:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="201"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="269"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="276"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="347"/>
         <source>Choose at least one part of the agenda.</source>
         <translation>Выберите хотя бы один раздел программы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="278"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="349"/>
         <source>Choose at least one day.</source>
         <translation>Выберите хотя бы один день.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="279"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="350"/>
         <source>Choose at least one room.</source>
         <translation>Выберите хотя бы один зал.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="280"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="351"/>
         <source>Choose at least one track.</source>
         <translation>Выберите хотя бы один трек.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="286"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="357"/>
         <source>Choose where to save the workbook.</source>
         <translation>Выберите, куда сохранить книгу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="288"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="359"/>
         <source>{0} is a folder; give the name of the file to write.</source>
         <translation>{0} — это папка; укажите имя файла для записи.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="307"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="379"/>
         <source>Save the agenda as</source>
         <translation>Сохранить программу как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="309"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="381"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>

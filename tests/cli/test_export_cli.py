@@ -221,3 +221,33 @@ def test_several_events_need_event(demo: DemoResult, db_path: Path, db: object, 
 def test_a_missing_folder_is_a_clear_error(demo: DemoResult, db_path: Path, tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="does not exist"):
         run("--db", str(db_path), "export-agenda", str(tmp_path / "nowhere" / "a.xlsx"))
+
+
+def test_export_csv_plain_flavour(
+    demo: DemoResult, db_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = out / "people.csv"
+    argv = ["--db", str(db_path), "export-csv", str(target), "--what", "people"]
+    assert run(*argv, "--flavour", "plain") == 0
+    raw = target.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    phones = [r[9] for r in rows[1:] if r[9]]
+    assert phones and all(not p.startswith("'") for p in phones)
+    assert any(p.startswith("+") for p in phones)
+    assert run(*argv, "--flavour", "excel") == 0
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        excel = [r[9] for r in list(csv.reader(handle))[1:] if r[9]]
+    assert any(p.startswith("'+") for p in excel)
+
+
+def test_export_csv_unknown_flavour_is_a_usage_error(
+    out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        _parser().parse_args(
+            ["export-csv", str(out / "x.csv"), "--what", "people", "--flavour", "tsv"]
+        )
+    assert exit_info.value.code == 2
+    assert "--flavour" in capsys.readouterr().err

@@ -114,3 +114,52 @@ def test_an_unknown_delimiter_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="delimiter"):
         write_csv(tmp_path / "x.csv", ["a"], [], delimiter="|")
     assert not (tmp_path / "x.csv").exists()
+
+
+def _guarded_forum(db: Database) -> AgendaData:
+    event = create_event(db, "Event", "2027-01-10", timezone="UTC")
+    start = dt.datetime(2027, 1, 10, 9)
+    session = create_session(
+        db, event.id, "=SUM(1,2)", code="S1", starts_at=start, ends_at=start + dt.timedelta(hours=1)
+    )
+    person = create_person(
+        db, "Müller", "Ann", phone="+41 22 730 11 11", email="ann.muller@example.org"
+    )
+    assign_people(db, session.id, [person.id], Role.SPEAKER, expected_version=None)
+    register_people(db, event.id, [person.id], expected_statuses=None)
+    return load_agenda(db, event.id)
+
+
+def test_the_plain_flavour_is_rfc_4180_with_values_as_stored(db: Database, tmp_path: Path) -> None:
+    data = _guarded_forum(db)
+    path = tmp_path / "people.csv"
+    write_csv(path, *people_table(data, Labels("en")), flavour="plain")
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")  # no byte-order mark
+    assert raw.count(b"\r\n") == 2 and raw.endswith(b"\r\n")  # CRLF, RFC 4180
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][0] == "Müller"
+    assert rows[1][8] == "ann.muller@example.org"
+    assert rows[1][9] == "+41 22 730 11 11"  # no apostrophe: mail merge and CRMs take it as is
+    sessions = tmp_path / "sessions.csv"
+    write_csv(sessions, *session_table(data, Labels("en")), flavour="plain")
+    with sessions.open(encoding="utf-8", newline="") as handle:
+        assert list(csv.reader(handle))[1][:2] == ["S1", "=SUM(1,2)"]
+
+
+def test_the_excel_flavour_keeps_its_bom_and_guard(db: Database, tmp_path: Path) -> None:
+    data = _guarded_forum(db)
+    path = tmp_path / "people.csv"
+    write_csv(path, *people_table(data, Labels("en")))  # "excel" unless told
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert _read(path)[1][9] == "'+41 22 730 11 11"
+    sessions = tmp_path / "sessions.csv"
+    write_csv(sessions, *session_table(data, Labels("en")), flavour="excel")
+    assert _read(sessions)[1][1] == "'=SUM(1,2)"
+
+
+def test_an_unknown_flavour_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="flavour"):
+        write_csv(tmp_path / "x.csv", ["a"], [], flavour="tsv")  # type: ignore[arg-type]
+    assert not (tmp_path / "x.csv").exists()

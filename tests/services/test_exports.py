@@ -168,7 +168,7 @@ def test_days_rooms_and_tracks_narrow_the_agenda(db: Database, demo: DemoResult,
     assert "Friday, 26 November 2021" not in texts
     heads = next(book["Grid Thu 25 Nov"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert heads == ("Time", "Hall A", "Hall B")
-    signs = [c.value for c in book["Rooms"]["A"] if c.font.sz == 36]
+    signs = [c.value for c in book["Rooms"]["A"] if c.font.sz == 60]
     assert signs == ["Hall A", "Hall B"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,13 +13,18 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from bench.generator import generate_event
+from forumdesk.core.enums import LEADING_ROLES, Role
+from forumdesk.core.rows import SessionPerson
 from forumdesk.db.engine import Database
+from forumdesk.io.agenda_data import AgendaData
 from forumdesk.services.agenda import load_agenda
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.agenda_print import agenda_document, write_pdf
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
 
+PRINTED = (*LEADING_ROLES, Role.SPEAKER, Role.PANELIST)
 MODERATOR = "Ахметов Данияр Канатович"  # moderates S1 in the demo
 
 
@@ -96,3 +103,120 @@ def test_print_opens_a_preview_of_the_agenda(
     window.export_actions.print_agenda_action.trigger()
     assert len(shown) == 1 and isinstance(shown[0], QPrintPreviewDialog)
     assert prompts.shown == []
+
+
+def _pdf_pages(path: Path) -> list[tuple[str, float]]:
+    """Each page's text and how far down it is written (the lowest word's foot / page height)."""
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True)
+    count = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)[1])  # type: ignore[index]
+    pages = []
+    for number in range(1, count + 1):
+        window = ["-f", str(number), "-l", str(number)]
+        text = subprocess.run(
+            ["pdftotext", "-layout", *window, str(path), "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+            encoding="utf-8",
+        ).stdout
+        boxes = subprocess.run(
+            ["pdftotext", "-bbox", *window, str(path), "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+            encoding="utf-8",
+        ).stdout
+        height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', boxes)[1])  # type: ignore[index]
+        # the page number sits at the foot: how far the programme goes is the word above it
+        feet = sorted(float(y) for y in re.findall(r'yMax="([\d.]+)"', boxes))
+        pages.append((text, (feet[-2] if len(feet) > 1 else 0) / height))
+    return pages
+
+
+def _check_packed(data: AgendaData, path: Path, continued: str) -> list[tuple[str, float]]:
+    """No session split between pages; every page but a day's last filled to 60 % at least."""
+    pages = _pdf_pages(path)
+    for session in data.scheduled:
+        if not session.code:
+            continue
+        code = re.compile(rf"\b{re.escape(session.code)}\b")
+        on = [n for n, (text, _) in enumerate(pages) if code.search(text)]
+        assert len(on) == 1, (session.code, on)
+        text = pages[on[0]][0]
+        for link in session.people:
+            if link.role in PRINTED:
+                assert link.person.family_name in text, (session.code, link.person.family_name)
+    for number, (_, fill) in enumerate(pages[:-1]):
+        if continued in pages[number + 1][0]:  # the day goes on over the page: this one is full
+            assert fill > 0.6, (number + 1, fill)
+    return pages
+
+
+def test_the_pdf_keeps_each_session_on_one_page_and_fills_the_pages(
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
+    data = load_agenda(db, demo.event.id)
+    path = write_pdf(agenda_document(data, "ru"), tmp_path / "demo.pdf", "A4")
+    pages = _check_packed(data, path, "(продолжение)")
+    # two days: each begins a page, and the first runs over three (it used to take four)
+    assert len(pages) == 5
+    assert sum("(продолжение)" in text for text, _ in pages) == 3
+    assert [n for n, (text, _) in enumerate(pages) if "Пятница, 26 ноября" in text] == [3, 4]
+
+
+def test_a_larger_forum_prints_packed(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    forum = generate_event(db, "S", seed=3)
+    data = load_agenda(db, forum.event_id)
+    assert len(data.scheduled) >= 20
+    path = write_pdf(agenda_document(data, "en"), tmp_path / "forum.pdf", "Letter")
+    pages = _check_packed(data, path, "(continued)")
+    assert len(pages) <= 5
+
+
+def test_only_a_session_longer_than_a_page_runs_over_pages(
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
+    data = load_agenda(db, demo.event.id)
+    long = next(s for s in data.scheduled if s.code == "S2")
+    speaker = long.with_roles((Role.SPEAKER,))[0]
+    crowd = tuple(
+        SessionPerson(
+            dataclasses.replace(speaker.person, id=10_000 + n, display_name=f"Speaker{n:03d}"),
+            Role.SPEAKER,
+            n,
+        )
+        for n in range(160)
+    )
+    long = dataclasses.replace(long, people=crowd)
+    sessions = tuple(long if s.code == "S2" else s for s in data.sessions)
+    data = dataclasses.replace(data, sessions=sessions)
+    path = write_pdf(agenda_document(data, "en"), tmp_path / "long.pdf", "A4")
+    pages = _pdf_pages(path)
+    holding = [n for n, (text, _) in enumerate(pages) if re.search(r"Speaker\d{3}", text)]
+    assert len(holding) >= 2 and holding == list(range(holding[0], holding[-1] + 1))
+    assert "Speaker000" in pages[holding[0]][0] and "Speaker159" in pages[holding[-1]][0]
+    # it starts a page of its own, the session before it ends the page before
+    assert re.search(r"\bS2\b", pages[holding[0]][0])
+    assert not re.search(r"\bS1\b", pages[holding[0]][0])
+    assert re.search(r"\bS3\b", pages[holding[-1] + 1][0])
+    # the table's head again on the pages it runs over
+    assert all(re.search(r"Time +Code +Session", pages[n][0]) for n in holding)
+
+
+def test_a_printer_gets_the_same_packed_pages(
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from forumdesk.ui.agenda_print import set_up_printer
+
+    data = load_agenda(db, demo.event.id)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    set_up_printer(printer, "A4")
+    agenda_document(data, "ru").print_(printer)  # what the print preview's paintRequested calls
+    _check_packed(data, tmp_path / "printed.pdf", "(продолжение)")
+    assert len(_pdf_pages(tmp_path / "printed.pdf")) == 5

@@ -293,3 +293,38 @@ def test_a_cancelled_choice_writes_nothing(
     assert exporter.export_calendar() is None
     assert exporter.export_csv("people") is None
     assert list(tmp_path.glob("*.ics")) == list(tmp_path.glob("*.csv")) == []
+
+
+def test_the_csv_flavour_is_chosen_in_the_dialog_and_remembered(
+    window: MainWindow, tmp_path: Path, prompts: ScriptedPrompts, qtbot: QtBot
+) -> None:
+    dialog = ExportAgendaDialog(window.ctx, window)
+    assert dialog.csv_flavour_combo.currentData() == "excel"  # until another is chosen
+    dialog.csv_flavour_combo.setFocus()
+    qtbot.keyClick(dialog.csv_flavour_combo, Qt.Key.Key_Down)
+    assert dialog.csv_flavour() == "plain"
+    dialog.path_edit.setText(str(tmp_path / "agenda.xlsx"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ExportAgendaDialog(window.ctx, window).csv_flavour_combo.currentData() == "plain"
+
+    exporter = _actions(window)
+    exporter.csv_delimiter = ";"  # Excel's with Russian settings: the plain flavour keeps commas
+    prompts.choose_files(tmp_path / "people.csv")
+    assert exporter.export_csv("people") == tmp_path / "people.csv"
+    raw = (tmp_path / "people.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    with (tmp_path / "people.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows[0]) == 12
+    phones = [r[9] for r in rows[1:] if r[9]]
+    assert any(p.startswith("+") for p in phones) and not any(p.startswith("'") for p in phones)
+
+    again = ExportAgendaDialog(window.ctx, window)
+    again.csv_flavour_combo.setCurrentIndex(again.csv_flavour_combo.findData("excel"))
+    again.accept()
+    prompts.choose_files(tmp_path / "people2.csv")
+    exporter.export_csv("people")
+    with (tmp_path / "people2.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert any(r[9].startswith("'+") for r in rows[1:])
