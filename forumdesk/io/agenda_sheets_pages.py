@@ -28,10 +28,9 @@ _SIGN_LOOKS = (
     ("sign_time_28", "sign_title_32", "sign_people_18"),
     ("sign_time_24", "sign_title_28", "sign_people_16"),
 )
-# Wrapping is estimated for Calibri (text_lines keeps 7% in hand); a sign's titles are counted
-# in a column narrower still, as a line too few hides the moderators: Calibri's substitutes
-# (DejaVu Sans in LibreOffice where Calibri is missing) set bold titles wider.
-_SIGN_WRAP_MARGIN = 0.9
+# Heights are measured at the widest of Calibri's stand-ins (io/font_metrics: Carlito and
+# DejaVu Sans), so a sign's titles need no narrower column of their own.
+_SIGN_WRAP_MARGIN = 1.0
 _SignRow = tuple[list[object], list["Look | None"], float]
 
 
