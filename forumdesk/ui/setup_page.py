@@ -313,16 +313,27 @@ class SetupPage(QWidget):
         ):
             self.ctx.run(commands.DeleteRoomCommand(self.ctx, room))
 
-    def move_room(self, delta: int) -> None:
-        row = self._selected_row(self.room_table)
+    def _moved_order(
+        self, table: QTableView, model: RoomTableModel | TrackTableModel, delta: int
+    ) -> tuple[list[int], dict[int, int], int, int] | None:
+        """The table's ids with the selected row moved by `delta`, the versions the table shows,
+        the row and where it goes; None when nothing is selected or it can go no further."""
+        row = self._selected_row(table)
         if row is None or self._event is None:
-            return
-        ids = [r.id for r in self.room_model.rows()]
-        versions = {r.id: r.version for r in self.room_model.rows()}  # what the table shows
+            return None
+        rows = model.rows()
+        ids = [r.id for r in rows]
         target = row + delta
         if not 0 <= target < len(ids):
-            return
+            return None
         ids.insert(target, ids.pop(row))
+        return ids, {r.id: r.version for r in rows}, row, target
+
+    def move_room(self, delta: int) -> None:
+        moved = self._moved_order(self.room_table, self.room_model, delta)
+        if moved is None or self._event is None:
+            return
+        ids, versions, row, target = moved
         name = self.room_model.row_at(row).name
         text = (self.tr("Move room {0} up") if delta < 0 else self.tr("Move room {0} down")).format(
             name
@@ -368,15 +379,10 @@ class SetupPage(QWidget):
             self.ctx.run(commands.edit_track(self.ctx, track, {"color": chosen.name()}))
 
     def move_track(self, delta: int) -> None:
-        row = self._selected_row(self.track_table)
-        if row is None or self._event is None:
+        moved = self._moved_order(self.track_table, self.track_model, delta)
+        if moved is None or self._event is None:
             return
-        ids = [t.id for t in self.track_model.rows()]
-        versions = {t.id: t.version for t in self.track_model.rows()}  # what the table shows
-        target = row + delta
-        if not 0 <= target < len(ids):
-            return
-        ids.insert(target, ids.pop(row))
+        ids, versions, row, target = moved
         name = self.track_model.row_at(row).name
         text = (
             self.tr("Move track {0} up") if delta < 0 else self.tr("Move track {0} down")

@@ -24,6 +24,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -96,6 +97,24 @@ def start_forumdesk(
         preexec_fn=_preexec(unprivileged, file_size_limit),
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
+
+
+def run_until_killed(
+    args: Sequence[str], delay: float | None, *, migrations: Path | None = None
+) -> tuple[int, float, str]:
+    """Run `forumdesk ARGS`, killed with SIGKILL `delay` seconds after it said READY (None:
+    to its end); its exit status, the seconds it ran from READY, and its stderr."""
+    child = start_forumdesk(args, migrations=migrations, announce=True)
+    assert child.stderr is not None
+    assert child.stderr.readline().strip() == READY
+    started = time.monotonic()
+    if delay is not None:
+        try:
+            child.wait(timeout=delay)
+        except subprocess.TimeoutExpired:  # still running: the moment has come
+            child.send_signal(signal.SIGKILL)
+    _out, err = child.communicate(timeout=300)
+    return child.returncode, time.monotonic() - started, err
 
 
 def run_forumdesk(args: Sequence[str], **options: object) -> subprocess.CompletedProcess[str]:

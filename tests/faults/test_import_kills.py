@@ -14,13 +14,12 @@ import random
 import shutil
 import signal
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.faults.processes import READY, integrity, run_forumdesk, sql, start_forumdesk
+from tests.faults.processes import integrity, run_forumdesk, run_until_killed, sql
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -48,21 +47,9 @@ def _attendees(path: Path) -> Path:
 
 
 def _import(path: Path, attendees: Path, delay: float | None) -> tuple[int, float, str]:
-    """Import `attendees` into `path`, killed `delay` seconds after the child starts the work:
-    its exit status, the seconds it ran from READY, and its stderr."""
-    child = start_forumdesk(
-        ["--db", str(path), "import-attendees", "--event", "1", str(attendees)], announce=True
-    )
-    assert child.stderr is not None
-    assert child.stderr.readline().strip() == READY
-    started = time.monotonic()
-    if delay is not None:
-        try:
-            child.wait(timeout=delay)
-        except Exception:  # still running: the moment has come
-            child.send_signal(signal.SIGKILL)
-    _out, err = child.communicate(timeout=300)
-    return child.returncode, time.monotonic() - started, err
+    """Import `attendees` into `path`, killed `delay` seconds after the child starts the work."""
+    args = ["--db", str(path), "import-attendees", "--event", "1", str(attendees)]
+    return run_until_killed(args, delay)
 
 
 def test_an_import_killed_at_random_moments_leaves_the_before_or_the_after_state(

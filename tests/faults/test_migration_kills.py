@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import random
 import shutil
-import signal
 import sqlite3
-import time
 from collections import Counter
 from contextlib import closing
 from pathlib import Path
@@ -22,12 +20,11 @@ from forumdesk.db import migrate
 from tests.faults.processes import (
     EXTRA,
     MARKER_ROWS,
-    READY,
     integrity,
     migrations_with_extra_revision,
     run_forumdesk,
+    run_until_killed,
     sql,
-    start_forumdesk,
     version,
 )
 
@@ -45,17 +42,8 @@ def _tables(path: Path) -> set[str]:
 def _run_until_killed(path: Path, scripts: Path, delay: float | None) -> tuple[int, float]:
     """Open `path` (migrating it) and kill -9 it `delay` seconds after it starts the work;
     its exit status and the seconds it ran from READY."""
-    child = start_forumdesk(["--db", str(path), "events"], migrations=scripts, announce=True)
-    assert child.stderr is not None
-    assert child.stderr.readline().strip() == READY
-    started = time.monotonic()
-    if delay is not None:
-        try:
-            child.wait(timeout=delay)
-        except Exception:  # still running: the moment has come
-            child.send_signal(signal.SIGKILL)
-    child.communicate(timeout=300)
-    return child.returncode, time.monotonic() - started
+    status, ran, _err = run_until_killed(["--db", str(path), "events"], delay, migrations=scripts)
+    return status, ran
 
 
 def test_a_migration_killed_at_random_moments_leaves_a_whole_database(
