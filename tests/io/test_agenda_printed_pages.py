@@ -9,6 +9,12 @@ row heights and column widths. The paginator here shares no code with the agenda
 LibreOffice, where Calibri is missing, measures column widths in the digit of the font it draws
 instead (DejaVu Sans on a bare Linux machine: its "0" is 0.636 em), and chooses a whole percent
 as the fit-to-width zoom; rows are laid down a page until the next one does not fit whole.
+Each conversion gets a LibreOffice profile of its own, so that tests (and engineers) running
+at once do not share one.
+
+What the paginator does not model to the point: how LibreOffice packs a long run of tall rows
+with no manual break (the door signs with their breaks removed print on 6 pages, the paginator
+says 7); the exported sheets break every page themselves, and there it agrees page for page.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from forumdesk.db.engine import Database
-from forumdesk.io.agenda_labels import PARTS
+from forumdesk.io.agenda_labels import PARTS, Lang
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.exports import ExportOptions, export_agenda
 
@@ -190,9 +196,14 @@ def every_part(db: Database, demo: DemoResult, tmp_path: Path) -> Path:
 
 
 @needs_libreoffice
-def test_each_part_prints_on_the_pages_its_setup_implies(every_part: Path, tmp_path: Path) -> None:
-    expected = expected_by_sheet(every_part)
-    printed = printed_by_sheet(to_pdf(every_part, tmp_path / "pdf"), list(expected))
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_each_part_prints_on_the_pages_its_setup_implies(
+    db: Database, demo: DemoResult, tmp_path: Path, lang: Lang
+) -> None:
+    options = ExportOptions(parts=PARTS, lang=lang)
+    book = export_agenda(db, demo.event.id, tmp_path / "agenda.xlsx", options).path
+    expected = expected_by_sheet(book)
+    printed = printed_by_sheet(to_pdf(book, tmp_path / "pdf"), list(expected))
     assert mismatches(expected, printed) == {}, (expected, printed)
     assert sum(printed.values()) == sum(expected.values())
     assert len(expected) >= len(PARTS)  # every part has at least one sheet
