@@ -1,7 +1,9 @@
 """The Programme sheet: day by day, in time order, with each session's people.
 
 One landscape sheet; each day starts on a new page under a day heading, and the column headings
-repeat at the top of every printed page. Plenaries are shaded blue, breaks grey across the row.
+repeat at the top of every printed page. A day longer than a page goes on over pages it breaks
+itself, each under the day's heading marked "(continued)": a participant holding the second
+page of a day reads which day it is. Plenaries are shaded blue, breaks grey across the row.
 """
 
 from __future__ import annotations
@@ -39,21 +41,17 @@ def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
     styles = book.styles
     event = data.event
     last_col = len(_WIDTHS)
-    row = sheet.add_styled(
-        [event.name],
-        [styles["title"]],
-        sheet.fit_height([event.name], [styles["title"]], widths=[sum(_WIDTHS)], minimum=24),
+    title_height = sheet.fit_height(
+        [event.name], [styles["title"]], widths=[sum(_WIDTHS)], minimum=24
     )
+    row = sheet.add_styled([event.name], [styles["title"]], title_height)
     sheet.merge(row, 1, row, last_col)
     where = ", ".join(
         p for p in (labels.date_span(event.first_day, event.last_day), event.city, event.venue) if p
     )
     subtitle = styles["subtitle"]
-    row = sheet.add_styled(
-        [where],
-        [subtitle],
-        sheet.fit_height([where], [subtitle], widths=[sum(_WIDTHS)], minimum=20),
-    )
+    where_height = sheet.fit_height([where], [subtitle], widths=[sum(_WIDTHS)], minimum=20)
+    row = sheet.add_styled([where], [subtitle], where_height)
     sheet.merge(row, 1, row, last_col)
     heads = [
         labels["time"],
@@ -64,25 +62,56 @@ def write_programme(book: Book, data: AgendaData) -> Iterator[None]:
         labels["speakers"],
     ]
     head_looks = [styles["head"]] * len(heads)
-    sheet.add_styled(heads, head_looks, sheet.fit_height(heads, head_looks, minimum=18))
+    heads_height = sheet.fit_height(heads, head_looks, minimum=18)
+    sheet.add_styled(heads, head_looks, heads_height)
+    page = _Page(sheet, book.page_height(True, _WIDTHS), heads_height)
+    page.used = title_height + where_height + heads_height
 
     scheduled = data.scheduled
     days = sorted({s.day for s in scheduled if s.day is not None})
     for index, day in enumerate(days):
         if index:
-            sheet.page_break()
-        heading = labels.long_date(day)
-        height = sheet.fit_height([heading], [styles["day"]], widths=[sum(_WIDTHS)], minimum=22)
-        row = sheet.add_styled(
-            [heading] + [None] * (last_col - 1), [styles["day"]] * last_col, height
-        )
-        sheet.merge(row, 1, row, last_col)
+            page.new()
+        page.day = labels.long_date(day)
+        page.day_heading(page.day)
         for session in (s for s in scheduled if s.day == day):
-            _write_session(sheet, session, labels)
+            _write_session(page, session, labels)
         yield
     if not days:
         yield
     sheet.finish()
+
+
+class _Page:
+    """How full the printed page is; a row that does not fit starts the next page under the
+    day's heading marked continued (the column headings repeat by themselves)."""
+
+    def __init__(self, sheet: SheetBuilder, height: float, heads_height: float) -> None:
+        self.sheet = sheet
+        self.height = height
+        self.heads_height = heads_height
+        self.used = 0.0
+        self.day = ""
+
+    def new(self) -> None:
+        self.sheet.page_break()
+        self.used = self.heads_height
+
+    def day_heading(self, text: str) -> None:
+        sheet = self.sheet
+        look = sheet.styles["day"]
+        last_col = len(_WIDTHS)
+        height = sheet.fit_height([text], [look], widths=[sum(_WIDTHS)], minimum=22)
+        row = sheet.add_styled([text] + [None] * (last_col - 1), [look] * last_col, height)
+        sheet.merge(row, 1, row, last_col)
+        self.used += height
+
+    def add(self, values: Sequence[object], looks: Sequence[Look], height: float) -> int:
+        if self.used + height > self.height:
+            self.new()
+            self.day_heading(f"{self.day} ({self.sheet.book.labels['continued']})")
+        self.used += height
+        return self.sheet.add_styled(values, looks, height)
 
 
 def _people_lines(people: Sequence[SessionPerson]) -> list[str]:
@@ -97,7 +126,8 @@ def _speaker_lines(session: SessionRow, labels: Labels) -> list[str]:
     return speakers or panelists
 
 
-def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> None:
+def _write_session(page: _Page, session: SessionRow, labels: Labels) -> None:
+    sheet = page.sheet
     styles = sheet.styles
     assert session.starts_at is not None and session.ends_at is not None
     when = time_range(session.starts_at, session.ends_at)
@@ -111,7 +141,7 @@ def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> 
             widths=[_WIDTHS[0], _WIDTHS[1], sum(_WIDTHS[2:])],
             minimum=16,
         )
-        row = sheet.add_styled(cells, [look] * len(cells), height)
+        row = page.add(cells, [look] * len(cells), height)
         sheet.merge(row, 3, row, len(_WIDTHS))
         return
     look = styles["plenary"] if session.kind is SessionKind.PLENARY else styles["cell"]
@@ -138,7 +168,7 @@ def _write_session(sheet: SheetBuilder, session: SessionRow, labels: Labels) -> 
         else:  # the rest of a long list of speakers, under the same session
             values = [None, None, None, None, None, "\n".join(chunk)]
         height = sheet.fit_height(values, looks, minimum=16)
-        sheet.add_styled(values, looks, height)
+        page.add(values, looks, height)
 
 
 def _speaker_chunks(speakers: list[str], look: Look) -> list[list[str]]:

@@ -210,6 +210,29 @@ def test_each_part_prints_on_the_pages_its_setup_implies(
 
 
 @needs_libreoffice
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_programme_page_says_which_day_it_is(
+    db: Database, demo: DemoResult, tmp_path: Path, lang: Lang
+) -> None:
+    """A day longer than a page goes on under its heading, continued: a participant holding
+    the second page of Thursday reads "Thursday" on it."""
+    options = ExportOptions(parts=("programme",), lang=lang)
+    book = export_agenda(db, demo.event.id, tmp_path / "programme.xlsx", options).path
+    pdf = to_pdf(book, tmp_path / "pdf")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout.split("\f")[:-1]
+    days = ("Thursday", "Friday") if lang == "en" else ("Четверг", "Пятница")
+    assert len(pages) >= 3  # Thursday runs over two pages
+    for number, page in enumerate(pages, start=1):
+        assert any(day in page for day in days), f"page {number} names no day"
+
+
+@needs_libreoffice
 def test_a_broken_print_setup_is_reported(every_part: Path, tmp_path: Path) -> None:
     """Without fit-to-width the grid spreads over more pages; without their row breaks the
     door signs run rooms together: the PDF then disagrees with the export's setup."""
