@@ -28,6 +28,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder for the PDFs and PNGs")
     parser.add_argument("--events", default="demo,L", help="demo and/or S, M, L (demo,L)")
+    parser.add_argument("--parts", default=",".join(PARTS), help="parts to print (all)")
     parser.add_argument("--lang", choices=("en", "ru"), default="en")
     parser.add_argument("--dpi", type=int, default=60, help="PNG resolution (60)")
     parser.add_argument("--no-png", action="store_true", help="count pages only")
@@ -92,7 +93,7 @@ def main(argv: list[str]) -> int:
             db, event_id = _database(kind, folder)
             table[kind] = {}
             try:
-                for part in PARTS:
+                for part in args.parts.split(","):
                     book = folder / f"{kind}-{part}.xlsx"
                     options = ExportOptions(parts=(part,), lang=args.lang)
                     export_agenda(db, event_id, book, options)  # type: ignore[arg-type]
@@ -110,7 +111,7 @@ def main(argv: list[str]) -> int:
     kinds = list(table)
     print("| part | " + " | ".join(kinds) + " |")
     print("|---|" + "---|" * len(kinds))
-    for part in PARTS:
+    for part in args.parts.split(","):
         print(f"| {part} | " + " | ".join(str(table[k][part]) for k in kinds) + " |")
     print("| total | " + " | ".join(str(sum(table[k].values())) for k in kinds) + " |")
     return 0
