@@ -365,6 +365,15 @@ class ConfirmPage(QWizardPage):
         ]
         if check.summary is not None:
             lines.append(self.host.counts_text(check.summary, would=True))
+            conflicts = check.summary.name_conflicts
+            if conflicts:
+                taken = sum(1 for c in conflicts if c.email in check.names_replaced)
+                lines.append(
+                    self.tr(
+                        "Same e-mail, another name: the file's name is taken for {0} of {1} "
+                        "people; the others keep the name they have."
+                    ).format(taken, len(conflicts))
+                )
             if check.summary.rejected and check.skip_invalid:
                 lines.append(
                     self.tr(

@@ -45,7 +45,7 @@
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="370"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="379"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n row with problems will be left out and written to {0}.</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="642"/>
         <source>Name conflicts: %n (same e-mail, another name).</source>
         <translation>
             <numerusform>Name conflicts: %n (same e-mail, another name).</numerusform>

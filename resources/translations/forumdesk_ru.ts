@@ -458,7 +458,7 @@
     <name>ConfirmPage</name>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="328"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="393"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="402"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
@@ -487,8 +487,13 @@
         <source>Import «{0}» into «{1}».</source>
         <translation>Импорт «{0}» в «{1}».</translation>
     </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="372"/>
+        <source>Same e-mail, another name: the file&apos;s name is taken for {0} of {1} people; the others keep the name they have.</source>
+        <translation>Тот же e-mail, другое имя: имя из файла берётся для {0} из {1} человек; у остальных остаётся прежнее имя.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="370"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="379"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n строка с проблемами будет пропущена и записана в {0}.</numerusform>
@@ -497,22 +502,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="381"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="390"/>
         <source>Importing</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="382"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="391"/>
         <source>Importing the rows…</source>
         <translation>Импорт строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="388"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="397"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Импорт прерван; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="401"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="410"/>
         <source>Nothing was written: go back and check the file again.</source>
         <translation>Ничего не записано: вернитесь назад и проверьте файл снова.</translation>
     </message>
@@ -1245,42 +1250,42 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="497"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="506"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="597"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="606"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="598"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="607"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="602"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="611"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="617"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="626"/>
         <source>Registered for the event: {0}.</source>
         <translation>Зарегистрировано на мероприятие: {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="619"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="628"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="628"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="637"/>
         <source>Rows read: {0}, of which merged into another row&apos;s person: {1}, empty: {2}, the header repeated: {3}.</source>
         <translation>Прочитано строк: {0}, из них объединено с человеком из другой строки: {1}, пустых: {2}, повторов заголовка: {3}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="642"/>
         <source>Name conflicts: %n (same e-mail, another name).</source>
         <translation>
             <numerusform>Расхождений в именах: %n (тот же e-mail, другое имя).</numerusform>
@@ -1289,17 +1294,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="648"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="643"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="652"/>
         <source>Unavailable periods added: {0}.</source>
         <translation>Добавлено периодов недоступности: {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="655"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -3217,82 +3222,82 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="420"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="429"/>
         <source>Imported</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="428"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="437"/>
         <source>Created:</source>
         <translation>Создано:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="429"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="438"/>
         <source>Updated:</source>
         <translation>Обновлено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="430"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="439"/>
         <source>Unchanged:</source>
         <translation>Без изменений:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="431"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="440"/>
         <source>Skipped:</source>
         <translation>Пропущено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="432"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="441"/>
         <source>Rejected rows:</source>
         <translation>Отклонено строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="433"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="442"/>
         <source>Rows merged into another row&apos;s person:</source>
         <translation>Строк объединено с человеком из другой строки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="434"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="443"/>
         <source>Empty rows:</source>
         <translation>Пустых строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="435"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="444"/>
         <source>Header rows repeated:</source>
         <translation>Повторов строки заголовка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="436"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="445"/>
         <source>Name conflicts (same e-mail, another name):</source>
         <translation>Расхождений в именах (тот же e-mail, другое имя):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="437"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="446"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="438"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="447"/>
         <source>Registered for the event:</source>
         <translation>Зарегистрировано на мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="439"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="448"/>
         <source>Put in sessions:</source>
         <translation>Включено в сессии:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="440"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="449"/>
         <source>Unavailable periods added:</source>
         <translation>Добавлено периодов недоступности:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="471"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="480"/>
         <source>The rejected rows are in {0}</source>
         <translation>Отклонённые строки записаны в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="476"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="485"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
     </message>

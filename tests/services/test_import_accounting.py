@@ -350,3 +350,30 @@ def test_a_patronymic_stored_and_missing_from_the_file_is_no_conflict_in_overwri
     assert summary.name_conflicts == []
     person = find_person_by_email(db, "ivanov@example.kz")
     assert person is not None and person.display_name == "Иванов Иван Петрович"
+
+
+def test_the_summary_speaks_russian(db: Database, tmp_path: Path) -> None:
+    from forumdesk.core import i18n
+
+    create_person(db, "Иванов", "Иван", email="ivanov@example.kz")
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            HEADER,
+            ["Wang Wei", "", "", ""],
+            ["Wang Wei", "", "", ""],
+            ["X Y", "", "", "ivanov@example.kz"],
+        ],
+    )
+    i18n.set_language("ru")
+    try:
+        text = "\n".join(import_attendees(db, path).lines())
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    assert (
+        "Прочитано строк: 3 = новых 1 + обновлено 0 + без изменений 1 + пропущено 0 + "
+        "отклонено 0 + объединено 1 + пустых 0 + повторов заголовка 0." in text
+    )
+    assert "Строка 3: объединена со строкой 2 (те же имя и организация)." in text
+    assert "Расхождение в именах: 1" in text
+    assert "в справочнике — «Иванов Иван», а в файле — «X Y»; оставлено имя из справочника" in text

@@ -58,7 +58,10 @@ def test_the_summary_page_accounts_for_every_row_and_the_choice_per_conflict_is_
     assert [combo.currentData() for combo in check.conflict_combos] == [False, False]
     check.conflict_combos[0].setCurrentIndex(1)  # take the file's name for Иванов only
     assert "Rows read: 6" in check.outcome_label.text()
-    _import(wizard)
+    wizard.next()
+    assert wizard.currentPage() is wizard.confirm_page
+    assert "the file's name is taken for 1 of 2 people" in wizard.confirm_page.plan_label.text()
+    wizard.next()
     assert wizard.currentPage() is wizard.summary_page, wizard.confirm_page.error_label.text()
     labels = wizard.summary_page.count_labels
     assert {name: labels[name].text() for name in labels} == {
