@@ -440,14 +440,15 @@ def _plan(
     planned: dict[int, PersonRow] = {}  # a person as the rows before left them
     same_person = _("the same person in the directory")  # once: a list may have many
     for entity in entities:
-        for row, how in entity.merged:
-            outcomes.append(RowOutcome(row, MERGED, gettext(how), entity.row, entity.person_id))
         pid = entity.person_id
+        # the row that stands for the person: for a stored one, the first row matched to them
+        first_row = entity.row if pid is None else first_rows.setdefault(pid, entity.row)
+        for row, how in entity.merged:
+            outcomes.append(RowOutcome(row, MERGED, gettext(how), first_row, pid))
         plan.people.append((entity, pid))
         if pid is None:
             plan.create.append(entity)
             continue
-        first_row = first_rows.setdefault(pid, entity.row)
         if first_row != entity.row:  # two rows the file keeps apart are one stored person
             outcomes.append(RowOutcome(entity.row, MERGED, same_person, first_row, pid))
         if options.on_duplicate in ("skip", "new"):

@@ -101,19 +101,21 @@ def test_rows_of_a_person_already_stored_are_merged_or_skipped_and_listed(
         tmp_path / "list.csv",
         [
             HEADER,
-            ["Иванов Пётр", "WIPO", "", "ivanov@example.kz"],  # by e-mail
-            ["Иванов Пётр", "WIPO", "", ""],  # by name and organisation: the same stored person
+            ["Иванов Пётр", "ЕЭК", "", "ivanov@example.kz"],  # 2: by e-mail
+            ["Иванов Пётр", "WIPO", "", ""],  # 3: by name and organisation: the same person
+            ["Иванов Пётр", "WIPO", "", ""],  # 4: row 3 again, so the same person too
         ],
     )
     skipped = import_attendees(db, path, options=ImportOptions(on_duplicate="skip"))
-    assert (skipped.skipped, skipped.merged, skipped.accounted()) == (1, 1, 2)
-    assert [(o.row, o.outcome, o.person_id) for o in skipped.sorted_outcomes()] == [
-        (2, "skipped", stored.id),
-        (3, "merged", stored.id),
+    assert (skipped.skipped, skipped.merged, skipped.accounted()) == (1, 2, 3)
+    assert [(o.row, o.outcome, o.into_row, o.person_id) for o in skipped.sorted_outcomes()] == [
+        (2, "skipped", None, stored.id),
+        (3, "merged", 2, stored.id),
+        (4, "merged", 2, stored.id),  # into the row that stands for the person
     ]
     assert f"person {stored.id}" in str(skipped.sorted_outcomes()[0])
     updated = import_attendees(db, path)
-    assert (updated.unchanged, updated.merged, updated.accounted()) == (1, 1, 2)
+    assert (updated.unchanged, updated.merged, updated.accounted()) == (1, 2, 3)
 
 
 # --- the property: every row accounted for ------------------------------------------------
@@ -207,12 +209,14 @@ def test_the_counts_add_up_to_the_rows_read_and_every_row_not_created_is_listed_
         assert set(listed) <= set(numbers)
         not_listed = set(numbers) - set(listed)
         assert len(not_listed) == summary.created + summary.updated + summary.unchanged
+        listed_as = {o.row: o.outcome for o in summary.row_outcomes}
         for outcome in summary.row_outcomes:
             if outcome.outcome == "merged":
                 assert outcome.into_row in not_listed or outcome.into_row in {
                     o.row for o in summary.row_outcomes if o.outcome == "skipped"
                 }
                 assert outcome.into_row is not None and outcome.into_row < outcome.row
+                assert listed_as.get(outcome.into_row) in (None, "skipped")
         assert len(search_people(db)) == people_before + summary.created
     finally:
         db.dispose()
