@@ -89,6 +89,15 @@ def _add_options(parser: argparse.ArgumentParser, *, programme: bool) -> None:
         help="for what is already there: update (fill blanks, the default), "
         "overwrite, skip, or new (add anyway)",
     )
+    if not programme:
+        parser.add_argument(
+            "--on-name-conflict",
+            choices=("keep", "replace"),
+            default="keep",
+            help="when a row's e-mail is a stored person's but its name is another one: keep "
+            "the stored name (the default) or replace it with the file's; either way the "
+            "summary lists each conflict",
+        )
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
@@ -209,6 +218,7 @@ def _options(args: argparse.Namespace) -> ImportOptions:
         delimiter=args.delimiter,
         name_order=getattr(args, "name_order", None),
         on_duplicate=args.on_duplicate,
+        on_name_conflict=getattr(args, "on_name_conflict", "keep"),
         skip_invalid=args.skip_invalid,
         rejects_path=args.rejects,
         dry_run=args.dry_run,

@@ -1,11 +1,17 @@
 """Who is who: the same person twice in a file, or already in the directory.
 
 The rules: the same e-mail (ignoring case) is the same person; where one side has no e-mail, the
-same name and organisation (ignoring case, spaces and ё/е) is. Anything less certain, such as the
-same name at another organisation, a Cyrillic name against its Latin transliteration, or
-spelling variants (Sergey/Sergei, Kuznetsov/Kuznecov), is only a *likely* duplicate: shown to the
-user, never merged. Everything here works on plain values, so an import can load the directory's
-keys once and match thousands of rows without a query per row.
+same name and organisation (ignoring case, spaces and ё/е) is, unless both give a country and
+the countries differ («Wang Wei», China, and «Wang Wei», Singapore, are two people). Anything
+less certain, such as the same name at another organisation or in another country, a Cyrillic
+name against its Latin transliteration, or spelling variants (Sergey/Sergei,
+Kuznetsov/Kuznecov), is only a *likely* duplicate: shown to the user, never merged.
+
+A row matched by its e-mail to a person whose name is another one is a *name conflict*
+(name_relation): the user decides which name stays. The same name written differently is not
+one: by case or ё/е, in another word order («Иван Иванов», «Иванов Иван»), or with a
+patronymic one side lacks. Everything here works on plain values, so an import can load the
+directory's keys once and match thousands of rows without a query per row.
 """
 
 from __future__ import annotations
@@ -194,6 +200,71 @@ class LikelyDuplicate:
         )
 
 
+@dataclass(slots=True)
+class NameConflict:
+    """A row whose e-mail is a directory person's but whose name is another one: for a person
+    to decide which name stays (never replaced without a word)."""
+
+    row: int
+    email: str
+    person_id: int
+    stored: str  # the name the directory has
+    in_file: str  # the name the row gives
+    replaced: bool = False  # whether the file's name is taken (else the stored one is kept)
+
+    def __str__(self) -> str:
+        outcome = _("the file's name is taken") if self.replaced else _("the stored name is kept")
+        return _(
+            "Row {row}: {email} is «{stored}» in the directory but «{in_file}» in the file; "
+            "{outcome}."
+        ).format(
+            row=self.row,
+            email=self.email,
+            stored=self.stored,
+            in_file=self.in_file,
+            outcome=outcome,
+        )
+
+
+# How a row's name stands to the stored person's (name_relation)
+SAME_NAME, NAME_REORDERED, NAME_CONFLICT = "same", "reordered", "conflict"
+
+
+def name_relation(stored: PersonRow, in_file: PersonRow) -> str:
+    """How the file's name for a person stands to the stored one.
+
+    SAME_NAME: each part (family, given, patronymic) is the same ignoring case and ё/е, or blank
+    on one side («Иванов Иван» and «ИВАНОВ Иван Петрович»): the usual rules fill the blanks.
+    NAME_REORDERED: the same words in another order, perhaps less a patronymic one side lacks
+    («Иван Иванов» against «Иванов Иван Петрович»): the stored name stays as it is, since the
+    file's order is the likelier mistake. NAME_CONFLICT: anything else («X Y»), for the user.
+    """
+    parts = ("family_name", "given_name", "patronymic")
+    if all(
+        a is None or b is None or a == b or text.fold(a) == text.fold(b)
+        for a, b in ((getattr(stored, n), getattr(in_file, n)) for n in parts)
+    ):
+        return SAME_NAME
+    words = [_words(p.family_name, p.given_name, p.patronymic) for p in (stored, in_file)]
+    if sorted(words[0]) == sorted(words[1]):
+        return NAME_REORDERED
+    if len(words[0]) > len(words[1]):
+        short, long, longer = words[1], words[0], stored
+    else:
+        short, long, longer = words[0], words[1], in_file
+    extra = list(long)
+    for word in short:
+        if word not in extra:
+            return NAME_CONFLICT
+        extra.remove(word)
+    patronymic = _words(longer.patronymic)
+    return NAME_REORDERED if extra and all(w in patronymic for w in extra) else NAME_CONFLICT
+
+
+def _words(*parts: str | None) -> list[str]:
+    return text.fold(" ".join(p for p in parts if p)).split()
+
+
 class Directory:
     """The directory's people, indexed by e-mail, by name and organisation, and by sound."""
 
@@ -252,6 +323,8 @@ class FileEntity:
     unavailable: list[Period] = field(default_factory=list)  # each once, from all their rows
     person_id: int | None = None  # the directory's person this is
     matched_by: str | None = None  # "email" or "name"
+    # the later rows merged into this one, each with why (_SAME_EMAIL, untranslated)
+    merged: list[tuple[int, str]] = field(default_factory=list)
 
 
 def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]]:
@@ -259,7 +332,8 @@ def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]
     entities: list[FileEntity] = []
     notes: list[str] = []
     by_email: dict[str, FileEntity] = {}
-    by_name_org: dict[tuple[str, str | None], FileEntity] = {}
+    # each name and organisation's people: more than one where countries tell them apart
+    by_name_org: dict[tuple[str, str | None], list[FileEntity]] = {}
     for attendee in rows:
         person = attendee.person
         key = (
@@ -269,19 +343,23 @@ def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]
         entity = by_email.get(person.email) if person.email else None
         how = _SAME_EMAIL
         if entity is None:
-            candidate = by_name_org.get(key)
-            if candidate is not None and (person.email is None or candidate.person.email is None):
-                entity, how = candidate, _SAME_NAME_AND_ORGANISATION
+            for candidate in by_name_org.get(key, ()):
+                if (person.email is None or candidate.person.email is None) and same_country(
+                    candidate.person.country, person.country
+                ):
+                    entity, how = candidate, _SAME_NAME_AND_ORGANISATION
+                    break
         if entity is None:  # someone new: the usual row
             row = attendee.row
             entity = FileEntity(person, row, key[0], [row], list(dict.fromkeys(attendee.sessions)))
             if attendee.unavailable:
                 entity.unavailable.extend(attendee.unavailable)
             entities.append(entity)
-            by_name_org.setdefault(key, entity)
+            by_name_org.setdefault(key, []).append(entity)
             if person.email:
                 by_email.setdefault(person.email, entity)
             continue
+        entity.merged.append((attendee.row, how))
         notes.extend(_merge(entity, attendee, how))
         if entity.person.email:
             by_email.setdefault(entity.person.email, entity)
@@ -293,6 +371,11 @@ def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]
             if period not in entity.unavailable:
                 entity.unavailable.append(period)
     return entities, notes
+
+
+def same_country(one: str | None, other: str | None) -> bool:
+    """Whether two countries do not tell two people apart: the same, or either one not given."""
+    return one is None or other is None or one == other or text.fold(one) == text.fold(other)
 
 
 @functools.lru_cache(maxsize=16_384)  # organisations repeat down a list
@@ -372,10 +455,14 @@ def match_entities(
             usable = [
                 pid
                 for pid in candidates
-                if person.email is None
-                or (
-                    directory.people[pid].email is None and claimed.get(pid) in (None, person.email)
+                if (
+                    person.email is None
+                    or (
+                        directory.people[pid].email is None
+                        and claimed.get(pid) in (None, person.email)
+                    )
                 )
+                and same_country(directory.people[pid].country, person.country)
             ]
             if by_name and usable:
                 entity.person_id, entity.matched_by = min(usable), "name"
@@ -398,7 +485,11 @@ def _likely(
         return []  # the usual case for a new person: nobody to show
     found: dict[int, str] = {}
     for pid in same_name_org:
-        found[pid] = _("same name and organisation but another e-mail")
+        found[pid] = (
+            _("same name and organisation but another e-mail")
+            if same_country(directory.people[pid].country, entity.person.country)
+            else _("same name and organisation but another country")
+        )
     for pid in same_name or ():
         found.setdefault(pid, _("same name, another organisation or e-mail"))
     for pid in similar or ():
@@ -418,6 +509,7 @@ def _likely(
 def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]) -> list[LikelyDuplicate]:
     seen: dict[str, FileEntity] = {}
     reason = _("a similar name in the same file, kept as two people")  # once: lists have many
+    same_name = _("the same name in the same file, but another organisation, country or e-mail")
     likely = []
     for entity, fuzzy in keyed:
         if not fuzzy:
@@ -434,7 +526,7 @@ def _likely_within_file(keyed: Iterable[tuple[FileEntity, str | None]]) -> list[
                 name=entity.person.display_name,
                 other=earlier.person.display_name,
                 other_row=earlier.row,
-                reason=reason,
+                reason=same_name if entity.name_key == earlier.name_key else reason,
             )
         )
     return likely

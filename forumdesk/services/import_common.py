@@ -20,7 +20,7 @@ from forumdesk.core.progress import WAITING, Progress
 from forumdesk.core.text import quoted_list
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import backup_sqlite_file
-from forumdesk.io.duplicates import LikelyDuplicate
+from forumdesk.io.duplicates import LikelyDuplicate, NameConflict
 from forumdesk.io.headers import (
     FIELD_LABELS,
     IGNORE,
@@ -38,6 +38,41 @@ from forumdesk.services.import_undo import ImportChanges
 from forumdesk.services.profiles import load_profile, save_profile
 
 DUPLICATE_POLICIES = ("update", "overwrite", "skip", "new")
+# What to do with a row whose e-mail is a stored person's but whose name is another one
+NAME_CONFLICT_POLICIES = ("keep", "replace")
+
+# What became of a row that did not give a person of its own (RowOutcome.outcome)
+MERGED, EMPTY, REPEATED_HEADER, SKIPPED, REJECTED = (
+    "merged",
+    "empty",
+    "repeated_header",
+    "skipped",
+    "rejected",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RowOutcome:
+    """A row of the file that did not become a person of its own, and why."""
+
+    row: int
+    outcome: str  # MERGED, EMPTY, REPEATED_HEADER, SKIPPED or REJECTED
+    reason: str = ""  # translated: why it was merged or skipped, what was wrong with it
+    into_row: int | None = None  # MERGED: the row whose person it is
+    person_id: int | None = None  # the directory's person it is, if any
+
+    def __str__(self) -> str:
+        if self.outcome == MERGED:
+            return _("Row {row}: merged into row {into} ({reason}).").format(
+                row=self.row, into=self.into_row, reason=self.reason
+            )
+        if self.outcome == EMPTY:
+            return _("Row {row}: empty (nothing in the columns imported).").format(row=self.row)
+        if self.outcome == REPEATED_HEADER:
+            return _("Row {row}: the header row repeated.").format(row=self.row)
+        if self.outcome == SKIPPED:
+            return _("Row {row}: skipped ({reason}).").format(row=self.row, reason=self.reason)
+        return _("Row {row}: rejected ({reason}).").format(row=self.row, reason=self.reason)
 
 
 @dataclass(slots=True)
@@ -59,6 +94,11 @@ class ImportOptions:
     delimiter: str | None = None
     name_order: str | None = None
     on_duplicate: str = "update"
+    # A row whose e-mail is a stored person's but whose name is another one: "keep" the stored
+    # name, or "replace" it with the file's; `names_replaced` lists the e-mails whose file name
+    # is taken whatever `on_name_conflict` says (the wizard's choice, conflict by conflict).
+    on_name_conflict: str = "keep"
+    names_replaced: frozenset[str] = frozenset()
     skip_invalid: bool = False
     rejects_path: Path | None = None
     dry_run: bool = False
@@ -70,11 +110,21 @@ class ImportOptions:
     # take_backup): the copy outlives the window's undo. It stays only if the import writes.
     backup: bool = False
 
+    def takes_file_name(self, email: str) -> bool:
+        """Whether a name conflict over `email` is settled by taking the file's name."""
+        return self.on_name_conflict == "replace" or email in self.names_replaced
+
     def check(self) -> None:
         if self.on_duplicate not in DUPLICATE_POLICIES:
             raise ImportFileError(
                 _("'{policy}' is not a duplicate policy; use one of {policies}.").format(
                     policy=self.on_duplicate, policies=", ".join(DUPLICATE_POLICIES)
+                )
+            )
+        if self.on_name_conflict not in NAME_CONFLICT_POLICIES:
+            raise ImportFileError(
+                _("'{policy}' is not a name conflict policy; use one of {policies}.").format(
+                    policy=self.on_name_conflict, policies=", ".join(NAME_CONFLICT_POLICIES)
                 )
             )
         if self.name_order is not None and self.name_order not in NAME_ORDERS:
@@ -104,11 +154,13 @@ class ImportSummary:
     columns: dict[str, str] = field(default_factory=dict)
     rows: int = 0
     empty_rows: int = 0
+    repeated_headers: int = 0  # the header row again (lists pasted one under another)
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
     rejected: int = 0
+    merged: int = 0  # rows of a person another row gives already
     registered: int = 0
     assigned: int = 0
     unavailable: int = 0  # unavailability periods added (not those the person already had)
@@ -118,6 +170,9 @@ class ImportSummary:
     problems: list[RowProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     likely_duplicates: list[LikelyDuplicate] = field(default_factory=list)
+    name_conflicts: list[NameConflict] = field(default_factory=list)
+    # every row that did not become a person of its own (attendees), in row order once sorted
+    row_outcomes: list[RowOutcome] = field(default_factory=list)
     rejects_path: Path | None = None
     backup_path: Path | None = None  # the copy of the database taken before the import
     dry_run: bool = False
@@ -139,11 +194,13 @@ class ImportSummary:
                 "columns",
                 "rows",
                 "empty_rows",
+                "repeated_headers",
                 "created",
                 "updated",
                 "unchanged",
                 "skipped",
                 "rejected",
+                "merged",
                 "registered",
                 "assigned",
                 "unavailable",
@@ -179,8 +236,64 @@ class ImportSummary:
             }
             for d in self.likely_duplicates
         ]
+        data["name_conflicts"] = [
+            {
+                "row": c.row,
+                "email": c.email,
+                "person_id": c.person_id,
+                "stored_name": c.stored,
+                "file_name": c.in_file,
+                "name_kept": "file" if c.replaced else "stored",
+            }
+            for c in self.name_conflicts
+        ]
+        data["row_outcomes"] = [
+            {
+                "row": o.row,
+                "outcome": o.outcome,
+                "into_row": o.into_row,
+                "person_id": o.person_id,
+                "reason": o.reason,
+                "text": str(o),
+            }
+            for o in self.sorted_outcomes()
+        ]
         data["rejects_path"] = str(self.rejects_path) if self.rejects_path else None
         return data
+
+    def sorted_outcomes(self) -> list[RowOutcome]:
+        return sorted(self.row_outcomes, key=lambda outcome: outcome.row)
+
+    def accounted(self) -> int:
+        """Rows the counts account for: the rows read, when every row is accounted for."""
+        return (
+            self.created
+            + self.updated
+            + self.unchanged
+            + self.skipped
+            + self.rejected
+            + self.merged
+            + self.empty_rows
+            + self.repeated_headers
+        )
+
+    def accounting_line(self) -> str:
+        """The rows read, as the sum of what became of them."""
+        return _(
+            "Rows read: {rows} = {created} new + {updated} updated + {unchanged} unchanged + "
+            "{skipped} skipped + {rejected} rejected + {merged} merged + {empty} empty + "
+            "{headers} repeated header."
+        ).format(
+            rows=self.rows,
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            skipped=self.skipped,
+            rejected=self.rejected,
+            merged=self.merged,
+            empty=self.empty_rows,
+            headers=self.repeated_headers,
+        )
 
     def lines(self) -> Iterator[str]:
         """The summary as a person reads it."""
@@ -217,6 +330,14 @@ class ImportSummary:
             skipped=self.skipped,
             rejected=self.rejected,
         )
+        if self.kind == "attendees":
+            yield self.accounting_line()
+            if self.name_conflicts:
+                yield ngettext(
+                    "Name conflicts: {count} (the e-mail is a stored person's, the name another).",
+                    "Name conflicts: {count} (the e-mail is a stored person's, the name another).",
+                    len(self.name_conflicts),
+                ).format(count=len(self.name_conflicts))
         if self.kind == "programme":
             yield _(
                 "Rooms added: {rooms}; tracks added: {tracks}; people added: {people}; "
@@ -244,6 +365,14 @@ class ImportSummary:
             yield _("Possible duplicates (not merged; check them in the directory):")
             for duplicate in self.likely_duplicates:
                 yield f"  {duplicate}"
+        if self.name_conflicts:
+            yield _("Same e-mail, another name:")
+            for conflict in self.name_conflicts:
+                yield f"  {conflict}"
+        if self.row_outcomes:
+            yield _("Rows that did not become a person of their own:")
+            for outcome in self.sorted_outcomes():
+                yield f"  {outcome}"
         if self.written:
             yield (
                 _("Imported.")

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from forumdesk.core import text
 from forumdesk.core.enums import RegistrationStatus, Role
-from forumdesk.core.i18n import _
+from forumdesk.core.i18n import _, gettext
 from forumdesk.core.progress import Progress
 from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
@@ -40,14 +40,30 @@ from forumdesk.db.models import (
     ProgramSession,
     Registration,
 )
-from forumdesk.io.duplicates import Directory, FileEntity, group_rows, match_entities, name_key
+from forumdesk.io.duplicates import (
+    NAME_CONFLICT,
+    SAME_NAME,
+    Directory,
+    FileEntity,
+    NameConflict,
+    group_rows,
+    match_entities,
+    name_key,
+    name_relation,
+)
 from forumdesk.io.name_order import file_name_orders
 from forumdesk.io.people_rows import AttendeeRow, RowCleaner
-from forumdesk.io.tables import ImportFileError
+from forumdesk.io.tables import ImportFileError, RowProblem
 from forumdesk.services.import_common import (
+    EMPTY,
+    MERGED,
+    REJECTED,
+    REPEATED_HEADER,
+    SKIPPED,
     ImportOptions,
     ImportSummary,
     Prepared,
+    RowOutcome,
     Tracker,
     backup_kept_if_written,
     collector_paused,
@@ -196,10 +212,14 @@ def _clean_rows(
             and cells[0].strip().casefold() == first
             and [c.strip().casefold() for c in cells] == header
         ):
-            continue  # the header repeated (lists pasted one under another)
+            # the header repeated (lists pasted one under another)
+            summary.repeated_headers += 1
+            summary.row_outcomes.append(RowOutcome(number, REPEATED_HEADER))
+            continue
         result = cleaner.clean(number, cells)
         if result is None:
             summary.empty_rows += 1
+            summary.row_outcomes.append(RowOutcome(number, EMPTY))
             continue
         if isinstance(result, AttendeeRow):
             if result.sessions:
@@ -210,10 +230,21 @@ def _clean_rows(
             summary.problems.extend(result)
             summary.rejected += 1
             rejected.append((cells, "; ".join(reject_message(p) for p in result)))
+            summary.row_outcomes.append(RowOutcome(number, REJECTED, _rejection(result)))
             continue
         attendees.append(result)
     tracker.step(len(prepared.data_rows))
     return attendees, rejected
+
+
+def _rejection(problems: list[RowProblem]) -> str:
+    """Why a row was rejected, without its row number (the listing gives it)."""
+    return "; ".join(
+        _("column «{column}»: {message}").format(column=p.column, message=p.message)
+        if p.column
+        else p.message
+        for p in problems
+    )
 
 
 def _check_sessions(
@@ -372,10 +403,20 @@ _PLANNED_COUNTS = (
     "updated",
     "unchanged",
     "skipped",
+    "merged",
     "registered",
     "assigned",
     "unavailable",
 )
+# What reading the rows tells (_clean_rows); the rest of RowOutcomes come from matching (_plan).
+_READ_OUTCOMES = (EMPTY, REPEATED_HEADER, REJECTED)
+_NAME_FIELDS = ("family_name", "given_name", "patronymic")
+
+
+def _skipped(options: ImportOptions, person_id: int) -> str:
+    if options.on_duplicate == "new":
+        return _("the e-mail is person {id}'s already").format(id=person_id)
+    return _("already in the directory as person {id}").format(id=person_id)
 
 
 def _plan(
@@ -389,20 +430,58 @@ def _plan(
     """What to write for the matched `entities`, and the summary's counts of it."""
     for name in _PLANNED_COUNTS:
         setattr(summary, name, 0)
+    # what the rows' cleaning found stays; what matching found is worked out again
+    summary.row_outcomes[:] = [o for o in summary.row_outcomes if o.outcome in _READ_OUTCOMES]
+    summary.name_conflicts = []
+    outcomes = summary.row_outcomes
     plan = _Plan()
     counted: dict[int, str] = {}
+    first_rows: dict[int, int] = {}  # person id -> the first row matched to them
     planned: dict[int, PersonRow] = {}  # a person as the rows before left them
+    same_person = _("the same person in the directory")  # once: a list may have many
     for entity in entities:
         pid = entity.person_id
+        # the row that stands for the person: for a stored one, the first row matched to them
+        first_row = entity.row if pid is None else first_rows.setdefault(pid, entity.row)
+        for row, how in entity.merged:
+            outcomes.append(RowOutcome(row, MERGED, gettext(how), first_row, pid))
         plan.people.append((entity, pid))
         if pid is None:
             plan.create.append(entity)
             continue
+        if first_row != entity.row:  # two rows the file keeps apart are one stored person
+            outcomes.append(RowOutcome(entity.row, MERGED, same_person, first_row, pid))
         if options.on_duplicate in ("skip", "new"):
-            counted.setdefault(pid, "skipped")
+            if counted.setdefault(pid, "skipped") == "skipped" and first_row == entity.row:
+                outcomes.append(RowOutcome(entity.row, SKIPPED, _skipped(options, pid), None, pid))
             continue
         known = planned.get(pid) or snapshot.directory.people[pid]
-        changes = _changes(known, entity.person, overwrite=options.on_duplicate == "overwrite")
+        relation = name_relation(known, entity.person)
+        take_name = False
+        if relation == NAME_CONFLICT and entity.matched_by == "email" and entity.person.email:
+            take_name = options.takes_file_name(entity.person.email)
+            summary.name_conflicts.append(
+                NameConflict(
+                    entity.row,
+                    entity.person.email,
+                    pid,
+                    known.display_name,
+                    entity.person.display_name,
+                    take_name,
+                )
+            )
+        changes = _changes(
+            known,
+            entity.person,
+            overwrite=options.on_duplicate == "overwrite",
+            names=relation == SAME_NAME,
+        )
+        if take_name:
+            changes.update(
+                (name, getattr(entity.person, name))
+                for name in _NAME_FIELDS
+                if getattr(entity.person, name) != getattr(known, name)
+            )
         if changes:
             plan.updates.setdefault(pid, {}).update(changes)
             planned[pid] = replace(known, **changes)  # a second row sees the first's
@@ -412,6 +491,7 @@ def _plan(
     summary.created = len(plan.create)
     for outcome in counted.values():
         setattr(summary, outcome, getattr(summary, outcome) + 1)
+    summary.merged = sum(1 for outcome in outcomes if outcome.outcome == MERGED)
     if event_id is not None:
         plan.registered = set(snapshot.registered)
         _plan_links(plan, snapshot.assignments, event_sessions, summary)
@@ -541,10 +621,17 @@ def _rematch(
     ] + [d for d in likely if d.person_id is not None]
 
 
-def _changes(known: PersonRow, person: PersonRow, *, overwrite: bool) -> dict[str, Any]:
-    """What the file's `person` would change on `known`: blanks, or (overwrite) any difference."""
+def _changes(
+    known: PersonRow, person: PersonRow, *, overwrite: bool, names: bool = True
+) -> dict[str, Any]:
+    """What the file's `person` would change on `known`: blanks, or (overwrite) any difference.
+
+    With `names` False (the file's name is another one, or the same in another order) the
+    names are left as they are."""
     changes: dict[str, Any] = {}
     for name in ATTENDEE_FIELDS_COMPARED:
+        if not names and name in _NAME_FIELDS:
+            continue
         new = getattr(person, name)
         if new is None or new == "":
             continue

@@ -52,6 +52,8 @@ from forumdesk.ui.import_pages import (
 from forumdesk.ui.workers import JobOutcome, run_with_progress
 
 POLICIES = ("update", "overwrite", "skip", "new")
+# the summary page's counts only an attendee list has
+_ATTENDEE_COUNTS = ("merged", "empty_rows", "repeated_headers", "name_conflicts", "rows")
 
 
 class CheckPage(QWizardPage):
@@ -97,6 +99,41 @@ class CheckPage(QWizardPage):
         self.duplicates_table.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("In the file"), self.tr("Perhaps the same as"), self.tr("Why")]
         )
+        # rows whose e-mail is a stored person's but whose name is another: the user decides
+        self.conflicts_label = QLabel(
+            self.tr("Same e-mail, another name: choose which name each person keeps."), self
+        )
+        self.conflicts_label.setWordWrap(True)
+        self.conflicts_table = plain_table(self)
+        self.conflicts_table.setColumnCount(5)
+        self.conflicts_table.verticalHeader().hide()
+        self.conflicts_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Row"),
+                self.tr("E-mail"),
+                self.tr("Name stored"),
+                self.tr("Name in the file"),
+                self.tr("Keep"),
+            ]
+        )
+        self.conflict_combos: list[QComboBox] = []
+        self.keep_all_button = QPushButton(self.tr("Keep all the &stored names"), self)
+        self.keep_all_button.clicked.connect(self._on_keep_all_button_clicked)
+        self.take_all_button = QPushButton(self.tr("Take all the &file's names"), self)
+        self.take_all_button.clicked.connect(self._on_take_all_button_clicked)
+        # e-mails whose conflict is settled by taking the file's name (kept across checks)
+        self.names_replaced: set[str] = set()
+        self.conflicts_box = QWidget(self)
+        conflicts_buttons = QHBoxLayout()
+        conflicts_buttons.addStretch(1)
+        conflicts_buttons.addWidget(self.keep_all_button)
+        conflicts_buttons.addWidget(self.take_all_button)
+        conflicts_layout = QVBoxLayout(self.conflicts_box)
+        conflicts_layout.setContentsMargins(0, 0, 0, 0)
+        conflicts_layout.addWidget(self.conflicts_label)
+        conflicts_layout.addWidget(self.conflicts_table, 1)
+        conflicts_layout.addLayout(conflicts_buttons)
+        self.conflicts_box.hide()
         self.notes_view = QPlainTextEdit(self)
         self.notes_view.setReadOnly(True)
         self.notes_view.setMaximumHeight(70)
@@ -124,6 +161,7 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.problems_table, 2)
         layout.addWidget(QLabel(self.tr("Possible duplicates (not merged):"), self))
         layout.addWidget(self.duplicates_table, 1)
+        layout.addWidget(self.conflicts_box, 1)
         layout.addWidget(self.notes_view)
         layout.addWidget(self.skip_invalid_check)
         layout.addLayout(rejects_row)
@@ -159,6 +197,9 @@ class CheckPage(QWizardPage):
         summary = self.summary
         self.problems_table.setRowCount(0)
         self.duplicates_table.setRowCount(0)
+        self.conflicts_table.setRowCount(0)
+        self.conflict_combos = []
+        self.conflicts_box.hide()
         self.notes_view.clear()
         if summary is None:
             self.outcome_label.clear()
@@ -186,6 +227,7 @@ class CheckPage(QWizardPage):
             for c, text in enumerate(cells):
                 self.duplicates_table.setItem(r, c, cell_item(text))
         self.duplicates_table.resizeColumnsToContents()
+        self._show_conflicts(summary)
         self.notes_view.setPlainText("\n".join(summary.warnings))
         self.notes_view.setVisible(bool(summary.warnings))
         has_rejects = summary.rejected > 0
@@ -203,6 +245,44 @@ class CheckPage(QWizardPage):
                     summary.rejected,
                 ),
             )
+
+    def _show_conflicts(self, summary: ImportSummary) -> None:
+        conflicts = summary.name_conflicts
+        self.conflicts_table.setRowCount(len(conflicts))
+        for r, conflict in enumerate(conflicts):
+            cells: tuple[object, ...] = (
+                conflict.row,
+                conflict.email,
+                conflict.stored,
+                conflict.in_file,
+            )
+            for c, text in enumerate(cells):
+                self.conflicts_table.setItem(r, c, cell_item(text))
+            combo = QComboBox(self.conflicts_table)
+            combo.addItem(self.tr("the stored name"), False)
+            combo.addItem(self.tr("the file's name"), True)
+            combo.setCurrentIndex(1 if conflict.email in self.names_replaced else 0)
+            combo.setProperty("email", conflict.email)
+            combo.currentIndexChanged.connect(self._on_conflict_combo_current_index_changed)
+            self.conflicts_table.setCellWidget(r, 4, combo)
+            self.conflict_combos.append(combo)
+        self.conflicts_table.resizeColumnsToContents()
+        self.conflicts_box.setVisible(bool(conflicts))
+
+    def _on_conflict_combo_current_index_changed(self, _index: int) -> None:
+        self.names_replaced = {
+            str(combo.property("email")) for combo in self.conflict_combos if combo.currentData()
+        }
+
+    def _set_all_conflicts(self, take_file_names: bool) -> None:
+        for combo in self.conflict_combos:
+            combo.setCurrentIndex(1 if take_file_names else 0)
+
+    def _on_keep_all_button_clicked(self) -> None:
+        self._set_all_conflicts(False)
+
+    def _on_take_all_button_clicked(self) -> None:
+        self._set_all_conflicts(True)
 
     def _on_policy_combo_current_index_changed(self, _index: int) -> None:
         QSettings().setValue("import/policy", self.policy)
@@ -285,6 +365,15 @@ class ConfirmPage(QWizardPage):
         ]
         if check.summary is not None:
             lines.append(self.host.counts_text(check.summary, would=True))
+            conflicts = check.summary.name_conflicts
+            if conflicts:
+                taken = sum(1 for c in conflicts if c.email in check.names_replaced)
+                lines.append(
+                    self.tr(
+                        "Same e-mail, another name: the file's name is taken for {0} of {1} "
+                        "people; the others keep the name they have."
+                    ).format(taken, len(conflicts))
+                )
             if check.summary.rejected and check.skip_invalid:
                 lines.append(
                     self.tr(
@@ -342,7 +431,7 @@ class SummaryPage(QWizardPage):
         self.headline_label = QLabel(self)
         self.headline_label.setWordWrap(True)
         self.count_labels: dict[str, QLabel] = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name, text in (
             ("created", self.tr("Created:")),
@@ -350,6 +439,11 @@ class SummaryPage(QWizardPage):
             ("unchanged", self.tr("Unchanged:")),
             ("skipped", self.tr("Skipped:")),
             ("rejected", self.tr("Rejected rows:")),
+            ("merged", self.tr("Rows merged into another row's person:")),
+            ("empty_rows", self.tr("Empty rows:")),
+            ("repeated_headers", self.tr("Header rows repeated:")),
+            ("name_conflicts", self.tr("Name conflicts (same e-mail, another name):")),
+            ("rows", self.tr("Rows read:")),
             ("registered", self.tr("Registered for the event:")),
             ("assigned", self.tr("Put in sessions:")),
             ("unavailable", self.tr("Unavailable periods added:")),
@@ -378,7 +472,10 @@ class SummaryPage(QWizardPage):
             return
         self.headline_label.setText(self.host.counts_text(summary, would=False))
         for name, label in self.count_labels.items():
-            label.setText(str(getattr(summary, name)))
+            if name in _ATTENDEE_COUNTS:  # a programme's rows are sessions: counted otherwise
+                self.form.setRowVisible(label, summary.kind == "attendees")
+            value = getattr(summary, name)
+            label.setText(str(len(value) if isinstance(value, list) else value))
         self.rejects_label.setText(
             self.tr("The rejected rows are in {0}").format(summary.rejects_path)
             if summary.rejects_path
@@ -446,6 +543,9 @@ class ImportWizard(QWizard):
             delimiter=state.delimiter,
             name_order=state.name_order if state.kind == "attendees" else None,
             on_duplicate=check.policy,
+            names_replaced=frozenset(check.names_replaced)
+            if state.kind == "attendees"
+            else (frozenset()),
             skip_invalid=check.skip_invalid,
             rejects_path=Path(rejects) if check.skip_invalid and rejects else None,
             dry_run=dry_run,
@@ -534,6 +634,16 @@ class ImportWizard(QWizard):
                 summary.skipped,
                 summary.rejected,
             )
+            text += " " + self.tr(
+                "Rows read: {0}, of which merged into another row's person: {1}, empty: {2}, "
+                "the header repeated: {3}."
+            ).format(summary.rows, summary.merged, summary.empty_rows, summary.repeated_headers)
+            if summary.name_conflicts:
+                text += " " + self.tr(
+                    "Name conflicts: %n (same e-mail, another name).",
+                    "",
+                    len(summary.name_conflicts),
+                )
             if summary.event_id is not None:
                 text += " " + self.tr(
                     "Registered for the event: {0}; put in sessions: {1}."

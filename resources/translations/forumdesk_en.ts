@@ -34,7 +34,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="199"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="241"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n row cannot be imported. Correct it in the file and check again, or tick “Import the valid rows”.</numerusform>
@@ -45,11 +45,22 @@
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="290"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="379"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n row with problems will be left out and written to {0}.</numerusform>
             <numerusform>%n rows with problems will be left out and written to {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_wizard.py" line="642"/>
+        <source>Name conflicts: %n (same e-mail, another name).</source>
+        <translation>
+            <numerusform>Name conflicts: %n (same e-mail, another name).</numerusform>
+            <numerusform>Name conflicts: %n (same e-mail, another name).</numerusform>
         </translation>
     </message>
 </context>

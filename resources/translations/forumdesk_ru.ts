@@ -273,123 +273,159 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="63"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="65"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="65"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="67"/>
         <source>What the import would do, and the rows it cannot use. Nothing has been changed yet.</source>
         <translation>Что сделает импорт и какие строки он не сможет использовать. Пока ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="77"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="79"/>
         <source>Update: fill in what is blank</source>
         <translation>Дополнить: заполнить пустые поля</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="78"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="80"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>Заменить значениями из файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="79"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="81"/>
         <source>Skip: leave them as they are</source>
         <translation>Пропустить: оставить как есть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="80"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="82"/>
         <source>Add as new (unless the e-mail is known)</source>
         <translation>Добавить как новых (если эл. почта неизвестна)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="94"/>
         <source>Sheet</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="94"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="100"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="112"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="94"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="94"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="100"/>
         <source>In the file</source>
         <translation>В файле</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="100"/>
         <source>Perhaps the same as</source>
         <translation>Возможно, совпадает с</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="98"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="100"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="104"/>
+        <source>Same e-mail, another name: choose which name each person keeps.</source>
+        <translation>Тот же e-mail, другое имя: выберите, какое имя останется у каждого.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="113"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="114"/>
+        <source>Name stored</source>
+        <translation>Имя в справочнике</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="115"/>
+        <source>Name in the file</source>
+        <translation>Имя в файле</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="116"/>
+        <source>Keep</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="120"/>
+        <source>Keep all the &amp;stored names</source>
+        <translation>Оставить все имена из &amp;справочника</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="122"/>
+        <source>Take all the &amp;file&apos;s names</source>
+        <translation>Взять все имена из &amp;файла</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="141"/>
         <source>Import the valid rows and write the others to a rejects file:</source>
         <translation>Импортировать правильные строки, а остальные записать в файл отклонённых:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="108"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="145"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="110"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="147"/>
         <source>Check &amp;again</source>
         <translation>Проверить &amp;снова</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="116"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="153"/>
         <source>Already in the database:</source>
         <translation>Уже есть в базе:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="123"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="160"/>
         <source>Rows with problems:</source>
         <translation>Строки с проблемами:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="125"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="162"/>
         <source>Possible duplicates (not merged):</source>
         <translation>Возможные дубликаты (не объединены):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="147"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="185"/>
         <source>Checking the file</source>
         <translation>Проверка файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="147"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="185"/>
         <source>Reading and checking every row…</source>
         <translation>Чтение и проверка всех строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="152"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="190"/>
         <source>The check was cancelled; press Check again.</source>
         <translation>Проверка отменена; нажмите «Проверить снова».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="183"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="224"/>
         <source>{0} (row {1})</source>
         <translation>{0} (строка {1})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="199"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="241"/>
         <source>%n row(s) cannot be imported. Correct them in the file and check again, or tick “Import the valid rows”.</source>
         <translation>
             <numerusform>%n строку нельзя импортировать. Исправьте её в файле и проверьте снова или отметьте «Импортировать правильные строки».</numerusform>
@@ -398,12 +434,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="222"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="262"/>
+        <source>the stored name</source>
+        <translation>имя из справочника</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="263"/>
+        <source>the file&apos;s name</source>
+        <translation>имя из файла</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="302"/>
         <source>Write the rejected rows to</source>
         <translation>Записать отклонённые строки в</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="224"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="304"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>Excel или CSV (*.xlsx *.csv)</translation>
     </message>
@@ -411,38 +457,43 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="248"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="313"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="328"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="402"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="250"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="330"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="254"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="334"/>
         <source>Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all. Edit &gt; Undo takes the whole import back in one step, until forumdesk is closed.</source>
         <translation>Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего. Команда «Правка &gt; Отменить» отменяет весь импорт за один шаг — до закрытия forumdesk.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="263"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="343"/>
         <source>Make a backup copy of the database first (it stays after forumdesk is closed)</source>
         <translation>Сначала сделать резервную копию базы (она останется и после закрытия forumdesk)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="282"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="362"/>
         <source>the directory only</source>
         <translation>только справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="284"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="364"/>
         <source>Import «{0}» into «{1}».</source>
         <translation>Импорт «{0}» в «{1}».</translation>
     </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="372"/>
+        <source>Same e-mail, another name: the file&apos;s name is taken for {0} of {1} people; the others keep the name they have.</source>
+        <translation>Тот же e-mail, другое имя: имя из файла берётся для {0} из {1} человек; у остальных остаётся прежнее имя.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="290"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="379"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n строка с проблемами будет пропущена и записана в {0}.</numerusform>
@@ -451,22 +502,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="301"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="390"/>
         <source>Importing</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="302"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="391"/>
         <source>Importing the rows…</source>
         <translation>Импорт строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="308"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="397"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Импорт прерван; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="321"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="410"/>
         <source>Nothing was written: go back and check the file again.</source>
         <translation>Ничего не записано: вернитесь назад и проверьте файл снова.</translation>
     </message>
@@ -1199,47 +1250,61 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="409"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="506"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="506"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="606"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="507"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="607"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="511"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="611"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="526"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="626"/>
         <source>Registered for the event: {0}.</source>
         <translation>Зарегистрировано на мероприятие: {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="528"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="628"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="538"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="637"/>
+        <source>Rows read: {0}, of which merged into another row&apos;s person: {1}, empty: {2}, the header repeated: {3}.</source>
+        <translation>Прочитано строк: {0}, из них объединено с человеком из другой строки: {1}, пустых: {2}, повторов заголовка: {3}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_wizard.py" line="642"/>
+        <source>Name conflicts: %n (same e-mail, another name).</source>
+        <translation>
+            <numerusform>Расхождений в именах: %n (тот же e-mail, другое имя).</numerusform>
+            <numerusform>Расхождений в именах: %n (тот же e-mail, другое имя).</numerusform>
+            <numerusform>Расхождений в именах: %n (тот же e-mail, другое имя).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="648"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="542"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="652"/>
         <source>Unavailable periods added: {0}.</source>
         <translation>Добавлено периодов недоступности: {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="655"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -3041,44 +3106,44 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="340"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="345"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="350"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="356"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="361"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="376"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="396"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="402"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -3157,57 +3222,82 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="340"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="429"/>
         <source>Imported</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="348"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="437"/>
         <source>Created:</source>
         <translation>Создано:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="349"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="438"/>
         <source>Updated:</source>
         <translation>Обновлено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="350"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="439"/>
         <source>Unchanged:</source>
         <translation>Без изменений:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="351"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="440"/>
         <source>Skipped:</source>
         <translation>Пропущено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="352"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="441"/>
         <source>Rejected rows:</source>
         <translation>Отклонено строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="353"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="442"/>
+        <source>Rows merged into another row&apos;s person:</source>
+        <translation>Строк объединено с человеком из другой строки:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="443"/>
+        <source>Empty rows:</source>
+        <translation>Пустых строк:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="444"/>
+        <source>Header rows repeated:</source>
+        <translation>Повторов строки заголовка:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="445"/>
+        <source>Name conflicts (same e-mail, another name):</source>
+        <translation>Расхождений в именах (тот же e-mail, другое имя):</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="446"/>
+        <source>Rows read:</source>
+        <translation>Прочитано строк:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="447"/>
         <source>Registered for the event:</source>
         <translation>Зарегистрировано на мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="354"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="448"/>
         <source>Put in sessions:</source>
         <translation>Включено в сессии:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="355"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="449"/>
         <source>Unavailable periods added:</source>
         <translation>Добавлено периодов недоступности:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="383"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="480"/>
         <source>The rejected rows are in {0}</source>
         <translation>Отклонённые строки записаны в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="388"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="485"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
     </message>

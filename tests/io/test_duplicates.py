@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.text import default_display_name
 from forumdesk.io.duplicates import (
+    NAME_CONFLICT,
+    NAME_REORDERED,
+    SAME_NAME,
     Directory,
     fuzzy_key,
     group_rows,
     match_entities,
+    name_relation,
     skeleton,
 )
 from forumdesk.io.people_rows import AttendeeRow
@@ -174,3 +180,75 @@ def test_a_person_removed_from_the_directory_matches_nobody_any_more() -> None:
     assert set(directory.people) == {2} and "ivanov@example.kz" not in directory.by_email
     directory.remove(2)
     assert not (directory.by_name or directory.by_name_org or directory.by_fuzzy)
+
+
+# --- issue 16: countries tell namesakes apart; how a file's name stands to a stored one ---
+
+
+def _person(
+    family: str,
+    given: str | None = None,
+    patronymic: str | None = None,
+    *,
+    country: str | None = None,
+) -> PersonRow:
+    return PersonRow(
+        0,
+        family,
+        given,
+        patronymic,
+        default_display_name(family, given, patronymic),
+        None,
+        None,
+        None,
+        country,
+        None,
+        None,
+        None,
+        None,
+        None,
+        0,
+    )
+
+
+def test_namesakes_in_two_countries_are_two_people_and_a_row_with_no_country_joins_the_first() -> (
+    None
+):
+    rows = [
+        AttendeeRow(2, _person("Wei", "Wang", country="China")),
+        AttendeeRow(3, _person("Wei", "Wang", country="Singapore")),
+        AttendeeRow(4, _person("Wei", "Wang")),
+        AttendeeRow(5, _person("Wei", "Wang", country="Singapore")),
+    ]
+    entities, _notes = group_rows(rows)
+    assert [(e.row, e.rows) for e in entities] == [(2, [2, 4]), (3, [3, 5])]
+    assert [row for row, _how in entities[0].merged] == [4]
+    likely = match_entities(entities, Directory([]))
+    assert [(d.row, d.other_row) for d in likely] == [(3, 2)]
+    assert "another organisation, country" in likely[0].reason
+
+
+def test_a_stored_namesake_in_another_country_is_only_a_likely_duplicate() -> None:
+    stored = replace(_known(7, "Wei", "Wang"), country="China")
+    entities, _notes = group_rows([AttendeeRow(2, _person("Wei", "Wang", country="Singapore"))])
+    likely = match_entities(entities, Directory([stored]))
+    assert entities[0].person_id is None
+    assert [(d.row, d.person_id) for d in likely] == [(2, 7)]
+    assert likely[0].reason == "same name and organisation but another country"
+
+
+def test_name_relation() -> None:
+    stored = _person("Иванов", "Иван")
+    assert name_relation(stored, _person("ИВАНОВ", "иван")) == SAME_NAME
+    assert name_relation(stored, _person("Иванов", "Иван", "Петрович")) == SAME_NAME
+    assert name_relation(_person("Иванов", "Иван", "Петрович"), _person("Иванов")) == SAME_NAME
+    assert name_relation(_person("Пётров", "Семён"), _person("Петров", "Семен")) == SAME_NAME
+    assert name_relation(stored, _person("Иван", "Иванов")) == NAME_REORDERED
+    assert name_relation(_person("Иванов", "Иван", "Петрович"), _person("Иван", "Иванов")) == (
+        NAME_REORDERED
+    )
+    assert name_relation(stored, _person("Y", "X")) == NAME_CONFLICT
+    assert name_relation(stored, _person("Петров", "Иван")) == NAME_CONFLICT
+    assert name_relation(stored, _person("Ivanov", "Ivan")) == NAME_CONFLICT  # another alphabet
+    # a word more that is not a patronymic is another name
+    assert name_relation(stored, _person("Иван", "Иванов Сидоров")) == NAME_CONFLICT
