@@ -1,11 +1,14 @@
 """Finding the header row and mapping columns to fields; saved mappings (profiles).
 
 Headers arrive in Russian, Kazakh or English, with any case, spacing and punctuation ("Эл. почта",
-"E-mail", "Email address"): both sides are squashed to lower-case letters and digits before they
-are compared. The header row is the first of the sheet's first rows that names known fields, so a
-title row or merged cells above it do no harm. A profile is a mapping saved under a name, as a
-JSON file in a folder the caller names (services.profiles keeps them in the user's data folder),
-for the next file of the same shape.
+"E-mail", "Email address"): both sides are squashed to lower-case letters and digits (and the
+number signs № and #) before they are compared; the words themselves are in io.header_words. The
+header row is the first of the sheet's first rows that names known fields, so a title row or
+merged cells above it do no harm. When two columns fit one field, the one headed with the field's
+own words wins over one headed with a weaker word or a keyword (then the leftmost), and the
+mapping says which column was set aside (ColumnMapping.set_aside). A profile is a mapping saved
+under a name, as a JSON file in a folder the caller names (services.profiles keeps them in the
+user's data folder), for the next file of the same shape.
 """
 
 from __future__ import annotations
@@ -18,345 +21,48 @@ from pathlib import Path
 
 from forumdesk.core.errors import NotFoundError, StorageError, ValidationError
 from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.io.header_words import (
+    FIELD_LABELS,
+    IGNORE,
+    PEOPLE_KEYWORDS,
+    PEOPLE_SYNONYMS,
+    PROGRAMME_KEYWORDS,
+    PROGRAMME_SYNONYMS,
+    ROW_NUMBER_HEADERS,
+    WEAK_SYNONYMS,
+)
 from forumdesk.io.output_files import output_file
 from forumdesk.io.tables import RawTable
 
-IGNORE = "ignore"
+__all__ = [
+    "FIELD_LABELS",
+    "IGNORE",
+    "PEOPLE_SYNONYMS",
+    "PROGRAMME_SYNONYMS",
+    "ColumnMapping",
+    "ImportProfile",
+    "SetAside",
+    "column_letter",
+    "guess_field",
+    "header_key",
+    "map_columns",
+    "parse_field",
+    "synonyms_for",
+]
+
 HEADER_SEARCH_ROWS = 30
 # The kinds of import, as messages name them ("for attendees files, not programme")
 IMPORT_KINDS = (N_("attendees"), N_("programme"))
 
-# Field -> what people write above such a column. Compared squashed (see header_key).
-PEOPLE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "full_name": (
-        "ФИО",
-        "Ф.И.О.",
-        "Фамилия Имя Отчество",
-        "Фамилия, имя, отчество",
-        "Фамилия и имя",
-        "Имя и фамилия",
-        "Участник",
-        "ФИО участника",
-        "Full name",
-        "Name",
-        "Participant",
-        "Attendee",
-        "Your name",
-        "Name and surname",
-        "Аты-жөні",
-        "Толық аты-жөні",
-        "Аты жөні",
-        "Фамилия имя",
-    ),
-    "family_name": ("Фамилия", "Last name", "Family name", "Surname", "Lastname", "Тегі"),
-    "given_name": ("Имя", "First name", "Given name", "Firstname", "Forename", "Аты"),
-    "patronymic": ("Отчество", "Patronymic", "Middle name", "Әкесінің аты", "Әкесінің есімі"),
-    "organization": (
-        "Организация",
-        "Наименование организации",
-        "Место работы",
-        "Компания",
-        "Ведомство",
-        "Учреждение",
-        "Organization",
-        "Organisation",
-        "Company",
-        "Affiliation",
-        "Institution",
-        "Employer",
-        "Ұйым",
-        "Мекеме",
-        "Жұмыс орны",
-        "Ұйымның атауы",
-    ),
-    "position": (
-        "Должность",
-        "Позиция",
-        "Position",
-        "Job title",
-        "Title",
-        "Role",
-        "Post",
-        "Лауазымы",
-        "Лауазым",
-    ),
-    "country": ("Страна", "Country", "Ел", "Мемлекет", "Страна проживания", "Country of residence"),
-    "sector": (
-        "Сектор",
-        "Тип организации",
-        "Категория",
-        "Sector",
-        "Category",
-        "Organisation type",
-        "Organization type",
-        "Сала",
-    ),
-    "email": (
-        "Эл. почта",
-        "Электронная почта",
-        "E-mail",
-        "Email",
-        "Email address",
-        "E-mail address",
-        "Mail",
-        "Почта",
-        "Адрес электронной почты",
-        "Emailадрес",
-        "Электрондық пошта",
-        "Эл. пошта",
-        "Пошта",
-    ),
-    "phone": (
-        "Телефон",
-        "Тел.",
-        "Моб. телефон",
-        "Мобильный телефон",
-        "Контактный телефон",
-        "Номер телефона",
-        "Phone",
-        "Phone number",
-        "Mobile",
-        "Telephone",
-        "Tel",
-        "Телефон нөмірі",
-        "Ұялы телефон",
-    ),
-    "language": ("Язык", "Язык общения", "Language", "Тіл"),
-    "notes": (
-        "Примечание",
-        "Примечания",
-        "Комментарий",
-        "Комментарии",
-        "Notes",
-        "Note",
-        "Comment",
-        "Comments",
-        "Remarks",
-        "Ескерту",
-        "Түсініктеме",
-    ),
-    "sessions": (
-        "Сессии",
-        "Сессия",
-        "Секция",
-        "Секции",
-        "Мероприятия",
-        "Sessions",
-        "Session",
-        "Sessions to attend",
-        "Сессиялар",
-        "Секциялар",
-    ),
-    "unavailable": (
-        "Недоступен",
-        "Недоступна",
-        "Недоступность",
-        "Не может",
-        "Не сможет",
-        "Занят",
-        "Занята",
-        "Когда не может",
-        "Unavailable",
-        "Not available",
-        "Unavailable times",
-        "Unavailable periods",
-        "Unavailability",
-        "Busy",
-        "Бос емес",
-    ),
-}
+# Everything but letters, digits and the number signs: "№" and "#" head a column on their own
+_NOT_WORD = re.compile(r"(?:[^\w№#]|_)+")
 
-PROGRAMME_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "code": ("Код", "Код сессии", "№", "No", "Nr", "Code", "Session code", "ID", "Коды"),
-    "title": (
-        "Название",
-        "Название сессии",
-        "Тема",
-        "Наименование",
-        "Сессия",
-        "Title",
-        "Session",
-        "Session title",
-        "Topic",
-        "Name",
-        "Атауы",
-        "Тақырып",
-    ),
-    "kind": ("Тип", "Формат", "Вид", "Kind", "Type", "Format", "Түрі"),
-    "track": ("Трек", "Направление", "Тематика", "Track", "Stream", "Theme", "Бағыт"),
-    "date": ("Дата", "День", "Date", "Day", "Күні", "Күн"),
-    "time": ("Время", "Time", "Уақыты", "Уақыт"),
-    "start": ("Начало", "Время начала", "С", "Start", "Starts", "Start time", "From", "Басталуы"),
-    "end": (
-        "Окончание",
-        "Конец",
-        "Время окончания",
-        "До",
-        "End",
-        "Ends",
-        "End time",
-        "To",
-        "Аяқталуы",
-    ),
-    "room": (
-        "Зал",
-        "Аудитория",
-        "Помещение",
-        "Место",
-        "Место проведения",
-        "Room",
-        "Hall",
-        "Venue",
-        "Location",
-        "Зал атауы",
-    ),
-    "moderators": (
-        "Модератор",
-        "Модераторы",
-        "Moderator",
-        "Moderators",
-        "Chair",
-        "Chairs",
-        "Модератор (e-mail)",
-        "Модераторы (e-mail)",
-        "Moderator (e-mail)",
-    ),
-    "co_moderators": (
-        "Сомодератор",
-        "Сомодераторы",
-        "Со-модератор",
-        "Co-moderator",
-        "Co-moderators",
-        "Co-chair",
-    ),
-    "speakers": (
-        "Спикер",
-        "Спикеры",
-        "Докладчик",
-        "Докладчики",
-        "Выступающие",
-        "Speaker",
-        "Speakers",
-        "Спикеры (e-mail)",
-        "Speakers (e-mail)",
-        "Баяндамашылар",
-    ),
-    "panelists": (
-        "Панелист",
-        "Панелисты",
-        "Эксперты",
-        "Panelist",
-        "Panelists",
-        "Panellists",
-        "Panel",
-    ),
-    "rapporteurs": ("Докладчик-рапортёр", "Рапортёр", "Секретарь", "Rapporteur", "Rapporteurs"),
-    "description": ("Описание", "Аннотация", "Description", "Abstract", "Summary", "Сипаттамасы"),
-    "expected_audience": (
-        "Ожидаемое число участников",
-        "Число участников",
-        "Аудитория (чел.)",
-        "Expected audience",
-        "Audience",
-        "Attendance",
-    ),
-    "duration": (
-        "Длительность",
-        "Продолжительность",
-        "Длительность (мин)",
-        "Длительность, мин",
-        "Минут",
-        "Duration",
-        "Duration (min)",
-        "Length",
-        "Length (min)",
-        "Minutes",
-    ),
-}
-
-# When no synonym matches, a header containing one of these (squashed) names the field:
-# "Which sessions will you attend?", "Модератор (ФИО, e-mail)", "Your e-mail address".
-_PEOPLE_KEYWORDS = (
-    ("email", "email"),
-    ("почт", "email"),
-    ("пошта", "email"),
-    ("телефон", "phone"),
-    ("phone", "phone"),
-    ("session", "sessions"),
-    ("сесси", "sessions"),
-    ("секци", "sessions"),
-    ("фио", "full_name"),
-    ("фамилия", "family_name"),
-    ("отчество", "patronymic"),
-    ("организац", "organization"),
-    ("organi", "organization"),
-    ("должност", "position"),
-    ("country", "country"),
-    ("стран", "country"),
-    ("unavailab", "unavailable"),
-    ("notavailab", "unavailable"),
-    ("недоступ", "unavailable"),
-    ("неможет", "unavailable"),
-)
-_PROGRAMME_KEYWORDS = (
-    ("сомодератор", "co_moderators"),
-    ("comoderator", "co_moderators"),
-    ("модератор", "moderators"),
-    ("moderator", "moderators"),
-    ("спикер", "speakers"),
-    ("speaker", "speakers"),
-    ("докладчик", "speakers"),
-    ("панелист", "panelists"),
-    ("panel", "panelists"),
-    ("название", "title"),
-    ("title", "title"),
-    ("зал", "room"),
-    ("room", "room"),
-    ("дата", "date"),
-    ("начал", "start"),
-    ("окончан", "end"),
-)
-
-FIELD_LABELS: dict[str, str] = {
-    "full_name": "full name",
-    "family_name": "family name",
-    "given_name": "given name",
-    "patronymic": "patronymic",
-    "organization": "organisation",
-    "position": "position",
-    "country": "country",
-    "sector": "sector",
-    "email": "e-mail",
-    "phone": "phone",
-    "language": "language",
-    "notes": "notes",
-    "sessions": "sessions",
-    "unavailable": "unavailable",
-    "code": "code",
-    "title": "title",
-    "kind": "kind",
-    "track": "track",
-    "date": "date",
-    "time": "time (start–end)",
-    "start": "start",
-    "end": "end",
-    "room": "room",
-    "moderators": "moderators",
-    "co_moderators": "co-moderators",
-    "speakers": "speakers",
-    "panelists": "panelists",
-    "rapporteurs": "rapporteurs",
-    "description": "description",
-    "expected_audience": "expected audience",
-    "duration": "length (minutes)",
-    IGNORE: "(ignore)",
-}
-
-_NOT_WORD = re.compile(r"[\W_]+")
+# How well a header fits the field guessed for it: the lower, the better (see _mapping)
+_OWN_WORD, _WEAK_WORD, _KEYWORD = 0, 1, 2
 
 
 def header_key(text: str) -> str:
-    """Lower-case letters and digits only, ё as е: "Эл. почта" -> "элпочта"."""
+    """Lower-case letters, digits, № and # only, ё as е: "Эл. почта" -> "элпочта"."""
     return _NOT_WORD.sub("", text.casefold().replace("ё", "е"))
 
 
@@ -377,21 +83,38 @@ def _lookup(kind: str) -> dict[str, str]:
 
 
 _LOOKUPS = {kind: _lookup(kind) for kind in ("attendees", "programme")}
+_WEAK_KEYS = {
+    kind: {header_key(word): name for name, words in fields.items() for word in words}
+    for kind, fields in WEAK_SYNONYMS.items()
+}
+_ROW_NUMBER_KEYS = frozenset(header_key(word) for word in ROW_NUMBER_HEADERS)
 
 
 def guess_field(header: str, kind: str) -> str | None:
     """The field a column header names, or None."""
+    found = _guess(header, kind)
+    return found[0] if found else None
+
+
+def _guess(header: str, kind: str) -> tuple[str, int] | None:
+    """The field a header names and how well it fits (_OWN_WORD, _WEAK_WORD, _KEYWORD)."""
     key = header_key(header)
     if not key:
         return None
     found = _LOOKUPS[kind].get(key)
     if found:
-        return found
-    keywords = _PEOPLE_KEYWORDS if kind == "attendees" else _PROGRAMME_KEYWORDS
+        return found, _WEAK_WORD if _WEAK_KEYS[kind].get(key) == found else _OWN_WORD
+    keywords = PEOPLE_KEYWORDS if kind == "attendees" else PROGRAMME_KEYWORDS
     for word, name in keywords:
         if word in key:
-            return name
+            return name, _KEYWORD
     return None
+
+
+def numbers_rows(header: str, kind: str) -> bool:
+    """Whether an attendee list's column headed so numbers its rows or registrations ("ID",
+    "№ п/п", "Order #"): not imported, but part of the header row."""
+    return kind == "attendees" and header_key(header) in _ROW_NUMBER_KEYS
 
 
 def parse_field(value: str, kind: str) -> str:
@@ -417,6 +140,15 @@ def parse_field(value: str, kind: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A column that fits a field another column was chosen for: it is not imported."""
+
+    column: int  # the column set aside (index)
+    field: str
+    used: int  # the column that holds the field (index)
+
+
+@dataclass(frozen=True, slots=True)
 class ColumnMapping:
     """Which table row is the header and what each column holds."""
 
@@ -424,6 +156,7 @@ class ColumnMapping:
     header_index: int  # its index in RawTable.rows
     headers: tuple[str, ...]  # the header cells, as written
     fields: dict[int, str]  # column index -> field (ignored columns absent)
+    set_aside: tuple[SetAside, ...] = ()  # columns that fit a field taken by another column
 
     def column_of(self, field_name: str) -> int | None:
         for index, name in self.fields.items():
@@ -437,6 +170,20 @@ class ColumnMapping:
 
     def as_profile_columns(self) -> dict[str, str]:
         return {self.header_of(i): name for i, name in sorted(self.fields.items())}
+
+    def set_aside_notes(self) -> list[str]:
+        """Each column set aside, in words: which column was used for its field instead."""
+        return [
+            _(
+                "Columns «{used}» and «{ignored}» both fit the {field}: «{used}» was used, "
+                "«{ignored}» ignored."
+            ).format(
+                used=self.header_of(item.used),
+                ignored=self.header_of(item.column),
+                field=gettext(FIELD_LABELS.get(item.field, item.field)),
+            )
+            for item in self.set_aside
+        ]
 
 
 def column_letter(index: int) -> str:
@@ -475,8 +222,13 @@ def map_columns(
     for index, (_number, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         mapping = _mapping(table, index, cells, kind, wanted)
         recognised = len(mapping.fields)
-        filled = sum(1 for c in cells if c.strip())
-        if recognised >= 2 or (recognised == 1 and filled == 1 and _names_a_key(mapping, kind)):
+        # the columns besides the recognised ones: only row numbers ("id,name") do no harm
+        others = sum(
+            1
+            for position, cell in enumerate(cells)
+            if cell.strip() and position not in mapping.fields and not numbers_rows(cell, kind)
+        )
+        if recognised >= 2 or (recognised == 1 and others == 0 and _names_a_key(mapping, kind)):
             return mapping
     return None
 
@@ -502,19 +254,30 @@ def _mapping(
                 fields[position] = choice
                 taken.add(choice)
             fields.setdefault(position, IGNORE)
+    # then the synonyms: a field's own words before its weaker ones and the keywords, each
+    # from the left; a column that fits a field already taken is set aside, and said so
+    guesses = []
     for position, cell in enumerate(cells):
         if position in fields or not cell.strip():
             continue
-        guess = guess_field(cell, kind)
-        if guess is not None and guess not in taken:
-            fields[position] = guess
-            taken.add(guess)
+        guess = _guess(cell, kind)
+        if guess is not None:
+            guesses.append((guess[1], position, guess[0]))
+    holder = {name: position for position, name in fields.items() if name != IGNORE}
+    set_aside = []
+    for _fit, position, name in sorted(guesses):
+        if name in holder:
+            set_aside.append(SetAside(position, name, holder[name]))
+        else:
+            fields[position] = name
+            holder[name] = position
     number = table.rows[index][0]
     return ColumnMapping(
         header_row=number,
         header_index=index,
         headers=tuple(cells),
         fields={k: v for k, v in sorted(fields.items()) if v != IGNORE},
+        set_aside=tuple(sorted(set_aside, key=lambda item: item.column)),
     )
 
 

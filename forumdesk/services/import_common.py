@@ -152,6 +152,8 @@ class ImportSummary:
     delimiter: str | None = None
     event_id: int | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    # columns that fit a field another column was used for: {"column", "field", "used"}
+    columns_set_aside: list[dict[str, str]] = field(default_factory=list)
     rows: int = 0
     empty_rows: int = 0
     repeated_headers: int = 0  # the header row again (lists pasted one under another)
@@ -225,6 +227,7 @@ class ImportSummary:
             for p in self.problems
         ]
         data["warnings"] = list(self.warnings)
+        data["columns_set_aside"] = [dict(item) for item in self.columns_set_aside]
         data["likely_duplicates"] = [
             {
                 "row": d.row,
@@ -408,6 +411,7 @@ class Prepared:
         return self.table.rows[self.mapping.header_index + 1 :]
 
     def summary(self, event_id: int | None) -> ImportSummary:
+        mapping = self.mapping
         return ImportSummary(
             kind=self.kind,
             file=str(self.path),
@@ -419,7 +423,16 @@ class Prepared:
             columns={
                 self.mapping.header_of(i): name for i, name in sorted(self.mapping.fields.items())
             },
+            columns_set_aside=[
+                {
+                    "column": mapping.header_of(item.column),
+                    "field": item.field,
+                    "used": mapping.header_of(item.used),
+                }
+                for item in mapping.set_aside
+            ],
             rows=len(self.data_rows),
+            warnings=mapping.set_aside_notes(),
         )
 
 

@@ -28,9 +28,11 @@ from forumdesk.io.headers import (
     IGNORE,
     ColumnMapping,
     ImportProfile,
+    SetAside,
     column_letter,
     header_key,
     map_columns,
+    numbers_rows,
     synonyms_for,
 )
 from forumdesk.io.name_order import NameOrderCount, file_name_orders
@@ -64,6 +66,10 @@ class MappingPage(QWizardPage):
         )
         self.field_combos: list[QComboBox] = []
         self.mapping: ColumnMapping | None = None
+        # columns the guess left out because another fits their field better (io.headers)
+        self.set_aside: tuple[SetAside, ...] = ()
+        self.set_aside_label = QLabel(self)
+        self.set_aside_label.setWordWrap(True)
         self.columns_table = plain_table(self)
         self.columns_table.setColumnCount(3)
         self.columns_table.setHorizontalHeaderLabels(
@@ -116,6 +122,7 @@ class MappingPage(QWizardPage):
         form.addRow(self.tr("Save this mapping as:"), save_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns_table, 3)
+        layout.addWidget(self.set_aside_label)
         layout.addLayout(form)
         layout.addWidget(self.profile_label)
         layout.addWidget(QLabel(self.tr("How the first rows will be read:"), self))
@@ -151,6 +158,7 @@ class MappingPage(QWizardPage):
             show_message(self.error_label, str(exc))
             initial = map_columns(state.table, state.kind, header_row=state.header_row)
         assert initial is not None
+        self.set_aside = initial.set_aside
         data = [cells for n, cells in state.table.rows[initial.header_index + 1 :]][:5]
         fields = list(synonyms_for(state.kind))
         self.field_combos = []
@@ -218,8 +226,42 @@ class MappingPage(QWizardPage):
             show_message(self.error_label, str(exc))
             return
         show_message(self.error_label, self._mapping_problem(chosen))
+        self._show_set_aside(chosen)
         self._fill_cleaned()
         self.completeChanged.emit()
+
+    def _show_set_aside(self, chosen: dict[int, str]) -> None:
+        """Say which of two columns that fit one field is used, and which columns only number
+        the rows, as long as the combos still say so."""
+        assert self.mapping is not None
+        mapping = self.mapping
+        lines = [
+            self.tr(
+                "Columns {0} «{1}» and {2} «{3}» both fit «{4}»: {0} is used, {2} is ignored. "
+                "To use {2} instead, choose «{4}» for it and «{5}» for {0}."
+            ).format(
+                column_letter(item.used),
+                mapping.header_of(item.used),
+                column_letter(item.column),
+                mapping.header_of(item.column),
+                field_label(item.field),
+                field_label(IGNORE),
+            )
+            for item in self.set_aside
+            if chosen.get(item.used) == item.field and chosen.get(item.column) == IGNORE
+        ]
+        numbers = [
+            f"{column_letter(i)} «{mapping.header_of(i)}»"
+            for i, header in enumerate(mapping.headers)
+            if chosen.get(i) == IGNORE and numbers_rows(header, self.state.kind)
+        ]
+        if numbers:
+            lines.append(
+                self.tr(
+                    "Not imported: %n column(s) numbering the rows: {0}.", "", len(numbers)
+                ).format(", ".join(numbers))
+            )
+        self.set_aside_label.setText("\n".join(lines))
 
     def _mapping_problem(self, chosen: dict[int, str]) -> str:
         used: dict[str, int] = {}

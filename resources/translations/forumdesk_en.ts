@@ -78,7 +78,15 @@
 <context>
     <name>MappingPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="343"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="260"/>
+        <source>Not imported: %n column(s) numbering the rows: {0}.</source>
+        <translation>
+            <numerusform>Not imported: %n column numbering the rows: {0}.</numerusform>
+            <numerusform>Not imported: %n columns numbering the rows: {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="385"/>
         <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
         <translation>
             <numerusform>This file writes the given name first (Елена Пак), as %n of its names shows.</numerusform>
@@ -86,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="349"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
         <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
         <translation>
             <numerusform>This file writes the family name first (Пак Елена), as %n of its names shows.</numerusform>

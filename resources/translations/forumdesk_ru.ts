@@ -1579,174 +1579,188 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="58"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="60"/>
         <source>What each column holds</source>
         <translation>Что содержит каждый столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="60"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="62"/>
         <source>Check the field chosen for each column; the table below shows the first rows as they will be imported.</source>
         <translation>Проверьте поле, выбранное для каждого столбца; в таблице ниже — первые строки в том виде, в каком они будут импортированы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="76"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="76"/>
         <source>Imported as</source>
         <translation>Импортируется как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="76"/>
         <source>First value</source>
         <translation>Первое значение</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="74"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="80"/>
         <source>Guess for each name</source>
         <translation>Определять для каждого имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="75"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="81"/>
         <source>Family name first (Иванов Иван)</source>
         <translation>Сначала фамилия (Иванов Иван)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="76"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="82"/>
         <source>Given name first (Ivan Ivanov)</source>
         <translation>Сначала имя (Ivan Ivanov)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="80"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="86"/>
         <source>S&amp;wap given and family names</source>
         <translation>По&amp;менять местами имя и фамилию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="82"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="88"/>
         <source>Read every full name in the file the other way round</source>
         <translation>Прочитать все ФИО в файле в обратном порядке</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="95"/>
         <source>&amp;Load</source>
         <translation>&amp;Загрузить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="92"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="98"/>
         <source>Name for this mapping</source>
         <translation>Название для этого сопоставления</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="93"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="99"/>
         <source>&amp;Save mapping</source>
         <translation>&amp;Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="107"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="113"/>
         <source>Full names are written:</source>
         <translation>Порядок в ФИО:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="112"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="118"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="116"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="122"/>
         <source>Save this mapping as:</source>
         <translation>Сохранить сопоставление как:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="121"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="128"/>
         <source>How the first rows will be read:</source>
         <translation>Как будут прочитаны первые строки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="228"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="239"/>
+        <source>Columns {0} «{1}» and {2} «{3}» both fit «{4}»: {0} is used, {2} is ignored. To use {2} instead, choose «{4}» for it and «{5}» for {0}.</source>
+        <translation>Столбцы {0} «{1}» и {2} «{3}» оба подходят для поля «{4}»: взят {0}, {2} пропущен. Чтобы взять {2}, выберите для него «{4}», а для {0} — «{5}».</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="260"/>
+        <source>Not imported: %n column(s) numbering the rows: {0}.</source>
+        <translation>
+            <numerusform>Не импортируется %n столбец с номерами строк: {0}.</numerusform>
+            <numerusform>Не импортируются %n столбца с номерами строк: {0}.</numerusform>
+            <numerusform>Не импортируются %n столбцов с номерами строк: {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="270"/>
         <source>«{0}» is chosen for columns {1} and {2}; only {1} is used.</source>
         <translation>Поле «{0}» выбрано для столбцов {1} и {2}; используется только {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="234"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="276"/>
         <source>Choose the column with the full name or the family name.</source>
         <translation>Выберите столбец с ФИО или фамилией.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="236"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="278"/>
         <source>Choose the column with the session&apos;s title.</source>
         <translation>Выберите столбец с названием сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="290"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="332"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="433"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="291"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="333"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="434"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="292"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="334"/>
         <source>Family name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="293"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="335"/>
         <source>Given name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="294"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="336"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="295"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="337"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="296"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="338"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="297"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="339"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="298"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="340"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="299"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="341"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="300"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="342"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="301"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="343"/>
         <source>Unavailable</source>
         <translation>Недоступен</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="302"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="344"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="343"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="385"/>
         <source>This file writes the given name first (Елена Пак), as %n of its names show.</source>
         <translation>
             <numerusform>В этом файле сначала пишется имя (Елена Пак): так записано %n имя.</numerusform>
@@ -1755,7 +1769,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="349"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="391"/>
         <source>This file writes the family name first (Пак Елена), as %n of its names show.</source>
         <translation>
             <numerusform>В этом файле сначала пишется фамилия (Пак Елена): так записано %n имя.</numerusform>
@@ -1764,67 +1778,67 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="355"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="397"/>
         <source>This file&apos;s names are written both ways; each is read as it looks.</source>
         <translation>В этом файле имена записаны и так, и так; каждое читается по его виду.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="371"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="413"/>
         <source>No event is chosen: the sessions are not used.</source>
         <translation>Мероприятие не выбрано: сессии не будут учтены.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="393"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="435"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="394"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="436"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="437"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="396"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="438"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="397"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="439"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="398"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="440"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="399"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="441"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="400"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="442"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="443"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="485"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="449"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="491"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="473"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="515"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>

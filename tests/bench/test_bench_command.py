@@ -206,3 +206,40 @@ def test_the_worker_times_a_measurement_in_process(tmp_path: Path) -> None:
     assert len(measured["samples"]) == 2
     assert all(sample > 0 for sample in measured["samples"])
     assert measured["extra"]["problems"] > 0
+
+
+def test_the_import_is_judged_against_its_floor_measured_in_the_same_run(tmp_path: Path) -> None:
+    """Issue 16, item 8: the floor parses the file and inserts, bare, the very rows an import
+    of it writes, into a fresh copy of the same database."""
+    from bench.datasets import _import_target
+    from bench.generator import write_attendee_xlsx
+    from bench.scenarios.imports import WRITTEN_TABLES, _rows_an_import_writes
+
+    (scenario,) = [s for s in scenarios() if s.name == "import"]
+    assert scenario.limits == Limits(ratio=1.5, memory_mb=300)
+    assert scenario.baseline is not None
+    assert scenario.baseline.function == "bench.scenarios.imports:measure_floor"
+    spreadsheet = write_attendee_xlsx(tmp_path / "attendees.xlsx", rows=200)
+    template = _import_target(tmp_path)
+    job = worker.WorkerJob(
+        1, 0, {}, {"attendees": str(spreadsheet), "import-target": str(template)}, tmp_path / "w"
+    )
+    job.workdir.mkdir()
+    written = _rows_an_import_writes(job, spreadsheet, template)
+    assert tuple(written) == WRITTEN_TABLES
+    assert len(written["people"][1]) == len(written["registrations"][1]) == 200
+    assert "search_key" in written["people"][0]
+    measured = worker.run(
+        {
+            "function": "bench.scenarios.imports:measure_floor",
+            "runs": 2,
+            "warmup": 0,
+            "data": job.data,
+            "workdir": str(tmp_path / "floor"),
+        }
+    )
+    assert len(measured["samples"]) == 2
+    assert 0 < measured["extra"]["parse_seconds"] < min(measured["samples"])
+    assert 0 < measured["extra"]["insert_seconds"] < min(measured["samples"])
+    assert "200 people, 200 registrations" in measured["notes"][0]
+    assert list((tmp_path / "floor").glob("*.sqlite3*")) == []  # each copy removed
