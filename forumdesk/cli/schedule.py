@@ -10,6 +10,7 @@ placed (each is listed with the reason) or the command was refused. With --json,
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from forumdesk.cli.shared import (
@@ -115,7 +116,7 @@ def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
         f"«{event_name}»: {verb} {len(proposal.spots)} session(s) in {proposal.seconds:.1f} s "
         f"({quality})."
     )
-    rows = [
+    rows: list[Sequence[str]] = [
         [
             proposal.labels.get(spot.session_id, str(spot.session_id)),
             "all rooms"
@@ -126,7 +127,7 @@ def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
         for spot in sorted(proposal.spots, key=lambda s: (s.starts_at, s.room_id or 0))
     ]
     if rows:
-        print_table(["Session", "Room", "When"], rows, empty="")
+        print_table(("Session", "Room", "When"), rows, empty="")
     if proposal.unplaced:
         print(f"\nCould not place {len(proposal.unplaced)} session(s):")
         for u in proposal.unplaced:
