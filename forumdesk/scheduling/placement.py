@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from ortools.sat.python import cp_model
 
 from forumdesk.core.i18n import _
+from forumdesk.scheduling.greedy import greedy_placement
 from forumdesk.scheduling.placement_model import (
     DAY,
     PlacementInput,
@@ -51,6 +52,10 @@ class _Model:
         self.placed: dict[int, cp_model.IntVar] = {}
         self.room: dict[int, dict[int, cp_model.IntVar]] = {}
         self.unplaceable: dict[int, str] = {}
+        self.on_day: dict[int, dict[int, cp_model.IntVar]] = {}
+        self.track_used: list[tuple[cp_model.IntVar, int, list[int]]] = []  # (var, room, sessions)
+        self.busiest: cp_model.IntVar | None = None
+        self.fixed_day_load: dict[int, int] = {}
         self.costs: list[cp_model.LinearExprT] = []
         self._build()
 
@@ -67,6 +72,7 @@ class _Model:
                 )
         day_counts: dict[int, list[cp_model.LinearExprT]] = defaultdict(list)
         track_rooms: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+        track_sessions: dict[tuple[int, int], list[int]] = defaultdict(list)
         fixed_track_rooms = {
             (p.data.tracks.get(s.id), s.room_id)
             for s in p.fixed
@@ -104,6 +110,7 @@ class _Model:
                     track = p.data.tracks.get(s.id)
                     if track is not None and (track, r.id) not in fixed_track_rooms:
                         track_rooms[(track, r.id)].append(x)
+                        track_sessions[(track, r.id)].append(s.id)
                 m.add(sum(chosen.values()) == placed)
                 self.room[s.id] = chosen
             people = p.strict_people(s)
@@ -112,14 +119,13 @@ class _Model:
                 for person_id in people:
                     person_intervals[person_id].append(held)
             days = sorted({p.day_of(value) for value in starts})
-            on_day = []
+            on_day = self.on_day[s.id] = {}
             for day in days:
-                d = m.new_bool_var("")
+                d = on_day[day] = m.new_bool_var("")
                 m.add_linear_constraint(start, day * DAY, day * DAY + DAY - 1).only_enforce_if(d)
-                on_day.append(d)
                 if not p.across(s):
                     day_counts[day].append(d)
-            m.add(sum(on_day) == placed)
+            m.add(sum(on_day.values()) == placed)
         for intervals in room_intervals.values():
             if len(intervals) > 1:
                 m.add_no_overlap(intervals)
@@ -128,17 +134,47 @@ class _Model:
                 intervals.append(m.new_fixed_size_interval_var(begin, end - begin, ""))
             if len(intervals) > 1:
                 m.add_no_overlap(intervals)
-        for choices in track_rooms.values():
+        for key, choices in track_rooms.items():
             used = m.new_bool_var("")
+            self.track_used.append((used, key[1], track_sessions[key]))
             for x in choices:
                 m.add_implication(x, used)
             self.costs.append(TRACK_ROOM_COST * used)
         if day_counts:
-            busiest = m.new_int_var(0, len(p.data.sessions), "busiest")
+            busiest = self.busiest = m.new_int_var(0, len(p.data.sessions), "busiest")
+            self.fixed_day_load = {
+                day: sum(1 for c in counts if isinstance(c, int))
+                for day, counts in day_counts.items()
+            }
             for counts in day_counts.values():
                 m.add(busiest >= sum(counts))
             self.costs.append(BUSIEST_DAY_COST * busiest)
         m.minimize(sum(self.costs))
+
+    def hint(self, first: Mapping[int, tuple[int, int | None]]) -> None:
+        """Start the search from a first placement (forumdesk.scheduling.greedy)."""
+        m = self.model
+        for session_id, placed in self.placed.items():
+            where = first.get(session_id)
+            m.add_hint(placed, where is not None)
+            if where is None:
+                continue
+            start, room = where
+            m.add_hint(self.start[session_id], start)
+            for room_id, x in self.room.get(session_id, {}).items():
+                m.add_hint(x, room_id == room)
+            for day, d in self.on_day[session_id].items():
+                m.add_hint(d, self.problem.day_of(start) == day)
+        # the rest follows from those, but a complete hint lets the solver take it at once
+        for used, room_id, sessions in self.track_used:
+            m.add_hint(used, any(first.get(i, (0, None))[1] == room_id for i in sessions))
+        if self.busiest is not None:
+            load = dict(self.fixed_day_load)
+            for session_id, (start, _room) in first.items():
+                if not self.problem.across(self.problem.sessions[session_id]):
+                    day = self.problem.day_of(start)
+                    load[day] = load.get(day, 0) + 1
+            m.add_hint(self.busiest, max(load.values(), default=0))
 
 
 class _Keeper(cp_model.CpSolverSolutionCallback):
@@ -181,6 +217,8 @@ def place(
     began = time.perf_counter()
     problem = Problem(data, settings)
     built = _Model(problem)
+    first = greedy_placement(problem)
+    built.hint(first)
     is_cancelled = cancelled or (lambda: False)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(settings.time_limit, 0.1)
@@ -202,7 +240,12 @@ def place(
     finally:
         done.set()
         watcher.join()
-    best = keeper.best or {}
+    # cancelled or out of time before the solver's first answer: the quick first placement
+    best = (
+        keeper.best
+        if keeper.best is not None
+        else {i: first[i] for i in first if i in built.placed}
+    )
     spots = []
     for session_id, (start, room) in sorted(best.items()):
         s = problem.sessions[session_id]
