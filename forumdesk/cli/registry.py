@@ -14,9 +14,10 @@ from forumdesk.cli.check import COMMANDS as CHECK
 from forumdesk.cli.events import COMMANDS as EVENTS
 from forumdesk.cli.exports import COMMANDS as EXPORTS
 from forumdesk.cli.imports import COMMANDS as IMPORTS
+from forumdesk.cli.schedule import COMMANDS as SCHEDULE
 from forumdesk.cli.shared import Command
 
-COMMANDS: tuple[Command, ...] = (*EVENTS, *AVAILABILITY, *IMPORTS, *EXPORTS, *CHECK)
+COMMANDS: tuple[Command, ...] = (*EVENTS, *AVAILABILITY, *IMPORTS, *EXPORTS, *CHECK, *SCHEDULE)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -63,14 +63,24 @@ def place_sessions(
 ) -> dict[int, Placement]:
     """Put several sessions where `placements` says, in one unit of work; where they were."""
     with db.transaction() as session:
-        previous: dict[int, Placement] = {}
-        records = []
-        for session_id, placement in placements.items():
-            record = _load(session, session_id, expected_versions)
-            previous[session_id] = _place(session, record, placement)
-            records.append(record)
-        _report(session, records, left_versions)
-        return previous
+        return place_sessions_in(session, placements, expected_versions, left_versions)
+
+
+def place_sessions_in(
+    session: Session,
+    placements: Mapping[int, Placement],
+    expected_versions: Versions | None,
+    left_versions: Left = None,
+) -> dict[int, Placement]:
+    """`place_sessions` inside a unit of work the caller holds (it checks more in the same one)."""
+    previous: dict[int, Placement] = {}
+    records = []
+    for session_id, placement in placements.items():
+        record = _load(session, session_id, expected_versions)
+        previous[session_id] = _place(session, record, placement)
+        records.append(record)
+    _report(session, records, left_versions)
+    return previous
 
 
 def schedule_session(

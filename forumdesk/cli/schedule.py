@@ -1,0 +1,147 @@
+"""`forumdesk schedule --auto`: place the unscheduled sessions from the command line.
+
+The solver (forumdesk.services.auto_placement) proposes rooms and times for every session not on
+the timetable, by the clash checker's rules; the proposal is written as one unit of work unless
+--dry-run is given. Exit status 0 when every session found a place, 1 when some could not be
+placed (each is listed with the reason) or the command was refused. With --json, prints
+{"event", "applied", "optimal", "seconds", "score", "placed": [...], "unplaced": [...]}.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from forumdesk.cli.shared import (
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    Command,
+    add_event_option,
+    open_database,
+    print_json,
+    print_table,
+)
+
+if TYPE_CHECKING:
+    from forumdesk.services.auto_placement import Proposal
+
+
+def _schedule_options(parser: argparse.ArgumentParser) -> None:
+    add_event_option(parser)
+    parser.add_argument(
+        "--auto",
+        action="store_true",
+        required=True,
+        help="place every session not yet on the timetable automatically",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show the placement without writing it"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=10.0,
+        metavar="S",
+        help="stop searching after S seconds and keep the best placement found (default 10)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("the time limit must be above 0 and at most 3600 s")
+    return value
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    from forumdesk.scheduling.placement_model import PlacementSettings
+    from forumdesk.services.auto_placement import accept_proposal, propose_placement
+    from forumdesk.services.events import resolve_event
+
+    db = open_database(args)
+    try:
+        event = resolve_event(db, args.event)
+        proposal = propose_placement(db, event.id, PlacementSettings(time_limit=args.time_limit))
+        applied = False
+        if proposal.spots and not args.dry_run:
+            accept_proposal(db, proposal)
+            applied = True
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(proposal_json(proposal, applied))
+    else:
+        _print_proposal(event.name, proposal, applied)
+    return EXIT_USER_ERROR if proposal.unplaced else EXIT_OK
+
+
+def proposal_json(proposal: Proposal, applied: bool) -> dict[str, Any]:
+    return {
+        "event": proposal.event_id,
+        "applied": applied,
+        "optimal": proposal.optimal,
+        "seconds": round(proposal.seconds, 3),
+        "score": proposal.score,
+        "placed": [
+            {
+                "session_id": spot.session_id,
+                "session": proposal.labels.get(spot.session_id, ""),
+                "room_id": spot.room_id,
+                "room": None if spot.room_id is None else proposal.room_names.get(spot.room_id),
+                "all_rooms": spot.all_rooms,
+                "starts_at": spot.starts_at.isoformat(timespec="minutes"),
+                "ends_at": spot.ends_at.isoformat(timespec="minutes"),
+            }
+            for spot in proposal.spots
+        ],
+        "unplaced": [
+            {"session_id": u.session_id, "session": u.label, "reason": u.reason}
+            for u in proposal.unplaced
+        ],
+    }
+
+
+def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
+    if not proposal.spots and not proposal.unplaced:
+        print(f"«{event_name}»: every session is on the timetable already.")
+        return
+    verb = "Placed" if applied else "Would place"
+    quality = "best possible" if proposal.optimal else "best found in the time given"
+    print(
+        f"«{event_name}»: {verb} {len(proposal.spots)} session(s) in {proposal.seconds:.1f} s "
+        f"({quality})."
+    )
+    rows: list[Sequence[str]] = [
+        [
+            proposal.labels.get(spot.session_id, str(spot.session_id)),
+            "all rooms"
+            if spot.room_id is None
+            else proposal.room_names.get(spot.room_id, str(spot.room_id)),
+            f"{spot.starts_at:%Y-%m-%d %H:%M}–{spot.ends_at:%H:%M}",
+        ]
+        for spot in sorted(proposal.spots, key=lambda s: (s.starts_at, s.room_id or 0))
+    ]
+    if rows:
+        print_table(("Session", "Room", "When"), rows, empty="")
+    if proposal.unplaced:
+        print(f"\nCould not place {len(proposal.unplaced)} session(s):")
+        for u in proposal.unplaced:
+            print(f"  {u.reason}")
+
+
+COMMANDS = (
+    Command(
+        "schedule",
+        "place the unscheduled sessions automatically (--auto)",
+        run_schedule,
+        _schedule_options,
+        description="Place every session that is not on the timetable yet, by the clash "
+        "checker's rules, leaving placed sessions where they are. Exits with status 1 when "
+        "some sessions could not be placed (each with its reason), 0 otherwise.",
+    ),
+)
