@@ -15,8 +15,16 @@ from forumdesk.cli.events import COMMANDS as EVENTS
 from forumdesk.cli.exports import COMMANDS as EXPORTS
 from forumdesk.cli.imports import COMMANDS as IMPORTS
 from forumdesk.cli.shared import Command
+from forumdesk.cli.versions import COMMANDS as VERSIONS
 
-COMMANDS: tuple[Command, ...] = (*EVENTS, *AVAILABILITY, *IMPORTS, *EXPORTS, *CHECK)
+COMMANDS: tuple[Command, ...] = (
+    *EVENTS,
+    *AVAILABILITY,
+    *IMPORTS,
+    *EXPORTS,
+    *CHECK,
+    *VERSIONS,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from forumdesk.db.models import (
     Room,
     utc_now,
 )
+from forumdesk.io.csv_export import write_csv
 from forumdesk.services.programme_changes import (
     PersonState,
     PersonToTell,
@@ -275,3 +277,16 @@ def journal_entries(db: Database, since_id: int = 0) -> list[JournalRow]:
             )
             for e in session.scalars(query)
         ]
+
+
+MAIL_MERGE_HEADINGS = ("email", "name", "language", "changes")
+
+
+def mail_merge_rows(people: list[PersonToTell]) -> list[tuple[str, str, str, str]]:
+    """One row per person to tell: e-mail, name, language and their lines (one per line)."""
+    return [(p.email or "", p.name, p.language, p.text) for p in people]
+
+
+def write_people_to_tell(path: Path, people: list[PersonToTell]) -> int:
+    """The CSV for a mail merge (RFC 4180, UTF-8, values as they are); returns the rows."""
+    return write_csv(path, MAIL_MERGE_HEADINGS, mail_merge_rows(people), flavour="plain")
