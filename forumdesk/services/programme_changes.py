@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -46,12 +47,32 @@ class PersonState:
 
 @dataclass(frozen=True)
 class Programme:
-    """An event's programme at one moment: sessions by id, roles by (session, person), and the
-    people who have a role."""
+    """An event's programme at one moment: sessions by id, who is in each with which role
+    (session id -> person id -> role), and the people who have a role."""
 
     sessions: Mapping[int, SessionState]
-    roles: Mapping[tuple[int, int], Role]
+    people_in: Mapping[int, Mapping[int, Role]]
     people: Mapping[int, PersonState] = field(default_factory=dict)
+
+    @classmethod
+    def with_roles(
+        cls,
+        sessions: Mapping[int, SessionState],
+        roles: Mapping[tuple[int, int], Role],
+        people: Mapping[int, PersonState] | None = None,
+    ) -> Programme:
+        """A programme from roles by (session id, person id)."""
+        people_in: dict[int, dict[int, Role]] = defaultdict(dict)
+        for (sid, pid), role in roles.items():
+            people_in[sid][pid] = role
+        return cls(sessions, dict(people_in), people or {})
+
+    @property
+    def roles(self) -> dict[tuple[int, int], Role]:
+        """Roles by (session id, person id)."""
+        return {
+            (sid, pid): role for sid, cast in self.people_in.items() for pid, role in cast.items()
+        }
 
     def to_json(self) -> str:
         return json.dumps(
@@ -68,7 +89,11 @@ class Programme:
                     ]
                     for sid, s in self.sessions.items()
                 },
-                "roles": [[sid, pid, role.value] for (sid, pid), role in self.roles.items()],
+                "people_in": {
+                    str(sid): [[pid, role.value] for pid, role in cast.items()]
+                    for sid, cast in self.people_in.items()
+                    if cast
+                },
                 "people": {
                     str(pid): [p.name, p.email, p.language] for pid, p in self.people.items()
                 },
@@ -88,7 +113,10 @@ class Programme:
                 )
                 for sid, (code, title, start, end, room, every, off) in data["sessions"].items()
             },
-            roles={(sid, pid): roles[role] for sid, pid, role in data["roles"]},
+            people_in={
+                int(sid): {pid: roles[role] for pid, role in cast}
+                for sid, cast in data["people_in"].items()
+            },
             people={
                 int(pid): PersonState(name, email, lang)
                 for pid, (name, email, lang) in data["people"].items()
@@ -99,9 +127,9 @@ class Programme:
         """One person's agenda: their sessions as shown, with their role in each (slow: for
         checks; `people_to_tell` indexes every person at once)."""
         return {
-            sid: (self.sessions[sid], role)
-            for (sid, pid), role in self.roles.items()
-            if pid == person_id and sid in self.sessions
+            sid: (self.sessions[sid], cast[person_id])
+            for sid, cast in self.people_in.items()
+            if person_id in cast and sid in self.sessions
         }
 
 
@@ -177,6 +205,7 @@ class ProgrammeChange:
 # --- texts ---------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # strftime is slow, and a session is shown to all its people
 def when(state: SessionState) -> str | None:
     """ "12.05 13:00–14:00", or None for a session not on the timetable."""
     if state.starts_at is None or state.ends_at is None:
@@ -290,20 +319,13 @@ def _placement(state: SessionState, lang: str) -> str:
     return ", ".join(parts)
 
 
-def _by_session(roles: Mapping[tuple[int, int], Role]) -> dict[int, dict[int, Role]]:
-    found: dict[int, dict[int, Role]] = defaultdict(dict)
-    for (sid, pid), role in roles.items():
-        found[sid][pid] = role
-    return found
-
-
 def changes(
     old: Programme, new: Programme, *, in_language: str | None = None
 ) -> list[ProgrammeChange]:
     """Every change from `old` to `new`, grouped by session (in the later version's order of
     time, then code), the session's own changes before its people's."""
     lang = in_language or language()
-    old_people, new_people = _by_session(old.roles), _by_session(new.roles)
+    old_people, new_people = old.people_in, new.people_in
     found: list[ProgrammeChange] = []
     for sid in sorted(old.sessions.keys() | new.sessions.keys(), key=_order(old, new)):
         before_state, after_state = old.sessions.get(sid), new.sessions.get(sid)
@@ -366,34 +388,57 @@ def letter_language(stored: str | None) -> str:
     return code if code in LANGUAGES else "en"
 
 
-def _agendas(programme: Programme) -> dict[int, dict[int, tuple[SessionState, Role]]]:
-    found: dict[int, dict[int, tuple[SessionState, Role]]] = defaultdict(dict)
-    sessions = programme.sessions
-    for (sid, pid), role in programme.roles.items():
-        state = sessions.get(sid)
-        if state is not None:
-            found[pid][sid] = (state, role)
-    return found
-
-
 def people_to_tell(old: Programme, new: Programme) -> list[PersonToTell]:
     """Everyone whose own agenda differs between `old` and `new`, each with their own lines in
-    their language, by name."""
-    old_agendas, new_agendas = _agendas(old), _agendas(new)
+    their language, by name.
+
+    A person's agenda differs where a session of theirs (in either version) is shown otherwise,
+    or where their role in an unchanged session differs: found session by session, so that the
+    300 sessions are compared once rather than once per person. The lines for one session are
+    the same for everyone in it with the same roles and language, and are written once.
+    """
+    _EMPTY: Mapping[int, Role] = {}
+    touched: dict[int, list[int]] = defaultdict(list)  # person -> sessions that differ for them
+    for sid in old.sessions.keys() | new.sessions.keys():
+        before, after = old.sessions.get(sid), new.sessions.get(sid)
+        was = old.people_in.get(sid, _EMPTY) if before is not None else _EMPTY
+        now = new.people_in.get(sid, _EMPTY) if after is not None else _EMPTY
+        if before != after:
+            for pid in was.keys() | now.keys():
+                touched[pid].append(sid)
+        elif was != now:
+            for pid in was.keys() | now.keys():
+                if was.get(pid) != now.get(pid):
+                    touched[pid].append(sid)
+    rank = {
+        sid: n for n, sid in enumerate(sorted(_touched_sessions(touched), key=_order(old, new)))
+    }
+    written: dict[tuple[int, str, Role | None, Role | None], tuple[str, ...]] = {}
     told: list[PersonToTell] = []
-    for pid in old_agendas.keys() | new_agendas.keys():
-        was, now = old_agendas.get(pid, {}), new_agendas.get(pid, {})
-        if was == now:
-            continue
+    for pid, sids in touched.items():
         person = new.people.get(pid) or old.people.get(pid) or PersonState(str(pid))
         lang = letter_language(person.language)
-        lines = [
-            line
-            for sid in sorted(was.keys() | now.keys(), key=_order(old, new))
-            for line in _personal_lines(was.get(sid), now.get(sid), lang)
-        ]
+        lines: list[str] = []
+        for sid in sorted(sids, key=rank.__getitem__):
+            before, after = old.sessions.get(sid), new.sessions.get(sid)
+            was_role = old.people_in.get(sid, _EMPTY).get(pid) if before is not None else None
+            now_role = new.people_in.get(sid, _EMPTY).get(pid) if after is not None else None
+            key = (sid, lang, was_role, now_role)
+            if key not in written:
+                written[key] = tuple(
+                    _personal_lines(
+                        (before, was_role) if before is not None and was_role else None,
+                        (after, now_role) if after is not None and now_role else None,
+                        lang,
+                    )
+                )
+            lines.extend(written[key])
         told.append(PersonToTell(pid, person.name, person.email, lang, tuple(lines)))
     return sorted(told, key=lambda p: (p.name.casefold(), p.person_id))
+
+
+def _touched_sessions(touched: Mapping[int, list[int]]) -> set[int]:
+    return {sid for sids in touched.values() for sid in sids}
 
 
 def _personal_lines(

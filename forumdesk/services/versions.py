@@ -115,7 +115,7 @@ def read_programme(session: Session, event_id: int) -> Programme:
             )
         )
     }
-    return Programme(sessions, roles, people)
+    return Programme.with_roles(sessions, roles, people)
 
 
 def current_programme(db: Database, event_id: int) -> Programme:
@@ -227,14 +227,14 @@ def compare(
     old = (
         version_programme(db, event_id, earlier)
         if earlier
-        else Programme(sessions={}, roles={}, people={})
+        else Programme(sessions={}, people_in={}, people={})
     )
     new = (
         version_programme(db, event_id, later)
         if later is not None
         else current_programme(db, event_id)
     )
-    names = {pid: p.name for pid, p in {**old.people, **new.people}.items()}
+    names = {pid: p.name for pid, p in (*old.people.items(), *new.people.items())}
     return Comparison(
         earlier,
         later,

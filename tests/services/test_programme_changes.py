@@ -52,7 +52,7 @@ def _base() -> Programme:
         pid: PersonState(f"Person {pid}", f"p{pid}@example.org", "ru" if pid % 8 == 0 else "en")
         for pid in PEOPLE
     }
-    return Programme(sessions_, roles, people)
+    return Programme.with_roles(sessions_, roles, people)
 
 
 edit = st.one_of(
@@ -110,7 +110,7 @@ def _edited(programme: Programme, edits: list[tuple[str, object, object]]) -> Pr
             roles = {key: role for key, role in roles.items() if key[0] != target}
             continue
         sessions_[target] = state
-    return Programme(sessions_, roles, programme.people)
+    return Programme.with_roles(sessions_, roles, programme.people)
 
 
 @settings(max_examples=300, deadline=None)
