@@ -23,6 +23,7 @@ from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import LANGUAGES, PAPERS, PARTS, Labels, Lang
+from forumdesk.io.agenda_sheets_changes import write_changes
 from forumdesk.io.agenda_sheets_common import Book, Styles
 from forumdesk.io.agenda_sheets_grid import grid_layouts, grid_units, write_grids
 from forumdesk.io.agenda_sheets_pages import (
@@ -120,7 +121,14 @@ def write_agenda_workbook(
             workbook = Workbook(write_only=True)
             workbook.properties.title = data.event.name
             workbook.properties.creator = "forumdesk"
-            book = Book(workbook, Styles(workbook), labels, paper, data.event.name)
+            book = Book(
+                workbook,
+                Styles(workbook),
+                labels,
+                paper,
+                data.event.name,
+                stamp=stamp(data, labels),
+            )
             try:
                 for _, make in writers:
                     for _ in make(book):
@@ -165,7 +173,21 @@ def _plan(
         elif part == "people":
             lines = people_lines(data, labels.role)
             plan.append((people_units(lines), partial(write_people, lines=lines)))
+    edition = data.edition
+    if edition is not None and (edition.changes or edition.people):
+        plan.append((1, partial(write_changes, edition=edition)))
     return plan
+
+
+def stamp(data: AgendaData, labels: Labels) -> str | None:
+    """What every page says of the version it shows (None: the export was not asked)."""
+    edition = data.edition
+    if edition is None:
+        return None
+    if edition.number is None or edition.published_at is None:
+        return labels["unpublished_stamp"]
+    template = labels["draft_stamp"] if edition.draft else labels["version_stamp"]
+    return template.format(number=edition.number, time=f"{edition.published_at:%d.%m.%Y %H:%M}")
 
 
 def _discard(workbook: Workbook) -> None:

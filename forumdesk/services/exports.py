@@ -33,6 +33,7 @@ from forumdesk.io.agenda_xlsx import (
 from forumdesk.io.csv_export import FLAVOURS, CsvFlavour, people_table, session_table, write_csv
 from forumdesk.io.ical import write_ics
 from forumdesk.services.agenda import event_language, load_agenda
+from forumdesk.services.versions import agenda_edition
 
 __all__ = [
     "DEFAULT_PARTS",
@@ -202,6 +203,8 @@ def export_agenda(
         room_ids=options.room_ids,
         track_ids=options.track_ids,
     )
+    # every page says which version it shows; the Changes sheet lists what it changed
+    data = replace(data, edition=agenda_edition(db, event_id, options.lang))
     return write_agenda_workbook(
         data,
         Path(path),

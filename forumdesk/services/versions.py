@@ -29,6 +29,7 @@ from forumdesk.db.models import (
     Room,
     utc_now,
 )
+from forumdesk.io.agenda_data import AgendaEdition
 from forumdesk.io.csv_export import write_csv
 from forumdesk.services.programme_changes import (
     PersonState,
@@ -290,3 +291,33 @@ def mail_merge_rows(people: list[PersonToTell]) -> list[tuple[str, str, str, str
 def write_people_to_tell(path: Path, people: list[PersonToTell]) -> int:
     """The CSV for a mail merge (RFC 4180, UTF-8, values as they are); returns the rows."""
     return write_csv(path, MAIL_MERGE_HEADINGS, mail_merge_rows(people), flavour="plain")
+
+
+def agenda_edition(db: Database, event_id: int, lang: str) -> AgendaEdition:
+    """Which version an export of the programme as it is now shows, and the changes it brings.
+
+    The latest version when nothing has changed since (its changes: from the one before);
+    otherwise a draft after the latest (its changes: from the latest to now). Nothing published
+    yet: a draft with no changes listed (everything would be new).
+    """
+    newest = latest_version(db, event_id)
+    if newest is None:
+        return AgendaEdition(None, None, draft=True)
+    now = current_programme(db, event_id)
+    published = version_programme(db, event_id, newest.number)
+    draft = now != published
+    since = newest.number if draft else newest.number - 1
+    if since < 1:
+        return AgendaEdition(newest.number, newest.local_time, draft=draft)
+    earlier = version_programme(db, event_id, since)
+    later = now if draft else published
+    found = changes(earlier, later, in_language=lang)
+    told = people_to_tell(earlier, later)
+    return AgendaEdition(
+        newest.number,
+        newest.local_time,
+        draft=draft,
+        since=since,
+        changes=tuple((c.session.label, c.kind.value, c.text(lang)) for c in found),
+        people=tuple((p.name, p.email or "", p.language, p.text) for p in told),
+    )
