@@ -321,3 +321,12 @@ def agenda_edition(db: Database, event_id: int, lang: str) -> AgendaEdition:
         changes=tuple((c.session.label, c.kind.value, c.text(lang)) for c in found),
         people=tuple((p.name, p.email or "", p.language, p.text) for p in told),
     )
+
+
+def publication_state(db: Database, event_id: int) -> tuple[int, bool]:
+    """(the latest version's number, 0 for none; whether the programme differs from it)."""
+    newest = latest_version(db, event_id)
+    if newest is None:
+        return 0, True
+    published = version_programme(db, event_id, newest.number)
+    return newest.number, current_programme(db, event_id) != published

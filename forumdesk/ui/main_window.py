@@ -50,6 +50,7 @@ from forumdesk.ui.sessions_page import SessionsPage
 from forumdesk.ui.setup_page import SetupPage
 from forumdesk.ui.timetable.timetable_page import TimetablePage
 from forumdesk.ui.timetable.unscheduled import UnscheduledDock
+from forumdesk.ui.version_actions import VersionActions
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +122,8 @@ class MainWindow(QMainWindow):
         self.database_actions = DatabaseActions(self.ctx, self, self.switch_database)
         self.first_painted.connect(self.database_actions.warn_if_network_share)
         self.database_actions.desk_renamed.connect(self._on_desk_renamed)
-        self.export_actions = ExportActions(self.ctx, self, self.statusBar())
+        self.version_actions = VersionActions(self.ctx, self, self.statusBar())
+        self.export_actions = ExportActions(self.ctx, self, self.statusBar(), self.version_actions)
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
         self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)
@@ -212,7 +214,11 @@ class MainWindow(QMainWindow):
         self.new_event_action = self._action(self.tr("&New event…"), self.new_event, "Ctrl+Shift+N")
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self._action(self.tr("Open the &demo forum"), self.load_demo))
-        for group in (self.import_actions.menu_actions, self.export_actions.menu_actions):
+        for group in (
+            self.import_actions.menu_actions,
+            self.export_actions.menu_actions,
+            [self.version_actions.publish_action],
+        ):
             file_menu.addSeparator()
             file_menu.addActions(group)
         file_menu.addSeparator()
@@ -241,6 +247,11 @@ class MainWindow(QMainWindow):
             self.tr("&Duplicate selected sessions"), self.duplicate_selected_sessions, "Ctrl+D"
         )
         session_menu.addAction(self.duplicate_action)
+        self.cancel_session_action = self._action(
+            self.tr("&Cancel or reinstate selected session"), self.toggle_cancelled_session
+        )
+        self.cancel_session_action.setObjectName("cancel_session_action")
+        session_menu.addAction(self.cancel_session_action)
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         for number, (page, title) in enumerate(
@@ -451,6 +462,19 @@ class MainWindow(QMainWindow):
         if chosen:
             text = self.tr("Duplicate %n session(s)", "", len(chosen))
             self.ctx.run(commands.DuplicateSessionsCommand(self.ctx, text, chosen))
+
+    def toggle_cancelled_session(self) -> None:
+        """Cancel the selected session (it stays in the programme, struck through, and its
+        people are among those to tell), or reinstate a cancelled one; undoable."""
+        session_id = self.details_dock.session_id
+        if session_id is None:
+            return
+        try:
+            row = sessions.get_session(self.db, session_id)
+        except ForumdeskError as exc:  # deleted meanwhile
+            self.ctx.report_error(self.tr("Cancel session"), exc)
+            return
+        self.ctx.run(commands.cancel_session(self.ctx, row, not row.cancelled))
 
     def _edit_selected_session(self) -> None:
         if self.details_dock.session_id is not None:

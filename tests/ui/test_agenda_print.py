@@ -18,6 +18,7 @@ from forumdesk.core.enums import LEADING_ROLES, Role
 from forumdesk.core.rows import SessionPerson
 from forumdesk.db.engine import Database
 from forumdesk.io.agenda_data import AgendaData
+from forumdesk.services import events, versions
 from forumdesk.services.agenda import load_agenda
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui.agenda_print import agenda_document, write_pdf
@@ -60,6 +61,9 @@ def test_a_pdf_of_the_agenda_has_the_sessions_in_cyrillic(
 
 
 def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    """The window on the demo, published as version 1: nothing to offer to publish first."""
+    for event in events.list_events(db):
+        versions.publish_version(db, event.id, expected_latest=None)
     window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     return window
