@@ -32,6 +32,7 @@ from forumdesk.core.rows import EventRow, Placement
 from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
 from forumdesk.ui import commands
+from forumdesk.ui.changes_dock import ChangesDock
 from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
 from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.database_actions import DatabaseActions
@@ -108,13 +109,15 @@ class MainWindow(QMainWindow):
         self.history_view.setEmptyLabel(self.tr("<nothing changed yet>"))
         self.history_dock.setWidget(self.history_view)
         self.problems_dock = ProblemsDock(self.ctx, self)
+        self.changes_dock = ChangesDock(self.ctx, self)
         # the first check waits for the first paint: the window shows first, problems next
         self.problems_dock.check_after(self.first_painted)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.unscheduled_dock)
-        for dock in (self.details_dock, self.history_dock, self.problems_dock):
+        for dock in (self.details_dock, self.history_dock, self.problems_dock, self.changes_dock):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.tabifyDockWidget(self.details_dock, self.history_dock)
         self.tabifyDockWidget(self.details_dock, self.problems_dock)
+        self.tabifyDockWidget(self.details_dock, self.changes_dock)
         self.details_dock.raise_()
         self.problem_marks = TimetableProblemMarks(self.timetable_page, self.ctx)
 
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         self.first_painted.connect(self.database_actions.warn_if_network_share)
         self.database_actions.desk_renamed.connect(self._on_desk_renamed)
         self.version_actions = VersionActions(self.ctx, self, self.statusBar())
+        self.version_actions.published.connect(lambda _number: self.changes_dock.reload_versions())
         self.export_actions = ExportActions(self.ctx, self, self.statusBar(), self.version_actions)
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
@@ -274,6 +278,7 @@ class MainWindow(QMainWindow):
             self.details_dock,
             self.history_dock,
             self.problems_dock,
+            self.changes_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
         # the strip under the timetable that says what each problem mark means

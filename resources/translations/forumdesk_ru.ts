@@ -281,6 +281,106 @@
     </message>
 </context>
 <context>
+    <name>ChangeTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="78"/>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="78"/>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="78"/>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDock</name>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="53"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="85"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="59"/>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="63"/>
+        <source>Session or person…</source>
+        <translation>Сессия или человек…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="76"/>
+        <source>Save for mail merge…</source>
+        <translation>Сохранить для рассылки…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="86"/>
+        <source>People to tell</source>
+        <translation>Кого известить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="89"/>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="89"/>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="125"/>
+        <source>the latest version</source>
+        <translation>последней версии</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="126"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="198"/>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="128"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="191"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="196"/>
+        <source>version {0}</source>
+        <translation>версия {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="193"/>
+        <source>the start (nothing published yet)</source>
+        <translation>начала (ещё ничего не опубликовано)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="201"/>
+        <source>From {0} to {1}: {2} changes, {3} people to tell.</source>
+        <translation>С «{0}» по «{1}»: изменений — {2}, известить — {3} чел.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="215"/>
+        <source>Save the people to tell</source>
+        <translation>Сохранить список для рассылки</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="217"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Файл CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="229"/>
+        <source>The file could not be written: {0}</source>
+        <translation>Не удалось записать файл: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="63"/>
@@ -1283,209 +1383,209 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="96"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="105"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="106"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="108"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="109"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="129"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="378"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="133"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="383"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="131"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="135"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="184"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="186"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="190"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="192"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="190"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="194"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="209"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="216"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="220"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="225"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="239"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="243"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="247"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
         <source>&amp;Cancel or reinstate selected session</source>
         <translation>&amp;Отменить или вернуть выбранную сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="256"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="259"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="263"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="264"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="261"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="265"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="262"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="266"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="280"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="285"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="286"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="291"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="290"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="295"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="301"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="299"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="304"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="307"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="309"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="415"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="314"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="363"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="390"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="391"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="396"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="425"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="450"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="455"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="463"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="468"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1494,22 +1594,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="475"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="480"/>
         <source>Cancel session</source>
         <translation>Отмена сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="528"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="533"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="534"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="539"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="535"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="540"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -3243,6 +3343,29 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/import_wizard.py" line="388"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TellTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>Tell</source>
+        <translation>Сообщить</translation>
     </message>
 </context>
 <context>
