@@ -37,6 +37,7 @@ JOURNALLED: dict[type, str] = {
 _LEFT_OUT = frozenset({"version", "updated_at", "updated_by"})
 _GROUP = "forumdesk_journal_group"
 BULK = "bulk"
+ALL_TABLES = "*"  # the table of a bulk entry
 
 
 def _plain(value: object) -> object:
@@ -121,7 +122,9 @@ class Journal:
         if table in JOURNALLED.values():
             kind = "insert" if state.is_insert else "update" if state.is_update else "delete"
             group = state.session.info.setdefault(_GROUP, _Group(BULK, None))
-            group.counts[f"{table}.{kind}"] += 1
+            # how many rows a bulk statement touches is not known before it runs: the table
+            # is named (a count of 0); rows written through bulk_insert are counted there
+            group.counts[f"{table}.{kind}"] += 0
 
     def before_commit(self, session: Session) -> None:
         """Write a grouped unit of work's one entry."""
@@ -135,7 +138,8 @@ class Journal:
                     "event_id": group.event_id,
                     "changed_at": utc_now(),
                     "desk": self._desk(),
-                    "table_name": ",".join(sorted({k.split(".")[0] for k in group.counts})),
+                    # several tables: `after` counts the rows of each
+                    "table_name": ALL_TABLES,
                     "record": None,
                     "kind": BULK,
                     "before": None,
