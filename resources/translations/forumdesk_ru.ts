@@ -2699,7 +2699,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     <name>SessionEditorDialog</name>
     <message>
         <location filename="../../forumdesk/ui/session_editor.py" line="121"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="649"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="654"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
@@ -2734,122 +2734,127 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="206"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <source>Cancelled (stays in the programme)</source>
+        <translation>Отменена (остаётся в программе)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="208"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="210"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="212"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="211"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
         <source>not set (1 hour)</source>
         <translation>не задана (1 час)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="215"/>
         <source>How long the session lasts when it is put on the timetable</source>
         <translation>Сколько длится сессия, когда её ставят в расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="216"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="217"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="221"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
         <source>Planned length</source>
         <translation>Плановая длительность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="226"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="262"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="265"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="263"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="266"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="267"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="281"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="282"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="285"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="298"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="301"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="300"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="303"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="517"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="522"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="602"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="607"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="611"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="616"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
