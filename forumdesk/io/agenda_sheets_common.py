@@ -114,6 +114,7 @@ _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
     "grid_empty": (_font(9), TOP_LEFT, Border(left=_LIGHT, right=_LIGHT), None),
     "grid_empty_mark": (_font(9), TOP_LEFT, Border(left=_LIGHT, right=_LIGHT, bottom=_LIGHT), None),
     "grid_block": (_font(9), TOP_LEFT, BOX, _solid("FFFFFF")),
+    "grid_cancelled": (_font(9, color="7F7F7F", strike=True), TOP_LEFT, BOX, _solid("FFFFFF")),
     "grid_break": (_font(9, italic=True, color="404040"), CENTER, BOX, _solid("EDEDED")),
     "grid_plenary": (_font(9, bold=True), CENTER, BOX, _solid("DDEBF7")),
     # door signs, read from across a corridor: the room's name very large, the sessions in the

@@ -104,3 +104,30 @@ def test_a_cancelled_session_stays_in_the_programme_struck_through(
         if isinstance(c.value, str) and c.value.startswith("Opening")
     ]
     assert others and not any(c.font.strike for c in others)
+
+
+def test_a_cancelled_session_is_struck_through_in_the_grid_and_personal_agendas_and_the_calendar(
+    db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
+    from forumdesk.services.exports import export_calendar
+
+    s3 = _s3(db, demo)
+    sessions.set_cancelled(db, s3.id, True, expected_version=s3.version)
+    path = tmp_path / "agenda.xlsx"
+    export_agenda(db, demo.event.id, path, ExportOptions(parts=("grid", "personal"), lang="en"))
+    book = load_workbook(path)
+    found: set[str] = set()
+    for sheet in book.worksheets:
+        hits = [
+            c
+            for row in sheet.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and s3.title in c.value
+        ]
+        assert all(c.font.strike and "CANCELLED" in c.value for c in hits), sheet.title
+        found.update(sheet.title.split()[0] for _hit in hits)
+    assert found == {"Grid", "Personal"}
+    ics = tmp_path / "programme.ics"
+    export_calendar(db, demo.event.id, ics)
+    text = ics.read_text(encoding="utf-8")
+    assert text.count("STATUS:CANCELLED") == 1
