@@ -97,6 +97,13 @@ def _changes_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
+        "--agendas",
+        metavar="OUT.xlsx",
+        type=Path,
+        help="write the new personal agenda of each person to tell (one page each)",
+    )
+    parser.add_argument("--lang", choices=("ru", "en"), default="en", help="of --agendas")
+    parser.add_argument(
         "--people-csv",
         metavar="OUT.csv",
         type=Path,
@@ -117,13 +124,27 @@ def run_changes(args: argparse.Namespace) -> int:
         db.dispose()
     if args.people_csv is not None:
         write_people_to_tell(args.people_csv, compared.people)
+    if args.agendas is not None:
+        _write_agendas(args, event.id, [p.person_id for p in compared.people])
     if args.json:
         print_json(changes_json(compared))
         return EXIT_OK
     _print_changes(event.name, compared)
     if args.people_csv is not None:
         print(f"{len(compared.people)} people to tell written to {args.people_csv}.")
+    if args.agendas is not None:
+        print(f"Their new personal agendas written to {args.agendas}.")
     return EXIT_OK
+
+
+def _write_agendas(args: argparse.Namespace, event_id: int, person_ids: list[int]) -> None:
+    from forumdesk.services.exports import export_personal_agendas
+
+    db = open_database(args)
+    try:
+        export_personal_agendas(db, event_id, args.agendas, person_ids, lang=args.lang)
+    finally:
+        db.dispose()
 
 
 def changes_json(compared: Comparison) -> dict[str, Any]:

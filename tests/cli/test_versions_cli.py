@@ -105,3 +105,33 @@ def test_since_and_between_together_are_a_usage_error(
     with pytest.raises(SystemExit) as stopped:
         main(["changes", "--since", "1", "--between", "1", "2", "--db", str(db_path)])
     assert stopped.value.code == EXIT_USAGE
+
+
+def test_each_person_to_tell_gets_their_new_agenda(
+    capsys: pytest.CaptureFixture[str],
+    db: Database,
+    demo: DemoResult,
+    db_path: Path,
+    tmp_path: Path,
+) -> None:
+    from openpyxl import load_workbook
+
+    from forumdesk.services import assignments
+
+    _run(capsys, db_path, "publish")
+    _move_s3(db, demo)
+    out_file = tmp_path / "agendas.xlsx"
+    code, out, _err = _run(capsys, db_path, "changes", "--agendas", str(out_file), "--json")
+    assert code == EXIT_OK
+    told = {p["name"] for p in json.loads(out)["people"]}
+    s3 = next(s for s in sessions.list_sessions(db, demo.event.id) if s.code == "S3")
+    assert told == {a.display_name for a in assignments.session_people(db, s3.id)}
+    [sheet] = load_workbook(out_file).worksheets
+    everyone = {
+        a.display_name
+        for s in sessions.list_sessions(db, demo.event.id)
+        for a in assignments.session_people(db, s.id)
+    }
+    names = {c.value for row in sheet.iter_rows() for c in row if c.value in everyone}
+    assert names == told and everyone - told  # one page each, and nobody else's
+    assert sheet.oddFooter.center.text.startswith("Draft: changed since version 1")
