@@ -38,6 +38,7 @@ from forumdesk.ui.changes_table_model import (
     TellTableModel,
 )
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, PEOPLE, ROOMS, SESSIONS, AppContext
+from forumdesk.ui.workers import run_with_progress
 
 RELOAD_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, ROOMS, EVENT, PEOPLE})
 LATEST = -1  # "From": the latest version
@@ -75,12 +76,18 @@ class ChangesDock(QDockWidget):
         self.tell_table.setModel(self.tell_model)
         self.save_button = QPushButton(_tr("Save for mail merge…"), self)
         self.save_button.clicked.connect(self.save_people)
+        self.agendas_button = QPushButton(_tr("Save their new agendas…"), self)
+        self.agendas_button.clicked.connect(self.save_agendas)
 
         people = QWidget(self)
         people_layout = QVBoxLayout(people)
         people_layout.setContentsMargins(0, 0, 0, 0)
         people_layout.addWidget(self.tell_table)
-        people_layout.addWidget(self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.agendas_button)
+        buttons.addStretch(1)
+        people_layout.addLayout(buttons)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, _tr("Changes"))
         self.tabs.addTab(people, _tr("People to tell"))
@@ -203,6 +210,7 @@ class ChangesDock(QDockWidget):
             )
         )
         self.save_button.setEnabled(bool(comparison.people))
+        self.agendas_button.setEnabled(bool(comparison.people))
         self.table.resizeColumnToContents(0)
 
     # --- acting -----------------------------------------------------------------------------
@@ -228,6 +236,54 @@ class ChangesDock(QDockWidget):
             self.ctx.report_error(
                 title, _tr("The file could not be written: {0}").format(exc.strerror or exc)
             )
+            return None
+        return path
+
+    def save_agendas(self) -> Path | None:
+        """The new personal agenda of each person to tell, one page each, in a workbook."""
+        from forumdesk.services.exports import export_personal_agendas
+        from forumdesk.ui.export_dialog import remembered_options
+
+        comparison, event_id = self.comparison, self.ctx.event_id
+        if comparison is None or not comparison.people or event_id is None:
+            return None
+        title = _tr("Save their new agendas")
+        chosen = self.ctx.prompts.save_file(
+            self, title, "new-agendas.xlsx", _tr("Excel workbook (*.xlsx)")
+        )
+        if not chosen:
+            return None
+        path, db = Path(chosen), self.ctx.db
+        person_ids = [p.person_id for p in comparison.people]
+        options = remembered_options(db, self.ctx.current_event)
+        outcome = run_with_progress(
+            self,
+            title,
+            _tr("Writing the agendas…"),
+            lambda progress: export_personal_agendas(
+                db,
+                event_id,
+                path,
+                person_ids,
+                lang=options.lang,
+                paper=options.paper,
+                progress=progress,
+            ),
+        )
+        if isinstance(outcome.error, ForumdeskError):
+            self.ctx.report_error(title, outcome.error)
+            return None
+        if isinstance(outcome.error, OSError):
+            self.ctx.report_error(
+                title,
+                _tr("The file could not be written: {0}").format(
+                    outcome.error.strerror or outcome.error
+                ),
+            )
+            return None
+        if outcome.error is not None:
+            raise outcome.error
+        if outcome.cancelled or outcome.result is None or outcome.result.cancelled:
             return None
         return path
 

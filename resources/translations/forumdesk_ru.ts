@@ -301,83 +301,104 @@
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="53"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="85"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="54"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="92"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="59"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="60"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="63"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="64"/>
         <source>Session or person…</source>
         <translation>Сессия или человек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="76"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="77"/>
         <source>Save for mail merge…</source>
         <translation>Сохранить для рассылки…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="86"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="79"/>
+        <source>Save their new agendas…</source>
+        <translation>Сохранить их новые программы…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="93"/>
         <source>People to tell</source>
         <translation>Кого известить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="89"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="96"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="89"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="96"/>
         <source>To:</source>
         <translation>По:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="125"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="132"/>
         <source>the latest version</source>
         <translation>последней версии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="126"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="198"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="133"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="205"/>
         <source>now</source>
         <translation>сейчас</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="128"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="191"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="196"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="135"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="198"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="203"/>
         <source>version {0}</source>
         <translation>версия {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="193"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="200"/>
         <source>the start (nothing published yet)</source>
         <translation>начала (ещё ничего не опубликовано)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="201"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="208"/>
         <source>From {0} to {1}: {2} changes, {3} people to tell.</source>
         <translation>С «{0}» по «{1}»: изменений — {2}, известить — {3} чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="215"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="223"/>
         <source>Save the people to tell</source>
         <translation>Сохранить список для рассылки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="217"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="225"/>
         <source>CSV file (*.csv)</source>
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="229"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="237"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="279"/>
         <source>The file could not be written: {0}</source>
         <translation>Не удалось записать файл: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="250"/>
+        <source>Save their new agendas</source>
+        <translation>Сохранение новых личных программ</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="252"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="262"/>
+        <source>Writing the agendas…</source>
+        <translation>Запись программ…</translation>
     </message>
 </context>
 <context>

@@ -116,3 +116,20 @@ def test_between_two_versions_and_the_people_saved_for_mail_merge(
         rows = list(csv.DictReader(handle))
     assert len(rows) == dock.tell_model.rowCount()
     assert {"email", "name", "language", "changes"} == set(rows[0])
+
+
+def test_the_people_to_tell_get_their_new_agendas_from_the_dock(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    window = _window(qtbot, db, prompts)
+    versions.publish_version(db, demo.event.id, expected_latest=0)
+    _edit(window, db, demo)
+    dock = window.changes_dock
+    target = tmp_path / "agendas.xlsx"
+    prompts.choose_files(target)
+    assert dock.save_agendas() == target
+    told = {row.name for row in dock.tell_model.rows()}
+    [sheet] = load_workbook(target).worksheets
+    assert told <= {c.value for row in sheet.iter_rows() for c in row}
