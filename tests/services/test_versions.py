@@ -275,3 +275,30 @@ def test_without_the_journal_nothing_is_written(db: Database, demo: DemoResult) 
 )
 def test_letters_are_written_in_the_persons_language(stored: str | None, language: str) -> None:
     assert letter_language(stored) == language
+
+
+def test_undoing_an_import_is_one_journal_entry_too(db: Database) -> None:
+    from forumdesk.services.demo import load_demo
+    from forumdesk.services.import_undo import undo_import
+
+    loaded = load_demo(db, undoable=True)
+    assert loaded.changes is not None
+    known = len(_journal(db))
+    undo_import(db, loaded.changes, what="demo")
+    [entry] = _journal(db)[known:]
+    assert (entry.kind, entry.table_name) == ("bulk", "*")
+    assert json.loads(entry.after or "")["what"] == "undo demo"
+
+
+def test_rooms_and_tracks_are_journalled(db: Database, demo: DemoResult) -> None:
+    room = venue.list_rooms(db, demo.event.id)[0]
+    track = venue.list_tracks(db, demo.event.id)[0]
+    known = len(_journal(db))
+    venue.update_room(db, room.id, {"name": "Renamed hall"}, expected_version=room.version)
+    venue.update_track(db, track.id, {"name": "Renamed track"}, expected_version=track.version)
+    entries = _journal(db)[known:]
+    assert [(e.table_name, e.kind, json.loads(e.after or "")) for e in entries] == [
+        ("rooms", "update", {"name": "Renamed hall"}),
+        ("tracks", "update", {"name": "Renamed track"}),
+    ]
+    assert {e.event_id for e in entries} == {demo.event.id}
