@@ -60,6 +60,12 @@ class ChangesDock(QDockWidget):
         self.kind_combo.addItem(_tr("All kinds"), None)
         for kind in ChangeKind:
             self.kind_combo.addItem(gettext(kind.label), kind.value)
+        for combo in (self.from_combo, self.to_combo, self.kind_combo):
+            # narrow whatever the versions' names: the dock shares the right side at 1366 px
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(_tr("Session or person…"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -83,11 +89,9 @@ class ChangesDock(QDockWidget):
         people_layout = QVBoxLayout(people)
         people_layout.setContentsMargins(0, 0, 0, 0)
         people_layout.addWidget(self.tell_table)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.agendas_button)
-        buttons.addStretch(1)
-        people_layout.addLayout(buttons)
+        # one under the other: the dock shares the right side of a 1366-pixel screen
+        people_layout.addWidget(self.save_button)
+        people_layout.addWidget(self.agendas_button)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, _tr("Changes"))
         self.tabs.addTab(people, _tr("People to tell"))
