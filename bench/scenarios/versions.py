@@ -16,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.measure import Measured, repeat
@@ -106,11 +109,17 @@ def measure_changes(job: WorkerJob) -> Measured:
 
 
 def measure_edit(job: WorkerJob) -> Measured:
-    """EDITS_PER_RUN session moves, each committed; the journal on or off (`journal`)."""
+    """EDITS_PER_RUN session moves, each committed; the journal on or off (`journal`).
+
+    Each timed run of this variant is paired with an untimed-for-the-table run of the other,
+    in alternating order, so that the notes can give the ratio of the two measured side by side
+    in one process (the table's ratio compares two processes, run one after the other on a
+    machine that others share).
+    """
     from forumdesk.services import placing, sessions
 
+    journal = bool(job.params["journal"])
     db = _copy(job)
-    db.journal.enabled = bool(job.params["journal"])
     try:
         event_id = resolve_event(db).id
         rows = [s for s in sessions.list_sessions(db, event_id) if s.is_scheduled]
@@ -129,13 +138,38 @@ def measure_edit(job: WorkerJob) -> Measured:
                 starts[sid], forth[sid] = start + shift, not forth[sid]
                 versions_of[sid] += 1
 
-        samples = repeat(edits, job.runs, job.warmup)
+        other: list[float] = []
+        turn = [0]
+
+        def other_first() -> None:  # the other variant, before or after, in turn
+            turn[0] += 1
+            if turn[0] % 2:
+                _timed_other(db, journal, edits, other)
+            db.journal.enabled = journal
+
+        def other_after() -> None:
+            if not turn[0] % 2:
+                _timed_other(db, journal, edits, other)
+            db.journal.enabled = journal
+
+        samples = repeat(edits, job.runs, job.warmup, setup=other_first, teardown=other_after)
     finally:
         db.dispose()
+    mine, theirs = statistics.median(samples), statistics.median(other[job.warmup :] or other)
+    on, off = (mine, theirs) if journal else (theirs, mine)
     return Measured(
         samples,
         notes=[
             f"{EDITS_PER_RUN} moves per run, each its own transaction; journal "
-            + ("on" if job.params["journal"] else "off")
+            + ("on" if journal else "off")
+            + f"; side by side in this process: on/off = {on / off:.2f}×"
         ],
+        extra={"side_by_side_ratio": on / off},
     )
+
+
+def _timed_other(db: Database, journal: bool, edits: Callable[[], None], into: list[float]) -> None:
+    db.journal.enabled = not journal
+    start = time.perf_counter()
+    edits()
+    into.append(time.perf_counter() - start)

@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstanceState, Mapper, Session
+from sqlalchemy.orm.base import NO_VALUE
 
 from forumdesk.db.models import Assignment, JournalEntry, ProgramSession, Room, Track, utc_now
 
@@ -36,6 +37,8 @@ JOURNALLED: dict[type, str] = {
 # bookkeeping, not part of what a record is
 _LEFT_OUT = frozenset({"version", "updated_at", "updated_by"})
 _GROUP = "forumdesk_journal_group"
+# a Core INSERT of the table, made once: the ORM's bulk insert would cost an edit more
+_INSERT = insert(JournalEntry.__table__)  # type: ignore[arg-type]
 BULK = "bulk"
 ALL_TABLES = "*"  # the table of a bulk entry
 
@@ -92,16 +95,21 @@ class Journal:
             if table is None:
                 continue
             if group is not None:
-                group.counts[f"{table}.{kind}"] += 1
+                if kind != "update" or inspect(obj).committed_state:
+                    group.counts[f"{table}.{kind}"] += 1
                 continue
-            before, after = _values(obj, kind)
+            state = inspect(obj)
+            before, after = _values(state, kind)
             if kind == "update" and before == after:
                 continue
+            key = state.key[1] if state.key is not None else None
             entries.append(
                 {
                     "event_id": self._event_of(session, obj, events),
                     "table_name": table,
-                    "record": json.dumps(inspect(obj).mapper.primary_key_from_instance(obj)),
+                    "record": json.dumps(
+                        list(key) if key else state.mapper.primary_key_from_instance(obj)
+                    ),
                     "kind": kind,
                     "before": _dumps(before),
                     "after": _dumps(after),
@@ -109,9 +117,9 @@ class Journal:
             )
         if entries:
             stamp = {"changed_at": utc_now(), "desk": self._desk()}
-            session.connection().execute(
-                insert(JournalEntry), [{**entry, **stamp} for entry in entries]
-            )
+            rows = [{**entry, **stamp} for entry in entries]
+            # one row (an edit) as a single execute: executemany's set-up costs more than it
+            session.connection().execute(_INSERT, rows[0] if len(rows) == 1 else rows)
 
     def on_statement(self, state: Any) -> None:
         """A bulk ORM statement (UPDATE … WHERE, DELETE …) on a journalled table: the unit of
@@ -132,7 +140,7 @@ class Journal:
         if group is None or not self.enabled or not group.counts:
             return
         session.connection().execute(
-            insert(JournalEntry),
+            _INSERT,
             [
                 {
                     "event_id": group.event_id,
@@ -189,30 +197,43 @@ def _flushed(session: Session) -> Iterator[tuple[object, str]]:
     for obj in session.new:
         yield obj, "insert"
     for obj in session.dirty:
-        if session.is_modified(obj, include_collections=False):
+        # only the journalled kinds, and those with a changed value (_values compares)
+        if type(obj) in JOURNALLED:
             yield obj, "update"
     for obj in session.deleted:
         yield obj, "delete"
 
 
-def _values(obj: object, kind: str) -> tuple[dict[str, object] | None, dict[str, object] | None]:
+def _values(
+    state: InstanceState[Any], kind: str
+) -> tuple[dict[str, object] | None, dict[str, object] | None]:
     """(before, after): every column of an inserted or deleted record, the changed ones of an
-    updated one."""
-    state = inspect(obj)
-    columns = [a for a in state.mapper.column_attrs if a.key not in _LEFT_OUT]
+    updated one (from the values the flush was based on, which after_flush still holds)."""
+    columns = _columns(state.mapper)
+    values = state.dict
     if kind == "insert":
-        return None, {a.key: _plain(state.dict.get(a.key)) for a in columns}
+        return None, {key: _plain(values.get(key)) for key in columns}
     if kind == "delete":
-        return {a.key: _plain(state.dict.get(a.key)) for a in columns}, None
+        return {key: _plain(values.get(key)) for key in columns}, None
     before: dict[str, object] = {}
     after: dict[str, object] = {}
-    for attribute in columns:
-        history = state.attrs[attribute.key].history
-        if not history.has_changes():
+    for key, old in state.committed_state.items():
+        if key not in columns:
             continue
-        old = history.deleted[0] if history.deleted else None
-        new = history.added[0] if history.added else None
-        if _plain(old) != _plain(new):
-            before[attribute.key] = _plain(old)
-            after[attribute.key] = _plain(new)
+        old_value, new_value = _plain(None if old is NO_VALUE else old), _plain(values.get(key))
+        if old_value != new_value:
+            before[key] = old_value
+            after[key] = new_value
     return before, after
+
+
+_COLUMNS: dict[Mapper[Any], frozenset[str]] = {}
+
+
+def _columns(mapper: Mapper[Any]) -> frozenset[str]:
+    """The names of a record's own columns, bookkeeping left out."""
+    found = _COLUMNS.get(mapper)
+    if found is None:
+        found = frozenset(a.key for a in mapper.column_attrs if a.key not in _LEFT_OUT)
+        _COLUMNS[mapper] = found
+    return found

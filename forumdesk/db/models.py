@@ -355,9 +355,9 @@ class JournalEntry(Base):
     __tablename__ = "change_journal"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    # no index: every edit writes an entry, and an index page more per commit is a cost every
+    # edit pays, for a table read rarely (and in order of id)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
     desk: Mapped[str | None] = mapped_column(String(200))
     table_name: Mapped[str] = mapped_column(String(40))

@@ -50,9 +50,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_change_journal")),
         sqlite_autoincrement=True,
     )
-    op.create_index(
-        op.f("ix_change_journal_event_id"), "change_journal", ["event_id"], unique=False
-    )
     op.create_table(
         "programme_versions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -80,7 +77,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("programme_versions")
-    op.drop_index(op.f("ix_change_journal_event_id"), table_name="change_journal")
     op.drop_table("change_journal")
     # Dropping a column makes SQLite copy the table; run with foreign keys off.
     with op.batch_alter_table("program_sessions", schema=None) as batch_op:
