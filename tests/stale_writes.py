@@ -28,6 +28,7 @@ from forumdesk.services import (
     session_editing,
     sessions,
     venue,
+    versions,
 )
 from forumdesk.services.demo import DemoResult
 
@@ -385,6 +386,18 @@ WRITE_PATHS = [
         write=lambda db, d, p: problems.unaccept_problems(
             db, d.event.id, [p.key], expected={p.key: p.acceptance}
         ),
+    ),
+    WritePath(
+        "cancel session",
+        write=lambda db, d, v: sessions.set_cancelled(db, s3(db, d).id, True, expected_version=v),
+        **_SESSION,  # type: ignore[arg-type]
+    ),
+    WritePath(
+        "publish version",
+        # what the user saw: the number of the latest version; another desk publishes meanwhile
+        seen=lambda db, d: len(versions.list_versions(db, d.event.id)),
+        meddle=lambda db, d: versions.publish_version(db, d.event.id, expected_latest=None),
+        write=lambda db, d, n: versions.publish_version(db, d.event.id, expected_latest=n),
     ),
 ]
 

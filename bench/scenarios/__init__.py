@@ -131,6 +131,31 @@ def scenarios(quick: bool = False) -> list[Scenario]:
             reduced="forum M instead of L" if quick else None,
         ),
         Scenario(
+            "changes-L",
+            "changes between two versions of L after 200 random edits",
+            Step("bench.scenarios.versions:measure_changes", {}, (("forum", "forum-L"),)),
+            "< 200 ms",
+            Limits(seconds=0.200),
+        ),
+        Scenario(
+            "edit-journal",
+            "50 session moves with the change journal",
+            Step(
+                "bench.scenarios.versions:measure_edit",
+                {"journal": True},
+                (("forum", f"forum-{export_size}"),),
+            ),
+            "≤ 1.2× the same edits without the journal",
+            Limits(ratio=1.2),
+            baseline=Step(
+                "bench.scenarios.versions:measure_edit",
+                {"journal": False},
+                (("forum", f"forum-{export_size}"),),
+                label="the same moves with the journal off",
+            ),
+            reduced="forum M instead of L" if quick else None,
+        ),
+        Scenario(
             "check-2k",
             "clash check: 2,000 sessions, 50,000 assignments",
             Step(

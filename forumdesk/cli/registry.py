@@ -16,8 +16,17 @@ from forumdesk.cli.exports import COMMANDS as EXPORTS
 from forumdesk.cli.imports import COMMANDS as IMPORTS
 from forumdesk.cli.schedule import COMMANDS as SCHEDULE
 from forumdesk.cli.shared import Command
+from forumdesk.cli.versions import COMMANDS as VERSIONS
 
-COMMANDS: tuple[Command, ...] = (*EVENTS, *AVAILABILITY, *IMPORTS, *EXPORTS, *CHECK, *SCHEDULE)
+COMMANDS: tuple[Command, ...] = (
+    *EVENTS,
+    *AVAILABILITY,
+    *IMPORTS,
+    *EXPORTS,
+    *CHECK,
+    *SCHEDULE,
+    *VERSIONS,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

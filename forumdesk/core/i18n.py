@@ -100,6 +100,13 @@ def gettext(message: str) -> str:
     return _lookup(message)
 
 
+def gettext_in(language: str, message: str) -> str:
+    """A text marked with N_(), in `language` whatever the process speaks (a letter to a person
+    in their own language); English for a language forumdesk has no catalogue for."""
+    translations = _load(language) if language in LANGUAGES else None
+    return (translations or _english).gettext(message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for the number `n` (Russian has three: 1, 3 and 5 differ)."""
     return _plural_lookup(singular, plural, n)

@@ -80,6 +80,8 @@ class SessionRow:
     # across the whole venue (a coffee break): books no room, drawn across every room
     all_rooms: bool = False
     moderators: tuple[str, ...] = ()  # display names, in agenda order
+    # called off: it stays in the programme, struck through in agendas
+    cancelled: bool = False
     # everyone with a role, in agenda order: filled where the whole programme is read (agendas)
     people: tuple[SessionPerson, ...] = ()
     # when (UTC) and from which desk the session's own fields were last written, where known:

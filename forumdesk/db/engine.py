@@ -31,6 +31,7 @@ from forumdesk.core.errors import (
 from forumdesk.core.i18n import _
 from forumdesk.db.desks import DESK_OPTION, application_name, desk_name
 from forumdesk.db.driver_errors import DriverFailure, failure_of, sqlite_primary_code
+from forumdesk.db.journal import Journal
 from forumdesk.db.sqlite_files import no_room_left
 from forumdesk.db.stale import remember_written, stale_flush_error
 
@@ -63,6 +64,12 @@ class Database:
         )
         self._write_sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._write_sessions, "before_flush", remember_written)
+        # the change journal, written in the same transaction as each change
+        self.journal = Journal(lambda: self.desk)
+        event.listen(self._write_sessions, "after_flush", self.journal.after_flush)
+        event.listen(self._write_sessions, "do_orm_execute", self.journal.on_statement)
+        event.listen(self._write_sessions, "before_commit", self.journal.before_commit)
+        event.listen(self._write_sessions, "after_rollback", self.journal.after_rollback)
         self.desk = ""
         self.rename_desk(desk_name(desk))
         if self.url.get_backend_name() == "postgresql":

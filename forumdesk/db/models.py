@@ -189,6 +189,8 @@ class ProgramSession(Versioned, Base):
     planned_minutes: Mapped[int | None] = mapped_column(Integer)
     # across the whole venue (a coffee break): books no room, so room_id stays NULL
     all_rooms: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # called off after it was announced: it stays in the programme, struck through
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     event: Mapped[Event] = relationship(back_populates="sessions")
     room: Mapped[Room | None] = relationship(viewonly=True)
@@ -342,6 +344,54 @@ class AcceptedProblem(Versioned, Base):
     __table_args__ = (UniqueConstraint("event_id", "key"),)
 
 
+class JournalEntry(Base):
+    """One change to the programme, written in the same transaction as the change itself.
+
+    `record` names the row (its key as JSON); `before` and `after` hold the fields that changed
+    (JSON, None for an insert's before and a delete's after). A bulk write (an import, the undo
+    of one) is a single entry of kind "bulk" whose `after` counts the rows per table.
+    """
+
+    __tablename__ = "change_journal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # no index: every edit writes an entry, and an index page more per commit is a cost every
+    # edit pays, for a table read rarely (and in order of id)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    desk: Mapped[str | None] = mapped_column(String(200))
+    table_name: Mapped[str] = mapped_column(String(40))
+    record: Mapped[str | None] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))  # insert, update, delete, bulk
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+
+
+class ProgrammeVersion(Base):
+    """A published version of an event's programme: what was sent, frozen.
+
+    `snapshot` is the programme as compact JSON (sessions, and who is in each with which role):
+    comparing two versions reads two of these, never the journal. Never changed once written.
+    """
+
+    __tablename__ = "programme_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str | None] = mapped_column(String(200))
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    published_by: Mapped[str | None] = mapped_column(String(200))
+    # the last journal entry the version includes
+    journal_id: Mapped[int | None] = mapped_column(Integer)
+    snapshot: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "number"),
+        CheckConstraint("number > 0", name="number_positive"),
+    )
+
+
 # Ids are never reused (SQLite's AUTOINCREMENT; PostgreSQL's sequences never go back): an undo
 # that puts a deleted session or person back must neither collide with a newer record nor
 # leave an old command pointing at a stranger that inherited the id.
@@ -354,5 +404,7 @@ for _table in (  # Table objects: __table__ is typed as the wider FromClause
     Person.__table__,
     PersonUnavailability.__table__,
     AcceptedProblem.__table__,
+    JournalEntry.__table__,
+    ProgrammeVersion.__table__,
 ):
     cast(Table, _table).dialect_kwargs["sqlite_autoincrement"] = True

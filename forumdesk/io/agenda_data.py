@@ -23,6 +23,23 @@ class AgendaRegistration:
 
 
 @dataclass(frozen=True, slots=True)
+class AgendaEdition:
+    """Which version of the programme an export shows, and what changed since the one before.
+
+    `number` None: no version published yet. `draft`: the programme has changed since version
+    `number` (an export of work in progress). `changes` are (session, kind, line) in the export's
+    language; `people` are (name, e-mail, language, their lines) of everyone to tell.
+    """
+
+    number: int | None
+    published_at: dt.datetime | None  # this computer's time
+    draft: bool
+    since: int | None = None  # the version the changes are counted from
+    changes: tuple[tuple[str, str, str], ...] = ()
+    people: tuple[tuple[str, str, str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class AgendaData:
     """One event as the exports see it. `sessions` are in programme order."""
 
@@ -31,6 +48,7 @@ class AgendaData:
     tracks: tuple[TrackRow, ...]
     sessions: tuple[SessionRow, ...]
     registrations: tuple[AgendaRegistration, ...]
+    edition: AgendaEdition | None = None  # which version it shows (None: not asked)
 
     @property
     def days(self) -> list[dt.date]:

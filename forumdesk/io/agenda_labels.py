@@ -27,6 +27,23 @@ DEFAULT_PARTS = ("programme", "grid")
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (Russian, English)
     "programme": ("Программа", "Programme"),
+    "changes": ("Изменения", "Changes"),
+    "version_stamp": ("Версия {number} · {time}", "Version {number} · {time}"),
+    "draft_stamp": (
+        "Черновик: изменено после версии {number} · {time}",
+        "Draft: changed since version {number} · {time}",
+    ),
+    "unpublished_stamp": (
+        "Черновик: версия ещё не опубликована",
+        "Draft: no version published yet",
+    ),
+    "cancelled": ("ОТМЕНЕНА", "CANCELLED"),
+    "changes_since": ("Изменения после версии {number}", "Changes since version {number}"),
+    "changes_first": ("Первая версия программы", "The first version of the programme"),
+    "what_changed": ("Что изменилось", "What changed"),
+    "people_to_tell": ("Кого известить", "Who must be told"),
+    "language": ("Язык", "Language"),
+    "their_changes": ("Их изменения", "Their changes"),
     "grid": ("Сетка", "Grid"),
     "signin": ("Регистрация", "Sign-in"),
     "rooms": ("Залы", "Rooms"),

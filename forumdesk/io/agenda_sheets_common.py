@@ -57,8 +57,15 @@ def _solid(color: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=color, end_color=color)
 
 
-def _font(size: float, *, bold: bool = False, italic: bool = False, color: str = "000000") -> Font:
-    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=color)
+def _font(
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    color: str = "000000",
+    strike: bool = False,
+) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=color, strike=strike)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cheap as a key
@@ -83,6 +90,9 @@ _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
     "plenary": (_font(10, bold=True), TOP_LEFT, BOX, _solid("DDEBF7")),
     "break": (_font(10, italic=True, color="404040"), TOP_LEFT, BOX, _solid("EDEDED")),
     "muted": (_font(10, color="595959"), TOP_LEFT, BOX, None),
+    # a cancelled session: struck through, greyed, still in its place
+    "cancelled": (_font(10, color="7F7F7F", strike=True), TOP_LEFT, BOX, None),
+    "cancelled_bold": (_font(10, bold=True, color="7F7F7F", strike=True), TOP_LEFT, BOX, None),
     # the People table: Excel's table style bands the rows; the light lines and the shaded
     # heading are for programs that ignore table styles (LibreOffice prints without them)
     "list": (_font(10), TOP_LEFT, Border(bottom=_LIGHT), None),
@@ -104,6 +114,7 @@ _LOOKS: dict[str, tuple[Font, Alignment, Border | None, PatternFill | None]] = {
     "grid_empty": (_font(9), TOP_LEFT, Border(left=_LIGHT, right=_LIGHT), None),
     "grid_empty_mark": (_font(9), TOP_LEFT, Border(left=_LIGHT, right=_LIGHT, bottom=_LIGHT), None),
     "grid_block": (_font(9), TOP_LEFT, BOX, _solid("FFFFFF")),
+    "grid_cancelled": (_font(9, color="7F7F7F", strike=True), TOP_LEFT, BOX, _solid("FFFFFF")),
     "grid_break": (_font(9, italic=True, color="404040"), CENTER, BOX, _solid("EDEDED")),
     "grid_plenary": (_font(9, bold=True), CENTER, BOX, _solid("DDEBF7")),
     # door signs, read from across a corridor: the room's name very large, the sessions in the
@@ -280,6 +291,8 @@ class Book:
     paper: str
     event_name: str
     sheet_names: set[str] = field(default_factory=set)
+    # which version of the programme every page shows ("Version 3 · 12.05.2027 14:02")
+    stamp: str | None = None
 
     def page_height(self, landscape: bool, widths: Sequence[float]) -> float:
         """How many points of rows fit on one printed page of a sheet with these columns.
@@ -356,7 +369,11 @@ class SheetBuilder:
         ws.oddHeader.right.text = "&A"
         ws.oddFooter.left.text = labels["printed"]
         ws.oddFooter.right.text = labels["page_of"]
-        for item in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
+        footers = [ws.oddFooter.left, ws.oddFooter.right]
+        if self.book.stamp:
+            ws.oddFooter.center.text = self.book.stamp.replace("&", "&&")
+            footers.append(ws.oddFooter.center)
+        for item in (ws.oddHeader.left, ws.oddHeader.right, *footers):
             item.size = 8
             item.font = f"{FONT_NAME},Regular"
             item.color = "595959"

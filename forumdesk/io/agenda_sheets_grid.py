@@ -168,6 +168,8 @@ def _block_text(session: SessionRow, labels: Labels) -> str:
     if session.is_break:
         return f"{session.title} · {when}"
     head = f"{session.public_code} · {when}" if session.public_code else when
+    if session.cancelled:
+        head = f"{labels['cancelled']} · {head}"
     lines = [head, session.title]
     if session.moderators:
         lines.append(f"{labels['moderators_colon']} {', '.join(session.moderators)}")
@@ -176,6 +178,8 @@ def _block_text(session: SessionRow, labels: Labels) -> str:
 
 def _block_look(book: Book, session: SessionRow) -> Look:
     styles = book.styles
+    if session.cancelled:
+        return styles["grid_cancelled"]
     if session.is_break:
         return styles["grid_break"]
     if session.track_color:

@@ -219,7 +219,10 @@ def write_personal(book: Book, data: AgendaData, people: Sequence[PersonRow]) ->
                 labels.role(role) if role else None,
             ]
             previous_day = day
-            if role is None:
+            if session.cancelled:  # struck through where it was
+                values[2] = f"{labels['cancelled']}: {session.heading}"
+                looks = [styles["cancelled"]] * 5
+            elif role is None:
                 looks = [styles["muted"]] * 5
             else:
                 looks = [

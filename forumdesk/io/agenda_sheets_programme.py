@@ -146,11 +146,15 @@ def _write_session(page: _Page, session: SessionRow, labels: Labels) -> None:
         return
     look = styles["plenary"] if session.kind is SessionKind.PLENARY else styles["cell"]
     bold = styles["plenary"] if look is styles["plenary"] else styles["cell_bold"]
+    if session.cancelled:  # struck through where it was, so that nobody looks for it
+        look, bold = styles["cancelled"], styles["cancelled_bold"]
     title = session.title
     if session.track_name:
         title += f"\n{session.track_name}"
     elif session.kind not in (SessionKind.DISCUSSION, SessionKind.PLENARY):
         title += f"\n{labels.kind(session.kind)}"
+    if session.cancelled:
+        title = f"{labels['cancelled']}\n{title}"
     moderators = "\n".join(_people_lines(session.with_roles(LEADING_ROLES)))
     speakers = _speaker_lines(session, labels)
     chunks = _speaker_chunks(speakers, look)

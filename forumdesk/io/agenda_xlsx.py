@@ -11,7 +11,7 @@ it was.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,6 +23,7 @@ from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import LANGUAGES, PAPERS, PARTS, Labels, Lang
+from forumdesk.io.agenda_sheets_changes import write_changes
 from forumdesk.io.agenda_sheets_common import Book, Styles
 from forumdesk.io.agenda_sheets_grid import grid_layouts, grid_units, write_grids
 from forumdesk.io.agenda_sheets_pages import (
@@ -100,11 +101,16 @@ def write_agenda_workbook(
     grid_step: int = 15,
     include_all_registered: bool = False,
     progress: Progress | None = None,
+    personal_for: Collection[int] | None = None,
 ) -> WorkbookResult:
-    """Write the chosen parts of `data`'s agenda to `path` (replacing it only on success)."""
+    """Write the chosen parts of `data`'s agenda to `path` (replacing it only on success).
+
+    `personal_for` names the people whose personal agendas are written (None: as
+    `include_all_registered` says): the people to tell of a change get their new agenda.
+    """
     chosen = check_choices(parts, paper, lang, grid_step)
     labels = Labels(lang)
-    writers = _plan(data, chosen, labels, grid_step, include_all_registered)
+    writers = _plan(data, chosen, labels, grid_step, include_all_registered, personal_for)
     total = sum(units for units, _ in writers) + 1  # the last unit: saving the file
     done = 0
 
@@ -120,7 +126,14 @@ def write_agenda_workbook(
             workbook = Workbook(write_only=True)
             workbook.properties.title = data.event.name
             workbook.properties.creator = "forumdesk"
-            book = Book(workbook, Styles(workbook), labels, paper, data.event.name)
+            book = Book(
+                workbook,
+                Styles(workbook),
+                labels,
+                paper,
+                data.event.name,
+                stamp=stamp(data, labels),
+            )
             try:
                 for _, make in writers:
                     for _ in make(book):
@@ -142,6 +155,7 @@ def _plan(
     labels: Labels,
     grid_step: int,
     include_all_registered: bool,
+    personal_for: Collection[int] | None = None,
 ) -> list[tuple[int, Callable[[Book], Iterator[None]]]]:
     """(progress units, sheet writer) for each part, in workbook order."""
     plan: list[tuple[int, Callable[[Book], Iterator[None]]]] = []
@@ -160,12 +174,33 @@ def _plan(
             signs = room_days(data)
             plan.append((max(1, len(signs)), partial(write_room_signs, signs=signs)))
         elif part == "personal":
-            people = agenda_people(data, include_all_registered)
+            if personal_for is None:
+                people = agenda_people(data, include_all_registered)
+            else:
+                wanted = set(personal_for)
+                people = sorted(
+                    (p for p in data.people().values() if p.id in wanted), key=lambda p: p.sort_key
+                )
             plan.append((max(1, len(people)), partial(write_personal, data=data, people=people)))
         elif part == "people":
             lines = people_lines(data, labels.role)
             plan.append((people_units(lines), partial(write_people, lines=lines)))
+    edition = data.edition
+    # the Changes sheet goes with the whole agenda, not with the agendas sent to people
+    if edition is not None and personal_for is None and (edition.changes or edition.people):
+        plan.append((1, partial(write_changes, edition=edition)))
     return plan
+
+
+def stamp(data: AgendaData, labels: Labels) -> str | None:
+    """What every page says of the version it shows (None: the export was not asked)."""
+    edition = data.edition
+    if edition is None:
+        return None
+    if edition.number is None or edition.published_at is None:
+        return labels["unpublished_stamp"]
+    template = labels["draft_stamp"] if edition.draft else labels["version_stamp"]
+    return template.format(number=edition.number, time=f"{edition.published_at:%d.%m.%Y %H:%M}")
 
 
 def _discard(workbook: Workbook) -> None:

@@ -86,6 +86,8 @@ def _entry(
         entry.add("categories", [session.track_name])
     entry.add("description", _description(session, role, labels))
     entry.add("transp", "OPAQUE" if role is not None else "TRANSPARENT")
+    if session.cancelled:  # calendars strike it through or take it off (RFC 5545 STATUS)
+        entry.add("status", "CANCELLED")
     return entry
 
 

@@ -199,6 +199,7 @@ _SESSION_COLUMNS = (
     ProgramSession.version,
     ProgramSession.planned_minutes,
     ProgramSession.all_rooms,
+    ProgramSession.cancelled,
 )
 
 _PERSON_COLUMNS = (*PERSON_ROW_COLUMNS, Organization.country, Organization.sector)
@@ -278,6 +279,7 @@ def _sessions(
         version,
         planned_minutes,
         all_rooms,
+        cancelled,
     ) in session_records:
         room = room_by_id.get(room_id) if room_id is not None else None
         track = track_by_id.get(track_id) if track_id is not None else None
@@ -308,6 +310,7 @@ def _sessions(
                 version=version,
                 planned_minutes=planned_minutes,
                 all_rooms=all_rooms,
+                cancelled=cancelled,
                 moderators=tuple(
                     link.person.display_name for link in people_here if link.role in LEADING_ROLES
                 ),

@@ -24,6 +24,7 @@ from forumdesk.core.i18n import _
 from forumdesk.core.resources import resource_path
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
+from forumdesk.db.journal import as_one_entry
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -71,6 +72,8 @@ def load_demo(db: Database, path: Path | None = None, *, undoable: bool = False)
         if existing is not None:
             count = len(existing.sessions)
             return DemoResult(event_row(existing), False, count, 0)
+        # loaded as an import is: one entry in the journal
+        as_one_entry(session, "demo", None)
         recorder = ChangeRecorder(active=undoable)
         event = Event(
             name=spec["name"],

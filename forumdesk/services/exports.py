@@ -33,6 +33,7 @@ from forumdesk.io.agenda_xlsx import (
 from forumdesk.io.csv_export import FLAVOURS, CsvFlavour, people_table, session_table, write_csv
 from forumdesk.io.ical import write_ics
 from forumdesk.services.agenda import event_language, load_agenda
+from forumdesk.services.versions import agenda_edition
 
 __all__ = [
     "DEFAULT_PARTS",
@@ -45,6 +46,7 @@ __all__ = [
     "export_agenda",
     "export_calendar",
     "export_csv",
+    "export_personal_agendas",
 ]
 
 CsvWhat = Literal["sessions", "people"]
@@ -202,6 +204,8 @@ def export_agenda(
         room_ids=options.room_ids,
         track_ids=options.track_ids,
     )
+    # every page says which version it shows; the Changes sheet lists what it changed
+    data = replace(data, edition=agenda_edition(db, event_id, options.lang))
     return write_agenda_workbook(
         data,
         Path(path),
@@ -211,6 +215,32 @@ def export_agenda(
         grid_step=options.grid_step,
         include_all_registered=options.include_all_registered,
         progress=progress,
+    )
+
+
+def export_personal_agendas(
+    db: Database,
+    event_id: int,
+    path: Path | str,
+    person_ids: Iterable[int],
+    *,
+    lang: Lang = "en",
+    paper: str = "A4",
+    progress: Progress | None = None,
+) -> WorkbookResult:
+    """Write the personal agendas of `person_ids` only (the people to tell of a change: each
+    gets their new agenda), every page saying which version it shows."""
+    _check_lang(lang)
+    data = load_agenda(db, event_id)
+    data = replace(data, edition=agenda_edition(db, event_id, lang))
+    return write_agenda_workbook(
+        data,
+        Path(path),
+        parts=("personal",),
+        paper=paper,
+        lang=lang,
+        progress=progress,
+        personal_for=frozenset(person_ids),
     )
 
 

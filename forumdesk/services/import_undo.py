@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from forumdesk.core.errors import ConcurrentEditError, ConflictError
 from forumdesk.core.i18n import _
 from forumdesk.db.engine import Database
+from forumdesk.db.journal import as_one_entry
 from forumdesk.services.bulk_rows import (
     Key,
     TableRows,
@@ -205,6 +206,7 @@ def undo_import(db: Database, changes: ImportChanges, *, what: str = "import") -
     or "demo" (the demo forum's loading): which the messages speak of.
     """
     with db.transaction() as session:
+        as_one_entry(session, f"undo {what}", None)
         created: dict[str, TableRows] = {}
         after: dict[str, TableRows] = {}
         stale: list[tuple[str, Key]] = []
@@ -245,6 +247,7 @@ def redo_import(db: Database, undone: UndoneImport, *, what: str = "import") -> 
     """Put back what undo_import took away: the created records under their own ids, and the
     changed records as the import left them. Refuses (nothing changed) like undo_import."""
     with db.transaction() as session:
+        as_one_entry(session, f"redo {what}", None)
         stale: list[tuple[str, Key]] = []
         present: list[tuple[str, Key]] = []
         current: dict[str, TableRows] = {}

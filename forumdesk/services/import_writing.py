@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from forumdesk.core import text
 from forumdesk.core.rows import PersonRow
+from forumdesk.db.journal import note_bulk
 from forumdesk.db.models import Organization, Person, PersonUnavailability
 from forumdesk.services.people import refresh_search_key
 
@@ -58,6 +59,7 @@ def bulk_insert(
     if not rows:
         return
     table = getattr(model, "__table__", model)
+    note_bulk(session, table.name, "insert", len(rows))
     for name in columns:
         if name not in table.c:
             raise KeyError(f"{table.name} has no column {name}")

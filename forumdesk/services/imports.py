@@ -32,6 +32,7 @@ from forumdesk.core.i18n import _, gettext
 from forumdesk.core.progress import Progress
 from forumdesk.core.rows import PersonRow
 from forumdesk.db.engine import Database
+from forumdesk.db.journal import as_one_entry
 from forumdesk.db.models import (
     Assignment,
     Organization,
@@ -169,6 +170,7 @@ def _import(
             # The write lock is held from here to the commit: only for checking what moved
             # since the snapshot and for the writes.
             with db.transaction(waiting=tracker.waiting) as session:
+                as_one_entry(session, "import attendees", event_id)
                 if options.backup:
                     take_backup(db, session, summary)
                 plan = _rechecked(

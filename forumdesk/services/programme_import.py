@@ -25,6 +25,7 @@ from forumdesk.core.enums import BREAK_KINDS, RegistrationStatus, Role, SessionK
 from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
 from forumdesk.db.engine import Database
+from forumdesk.db.journal import as_one_entry
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -103,6 +104,7 @@ def import_programme(
             # desk's long import may hold it for longer than the busy timeout, so wait for it.
             db.transaction(waiting=tracker.waiting) as session,
         ):
+            as_one_entry(session, "import programme", event_id)
             if options.backup and not options.dry_run:
                 take_backup(db, session, summary)
             event = load(session, Event, event_id, "event")

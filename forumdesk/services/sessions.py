@@ -81,6 +81,7 @@ def _row(
         version=record.version,
         planned_minutes=record.planned_minutes,
         all_rooms=record.all_rooms,
+        cancelled=record.cancelled,
         moderators=moderators,
         updated_at=record.updated_at,
         updated_by=record.updated_by,
@@ -202,6 +203,7 @@ FIELD_CLEANERS = {
     ),
     "planned_minutes": planned_minutes,
     "all_rooms": bool,
+    "cancelled": bool,
 }
 
 
@@ -294,6 +296,19 @@ def update_session(
         if "code" in previous:
             check_code(session, record.event_id, record.code, record.id)
         return previous
+
+
+def set_cancelled(
+    db: Database, session_id: int, cancelled: bool, *, expected_version: int | None
+) -> SessionRow:
+    """Cancel a session (it stays in the programme, struck through) or take the cancellation
+    back; refused (ConcurrentEditError) when the session is no longer at `expected_version`."""
+    with db.transaction() as session:
+        record = load(session, ProgramSession, session_id, "session")
+        check_version(record, expected_version, "session")
+        record.cancelled = cancelled
+        session.flush()
+        return load_row(session, session_id)
 
 
 def delete_session(
@@ -426,6 +441,7 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
         expected_audience=row.expected_audience,
         planned_minutes=row.planned_minutes,
         all_rooms=row.all_rooms,
+        cancelled=row.cancelled,
     )
     session.add(record)
     put_back_version(session, record, row.version + 1)

@@ -34,6 +34,7 @@ from forumdesk.core.errors import StorageError
 from forumdesk.core.rows import SessionPerson, SessionRow
 from forumdesk.io.agenda_data import AgendaData
 from forumdesk.io.agenda_labels import Labels, Lang, time_range
+from forumdesk.io.agenda_xlsx import stamp
 from forumdesk.io.output_files import output_file
 
 _PLENARY_SHADE = "#dce6f2"
@@ -80,6 +81,8 @@ def _session_row(session: SessionRow, labels: Labels) -> str:
         f' style="background-color:{_PLENARY_SHADE}"' if session.kind is SessionKind.PLENARY else ""
     )
     title = f"<b>{_e(session.title)}</b>"
+    if session.cancelled:  # struck through where it was
+        title = f"<b>{_e(labels['cancelled'])}</b><br><s>{_e(session.title)}</s>"
     if session.track_name:
         title += f"<br>{_e(session.track_name)}"
     elif session.kind not in (SessionKind.DISCUSSION, SessionKind.PLENARY):
@@ -195,6 +198,8 @@ class AgendaDocument:
         self._title = _title_html(data, self._labels)
         self._days = _days(data, self._labels)
         self._name = data.event.name
+        # which version of the programme every page shows, at its foot
+        self.stamp = stamp(data, self._labels)
         self._text = QTextDocument()
         self._text.setDefaultFont(agenda_font())
         self._text.setHtml(agenda_html(data, lang))
@@ -258,7 +263,7 @@ class AgendaDocument:
                         printer.newPage()
                     number += 1
                     _paint_page(painter, document, part, size)
-                    _paint_number(painter, number, size)
+                    _paint_number(painter, number, size, self.stamp)
         finally:
             painter.end()
 
@@ -281,7 +286,7 @@ def _paint_page(painter: QPainter, document: QTextDocument, part: int, size: QSi
     painter.restore()
 
 
-def _paint_number(painter: QPainter, number: int, size: QSizeF) -> None:
+def _paint_number(painter: QPainter, number: int, size: QSizeF, stamp: str | None) -> None:
     painter.save()
     font = agenda_font(8)
     painter.setFont(font)
@@ -293,6 +298,12 @@ def _paint_number(painter: QPainter, number: int, size: QSizeF) -> None:
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
         str(number),
     )
+    if stamp:
+        painter.drawText(
+            QRectF(0, size.height(), size.width(), footer),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            stamp,
+        )
     painter.restore()
 
 

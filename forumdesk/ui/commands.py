@@ -247,6 +247,20 @@ def edit_room(ctx: AppContext, row: RoomRow, changes: Mapping[str, object]) -> U
     )
 
 
+def cancel_session(ctx: AppContext, row: SessionRow, cancelled: bool) -> UpdateCommand:
+    """Cancel a session (it stays in the programme, struck through) or reinstate it."""
+    text = ctx.tr("Cancel {0}") if cancelled else ctx.tr("Reinstate {0}")
+    return UpdateCommand(
+        ctx,
+        text.format(row.label),
+        sessions.update_session,
+        row.id,
+        {"cancelled": cancelled},
+        frozenset({SESSIONS}),
+        row.version,
+    )
+
+
 def edit_track(ctx: AppContext, row: TrackRow, changes: Mapping[str, object]) -> UpdateCommand:
     return UpdateCommand(
         ctx,

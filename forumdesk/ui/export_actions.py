@@ -10,6 +10,7 @@ every start would otherwise spend on something most starts never use.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
 from forumdesk.ui.context import AppContext
+from forumdesk.ui.version_actions import VersionActions
 from forumdesk.ui.workers import JobOutcome, run_with_progress
 
 if TYPE_CHECKING:
@@ -49,9 +51,16 @@ class ExportActions(QObject):
     preview) and `open_url` are the seams tests replace.
     """
 
-    def __init__(self, ctx: AppContext, parent: QWidget, status_bar: QStatusBar) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget,
+        status_bar: QStatusBar,
+        versions: VersionActions,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.window, self.status_bar = ctx, parent, status_bar
+        self.versions = versions  # offers to publish before the agenda goes out
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         # Excel reads semicolon-separated CSV where the decimal separator is a comma (ru, kk...)
@@ -173,6 +182,7 @@ class ExportActions(QObject):
         dialog = ExportAgendaDialog(self.ctx, self.window)
         if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
+        self.versions.offer_to_publish(self.tr("Export agenda"))
         self.run_agenda_export(dialog.options(), dialog.path())
 
     def run_agenda_export(self, options: ExportOptions, path: Path) -> Path | None:
@@ -269,16 +279,20 @@ class ExportActions(QObject):
 
     # --- print and PDF -----------------------------------------------------------------------
 
-    def _agenda_data(self, title: str) -> AgendaData | None:
+    def _agenda_data(self, title: str, lang: str) -> AgendaData | None:
         from forumdesk.services.agenda import load_agenda
+        from forumdesk.services.versions import agenda_edition
 
         event_id = self.ctx.event_id
         if event_id is None:
             return None
         db = self.ctx.db
-        outcome = self._run(
-            title, self.tr("Reading the programme…"), lambda _progress: load_agenda(db, event_id)
-        )
+
+        def read(_progress: object) -> AgendaData:
+            data = load_agenda(db, event_id)
+            return dataclasses.replace(data, edition=agenda_edition(db, event_id, lang))
+
+        outcome = self._run(title, self.tr("Reading the programme…"), read)
         if outcome is None or outcome.cancelled:
             return None
         return outcome.result  # type: ignore[no-any-return]
@@ -287,10 +301,11 @@ class ExportActions(QObject):
         from forumdesk.ui.agenda_print import agenda_document, set_up_printer
         from forumdesk.ui.export_dialog import remembered_options
 
-        data = self._agenda_data(self.tr("Print agenda"))
+        options = remembered_options(self.ctx.db, self.ctx.current_event)
+        self.versions.offer_to_publish(self.tr("Print agenda"))
+        data = self._agenda_data(self.tr("Print agenda"), options.lang)
         if data is None:
             return
-        options = remembered_options(self.ctx.db, self.ctx.current_event)
         document = agenda_document(data, options.lang)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         set_up_printer(printer, options.paper)
@@ -311,10 +326,11 @@ class ExportActions(QObject):
         )
         if path is None:
             return None
-        data = self._agenda_data(self.tr("Export agenda to PDF"))
+        options = remembered_options(self.ctx.db, self.ctx.current_event)
+        self.versions.offer_to_publish(self.tr("Export agenda to PDF"))
+        data = self._agenda_data(self.tr("Export agenda to PDF"), options.lang)
         if data is None:
             return None
-        options = remembered_options(self.ctx.db, self.ctx.current_event)
         try:
             write_pdf(agenda_document(data, options.lang), path, options.paper, data.event.name)
         except ForumdeskError as exc:

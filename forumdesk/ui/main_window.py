@@ -32,6 +32,7 @@ from forumdesk.core.rows import EventRow, Placement
 from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
 from forumdesk.ui import commands
+from forumdesk.ui.changes_dock import ChangesDock
 from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
 from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.database_actions import DatabaseActions
@@ -50,6 +51,7 @@ from forumdesk.ui.sessions_page import SessionsPage
 from forumdesk.ui.setup_page import SetupPage
 from forumdesk.ui.timetable.timetable_page import TimetablePage
 from forumdesk.ui.timetable.unscheduled import UnscheduledDock
+from forumdesk.ui.version_actions import VersionActions
 
 
 class MainWindow(QMainWindow):
@@ -107,13 +109,15 @@ class MainWindow(QMainWindow):
         self.history_view.setEmptyLabel(self.tr("<nothing changed yet>"))
         self.history_dock.setWidget(self.history_view)
         self.problems_dock = ProblemsDock(self.ctx, self)
+        self.changes_dock = ChangesDock(self.ctx, self)
         # the first check waits for the first paint: the window shows first, problems next
         self.problems_dock.check_after(self.first_painted)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.unscheduled_dock)
-        for dock in (self.details_dock, self.history_dock, self.problems_dock):
+        for dock in (self.details_dock, self.history_dock, self.problems_dock, self.changes_dock):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.tabifyDockWidget(self.details_dock, self.history_dock)
         self.tabifyDockWidget(self.details_dock, self.problems_dock)
+        self.tabifyDockWidget(self.details_dock, self.changes_dock)
         self.details_dock.raise_()
         self.problem_marks = TimetableProblemMarks(self.timetable_page, self.ctx)
 
@@ -121,7 +125,9 @@ class MainWindow(QMainWindow):
         self.database_actions = DatabaseActions(self.ctx, self, self.switch_database)
         self.first_painted.connect(self.database_actions.warn_if_network_share)
         self.database_actions.desk_renamed.connect(self._on_desk_renamed)
-        self.export_actions = ExportActions(self.ctx, self, self.statusBar())
+        self.version_actions = VersionActions(self.ctx, self, self.statusBar())
+        self.version_actions.published.connect(lambda _number: self.changes_dock.reload_versions())
+        self.export_actions = ExportActions(self.ctx, self, self.statusBar(), self.version_actions)
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
         self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)
@@ -212,7 +218,11 @@ class MainWindow(QMainWindow):
         self.new_event_action = self._action(self.tr("&New event…"), self.new_event, "Ctrl+Shift+N")
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self._action(self.tr("Open the &demo forum"), self.load_demo))
-        for group in (self.import_actions.menu_actions, self.export_actions.menu_actions):
+        for group in (
+            self.import_actions.menu_actions,
+            self.export_actions.menu_actions,
+            [self.version_actions.publish_action],
+        ):
             file_menu.addSeparator()
             file_menu.addActions(group)
         file_menu.addSeparator()
@@ -241,6 +251,11 @@ class MainWindow(QMainWindow):
             self.tr("&Duplicate selected sessions"), self.duplicate_selected_sessions, "Ctrl+D"
         )
         session_menu.addAction(self.duplicate_action)
+        self.cancel_session_action = self._action(
+            self.tr("&Cancel or reinstate selected session"), self.toggle_cancelled_session
+        )
+        self.cancel_session_action.setObjectName("cancel_session_action")
+        session_menu.addAction(self.cancel_session_action)
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         for number, (page, title) in enumerate(
@@ -263,6 +278,7 @@ class MainWindow(QMainWindow):
             self.details_dock,
             self.history_dock,
             self.problems_dock,
+            self.changes_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
         # the strip under the timetable that says what each problem mark means
@@ -451,6 +467,19 @@ class MainWindow(QMainWindow):
         if chosen:
             text = self.tr("Duplicate %n session(s)", "", len(chosen))
             self.ctx.run(commands.DuplicateSessionsCommand(self.ctx, text, chosen))
+
+    def toggle_cancelled_session(self) -> None:
+        """Cancel the selected session (it stays in the programme, struck through, and its
+        people are among those to tell), or reinstate a cancelled one; undoable."""
+        session_id = self.details_dock.session_id
+        if session_id is None:
+            return
+        try:
+            row = sessions.get_session(self.db, session_id)
+        except ForumdeskError as exc:  # deleted meanwhile
+            self.ctx.report_error(self.tr("Cancel session"), exc)
+            return
+        self.ctx.run(commands.cancel_session(self.ctx, row, not row.cancelled))
 
     def _edit_selected_session(self) -> None:
         if self.details_dock.session_id is not None:

@@ -188,6 +188,8 @@ class SessionEditorDialog(QDialog):
             label = f"{room.name} ({room.capacity})" if room.capacity else room.name
             self.room_combo.addItem(label, room.id)
         self.scheduled_check = QCheckBox(self.tr("On the timetable"), box)
+        # called off: it stays in the programme, struck through, and its people are told
+        self.cancelled_check = QCheckBox(self.tr("Cancelled (stays in the programme)"), box)
         self.day_combo = QComboBox(box)
         for day in self.event_row.days:
             self._add_day(day)
@@ -223,6 +225,7 @@ class SessionEditorDialog(QDialog):
         form.addRow(self.tr("Planned length"), self.length_spin)
         form.addRow(self.tr("Expected audience"), self.audience_spin)
         form.addRow(self.tr("Description"), self.description_edit)
+        form.addRow("", self.cancelled_check)
         return box
 
     def _build_people(self) -> QWidget:
@@ -378,6 +381,7 @@ class SessionEditorDialog(QDialog):
         room = ALL_ROOMS if row.all_rooms else row.room_id
         self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(room)))
         self.length_spin.setValue(row.planned_minutes or 0)
+        self.cancelled_check.setChecked(row.cancelled)
         scheduled = row.starts_at is not None and row.ends_at is not None
         self.scheduled_check.setChecked(scheduled)
         if row.starts_at is not None and row.ends_at is not None:
@@ -458,6 +462,7 @@ class SessionEditorDialog(QDialog):
             "description": self.description_edit.toPlainText(),
             "expected_audience": None if audience < 0 else audience,
             "planned_minutes": self.length_spin.value() or None,
+            "cancelled": self.cancelled_check.isChecked(),
         }
 
     def placement(self) -> Placement:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from forumdesk.core.rows import SessionRow
 from forumdesk.ui.people_table_model import vocabulary_label
@@ -98,6 +98,10 @@ class SessionTableModel(QAbstractTableModel):
             return row.description or row.title
         if role == Qt.ItemDataRole.ToolTipRole and column in ("room", "track", "moderators"):
             return self._display(row, column) or None  # the whole of what a narrow column cuts
+        if role == Qt.ItemDataRole.FontRole and row.cancelled:  # struck through, as printed
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == "track" and row.track_color:
             return QColor(row.track_color)
         return None
@@ -118,7 +122,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == "room":
             return _tr("All rooms") if row.all_rooms else row.room_name or ""
         if column == "title":
-            return row.title
+            return _tr("CANCELLED: {0}").format(row.title) if row.cancelled else row.title
         if column == "kind":
             return vocabulary_label(row.kind)
         if column == "track":

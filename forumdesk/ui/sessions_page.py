@@ -70,6 +70,8 @@ class SessionsPage(QWidget):
         self.edit_action.triggered.connect(self._open_current)
         self.unschedule_action = QAction(self.tr("Take off the timetable"), self)
         self.unschedule_action.triggered.connect(self.unschedule_selected)
+        self.cancel_action = QAction(self.tr("Cancel or reinstate"), self)
+        self.cancel_action.triggered.connect(self.toggle_cancelled)
         self.delete_action = QAction(self.tr("Delete…"), self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -78,6 +80,7 @@ class SessionsPage(QWidget):
             self.new_action,
             self.edit_action,
             self.unschedule_action,
+            self.cancel_action,
             self.delete_action,
         ):
             self.table.addAction(action)
@@ -164,6 +167,17 @@ class SessionsPage(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self.open_session.emit(index.data(ROW_ID_ROLE))
+
+    def toggle_cancelled(self) -> None:
+        """Cancel the current session (it stays, struck through) or reinstate it; undoable,
+        based on the row as the table shows it."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        session_id = index.data(ROW_ID_ROLE)
+        row = next((r for r in self.model.rows() if r.id == session_id), None)
+        if row is not None:
+            self.ctx.run(commands.cancel_session(self.ctx, row, not row.cancelled))
 
     def unschedule_selected(self) -> None:
         wanted = set(self.selected_ids())

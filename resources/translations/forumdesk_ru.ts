@@ -99,44 +99,54 @@
         <translation>изменение трека «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="471"/>
+        <location filename="../../forumdesk/ui/commands.py" line="252"/>
+        <source>Cancel {0}</source>
+        <translation>Отменить {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="252"/>
+        <source>Reinstate {0}</source>
+        <translation>Вернуть {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="485"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="607"/>
+        <location filename="../../forumdesk/ui/commands.py" line="621"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="784"/>
-        <location filename="../../forumdesk/ui/commands.py" line="789"/>
+        <location filename="../../forumdesk/ui/commands.py" line="798"/>
+        <location filename="../../forumdesk/ui/commands.py" line="803"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="814"/>
+        <location filename="../../forumdesk/ui/commands.py" line="828"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="893"/>
+        <location filename="../../forumdesk/ui/commands.py" line="907"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="911"/>
+        <location filename="../../forumdesk/ui/commands.py" line="925"/>
         <source>Reorder tracks</source>
         <translation>изменение порядка треков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="919"/>
-        <location filename="../../forumdesk/ui/commands.py" line="924"/>
+        <location filename="../../forumdesk/ui/commands.py" line="933"/>
+        <location filename="../../forumdesk/ui/commands.py" line="938"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="949"/>
+        <location filename="../../forumdesk/ui/commands.py" line="963"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -268,6 +278,127 @@
         <location filename="../../forumdesk/ui/assignment_draft_model.py" line="39"/>
         <source>Also at this time</source>
         <translation>В это же время</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="78"/>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="78"/>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="78"/>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDock</name>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="54"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="96"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="60"/>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="70"/>
+        <source>Session or person…</source>
+        <translation>Сессия или человек…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="83"/>
+        <source>Save for mail merge…</source>
+        <translation>Сохранить для рассылки…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="85"/>
+        <source>Save their new agendas…</source>
+        <translation>Сохранить их новые программы…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="97"/>
+        <source>People to tell</source>
+        <translation>Кого известить</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="100"/>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="100"/>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="136"/>
+        <source>the latest version</source>
+        <translation>последней версии</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="137"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="209"/>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="139"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="202"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="207"/>
+        <source>version {0}</source>
+        <translation>версия {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="204"/>
+        <source>the start (nothing published yet)</source>
+        <translation>начала (ещё ничего не опубликовано)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="212"/>
+        <source>From {0} to {1}: {2} changes, {3} people to tell.</source>
+        <translation>С «{0}» по «{1}»: изменений — {2}, известить — {3} чел.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="227"/>
+        <source>Save the people to tell</source>
+        <translation>Сохранить список для рассылки</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="229"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Файл CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="241"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="283"/>
+        <source>The file could not be written: {0}</source>
+        <translation>Не удалось записать файл: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="254"/>
+        <source>Save their new agendas</source>
+        <translation>Сохранение новых личных программ</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="256"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="266"/>
+        <source>Writing the agendas…</source>
+        <translation>Запись программ…</translation>
     </message>
 </context>
 <context>
@@ -654,167 +785,170 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../forumdesk/ui/agenda_print.py" line="345"/>
+        <location filename="../../forumdesk/ui/agenda_print.py" line="356"/>
         <source>The PDF «{0}» could not be written.</source>
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="60"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="69"/>
         <source>Open the file</source>
         <translation>Открыть файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="71"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="80"/>
         <source>&amp;Export agenda…</source>
         <translation>&amp;Экспорт программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="74"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="83"/>
         <source>&amp;Print agenda…</source>
         <translation>Пе&amp;чать программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="77"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="86"/>
         <source>Export agenda to P&amp;DF…</source>
         <translation>Экспорт программы в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="79"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="88"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>Экспорт &amp;календаря (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="81"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="90"/>
         <source>Export CS&amp;V</source>
         <translation>Экспорт в CS&amp;V</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="82"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="91"/>
         <source>&amp;Sessions…</source>
         <translation>&amp;Сессии…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="84"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="93"/>
         <source>&amp;People…</source>
         <translation>&amp;Участники…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="125"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="134"/>
         <source>The file could not be written: {0}</source>
         <translation>Не удалось записать файл: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="132"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="141"/>
         <source>The export failed unexpectedly: {0}</source>
         <translation>Экспорт неожиданно завершился ошибкой: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="186"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="185"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="196"/>
         <source>Export agenda</source>
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="189"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="199"/>
         <source>Writing the agenda workbook…</source>
         <translation>Запись программы в книгу Excel…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="196"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="206"/>
         <source>Export cancelled; any previous file was left as it was.</source>
         <translation>Экспорт прерван; прежний файл, если он был, не изменён.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="201"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="323"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="211"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="339"/>
         <source>The agenda was written to {0}.</source>
         <translation>Программа записана в {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="213"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="222"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="223"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="232"/>
         <source>Export calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="215"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="225"/>
         <source>programme</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="216"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="226"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="223"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="233"/>
         <source>Writing the calendar…</source>
         <translation>Запись календаря…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="229"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="239"/>
         <source>{0} sessions were written to {1}.</source>
         <translation>Записано сессий: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="239"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="249"/>
         <source>Export sessions as CSV</source>
         <translation>Экспорт сессий в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="241"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="251"/>
         <source>Export people as CSV</source>
         <translation>Экспорт участников в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="246"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="256"/>
         <source>sessions</source>
         <translation>сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="246"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="256"/>
         <source>people</source>
         <translation>участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="247"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="257"/>
         <source>CSV file (*.csv)</source>
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="260"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="270"/>
         <source>Writing the CSV file…</source>
         <translation>Запись файла CSV…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="277"/>
         <source>{0} rows were written to {1}.</source>
         <translation>Записано строк: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="280"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="295"/>
         <source>Reading the programme…</source>
         <translation>Чтение программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="290"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="298"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="305"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="306"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="313"/>
         <source>Print agenda</source>
         <translation>Печать программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="307"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="314"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="321"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="322"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="330"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="331"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="337"/>
         <source>Export agenda to PDF</source>
         <translation>Экспорт программы в PDF</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="309"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="324"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="310"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="325"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
@@ -1335,204 +1469,209 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="96"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="104"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="106"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="107"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="109"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="127"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="367"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="133"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="383"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="129"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="135"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="184"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="190"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="186"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="192"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="194"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="220"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="219"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="243"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="238"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="245"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
+        <source>&amp;Cancel or reinstate selected session</source>
+        <translation>&amp;Отменить или вернуть выбранную сессию</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="263"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="264"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="250"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="265"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="266"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="269"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="285"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="275"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="291"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="295"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="285"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="301"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="288"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="304"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="298"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="404"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="314"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="352"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="374"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="390"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="380"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="396"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="425"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="439"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="455"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="452"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="468"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1541,17 +1680,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="504"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="480"/>
+        <source>Cancel session</source>
+        <translation>Отмена сессии</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="533"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="510"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="539"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="511"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="540"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2655,7 +2799,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     <name>SessionEditorDialog</name>
     <message>
         <location filename="../../forumdesk/ui/session_editor.py" line="121"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="649"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="654"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
@@ -2690,122 +2834,127 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="206"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <source>Cancelled (stays in the programme)</source>
+        <translation>Отменена (остаётся в программе)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="208"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="210"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="212"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="211"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
         <source>not set (1 hour)</source>
         <translation>не задана (1 час)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="215"/>
         <source>How long the session lasts when it is put on the timetable</source>
         <translation>Сколько длится сессия, когда её ставят в расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="216"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="217"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="221"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
         <source>Planned length</source>
         <translation>Плановая длительность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="226"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="262"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="265"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="263"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="266"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="267"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="281"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="282"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="285"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="298"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="301"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="300"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="303"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="517"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="522"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="602"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="607"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="611"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="616"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -2904,14 +3053,19 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Модераторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="112"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="116"/>
         <source>unscheduled</source>
         <translation>вне расписания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_table_model.py" line="119"/>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="123"/>
         <source>All rooms</source>
         <translation>Все залы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_table_model.py" line="125"/>
+        <source>CANCELLED: {0}</source>
+        <translation>ОТМЕНЕНА: {0}</translation>
     </message>
 </context>
 <context>
@@ -2938,21 +3092,26 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/sessions_page.py" line="73"/>
+        <source>Cancel or reinstate</source>
+        <translation>Отменить или вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="75"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="141"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="144"/>
         <source>{0} of {1} sessions</source>
         <translation>Сессий: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="176"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="190"/>
         <source>Unschedule {0} sessions</source>
         <translation>снятие с расписания сессий ({0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="189"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="203"/>
         <source>Delete {0} session(s) with their people?
 
 {1}
@@ -2965,12 +3124,12 @@ You can undo this with Edit &gt; Undo.</source>
 Это можно отменить: «Правка &gt; Отменить».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="192"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="206"/>
         <source>Delete sessions</source>
         <translation>Удаление сессий</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/sessions_page.py" line="198"/>
+        <location filename="../../forumdesk/ui/sessions_page.py" line="212"/>
         <source>Delete {0} session(s)</source>
         <translation>удаление сессий ({0})</translation>
     </message>
@@ -3317,6 +3476,29 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
 </context>
 <context>
+    <name>TellTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <source>Tell</source>
+        <translation>Сообщить</translation>
+    </message>
+</context>
+<context>
     <name>TimetablePage</name>
     <message>
         <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="70"/>
@@ -3514,6 +3696,39 @@ You can undo this with Edit &gt; Undo.</source>
             <numerusform>Разместить: %n сессии</numerusform>
             <numerusform>Разместить: %n сессий</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VersionActions</name>
+    <message>
+        <location filename="../../forumdesk/ui/version_actions.py" line="28"/>
+        <source>P&amp;ublish version…</source>
+        <translation>Опубликовать &amp;версию…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/version_actions.py" line="51"/>
+        <source>Publish version</source>
+        <translation>Публикация версии</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/version_actions.py" line="59"/>
+        <source>Version {0} freezes the programme as it is now: what you send. Its name (optional, such as «Sent to speakers»):</source>
+        <translation>Версия {0} фиксирует программу в нынешнем виде — то, что вы рассылаете. Её название (необязательно, например «Отправлено спикерам»):</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/version_actions.py" line="81"/>
+        <source>Version {0} published; later changes are counted from it.</source>
+        <translation>Версия {0} опубликована; дальнейшие изменения отсчитываются от неё.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/version_actions.py" line="99"/>
+        <source>The programme has changed since version {0}. Publish it as version {1} first, so that every page says which version it shows? If not, the pages say they are a draft.</source>
+        <translation>Программа изменилась после версии {0}. Сначала опубликовать её как версию {1}, чтобы на каждой странице было указано, какую версию она показывает? Если нет, на страницах будет написано, что это черновик.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/version_actions.py" line="105"/>
+        <source>No version of the programme has been published yet. Publish this as version 1 first, so that every page says which version it shows? If not, the pages say they are a draft.</source>
+        <translation>Ни одна версия программы ещё не опубликована. Сначала опубликовать эту как версию 1, чтобы на каждой странице было указано, какую версию она показывает? Если нет, на страницах будет написано, что это черновик.</translation>
     </message>
 </context>
 <context>

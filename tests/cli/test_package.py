@@ -97,6 +97,9 @@ def test_every_command_is_registered_once_in_the_readme_order() -> None:
         "export-ics",
         "export-csv",
         "check",
+        "publish",
+        "versions",
+        "changes",
     ]
     args = build_parser().parse_args(["--db", "x.sqlite3", "events", "--json"])
     assert args.handler is next(c.run for c in COMMANDS if c.name == "events")

@@ -553,3 +553,62 @@ def test_0004_puts_breaks_across_all_rooms_and_orders_tracks_as_created(db_path:
         ("Zeta", 0),
         ("Alpha", 1),
     ]
+
+
+# --- 0005: the change journal, published versions, cancelled sessions ------------------------
+
+
+def test_0005_keeps_every_session_not_cancelled_and_journals_from_then_on(db_path: Path) -> None:
+    """A file at 0004 with a session: after the upgrade the session is not cancelled, there is
+    no version and no journal yet, and the next edit is journalled in its own transaction."""
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+    engine.dispose()
+    assert "change_journal" not in _tables(db_path)
+    _sql(
+        db_path,
+        "INSERT INTO events (id, name, first_day, last_day, timezone, changeover_minutes, version)"
+        " VALUES (1, 'Forum', '2021-11-25', '2021-11-26', 'Asia/Almaty', 0, 1)",
+    )
+    _sql(
+        db_path,
+        "INSERT INTO program_sessions (id, event_id, code, title, kind, version)"
+        " VALUES (1, 1, 'S1', 'Opening', 'plenary', 1)",
+    )
+
+    database = _open(db_path)
+    try:
+        assert _version(db_path) == head_revision()
+        assert _sql(db_path, "SELECT cancelled FROM program_sessions") == [(0,)]
+        assert _count(db_path, "change_journal") == 0
+        assert _count(db_path, "programme_versions") == 0
+        from forumdesk.services.sessions import set_cancelled
+
+        set_cancelled(database, 1, True, expected_version=1)
+    finally:
+        database.dispose()
+    assert _sql(db_path, "SELECT table_name, kind, before, after FROM change_journal") == [
+        ("program_sessions", "update", '{"cancelled": false}', '{"cancelled": true}')
+    ]
+
+
+def test_0005_downgrades_to_0004_without_losing_sessions(db: Database, db_path: Path) -> None:
+    from forumdesk.services.events import create_event
+    from forumdesk.services.sessions import create_session
+
+    event = create_event(db, "Forum", "2021-11-25", timezone="Asia/Almaty")
+    create_session(db, event.id, "Opening", code="P1")
+    db.dispose()
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    engine.dispose()
+    assert _version(db_path) == "0004"
+    assert {"change_journal", "programme_versions"}.isdisjoint(_tables(db_path))
+    assert _sql(db_path, "SELECT code, title FROM program_sessions") == [("P1", "Opening")]

@@ -18,9 +18,10 @@ from forumdesk.core.enums import LEADING_ROLES, Role
 from forumdesk.core.rows import SessionPerson
 from forumdesk.db.engine import Database
 from forumdesk.io.agenda_data import AgendaData
+from forumdesk.services import events, versions
 from forumdesk.services.agenda import load_agenda
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui.agenda_print import agenda_document, write_pdf
+from forumdesk.ui.agenda_print import agenda_document, agenda_html, write_pdf
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
 
@@ -60,6 +61,9 @@ def test_a_pdf_of_the_agenda_has_the_sessions_in_cyrillic(
 
 
 def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    """The window on the demo, published as version 1: nothing to offer to publish first."""
+    for event in events.list_events(db):
+        versions.publish_version(db, event.id, expected_latest=None)
     window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     return window
@@ -220,3 +224,36 @@ def test_a_printer_gets_the_same_packed_pages(
     agenda_document(data, "ru").print_(printer)  # what the print preview's paintRequested calls
     _check_packed(data, tmp_path / "printed.pdf", "(продолжение)")
     assert len(_pdf_pages(tmp_path / "printed.pdf")) == 5
+
+
+def test_every_printed_page_says_which_version_it_shows(
+    qtbot: QtBot, db: Database, demo: DemoResult, tmp_path: Path
+) -> None:
+    version = versions.publish_version(db, demo.event.id, expected_latest=0)
+    data = dataclasses.replace(
+        load_agenda(db, demo.event.id),
+        edition=versions.agenda_edition(db, demo.event.id, "en"),
+    )
+    document = agenda_document(data, "en")
+    stamp = f"Version 1 · {version.local_time:%d.%m.%Y %H:%M}"
+    assert document.stamp == stamp
+    assert agenda_document(load_agenda(db, demo.event.id), "en").stamp is None  # not asked
+    path = write_pdf(document, tmp_path / "agenda.pdf", "A4", data.event.name)
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed; the stamp was checked above")
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True, encoding="utf-8"
+    ).stdout
+    pages = text.count("\f")
+    assert pages >= 2 and text.count("Version 1 ·") == pages
+
+
+def test_a_cancelled_session_is_struck_through_on_paper(
+    qtbot: QtBot, db: Database, demo: DemoResult
+) -> None:
+    from forumdesk.services import sessions
+
+    s3 = next(s for s in sessions.list_sessions(db, demo.event.id) if s.code == "S3")
+    sessions.set_cancelled(db, s3.id, True, expected_version=s3.version)
+    html_text = agenda_html(load_agenda(db, demo.event.id), "en")
+    assert f"<s>{s3.title}</s>" in html_text and "<b>CANCELLED</b>" in html_text

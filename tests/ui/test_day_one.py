@@ -627,8 +627,12 @@ def _export_the_agenda(
         return dialog.result()
 
     exporter.exec_dialog = drive
+    prompts.answer_questions(True)  # publish it as version 1 first: what goes out is named
     _action(window, "Ctrl+Shift+E").trigger()
     assert not prompts.warnings
+    assert "version 1" in prompts.questions[-1]
+    footer = openpyxl.load_workbook(target)["Программа"].oddFooter.center.text
+    assert footer.startswith("Версия 1 · ")
     workbook = openpyxl.load_workbook(target, read_only=True)
     assert workbook.sheetnames == ["Программа", "Участники"]
     programme = " ".join(

@@ -230,6 +230,7 @@ def test_exporting_from_the_menu_writes_the_chosen_parts(
     exporter = _actions(window)
     exporter.open_url = lambda url: opened.append(url) or True
     prompts.choose_files(target)
+    prompts.answer_questions(False)  # not published first: the pages say "draft"
 
     def drive(dialog: QDialog) -> int:
         assert isinstance(dialog, ExportAgendaDialog)
@@ -242,7 +243,7 @@ def test_exporting_from_the_menu_writes_the_chosen_parts(
 
     exporter.exec_dialog = drive
     exporter.export_agenda_action.trigger()
-    assert [s.kind for s in prompts.shown] == ["save_file"]  # no warning
+    assert [s.kind for s in prompts.shown] == ["save_file", "question"]  # no warning
     assert load_workbook(target).sheetnames == ["Программа", "Участники"]
     assert str(target) in window.statusBar().currentMessage()
     exporter.open_button.click()

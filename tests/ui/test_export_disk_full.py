@@ -18,6 +18,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from forumdesk.db.engine import Database
+from forumdesk.services import versions
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.exports import ExportOptions
 from forumdesk.ui.main_window import MainWindow
@@ -67,6 +68,7 @@ def test_a_full_disk_is_a_warning_and_the_old_file_is_kept(
     prompts: ScriptedPrompts,
     fmt: str,
 ) -> None:
+    versions.publish_version(db, demo.event.id, expected_latest=0)  # nothing to offer first
     window = MainWindow(db, prompts=prompts)
     qtbot.addWidget(window)
     path = tmp_path / f"agenda.{fmt}"

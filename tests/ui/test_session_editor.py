@@ -398,3 +398,24 @@ def test_the_day_list_shows_each_day_once_with_the_sessions_day_current(
     assert len(texts) == len(set(texts)) == len(ctx.current_event.days)  # type: ignore[union-attr]
     assert combo.currentIndex() == ctx.current_event.days.index(last_day)  # type: ignore[union-attr]
     assert dialog.placement().starts_at == row.starts_at
+
+
+def test_ticking_cancelled_in_the_editor_cancels_in_one_undoable_step(
+    qtbot: QtBot, ctx: AppContext, demo: DemoResult
+) -> None:
+    s3 = _session(ctx.db, demo.event.id, "S3")
+    dialog = _editor(qtbot, ctx, s3.id)
+    assert not dialog.cancelled_check.isChecked()
+    qtbot.mouseClick(dialog.cancelled_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    saved = sessions.get_session(ctx.db, s3.id)
+    assert saved.cancelled and saved.starts_at == s3.starts_at  # it keeps its place
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert not sessions.get_session(ctx.db, s3.id).cancelled
+    again = _editor(qtbot, ctx, s3.id)
+    ctx.undo_stack.redo()
+    again.reject()
+    assert _editor(qtbot, ctx, s3.id).cancelled_check.isChecked()

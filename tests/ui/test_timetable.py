@@ -27,6 +27,7 @@ from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.services import placing, sessions, venue
 from forumdesk.services.demo import DemoResult
+from forumdesk.ui import commands
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.timetable.geometry import Column
 from forumdesk.ui.timetable.session_block import SessionBlock, wrap_lines
@@ -670,3 +671,16 @@ def test_block_text_stays_inside_its_block(
             assert point.x() + metrics.horizontalAdvance(text) <= rect.right() + 0.5, text
         if block.place.height >= 40:
             assert any(block.row.title.split()[0] in text for *_rest, text in lines)
+
+
+def test_a_cancelled_session_keeps_its_block_struck_through(
+    page: TimetablePage, ctx: AppContext
+) -> None:
+    row = _row(ctx, "S3")
+    assert ctx.run(commands.cancel_session(ctx, row, True))
+    page.reload()
+    block = _block(page.view, ctx, "S3")
+    texts = block._lay_out_text()
+    assert texts and all(font.strikeOut() for font, _color, _point, _text in texts)
+    other = _block(page.view, ctx, "S4")._lay_out_text()
+    assert other and not any(font.strikeOut() for font, _color, _point, _text in other)

@@ -298,6 +298,19 @@ class SessionBlock(QGraphicsItem):
             painter.drawText(point, text)
 
     def _lay_out_text(self) -> list[tuple[QFont, QColor, QPointF, str]]:
+        placed = self._lay_out_lines()
+        if not self.row.cancelled:
+            return placed
+        # a cancelled session keeps its place, struck through as the printed agenda shows it
+        struck: dict[int, QFont] = {}
+        for font, _color, _point, _text in placed:
+            if id(font) not in struck:
+                copy = QFont(font)
+                copy.setStrikeOut(True)
+                struck[id(font)] = copy
+        return [(struck[id(font)], color, point, text) for font, color, point, text in placed]
+
+    def _lay_out_lines(self) -> list[tuple[QFont, QColor, QPointF, str]]:
         fonts = self.host.block_fonts
         left = 8.0 if self.place.overlaps or self.place.under_all_rooms else 5.0
         width = self._width - left - 4 - self._reserved_right

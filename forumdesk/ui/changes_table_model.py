@@ -1,0 +1,171 @@
+"""The Changes dock's tables: the changes between two versions, and the people to tell.
+
+Both are fed plain rows (`ChangeLine`, `TellLine`) built from services.versions.Comparison by the
+dock; they never query. `ChangeFilterProxyModel` keeps the lines of one kind and those whose
+session or people match the words typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One change as the dock shows it."""
+
+    session: str  # "S3 «Title»"
+    kind: str  # ChangeKind value
+    kind_label: str  # in the window's language
+    text: str
+    people: str  # the names of the people it affects, for the filter and the tooltip
+    count: int  # how many people it affects
+
+
+@dataclass(frozen=True, slots=True)
+class TellLine:
+    """One person to tell, with their own lines."""
+
+    name: str
+    email: str
+    language: str
+    text: str
+
+
+class ChangeTableModel(QAbstractTableModel):
+    """Session, change, people affected; a reset per reload (a comparison is read whole)."""
+
+    COLUMNS = ("session", "change", "people")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ChangeLine] = []
+
+    def set_rows(self, rows: Sequence[ChangeLine]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[ChangeLine]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return (self.tr("Session"), self.tr("What changed"), self.tr("People"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "session":
+                return row.session
+            if column == "change":
+                return row.text
+            return str(row.count)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.people or None if column == "people" else row.text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "people":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class TellTableModel(QAbstractTableModel):
+    """Name, e-mail, language, their lines."""
+
+    COLUMNS = ("name", "email", "language", "text")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TellLine] = []
+
+    def set_rows(self, rows: Sequence[TellLine]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[TellLine]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            headings = (self.tr("Name"), self.tr("E-mail"), self.tr("Language"), self.tr("Tell"))
+            return headings[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = getattr(row, self.COLUMNS[index.column()])
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 3:
+                return value.replace("\n", " ")
+            return value
+        return None
+
+
+class ChangeFilterProxyModel(QSortFilterProxyModel):
+    """The changes of one kind (None: all) whose session or people contain the words typed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._kind: str | None = None
+
+    def set_filter(self, text: str, kind: str | None) -> None:
+        self._words = text.casefold().split()
+        self._kind = kind
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            self.endFilterChange()
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ChangeTableModel):
+            return True
+        row = model.rows()[source_row]
+        if self._kind is not None and row.kind != self._kind:
+            return False
+        haystack = f"{row.session} {row.people} {row.text}".casefold()
+        return all(word in haystack for word in self._words)
