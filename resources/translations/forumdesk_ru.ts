@@ -1084,6 +1084,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>отчество</translation>
     </message>
     <message>
+        <source>name in Latin letters</source>
+        <translation>ФИО латиницей</translation>
+    </message>
+    <message>
         <source>organisation</source>
         <translation>организация</translation>
     </message>
@@ -3041,44 +3045,44 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="340"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="345"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="350"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="356"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="361"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="376"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="396"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="402"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
