@@ -31,7 +31,7 @@ from forumdesk.core.countries import country_label
 from forumdesk.core.enums import RegistrationStatus, Sector, Vocabulary
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.text import fold
-from forumdesk.core.transliteration import latin_folded
+from forumdesk.core.transliteration import has_cyrillic, latin_folded
 from forumdesk.ui.mime import PERSON_IDS_MIME, encode_ids
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -134,6 +134,13 @@ def search_key(
     return quick_fold(" ".join([part for part in parts if part]))
 
 
+def latin_name_key(row: PersonRow) -> str:
+    """The folded name of someone whose name is written in Latin letters, else "": what a
+    Cyrillic filter word looks at in Latin letters."""
+    name = row.display_name
+    return "" if has_cyrillic(name) else quick_fold(f"{name} {row.latin_name or ''}")
+
+
 def filter_words(text: str) -> list[str]:
     """The folded words of a filter: a row is shown when its key contains every one (or, for
     a word in Cyrillic letters, its Latin form: «смит» shows Smith)."""
@@ -146,37 +153,17 @@ def latin_alternative(word: str) -> str | None:
     return latin if latin != word else None
 
 
-class _Haystack:
-    """Every row's search key in display order, also joined into one string.
+class _Text:
+    """Keys in display order, also joined into one string, for str.find to hop through."""
 
-    A word most rows lack ("p12", "иванова") is found by str.find hopping from hit to hit
-    through one long string, faster than testing 50,000 keys one by one; a word most rows
-    hold ("и") is still tested key by key, since almost every key is a hit anyway.
-    """
-
-    def __init__(self, keys: Sequence[str], order: list[int]) -> None:
-        self.order = order
-        self.keys = [keys[i] for i in order]
-        self.text = "\n".join(self.keys)  # a filter word never holds a line break
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.text = "\n".join(keys)  # a filter word never holds a line break
         # where each key starts; one more entry for the end of the text
-        self.starts = list(accumulate((len(key) + 1 for key in self.keys), initial=0))
+        self.starts = list(accumulate((len(key) + 1 for key in keys), initial=0))
 
-    def matching(self, word: str, latin: str | None = None) -> list[int]:
-        """The rows (as in `order`) whose key contains `word` (or `latin`), in display order."""
-        common = len(self.keys)
-        if latin is None:
-            if self.text.count(word) * 3 > common:
-                return list(compress(self.order, map(contains, self.keys, repeat(word))))
-            return [self.order[n] for n in self._positions(word)]
-        if (self.text.count(word) + self.text.count(latin)) * 3 > common:
-            keys = self.keys
-            hits = map(or_, map(contains, keys, repeat(word)), map(contains, keys, repeat(latin)))
-            return list(compress(self.order, hits))
-        positions = sorted(set(self._positions(word)).union(self._positions(latin)))
-        return [self.order[n] for n in positions]
-
-    def _positions(self, word: str) -> list[int]:
-        """Where in `keys` the keys holding `word` are."""
+    def positions(self, word: str) -> list[int]:
+        """Where in `keys` the keys holding `word` are, in order."""
         found: list[int] = []
         find, starts = self.text.find, self.starts
         at = find(word)
@@ -185,6 +172,47 @@ class _Haystack:
             found.append(position)
             at = find(word, starts[position + 1])  # on to the next key: one hit per row
         return found
+
+
+class _Haystack:
+    """Every row's search key in display order, also joined into one string.
+
+    A word most rows lack ("p12", "иванова") is found by str.find hopping from hit to hit
+    through one long string, faster than testing 50,000 keys one by one; a word most rows
+    hold ("и") is still tested key by key, since almost every key is a hit anyway.
+
+    A Cyrillic word is also looked for, in Latin letters, in the names of the people whose
+    names are written in Latin (`latin_keys`, "" for everyone else): «смит» finds Smith. A
+    Cyrillic name is found by its own letters, and its Latin form is in the main key for
+    Latin typing, so only those few short keys take the second look.
+    """
+
+    def __init__(self, keys: Sequence[str], latin_keys: Sequence[str], order: list[int]) -> None:
+        self.order = order
+        self.main = _Text([keys[i] for i in order])
+        self.latin = _Text([latin_keys[i] for i in order])
+
+    def matching(self, word: str, latin: str | None = None) -> list[int]:
+        """The rows (as in `order`) whose key contains `word`, or whose Latin name contains
+        `latin`, in display order."""
+        main, order = self.main, self.order
+        dense = main.text.count(word) * 3 > len(main.keys)
+        if latin is None:
+            if dense:
+                return list(compress(order, map(contains, main.keys, repeat(word))))
+            return [order[n] for n in main.positions(word)]
+        if dense:
+            hits = map(
+                or_,
+                map(contains, main.keys, repeat(word)),
+                map(contains, self.latin.keys, repeat(latin)),
+            )
+            return list(compress(order, hits))
+        extra = self.latin.positions(latin)
+        found = main.positions(word)
+        if extra:
+            found = sorted(set(found).union(extra))
+        return [order[n] for n in found]
 
 
 class PeopleTableModel(QAbstractTableModel):
@@ -210,7 +238,8 @@ class PeopleTableModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._sort_keys: dict[int, list[Any]] = {}  # column -> key per row, built on demand
         self._name_order: list[int] | None = None  # every row by name, built on demand
-        self._haystack = _Haystack([], [])  # the keys in _order, for filtering
+        self._latin_keys: list[str] = []  # Latin-written names, "" for Cyrillic ones
+        self._haystack = _Haystack([], [], [])  # the keys in _order, for filtering
         self._order: list[int] = []  # every row, in the current sort order
         self._visible: list[int] = []  # the rows that pass the filter, in that order
         self._words: list[str] = []
@@ -252,10 +281,13 @@ class PeopleTableModel(QAbstractTableModel):
         labels = {sector: vocabulary_label(sector) for sector in Sector}
         countries = self._country_labels(self._rows)
         self._keys = [search_key(row, labels, countries) for row in self._rows]
+        self._latin_keys = [latin_name_key(row) for row in self._rows]
         self._sort_keys = {}
         self._name_order = None
         self._order = self._sorted_order(self._sort_column, self._sort_order)
-        self._haystack = _Haystack(self._keys, self._order)  # now, not on the first keystroke
+        self._haystack = _Haystack(
+            self._keys, self._latin_keys, self._order
+        )  # now, not on the first keystroke
         self._visible = self._matching(self._order, self._words)
         self._row_of = None
         self.endResetModel()
@@ -279,11 +311,12 @@ class PeopleTableModel(QAbstractTableModel):
                 continue
             self._rows[source] = row
             self._keys[source] = search_key(row, labels, self._country_labels([row]))
+            self._latin_keys[source] = latin_name_key(row)
             for column, keys in self._sort_keys.items():
                 keys[source] = self._sort_key(row, self.COLUMNS[column])
             changed.append(row.id)
         if changed:
-            self._haystack = _Haystack(self._keys, self._order)
+            self._haystack = _Haystack(self._keys, self._latin_keys, self._order)
             last = self.columnCount() - 1
             for person_id in changed:
                 shown = self.row_of(person_id)
@@ -391,7 +424,7 @@ class PeopleTableModel(QAbstractTableModel):
         before = [(self._visible[i.row()], i.column()) for i in persistent]
         self._sort_column, self._sort_order = column, order
         self._order = self._sorted_order(column, order)
-        self._haystack = _Haystack(self._keys, self._order)
+        self._haystack = _Haystack(self._keys, self._latin_keys, self._order)
         # The filtered rows in the new order: no need to match the words again.
         shown = set(self._visible)
         self._visible = (
@@ -442,18 +475,14 @@ class PeopleTableModel(QAbstractTableModel):
         if len(candidates) * 3 > len(self._order):
             first = remaining.pop(0)
             shown = self._haystack.matching(first, latin_alternative(first))
-        keys = self._keys
+        keys, latin_keys = self._keys, self._latin_keys
         for word in remaining:
             latin = latin_alternative(word)
             # map/compress keep the loop in C, faster than a list comprehension
-            if latin is None:
-                hits = map(contains, map(keys.__getitem__, shown), repeat(word))
-            else:
-                shown_keys = list(map(keys.__getitem__, shown))
+            hits = map(contains, map(keys.__getitem__, shown), repeat(word))
+            if latin is not None:
                 hits = map(
-                    or_,
-                    map(contains, shown_keys, repeat(word)),
-                    map(contains, shown_keys, repeat(latin)),
+                    or_, hits, map(contains, map(latin_keys.__getitem__, shown), repeat(latin))
                 )
             shown = list(compress(shown, hits))
         return shown

@@ -17,7 +17,7 @@ from forumdesk.core.countries import country_label
 from forumdesk.core.enums import RegistrationStatus, Sector
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.text import fold
-from forumdesk.core.transliteration import latin_folded, latin_name
+from forumdesk.core.transliteration import has_cyrillic, latin_folded, latin_name
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, people
 from forumdesk.services.demo import DemoResult
@@ -91,7 +91,7 @@ def generate_rows(count: int, seed: int = 7) -> Generated:
 
 def reference_matches(row: PersonRow, query: str) -> bool:
     """What the filter promises, written the slow, obvious way with services.text.fold: every
-    word, or its Latin form, somewhere in what the row shows (the country by its name)."""
+    word somewhere in what the row shows (the country by its name, the Latin name too)."""
     fields = (
         row.display_name,
         row.family_name,
@@ -106,7 +106,12 @@ def reference_matches(row: PersonRow, query: str) -> bool:
         row.phone,
     )
     haystack = fold(" ".join(f for f in fields if f))
-    return all(word in haystack or latin_folded(word) in haystack for word in fold(query).split())
+    # a Cyrillic word also finds, in Latin letters, a name written in Latin («смит»: Smith)
+    latin_written = "" if has_cyrillic(row.display_name) else fold(row.display_name)
+    return all(
+        word in haystack or (latin_folded(word) != word and latin_folded(word) in latin_written)
+        for word in fold(query).split()
+    )
 
 
 def shown_ids(model: PeopleTableModel) -> list[int]:
