@@ -36,7 +36,9 @@ from bench.clash_input import ClashInput, clash_check_input
 from bench.schedule import SessionPlan, plan_sessions
 from forumdesk.config import resolve_database_url
 from forumdesk.core import text
+from forumdesk.core.countries import stored_country
 from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
+from forumdesk.core.transliteration import latin_name
 from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.db.models import (
@@ -237,7 +239,7 @@ class _Writer:
                         "id": next_org,
                         "name": org.name,
                         "name_key": key,
-                        "country": org.country,
+                        "country": stored_country(org.country),
                         "sector": org.sector.value,
                         "version": 1,
                     }
@@ -254,9 +256,10 @@ class _Writer:
                 given_name=person.given_name,
                 patronymic=person.patronymic,
                 display_name=person.display_name,
+                latin_name=latin_name(person.display_name),
                 organization_id=org_ids[text.fold(person.organization.name)],
                 position=person.position,
-                country=person.country,
+                country=stored_country(person.country),
                 sector=person.organization.sector.value,
                 email=email,
                 phone=person.phone,
@@ -272,6 +275,7 @@ class _Writer:
                     person.organization.name,
                     email,
                     person.phone,
+                    latin_name(person.display_name),
                 ),
             )
             rows.append(vars(row))

@@ -20,6 +20,8 @@ from forumdesk.cli.shared import (
     print_json,
     print_table,
 )
+from forumdesk.core.countries import country_label
+from forumdesk.core.i18n import language
 
 if TYPE_CHECKING:
     from forumdesk.core.rows import EventRow, PersonRow, SessionRow
@@ -180,7 +182,13 @@ def run_people(args: argparse.Namespace) -> int:
         print_table(
             ("ID", "Name", "Organisation", "Country", "E-mail"),
             [
-                (str(p.id), p.display_name, p.organization or "", p.country or "", p.email or "")
+                (
+                    str(p.id),
+                    p.display_name,
+                    p.organization or "",
+                    country_label(p.country, language()) or "",
+                    p.email or "",
+                )
                 for p in people
             ],
             empty="Nobody matches." if args.search else "The people directory is empty.",
@@ -260,9 +268,10 @@ def _person_json(p: PersonRow) -> dict[str, Any]:
         "given_name": p.given_name,
         "patronymic": p.patronymic,
         "display_name": p.display_name,
+        "latin_name": p.latin_name,
         "organization": p.organization,
         "position": p.position,
-        "country": p.country,
+        "country": p.country,  # the ISO 3166 code, or a name no country matched
         "sector": p.sector.value if p.sector else None,
         "email": p.email,
         "phone": p.phone,

@@ -160,6 +160,8 @@ class PersonRow:
     language: str | None
     notes: str | None
     version: int
+    # the name in Latin letters, as a passport or badge writes it (None: not known)
+    latin_name: str | None = None
     # the organisation's, where a list shows them for a person who has none of their own
     organization_country: str | None = None
     organization_sector: Sector | None = None

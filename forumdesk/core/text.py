@@ -11,6 +11,7 @@ from typing import TypeVar
 from forumdesk.core.enums import Vocabulary
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, gettext, ngettext
+from forumdesk.core.transliteration import latin_folded
 
 _SPACES = re.compile(r"\s+")
 # What pasted text carries besides its words: runs of spaces of any kind, control characters and
@@ -83,10 +84,25 @@ def person_search_key(
     organization: str | None,
     email: str | None,
     phone: str | None,
+    latin_name: str | None = None,
 ) -> str:
-    """What the directory's search looks in for a person, folded (the search_key column)."""
-    parts = (family_name, given_name, patronymic, display_name, organization, email, phone)
-    return fold(" ".join(filter(None, parts)))
+    """What the directory's search looks in for a person, folded (the search_key column).
+
+    Cyrillic text is there twice, as written and in Latin letters (transliteration's
+    latin_folded), so that "kuznetsov" finds Кузнецов; a search transliterates its words the
+    same way (search_words), so that «Смит» finds Smith.
+    """
+    parts = (family_name, given_name, patronymic, display_name, latin_name, organization)
+    key = fold(" ".join(filter(None, parts)))
+    if not key.isascii():
+        key = f"{key} {latin_folded(key)}"
+    contacts = " ".join(filter(None, (email, phone)))
+    return f"{key} {fold(contacts)}" if contacts else key
+
+
+def search_words(search: str | None) -> list[str]:
+    """The words a directory search looks for in search keys: folded, in Latin letters."""
+    return latin_folded(fold(search or "")).split()
 
 
 def normalize_email(value: object) -> str | None:

@@ -242,10 +242,13 @@ class Person(Versioned, Base):
     given_name: Mapped[str | None] = mapped_column(String(200))
     patronymic: Mapped[str | None] = mapped_column(String(200))
     display_name: Mapped[str] = mapped_column(String(400))
+    # as a passport or badge writes it; filled by the passport transliteration, editable
+    latin_name: Mapped[str | None] = mapped_column(String(400))
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
     )
     position: Mapped[str | None] = mapped_column(String(400))
+    # an ISO 3166 alpha-2 code ("KZ"), or a name no country matched, kept as written
     country: Mapped[str | None] = mapped_column(String(100))
     sector: Mapped[Sector | None] = mapped_column(_vocabulary(Sector, "sector"))
     # stored lower-cased, so the unique constraint is "unique ignoring case"

@@ -62,6 +62,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "panelists_colon": ("Участники панели:", "Panelists:"),
     "number": ("№", "No."),
     "name": ("ФИО", "Name"),
+    "latin_name": ("ФИО латиницей", "Name (Latin)"),
     "organization": ("Организация", "Organisation"),
     "position": ("Должность", "Position"),
     "country": ("Страна", "Country"),

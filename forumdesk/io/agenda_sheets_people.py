@@ -12,16 +12,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from forumdesk.core.countries import country_label
+from forumdesk.core.transliteration import latin_name
 from forumdesk.io.agenda_data import PeopleLine
 from forumdesk.io.agenda_sheets_common import Book, Look, SheetBuilder, fitted_widths
-from forumdesk.io.countries import country_name
 
 ROWS_PER_UNIT = 500
-# Name, organisation, country, sector, e-mail, status, roles: at most ~170 characters across,
-# so that a landscape page still prints at a readable scale.
-_MIN_WIDTHS = (18, 16, 9, 10, 16, 11, 12)
-_MAX_WIDTHS = (28, 34, 14, 18, 40, 14, 34)
-_EMAIL = 4  # the e-mail column: one line, never wrapped
+# Name, Latin name (as on a passport or badge), organisation, country, sector, e-mail, status,
+# roles: at most ~190 characters across, so that a landscape page still prints at a readable
+# scale.
+_MIN_WIDTHS = (18, 16, 16, 9, 10, 16, 11, 12)
+_MAX_WIDTHS = (28, 24, 30, 14, 18, 40, 14, 34)
+_EMAIL = 5  # the e-mail column: one line, never wrapped
 
 
 def people_units(lines: Sequence[PeopleLine]) -> int:
@@ -33,6 +35,7 @@ def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
     labels, styles = book.labels, book.styles
     heads = [
         labels["name"],
+        labels["latin_name"],
         labels["organization"],
         labels["country"],
         labels["sector"],
@@ -43,8 +46,9 @@ def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
     rows = [
         [
             line.person.display_name,
+            line.person.latin_name or latin_name(line.person.display_name) or "",
             line.person.organization or "",
-            country_name(line.person.listed_country, labels.lang) or "",
+            country_label(line.person.listed_country, labels.lang) or "",
             labels.sector(line.person.listed_sector),
             line.person.email or "",
             labels.status(line.status) if line.status else "",

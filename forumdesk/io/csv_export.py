@@ -21,8 +21,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal, get_args
 
+from forumdesk.core.countries import country_label
 from forumdesk.core.enums import Role
 from forumdesk.core.rows import SessionRow
+from forumdesk.core.transliteration import latin_name
 from forumdesk.io.agenda_data import AgendaData, people_lines
 from forumdesk.io.agenda_labels import Labels
 from forumdesk.io.output_files import output_file
@@ -81,6 +83,7 @@ def people_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list
         labels["given_name"],
         labels["patronymic"],
         labels["name"],
+        labels["latin_name"],
         labels["organization"],
         labels["position"],
         labels["country"],
@@ -99,9 +102,10 @@ def people_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list
                 person.given_name or "",
                 person.patronymic or "",
                 person.display_name,
+                person.latin_name or latin_name(person.display_name) or "",
                 person.organization or "",
                 person.position or "",
-                person.listed_country or "",
+                country_label(person.listed_country, labels.lang) or "",
                 labels.sector(person.listed_sector),
                 person.email or "",
                 person.phone or "",

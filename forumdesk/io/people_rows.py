@@ -17,13 +17,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from forumdesk.core import text
+from forumdesk.core import text, transliteration
+from forumdesk.core.countries import stored_country
 from forumdesk.core.enums import Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.core.periods import MAX_PERIOD, Period, parse_period, period_parts
 from forumdesk.core.rows import PersonRow
-from forumdesk.io.countries import normalize_country
 from forumdesk.io.given_names import is_given_name
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.tables import RowProblem
@@ -43,6 +43,7 @@ LIMITS = {
     "phone": 64,
     "language": 16,
     "notes": 20_000,
+    "latin_name": 400,
 }
 
 _LIST_SPLIT = re.compile(r"[;,\n]+")
@@ -363,6 +364,7 @@ _FIELDS = (
     "language",
     "notes",
     "sessions",
+    "latin_name",
 )
 
 
@@ -453,6 +455,7 @@ class RowCleaner:
             language,
             notes,
             sessions,
+            latin,
         ) = self._fields_of([*values, ""] if short <= 0 else [*values, *[""] * (short + 1)])
         # an empty field is "" or None here; None once in the row
         if not (
@@ -469,6 +472,7 @@ class RowCleaner:
             or language
             or notes
             or sessions
+            or latin
         ) and not any(values[index] for index in self._mapped if index < width):
             return None
         problems: list[RowProblem] = []
@@ -483,7 +487,7 @@ class RowCleaner:
             country = (
                 known
                 if known is not None
-                else self._countries.setdefault(country, normalize_country(country) or country)
+                else self._countries.setdefault(country, stored_country(country) or country)
             )
         if phone:
             cached = self._phones.get(phone)
@@ -501,12 +505,13 @@ class RowCleaner:
                 problems.append(self.problem(row, "sector", exc.message))
         family = family or ""
         given, patronymic = given or None, patronymic or None
+        display = text.default_display_name(family, given, patronymic)
         person = PersonRow(
             0,  # not stored yet
             family,
             given,
             patronymic,
-            text.default_display_name(family, given, patronymic),
+            display,
             None,
             organization or None,
             position or None,
@@ -517,6 +522,7 @@ class RowCleaner:
             normalize_language(language) if language else None,
             notes or None,
             0,
+            latin_name=latin or transliteration.latin_name(display),
         )
         if (  # a row shorter than the limit has no cell longer than it
             len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED
@@ -623,4 +629,5 @@ def _fits(person: PersonRow) -> bool:
         and (person.phone is None or len(person.phone) <= LIMITS["phone"])
         and (person.language is None or len(person.language) <= LIMITS["language"])
         and len(person.display_name) <= LIMITS["display_name"]
+        and (person.latin_name is None or len(person.latin_name) <= LIMITS["latin_name"])
     )

@@ -223,6 +223,7 @@ def _person(row: Sequence[Any]) -> PersonRow:
         language,
         notes,
         version,
+        latin_name,
         organization_country,
         organization_sector,
     ) = row
@@ -238,6 +239,7 @@ def _person(row: Sequence[Any]) -> PersonRow:
         country=country,
         sector=sector,
         email=email,
+        latin_name=latin_name,
         phone=phone,
         language=language,
         notes=notes,

@@ -18,11 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
+from forumdesk.core.countries import stored_country
 from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import _
 from forumdesk.core.resources import resource_path
 from forumdesk.core.rows import EventRow
+from forumdesk.core.transliteration import latin_name
 from forumdesk.db.engine import Database
 from forumdesk.db.journal import as_one_entry
 from forumdesk.db.models import (
@@ -169,12 +171,13 @@ def _add_people(
                 ),
                 organization_id=org.id if org else None,
                 position=spec["position"],
-                country=spec["country"],
+                country=stored_country(spec["country"]),
                 sector=Sector(spec["sector"]),
                 email=email,
                 phone=spec["phone"],
                 language=spec["language"],
             )
+            person.latin_name = latin_name(person.display_name)
             refresh_search_key(person, org.name if org else None)
             session.add(person)
             session.flush()

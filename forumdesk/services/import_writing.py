@@ -42,6 +42,7 @@ _PERSON_COLUMNS = (
     "notes",
     "search_key",
     "version",
+    "latin_name",
 )
 
 
@@ -160,6 +161,7 @@ def search_key(person: PersonRow) -> str:
         person.organization,
         person.email,
         person.phone,
+        person.latin_name,
     )
 
 
@@ -183,6 +185,7 @@ def _person_values(
         person.notes,
         search_key(person) if key is None else key,
         1,
+        person.latin_name,
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
+from forumdesk.core.countries import stored_country
 from forumdesk.core.enums import RegistrationStatus, Sector
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import N_, _
@@ -24,6 +25,7 @@ from forumdesk.core.rows import (
     PersonSnapshot,
     RegistrationRow,
 )
+from forumdesk.core.transliteration import latin_name
 from forumdesk.db.engine import Database
 from forumdesk.db.models import (
     Assignment,
@@ -44,9 +46,14 @@ def organization_row(org: Organization) -> OrganizationRow:
     return OrganizationRow(org.id, org.name, org.country, org.sector, org.version)
 
 
+def _country(value: object) -> str | None:
+    """A country as the directory keeps it: its ISO code, or the name as written."""
+    return stored_country(text.clean(value))
+
+
 _ORG_CLEANERS = {
     "name": lambda v: text.require(v, N_("organisation name"), "name"),
-    "country": text.clean,
+    "country": _country,
     "sector": lambda v: text.optional_vocabulary(Sector, v, N_("sector"), "sector"),
 }
 
@@ -58,7 +65,7 @@ def find_or_create_organization(
     key = text.org_key(name)
     org = session.scalar(select(Organization).where(Organization.name_key == key))
     if org is None:
-        org = Organization(name=name, name_key=key, country=country, sector=sector)
+        org = Organization(name=name, name_key=key, country=_country(country), sector=sector)
         session.add(org)
         session.flush()
     return org
@@ -151,8 +158,9 @@ _PERSON_CLEANERS: dict[str, text.Cleaner] = {
     "given_name": text.clean,
     "patronymic": text.clean,
     "display_name": text.clean,
+    "latin_name": text.clean,
     "position": text.clean,
-    "country": text.clean,
+    "country": _country,
     "sector": lambda v: text.optional_vocabulary(Sector, v, N_("sector"), "sector"),
     "email": text.normalize_email,
     "phone": text.clean,
@@ -179,6 +187,7 @@ def person_row(person: Person, organization: str | None) -> PersonRow:
         language=person.language,
         notes=person.notes,
         version=person.version,
+        latin_name=person.latin_name,
     )
 
 
@@ -198,6 +207,7 @@ def refresh_search_key(person: Person, organization: str | None) -> None:
         organization,
         person.email,
         person.phone,
+        person.latin_name,
     )
 
 
@@ -237,8 +247,9 @@ def create_person(
     one unit of work; delete_person undoes both).
 
     `fields` may hold any of display_name, organization (a name: found or created), position,
-    country, sector, email, phone, language, notes. The display name defaults to the person's
-    name in the order their language writes it.
+    country, sector, email, phone, language, notes, latin_name. The display name defaults to
+    the person's name in the order their language writes it, the Latin name to the display name
+    in Latin letters by the passport transliteration.
     """
     values: dict[str, object] = {
         "family_name": family_name,
@@ -257,6 +268,8 @@ def create_person(
         person.display_name = text.default_display_name(
             person.family_name, person.given_name, person.patronymic
         )
+    if not person.latin_name:
+        person.latin_name = latin_name(person.display_name)
     with db.transaction() as session:
         _refuse_taken_email(session, person.email, None)
         org_name = _set_organization(session, person, organization)
@@ -285,7 +298,8 @@ def update_person(
 ) -> dict[str, object]:
     """Change a person's fields; returns the previous values (what undo passes back).
 
-    A display name that was the default follows name changes; one typed by hand stays.
+    A display name that was the default follows name changes; one typed by hand stays. The
+    Latin name likewise follows the display name while it is its transliteration.
     """
     with db.transaction() as session:
         person = load(session, Person, person_id, "person")
@@ -302,6 +316,7 @@ def update_person(
         was_default = person.display_name == text.default_display_name(
             person.family_name, person.given_name, person.patronymic
         )
+        latin_was_default = person.latin_name == latin_name(person.display_name)
         previous.update(apply_changes(person, changes, _PERSON_CLEANERS))
         if not person.display_name or (was_default and "display_name" not in changes):
             default = text.default_display_name(
@@ -310,6 +325,11 @@ def update_person(
             if person.display_name != default:
                 previous.setdefault("display_name", person.display_name)
                 person.display_name = default
+        if not person.latin_name or (latin_was_default and "latin_name" not in changes):
+            latin = latin_name(person.display_name)
+            if person.latin_name != latin:
+                previous.setdefault("latin_name", person.latin_name)
+                person.latin_name = latin
         if "email" in previous:
             _refuse_taken_email(session, person.email, person.id)
         refresh_search_key(person, org_name)
@@ -397,6 +417,7 @@ def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
         given_name=row.given_name,
         patronymic=row.patronymic,
         display_name=row.display_name,
+        latin_name=row.latin_name,
         position=row.position,
         country=row.country,
         sector=row.sector,
@@ -452,8 +473,9 @@ def search_people(
 ) -> list[PersonRow]:
     """People whose name, organisation, e-mail or phone contain every word of `search`.
 
-    Case is ignored, Cyrillic included. With `event_id`, only people registered for that event.
-    Sorted by family name, then given name.
+    Case is ignored, Cyrillic included, and either alphabet finds the other: "kuznetsov" finds
+    Кузнецов, «Смит» finds Smith (both sides by the passport transliteration). With `event_id`,
+    only people registered for that event. Sorted by family name, then given name.
     """
     with db.reader() as session:
         # plain columns straight into rows: no ORM object per person (50,000 in a second)
@@ -508,6 +530,7 @@ PERSON_ROW_COLUMNS = (
     Person.language,
     Person.notes,
     Person.version,
+    Person.latin_name,
 )
 
 
@@ -521,7 +544,7 @@ def people_search_query(
 def _filtered(
     query: Select[*_Columns], search: str | None, event_id: int | None
 ) -> Select[*_Columns]:
-    for word in text.fold(search or "").split():
+    for word in text.search_words(search):
         query = query.where(Person.search_key.contains(word, autoescape=True))
     if event_id is not None:
         query = query.join(Registration, Registration.person_id == Person.id).where(

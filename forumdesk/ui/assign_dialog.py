@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.rows import SessionRow
-from forumdesk.core.text import fold
+from forumdesk.core.text import fold, search_words
+from forumdesk.core.transliteration import latin_folded
 from forumdesk.ui.people_table_model import vocabulary_label
 
 SubmitAssignment = Callable[[int, Role], bool]
@@ -78,6 +79,7 @@ class AssignToSessionDialog(QDialog):
             [self.tr("Code"), self.tr("Session"), self.tr("When"), self.tr("Room")]
         )
         self._keys: list[str] = []
+        self._latin_keys: list[str] | None = None  # made on the first keystroke
         for row in sessions:
             if row.kind == SessionKind.BREAK:  # nobody speaks at lunch
                 continue
@@ -202,9 +204,12 @@ class AssignToSessionDialog(QDialog):
         self.session_list.setCurrentItem(items[target])
 
     def _on_filter_edit_text_changed(self, filter_text: str) -> None:
-        words = fold(filter_text).split()
+        # in Latin letters on both sides: "kuznetsov" finds «Кузнецов», «Смит» finds "Smith"
+        words = search_words(filter_text)
+        if self._latin_keys is None:
+            self._latin_keys = [f"{key} {latin_folded(key)}" for key in self._keys]
         first_visible = None
-        for item, key in zip(self._items(), self._keys, strict=True):
+        for item, key in zip(self._items(), self._latin_keys, strict=True):
             hidden = not all(word in key for word in words)
             item.setHidden(hidden)
             if not hidden and first_visible is None:

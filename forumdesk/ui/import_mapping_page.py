@@ -48,7 +48,7 @@ from forumdesk.ui.import_pages import (
     plain_table,
     show_message,
 )
-from forumdesk.ui.people_table_model import vocabulary_label
+from forumdesk.ui.people_table_model import shown_country, vocabulary_label
 
 
 class MappingPage(QWizardPage):
@@ -362,7 +362,7 @@ class MappingPage(QWizardPage):
                         person.patronymic,
                         person.organization,
                         person.position,
-                        person.country,
+                        shown_country(person.country),
                         person.email,
                         person.phone,
                         sessions,

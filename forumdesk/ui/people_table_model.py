@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate, compress, repeat
-from operator import contains
+from operator import contains, or_
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,9 +26,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from forumdesk.core import i18n
+from forumdesk.core.countries import country_label
 from forumdesk.core.enums import RegistrationStatus, Sector, Vocabulary
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.text import fold
+from forumdesk.core.transliteration import has_cyrillic, latin_folded
 from forumdesk.ui.mime import PERSON_IDS_MIME, encode_ids
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,19 +100,33 @@ def _text_key(value: str | None) -> str:
     return "0" + quick_fold(value) if value else "1"
 
 
-def search_key(row: PersonRow, sector_labels: Mapping[Sector, str] | None = None) -> str:
-    """Everything the filter box looks at, folded: names, organisation, position, contacts."""
+def shown_country(value: str | None) -> str | None:
+    """A stored country (a code, or a name kept as written) in the window's language."""
+    return country_label(value, i18n.language()) if value else value
+
+
+def search_key(
+    row: PersonRow,
+    sector_labels: Mapping[Sector, str] | None = None,
+    country_labels: Mapping[str, str | None] | None = None,
+) -> str:
+    """Everything the filter box looks at, folded: names (the Latin one too), organisation,
+    position, country and sector as shown, contacts."""
     sector = None
     if row.sector is not None:
         sector = sector_labels[row.sector] if sector_labels else vocabulary_label(row.sector)
+    country = row.country
+    if country:
+        country = country_labels[country] if country_labels else shown_country(country)
     parts = (
         row.display_name,
         row.family_name,
         row.given_name,
         row.patronymic,
+        row.latin_name,
         row.organization,
         row.position,
-        row.country,
+        country,
         sector,
         row.email,
         row.phone,
@@ -117,9 +134,44 @@ def search_key(row: PersonRow, sector_labels: Mapping[Sector, str] | None = None
     return quick_fold(" ".join([part for part in parts if part]))
 
 
+def latin_name_key(row: PersonRow) -> str:
+    """The folded name of someone whose name is written in Latin letters, else "": what a
+    Cyrillic filter word looks at in Latin letters."""
+    name = row.display_name
+    return "" if has_cyrillic(name) else quick_fold(f"{name} {row.latin_name or ''}")
+
+
 def filter_words(text: str) -> list[str]:
-    """The folded words of a filter: a row is shown when its key contains every one."""
+    """The folded words of a filter: a row is shown when its key contains every one (or, for
+    a word in Cyrillic letters, its Latin form: «смит» shows Smith)."""
     return fold(text).split()
+
+
+def latin_alternative(word: str) -> str | None:
+    """The Latin form a Cyrillic filter word also matches, or None (a Latin word)."""
+    latin = latin_folded(word)
+    return latin if latin != word else None
+
+
+class _Text:
+    """Keys in display order, also joined into one string, for str.find to hop through."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.text = "\n".join(keys)  # a filter word never holds a line break
+        # where each key starts; one more entry for the end of the text
+        self.starts = list(accumulate((len(key) + 1 for key in keys), initial=0))
+
+    def positions(self, word: str) -> list[int]:
+        """Where in `keys` the keys holding `word` are, in order."""
+        found: list[int] = []
+        find, starts = self.text.find, self.starts
+        at = find(word)
+        while at != -1:
+            position = bisect_right(starts, at) - 1
+            found.append(position)
+            at = find(word, starts[position + 1])  # on to the next key: one hit per row
+        return found
 
 
 class _Haystack:
@@ -128,27 +180,39 @@ class _Haystack:
     A word most rows lack ("p12", "иванова") is found by str.find hopping from hit to hit
     through one long string, faster than testing 50,000 keys one by one; a word most rows
     hold ("и") is still tested key by key, since almost every key is a hit anyway.
+
+    A Cyrillic word is also looked for, in Latin letters, in the names of the people whose
+    names are written in Latin (`latin_keys`, "" for everyone else): «смит» finds Smith. A
+    Cyrillic name is found by its own letters, and its Latin form is in the main key for
+    Latin typing, so only those few short keys take the second look.
     """
 
-    def __init__(self, keys: Sequence[str], order: list[int]) -> None:
+    def __init__(self, keys: Sequence[str], latin_keys: Sequence[str], order: list[int]) -> None:
         self.order = order
-        self.keys = [keys[i] for i in order]
-        self.text = "\n".join(self.keys)  # a filter word never holds a line break
-        # where each key starts; one more entry for the end of the text
-        self.starts = list(accumulate((len(key) + 1 for key in self.keys), initial=0))
+        self.main = _Text([keys[i] for i in order])
+        self.latin = _Text([latin_keys[i] for i in order])
 
-    def matching(self, word: str) -> list[int]:
-        """The rows (as in `order`) whose key contains `word`, in display order."""
-        if self.text.count(word) * 3 > len(self.keys):
-            return list(compress(self.order, map(contains, self.keys, repeat(word))))
-        found: list[int] = []
-        find, starts, order = self.text.find, self.starts, self.order
-        at = find(word)
-        while at != -1:
-            position = bisect_right(starts, at) - 1
-            found.append(order[position])
-            at = find(word, starts[position + 1])  # on to the next key: one hit per row
-        return found
+    def matching(self, word: str, latin: str | None = None) -> list[int]:
+        """The rows (as in `order`) whose key contains `word`, or whose Latin name contains
+        `latin`, in display order."""
+        main, order = self.main, self.order
+        dense = main.text.count(word) * 3 > len(main.keys)
+        if latin is None:
+            if dense:
+                return list(compress(order, map(contains, main.keys, repeat(word))))
+            return [order[n] for n in main.positions(word)]
+        if dense:
+            hits = map(
+                or_,
+                map(contains, main.keys, repeat(word)),
+                map(contains, self.latin.keys, repeat(latin)),
+            )
+            return list(compress(order, hits))
+        extra = self.latin.positions(latin)
+        found = main.positions(word)
+        if extra:
+            found = sorted(set(found).union(extra))
+        return [order[n] for n in found]
 
 
 class PeopleTableModel(QAbstractTableModel):
@@ -163,6 +227,8 @@ class PeopleTableModel(QAbstractTableModel):
         "email",
         "phone",
         "registration",
+        # last, so that the widths and order people saved for the other columns stay theirs
+        "latin_name",
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -172,7 +238,8 @@ class PeopleTableModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._sort_keys: dict[int, list[Any]] = {}  # column -> key per row, built on demand
         self._name_order: list[int] | None = None  # every row by name, built on demand
-        self._haystack = _Haystack([], [])  # the keys in _order, for filtering
+        self._latin_keys: list[str] = []  # Latin-written names, "" for Cyrillic ones
+        self._haystack = _Haystack([], [], [])  # the keys in _order, for filtering
         self._order: list[int] = []  # every row, in the current sort order
         self._visible: list[int] = []  # the rows that pass the filter, in that order
         self._words: list[str] = []
@@ -188,16 +255,18 @@ class PeopleTableModel(QAbstractTableModel):
             "email": _tr("E-mail"),
             "phone": _tr("Phone"),
             "registration": _tr("Registration"),
+            "latin_name": _tr("Name (Latin)"),
         }
         self._display: dict[str, Callable[[PersonRow], str]] = {
             "name": lambda p: p.display_name,
             "organization": lambda p: p.organization or "",
             "position": lambda p: p.position or "",
-            "country": lambda p: p.country or "",
+            "country": lambda p: shown_country(p.country) or "",
             "sector": lambda p: vocabulary_label(p.sector) if p.sector else "",
             "email": lambda p: p.email or "",
             "phone": lambda p: p.phone or "",
             "registration": self._status_label,
+            "latin_name": lambda p: p.latin_name or "",
         }
 
     # --- feeding ------------------------------------------------------------------------------
@@ -210,11 +279,15 @@ class PeopleTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._statuses = dict(statuses or {})
         labels = {sector: vocabulary_label(sector) for sector in Sector}
-        self._keys = [search_key(row, labels) for row in self._rows]
+        countries = self._country_labels(self._rows)
+        self._keys = [search_key(row, labels, countries) for row in self._rows]
+        self._latin_keys = [latin_name_key(row) for row in self._rows]
         self._sort_keys = {}
         self._name_order = None
         self._order = self._sorted_order(self._sort_column, self._sort_order)
-        self._haystack = _Haystack(self._keys, self._order)  # now, not on the first keystroke
+        self._haystack = _Haystack(
+            self._keys, self._latin_keys, self._order
+        )  # now, not on the first keystroke
         self._visible = self._matching(self._order, self._words)
         self._row_of = None
         self.endResetModel()
@@ -237,12 +310,13 @@ class PeopleTableModel(QAbstractTableModel):
             if self._rows[source] == row:
                 continue
             self._rows[source] = row
-            self._keys[source] = search_key(row, labels)
+            self._keys[source] = search_key(row, labels, self._country_labels([row]))
+            self._latin_keys[source] = latin_name_key(row)
             for column, keys in self._sort_keys.items():
                 keys[source] = self._sort_key(row, self.COLUMNS[column])
             changed.append(row.id)
         if changed:
-            self._haystack = _Haystack(self._keys, self._order)
+            self._haystack = _Haystack(self._keys, self._latin_keys, self._order)
             last = self.columnCount() - 1
             for person_id in changed:
                 shown = self.row_of(person_id)
@@ -286,8 +360,11 @@ class PeopleTableModel(QAbstractTableModel):
         return list(dict.fromkeys(self._rows[self._visible[r]].id for r in rows))
 
     def countries(self) -> list[str]:
-        """Every country named in the rows (not only the shown ones), for completion."""
-        return sorted({row.country for row in self._rows if row.country}, key=str.casefold)
+        """Every country named in the rows (not only the shown ones) as the window names it."""
+        return sorted(
+            {shown_country(row.country) or "" for row in self._rows if row.country},
+            key=str.casefold,
+        )
 
     def status_of(self, person_id: int) -> RegistrationStatus | None:
         return self._statuses.get(person_id)
@@ -347,7 +424,7 @@ class PeopleTableModel(QAbstractTableModel):
         before = [(self._visible[i.row()], i.column()) for i in persistent]
         self._sort_column, self._sort_order = column, order
         self._order = self._sorted_order(column, order)
-        self._haystack = _Haystack(self._keys, self._order)
+        self._haystack = _Haystack(self._keys, self._latin_keys, self._order)
         # The filtered rows in the new order: no need to match the words again.
         shown = set(self._visible)
         self._visible = (
@@ -396,12 +473,24 @@ class PeopleTableModel(QAbstractTableModel):
         remaining = sorted(words, key=len, reverse=True)  # the longest word rules out most
         shown = candidates
         if len(candidates) * 3 > len(self._order):
-            shown = self._haystack.matching(remaining.pop(0))
-        keys = self._keys
+            first = remaining.pop(0)
+            shown = self._haystack.matching(first, latin_alternative(first))
+        keys, latin_keys = self._keys, self._latin_keys
         for word in remaining:
+            latin = latin_alternative(word)
             # map/compress keep the loop in C, faster than a list comprehension
-            shown = list(compress(shown, map(contains, map(keys.__getitem__, shown), repeat(word))))
+            hits = map(contains, map(keys.__getitem__, shown), repeat(word))
+            if latin is not None:
+                hits = map(
+                    or_, hits, map(contains, map(latin_keys.__getitem__, shown), repeat(latin))
+                )
+            shown = list(compress(shown, hits))
         return shown
+
+    @staticmethod
+    def _country_labels(rows: Iterable[PersonRow]) -> dict[str, str | None]:
+        """Each stored country of `rows` as the window names it, looked up once per country."""
+        return {c: shown_country(c) for c in {row.country for row in rows if row.country}}
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
         # The name order first; a stable sort by another column keeps it among equal values.
@@ -444,6 +533,8 @@ class PeopleTableModel(QAbstractTableModel):
             full = " ".join(
                 p for p in (person.family_name, person.given_name, person.patronymic) if p
             )
+            if person.latin_name and person.latin_name != person.display_name:
+                full = f"{full}\n{person.latin_name}"
             return f"{full}\n{person.notes}" if person.notes else full
         value = self._display[column](person)
         return value or None

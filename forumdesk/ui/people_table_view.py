@@ -1,7 +1,9 @@
 """The People table as a view: set up for 50,000 rows, with its widths and its selection.
 
 Selections are read and restored as row ranges, so "select all" on a big directory stays
-cheap; column widths are fitted once to real rows and the user's own are remembered.
+cheap; column widths are fitted once to real rows and the user's own are remembered. The
+heading's context menu shows or hides columns: the Latin name starts hidden, since nine columns
+do not fit beside the docks on a 1366 px screen.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from forumdesk.core.rows import PersonRow
 from forumdesk.ui.column_widths import RememberedColumnWidths
@@ -18,12 +20,13 @@ from forumdesk.ui.people_table_model import PeopleTableModel
 
 # The widest a column grows when first fitted to its contents, in average characters;
 # the user's own widths are remembered.
-_COLUMN_MAX_CHARS = (36, 32, 30, 16, 18, 28, 18, 14)
+_COLUMN_MAX_CHARS = (36, 32, 30, 16, 18, 28, 18, 14, 30)
 # The narrowest they are made to keep every column in sight on a 1366 px screen.
-_COLUMN_MIN_CHARS = (36, 12, 10, 8, 8, 12, 10, 10)
-# "people_page/header" held widths saved from an empty first run (all 100 px) for good
-HEADER_STATE_KEY = "people_page/columns"
-DROPPED_HEADER_KEYS = ("people_page/header",)
+_COLUMN_MIN_CHARS = (36, 12, 10, 8, 8, 12, 10, 10, 8)
+# "people_page/header" held widths saved from an empty first run (all 100 px) for good;
+# "people_page/columns" those of the eight columns before the Latin name came
+HEADER_STATE_KEY = "people_page/columns9"
+DROPPED_HEADER_KEYS = ("people_page/header", "people_page/columns")
 
 
 class PeopleTableView(QTableView):
@@ -65,6 +68,35 @@ class PeopleTableView(QTableView):
             _COLUMN_MIN_CHARS,
             dropped_keys=DROPPED_HEADER_KEYS,
         )
+        if not self.widths.sized:  # nothing remembered: the columns that fit a small screen
+            header.setSectionHidden(PeopleTableModel.COLUMNS.index("latin_name"), True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_custom_context_menu_requested)
+
+    # --- columns --------------------------------------------------------------------------
+
+    def column_menu(self) -> QMenu:
+        """A tick for each column but the name: shown or hidden (remembered with the widths)."""
+        menu = QMenu(self)
+        header = self.horizontalHeader()
+        for column in range(1, self.people.columnCount()):
+            heading = str(self.people.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(heading)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(
+                lambda shown, column=column: self._set_column_shown(column, shown)
+            )
+        return menu
+
+    def _set_column_shown(self, column: int, shown: bool) -> None:
+        header = self.horizontalHeader()
+        header.setSectionHidden(column, not shown)
+        if shown and header.sectionSize(column) < header.minimumSectionSize() * 2:
+            self.resizeColumnToContents(column)
+
+    def _on_header_custom_context_menu_requested(self, position: QPoint) -> None:
+        self.column_menu().exec(self.horizontalHeader().mapToGlobal(position))
 
     # --- widths ---------------------------------------------------------------------------
 

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core import text
+from forumdesk.core import i18n, text
+from forumdesk.core.countries import country_choices, country_label, stored_country
 from forumdesk.core.enums import Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.rows import PersonRow
+from forumdesk.core.transliteration import latin_name
 from forumdesk.ui.people_table_model import vocabulary_label
 
 Changes = dict[str, object]
@@ -45,8 +47,8 @@ _LINE_FIELDS = (
     "given_name",
     "patronymic",
     "display_name",
+    "latin_name",
     "position",
-    "country",
     "email",
     "phone",
 )
@@ -103,10 +105,16 @@ class PersonDialog(QDialog):
         )
         self.organization_combo.setMinimumContentsLength(24)
         self.organization_combo.lineEdit().setPlaceholderText(self.tr("Choose or type a new one"))
+        self.latin_name_edit = QLineEdit(self)
+        self.latin_name_edit.setClearButtonEnabled(True)
+        self.latin_name_edit.setToolTip(
+            self.tr(
+                "As on a passport or badge. Filled from the name by the passport"
+                " transliteration until you change it; clear it to fill it again."
+            )
+        )
         self.position_edit = QLineEdit(self)
-        self.country_edit = QLineEdit(self)
-        if countries:
-            self.country_edit.setCompleter(_contains_completer(countries, self.country_edit))
+        self.country_combo = self._country_combo(countries)
         self.sector_combo = QComboBox(self)
         self.sector_combo.addItem("", None)
         for sector in Sector:
@@ -137,9 +145,10 @@ class PersonDialog(QDialog):
             (self.tr("&Given name:"), self.given_name_edit),
             (self.tr("Pa&tronymic:"), self.patronymic_edit),
             (self.tr("&Display name:"), self.display_name_edit),
+            (self.tr("Name in &Latin:"), self.latin_name_edit),
             (self.tr("&Organisation:"), self.organization_combo),
             (self.tr("&Position:"), self.position_edit),
-            (self.tr("C&ountry:"), self.country_edit),
+            (self.tr("C&ountry:"), self.country_combo),
             (self.tr("&Sector:"), self.sector_combo),
             (self.tr("&E-mail:"), self.email_edit),
             (self.tr("P&hone:"), self.phone_edit),
@@ -181,15 +190,22 @@ class PersonDialog(QDialog):
 
         self._original = self._values_of(person) if person is not None else None
         self._touched = False
+        # The Latin name follows the name while it is the name's transliteration.
+        self._latin_follows = person is None or person.latin_name in (
+            None,
+            latin_name(person.display_name),
+        )
         if person is not None:
             self._show(person)
         for edit in (
             self.family_name_edit,
             self.given_name_edit,
             self.patronymic_edit,
+            self.display_name_edit,
             self.email_edit,
         ):
             edit.textChanged.connect(self._on_field_text_changed)
+        self.latin_name_edit.textEdited.connect(self._on_latin_name_edit_text_edited)
         self._on_field_text_changed()
         self.family_name_edit.setFocus()
 
@@ -208,6 +224,9 @@ class PersonDialog(QDialog):
     def values(self) -> Changes:
         """Every field as the services take it: cleaned, empty as None."""
         values: Changes = {name: text.clean(self._line(name).text()) for name in _LINE_FIELDS}
+        # a Latin name that follows the name is the service's to make (None: the default)
+        values["latin_name"] = None if self._latin_follows else values["latin_name"]
+        values["country"] = self.country()
         values["organization"] = text.clean(self.organization_combo.currentText())
         sector = self.sector_combo.currentData()
         values["sector"] = Sector(sector) if sector else None
@@ -223,6 +242,15 @@ class PersonDialog(QDialog):
         if self._original is None:
             return {name: value for name, value in values.items() if value is not None}
         return {name: value for name, value in values.items() if value != self._original.get(name)}
+
+    def country(self) -> str | None:
+        """The chosen country's code, or what was typed when it names no country."""
+        typed = text.clean(self.country_combo.currentText())
+        if typed is None:
+            return None
+        index = self.country_combo.findText(typed, Qt.MatchFlag.MatchFixedString)
+        code = self.country_combo.itemData(index) if index > 0 else None
+        return code if isinstance(code, str) else stored_country(typed)
 
     def register_for_event(self) -> bool:
         return self.register_check is not None and self.register_check.isChecked()
@@ -259,8 +287,8 @@ class PersonDialog(QDialog):
             "given_name": self.given_name_edit,
             "patronymic": self.patronymic_edit,
             "display_name": self.display_name_edit,
+            "latin_name": self.latin_name_edit,
             "position": self.position_edit,
-            "country": self.country_edit,
             "email": self.email_edit,
             "phone": self.phone_edit,
         }[name]
@@ -276,6 +304,9 @@ class PersonDialog(QDialog):
             "patronymic": person.patronymic,
             # A default display name is shown empty so that it keeps following the names.
             "display_name": None if person.display_name == default else person.display_name,
+            "latin_name": (
+                None if person.latin_name == latin_name(person.display_name) else person.latin_name
+            ),
             "position": person.position,
             "country": person.country,
             "email": person.email,
@@ -295,11 +326,52 @@ class PersonDialog(QDialog):
             edit.setCursorPosition(0)  # a long position shows its beginning, not its end
         with QSignalBlocker(self.organization_combo):
             self.organization_combo.setCurrentText(person.organization or "")
+        self.country_combo.setCurrentText(
+            country_label(person.country, i18n.language()) or "" if person.country else ""
+        )
         self.sector_combo.setCurrentIndex(
             max(0, self.sector_combo.findData(person.sector.value)) if person.sector else 0
         )
         self.language_combo.setCurrentText(person.language or "")
         self.notes_edit.setPlainText(person.notes or "")
+
+    def _country_combo(self, countries: Sequence[str]) -> QComboBox:
+        """Every country in the window's language, found by any part of its name as typed;
+        a name that is no country can be typed too (it is kept as written)."""
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItem("", None)
+        choices = country_choices(i18n.language())
+        for code, name in choices:
+            combo.addItem(name, code)
+        names = {name for _code, name in choices}
+        for other in countries:  # names in the directory that are no ISO country
+            if other not in names:
+                combo.addItem(other, None)
+        combo.setCompleter(
+            _contains_completer([combo.itemText(i) for i in range(1, combo.count())], combo)
+        )
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
+        combo.setCurrentIndex(0)
+        return combo
+
+    def _on_latin_name_edit_text_edited(self, typed: str) -> None:
+        # typed by hand: it stays; cleared: it follows the name again
+        self._latin_follows = not typed.strip()
+        if self._latin_follows:
+            self._fill_latin_name()
+
+    def _fill_latin_name(self) -> None:
+        display = text.clean(self.display_name_edit.text()) or text.clean(
+            self.display_name_edit.placeholderText()
+        )
+        family = text.clean(self.family_name_edit.text())
+        latin = latin_name(display) if family else None
+        if self.latin_name_edit.text() != (latin or ""):
+            self.latin_name_edit.setText(latin or "")
+            self.latin_name_edit.setCursorPosition(0)
 
     def _on_field_text_changed(self, _text: str = "") -> None:
         family = text.clean(self.family_name_edit.text())
@@ -312,6 +384,8 @@ class PersonDialog(QDialog):
             if family
             else self.tr("Made from the names")
         )
+        if self._latin_follows:
+            self._fill_latin_name()
         problem = self.problem()
         self.ok_button.setEnabled(problem is None)
         # A new, untouched form gets no red text: the disabled OK says enough until then.

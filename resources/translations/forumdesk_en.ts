@@ -23,7 +23,7 @@
 <context>
     <name>AssignToSessionDialog</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="64"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="65"/>
         <source>Assign %n people to a session</source>
         <translation>
             <numerusform>Assign %n person to a session</numerusform>

@@ -198,12 +198,12 @@
 <context>
     <name>AssignToSessionDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="62"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="63"/>
         <source>Assign one person to a session</source>
         <translation>Включить одного человека в сессию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="64"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="65"/>
         <source>Assign %n people to a session</source>
         <translation>
             <numerusform>Включить в сессию %n человека</numerusform>
@@ -212,47 +212,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="70"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="71"/>
         <source>Filter by code, title, room, moderator…</source>
         <translation>Фильтр по коду, названию, залу, модератору…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="79"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="79"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="79"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="78"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="79"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="113"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="115"/>
         <source>No session matches the filter.</source>
         <translation>Ни одна сессия не подходит под фильтр.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="119"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="121"/>
         <source>Assign</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="125"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="127"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/assign_dialog.py" line="128"/>
+        <location filename="../../forumdesk/ui/assign_dialog.py" line="130"/>
         <source>&amp;Session:</source>
         <translation>&amp;Сессия:</translation>
     </message>
@@ -1269,6 +1269,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>отчество</translation>
     </message>
     <message>
+        <source>name in Latin letters</source>
+        <translation>ФИО латиницей</translation>
+    </message>
+    <message>
         <source>organisation</source>
         <translation>организация</translation>
     </message>
@@ -2276,155 +2280,174 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="183"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="250"/>
         <source>Name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="184"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="251"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="185"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="252"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="186"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="253"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="187"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="254"/>
         <source>Sector</source>
         <translation>Сектор</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="188"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="255"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="189"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="256"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="190"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="257"/>
         <source>Registration</source>
         <translation>Регистрация</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="258"/>
+        <source>Name (Latin)</source>
+        <translation>ФИО латиницей</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation type="vanished">Латиница</translation>
     </message>
 </context>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="79"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="81"/>
         <source>New person</source>
         <translation>Новый участник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="81"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="83"/>
         <source>Edit {0}</source>
         <translation>Изменение: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="91"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="93"/>
         <source>Leave empty to build the name from its parts: it then follows name changes.</source>
         <translation>Оставьте пустым, чтобы имя складывалось из фамилии, имени и отчества и менялось вместе с ними.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="105"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="107"/>
         <source>Choose or type a new one</source>
         <translation>Выберите или введите новую</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="116"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="111"/>
+        <source>As on a passport or badge. Filled from the name by the passport transliteration until you change it; clear it to fill it again.</source>
+        <translation>Как в паспорте или на бейдже. Заполняется из ФИО по паспортной транслитерации, пока вы его не измените; очистите поле, чтобы заполнить снова.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="124"/>
         <source>name@example.org</source>
         <translation>name@example.org</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="122"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="130"/>
         <source>The language for letters and badges, e.g. ru</source>
         <translation>Язык писем и бейджей, например ru</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="129"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="137"/>
         <source>Register for {0}</source>
         <translation>Зарегистрировать на «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="136"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="144"/>
         <source>&amp;Family name:</source>
         <translation>&amp;Фамилия:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="137"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="145"/>
         <source>&amp;Given name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="138"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="146"/>
         <source>Pa&amp;tronymic:</source>
         <translation>&amp;Отчество:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="139"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="147"/>
         <source>&amp;Display name:</source>
         <translation>О&amp;тображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="140"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="148"/>
+        <source>Name in &amp;Latin:</source>
+        <translation>ФИО &amp;латиницей:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="149"/>
         <source>&amp;Organisation:</source>
         <translation>Орг&amp;анизация:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="141"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="150"/>
         <source>&amp;Position:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="142"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="151"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Страна:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="143"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="152"/>
         <source>&amp;Sector:</source>
         <translation>С&amp;ектор:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="144"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="153"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="145"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="154"/>
         <source>P&amp;hone:</source>
         <translation>Те&amp;лефон:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="146"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="155"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="147"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="156"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Примечания:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="233"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="261"/>
         <source>The family name is required.</source>
         <translation>Укажите фамилию.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="237"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="265"/>
         <source>“{0}” is not an e-mail address.</source>
         <translation>«{0}» — не адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="313"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="385"/>
         <source>Made from the names</source>
         <translation>Из фамилии, имени и отчества</translation>
     </message>
@@ -3734,102 +3757,102 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="59"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="62"/>
         <source>invited</source>
         <translation>приглашён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="60"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="63"/>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="61"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="64"/>
         <source>confirmed</source>
         <translation>подтвердил участие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="62"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="65"/>
         <source>attended</source>
         <translation>присутствовал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="63"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="66"/>
         <source>cancelled</source>
         <translation>отказался</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="64"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="67"/>
         <source>moderator</source>
         <translation>модератор</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="65"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="68"/>
         <source>co-moderator</source>
         <translation>сомодератор</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="66"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="69"/>
         <source>speaker</source>
         <translation>спикер</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="67"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="70"/>
         <source>panelist</source>
         <translation>панелист</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="68"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="71"/>
         <source>participant</source>
         <translation>участник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="69"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="72"/>
         <source>rapporteur</source>
         <translation>докладчик</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="70"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="73"/>
         <source>government</source>
         <translation>государственный орган</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="71"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="74"/>
         <source>intergovernmental</source>
         <translation>международная организация</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="72"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="75"/>
         <source>business</source>
         <translation>бизнес</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="73"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="76"/>
         <source>marketplace</source>
         <translation>маркетплейс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="74"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="77"/>
         <source>creative industry</source>
         <translation>креативная индустрия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="75"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="78"/>
         <source>rights holder</source>
         <translation>правообладатель</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="76"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="79"/>
         <source>expert/academia</source>
         <translation>эксперт, наука</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="77"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="80"/>
         <source>media</source>
         <translation>СМИ</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_table_model.py" line="78"/>
+        <location filename="../../forumdesk/ui/people_table_model.py" line="81"/>
         <source>other</source>
         <translation>другое</translation>
     </message>

@@ -612,3 +612,62 @@ def test_0005_downgrades_to_0004_without_losing_sessions(db: Database, db_path: 
     assert _version(db_path) == "0004"
     assert {"change_journal", "programme_versions"}.isdisjoint(_tables(db_path))
     assert _sql(db_path, "SELECT code, title FROM program_sessions") == [("P1", "Opening")]
+
+
+# --- 0006: Latin names, countries as ISO codes ------------------------------------------------
+
+
+def test_0006_fills_latin_names_and_turns_countries_into_codes(
+    db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A file at 0004 with countries written every which way: after the upgrade each known one
+    is its alpha-2 code, an unknown one is kept as written and reported in the log, everyone
+    has a Latin name, and the new search keys find Cyrillic names from Latin typing."""
+    from forumdesk.core.countries import country_label
+    from forumdesk.services import people
+
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+    engine.dispose()
+    _sql(
+        db_path,
+        "INSERT INTO organizations (id, name, name_key, country, version)"
+        " VALUES (1, 'Минюст', 'минюст', 'Республика Казахстан', 1),"
+        " (2, 'BIPA', 'bipa', 'UK', 1)",
+    )
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.executemany(
+            "INSERT INTO people (id, family_name, given_name, display_name, organization_id,"
+            " country, search_key, version) VALUES (?, ?, ?, ?, ?, ?, '', 1)",
+            [
+                (1, "Кузнецов", "Пётр", "Кузнецов Пётр", 1, "Russia"),
+                (2, "Қасымов", "Әлихан", "Қасымов Әлихан", 1, "Қазақстан"),
+                (3, "Smith", "John", "John Smith", 2, "Атлантида"),
+                (4, "Ли", None, "Ли", None, None),
+            ],
+        )
+
+    with caplog.at_level("WARNING"):
+        database = _open(db_path)
+    try:
+        assert _version(db_path) == head_revision()
+        assert _sql(db_path, "SELECT id, latin_name, country FROM people ORDER BY id") == [
+            (1, "Kuznetsov Petr", "RU"),
+            (2, "Kasymov Alikhan", "KZ"),
+            (3, "John Smith", "Атлантида"),
+            (4, "Li", None),
+        ]
+        assert _sql(db_path, "SELECT country FROM organizations ORDER BY id") == [("KZ",), ("GB",)]
+        assert "Атлантида" in caplog.text
+        assert "Russia" not in caplog.text
+        # the person with the unknown country still opens, and shows it as it was written
+        smith = people.get_person(database, 3)
+        assert country_label(smith.country, "ru") == "Атлантида"
+        assert [p.id for p in people.search_people(database, "kuznetsov")] == [1]
+        assert [p.id for p in people.search_people(database, "Смит")] == [3]
+        assert [p.id for p in people.search_people(database, "miniust")] == [1, 2]
+    finally:
+        database.dispose()

@@ -334,10 +334,11 @@ def test_a_russian_event_gets_russian_handouts_without_an_english_word(
     programme = load_workbook(path)["Программа"]
     assert programme["A2"].value == "15–16 апреля 2027 г., Астана, Конгресс-центр"
     assert "Четверг, 15 апреля 2027 г." in _texts(programme)
-    # the directory keeps countries in English; the Russian list names them in Russian
+    # the directory keeps countries as codes; the Russian list names them in Russian, and the
+    # name as on a badge is in Latin letters beside the Cyrillic one
     people = load_workbook(path)["Участники"]
     row = next(r for r in people.iter_rows(values_only=True) if r[0] == "Садыкова Динара")
-    assert row[2] == "Казахстан"
+    assert row[1:4] == ("Sadykova Dinara", "ЕЭК", "Казахстан")
 
 
 def test_an_english_export_of_the_demo_has_no_russian_generated_word(
@@ -360,4 +361,4 @@ def test_countries_are_named_in_the_sheets_language(
     path = tmp_path / f"people-{lang}.xlsx"
     write_agenda_workbook(load_agenda(db, event.id), path, parts=["people"], lang=lang)
     rows = list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
-    assert rows[1][:3] == ("Hans Müller", None, country)
+    assert rows[1][:4] == ("Hans Müller", "Hans Müller", None, country)

@@ -329,13 +329,23 @@ def test_a_personal_agenda_lists_the_persons_sessions_with_roles(
 def test_people_is_a_filterable_table(demo_book: Path, demo_data: AgendaData) -> None:
     ws = load_workbook(demo_book)["People"]
     heads = _values(ws)[0]
-    assert heads == ("Name", "Organisation", "Country", "Sector", "E-mail", "Status", "Roles")
+    assert heads == (
+        "Name",
+        "Name (Latin)",
+        "Organisation",
+        "Country",
+        "Sector",
+        "E-mail",
+        "Status",
+        "Roles",
+    )
     table = ws.tables["People"]
-    assert table.ref == f"A1:G{len(demo_data.people()) + 1}"
+    assert table.ref == f"A1:H{len(demo_data.people()) + 1}"
     assert table.autoFilter is not None and table.autoFilter.ref == table.ref
     assert [c.name for c in table.tableColumns] == list(heads)
     berger = next(r for r in _values(ws) if r[0] == "Katharina Berger")
     assert berger[1:] == (
+        "Katharina Berger",
         "International Anti-Counterfeiting Association",
         "Germany",
         "Other",
@@ -451,8 +461,8 @@ def test_a_cyrillic_only_event_round_trips(db: Database, tmp_path: Path) -> None
     assert block.value.startswith("С1 · 12:00–13:30\nПатентная защита лекарств")
     assert block.font.color.rgb == "00FFFFFF"  # readable on the dark track colour
     people = _values(book["Участники"])
-    assert people[1][:2] == ("Ёлкина Анна Сергеевна", "Минздрав")
-    assert people[1][5:] == ("Зарегистрирован", "Модератор: П1; Участник: С1")
+    assert people[1][:3] == ("Ёлкина Анна Сергеевна", "Elkina Anna Sergeevna", "Минздрав")
+    assert people[1][6:] == ("Зарегистрирован", "Модератор: П1; Участник: С1")
     personal = _texts(book["Личные программы"])
     assert "Ёлкина Анна Сергеевна" in personal  # a moderator
     assert "Сомодератор" not in personal

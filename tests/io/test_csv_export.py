@@ -78,9 +78,15 @@ def test_people_csv_in_russian_with_semicolons(demo_data: AgendaData, tmp_path: 
     table = _read(path, ";")
     assert table[0][:4] == ["Фамилия", "Имя", "Отчество", "ФИО"]
     zhaksybekova = next(r for r in table if r[0] == "Жаксыбекова")
-    assert zhaksybekova[1:4] == ["Айгуль", "Маратовна", "Жаксыбекова Айгуль Маратовна"]
-    assert zhaksybekova[10] == "Подтвердил участие"
-    assert zhaksybekova[11] == "Спикер: P1"
+    assert zhaksybekova[1:5] == [
+        "Айгуль",
+        "Маратовна",
+        "Жаксыбекова Айгуль Маратовна",
+        "Zhaksybekova Aigul Maratovna",  # as on a badge
+    ]
+    assert zhaksybekova[7] == "Казахстан"  # the code, named in the list's language
+    assert zhaksybekova[11] == "Подтвердил участие"
+    assert zhaksybekova[12] == "Спикер: P1"
     assert len(table) == len(demo_data.people()) + 1
 
 
@@ -106,8 +112,9 @@ def test_formula_like_fields_are_prefixed(db: Database, tmp_path: Path) -> None:
     assert session_row[:2] == ["'@S1", '\'=HYPERLINK("http://evil.example","x")']
     person_row = _read(people_path)[1]
     assert person_row[0] == "'-2+3"
-    assert person_row[9] == "'+7 701 555 00 00"
+    assert person_row[10] == "'+7 701 555 00 00"
     assert person_row[3] == "Ann -2+3"  # not at the start: harmless, left as it is
+    assert person_row[4] == "Ann -2+3"  # the name in Latin letters, a badge's
 
 
 def test_an_unknown_delimiter_is_refused(tmp_path: Path) -> None:
@@ -140,8 +147,8 @@ def test_the_plain_flavour_is_rfc_4180_with_values_as_stored(db: Database, tmp_p
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[1][0] == "Müller"
-    assert rows[1][8] == "ann.muller@example.org"
-    assert rows[1][9] == "+41 22 730 11 11"  # no apostrophe: mail merge and CRMs take it as is
+    assert rows[1][9] == "ann.muller@example.org"
+    assert rows[1][10] == "+41 22 730 11 11"  # no apostrophe: mail merge and CRMs take it as is
     sessions = tmp_path / "sessions.csv"
     write_csv(sessions, *session_table(data, Labels("en")), flavour="plain")
     with sessions.open(encoding="utf-8", newline="") as handle:
@@ -153,7 +160,7 @@ def test_the_excel_flavour_keeps_its_bom_and_guard(db: Database, tmp_path: Path)
     path = tmp_path / "people.csv"
     write_csv(path, *people_table(data, Labels("en")))  # "excel" unless told
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert _read(path)[1][9] == "'+41 22 730 11 11"
+    assert _read(path)[1][10] == "'+41 22 730 11 11"
     sessions = tmp_path / "sessions.csv"
     write_csv(sessions, *session_table(data, Labels("en")), flavour="excel")
     assert _read(sessions)[1][1] == "'=SUM(1,2)"

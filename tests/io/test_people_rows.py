@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from forumdesk.core import text
+from forumdesk.core.countries import stored_country
 from forumdesk.core.enums import Sector
-from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (
     AttendeeRow,
@@ -95,12 +95,12 @@ def test_phones_are_normalised_where_they_parse(given_phone: str, expected: str)
     ],
 )
 def test_countries_get_one_name(name: str) -> None:
-    assert normalize_country(name.strip()) == "Kazakhstan"
+    assert stored_country(name.strip()) == "KZ"
 
 
 def test_unknown_countries_are_kept() -> None:
-    assert normalize_country("Атлантида") == "Атлантида"
-    assert normalize_country("Россия") == normalize_country("Russian Federation") == "Russia"
+    assert stored_country("Атлантида") == "Атлантида"
+    assert stored_country("Россия") == stored_country("Russian Federation") == "RU"
 
 
 def test_a_row_is_cleaned() -> None:
@@ -125,7 +125,8 @@ def test_a_row_is_cleaned() -> None:
     )
     assert person.email == "ivanov@example.kz"
     assert person.phone == "+7 701 555 00 01"
-    assert person.country == "Kazakhstan"
+    assert person.country == "KZ"
+    assert person.latin_name == "Ivanov Petr Sergeevich"
     assert person.sector == Sector.GOVERNMENT
     assert person.display_name == "Иванов Пётр Сергеевич"
 
@@ -299,3 +300,23 @@ def test_a_period_of_more_than_62_days_is_a_warning() -> None:
     assert [w.message for w in result.warnings] == [
         "the period «2026-01-01 – 2026-06-01» lasts more than 62 days; it was not imported."
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Name (Latin)", "ФИО латиницей", "Name in English", "ФИО (как в паспорте)"]
+)
+def test_a_latin_name_column_is_taken_as_written(header: str) -> None:
+    cleaner = _cleaner(["ФИО", header, "Страна"])
+    assert cleaner.columns["latin_name"] == 1
+    attendee = cleaner.clean(2, ["Кузнецов Пётр", "Kouznetsov Piotr", "РФ"])
+    assert isinstance(attendee, AttendeeRow)
+    assert (attendee.person.latin_name, attendee.person.country) == ("Kouznetsov Piotr", "RU")
+
+
+def test_without_a_latin_column_the_name_is_transliterated() -> None:
+    attendee = _cleaner(["ФИО", "Страна"]).clean(2, ["Қасымов Әлихан", "Атлантида"])
+    assert isinstance(attendee, AttendeeRow)
+    assert (attendee.person.latin_name, attendee.person.country) == (
+        "Kasymov Alikhan",
+        "Атлантида",  # no country by that name: kept as written
+    )

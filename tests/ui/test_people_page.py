@@ -25,6 +25,7 @@ from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.people_page import PeoplePage
+from forumdesk.ui.people_table_model import PeopleTableModel
 from forumdesk.ui.person_dialog import PersonDialog
 from tests.ui.prompts import ScriptedPrompts
 
@@ -418,6 +419,9 @@ def test_assigning_the_selected_people_to_s3_as_panelists(
         assert dialog.visible_session_ids() == [s3.id, s6.id]
         type_text(qtbot, dialog.filter_edit, " волков")  # S3's moderator
         assert dialog.visible_session_ids() == [s3.id]
+        dialog.filter_edit.clear()
+        qtbot.keyClicks(dialog.filter_edit, "pharma volkov")  # Latin typing finds Волков
+        assert dialog.visible_session_ids() == [s3.id]
         assert dialog.session_id() == s3.id  # the only match is chosen
         dialog.role_combo.setCurrentIndex(dialog.role_combo.findText("panelist"))
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -610,3 +614,30 @@ def test_column_widths_and_sorting_are_remembered(
     )
     countries = [again.model.index(r, 3).data() for r in range(again.model.rowCount())]
     assert countries == sorted(countries, key=str.casefold, reverse=True)
+
+
+def test_the_latin_name_column_starts_hidden_and_the_heading_menu_shows_it(
+    qtbot: QtBot, page: PeoplePage, ctx: AppContext
+) -> None:
+    """Nine columns do not fit a small screen: the Latin name waits in the heading's menu;
+    shown once, it stays shown next time."""
+    latin = PeopleTableModel.COLUMNS.index("latin_name")
+    header = page.table.horizontalHeader()
+    assert header.isSectionHidden(latin)
+    menu = page.table.column_menu()
+    action = next(a for a in menu.actions() if a.text() == "Name (Latin)")
+    assert not action.isChecked()
+    action.trigger()
+    assert not header.isSectionHidden(latin) and page.table.columnWidth(latin) > 40
+    assert page.model.index(0, latin).data()  # the demo's people have Latin names
+    page.hide()
+    again = PeoplePage(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.table.horizontalHeader().isSectionHidden(latin)
+
+
+def test_the_filter_finds_cyrillic_names_from_latin_typing(qtbot: QtBot, page: PeoplePage) -> None:
+    qtbot.keyClicks(page.filter_edit, "zhaksybekova")
+    assert page.model.rowCount() == 1
+    assert page.model.person_at(0).display_name == "Жаксыбекова Айгуль Маратовна"

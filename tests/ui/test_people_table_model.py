@@ -13,9 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from forumdesk.core.countries import country_label
 from forumdesk.core.enums import RegistrationStatus, Sector
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.text import fold
+from forumdesk.core.transliteration import has_cyrillic, latin_folded, latin_name
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, people
 from forumdesk.services.demo import DemoResult
@@ -48,7 +50,7 @@ ORGANIZATIONS = [
     None,
 ]
 POSITIONS = ["Director", "Главный специалист", "Head of Legal", None]
-COUNTRIES = ["Kazakhstan", "Russia", "Germany", "France", None]
+COUNTRIES = ["KZ", "RU", "DE", "FR", "Атлантида", None]  # codes, and a name kept as written
 STATUS_CHOICES = [*RegistrationStatus, None]
 
 
@@ -78,6 +80,7 @@ def generate_rows(count: int, seed: int = 7) -> Generated:
                 language=None,
                 notes=None,
                 version=1,
+                latin_name=latin_name(" ".join(p for p in (family, given_name, patronymic) if p)),
             )
         )
         status = rng.choice(STATUS_CHOICES)
@@ -87,21 +90,28 @@ def generate_rows(count: int, seed: int = 7) -> Generated:
 
 
 def reference_matches(row: PersonRow, query: str) -> bool:
-    """What the filter promises, written the slow, obvious way with services.text.fold."""
+    """What the filter promises, written the slow, obvious way with services.text.fold: every
+    word somewhere in what the row shows (the country by its name, the Latin name too)."""
     fields = (
         row.display_name,
         row.family_name,
         row.given_name,
         row.patronymic,
+        row.latin_name,
         row.organization,
         row.position,
-        row.country,
+        country_label(row.country, "en"),
         row.sector.label if row.sector else None,
         row.email,
         row.phone,
     )
     haystack = fold(" ".join(f for f in fields if f))
-    return all(word in haystack for word in fold(query).split())
+    # a Cyrillic word also finds, in Latin letters, a name written in Latin («смит»: Smith)
+    latin_written = "" if has_cyrillic(row.display_name) else fold(row.display_name)
+    return all(
+        word in haystack or (latin_folded(word) != word and latin_folded(word) in latin_written)
+        for word in fold(query).split()
+    )
 
 
 def shown_ids(model: PeopleTableModel) -> list[int]:
@@ -132,7 +142,7 @@ def test_the_model_passes_the_model_tester_on_the_demo(
     model.set_rows(people.search_people(db), statuses)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == model.total_count == 62
-    assert model.columnCount() == 8
+    assert model.columnCount() == 9
 
 
 def test_the_model_tester_stays_happy_through_filters_sorts_and_reloads(
@@ -211,7 +221,24 @@ def test_typing_letter_by_letter_and_back_agrees_with_a_fresh_filter(
 @given(
     steps=st.lists(
         st.sampled_from(
-            ["и", "ив", "ива", "иван", "ов", "мар", "ё", "е", "kaz", "a", "an", "ann", "", " "]
+            [
+                "и",
+                "ив",
+                "ива",
+                "иван",
+                "ов",
+                "мар",
+                "ё",
+                "е",
+                "kaz",
+                "a",
+                "an",
+                "ann",
+                "",
+                " ",
+                "ivan",
+                "казах",
+            ]
         ),
         min_size=1,
         max_size=8,
@@ -342,7 +369,7 @@ def test_headings_and_cells_read_as_staff_expect(db: Database, demo: DemoResult)
     model = PeopleTableModel()
     statuses = {r.person_id: r.status for r in assignments.event_registrations(db, demo.event.id)}
     model.set_rows(people.search_people(db), statuses)
-    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
     assert headings == [
         "Name",
         "Organisation",
@@ -352,9 +379,10 @@ def test_headings_and_cells_read_as_staff_expect(db: Database, demo: DemoResult)
         "E-mail",
         "Phone",
         "Registration",
+        "Name (Latin)",
     ]
     model.set_filter("жаксыбекова")
-    assert [model.index(0, c).data() for c in range(8)] == [
+    assert [model.index(0, c).data() for c in range(9)] == [
         "Жаксыбекова Айгуль Маратовна",
         "Eurasian Economic Commission",
         "Member of the Board (Minister) for Internal Markets, Informatization and ICT",
@@ -363,6 +391,7 @@ def test_headings_and_cells_read_as_staff_expect(db: Database, demo: DemoResult)
         "a.zhaksybekova@eecommission.org.example",
         "+7 495 555 10 01",
         "confirmed",
+        "Zhaksybekova Aigul Maratovna",
     ]
     countries = model.countries()  # all rows, not only the filtered one
     assert countries[:2] == ["Armenia", "Belarus"] and "Russia" in countries
@@ -395,3 +424,67 @@ def test_update_people_changes_rows_in_place_and_the_filter_finds_the_new_text(
     at = shown_ids(model).index(edited.id)
     neighbours = [model.index(at + d, 1).data() for d in (-1, 1)]
     assert _text_key(neighbours[0]) <= _text_key("Палата Заседателей") <= _text_key(neighbours[1])
+
+
+def test_latin_typing_finds_cyrillic_names_and_the_reverse(model: PeopleTableModel) -> None:
+    """ "ivanova" shows the Ивановы (by their Latin names), «Смит»-style Cyrillic typing shows
+    Latin names, and a country is found by the name the window shows for its code."""
+    model.set_filter("ivanova")
+    cyrillic = {
+        model.person_at(r).family_name.rstrip("0123456789") for r in range(model.rowCount())
+    }
+    assert cyrillic == {"Иванова"}
+    model.set_filter("Иванова")
+    assert {
+        model.person_at(r).family_name.rstrip("0123456789") for r in range(model.rowCount())
+    } == {"Иванова"}
+    extra = PeopleTableModel()
+    smith = PersonRow(
+        1,
+        "Smith",
+        "John",
+        None,
+        "John Smith",
+        None,
+        None,
+        None,
+        "KZ",
+        None,
+        None,
+        None,
+        None,
+        None,
+        1,
+        latin_name="John Smith",
+    )
+    kuznetsov = PersonRow(
+        2,
+        "Кузнецов",
+        "Пётр",
+        None,
+        "Кузнецов Пётр",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        1,
+        latin_name="Kuznetsov Petr",
+    )
+    extra.set_rows([smith, kuznetsov])
+    for typed, ids in (
+        ("Смит", [1]),
+        ("kuznetsov", [2]),
+        ("KUZNETSOV petr", [2]),
+        ("kazakhstan", [1]),
+        ("KZ", []),
+    ):
+        extra.set_filter(typed)
+        assert shown_ids(extra) == ids, typed
+    extra.set_filter("")
+    assert extra.index(0, extra.COLUMNS.index("latin_name")).data() == "John Smith"
+    assert extra.index(0, extra.COLUMNS.index("country")).data() == "Kazakhstan"

@@ -80,7 +80,7 @@ def test_a_new_person_gives_every_filled_field_cleaned(qtbot: QtBot, db: Databas
     type_text(qtbot, dialog.given_name_edit, "Мария")
     type_text(qtbot, dialog.organization_combo.lineEdit(), "Новая   организация")
     type_text(qtbot, dialog.position_edit, "Главный специалист")
-    type_text(qtbot, dialog.country_edit, "Kazakhstan")
+    type_text(qtbot, dialog.country_combo.lineEdit(), "Kazakhstan")
     dialog.sector_combo.setCurrentIndex(dialog.sector_combo.findText("business"))
     type_text(qtbot, dialog.email_edit, "M.Ivanova@Example.org")
     type_text(qtbot, dialog.phone_edit, "+7 701 555 00 00")
@@ -92,7 +92,7 @@ def test_a_new_person_gives_every_filled_field_cleaned(qtbot: QtBot, db: Databas
         "given_name": "Мария",
         "organization": "Новая организация",
         "position": "Главный специалист",
-        "country": "Kazakhstan",
+        "country": "KZ",
         "sector": Sector.BUSINESS,
         "email": "m.ivanova@example.org",
         "phone": "+7 701 555 00 00",
@@ -154,6 +154,8 @@ def test_clearing_a_hand_made_display_name_returns_to_the_default(
     assert dialog.changes() == {"display_name": None}
     people.update_person(db, person.id, dialog.changes(), expected_version=None)
     assert people.get_person(db, person.id).display_name == "Daniel Whitmore"
+    # the Latin name was the hand-made name's: it follows to the default too
+    assert people.get_person(db, person.id).latin_name == "Daniel Whitmore"
 
 
 def test_an_unchanged_edit_closes_without_submitting(
@@ -233,7 +235,7 @@ def test_short_labels_sit_beside_their_fields(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot)
     qtbot.waitExposed(dialog)
     captions = _captions(dialog)
-    assert len(captions) == 12
+    assert len(captions) == 13
     for label in captions:
         field = label.buddy()
         assert field.x() >= label.geometry().right()
@@ -254,3 +256,55 @@ def test_long_labels_go_above_their_fields_and_nothing_is_cut(
         assert field.y() >= label.geometry().bottom(), label.text()
         assert field.geometry().right() <= dialog.width()
         assert field.width() >= dialog.width() * 0.9  # the whole width to type in
+
+
+def test_the_latin_name_follows_the_name_until_typed_by_hand(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot)
+    type_text(qtbot, dialog.family_name_edit, "Кузнецов")
+    assert dialog.latin_name_edit.text() == "Kuznetsov"
+    type_text(qtbot, dialog.given_name_edit, "Әлихан")
+    assert dialog.latin_name_edit.text() == "Kuznetsov Alikhan"
+    dialog.latin_name_edit.selectAll()
+    type_text(qtbot, dialog.latin_name_edit, "Kouznetsov Alikhan")
+    type_text(qtbot, dialog.patronymic_edit, "Петрович")
+    assert dialog.latin_name_edit.text() == "Kouznetsov Alikhan"  # typed by hand: it stays
+    assert dialog.changes()["latin_name"] == "Kouznetsov Alikhan"
+    dialog.latin_name_edit.selectAll()
+    qtbot.keyClick(dialog.latin_name_edit, Qt.Key.Key_Backspace)  # cleared: it follows again
+    assert dialog.latin_name_edit.text() == "Kuznetsov Alikhan Petrovich"
+    assert "latin_name" not in dialog.changes()  # the service makes it
+
+
+def test_a_latin_name_typed_earlier_stays_in_an_edit(qtbot: QtBot, db: Database) -> None:
+    person = people.create_person(db, "Щукина", "Юлия", latin_name="Shukina Julia")
+    dialog = _dialog(qtbot, [], person)
+    assert dialog.latin_name_edit.text() == "Shukina Julia"
+    dialog.given_name_edit.end(False)
+    type_text(qtbot, dialog.given_name_edit, "на")
+    assert dialog.latin_name_edit.text() == "Shukina Julia"
+    assert "latin_name" not in dialog.changes()
+    dialog.latin_name_edit.selectAll()
+    qtbot.keyClick(dialog.latin_name_edit, Qt.Key.Key_Backspace)
+    assert dialog.latin_name_edit.text() == "Shchukina Iuliiana"
+    people.update_person(db, person.id, dialog.changes(), expected_version=None)
+    assert people.get_person(db, person.id).latin_name == "Shchukina Iuliiana"
+
+
+def test_the_country_is_chosen_by_name_and_kept_as_a_code(qtbot: QtBot, db: Database) -> None:
+    """The list holds every country in the window's language; a name typed in any language
+    gives the code; a name that is no country is kept as typed."""
+    person = people.create_person(db, "Smith", "John", country="UK")
+    dialog = _dialog(qtbot, [], person)
+    assert dialog.country_combo.currentText() == "United Kingdom"
+    assert dialog.changes() == {}
+    assert dialog.country_combo.findText("Kazakhstan") > 0
+    assert dialog.country_combo.count() > 240
+    for typed, stored in (("Россия", "RU"), ("Kazakhstan", "KZ"), ("Атлантида", "Атлантида")):
+        dialog.country_combo.lineEdit().clear()
+        type_text(qtbot, dialog.country_combo.lineEdit(), typed)
+        assert dialog.changes() == {"country": stored}
+    people.update_person(db, person.id, dialog.changes(), expected_version=None)
+    assert people.get_person(db, person.id).country == "Атлантида"
+    again = _dialog(qtbot, [], people.get_person(db, person.id), countries=["Атлантида"])
+    assert again.country_combo.currentText() == "Атлантида"
+    assert again.changes() == {}

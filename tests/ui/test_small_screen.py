@@ -34,6 +34,7 @@ from forumdesk.ui.export_dialog import ExportAgendaDialog
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.note_dialog import NoteDialog
 from forumdesk.ui.open_database_dialog import OpenDatabaseDialog
+from forumdesk.ui.people_table_model import PeopleTableModel
 from forumdesk.ui.person_dialog import PersonDialog
 from forumdesk.ui.session_editor import SessionEditorDialog
 from forumdesk.ui.session_table_model import SessionTableModel
@@ -168,8 +169,11 @@ def test_the_people_page_shows_every_column_and_whole_names(window: MainWindow) 
     window.show_page(window.people_page)
     _settle()
     table = window.people_page.table
+    latin = PeopleTableModel.COLUMNS.index("latin_name")
+    assert table.isColumnHidden(latin)  # shown from the heading's menu (test_people_page)
     for column in range(table.model().columnCount()):
-        assert _column_in_sight(table, column), column
+        if column != latin:
+            assert _column_in_sight(table, column), column
     metrics = table.fontMetrics()
     names = [str(table.model().index(r, 0).data()) for r in range(table.model().rowCount())]
     cut = [n for n in names if metrics.horizontalAdvance(n) + 8 > table.columnWidth(0)]

@@ -1,15 +1,25 @@
-"""Country names to one spelling: "Казахстан", "Kazakhstan", "Қазақстан", "KZ", "РК" -> Kazakhstan.
+"""Countries as ISO 3166 alpha-2 codes, named in the reader's language.
 
-The directory keeps countries in English, as the demo forum does. A table of the names staff meet
-most (Russian, Kazakh, English, official forms and abbreviations) comes first; pycountry, when
-installed, adds every ISO 3166 country with its codes and its Russian and Kazakh names. A name
-that matches nothing is kept as written: it is not an error to come from somewhere unusual.
+The directory keeps a country as its alpha-2 code ("KZ") and shows it in the language of whoever
+reads it: Kazakhstan, Казахстан, Қазақстан. Staff type and import countries in every form:
+"Казахстан", "Kazakhstan", "Қазақстан", "РК", "KZ", "KAZ". A table of the names staff meet most
+(Russian, Kazakh, English, official forms and abbreviations) comes first; pycountry adds every
+ISO 3166 country with its codes and, through its gettext catalogues, its Russian and Kazakh names.
+
+A name that matches no country is kept as written (free text): it is not an error to come from
+somewhere unusual, and such a value is shown as it is, in every language.
 """
 
 from __future__ import annotations
 
 import functools
+import gettext
 import re
+
+import pycountry
+
+# The languages a country can be named in (the window's and the exports')
+LANGUAGES = ("en", "ru", "kk")
 
 # ISO alpha-2 -> the English name the directory uses (short forms people say, not UN names)
 PREFERRED: dict[str, str] = {
@@ -184,7 +194,16 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def country_key(text: str) -> str:
+    """A name squashed for lookup: no case, no spaces or dots, ё as е."""
     return _NOT_WORD.sub("", text.casefold().replace("ё", "е"))
+
+
+@functools.cache
+def _translation(language: str) -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:  # a pycountry without that language: English names
+        return gettext.NullTranslations()
 
 
 @functools.cache
@@ -202,97 +221,79 @@ def _names() -> dict[str, str]:
     for alpha2, names in _EXTRA_NAMES.items():
         for name in names:
             add(name, alpha2)
-    _add_pycountry(add)
-    return found
-
-
-def _add_pycountry(add) -> None:  # type: ignore[no-untyped-def]
-    try:
-        import gettext
-
-        import pycountry
-    except ImportError:  # the table above still covers the forum's usual countries
-        return
-    translations = []
-    for language in ("ru", "kk"):
-        try:
-            translations.append(
-                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-            )
-        except OSError:
-            continue
+    translations = [_translation("ru"), _translation("kk")]
     for country in pycountry.countries:
         alpha2 = country.alpha_2
-        names = [
+        spellings: tuple[str | None, ...] = (
             country.name,
             getattr(country, "common_name", None),
             getattr(country, "official_name", None),
-        ]
-        for name in names:
-            add(name, alpha2)
-            for translation in translations:
-                if name:
-                    add(translation.gettext(name), alpha2)
+        )
+        for found_name in spellings:
+            if found_name:
+                add(found_name, alpha2)
+                for translation in translations:
+                    add(translation.gettext(found_name), alpha2)
         add(alpha2, alpha2)
         add(country.alpha_3, alpha2)
+    return found
 
 
 @functools.cache
-def _english(alpha2: str) -> str:
-    if alpha2 in PREFERRED:
-        return PREFERRED[alpha2]
-    try:
-        import pycountry
-    except ImportError:
-        return alpha2
-    country = pycountry.countries.get(alpha_2=alpha2)
-    if country is None:
-        return alpha2
-    return str(getattr(country, "common_name", None) or country.name)
+def _known_codes() -> frozenset[str]:
+    return frozenset(country.alpha_2 for country in pycountry.countries)
 
 
-def normalize_country(text: str | None) -> str | None:
-    """The directory's name for the country `text` names, or `text` itself if none fits."""
+def country_code(text: str | None) -> str | None:
+    """The alpha-2 code of the country `text` names (in English, Russian or Kazakh, or a code);
+    None when it names none."""
     if not text:
         return None
-    alpha2 = _names().get(country_key(text))
-    return _english(alpha2) if alpha2 else text
+    return _names().get(country_key(text))
+
+
+def is_country_code(value: str | None) -> bool:
+    """Whether a stored value is a code (else it is a name kept as written)."""
+    return value is not None and value in _known_codes()
+
+
+def stored_country(text: str | None) -> str | None:
+    """What the directory keeps for `text`: its country's code, or the text itself if it names
+    no country."""
+    if not text:
+        return None
+    return country_code(text) or text
 
 
 @functools.cache
-def _russian(alpha2: str) -> str | None:
-    names = _EXTRA_NAMES.get(alpha2)
-    if names:
-        return names[0]  # each list starts with the short Russian name
-    try:
-        import gettext
-
-        import pycountry
-    except ImportError:
-        return None
+def _label(alpha2: str, language: str) -> str:
     country = pycountry.countries.get(alpha_2=alpha2)
-    if country is None:
-        return None
-    try:
-        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
-    except OSError:
-        return None
+    if language == "en" or country is None:
+        if alpha2 in PREFERRED or country is None:
+            return PREFERRED.get(alpha2, alpha2)
+        return str(getattr(country, "common_name", None) or country.name)
+    if language == "ru" and _EXTRA_NAMES.get(alpha2):
+        return _EXTRA_NAMES[alpha2][0]  # each list starts with the short Russian name
     name = getattr(country, "common_name", None) or country.name
-    translated = translation.gettext(name)
-    return translated if translated != name else None
+    return _translation(language).gettext(name)
 
 
-def country_name(text: str | None, lang: str) -> str | None:
-    """The country `text` names, as a list in `lang` ("ru" or "en") writes it.
+def country_label(value: str | None, language: str) -> str | None:
+    """A stored country as `language` ("en", "ru" or "kk") names it.
 
-    The directory keeps countries in English; a Russian handout says "Казахстан". A name that
-    matches no country is kept as written.
+    A code becomes its name; a name kept as written (no country matched it) is shown as it is.
+    An old-style name ("Kazakhstan") is also shown in `language`.
     """
-    if not text:
-        return text
-    alpha2 = _names().get(country_key(text))
+    if not value:
+        return value
+    alpha2 = value if is_country_code(value) else country_code(value)
     if alpha2 is None:
-        return text
-    if lang == "ru":
-        return _russian(alpha2) or text
-    return _english(alpha2)
+        return value
+    return _label(alpha2, language if language in LANGUAGES else "en")
+
+
+@functools.cache
+def country_choices(language: str) -> tuple[tuple[str, str], ...]:
+    """Every ISO 3166 country as (code, name in `language`), in that language's order."""
+    found = [(c.alpha_2, _label(c.alpha_2, language)) for c in pycountry.countries]
+    return tuple(sorted(found, key=lambda pair: pair[1].casefold().replace("ё", "е")))
