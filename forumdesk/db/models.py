@@ -9,6 +9,7 @@ counter so that workstations sharing a PostgreSQL database cannot silently overw
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -101,6 +102,11 @@ class Event(Versioned, Base):
     description: Mapped[str | None] = mapped_column(Text)
     # the least time, in minutes, a person needs between sessions in different rooms
     changeover_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the secret behind the check of each badge's check-in code (services.checkin): a code
+    # cannot be made up from an event's and a person's ids alone
+    checkin_key: Mapped[str | None] = mapped_column(
+        String(32), default=lambda: secrets.token_hex(16)
+    )
 
     rooms: Mapped[list[Room]] = relationship(
         back_populates="event",
@@ -308,6 +314,29 @@ class Assignment(Versioned, Base):
     __table_args__ = (CheckConstraint("position >= 0", name="position_not_negative"),)
 
 
+class CheckIn(Versioned, Base):
+    """A person's arrival, marked at the door: at the event on a day (`session_id` NULL,
+    `scope` "day"), or at a session (`scope` "session:<id>").
+
+    One arrival per person, scope and day: two desks scanning the same badge at once store
+    one row (the second insert meets the unique constraint and reads the first).
+    """
+
+    __tablename__ = "check_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("program_sessions.id", ondelete="CASCADE"), index=True
+    )
+    scope: Mapped[str] = mapped_column(String(32))
+    day: Mapped[dt.date] = mapped_column(Date)  # the event-local day of the arrival
+    checked_in_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+
+    __table_args__ = (UniqueConstraint("event_id", "person_id", "scope", "day"),)
+
+
 class PersonUnavailability(Versioned, Base):
     """A period in which a person cannot take part in an event (event-local times)."""
 
@@ -354,5 +383,6 @@ for _table in (  # Table objects: __table__ is typed as the wider FromClause
     Person.__table__,
     PersonUnavailability.__table__,
     AcceptedProblem.__table__,
+    CheckIn.__table__,
 ):
     cast(Table, _table).dialect_kwargs["sqlite_autoincrement"] = True
