@@ -27,6 +27,7 @@ import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -48,6 +49,9 @@ from forumdesk.db.models import (
     Room,
     utc_now,
 )
+from forumdesk.io.attendance_files import write_attendance_csv, write_attendance_xlsx
+from forumdesk.io.csv_export import CsvFlavour
+from forumdesk.io.output_files import storage_error
 from forumdesk.services.records import changed_meanwhile, load
 
 CODE_PREFIX = "FD1"
@@ -478,3 +482,25 @@ def attendance_table(rows: Sequence[AttendanceRow]) -> tuple[list[str], list[lis
         for row in rows
     ]
     return heads, cells
+
+
+def export_attendance(
+    db: Database,
+    event_id: int,
+    path: Path,
+    *,
+    delimiter: str = ",",
+    flavour: CsvFlavour = "excel",
+) -> int:
+    """Write the attendance list to `path`: a workbook for .xlsx, CSV otherwise; returns the
+    number of arrivals written."""
+    with db.reader() as session:
+        title = load(session, Event, event_id, "event").name
+    heads, rows = attendance_table(attendance(db, event_id))
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            return write_attendance_xlsx(path, title, heads, rows)
+        return write_attendance_csv(path, heads, rows, delimiter=delimiter, flavour=flavour)
+    except OSError as exc:
+        raise storage_error(exc, path) from exc

@@ -32,6 +32,7 @@ from forumdesk.core.rows import EventRow, Placement
 from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
 from forumdesk.ui import commands
+from forumdesk.ui.checkin_page import CheckInPage
 from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
 from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.database_actions import DatabaseActions
@@ -86,12 +87,14 @@ class MainWindow(QMainWindow):
         self.sessions_page = SessionsPage(self.ctx, self)
         self.people_page = PeoplePage(self.ctx, self)
         self.setup_page = SetupPage(self.ctx, self)
+        self.checkin_page = CheckInPage(self.ctx, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timetable_page, self.tr("&Timetable"))
         self.tabs.addTab(self.sessions_page, self.tr("&Sessions"))
         self.tabs.addTab(self.people_page, self.tr("&People"))
         self.tabs.addTab(self.setup_page, self.tr("Event &setup"))
+        self.tabs.addTab(self.checkin_page, self.tr("&Check-in"))
         self.import_actions = ImportActions(self.ctx, self)
         self.welcome_page = self._build_welcome_page()
         self.pages = QStackedWidget(self)
@@ -249,6 +252,7 @@ class MainWindow(QMainWindow):
                 (self.sessions_page, self.tr("Sessions")),
                 (self.people_page, self.tr("People")),
                 (self.setup_page, self.tr("Event setup")),
+                (self.checkin_page, self.tr("Check-in")),
             ),
             start=1,
         ):

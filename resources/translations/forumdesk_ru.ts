@@ -271,6 +271,117 @@
     </message>
 </context>
 <context>
+    <name>CheckInPage</name>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="173"/>
+        <source>Mark arrival for:</source>
+        <translation>Отмечать приход на:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="176"/>
+        <source>Export attendance…</source>
+        <translation>Выгрузить посещаемость…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="181"/>
+        <source>Scan a badge, or type a few letters of a name</source>
+        <translation>Отсканируйте бейдж или введите несколько букв имени</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="200"/>
+        <source>Register and check in</source>
+        <translation>Зарегистрировать и отметить приход</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="237"/>
+        <source>The event (today)</source>
+        <translation>Мероприятие (сегодня)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="260"/>
+        <source>Arrived today: {0} of {1} registered</source>
+        <translation>Пришли сегодня: {0} из {1} зарегистрированных</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="279"/>
+        <source>Welcome: checked in at {0}</source>
+        <translation>Добро пожаловать: приход отмечен в {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="281"/>
+        <source>Already checked in at {0}</source>
+        <translation>Приход уже отмечен в {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="283"/>
+        <source>(desk {0})</source>
+        <translation>(рабочее место {0})</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="285"/>
+        <source>Not registered for this event.</source>
+        <translation>Не зарегистрирован на это мероприятие.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="287"/>
+        <source>This code is not a badge of this event. Type the person&apos;s name instead.</source>
+        <translation>Этот код — не бейдж этого мероприятия. Введите вместо него имя участника.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="306"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="354"/>
+        <source>Check in</source>
+        <translation>Отметка прихода</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="310"/>
+        <source>Check in {0}</source>
+        <translation>отметка прихода: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="332"/>
+        <source>No one of that name. Check the spelling, or register them.</source>
+        <translation>Никого с таким именем нет. Проверьте написание или зарегистрируйте участника.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="362"/>
+        <source>not registered</source>
+        <translation>не зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="364"/>
+        <source>arrived at {0}</source>
+        <translation>пришёл в {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="382"/>
+        <source>Register and check in {0}</source>
+        <translation>регистрация и отметка прихода: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="390"/>
+        <source>Register {0}</source>
+        <translation>регистрация: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="416"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="432"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="436"/>
+        <source>Export attendance</source>
+        <translation>Выгрузка посещаемости</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="418"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="437"/>
+        <source>{0} arrivals written to {1}.</source>
+        <translation>Записано приходов: {0}, файл {1}.</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="63"/>
@@ -1270,204 +1381,214 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="91"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="92"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="96"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="104"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="97"/>
+        <source>&amp;Check-in</source>
+        <translation>&amp;Отметка прихода</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="107"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="107"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="110"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="127"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="367"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="130"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="371"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="129"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="132"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="182"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="184"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="187"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="186"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="191"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="207"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="215"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="214"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="219"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="230"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="231"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="238"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="245"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="252"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="250"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="253"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="254"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="269"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
+        <source>Check-in</source>
+        <translation>Отметка прихода</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="275"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="283"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="285"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="289"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="288"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="292"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="300"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="298"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="404"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="302"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="408"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="352"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="356"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="374"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="378"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="380"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="384"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="413"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="439"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="443"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="452"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="456"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1476,17 +1597,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="504"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="508"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="510"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="514"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="511"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="515"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2540,6 +2661,29 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
 </context>
 <context>
+    <name>SessionCountsTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="159"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="160"/>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="161"/>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="162"/>
+        <source>Arrived / seats</source>
+        <translation>Пришли / мест</translation>
+    </message>
+</context>
+<context>
     <name>SessionDetailsDock</name>
     <message>
         <location filename="../../forumdesk/ui/details_dock.py" line="28"/>
@@ -3041,44 +3185,44 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="327"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="340"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="345"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="350"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="356"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="361"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="365"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="376"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="395"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="396"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="402"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
