@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.enums import Gender, RegistrationStatus, Role, Sector, SessionKind
 from forumdesk.db.desks import DESK_OPTION, default_desk_name
 
 NAMING_CONVENTION = {
@@ -104,6 +104,8 @@ class Event(Versioned, Base):
     changeover_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # the secret behind the check of each badge's check-in code (services.checkin): a code
     # cannot be made up from an event's and a person's ids alone
+    # the Problems dock warns of a panel whose moderators and speakers are all of one sector
+    one_sector_warning: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     checkin_key: Mapped[str | None] = mapped_column(
         String(32), default=lambda: secrets.token_hex(16)
     )
@@ -252,6 +254,19 @@ class Person(Versioned, Base):
     position: Mapped[str | None] = mapped_column(String(400))
     country: Mapped[str | None] = mapped_column(String(100))
     sector: Mapped[Sector | None] = mapped_column(_vocabulary(Sector, "sector"))
+    # where recorded (NULL: not recorded). Checked by the services, not by a CHECK constraint:
+    # adding one to an existing table would make SQLite copy the people table (see 0005)
+    gender: Mapped[Gender | None] = mapped_column(
+        Enum(
+            Gender,
+            name="gender",
+            native_enum=False,
+            create_constraint=False,
+            length=24,
+            values_callable=lambda members: [m.value for m in members],
+            validate_strings=True,
+        )
+    )
     # stored lower-cased, so the unique constraint is "unique ignoring case"
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     phone: Mapped[str | None] = mapped_column(String(64))

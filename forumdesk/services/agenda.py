@@ -222,6 +222,7 @@ def _person(row: Sequence[Any]) -> PersonRow:
         language,
         notes,
         version,
+        gender,
         organization_country,
         organization_sector,
     ) = row
@@ -243,6 +244,7 @@ def _person(row: Sequence[Any]) -> PersonRow:
         version=version,
         organization_country=organization_country,
         organization_sector=organization_sector,
+        gender=gender,
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
-from forumdesk.core.enums import RegistrationStatus, Sector
+from forumdesk.core.enums import Gender, RegistrationStatus, Sector
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import N_, _
 from forumdesk.core.rows import (
@@ -154,6 +154,7 @@ _PERSON_CLEANERS: dict[str, text.Cleaner] = {
     "position": text.clean,
     "country": text.clean,
     "sector": lambda v: text.optional_vocabulary(Sector, v, N_("sector"), "sector"),
+    "gender": lambda v: text.optional_vocabulary(Gender, v, N_("gender"), "gender"),
     "email": text.normalize_email,
     "phone": text.clean,
     "language": text.clean,
@@ -179,6 +180,7 @@ def person_row(person: Person, organization: str | None) -> PersonRow:
         language=person.language,
         notes=person.notes,
         version=person.version,
+        gender=person.gender,
     )
 
 
@@ -400,6 +402,7 @@ def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
         position=row.position,
         country=row.country,
         sector=row.sector,
+        gender=row.gender,
         email=row.email,
         phone=row.phone,
         language=row.language,
@@ -488,7 +491,7 @@ def directory_people(session: Session, ids: Sequence[int] | None = None) -> list
 def _person_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[PersonRow]:
     """What a query of PERSON_ROW_COLUMNS finds, straight from the driver into rows."""
     found: Sequence[Sequence[Any]] = session.connection().execute(query).all()
-    return [PersonRow(*row) for row in found]
+    return [PersonRow(*row[:-1], gender=row[-1]) for row in found]  # type: ignore[misc]
 
 
 # PersonRow's fields, in its order, as one query reads them (the agenda adds the organisation's)
@@ -508,6 +511,7 @@ PERSON_ROW_COLUMNS = (
     Person.language,
     Person.notes,
     Person.version,
+    Person.gender,  # PersonRow's last field, after the organisation's two (by name)
 )
 
 

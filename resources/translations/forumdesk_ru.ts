@@ -2238,91 +2238,101 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/person_dialog.py" line="116"/>
+        <source>not recorded</source>
+        <translation>не указан</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="120"/>
         <source>name@example.org</source>
         <translation>name@example.org</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="122"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="126"/>
         <source>The language for letters and badges, e.g. ru</source>
         <translation>Язык писем и бейджей, например ru</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="129"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="133"/>
         <source>Register for {0}</source>
         <translation>Зарегистрировать на «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="136"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="140"/>
         <source>&amp;Family name:</source>
         <translation>&amp;Фамилия:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="137"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="141"/>
         <source>&amp;Given name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="138"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="142"/>
         <source>Pa&amp;tronymic:</source>
         <translation>&amp;Отчество:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="139"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="143"/>
         <source>&amp;Display name:</source>
         <translation>О&amp;тображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="140"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="144"/>
         <source>&amp;Organisation:</source>
         <translation>Орг&amp;анизация:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="141"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="145"/>
         <source>&amp;Position:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="142"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="146"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Страна:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="143"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="147"/>
         <source>&amp;Sector:</source>
         <translation>С&amp;ектор:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="144"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="148"/>
+        <source>Gende&amp;r:</source>
+        <translation>По&amp;л:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="149"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="145"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="150"/>
         <source>P&amp;hone:</source>
         <translation>Те&amp;лефон:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="146"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="151"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="147"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="152"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Примечания:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="233"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="240"/>
         <source>The family name is required.</source>
         <translation>Укажите фамилию.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="237"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="244"/>
         <source>“{0}” is not an e-mail address.</source>
         <translation>«{0}» — не адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="313"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="324"/>
         <source>Made from the names</source>
         <translation>Из фамилии, имени и отчества</translation>
     </message>
@@ -2719,158 +2729,188 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="121"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="649"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="127"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="683"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="123"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="129"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="170"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="177"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="181"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="188"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="185"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="186"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
         <source>All rooms (whole venue)</source>
         <translation>Все залы (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="190"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="206"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="210"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="217"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="211"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
         <source>not set (1 hour)</source>
         <translation>не задана (1 час)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
         <source>How long the session lasts when it is put on the timetable</source>
         <translation>Сколько длится сессия, когда её ставят в расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="216"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="217"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="226"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="223"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="230"/>
         <source>Planned length</source>
         <translation>Плановая длительность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="236"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="262"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="275"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="263"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="276"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="264"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="277"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="291"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="282"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="295"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="298"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="311"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="300"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="313"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="517"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="531"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="602"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="576"/>
+        <source>Panel balance: no moderators or speakers yet.</source>
+        <translation>Состав панели: модераторов и спикеров пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="579"/>
+        <source>Panel balance ({0} moderators and speakers):</source>
+        <translation>Состав панели (модераторов и спикеров: {0}):</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="580"/>
+        <source>Sectors: {0}</source>
+        <translation>Секторы: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="581"/>
+        <source>Countries: {0}</source>
+        <translation>Страны: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="585"/>
+        <source>Gender: {0}</source>
+        <translation>Пол: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="588"/>
+        <source>All from one sector: {0}</source>
+        <translation>Все из одного сектора: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="636"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="611"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="645"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Check-in at the door: arrivals, and each event's secret behind the badges' codes.
+"""Check-in at the door and the balance of each panel (issue 20).
 
 Revision ID: 0005
 Revises: 0004
@@ -9,6 +9,9 @@ Create Date: 2026-12-05 17:00:00
 - `events.checkin_key`: a random secret per event; a badge's code carries a short check made
   with it (services.checkin), so a code cannot be made up from ids. Existing events get one;
   the column stays nullable, as making it NOT NULL would make SQLite copy the events table.
+- `people.gender`: optional (NULL: not recorded); its values are checked by the services, as a
+  CHECK constraint added to an existing table would make SQLite copy it.
+- `events.one_sector_warning`: the Problems dock warns of a panel from one sector only (off).
 
 Columns are added in place (plain ADD COLUMN, never a copy of the table: see 0003).
 """
@@ -35,6 +38,11 @@ def upgrade() -> None:
         connection.execute(
             events.update().where(events.c.id == event_id).values(checkin_key=secrets.token_hex(16))
         )
+    op.add_column("people", sa.Column("gender", sa.String(length=24), nullable=True))
+    op.add_column(
+        "events",
+        sa.Column("one_sector_warning", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
     op.create_table(
         "check_ins",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -84,5 +92,8 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_check_ins_person_id"), table_name="check_ins")
     op.drop_table("check_ins")
     # Dropping a column makes SQLite copy the table; run with foreign keys off.
+    with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.drop_column("gender")
     with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_column("one_sector_warning")
         batch_op.drop_column("checkin_key")
