@@ -9,11 +9,12 @@ country are their own, else their organisation's (as agendas list them).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from forumdesk.core.enums import LEADING_ROLES, SPEAKING_ROLES, Gender, Role, Sector
 from forumdesk.core.i18n import _
+from forumdesk.scheduling.model import Problem, ProblemKind, Severity, fingerprint
 
 PANEL_ROLES = frozenset((*LEADING_ROLES, *SPEAKING_ROLES))
 
@@ -76,6 +77,46 @@ def panel_balance(members: Iterable[PanelMember]) -> PanelBalance:
             )
         ),
     )
+
+
+def one_sector_problems(
+    panels: Mapping[int, Sequence[tuple[int, PanelMember]]], labels: Mapping[int, str]
+) -> list[Problem]:
+    """A warning for each session whose moderators and speakers are all of one sector.
+
+    `panels` holds each session's people (person id, what is known of them) and `labels` how a
+    message names each session. The fingerprint covers who is on the panel and their sectors,
+    so an accepted warning comes back when the panel changes.
+    """
+    problems = []
+    for session_id, people in panels.items():
+        balance = panel_balance(member for _person_id, member in people)
+        sector = balance.single_sector
+        if sector is None:
+            continue
+        on_panel = sorted(
+            (person_id, member.sector or "")
+            for person_id, member in people
+            if member.role in PANEL_ROLES
+        )
+        problems.append(
+            Problem(
+                ProblemKind.ONE_SECTOR_PANEL,
+                Severity.WARNING,
+                _(
+                    "{session}: all {count} moderators and speakers are from one sector ({sector})."
+                ).format(
+                    session=labels.get(session_id, str(session_id)),
+                    count=balance.people,
+                    sector=sector.translated_label,
+                ),
+                (session_id,),
+                (),
+                f"one_sector_panel:{session_id}",
+                fingerprint(*(f"{p}={s}" for p, s in on_panel)),
+            )
+        )
+    return problems
 
 
 def describe_sectors(balance: PanelBalance) -> str:

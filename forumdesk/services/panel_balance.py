@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session
 from forumdesk.core.enums import BREAK_KINDS, Role
 from forumdesk.db.engine import Database
 from forumdesk.db.models import Assignment, Organization, Person, ProgramSession
+from forumdesk.scheduling.model import Problem
 from forumdesk.scheduling.panel_balance import (
     PANEL_ROLES,
     PanelBalance,
     PanelMember,
+    one_sector_problems,
     panel_balance,
 )
 
@@ -64,6 +66,26 @@ def balance_of(db: Database, people: Sequence[tuple[int, Role]]) -> PanelBalance
         facts = _members(session, [person_id for person_id, _role in people])
     return panel_balance(
         _member(role, facts[person_id]) for person_id, role in people if person_id in facts
+    )
+
+
+def one_sector_warnings(session: Session, event_id: int, labels: dict[int, str]) -> list[Problem]:
+    """Query helper: the warning "a panel from one sector only" for each such session."""
+    panels: dict[int, list[tuple[int, Role]]] = {}
+    query = (
+        select(Assignment.session_id, Assignment.person_id, Assignment.role)
+        .join(ProgramSession, ProgramSession.id == Assignment.session_id)
+        .where(ProgramSession.event_id == event_id, Assignment.role.in_(PANEL_ROLES))
+    )
+    for session_id, person_id, role in session.execute(query):
+        panels.setdefault(session_id, []).append((person_id, role))
+    facts = _members(session, [p for panel in panels.values() for p, _role in panel])
+    return one_sector_problems(
+        {
+            session_id: [(p, _member(role, facts[p])) for p, role in panel if p in facts]
+            for session_id, panel in panels.items()
+        },
+        labels,
     )
 
 

@@ -64,79 +64,84 @@
         <translation>время на переход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="153"/>
+        <location filename="../../forumdesk/ui/commands.py" line="140"/>
+        <source>one-sector panel warning</source>
+        <translation>предупреждение о панели из одного сектора</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="154"/>
         <source>Edit event: {0}</source>
         <translation>изменение мероприятия: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="169"/>
+        <location filename="../../forumdesk/ui/commands.py" line="170"/>
         <source>New event {0}</source>
         <translation>создание мероприятия «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="219"/>
+        <location filename="../../forumdesk/ui/commands.py" line="220"/>
         <source>Edit {0}: {1}</source>
         <translation>изменение: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="232"/>
+        <location filename="../../forumdesk/ui/commands.py" line="233"/>
         <source>Rename room {0} to {1}</source>
         <translation>переименование зала «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="232"/>
+        <location filename="../../forumdesk/ui/commands.py" line="233"/>
         <source>Rename track {0} to {1}</source>
         <translation>переименование трека «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="234"/>
+        <location filename="../../forumdesk/ui/commands.py" line="235"/>
         <source>Edit room {0}: {1}</source>
         <translation>изменение зала «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="234"/>
+        <location filename="../../forumdesk/ui/commands.py" line="235"/>
         <source>Edit track {0}: {1}</source>
         <translation>изменение трека «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="471"/>
+        <location filename="../../forumdesk/ui/commands.py" line="472"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="607"/>
+        <location filename="../../forumdesk/ui/commands.py" line="608"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="784"/>
-        <location filename="../../forumdesk/ui/commands.py" line="789"/>
+        <location filename="../../forumdesk/ui/commands.py" line="785"/>
+        <location filename="../../forumdesk/ui/commands.py" line="790"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="814"/>
+        <location filename="../../forumdesk/ui/commands.py" line="815"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="893"/>
+        <location filename="../../forumdesk/ui/commands.py" line="894"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="911"/>
+        <location filename="../../forumdesk/ui/commands.py" line="912"/>
         <source>Reorder tracks</source>
         <translation>изменение порядка треков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="919"/>
-        <location filename="../../forumdesk/ui/commands.py" line="924"/>
+        <location filename="../../forumdesk/ui/commands.py" line="920"/>
+        <location filename="../../forumdesk/ui/commands.py" line="925"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="949"/>
+        <location filename="../../forumdesk/ui/commands.py" line="950"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -2383,6 +2388,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <source>not on the timetable</source>
         <translation>не в расписании</translation>
     </message>
+    <message>
+        <source>panel from one sector</source>
+        <translation>панель из одного сектора</translation>
+    </message>
 </context>
 <context>
     <name>ProblemMarks</name>
@@ -3087,182 +3096,192 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="63"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="64"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="78"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="80"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="81"/>
         <source>Time a person needs between sessions in different rooms; less is reported as a clash.</source>
         <translation>Время, нужное человеку, чтобы перейти между сессиями в разных залах; меньший промежуток считается накладкой.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <source>Warn of a panel from one sector only</source>
+        <translation>Предупреждать о панели из одного сектора</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <source>The Problems dock warns of a session whose moderators and speakers all come from one sector (government, business, …).</source>
+        <translation>Панель «Проблемы» предупреждает о сессии, все модераторы и спикеры которой из одного сектора (государство, бизнес, …).</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="96"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="105"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="106"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="107"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="99"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="108"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="100"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="109"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="101"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="110"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="102"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="111"/>
         <source>Changeover between rooms</source>
         <translation>Переход между залами</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="103"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="113"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="104"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="114"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="131"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="142"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="135"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="136"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="147"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="137"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="168"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="148"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="179"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="138"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="169"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="149"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="180"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="157"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="160"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="171"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="165"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="176"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="166"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="167"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="178"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="290"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="292"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="303"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="305"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="320"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="308"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="321"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="356"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="361"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="364"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="369"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="374"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="376"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="389"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="414"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="402"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="415"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>

@@ -72,3 +72,31 @@ def test_a_gender_outside_the_vocabulary_is_refused(db: Database) -> None:
     assert people.get_person(db, person.id).gender is Gender.FEMALE
     people.update_person(db, person.id, {"gender": None}, expected_version=person.version)
     assert people.get_person(db, person.id).gender is None
+
+
+def test_the_one_sector_warning_is_off_until_the_event_asks_for_it(
+    db: Database, event: EventRow
+) -> None:
+    from forumdesk.scheduling.model import ProblemKind
+    from forumdesk.services import events, problems
+
+    minister = people.create_person(db, "Иванов", "Иван", sector=Sector.GOVERNMENT)
+    deputy = people.create_person(db, "Петров", "Пётр", sector=Sector.GOVERNMENT)
+    talk = sessions.create_session(db, event.id, "Customs", code="S1")
+    assignments.assign_people(db, talk.id, [minister.id], Role.MODERATOR, expected_version=None)
+    assignments.assign_people(db, talk.id, [deputy.id], Role.SPEAKER, expected_version=None)
+
+    def one_sector() -> list[str]:
+        return [
+            p.message
+            for p in problems.check_event(db, event.id)
+            if p.kind is ProblemKind.ONE_SECTOR_PANEL
+        ]
+
+    assert one_sector() == []
+    events.update_event(db, event.id, {"one_sector_warning": True}, expected_version=None)
+    [message] = one_sector()
+    assert "S1" in message and "government" in message
+    business = people.create_person(db, "Smith", "Ann", sector=Sector.BUSINESS)
+    assignments.assign_people(db, talk.id, [business.id], Role.SPEAKER, expected_version=None)
+    assert one_sector() == []
