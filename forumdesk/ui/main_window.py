@@ -43,6 +43,7 @@ from forumdesk.ui.export_actions import ExportActions
 from forumdesk.ui.i18n import language_menu
 from forumdesk.ui.import_actions import ImportActions
 from forumdesk.ui.live_refresh import LiveRefresh
+from forumdesk.ui.panel_balance_dialog import PanelBalanceDialog
 from forumdesk.ui.people_page import PeoplePage
 from forumdesk.ui.problem_marks import TimetableProblemMarks
 from forumdesk.ui.problems import ProblemsDock, ProblemsStatusLabel
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.people_page = PeoplePage(self.ctx, self)
         self.setup_page = SetupPage(self.ctx, self)
         self.checkin_page = CheckInPage(self.ctx, self)
+        self.panel_balance_dialog: PanelBalanceDialog | None = None  # made when first shown
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timetable_page, self.tr("&Timetable"))
@@ -244,6 +246,11 @@ class MainWindow(QMainWindow):
             self.tr("&Duplicate selected sessions"), self.duplicate_selected_sessions, "Ctrl+D"
         )
         session_menu.addAction(self.duplicate_action)
+        session_menu.addSeparator()
+        self.panel_balance_action = self._action(
+            self.tr("Panel &balance…"), self.show_panel_balance
+        )
+        session_menu.addAction(self.panel_balance_action)
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         for number, (page, title) in enumerate(
@@ -455,6 +462,16 @@ class MainWindow(QMainWindow):
         if chosen:
             text = self.tr("Duplicate %n session(s)", "", len(chosen))
             self.ctx.run(commands.DuplicateSessionsCommand(self.ctx, text, chosen))
+
+    def show_panel_balance(self) -> None:
+        """Session > Panel balance…: every panel's mix of sectors, countries and genders."""
+        if self.ctx.event_id is None:
+            return
+        if self.panel_balance_dialog is None:
+            self.panel_balance_dialog = PanelBalanceDialog(self.ctx, self)
+        self.panel_balance_dialog.reload()
+        self.panel_balance_dialog.show()
+        self.panel_balance_dialog.raise_()
 
     def _edit_selected_session(self) -> None:
         if self.details_dock.session_id is not None:

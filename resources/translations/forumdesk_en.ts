@@ -56,7 +56,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="456"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="463"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>

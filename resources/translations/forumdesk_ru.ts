@@ -1386,214 +1386,219 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="96"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="97"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="96"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="98"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="97"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="99"/>
         <source>&amp;Check-in</source>
         <translation>&amp;Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="107"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="109"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="110"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="112"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="130"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="371"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="132"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="378"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="132"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="134"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="185"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="187"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="187"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="189"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="191"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="191"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="193"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="210"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="215"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="217"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="219"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="222"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="226"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="230"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="238"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="243"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="246"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
+        <source>Panel &amp;balance…</source>
+        <translation>&amp;Баланс состава панелей…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="258"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="252"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="259"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="253"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="254"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="261"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="262"/>
         <source>Check-in</source>
         <translation>Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="280"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="286"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="283"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="290"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="289"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="292"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="299"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="300"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="307"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="302"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="408"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="309"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="415"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="356"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="363"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="378"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="385"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="384"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="391"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="413"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="443"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="450"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="456"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="463"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1602,17 +1607,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="508"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="525"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="514"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="531"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="515"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="532"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2013,6 +2018,47 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     <message>
         <source>forum.sqlite3</source>
         <translation type="obsolete"></translation>
+    </message>
+</context>
+<context>
+    <name>PanelBalanceDialog</name>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="95"/>
+        <source>Panel balance</source>
+        <translation>Баланс состава панелей</translation>
+    </message>
+</context>
+<context>
+    <name>PanelBalanceTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="60"/>
+        <source>All moderators and speakers are from one sector.</source>
+        <translation>Все модераторы и спикеры из одного сектора.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="83"/>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="84"/>
+        <source>Panel</source>
+        <translation>Панель</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="85"/>
+        <source>Sectors</source>
+        <translation>Секторы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="86"/>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="87"/>
+        <source>Gender</source>
+        <translation>Пол</translation>
     </message>
 </context>
 <context>
