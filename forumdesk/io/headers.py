@@ -91,6 +91,7 @@ PEOPLE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Organization type",
         "Сала",
     ),
+    "gender": ("Пол", "Gender", "Sex", "Жынысы"),
     "email": (
         "Эл. почта",
         "Электронная почта",
@@ -326,6 +327,7 @@ FIELD_LABELS: dict[str, str] = {
     "position": "position",
     "country": "country",
     "sector": "sector",
+    "gender": "gender",
     "email": "e-mail",
     "phone": "phone",
     "language": "language",

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from forumdesk.core import text
-from forumdesk.core.enums import Sector
+from forumdesk.core.enums import Gender, Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.core.periods import MAX_PERIOD, Period, parse_period, period_parts
@@ -310,6 +310,29 @@ def normalize_sector(value: str) -> Sector:
     return text.vocabulary(Sector, mapped, N_("sector"), "sector")  # type: ignore[return-value]
 
 
+# what spreadsheets write for a gender, beyond the vocabulary's own words
+_GENDERS = {
+    "ж": "female",
+    "жен": "female",
+    "женский": "female",
+    "f": "female",
+    "w": "female",
+    "woman": "female",
+    "м": "male",
+    "муж": "male",
+    "мужской": "male",
+    "m": "male",
+    "man": "male",
+    "другой": "another",
+    "other": "another",
+}
+
+
+def normalize_gender(value: str) -> Gender:
+    mapped = _GENDERS.get(value.strip().casefold().rstrip("."), value)
+    return text.vocabulary(Gender, mapped, N_("gender"), "gender")  # type: ignore[return-value]
+
+
 def normalize_language(value: str) -> str:
     return _LANGUAGES.get(value.casefold(), value)
 
@@ -363,6 +386,7 @@ _FIELDS = (
     "language",
     "notes",
     "sessions",
+    "gender",
 )
 
 
@@ -453,6 +477,7 @@ class RowCleaner:
             language,
             notes,
             sessions,
+            gender,
         ) = self._fields_of([*values, ""] if short <= 0 else [*values, *[""] * (short + 1)])
         # an empty field is "" or None here; None once in the row
         if not (
@@ -469,6 +494,7 @@ class RowCleaner:
             or language
             or notes
             or sessions
+            or gender
         ) and not any(values[index] for index in self._mapped if index < width):
             return None
         problems: list[RowProblem] = []
@@ -499,6 +525,12 @@ class RowCleaner:
                 sector_value = normalize_sector(sector)
             except ValidationError as exc:
                 problems.append(self.problem(row, "sector", exc.message))
+        gender_value = None
+        if gender:
+            try:
+                gender_value = normalize_gender(gender)
+            except ValidationError as exc:
+                problems.append(self.problem(row, "gender", exc.message))
         family = family or ""
         given, patronymic = given or None, patronymic or None
         person = PersonRow(
@@ -517,6 +549,7 @@ class RowCleaner:
             normalize_language(language) if language else None,
             notes or None,
             0,
+            gender=gender_value,
         )
         if (  # a row shorter than the limit has no cell longer than it
             len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED

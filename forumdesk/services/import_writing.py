@@ -41,6 +41,7 @@ _PERSON_COLUMNS = (
     "notes",
     "search_key",
     "version",
+    "gender",
 )
 
 
@@ -181,6 +182,7 @@ def _person_values(
         person.notes,
         search_key(person) if key is None else key,
         1,
+        person.gender.value if person.gender else None,
     )
 
 

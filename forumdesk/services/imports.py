@@ -89,6 +89,7 @@ ATTENDEE_FIELDS_COMPARED = (
     "phone",
     "language",
     "notes",
+    "gender",
 )
 
 

@@ -1216,6 +1216,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>сектор</translation>
     </message>
     <message>
+        <source>gender</source>
+        <translation>пол</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>эл. почта</translation>
     </message>
