@@ -156,6 +156,20 @@ def scenarios(quick: bool = False) -> list[Scenario]:
             reduced="forum M instead of L" if quick else None,
         ),
         Scenario(
+            "checkin-scan",
+            "check-in: one badge scanned, 5,000 registrations (forum L)",
+            Step("bench.scenarios.checkin:measure_scan", {}, (("forum", "forum-L"),)),
+            "< 50 ms",
+            Limits(seconds=0.050),
+            baseline=Step(
+                "bench.scenarios.checkin:measure_commit",
+                {},
+                (("forum", "forum-L"),),
+                label="one raw INSERT and COMMIT on the same file and engine",
+            ),
+            runs=25,  # one scan a run: cheap, and a median of more is steadier
+        ),
+        Scenario(
             "check-2k",
             "clash check: 2,000 sessions, 50,000 assignments",
             Step(

@@ -93,6 +93,15 @@ class Sector(Vocabulary):
     OTHER = "other"
 
 
+class Gender(Vocabulary):
+    """A person's gender, where staff record it (a panel's balance counts it); NULL: not
+    recorded."""
+
+    FEMALE = "female"
+    MALE = "male"
+    ANOTHER = "another"
+
+
 class RegistrationStatus(Vocabulary):
     INVITED = "invited"
     REGISTERED = "registered"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from forumdesk.core.enums import (
     BREAK_KINDS,
     VENUE_WIDE_KINDS,
+    Gender,
     RegistrationStatus,
     Role,
     Sector,
@@ -30,6 +31,7 @@ class EventRow:
     description: str | None
     version: int
     changeover_minutes: int = 0  # least time between a person's sessions in different rooms
+    one_sector_warning: bool = False  # warn of a panel whose speakers are all of one sector
 
     @property
     def days(self) -> list[dt.date]:
@@ -165,6 +167,7 @@ class PersonRow:
     # the organisation's, where a list shows them for a person who has none of their own
     organization_country: str | None = None
     organization_sector: Sector | None = None
+    gender: Gender | None = None  # where recorded
 
     @property
     def listed_country(self) -> str | None:

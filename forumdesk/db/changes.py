@@ -51,6 +51,7 @@ TABLE_KEYS: Mapping[str, tuple[str, ...]] = {
     "assignments": ("session_id", "person_id"),
     "person_unavailability": ("id",),
     "accepted_problems": ("id",),
+    "check_ins": ("id",),
 }
 
 NOTIFY_CHANNEL = "forumdesk_changes"

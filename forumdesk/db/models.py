@@ -9,6 +9,7 @@ counter so that workstations sharing a PostgreSQL database cannot silently overw
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -30,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.enums import Gender, RegistrationStatus, Role, Sector, SessionKind
 from forumdesk.db.desks import DESK_OPTION, default_desk_name
 
 NAMING_CONVENTION = {
@@ -101,6 +102,13 @@ class Event(Versioned, Base):
     description: Mapped[str | None] = mapped_column(Text)
     # the least time, in minutes, a person needs between sessions in different rooms
     changeover_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the secret behind the check of each badge's check-in code (services.checkin): a code
+    # cannot be made up from an event's and a person's ids alone
+    # the Problems dock warns of a panel whose moderators and speakers are all of one sector
+    one_sector_warning: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    checkin_key: Mapped[str | None] = mapped_column(
+        String(32), default=lambda: secrets.token_hex(16)
+    )
 
     rooms: Mapped[list[Room]] = relationship(
         back_populates="event",
@@ -251,6 +259,19 @@ class Person(Versioned, Base):
     # an ISO 3166 alpha-2 code ("KZ"), or a name no country matched, kept as written
     country: Mapped[str | None] = mapped_column(String(100))
     sector: Mapped[Sector | None] = mapped_column(_vocabulary(Sector, "sector"))
+    # where recorded (NULL: not recorded). Checked by the services, not by a CHECK constraint:
+    # adding one to an existing table would make SQLite copy the people table (see 0007)
+    gender: Mapped[Gender | None] = mapped_column(
+        Enum(
+            Gender,
+            name="gender",
+            native_enum=False,
+            create_constraint=False,
+            length=24,
+            values_callable=lambda members: [m.value for m in members],
+            validate_strings=True,
+        )
+    )
     # stored lower-cased, so the unique constraint is "unique ignoring case"
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     phone: Mapped[str | None] = mapped_column(String(64))
@@ -311,6 +332,29 @@ class Assignment(Versioned, Base):
     person: Mapped[Person] = relationship(back_populates="assignments")
 
     __table_args__ = (CheckConstraint("position >= 0", name="position_not_negative"),)
+
+
+class CheckIn(Versioned, Base):
+    """A person's arrival, marked at the door: at the event on a day (`session_id` NULL,
+    `scope` "day"), or at a session (`scope` "session:<id>").
+
+    One arrival per person, scope and day: two desks scanning the same badge at once store
+    one row (the second insert meets the unique constraint and reads the first).
+    """
+
+    __tablename__ = "check_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("program_sessions.id", ondelete="CASCADE"), index=True
+    )
+    scope: Mapped[str] = mapped_column(String(32))
+    day: Mapped[dt.date] = mapped_column(Date)  # the event-local day of the arrival
+    checked_in_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+
+    __table_args__ = (UniqueConstraint("event_id", "person_id", "scope", "day"),)
 
 
 class PersonUnavailability(Versioned, Base):
@@ -409,5 +453,6 @@ for _table in (  # Table objects: __table__ is typed as the wider FromClause
     AcceptedProblem.__table__,
     JournalEntry.__table__,
     ProgrammeVersion.__table__,
+    CheckIn.__table__,
 ):
     cast(Table, _table).dialect_kwargs["sqlite_autoincrement"] = True

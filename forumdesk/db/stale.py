@@ -31,6 +31,7 @@ WHAT = {
     "assignments": "assignment",
     "person_unavailability": "unavailability period",
     "accepted_problems": "accepted problem",
+    "check_ins": "check-in",
 }
 _NAMED_BY = ("code", "title", "display_name", "name")
 

@@ -165,6 +165,7 @@ PEOPLE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Organization type",
         "Сала",
     ),
+    "gender": ("Пол", "Gender", "Sex", "Жынысы"),
     "email": (
         "Эл. почта",
         "Электронная почта",
@@ -497,6 +498,7 @@ FIELD_LABELS: dict[str, str] = {
     "position": N_("position"),
     "country": N_("country"),
     "sector": N_("sector"),
+    "gender": N_("gender"),
     "email": N_("e-mail"),
     "phone": N_("phone"),
     "language": N_("language"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from forumdesk.core import text, transliteration
 from forumdesk.core.countries import stored_country
-from forumdesk.core.enums import Sector
+from forumdesk.core.enums import Gender, Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.core.periods import MAX_PERIOD, Period, parse_period, period_parts
@@ -311,6 +311,29 @@ def normalize_sector(value: str) -> Sector:
     return text.vocabulary(Sector, mapped, N_("sector"), "sector")  # type: ignore[return-value]
 
 
+# what spreadsheets write for a gender, beyond the vocabulary's own words
+_GENDERS = {
+    "ж": "female",
+    "жен": "female",
+    "женский": "female",
+    "f": "female",
+    "w": "female",
+    "woman": "female",
+    "м": "male",
+    "муж": "male",
+    "мужской": "male",
+    "m": "male",
+    "man": "male",
+    "другой": "another",
+    "other": "another",
+}
+
+
+def normalize_gender(value: str) -> Gender:
+    mapped = _GENDERS.get(value.strip().casefold().rstrip("."), value)
+    return text.vocabulary(Gender, mapped, N_("gender"), "gender")  # type: ignore[return-value]
+
+
 def normalize_language(value: str) -> str:
     return _LANGUAGES.get(value.casefold(), value)
 
@@ -365,6 +388,7 @@ _FIELDS = (
     "notes",
     "sessions",
     "latin_name",
+    "gender",
 )
 
 
@@ -456,6 +480,7 @@ class RowCleaner:
             notes,
             sessions,
             latin,
+            gender,
         ) = self._fields_of([*values, ""] if short <= 0 else [*values, *[""] * (short + 1)])
         # an empty field is "" or None here; None once in the row
         if not (
@@ -473,6 +498,7 @@ class RowCleaner:
             or notes
             or sessions
             or latin
+            or gender
         ) and not any(values[index] for index in self._mapped if index < width):
             return None
         problems: list[RowProblem] = []
@@ -503,6 +529,12 @@ class RowCleaner:
                 sector_value = normalize_sector(sector)
             except ValidationError as exc:
                 problems.append(self.problem(row, "sector", exc.message))
+        gender_value = None
+        if gender:
+            try:
+                gender_value = normalize_gender(gender)
+            except ValidationError as exc:
+                problems.append(self.problem(row, "gender", exc.message))
         family = family or ""
         given, patronymic = given or None, patronymic or None
         display = text.default_display_name(family, given, patronymic)
@@ -523,6 +555,7 @@ class RowCleaner:
             notes or None,
             0,
             latin_name=latin or transliteration.latin_name(display),
+            gender=gender_value,
         )
         if (  # a row shorter than the limit has no cell longer than it
             len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED

@@ -35,6 +35,7 @@ class ProblemKind(enum.StrEnum):
     NO_ROOM = "no_room"
     NOT_REGISTERED = "not_registered"
     UNSCHEDULED = "unscheduled"
+    ONE_SECTOR_PANEL = "one_sector_panel"  # only where the event asks for it (issue 20)
 
     @property
     def label(self) -> str:
@@ -54,6 +55,7 @@ _KIND_LABELS = {
     ProblemKind.NO_ROOM: "no room",
     ProblemKind.NOT_REGISTERED: "not registered",
     ProblemKind.UNSCHEDULED: "not on the timetable",
+    ProblemKind.ONE_SECTOR_PANEL: "panel from one sector",
 }
 _SEVERITY_RANK = {severity: n << 4 for n, severity in enumerate(Severity)}
 _KIND_ORDER = {kind: n for n, kind in enumerate(ProblemKind)}

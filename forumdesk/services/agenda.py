@@ -224,6 +224,7 @@ def _person(row: Sequence[Any]) -> PersonRow:
         notes,
         version,
         latin_name,
+        gender,
         organization_country,
         organization_sector,
     ) = row
@@ -246,6 +247,7 @@ def _person(row: Sequence[Any]) -> PersonRow:
         version=version,
         organization_country=organization_country,
         organization_sector=organization_sector,
+        gender=gender,
     )
 
 

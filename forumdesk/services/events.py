@@ -55,6 +55,7 @@ def event_row(event: Event) -> EventRow:
         description=event.description,
         version=event.version,
         changeover_minutes=event.changeover_minutes,
+        one_sector_warning=event.one_sector_warning,
     )
 
 
@@ -98,6 +99,7 @@ _CLEANERS = {
     "organizers": text.clean_multiline,
     "description": text.clean_multiline,
     "changeover_minutes": _changeover,
+    "one_sector_warning": bool,
 }
 
 
@@ -233,6 +235,7 @@ def restore_event(db: Database, row: EventRow) -> EventRow:
             organizers=row.organizers,
             description=row.description,
             changeover_minutes=row.changeover_minutes,
+            one_sector_warning=row.one_sector_warning,
         )
         session.add(event)
         session.flush()

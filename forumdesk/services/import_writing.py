@@ -43,6 +43,7 @@ _PERSON_COLUMNS = (
     "search_key",
     "version",
     "latin_name",
+    "gender",
 )
 
 
@@ -186,6 +187,7 @@ def _person_values(
         search_key(person) if key is None else key,
         1,
         person.latin_name,
+        person.gender.value if person.gender else None,
     )
 
 

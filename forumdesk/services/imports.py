@@ -106,6 +106,7 @@ ATTENDEE_FIELDS_COMPARED = (
     "phone",
     "language",
     "notes",
+    "gender",
 )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from forumdesk.core import text
 from forumdesk.core.countries import stored_country
-from forumdesk.core.enums import RegistrationStatus, Sector
+from forumdesk.core.enums import Gender, RegistrationStatus, Sector
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import N_, _
 from forumdesk.core.rows import (
@@ -162,6 +162,7 @@ _PERSON_CLEANERS: dict[str, text.Cleaner] = {
     "position": text.clean,
     "country": _country,
     "sector": lambda v: text.optional_vocabulary(Sector, v, N_("sector"), "sector"),
+    "gender": lambda v: text.optional_vocabulary(Gender, v, N_("gender"), "gender"),
     "email": text.normalize_email,
     "phone": text.clean,
     "language": text.clean,
@@ -188,6 +189,7 @@ def person_row(person: Person, organization: str | None) -> PersonRow:
         notes=person.notes,
         version=person.version,
         latin_name=person.latin_name,
+        gender=person.gender,
     )
 
 
@@ -421,6 +423,7 @@ def _restore(session: Session, snapshot: PersonSnapshot) -> PersonRow:
         position=row.position,
         country=row.country,
         sector=row.sector,
+        gender=row.gender,
         email=row.email,
         phone=row.phone,
         language=row.language,
@@ -510,7 +513,7 @@ def directory_people(session: Session, ids: Sequence[int] | None = None) -> list
 def _person_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[PersonRow]:
     """What a query of PERSON_ROW_COLUMNS finds, straight from the driver into rows."""
     found: Sequence[Sequence[Any]] = session.connection().execute(query).all()
-    return [PersonRow(*row) for row in found]
+    return [PersonRow(*row[:-1], gender=row[-1]) for row in found]  # type: ignore[misc]
 
 
 # PersonRow's fields, in its order, as one query reads them (the agenda adds the organisation's)
@@ -531,6 +534,7 @@ PERSON_ROW_COLUMNS = (
     Person.notes,
     Person.version,
     Person.latin_name,
+    Person.gender,  # PersonRow's last field, after the organisation's two (by name)
 )
 
 

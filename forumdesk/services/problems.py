@@ -47,6 +47,7 @@ from forumdesk.scheduling.checker import (
     Unavailability,
     find_problems,
 )
+from forumdesk.services.panel_balance import one_sector_warnings
 from forumdesk.services.records import changed_meanwhile, load
 
 # problem key -> its stored acceptance (id, version) as the user saw it (None: none)
@@ -185,8 +186,11 @@ def _facts(session: Session, event_id: int) -> _Facts:
         )
     ]
     settings = CheckSettings(event.first_day, event.last_day, event.changeover_minutes)
+    problems = find_problems(sessions, rooms, assignments, people, periods, settings)
+    if event.one_sector_warning:  # an optional rule, off unless the event asks for it
+        problems += one_sector_warnings(session, event_id, {s.id: s.label for s in sessions})
     return _Facts(
-        find_problems(sessions, rooms, assignments, people, periods, settings),
+        problems,
         {s.id: s.code or s.title for s in sessions},
         {p.id: p.email or p.name for p in people},
     )

@@ -137,6 +137,7 @@ def _field_labels(ctx: AppContext) -> dict[str, str]:
         "organizers": ctx.tr("organisers"),
         "description": ctx.tr("description"),
         "changeover_minutes": ctx.tr("changeover time"),
+        "one_sector_warning": ctx.tr("one-sector panel warning"),
     }
 
 

@@ -41,6 +41,8 @@ ALL_TOPICS = frozenset({EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REG
 # list of events and shows one that exists, which reloads every view (event_changed); views
 # must not read the current event on this topic alone: it may be the one just removed.
 EVENTS = "events"
+# Arrivals marked at the door (the Check-in page's counts follow them).
+CHECK_INS = "check_ins"
 
 
 class AppContext(QObject):

@@ -17,6 +17,7 @@ from forumdesk.db.changes import ChangeDetector, ChangeSet, change_detector
 from forumdesk.ui.context import (
     ALL_TOPICS,
     ASSIGNMENTS,
+    CHECK_INS,
     EVENT,
     PEOPLE,
     REGISTRATIONS,
@@ -45,6 +46,7 @@ TABLE_TOPICS: dict[str, frozenset[str]] = {
     "assignments": frozenset({ASSIGNMENTS}),
     "person_unavailability": frozenset({PEOPLE}),
     "accepted_problems": frozenset({PROBLEMS}),
+    "check_ins": frozenset({CHECK_INS}),
 }
 
 

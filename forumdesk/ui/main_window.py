@@ -33,6 +33,7 @@ from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
 from forumdesk.ui import commands
 from forumdesk.ui.changes_dock import ChangesDock
+from forumdesk.ui.checkin_page import CheckInPage
 from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
 from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.database_actions import DatabaseActions
@@ -43,6 +44,7 @@ from forumdesk.ui.export_actions import ExportActions
 from forumdesk.ui.i18n import language_menu
 from forumdesk.ui.import_actions import ImportActions
 from forumdesk.ui.live_refresh import LiveRefresh
+from forumdesk.ui.panel_balance_dialog import PanelBalanceDialog
 from forumdesk.ui.people_page import PeoplePage
 from forumdesk.ui.problem_marks import TimetableProblemMarks
 from forumdesk.ui.problems import ProblemsDock, ProblemsStatusLabel
@@ -88,12 +90,15 @@ class MainWindow(QMainWindow):
         self.sessions_page = SessionsPage(self.ctx, self)
         self.people_page = PeoplePage(self.ctx, self)
         self.setup_page = SetupPage(self.ctx, self)
+        self.checkin_page = CheckInPage(self.ctx, self)
+        self.panel_balance_dialog: PanelBalanceDialog | None = None  # made when first shown
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timetable_page, self.tr("&Timetable"))
         self.tabs.addTab(self.sessions_page, self.tr("&Sessions"))
         self.tabs.addTab(self.people_page, self.tr("&People"))
         self.tabs.addTab(self.setup_page, self.tr("Event &setup"))
+        self.tabs.addTab(self.checkin_page, self.tr("&Check-in"))
         self.import_actions = ImportActions(self.ctx, self)
         self.welcome_page = self._build_welcome_page()
         self.pages = QStackedWidget(self)
@@ -256,6 +261,11 @@ class MainWindow(QMainWindow):
         )
         self.cancel_session_action.setObjectName("cancel_session_action")
         session_menu.addAction(self.cancel_session_action)
+        session_menu.addSeparator()
+        self.panel_balance_action = self._action(
+            self.tr("Panel &balance…"), self.show_panel_balance
+        )
+        session_menu.addAction(self.panel_balance_action)
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         for number, (page, title) in enumerate(
@@ -264,6 +274,7 @@ class MainWindow(QMainWindow):
                 (self.sessions_page, self.tr("Sessions")),
                 (self.people_page, self.tr("People")),
                 (self.setup_page, self.tr("Event setup")),
+                (self.checkin_page, self.tr("Check-in")),
             ),
             start=1,
         ):
@@ -480,6 +491,16 @@ class MainWindow(QMainWindow):
             self.ctx.report_error(self.tr("Cancel session"), exc)
             return
         self.ctx.run(commands.cancel_session(self.ctx, row, not row.cancelled))
+
+    def show_panel_balance(self) -> None:
+        """Session > Panel balance…: every panel's mix of sectors, countries and genders."""
+        if self.ctx.event_id is None:
+            return
+        if self.panel_balance_dialog is None:
+            self.panel_balance_dialog = PanelBalanceDialog(self.ctx, self)
+        self.panel_balance_dialog.reload()
+        self.panel_balance_dialog.show()
+        self.panel_balance_dialog.raise_()
 
     def _edit_selected_session(self) -> None:
         if self.details_dock.session_id is not None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from forumdesk.core import i18n, text
 from forumdesk.core.countries import country_choices, country_label, stored_country
-from forumdesk.core.enums import Sector
+from forumdesk.core.enums import Gender, Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.transliteration import latin_name
@@ -120,6 +120,10 @@ class PersonDialog(QDialog):
         for sector in Sector:
             # the value, not the member: Qt would keep only the str of a StrEnum anyway
             self.sector_combo.addItem(vocabulary_label(sector), sector.value)
+        self.gender_combo = QComboBox(self)
+        self.gender_combo.addItem(self.tr("not recorded"), None)
+        for gender in Gender:
+            self.gender_combo.addItem(vocabulary_label(gender), gender.value)
         self.email_edit = QLineEdit(self)
         self.email_edit.setPlaceholderText(self.tr("name@example.org"))
         self.phone_edit = QLineEdit(self)
@@ -150,6 +154,7 @@ class PersonDialog(QDialog):
             (self.tr("&Position:"), self.position_edit),
             (self.tr("C&ountry:"), self.country_combo),
             (self.tr("&Sector:"), self.sector_combo),
+            (self.tr("Gende&r:"), self.gender_combo),
             (self.tr("&E-mail:"), self.email_edit),
             (self.tr("P&hone:"), self.phone_edit),
             (self.tr("&Language:"), self.language_combo),
@@ -230,6 +235,8 @@ class PersonDialog(QDialog):
         values["organization"] = text.clean(self.organization_combo.currentText())
         sector = self.sector_combo.currentData()
         values["sector"] = Sector(sector) if sector else None
+        gender = self.gender_combo.currentData()
+        values["gender"] = Gender(gender) if gender else None
         email = values["email"]
         values["email"] = email.lower() if isinstance(email, str) else None
         values["language"] = text.clean(self.language_combo.currentText())
@@ -313,6 +320,7 @@ class PersonDialog(QDialog):
             "phone": person.phone,
             "organization": person.organization,
             "sector": person.sector,
+            "gender": person.gender,
             "language": person.language,
             "notes": person.notes,
         }
@@ -331,6 +339,9 @@ class PersonDialog(QDialog):
         )
         self.sector_combo.setCurrentIndex(
             max(0, self.sector_combo.findData(person.sector.value)) if person.sector else 0
+        )
+        self.gender_combo.setCurrentIndex(
+            max(0, self.gender_combo.findData(person.gender.value)) if person.gender else 0
         )
         self.language_combo.setCurrentText(person.language or "")
         self.notes_edit.setPlainText(person.notes or "")

@@ -46,7 +46,13 @@ from PySide6.QtWidgets import (
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.errors import ForumdeskError, NotFoundError
 from forumdesk.core.rows import PersonRow, Placement, SessionRow
+from forumdesk.scheduling.panel_balance import (
+    describe_countries,
+    describe_genders,
+    describe_sectors,
+)
 from forumdesk.services import agenda, assignments, sessions, venue
+from forumdesk.services.panel_balance import balance_of
 from forumdesk.services.people import search_people
 from forumdesk.services.session_editing import SessionEdit, SessionPerson
 from forumdesk.ui import commands
@@ -125,6 +131,7 @@ class SessionEditorDialog(QDialog):
         self.resize(1100, 680)
         self._build()
         self._load()
+        self._show_balance()
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(150)
@@ -260,7 +267,13 @@ class SessionEditorDialog(QDialog):
             self.people_model.dataChanged,
         ):
             signal.connect(self._fit_people_columns)
+            signal.connect(self._show_balance)
         self.people_table.setWordWrap(False)
+        # the mix of the moderators' and speakers' sectors, countries and genders (issue 20)
+        self.balance_label = QLabel(box)
+        self.balance_label.setObjectName("panel_balance")
+        self.balance_label.setWordWrap(True)
+        self.balance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row_buttons = QHBoxLayout()
         self.up_button = QPushButton(self.tr("Move up"), box)
         self.down_button = QPushButton(self.tr("Move down"), box)
@@ -311,6 +324,7 @@ class SessionEditorDialog(QDialog):
         add_layout.addLayout(add_row)
 
         layout.addWidget(self.people_table, 3)
+        layout.addWidget(self.balance_label)
         layout.addLayout(row_buttons)
         layout.addWidget(add_box, 1)
         return box
@@ -558,6 +572,26 @@ class SessionEditorDialog(QDialog):
         self.exec_dialog(dialog)
         if created:
             self.add_people(created, Role(self.role_combo.currentData()))
+
+    def _show_balance(self, *_args: object) -> None:
+        """The panel's balance, as the list now stands (saved or not)."""
+        panel = [(row.person_id, row.role) for row in self.people_model.rows()]
+        balance = balance_of(self.ctx.db, panel)
+        if balance.people == 0:
+            self.balance_label.setText(self.tr("Panel balance: no moderators or speakers yet."))
+            return
+        lines = [
+            self.tr("Panel balance ({0} moderators and speakers):").format(balance.people),
+            self.tr("Sectors: {0}").format(describe_sectors(balance)),
+            self.tr("Countries: {0}").format(describe_countries(balance)),
+        ]
+        genders = describe_genders(balance)
+        if genders:
+            lines.append(self.tr("Gender: {0}").format(genders))
+        single = balance.single_sector
+        if single is not None:
+            lines.append(self.tr("All from one sector: {0}").format(single.translated_label))
+        self.balance_label.setText("\n".join(lines))
 
     def _selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.people_table.selectionModel().selectedRows()})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -82,6 +83,14 @@ class SetupPage(QWidget):
                 "less is reported as a clash."
             )
         )
+        # an optional rule of the Problems dock (issue 20): off unless the event asks for it
+        self.one_sector_check = QCheckBox(self.tr("Warn of a panel from one sector only"), box)
+        self.one_sector_check.setToolTip(
+            self.tr(
+                "The Problems dock warns of a session whose moderators and speakers all come "
+                "from one sector (government, business, …)."
+            )
+        )
         self.organizers_edit = QPlainTextEdit(box)
         self.organizers_edit.setMaximumHeight(90)
         self.description_edit = QPlainTextEdit(box)
@@ -100,6 +109,7 @@ class SetupPage(QWidget):
         form.addRow(self.tr("Venue"), self.venue_edit)
         form.addRow(self.tr("Time zone"), self.timezone_combo)
         form.addRow(self.tr("Changeover between rooms"), self.changeover_spin)
+        form.addRow("", self.one_sector_check)
         form.addRow(self.tr("Organisers"), self.organizers_edit)
         form.addRow(self.tr("Description"), self.description_edit)
         form.addRow(buttons)
@@ -111,6 +121,7 @@ class SetupPage(QWidget):
             self.last_day_edit.dateChanged,
             self.timezone_combo.currentTextChanged,
             self.changeover_spin.valueChanged,
+            self.one_sector_check.toggled,
             self.organizers_edit.textChanged,
             self.description_edit.textChanged,
         ):
@@ -236,6 +247,7 @@ class SetupPage(QWidget):
             self.last_day_edit.setDate(qdate(event.last_day))
             self.timezone_combo.setCurrentText(event.timezone)
             self.changeover_spin.setValue(event.changeover_minutes)
+            self.one_sector_check.setChecked(event.one_sector_warning)
         self.organizers_edit.setPlainText(event.organizers or "" if event else "")
         self.description_edit.setPlainText(event.description or "" if event else "")
         self._update_buttons()
@@ -253,6 +265,7 @@ class SetupPage(QWidget):
             "organizers": self.organizers_edit.toPlainText().strip() or None,
             "description": self.description_edit.toPlainText().strip() or None,
             "changeover_minutes": self.changeover_spin.value(),
+            "one_sector_warning": self.one_sector_check.isChecked(),
         }
         return {k: v for k, v in form.items() if v != getattr(self._event, k)}
 

@@ -67,7 +67,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="468"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="479"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>

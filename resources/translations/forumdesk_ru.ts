@@ -64,89 +64,94 @@
         <translation>время на переход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="153"/>
+        <location filename="../../forumdesk/ui/commands.py" line="140"/>
+        <source>one-sector panel warning</source>
+        <translation>предупреждение о панели из одного сектора</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/commands.py" line="154"/>
         <source>Edit event: {0}</source>
         <translation>изменение мероприятия: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="169"/>
+        <location filename="../../forumdesk/ui/commands.py" line="170"/>
         <source>New event {0}</source>
         <translation>создание мероприятия «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="219"/>
+        <location filename="../../forumdesk/ui/commands.py" line="220"/>
         <source>Edit {0}: {1}</source>
         <translation>изменение: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="232"/>
+        <location filename="../../forumdesk/ui/commands.py" line="233"/>
         <source>Rename room {0} to {1}</source>
         <translation>переименование зала «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="232"/>
+        <location filename="../../forumdesk/ui/commands.py" line="233"/>
         <source>Rename track {0} to {1}</source>
         <translation>переименование трека «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="234"/>
+        <location filename="../../forumdesk/ui/commands.py" line="235"/>
         <source>Edit room {0}: {1}</source>
         <translation>изменение зала «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="234"/>
+        <location filename="../../forumdesk/ui/commands.py" line="235"/>
         <source>Edit track {0}: {1}</source>
         <translation>изменение трека «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="252"/>
+        <location filename="../../forumdesk/ui/commands.py" line="253"/>
         <source>Cancel {0}</source>
         <translation>Отменить {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="252"/>
+        <location filename="../../forumdesk/ui/commands.py" line="253"/>
         <source>Reinstate {0}</source>
         <translation>Вернуть {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="485"/>
+        <location filename="../../forumdesk/ui/commands.py" line="486"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="621"/>
+        <location filename="../../forumdesk/ui/commands.py" line="622"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="798"/>
-        <location filename="../../forumdesk/ui/commands.py" line="803"/>
+        <location filename="../../forumdesk/ui/commands.py" line="799"/>
+        <location filename="../../forumdesk/ui/commands.py" line="804"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="828"/>
+        <location filename="../../forumdesk/ui/commands.py" line="829"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="907"/>
+        <location filename="../../forumdesk/ui/commands.py" line="908"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="925"/>
+        <location filename="../../forumdesk/ui/commands.py" line="926"/>
         <source>Reorder tracks</source>
         <translation>изменение порядка треков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="933"/>
-        <location filename="../../forumdesk/ui/commands.py" line="938"/>
+        <location filename="../../forumdesk/ui/commands.py" line="934"/>
+        <location filename="../../forumdesk/ui/commands.py" line="939"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="963"/>
+        <location filename="../../forumdesk/ui/commands.py" line="964"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -399,6 +404,117 @@
         <location filename="../../forumdesk/ui/changes_dock.py" line="266"/>
         <source>Writing the agendas…</source>
         <translation>Запись программ…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPage</name>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="173"/>
+        <source>Mark arrival for:</source>
+        <translation>Отмечать приход на:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="176"/>
+        <source>Export attendance…</source>
+        <translation>Выгрузить посещаемость…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="181"/>
+        <source>Scan a badge, or type a few letters of a name</source>
+        <translation>Отсканируйте бейдж или введите несколько букв имени</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="200"/>
+        <source>Register and check in</source>
+        <translation>Зарегистрировать и отметить приход</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="237"/>
+        <source>The event (today)</source>
+        <translation>Мероприятие (сегодня)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="260"/>
+        <source>Arrived today: {0} of {1} registered</source>
+        <translation>Пришли сегодня: {0} из {1} зарегистрированных</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="279"/>
+        <source>Welcome: checked in at {0}</source>
+        <translation>Добро пожаловать: приход отмечен в {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="281"/>
+        <source>Already checked in at {0}</source>
+        <translation>Приход уже отмечен в {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="283"/>
+        <source>(desk {0})</source>
+        <translation>(рабочее место {0})</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="285"/>
+        <source>Not registered for this event.</source>
+        <translation>Не зарегистрирован на это мероприятие.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="287"/>
+        <source>This code is not a badge of this event. Type the person&apos;s name instead.</source>
+        <translation>Этот код — не бейдж этого мероприятия. Введите вместо него имя участника.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="306"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="354"/>
+        <source>Check in</source>
+        <translation>Отметка прихода</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="310"/>
+        <source>Check in {0}</source>
+        <translation>отметка прихода: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="332"/>
+        <source>No one of that name. Check the spelling, or register them.</source>
+        <translation>Никого с таким именем нет. Проверьте написание или зарегистрируйте участника.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="362"/>
+        <source>not registered</source>
+        <translation>не зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="364"/>
+        <source>arrived at {0}</source>
+        <translation>пришёл в {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="382"/>
+        <source>Register and check in {0}</source>
+        <translation>регистрация и отметка прихода: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="390"/>
+        <source>Register {0}</source>
+        <translation>регистрация: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="416"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="432"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="436"/>
+        <source>Export attendance</source>
+        <translation>Выгрузка посещаемости</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="418"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="437"/>
+        <source>{0} arrivals written to {1}.</source>
+        <translation>Записано приходов: {0}, файл {1}.</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1405,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>сектор</translation>
     </message>
     <message>
+        <source>gender</source>
+        <translation>пол</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>эл. почта</translation>
     </message>
@@ -1473,209 +1593,224 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="93"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="97"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="94"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="98"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="95"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="99"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="96"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="100"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="106"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="101"/>
+        <source>&amp;Check-in</source>
+        <translation>&amp;Отметка прихода</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="111"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="109"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="114"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="133"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="383"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="138"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="394"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="135"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="140"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="188"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="193"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="190"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="192"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="194"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="199"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="213"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="220"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="225"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="229"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="233"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="237"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="242"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="246"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="243"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="253"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="251"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="256"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
         <source>&amp;Cancel or reinstate selected session</source>
         <translation>&amp;Отменить или вернуть выбранную сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="266"/>
+        <source>Panel &amp;balance…</source>
+        <translation>&amp;Баланс состава панелей…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="263"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="264"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="274"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="265"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="275"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="266"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="285"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="277"/>
+        <source>Check-in</source>
+        <translation>Отметка прихода</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="291"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="295"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="306"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="301"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="304"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="315"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="323"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="314"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="420"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="325"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="431"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="368"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="379"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="390"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="401"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="396"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="407"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="425"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="436"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="455"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="466"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="468"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="479"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1684,22 +1819,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="480"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="491"/>
         <source>Cancel session</source>
         <translation>Отмена сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="533"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="554"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="539"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="560"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="540"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="561"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2117,6 +2252,47 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
 </context>
 <context>
+    <name>PanelBalanceDialog</name>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="95"/>
+        <source>Panel balance</source>
+        <translation>Баланс состава панелей</translation>
+    </message>
+</context>
+<context>
+    <name>PanelBalanceTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="60"/>
+        <source>All moderators and speakers are from one sector.</source>
+        <translation>Все модераторы и спикеры из одного сектора.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="83"/>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="84"/>
+        <source>Panel</source>
+        <translation>Панель</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="85"/>
+        <source>Sectors</source>
+        <translation>Секторы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="86"/>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/panel_balance_dialog.py" line="87"/>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message>
         <location filename="../../forumdesk/ui/people_page.py" line="99"/>
@@ -2358,96 +2534,106 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/person_dialog.py" line="124"/>
+        <source>not recorded</source>
+        <translation>не указан</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="128"/>
         <source>name@example.org</source>
         <translation>name@example.org</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="130"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="134"/>
         <source>The language for letters and badges, e.g. ru</source>
         <translation>Язык писем и бейджей, например ru</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="137"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="141"/>
         <source>Register for {0}</source>
         <translation>Зарегистрировать на «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="144"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="148"/>
         <source>&amp;Family name:</source>
         <translation>&amp;Фамилия:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="145"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="149"/>
         <source>&amp;Given name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="146"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="150"/>
         <source>Pa&amp;tronymic:</source>
         <translation>&amp;Отчество:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="147"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="151"/>
         <source>&amp;Display name:</source>
         <translation>О&amp;тображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="148"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="152"/>
         <source>Name in &amp;Latin:</source>
         <translation>ФИО &amp;латиницей:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="149"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="153"/>
         <source>&amp;Organisation:</source>
         <translation>Орг&amp;анизация:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="150"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="154"/>
         <source>&amp;Position:</source>
         <translation>&amp;Должность:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="151"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="155"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Страна:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="152"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="156"/>
         <source>&amp;Sector:</source>
         <translation>С&amp;ектор:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="153"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="157"/>
+        <source>Gende&amp;r:</source>
+        <translation>По&amp;л:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="158"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="154"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="159"/>
         <source>P&amp;hone:</source>
         <translation>Те&amp;лефон:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="155"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="160"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="156"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="161"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Примечания:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="261"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="268"/>
         <source>The family name is required.</source>
         <translation>Укажите фамилию.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="265"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="272"/>
         <source>“{0}” is not an e-mail address.</source>
         <translation>«{0}» — не адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/person_dialog.py" line="385"/>
+        <location filename="../../forumdesk/ui/person_dialog.py" line="396"/>
         <source>Made from the names</source>
         <translation>Из фамилии, имени и отчества</translation>
     </message>
@@ -2497,6 +2683,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     <message>
         <source>not on the timetable</source>
         <translation>не в расписании</translation>
+    </message>
+    <message>
+        <source>panel from one sector</source>
+        <translation>панель из одного сектора</translation>
     </message>
 </context>
 <context>
@@ -2786,6 +2976,29 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
 </context>
 <context>
+    <name>SessionCountsTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="159"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="160"/>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="161"/>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="162"/>
+        <source>Arrived / seats</source>
+        <translation>Пришли / мест</translation>
+    </message>
+</context>
+<context>
     <name>SessionDetailsDock</name>
     <message>
         <location filename="../../forumdesk/ui/details_dock.py" line="28"/>
@@ -2821,163 +3034,193 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="121"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="654"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="127"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="688"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="123"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="129"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="170"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="177"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="181"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="188"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="185"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="186"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
         <source>All rooms (whole venue)</source>
         <translation>Все залы (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="190"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
         <source>Cancelled (stays in the programme)</source>
         <translation>Отменена (остаётся в программе)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="208"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="215"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="212"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
         <source>not set (1 hour)</source>
         <translation>не задана (1 час)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="215"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
         <source>How long the session lasts when it is put on the timetable</source>
         <translation>Сколько длится сессия, когда её ставят в расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="226"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="221"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="228"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
         <source>Planned length</source>
         <translation>Плановая длительность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="226"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="233"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="234"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="265"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="266"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="279"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="267"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="280"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="281"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="294"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="285"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="298"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="301"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="314"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="303"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="316"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="522"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="536"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="607"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="581"/>
+        <source>Panel balance: no moderators or speakers yet.</source>
+        <translation>Состав панели: модераторов и спикеров пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="584"/>
+        <source>Panel balance ({0} moderators and speakers):</source>
+        <translation>Состав панели (модераторов и спикеров: {0}):</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="585"/>
+        <source>Sectors: {0}</source>
+        <translation>Секторы: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="586"/>
+        <source>Countries: {0}</source>
+        <translation>Страны: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="590"/>
+        <source>Gender: {0}</source>
+        <translation>Пол: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="593"/>
+        <source>All from one sector: {0}</source>
+        <translation>Все из одного сектора: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="641"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="616"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="650"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -3164,182 +3407,192 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="63"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="64"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="78"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="80"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="81"/>
         <source>Time a person needs between sessions in different rooms; less is reported as a clash.</source>
         <translation>Время, нужное человеку, чтобы перейти между сессиями в разных залах; меньший промежуток считается накладкой.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="88"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <source>Warn of a panel from one sector only</source>
+        <translation>Предупреждать о панели из одного сектора</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <source>The Problems dock warns of a session whose moderators and speakers all come from one sector (government, business, …).</source>
+        <translation>Панель «Проблемы» предупреждает о сессии, все модераторы и спикеры которой из одного сектора (государство, бизнес, …).</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="96"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="105"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="106"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="107"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="99"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="108"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="100"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="109"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="101"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="110"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="102"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="111"/>
         <source>Changeover between rooms</source>
         <translation>Переход между залами</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="103"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="113"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="104"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="114"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="131"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="142"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="135"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="136"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="147"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="137"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="168"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="148"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="179"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="138"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="169"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="149"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="180"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="157"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="160"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="171"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="165"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="176"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="166"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="167"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="178"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="290"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="292"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="303"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="305"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="307"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="320"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="308"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="321"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="356"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="361"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="364"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="369"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="374"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="376"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="389"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="414"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="402"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="415"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>

@@ -119,6 +119,7 @@ def test_list_names_every_scenario_of_the_issue(capsys: pytest.CaptureFixture[st
         "timetable-drag",
         "import",
         "export",
+        "checkin-scan",
         "check-2k",
         "check-20k",
     } <= set(names)

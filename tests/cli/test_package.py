@@ -97,6 +97,7 @@ def test_every_command_is_registered_once_in_the_readme_order() -> None:
         "export-ics",
         "export-csv",
         "check",
+        "schedule",
         "publish",
         "versions",
         "changes",

@@ -671,3 +671,29 @@ def test_0006_fills_latin_names_and_turns_countries_into_codes(
         assert [p.id for p in people.search_people(database, "miniust")] == [1, 2]
     finally:
         database.dispose()
+
+
+# --- 0007: check-ins at the door, each event's secret for its badges' codes -------------------
+
+
+def test_0007_gives_each_existing_event_a_secret_of_its_own(db_path: Path) -> None:
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+    engine.dispose()
+    for event_id in (1, 2):
+        _sql(
+            db_path,
+            "INSERT INTO events (id, name, first_day, last_day, timezone, changeover_minutes,"
+            f" version) VALUES ({event_id}, 'F{event_id}', '2021-11-25', '2021-11-26',"
+            " 'Asia/Almaty', 0, 1)",
+        )
+
+    database = _open(db_path)
+    database.dispose()
+
+    keys = [key for (key,) in _sql(db_path, "SELECT checkin_key FROM events ORDER BY id")]
+    assert all(len(key) == 32 for key in keys) and keys[0] != keys[1]
+    assert _sql(db_path, "SELECT count(*) FROM check_ins") == [(0,)]

@@ -42,7 +42,7 @@ def _stamp(db: Database, room_id: int) -> tuple[dt.datetime | None, str | None]:
 
 
 def test_every_versioned_table_has_both_columns() -> None:
-    assert len(VERSIONED) == 10
+    assert len(VERSIONED) == 11  # 0005 added check_ins
     for name in VERSIONED:
         columns = Base.metadata.tables[name].c
         assert columns.updated_at.nullable and columns.updated_by.nullable, name

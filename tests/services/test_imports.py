@@ -432,3 +432,39 @@ def test_the_cycle_collector_rests_only_while_importing(
         assert not gc.isenabled()  # left as the program had it
     finally:
         gc.enable()
+
+
+def test_a_gender_column_is_read_in_peoples_words_and_a_bad_one_named(
+    db: Database, tmp_path: Path
+) -> None:
+    from forumdesk.core.enums import Gender
+
+    create_person(db, "Сатпаева", "Дана", email="dana@example.kz")
+    path = write_xlsx(
+        tmp_path / "gender.xlsx",
+        [
+            ["Фамилия", "Имя", "E-mail", "Пол"],
+            ["Иванова", "Анна", "anna@example.kz", "ж"],
+            ["Smith", "John", "john@example.org", "Male"],
+            ["Сатпаева", "Дана", "dana@example.kz", "жен."],  # fills in a blank
+            ["Ким", "Ли", "li@example.kz", ""],
+        ],
+    )
+    import_attendees(db, path)
+    genders = {
+        address: getattr(find_person_by_email(db, address), "gender", "missing")
+        for address in ("anna@example.kz", "john@example.org", "dana@example.kz", "li@example.kz")
+    }
+    assert genders == {
+        "anna@example.kz": Gender.FEMALE,
+        "john@example.org": Gender.MALE,
+        "dana@example.kz": Gender.FEMALE,
+        "li@example.kz": None,
+    }
+    bad = write_xlsx(tmp_path / "bad.xlsx", [["Фамилия", "Gender"], ["Петров", "unknown-word"]])
+    before = snapshot(db)
+    summary = import_attendees(db, bad)
+    assert summary.rejected == 1 and not summary.written
+    [problem] = [str(p) for p in summary.problems]
+    assert "row 2, column «Gender»" in problem and "female, male, another" in problem
+    assert snapshot(db) == before

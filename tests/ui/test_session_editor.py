@@ -419,3 +419,38 @@ def test_ticking_cancelled_in_the_editor_cancels_in_one_undoable_step(
     ctx.undo_stack.redo()
     again.reject()
     assert _editor(qtbot, ctx, s3.id).cancelled_check.isChecked()
+
+
+def test_the_panel_balance_follows_the_people_being_edited(qtbot: QtBot, ctx: AppContext) -> None:
+    """A new session: no panel yet; two government people make it one sector only; a
+    business speaker mixes it; the audience does not count."""
+    from forumdesk.core.enums import Gender, Sector
+    from forumdesk.services import people
+
+    people.create_organization(
+        ctx.db, "Balance Ministry", country="Kazakhstan", sector="government"
+    )
+    first = people.create_person(
+        ctx.db, "Balanceova", "Aida", organization="Balance Ministry", gender=Gender.FEMALE
+    )
+    second = people.create_person(ctx.db, "Balanceov", "Erlan", organization="Balance Ministry")
+    third = people.create_person(ctx.db, "Balancer", "Tom", sector=Sector.BUSINESS, country="UK")
+    dialog = _editor(qtbot, ctx)
+    assert "no moderators or speakers yet" in dialog.balance_label.text()
+
+    dialog.add_people([first], Role.MODERATOR)
+    dialog.add_people([second], Role.SPEAKER)
+
+    shown = dialog.balance_label.text()
+    assert "Sectors: government 2" in shown
+    assert "Countries: Kazakhstan 2" in shown
+    assert "Gender: female 1, not recorded 1" in shown
+    assert "All from one sector: government" in shown
+
+    dialog.add_people([third], Role.PARTICIPANT)
+    assert "2 moderators and speakers" in dialog.balance_label.text()
+    fourth = people.create_person(ctx.db, "Balancey", "Ann", sector=Sector.BUSINESS)
+    dialog.add_people([fourth], Role.SPEAKER)
+    shown = dialog.balance_label.text()
+    assert "Sectors: government 2, business 1" in shown
+    assert "All from one sector" not in shown

@@ -287,3 +287,15 @@ def test_a_city_typed_in_full_is_saved_as_its_zone(
     page.timezone_combo.setCurrentText("Kyiv")
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert events.get_event(page.ctx.db, demo.event.id).timezone in {"Europe/Kyiv", "Europe/Kiev"}
+
+
+def test_the_one_sector_warning_is_switched_per_event_and_undone(
+    qtbot: QtBot, page: SetupPage, demo: DemoResult
+) -> None:
+    assert not page.one_sector_check.isChecked()  # off by default
+    qtbot.mouseClick(page.one_sector_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert events.get_event(page.ctx.db, demo.event.id).one_sector_warning
+    page.ctx.undo_stack.undo()
+    assert not events.get_event(page.ctx.db, demo.event.id).one_sector_warning
+    assert not page.one_sector_check.isChecked()
