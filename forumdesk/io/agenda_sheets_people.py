@@ -22,8 +22,14 @@ ROWS_PER_UNIT = 500
 # roles: at most ~190 characters across, so that a landscape page still prints at a readable
 # scale.
 _MIN_WIDTHS = (18, 16, 16, 9, 10, 16, 11, 12)
-_MAX_WIDTHS = (28, 24, 30, 14, 18, 40, 14, 34)
+_MAX_WIDTHS = (28, 22, 28, 14, 18, 40, 14, 30)
 _EMAIL = 5  # the e-mail column: one line, never wrapped
+
+
+def _latin(stored: str | None, display_name: str) -> str:
+    """The Latin form where it tells the reader something: not a Latin name written again."""
+    latin = stored or latin_name(display_name) or ""
+    return "" if latin == display_name else latin
 
 
 def people_units(lines: Sequence[PeopleLine]) -> int:
@@ -46,7 +52,7 @@ def write_people(book: Book, lines: Sequence[PeopleLine]) -> Iterator[None]:
     rows = [
         [
             line.person.display_name,
-            line.person.latin_name or latin_name(line.person.display_name) or "",
+            _latin(line.person.latin_name, line.person.display_name),
             line.person.organization or "",
             country_label(line.person.listed_country, labels.lang) or "",
             labels.sector(line.person.listed_sector),

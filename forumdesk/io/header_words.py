@@ -442,8 +442,6 @@ PEOPLE_KEYWORDS = (
     ("латин", "latin_name"),
     ("латын", "latin_name"),
     ("latin", "latin_name"),
-    ("passport", "latin_name"),
-    ("паспорт", "latin_name"),
     ("nameinenglish", "latin_name"),
     ("email", "email"),
     ("почт", "email"),

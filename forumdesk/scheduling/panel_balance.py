@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from forumdesk.core.countries import country_label
 from forumdesk.core.enums import LEADING_ROLES, SPEAKING_ROLES, Gender, Role, Sector
-from forumdesk.core.i18n import _
+from forumdesk.core.i18n import _, language
 from forumdesk.scheduling.model import Problem, ProblemKind, Severity, fingerprint
 
 PANEL_ROLES = frozenset((*LEADING_ROLES, *SPEAKING_ROLES))
@@ -126,7 +127,8 @@ def describe_sectors(balance: PanelBalance) -> str:
 
 
 def describe_countries(balance: PanelBalance) -> str:
-    return _counts(balance.countries)
+    """The countries by name in the language messages are written in (they are stored as codes)."""
+    return _counts((country_label(code, language()), count) for code, count in balance.countries)
 
 
 def describe_genders(balance: PanelBalance) -> str:

@@ -172,6 +172,11 @@ class CheckInPage(QWidget):
         scope_row = QHBoxLayout()
         scope_row.addWidget(QLabel(self.tr("Mark arrival for:"), self))
         self.scope_combo = QComboBox(self)
+        # session titles are long: the combo takes the row's width, not the longest title's
+        self.scope_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope_combo.setMinimumContentsLength(24)
         scope_row.addWidget(self.scope_combo, 1)
         self.export_button = QPushButton(self.tr("Export attendance…"), self)
         scope_row.addWidget(self.export_button)
@@ -202,6 +207,7 @@ class CheckInPage(QWidget):
         layout.addWidget(self.register_button)
 
         self.totals_label = QLabel(self)
+        self.totals_label.setWordWrap(True)
         layout.addWidget(self.totals_label)
         self.counts_model = SessionCountsTableModel(self)
         self.counts_table = QTableView(self)

@@ -84,7 +84,7 @@ class SetupPage(QWidget):
             )
         )
         # an optional rule of the Problems dock (issue 20): off unless the event asks for it
-        self.one_sector_check = QCheckBox(self.tr("Warn of a panel from one sector only"), box)
+        self.one_sector_check = QCheckBox(self.tr("Warn of one sector only"), box)
         self.one_sector_check.setToolTip(
             self.tr(
                 "The Problems dock warns of a session whose moderators and speakers all come "
@@ -109,7 +109,7 @@ class SetupPage(QWidget):
         form.addRow(self.tr("Venue"), self.venue_edit)
         form.addRow(self.tr("Time zone"), self.timezone_combo)
         form.addRow(self.tr("Changeover between rooms"), self.changeover_spin)
-        form.addRow("", self.one_sector_check)
+        form.addRow(self.tr("Panels"), self.one_sector_check)
         form.addRow(self.tr("Organisers"), self.organizers_edit)
         form.addRow(self.tr("Description"), self.description_edit)
         form.addRow(buttons)

@@ -414,105 +414,105 @@
         <translation>Отмечать приход на:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="176"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="181"/>
         <source>Export attendance…</source>
         <translation>Выгрузить посещаемость…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="181"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="186"/>
         <source>Scan a badge, or type a few letters of a name</source>
         <translation>Отсканируйте бейдж или введите несколько букв имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="200"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="205"/>
         <source>Register and check in</source>
         <translation>Зарегистрировать и отметить приход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="237"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="243"/>
         <source>The event (today)</source>
         <translation>Мероприятие (сегодня)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="260"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="266"/>
         <source>Arrived today: {0} of {1} registered</source>
         <translation>Пришли сегодня: {0} из {1} зарегистрированных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="279"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="285"/>
         <source>Welcome: checked in at {0}</source>
         <translation>Добро пожаловать: приход отмечен в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="281"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="287"/>
         <source>Already checked in at {0}</source>
         <translation>Приход уже отмечен в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="283"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="289"/>
         <source>(desk {0})</source>
         <translation>(рабочее место {0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="285"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="291"/>
         <source>Not registered for this event.</source>
         <translation>Не зарегистрирован на это мероприятие.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="287"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="293"/>
         <source>This code is not a badge of this event. Type the person&apos;s name instead.</source>
         <translation>Этот код — не бейдж этого мероприятия. Введите вместо него имя участника.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="306"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="354"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="312"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="360"/>
         <source>Check in</source>
         <translation>Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="310"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="316"/>
         <source>Check in {0}</source>
         <translation>отметка прихода: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="332"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="338"/>
         <source>No one of that name. Check the spelling, or register them.</source>
         <translation>Никого с таким именем нет. Проверьте написание или зарегистрируйте участника.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="362"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="368"/>
         <source>not registered</source>
         <translation>не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="364"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="370"/>
         <source>arrived at {0}</source>
         <translation>пришёл в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="388"/>
         <source>Register and check in {0}</source>
         <translation>регистрация и отметка прихода: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="396"/>
         <source>Register {0}</source>
         <translation>регистрация: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="416"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="432"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="436"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="422"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="438"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="442"/>
         <source>Export attendance</source>
         <translation>Выгрузка посещаемости</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="418"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="424"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="437"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="443"/>
         <source>{0} arrivals written to {1}.</source>
         <translation>Записано приходов: {0}, файл {1}.</translation>
     </message>
@@ -3423,8 +3423,8 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
     <message>
         <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
-        <source>Warn of a panel from one sector only</source>
-        <translation>Предупреждать о панели из одного сектора</translation>
+        <source>Warn of one sector only</source>
+        <translation>предупреждать об одном секторе</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
@@ -3475,6 +3475,11 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/setup_page.py" line="111"/>
         <source>Changeover between rooms</source>
         <translation>Переход между залами</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="112"/>
+        <source>Panels</source>
+        <translation>Панели</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/setup_page.py" line="113"/>
@@ -3595,6 +3600,10 @@ You can undo this with Edit &gt; Undo.</source>
         <location filename="../../forumdesk/ui/setup_page.py" line="415"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
+    </message>
+    <message>
+        <source>Warn of a panel from one sector only</source>
+        <translation type="vanished">Предупреждать о панели из одного сектора</translation>
     </message>
 </context>
 <context>

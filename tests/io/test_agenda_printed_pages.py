@@ -144,9 +144,9 @@ def printed_by_sheet(pdf: Path, sheets: list[str]) -> dict[str, int]:
     word = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>')
     counts: Counter[str] = Counter()
     for page in boxes.split("<page ")[1:]:
-        header = " ".join(
-            text for x, y, text in word.findall(page) if float(y) < 45 and float(x) > 250
-        )
+        words = [(float(x), float(y), text) for x, y, text in word.findall(page)]
+        top = min((y for _x, y, _text in words), default=0.0)  # the page header's line
+        header = " ".join(text for x, y, text in words if y < top + 3 and x > 250)
         header = header.replace("&amp;", "&").strip()
         named = [s for s in sheets if header.endswith(s)]
         assert named, f"a page whose header names no sheet: {header!r}"

@@ -68,12 +68,15 @@ def _fields(mapping: ColumnMapping) -> dict[str, str]:
         ("Азаматтығы", "country"),
         ("Электронный адрес", "email"),
         ("Дополнительная информация", "notes"),
+        ("Gender", "gender"),  # an optional field since issue 20
+        ("Пол", "gender"),
+        ("Name as in passport", "latin_name"),
+        ("ФИО латиницей", "latin_name"),
         # near misses that must stay unrecognised: a wrong field is worse than none
         ("Order Date", None),
         ("Ticket Type", None),
         ("Company Address", None),
         ("National ID number", None),
-        ("Gender", None),
         ("Submit Date (UTC)", None),
         ("ID", None),
         ("№ п/п", None),

@@ -11,6 +11,7 @@ from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
 from forumdesk.scheduling.panel_balance import (
     PanelMember,
+    describe_countries,
     describe_genders,
     describe_sectors,
     panel_balance,
@@ -59,7 +60,8 @@ def test_a_session_balance_reads_organisations_and_genders(db: Database, event: 
 
     assert found.code == "S1"
     assert found.balance.sectors == ((Sector.GOVERNMENT, 1), (Sector.RIGHTS_HOLDER, 1))
-    assert found.balance.countries == (("Kazakhstan", 1), (None, 1))
+    assert found.balance.countries == (("KZ", 1), (None, 1))  # stored as ISO codes
+    assert describe_countries(found.balance) == "Kazakhstan 1, not recorded 1"  # shown by name
     assert found.balance.genders == ((Gender.FEMALE, 1), (Gender.MALE, 1))
     unsaved = balances.balance_of(db, [(moderator.id, Role.MODERATOR)])
     assert unsaved.people == 1 and unsaved.sectors == ((Sector.GOVERNMENT, 1),)

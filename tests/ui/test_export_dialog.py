@@ -317,8 +317,9 @@ def test_the_csv_flavour_is_chosen_in_the_dialog_and_remembered(
     assert not raw.startswith(b"\xef\xbb\xbf")
     with (tmp_path / "people.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert len(rows[0]) == 12
-    phones = [r[9] for r in rows[1:] if r[9]]
+    assert len(rows[0]) == 13  # with the name in Latin letters (issue 17)
+    phone = rows[0].index("Phone")
+    phones = [r[phone] for r in rows[1:] if r[phone]]
     assert any(p.startswith("+") for p in phones) and not any(p.startswith("'") for p in phones)
 
     again = ExportAgendaDialog(window.ctx, window)
@@ -328,4 +329,4 @@ def test_the_csv_flavour_is_chosen_in_the_dialog_and_remembered(
     exporter.export_csv("people")
     with (tmp_path / "people2.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
-    assert any(r[9].startswith("'+") for r in rows[1:])
+    assert any(r[phone].startswith("'+") for r in rows[1:])

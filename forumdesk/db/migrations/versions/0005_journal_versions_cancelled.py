@@ -78,6 +78,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("programme_versions")
     op.drop_table("change_journal")
-    # Dropping a column makes SQLite copy the table; run with foreign keys off.
-    with op.batch_alter_table("program_sessions", schema=None) as batch_op:
-        batch_op.drop_column("cancelled")
+    # A plain DROP COLUMN (SQLite 3.35+), never a copy of the table: copying drops the old one,
+    # and with foreign keys on (they are, inside the migration's transaction) that deletes every
+    # row that refers to it.
+    op.drop_column("program_sessions", "cancelled")

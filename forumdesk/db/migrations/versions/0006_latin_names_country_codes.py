@@ -113,5 +113,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # Codes stay codes: a name is still a name to an older forumdesk, and it shows them as such.
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.drop_column("latin_name")
+    # A plain DROP COLUMN (SQLite 3.35+), never a copy of the table: copying drops the old one,
+    # and with foreign keys on (they are, inside the migration's transaction) that deletes every
+    # row that refers to it.
+    op.drop_column("people", "latin_name")

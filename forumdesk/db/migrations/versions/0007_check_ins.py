@@ -91,9 +91,9 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_check_ins_session_id"), table_name="check_ins")
     op.drop_index(op.f("ix_check_ins_person_id"), table_name="check_ins")
     op.drop_table("check_ins")
-    # Dropping a column makes SQLite copy the table; run with foreign keys off.
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.drop_column("gender")
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_column("one_sector_warning")
-        batch_op.drop_column("checkin_key")
+    # A plain DROP COLUMN (SQLite 3.35+), never a copy of the table: copying drops the old one,
+    # and with foreign keys on (they are, inside the migration's transaction) that deletes every
+    # row that refers to it.
+    op.drop_column("people", "gender")
+    op.drop_column("events", "one_sector_warning")
+    op.drop_column("events", "checkin_key")
