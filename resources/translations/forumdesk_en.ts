@@ -43,6 +43,17 @@
     </message>
 </context>
 <context>
+    <name>CheckInPage</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/checkin_page.py" line="429"/>
+        <source>Saving %n scan(s): the database is busy, keep scanning…</source>
+        <translation>
+            <numerusform>Saving %n scan: the database is busy, keep scanning…</numerusform>
+            <numerusform>Saving %n scans: the database is busy, keep scanning…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/import_wizard.py" line="241"/>

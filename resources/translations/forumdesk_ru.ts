@@ -516,110 +516,122 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="173"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="244"/>
         <source>Mark arrival for:</source>
         <translation>Отмечать приход на:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="176"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="247"/>
         <source>Export attendance…</source>
         <translation>Выгрузить посещаемость…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="181"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="252"/>
         <source>Scan a badge, or type a few letters of a name</source>
         <translation>Отсканируйте бейдж или введите несколько букв имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="200"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="271"/>
         <source>Register and check in</source>
         <translation>Зарегистрировать и отметить приход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="237"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="312"/>
         <source>The event (today)</source>
         <translation>Мероприятие (сегодня)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="260"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="335"/>
         <source>Arrived today: {0} of {1} registered</source>
         <translation>Пришли сегодня: {0} из {1} зарегистрированных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="279"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="354"/>
         <source>Welcome: checked in at {0}</source>
         <translation>Добро пожаловать: приход отмечен в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="281"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="356"/>
         <source>Already checked in at {0}</source>
         <translation>Приход уже отмечен в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="283"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="358"/>
         <source>(desk {0})</source>
         <translation>(рабочее место {0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="285"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="360"/>
         <source>Not registered for this event.</source>
         <translation>Не зарегистрирован на это мероприятие.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="287"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="362"/>
         <source>This code is not a badge of this event. Type the person&apos;s name instead.</source>
         <translation>Этот код — не бейдж этого мероприятия. Введите вместо него имя участника.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="306"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="354"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="404"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="414"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="441"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="485"/>
         <source>Check in</source>
         <translation>Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="310"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="418"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="444"/>
         <source>Check in {0}</source>
         <translation>отметка прихода: {0}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/checkin_page.py" line="429"/>
+        <source>Saving %n scan(s): the database is busy, keep scanning…</source>
+        <translation>
+            <numerusform>Сохраняется %n скан: база данных занята, продолжайте сканировать…</numerusform>
+            <numerusform>Сохраняются %n скана: база данных занята, продолжайте сканировать…</numerusform>
+            <numerusform>Сохраняются %n сканов: база данных занята, продолжайте сканировать…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="332"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="463"/>
         <source>No one of that name. Check the spelling, or register them.</source>
         <translation>Никого с таким именем нет. Проверьте написание или зарегистрируйте участника.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="362"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="493"/>
         <source>not registered</source>
         <translation>не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="364"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="495"/>
         <source>arrived at {0}</source>
         <translation>пришёл в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="382"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="513"/>
         <source>Register and check in {0}</source>
         <translation>регистрация и отметка прихода: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="390"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="521"/>
         <source>Register {0}</source>
         <translation>регистрация: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="416"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="432"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="436"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="547"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="563"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="567"/>
         <source>Export attendance</source>
         <translation>Выгрузка посещаемости</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="418"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="549"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="437"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="568"/>
         <source>{0} arrivals written to {1}.</source>
         <translation>Записано приходов: {0}, файл {1}.</translation>
     </message>
@@ -3154,22 +3166,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionCountsTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="159"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="217"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="160"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="218"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="161"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="219"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="162"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="220"/>
         <source>Arrived / seats</source>
         <translation>Пришли / мест</translation>
     </message>
