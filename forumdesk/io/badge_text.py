@@ -13,8 +13,9 @@ the stack is no taller than the box.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -52,6 +53,9 @@ class Block:
     max_lines: int = 1
     color: str = "#000000"
     gap_before: float = 0.0  # space above it, in points at full scale
+    # at most this fraction of the size the block before it was set in (a Latin form stays
+    # smaller than the name above it, however much the name had to shrink)
+    at_most: float | None = None
 
 
 @dataclass(frozen=True)
@@ -67,19 +71,32 @@ class SetLine:
     color: str
 
 
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The pieces a line may break between, each with whether a space goes before it: words,
+    and the parts of a hyphenated word ("Мухаммедкалиева-" "Турсынбаева"), which break after
+    the hyphen."""
+    pieces: list[tuple[str, bool]] = []
+    for number, word in enumerate(text.split()):
+        parts = [part for part in re.split(r"(?<=-)", word) if part]
+        for index, part in enumerate(parts):
+            pieces.append((part, number > 0 and index == 0))
+    return pieces
+
+
 def wrap(text: str, font: str, size: float, width: float, *, break_words: bool) -> list[str]:
-    """`text` in lines no wider than `width` (a word longer than that is broken between its
-    letters only when `break_words`; otherwise it stays whole and too wide)."""
+    """`text` in lines no wider than `width`, broken between words or after a hyphen (a piece
+    longer than that is broken between its letters only when `break_words`; otherwise it stays
+    whole and too wide)."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
-        trial = f"{current} {word}" if current else word
+    for piece, spaced in _pieces(text):
+        trial = f"{current} {piece}" if current and spaced else current + piece
         if text_width(trial, font, size) <= width:
             current = trial
             continue
         if current:
             lines.append(current)
-        current = word
+        current = piece
         if break_words:
             while text_width(current, font, size) > width and len(current) > 1:
                 cut = len(current) - 1
@@ -121,7 +138,12 @@ def fit_stack(
     shown = [block for block in blocks if block.text.strip()]
     scale = 1.0
     while True:
-        fitted = [fit_block(block, width, scale) for block in shown]
+        fitted: list[tuple[list[str], float]] = []
+        for block in shown:
+            if block.at_most is not None and fitted:
+                cap = fitted[-1][1] * block.at_most / scale
+                block = replace(block, size=min(block.size, cap), min_size=min(block.min_size, cap))
+            fitted.append(fit_block(block, width, scale))
         total = sum(
             block.gap_before * scale + len(lines) * size * LEADING
             for block, (lines, size) in zip(shown, fitted, strict=True)

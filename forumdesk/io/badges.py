@@ -190,6 +190,7 @@ def badge_face(
                 2,
                 "#33373c",
                 gap_before=3 * scale,
+                at_most=0.7,
             ),
             Block(badge.organization or "", REGULAR, 13 * scale, 7, 3, gap_before=12 * scale),
         ]
@@ -219,6 +220,7 @@ def badge_face(
                 2,
                 "#33373c",
                 gap_before=1,
+                at_most=0.7,
             ),
             Block(badge.organization or "", REGULAR, 8, 4.5, 3, gap_before=4),
             Block(badge.country or "", REGULAR, 7.5, 4.5, 1, "#33373c", gap_before=1.5),
@@ -371,6 +373,7 @@ def tent_face(tent: Tent) -> list[SetLine]:
             1,
             "#33373c",
             gap_before=4,
+            at_most=0.6,
         ),
         Block(tent.organization or "", REGULAR, 26, 12, 2, "#1f2226", gap_before=10),
     ]
