@@ -92,7 +92,9 @@ def run_badges(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    print(f"Wrote {result.count} badges of «{event.name}» to {result.path} ({result.pages} pages).")
+    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+    badges = f"{result.count} badge{'s' if result.count != 1 else ''}"
+    print(f"Wrote {badges} of «{event.name}» to {result.path} ({pages}).")
     return EXIT_OK
 
 
