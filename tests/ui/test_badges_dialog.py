@@ -116,3 +116,19 @@ def test_table_tents_for_one_session(
     text = pdf_text(tmp_path / "tents.pdf")
     assert text.count("\f") >= 2
     assert "table tents were written" in window.statusBar().currentMessage()
+
+
+def test_the_file_menu_offers_badges_and_tents_once_an_event_is_open(
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
+) -> None:
+    win = MainWindow(db, prompts=prompts)  # an empty database: no event yet
+    qtbot.addWidget(win)
+    file_menu = win.menuBar().actions()[0].menu()
+    names = [action.objectName() for action in file_menu.actions()]
+    assert names.index("badges_action") == names.index("export_csv_action") + 1
+    assert names.index("tents_action") == names.index("badges_action") + 1
+    exporter = win.export_actions
+    assert not exporter.badges_action.isEnabled() and not exporter.tents_action.isEnabled()
+    assert exporter.badges_action.shortcut().toString() == "Ctrl+Shift+B"
+    win.load_demo()
+    assert exporter.badges_action.isEnabled() and exporter.tents_action.isEnabled()
