@@ -10,6 +10,7 @@ import argparse
 
 from forumdesk import __version__
 from forumdesk.cli.availability import COMMANDS as AVAILABILITY
+from forumdesk.cli.badges import COMMANDS as BADGES
 from forumdesk.cli.check import COMMANDS as CHECK
 from forumdesk.cli.events import COMMANDS as EVENTS
 from forumdesk.cli.exports import COMMANDS as EXPORTS
@@ -23,6 +24,7 @@ COMMANDS: tuple[Command, ...] = (
     *AVAILABILITY,
     *IMPORTS,
     *EXPORTS,
+    *BADGES,
     *CHECK,
     *SCHEDULE,
     *VERSIONS,

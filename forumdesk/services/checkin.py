@@ -427,8 +427,11 @@ def session_counts(db: Database, event_id: int, day: dt.date) -> list[SessionCou
         return [SessionCount(*row) for row in session.execute(query)]
 
 
-def attendance(db: Database, event_id: int) -> list[AttendanceRow]:
-    """Every arrival of the event, in the order they came (for the attendance export)."""
+def attendance(
+    db: Database, event_id: int, *, session_id: int | None = None
+) -> list[AttendanceRow]:
+    """Every arrival of the event (or of one session), in the order they came (for the
+    attendance export)."""
     with db.reader() as session:
         event = load(session, Event, event_id, "event")
         query = (
@@ -449,6 +452,8 @@ def attendance(db: Database, event_id: int) -> list[AttendanceRow]:
             .where(CheckIn.event_id == event_id)
             .order_by(CheckIn.checked_in_at, CheckIn.id)
         )
+        if session_id is not None:
+            query = query.where(CheckIn.session_id == session_id)
         return [
             AttendanceRow(*row[:7], _local(row[7], event.timezone), row[8])
             for row in session.execute(query)
@@ -491,12 +496,13 @@ def export_attendance(
     *,
     delimiter: str = ",",
     flavour: CsvFlavour = "excel",
+    session_id: int | None = None,
 ) -> int:
-    """Write the attendance list to `path`: a workbook for .xlsx, CSV otherwise; returns the
-    number of arrivals written."""
+    """Write the attendance list (of the event, or of one session) to `path`: a workbook for
+    .xlsx, CSV otherwise; returns the number of arrivals written."""
     with db.reader() as session:
         title = load(session, Event, event_id, "event").name
-    heads, rows = attendance_table(attendance(db, event_id))
+    heads, rows = attendance_table(attendance(db, event_id, session_id=session_id))
     path = Path(path)
     try:
         if path.suffix.lower() == ".xlsx":

@@ -5,6 +5,11 @@ few letters of a name and pick the person. Either marks the person arrived for t
 or for the session chosen, and says so in large letters at once. Each check-in is one small
 unit of work (services.checkin) and one undo step; the counts follow the database, so another
 desk's arrivals show here within a second.
+
+A scan's write runs in a thread of the page's own, one scan after another in the order they came:
+while another desk's import holds the database's write lock (up to the busy timeout), the desk
+keeps taking scans and the window keeps answering; each result is shown, and its undo step
+pushed, when it arrives.
 """
 
 from __future__ import annotations
@@ -19,7 +24,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
 )
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -78,25 +88,23 @@ class CheckInCommand(ForumdeskCommand):
         person_id: int | None = None,
         session_id: int | None = None,
         named_label: str = "{0}",
+        result: ScanResult | None = None,
     ) -> None:
+        """`result`: the check-in already made (off the GUI thread); the first do() only
+        records it, and redo() after an undo marks the arrival again."""
         super().__init__(ctx, text)
         self.named_label = named_label  # the label once the person is known ("Check in {0}")
         self.event_id, self.scanned, self.session_id = event_id, scanned, session_id
         self.person_id = person_id
-        self.result: ScanResult | None = None
+        self.result: ScanResult | None = result
+        self._first = True
         self._at: dt.datetime | None = None  # UTC, so that a redo restores the same time
 
     def do(self) -> None:
-        if self.result is None:
-            if self.scanned is not None:
-                self.result = checkin.scan(
-                    self.ctx.db, self.event_id, self.scanned, session_id=self.session_id
-                )
-            else:
-                assert self.person_id is not None
-                self.result = checkin.check_in(
-                    self.ctx.db, self.event_id, self.person_id, session_id=self.session_id
-                )
+        if self._first:
+            self._first = False
+            if self.result is None:
+                self.result = self._mark()
             if self.result.outcome is not ScanOutcome.CHECKED_IN:
                 self.setObsolete(True)
                 return
@@ -110,11 +118,61 @@ class CheckInCommand(ForumdeskCommand):
             self.ctx.db, self.event_id, self.person_id, session_id=self.session_id, now=self._at
         )
 
+    def _mark(self) -> ScanResult:
+        if self.scanned is not None:
+            return checkin.scan(
+                self.ctx.db, self.event_id, self.scanned, session_id=self.session_id
+            )
+        assert self.person_id is not None
+        return checkin.check_in(
+            self.ctx.db, self.event_id, self.person_id, session_id=self.session_id
+        )
+
     def undo_action(self) -> None:
         assert self.result is not None and self.result.check_in_id is not None
         checkin.remove_check_in(
             self.ctx.db, self.result.check_in_id, expected_version=self.result.version
         )
+
+
+class _ScanRelay(QObject):
+    """Lives in the GUI thread: a scan's outcome, emitted from the scanning thread, arrives
+    queued (never touching widgets from that thread)."""
+
+    handled = Signal(object, object)  # ScanRequest, ScanResult | BaseException
+
+
+class _ScanRequest:
+    """One scan (or picked name) to mark, as the desk asked for it."""
+
+    def __init__(
+        self, event_id: int, scanned: str | None, person_id: int | None, session_id: int | None
+    ) -> None:
+        self.event_id, self.scanned = event_id, scanned
+        self.person_id, self.session_id = person_id, session_id
+
+
+class _ScanJob(QRunnable):
+    def __init__(self, ctx: AppContext, request: _ScanRequest, relay: _ScanRelay) -> None:
+        super().__init__()
+        self.ctx, self.request, self.relay = ctx, request, relay
+
+    def run(self) -> None:
+        request, db = self.request, self.ctx.db
+        outcome: ScanResult | BaseException
+        try:
+            if request.scanned is not None:
+                outcome = checkin.scan(
+                    db, request.event_id, request.scanned, session_id=request.session_id
+                )
+            else:
+                assert request.person_id is not None
+                outcome = checkin.check_in(
+                    db, request.event_id, request.person_id, session_id=request.session_id
+                )
+        except BaseException as exc:  # handed to the GUI thread, which reports it
+            outcome = exc
+        self.relay.handled.emit(request, outcome)
 
 
 class SessionCountsTableModel(QAbstractTableModel):
@@ -164,9 +222,22 @@ class SessionCountsTableModel(QAbstractTableModel):
 
 
 class CheckInPage(QWidget):
+    # a scan's outcome has been shown (tests and the status wait for it)
+    scan_handled = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # one thread, so scans are stored in the order they were made
+        self._scans = QThreadPool(self)
+        self._scans.setMaxThreadCount(1)
+        self._scan_relay = _ScanRelay(self)
+        self._scan_relay.handled.connect(self._on_scan_handled)
+        self.pending = 0  # scans sent and not yet answered
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.setInterval(400)
+        self._slow_timer.timeout.connect(self._show_pending)
         layout = QVBoxLayout(self)
 
         scope_row = QHBoxLayout()
@@ -205,6 +276,10 @@ class CheckInPage(QWidget):
         self.register_button = QPushButton(self.tr("Register and check in"), self)
         self.register_button.hide()
         layout.addWidget(self.register_button)
+        self.pending_label = QLabel(self)
+        self.pending_label.setObjectName("checkin_pending")
+        self.pending_label.hide()
+        layout.addWidget(self.pending_label)
 
         self.totals_label = QLabel(self)
         self.totals_label.setWordWrap(True)
@@ -303,6 +378,66 @@ class CheckInPage(QWidget):
     # --- acting ---------------------------------------------------------------------------
 
     def _check_in(self, *, scanned: str | None = None, person_id: int | None = None) -> None:
+        """Send the scan (or the name picked) to the scanning thread; the box is ready for the
+        next one at once."""
+        event_id = self.ctx.event_id
+        if event_id is None:
+            return
+        self.pending += 1
+        self._scans.start(
+            _ScanJob(
+                self.ctx,
+                _ScanRequest(event_id, scanned, person_id, self.session_id),
+                self._scan_relay,
+            )
+        )
+        if not self._slow_timer.isActive():
+            self._slow_timer.start()
+        self.scan_edit.clear()
+        self.matches_list.clear()
+        self.matches_list.hide()
+        self.scan_edit.setFocus()
+
+    @Slot(object, object)
+    def _on_scan_handled(self, request: _ScanRequest, outcome: object) -> None:
+        self.pending -= 1
+        if self.pending == 0:
+            self._slow_timer.stop()
+            self.pending_label.hide()
+        else:
+            self._show_pending()
+        if isinstance(outcome, ForumdeskError):
+            self.ctx.report_error(self.tr("Check in"), outcome)
+        elif isinstance(outcome, BaseException):
+            raise outcome  # a bug: the application's handler logs it and says so
+        elif isinstance(outcome, ScanResult):
+            if outcome.outcome is ScanOutcome.CHECKED_IN and request.event_id == self.ctx.event_id:
+                # the arrival is stored: record it as one undo step (its first do() is done)
+                self.ctx.run(
+                    CheckInCommand(
+                        self.ctx,
+                        request.event_id,
+                        self.tr("Check in"),
+                        scanned=request.scanned,
+                        person_id=request.person_id,
+                        session_id=request.session_id,
+                        named_label=self.tr("Check in {0}"),
+                        result=outcome,
+                    )
+                )
+            self.show_result(outcome)
+        self.scan_handled.emit()
+
+    def _show_pending(self) -> None:
+        """Said only when the database is slow to answer (another desk writing)."""
+        if self.pending:
+            self.pending_label.setText(
+                self.tr("Saving %n scan(s): the database is busy, keep scanning…", "", self.pending)
+            )
+            self.pending_label.show()
+
+    def _check_in_now(self, person_id: int) -> None:
+        """Check in on this thread (inside an undo macro, which must hold the step)."""
         event_id = self.ctx.event_id
         if event_id is None:
             return
@@ -310,16 +445,12 @@ class CheckInPage(QWidget):
             self.ctx,
             event_id,
             self.tr("Check in"),
-            scanned=scanned,
             person_id=person_id,
             session_id=self.session_id,
             named_label=self.tr("Check in {0}"),
         )
         if self.ctx.run(command) and command.result is not None:
             self.show_result(command.result)
-        self.scan_edit.clear()
-        self.matches_list.clear()
-        self.matches_list.hide()
         self.scan_edit.setFocus()
 
     def _on_scan_edit_return_pressed(self) -> None:
@@ -398,7 +529,7 @@ class CheckInPage(QWidget):
                 )
             )
             if registered:
-                self._check_in(person_id=person.id)
+                self._check_in_now(person.id)
         finally:
             stack.endMacro()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,8 @@ class ExportActions(QObject):
         self.versions = versions  # offers to publish before the agenda goes out
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        # the People page's selection, which Badges… offers (the main window sets it)
+        self.people_selection: Callable[[], list[int]] = list
         # Excel reads semicolon-separated CSV where the decimal separator is a comma (ru, kk...)
         self.csv_delimiter = ";" if QLocale().decimalPoint() == "," else ","
         self.last_path: Path | None = None
@@ -93,6 +95,11 @@ class ExportActions(QObject):
         self.export_csv_people_action = self.csv_menu.addAction(self.tr("&People…"))
         self.export_csv_people_action.triggered.connect(lambda: self.export_csv("people"))
         self.export_csv_action = self.csv_menu.menuAction()
+        self.badges_action = QAction(self.tr("&Badges…"), parent)
+        self.badges_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.badges_action.triggered.connect(lambda: self.export_badges(self.people_selection()))
+        self.tents_action = QAction(self.tr("&Table tents…"), parent)
+        self.tents_action.triggered.connect(lambda: self.export_tents())
         # the File menu's group, in its order
         self.menu_actions: list[QAction] = [
             self.export_agenda_action,
@@ -100,6 +107,8 @@ class ExportActions(QObject):
             self.export_pdf_action,
             self.export_calendar_action,
             self.export_csv_action,
+            self.badges_action,
+            self.tents_action,
         ]
         for action, name in zip(
             self.menu_actions,
@@ -109,6 +118,8 @@ class ExportActions(QObject):
                 "export_pdf_action",
                 "export_calendar_action",
                 "export_csv_action",
+                "badges_action",
+                "tents_action",
             ),
             strict=True,
         ):
@@ -275,6 +286,89 @@ class ExportActions(QObject):
         if outcome is None or outcome.cancelled:
             return None
         self._written(path, self.tr("{0} rows were written to {1}.").format(outcome.result, path))
+        return path
+
+    # --- badges and table tents --------------------------------------------------------------
+
+    def export_badges(
+        self, person_ids: Sequence[int] = (), session_id: int | None = None
+    ) -> Path | None:
+        """Ask whom for and how, then write the badges' PDF (`person_ids`: the People page's
+        selection, offered first)."""
+        return self._write_badges(False, person_ids, session_id)
+
+    def export_tents(self, session_id: int | None = None) -> Path | None:
+        return self._write_badges(True, (), session_id)
+
+    def _write_badges(
+        self, tents: bool, person_ids: Sequence[int], session_id: int | None
+    ) -> Path | None:
+        from forumdesk.services import badges
+        from forumdesk.ui.badges_dialog import BadgesDialog
+
+        event_id = self.ctx.event_id
+        if event_id is None:
+            return None
+        dialog = BadgesDialog(
+            self.ctx, self.window, tents=tents, selection=person_ids, session_id=session_id
+        )
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        title = self.tr("Table tents") if tents else self.tr("Badges")
+        path = self._choose(
+            title,
+            "pdf",
+            self.tr("table tents") if tents else self.tr("badges"),
+            self.tr("PDF document (*.pdf)"),
+        )
+        if path is None:
+            return None
+        db, chosen_session = self.ctx.db, dialog.session_id()
+        self.open_button.hide()
+        if tents:
+            outcome = self._run(
+                title,
+                self.tr("Writing the table tents…"),
+                lambda progress: badges.export_tents(
+                    db, event_id, path, session_id=chosen_session, progress=progress
+                ),
+            )
+        else:
+            layout, lang, role, people = (
+                dialog.layout_choice(),
+                dialog.lang(),
+                dialog.role(),
+                dialog.person_ids(),
+            )
+            outcome = self._run(
+                title,
+                self.tr("Writing the badges…"),
+                lambda progress: badges.export_badges(
+                    db,
+                    event_id,
+                    path,
+                    layout=layout,
+                    lang=lang,
+                    session_id=chosen_session,
+                    person_ids=people,
+                    role=role,
+                    progress=progress,
+                ),
+            )
+        if outcome is None:
+            return None
+        if outcome.cancelled or outcome.result is None:
+            self.status_bar.showMessage(
+                self.tr("Cancelled; any previous file was left as it was."), 10000
+            )
+            return None
+        result = outcome.result
+        message = (
+            self.tr("%n table tents were written to {0}.", "", result.count)
+            if tents
+            else self.tr("%n badges were written to {0}.", "", result.count)
+        )
+        self._written(path, message.format(path))
         return path
 
     # --- print and PDF -----------------------------------------------------------------------

@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self.version_actions = VersionActions(self.ctx, self, self.statusBar())
         self.version_actions.published.connect(lambda _number: self.changes_dock.reload_versions())
         self.export_actions = ExportActions(self.ctx, self, self.statusBar(), self.version_actions)
+        self.export_actions.people_selection = self.people_page.selected_ids
+        self.people_page.badges_requested.connect(self.export_actions.export_badges)
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
         self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)

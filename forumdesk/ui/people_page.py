@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPoint,
     QSignalBlocker,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -59,6 +60,9 @@ EVENT_SCOPE, DIRECTORY_SCOPE = "event", "directory"
 
 class PeoplePage(QWidget):
     """The people directory, or the people registered for the current event."""
+
+    # "Badges for selected…": the selected people's ids (the main window prints them)
+    badges_requested = Signal(list)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +171,13 @@ class PeoplePage(QWidget):
             page,
             self,
         )
+        self.badges_action = action(
+            self.tr("&Badges for selected…"),
+            lambda: self.badges_requested.emit(self.selected_ids()),
+            [],
+            page,
+            self,
+        )
         self.register_menu = QMenu(self.tr("&Register for this event"), self)
         self.register_actions: dict[RegistrationStatus, QAction] = {}
         for status in RegistrationStatus:
@@ -192,6 +203,7 @@ class PeoplePage(QWidget):
         self.register_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(self.register_button)
         self.toolbar.addAction(self.assign_action)
+        self.toolbar.addAction(self.badges_action)
         native = QKeySequence.SequenceFormat.NativeText
         for act in (self.new_action, self.edit_action, self.delete_action, self.assign_action):
             act.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString(native)})")
@@ -204,6 +216,7 @@ class PeoplePage(QWidget):
         menu.addSeparator()
         menu.addMenu(self.register_menu)
         menu.addAction(self.assign_action)
+        menu.addAction(self.badges_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
         return menu
@@ -546,5 +559,6 @@ class PeoplePage(QWidget):
         self.edit_action.setEnabled(count >= 1)
         self.delete_action.setEnabled(count >= 1)
         self.assign_action.setEnabled(count >= 1 and has_event)
+        self.badges_action.setEnabled(count >= 1 and has_event)
         self.register_menu.setEnabled(count >= 1 and has_event)
         self.register_button.setEnabled(count >= 1 and has_event)

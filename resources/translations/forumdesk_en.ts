@@ -32,6 +32,28 @@
     </message>
 </context>
 <context>
+    <name>BadgesDialog</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="90"/>
+        <source>The %n people selected on the People page</source>
+        <translation>
+            <numerusform>The %n person selected on the People page</numerusform>
+            <numerusform>The %n people selected on the People page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPage</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/checkin_page.py" line="435"/>
+        <source>Saving %n scan(s): the database is busy, keep scanning…</source>
+        <translation>
+            <numerusform>Saving %n scan: the database is busy, keep scanning…</numerusform>
+            <numerusform>Saving %n scans: the database is busy, keep scanning…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/import_wizard.py" line="241"/>
@@ -54,6 +76,25 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/export_actions.py" line="367"/>
+        <source>%n table tents were written to {0}.</source>
+        <translation>
+            <numerusform>%n table tent was written to {0}.</numerusform>
+            <numerusform>%n table tents were written to {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/export_actions.py" line="369"/>
+        <source>%n badges were written to {0}.</source>
+        <translation>
+            <numerusform>%n badge was written to {0}.</numerusform>
+            <numerusform>%n badges were written to {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/import_wizard.py" line="642"/>
@@ -67,7 +108,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="479"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="481"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>
@@ -105,7 +146,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="353"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="366"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -113,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="354"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Delete %n person from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</numerusform>
@@ -121,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>Register %n person as {0}</numerusform>
@@ -129,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="408"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="421"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>Assign %n person to {0}</numerusform>

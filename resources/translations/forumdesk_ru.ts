@@ -286,6 +286,113 @@
     </message>
 </context>
 <context>
+    <name>BadgesDialog</name>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="63"/>
+        <source>Table tents</source>
+        <translation>Таблички на стол</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="63"/>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="65"/>
+        <source>For whom</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="69"/>
+        <source>Moderators and speakers of every session</source>
+        <translation>Модераторы и спикеры всех сессий</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="71"/>
+        <source>Everyone registered for the event</source>
+        <translation>Все зарегистрированные на мероприятие</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="75"/>
+        <source>One session&apos;s table</source>
+        <translation>Стол одной сессии</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="75"/>
+        <source>The people of one session</source>
+        <translation>Участники одной сессии</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="90"/>
+        <source>The %n people selected on the People page</source>
+        <translation>
+            <numerusform>%n человек, выбранный на странице «Люди»</numerusform>
+            <numerusform>%n человека, выбранных на странице «Люди»</numerusform>
+            <numerusform>%n человек, выбранных на странице «Люди»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="114"/>
+        <source>Layout and language</source>
+        <translation>Макет и язык</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="119"/>
+        <source>A6, one badge per page</source>
+        <translation>A6, один бейдж на странице</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="120"/>
+        <source>90 × 55 mm cards, 10 per A4, with crop marks</source>
+        <translation>Карточки 90 × 55 мм, 10 на A4, с метками реза</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="121"/>
+        <source>A6 badges, 4 per A4</source>
+        <translation>Бейджи A6, 4 на A4</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="131"/>
+        <source>Each person&apos;s role in the programme</source>
+        <translation>Роль каждого в программе</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="133"/>
+        <source>Staff</source>
+        <translation>Оргкомитет</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="134"/>
+        <source>Press</source>
+        <translation>Пресса</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="135"/>
+        <source>Participant</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="138"/>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Макет:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="139"/>
+        <source>L&amp;anguage:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="140"/>
+        <source>&amp;Role band:</source>
+        <translation>&amp;Полоса роли:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="146"/>
+        <source>Write PDF…</source>
+        <translation>Записать PDF…</translation>
+    </message>
+</context>
+<context>
     <name>ChangeTableModel</name>
     <message>
         <location filename="../../forumdesk/ui/changes_table_model.py" line="78"/>
@@ -409,110 +516,122 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="173"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="244"/>
         <source>Mark arrival for:</source>
         <translation>Отмечать приход на:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="181"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="252"/>
         <source>Export attendance…</source>
         <translation>Выгрузить посещаемость…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="186"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="257"/>
         <source>Scan a badge, or type a few letters of a name</source>
         <translation>Отсканируйте бейдж или введите несколько букв имени</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="205"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="276"/>
         <source>Register and check in</source>
         <translation>Зарегистрировать и отметить приход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="243"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="318"/>
         <source>The event (today)</source>
         <translation>Мероприятие (сегодня)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="266"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="341"/>
         <source>Arrived today: {0} of {1} registered</source>
         <translation>Пришли сегодня: {0} из {1} зарегистрированных</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="285"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="360"/>
         <source>Welcome: checked in at {0}</source>
         <translation>Добро пожаловать: приход отмечен в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="287"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="362"/>
         <source>Already checked in at {0}</source>
         <translation>Приход уже отмечен в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="289"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="364"/>
         <source>(desk {0})</source>
         <translation>(рабочее место {0})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="291"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="366"/>
         <source>Not registered for this event.</source>
         <translation>Не зарегистрирован на это мероприятие.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="293"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="368"/>
         <source>This code is not a badge of this event. Type the person&apos;s name instead.</source>
         <translation>Этот код — не бейдж этого мероприятия. Введите вместо него имя участника.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="312"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="360"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="410"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="420"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="447"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="491"/>
         <source>Check in</source>
         <translation>Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="316"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="424"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="450"/>
         <source>Check in {0}</source>
         <translation>отметка прихода: {0}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/checkin_page.py" line="435"/>
+        <source>Saving %n scan(s): the database is busy, keep scanning…</source>
+        <translation>
+            <numerusform>Сохраняется %n скан: база данных занята, продолжайте сканировать…</numerusform>
+            <numerusform>Сохраняются %n скана: база данных занята, продолжайте сканировать…</numerusform>
+            <numerusform>Сохраняются %n сканов: база данных занята, продолжайте сканировать…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="338"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="469"/>
         <source>No one of that name. Check the spelling, or register them.</source>
         <translation>Никого с таким именем нет. Проверьте написание или зарегистрируйте участника.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="368"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="499"/>
         <source>not registered</source>
         <translation>не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="370"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="501"/>
         <source>arrived at {0}</source>
         <translation>пришёл в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="388"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="519"/>
         <source>Register and check in {0}</source>
         <translation>регистрация и отметка прихода: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="396"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="527"/>
         <source>Register {0}</source>
         <translation>регистрация: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="422"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="438"/>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="442"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="553"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="569"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="573"/>
         <source>Export attendance</source>
         <translation>Выгрузка посещаемости</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="424"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="555"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="443"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="574"/>
         <source>{0} arrivals written to {1}.</source>
         <translation>Записано приходов: {0}, файл {1}.</translation>
     </message>
@@ -906,167 +1025,231 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="69"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="71"/>
         <source>Open the file</source>
         <translation>Открыть файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="80"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="82"/>
         <source>&amp;Export agenda…</source>
         <translation>&amp;Экспорт программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="83"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="85"/>
         <source>&amp;Print agenda…</source>
         <translation>Пе&amp;чать программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="86"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="88"/>
         <source>Export agenda to P&amp;DF…</source>
         <translation>Экспорт программы в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="88"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="90"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>Экспорт &amp;календаря (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="90"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="92"/>
         <source>Export CS&amp;V</source>
         <translation>Экспорт в CS&amp;V</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="91"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="93"/>
         <source>&amp;Sessions…</source>
         <translation>&amp;Сессии…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="93"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="95"/>
         <source>&amp;People…</source>
         <translation>&amp;Участники…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="134"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="98"/>
+        <source>&amp;Badges…</source>
+        <translation>Б&amp;ейджи…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="101"/>
+        <source>&amp;Table tents…</source>
+        <translation>&amp;Таблички на стол…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="145"/>
         <source>The file could not be written: {0}</source>
         <translation>Не удалось записать файл: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="141"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="152"/>
         <source>The export failed unexpectedly: {0}</source>
         <translation>Экспорт неожиданно завершился ошибкой: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="185"/>
         <location filename="../../forumdesk/ui/export_actions.py" line="196"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="207"/>
         <source>Export agenda</source>
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="199"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="210"/>
         <source>Writing the agenda workbook…</source>
         <translation>Запись программы в книгу Excel…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="206"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="217"/>
         <source>Export cancelled; any previous file was left as it was.</source>
         <translation>Экспорт прерван; прежний файл, если он был, не изменён.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="211"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="339"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="222"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="433"/>
         <source>The agenda was written to {0}.</source>
         <translation>Программа записана в {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="223"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="232"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="234"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="243"/>
         <source>Export calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="225"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="236"/>
         <source>programme</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="226"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="237"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="233"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="244"/>
         <source>Writing the calendar…</source>
         <translation>Запись календаря…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="239"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="250"/>
         <source>{0} sessions were written to {1}.</source>
         <translation>Записано сессий: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="249"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="260"/>
         <source>Export sessions as CSV</source>
         <translation>Экспорт сессий в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="251"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="262"/>
         <source>Export people as CSV</source>
         <translation>Экспорт участников в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="256"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
         <source>sessions</source>
         <translation>сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="256"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
         <source>people</source>
         <translation>участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="257"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="268"/>
         <source>CSV file (*.csv)</source>
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="270"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="281"/>
         <source>Writing the CSV file…</source>
         <translation>Запись файла CSV…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="277"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="288"/>
         <source>{0} rows were written to {1}.</source>
         <translation>Записано строк: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="295"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="317"/>
+        <source>Table tents</source>
+        <translation>Таблички на стол</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="317"/>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="321"/>
+        <source>table tents</source>
+        <translation>таблички</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="321"/>
+        <source>badges</source>
+        <translation>бейджи</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="322"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="419"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="331"/>
+        <source>Writing the table tents…</source>
+        <translation>Запись табличек…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="345"/>
+        <source>Writing the badges…</source>
+        <translation>Запись бейджей…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="362"/>
+        <source>Cancelled; any previous file was left as it was.</source>
+        <translation>Отменено; прежний файл, если он был, не изменён.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/export_actions.py" line="367"/>
+        <source>%n table tents were written to {0}.</source>
+        <translation>
+            <numerusform>%n табличка записана в {0}.</numerusform>
+            <numerusform>%n таблички записаны в {0}.</numerusform>
+            <numerusform>%n табличек записано в {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/export_actions.py" line="369"/>
+        <source>%n badges were written to {0}.</source>
+        <translation>
+            <numerusform>%n бейдж записан в {0}.</numerusform>
+            <numerusform>%n бейджа записаны в {0}.</numerusform>
+            <numerusform>%n бейджей записано в {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_actions.py" line="389"/>
         <source>Reading the programme…</source>
         <translation>Чтение программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="305"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="306"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="313"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="399"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="400"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="407"/>
         <source>Print agenda</source>
         <translation>Печать программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="322"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="330"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="331"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="337"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="416"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="424"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="425"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="431"/>
         <source>Export agenda to PDF</source>
         <translation>Экспорт программы в PDF</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="324"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="418"/>
         <source>agenda</source>
         <translation>программа</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="325"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>Документ PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1628,189 +1811,189 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="138"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="394"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="140"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="396"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="140"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="142"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="193"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="199"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="199"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="201"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="218"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="223"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="225"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="225"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="234"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="238"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="242"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="246"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="250"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="253"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="256"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="258"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="262"/>
         <source>&amp;Cancel or reinstate selected session</source>
         <translation>&amp;Отменить или вернуть выбранную сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="266"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="268"/>
         <source>Panel &amp;balance…</source>
         <translation>&amp;Баланс состава панелей…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="270"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="272"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="273"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="275"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="274"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="275"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="277"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="278"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="277"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
         <source>Check-in</source>
         <translation>Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="296"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="298"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="302"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="306"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="308"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="314"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="315"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="317"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="323"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="325"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="325"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="431"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="327"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="433"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="379"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="381"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="401"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="403"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="407"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="436"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="438"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="466"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="468"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="479"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="481"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -1819,22 +2002,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="491"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="493"/>
         <source>Cancel session</source>
         <translation>Отмена сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="554"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="556"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="560"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="562"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="561"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="563"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2295,84 +2478,89 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="99"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="103"/>
         <source>Filter by name, organisation, position, e-mail, phone…</source>
         <translation>Фильтр по имени, организации, должности, эл. почте, телефону…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="107"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="111"/>
         <source>Registered for this event</source>
         <translation>Зарегистрированные на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="108"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="112"/>
         <source>Whole directory</source>
         <translation>Весь справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="109"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="113"/>
         <source>Whom the table lists</source>
         <translation>Кого показывает таблица</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="139"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="143"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="146"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="150"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="157"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="161"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="164"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="168"/>
         <source>&amp;Assign to session…</source>
         <translation>&amp;Включить в сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="170"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="175"/>
+        <source>&amp;Badges for selected…</source>
+        <translation>&amp;Бейджи для выбранных…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/people_page.py" line="181"/>
         <source>&amp;Register for this event</source>
         <translation>&amp;Зарегистрировать на мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="174"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="185"/>
         <source>As {0}</source>
         <translation>Со статусом «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="182"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="241"/>
-        <location filename="../../forumdesk/ui/people_page.py" line="451"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="193"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="254"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="464"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="189"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="200"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="190"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="201"/>
         <source>Register the selected people for this event</source>
         <translation>Зарегистрировать выбранных людей на это мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="347"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="360"/>
         <source>Delete {0}</source>
         <translation>удаление: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="348"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="361"/>
         <source>Delete {0} from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>Удалить {0} из справочника? Человек будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="353"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="366"/>
         <source>Delete %n people</source>
         <translation>
             <numerusform>удаление %n человека</numerusform>
@@ -2381,7 +2569,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="354"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="367"/>
         <source>Delete %n people from the directory? They also leave every session and event they are in. Undo (Ctrl+Z) brings all of it back.</source>
         <translation>
             <numerusform>Удалить %n человека из справочника? Он будет исключён также из всех сессий и мероприятий. Отмена (Ctrl+Z) вернёт всё обратно.</numerusform>
@@ -2390,12 +2578,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="377"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="390"/>
         <source>Register {0} as {1}</source>
         <translation>оформление регистрации: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="379"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
         <source>Register %n people as {0}</source>
         <translation>
             <numerusform>оформление регистрации: %n человек — {0}</numerusform>
@@ -2404,17 +2592,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="392"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="405"/>
         <source>Assign to session</source>
         <translation>Включение в сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="406"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="419"/>
         <source>Assign {0} to {1}</source>
         <translation>включение в сессию {1}: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/people_page.py" line="408"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="421"/>
         <source>Assign %n people to {0}</source>
         <translation>
             <numerusform>включение в сессию {0}: %n человек</numerusform>
@@ -2423,32 +2611,32 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="529"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="542"/>
         <source>{0} of {1} people registered for this event</source>
         <translation>Зарегистрированы на мероприятие: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="530"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="543"/>
         <source>1 person registered for this event</source>
         <translation>Зарегистрирован на мероприятие: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="531"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="544"/>
         <source>{1} people registered for this event</source>
         <translation>Зарегистрировано на мероприятие: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="535"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="548"/>
         <source>{0} of {1} people in the directory</source>
         <translation>В справочнике: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="536"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="549"/>
         <source>1 person in the directory</source>
         <translation>В справочнике: 1 человек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/people_page.py" line="537"/>
+        <location filename="../../forumdesk/ui/people_page.py" line="550"/>
         <source>{1} people in the directory</source>
         <translation>В справочнике: {1}</translation>
     </message>
@@ -2978,22 +3166,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionCountsTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="159"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="217"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="160"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="218"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="161"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="219"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/checkin_page.py" line="162"/>
+        <location filename="../../forumdesk/ui/checkin_page.py" line="220"/>
         <source>Arrived / seats</source>
         <translation>Пришли / мест</translation>
     </message>

@@ -4,6 +4,7 @@ database is asked through the services."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -45,11 +46,14 @@ def _registered(db: Database, event_id: int) -> list[int]:
     ]
 
 
-def _scan(qtbot: QtBot, page: CheckInPage, code: str) -> None:
-    """What a USB scanner does: types the code a key at a time, then presses Enter."""
+def _scan(qtbot: QtBot, page: CheckInPage, code: str, *, wait: bool = True) -> None:
+    """What a USB scanner does: types the code a key at a time, then presses Enter; then (with
+    `wait`) until the scanning thread's answer is shown."""
     page.scan_edit.setFocus()
     qtbot.keyClicks(page.scan_edit, code)
     qtbot.keyClick(page.scan_edit, Qt.Key.Key_Return)
+    if wait:
+        qtbot.waitUntil(lambda: page.pending == 0)
 
 
 def _arrived_today(db: Database, event_id: int) -> int:
@@ -145,10 +149,44 @@ def test_typing_a_name_shows_matches_and_enter_picks_one(
     for _ in range(row):
         qtbot.keyClick(page.scan_edit, Qt.Key.Key_Down)
     qtbot.keyClick(page.scan_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.pending == 0)
 
     assert person.display_name in page.feedback_label.text()
     assert _arrived_today(db, event_id) == 1
     assert not page.matches_list.isVisible()
+
+
+def test_scans_wait_off_the_window_while_another_desk_holds_the_database(
+    qtbot: QtBot, page: CheckInPage, ctx: AppContext, db: Database, db_path: Path
+) -> None:
+    event_id = ctx.event_id
+    assert event_id is not None
+    first, second = _registered(db, event_id)[:2]
+    codes = checkin.checkin_codes(db, event_id, [first, second])
+    other_desk = sqlite3.connect(db_path, isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")  # another desk's import holds the write lock
+    try:
+        _scan(qtbot, page, codes[first], wait=False)
+        _scan(qtbot, page, codes[second], wait=False)
+        # the window took both scans and is ready for the next: nothing stored yet
+        assert page.pending == 2 and page.scan_edit.text() == ""
+        qtbot.waitUntil(page.pending_label.isVisible)
+        assert "database is busy" in page.pending_label.text()
+        assert _arrived_today(db, event_id) == 0
+        type_text(qtbot, page.scan_edit, "ab")  # typing goes on meanwhile
+        assert page.scan_edit.text() == "ab"
+    finally:
+        other_desk.execute("COMMIT")
+        other_desk.close()
+    qtbot.waitUntil(lambda: page.pending == 0)
+
+    assert _arrived_today(db, event_id) == 2
+    assert not page.pending_label.isVisible()
+    # the second scan's answer is the last one shown, and each is its own undo step
+    assert people.get_person(db, second).display_name in page.feedback_label.text()
+    assert ctx.undo_stack.count() == 2
+    ctx.undo_stack.undo()
+    assert _arrived_today(db, event_id) == 1
 
 
 def test_a_session_chosen_counts_arrivals_against_its_seats(

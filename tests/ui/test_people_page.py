@@ -552,6 +552,7 @@ def test_the_context_menu_and_toolbar_follow_the_selection(qtbot: QtBot, page: P
         "&Edit…",
         "&Register for this event",
         "&Assign to session…",
+        "&Badges for selected…",
         "&Delete…",
     ]
     assert page.new_action.isEnabled()
