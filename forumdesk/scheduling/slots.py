@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from forumdesk.core.enums import Role
 from forumdesk.core.i18n import _, gettext, ngettext
 from forumdesk.scheduling.model import CheckRoom, CheckSession
-from forumdesk.scheduling.placement_model import Problem, overlaps
+from forumdesk.scheduling.placement_model import BACK_TO_BACK_MINUTES, Problem, overlaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +149,21 @@ def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slo
         problem.day_of(problem.minutes(s.starts_at)) for s in problem.fixed if s.starts_at
     )
     headcount = problem.headcount(session)
+    # where each person on stage is just before and just after: (room, start, end) of their
+    # fixed sessions, for the back-to-back preference
+    theirs = {
+        person_id: [
+            (s.room_id, *problem.span(s))
+            for a in problem.sessions_of[person_id]
+            if (s := problem.sessions[a.session_id]).id in problem.fixed_ids
+            and s.starts_at is not None
+            and s.ends_at is not None
+            and s.room_id is not None
+            and not problem.across(s)
+        ]
+        for person_id in people
+    }
+    window = problem.gap + BACK_TO_BACK_MINUTES
     audience = session.expected_audience or 0
     across = problem.across(session)
     rooms: list[CheckRoom | None] = [None] if across else list(problem.data.rooms)
@@ -197,6 +212,23 @@ def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slo
                         good.append(
                             _("{capacity} seats for {audience} expected").format(
                                 capacity=room.capacity, audience=audience
+                            )
+                        )
+                for person_id, spans in theirs.items():
+                    for other_room, other_start, other_end in spans:
+                        if other_room == room.id:
+                            continue
+                        if 0 <= start - other_end < window:
+                            text = _("{who} comes straight from {room}")
+                        elif 0 <= other_start - end < window:
+                            text = _("{who} goes straight on to {room}")
+                        else:
+                            continue
+                        penalty += 8
+                        good.append(
+                            text.format(
+                                who=_who(problem, session, person_id),
+                                room=problem.rooms[other_room].name,
                             )
                         )
                 if track is not None and track_rooms:
