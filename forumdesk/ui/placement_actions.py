@@ -176,7 +176,7 @@ class PlacementActions(QObject):
         placed = len(proposal.spots)
         text = self.tr("%n session(s) placed", "", placed)
         if proposal.unplaced:
-            text += "; " + self.tr("%n cannot be", "", len(proposal.unplaced))
+            text += "; " + self.tr("%n cannot be placed", "", len(proposal.unplaced))
         if proposal.cancelled:
             text += ". " + self.tr("Stopped by Cancel: the best placement found by then.")
         elif not proposal.optimal and placed:
