@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.version_actions.published.connect(lambda _number: self.changes_dock.reload_versions())
         self.export_actions = ExportActions(self.ctx, self, self.statusBar(), self.version_actions)
         self.placement_actions = PlacementActions(self.ctx, self.timetable_page, self)
-        self.unscheduled_dock.add_button(self.placement_actions.place_action)
+        self.unscheduled_dock.add_button(self.placement_actions.place_action, self.tr("Place all…"))
         self.unscheduled_dock.suggest_requested.connect(self.placement_actions.suggest_slot)
         self.placement_actions.other_selection = self.unscheduled_dock.selected_session_ids
         self._build_menus()

@@ -1628,6 +1628,11 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="138"/>
+        <source>Place all…</source>
+        <translation>Разместить…</translation>
+    </message>
+    <message>
         <location filename="../../forumdesk/ui/main_window.py" line="143"/>
         <location filename="../../forumdesk/ui/main_window.py" line="402"/>
         <source>Database: {0}</source>
@@ -4216,12 +4221,12 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="184"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="188"/>
         <source>&amp;Open…</source>
         <translation>&amp;Открыть…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="185"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="189"/>
         <source>&amp;Suggest a slot…</source>
         <translation>&amp;Подобрать место…</translation>
     </message>

@@ -170,11 +170,15 @@ class UnscheduledDock(QDockWidget):
             self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n session(s) to place", "", len(rows)))
 
-    def add_button(self, action: QAction) -> QToolButton:
-        """A button under the list for one of the window's actions (placing them all)."""
+    def add_button(self, action: QAction, text: str) -> QToolButton:
+        """A button under the list for one of the window's actions (placing them all), with a
+        short text of its own: the dock stays narrow in every language."""
         button = QToolButton(self.widget())
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setText(text)
+        button.setToolTip(action.text().replace("&", "").rstrip("…"))
+        button.setEnabled(action.isEnabled())
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
         self.footer.addWidget(button)
         return button
 
