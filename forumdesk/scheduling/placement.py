@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 
 from ortools.sat.python import cp_model
 
+from forumdesk.core.enums import Role
 from forumdesk.core.i18n import _
 from forumdesk.scheduling.greedy import greedy_placement
 from forumdesk.scheduling.placement_model import (
@@ -42,6 +43,7 @@ UNPLACED_COST = 10_000  # a session left off outweighs every preference together
 AUDIENCE_COST = 20  # per session in a room smaller than its expected audience
 TRACK_ROOM_COST = 10  # per extra room a track uses
 BUSIEST_DAY_COST = 3  # per session on the busiest day
+PRESOLVE_UP_TO = 150  # sessions to place: above this, CP-SAT's presolve is skipped
 BACK_TO_BACK_COST = 8  # per person going straight from one room to another
 
 Var = cp_model.IntVar
@@ -178,7 +180,10 @@ class _Model:
             room_of[session_id] = index
         shared: dict[tuple[int, int], int] = defaultdict(int)
         for person_id in p.strict:
-            mine = sorted({a.session_id for a in p.sessions_of[person_id]})
+            # the sessions where they are on stage: in the audience they can slip in late
+            mine = sorted(
+                {a.session_id for a in p.sessions_of[person_id] if a.role != Role.PARTICIPANT}
+            )
             for n, first in enumerate(mine):
                 for second in mine[n + 1 :]:
                     shared[(first, second)] += 1
@@ -333,6 +338,10 @@ def place(
     solver.parameters.max_time_in_seconds = max(settings.time_limit, 0.1)
     solver.parameters.num_workers = max(settings.workers, 1)
     solver.parameters.random_seed = settings.seed
+    # On a big event (event L: 300 sessions, 15 rooms) CP-SAT's presolve alone outlasts the time
+    # limit, so no placement comes out of the search at all; without it the quick first
+    # placement (the hint) is the first solution at once and the search improves on it.
+    solver.parameters.cp_model_presolve = len(problem.free) <= PRESOLVE_UP_TO
     keeper = _Keeper(built, progress, is_cancelled)
     done = threading.Event()
 

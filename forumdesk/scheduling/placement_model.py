@@ -230,10 +230,11 @@ class Problem:
 def back_to_back(
     problem: Problem, where: Mapping[int, tuple[int | None, int, int]]
 ) -> list[tuple[int, int, int]]:
-    """Each (person, earlier session, later session) where a person with a part on stage goes
-    straight from one room to another: the later session starts less than the changeover and
-    BACK_TO_BACK_MINUTES after the earlier one ends. `where`: session id -> (room, start, end)
-    in minutes, for the sessions placed (fixed and proposed alike); all-rooms sessions count not.
+    """Each (person, earlier session, later session) where a person goes straight from the
+    stage of one room to the stage of another (the audience can slip in late): the later
+    session starts less than the changeover and BACK_TO_BACK_MINUTES after the earlier one
+    ends. `where`: session id -> (room, start, end) in minutes, for the sessions placed (fixed
+    and proposed alike); all-rooms sessions count not.
     """
     window = problem.gap + BACK_TO_BACK_MINUTES
     found = []
@@ -241,7 +242,9 @@ def back_to_back(
         spots = sorted(
             (where[a.session_id][1], where[a.session_id][2], where[a.session_id][0], a.session_id)
             for a in problem.sessions_of[person_id]
-            if a.session_id in where and where[a.session_id][0] is not None
+            if a.session_id in where
+            and where[a.session_id][0] is not None
+            and a.role != Role.PARTICIPANT
         )
         for (_s1, end1, room1, first), (start2, _e2, room2, second) in pairwise(spots):
             if room1 != room2 and 0 <= start2 - end1 < window:

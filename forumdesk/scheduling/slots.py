@@ -155,13 +155,15 @@ def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slo
         person_id: [
             (s.room_id, *problem.span(s))
             for a in problem.sessions_of[person_id]
-            if (s := problem.sessions[a.session_id]).id in problem.fixed_ids
+            if a.role != Role.PARTICIPANT
+            and (s := problem.sessions[a.session_id]).id in problem.fixed_ids
             and s.starts_at is not None
             and s.ends_at is not None
             and s.room_id is not None
             and not problem.across(s)
         ]
         for person_id in people
+        if problem.lead_role(session_id, person_id) not in (None, Role.PARTICIPANT)
     }
     window = problem.gap + BACK_TO_BACK_MINUTES
     audience = session.expected_audience or 0
