@@ -4,7 +4,7 @@ A constraint model for OR-Tools CP-SAT over the rules of forumdesk.scheduling.pl
 (the clash checker's errors). Every free session may stay unplaced at a high price, so the solver
 always has an answer: as many sessions placed as the rules allow, then the preferences:
 
-- a room that seats the expected audience;
+- a room that seats the expected audience (the more seats short, the worse);
 - a track kept in few rooms (its sessions in the room its other sessions use);
 - sessions spread over the days (the busiest day as light as it can be);
 - nobody on stage going straight from one room to another: a person's next session, if it
@@ -40,7 +40,10 @@ from forumdesk.scheduling.placement_model import (
 from forumdesk.scheduling.slots import why_unplaceable
 
 UNPLACED_COST = 10_000  # a session left off outweighs every preference together
-AUDIENCE_COST = 20  # per session in a room smaller than its expected audience
+# a session in a room smaller than its expected audience: this much, and one more per
+# SEATS_PER_POINT seats short (forty people standing are worse than four)
+AUDIENCE_COST = 5
+SEATS_PER_POINT = 4
 TRACK_ROOM_COST = 10  # per extra room a track uses
 BUSIEST_DAY_COST = 3  # per session on the busiest day
 PRESOLVE_UP_TO = 150  # sessions to place: above this, CP-SAT's presolve is skipped
@@ -121,7 +124,8 @@ class _Model:
                     )
                     audience = s.expected_audience or 0
                     if r.capacity is not None and audience > r.capacity:
-                        self.costs.append(AUDIENCE_COST * x)
+                        short = audience - r.capacity
+                        self.costs.append((AUDIENCE_COST + short // SEATS_PER_POINT) * x)
                     track = p.data.tracks.get(s.id)
                     if track is not None and (track, r.id) not in fixed_track_rooms:
                         track_rooms[(track, r.id)].append(x)
@@ -301,6 +305,7 @@ class _Keeper(cp_model.CpSolverSolutionCallback):
         self.cancelled = cancelled
         self.best: dict[int, tuple[int, int | None]] | None = None  # session -> (start, room)
         self.score = 0
+        self.found_at: float | None = None  # when the best so far was found
 
     def on_solution_callback(self) -> None:
         found: dict[int, tuple[int, int | None]] = {}
@@ -313,6 +318,7 @@ class _Keeper(cp_model.CpSolverSolutionCallback):
             found[session_id] = (self.value(self.built.start[session_id]), room)
         self.best = found
         self.score = int(self.objective_value)
+        self.found_at = time.perf_counter()
         if self.progress is not None:
             self.progress(len(found), len(self.built.placed) + len(self.built.unplaceable))
         if self.cancelled():
@@ -347,7 +353,13 @@ def place(
 
     def watch() -> None:  # Cancel must work before the first placement is found, too
         while not done.wait(0.05):
-            if is_cancelled():
+            found_at = keeper.found_at
+            settled = (
+                found_at is not None
+                and settings.settle_seconds > 0
+                and time.perf_counter() - found_at > settings.settle_seconds
+            )
+            if is_cancelled() or settled:
                 solver.stop_search()
                 return
 

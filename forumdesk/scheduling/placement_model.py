@@ -47,6 +47,9 @@ class PlacementSettings:
     # seconds: with reading the event and writing the answer, a big event (300 sessions,
     # 15 rooms) is placed within the ten seconds staff are promised
     time_limit: float = 8.0
+    # stop sooner when no better placement has turned up for this long (0: use all the time):
+    # the last improvements are small, and staff are waiting
+    settle_seconds: float = 2.0
     workers: int = 2
     seed: int = 0
     movable: frozenset[int] = frozenset()  # placed sessions the solver may move
