@@ -256,4 +256,24 @@ def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slo
                 )
             )
     found.sort(key=lambda slot: (slot.penalty, slot.starts_at, slot.room_id or 0))
-    return found[:count]
+    return _distinct(found, count)
+
+
+def _distinct(found: list[Slot], count: int, per_room: int = 2) -> list[Slot]:
+    """The best `count` that are real alternatives: none overlapping another chosen one in
+    the same room (10:00 and 10:15 in Hall C are one choice), at most `per_room` per room."""
+    chosen: list[Slot] = []
+    in_room: Counter[int | None] = Counter()
+    for slot in found:
+        if in_room[slot.room_id] >= per_room:
+            continue
+        if any(
+            c.room_id == slot.room_id and c.starts_at < slot.ends_at and slot.starts_at < c.ends_at
+            for c in chosen
+        ):
+            continue
+        chosen.append(slot)
+        in_room[slot.room_id] += 1
+        if len(chosen) == count:
+            break
+    return chosen

@@ -240,7 +240,7 @@
 <context>
     <name>ProposalPanel</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="139"/>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="143"/>
         <source>%n session(s) cannot be placed:</source>
         <translation>
             <numerusform>%n session cannot be placed:</numerusform>
@@ -278,7 +278,7 @@
 <context>
     <name>UnscheduledDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="171"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="174"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>%n session to place</numerusform>

@@ -2700,9 +2700,9 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <location filename="../../forumdesk/ui/placement_actions.py" line="177"/>
         <source>%n session(s) placed</source>
         <translation>
-            <numerusform>размещена %n сессия</numerusform>
-            <numerusform>размещены %n сессии</numerusform>
-            <numerusform>размещено %n сессий</numerusform>
+            <numerusform>Размещена %n сессия</numerusform>
+            <numerusform>Размещены %n сессии</numerusform>
+            <numerusform>Размещено %n сессий</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3051,12 +3051,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="82"/>
-        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="152"/>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="156"/>
         <source>&amp;Discard</source>
         <translation>О&amp;тказаться</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="139"/>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="143"/>
         <source>%n session(s) cannot be placed:</source>
         <translation>
             <numerusform>%n сессию нельзя разместить:</numerusform>
@@ -3065,12 +3065,12 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="152"/>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="156"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="183"/>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="187"/>
         <source>Accept &amp;ticked ({0} of {1})</source>
         <translation>Принять &amp;отмеченные ({0} из {1})</translation>
     </message>
@@ -4212,7 +4212,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>Код или название…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="171"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="174"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>Разместить: %n сессию</numerusform>
@@ -4221,12 +4221,12 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="188"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="192"/>
         <source>&amp;Open…</source>
         <translation>&amp;Открыть…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="189"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="193"/>
         <source>&amp;Suggest a slot…</source>
         <translation>&amp;Подобрать место…</translation>
     </message>

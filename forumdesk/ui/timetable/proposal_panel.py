@@ -100,7 +100,10 @@ class ProposalPanel(QFrame):
         buttons.addWidget(self.accept_all_button)
         buttons.addWidget(self.accept_chosen_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.discard_button)
+        # Discard on a row of its own: beside the two others it clips them in Russian
+        leave = QHBoxLayout()
+        leave.addStretch(1)
+        leave.addWidget(self.discard_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addWidget(self.title_label)
@@ -110,6 +113,7 @@ class ProposalPanel(QFrame):
         layout.addWidget(self.unplaced_label)
         layout.addWidget(self.unplaced_list, 1)
         layout.addLayout(buttons)
+        layout.addLayout(leave)
         self.hide()
 
     def show_proposal(

@@ -144,10 +144,13 @@ class UnscheduledDock(QDockWidget):
             self._on_list_view_custom_context_menu_requested
         )
         self.count_label = QLabel(body)
-        self.footer = QHBoxLayout()
-        self.footer.addWidget(self.count_label, 1)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.count_label)
+        # buttons for the window's actions on the list go on a row of their own, under the
+        # count: beside it they would make the dock (and the window) wider
+        self.footer = QHBoxLayout()
+        self.footer.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.footer)
         self.setWidget(body)
         self._shown_event_id: int | None = None  # whose sessions the list holds
@@ -180,6 +183,7 @@ class UnscheduledDock(QDockWidget):
         button.clicked.connect(action.trigger)
         action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
         self.footer.addWidget(button)
+        self.footer.addStretch(1)
         return button
 
     def session_menu(self, session_id: int) -> QMenu:
