@@ -399,3 +399,14 @@ def test_a_suggestion_names_a_speaker_coming_straight_from_another_room() -> Non
     assert "comes straight" not in best.reason
     assert (second.room_id, second.clean) == (2, True)
     assert "its speaker Person 1 comes straight from Hall A" in second.reason
+
+
+def test_suggestions_are_real_alternatives_not_the_same_room_a_quarter_later() -> None:
+    problem = Problem(_two_rooms_after_a_talk(1), HOURS)  # 09:00-18:00 on a 15-minute grid
+    found = suggest_slots(problem, 2, count=6)
+    assert 2 <= len(found) <= 4  # two rooms, two a room at most
+    for n, one in enumerate(found):
+        for other in found[n + 1 :]:
+            if one.room_id == other.room_id:
+                assert one.ends_at <= other.starts_at or other.ends_at <= one.starts_at
+    assert {slot.room_id for slot in found} == {1, 2}
