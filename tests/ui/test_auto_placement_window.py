@@ -294,3 +294,27 @@ def test_suggest_a_slot_from_a_blocks_context_menu_moves_it_there(
     assert "free" in slot.reason  # type: ignore[attr-defined]
     window.ctx.undo_stack.undo()
     assert sessions.get_session(db, opening_id).starts_at == _at(0, 9)
+
+
+def test_what_cannot_be_placed_is_listed_with_its_reason(
+    qtbot: QtBot, window: MainWindow, db: Database, generated: dict[str, object]
+) -> None:
+    event = generated["event"]
+    marathon = sessions.create_session(
+        db,
+        event.id,
+        "Marathon",
+        code="S99",
+        planned_minutes=600,  # type: ignore[attr-defined]
+    )
+    _place(qtbot, window)
+    panel = window.timetable_page.proposal_panel
+    assert not panel.unplaced_list.isHidden()
+    assert panel.unplaced_label.text() == "1 session(s) cannot be placed:"
+    (reason,) = [panel.unplaced_list.item(n).text() for n in range(panel.unplaced_list.count())]
+    assert reason == (
+        "S99 «Marathon»: it lasts 600 minutes, longer than the event's day (09:00–18:00)."
+    )
+    assert marathon.id not in {spot.session_id for spot in window.timetable_page.view.proposed()}
+    assert panel.placed_list.count() == len(generated["free"])  # type: ignore[arg-type]
+    assert "cannot be placed" in panel.summary_label.text()
