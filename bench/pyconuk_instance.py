@@ -109,8 +109,9 @@ def run_forumdesk(data: PlacementInput, time_limit: float) -> Outcome:
     return _outcome(data, where, seconds)
 
 
-def run_conference_scheduler(data: PlacementInput) -> Outcome:
-    """PyconUK's conference-scheduler on the same instance (ImportError when not installed)."""
+def run_conference_scheduler(data: PlacementInput, time_limit: float | None = None) -> Outcome:
+    """PyconUK's conference-scheduler on the same instance (ImportError when not installed);
+    CBC stops at `time_limit` seconds with the best it has, if given."""
     import pulp
     from conference_scheduler import scheduler
     from conference_scheduler.lp_problem import objective_functions
@@ -146,7 +147,7 @@ def run_conference_scheduler(data: PlacementInput) -> Outcome:
         events,
         slots,
         objective_function=objective_functions.equity_capacity_demand_difference,
-        solver=pulp.PULP_CBC_CMD(msg=False),
+        solver=pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit),
     )
     seconds = time.perf_counter() - began
     room_id = {r.name: r.id for r in rooms}

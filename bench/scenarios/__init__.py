@@ -48,6 +48,7 @@ def scenarios(quick: bool = False) -> list[Scenario]:
     people = 10_000 if quick else 50_000
     rows = 5_000 if quick else 20_000
     export_size = "M" if quick else "L"
+    pyconuk_cap = 30.0 if quick else 300.0
     return [
         Scenario(
             "generate",
@@ -189,6 +190,31 @@ def scenarios(quick: bool = False) -> list[Scenario]:
             Limits(ratio=12.0),
             baseline_of="check-2k",
             skipped="skipped by --quick" if quick else None,
+        ),
+        Scenario(
+            "placement-L",
+            "place all 300 sessions of L (15 rooms, 3 days), checked by the clash checker",
+            Step("bench.scenarios.placement:measure_event_l", {}, (("forum", "forum-L"),)),
+            "0 hard violations in ≤ 10 s",
+            Limits(seconds=10.0),
+            runs=3,  # about 9 s a run, after a warm-up run
+        ),
+        Scenario(
+            "placement-pyconuk",
+            "placement side by side: 100 one-hour sessions, 6 rooms × 3 days × 8 slots",
+            Step("bench.scenarios.placement:measure_side_by_side", {"time_limit": 8.0}),
+            "≤ 1/10 of PyconUK conference-scheduler's time",
+            Limits(ratio=0.1),
+            baseline=Step(
+                "bench.scenarios.placement:measure_pyconuk",
+                {"cap": pyconuk_cap},
+                label=f"PyconUK conference-scheduler (PuLP + CBC), one run capped at "
+                f"{pyconuk_cap:g} s: the cap is its time if it has not finished",
+            ),
+            runs=3,
+            reduced=f"conference-scheduler capped at {pyconuk_cap:g} s instead of 300 s"
+            if quick
+            else None,
         ),
     ]
 

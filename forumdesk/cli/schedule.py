@@ -41,9 +41,9 @@ def _schedule_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--time-limit",
         type=_seconds,
-        default=10.0,
+        default=8.0,
         metavar="S",
-        help="stop searching after S seconds and keep the best placement found (default 10)",
+        help="stop searching after S seconds and keep the best placement found (default 8)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
 

@@ -4,9 +4,11 @@ A constraint model for OR-Tools CP-SAT over the rules of forumdesk.scheduling.pl
 (the clash checker's errors). Every free session may stay unplaced at a high price, so the solver
 always has an answer: as many sessions placed as the rules allow, then the preferences:
 
-- a room that seats the expected audience;
+- a room that seats the expected audience (the more seats short, the worse);
 - a track kept in few rooms (its sessions in the room its other sessions use);
-- sessions spread over the days (the busiest day as light as it can be).
+- sessions spread over the days (the busiest day as light as it can be);
+- nobody on stage going straight from one room to another: a person's next session, if it
+  starts right after the changeover, in the same room (or later, or earlier).
 
 `place` runs the solver with a time limit, reports each better placement found through
 `progress`, stops when `cancelled()` says so, and returns the best placement found so far.
@@ -22,9 +24,11 @@ from collections.abc import Callable, Mapping
 
 from ortools.sat.python import cp_model
 
+from forumdesk.core.enums import Role
 from forumdesk.core.i18n import _
 from forumdesk.scheduling.greedy import greedy_placement
 from forumdesk.scheduling.placement_model import (
+    BACK_TO_BACK_MINUTES,
     DAY,
     PlacementInput,
     PlacementResult,
@@ -36,10 +40,16 @@ from forumdesk.scheduling.placement_model import (
 from forumdesk.scheduling.slots import why_unplaceable
 
 UNPLACED_COST = 10_000  # a session left off outweighs every preference together
-AUDIENCE_COST = 20  # per session in a room smaller than its expected audience
+# a session in a room smaller than its expected audience: this much, and one more per
+# SEATS_PER_POINT seats short (forty people standing are worse than four)
+AUDIENCE_COST = 5
+SEATS_PER_POINT = 4
 TRACK_ROOM_COST = 10  # per extra room a track uses
 BUSIEST_DAY_COST = 3  # per session on the busiest day
+PRESOLVE_UP_TO = 150  # sessions to place: above this, CP-SAT's presolve is skipped
+BACK_TO_BACK_COST = 8  # per person going straight from one room to another
 
+Var = cp_model.IntVar
 Progress = Callable[[int, int], None]  # (sessions placed so far, sessions to place)
 Cancelled = Callable[[], bool]
 
@@ -57,7 +67,15 @@ class _Model:
         self.busiest: cp_model.IntVar | None = None
         self.fixed_day_load: dict[int, int] = {}
         self.costs: list[cp_model.LinearExprT] = []
+        # back to back, kept for the hint: (session, session, close, apart one way, apart the
+        # other way, different rooms, penalty), and (free session, fixed session, close, before,
+        # after, penalty)
+        self.free_pairs: list[tuple[int, int, Var, Var, Var, Var, Var]] = []
+        self.fixed_pairs: list[tuple[int, int, Var, Var, Var, Var]] = []
+        self.room_index: dict[int, Var] = {}  # session -> its room's id (0 while unplaced)
         self._build()
+        self._back_to_back()
+        self.model.minimize(sum(self.costs))
 
     def _build(self) -> None:
         p, m = self.problem, self.model
@@ -106,7 +124,8 @@ class _Model:
                     )
                     audience = s.expected_audience or 0
                     if r.capacity is not None and audience > r.capacity:
-                        self.costs.append(AUDIENCE_COST * x)
+                        short = audience - r.capacity
+                        self.costs.append((AUDIENCE_COST + short // SEATS_PER_POINT) * x)
                     track = p.data.tracks.get(s.id)
                     if track is not None and (track, r.id) not in fixed_track_rooms:
                         track_rooms[(track, r.id)].append(x)
@@ -149,7 +168,71 @@ class _Model:
             for counts in day_counts.values():
                 m.add(busiest >= sum(counts))
             self.costs.append(BUSIEST_DAY_COST * busiest)
-        m.minimize(sum(self.costs))
+
+    def _back_to_back(self) -> None:
+        """The penalty for a person on stage going straight from one room to another: per pair
+        of their sessions that end and start within the changeover and a quarter of an hour of
+        each other in different rooms, weighted by the people the two sessions share."""
+        p, m = self.problem, self.model
+        window = p.gap + BACK_TO_BACK_MINUTES
+        in_room = [s for s in self.room if self.room[s]]
+        room_of = self.room_index
+        for session_id in in_room:
+            chosen = self.room[session_id]
+            index = m.new_int_var(0, max(chosen), "")
+            m.add(index == sum(room_id * x for room_id, x in chosen.items()))
+            room_of[session_id] = index
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for person_id in p.strict:
+            # the sessions where they are on stage: in the audience they can slip in late
+            mine = sorted(
+                {a.session_id for a in p.sessions_of[person_id] if a.role != Role.PARTICIPANT}
+            )
+            for n, first in enumerate(mine):
+                for second in mine[n + 1 :]:
+                    shared[(first, second)] += 1
+        for (a, b), weight in sorted(shared.items()):
+            if a in room_of and b in room_of:
+                self._free_pair(a, b, weight, room_of)
+            elif a in room_of or b in room_of:
+                free, other = (a, b) if a in room_of else (b, a)
+                fixed = p.sessions[other]
+                if (
+                    other in p.fixed_ids
+                    and fixed.room_id is not None
+                    and fixed.starts_at is not None
+                    and not p.across(fixed)
+                ):
+                    self._fixed_pair(free, fixed.id, weight, window)
+
+    def _free_pair(self, a: int, b: int, weight: int, room_of: Mapping[int, Var]) -> None:
+        p, m = self.problem, self.model
+        window = p.gap + BACK_TO_BACK_MINUTES
+        len_a, len_b = p.length(p.sessions[a]), p.length(p.sessions[b])
+        close, apart_ab, apart_ba = m.new_bool_var(""), m.new_bool_var(""), m.new_bool_var("")
+        m.add(self.start[b] >= self.start[a] + len_a + window).only_enforce_if(apart_ab)
+        m.add(self.start[a] >= self.start[b] + len_b + window).only_enforce_if(apart_ba)
+        m.add_bool_or([apart_ab, apart_ba, close, ~self.placed[a], ~self.placed[b]])
+        differ, penalty = m.new_bool_var(""), m.new_bool_var("")
+        m.add(room_of[a] == room_of[b]).only_enforce_if(~differ)
+        m.add_bool_or([~close, ~differ, penalty])
+        self.costs.append(BACK_TO_BACK_COST * weight * penalty)
+        self.free_pairs.append((a, b, close, apart_ab, apart_ba, differ, penalty))
+
+    def _fixed_pair(self, free: int, fixed_id: int, weight: int, window: int) -> None:
+        p, m = self.problem, self.model
+        begin, end = p.span(p.sessions[fixed_id])
+        room_id = p.sessions[fixed_id].room_id
+        length = p.length(p.sessions[free])
+        close, before, after = m.new_bool_var(""), m.new_bool_var(""), m.new_bool_var("")
+        m.add(self.start[free] + length + window <= begin).only_enforce_if(before)
+        m.add(self.start[free] >= end + window).only_enforce_if(after)
+        m.add_bool_or([before, after, close, ~self.placed[free]])
+        penalty = m.new_bool_var("")
+        same = self.room[free].get(room_id) if room_id is not None else None
+        m.add_bool_or([~close, penalty] if same is None else [~close, same, penalty])
+        self.costs.append(BACK_TO_BACK_COST * weight * penalty)
+        self.fixed_pairs.append((free, fixed_id, close, before, after, penalty))
 
     def hint(self, first: Mapping[int, tuple[int, int | None]]) -> None:
         """Start the search from a first placement (forumdesk.scheduling.greedy)."""
@@ -175,6 +258,41 @@ class _Model:
                     day = self.problem.day_of(start)
                     load[day] = load.get(day, 0) + 1
             m.add_hint(self.busiest, max(load.values(), default=0))
+        self._hint_pairs(first)
+
+    def _hint_pairs(self, first: Mapping[int, tuple[int, int | None]]) -> None:
+        p, m = self.problem, self.model
+        window = p.gap + BACK_TO_BACK_MINUTES
+        for session_id, index in self.room_index.items():
+            m.add_hint(index, (first.get(session_id) or (0, 0))[1] or 0)
+        for a, b, close, apart_ab, apart_ba, differ, penalty in self.free_pairs:
+            if a not in first or b not in first:
+                for var in (close, apart_ab, apart_ba, differ, penalty):
+                    m.add_hint(var, False)
+                continue
+            (start_a, room_a), (start_b, room_b) = first[a], first[b]
+            ab = start_b >= start_a + p.length(p.sessions[a]) + window
+            ba = start_a >= start_b + p.length(p.sessions[b]) + window
+            near = not (ab or ba)
+            m.add_hint(apart_ab, ab)
+            m.add_hint(apart_ba, ba)
+            m.add_hint(close, near)
+            m.add_hint(differ, room_a != room_b)
+            m.add_hint(penalty, near and room_a != room_b)
+        for free, fixed_id, close, before, after, penalty in self.fixed_pairs:
+            if free not in first:
+                for var in (close, before, after, penalty):
+                    m.add_hint(var, False)
+                continue
+            start, room = first[free]
+            begin, end = p.span(p.sessions[fixed_id])
+            is_before = start + p.length(p.sessions[free]) + window <= begin
+            is_after = start >= end + window
+            near = not (is_before or is_after)
+            m.add_hint(before, is_before)
+            m.add_hint(after, is_after)
+            m.add_hint(close, near)
+            m.add_hint(penalty, near and room != p.sessions[fixed_id].room_id)
 
 
 class _Keeper(cp_model.CpSolverSolutionCallback):
@@ -187,6 +305,7 @@ class _Keeper(cp_model.CpSolverSolutionCallback):
         self.cancelled = cancelled
         self.best: dict[int, tuple[int, int | None]] | None = None  # session -> (start, room)
         self.score = 0
+        self.found_at: float | None = None  # when the best so far was found
 
     def on_solution_callback(self) -> None:
         found: dict[int, tuple[int, int | None]] = {}
@@ -199,6 +318,7 @@ class _Keeper(cp_model.CpSolverSolutionCallback):
             found[session_id] = (self.value(self.built.start[session_id]), room)
         self.best = found
         self.score = int(self.objective_value)
+        self.found_at = time.perf_counter()
         if self.progress is not None:
             self.progress(len(found), len(self.built.placed) + len(self.built.unplaceable))
         if self.cancelled():
@@ -224,12 +344,22 @@ def place(
     solver.parameters.max_time_in_seconds = max(settings.time_limit, 0.1)
     solver.parameters.num_workers = max(settings.workers, 1)
     solver.parameters.random_seed = settings.seed
+    # On a big event (event L: 300 sessions, 15 rooms) CP-SAT's presolve alone outlasts the time
+    # limit, so no placement comes out of the search at all; without it the quick first
+    # placement (the hint) is the first solution at once and the search improves on it.
+    solver.parameters.cp_model_presolve = len(problem.free) <= PRESOLVE_UP_TO
     keeper = _Keeper(built, progress, is_cancelled)
     done = threading.Event()
 
     def watch() -> None:  # Cancel must work before the first placement is found, too
         while not done.wait(0.05):
-            if is_cancelled():
+            found_at = keeper.found_at
+            settled = (
+                found_at is not None
+                and settings.settle_seconds > 0
+                and time.perf_counter() - found_at > settings.settle_seconds
+            )
+            if is_cancelled() or settled:
                 solver.stop_search()
                 return
 

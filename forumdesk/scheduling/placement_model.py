@@ -19,6 +19,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from forumdesk.core.enums import BREAK_KINDS, Role
 from forumdesk.scheduling.model import (
@@ -31,6 +32,9 @@ from forumdesk.scheduling.model import (
 )
 
 DAY = 24 * 60  # minutes
+# a person whose next session starts less than the changeover and this many minutes after
+# their last one ends goes straight from one to the other ("back to back")
+BACK_TO_BACK_MINUTES = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +44,12 @@ class PlacementSettings:
     day_starts: dt.time = dt.time(9, 0)
     day_ends: dt.time = dt.time(18, 0)
     step_minutes: int = 15  # starts fall on this grid from the day's opening
-    time_limit: float = 10.0  # seconds
+    # seconds: with reading the event and writing the answer, a big event (300 sessions,
+    # 15 rooms) is placed within the ten seconds staff are promised
+    time_limit: float = 8.0
+    # stop sooner when no better placement has turned up for this long (0: use all the time):
+    # the last improvements are small, and staff are waiting
+    settle_seconds: float = 2.0
     workers: int = 2
     seed: int = 0
     movable: frozenset[int] = frozenset()  # placed sessions the solver may move
@@ -219,6 +228,46 @@ class Problem:
                 start, end = self.span(s)
                 found.append((start, end + self.gap))  # free intervals carry the gap too
         return merge(found)
+
+
+def back_to_back(
+    problem: Problem, where: Mapping[int, tuple[int | None, int, int]]
+) -> list[tuple[int, int, int]]:
+    """Each (person, earlier session, later session) where a person goes straight from the
+    stage of one room to the stage of another (the audience can slip in late): the later
+    session starts less than the changeover and BACK_TO_BACK_MINUTES after the earlier one
+    ends. `where`: session id -> (room, start, end) in minutes, for the sessions placed (fixed
+    and proposed alike); all-rooms sessions count not.
+    """
+    window = problem.gap + BACK_TO_BACK_MINUTES
+    found = []
+    for person_id in sorted(problem.strict):
+        spots = sorted(
+            (where[a.session_id][1], where[a.session_id][2], where[a.session_id][0], a.session_id)
+            for a in problem.sessions_of[person_id]
+            if a.session_id in where
+            and where[a.session_id][0] is not None
+            and a.role != Role.PARTICIPANT
+        )
+        for (_s1, end1, room1, first), (start2, _e2, room2, second) in pairwise(spots):
+            if room1 != room2 and 0 <= start2 - end1 < window:
+                found.append((person_id, first, second))
+    return found
+
+
+def placed_where(problem: Problem, spots: Iterable[Spot]) -> dict[int, tuple[int | None, int, int]]:
+    """Session id -> (room, start, end) in minutes: the fixed sessions, then `spots` over them."""
+    where: dict[int, tuple[int | None, int, int]] = {}
+    for s in problem.fixed:
+        if s.starts_at is not None and s.ends_at is not None:
+            where[s.id] = (None if problem.across(s) else s.room_id, *problem.span(s))
+    for spot in spots:
+        where[spot.session_id] = (
+            None if spot.all_rooms else spot.room_id,
+            problem.minutes(spot.starts_at),
+            problem.minutes(spot.ends_at),
+        )
+    return where
 
 
 def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

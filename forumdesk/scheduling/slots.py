@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from forumdesk.core.enums import Role
 from forumdesk.core.i18n import _, gettext, ngettext
 from forumdesk.scheduling.model import CheckRoom, CheckSession
-from forumdesk.scheduling.placement_model import Problem, overlaps
+from forumdesk.scheduling.placement_model import BACK_TO_BACK_MINUTES, Problem, overlaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +149,23 @@ def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slo
         problem.day_of(problem.minutes(s.starts_at)) for s in problem.fixed if s.starts_at
     )
     headcount = problem.headcount(session)
+    # where each person on stage is just before and just after: (room, start, end) of their
+    # fixed sessions, for the back-to-back preference
+    theirs = {
+        person_id: [
+            (s.room_id, *problem.span(s))
+            for a in problem.sessions_of[person_id]
+            if a.role != Role.PARTICIPANT
+            and (s := problem.sessions[a.session_id]).id in problem.fixed_ids
+            and s.starts_at is not None
+            and s.ends_at is not None
+            and s.room_id is not None
+            and not problem.across(s)
+        ]
+        for person_id in people
+        if problem.lead_role(session_id, person_id) not in (None, Role.PARTICIPANT)
+    }
+    window = problem.gap + BACK_TO_BACK_MINUTES
     audience = session.expected_audience or 0
     across = problem.across(session)
     rooms: list[CheckRoom | None] = [None] if across else list(problem.data.rooms)
@@ -199,6 +216,23 @@ def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slo
                                 capacity=room.capacity, audience=audience
                             )
                         )
+                for person_id, spans in theirs.items():
+                    for other_room, other_start, other_end in spans:
+                        if other_room == room.id:
+                            continue
+                        if 0 <= start - other_end < window:
+                            text = _("{who} comes straight from {room}")
+                        elif 0 <= other_start - end < window:
+                            text = _("{who} goes straight on to {room}")
+                        else:
+                            continue
+                        penalty += 8
+                        good.append(
+                            text.format(
+                                who=_who(problem, session, person_id),
+                                room=problem.rooms[other_room].name,
+                            )
+                        )
                 if track is not None and track_rooms:
                     if room.id in track_rooms:
                         good.append(_("the room its track uses"))
@@ -222,4 +256,24 @@ def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slo
                 )
             )
     found.sort(key=lambda slot: (slot.penalty, slot.starts_at, slot.room_id or 0))
-    return found[:count]
+    return _distinct(found, count)
+
+
+def _distinct(found: list[Slot], count: int, per_room: int = 2) -> list[Slot]:
+    """The best `count` that are real alternatives: none overlapping another chosen one in
+    the same room (10:00 and 10:15 in Hall C are one choice), at most `per_room` per room."""
+    chosen: list[Slot] = []
+    in_room: Counter[int | None] = Counter()
+    for slot in found:
+        if in_room[slot.room_id] >= per_room:
+            continue
+        if any(
+            c.room_id == slot.room_id and c.starts_at < slot.ends_at and slot.starts_at < c.ends_at
+            for c in chosen
+        ):
+            continue
+        chosen.append(slot)
+        in_room[slot.room_id] += 1
+        if len(chosen) == count:
+            break
+    return chosen

@@ -12,6 +12,7 @@ returns where the sessions were, which `placing.place_sessions` puts back (undo)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -245,18 +246,7 @@ def suggest_slots(
         record = load(session, ProgramSession, session_id, "session")
         read = _read(session, record.event_id)
     base = settings or PlacementSettings()
-    problem = Problem(
-        read.data,
-        PlacementSettings(
-            base.day_starts,
-            base.day_ends,
-            base.step_minutes,
-            base.time_limit,
-            base.workers,
-            base.seed,
-            frozenset({session_id}),
-        ),
-    )
+    problem = Problem(read.data, dataclasses.replace(base, movable=frozenset({session_id})))
     everywhere = _("all rooms")
     return [
         SlotRow(

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
@@ -53,6 +53,9 @@ from forumdesk.ui.context import (
     AppContext,
     ForumdeskCommand,
 )
+
+if TYPE_CHECKING:  # the solver (OR-Tools) is loaded when placement is first asked for
+    from forumdesk.services.auto_placement import Proposal
 
 Updater = Callable[..., dict[str, object]]
 
@@ -1080,3 +1083,51 @@ def push_import(
     ctx.undo_stack.push(command)
     ctx.notify(command.topics)
     return command
+
+
+class AcceptPlacementCommand(_PlacingCommand):
+    """Automatic placement's proposal accepted (all of it, or the sessions ticked): one step.
+
+    The first write goes through auto_placement.accept_proposal, which refuses the lot if any
+    session of the event changed since the proposal was worked out; a redo after an undo puts
+    the same sessions in the same places again, based on the versions the undo left.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        proposal: Proposal,
+        session_ids: Sequence[int] | None = None,
+    ) -> None:
+        chosen = [
+            spot
+            for spot in proposal.spots
+            if session_ids is None or spot.session_id in set(session_ids)
+        ]
+        super().__init__(
+            ctx, text, {s.session_id: proposal.based_on.get(s.session_id) for s in chosen}
+        )
+        self.proposal = proposal
+        self.session_ids = [spot.session_id for spot in chosen]
+        self.placements = {
+            spot.session_id: Placement(spot.room_id, spot.starts_at, spot.ends_at, spot.all_rooms)
+            for spot in chosen
+        }
+        self._first = True
+
+    def do(self) -> None:
+        def call(bases: dict[int, int], left: dict[int, int]) -> None:
+            if self._first:
+                from forumdesk.services.auto_placement import accept_proposal
+
+                self._previous = accept_proposal(
+                    self.ctx.db, self.proposal, self.session_ids, left_versions=left
+                )
+                self._first = False
+            else:
+                self._previous = placing.place_sessions(
+                    self.ctx.db, self.placements, expected_versions=bases, left_versions=left
+                )
+
+        self._write(call)

@@ -46,6 +46,7 @@ from forumdesk.ui.import_actions import ImportActions
 from forumdesk.ui.live_refresh import LiveRefresh
 from forumdesk.ui.panel_balance_dialog import PanelBalanceDialog
 from forumdesk.ui.people_page import PeoplePage
+from forumdesk.ui.placement_actions import PlacementActions
 from forumdesk.ui.problem_marks import TimetableProblemMarks
 from forumdesk.ui.problems import ProblemsDock, ProblemsStatusLabel
 from forumdesk.ui.prompts import Prompts
@@ -135,6 +136,10 @@ class MainWindow(QMainWindow):
         self.export_actions = ExportActions(self.ctx, self, self.statusBar(), self.version_actions)
         self.export_actions.people_selection = self.people_page.selected_ids
         self.people_page.badges_requested.connect(self.export_actions.export_badges)
+        self.placement_actions = PlacementActions(self.ctx, self.timetable_page, self)
+        self.unscheduled_dock.add_button(self.placement_actions.place_action, self.tr("Place all…"))
+        self.unscheduled_dock.suggest_requested.connect(self.placement_actions.suggest_slot)
+        self.placement_actions.other_selection = self.unscheduled_dock.selected_session_ids
         self._build_menus()
         self.problems_label = ProblemsStatusLabel(self.problems_dock, self.ctx, self)
         self.location_label = QLabel(self.tr("Database: {0}").format(db.location), self)
@@ -263,6 +268,9 @@ class MainWindow(QMainWindow):
         )
         self.cancel_session_action.setObjectName("cancel_session_action")
         session_menu.addAction(self.cancel_session_action)
+        session_menu.addSeparator()
+        session_menu.addAction(self.placement_actions.place_action)
+        session_menu.addAction(self.placement_actions.suggest_action)
         session_menu.addSeparator()
         self.panel_balance_action = self._action(
             self.tr("Panel &balance…"), self.show_panel_balance

@@ -61,6 +61,7 @@ from forumdesk.ui.context import AppContext, ForumdeskCommand
 from forumdesk.ui.i18n import capitalized
 from forumdesk.ui.people_table_model import vocabulary_label
 from forumdesk.ui.stale_bar import StaleBar
+from forumdesk.ui.suggest_slot_dialog import choose_slot, slot_placement
 
 SEARCH_LIMIT = 50
 
@@ -209,6 +210,22 @@ class SessionEditorDialog(QDialog):
         times.addWidget(self.start_edit)
         times.addWidget(QLabel("–", box))
         times.addWidget(self.end_edit)
+        self.suggest_button = QPushButton(self.tr("Suggest a slot…"), box)
+        self.suggest_button.setObjectName("suggest_slot_button")
+        if self.original is None:
+            self.suggest_button.setEnabled(False)
+            self.suggest_button.setToolTip(
+                self.tr("Save the session first: then its people are known")
+            )
+        else:
+            self.suggest_button.setToolTip(
+                self.tr(
+                    "The best rooms and times for this session with its saved people; "
+                    "choosing one places it there and saves the session"
+                )
+            )
+        self.suggest_button.clicked.connect(self._on_suggest_button_clicked)
+        times.addWidget(self.suggest_button)
         self.scheduled_check.toggled.connect(self._on_scheduled_check_toggled)
         self.audience_spin = QSpinBox(box)
         self.audience_spin.setRange(-1, 100_000)
@@ -633,6 +650,18 @@ class SessionEditorDialog(QDialog):
     def _on_scheduled_check_toggled(self, checked: bool) -> None:
         for widget in (self.day_combo, self.start_edit, self.end_edit):
             widget.setEnabled(checked)
+
+    def _on_suggest_button_clicked(self) -> None:
+        """Choose one of the best places; the session is saved there (one undo step, with
+        whatever else was changed here)."""
+        if self.original is None:
+            return
+        chosen = choose_slot(self.ctx, self, self.original.id, self.exec_dialog)
+        if chosen is None:
+            return
+        _row, slot = chosen
+        self._show_placement(slot_placement(slot))
+        self.accept()
 
     # --- saving ---------------------------------------------------------------------------
 

@@ -108,7 +108,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="481"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="489"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>
@@ -179,6 +179,41 @@
     </message>
 </context>
 <context>
+    <name>PlacementActions</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="96"/>
+        <source>Looking for rooms and times for %n session(s)… Cancel keeps the best placement found so far.</source>
+        <translation>
+            <numerusform>Looking for a room and time for %n session… Cancel keeps the best placement found so far.</numerusform>
+            <numerusform>Looking for rooms and times for %n sessions… Cancel keeps the best placement found so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="177"/>
+        <source>%n session(s) placed</source>
+        <translation>
+            <numerusform>%n session placed</numerusform>
+            <numerusform>%n sessions placed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="179"/>
+        <source>%n cannot be placed</source>
+        <translation>
+            <numerusform>%n cannot be placed</numerusform>
+            <numerusform>%n cannot be placed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="208"/>
+        <source>Place %n session(s) automatically</source>
+        <translation>
+            <numerusform>Place %n session automatically</numerusform>
+            <numerusform>Place %n sessions automatically</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDock</name>
     <message numerus="yes">
         <location filename="../../forumdesk/ui/problems.py" line="373"/>
@@ -244,9 +279,20 @@
     </message>
 </context>
 <context>
+    <name>ProposalPanel</name>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="143"/>
+        <source>%n session(s) cannot be placed:</source>
+        <translation>
+            <numerusform>%n session cannot be placed:</numerusform>
+            <numerusform>%n sessions cannot be placed:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimetablePage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="315"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>Schedule %n session</numerusform>
@@ -254,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="326"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="349"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Duplicate %n session</numerusform>
@@ -262,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="364"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>Unschedule %n session</numerusform>
@@ -273,7 +319,7 @@
 <context>
     <name>UnscheduledDock</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="160"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="174"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>%n session to place</numerusform>

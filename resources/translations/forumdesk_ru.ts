@@ -4,154 +4,154 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="128"/>
+        <location filename="../../forumdesk/ui/commands.py" line="131"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="129"/>
+        <location filename="../../forumdesk/ui/commands.py" line="132"/>
         <source>seats</source>
         <translation>места</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="130"/>
+        <location filename="../../forumdesk/ui/commands.py" line="133"/>
         <source>notes</source>
         <translation>примечания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="131"/>
+        <location filename="../../forumdesk/ui/commands.py" line="134"/>
         <source>colour</source>
         <translation>цвет</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="132"/>
+        <location filename="../../forumdesk/ui/commands.py" line="135"/>
         <source>city</source>
         <translation>город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="133"/>
+        <location filename="../../forumdesk/ui/commands.py" line="136"/>
         <source>venue</source>
         <translation>место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="134"/>
+        <location filename="../../forumdesk/ui/commands.py" line="137"/>
         <source>first day</source>
         <translation>первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="135"/>
+        <location filename="../../forumdesk/ui/commands.py" line="138"/>
         <source>last day</source>
         <translation>последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="136"/>
+        <location filename="../../forumdesk/ui/commands.py" line="139"/>
         <source>time zone</source>
         <translation>часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="137"/>
+        <location filename="../../forumdesk/ui/commands.py" line="140"/>
         <source>organisers</source>
         <translation>организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="138"/>
+        <location filename="../../forumdesk/ui/commands.py" line="141"/>
         <source>description</source>
         <translation>описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="139"/>
+        <location filename="../../forumdesk/ui/commands.py" line="142"/>
         <source>changeover time</source>
         <translation>время на переход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="140"/>
+        <location filename="../../forumdesk/ui/commands.py" line="143"/>
         <source>one-sector panel warning</source>
         <translation>предупреждение о панели из одного сектора</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="154"/>
+        <location filename="../../forumdesk/ui/commands.py" line="157"/>
         <source>Edit event: {0}</source>
         <translation>изменение мероприятия: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="170"/>
+        <location filename="../../forumdesk/ui/commands.py" line="173"/>
         <source>New event {0}</source>
         <translation>создание мероприятия «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="220"/>
+        <location filename="../../forumdesk/ui/commands.py" line="223"/>
         <source>Edit {0}: {1}</source>
         <translation>изменение: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="233"/>
+        <location filename="../../forumdesk/ui/commands.py" line="236"/>
         <source>Rename room {0} to {1}</source>
         <translation>переименование зала «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="233"/>
+        <location filename="../../forumdesk/ui/commands.py" line="236"/>
         <source>Rename track {0} to {1}</source>
         <translation>переименование трека «{0}» в «{1}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="235"/>
+        <location filename="../../forumdesk/ui/commands.py" line="238"/>
         <source>Edit room {0}: {1}</source>
         <translation>изменение зала «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="235"/>
+        <location filename="../../forumdesk/ui/commands.py" line="238"/>
         <source>Edit track {0}: {1}</source>
         <translation>изменение трека «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="253"/>
+        <location filename="../../forumdesk/ui/commands.py" line="256"/>
         <source>Cancel {0}</source>
         <translation>Отменить {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="253"/>
+        <location filename="../../forumdesk/ui/commands.py" line="256"/>
         <source>Reinstate {0}</source>
         <translation>Вернуть {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="486"/>
+        <location filename="../../forumdesk/ui/commands.py" line="489"/>
         <source>New session {0}</source>
         <translation>создание сессии «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="622"/>
+        <location filename="../../forumdesk/ui/commands.py" line="625"/>
         <source>New person {0}</source>
         <translation>добавление участника: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="799"/>
-        <location filename="../../forumdesk/ui/commands.py" line="804"/>
+        <location filename="../../forumdesk/ui/commands.py" line="802"/>
+        <location filename="../../forumdesk/ui/commands.py" line="807"/>
         <source>Add room {0}</source>
         <translation>добавление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="829"/>
+        <location filename="../../forumdesk/ui/commands.py" line="832"/>
         <source>Delete room {0}</source>
         <translation>удаление зала «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="908"/>
+        <location filename="../../forumdesk/ui/commands.py" line="911"/>
         <source>Reorder rooms</source>
         <translation>изменение порядка залов</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="926"/>
+        <location filename="../../forumdesk/ui/commands.py" line="929"/>
         <source>Reorder tracks</source>
         <translation>изменение порядка треков</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="934"/>
-        <location filename="../../forumdesk/ui/commands.py" line="939"/>
+        <location filename="../../forumdesk/ui/commands.py" line="937"/>
+        <location filename="../../forumdesk/ui/commands.py" line="942"/>
         <source>Add track {0}</source>
         <translation>добавление трека «{0}»</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/commands.py" line="964"/>
+        <location filename="../../forumdesk/ui/commands.py" line="967"/>
         <source>Delete track {0}</source>
         <translation>удаление трека «{0}»</translation>
     </message>
@@ -1776,224 +1776,229 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="97"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="98"/>
         <source>&amp;Timetable</source>
         <translation>&amp;Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="98"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="99"/>
         <source>&amp;Sessions</source>
         <translation>Сесс&amp;ии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="99"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="100"/>
         <source>&amp;People</source>
         <translation>&amp;Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="100"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="101"/>
         <source>Event &amp;setup</source>
         <translation>&amp;Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="101"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="102"/>
         <source>&amp;Check-in</source>
         <translation>&amp;Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="111"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="112"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="114"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="115"/>
         <source>&lt;nothing changed yet&gt;</source>
         <translation>&lt;изменений пока нет&gt;</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/main_window.py" line="140"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="396"/>
+        <source>Place all…</source>
+        <translation>Разместить…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/main_window.py" line="145"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="404"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="142"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="147"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="195"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="200"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="197"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="202"/>
         <source>Event: </source>
         <translation>Мероприятие: </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="199"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="204"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="201"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="206"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="220"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="225"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="230"/>
         <source>&amp;New event…</source>
         <translation>&amp;Новое мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="227"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="232"/>
         <source>Open the &amp;demo forum</source>
         <translation>Открыть &amp;демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="236"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="240"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="245"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="244"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="249"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="248"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="253"/>
         <source>&amp;Session</source>
         <translation>С&amp;ессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="250"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
         <source>&amp;New session…</source>
         <translation>&amp;Новая сессия…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="255"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="260"/>
         <source>&amp;Edit selected session…</source>
         <translation>&amp;Изменить выбранную сессию…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="258"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="263"/>
         <source>&amp;Duplicate selected sessions</source>
         <translation>&amp;Дублировать выбранные сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="262"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="267"/>
         <source>&amp;Cancel or reinstate selected session</source>
         <translation>&amp;Отменить или вернуть выбранную сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="268"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
         <source>Panel &amp;balance…</source>
         <translation>&amp;Баланс состава панелей…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="272"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="280"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="275"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="283"/>
         <source>Timetable</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="276"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="284"/>
         <source>Sessions</source>
         <translation>Сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="277"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="285"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="278"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="286"/>
         <source>Event setup</source>
         <translation>Настройка мероприятия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="279"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="287"/>
         <source>Check-in</source>
         <translation>Отметка прихода</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="298"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="306"/>
         <source>&amp;Legend</source>
         <translation>&amp;Легенда</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="304"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="312"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="308"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="316"/>
         <source>&amp;About forumdesk</source>
         <translation>&amp;О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="314"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="322"/>
         <source>&lt;h2&gt;Welcome to forumdesk&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Добро пожаловать в forumdesk&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="317"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="325"/>
         <source>Plan your forum&apos;s sessions, rooms and people in one place. Start by creating your event, or look around the demo forum first.</source>
         <translation>Планируйте сессии, залы и участников форума в одном месте. Начните с создания мероприятия или сначала осмотритесь в демо-форуме.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="325"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="333"/>
         <source>Create an event…</source>
         <translation>Создать мероприятие…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="327"/>
-        <location filename="../../forumdesk/ui/main_window.py" line="433"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="335"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="441"/>
         <source>Open the demo forum</source>
         <translation>Открыть демо-форум</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="381"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="389"/>
         <source>{0} (read-only)</source>
         <translation>{0} (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="403"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="411"/>
         <source>Opened {0}.</source>
         <translation>Открыта база данных {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="409"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="417"/>
         <source>This desk is now called {0}.</source>
         <translation>Это рабочее место теперь называется {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="438"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="446"/>
         <source>The demo forum is open.</source>
         <translation>Демо-форум открыт.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="468"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="476"/>
         <source>Edit session</source>
         <translation>Изменение сессии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/main_window.py" line="481"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="489"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -2002,22 +2007,22 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="493"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="501"/>
         <source>Cancel session</source>
         <translation>Отмена сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="556"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="564"/>
         <source>{0} sessions, {1} not on the timetable</source>
         <translation>Сессий: {0}, вне расписания: {1}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="562"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="570"/>
         <source>About forumdesk</source>
         <translation>О программе forumdesk</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/main_window.py" line="563"/>
+        <location filename="../../forumdesk/ui/main_window.py" line="571"/>
         <source>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Plan and run a multi-session forum: timetable, rooms, people and agendas.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;b&gt;forumdesk {0}&lt;/b&gt;&lt;p&gt;Планирование и проведение форума с параллельными сессиями: расписание, залы, участники и программы.&lt;/p&gt;&lt;p&gt;База данных: {1}&lt;/p&gt;</translation>
     </message>
@@ -2827,6 +2832,117 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
 </context>
 <context>
+    <name>PlacementActions</name>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="58"/>
+        <source>&amp;Place unscheduled sessions…</source>
+        <translation>&amp;Разместить сессии без места…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="62"/>
+        <source>Propose rooms and times for the sessions not yet on the timetable</source>
+        <translation>Предложить залы и время для сессий, которых ещё нет в расписании</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="65"/>
+        <source>S&amp;uggest a slot for the selected session…</source>
+        <translation>Подобрать &amp;место для выбранной сессии…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="88"/>
+        <source>Place unscheduled sessions</source>
+        <translation>Разместить сессии без места</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="92"/>
+        <source>Every session is on the timetable already.</source>
+        <translation>Все сессии уже стоят в расписании.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="96"/>
+        <source>Looking for rooms and times for %n session(s)… Cancel keeps the best placement found so far.</source>
+        <translation>
+            <numerusform>Подбираются зал и время для %n сессии… «Отмена» сохранит лучшее размещение, найденное к этому моменту.</numerusform>
+            <numerusform>Подбираются залы и время для %n сессий… «Отмена» сохранит лучшее размещение, найденное к этому моменту.</numerusform>
+            <numerusform>Подбираются залы и время для %n сессий… «Отмена» сохранит лучшее размещение, найденное к этому моменту.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="111"/>
+        <source>Placement failed unexpectedly: {0}</source>
+        <translation>Размещение неожиданно прервалось: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="149"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="165"/>
+        <source>Proposed: {0}
+{1}</source>
+        <translation>Предложено: {0}
+{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="177"/>
+        <source>%n session(s) placed</source>
+        <translation>
+            <numerusform>Размещена %n сессия</numerusform>
+            <numerusform>Размещены %n сессии</numerusform>
+            <numerusform>Размещено %n сессий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="179"/>
+        <source>%n cannot be placed</source>
+        <translation>
+            <numerusform>%n нельзя разместить</numerusform>
+            <numerusform>%n нельзя разместить</numerusform>
+            <numerusform>%n нельзя разместить</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="181"/>
+        <source>Stopped by Cancel: the best placement found by then.</source>
+        <translation>Остановлено кнопкой «Отмена»: лучшее размещение, найденное к тому моменту.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="183"/>
+        <source>The best placement found in {0} s.</source>
+        <translation>Лучшее размещение, найденное за {0} с.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="188"/>
+        <source>Nothing is changed until you accept.</source>
+        <translation>Пока вы не примете предложение, ничего не меняется.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/placement_actions.py" line="208"/>
+        <source>Place %n session(s) automatically</source>
+        <translation>
+            <numerusform>автоматическое размещение: %n сессия</numerusform>
+            <numerusform>автоматическое размещение: %n сессии</numerusform>
+            <numerusform>автоматическое размещение: %n сессий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="230"/>
+        <source>Suggest a slot</source>
+        <translation>Подобрать место</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="231"/>
+        <source>Select one session on the timetable or in the unscheduled list first.</source>
+        <translation>Сначала выберите одну сессию в расписании или в списке сессий без места.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/placement_actions.py" line="241"/>
+        <source>Place {0} in {1}, {2:%H:%M}</source>
+        <translation>размещение {0}: {1}, {2:%H:%M}</translation>
+    </message>
+</context>
+<context>
     <name>ProblemKind</name>
     <message>
         <source>room booked twice</source>
@@ -3095,6 +3211,59 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
 </context>
 <context>
+    <name>ProposalPanel</name>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="58"/>
+        <source>Proposed placement</source>
+        <translation>Предложенное размещение</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="70"/>
+        <source>Tick all</source>
+        <translation>Отметить все</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="71"/>
+        <source>Tick none</source>
+        <translation>Снять все</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="79"/>
+        <source>Accept &amp;all</source>
+        <translation>Принять &amp;все</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="81"/>
+        <source>Accept &amp;ticked</source>
+        <translation>Принять &amp;отмеченные</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="82"/>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="156"/>
+        <source>&amp;Discard</source>
+        <translation>О&amp;тказаться</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="143"/>
+        <source>%n session(s) cannot be placed:</source>
+        <translation>
+            <numerusform>%n сессию нельзя разместить:</numerusform>
+            <numerusform>%n сессии нельзя разместить:</numerusform>
+            <numerusform>%n сессий нельзя разместить:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="156"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/proposal_panel.py" line="187"/>
+        <source>Accept &amp;ticked ({0} of {1})</source>
+        <translation>Принять &amp;отмеченные ({0} из {1})</translation>
+    </message>
+</context>
+<context>
     <name>RoomTableModel</name>
     <message>
         <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
@@ -3222,193 +3391,208 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="127"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="688"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="128"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="717"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="129"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="130"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="177"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="178"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="188"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="189"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
         <source>All rooms (whole venue)</source>
         <translation>Все залы (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="200"/>
         <source>Cancelled (stays in the programme)</source>
         <translation>Отменена (остаётся в программе)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="215"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
+        <source>Suggest a slot…</source>
+        <translation>Подобрать место…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
+        <source>Save the session first: then its people are known</source>
+        <translation>Сначала сохраните сессию: тогда будут известны её участники</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <source>The best rooms and times for this session with its saved people; choosing one places it there and saves the session</source>
+        <translation>Лучшие залы и время для этой сессии с её сохранёнными участниками; выбранный вариант ставит её туда и сохраняет сессию</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="236"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="237"/>
         <source>not set (1 hour)</source>
         <translation>не задана (1 час)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
         <source>How long the session lasts when it is put on the timetable</source>
         <translation>Сколько длится сессия, когда её ставят в расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="242"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="226"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="243"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="244"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="228"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="245"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="246"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="248"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="249"/>
         <source>Planned length</source>
         <translation>Плановая длительность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="233"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="250"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="234"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="251"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="256"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="295"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="279"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="296"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="280"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="297"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="294"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="311"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="298"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="315"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="314"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="331"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="316"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="333"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="536"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="553"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="581"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="598"/>
         <source>Panel balance: no moderators or speakers yet.</source>
         <translation>Состав панели: модераторов и спикеров пока нет.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="584"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="601"/>
         <source>Panel balance ({0} moderators and speakers):</source>
         <translation>Состав панели (модераторов и спикеров: {0}):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="585"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="602"/>
         <source>Sectors: {0}</source>
         <translation>Секторы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="586"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="603"/>
         <source>Countries: {0}</source>
         <translation>Страны: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="590"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="607"/>
         <source>Gender: {0}</source>
         <translation>Пол: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="593"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="610"/>
         <source>All from one sector: {0}</source>
         <translation>Все из одного сектора: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="641"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="670"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="650"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="679"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -3866,6 +4050,54 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
 </context>
 <context>
+    <name>SuggestSlotDialog</name>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="58"/>
+        <source>Suggest a slot for {0}</source>
+        <translation>Подобрать место для {0}</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="62"/>
+        <source>There is no room and time on the event&apos;s days for this session.</source>
+        <translation>В дни мероприятия для этой сессии нет ни зала, ни времени.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="64"/>
+        <source>The best places for {0}, where nothing clashes; choose one to put it there.</source>
+        <translation>Лучшие места для {0}, где ничего не пересекается; выберите одно, чтобы поставить её туда.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="68"/>
+        <source>No place for {0} is free of clashes. The least bad ones, with what each would break:</source>
+        <translation>Для {0} нет места без пересечений. Наименее плохие варианты и что каждый нарушит:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="80"/>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="80"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="80"/>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="95"/>
+        <source>&amp;Place here</source>
+        <translation>&amp;Поставить сюда</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/suggest_slot_dialog.py" line="144"/>
+        <source>Suggest a slot</source>
+        <translation>Подобрать место</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../forumdesk/ui/import_wizard.py" line="429"/>
@@ -3974,67 +4206,67 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TimetablePage</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="70"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="71"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="73"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="74"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="76"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="77"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="78"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="79"/>
         <source>Actual size</source>
         <translation>Исходный масштаб</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="84"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="89"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="92"/>
         <source>Snap to:</source>
         <translation>Привязка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="90"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="95"/>
         <source>Zoom:</source>
         <translation>Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="155"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="164"/>
         <source>All days</source>
         <translation>Все дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="287"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="310"/>
         <source>all rooms</source>
         <translation>все залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="288"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="311"/>
         <source>Move {0} to {1}, {2}</source>
         <translation>перемещение {0}: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="297"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="320"/>
         <source>Change the length of {0}</source>
         <translation>изменение длительности: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="303"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="326"/>
         <source>Schedule {0}</source>
         <translation>размещение в расписании: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="315"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="338"/>
         <source>Schedule %n session(s)</source>
         <translation>
             <numerusform>размещение в расписании: %n сессия</numerusform>
@@ -4043,7 +4275,7 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="326"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="349"/>
         <source>Duplicate %n session(s)</source>
         <translation>
             <numerusform>Дублировать %n сессию</numerusform>
@@ -4052,7 +4284,7 @@ You can undo this with Edit &gt; Undo.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="341"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_page.py" line="364"/>
         <source>Unschedule %n session(s)</source>
         <translation>
             <numerusform>снятие с расписания: %n сессия</numerusform>
@@ -4073,7 +4305,7 @@ You can undo this with Edit &gt; Undo.</source>
     <name>TimetableView</name>
     <message>
         <location filename="../../forumdesk/ui/timetable/rulers.py" line="93"/>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="537"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="636"/>
         <source>No room</source>
         <translation>Без зала</translation>
     </message>
@@ -4083,17 +4315,32 @@ You can undo this with Edit &gt; Undo.</source>
         <translation>{0} чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="522"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="483"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="484"/>
+        <source>&amp;Suggest a slot…</source>
+        <translation>&amp;Подобрать место…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="486"/>
+        <source>&amp;Unschedule</source>
+        <translation>&amp;Убрать из расписания</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="621"/>
         <source>All rooms</source>
         <translation>Все залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="527"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="626"/>
         <source>booked: {0}</source>
         <translation>занят: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="530"/>
+        <location filename="../../forumdesk/ui/timetable/timetable_view.py" line="629"/>
         <source>during {0}</source>
         <translation>во время: {0}</translation>
     </message>
@@ -4152,23 +4399,33 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>UnscheduledDock</name>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="116"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="121"/>
         <source>Unscheduled sessions</source>
         <translation>Вне расписания</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="122"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="127"/>
         <source>Filter by code or title…</source>
         <translation>Код или название…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="160"/>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="174"/>
         <source>%n session(s) to place</source>
         <translation>
             <numerusform>Разместить: %n сессию</numerusform>
             <numerusform>Разместить: %n сессии</numerusform>
             <numerusform>Разместить: %n сессий</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="192"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/timetable/unscheduled.py" line="193"/>
+        <source>&amp;Suggest a slot…</source>
+        <translation>&amp;Подобрать место…</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,14 @@ from forumdesk.scheduling.checker import (
     find_problems,
 )
 from forumdesk.scheduling.placement import place
-from forumdesk.scheduling.placement_model import PlacementInput, PlacementSettings, Problem
+from forumdesk.scheduling.placement_model import (
+    PlacementInput,
+    PlacementSettings,
+    Problem,
+    Spot,
+    back_to_back,
+    placed_where,
+)
 from forumdesk.scheduling.slots import suggest_slots, why_unplaceable
 
 FIRST_DAY = dt.date(2025, 5, 20)
@@ -172,6 +179,98 @@ def test_a_random_event_that_has_a_placement_gets_one_the_checker_passes(
     assert ProblemKind.UNSCHEDULED not in warnings
 
 
+def _witness_spots(seed: int, rooms: int, sessions: int, people: int, gap: int):
+    """The placement the witness event was drawn with, for its taken-off sessions."""
+    full = witness_event(seed, 1, rooms, sessions, people, gap)
+    rng = random.Random(seed)
+    hours = [(0, h) for h in range(9, 18)]
+    cells = [(d, h, r) for d, h in hours for r in range(rooms)]
+    rng.shuffle(cells)
+    return {
+        n: Spot(n, 100 + r, _at(d, h), _at(d, h, 60 - gap))
+        for n, (d, h, r) in enumerate(cells[:sessions], start=1)
+        if full.sessions[n - 1].starts_at is None
+    }
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 10_000),
+    rooms=st.integers(2, 4),
+    sessions=st.integers(2, 14),
+    people=st.integers(2, 6),
+    gap=st.sampled_from([0, 10, 15]),
+)
+def test_nobody_goes_straight_between_rooms_more_often_than_in_a_known_placement(
+    seed: int, rooms: int, sessions: int, people: int, gap: int
+) -> None:
+    """One day and no tracks or audiences, so back to back is the only preference that can
+    differ: a proven-best placement has no more people going straight from one room to another
+    than the placement the event was drawn with, and the checker still passes it."""
+    sessions = min(sessions, 9 * rooms)
+    drawn = witness_event(seed, 1, rooms, sessions, people, gap)
+    data = PlacementInput(
+        drawn.sessions,
+        drawn.rooms,
+        drawn.assignments,
+        drawn.people,
+        drawn.unavailability,
+        drawn.settings,
+        lengths=drawn.lengths,
+    )
+    witness = _witness_spots(seed, rooms, sessions, people, gap)
+    assert errors_after(data, tuple(witness.values())) == []
+    result = place(data, HOURS)
+    assert result.unplaced == ()
+    assert errors_after(data, result.spots) == []
+    problem = Problem(data, HOURS)
+    found = back_to_back(problem, placed_where(problem, result.spots))
+    known = back_to_back(problem, placed_where(problem, witness.values()))
+    if result.optimal:
+        assert len(found) <= len(known)
+
+
+def _two_rooms_after_a_talk(first_room: int) -> PlacementInput:
+    """Person 1 speaks 09:00–10:00 in `first_room`; their second talk (60 min) is free, and
+    both halls are free from 10:00 until 13:00."""
+    return PlacementInput(
+        (
+            CheckSession(
+                1, "S1", "Opening", SessionKind.DISCUSSION, first_room, _at(0, 9), _at(0, 10)
+            ),
+            CheckSession(2, "S2", "Customs", SessionKind.DISCUSSION),
+        ),
+        (CheckRoom(1, "Hall A", 50), CheckRoom(2, "Hall B", 50)),
+        (CheckAssignment(1, 1, Role.SPEAKER), CheckAssignment(2, 1, Role.SPEAKER)),
+        (CheckPerson(1, "Person 1"),),
+        (),
+        CheckSettings(FIRST_DAY, FIRST_DAY, 0),
+        lengths={2: 60},
+    )
+
+
+def test_a_speakers_next_talk_right_after_stays_in_the_same_room() -> None:
+    morning = PlacementSettings(dt.time(9), dt.time(11), step_minutes=60, time_limit=5, seed=1)
+    for first_room in (1, 2):
+        data = _two_rooms_after_a_talk(first_room)
+        result = place(data, morning)
+        (spot,) = result.spots
+        assert (spot.room_id, spot.starts_at) == (first_room, _at(0, 10))
+        problem = Problem(data, morning)
+        assert back_to_back(problem, placed_where(problem, result.spots)) == []
+
+
+def test_back_to_back_counts_a_change_of_room_within_the_changeover_and_a_quarter() -> None:
+    data = _two_rooms_after_a_talk(1)
+    problem = Problem(data, HOURS)
+    straight = Spot(2, 2, _at(0, 10, 10), _at(0, 11, 10))
+    assert back_to_back(problem, placed_where(problem, [straight])) == [(1, 1, 2)]
+    later = Spot(2, 2, _at(0, 10, 15), _at(0, 11, 15))
+    assert back_to_back(problem, placed_where(problem, [later])) == []
+    same_room = Spot(2, 1, _at(0, 10), _at(0, 11))
+    assert back_to_back(problem, placed_where(problem, [same_room])) == []
+
+
 def _small_event(moderator_busy: bool) -> PlacementInput:
     """One day 09:00–11:00, two rooms (80 and 20 seats); S7 needs 80 seats for its 30 people
     and the big room is taken 09:00–10:00 by S1; its moderator is busy 10:00–11:00 if asked."""
@@ -290,3 +389,24 @@ def test_suggestions_put_a_clean_slot_first_and_name_what_others_break() -> None
     best = suggest_slots(free, 7, count=3)
     assert (best[0].room_id, best[0].starts_at, best[0].clean) == (1, _at(0, 10), True)
     assert "all 30 people are free" in best[0].reason
+
+
+def test_a_suggestion_names_a_speaker_coming_straight_from_another_room() -> None:
+    morning = PlacementSettings(dt.time(9), dt.time(11), step_minutes=60, time_limit=5, seed=1)
+    problem = Problem(_two_rooms_after_a_talk(1), morning)
+    best, second = suggest_slots(problem, 2, count=2)
+    assert (best.room_id, best.starts_at, best.clean) == (1, _at(0, 10), True)
+    assert "comes straight" not in best.reason
+    assert (second.room_id, second.clean) == (2, True)
+    assert "its speaker Person 1 comes straight from Hall A" in second.reason
+
+
+def test_suggestions_are_real_alternatives_not_the_same_room_a_quarter_later() -> None:
+    problem = Problem(_two_rooms_after_a_talk(1), HOURS)  # 09:00-18:00 on a 15-minute grid
+    found = suggest_slots(problem, 2, count=6)
+    assert 2 <= len(found) <= 4  # two rooms, two a room at most
+    for n, one in enumerate(found):
+        for other in found[n + 1 :]:
+            if one.room_id == other.room_id:
+                assert one.ends_at <= other.starts_at or other.ends_at <= one.starts_at
+    assert {slot.room_id for slot in found} == {1, 2}

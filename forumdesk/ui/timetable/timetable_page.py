@@ -35,6 +35,7 @@ from forumdesk.ui.timetable.geometry import (
     ZOOM_LEVELS,
 )
 from forumdesk.ui.timetable.mark_styles import ProblemLegend
+from forumdesk.ui.timetable.proposal_panel import ProposalPanel
 from forumdesk.ui.timetable.rulers import day_heading
 from forumdesk.ui.timetable.timetable_view import TimetableView
 
@@ -78,6 +79,10 @@ class TimetablePage(QWidget):
         self.reset_zoom_button = self._tool_button(self.tr("Actual size"), "1:1", None)
         self.view = TimetableView(self)
         self.legend = ProblemLegend(self)  # what the problem marks mean (View > Legend)
+        # automatic placement's proposal, beside the timetable while it is shown
+        self.proposal_panel = ProposalPanel(self)
+        self.proposal_panel.chosen_changed.connect(self.view.set_proposal_chosen)
+        self.proposal_panel.session_activated.connect(self.show_ghost)
 
         controls = QHBoxLayout()
         controls.setContentsMargins(6, 4, 6, 2)
@@ -94,7 +99,11 @@ class TimetablePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(controls)
-        layout.addWidget(self.view, 1)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.proposal_panel)
+        layout.addLayout(body, 1)
         layout.addWidget(self.legend)
 
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom_out())
@@ -195,6 +204,20 @@ class TimetablePage(QWidget):
         if self.current_day is not None and row.starts_at.date() != self.current_day:
             self.set_day(row.starts_at.date())
         return self.view.select_session(session_id)
+
+    def show_ghost(self, session_id: int) -> bool:
+        """Bring a proposed session's ghost block into view, switching to its day if needed."""
+        ghost = self.view.ghost(session_id)
+        if ghost is None:
+            spot = next((s for s in self.view.proposed() if s.session_id == session_id), None)
+            if spot is None or self.current_day is None:
+                return False
+            self.set_day(spot.starts_at.date())
+            ghost = self.view.ghost(session_id)
+            if ghost is None:
+                return False
+        self.view.ensureVisible(ghost, 40, 40)
+        return True
 
     # --- settings ---------------------------------------------------------------------------
 

@@ -15,17 +15,21 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +113,7 @@ class UnscheduledDock(QDockWidget):
     """A dock with the unscheduled sessions, a filter box and double-click to open."""
 
     open_session = Signal(int)
+    suggest_requested = Signal(int)  # a session's "Suggest a slot…"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,10 +139,19 @@ class UnscheduledDock(QDockWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setUniformItemSizes(True)
         self.list_view.doubleClicked.connect(self._on_list_view_double_clicked)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(
+            self._on_list_view_custom_context_menu_requested
+        )
         self.count_label = QLabel(body)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.count_label)
+        # buttons for the window's actions on the list go on a row of their own, under the
+        # count: beside it they would make the dock (and the window) wider
+        self.footer = QHBoxLayout()
+        self.footer.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.footer)
         self.setWidget(body)
         self._shown_event_id: int | None = None  # whose sessions the list holds
         ctx.data_changed.connect(self._on_ctx_data_changed)
@@ -158,6 +172,32 @@ class UnscheduledDock(QDockWidget):
             self._shown_event_id = event_id
             self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n session(s) to place", "", len(rows)))
+
+    def add_button(self, action: QAction, text: str) -> QToolButton:
+        """A button under the list for one of the window's actions (placing them all), with a
+        short text of its own: the dock stays narrow in every language."""
+        button = QToolButton(self.widget())
+        button.setText(text)
+        button.setToolTip(action.text().replace("&", "").rstrip("…"))
+        button.setEnabled(action.isEnabled())
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
+        self.footer.addWidget(button)
+        self.footer.addStretch(1)
+        return button
+
+    def session_menu(self, session_id: int) -> QMenu:
+        """A listed session's context menu: open it, or suggest a slot for it."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Open…"), lambda: self.open_session.emit(session_id))
+        menu.addAction(self.tr("&Suggest a slot…"), lambda: self.suggest_requested.emit(session_id))
+        return menu
+
+    def _on_list_view_custom_context_menu_requested(self, point: QPoint) -> None:
+        index = self.list_view.indexAt(point)
+        session_id = self.proxy.data(index, SESSION_ID_ROLE) if index.isValid() else None
+        if session_id is not None:
+            self.session_menu(int(session_id)).exec(self.list_view.viewport().mapToGlobal(point))
 
     def selected_session_ids(self) -> list[int]:
         rows = sorted(
