@@ -26,6 +26,7 @@ from forumdesk.core.rows import PersonRow
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.given_names import is_given_name
 from forumdesk.io.headers import ColumnMapping
+from forumdesk.io.phones import normalize_phone
 from forumdesk.io.tables import RowProblem
 
 NAME_ORDERS = ("auto", "family-first", "given-first")
@@ -46,9 +47,6 @@ LIMITS = {
 }
 
 _LIST_SPLIT = re.compile(r"[;,\n]+")
-_PHONE_CHARS = re.compile(r"^[\d\s+()\-./]+$")
-_NOT_DIGITS = re.compile(r"\D+")
-_WRITTEN_AS_KZ = re.compile(r"\+7 \d{3} \d{3} \d{2} \d{2}")  # what normalize_phone gives +7 numbers
 _EMAIL_SEPARATORS = re.compile(r"[;,\s]+")
 
 _PATRONYMIC_ENDINGS = (
@@ -267,42 +265,6 @@ def _given_first(tokens: Sequence[str]) -> tuple[str, str | None, str | None]:
 
 
 # --- single values ----------------------------------------------------------------------------
-
-
-def normalize_phone(value: str) -> str:
-    """ "8 (701) 555-00-00", 87015550000 -> "+7 701 555 00 00"; other countries via phonenumbers.
-
-    What does not parse as a phone number is kept as written.
-    """
-    if _WRITTEN_AS_KZ.fullmatch(value):
-        return value  # already written the way the branch below would write it
-    if _PHONE_CHARS.match(value):
-        # only digits (\d, which is what isdigit() means among these characters) are kept
-        digits = _NOT_DIGITS.sub("", value)
-        plus = value.lstrip().startswith("+")
-        national = None
-        if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
-            national = digits[1:]  # +7 (Kazakhstan, Russia), or 8, the trunk prefix, instead
-        elif len(digits) == 10 and not plus and digits[0] in "3456789":
-            national = digits  # Kazakhstan (default region) or Russia without the 8
-        if national is not None:
-            return f"+7 {national[:3]} {national[3:6]} {national[6:8]} {national[8:]}"
-    return _phonenumbers_format(value)
-
-
-def _phonenumbers_format(value: str) -> str:
-    try:
-        import phonenumbers
-    except ImportError:
-        return value
-    try:
-        number = phonenumbers.parse(value, "KZ")
-    except phonenumbers.NumberParseException:
-        return value
-    if not phonenumbers.is_valid_number(number):
-        return value
-    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return str(formatted)
 
 
 def normalize_sector(value: str) -> Sector:
