@@ -26,6 +26,7 @@ from forumdesk.core.rows import PersonRow
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.given_names import is_given_name
 from forumdesk.io.headers import ColumnMapping
+from forumdesk.io.person_drafts import new_person
 from forumdesk.io.phones import normalize_phone
 from forumdesk.io.tables import RowProblem
 
@@ -463,13 +464,11 @@ class RowCleaner:
                 problems.append(self.problem(row, "sector", exc.message))
         family = family or ""
         given, patronymic = given or None, patronymic or None
-        person = PersonRow(
-            0,  # not stored yet
+        person = new_person(
             family,
             given,
             patronymic,
             text.default_display_name(family, given, patronymic),
-            None,
             organization or None,
             position or None,
             country or None,
@@ -478,7 +477,6 @@ class RowCleaner:
             phone or None,
             normalize_language(language) if language else None,
             notes or None,
-            0,
         )
         if (  # a row shorter than the limit has no cell longer than it
             len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED
