@@ -89,6 +89,11 @@ def person_search_key(
     return fold(" ".join(filter(None, parts)))
 
 
+def is_email(text: str) -> bool:
+    """Whether `text` (cleaned and lower-cased, as normalize_email leaves it) is an address."""
+    return _EMAIL.match(text) is not None
+
+
 def normalize_email(value: object) -> str | None:
     text = clean(value)
     if text is None:

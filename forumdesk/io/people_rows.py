@@ -520,7 +520,12 @@ class RowCleaner:
             and ";" not in candidate
             and "," not in candidate
         ):
-            parts = [candidate] if candidate else []  # one address: nothing to split
+            # one address, and nothing text.clean would change: the usual cell, and what
+            # normalize_email gives it, but for its error message on a bad one (below)
+            address = candidate.lower()
+            if address and text.is_email(address):
+                return address
+            parts = [candidate] if candidate else []
         else:
             parts = [p for p in _EMAIL_SEPARATORS.split(candidate) if p]
         if not parts:

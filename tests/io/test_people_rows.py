@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from forumdesk.core import text
 from forumdesk.core.enums import Sector
+from forumdesk.core.errors import ValidationError
 from forumdesk.io.countries import normalize_country
 from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (
@@ -299,3 +301,24 @@ def test_a_period_of_more_than_62_days_is_a_warning() -> None:
     assert [w.message for w in result.warnings] == [
         "the period «2026-01-01 – 2026-06-01» lasts more than 62 days; it was not imported."
     ]
+
+
+@given(
+    st.text(
+        alphabet=["a", "Z", "1", "@", ".", "-", "ß", "İ", "Ё", "é", " ", "\u00a0", "\u200b", "\t"],
+        max_size=14,
+    )
+)
+def test_the_quick_way_through_an_email_gives_what_normalize_email_does(value: str) -> None:
+    cleaner = _cleaner()
+    problems: list[RowProblem] = []
+    got = cleaner._email(2, value, problems)
+    parts = [part for part in re.split(r"[;,\s]+", value) if part]
+    try:
+        expected = text.normalize_email(parts[0]) if parts else None
+    except ValidationError:
+        expected = None
+        assert problems, value
+    assert got == expected, value
+    if len(parts) <= 1 and expected is not None:
+        assert problems == []
