@@ -105,6 +105,11 @@ def search_words(search: str | None) -> list[str]:
     return latin_folded(fold(search or "")).split()
 
 
+def is_email(text: str) -> bool:
+    """Whether `text` (cleaned and lower-cased, as normalize_email leaves it) is an address."""
+    return _EMAIL.match(text) is not None
+
+
 def normalize_email(value: object) -> str | None:
     text = clean(value)
     if text is None:

@@ -211,6 +211,10 @@ class NameConflict:
     stored: str  # the name the directory has
     in_file: str  # the name the row gives
     replaced: bool = False  # whether the file's name is taken (else the stored one is kept)
+    # whether the person counts as updated (else unchanged) if the stored name is kept, and if
+    # the file's is taken: what a change of choice does to the counts (None: not worked out)
+    updated_if_kept: bool | None = None
+    updated_if_taken: bool | None = None
 
     def __str__(self) -> str:
         outcome = _("the file's name is taken") if self.replaced else _("the stored name is kept")

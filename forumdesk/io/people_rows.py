@@ -26,6 +26,8 @@ from forumdesk.core.periods import MAX_PERIOD, Period, parse_period, period_part
 from forumdesk.core.rows import PersonRow
 from forumdesk.io.given_names import is_given_name
 from forumdesk.io.headers import ColumnMapping
+from forumdesk.io.person_drafts import new_person
+from forumdesk.io.phones import normalize_phone
 from forumdesk.io.tables import RowProblem
 
 NAME_ORDERS = ("auto", "family-first", "given-first")
@@ -47,9 +49,6 @@ LIMITS = {
 }
 
 _LIST_SPLIT = re.compile(r"[;,\n]+")
-_PHONE_CHARS = re.compile(r"^[\d\s+()\-./]+$")
-_NOT_DIGITS = re.compile(r"\D+")
-_WRITTEN_AS_KZ = re.compile(r"\+7 \d{3} \d{3} \d{2} \d{2}")  # what normalize_phone gives +7 numbers
 _EMAIL_SEPARATORS = re.compile(r"[;,\s]+")
 
 _PATRONYMIC_ENDINGS = (
@@ -268,42 +267,6 @@ def _given_first(tokens: Sequence[str]) -> tuple[str, str | None, str | None]:
 
 
 # --- single values ----------------------------------------------------------------------------
-
-
-def normalize_phone(value: str) -> str:
-    """ "8 (701) 555-00-00", 87015550000 -> "+7 701 555 00 00"; other countries via phonenumbers.
-
-    What does not parse as a phone number is kept as written.
-    """
-    if _WRITTEN_AS_KZ.fullmatch(value):
-        return value  # already written the way the branch below would write it
-    if _PHONE_CHARS.match(value):
-        # only digits (\d, which is what isdigit() means among these characters) are kept
-        digits = _NOT_DIGITS.sub("", value)
-        plus = value.lstrip().startswith("+")
-        national = None
-        if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
-            national = digits[1:]  # +7 (Kazakhstan, Russia), or 8, the trunk prefix, instead
-        elif len(digits) == 10 and not plus and digits[0] in "3456789":
-            national = digits  # Kazakhstan (default region) or Russia without the 8
-        if national is not None:
-            return f"+7 {national[:3]} {national[3:6]} {national[6:8]} {national[8:]}"
-    return _phonenumbers_format(value)
-
-
-def _phonenumbers_format(value: str) -> str:
-    try:
-        import phonenumbers
-    except ImportError:
-        return value
-    try:
-        number = phonenumbers.parse(value, "KZ")
-    except phonenumbers.NumberParseException:
-        return value
-    if not phonenumbers.is_valid_number(number):
-        return value
-    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return str(formatted)
 
 
 def normalize_sector(value: str) -> Sector:
@@ -538,13 +501,11 @@ class RowCleaner:
         family = family or ""
         given, patronymic = given or None, patronymic or None
         display = text.default_display_name(family, given, patronymic)
-        person = PersonRow(
-            0,  # not stored yet
+        person = new_person(
             family,
             given,
             patronymic,
             display,
-            None,
             organization or None,
             position or None,
             country or None,
@@ -553,7 +514,6 @@ class RowCleaner:
             phone or None,
             normalize_language(language) if language else None,
             notes or None,
-            0,
             latin_name=latin or transliteration.latin_name(display),
             gender=gender_value,
         )
@@ -599,7 +559,12 @@ class RowCleaner:
             and ";" not in candidate
             and "," not in candidate
         ):
-            parts = [candidate] if candidate else []  # one address: nothing to split
+            # one address, and nothing text.clean would change: the usual cell, and what
+            # normalize_email gives it, but for its error message on a bad one (below)
+            address = candidate.lower()
+            if address and text.is_email(address):
+                return address
+            parts = [candidate] if candidate else []
         else:
             parts = [p for p in _EMAIL_SEPARATORS.split(candidate) if p]
         if not parts:

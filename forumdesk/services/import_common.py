@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -263,6 +263,33 @@ class ImportSummary:
         ]
         data["rejects_path"] = str(self.rejects_path) if self.rejects_path else None
         return data
+
+    def choose_names(self, names_replaced: Collection[str]) -> None:
+        """Settle the name conflicts again, the file's name taken for the e-mails in
+        `names_replaced` and the stored one kept for the others, and the counts with them.
+
+        What a check (a dry run) found stays true but for which people a name conflict makes
+        updated rather than unchanged, and the check worked that out for either choice: the
+        summary follows a change of choice at once, as checking the file again would.
+        """
+        before: dict[int, bool] = {}  # person id -> counted as updated
+        after: dict[int, bool] = {}
+        for conflict in self.name_conflicts:
+            if conflict.updated_if_kept is None or conflict.updated_if_taken is None:
+                continue  # not worked out (not a check's summary): as it was
+            taken = conflict.email in names_replaced
+            pid = conflict.person_id
+            before.setdefault(
+                pid,
+                conflict.updated_if_taken if conflict.replaced else conflict.updated_if_kept,
+            )
+            after.setdefault(pid, conflict.updated_if_taken if taken else conflict.updated_if_kept)
+            conflict.replaced = taken
+        for pid, updated in after.items():
+            if updated != before[pid]:
+                change = 1 if updated else -1
+                self.updated += change
+                self.unchanged -= change
 
     def sorted_outcomes(self) -> list[RowOutcome]:
         return sorted(self.row_outcomes, key=lambda outcome: outcome.row)

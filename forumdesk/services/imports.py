@@ -58,6 +58,7 @@ from forumdesk.io.tables import ImportFileError, RowProblem
 from forumdesk.services.import_common import (
     EMPTY,
     MERGED,
+    NAME_CONFLICT_POLICIES,
     REJECTED,
     REPEATED_HEADER,
     SKIPPED,
@@ -165,7 +166,7 @@ def _import(
         summary.likely_duplicates.extend(
             match_entities(entities, snapshot.directory, by_name=options.on_duplicate != "new")
         )
-        plan = _plan(entities, snapshot, event_id, event_sessions, options, summary)
+        plan = _planned(entities, snapshot, event_id, event_sessions, options, summary)
         if not options.dry_run and not (rejected and not options.skip_invalid):
             search_keys = {id(entity): search_key(entity.person) for entity in plan.create}
             # The write lock is held from here to the commit: only for checking what moved
@@ -399,6 +400,8 @@ class _Plan:
     registered: set[int] = field(default_factory=set)  # already registered for the event
     assignments: set[tuple[int, int]] = field(default_factory=set)  # already (session, person)
     next_position: dict[int, int] = field(default_factory=dict)
+    # what became of each directory person the file names: "updated", "unchanged" or "skipped"
+    outcomes: dict[int, str] = field(default_factory=dict)
 
 
 _PLANNED_COUNTS = (
@@ -420,6 +423,39 @@ def _skipped(options: ImportOptions, person_id: int) -> str:
     if options.on_duplicate == "new":
         return _("the e-mail is person {id}'s already").format(id=person_id)
     return _("already in the directory as person {id}").format(id=person_id)
+
+
+def _planned(
+    entities: list[FileEntity],
+    snapshot: _Snapshot,
+    event_id: int | None,
+    event_sessions: SessionAnswers | None,
+    options: ImportOptions,
+    summary: ImportSummary,
+) -> _Plan:
+    """_plan, and for each name conflict what either choice makes of the person (updated or
+    unchanged), so that the counts can follow a change of choice without checking the file
+    again (ImportSummary.choose_names).
+
+    Each person's outcome depends only on the rows matched to them, and the rows of a person
+    in conflict share one e-mail, hence one choice: planning once with every stored name kept
+    and once with every file's name taken tells both outcomes of each person at once.
+    """
+    plan = _plan(entities, snapshot, event_id, event_sessions, options, summary)
+    if not summary.name_conflicts:
+        return plan  # the usual case: nothing to choose
+    outcomes = {}
+    for policy in NAME_CONFLICT_POLICIES:
+        scratch = ImportSummary(kind=summary.kind, file=summary.file, event_id=event_id)
+        scratch.row_outcomes = list(summary.row_outcomes)
+        every = replace(options, on_name_conflict=policy, names_replaced=frozenset())
+        outcomes[policy] = _plan(
+            entities, snapshot, event_id, event_sessions, every, scratch
+        ).outcomes
+    for conflict in summary.name_conflicts:
+        conflict.updated_if_kept = outcomes["keep"].get(conflict.person_id) == "updated"
+        conflict.updated_if_taken = outcomes["replace"].get(conflict.person_id) == "updated"
+    return plan
 
 
 def _plan(
@@ -492,6 +528,7 @@ def _plan(
         else:
             counted.setdefault(pid, "unchanged")
     summary.created = len(plan.create)
+    plan.outcomes = counted
     for outcome in counted.values():
         setattr(summary, outcome, getattr(summary, outcome) + 1)
     summary.merged = sum(1 for outcome in outcomes if outcome.outcome == MERGED)
@@ -584,7 +621,7 @@ def _rechecked(
     if moved:
         _rematch(session, snapshot, entities, moved, options, summary)
     snapshot.registered, snapshot.assignments = registered, assignments
-    return _plan(entities, snapshot, summary.event_id, event_sessions, options, summary)
+    return _planned(entities, snapshot, summary.event_id, event_sessions, options, summary)
 
 
 def _rematch(

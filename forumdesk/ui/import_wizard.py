@@ -273,10 +273,17 @@ class CheckPage(QWizardPage):
         self.names_replaced = {
             str(combo.property("email")) for combo in self.conflict_combos if combo.currentData()
         }
+        if self.summary is not None:
+            # the expected counts follow the choice at once: the check worked out both outcomes
+            self.summary.choose_names(self.names_replaced)
+            self.outcome_label.setText(self.host.counts_text(self.summary, would=True))
 
     def _set_all_conflicts(self, take_file_names: bool) -> None:
-        for combo in self.conflict_combos:
+        for combo in self.conflict_combos:  # one recount for them all, below
+            combo.blockSignals(True)
             combo.setCurrentIndex(1 if take_file_names else 0)
+            combo.blockSignals(False)
+        self._on_conflict_combo_current_index_changed(0)
 
     def _on_keep_all_button_clicked(self) -> None:
         self._set_all_conflicts(False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from forumdesk.core import text
 from forumdesk.core.countries import stored_country
 from forumdesk.core.enums import Sector
+from forumdesk.core.errors import ValidationError
 from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (
     AttendeeRow,
@@ -320,3 +322,24 @@ def test_without_a_latin_column_the_name_is_transliterated() -> None:
         "Kasymov Alikhan",
         "Атлантида",  # no country by that name: kept as written
     )
+
+
+@given(
+    st.text(
+        alphabet=["a", "Z", "1", "@", ".", "-", "ß", "İ", "Ё", "é", " ", "\u00a0", "\u200b", "\t"],
+        max_size=14,
+    )
+)
+def test_the_quick_way_through_an_email_gives_what_normalize_email_does(value: str) -> None:
+    cleaner = _cleaner()
+    problems: list[RowProblem] = []
+    got = cleaner._email(2, value, problems)
+    parts = [part for part in re.split(r"[;,\s]+", value) if part]
+    try:
+        expected = text.normalize_email(parts[0]) if parts else None
+    except ValidationError:
+        expected = None
+        assert problems, value
+    assert got == expected, value
+    if len(parts) <= 1 and expected is not None:
+        assert problems == []

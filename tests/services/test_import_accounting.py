@@ -381,3 +381,67 @@ def test_the_summary_speaks_russian(db: Database, tmp_path: Path) -> None:
     assert "Строка 3: объединена со строкой 2 (те же имя и организация)." in text
     assert "Расхождение в именах: 1" in text
     assert "в справочнике — «Иванов Иван», а в файле — «X Y»; оставлено имя из справочника" in text
+
+
+def _counts(summary: ImportSummary) -> tuple[int, ...]:
+    return (
+        summary.created,
+        summary.updated,
+        summary.unchanged,
+        summary.skipped,
+        summary.merged,
+        summary.registered,
+        summary.accounted(),
+    )
+
+
+@pytest.mark.parametrize("policy", ["update", "overwrite"])
+def test_a_change_of_choice_counts_as_checking_again_would(
+    db: Database, tmp_path: Path, event: EventRow, policy: str
+) -> None:
+    """choose_names on a check's summary gives, for every choice of names, the counts and
+    conflicts a new check with that choice gives."""
+    create_person(db, "Иванов", "Иван", email="ivanov@example.kz", position="Эксперт")
+    create_person(db, "Петров", "Пётр", email="petrov@example.kz", phone="+7 701 555 00 02")
+    create_person(db, "Сидоров", "Сидор", email="sidorov@example.kz")
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["Фамилия", "Имя", "E-mail", "Телефон"],
+            ["Y", "X", "ivanov@example.kz", ""],  # a conflict, nothing else new: unchanged if kept
+            ["Z", "W", "petrov@example.kz", "87015550009"],  # a conflict, and another phone
+            ["Сидоров", "Сидор", "sidorov@example.kz", "87015550003"],  # no conflict: updated
+            ["V", "U", "SIDOROV@example.kz", ""],  # the same e-mail: merged into row 4
+            ["Новая", "Анна", "anna@example.kz", ""],
+        ],
+    )
+    emails = ["ivanov@example.kz", "petrov@example.kz"]
+    choices = [
+        frozenset(e for e, take in zip(emails, bits, strict=True) if take)
+        for bits in (
+            (False, False),
+            (True, False),
+            (False, True),
+            (True, True),
+        )
+    ]
+    checks = {
+        chosen: import_attendees(
+            db,
+            path,
+            event_id=event.id,
+            options=ImportOptions(on_duplicate=policy, names_replaced=chosen, dry_run=True),
+        )
+        for chosen in choices
+    }
+    # the counts do differ with the choice (else this would prove nothing)
+    assert len({_counts(summary) for summary in checks.values()}) > 1
+    for start in choices:
+        summary = checks[start]
+        for chosen in [*choices, start]:  # and back to where it started
+            summary.choose_names(chosen)
+            assert _counts(summary) == _counts(checks[chosen]), (start, chosen)
+            assert [(c.email, c.replaced) for c in summary.name_conflicts] == [
+                (c.email, c.replaced) for c in checks[chosen].name_conflicts
+            ]
+            assert summary.accounted() == summary.rows
