@@ -51,8 +51,8 @@ def new_person(
     latin_name: str | None = None,
     gender: Gender | None = None,
 ) -> PersonRow:
-    """PersonRow(0, family_name, …, notes, 0, latin_name=…, gender=…): a person not stored yet, their organisation a
-    name only."""
+    """PersonRow(0, family_name, …, notes, 0, latin_name=…, gender=…): a person not stored
+    yet, their organisation a name only."""
     person: PersonRow = _make(PersonRow)
     _set_id(person, 0)
     _set_family_name(person, family_name)
