@@ -2688,6 +2688,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <source>panel from one sector</source>
         <translation>панель из одного сектора</translation>
     </message>
+    <message>
+        <source>missing translation</source>
+        <translation>нет перевода</translation>
+    </message>
 </context>
 <context>
     <name>ProblemMarks</name>

@@ -91,9 +91,15 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_check_ins_session_id"), table_name="check_ins")
     op.drop_index(op.f("ix_check_ins_person_id"), table_name="check_ins")
     op.drop_table("check_ins")
-    # Dropping a column makes SQLite copy the table; run with foreign keys off.
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.drop_column("gender")
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_column("one_sector_warning")
-        batch_op.drop_column("checkin_key")
+    # Plain DROP COLUMN (SQLite 3.35 and later), never a copy of the table: copying `events`
+    # drops the old one, and every session with it by ON DELETE CASCADE, since foreign keys
+    # cannot be turned off inside the migration's transaction.
+    for table, column in (
+        ("people", "gender"),
+        ("events", "one_sector_warning"),
+        ("events", "checkin_key"),
+    ):
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        else:
+            op.drop_column(table, column)
