@@ -104,7 +104,7 @@ _CLEANERS = {
     "description": text.clean_multiline,
     "changeover_minutes": _changeover,
     "one_sector_warning": bool,
-    "content_languages": langs.stored_languages,
+    "content_languages": lambda v: None if v in (None, "") else langs.stored_languages(v),
     "translations": lambda v: langs.clean_translations(v, langs.EVENT_FIELDS),
 }
 

@@ -901,170 +901,170 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../forumdesk/ui/agenda_print.py" line="356"/>
+        <location filename="../../forumdesk/ui/agenda_print.py" line="365"/>
         <source>The PDF «{0}» could not be written.</source>
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="69"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="70"/>
         <source>Open the file</source>
         <translation>Открыть файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="80"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="81"/>
         <source>&amp;Export agenda…</source>
         <translation>&amp;Экспорт программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="83"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="84"/>
         <source>&amp;Print agenda…</source>
         <translation>Пе&amp;чать программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="86"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="87"/>
         <source>Export agenda to P&amp;DF…</source>
         <translation>Экспорт программы в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="88"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="89"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>Экспорт &amp;календаря (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="90"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="91"/>
         <source>Export CS&amp;V</source>
         <translation>Экспорт в CS&amp;V</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="91"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="92"/>
         <source>&amp;Sessions…</source>
         <translation>&amp;Сессии…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="93"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="94"/>
         <source>&amp;People…</source>
         <translation>&amp;Участники…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="134"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="135"/>
         <source>The file could not be written: {0}</source>
         <translation>Не удалось записать файл: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="141"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="142"/>
         <source>The export failed unexpectedly: {0}</source>
         <translation>Экспорт неожиданно завершился ошибкой: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="185"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="196"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="186"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="197"/>
         <source>Export agenda</source>
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="199"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="200"/>
         <source>Writing the agenda workbook…</source>
         <translation>Запись программы в книгу Excel…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="206"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="207"/>
         <source>Export cancelled; any previous file was left as it was.</source>
         <translation>Экспорт прерван; прежний файл, если он был, не изменён.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="211"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="339"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="212"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="340"/>
         <source>The agenda was written to {0}.</source>
         <translation>Программа записана в {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="223"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="232"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="224"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="233"/>
         <source>Export calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="225"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="226"/>
         <source>programme</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="226"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="227"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="233"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="234"/>
         <source>Writing the calendar…</source>
         <translation>Запись календаря…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="239"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="240"/>
         <source>{0} sessions were written to {1}.</source>
         <translation>Записано сессий: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="249"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="250"/>
         <source>Export sessions as CSV</source>
         <translation>Экспорт сессий в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="251"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="252"/>
         <source>Export people as CSV</source>
         <translation>Экспорт участников в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="256"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="257"/>
         <source>sessions</source>
         <translation>сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="256"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="257"/>
         <source>people</source>
         <translation>участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="257"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="258"/>
         <source>CSV file (*.csv)</source>
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="270"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="271"/>
         <source>Writing the CSV file…</source>
         <translation>Запись файла CSV…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="277"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="278"/>
         <source>{0} rows were written to {1}.</source>
         <translation>Записано строк: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="295"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="296"/>
         <source>Reading the programme…</source>
         <translation>Чтение программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="305"/>
         <location filename="../../forumdesk/ui/export_actions.py" line="306"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="313"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="307"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="314"/>
         <source>Print agenda</source>
         <translation>Печать программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="322"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="330"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="323"/>
         <location filename="../../forumdesk/ui/export_actions.py" line="331"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="337"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="332"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="338"/>
         <source>Export agenda to PDF</source>
         <translation>Экспорт программы в PDF</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="324"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="325"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="325"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="326"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
@@ -1124,119 +1124,128 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Бумага и язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="200"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="205"/>
+        <source>The agenda&apos;s language: headings, dates and the event&apos;s own texts. Two languages put the programme side by side, the other parts in the first.</source>
+        <translation>Язык программы: заголовки, даты и собственные тексты мероприятия. При двух языках программа идёт в две колонки, остальные части — на первом языке.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="213"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="206"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="219"/>
         <source>Paper:</source>
         <translation>Бумага:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="207"/>
-        <source>Headings in:</source>
-        <translation>Язык заголовков:</translation>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="220"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="208"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="221"/>
         <source>Grid time step:</source>
         <translation>Шаг сетки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="211"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="224"/>
         <source>Excel (apostrophe before formula-like text)</source>
         <translation>Excel (апостроф перед текстом, похожим на формулу)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="214"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="227"/>
         <source>Other programs (plain UTF-8, values as stored)</source>
         <translation>Другие программы (простой UTF-8, значения как есть)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="217"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="230"/>
         <source>How File &gt; Export CSV writes its files. Excel: UTF-8 with a byte-order mark, and an apostrophe before text that Excel would run as a formula (phone numbers starting with + too). Other programs: RFC 4180 UTF-8 without a byte-order mark, commas between columns and every value exactly as stored, for mail merge and CRM uploads.</source>
         <translation>Как «Файл &gt; Экспорт CSV» записывает файлы. Excel: UTF-8 с меткой порядка байтов и апостроф перед текстом, который Excel выполнил бы как формулу (и перед телефонами, начинающимися с +). Другие программы: RFC 4180, UTF-8 без метки порядка байтов, запятые между столбцами и все значения в точности как сохранены — для рассылок слиянием и загрузки в CRM.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="228"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="241"/>
         <source>CSV files for:</source>
         <translation>Файлы CSV для:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="242"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="255"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="243"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="256"/>
         <source>Rooms</source>
         <translation>Залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="244"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="257"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="252"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="265"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="254"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="267"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="257"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="270"/>
         <source>Save to:</source>
         <translation>Сохранить в:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="269"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="282"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="347"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="360"/>
         <source>Choose at least one part of the agenda.</source>
         <translation>Выберите хотя бы один раздел программы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="349"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="362"/>
         <source>Choose at least one day.</source>
         <translation>Выберите хотя бы один день.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="350"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="363"/>
         <source>Choose at least one room.</source>
         <translation>Выберите хотя бы один зал.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="351"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="364"/>
         <source>Choose at least one track.</source>
         <translation>Выберите хотя бы один трек.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="357"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="370"/>
         <source>Choose where to save the workbook.</source>
         <translation>Выберите, куда сохранить книгу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="359"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="372"/>
         <source>{0} is a folder; give the name of the file to write.</source>
         <translation>{0} — это папка; укажите имя файла для записи.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="379"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="392"/>
         <source>Save the agenda as</source>
         <translation>Сохранить программу как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="381"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="394"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Headings in:</source>
+        <translation type="vanished">Язык заголовков:</translation>
     </message>
 </context>
 <context>

@@ -185,3 +185,22 @@ def test_a_missing_text_falls_back_visibly() -> None:
     assert shown_text(
         (("en", "title", "Trade"),), "en", "title", main_language="ru", main_text="Торговля"
     ) == ("Trade", False)
+
+
+def test_the_demo_forum_is_in_english_and_russian_with_nothing_missing(db: Database) -> None:
+    from forumdesk.services.demo import load_demo
+
+    event = load_demo(db).event
+    assert event.content_languages == ("en", "ru")
+    assert ("ru", "name", "Международный антиконтрафактный форум 2021") in event.translations
+    titles = {
+        s.code: text_in(s.translations, "ru", "title", main_language="en", main_text=s.title)
+        for s in sessions.list_sessions(db, event.id)
+    }
+    assert titles["S3"] == "Фармацевтика: патентная охрана лекарственных средств в ЕАЭС"
+    assert all(titles.values())
+    assert {r.name: r.translations for r in venue.list_rooms(db, event.id)}["Hall A"] == (
+        ("ru", "name", "Зал A"),
+    )
+    assert all(t.translations for t in venue.list_tracks(db, event.id))
+    assert not [p for p in check_event(db, event.id) if p.kind == ProblemKind.MISSING_TRANSLATION]
