@@ -114,7 +114,7 @@ class Event(Versioned, Base):
     # core.content_languages
     content_languages: Mapped[str | None] = mapped_column(String(64))
     # name, venue and city in the other content languages: {"en": {"name": "..."}}
-    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     rooms: Mapped[list[Room]] = relationship(
         back_populates="event",
@@ -152,7 +152,7 @@ class Room(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str | None] = mapped_column(Text)
     # the name in the event's other content languages: {"en": {"name": "..."}}
-    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     event: Mapped[Event] = relationship(back_populates="rooms")
 
@@ -174,7 +174,7 @@ class Track(Versioned, Base):
     color: Mapped[str | None] = mapped_column(String(7))
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # the name in the event's other content languages: {"en": {"name": "..."}}
-    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     event: Mapped[Event] = relationship(back_populates="tracks")
 
@@ -210,7 +210,7 @@ class ProgramSession(Versioned, Base):
     # called off after it was announced: it stays in the programme, struck through
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # title and description in the event's other content languages: {"en": {"title": "..."}}
-    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     event: Mapped[Event] = relationship(back_populates="sessions")
     room: Mapped[Room | None] = relationship(viewonly=True)

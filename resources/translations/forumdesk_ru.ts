@@ -1502,6 +1502,30 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>описание</translation>
     </message>
     <message>
+        <source>title in Russian</source>
+        <translation>название на русском</translation>
+    </message>
+    <message>
+        <source>title in English</source>
+        <translation>название на английском</translation>
+    </message>
+    <message>
+        <source>title in Kazakh</source>
+        <translation>название на казахском</translation>
+    </message>
+    <message>
+        <source>description in Russian</source>
+        <translation>описание на русском</translation>
+    </message>
+    <message>
+        <source>description in English</source>
+        <translation>описание на английском</translation>
+    </message>
+    <message>
+        <source>description in Kazakh</source>
+        <translation>описание на казахском</translation>
+    </message>
+    <message>
         <source>expected audience</source>
         <translation>ожидаемое число участников</translation>
     </message>
@@ -1986,13 +2010,13 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="332"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="433"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="437"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="333"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="434"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="438"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
@@ -2080,57 +2104,57 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Мероприятие не выбрано: сессии не будут учтены.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="435"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="439"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="436"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="440"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="437"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="441"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="438"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="442"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="439"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="443"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="440"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="444"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="441"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="445"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="442"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="446"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="485"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="489"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="491"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="495"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="515"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="519"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>

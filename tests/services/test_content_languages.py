@@ -3,7 +3,9 @@ main language moving, and the Problems dock's warning of a missing translation."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +16,9 @@ from forumdesk.db.engine import Database
 from forumdesk.db.models import JournalEntry
 from forumdesk.scheduling.checker import ProblemKind, Severity
 from forumdesk.services import events, sessions, venue
+from forumdesk.services.import_common import ImportOptions
 from forumdesk.services.problems import check_event
+from forumdesk.services.programme_import import import_programme
 from forumdesk.services.session_editing import SessionEdit, save_session
 
 
@@ -204,3 +208,100 @@ def test_the_demo_forum_is_in_english_and_russian_with_nothing_missing(db: Datab
     )
     assert all(t.translations for t in venue.list_tracks(db, event.id))
     assert not [p for p in check_event(db, event.id) if p.kind == ProblemKind.MISSING_TRANSLATION]
+
+
+# --- imports: language-tagged headers --------------------------------------------------------
+
+
+def test_a_programme_with_titles_in_three_languages_fills_each(
+    db: Database, tmp_path: Path
+) -> None:
+    from tests.io.spreadsheets import write_xlsx
+
+    event = events.create_event(
+        db, "Форум", "2021-11-25", "2021-11-26", content_languages="ru,en,kk"
+    )
+    path = write_xlsx(
+        tmp_path / "programme.xlsx",
+        [
+            [
+                "Код",
+                "Название",
+                "Title EN",
+                "Атауы",
+                "Description (English)",
+                "Дата",
+                "Начало",
+                "Окончание",
+            ],
+            [
+                "S1",
+                "Торговля",
+                "Trade",
+                "Сауда",
+                "Illicit trade",
+                dt.date(2021, 11, 25),
+                dt.time(10),
+                dt.time(11),
+            ],
+            ["S2", "Маркировка", None, None, None, dt.date(2021, 11, 25), dt.time(11), dt.time(12)],
+        ],
+    )
+    summary = import_programme(db, path, event_id=event.id)
+    assert summary.created == 2
+
+    found = {s.code: s for s in sessions.list_sessions(db, event.id)}
+    assert found["S1"].title == "Торговля"
+    assert found["S1"].translations == (
+        ("en", "description", "Illicit trade"),
+        ("en", "title", "Trade"),
+        ("kk", "title", "Сауда"),
+    )
+    assert found["S2"].translations == ()
+    missing = {
+        p.message for p in check_event(db, event.id) if p.kind == ProblemKind.MISSING_TRANSLATION
+    }
+    assert "S2 «Маркировка» has no title in English." in missing
+    assert "S2 «Маркировка» has no title in Kazakh." in missing
+    assert not any(m.startswith("S1 «Торговля» has no title") for m in missing)
+
+
+def test_tagged_headers_are_recognised_in_each_language() -> None:
+    from forumdesk.io.header_words import PROGRAMME_SYNONYMS
+    from forumdesk.io.headers import header_key
+
+    def field_of(header: str) -> list[str]:
+        key = header_key(header)
+        return [f for f, words in PROGRAMME_SYNONYMS.items() if key in map(header_key, words)]
+
+    assert field_of("Название (англ.)") == ["title_en"]
+    assert field_of("Title EN") == ["title_en"]
+    assert field_of("Title (English)") == ["title_en"]
+    assert field_of("English title") == ["title_en"]
+    assert field_of("Название (каз.)") == ["title_kk"]
+    assert field_of("Атауы") == ["title_kk"]
+    assert field_of("Title RU") == ["title_ru"]
+    assert field_of("Description EN") == ["description_en"]
+    assert field_of("Название") == ["title"]
+    assert field_of("Title") == ["title"]
+
+
+def test_an_english_main_title_column_is_the_sessions_own(db: Database, tmp_path: Path) -> None:
+    from tests.io.spreadsheets import write_xlsx
+
+    event = events.create_event(db, "Forum", "2021-11-25", content_languages="en,ru")
+    path = write_xlsx(
+        tmp_path / "p.xlsx",
+        [["Title (English)", "Название (рус.)"], ["Trade", "Торговля"], [None, "Только русский"]],
+    )
+    summary = import_programme(db, path, event_id=event.id, options=ImportOptions())
+    # the second row has no title in English, the event's main language: refused, and said so
+    assert not summary.written
+    assert sessions.list_sessions(db, event.id) == []
+    assert any("main language (English)" in p.message for p in summary.problems)
+    path = write_xlsx(
+        tmp_path / "p2.xlsx", [["Title (English)", "Название (рус.)"], ["Trade", "Торговля"]]
+    )
+    assert import_programme(db, path, event_id=event.id).created == 1
+    (row,) = sessions.list_sessions(db, event.id)
+    assert (row.title, row.translations) == ("Trade", (("ru", "title", "Торговля"),))
