@@ -3071,193 +3071,203 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="127"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="688"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="136"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="769"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="129"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="138"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="177"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="186"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="188"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="192"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="201"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="202"/>
         <source>All rooms (whole venue)</source>
         <translation>Все залы (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="197"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="206"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="199"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="208"/>
         <source>Cancelled (stays in the programme)</source>
         <translation>Отменена (остаётся в программе)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="215"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="224"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="219"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="228"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="220"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
         <source>not set (1 hour)</source>
         <translation>не задана (1 час)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
         <source>How long the session lasts when it is put on the timetable</source>
         <translation>Сколько длится сессия, когда её ставят в расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="225"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="234"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="226"/>
-        <source>Title</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="236"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="228"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="237"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="229"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="238"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="240"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="241"/>
         <source>Planned length</source>
         <translation>Плановая длительность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="233"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="242"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="234"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="260"/>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="261"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="265"/>
+        <source>{0} (main)</source>
+        <translation>{0} (основной)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="287"/>
+        <source>No title in {0} yet: the main language&apos;s stands in for it, marked.</source>
+        <translation>Названия на языке «{0}» пока нет: вместо него показано название на основном языке, с пометкой.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="309"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="348"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="279"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="349"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="280"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="350"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="294"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="364"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="298"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="368"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="314"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="384"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="316"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="386"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="536"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="617"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="581"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="662"/>
         <source>Panel balance: no moderators or speakers yet.</source>
         <translation>Состав панели: модераторов и спикеров пока нет.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="584"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="665"/>
         <source>Panel balance ({0} moderators and speakers):</source>
         <translation>Состав панели (модераторов и спикеров: {0}):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="585"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="666"/>
         <source>Sectors: {0}</source>
         <translation>Секторы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="586"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="667"/>
         <source>Countries: {0}</source>
         <translation>Страны: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="590"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="671"/>
         <source>Gender: {0}</source>
         <translation>Пол: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="593"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="674"/>
         <source>All from one sector: {0}</source>
         <translation>Все из одного сектора: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="641"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="722"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="650"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="731"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
