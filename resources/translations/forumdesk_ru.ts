@@ -2946,17 +2946,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="161"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="161"/>
         <source>Seats</source>
         <translation>Мест</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="161"/>
         <source>Notes</source>
         <translation>Примечания</translation>
     </message>
@@ -3454,192 +3454,210 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="64"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="74"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="81"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="91"/>
         <source>Time a person needs between sessions in different rooms; less is reported as a clash.</source>
         <translation>Время, нужное человеку, чтобы перейти между сессиями в разных залах; меньший промежуток считается накладкой.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
         <source>Warn of a panel from one sector only</source>
         <translation>Предупреждать о панели из одного сектора</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="99"/>
         <source>The Problems dock warns of a session whose moderators and speakers all come from one sector (government, business, …).</source>
         <translation>Панель «Проблемы» предупреждает о сессии, все модераторы и спикеры которой из одного сектора (государство, бизнес, …).</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="107"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="108"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="105"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="115"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="106"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="116"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="107"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="117"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="108"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="118"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="109"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="119"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="110"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="120"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="111"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="121"/>
+        <source>Content languages</source>
+        <translation>Языки содержания</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="123"/>
         <source>Changeover between rooms</source>
         <translation>Переход между залами</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="113"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="125"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="114"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="126"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="142"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="155"/>
+        <source>The language of the titles and names as the window shows them.</source>
+        <translation>Язык названий, в котором их показывает окно.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="158"/>
+        <source>also in:</source>
+        <translation>а также:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="240"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="244"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="147"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="245"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="148"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="179"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="246"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="277"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="149"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="180"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="247"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="278"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="157"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="255"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="171"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="269"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="176"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="274"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="275"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="178"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="276"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="303"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="305"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="426"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="428"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="320"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="443"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="321"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="444"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="474"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="474"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="364"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="369"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="374"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="487"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="492"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="497"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="389"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="512"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="524"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="524"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="414"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="537"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="415"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="538"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -3951,12 +3969,12 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TrackTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="173"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="173"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
@@ -4175,6 +4193,14 @@ You can undo this with Edit &gt; Undo.</source>
     <message>
         <source>registration</source>
         <translation>регистрация</translation>
+    </message>
+</context>
+<context>
+    <name>_VenueTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="134"/>
+        <source>No name in this language yet: the main one stands in for it.</source>
+        <translation>Названия на этом языке пока нет: вместо него показано основное.</translation>
     </message>
 </context>
 <context>
