@@ -134,3 +134,24 @@ def test_an_unknown_language_is_refused(db: Database, demo: DemoResult, tmp_path
     with pytest.raises(ValidationError, match="ru, en or kk"):
         export_agenda(db, demo.event.id, tmp_path / "x.xlsx", ExportOptions(lang="ru+de"))
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_command_line_exports_one_language_or_two(
+    demo: DemoResult, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from forumdesk.cli.registry import build_parser
+
+    def run(*argv: str) -> int:
+        args = build_parser().parse_args(list(argv))
+        return int(args.handler(args))
+
+    target = tmp_path / "agenda.xlsx"
+    assert run("--db", str(db_path), "export-agenda", str(target), "--lang", "ru+en") == 0
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Программа - Programme"
+    assert run("--db", str(db_path), "export-agenda", str(target), "--lang", "kk") == 0
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Бағдарлама"
+    # without --lang: the event's main language (the demo's is English)
+    assert run("--db", str(db_path), "export-agenda", str(target)) == 0
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Programme"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["export-agenda", str(target), "--lang", "de"])
