@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database
-from forumdesk.io.agenda_labels import DEFAULT_PARTS, PAPERS, PARTS
+from forumdesk.io.agenda_labels import BILINGUAL, DEFAULT_PARTS, LANGUAGES, PAPERS, PARTS
 
 
 def _agenda_options(agenda: argparse.ArgumentParser) -> None:
@@ -31,9 +31,12 @@ def _agenda_options(agenda: argparse.ArgumentParser) -> None:
     )
     agenda.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=(*LANGUAGES, *BILINGUAL),
         default=None,
-        help="language of the headings (default: the language the event is written in)",
+        help=(
+            "the agenda's language: headings, dates and the event's texts (default: the event's "
+            "main language); two joined by + (ru+en) put the programme side by side"
+        ),
     )
     agenda.add_argument(
         "--all-people",
@@ -50,7 +53,7 @@ def _ics_options(ics: argparse.ArgumentParser) -> None:
     )
     ics.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=LANGUAGES,
         default="en",
         help="language of the descriptions' labels (default: en)",
     )
@@ -64,7 +67,7 @@ def _csv_options(csv: argparse.ArgumentParser) -> None:
     add_event_option(csv)
     csv.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=LANGUAGES,
         default="en",
         help="language of the column headings (default: en)",
     )

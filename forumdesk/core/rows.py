@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from forumdesk.core.content_languages import DEFAULT_LANGUAGES, Translations
 from forumdesk.core.enums import (
     BREAK_KINDS,
     VENUE_WIDE_KINDS,
@@ -32,6 +33,13 @@ class EventRow:
     version: int
     changeover_minutes: int = 0  # least time between a person's sessions in different rooms
     one_sector_warning: bool = False  # warn of a panel whose speakers are all of one sector
+    # the languages of the content, main first; name, venue and city in the others
+    content_languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    translations: Translations = ()
+
+    @property
+    def main_language(self) -> str:
+        return self.content_languages[0]
 
     @property
     def days(self) -> list[dt.date]:
@@ -48,6 +56,7 @@ class RoomRow:
     position: int
     notes: str | None
     version: int
+    translations: Translations = ()  # the name in the event's other content languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,7 @@ class TrackRow:
     color: str | None
     version: int
     position: int = 0  # the event's tracks are listed in this order
+    translations: Translations = ()  # the name in the event's other content languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +96,8 @@ class SessionRow:
     cancelled: bool = False
     # everyone with a role, in agenda order: filled where the whole programme is read (agendas)
     people: tuple[SessionPerson, ...] = ()
+    # title and description in the event's other content languages
+    translations: Translations = ()
     # when (UTC) and from which desk the session's own fields were last written, where known:
     # bookkeeping of the write, not part of what the session is (rows compare without it)
     updated_at: dt.datetime | None = field(default=None, compare=False)

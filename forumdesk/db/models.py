@@ -13,6 +13,7 @@ import secrets
 from typing import Any, cast
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -109,6 +110,11 @@ class Event(Versioned, Base):
     checkin_key: Mapped[str | None] = mapped_column(
         String(32), default=lambda: secrets.token_hex(16)
     )
+    # the languages of the event's content, main first ("ru,en"; NULL: Russian only), see
+    # core.content_languages
+    content_languages: Mapped[str | None] = mapped_column(String(64))
+    # name, venue and city in the other content languages: {"en": {"name": "..."}}
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     rooms: Mapped[list[Room]] = relationship(
         back_populates="event",
@@ -145,6 +151,8 @@ class Room(Versioned, Base):
     capacity: Mapped[int | None] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str | None] = mapped_column(Text)
+    # the name in the event's other content languages: {"en": {"name": "..."}}
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     event: Mapped[Event] = relationship(back_populates="rooms")
 
@@ -165,6 +173,8 @@ class Track(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     color: Mapped[str | None] = mapped_column(String(7))
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the name in the event's other content languages: {"en": {"name": "..."}}
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     event: Mapped[Event] = relationship(back_populates="tracks")
 
@@ -199,6 +209,8 @@ class ProgramSession(Versioned, Base):
     all_rooms: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # called off after it was announced: it stays in the programme, struck through
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # title and description in the event's other content languages: {"en": {"title": "..."}}
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     event: Mapped[Event] = relationship(back_populates="sessions")
     room: Mapped[Room | None] = relationship(viewonly=True)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from forumdesk.core.content_languages import Translations, shown_text, text_in
 from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.core.rows import EventRow, PersonRow, RoomRow, SessionRow, TrackRow
 
@@ -147,3 +148,49 @@ def people_lines(data: AgendaData, role_label: Callable[[Role], str]) -> list[Pe
         )
         for person in ordered
     ]
+
+
+def in_language(data: AgendaData, lang: str) -> AgendaData:
+    """The agenda with its content in `lang`: the event's name, venue and city, each room's and
+    track's name, each session's title and description, and the rooms and tracks sessions name.
+
+    A text missing in `lang` stands as the main language's text followed by a marker
+    ("Торговля ⟨EN⟩"), never silently. An event kept in one language only is left as written:
+    its texts are all there are, and marking every title would hide nothing.
+    """
+    event = data.event
+    languages = event.content_languages
+    if len(languages) < 2 or lang == languages[0]:
+        return data
+    main = languages[0]
+
+    def text(translations: Translations, field: str, main_text: str | None) -> str | None:
+        if not main_text:
+            return text_in(translations, lang, field, main_language=main, main_text=main_text)
+        return shown_text(translations, lang, field, main_language=main, main_text=main_text)[0]
+
+    rooms = tuple(
+        replace(r, name=text(r.translations, "name", r.name) or r.name) for r in data.rooms
+    )
+    tracks = tuple(
+        replace(t, name=text(t.translations, "name", t.name) or t.name) for t in data.tracks
+    )
+    room_names = {r.id: r.name for r in rooms}
+    track_names = {t.id: t.name for t in tracks}
+    sessions = tuple(
+        replace(
+            s,
+            title=text(s.translations, "title", s.title) or s.title,
+            description=text(s.translations, "description", s.description),
+            room_name=room_names.get(s.room_id, s.room_name) if s.room_id else s.room_name,
+            track_name=track_names.get(s.track_id, s.track_name) if s.track_id else s.track_name,
+        )
+        for s in data.sessions
+    )
+    localized_event = replace(
+        event,
+        name=text(event.translations, "name", event.name) or event.name,
+        venue=text(event.translations, "venue", event.venue),
+        city=text(event.translations, "city", event.city),
+    )
+    return replace(data, event=localized_event, rooms=rooms, tracks=tracks, sessions=sessions)

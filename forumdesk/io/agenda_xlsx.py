@@ -21,8 +21,9 @@ from openpyxl import Workbook
 from forumdesk.core.errors import CancelledError, ValidationError
 from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
-from forumdesk.io.agenda_data import AgendaData, people_lines
-from forumdesk.io.agenda_labels import LANGUAGES, PAPERS, PARTS, Labels, Lang
+from forumdesk.io.agenda_data import AgendaData, in_language, people_lines
+from forumdesk.io.agenda_labels import PAPERS, PARTS, Labels, split_languages
+from forumdesk.io.agenda_sheets_bilingual import bilingual_units, write_bilingual_programme
 from forumdesk.io.agenda_sheets_changes import write_changes
 from forumdesk.io.agenda_sheets_common import Book, Styles
 from forumdesk.io.agenda_sheets_grid import grid_layouts, grid_units, write_grids
@@ -76,11 +77,17 @@ def check_choices(parts: Iterable[str], paper: str, lang: str, grid_step: int) -
             _("Unknown paper size {paper}; choose A4 or Letter.").format(paper=repr(paper)),
             field="paper",
         )
-    if lang not in LANGUAGES:
+    try:
+        if len(split_languages(lang)) > 2:
+            raise ValueError(lang)
+    except ValueError:
         raise ValidationError(
-            _("Unknown heading language {lang}; choose ru or en.").format(lang=repr(lang)),
+            _(
+                "Unknown agenda language {lang}; choose ru, en or kk, or two of them side by "
+                "side (ru+en)."
+            ).format(lang=repr(lang)),
             field="lang",
-        )
+        ) from None
     if grid_step not in GRID_STEPS:
         raise ValidationError(
             _("The grid's time step must be one of {steps} minutes.").format(
@@ -97,7 +104,7 @@ def write_agenda_workbook(
     *,
     parts: Sequence[str] = PARTS,
     paper: str = "A4",
-    lang: Lang = "en",
+    lang: str = "en",
     grid_step: int = 15,
     include_all_registered: bool = False,
     progress: Progress | None = None,
@@ -107,10 +114,22 @@ def write_agenda_workbook(
 
     `personal_for` names the people whose personal agendas are written (None: as
     `include_all_registered` says): the people to tell of a change get their new agenda.
+
+    `lang` is the agenda's one language ("ru", "en", "kk": headings, dates and the event's own
+    texts in it, see agenda_data.in_language) or two side by side ("ru+en"): then the
+    Programme sheet has both, and the other parts are in the first.
     """
     chosen = check_choices(parts, paper, lang, grid_step)
-    labels = Labels(lang)
+    languages = split_languages(lang)
+    labels = Labels(languages[0])
+    pair = [(in_language(data, code), Labels(code)) for code in languages]
+    data = pair[0][0]
     writers = _plan(data, chosen, labels, grid_step, include_all_registered, personal_for)
+    if len(pair) == 2 and "programme" in chosen:
+        writers[0] = (
+            bilingual_units(data),
+            partial(write_bilingual_programme, pair=pair),
+        )
     total = sum(units for units, _ in writers) + 1  # the last unit: saving the file
     done = 0
 

@@ -262,7 +262,6 @@ PROGRAMME_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Session title",
         "Topic",
         "Name",
-        "Атауы",
         "Тақырып",
     ),
     "kind": ("Тип", "Формат", "Вид", "Kind", "Type", "Format", "Түрі"),
@@ -334,7 +333,7 @@ PROGRAMME_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Panel",
     ),
     "rapporteurs": ("Докладчик-рапортёр", "Рапортёр", "Секретарь", "Rapporteur", "Rapporteurs"),
-    "description": ("Описание", "Аннотация", "Description", "Abstract", "Summary", "Сипаттамасы"),
+    "description": ("Описание", "Аннотация", "Description", "Abstract", "Summary"),
     "expected_audience": (
         "Ожидаемое число участников",
         "Число участников",
@@ -355,6 +354,59 @@ PROGRAMME_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Length (min)",
         "Minutes",
     ),
+}
+
+# A title or description in one language: "Title EN", "Название (англ.)", "Title (English)",
+# "English title", "Атауы" (Kazakh for "title"). The plain words above are the event's main
+# language; these go to that language's text (services.programme_import).
+_TITLE_WORDS = ("Название", "Название сессии", "Тема", "Title", "Session title", "Topic")
+_DESCRIPTION_WORDS = ("Описание", "Аннотация", "Description", "Abstract", "Summary")
+_LANGUAGE_TAGS = {
+    "ru": ("RU", "RUS", "Russian", "рус", "русский", "на русском", "in Russian", "орысша"),
+    "en": (
+        "EN",
+        "ENG",
+        "English",
+        "англ",
+        "английский",
+        "на английском",
+        "in English",
+        "ағылшынша",
+    ),
+    "kk": (
+        "KK",
+        "KZ",
+        "KAZ",
+        "Kazakh",
+        "каз",
+        "казахский",
+        "на казахском",
+        "in Kazakh",
+        "қаз",
+        "қазақша",
+    ),
+}
+_KAZAKH_WORDS = {"title": ("Атауы", "Сессия атауы"), "description": ("Сипаттамасы",)}
+
+
+def _tagged(words: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = []
+    for word in words:
+        for tag in tags:
+            found += [f"{word} {tag}", f"{word} ({tag})", f"{tag} {word}"]
+    return tuple(found)
+
+
+for _lang, _tags in _LANGUAGE_TAGS.items():
+    PROGRAMME_SYNONYMS[f"title_{_lang}"] = _tagged(_TITLE_WORDS, _tags) + (
+        _KAZAKH_WORDS["title"] if _lang == "kk" else ()
+    )
+    PROGRAMME_SYNONYMS[f"description_{_lang}"] = _tagged(_DESCRIPTION_WORDS, _tags) + (
+        _KAZAKH_WORDS["description"] if _lang == "kk" else ()
+    )
+# the fields of a text in one language: (field, language) by field name
+LANGUAGE_FIELDS = {
+    f"{name}_{lang}": (name, lang) for lang in _LANGUAGE_TAGS for name in ("title", "description")
 }
 
 # Words that fit a field but say less than its own words: a column headed so gives way to one
@@ -518,6 +570,12 @@ FIELD_LABELS: dict[str, str] = {
     "panelists": N_("panelists"),
     "rapporteurs": N_("rapporteurs"),
     "description": N_("description"),
+    "title_ru": N_("title in Russian"),
+    "title_en": N_("title in English"),
+    "title_kk": N_("title in Kazakh"),
+    "description_ru": N_("description in Russian"),
+    "description_en": N_("description in English"),
+    "description_kk": N_("description in Kazakh"),
     "expected_audience": N_("expected audience"),
     "duration": N_("length (minutes)"),
     IGNORE: N_("(ignore)"),

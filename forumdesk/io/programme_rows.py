@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from forumdesk.core import text
+from forumdesk.core.content_languages import language_name
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, ngettext
+from forumdesk.io.header_words import LANGUAGE_FIELDS
 from forumdesk.io.headers import ColumnMapping
 from forumdesk.io.people_rows import split_list, too_long
 from forumdesk.io.tables import RowProblem
@@ -122,6 +124,8 @@ class SessionDraft:
     expected_audience: int | None = None
     planned_minutes: int | None = None  # from a length column, else from start–end
     people: list[tuple[Role, str, str]] = field(default_factory=list)  # role, who, field
+    # title and description in the event's other languages: {"en": {"title": ...}}
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def parse_date(value: str) -> dt.date:
@@ -215,8 +219,17 @@ class ProgrammeRowCleaner:
     """Turns a programme table's rows into SessionDrafts for one event's days."""
 
     def __init__(
-        self, mapping: ColumnMapping, sheet: str | None, first_day: dt.date, last_day: dt.date
+        self,
+        mapping: ColumnMapping,
+        sheet: str | None,
+        first_day: dt.date,
+        last_day: dt.date,
+        *,
+        main_language: str = "ru",
     ) -> None:
+        """`main_language`: the event's, whose texts go in the session's own columns (a column
+        tagged with it, "Название (рус.)", counts as the plain one where there is none)."""
+        self.main_language = main_language
         self.mapping = mapping
         self.sheet = sheet
         self.first_day, self.last_day = first_day, last_day
@@ -236,16 +249,30 @@ class ProgrammeRowCleaner:
         if not any(values.values()):
             return None
         problems: list[RowProblem] = []
-        title = values.get("title")
+        translations: dict[str, dict[str, str]] = {}
+        for name, (text_field, lang) in LANGUAGE_FIELDS.items():
+            tagged = values.get(name)
+            if tagged:
+                translations.setdefault(lang, {})[text_field] = tagged
+        main = translations.pop(self.main_language, {})
+        title = values.get("title") or main.get("title")
         if not title:
-            problems.append(self.problem(row, "title", _("the session's title is missing.")))
+            message = (
+                _("the session has no title in the event's main language ({language}).").format(
+                    language=language_name(self.main_language)
+                )
+                if translations
+                else _("the session's title is missing.")
+            )
+            problems.append(self.problem(row, "title", message))
         draft = SessionDraft(
             row=row,
             title=title or "",
             code=values.get("code"),
             track=values.get("track"),
             room=values.get("room"),
-            description=values.get("description"),
+            description=values.get("description") or main.get("description"),
+            translations=translations,
         )
         for name, limit in LIMITS.items():
             value = getattr(draft, name)

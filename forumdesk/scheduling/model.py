@@ -36,6 +36,7 @@ class ProblemKind(enum.StrEnum):
     NOT_REGISTERED = "not_registered"
     UNSCHEDULED = "unscheduled"
     ONE_SECTOR_PANEL = "one_sector_panel"  # only where the event asks for it (issue 20)
+    MISSING_TRANSLATION = "missing_translation"  # a text lacking in a content language
 
     @property
     def label(self) -> str:
@@ -56,6 +57,7 @@ _KIND_LABELS = {
     ProblemKind.NOT_REGISTERED: "not registered",
     ProblemKind.UNSCHEDULED: "not on the timetable",
     ProblemKind.ONE_SECTOR_PANEL: "panel from one sector",
+    ProblemKind.MISSING_TRANSLATION: "missing translation",
 }
 _SEVERITY_RANK = {severity: n << 4 for n, severity in enumerate(Severity)}
 _KIND_ORDER = {kind: n for n, kind in enumerate(ProblemKind)}

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select, union
 
+from forumdesk.core.content_languages import as_row, parse_languages
 from forumdesk.core.enums import LEADING_ROLES, Role
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, gettext
@@ -51,10 +52,13 @@ _ROLE_ORDER = {role: n for n, role in enumerate(Role)}
 
 
 def event_language(db: Database, event_id: int) -> Lang:
-    """The language the event's own texts are in ("ru" or "en"): what its handouts' headings
-    should be in unless someone chooses otherwise (see agenda_labels.content_language)."""
+    """The language the event's own texts are in: its main content language where it chose its
+    languages, else guessed from its letters ("ru" or "en", see agenda_labels.content_language).
+    What its handouts are in unless someone chooses otherwise."""
     with db.reader() as session:
         event = load(session, Event, event_id, "event")
+        if event.content_languages:
+            return cast(Lang, parse_languages(event.content_languages)[0])
         titles = session.scalars(
             select(ProgramSession.title).where(ProgramSession.event_id == event_id)
         ).all()
@@ -200,6 +204,7 @@ _SESSION_COLUMNS = (
     ProgramSession.planned_minutes,
     ProgramSession.all_rooms,
     ProgramSession.cancelled,
+    ProgramSession.translations,
 )
 
 _PERSON_COLUMNS = (*PERSON_ROW_COLUMNS, Organization.country, Organization.sector)
@@ -284,6 +289,7 @@ def _sessions(
         planned_minutes,
         all_rooms,
         cancelled,
+        translations,
     ) in session_records:
         room = room_by_id.get(room_id) if room_id is not None else None
         track = track_by_id.get(track_id) if track_id is not None else None
@@ -319,6 +325,7 @@ def _sessions(
                     link.person.display_name for link in people_here if link.role in LEADING_ROLES
                 ),
                 people=tuple(people_here),
+                translations=as_row(translations),
             )
         )
     positions = {r.id: r.position for r in rooms}

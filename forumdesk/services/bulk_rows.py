@@ -7,6 +7,7 @@ as ranges (id BETWEEN first AND last): a 20,000-person import is one range.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -62,7 +63,14 @@ def row_columns(table: Table) -> list[Any]:
 
 
 def content_hash(row: Sequence[Any], version_at: int) -> int:
-    return hash((*row[:version_at], *row[version_at + 1 :]))
+    return hash(tuple(_hashable(v) for i, v in enumerate(row) if i != version_at))
+
+
+def _hashable(value: Any) -> Any:
+    """A JSON column's value (translations: a dict) as text that hashes; others as they are."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
 
 
 def table_named(name: str) -> Table:

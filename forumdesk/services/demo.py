@@ -1,5 +1,8 @@
 """The demo forum shipped in resources/demo/forum.json: loaded in one unit of work, once.
 
+Its content is in English and Russian, as the real forum's was: English is its main language
+(the records' own columns), Russian its second (their translations).
+
 Loading it again finds the event by name and first day and adds nothing. People already in the
 directory (same e-mail, or same name and organisation) are reused, not duplicated. With
 `undoable`, loading records what it creates as an import does (DemoResult.changes), so the window
@@ -17,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forumdesk.core import content_languages as langs
 from forumdesk.core import text
 from forumdesk.core.countries import stored_country
 from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
@@ -86,6 +90,8 @@ def load_demo(db: Database, path: Path | None = None, *, undoable: bool = False)
             timezone=text.check_timezone(spec["timezone"]),
             organizers=spec["organizers"],
             description=spec["description"],
+            content_languages=langs.stored_languages(spec.get("content_languages")),
+            translations=langs.clean_translations(spec.get("translations"), langs.EVENT_FIELDS),
         )
         session.add(event)
         session.flush()
@@ -119,6 +125,7 @@ def _add_rooms(session: Session, event: Event, specs: list[dict[str, Any]]) -> d
             capacity=spec["capacity"],
             position=position,
             notes=spec.get("notes") or None,
+            translations=langs.clean_translations(spec.get("translations"), langs.ROOM_FIELDS),
         )
         session.add(room)
         session.flush()
@@ -134,6 +141,7 @@ def _add_tracks(session: Session, event: Event, specs: list[dict[str, Any]]) -> 
             name=spec["name"],
             color=text.normalize_color(spec["color"]),
             position=len(tracks),
+            translations=langs.clean_translations(spec.get("translations"), langs.TRACK_FIELDS),
         )
         session.add(track)
         session.flush()
@@ -224,6 +232,7 @@ def _add_session(
         expected_audience=spec["expected_audience"],
         # breaks and registration are for the whole venue: across all rooms, booking none
         all_rooms=bool(spec.get("all_rooms", False)),
+        translations=langs.clean_translations(spec.get("translations"), langs.SESSION_FIELDS),
     )
     session.add(record)
     session.flush()

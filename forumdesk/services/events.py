@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from forumdesk.core import content_languages as langs
 from forumdesk.core import text
 from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
 from forumdesk.core.i18n import N_, _
@@ -23,6 +24,7 @@ from forumdesk.db.models import (
     Room,
     Track,
 )
+from forumdesk.services.content_languages import move_main_language
 from forumdesk.services.records import apply_changes, changed_meanwhile, check_version, load
 
 # What belongs to an event: undoing its creation is refused while any of it is there.
@@ -56,6 +58,8 @@ def event_row(event: Event) -> EventRow:
         version=event.version,
         changeover_minutes=event.changeover_minutes,
         one_sector_warning=event.one_sector_warning,
+        content_languages=langs.parse_languages(event.content_languages),
+        translations=langs.as_row(event.translations),
     )
 
 
@@ -100,6 +104,8 @@ _CLEANERS = {
     "description": text.clean_multiline,
     "changeover_minutes": _changeover,
     "one_sector_warning": bool,
+    "content_languages": lambda v: None if v in (None, "") else langs.stored_languages(v),
+    "translations": lambda v: langs.clean_translations(v, langs.EVENT_FIELDS),
 }
 
 
@@ -121,8 +127,13 @@ def create_event(
     timezone: str = DEFAULT_TIMEZONE,
     organizers: str | None = None,
     description: str | None = None,
+    content_languages: str | tuple[str, ...] | None = None,
+    translations: object = None,
 ) -> EventRow:
-    """Create an event; `last_day` defaults to `first_day` (a one-day event)."""
+    """Create an event; `last_day` defaults to `first_day` (a one-day event).
+
+    `content_languages` are its content's languages, main first (Russian only by default);
+    `translations` its name, venue and city in the others ({"en": {"name": ...}})."""
     fields: dict[str, object] = {
         "name": name,
         "first_day": first_day,
@@ -132,6 +143,8 @@ def create_event(
         "timezone": timezone,
         "organizers": organizers,
         "description": description,
+        "content_languages": content_languages,
+        "translations": translations,
     }
     event = Event(**{key: _CLEANERS[key](value) for key, value in fields.items()})
     _check_days(event)
@@ -157,6 +170,8 @@ def update_event(
         check_version(event, expected_version, "event")
         previous = apply_changes(event, changes, _CLEANERS)
         _check_days(event)
+        if "content_languages" in previous:
+            move_main_language(session, event, str(previous["content_languages"]))
         if {"first_day", "last_day"} & previous.keys():
             old_first = previous.get("first_day", event.first_day)
             old_last = previous.get("last_day", event.last_day)
@@ -236,6 +251,8 @@ def restore_event(db: Database, row: EventRow) -> EventRow:
             description=row.description,
             changeover_minutes=row.changeover_minutes,
             one_sector_warning=row.one_sector_warning,
+            content_languages=",".join(row.content_languages),
+            translations=langs.clean_translations(row.translations, langs.EVENT_FIELDS),
         )
         session.add(event)
         session.flush()

@@ -20,7 +20,7 @@ from forumdesk.core.errors import NotFoundError, ValidationError
 from forumdesk.core.i18n import _
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
-from forumdesk.io.agenda_labels import DEFAULT_PARTS, LANGUAGES, Labels, Lang
+from forumdesk.io.agenda_labels import BILINGUAL, DEFAULT_PARTS, LANGUAGES, Labels, Lang
 from forumdesk.io.agenda_xlsx import (
     GRID_STEPS,
     PAPERS,
@@ -65,7 +65,7 @@ class ExportOptions:
     room_ids: tuple[int, ...] | None = None
     track_ids: tuple[int, ...] | None = None
     paper: str = "A4"
-    lang: Lang = "en"
+    lang: str = "en"  # one of LANGUAGES, or two side by side: one of BILINGUAL ("ru+en")
     include_all_registered: bool = False  # personal agendas for everyone, not only speakers
     grid_step: int = 15  # minutes per row of the grid
 
@@ -122,7 +122,7 @@ class ExportOptions:
             chosen["paper"] = next(
                 (p for p in PAPERS if p.casefold() == paper.casefold()), default.paper
             )
-        if values.get("lang") in LANGUAGES:
+        if values.get("lang") in LANGUAGES or values.get("lang") in BILINGUAL:
             chosen["lang"] = values["lang"]
         if isinstance(values.get("include_all_registered"), bool):
             chosen["include_all_registered"] = values["include_all_registered"]
@@ -205,7 +205,8 @@ def export_agenda(
         track_ids=options.track_ids,
     )
     # every page says which version it shows; the Changes sheet lists what it changed
-    data = replace(data, edition=agenda_edition(db, event_id, options.lang))
+    first_language = options.lang.split("+")[0]
+    data = replace(data, edition=agenda_edition(db, event_id, first_language))
     return write_agenda_workbook(
         data,
         Path(path),
@@ -322,6 +323,6 @@ def export_csv(
 def _check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValidationError(
-            _("Unknown heading language {lang}; choose ru or en.").format(lang=repr(lang)),
+            _("Unknown heading language {lang}; choose ru, en or kk.").format(lang=repr(lang)),
             field="lang",
         )

@@ -47,6 +47,7 @@ from forumdesk.scheduling.checker import (
     Unavailability,
     find_problems,
 )
+from forumdesk.services.content_languages import missing_translation_warnings
 from forumdesk.services.panel_balance import one_sector_warnings
 from forumdesk.services.records import changed_meanwhile, load
 
@@ -189,6 +190,7 @@ def _facts(session: Session, event_id: int) -> _Facts:
     problems = find_problems(sessions, rooms, assignments, people, periods, settings)
     if event.one_sector_warning:  # an optional rule, off unless the event asks for it
         problems += one_sector_warnings(session, event_id, {s.id: s.label for s in sessions})
+    problems += missing_translation_warnings(session, event)
     return _Facts(
         problems,
         {s.id: s.code or s.title for s in sessions},

@@ -21,6 +21,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forumdesk.core import text
+from forumdesk.core.content_languages import (
+    CONTENT_LANGUAGES,
+    SESSION_FIELDS,
+    clean_translations,
+    parse_languages,
+)
 from forumdesk.core.enums import BREAK_KINDS, RegistrationStatus, Role, SessionKind
 from forumdesk.core.i18n import _
 from forumdesk.core.progress import Progress
@@ -84,7 +90,10 @@ def import_programme(
     options = options or ImportOptions()
     options.check()
     prepared = prepare(Path(path), "programme", options)
-    if prepared.mapping.column_of("title") is None:
+    if all(  # a title in any language will do: the rows say which one the event lacks
+        prepared.mapping.column_of(name) is None
+        for name in ("title", *(f"title_{lang}" for lang in CONTENT_LANGUAGES))
+    ):
         found = text.quoted_list(prepared.mapping.headers)
         raise ImportFileError(
             _(
@@ -109,7 +118,11 @@ def import_programme(
                 take_backup(db, session, summary)
             event = load(session, Event, event_id, "event")
             cleaner = ProgrammeRowCleaner(
-                prepared.mapping, prepared.table.sheet, event.first_day, event.last_day
+                prepared.mapping,
+                prepared.table.sheet,
+                event.first_day,
+                event.last_day,
+                main_language=parse_languages(event.content_languages)[0],
             )
             run = _Run(session, event, cleaner, options, summary)
             rejected: list[tuple[list[str], str]] = []
@@ -292,6 +305,7 @@ class _Run:
             "planned_minutes": draft.planned_minutes,
         }
         if record is None:
+            values["translations"] = clean_translations(draft.translations, SESSION_FIELDS)
             values["kind"] = draft.kind or SessionKind.DISCUSSION
             # a break or registration with no room of its own is for the whole venue
             values["all_rooms"] = values["kind"] in BREAK_KINDS and values["room_id"] is None
@@ -324,6 +338,16 @@ class _Run:
             old = getattr(record, name)
             if new is not None and old != new and (old is None or overwrite):
                 setattr(record, name, new)
+                changed = True
+        if draft.translations:
+            stored = {lang: dict(texts) for lang, texts in (record.translations or {}).items()}
+            for lang, texts in draft.translations.items():
+                for name, new_text in texts.items():
+                    if name not in stored.get(lang, {}) or overwrite:
+                        stored.setdefault(lang, {})[name] = new_text
+            merged = clean_translations(stored, SESSION_FIELDS)
+            if merged != record.translations:
+                record.translations = merged
                 changed = True
         if (
             draft.starts_at is not None

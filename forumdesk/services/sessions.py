@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from forumdesk.core import content_languages as langs
 from forumdesk.core import text
 from forumdesk.core.enums import LEADING_ROLES, SessionKind
 from forumdesk.core.errors import ConflictError, ValidationError
@@ -83,6 +84,7 @@ def _row(
         all_rooms=record.all_rooms,
         cancelled=record.cancelled,
         moderators=moderators,
+        translations=langs.as_row(record.translations),
         updated_at=record.updated_at,
         updated_by=record.updated_by,
     )
@@ -204,6 +206,7 @@ FIELD_CLEANERS = {
     "planned_minutes": planned_minutes,
     "all_rooms": bool,
     "cancelled": bool,
+    "translations": lambda v: langs.clean_translations(v, langs.SESSION_FIELDS),
 }
 
 
@@ -225,8 +228,10 @@ def create_session(
     expected_audience: int | None = None,
     planned_minutes: int | None = None,
     all_rooms: bool = False,
+    translations: object = None,
 ) -> SessionRow:
-    """Create a session, scheduled or not (`all_rooms`: across the venue, in no room)."""
+    """Create a session, scheduled or not (`all_rooms`: across the venue, in no room);
+    `translations` holds its title and description in the event's other languages."""
     fields = {
         "code": code,
         "title": title,
@@ -239,6 +244,7 @@ def create_session(
         "expected_audience": expected_audience,
         "planned_minutes": planned_minutes,
         "all_rooms": all_rooms,
+        "translations": translations,
     }
     with db.transaction() as session:
         record = add_session_record(session, event_id, fields)
@@ -442,6 +448,7 @@ def _restore(session: Session, snapshot: SessionSnapshot) -> int:
         planned_minutes=row.planned_minutes,
         all_rooms=row.all_rooms,
         cancelled=row.cancelled,
+        translations=langs.clean_translations(row.translations, langs.SESSION_FIELDS),
     )
     session.add(record)
     put_back_version(session, record, row.version + 1)

@@ -8,6 +8,7 @@ from typing import TypeVar
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from forumdesk.core import content_languages as langs
 from forumdesk.core import text
 from forumdesk.core.errors import ConflictError, ValidationError
 from forumdesk.core.i18n import N_, _
@@ -28,6 +29,7 @@ def room_row(room: Room) -> RoomRow:
         position=room.position,
         notes=room.notes,
         version=room.version,
+        translations=langs.as_row(room.translations),
     )
 
 
@@ -39,6 +41,7 @@ def track_row(track: Track) -> TrackRow:
         color=track.color,
         version=track.version,
         position=track.position,
+        translations=langs.as_row(track.translations),
     )
 
 
@@ -46,10 +49,12 @@ _ROOM_CLEANERS = {
     "name": lambda v: text.require(v, N_("room name"), "name"),
     "capacity": lambda v: text.non_negative(v, N_("capacity"), "capacity"),
     "notes": text.clean_multiline,
+    "translations": lambda v: langs.clean_translations(v, langs.ROOM_FIELDS),
 }
 _TRACK_CLEANERS = {
     "name": lambda v: text.require(v, N_("track name"), "name"),
     "color": text.normalize_color,
+    "translations": lambda v: langs.clean_translations(v, langs.TRACK_FIELDS),
 }
 
 
@@ -81,14 +86,26 @@ def _refuse_duplicate_name(
 
 
 def add_room(
-    db: Database, event_id: int, name: str, capacity: int | None = None, notes: str | None = None
+    db: Database,
+    event_id: int,
+    name: str,
+    capacity: int | None = None,
+    notes: str | None = None,
+    *,
+    translations: object = None,
 ) -> RoomRow:
     """Add a room at the end of the event's room order."""
     with db.transaction() as session:
         load(session, Event, event_id, "event")
         room = Room(
             event_id=event_id,
-            **_clean_all(_ROOM_CLEANERS, name=name, capacity=capacity, notes=notes),
+            **_clean_all(
+                _ROOM_CLEANERS,
+                name=name,
+                capacity=capacity,
+                notes=notes,
+                translations=translations,
+            ),
         )
         _refuse_duplicate_name(session, Room, event_id, room.name, None, "room")
         last = session.scalar(select(func.max(Room.position)).where(Room.event_id == event_id))
@@ -170,6 +187,7 @@ def restore_room(db: Database, snapshot: RoomSnapshot) -> RoomRow:
             capacity=row.capacity,
             position=row.position,
             notes=row.notes,
+            translations=langs.clean_translations(row.translations, langs.ROOM_FIELDS),
         )
         session.add(room)
         put_back_version(session, room, row.version + 1)
@@ -186,10 +204,20 @@ def list_rooms(db: Database, event_id: int) -> list[RoomRow]:
 # --- tracks -----------------------------------------------------------------------------------
 
 
-def add_track(db: Database, event_id: int, name: str, color: str | None = None) -> TrackRow:
+def add_track(
+    db: Database,
+    event_id: int,
+    name: str,
+    color: str | None = None,
+    *,
+    translations: object = None,
+) -> TrackRow:
     with db.transaction() as session:
         load(session, Event, event_id, "event")
-        track = Track(event_id=event_id, **_clean_all(_TRACK_CLEANERS, name=name, color=color))
+        track = Track(
+            event_id=event_id,
+            **_clean_all(_TRACK_CLEANERS, name=name, color=color, translations=translations),
+        )
         _refuse_duplicate_name(session, Track, event_id, track.name, None, "track")
         track.position = next_track_position(session, event_id)
         session.add(track)
@@ -242,6 +270,7 @@ def restore_track(db: Database, snapshot: TrackSnapshot) -> TrackRow:
             name=row.name,
             color=row.color,
             position=row.position,
+            translations=langs.clean_translations(row.translations, langs.TRACK_FIELDS),
         )
         session.add(track)
         put_back_version(session, track, row.version + 1)

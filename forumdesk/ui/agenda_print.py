@@ -32,8 +32,8 @@ from PySide6.QtGui import (
 from forumdesk.core.enums import LEADING_ROLES, Role, SessionKind
 from forumdesk.core.errors import StorageError
 from forumdesk.core.rows import SessionPerson, SessionRow
-from forumdesk.io.agenda_data import AgendaData
-from forumdesk.io.agenda_labels import Labels, Lang, time_range
+from forumdesk.io.agenda_data import AgendaData, in_language
+from forumdesk.io.agenda_labels import Labels, Lang, split_languages, time_range
 from forumdesk.io.agenda_xlsx import stamp
 from forumdesk.io.output_files import output_file
 
@@ -151,8 +151,16 @@ class _Page:
     continued: bool  # the day began on an earlier page
 
 
-def agenda_html(data: AgendaData, lang: Lang) -> str:
+def _one_language(data: AgendaData, lang: str) -> tuple[AgendaData, Lang]:
+    """The agenda in one language: the first of a pair ("ru+en" prints in Russian; the side by
+    side layout is the workbook's), its event's texts in that language."""
+    first = split_languages(lang)[0]
+    return in_language(data, first), first
+
+
+def agenda_html(data: AgendaData, lang: str) -> str:
     """The whole programme as one HTML document (for its text; printing goes page by page)."""
+    data, lang = _one_language(data, lang)
     labels = Labels(lang)
     head_row = _head_row(labels)
     days = _days(data, labels)
@@ -192,7 +200,8 @@ class AgendaDocument:
     session longer than a whole page is broken, at a line, over as many pages as it needs.
     """
 
-    def __init__(self, data: AgendaData, lang: Lang) -> None:
+    def __init__(self, data: AgendaData, lang: str) -> None:
+        data, lang = _one_language(data, lang)
         self._labels = Labels(lang)
         self._head_row = _head_row(self._labels)
         self._title = _title_html(data, self._labels)
@@ -307,7 +316,7 @@ def _paint_number(painter: QPainter, number: int, size: QSizeF, stamp: str | Non
     painter.restore()
 
 
-def agenda_document(data: AgendaData, lang: Lang) -> AgendaDocument:
+def agenda_document(data: AgendaData, lang: str) -> AgendaDocument:
     """The Programme sheet ready for a printer or a PDF writer."""
     return AgendaDocument(data, lang)
 

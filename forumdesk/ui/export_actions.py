@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow
+from forumdesk.io.agenda_labels import Lang, split_languages
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.version_actions import VersionActions
 from forumdesk.ui.workers import JobOutcome, run_with_progress
@@ -238,7 +239,7 @@ class ExportActions(QObject):
         )
         if event_id is None or path is None:
             return None
-        db, lang = self.ctx.db, remembered_options(self.ctx.db, self.ctx.current_event).lang
+        db, lang = self.ctx.db, _one(remembered_options(self.ctx.db, self.ctx.current_event).lang)
         outcome = self._run(
             self.tr("Export calendar"),
             self.tr("Writing the calendar…"),
@@ -271,7 +272,7 @@ class ExportActions(QObject):
             return None
         db, lang, flavour = (
             self.ctx.db,
-            remembered_options(self.ctx.db, self.ctx.current_event).lang,
+            _one(remembered_options(self.ctx.db, self.ctx.current_event).lang),
             remembered_csv_flavour(),
         )
         # the plain flavour is RFC 4180: commas, whatever Excel's regional settings expect
@@ -384,7 +385,7 @@ class ExportActions(QObject):
 
         def read(_progress: object) -> AgendaData:
             data = load_agenda(db, event_id)
-            return dataclasses.replace(data, edition=agenda_edition(db, event_id, lang))
+            return dataclasses.replace(data, edition=agenda_edition(db, event_id, _one(lang)))
 
         outcome = self._run(title, self.tr("Reading the programme…"), read)
         if outcome is None or outcome.cancelled:
@@ -432,3 +433,9 @@ class ExportActions(QObject):
             return None
         self._written(path, self.tr("The agenda was written to {0}.").format(path))
         return path
+
+
+def _one(lang: str) -> Lang:
+    """A remembered agenda language as the calendar, CSV and change lists take it: the first of
+    a side-by-side pair ("ru+en" -> "ru")."""
+    return split_languages(lang)[0]

@@ -192,8 +192,21 @@ class ExportAgendaDialog(QDialog):
             self.paper_combo.addItem(paper, paper)
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(options.paper)))
         self.lang_combo = QComboBox(format_box)
-        self.lang_combo.addItem("Русский", "ru")
-        self.lang_combo.addItem("English", "en")
+        # each language named in its own words; two joined: the programme side by side
+        for code, name in (
+            ("ru", "Русский"),
+            ("en", "English"),
+            ("kk", "Қазақша"),
+            ("ru+en", "Русский | English"),
+            ("kk+ru", "Қазақша | Русский"),
+        ):
+            self.lang_combo.addItem(name, code)
+        self.lang_combo.setToolTip(
+            self.tr(
+                "The agenda's language: headings, dates and the event's own texts. Two languages "
+                "put the programme side by side, the other parts in the first."
+            )
+        )
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(options.lang)))
         self.grid_step_combo = QComboBox(format_box)
         for step in GRID_STEPS:
@@ -204,7 +217,7 @@ class ExportAgendaDialog(QDialog):
         self.part_checks["grid"].toggled.connect(self.grid_step_combo.setEnabled)
         self.grid_step_combo.setEnabled(self.part_checks["grid"].isChecked())
         form.addRow(self.tr("Paper:"), self.paper_combo)
-        form.addRow(self.tr("Headings in:"), self.lang_combo)
+        form.addRow(self.tr("Language:"), self.lang_combo)
         form.addRow(self.tr("Grid time step:"), self.grid_step_combo)
         self.csv_flavour_combo = QComboBox(format_box)
         self.csv_flavour_combo.addItem(
@@ -329,7 +342,7 @@ class ExportAgendaDialog(QDialog):
             room_ids=None if rooms is None else tuple(int(str(r)) for r in rooms),
             track_ids=None if tracks is None else tuple(int(str(t)) for t in tracks),
             paper=str(self.paper_combo.currentData()),
-            lang="ru" if self.lang_combo.currentData() == "ru" else "en",
+            lang=str(self.lang_combo.currentData() or "en"),
             include_all_registered=self.all_registered_check.isChecked(),
             grid_step=int(self.grid_step_combo.currentData()),
         )

@@ -427,7 +427,11 @@ class MappingPage(QWizardPage):
         state = self.state
         assert self.mapping is not None and state.table is not None and state.event
         cleaner = ProgrammeRowCleaner(
-            self.mapping, state.table.sheet, state.event.first_day, state.event.last_day
+            self.mapping,
+            state.table.sheet,
+            state.event.first_day,
+            state.event.last_day,
+            main_language=state.event.main_language,
         )
         headings = [
             self.tr("Row"),

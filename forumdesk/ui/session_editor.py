@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forumdesk.core.content_languages import (
+    NATIVE_NAMES,
+    Translations,
+    fallback,
+    language_name,
+    text_in,
+    with_text,
+)
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.errors import ForumdeskError, NotFoundError
 from forumdesk.core.rows import PersonRow, Placement, SessionRow
@@ -240,7 +249,7 @@ class SessionEditorDialog(QDialog):
         )
         self.description_edit = QPlainTextEdit(box)
         form.addRow(self.tr("Code"), self.code_edit)
-        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self._build_texts(box))
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Track"), self.track_combo)
         form.addRow(self.tr("Room"), self.room_combo)
@@ -248,9 +257,70 @@ class SessionEditorDialog(QDialog):
         form.addRow(self.tr("When"), times)
         form.addRow(self.tr("Planned length"), self.length_spin)
         form.addRow(self.tr("Expected audience"), self.audience_spin)
-        form.addRow(self.tr("Description"), self.description_edit)
         form.addRow("", self.cancelled_check)
         return box
+
+    def _build_texts(self, box: QWidget) -> QWidget:
+        """Title and description in each of the event's languages, side by side (the main
+        language first, in `title_edit` and `description_edit`). A missing translation shows
+        the main language's text greyed with a marker, never an empty look-alike."""
+        languages = self.event_row.content_languages
+        texts = QWidget(box)
+        grid = QGridLayout(texts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.title_edits: dict[str, QLineEdit] = {languages[0]: self.title_edit}
+        self.description_edits: dict[str, QPlainTextEdit] = {languages[0]: self.description_edit}
+        for lang in languages[1:]:
+            self.title_edits[lang] = QLineEdit(texts)
+            self.description_edits[lang] = QPlainTextEdit(texts)
+        several = len(languages) > 1
+        grid.addWidget(QLabel(self.tr("Title"), texts), 1, 0)
+        grid.addWidget(QLabel(self.tr("Description"), texts), 2, 0, Qt.AlignmentFlag.AlignTop)
+        for column, lang in enumerate(languages, start=1):
+            name = NATIVE_NAMES.get(lang, lang)
+            if column == 1 and several:
+                name = self.tr("{0} (main)").format(name)
+            heading = QLabel(f"<b>{name}</b>", texts)
+            heading.setVisible(several)
+            grid.addWidget(heading, 0, column)
+            grid.addWidget(self.title_edits[lang], 1, column)
+            grid.addWidget(self.description_edits[lang], 2, column)
+            self.title_edits[lang].setObjectName(f"title_{lang}")
+            self.description_edits[lang].setObjectName(f"description_{lang}")
+            grid.setColumnStretch(column, 1)
+        self.title_edit.textChanged.connect(self._show_fallbacks)
+        self.description_edit.textChanged.connect(self._show_fallbacks)
+        return texts
+
+    def _show_fallbacks(self, *_args: object) -> None:
+        """Each empty translation shows, greyed, the main text it falls back to, marked."""
+        main_title = self.title_edit.text().strip()
+        main_description = self.description_edit.toPlainText().strip()
+        for lang in self.event_row.content_languages[1:]:
+            name = language_name(lang)
+            title_edit = self.title_edits[lang]
+            title_edit.setPlaceholderText(fallback(main_title, lang) if main_title else "")
+            title_edit.setToolTip(
+                self.tr(
+                    "No title in {0} yet: the main language's stands in for it, marked."
+                ).format(name)
+                if not title_edit.text().strip()
+                else ""
+            )
+            self.description_edits[lang].setPlaceholderText(
+                fallback(main_description, lang) if main_description else ""
+            )
+
+    def translations(self) -> Translations:
+        """The title and description in the event's other languages, as the form has them (texts
+        in a language the event no longer shows are kept as they were)."""
+        found: Translations = self.original.translations if self.original else ()
+        for lang in self.event_row.content_languages[1:]:
+            found = with_text(found, lang, "title", self.title_edits[lang].text())
+            found = with_text(
+                found, lang, "description", self.description_edits[lang].toPlainText()
+            )
+        return found
 
     def _build_people(self) -> QWidget:
         box = QGroupBox(self.tr("People"), self)
@@ -427,6 +497,16 @@ class SessionEditorDialog(QDialog):
         self.day_combo.setCurrentIndex(index)
         self.audience_spin.setValue(-1 if row.expected_audience is None else row.expected_audience)
         self.description_edit.setPlainText(row.description or "")
+        main = self.event_row.main_language
+        for lang in self.event_row.content_languages[1:]:
+            found = text_in(row.translations, lang, "title", main_language=main, main_text=None)
+            self.title_edits[lang].setText(found or "")
+            self.title_edits[lang].setCursorPosition(0)
+            found = text_in(
+                row.translations, lang, "description", main_language=main, main_text=None
+            )
+            self.description_edits[lang].setPlainText(found or "")
+        self._show_fallbacks()
         self._on_scheduled_check_toggled(scheduled)
         self.people_model.set_rows(
             [
@@ -494,6 +574,7 @@ class SessionEditorDialog(QDialog):
             "expected_audience": None if audience < 0 else audience,
             "planned_minutes": self.length_spin.value() or None,
             "cancelled": self.cancelled_check.isChecked(),
+            "translations": self.translations(),
         }
 
     def placement(self) -> Placement:
@@ -727,4 +808,6 @@ def _current_value(row: SessionRow, field: str) -> object:
         return row.kind.value
     if field in {"code", "description"}:
         return value or ""
+    if field == "translations":  # only the languages the editor shows are compared
+        return value
     return value

@@ -6,12 +6,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,6 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forumdesk.core.content_languages import (
+    CONTENT_LANGUAGES,
+    NATIVE_NAMES,
+    Translations,
+    fallback,
+    text_in,
+    with_text,
+)
 from forumdesk.core.rows import EventRow
 from forumdesk.services import venue
 from forumdesk.services.events import get_event
@@ -108,6 +118,8 @@ class SetupPage(QWidget):
         form.addRow(self.tr("City"), self.city_edit)
         form.addRow(self.tr("Venue"), self.venue_edit)
         form.addRow(self.tr("Time zone"), self.timezone_combo)
+        form.addRow(self.tr("Content languages"), self._build_languages(box))
+        form.addRow(self._build_event_texts(box))
         form.addRow(self.tr("Changeover between rooms"), self.changeover_spin)
         form.addRow(self.tr("Panels"), self.one_sector_check)
         form.addRow(self.tr("Organisers"), self.organizers_edit)
@@ -124,9 +136,95 @@ class SetupPage(QWidget):
             self.one_sector_check.toggled,
             self.organizers_edit.textChanged,
             self.description_edit.textChanged,
+            self.main_language_combo.currentIndexChanged,
+            *(check.toggled for check in self.language_checks.values()),
+            *(edit.textChanged for edit in self.event_text_edits.values()),
         ):
             signal.connect(self._update_buttons)
         return box
+
+    def _build_languages(self, box: QWidget) -> QWidget:
+        """The event's content languages: the main one, and the others its texts are kept in."""
+        row = QWidget(box)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.main_language_combo = QComboBox(row)
+        for lang in CONTENT_LANGUAGES:
+            self.main_language_combo.addItem(NATIVE_NAMES[lang], lang)
+        self.main_language_combo.setToolTip(
+            self.tr("The language of the titles and names as the window shows them.")
+        )
+        layout.addWidget(self.main_language_combo)
+        layout.addWidget(QLabel(self.tr("also in:"), row))
+        self.language_checks: dict[str, QCheckBox] = {}
+        for lang in CONTENT_LANGUAGES:
+            check = QCheckBox(NATIVE_NAMES[lang], row)
+            self.language_checks[lang] = check
+            layout.addWidget(check)
+            check.toggled.connect(self._show_language_columns)
+        layout.addStretch(1)
+        self.main_language_combo.currentIndexChanged.connect(self._show_language_columns)
+        return row
+
+    def _build_event_texts(self, box: QWidget) -> QWidget:
+        """The event's name, city and venue in each other language, side by side."""
+        self.event_texts = QWidget(box)
+        grid = QGridLayout(self.event_texts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.event_text_edits: dict[tuple[str, str], QLineEdit] = {}
+        self._language_headings: dict[str, QLabel] = {}
+        for row, (name, label) in enumerate(
+            (("name", self.tr("Name")), ("city", self.tr("City")), ("venue", self.tr("Venue"))),
+            start=1,
+        ):
+            grid.addWidget(QLabel(label, self.event_texts), row, 0)
+            for column, lang in enumerate(CONTENT_LANGUAGES, start=1):
+                edit = QLineEdit(self.event_texts)
+                edit.setObjectName(f"{name}_{lang}")
+                self.event_text_edits[name, lang] = edit
+                grid.addWidget(edit, row, column)
+        for column, lang in enumerate(CONTENT_LANGUAGES, start=1):
+            heading = QLabel(f"<b>{NATIVE_NAMES[lang]}</b>", self.event_texts)
+            self._language_headings[lang] = heading
+            grid.addWidget(heading, 0, column)
+            grid.setColumnStretch(column, 1)
+        return self.event_texts
+
+    def chosen_languages(self) -> tuple[str, ...]:
+        """The content languages as the form has them, main first."""
+        main = str(self.main_language_combo.currentData())
+        others = [
+            lang
+            for lang, check in self.language_checks.items()
+            if check.isChecked() and lang != main
+        ]
+        return (main, *others)
+
+    def _show_language_columns(self, *_args: object) -> None:
+        """A column of texts for each language other than the one the event's own fields hold;
+        a language cannot be both main and "also"."""
+        main = str(self.main_language_combo.currentData())
+        for lang, check in self.language_checks.items():
+            check.setEnabled(lang != main)
+        stored_main = self._event.main_language if self._event else main
+        shown = [lang for lang in self.chosen_languages() if lang != stored_main]
+        for (_name, lang), edit in self.event_text_edits.items():
+            edit.setVisible(lang in shown)
+            main_text = getattr(self._event, _name, None) if self._event else None
+            edit.setPlaceholderText(fallback(main_text, lang) if main_text else "")
+        for lang, heading in self._language_headings.items():
+            heading.setVisible(lang in shown)
+        self.event_texts.setVisible(bool(shown))
+
+    def _form_translations(self) -> Translations:
+        """The event's name, city and venue in the other languages as the form has them."""
+        found: Translations = self._event.translations if self._event else ()
+        stored_main = self._event.main_language if self._event else "ru"
+        chosen = self.chosen_languages()
+        for (name, lang), edit in self.event_text_edits.items():
+            if lang != stored_main and lang in chosen:  # others are kept as they were
+                found = with_text(found, lang, name, edit.text())
+        return found
 
     def _table(self, model: RoomTableModel | TrackTableModel, parent: QWidget) -> QTableView:
         table = QTableView(parent)
@@ -212,6 +310,9 @@ class SetupPage(QWidget):
         self._event = get_event(self.ctx.db, event_id) if event_id else None
         self.setEnabled(self._event is not None)
         self._show_event()
+        languages = self._event.content_languages if self._event else ("ru",)
+        self.room_model.set_languages(languages)
+        self.track_model.set_languages(languages)
         rooms = venue.list_rooms(self.ctx.db, event_id) if event_id else []
         tracks = venue.list_tracks(self.ctx.db, event_id) if event_id else []
         if event_id is not None and event_id == self._shown_event_id:
@@ -250,6 +351,21 @@ class SetupPage(QWidget):
             self.one_sector_check.setChecked(event.one_sector_warning)
         self.organizers_edit.setPlainText(event.organizers or "" if event else "")
         self.description_edit.setPlainText(event.description or "" if event else "")
+        languages = event.content_languages if event else ("ru",)
+        self.main_language_combo.setCurrentIndex(
+            max(0, self.main_language_combo.findData(languages[0]))
+        )
+        for lang, check in self.language_checks.items():
+            check.setChecked(lang in languages[1:])
+        for (name, lang), edit in self.event_text_edits.items():
+            found = (
+                text_in(event.translations, lang, name, main_language=languages[0], main_text=None)
+                if event
+                else None
+            )
+            edit.setText(found or "")
+            edit.setCursorPosition(0)
+        self._show_language_columns()
         self._update_buttons()
 
     def event_changes(self) -> dict[str, object]:
@@ -267,7 +383,14 @@ class SetupPage(QWidget):
             "changeover_minutes": self.changeover_spin.value(),
             "one_sector_warning": self.one_sector_check.isChecked(),
         }
-        return {k: v for k, v in form.items() if v != getattr(self._event, k)}
+        changes = {k: v for k, v in form.items() if v != getattr(self._event, k)}
+        languages = self.chosen_languages()
+        if languages != self._event.content_languages:
+            changes["content_languages"] = ",".join(languages)
+        translations = self._form_translations()
+        if translations != self._event.translations:
+            changes["translations"] = translations
+        return changes
 
     def _update_buttons(self) -> None:
         dirty = bool(self.event_changes())

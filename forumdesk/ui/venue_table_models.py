@@ -1,4 +1,9 @@
-"""Rooms and tracks as editable tables: an edit becomes an undo command, not a direct write."""
+"""Rooms and tracks as editable tables: an edit becomes an undo command, not a direct write.
+
+Where the event has several content languages, each name has a column per other language
+("name@en"): an empty one shows the main name greyed, in italics and marked, and an edit there
+asks for the record's `translations` to change.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,15 @@ from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
+from forumdesk.core.content_languages import (
+    NATIVE_NAMES,
+    clean_translations,
+    fallback,
+    text_in,
+    with_text,
+)
 from forumdesk.core.rows import RoomRow, TrackRow
 from forumdesk.ui.row_changes import apply_row_changes
 
@@ -24,9 +36,35 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
+        self._fields: tuple[str, ...] = self.FIELDS
+        self._languages: tuple[str, ...] = ("ru",)
 
     def headings(self) -> tuple[str, ...]:
         raise NotImplementedError
+
+    def set_languages(self, languages: Sequence[str]) -> None:
+        """The event's content languages, main first: a name column for each other one."""
+        languages = tuple(languages) or ("ru",)
+        if languages == self._languages:
+            return
+        self.beginResetModel()
+        self._languages = languages
+        at = self.FIELDS.index("name") + 1
+        extra = tuple(f"name@{lang}" for lang in languages[1:])
+        self._fields = self.FIELDS[:at] + extra + self.FIELDS[at:]
+        self.endResetModel()
+
+    def _heading(self, field: str) -> str:
+        if "@" in field:
+            lang = field.split("@", 1)[1]
+            return f"{self.headings()[0]} · {NATIVE_NAMES.get(lang, lang)}"
+        return self.headings()[self.FIELDS.index(field)]
+
+    def _translated(self, row: R, field: str) -> str | None:
+        lang = field.split("@", 1)[1]
+        return text_in(
+            row.translations, lang, "name", main_language=self._languages[0], main_text=row.name
+        )
 
     def set_rows(self, rows: Sequence[R]) -> None:
         """Replace everything (a reload: another event)."""
@@ -48,7 +86,7 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.FIELDS)
+        return 0 if parent.isValid() else len(self._fields)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -56,9 +94,9 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.FIELDS)
+            and 0 <= section < len(self._fields)
         ):
-            return self.headings()[section]
+            return self._heading(self._fields[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -69,12 +107,32 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        value = getattr(self._rows[index.row()], self.FIELDS[index.column()])
+        row, field = self._rows[index.row()], self._fields[index.column()]
+        if "@" in field:
+            return self._translation_data(row, field, role)
+        value = getattr(row, field)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if role == Qt.ItemDataRole.EditRole and isinstance(value, int):
                 return value
             return "" if value is None else str(value)
-        return self._extra(self._rows[index.row()], self.FIELDS[index.column()], role)
+        return self._extra(row, field, role)
+
+    def _translation_data(self, row: R, field: str, role: int) -> Any:
+        """A name in another language; where it is missing, the main one greyed and marked."""
+        found = self._translated(row, field)
+        if role == Qt.ItemDataRole.EditRole:
+            return found or ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return found if found is not None else fallback(row.name, field.split("@", 1)[1])
+        if found is None and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#8A8A8A")
+        if found is None and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if found is None and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("No name in this language yet: the main one stands in for it.")
+        return None
 
     def _extra(self, row: R, field: str, role: int) -> Any:
         return None
@@ -82,7 +140,14 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        row, field = self._rows[index.row()], self.FIELDS[index.column()]
+        row, field = self._rows[index.row()], self._fields[index.column()]
+        if "@" in field:
+            if (str(value).strip() or None) == self._translated(row, field):
+                return False
+            lang = field.split("@", 1)[1]
+            changed = with_text(row.translations, lang, "name", str(value))
+            self.edit_requested.emit(row, "translations", clean_translations(changed, ("name",)))
+            return False
         if value == getattr(row, field) or (value == "" and getattr(row, field) is None):
             return False
         self.edit_requested.emit(row, field, value)

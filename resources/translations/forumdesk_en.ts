@@ -67,7 +67,7 @@
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="379"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="386"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n row with problems will be left out and written to {0}.</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>ExportActions</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/export_actions.py" line="367"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="368"/>
         <source>%n table tents were written to {0}.</source>
         <translation>
             <numerusform>%n table tent was written to {0}.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/export_actions.py" line="369"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="370"/>
         <source>%n badges were written to {0}.</source>
         <translation>
             <numerusform>%n badge was written to {0}.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="642"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="649"/>
         <source>Name conflicts: %n (same e-mail, another name).</source>
         <translation>
             <numerusform>Name conflicts: %n (same e-mail, another name).</numerusform>

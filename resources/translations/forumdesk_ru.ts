@@ -810,12 +810,12 @@
         <translation>имя из файла</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="302"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="309"/>
         <source>Write the rejected rows to</source>
         <translation>Записать отклонённые строки в</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="304"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="311"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>Excel или CSV (*.xlsx *.csv)</translation>
     </message>
@@ -823,43 +823,43 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="328"/>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="402"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="335"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="409"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="330"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="337"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="334"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="341"/>
         <source>Nothing is changed until you press Import, and then everything is written at once or, if anything fails or you cancel, nothing at all. Edit &gt; Undo takes the whole import back in one step, until forumdesk is closed.</source>
         <translation>Пока вы не нажмёте «Импортировать», ничего не меняется; затем всё записывается сразу, а если что-то не удастся или вы прервёте импорт, не записывается ничего. Команда «Правка &gt; Отменить» отменяет весь импорт за один шаг — до закрытия forumdesk.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="343"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="350"/>
         <source>Make a backup copy of the database first (it stays after forumdesk is closed)</source>
         <translation>Сначала сделать резервную копию базы (она останется и после закрытия forumdesk)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="362"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="369"/>
         <source>the directory only</source>
         <translation>только справочник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="364"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="371"/>
         <source>Import «{0}» into «{1}».</source>
         <translation>Импорт «{0}» в «{1}».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="372"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="379"/>
         <source>Same e-mail, another name: the file&apos;s name is taken for {0} of {1} people; the others keep the name they have.</source>
         <translation>Тот же e-mail, другое имя: имя из файла берётся для {0} из {1} человек; у остальных остаётся прежнее имя.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="379"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="386"/>
         <source>%n row(s) with problems will be left out and written to {0}.</source>
         <translation>
             <numerusform>%n строка с проблемами будет пропущена и записана в {0}.</numerusform>
@@ -868,22 +868,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="390"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="397"/>
         <source>Importing</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="391"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="398"/>
         <source>Importing the rows…</source>
         <translation>Импорт строк…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="397"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="404"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Импорт прерван; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="410"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="417"/>
         <source>Nothing was written: go back and check the file again.</source>
         <translation>Ничего не записано: вернитесь назад и проверьте файл снова.</translation>
     </message>
@@ -1020,196 +1020,196 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../forumdesk/ui/agenda_print.py" line="356"/>
+        <location filename="../../forumdesk/ui/agenda_print.py" line="365"/>
         <source>The PDF «{0}» could not be written.</source>
         <translation>Не удалось записать PDF «{0}».</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="71"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="72"/>
         <source>Open the file</source>
         <translation>Открыть файл</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="82"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="83"/>
         <source>&amp;Export agenda…</source>
         <translation>&amp;Экспорт программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="85"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="86"/>
         <source>&amp;Print agenda…</source>
         <translation>Пе&amp;чать программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="88"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="89"/>
         <source>Export agenda to P&amp;DF…</source>
         <translation>Экспорт программы в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="90"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="91"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>Экспорт &amp;календаря (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="92"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="93"/>
         <source>Export CS&amp;V</source>
         <translation>Экспорт в CS&amp;V</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="93"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="94"/>
         <source>&amp;Sessions…</source>
         <translation>&amp;Сессии…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="95"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="96"/>
         <source>&amp;People…</source>
         <translation>&amp;Участники…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="98"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="99"/>
         <source>&amp;Badges…</source>
         <translation>Б&amp;ейджи…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="101"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="102"/>
         <source>&amp;Table tents…</source>
         <translation>&amp;Таблички на стол…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="145"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="146"/>
         <source>The file could not be written: {0}</source>
         <translation>Не удалось записать файл: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="152"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="153"/>
         <source>The export failed unexpectedly: {0}</source>
         <translation>Экспорт неожиданно завершился ошибкой: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="196"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="207"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="197"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="208"/>
         <source>Export agenda</source>
         <translation>Экспорт программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="210"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="211"/>
         <source>Writing the agenda workbook…</source>
         <translation>Запись программы в книгу Excel…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="217"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="218"/>
         <source>Export cancelled; any previous file was left as it was.</source>
         <translation>Экспорт прерван; прежний файл, если он был, не изменён.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="222"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="433"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="223"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="434"/>
         <source>The agenda was written to {0}.</source>
         <translation>Программа записана в {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="234"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="243"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="235"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="244"/>
         <source>Export calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="236"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="237"/>
         <source>programme</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="237"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="238"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="244"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="245"/>
         <source>Writing the calendar…</source>
         <translation>Запись календаря…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="250"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="251"/>
         <source>{0} sessions were written to {1}.</source>
         <translation>Записано сессий: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="260"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="261"/>
         <source>Export sessions as CSV</source>
         <translation>Экспорт сессий в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="262"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="263"/>
         <source>Export people as CSV</source>
         <translation>Экспорт участников в CSV</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="268"/>
         <source>sessions</source>
         <translation>сессии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="267"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="268"/>
         <source>people</source>
         <translation>участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="268"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="269"/>
         <source>CSV file (*.csv)</source>
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="281"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="282"/>
         <source>Writing the CSV file…</source>
         <translation>Запись файла CSV…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="288"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="289"/>
         <source>{0} rows were written to {1}.</source>
         <translation>Записано строк: {0}. Файл: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="317"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="318"/>
         <source>Table tents</source>
         <translation>Таблички на стол</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="317"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="318"/>
         <source>Badges</source>
         <translation>Бейджи</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="321"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="322"/>
         <source>table tents</source>
         <translation>таблички</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="321"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="322"/>
         <source>badges</source>
         <translation>бейджи</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="322"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="419"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="323"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="420"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="331"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="332"/>
         <source>Writing the table tents…</source>
         <translation>Запись табличек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="345"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="346"/>
         <source>Writing the badges…</source>
         <translation>Запись бейджей…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="362"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="363"/>
         <source>Cancelled; any previous file was left as it was.</source>
         <translation>Отменено; прежний файл, если он был, не изменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/export_actions.py" line="367"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="368"/>
         <source>%n table tents were written to {0}.</source>
         <translation>
             <numerusform>%n табличка записана в {0}.</numerusform>
@@ -1218,7 +1218,7 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/export_actions.py" line="369"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="370"/>
         <source>%n badges were written to {0}.</source>
         <translation>
             <numerusform>%n бейдж записан в {0}.</numerusform>
@@ -1227,27 +1227,27 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="389"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="390"/>
         <source>Reading the programme…</source>
         <translation>Чтение программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="399"/>
         <location filename="../../forumdesk/ui/export_actions.py" line="400"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="407"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="401"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="408"/>
         <source>Print agenda</source>
         <translation>Печать программы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="416"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="424"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="417"/>
         <location filename="../../forumdesk/ui/export_actions.py" line="425"/>
-        <location filename="../../forumdesk/ui/export_actions.py" line="431"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="426"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="432"/>
         <source>Export agenda to PDF</source>
         <translation>Экспорт программы в PDF</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_actions.py" line="418"/>
+        <location filename="../../forumdesk/ui/export_actions.py" line="419"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
@@ -1307,119 +1307,128 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Бумага и язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="200"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="205"/>
+        <source>The agenda&apos;s language: headings, dates and the event&apos;s own texts. Two languages put the programme side by side, the other parts in the first.</source>
+        <translation>Язык программы: заголовки, даты и собственные тексты мероприятия. При двух языках программа идёт в две колонки, остальные части — на первом языке.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="213"/>
         <source>{0} min</source>
         <translation>{0} мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="206"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="219"/>
         <source>Paper:</source>
         <translation>Бумага:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="207"/>
-        <source>Headings in:</source>
-        <translation>Язык заголовков:</translation>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="220"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="208"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="221"/>
         <source>Grid time step:</source>
         <translation>Шаг сетки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="211"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="224"/>
         <source>Excel (apostrophe before formula-like text)</source>
         <translation>Excel (апостроф перед текстом, похожим на формулу)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="214"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="227"/>
         <source>Other programs (plain UTF-8, values as stored)</source>
         <translation>Другие программы (простой UTF-8, значения как есть)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="217"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="230"/>
         <source>How File &gt; Export CSV writes its files. Excel: UTF-8 with a byte-order mark, and an apostrophe before text that Excel would run as a formula (phone numbers starting with + too). Other programs: RFC 4180 UTF-8 without a byte-order mark, commas between columns and every value exactly as stored, for mail merge and CRM uploads.</source>
         <translation>Как «Файл &gt; Экспорт CSV» записывает файлы. Excel: UTF-8 с меткой порядка байтов и апостроф перед текстом, который Excel выполнил бы как формулу (и перед телефонами, начинающимися с +). Другие программы: RFC 4180, UTF-8 без метки порядка байтов, запятые между столбцами и все значения в точности как сохранены — для рассылок слиянием и загрузки в CRM.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="228"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="241"/>
         <source>CSV files for:</source>
         <translation>Файлы CSV для:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="242"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="255"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="243"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="256"/>
         <source>Rooms</source>
         <translation>Залы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="244"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="257"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="252"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="265"/>
         <source>agenda</source>
         <translation>программа</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="254"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="267"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="257"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="270"/>
         <source>Save to:</source>
         <translation>Сохранить в:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="269"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="282"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="347"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="360"/>
         <source>Choose at least one part of the agenda.</source>
         <translation>Выберите хотя бы один раздел программы.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="349"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="362"/>
         <source>Choose at least one day.</source>
         <translation>Выберите хотя бы один день.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="350"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="363"/>
         <source>Choose at least one room.</source>
         <translation>Выберите хотя бы один зал.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="351"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="364"/>
         <source>Choose at least one track.</source>
         <translation>Выберите хотя бы один трек.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="357"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="370"/>
         <source>Choose where to save the workbook.</source>
         <translation>Выберите, куда сохранить книгу.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="359"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="372"/>
         <source>{0} is a folder; give the name of the file to write.</source>
         <translation>{0} — это папка; укажите имя файла для записи.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="379"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="392"/>
         <source>Save the agenda as</source>
         <translation>Сохранить программу как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/export_dialog.py" line="381"/>
+        <location filename="../../forumdesk/ui/export_dialog.py" line="394"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Headings in:</source>
+        <translation type="vanished">Язык заголовков:</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1685,30 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>описание</translation>
     </message>
     <message>
+        <source>title in Russian</source>
+        <translation>название на русском</translation>
+    </message>
+    <message>
+        <source>title in English</source>
+        <translation>название на английском</translation>
+    </message>
+    <message>
+        <source>title in Kazakh</source>
+        <translation>название на казахском</translation>
+    </message>
+    <message>
+        <source>description in Russian</source>
+        <translation>описание на русском</translation>
+    </message>
+    <message>
+        <source>description in English</source>
+        <translation>описание на английском</translation>
+    </message>
+    <message>
+        <source>description in Kazakh</source>
+        <translation>описание на казахском</translation>
+    </message>
+    <message>
         <source>expected audience</source>
         <translation>ожидаемое число участников</translation>
     </message>
@@ -1691,42 +1724,42 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="506"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="513"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="606"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="613"/>
         <source>Import programme: {0}</source>
         <translation>импорт программы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="607"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="614"/>
         <source>Import attendees: {0}</source>
         <translation>импорт участников: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="611"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="618"/>
         <source>Sessions: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}. Rooms added: {5}, tracks added: {6}, people added: {7}, people assigned: {8}.</source>
         <translation>Сессии: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}. Добавлено залов: {5}, треков: {6}, людей: {7}; включено в сессии: {8}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="626"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="633"/>
         <source>Registered for the event: {0}.</source>
         <translation>Зарегистрировано на мероприятие: {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="628"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="635"/>
         <source>People: {0} new, {1} updated, {2} unchanged, {3} skipped; rows with problems: {4}.</source>
         <translation>Люди: новых — {0}, обновлено — {1}, без изменений — {2}, пропущено — {3}; строк с проблемами: {4}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="637"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="644"/>
         <source>Rows read: {0}, of which merged into another row&apos;s person: {1}, empty: {2}, the header repeated: {3}.</source>
         <translation>Прочитано строк: {0}, из них объединено с человеком из другой строки: {1}, пустых: {2}, повторов заголовка: {3}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../forumdesk/ui/import_wizard.py" line="642"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="649"/>
         <source>Name conflicts: %n (same e-mail, another name).</source>
         <translation>
             <numerusform>Расхождений в именах: %n (тот же e-mail, другое имя).</numerusform>
@@ -1735,17 +1768,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         </translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="648"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="655"/>
         <source>Registered for the event: {0}; put in sessions: {1}.</source>
         <translation>Зарегистрировано на мероприятие: {0}; включено в сессии: {1}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="652"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="659"/>
         <source>Unavailable periods added: {0}.</source>
         <translation>Добавлено периодов недоступности: {0}.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="655"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="662"/>
         <source>Expected. </source>
         <translation>Ожидаемый результат. </translation>
     </message>
@@ -2165,13 +2198,13 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="332"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="433"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="437"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/import_mapping_page.py" line="333"/>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="434"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="438"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
@@ -2259,57 +2292,57 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <translation>Мероприятие не выбрано: сессии не будут учтены.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="435"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="439"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="436"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="440"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="437"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="441"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="438"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="442"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="439"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="443"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="440"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="444"/>
         <source>Starts</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="441"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="445"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="442"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="446"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="485"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="489"/>
         <source>The mapping «{0}» was applied.</source>
         <translation>Сопоставление «{0}» применено.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="491"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="495"/>
         <source>Give the mapping a name to save it under.</source>
         <translation>Укажите название, под которым сохранить сопоставление.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_mapping_page.py" line="515"/>
+        <location filename="../../forumdesk/ui/import_mapping_page.py" line="519"/>
         <source>The mapping was saved as «{0}».</source>
         <translation>Сопоставление сохранено как «{0}».</translation>
     </message>
@@ -2992,6 +3025,10 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
         <source>panel from one sector</source>
         <translation>панель из одного сектора</translation>
     </message>
+    <message>
+        <source>missing translation</source>
+        <translation>нет перевода</translation>
+    </message>
 </context>
 <context>
     <name>ProblemMarks</name>
@@ -3266,17 +3303,17 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="161"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="161"/>
         <source>Seats</source>
         <translation>Мест</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="96"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="161"/>
         <source>Notes</source>
         <translation>Примечания</translation>
     </message>
@@ -3391,208 +3428,218 @@ To work from several desks, put the database on a PostgreSQL server (File &gt; O
 <context>
     <name>SessionEditorDialog</name>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="128"/>
-        <location filename="../../forumdesk/ui/session_editor.py" line="717"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="137"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="798"/>
         <source>Edit session {0}</source>
         <translation>изменение сессии {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="130"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="139"/>
         <source>New session</source>
         <translation>Новая сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="178"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="187"/>
         <source>Session</source>
         <translation>Сессия</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="189"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
         <source>(no track)</source>
         <translation>(без трека)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="193"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="202"/>
         <source>(no room)</source>
         <translation>(без зала)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="194"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="203"/>
         <source>All rooms (whole venue)</source>
         <translation>Все залы (вся площадка)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="198"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="207"/>
         <source>On the timetable</source>
         <translation>В расписании</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="200"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="209"/>
         <source>Cancelled (stays in the programme)</source>
         <translation>Отменена (остаётся в программе)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="213"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
         <source>Suggest a slot…</source>
         <translation>Подобрать место…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="218"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="227"/>
         <source>Save the session first: then its people are known</source>
         <translation>Сначала сохраните сессию: тогда будут известны её участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="222"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="231"/>
         <source>The best rooms and times for this session with its saved people; choosing one places it there and saves the session</source>
         <translation>Лучшие залы и время для этой сессии с её сохранёнными участниками; выбранный вариант ставит её туда и сохраняет сессию</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="232"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="241"/>
         <source>not set</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="236"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="245"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="237"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="246"/>
         <source>not set (1 hour)</source>
         <translation>не задана (1 час)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="239"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="248"/>
         <source>How long the session lasts when it is put on the timetable</source>
         <translation>Сколько длится сессия, когда её ставят в расписание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="242"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="251"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="243"/>
-        <source>Title</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="244"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="253"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="245"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="254"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="246"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="255"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="248"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="257"/>
         <source>When</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="249"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="258"/>
         <source>Planned length</source>
         <translation>Плановая длительность</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="250"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="259"/>
         <source>Expected audience</source>
         <translation>Ожидается участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="251"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="277"/>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="278"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="256"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="282"/>
+        <source>{0} (main)</source>
+        <translation>{0} (основной)</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="304"/>
+        <source>No title in {0} yet: the main language&apos;s stands in for it, marked.</source>
+        <translation>Названия на языке «{0}» пока нет: вместо него показано название на основном языке, с пометкой.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/session_editor.py" line="326"/>
         <source>People</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="295"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="365"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="296"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="366"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="297"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="367"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="311"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="381"/>
         <source>Add people</source>
         <translation>Добавить участников</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="315"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="385"/>
         <source>Type a name, organisation or e-mail (Cyrillic or Latin)…</source>
         <translation>Введите имя, организацию или эл. почту (кириллицей или латиницей)…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="331"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="401"/>
         <source>Add as</source>
         <translation>Добавить как</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="333"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="403"/>
         <source>New person…</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="553"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="634"/>
         <source>Already in this session: {0}</source>
         <translation>Уже в этой сессии: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="598"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="679"/>
         <source>Panel balance: no moderators or speakers yet.</source>
         <translation>Состав панели: модераторов и спикеров пока нет.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="601"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="682"/>
         <source>Panel balance ({0} moderators and speakers):</source>
         <translation>Состав панели (модераторов и спикеров: {0}):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="602"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="683"/>
         <source>Sectors: {0}</source>
         <translation>Секторы: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="603"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="684"/>
         <source>Countries: {0}</source>
         <translation>Страны: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="607"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="688"/>
         <source>Gender: {0}</source>
         <translation>Пол: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="610"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="691"/>
         <source>All from one sector: {0}</source>
         <translation>Все из одного сектора: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="670"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="751"/>
         <source>The session needs a title.</source>
         <translation>Укажите название сессии.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/session_editor.py" line="679"/>
+        <location filename="../../forumdesk/ui/session_editor.py" line="760"/>
         <source>The session must end after it starts.</source>
         <translation>Сессия должна заканчиваться позже, чем начинается.</translation>
     </message>
@@ -3779,197 +3826,215 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="64"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="74"/>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="79"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="81"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="91"/>
         <source>Time a person needs between sessions in different rooms; less is reported as a clash.</source>
         <translation>Время, нужное человеку, чтобы перейти между сессиями в разных залах; меньший промежуток считается накладкой.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="87"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
         <source>Warn of one sector only</source>
         <translation>предупреждать об одном секторе</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="89"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="99"/>
         <source>The Problems dock warns of a session whose moderators and speakers all come from one sector (government, business, …).</source>
         <translation>Панель «Проблемы» предупреждает о сессии, все модераторы и спикеры которой из одного сектора (государство, бизнес, …).</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="97"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="107"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="98"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="108"/>
         <source>Revert</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="105"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="115"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="106"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="116"/>
         <source>First day</source>
         <translation>Первый день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="107"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="117"/>
         <source>Last day</source>
         <translation>Последний день</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="108"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="118"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="109"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="119"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
         <source>Venue</source>
         <translation>Место проведения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="110"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="120"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="111"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="121"/>
+        <source>Content languages</source>
+        <translation>Языки содержания</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="123"/>
         <source>Changeover between rooms</source>
         <translation>Переход между залами</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="112"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="124"/>
         <source>Panels</source>
         <translation>Панели</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="113"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="125"/>
         <source>Organisers</source>
         <translation>Организаторы</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="114"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="126"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="142"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="155"/>
+        <source>The language of the titles and names as the window shows them.</source>
+        <translation>Язык названий, в котором их показывает окно.</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="158"/>
+        <source>also in:</source>
+        <translation>а также:</translation>
+    </message>
+    <message>
+        <location filename="../../forumdesk/ui/setup_page.py" line="240"/>
         <source>Rooms (in timetable order)</source>
         <translation>Залы (в порядке расписания)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="146"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="244"/>
         <source>Add room</source>
         <translation>Добавить зал</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="147"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="245"/>
         <source>Delete room…</source>
         <translation>Удалить зал…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="148"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="179"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="246"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="277"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="149"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="180"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="247"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="278"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="157"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="255"/>
         <source> seats</source>
         <translation> чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="171"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="269"/>
         <source>Tracks</source>
         <translation>Треки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="176"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="274"/>
         <source>Add track</source>
         <translation>Добавить трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="177"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="275"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="178"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="276"/>
         <source>Delete track…</source>
         <translation>Удалить трек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="303"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="305"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="426"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="428"/>
         <source>Room {0}</source>
         <translation>Зал {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="320"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="443"/>
         <source>Delete room</source>
         <translation>Удаление зала</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="321"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="444"/>
         <source>Delete the room «{0}»? Its sessions keep their times and lose their room. You can undo this.</source>
         <translation>Удалить зал «{0}»? Его сессии сохранят время, но останутся без зала. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="474"/>
         <source>Move room {0} up</source>
         <translation>перемещение зала «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="351"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="474"/>
         <source>Move room {0} down</source>
         <translation>перемещение зала «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="364"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="369"/>
-        <location filename="../../forumdesk/ui/setup_page.py" line="374"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="487"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="492"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="497"/>
         <source>Track {0}</source>
         <translation>Трек {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="389"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="512"/>
         <source>Track colour</source>
         <translation>Цвет трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="524"/>
         <source>Move track {0} up</source>
         <translation>перемещение трека «{0}» выше</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="401"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="524"/>
         <source>Move track {0} down</source>
         <translation>перемещение трека «{0}» ниже</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="414"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="537"/>
         <source>Delete track</source>
         <translation>Удаление трека</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/setup_page.py" line="415"/>
+        <location filename="../../forumdesk/ui/setup_page.py" line="538"/>
         <source>Delete the track «{0}»? Its sessions stay, without a track. You can undo this.</source>
         <translation>Удалить трек «{0}»? Его сессии останутся, но без трека. Это можно отменить.</translation>
     </message>
@@ -4100,82 +4165,82 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="429"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="436"/>
         <source>Imported</source>
         <translation>Импорт завершён</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="437"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="444"/>
         <source>Created:</source>
         <translation>Создано:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="438"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="445"/>
         <source>Updated:</source>
         <translation>Обновлено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="439"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="446"/>
         <source>Unchanged:</source>
         <translation>Без изменений:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="440"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="447"/>
         <source>Skipped:</source>
         <translation>Пропущено:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="441"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="448"/>
         <source>Rejected rows:</source>
         <translation>Отклонено строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="442"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="449"/>
         <source>Rows merged into another row&apos;s person:</source>
         <translation>Строк объединено с человеком из другой строки:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="450"/>
         <source>Empty rows:</source>
         <translation>Пустых строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="444"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="451"/>
         <source>Header rows repeated:</source>
         <translation>Повторов строки заголовка:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="445"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="452"/>
         <source>Name conflicts (same e-mail, another name):</source>
         <translation>Расхождений в именах (тот же e-mail, другое имя):</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="446"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="453"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="447"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="454"/>
         <source>Registered for the event:</source>
         <translation>Зарегистрировано на мероприятие:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="448"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="455"/>
         <source>Put in sessions:</source>
         <translation>Включено в сессии:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="449"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="456"/>
         <source>Unavailable periods added:</source>
         <translation>Добавлено периодов недоступности:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="480"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="487"/>
         <source>The rejected rows are in {0}</source>
         <translation>Отклонённые строки записаны в {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../forumdesk/ui/import_wizard.py" line="492"/>
         <source>A copy of the database before the import: {0}</source>
         <translation>Копия базы до импорта: {0}</translation>
     </message>
@@ -4348,12 +4413,12 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TrackTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="173"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/venue_table_models.py" line="108"/>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="173"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
@@ -4582,6 +4647,14 @@ You can undo this with Edit &gt; Undo.</source>
     <message>
         <source>registration</source>
         <translation>регистрация</translation>
+    </message>
+</context>
+<context>
+    <name>_VenueTableModel</name>
+    <message>
+        <location filename="../../forumdesk/ui/venue_table_models.py" line="134"/>
+        <source>No name in this language yet: the main one stands in for it.</source>
+        <translation>Названия на этом языке пока нет: вместо него показано основное.</translation>
     </message>
 </context>
 <context>

@@ -697,3 +697,65 @@ def test_0007_gives_each_existing_event_a_secret_of_its_own(db_path: Path) -> No
     keys = [key for (key,) in _sql(db_path, "SELECT checkin_key FROM events ORDER BY id")]
     assert all(len(key) == 32 for key in keys) and keys[0] != keys[1]
     assert _sql(db_path, "SELECT count(*) FROM check_ins") == [(0,)]
+
+
+# --- 0008: content in several languages -------------------------------------------------------
+
+
+def test_0008_keeps_every_text_as_the_main_language_and_downgrades(db_path: Path) -> None:
+    from forumdesk.services.events import get_event
+    from forumdesk.services.sessions import get_session, update_session
+    from forumdesk.services.venue import list_rooms
+
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0007")
+    engine.dispose()
+    _sql(
+        db_path,
+        "INSERT INTO events (id, name, first_day, last_day, timezone, changeover_minutes,"
+        " one_sector_warning, version) VALUES (1, 'Форум / Forum', '2021-11-25', '2021-11-26',"
+        " 'Asia/Almaty', 0, 0, 1)",
+    )
+    _sql(
+        db_path,
+        "INSERT INTO rooms (id, event_id, name, position, version) VALUES (1, 1, 'Зал', 0, 1)",
+    )
+    _sql(
+        db_path,
+        "INSERT INTO program_sessions (id, event_id, code, title, kind, all_rooms, cancelled,"
+        " version) VALUES (1, 1, 'S1', 'Торговля', 'discussion', 0, 0, 1)",
+    )
+
+    database = _open(db_path)
+    try:
+        assert _version(db_path) == "0008"
+        event = get_event(database, 1)
+        assert (event.content_languages, event.translations) == (("ru",), ())
+        assert list_rooms(database, 1)[0].translations == ()
+        session = get_session(database, 1)
+        assert (session.title, session.translations) == ("Торговля", ())
+        update_session(
+            database,
+            1,
+            {"translations": {"en": {"title": "Trade"}}},
+            expected_version=session.version,
+        )
+    finally:
+        database.dispose()
+    stored = _sql(db_path, "SELECT translations FROM program_sessions")
+    assert stored == [('{"en": {"title": "Trade"}}',)]
+
+    engine = create_database_engine(resolve_database_url(str(db_path)))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007")
+    engine.dispose()
+    assert _version(db_path) == "0007"
+    columns = {row[1] for row in _sql(db_path, "PRAGMA table_info(program_sessions)")}
+    assert "translations" not in columns
+    assert _sql(db_path, "SELECT code, title FROM program_sessions") == [("S1", "Торговля")]
+    assert _sql(db_path, "SELECT name FROM rooms") == [("Зал",)]

@@ -377,7 +377,7 @@ def test_russian_headings(demo_data: AgendaData, tmp_path: Path) -> None:
         "Модераторы",
         "Спикеры и участники панели",
     )
-    assert _values(ws)[3][0] == "Четверг, 25 ноября 2021 г."
+    assert _values(ws)[3][0] == "Четверг, 25 ноября 2021\u00a0г."
     assert ws.oddFooter.right.text == "Стр. &P из &N"
     assert ws.oddFooter.left.text == "Напечатано &D"
 
