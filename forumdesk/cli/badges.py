@@ -36,7 +36,7 @@ def _badges_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=("ru", "en", "kk"),
         default=None,
         help="language of countries and roles (default: the language the event is written in)",
     )

@@ -38,7 +38,7 @@ from forumdesk.io.output_files import output_file
 
 Layout = Literal["a6", "card10", "a4x4"]
 LAYOUTS: tuple[Layout, ...] = ("a6", "card10", "a4x4")
-Lang = Literal["ru", "en"]
+Lang = Literal["ru", "en", "kk"]
 
 
 class BadgeRole(enum.StrEnum):
@@ -51,19 +51,19 @@ class BadgeRole(enum.StrEnum):
     PARTICIPANT = "participant"
 
 
-# role -> (band colour, Russian label, English label)
-ROLE_BANDS: dict[BadgeRole, tuple[str, str, str]] = {
-    BadgeRole.MODERATOR: ("#1f4e9a", "МОДЕРАТОР", "MODERATOR"),
-    BadgeRole.SPEAKER: ("#b3261e", "СПИКЕР", "SPEAKER"),
-    BadgeRole.PRESS: ("#1e7a46", "ПРЕССА", "PRESS"),
-    BadgeRole.STAFF: ("#d9730d", "ОРГКОМИТЕТ", "STAFF"),
-    BadgeRole.PARTICIPANT: ("#56606b", "УЧАСТНИК", "PARTICIPANT"),
+# role -> (band colour, Russian label, English label, Kazakh label)
+ROLE_BANDS: dict[BadgeRole, tuple[str, str, str, str]] = {
+    BadgeRole.MODERATOR: ("#1f4e9a", "МОДЕРАТОР", "MODERATOR", "МОДЕРАТОР"),
+    BadgeRole.SPEAKER: ("#b3261e", "СПИКЕР", "SPEAKER", "СПИКЕР"),
+    BadgeRole.PRESS: ("#1e7a46", "ПРЕССА", "PRESS", "БАСПАСӨЗ"),
+    BadgeRole.STAFF: ("#d9730d", "ОРГКОМИТЕТ", "STAFF", "ҰЙЫМДАСТЫРУШЫ"),
+    BadgeRole.PARTICIPANT: ("#56606b", "УЧАСТНИК", "PARTICIPANT", "ҚАТЫСУШЫ"),
 }
 
 
 def role_label(role: BadgeRole, lang: Lang) -> str:
-    _colour, russian, english = ROLE_BANDS[role]
-    return russian if lang == "ru" else english
+    _colour, russian, english, kazakh = ROLE_BANDS[role]
+    return {"ru": russian, "kk": kazakh}.get(lang, english)
 
 
 @dataclass(frozen=True)

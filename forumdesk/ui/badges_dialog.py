@@ -125,6 +125,7 @@ class BadgesDialog(QDialog):
         self.lang_combo = QComboBox(format_box)
         self.lang_combo.addItem("Русский", "ru")
         self.lang_combo.addItem("English", "en")
+        self.lang_combo.addItem("Қазақша", "kk")
         lang = event_language(ctx.db, event_id)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(lang)))
         self.role_combo = QComboBox(format_box)
