@@ -4,7 +4,8 @@
 now. The Changes tab lists each change in plain words, grouped by session in programme order;
 a kind and a few words (of a session or a person's name) narrow it. The People tab lists
 everyone whose own agenda changed, each with their own lines in their language, and saves them
-as a CSV for a mail merge. The dock reads when shown and after each change while it is shown.
+as a CSV for a mail merge. The dock reads when shown and after each change while it is shown,
+this desk's or another's (a version another desk publishes joins the lists: live_refresh).
 """
 
 from __future__ import annotations
@@ -37,10 +38,19 @@ from forumdesk.ui.changes_table_model import (
     TellLine,
     TellTableModel,
 )
-from forumdesk.ui.context import ASSIGNMENTS, EVENT, PEOPLE, ROOMS, SESSIONS, AppContext
+from forumdesk.ui.context import (
+    ASSIGNMENTS,
+    EVENT,
+    JOURNAL,
+    PEOPLE,
+    ROOMS,
+    SESSIONS,
+    VERSIONS,
+    AppContext,
+)
 from forumdesk.ui.workers import run_with_progress
 
-RELOAD_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, ROOMS, EVENT, PEOPLE})
+RELOAD_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, ROOMS, EVENT, PEOPLE, JOURNAL})
 LATEST = -1  # "From": the latest version
 NOW = -1  # "To": the programme as it is now
 
@@ -307,7 +317,9 @@ class ChangesDock(QDockWidget):
             self.reload()
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
-        if topics & RELOAD_TOPICS:
+        if VERSIONS in topics:  # another desk published: the lists, then the comparison
+            self.reload_versions()
+        elif topics & RELOAD_TOPICS:
             self.reload()
 
 
