@@ -145,6 +145,10 @@ class Journal:
 
     def before_commit(self, session: Session) -> None:
         """Write a grouped unit of work's one entry."""
+        if session.info.get(_GROUP) is not None:
+            # what commit() would flush after this belongs to the group: counted in it, not
+            # journalled as entries of its own after the group's entry
+            session.flush()
         group: _Group | None = session.info.pop(_GROUP, None)
         if group is None or not self.enabled or not group.counts:
             return
