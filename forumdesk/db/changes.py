@@ -13,6 +13,10 @@ and the cost is paid only by the tables that did change. Every update bumps `ver
 (SQLAlchemy's version counter), every insert takes a key never used before (AUTOINCREMENT), so
 the fingerprint moves with every commit that changes a table.
 
+The published versions and the change journal are only ever added to: for them the detector
+asks for the keys above the highest it knew (one indexed range each), and leaves out those this
+desk wrote, the journal keeping the keys of the entries it writes through Core.
+
 On PostgreSQL, a commit tells the others itself: in the same transaction it sends
 `NOTIFY forumdesk_changes` with a JSON payload per table: the desk that wrote, the table and the
 keys it flushed (or none, meaning "the whole table": a bulk statement). A desk LISTENs on a
@@ -38,6 +42,7 @@ from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session
 
 from forumdesk.db.engine import Database
+from forumdesk.db.journal import WRITTEN_IDS
 
 # The tables a desk shows, with their key columns.
 TABLE_KEYS: Mapping[str, tuple[str, ...]] = {
@@ -53,6 +58,11 @@ TABLE_KEYS: Mapping[str, tuple[str, ...]] = {
     "accepted_problems": ("id",),
     "check_ins": ("id",),
 }
+
+# Tables only ever added to (rows are never changed; removed only with their event): the
+# published versions and the change journal. They have no version column; a desk finds the
+# other desks' new rows by their keys, above the highest it knew (AUTOINCREMENT: never reused).
+APPENDED_TABLES: tuple[str, ...] = ("programme_versions", "change_journal")
 
 NOTIFY_CHANNEL = "forumdesk_changes"
 # PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; keys are split to stay well below.
@@ -136,7 +146,9 @@ class DeskWrites:
         flushed: dict[tuple[str, Key], int | None] = session.info.setdefault(_FLUSHED, {})
         for obj, deleted in _flushed_objects(session):
             table = getattr(obj, "__tablename__", None)
-            if not isinstance(table, str) or table not in TABLE_KEYS:
+            if not isinstance(table, str) or (
+                table not in TABLE_KEYS and table not in APPENDED_TABLES
+            ):
                 continue
             key = _key_of(obj)
             version = None if deleted else getattr(obj, "version", None)
@@ -151,6 +163,10 @@ class DeskWrites:
     def _after_commit(self, session: Session) -> None:
         """What the transaction flushed is this desk's from now on (not if it rolled back)."""
         flushed = session.info.pop(_FLUSHED, None)
+        journalled = session.info.pop(WRITTEN_IDS, None)
+        if journalled:  # written through Core, not flushed: the journal kept their keys
+            flushed = flushed or {}
+            flushed.update((("change_journal", key), None) for key in journalled)
         if not flushed:
             return
         if len(self.flushed) + len(flushed) > 100_000:  # imports: forget, at worst a reload
@@ -167,6 +183,10 @@ class DeskWrites:
             return
         session.flush()  # what commit() would flush next, so that it is announced too
         pending = session.info.pop(_PENDING, None)
+        journalled = session.info.get(WRITTEN_IDS)
+        if journalled:
+            pending = pending or {}
+            pending["change_journal"] = set(journalled)
         if not pending:
             return
         from sqlalchemy import func, select
@@ -242,9 +262,12 @@ def _flushed_objects(session: Session) -> Iterator[tuple[Any, bool]]:
 
 
 def _key_of(obj: Any) -> Key:
-    identity = inspect(obj).identity
-    if identity is None:  # not flushed yet: cannot happen after a flush
-        return None
+    state = inspect(obj)
+    identity = state.identity
+    if identity is None:
+        # inserted by this flush: after_flush runs before the record joins the identity map,
+        # its key is in its attributes already
+        identity = state.mapper.primary_key_from_instance(obj)
     return identity[0] if len(identity) == 1 else tuple(identity)
 
 
@@ -277,7 +300,7 @@ def read_notice(payload: str) -> tuple[str, str, frozenset[Key] | None] | None:
         desk, table, keys = notice["desk"], notice["table"], notice["keys"]
     except (ValueError, KeyError, TypeError):
         return None
-    if table not in TABLE_KEYS or not isinstance(desk, str):
+    if (table not in TABLE_KEYS and table not in APPENDED_TABLES) or not isinstance(desk, str):
         return None
     if keys is None:
         return desk, table, None
@@ -342,12 +365,15 @@ class SqliteChangeDetector:
         self._data_version = self._read_data_version()
         self._fingerprints: dict[str, tuple[int, int, int]] = {}
         self._snapshots: dict[str, dict[int, int]] = {}
+        self._last_keys: dict[str, int] = {}  # of APPENDED_TABLES: the highest key known
         self._conn.execute("BEGIN")
         try:
             for table in TABLE_KEYS:
                 self._fingerprints[table] = self._fingerprint(table)
                 if snapshot:
                     self._snapshots[table] = self._snapshot(table)
+            for table in APPENDED_TABLES:
+                self._last_keys[table] = self._last_key(table)
         finally:
             self._conn.execute("COMMIT")
 
@@ -370,9 +396,28 @@ class SqliteChangeDetector:
                     moved[table] = None
                 self._fingerprints[table] = fingerprint
                 self._snapshots[table] = self._snapshot(table)
+            for table in APPENDED_TABLES:
+                last = self._last_key(table)
+                if last != self._last_keys[table]:
+                    moved[table] = None
+                self._last_keys[table] = last
         finally:
             self._conn.execute("COMMIT")
         return moved
+
+    def _last_key(self, table: str) -> int:
+        # max() of an INTEGER PRIMARY KEY is one step down the table's b-tree
+        return int(self._conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+
+    def _appended(self, table: str) -> set[Key]:
+        """The keys of `table` added since the last poll by the other desks."""
+        last = self._last_keys[table]
+        fresh = [k for (k,) in self._conn.execute(f"SELECT id FROM {table} WHERE id > ?", (last,))]
+        if not fresh:
+            return set()
+        self._last_keys[table] = max(fresh)
+        take = self.writes.take
+        return {key for key in fresh if not take(table, key, None)}
 
     def _fingerprint(self, table: str) -> tuple[int, int, int]:
         count, versions, keys = self._conn.execute(_fingerprint_sql(table)).fetchone()
@@ -407,6 +452,10 @@ class SqliteChangeDetector:
                 self._snapshots[table] = fresh
                 if changed:
                     records[table] = frozenset(changed)
+            for table in APPENDED_TABLES:
+                appended = self._appended(table)
+                if appended:
+                    records[table] = frozenset(appended)
         finally:
             self._conn.execute("COMMIT")
         return ChangeSet(records)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import CursorResult, insert, inspect, select
 from sqlalchemy.orm import InstanceState, Mapper, Session
 from sqlalchemy.orm.base import NO_VALUE
 
@@ -39,8 +39,12 @@ _LEFT_OUT = frozenset({"version", "updated_at", "updated_by"})
 _GROUP = "forumdesk_journal_group"
 # a Core INSERT of the table, made once: the ORM's bulk insert would cost an edit more
 _INSERT = insert(JournalEntry.__table__)  # type: ignore[arg-type]
+_INSERT_RETURNING = _INSERT.returning(JournalEntry.__table__.c.id)
 BULK = "bulk"
 ALL_TABLES = "*"  # the table of a bulk entry
+# session.info: the ids of the entries a transaction wrote, so that this desk's change detector
+# (forumdesk.db.changes) tells them from the entries other desks write
+WRITTEN_IDS = "forumdesk_journal_ids"
 
 
 def _plain(value: object) -> object:
@@ -118,8 +122,13 @@ class Journal:
         if entries:
             stamp = {"changed_at": utc_now(), "desk": self._desk()}
             rows = [{**entry, **stamp} for entry in entries]
-            # one row (an edit) as a single execute: executemany's set-up costs more than it
-            session.connection().execute(_INSERT, rows[0] if len(rows) == 1 else rows)
+            written: list[int] = session.info.setdefault(WRITTEN_IDS, [])
+            connection = session.connection()
+            if len(rows) == 1:
+                # one row (an edit) as a single execute: executemany's set-up costs more than it
+                written.append(_key(connection.execute(_INSERT, rows[0])))
+            else:
+                written.extend(connection.scalars(_INSERT_RETURNING, rows))
 
     def on_statement(self, state: Any) -> None:
         """A bulk ORM statement (UPDATE … WHERE, DELETE …) on a journalled table: the unit of
@@ -136,29 +145,33 @@ class Journal:
 
     def before_commit(self, session: Session) -> None:
         """Write a grouped unit of work's one entry."""
+        if session.info.get(_GROUP) is not None:
+            # what commit() would flush after this belongs to the group: counted in it, not
+            # journalled as entries of its own after the group's entry
+            session.flush()
         group: _Group | None = session.info.pop(_GROUP, None)
         if group is None or not self.enabled or not group.counts:
             return
-        session.connection().execute(
+        result = session.connection().execute(
             _INSERT,
-            [
-                {
-                    "event_id": group.event_id,
-                    "changed_at": utc_now(),
-                    "desk": self._desk(),
-                    # several tables: `after` counts the rows of each
-                    "table_name": ALL_TABLES,
-                    "record": None,
-                    "kind": BULK,
-                    "before": None,
-                    "after": _dumps(group.after()),
-                }
-            ],
+            {
+                "event_id": group.event_id,
+                "changed_at": utc_now(),
+                "desk": self._desk(),
+                # several tables: `after` counts the rows of each
+                "table_name": ALL_TABLES,
+                "record": None,
+                "kind": BULK,
+                "before": None,
+                "after": _dumps(group.after()),
+            },
         )
+        session.info.setdefault(WRITTEN_IDS, []).append(_key(result))
 
     @staticmethod
     def after_rollback(session: Session) -> None:
         session.info.pop(_GROUP, None)
+        session.info.pop(WRITTEN_IDS, None)
 
     def _event_of(self, session: Session, obj: object, events: dict[int, int | None]) -> int | None:
         event_id = getattr(obj, "event_id", None)
@@ -171,6 +184,13 @@ class Journal:
                 select(ProgramSession.event_id).where(ProgramSession.id == session_id)
             )
         return events[session_id]
+
+
+def _key(result: CursorResult[Any]) -> int:
+    """The id of the one entry an INSERT wrote (the driver's last row id: no extra query)."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def as_one_entry(session: Session, what: str, event_id: int | None) -> None:

@@ -48,6 +48,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Draft: no version published yet",
     ),
     "cancelled": ("ОТМЕНЕНА", "CANCELLED"),
+    # a session's status in a table (the sessions CSV): blank while it goes ahead
+    "session_status": ("Статус", "Status"),
+    "status_cancelled": ("Отменена", "Cancelled"),
     "changes_since": ("Изменения после версии {number}", "Changes since version {number}"),
     "changes_first": ("Первая версия программы", "The first version of the programme"),
     "what_changed": ("Что изменилось", "What changed"),

@@ -36,7 +36,8 @@ FLAVOURS: tuple[CsvFlavour, ...] = get_args(CsvFlavour)
 
 
 def session_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[list[str]]]:
-    """Headings and rows: every session, scheduled ones first in programme order."""
+    """Headings and rows: every session, scheduled ones first in programme order; a cancelled
+    one is in it, its Status column saying so."""
     heads = [
         labels["code"],
         labels["title"],
@@ -50,6 +51,8 @@ def session_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[lis
         labels["speakers_only"],
         labels["panelists"],
         labels["description"],
+        # last: scripts that read the columns by position before it was added still work
+        labels["session_status"],
     ]
     rows = []
     for session in data.sessions:
@@ -67,6 +70,9 @@ def session_table(data: AgendaData, labels: Labels) -> tuple[list[str], list[lis
                 _names(session, (Role.SPEAKER,)),
                 _names(session, (Role.PANELIST,)),
                 session.description or "",
+                # a cancelled session stays in the programme, and a mail merge must not
+                # invite its people: the column says so in a word a filter can pick
+                labels["status_cancelled"] if session.cancelled else "",
             ]
         )
     return heads, rows

@@ -76,6 +76,10 @@ def _entry(
     entry = CalendarEvent()
     entry.add("uid", f"event-{data.event.id}-session-{session.id}@forumdesk")
     entry.add("dtstamp", stamp)
+    # the session's revision: a calendar that imported it before takes a later file's entry
+    # (a new time, a cancellation) as an update of the same one only with a higher SEQUENCE
+    # (RFC 5545 3.8.7.4, RFC 5546 2.1.4); every write of a session raises its version
+    entry.add("sequence", session.version)
     entry.add("dtstart", session.starts_at.replace(tzinfo=zone))
     entry.add("dtend", session.ends_at.replace(tzinfo=zone))
     entry.add("summary", session.heading)
@@ -86,7 +90,9 @@ def _entry(
         entry.add("categories", [session.track_name])
     entry.add("description", _description(session, role, labels))
     entry.add("transp", "OPAQUE" if role is not None else "TRANSPARENT")
-    if session.cancelled:  # calendars strike it through or take it off (RFC 5545 STATUS)
+    if session.cancelled:
+        # kept, not left out: a calendar that imported it drops or strikes it only when told
+        # (RFC 5545 STATUS); leaving it out would leave it there, looking as if it were on
         entry.add("status", "CANCELLED")
     return entry
 

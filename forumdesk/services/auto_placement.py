@@ -24,6 +24,7 @@ from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import _
 from forumdesk.core.rows import Placement
 from forumdesk.db.engine import Database
+from forumdesk.db.journal import as_one_entry
 from forumdesk.db.models import (
     Assignment,
     Event,
@@ -49,6 +50,7 @@ from forumdesk.services.problems import REGISTERED_STATUSES, UNAVAILABILITY_COLU
 from forumdesk.services.records import changed_meanwhile, load
 
 Progress = solver.Progress
+AUTO_PLACEMENT = "auto-placement"  # what its journal entry says it was
 Cancelled = solver.Cancelled
 
 
@@ -206,6 +208,8 @@ def accept_proposal(
     if not chosen:
         raise ValidationError(_("No sessions of the proposal were chosen."))
     with db.transaction() as session:
+        # one action, however many sessions it places: one journal entry, as an import is
+        as_one_entry(session, AUTO_PLACEMENT, proposal.event_id)
         now = {
             session_id: version
             for session_id, version in session.execute(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from forumdesk.core import text
 from forumdesk.core.rows import PersonRow
+from forumdesk.core.transliteration import latin_name
 from forumdesk.db.journal import note_bulk
 from forumdesk.db.models import Organization, Person, PersonUnavailability
 from forumdesk.services.people import refresh_search_key
@@ -236,7 +237,8 @@ def insert_people(
 def update_people(
     session: Session, updates: dict[int, dict[str, Any]], orgs: OrganizationIds
 ) -> None:
-    """Apply each person's changes; a display name that was the default follows the names."""
+    """Apply each person's changes; a display name that was the default follows the names, and
+    a Latin name that was the automatic one follows the display name."""
     ids = sorted(updates)
     names = dict(session.execute(select(Organization.id, Organization.name)).all()) if ids else {}
     for start in range(0, len(ids), CHUNK):
@@ -245,6 +247,11 @@ def update_people(
             changes = dict(updates[person.id])
             was_default = person.display_name == text.default_display_name(
                 person.family_name, person.given_name, person.patronymic
+            )
+            # a Latin name that was the automatic one of the name follows the name; one staff
+            # typed (it differs) stays, unless the file gives one (then it is in `changes`)
+            latin_was_automatic = not person.latin_name or person.latin_name == latin_name(
+                person.display_name
             )
             if "organization" in changes:
                 person.organization_id = orgs.id_for(str(changes.pop("organization")))
@@ -259,6 +266,8 @@ def update_people(
                 person.display_name = text.default_display_name(
                     person.family_name, person.given_name, person.patronymic
                 )
+            if latin_was_automatic and "latin_name" not in changes:
+                person.latin_name = latin_name(person.display_name)
             org_name = names.get(person.organization_id) if person.organization_id else None
             refresh_search_key(person, org_name)
     session.flush()

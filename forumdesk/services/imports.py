@@ -31,6 +31,7 @@ from forumdesk.core.enums import RegistrationStatus, Role
 from forumdesk.core.i18n import _, gettext
 from forumdesk.core.progress import Progress
 from forumdesk.core.rows import PersonRow
+from forumdesk.core.transliteration import latin_name
 from forumdesk.db.engine import Database
 from forumdesk.db.journal import as_one_entry
 from forumdesk.db.models import (
@@ -521,6 +522,9 @@ def _plan(
                 for name in _NAME_FIELDS
                 if getattr(entity.person, name) != getattr(known, name)
             )
+        latin = _latin_change(known, entity.person, overwrite=options.on_duplicate == "overwrite")
+        if latin is not None:
+            changes["latin_name"] = latin
         if changes:
             plan.updates.setdefault(pid, {}).update(changes)
             planned[pid] = replace(known, **changes)  # a second row sees the first's
@@ -659,6 +663,23 @@ def _rematch(
     summary.likely_duplicates[:] = [
         d for d in summary.likely_duplicates if d.person_id is None or d.row not in rows
     ] + [d for d in likely if d.person_id is not None]
+
+
+def _latin_change(known: PersonRow, person: PersonRow, *, overwrite: bool) -> str | None:
+    """The Latin name the file gives `known`, when it should replace the stored one.
+
+    A row without a Latin-name column carries the automatic one of its name (io.people_rows):
+    that is no Latin name of the file's, and the stored one follows the name as it is written
+    (update_people). One the file gives replaces an automatic or blank one, and (overwrite)
+    one staff typed."""
+    given = person.latin_name
+    if not given or given == latin_name(person.display_name):
+        return None
+    stored = known.latin_name
+    if stored == given:
+        return None
+    automatic = not stored or stored == latin_name(known.display_name)
+    return given if automatic or overwrite else None
 
 
 def _changes(

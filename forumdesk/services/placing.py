@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forumdesk.core.enums import BREAK_KINDS
@@ -27,12 +28,14 @@ from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import _
 from forumdesk.core.rows import Placement
 from forumdesk.db.engine import Database
+from forumdesk.db.journal import as_one_entry
 from forumdesk.db.models import Event, ProgramSession
 from forumdesk.services.records import check_version, load
 from forumdesk.services.sessions import check_room, check_times, load_row, local_time
 
 # How long a session with no time and no planned length lasts once put on the timetable.
 DEFAULT_LENGTH = dt.timedelta(hours=1)
+PLACE_SESSIONS = "place sessions"  # the journal entry of several sessions placed at once
 
 Versions = Mapping[int, int]  # session id -> the version the user saw
 Left = dict[int, int] | None  # filled, if given, with each session's version after the write
@@ -72,7 +75,14 @@ def place_sessions_in(
     expected_versions: Versions | None,
     left_versions: Left = None,
 ) -> dict[int, Placement]:
-    """`place_sessions` inside a unit of work the caller holds (it checks more in the same one)."""
+    """`place_sessions` inside a unit of work the caller holds (it checks more in the same one).
+
+    Several sessions placed at once (an automatic placement, or its undo) are one action: one
+    journal entry, counting them, rather than one per session."""
+    if len(placements) > 1:
+        first = next(iter(placements))
+        event_id = session.scalar(select(ProgramSession.event_id).where(ProgramSession.id == first))
+        as_one_entry(session, PLACE_SESSIONS, event_id)
     previous: dict[int, Placement] = {}
     records = []
     for session_id, placement in placements.items():

@@ -161,7 +161,8 @@ class ChangeKind(enum.StrEnum):
 _KIND_LABELS = {
     ChangeKind.NEW: N_("new session"),
     ChangeKind.REMOVED: N_("session removed"),
-    ChangeKind.CANCELLED: N_("cancelled"),
+    # not "cancelled" alone: that word is also a registration's status («отказался»)
+    ChangeKind.CANCELLED: N_("session cancelled"),
     ChangeKind.REINSTATED: N_("no longer cancelled"),
     ChangeKind.MOVED: N_("moved"),
     ChangeKind.ROOM: N_("other room"),

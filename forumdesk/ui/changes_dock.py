@@ -4,7 +4,8 @@
 now. The Changes tab lists each change in plain words, grouped by session in programme order;
 a kind and a few words (of a session or a person's name) narrow it. The People tab lists
 everyone whose own agenda changed, each with their own lines in their language, and saves them
-as a CSV for a mail merge. The dock reads when shown and after each change while it is shown.
+as a CSV for a mail merge. The dock reads when shown and after each change while it is shown,
+this desk's or another's (a version another desk publishes joins the lists: live_refresh).
 """
 
 from __future__ import annotations
@@ -37,10 +38,19 @@ from forumdesk.ui.changes_table_model import (
     TellLine,
     TellTableModel,
 )
-from forumdesk.ui.context import ASSIGNMENTS, EVENT, PEOPLE, ROOMS, SESSIONS, AppContext
+from forumdesk.ui.context import (
+    ASSIGNMENTS,
+    EVENT,
+    JOURNAL,
+    PEOPLE,
+    ROOMS,
+    SESSIONS,
+    VERSIONS,
+    AppContext,
+)
 from forumdesk.ui.workers import run_with_progress
 
-RELOAD_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, ROOMS, EVENT, PEOPLE})
+RELOAD_TOPICS = frozenset({SESSIONS, ASSIGNMENTS, ROOMS, EVENT, PEOPLE, JOURNAL})
 LATEST = -1  # "From": the latest version
 NOW = -1  # "To": the programme as it is now
 
@@ -77,9 +87,27 @@ class ChangesDock(QDockWidget):
         self.proxy.setSourceModel(self.model)
         self.table = _table(self)
         self.table.setModel(self.proxy)
+        # the change in words takes the width, wrapped: the dock shares a 1366-pixel screen
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(self._on_header_section_resized)
         self.tell_model = TellTableModel(self)
         self.tell_table = _table(self)
         self.tell_table.setModel(self.tell_model)
+        # their lines, wrapped, take the width; the e-mail is in the name's tooltip and the CSV
+        self.tell_table.setWordWrap(True)
+        self.tell_table.hideColumn(1)
+        tell_header = self.tell_table.horizontalHeader()
+        tell_header.setStretchLastSection(False)
+        tell_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        tell_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        tell_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        tell_header.resizeSection(0, 120)
+        tell_header.sectionResized.connect(self._on_tell_header_section_resized)
         self.save_button = QPushButton(_tr("Save for mail merge…"), self)
         self.save_button.clicked.connect(self.save_people)
         self.agendas_button = QPushButton(_tr("Save their new agendas…"), self)
@@ -215,7 +243,8 @@ class ChangesDock(QDockWidget):
         )
         self.save_button.setEnabled(bool(comparison.people))
         self.agendas_button.setEnabled(bool(comparison.people))
-        self.table.resizeColumnToContents(0)
+        self.table.resizeRowsToContents()
+        self.tell_table.resizeRowsToContents()
 
     # --- acting -----------------------------------------------------------------------------
 
@@ -293,6 +322,15 @@ class ChangesDock(QDockWidget):
 
     def _apply_filter(self) -> None:
         self.proxy.set_filter(self.filter_edit.text(), self.kind_combo.currentData())
+        self.table.resizeRowsToContents()
+
+    def _on_tell_header_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == 3:
+            self.tell_table.resizeRowsToContents()
+
+    def _on_header_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == 1:  # the wrapped lines take another height at another width
+            self.table.resizeRowsToContents()
 
     def _on_from_combo_current_index_changed(self, _index: int) -> None:
         if not self._filling:
@@ -307,7 +345,9 @@ class ChangesDock(QDockWidget):
             self.reload()
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
-        if topics & RELOAD_TOPICS:
+        if VERSIONS in topics:  # another desk published: the lists, then the comparison
+            self.reload_versions()
+        elif topics & RELOAD_TOPICS:
             self.reload()
 
 

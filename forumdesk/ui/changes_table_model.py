@@ -85,15 +85,24 @@ class ChangeTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "session":
-                return row.session
+                # the code: the line names the whole session, and the dock is narrow
+                return _code(row.session)
             if column == "change":
                 return row.text
             return str(row.count)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "session":
+                return row.session
             return row.people or None if column == "people" else row.text
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "people":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _code(label: str) -> str:
+    """ "S3" of "S3 «Title»"; a session without a code keeps its whole label."""
+    code, _space, rest = label.partition(" «")
+    return code if rest and code else label
 
 
 class TellTableModel(QAbstractTableModel):
@@ -137,8 +146,8 @@ class TellTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = getattr(row, self.COLUMNS[index.column()])
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 3:
-                return value.replace("\n", " ")
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and row.email:
+                return f"{value} <{row.email}>"  # the dock may hide the e-mail column
             return value
         return None
 

@@ -43,6 +43,11 @@ ALL_TOPICS = frozenset({EVENT, ROOMS, TRACKS, SESSIONS, PEOPLE, ASSIGNMENTS, REG
 EVENTS = "events"
 # Arrivals marked at the door (the Check-in page's counts follow them).
 CHECK_INS = "check_ins"
+# A version of the programme was published (the Changes dock lists them), and the change
+# journal grew (what changed since a version). Other desks' commits only: this desk's publish
+# reloads the dock itself, and its edits come with the topics of what they changed.
+VERSIONS = "versions"
+JOURNAL = "journal"
 
 
 class AppContext(QObject):

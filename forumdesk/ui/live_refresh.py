@@ -19,11 +19,13 @@ from forumdesk.ui.context import (
     ASSIGNMENTS,
     CHECK_INS,
     EVENT,
+    JOURNAL,
     PEOPLE,
     REGISTRATIONS,
     ROOMS,
     SESSIONS,
     TRACKS,
+    VERSIONS,
     AppContext,
 )
 from forumdesk.ui.problems import PROBLEMS
@@ -47,6 +49,8 @@ TABLE_TOPICS: dict[str, frozenset[str]] = {
     "person_unavailability": frozenset({PEOPLE}),
     "accepted_problems": frozenset({PROBLEMS}),
     "check_ins": frozenset({CHECK_INS}),
+    "programme_versions": frozenset({VERSIONS}),
+    "change_journal": frozenset({JOURNAL}),
 }
 
 
@@ -126,5 +130,5 @@ class LiveRefresh(QObject):
             return False
         if self._lost:  # what happened while not watching is unknown: reload it all
             self._lost = False
-            self.ctx.notify(ALL_TOPICS | {PROBLEMS})
+            self.ctx.notify(ALL_TOPICS | {PROBLEMS, VERSIONS, JOURNAL})
         return True

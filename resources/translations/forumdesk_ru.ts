@@ -106,12 +106,12 @@
     <message>
         <location filename="../../forumdesk/ui/commands.py" line="256"/>
         <source>Cancel {0}</source>
-        <translation>Отменить {0}</translation>
+        <translation>объявление об отмене: {0}</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/commands.py" line="256"/>
         <source>Reinstate {0}</source>
-        <translation>Вернуть {0}</translation>
+        <translation>возвращение в программу: {0}</translation>
     </message>
     <message>
         <location filename="../../forumdesk/ui/commands.py" line="489"/>
@@ -352,42 +352,42 @@
         <translation>Бейджи A6, 4 на A4</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="131"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="132"/>
         <source>Each person&apos;s role in the programme</source>
         <translation>Роль каждого в программе</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="133"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="134"/>
         <source>Staff</source>
         <translation>Оргкомитет</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="134"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="135"/>
         <source>Press</source>
         <translation>Пресса</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="135"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="136"/>
         <source>Participant</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="138"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="139"/>
         <source>&amp;Layout:</source>
         <translation>&amp;Макет:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="139"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="140"/>
         <source>L&amp;anguage:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="140"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="141"/>
         <source>&amp;Role band:</source>
         <translation>&amp;Полоса роли:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/badges_dialog.py" line="146"/>
+        <location filename="../../forumdesk/ui/badges_dialog.py" line="147"/>
         <source>Write PDF…</source>
         <translation>Записать PDF…</translation>
     </message>
@@ -413,102 +413,102 @@
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="54"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="96"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="64"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="124"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="60"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="70"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="70"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="80"/>
         <source>Session or person…</source>
         <translation>Сессия или человек…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="83"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="111"/>
         <source>Save for mail merge…</source>
         <translation>Сохранить для рассылки…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="85"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="113"/>
         <source>Save their new agendas…</source>
         <translation>Сохранить их новые программы…</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="97"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="125"/>
         <source>People to tell</source>
         <translation>Кого известить</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="100"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="128"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="100"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="128"/>
         <source>To:</source>
         <translation>По:</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="136"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="164"/>
         <source>the latest version</source>
         <translation>последней версии</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="137"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="209"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="165"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="237"/>
         <source>now</source>
         <translation>сейчас</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="139"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="202"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="207"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="167"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="230"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="235"/>
         <source>version {0}</source>
         <translation>версия {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="204"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="232"/>
         <source>the start (nothing published yet)</source>
         <translation>начала (ещё ничего не опубликовано)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="212"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="240"/>
         <source>From {0} to {1}: {2} changes, {3} people to tell.</source>
         <translation>С «{0}» по «{1}»: изменений — {2}, известить — {3} чел.</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="227"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="256"/>
         <source>Save the people to tell</source>
         <translation>Сохранить список для рассылки</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="229"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="258"/>
         <source>CSV file (*.csv)</source>
         <translation>Файл CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="241"/>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="283"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="270"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="312"/>
         <source>The file could not be written: {0}</source>
         <translation>Не удалось записать файл: {0}</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="254"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="283"/>
         <source>Save their new agendas</source>
         <translation>Сохранение новых личных программ</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="256"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="285"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_dock.py" line="266"/>
+        <location filename="../../forumdesk/ui/changes_dock.py" line="295"/>
         <source>Writing the agendas…</source>
         <translation>Запись программ…</translation>
     </message>
@@ -4248,22 +4248,22 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>TellTableModel</name>
     <message>
-        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="139"/>
         <source>Name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="139"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="139"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../forumdesk/ui/changes_table_model.py" line="130"/>
+        <location filename="../../forumdesk/ui/changes_table_model.py" line="139"/>
         <source>Tell</source>
         <translation>Сообщить</translation>
     </message>

@@ -83,3 +83,22 @@ def test_lag_is_measured_from_the_commit_to_the_first_sighting() -> None:
     ]
     sightings = [(1, 2, 10.1), (1, 4, 10.3), (2, 4, 10.2)]  # session 2 never seen at 5
     assert desks.lags(entries, sightings) == [pytest.approx(0.3)]
+
+
+def test_a_refusal_is_explained_by_a_commit_seen_before_its_call_returned() -> None:
+    """A commit is visible from inside its call: a refusal it caused may return first (as
+    measured on a busy machine); a commit that began only after the refusal ended explains
+    nothing, nor does one of another desk or below the version read."""
+    refusal = {
+        "outcome": "refused", "session": 15, "desk": 3, "read": 4, "reason": "S8 was changed",
+        "by": "desk-1", "t0": 10.00, "t1": 10.04,
+    }  # fmt: skip
+    commit = {"outcome": "commit", "session": 15, "desk": 1, "kind": "title", "read": 4}
+    returned_later = {**commit, "after": 5, "t0": 10.01, "t1": 10.11}
+    assert desks._explained(refusal, [returned_later])
+    began_after = {**returned_later, "t0": 10.05, "t1": 10.06}
+    assert not desks._explained(refusal, [began_after])
+    other_desk = {**returned_later, "desk": 2}
+    assert not desks._explained(refusal, [other_desk])
+    older = {**returned_later, "read": 3, "after": 4}
+    assert not desks._explained(refusal, [older])

@@ -233,7 +233,7 @@ def test_export_csv_plain_flavour(
     assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    phone = rows[0].index("Phone")
+    phone = rows[0].index("Phone")  # by name: the Latin name's column came before it
     phones = [r[phone] for r in rows[1:] if r[phone]]
     assert phones and all(not p.startswith("'") for p in phones)
     assert any(p.startswith("+") for p in phones)
@@ -252,3 +252,53 @@ def test_export_csv_unknown_flavour_is_a_usage_error(
         )
     assert exit_info.value.code == 2
     assert "--flavour" in capsys.readouterr().err
+
+
+def _cancel_s3(db: object, demo: DemoResult) -> None:
+    from forumdesk.services import sessions
+
+    s3 = next(s for s in sessions.list_sessions(db, demo.event.id) if s.code == "S3")  # type: ignore[arg-type]
+    sessions.set_cancelled(db, s3.id, True, expected_version=s3.version)  # type: ignore[arg-type]
+
+
+def test_export_csv_of_sessions_says_which_are_cancelled_in_the_files_language(
+    demo: DemoResult, db_path: Path, db: object, out: Path
+) -> None:
+    _cancel_s3(db, demo)
+    for lang, status, cancelled in (("ru", "Статус", "Отменена"), ("en", "Status", "Cancelled")):
+        target = out / f"sessions-{lang}.csv"
+        argv = ["--db", str(db_path), "export-csv", str(target), "--what", "sessions"]
+        assert run(*argv, "--lang", lang) == 0
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == 17  # every session: a cancelled one stays in the list
+        code = next(iter(rows[0]))  # the first column: "Код" / "Code"
+        marked = {row[code]: row[status] for row in rows}
+        assert marked["S3"] == cancelled
+        assert all(value == "" for code, value in marked.items() if code != "S3")
+
+
+def test_export_ics_marks_a_cancelled_session_and_raises_its_sequence(
+    demo: DemoResult, db_path: Path, db: object, out: Path
+) -> None:
+    def entries(name: str) -> dict[str, dict[str, object]]:
+        assert run("--db", str(db_path), "export-ics", str(out / name)) == 0
+        calendar = Calendar.from_ical((out / name).read_bytes())
+        return {
+            str(e["summary"]).split()[0]: {
+                "sequence": int(e["sequence"]),
+                "status": str(e.get("status", "")),
+                "uid": str(e["uid"]),
+            }
+            for e in calendar.walk("VEVENT")
+        }
+
+    before = entries("before.ics")
+    _cancel_s3(db, demo)
+    after = entries("after.ics")
+    assert after.keys() == before.keys()  # kept, so that calendars that have it drop it
+    assert after["S3"]["status"] == "CANCELLED"
+    assert after["S3"]["uid"] == before["S3"]["uid"]
+    assert after["S3"]["sequence"] > before["S3"]["sequence"]  # an update, not a duplicate
+    assert [code for code, e in after.items() if e["status"] == "CANCELLED"] == ["S3"]
+    assert all(after[code] == before[code] for code in after if code != "S3")

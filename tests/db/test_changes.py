@@ -171,3 +171,47 @@ def test_a_detector_started_without_records_reports_what_moved_meanwhile_as_a_wh
         assert detector.poll().records == {"people": frozenset({person.id})}
     finally:
         detector.close()
+
+
+def test_another_desks_publish_and_journal_entries_are_reported_and_this_desks_are_not(
+    db: Database, demo: DemoResult, other_desk: Database
+) -> None:
+    from sqlalchemy import func, select
+
+    from forumdesk.db.models import JournalEntry
+    from forumdesk.services import versions
+
+    def last_entry() -> int:
+        with db.reader() as session:
+            return int(session.scalar(select(func.max(JournalEntry.id))) or 0)
+
+    detector = SqliteChangeDetector(db)
+    try:
+        published = versions.publish_version(other_desk, demo.event.id, expected_latest=0)
+        changes = detector.poll()
+        assert changes.tables == {"programme_versions"}
+        assert len(changes.keys("programme_versions") or ()) == 1
+        assert published.number == 1
+
+        session = sessions.list_sessions(db, demo.event.id)[0]
+        sessions.update_session(
+            other_desk, session.id, {"title": "Moved on"}, expected_version=None
+        )
+        changes = detector.poll()
+        assert changes.keys("program_sessions") == frozenset({session.id})
+        assert changes.keys("change_journal") == frozenset({last_entry()})
+
+        # this desk's own: a publish, a journalled edit, and an import-like grouped entry
+        versions.publish_version(db, demo.event.id, expected_latest=1)
+        sessions.update_session(db, session.id, {"title": "Mine"}, expected_version=None)
+        with db.transaction() as unit:
+            from forumdesk.db.journal import as_one_entry
+            from forumdesk.db.models import ProgramSession
+
+            as_one_entry(unit, "import programme", demo.event.id)
+            record = unit.get(ProgramSession, session.id)
+            assert record is not None
+            record.title = "Imported"
+        assert not detector.poll()
+    finally:
+        detector.close()

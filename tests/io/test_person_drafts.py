@@ -116,6 +116,8 @@ def test_person_row_has_nothing_new_person_would_skip() -> None:
         "language",
         "notes",
         "version",
+        "latin_name",
         "organization_country",
         "organization_sector",
+        "gender",
     ]

@@ -8,7 +8,7 @@ import pytest
 
 from forumdesk.core.enums import Role, SessionKind
 from forumdesk.core.errors import ConcurrentEditError
-from forumdesk.core.rows import EventRow
+from forumdesk.core.rows import EventRow, Placement
 from forumdesk.db.engine import Database
 from forumdesk.scheduling.checker import Severity
 from forumdesk.scheduling.placement_model import PlacementSettings
@@ -107,3 +107,51 @@ def test_suggested_slots_avoid_the_moderators_other_session(
     assert best.clean and best.room == "Hall A"
     assert not (best.starts_at < at(25, 10) and at(25, 9) < best.ends_at)
     assert "100 seats for 50 expected" in best.reason
+
+
+def test_an_automatic_placement_is_one_journal_entry_and_its_changes_are_told(
+    event: EventRow, db: Database, planned: dict[str, int]
+) -> None:
+    """Issue 18 for the automatic placement: one entry per action (its undo too), and every
+    session it placed shows as moved between the versions, with its people to tell."""
+    import json
+
+    from forumdesk.db.journal import BULK
+    from forumdesk.services import versions
+    from forumdesk.services.programme_changes import ChangeKind
+
+    versions.publish_version(db, event.id, "Before the placement", expected_latest=0)
+    known = max((e.id for e in versions.journal_entries(db)), default=0)
+    proposal = auto_placement.propose_placement(db, event.id, FAST)
+    previous = auto_placement.accept_proposal(db, proposal)
+
+    entries = versions.journal_entries(db, known)
+    assert len(entries) == 1, [(e.id, e.kind, e.table_name, e.record, e.after) for e in entries]
+    entry = entries[0]
+    assert (entry.kind, entry.event_id) == (BULK, event.id)
+    assert json.loads(entry.after or "{}") == {
+        "what": auto_placement.AUTO_PLACEMENT,
+        "rows": {"program_sessions.update": 4},
+    }
+
+    comparison = versions.compare(db, event.id)
+    placed = {f"S{n}" for n in range(2, 6)}
+    # each placed: from "not scheduled" to its time, and from no room to its room
+    moved = {c.session.code for c in comparison.changes if c.kind == ChangeKind.MOVED}
+    rooms = {c.session.code for c in comparison.changes if c.kind == ChangeKind.ROOM}
+    assert moved == rooms == placed
+    assert len(comparison.changes) == 2 * len(placed)
+    told = {p.person_id: p for p in comparison.people}
+    assert set(told) == {planned["ivanov"]}  # the moderator of all four
+    assert all(code in told[planned["ivanov"]].text for code in placed)
+
+    # the undo: one more entry, and nothing changed since the version any more
+    placing.place_sessions(db, previous, expected_versions=None)
+    undone = versions.journal_entries(db, entry.id)
+    assert len(undone) == 1 and undone[0].kind == BULK
+    assert versions.compare(db, event.id).changes == []
+    # one session placed is still journalled as itself, before and after
+    one = {planned["S2"]: Placement(planned["big"], at(26, 9), at(26, 10, 30))}
+    placing.place_sessions(db, one, expected_versions=None)
+    single = versions.journal_entries(db, undone[0].id)
+    assert [(e.kind, e.table_name) for e in single] == [("update", "program_sessions")]

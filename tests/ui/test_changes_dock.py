@@ -133,3 +133,42 @@ def test_the_people_to_tell_get_their_new_agendas_from_the_dock(
     told = {row.name for row in dock.tell_model.rows()}
     [sheet] = load_workbook(target).worksheets
     assert told <= {c.value for row in sheet.iter_rows() for c in row}
+
+
+def test_in_russian_the_narrow_dock_shows_each_change_whole_and_in_russian(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    """At 1366×768 the dock is about 360 pixels wide: the change in words takes the width,
+    wrapped (not a session title pushing it out of sight), and no kind is in another sense."""
+    from PySide6.QtCore import Qt
+
+    from forumdesk.core.enums import RegistrationStatus
+    from forumdesk.core.i18n import gettext
+    from forumdesk.ui import i18n
+
+    i18n.install_translators("ru")
+    try:
+        window = _window(qtbot, db, prompts)
+        window.resize(1366, 768)
+        versions.publish_version(db, demo.event.id, expected_latest=0)
+        window.changes_dock.reload_versions()
+        _edit(window, db, demo)
+        dock = window.changes_dock
+        qtbot.waitUntil(lambda: dock.proxy.rowCount() >= 3)
+        table = dock.table
+        assert not table.horizontalScrollBar().isVisible()
+        right = table.columnViewportPosition(1) + table.columnWidth(1)
+        assert right <= table.viewport().width()
+        assert table.columnWidth(1) > table.viewport().width() // 2
+        session = dock.proxy.index(0, 0)
+        assert session.data() in {"S3", "S4"}  # the code; the whole label in its tooltip
+        assert session.data(Qt.ItemDataRole.ToolTipRole).startswith(session.data() + " «")
+        assert table.rowHeight(0) > table.fontMetrics().height() * 1.5  # wrapped, not cut
+        # "cancelled" of a session is not the word of a registration's status («отказался»)
+        labels = [dock.kind_combo.itemText(i) for i in range(dock.kind_combo.count())]
+        assert "сессия отменена" in labels
+        assert gettext(RegistrationStatus.CANCELLED.label) not in labels
+        assert window.undo_action.text().startswith("&Отменить ")
+        assert "Отменить Отменить" not in window.undo_action.text().replace("&", "")
+    finally:
+        i18n.remove_translators()

@@ -222,7 +222,12 @@ def test_restarting_watches_the_database_the_window_now_shows(
         qtbot.waitUntil(lambda: window.live_refresh.ready, timeout=LAG_MS)
         told: list[frozenset[str]] = []
         window.ctx.data_changed.connect(told.append)
-        events.create_event(other_file, "Elsewhere", "2027-05-12")
+        # written by another desk on that file: this desk's own inserts are known to it
+        elsewhere = open_database(resolve_database_url(str(tmp_path / "other.sqlite3")))
+        try:
+            events.create_event(elsewhere, "Elsewhere", "2027-05-12")
+        finally:
+            elsewhere.dispose()
         qtbot.waitUntil(lambda: bool(told), timeout=LAG_MS)
         assert "event" in told[0]
         told.clear()
@@ -355,3 +360,42 @@ def test_naming_the_desk_in_the_window_stamps_its_writes_and_is_remembered(
     action.trigger()
     assert second_db.desk == default_desk_name()
     assert chosen_desk_name() is None
+
+
+def test_a_version_published_on_another_desk_joins_the_changes_dock_and_its_comparison(
+    qtbot: QtBot, db: Database, second_db: Database, prompts: ScriptedPrompts
+) -> None:
+    from forumdesk.services import versions
+
+    desk_a = _window(qtbot, db, prompts)
+    desk_b = _window(qtbot, second_db, prompts)
+    dock = desk_b.changes_dock
+    dock.show()
+    dock.raise_()
+    event_id = desk_a.ctx.event_id
+    assert event_id is not None
+    assert dock.from_combo.count() == 1  # "the latest version" only: nothing published
+    assert "nothing published yet" in dock.summary_label.text()
+
+    prompts.type_lines("Monday")
+    desk_a.version_actions.publish_action.trigger()  # on desk A, through its File menu
+    qtbot.waitUntil(lambda: dock.from_combo.count() == 2, timeout=LAG_MS)
+    assert "Monday" in dock.from_combo.itemText(1)
+    assert dock.summary_label.text().startswith("From version 1 to now: 0 changes")
+
+    # desk A moves a session: desk B's "since version 1" shows it
+    row = desk_a.timetable_page.rows[_scheduled(desk_a)[0]]
+    assert row.starts_at is not None
+    moved = commands.MoveSessionCommand(desk_a.ctx, "Move", row, row.room_id, row.starts_at + HOUR)
+    assert desk_a.ctx.run(moved)
+    qtbot.waitUntil(lambda: "1 changes" in dock.summary_label.text(), timeout=LAG_MS)
+    assert dock.model.rowCount() == 1 and "moved" in dock.model.index(0, 1).data()
+
+    # desk A publishes again: desk B compares with version 2, the move is in it
+    versions.publish_version(db, event_id, "Tuesday", expected_latest=1)
+    qtbot.waitUntil(lambda: dock.from_combo.count() == 3, timeout=LAG_MS)
+    qtbot.waitUntil(lambda: dock.summary_label.text().startswith("From version 2"), timeout=LAG_MS)
+    assert dock.model.rowCount() == 0
+    # desk A's own detector reports none of it: it knew its own publishes and edits
+    assert desk_a.live_refresh.detector is not None
+    assert not desk_a.live_refresh.detector.poll()
