@@ -1,20 +1,24 @@
-"""Headings, day and month names for printed agendas, in Russian and English.
+"""Headings, day and month names for printed agendas, in the export's own language.
 
-Written out here rather than taken from the locale: the export must read the same on an English
-Windows and a Russian Linux, and Russian dates need the genitive month ("25 ноября"), which
-`strftime` does not give everywhere.
+The words come from the one catalogue (forumdesk.core.i18n): a heading is marked with N_() here
+and looked up in the catalogue of the export's language, which an export chooses whatever the
+window speaks, so that the sheets read the same on an English Windows and a Russian Linux. Role,
+kind, sector and status names are the window's own vocabulary labels, capitalised: the agenda
+and the window cannot call a panelist two different things.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from gettext import NullTranslations
 from typing import Literal
 
 from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
+from forumdesk.core.i18n import N_, translations
 
-Lang = Literal["ru", "en"]
-LANGUAGES: tuple[Lang, ...] = ("ru", "en")
+Lang = Literal["ru", "en", "kk"]
+LANGUAGES: tuple[Lang, ...] = ("ru", "en", "kk")
 # The parts of the agenda workbook, in sheet order (each is also the key of its sheet's name
 # below), and the paper sizes it prints on. Kept here, in a module that imports no openpyxl,
 # so that the command line can offer them without loading the writer.
@@ -24,146 +28,117 @@ PAPERS = ("A4", "Letter")
 # door signs, personal agendas and the people list run to many pages and are asked for.
 DEFAULT_PARTS = ("programme", "grid")
 
-_TEXT: dict[str, tuple[str, str]] = {
-    # key: (Russian, English)
-    "programme": ("Программа", "Programme"),
-    "changes": ("Изменения", "Changes"),
-    "version_stamp": ("Версия {number} · {time}", "Version {number} · {time}"),
-    "draft_stamp": (
-        "Черновик: изменено после версии {number} · {time}",
-        "Draft: changed since version {number} · {time}",
-    ),
-    "unpublished_stamp": (
-        "Черновик: версия ещё не опубликована",
-        "Draft: no version published yet",
-    ),
-    "cancelled": ("ОТМЕНЕНА", "CANCELLED"),
-    "changes_since": ("Изменения после версии {number}", "Changes since version {number}"),
-    "changes_first": ("Первая версия программы", "The first version of the programme"),
-    "what_changed": ("Что изменилось", "What changed"),
-    "people_to_tell": ("Кого известить", "Who must be told"),
-    "language": ("Язык", "Language"),
-    "their_changes": ("Их изменения", "Their changes"),
-    "grid": ("Сетка", "Grid"),
-    "signin": ("Регистрация", "Sign-in"),
-    "rooms": ("Залы", "Rooms"),
-    "personal": ("Личные программы", "Personal agendas"),
-    "people": ("Участники", "People"),
-    "time": ("Время", "Time"),
-    "date": ("Дата", "Date"),
-    "code": ("Код", "Code"),
-    "session": ("Сессия", "Session"),
-    "room": ("Зал", "Room"),
-    "track": ("Трек", "Track"),
-    "moderators": ("Модераторы", "Moderators"),
-    "moderators_colon": ("Модераторы:", "Moderators:"),
-    "speakers": ("Спикеры и участники панели", "Speakers and panelists"),
-    "speakers_colon": ("Спикеры:", "Speakers:"),
-    "panelists_colon": ("Участники панели:", "Panelists:"),
-    "number": ("№", "No."),
-    "name": ("ФИО", "Name"),
-    "latin_name": ("ФИО латиницей", "Name (Latin)"),
-    "organization": ("Организация", "Organisation"),
-    "position": ("Должность", "Position"),
-    "country": ("Страна", "Country"),
-    "sector": ("Сектор", "Sector"),
-    "email": ("Эл. почта", "E-mail"),
-    "phone": ("Телефон", "Phone"),
-    "status": ("Статус", "Status"),
-    "role": ("Роль", "Role"),
-    "roles": ("Роли", "Roles"),
-    "signature": ("Подпись", "Signature"),
-    "signin_title": ("Лист регистрации", "Sign-in sheet"),
-    "continued": ("продолжение", "continued"),
-    "no_room": ("Без зала", "No room"),
-    "no_sessions": ("Сессии пока не назначены.", "No sessions assigned yet."),
-    "title": ("Название", "Title"),
-    "kind": ("Тип", "Kind"),
-    "start": ("Начало", "Start"),
-    "end": ("Окончание", "End"),
-    "description": ("Описание", "Description"),
-    "speakers_only": ("Спикеры", "Speakers"),
-    "panelists": ("Участники панели", "Panelists"),
-    "family_name": ("Фамилия", "Family name"),
-    "given_name": ("Имя", "Given name"),
-    "patronymic": ("Отчество", "Patronymic"),
-    "role_colon": ("Роль:", "Role:"),
-    "page_of": ("Стр. &P из &N", "Page &P of &N"),
-    "printed": ("Напечатано &D", "Printed &D"),
-}
-
-_DAYS = (
-    ("понедельник", "Monday"),
-    ("вторник", "Tuesday"),
-    ("среда", "Wednesday"),
-    ("четверг", "Thursday"),
-    ("пятница", "Friday"),
-    ("суббота", "Saturday"),
-    ("воскресенье", "Sunday"),
-)
-_SHORT_DAYS = (
-    ("пн", "Mon"),
-    ("вт", "Tue"),
-    ("ср", "Wed"),
-    ("чт", "Thu"),
-    ("пт", "Fri"),
-    ("сб", "Sat"),
-    ("вс", "Sun"),
-)
-# Russian dates take the month in the genitive: "25 ноября".
-_MONTHS = (
-    ("января", "January"),
-    ("февраля", "February"),
-    ("марта", "March"),
-    ("апреля", "April"),
-    ("мая", "May"),
-    ("июня", "June"),
-    ("июля", "July"),
-    ("августа", "August"),
-    ("сентября", "September"),
-    ("октября", "October"),
-    ("ноября", "November"),
-    ("декабря", "December"),
-)
-
-_KINDS: dict[SessionKind, tuple[str, str]] = {
-    SessionKind.PLENARY: ("Пленарное заседание", "Plenary"),
-    SessionKind.DISCUSSION: ("Дискуссия", "Discussion"),
-    SessionKind.WORKSHOP: ("Мастер-класс", "Workshop"),
-    SessionKind.BREAK: ("Перерыв", "Break"),
-    SessionKind.REGISTRATION: ("Регистрация", "Registration"),
-    SessionKind.OTHER: ("Другое", "Other"),
-}
-_ROLES: dict[Role, tuple[str, str]] = {
-    Role.MODERATOR: ("Модератор", "Moderator"),
-    Role.CO_MODERATOR: ("Сомодератор", "Co-moderator"),
-    Role.SPEAKER: ("Спикер", "Speaker"),
-    Role.PANELIST: ("Участник панели", "Panelist"),
-    Role.PARTICIPANT: ("Участник", "Participant"),
-    Role.RAPPORTEUR: ("Докладчик", "Rapporteur"),
-}
-_SECTORS: dict[Sector, tuple[str, str]] = {
-    Sector.GOVERNMENT: ("Государственный орган", "Government"),
-    Sector.INTERGOVERNMENTAL: ("Международная организация", "Intergovernmental"),
-    Sector.BUSINESS: ("Бизнес", "Business"),
-    Sector.MARKETPLACE: ("Маркетплейс", "Marketplace"),
-    Sector.CREATIVE_INDUSTRY: ("Креативная индустрия", "Creative industry"),
-    Sector.RIGHTS_HOLDER: ("Правообладатель", "Rights holder"),
-    Sector.EXPERT: ("Эксперт, наука", "Expert/academia"),
-    Sector.MEDIA: ("СМИ", "Media"),
-    Sector.OTHER: ("Другое", "Other"),
-}
-_STATUSES: dict[RegistrationStatus, tuple[str, str]] = {
-    RegistrationStatus.INVITED: ("Приглашён", "Invited"),
-    RegistrationStatus.REGISTERED: ("Зарегистрирован", "Registered"),
-    RegistrationStatus.CONFIRMED: ("Подтвердил участие", "Confirmed"),
-    RegistrationStatus.ATTENDED: ("Присутствовал", "Attended"),
-    RegistrationStatus.CANCELLED: ("Отказался", "Cancelled"),
+# key -> the English heading, the msgid of its translation. "name" is a person's name, which the
+# catalogue tells from a room's name by its context (see Labels.__getitem__).
+_TEXT: dict[str, str] = {
+    "programme": N_("Programme"),
+    "changes": N_("Changes"),
+    "version_stamp": N_("Version {number} · {time}"),
+    "draft_stamp": N_("Draft: changed since version {number} · {time}"),
+    "unpublished_stamp": N_("Draft: no version published yet"),
+    "cancelled": N_("CANCELLED"),
+    "changes_since": N_("Changes since version {number}"),
+    "changes_first": N_("The first version of the programme"),
+    "what_changed": N_("What changed"),
+    "people_to_tell": N_("Who must be told"),
+    "language": N_("Language"),
+    "their_changes": N_("Their changes"),
+    "grid": N_("Grid"),
+    "signin": N_("Sign-in"),
+    "rooms": N_("Rooms"),
+    "personal": N_("Personal agendas"),
+    "people": N_("People"),
+    "time": N_("Time"),
+    "date": N_("Date"),
+    "code": N_("Code"),
+    "session": N_("Session"),
+    "room": N_("Room"),
+    "track": N_("Track"),
+    "moderators": N_("Moderators"),
+    "moderators_colon": N_("Moderators:"),
+    "speakers": N_("Speakers and panelists"),
+    "speakers_colon": N_("Speakers:"),
+    "panelists_colon": N_("Panelists:"),
+    "number": N_("No."),
+    "name": "Name",
+    "latin_name": N_("Name (Latin)"),
+    "organization": N_("Organisation"),
+    "position": N_("Position"),
+    "country": N_("Country"),
+    "sector": N_("Sector"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "status": N_("Status"),
+    "role": N_("Role"),
+    "roles": N_("Roles"),
+    "signature": N_("Signature"),
+    "signin_title": N_("Sign-in sheet"),
+    "continued": N_("continued"),
+    "no_room": N_("No room"),
+    "no_sessions": N_("No sessions assigned yet."),
+    "title": N_("Title"),
+    "kind": N_("Kind"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "description": N_("Description"),
+    "speakers_only": N_("Speakers"),
+    "panelists": N_("Panelists"),
+    "family_name": N_("Family name"),
+    "given_name": N_("Given name"),
+    "patronymic": N_("Patronymic"),
+    "role_colon": N_("Role:"),
+    # Excel's header and footer codes: &P the page, &N the pages, &D the date.
+    "page_of": N_("Page &P of &N"),
+    "printed": N_("Printed &D"),
 }
 
 
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[0] if lang == "ru" else pair[1]
+def _weekdays(t: NullTranslations) -> tuple[str, ...]:
+    return (
+        t.pgettext("weekday", "Monday"),
+        t.pgettext("weekday", "Tuesday"),
+        t.pgettext("weekday", "Wednesday"),
+        t.pgettext("weekday", "Thursday"),
+        t.pgettext("weekday", "Friday"),
+        t.pgettext("weekday", "Saturday"),
+        t.pgettext("weekday", "Sunday"),
+    )
+
+
+def _short_weekdays(t: NullTranslations) -> tuple[str, ...]:
+    return (
+        t.pgettext("short weekday", "Mon"),
+        t.pgettext("short weekday", "Tue"),
+        t.pgettext("short weekday", "Wed"),
+        t.pgettext("short weekday", "Thu"),
+        t.pgettext("short weekday", "Fri"),
+        t.pgettext("short weekday", "Sat"),
+        t.pgettext("short weekday", "Sun"),
+    )
+
+
+def _months(t: NullTranslations) -> tuple[str, ...]:
+    """The months as a date names them ("25 ноября": Russian takes the genitive)."""
+    return (
+        t.pgettext("month in a date", "January"),
+        t.pgettext("month in a date", "February"),
+        t.pgettext("month in a date", "March"),
+        t.pgettext("month in a date", "April"),
+        t.pgettext("month in a date", "May"),
+        t.pgettext("month in a date", "June"),
+        t.pgettext("month in a date", "July"),
+        t.pgettext("month in a date", "August"),
+        t.pgettext("month in a date", "September"),
+        t.pgettext("month in a date", "October"),
+        t.pgettext("month in a date", "November"),
+        t.pgettext("month in a date", "December"),
+    )
+
+
+# Not strftime's %b: the window sets the C library's locale, and this must stay English.
+_ENGLISH_SHORT_MONTHS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+)  # fmt: skip
 
 
 class Labels:
@@ -173,52 +148,62 @@ class Labels:
         if lang not in LANGUAGES:
             raise ValueError(f"unknown heading language {lang!r}")
         self.lang: Lang = lang
+        self._catalogue = translations(lang)
+        self._weekdays = _weekdays(self._catalogue)
+        self._short_weekdays = _short_weekdays(self._catalogue)
+        self._months = _months(self._catalogue)
 
     def __getitem__(self, key: str) -> str:
-        return _pick(_TEXT[key], self.lang)
+        if key == "name":
+            return self._catalogue.pgettext("person", "Name")
+        return self._catalogue.gettext(_TEXT[key])
+
+    def _vocabulary(self, label: str) -> str:
+        """A vocabulary label as the window shows it, capitalised for a heading or a cell."""
+        text = self._catalogue.gettext(label)
+        return text[:1].upper() + text[1:]
 
     def kind(self, kind: SessionKind) -> str:
-        return _pick(_KINDS[kind], self.lang)
+        return self._vocabulary(kind.label)
 
     def role(self, role: Role) -> str:
-        return _pick(_ROLES[role], self.lang)
+        return self._vocabulary(role.label)
 
     def sector(self, sector: Sector | None) -> str:
-        return _pick(_SECTORS[sector], self.lang) if sector else ""
+        return self._vocabulary(sector.label) if sector else ""
 
     def status(self, status: RegistrationStatus) -> str:
-        return _pick(_STATUSES[status], self.lang)
+        return self._vocabulary(status.label)
+
+    def _year(self, year: int) -> str:
+        # Translators: a year in a date: "2021 г." in Russian, "2021 ж." in Kazakh.
+        return self._catalogue.pgettext("year in a date", "{year}").format(year=year)
 
     def long_date(self, day: dt.date) -> str:
         """ "Thursday, 25 November 2021" / "Четверг, 25 ноября 2021 г." """
-        weekday = _pick(_DAYS[day.weekday()], self.lang)
-        month = _pick(_MONTHS[day.month - 1], self.lang)
-        if self.lang == "ru":
-            return f"{weekday.capitalize()}, {day.day} {month} {day.year} г."
-        return f"{weekday}, {day.day} {month} {day.year}"
+        weekday, month = self._weekdays[day.weekday()], self._months[day.month - 1]
+        text = f"{weekday}, {day.day} {month} {self._year(day.year)}"
+        return text[:1].upper() + text[1:]
 
     def short_date(self, day: dt.date) -> str:
         """ "Thu 25 Nov" / "чт 25.11" (sheet names and narrow columns)."""
-        weekday = _pick(_SHORT_DAYS[day.weekday()], self.lang)
-        if self.lang == "ru":
-            return f"{weekday} {day:%d.%m}"
-        return f"{weekday} {day.day} {_MONTHS[day.month - 1][1][:3]}"
+        weekday = self._short_weekdays[day.weekday()]
+        if self.lang == "en":
+            return f"{weekday} {day.day} {_ENGLISH_SHORT_MONTHS[day.month - 1]}"
+        return f"{weekday} {day:%d.%m}"
 
     def date_span(self, first: dt.date, last: dt.date) -> str:
         """ "25–26 November 2021" / "25–26 ноября 2021 г." """
-        month = _pick(_MONTHS[last.month - 1], self.lang)
-        suffix = " г." if self.lang == "ru" else ""
+        month = self._months[last.month - 1]
+        year = self._year(last.year)
         if first == last:
-            return f"{first.day} {month} {first.year}{suffix}"
+            return f"{first.day} {month} {year}"
         if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{last.day} {month} {last.year}{suffix}"
-        first_month = _pick(_MONTHS[first.month - 1], self.lang)
+            return f"{first.day}–{last.day} {month} {year}"
+        first_month = self._months[first.month - 1]
         if first.year == last.year:
-            return f"{first.day} {first_month} – {last.day} {month} {last.year}{suffix}"
-        return (
-            f"{first.day} {first_month} {first.year}{suffix} – "
-            f"{last.day} {month} {last.year}{suffix}"
-        )
+            return f"{first.day} {first_month} – {last.day} {month} {year}"
+        return f"{first.day} {first_month} {self._year(first.year)} – {last.day} {month} {year}"
 
 
 def content_language(texts: Iterable[str | None]) -> Lang:
