@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database
-from forumdesk.io.agenda_labels import DEFAULT_PARTS, PAPERS, PARTS
+from forumdesk.io.agenda_labels import DEFAULT_PARTS, LANGUAGES, PAPERS, PARTS
 
 
 def _agenda_options(agenda: argparse.ArgumentParser) -> None:
@@ -31,7 +31,7 @@ def _agenda_options(agenda: argparse.ArgumentParser) -> None:
     )
     agenda.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=LANGUAGES,
         default=None,
         help="language of the headings (default: the language the event is written in)",
     )
@@ -50,7 +50,7 @@ def _ics_options(ics: argparse.ArgumentParser) -> None:
     )
     ics.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=LANGUAGES,
         default="en",
         help="language of the descriptions' labels (default: en)",
     )
@@ -64,7 +64,7 @@ def _csv_options(csv: argparse.ArgumentParser) -> None:
     add_event_option(csv)
     csv.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=LANGUAGES,
         default="en",
         help="language of the column headings (default: en)",
     )

@@ -102,7 +102,7 @@ def _changes_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="write the new personal agenda of each person to tell (one page each)",
     )
-    parser.add_argument("--lang", choices=("ru", "en"), default="en", help="of --agendas")
+    parser.add_argument("--lang", choices=("ru", "kk", "en"), default="en", help="of --agendas")
     parser.add_argument(
         "--people-csv",
         metavar="OUT.csv",

@@ -78,7 +78,7 @@ def check_choices(parts: Iterable[str], paper: str, lang: str, grid_step: int) -
         )
     if lang not in LANGUAGES:
         raise ValidationError(
-            _("Unknown heading language {lang}; choose ru or en.").format(lang=repr(lang)),
+            _("Unknown heading language {lang}; choose ru, kk or en.").format(lang=repr(lang)),
             field="lang",
         )
     if grid_step not in GRID_STEPS:

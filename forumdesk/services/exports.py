@@ -322,6 +322,6 @@ def export_csv(
 def _check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValidationError(
-            _("Unknown heading language {lang}; choose ru or en.").format(lang=repr(lang)),
+            _("Unknown heading language {lang}; choose ru, kk or en.").format(lang=repr(lang)),
             field="lang",
         )

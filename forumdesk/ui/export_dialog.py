@@ -193,6 +193,7 @@ class ExportAgendaDialog(QDialog):
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(options.paper)))
         self.lang_combo = QComboBox(format_box)
         self.lang_combo.addItem("Русский", "ru")
+        self.lang_combo.addItem("Қазақша", "kk")
         self.lang_combo.addItem("English", "en")
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(options.lang)))
         self.grid_step_combo = QComboBox(format_box)
@@ -329,7 +330,7 @@ class ExportAgendaDialog(QDialog):
             room_ids=None if rooms is None else tuple(int(str(r)) for r in rooms),
             track_ids=None if tracks is None else tuple(int(str(t)) for t in tracks),
             paper=str(self.paper_combo.currentData()),
-            lang="ru" if self.lang_combo.currentData() == "ru" else "en",
+            lang=self.lang_combo.currentData() or "en",
             include_all_registered=self.all_registered_check.isChecked(),
             grid_step=int(self.grid_step_combo.currentData()),
         )

@@ -226,3 +226,28 @@ def test_run_gui_starts_in_the_saved_language_and_cleans_up(
 def test_a_window_title_made_from_an_undo_step_is_capitalised() -> None:
     assert i18n.capitalized("удаление: Иванов") == "Удаление: Иванов"
     assert i18n.capitalized("") == ""
+
+
+def test_the_main_window_speaks_kazakh(qtbot: QtBot, db: Database, translated: None) -> None:
+    assert i18n.install_translators("kk") == "kk"
+    window = _unscheduled_window(qtbot, db, 1)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Файл", "&Өңдеу", "&Сессия", "&Көрініс", "&Анықтама"]
+    assert window.tabs.tabText(0) == "К&есте"
+    # one mnemonic per letter in the menu bar with the tabs, and within every menu
+    bar_letters = [_mnemonic(t) for t in titles] + [
+        _mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())
+    ]
+    assert len(bar_letters) == len(set(bar_letters))
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        letters = _menu_mnemonics(menu)
+        assert len(letters) == len(set(letters)), action.text()
+    assert window.unscheduled_dock.count_label.text() == "Орналастыру керек: 1 сессия"
+    # Qt's own buttons come from the qtbase_kk.qm PySide6 ships; the core speaks Kazakh too
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Бас тарту"
+    from forumdesk.core import i18n as core_i18n
+
+    assert core_i18n.language() == "kk"
+    assert core_i18n.gettext("moderator") == "модератор"
