@@ -244,7 +244,7 @@ def test_the_main_window_speaks_kazakh(qtbot: QtBot, db: Database, translated: N
         assert isinstance(menu, QMenu)
         letters = _menu_mnemonics(menu)
         assert len(letters) == len(set(letters)), action.text()
-    assert window.unscheduled_dock.count_label.text() == "Орналастыру керек: 1 сессия"
+    assert window.unscheduled_dock.count_label.text() == "Орналастыру: 1 сессия"
     # Qt's own buttons come from the qtbase_kk.qm PySide6 ships; the core speaks Kazakh too
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Бас тарту"
     from forumdesk.core import i18n as core_i18n
