@@ -1,10 +1,10 @@
 """Render every page, dock and main dialog of the demo forum to PNG files, offscreen, at 1366×768.
 
-    python scripts/screenshots.py --out OUTDIR [--lang en|ru]
-    python scripts/screenshots.py OUTDIR [en|ru]          (the older form still works)
+    python scripts/screenshots.py --out OUTDIR [--lang en|ru|kk]
+    python scripts/screenshots.py OUTDIR [en|ru|kk]          (the older form still works)
 
 Uses a throwaway database, settings and import file, so it never touches the user's own. The
-window speaks English unless `ru` is given, with its translations installed as the program
+window speaks English unless `ru` or `kk` is given, with its translations installed as the program
 installs them. Each picture is named after what it shows; the list is printed as it is written.
 """
 
@@ -64,9 +64,11 @@ def _show_dialog(dialog: QDialog, path: Path) -> None:
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_positional", nargs="?", metavar="OUTDIR", help=argparse.SUPPRESS)
-    parser.add_argument("lang_positional", nargs="?", choices=("en", "ru"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "lang_positional", nargs="?", choices=("en", "ru", "kk"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--out", type=Path, help="the folder for the PNG files")
-    parser.add_argument("--lang", choices=("en", "ru"), help="the window's language (en)")
+    parser.add_argument("--lang", choices=("en", "ru", "kk"), help="the window's language (en)")
     args = parser.parse_args(argv)
     out = args.out or (Path(args.out_positional) if args.out_positional else None)
     if out is None:

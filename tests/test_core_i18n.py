@@ -1,9 +1,9 @@
-"""The core's messages in Russian: a complete, compiled catalogue, and real refusals read back.
+"""The core's messages in Russian: real refusals and import reports read back.
 
-The catalogue (resources/translations/forumdesk_core_ru.po and its .mo) is made again from the
-code in a temporary folder and compared byte for byte with the shipped one; the services, the
-readers and the import are then driven in Russian on real files. Every test runs in English
-unless it switches (tests/conftest.py puts English back after each test).
+The catalogue itself (resources/translations/<lang>/LC_MESSAGES/forumdesk.po) is checked in
+tests/test_catalogue.py; here the services, the readers and the import are driven in Russian on
+real files. Every test runs in English unless it switches (tests/conftest.py puts English back
+after each test).
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ import ast
 import dataclasses
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -33,14 +31,8 @@ from forumdesk.io.tables import ImportFileError
 from forumdesk.services import events, people, sessions, venue
 from forumdesk.services.import_common import ImportOptions, ImportSummary
 from forumdesk.services.imports import import_attendees
-from tests.scripts import load_script
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def tool() -> ModuleType:
-    return load_script("update_core_translations")
 
 
 @pytest.fixture
@@ -51,39 +43,10 @@ def russian() -> None:
 # --- the catalogue ------------------------------------------------------------------------------
 
 
-def test_the_shipped_catalogue_is_complete_and_compiled_from_the_code(
-    tool: ModuleType, tmp_path: Path
-) -> None:
-    found = tool.extract()
-    assert found.problems == []  # every _() is given a literal with named placeholders
-    assert len(found.messages) > 200  # the extractor really read the code
-    shutil.copy(tool.po_path("ru"), tmp_path / tool.po_path("ru").name)
-    messages, untranslated = tool.update("ru", found, tmp_path)
-    assert (messages, untranslated) == (len(found.messages), 0)
-    assert tool.po_path("ru", tmp_path).read_text(encoding="utf-8") == tool.po_path("ru").read_text(
-        encoding="utf-8"
-    ), "run scripts/update_core_translations.py"
-    assert tool.mo_path("ru", tmp_path).read_bytes() == tool.mo_path("ru").read_bytes()
-    assert tool.stale_reasons("ru", found) == []
-    assert tool.main(["--check"]) == 0
-
-
-def test_every_translation_is_russian_and_keeps_placeholders_and_quotes(tool: ModuleType) -> None:
-    entries = [e for e in tool.read_po(tool.po_path("ru")).values() if e.msgid]
-    assert tool.placeholder_problems(entries) == []
-    for entry in entries:
-        assert len(entry.forms) == (3 if entry.plural is not None else 1), entry.msgid
-        for form in entry.forms:
-            assert CYRILLIC.search(form), (entry.msgid, form)
-            assert form.count("«") == form.count("»"), form
-            assert form.count("«") >= entry.msgid.count("«"), (entry.msgid, form)
-            assert form.count("\n") == entry.msgid.count("\n"), form
-
-
-def test_the_mo_file_is_what_python_gettext_reads(tool: ModuleType) -> None:
+def test_the_mo_file_is_what_python_gettext_reads() -> None:
     import gettext
 
-    with tool.mo_path("ru").open("rb") as handle:
+    with i18n.catalogue_path("ru").open("rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
     assert catalogue.info()["language"] == "ru"
     assert catalogue.gettext("Imported.") == "Импорт завершён."
@@ -103,97 +66,6 @@ def test_the_core_language_module_never_imports_qt() -> None:
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert "forumdesk.core.resources" in imported  # the rule reads the real file
     assert not {m for m in imported if m.split(".")[0] in {"PySide6", "shiboken6"}}
-
-
-# --- the extractor and compiler -----------------------------------------------------------------
-
-_SAMPLE = """
-from forumdesk.core.i18n import N_, _, gettext, ngettext
-
-KINDS = {"a": N_("marked label")}
-
-
-def refuse(name, count, kind):
-    _("Plain message.")
-    _("The room «{name}» is taken.").format(name=name)
-    ngettext("{count} row", "{count} rows", count).format(count=count)
-    # Translators: the kind of file, from KINDS
-    _("A {kind} file").format(kind=gettext(KINDS[kind]))
-    _(f"Broken {name}")
-    _("Positional {0}").format(name)
-    _(name)
-"""
-
-
-def test_the_extractor_reads_literals_and_reports_what_it_cannot(
-    tool: ModuleType, tmp_path: Path
-) -> None:
-    package = tmp_path / "sample"
-    package.mkdir()
-    (package / "page.py").write_text(_SAMPLE, encoding="utf-8")
-    (package / "ui").mkdir()
-    (package / "ui" / "window.py").write_text('_("Qt does this one")\n', encoding="utf-8")
-    found = tool.extract(package, dynamic=False)
-    assert {k: m.plural for k, m in found.messages.items()} == {
-        "marked label": None,
-        "Plain message.": None,
-        "The room «{name}» is taken.": None,
-        "{count} row": "{count} rows",
-        "A {kind} file": None,
-        "Positional {0}": None,
-    }
-    assert found.messages["A {kind} file"].comments == ["the kind of file, from KINDS"]
-    assert found.messages["Plain message."].locations == ["sample/page.py"]
-    assert len(found.problems) == 3
-    assert "page.py:13" in found.problems[0] and "literal" in found.problems[0]  # the f-string
-    assert "page.py:14" in found.problems[1] and "{0}" in found.problems[1]
-    assert "page.py:15" in found.problems[2]  # a variable
-
-
-def test_updating_keeps_translations_adds_new_ones_and_drops_the_gone(
-    tool: ModuleType, tmp_path: Path
-) -> None:
-    package, folder = tmp_path / "sample", tmp_path / "translations"
-    package.mkdir()
-    source = package / "page.py"
-    source.write_text(
-        '_("Kept")\n_("Gone")\nngettext("{n} day", "{n} days", 2)\n', encoding="utf-8"
-    )
-    tool.update("ru", tool.extract(package, dynamic=False), folder)
-    entries = tool.read_po(tool.po_path("ru", folder))
-    assert entries["Kept"].forms == [""] and entries["{n} day"].forms == ["", "", ""]
-    entries["Kept"].forms = ["Оставлено"]
-    entries["Gone"].forms = ["Ушло"]
-    entries["{n} day"].forms = ["{n} день", "{n} дня", "{n} дней"]
-    tool.po_path("ru", folder).write_text(
-        tool.render_po([e for e in entries.values() if e.msgid], "ru"), encoding="utf-8"
-    )
-
-    source.write_text(
-        '_("Kept")\n_("New \\"quoted\\"\\nline")\nngettext("{n} day", "{n} days", 2)\n',
-        encoding="utf-8",
-    )
-    found = tool.extract(package, dynamic=False)
-    assert tool.stale_reasons("ru", found, folder)  # the .po no longer matches the code
-    assert tool.update("ru", found, folder) == (3, 1)
-    again = tool.read_po(tool.po_path("ru", folder))
-    assert again["Kept"].forms == ["Оставлено"]
-    assert again['New "quoted"\nline'].forms == [""]  # new: untranslated
-    assert "Gone" not in again
-    assert [r for r in tool.stale_reasons("ru", found, folder) if "untranslated" in r]
-
-    import gettext
-
-    with tool.mo_path("ru", folder).open("rb") as handle:
-        catalogue = gettext.GNUTranslations(handle)
-    assert catalogue.gettext("Kept") == "Оставлено"
-    assert catalogue.gettext('New "quoted"\nline') == 'New "quoted"\nline'  # English for now
-    assert [catalogue.ngettext("{n} day", "{n} days", n) for n in (1, 3, 5, 21)] == [
-        "{n} день",
-        "{n} дня",
-        "{n} дней",
-        "{n} день",
-    ]
 
 
 # --- the language in use ------------------------------------------------------------------------
@@ -300,7 +172,7 @@ def test_notes_on_repeated_rows_name_the_field_and_value_in_russian(russian: Non
     _entities, notes = group_rows([AttendeeRow(2, business), AttendeeRow(5, expert)])
     assert notes == [
         "Строка 5 повторяет строку 2 (та же эл. почта), но в поле «сектор» "
-        "указано «эксперт/наука», а не «бизнес»; взято значение из строки 2."
+        "указано «эксперт, наука», а не «бизнес»; взято значение из строки 2."
     ]
 
 

@@ -8,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database, print_json
+from forumdesk.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from forumdesk.db.engine import Database
@@ -20,12 +21,14 @@ def _edit_event_options(parser: argparse.ArgumentParser) -> None:
         "--changeover",
         type=int,
         metavar="MINUTES",
-        help="time a person needs between sessions in different rooms (the clash check's buffer)",
+        help=_(
+            "time a person needs between sessions in different rooms (the clash check's buffer)"
+        ),
     )
     parser.add_argument("--name")
     parser.add_argument("--city")
     parser.add_argument("--venue")
-    parser.add_argument("--timezone", metavar="TZ", help="IANA time zone or a city, e.g. Astana")
+    parser.add_argument("--timezone", metavar="TZ", help=_("IANA time zone or a city, e.g. Astana"))
 
 
 def run_edit_event(args: argparse.Namespace) -> int:
@@ -69,21 +72,27 @@ def run_edit_event(args: argparse.Namespace) -> int:
 
 
 def _unavailable_options(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="record when a person cannot take part")
+    actions = parser.add_subparsers(
+        dest="action", metavar=_("ACTION"), title=_("actions"), required=True
+    )
+    add = actions.add_parser("add", help=_("record when a person cannot take part"))
     add_event_option(add)
-    add.add_argument("person", help="the person's ID, or words of their name matching one person")
+    add.add_argument(
+        "person", help=_("the person's ID, or words of their name matching one person")
+    )
     add.add_argument(
         "periods",
-        help='e.g. "2021-11-25 09:00–12:00; 2021-11-26" (a date alone is the whole day)',
+        help=_(
+            'e.g. "2021-11-25 09:00–12:00; 2021-11-26" (a date alone is the whole day)',
+        ),
     )
     add.add_argument("--note")
-    remove = actions.add_parser("remove", help="delete a period by its ID (see `list`)")
+    remove = actions.add_parser("remove", help=_("delete a period by its ID (see `list`)"))
     remove.add_argument("period_id", type=int, metavar="ID")
-    listing = actions.add_parser("list", help="list the event's unavailable periods")
+    listing = actions.add_parser("list", help=_("list the event's unavailable periods"))
     add_event_option(listing)
-    listing.add_argument("--person", help="only this person's (ID or name)")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--person", help=_("only this person's (ID or name)"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _person_id(db: Database, event_id: int, person: str) -> int:
@@ -157,13 +166,13 @@ def run_unavailable(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         "edit-event",
-        "change an event: the changeover time between rooms, name, city, time zone",
+        N_("change an event: the changeover time between rooms, name, city, time zone"),
         run_edit_event,
         _edit_event_options,
     ),
     Command(
         "unavailable",
-        "when people cannot take part: add, remove, list",
+        N_("when people cannot take part: add, remove, list"),
         run_unavailable,
         _unavailable_options,
     ),

@@ -12,6 +12,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database, print_json
+from forumdesk.core.i18n import N_, _, gettext, ngettext
 
 if TYPE_CHECKING:
     from forumdesk.services.problems import ProblemRow
@@ -22,7 +23,7 @@ _WIDTH = 100
 
 def _check_options(parser: argparse.ArgumentParser) -> None:
     add_event_option(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -61,11 +62,13 @@ def problem_json(problem: ProblemRow) -> dict[str, Any]:
 COMMANDS = (
     Command(
         "check",
-        "list the schedule's problems (clashes, missing moderators, full rooms, ...)",
+        N_("list the schedule's problems (clashes, missing moderators, full rooms, ...)"),
         run_check,
         _check_options,
-        description="List an event's schedule problems. Exits with status 1 while an error "
-        "that nobody has accepted remains, 0 otherwise.",
+        description=N_(
+            "List an event's schedule problems. Exits with status 1 while an error "
+            "that nobody has accepted remains, 0 otherwise."
+        ),
     ),
 )
 
@@ -73,39 +76,48 @@ COMMANDS = (
 def print_report(event_name: str, problems: list[ProblemRow]) -> None:
     """Open problems first (errors, warnings, notes), then the accepted ones with their notes."""
     if not problems:
-        print(f"No problems found in «{event_name}».")
+        print(_("No problems found in «{event}».").format(event=event_name))
         return
     open_problems = [p for p in problems if not p.accepted]
     accepted = [p for p in problems if p.accepted]
-    print(
-        f"«{event_name}»: {_summary(open_problems)}"
-        + (f"; {len(accepted)} accepted." if accepted else ".")
-    )
+    summary = _summary(open_problems)
+    if accepted:
+        line = ngettext(
+            "«{event}»: {summary}; {count} accepted.",
+            "«{event}»: {summary}; {count} accepted.",
+            len(accepted),
+        )
+    else:
+        line = _("«{event}»: {summary}.")
+    print(line.format(event=event_name, summary=summary, count=len(accepted)))
     for problem in open_problems:
         _print_problem(problem)
     if accepted:
-        print("\nAccepted:")
+        print("\n" + _("Accepted:"))
         for problem in accepted:
-            _print_problem(problem, note=problem.accepted_note or "(no note)")
+            _print_problem(problem, note=problem.accepted_note or _("(no note)"))
 
 
 def _summary(problems: list[ProblemRow]) -> str:
     from forumdesk.scheduling.checker import Severity
 
     counts = {severity: sum(p.severity == severity for p in problems) for severity in Severity}
-    words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-    parts = [
-        f"{count} {words[severity]}{'' if count == 1 else 's'}"
-        for severity, count in counts.items()
-        if count
-    ]
-    return ", ".join(parts) if parts else "no open problems"
+    words = {
+        Severity.ERROR: ngettext("{count} error", "{count} errors", counts[Severity.ERROR]),
+        Severity.WARNING: ngettext("{count} warning", "{count} warnings", counts[Severity.WARNING]),
+        Severity.INFO: ngettext("{count} note", "{count} notes", counts[Severity.INFO]),
+    }
+    parts = [words[severity].format(count=count) for severity, count in counts.items() if count]
+    return ", ".join(parts) if parts else _("no open problems")
 
 
 def _print_problem(problem: ProblemRow, *, note: str | None = None) -> None:
-    head = f"{problem.severity.value.upper():<8}{problem.kind.label}"
+    severity = {"error": _("ERROR"), "warning": _("WARNING"), "info": _("NOTE")}.get(
+        problem.severity.value, problem.severity.value.upper()
+    )
+    head = f"{severity + ' ':<8}{gettext(problem.kind.label)}"
     if problem.sessions:
         head += f" [{', '.join(problem.sessions)}]"
     print(head)
-    body = problem.message + (f" Accepted: {note}" if note else "")
+    body = problem.message + (" " + _("Accepted: {note}").format(note=note) if note else "")
     print(textwrap.fill(body, _WIDTH, initial_indent=" " * 8, subsequent_indent=" " * 8))

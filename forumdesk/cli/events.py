@@ -21,7 +21,8 @@ from forumdesk.cli.shared import (
     print_table,
 )
 from forumdesk.core.countries import country_label
-from forumdesk.core.i18n import language
+from forumdesk.core.i18n import N_, _, language, pgettext
+from forumdesk.io.agenda_labels import Labels, Lang
 
 if TYPE_CHECKING:
     from forumdesk.core.rows import EventRow, PersonRow, SessionRow
@@ -37,30 +38,39 @@ def run_demo(args: argparse.Namespace) -> int:
         db.dispose()
     if result.created:
         print(
-            f"Loaded the demo forum «{result.event.name}» (event {result.event.id}): "
-            f"{result.sessions} sessions, {result.people_added} new people, into {db.location}."
+            _(
+                "Loaded the demo forum «{name}» (event {id}): {sessions} sessions, "
+                "{people} new people, into {location}."
+            ).format(
+                name=result.event.name,
+                id=result.event.id,
+                sessions=result.sessions,
+                people=result.people_added,
+                location=db.location,
+            )
         )
     else:
         print(
-            f"The demo forum «{result.event.name}» is already there (event {result.event.id});"
-            " nothing was added."
+            _("The demo forum «{name}» is already there (event {id}); nothing was added.").format(
+                name=result.event.name, id=result.event.id
+            )
         )
     return EXIT_OK
 
 
 def _create_event_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name")
-    parser.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="first day")
-    parser.add_argument("--end", required=True, metavar="YYYY-MM-DD", help="last day")
+    parser.add_argument("name", metavar=_("NAME"), help=_("the name of the event"))
+    parser.add_argument("--start", required=True, metavar="YYYY-MM-DD", help=_("first day"))
+    parser.add_argument("--end", required=True, metavar="YYYY-MM-DD", help=_("last day"))
     parser.add_argument("--city")
     parser.add_argument("--venue")
     parser.add_argument(
         "--timezone",
         default=None,
         metavar="TZ",
-        help="IANA time zone or a city, e.g. Asia/Almaty or Astana (default: this computer's)",
+        help=_("IANA time zone or a city, e.g. Asia/Almaty or Astana (default: this computer's)"),
     )
-    parser.add_argument("--json", action="store_true", help="print the event as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the event as JSON"))
 
 
 def run_create_event(args: argparse.Namespace) -> int:
@@ -84,17 +94,24 @@ def run_create_event(args: argparse.Namespace) -> int:
         db.dispose()
     if args.timezone is None:  # never silently: the computer's zone may not be the forum's
         print(
-            f"No --timezone given: the event's times are in this computer's zone, "
-            f"{event.timezone}. If the forum is elsewhere, change it with "
-            f"`forumdesk edit-event --event {event.id} --timezone ZONE` (a city will do).",
+            _(
+                "No --timezone given: the event's times are in this computer's zone, {zone}. "
+                "If the forum is elsewhere, change it with "
+                "`forumdesk edit-event --event {id} --timezone ZONE` (a city will do)."
+            ).format(zone=event.timezone, id=event.id),
             file=sys.stderr,
         )
     if args.json:
         print_json(_event_json(event))
     else:
         print(
-            f"Created event {event.id}: {event.name}, {event.first_day} to {event.last_day} "
-            f"({event.timezone})."
+            _("Created event {id}: {name}, {first} to {last} ({zone}).").format(
+                id=event.id,
+                name=event.name,
+                first=event.first_day,
+                last=event.last_day,
+                zone=event.timezone,
+            )
         )
     return EXIT_OK
 
@@ -104,8 +121,8 @@ def _listing_options(event_help: str) -> Callable[[argparse.ArgumentParser], Non
 
     def add(parser: argparse.ArgumentParser) -> None:
         add_event_option(parser, help=event_help)
-        parser.add_argument("--search", metavar="TEXT", help="only rows containing TEXT")
-        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument("--search", metavar="TEXT", help=_("only rows containing TEXT"))
+        parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
     return add
 
@@ -128,12 +145,12 @@ def run_events(args: argparse.Namespace) -> int:
         print_json([_event_json(e) for e in events])
     else:
         print_table(
-            ("ID", "Event", "City", "Days", "Time zone"),
+            ("ID", _("Event"), _("City"), _("Days"), _("Time zone")),
             [
                 (str(e.id), e.name, e.city or "", f"{e.first_day} – {e.last_day}", e.timezone)
                 for e in events
             ],
-            empty=(
+            empty=_(
                 "No events yet. Create one with `forumdesk create-event` or try `forumdesk demo`."
             ),
         )
@@ -155,12 +172,16 @@ def run_sessions(args: argparse.Namespace) -> int:
         print_json([_session_json(s, zone) for s in sessions])
     else:
         print_table(
-            ("Code", "When", "Room", "Title", "Moderators"),
+            (_("Code"), _("When"), _("Room"), _("Title"), _("Moderators")),
             [
                 (s.code or "", _when(s), s.room_name or "", s.title, ", ".join(s.moderators))
                 for s in sessions
             ],
-            empty=f"«{event.name}» has no sessions" + (" matching that." if args.search else "."),
+            empty=(
+                _("«{event}» has no sessions matching that.")
+                if args.search
+                else _("«{event}» has no sessions.")
+            ).format(event=event.name),
         )
     return EXIT_OK
 
@@ -180,7 +201,7 @@ def run_people(args: argparse.Namespace) -> int:
         print_json([_person_json(p) for p in people])
     else:
         print_table(
-            ("ID", "Name", "Organisation", "Country", "E-mail"),
+            ("ID", pgettext("person", "Name"), _("Organisation"), _("Country"), _("E-mail")),
             [
                 (
                     str(p.id),
@@ -191,26 +212,26 @@ def run_people(args: argparse.Namespace) -> int:
                 )
                 for p in people
             ],
-            empty="Nobody matches." if args.search else "The people directory is empty.",
+            empty=_("Nobody matches.") if args.search else _("The people directory is empty."),
         )
     return EXIT_OK
 
 
 COMMANDS = (
-    Command("demo", "load the demo forum (once)", run_demo),
-    Command("create-event", "create an event", run_create_event, _create_event_options),
-    Command("events", "list events", run_events, _listing_options("only this event")),
+    Command("demo", N_("load the demo forum (once)"), run_demo),
+    Command("create-event", N_("create an event"), run_create_event, _create_event_options),
+    Command("events", N_("list events"), run_events, _listing_options(N_("only this event"))),
     Command(
         "sessions",
-        "list an event's sessions",
+        N_("list an event's sessions"),
         run_sessions,
         _listing_options(EVENT_HELP),
     ),
     Command(
         "people",
-        "list people in the directory",
+        N_("list people in the directory"),
         run_people,
-        _listing_options("only people registered for this event"),
+        _listing_options(N_("only people registered for this event")),
     ),
 )
 
@@ -280,5 +301,11 @@ def _person_json(p: PersonRow) -> dict[str, Any]:
 
 def _when(s: SessionRow) -> str:
     if s.starts_at is None or s.ends_at is None:
-        return "unscheduled"
-    return f"{s.starts_at:%a %d %b %H:%M}–{s.ends_at:%H:%M}"
+        return _("unscheduled")
+    day = Labels(_export_language()).short_date(s.starts_at.date())
+    return f"{day} {s.starts_at:%H:%M}–{s.ends_at:%H:%M}"
+
+
+def _export_language() -> Lang:
+    spoken = language()
+    return spoken if spoken in ("ru", "kk") else "en"  # type: ignore[return-value]

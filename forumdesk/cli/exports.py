@@ -10,30 +10,34 @@ import argparse
 from pathlib import Path
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database
+from forumdesk.core.i18n import N_, _
 from forumdesk.io.agenda_labels import BILINGUAL, DEFAULT_PARTS, LANGUAGES, PAPERS, PARTS
 
 
 def _agenda_options(agenda: argparse.ArgumentParser) -> None:
-    agenda.add_argument("out", metavar="OUT.xlsx", type=Path, help="the workbook to write")
+    agenda.add_argument("out", metavar="OUT.xlsx", type=Path, help=_("the workbook to write"))
     add_event_option(agenda)
     agenda.add_argument(
         "--parts",
         type=_parts,
         default=DEFAULT_PARTS,
         metavar="LIST",
-        help=(
-            f"comma-separated parts to include (default: {','.join(DEFAULT_PARTS)}): "
-            f"{','.join(PARTS)}"
+        help=_("comma-separated parts to include (default: {default}): {parts}").format(
+            default=",".join(DEFAULT_PARTS), parts=",".join(PARTS)
         ),
     )
     agenda.add_argument(
-        "--paper", type=_paper, default="A4", metavar="A4|Letter", help="paper size (default: A4)"
+        "--paper",
+        type=_paper,
+        default="A4",
+        metavar="A4|Letter",
+        help=_("paper size (default: A4)"),
     )
     agenda.add_argument(
         "--lang",
         choices=(*LANGUAGES, *BILINGUAL),
         default=None,
-        help=(
+        help=_(
             "the agenda's language: headings, dates and the event's texts (default: the event's "
             "main language); two joined by + (ru+en) put the programme side by side"
         ),
@@ -41,48 +45,50 @@ def _agenda_options(agenda: argparse.ArgumentParser) -> None:
     agenda.add_argument(
         "--all-people",
         action="store_true",
-        help="personal agendas for every registered person, not only moderators and speakers",
+        help=_("personal agendas for every registered person, not only moderators and speakers"),
     )
 
 
 def _ics_options(ics: argparse.ArgumentParser) -> None:
-    ics.add_argument("out", metavar="OUT.ics", type=Path, help="the calendar file to write")
+    ics.add_argument("out", metavar="OUT.ics", type=Path, help=_("the calendar file to write"))
     add_event_option(ics)
     ics.add_argument(
-        "--person", metavar="EMAIL", help="only this person's sessions (found by e-mail)"
+        "--person", metavar="EMAIL", help=_("only this person's sessions (found by e-mail)")
     )
     ics.add_argument(
         "--lang",
         choices=LANGUAGES,
         default="en",
-        help="language of the descriptions' labels (default: en)",
+        help=_("language of the descriptions' labels (default: en)"),
     )
 
 
 def _csv_options(csv: argparse.ArgumentParser) -> None:
-    csv.add_argument("out", metavar="OUT.csv", type=Path, help="the CSV file to write")
+    csv.add_argument("out", metavar="OUT.csv", type=Path, help=_("the CSV file to write"))
     csv.add_argument(
-        "--what", choices=("sessions", "people"), required=True, help="which list to write"
+        "--what", choices=("sessions", "people"), required=True, help=_("which list to write")
     )
     add_event_option(csv)
     csv.add_argument(
         "--lang",
         choices=LANGUAGES,
         default="en",
-        help="language of the column headings (default: en)",
+        help=_("language of the column headings (default: en)"),
     )
     csv.add_argument(
         "--semicolon",
         action="store_true",
-        help="separate columns with semicolons, as Excel expects with Russian regional settings",
+        help=_("separate columns with semicolons, as Excel expects with Russian regional settings"),
     )
     csv.add_argument(
         "--flavour",
         choices=("excel", "plain"),
         default="excel",
-        help="excel: UTF-8 with BOM, text that looks like a formula prefixed with an apostrophe; "
-        "plain: RFC 4180 UTF-8 without BOM, values as stored, for mail merge and CRM uploads "
-        "(default: excel)",
+        help=_(
+            "excel: UTF-8 with BOM, text that looks like a formula prefixed with an apostrophe; "
+            "plain: RFC 4180 UTF-8 without BOM, values as stored, for mail merge and CRM uploads "
+            "(default: excel)"
+        ),
     )
 
 
@@ -169,21 +175,23 @@ def run_export_csv(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         "export-agenda",
-        "write the printable agenda workbook (.xlsx)",
+        N_("write the printable agenda workbook (.xlsx)"),
         run_export_agenda,
         _agenda_options,
-        description="Write the agenda as an Excel workbook set up to print: programme, "
-        "grids, sign-in sheets, door signs, personal agendas and the people list.",
+        description=N_(
+            "Write the agenda as an Excel workbook set up to print: programme, "
+            "grids, sign-in sheets, door signs, personal agendas and the people list."
+        ),
     ),
     Command(
         "export-ics",
-        "write the programme as an iCalendar file (.ics)",
+        N_("write the programme as an iCalendar file (.ics)"),
         run_export_ics,
         _ics_options,
     ),
     Command(
         "export-csv",
-        "write sessions or people as CSV (for Excel, or plain RFC 4180)",
+        N_("write sessions or people as CSV (for Excel, or plain RFC 4180)"),
         run_export_csv,
         _csv_options,
     ),

@@ -20,6 +20,7 @@ from forumdesk.cli.shared import (
     open_database,
     print_json,
 )
+from forumdesk.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from forumdesk.core.progress import Progress
@@ -38,82 +39,90 @@ def _programme_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_options(parser: argparse.ArgumentParser, *, programme: bool) -> None:
     parser.add_argument(
-        "file", metavar="FILE", help="the .xlsx, .xlsm, .xlsb, .xls, .ods or .csv file"
+        "file", metavar="FILE", help=_("the .xlsx, .xlsm, .xlsb, .xls, .ods or .csv file")
     )
     add_event_option(parser)
     parser.add_argument(
         "--sheet",
         metavar="NAME",
-        help="the sheet to read (default: the first one with a header forumdesk recognises)",
+        help=_("the sheet to read (default: the first one with a header forumdesk recognises)"),
     )
     parser.add_argument(
         "--header-row",
         type=int,
         metavar="N",
-        help="the row number of the header (default: found automatically)",
+        help=_("the row number of the header (default: found automatically)"),
     )
-    parser.add_argument("--profile", metavar="NAME", help="read the file with a saved mapping")
+    parser.add_argument("--profile", metavar="NAME", help=_("read the file with a saved mapping"))
     parser.add_argument(
         "--save-profile",
         metavar="NAME",
-        help="save the mapping used under this name, for the next file",
+        help=_("save the mapping used under this name, for the next file"),
     )
     parser.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help='what a column holds, e.g. --map "Контакт=email" or '
-        '--map "Timestamp=ignore" (repeatable)',
+        help=_(
+            'what a column holds, e.g. --map "Контакт=email" or '
+            '--map "Timestamp=ignore" (repeatable)'
+        ),
     )
     parser.add_argument(
         "--encoding",
         metavar="NAME",
-        help="CSV only: the text encoding (default: detected; e.g. cp1251)",
+        help=_("CSV only: the text encoding (default: detected; e.g. cp1251)"),
     )
     parser.add_argument(
         "--delimiter",
         metavar="CHAR",
-        help="CSV only: the column separator (default: detected; ; , tab)",
+        help=_("CSV only: the column separator (default: detected; ; , tab)"),
     )
     if not programme:
         parser.add_argument(
             "--name-order",
             choices=("auto", "family-first", "given-first"),
-            help="how a full-name column is written (default: auto)",
+            help=_("how a full-name column is written (default: auto)"),
         )
     parser.add_argument(
         "--on-duplicate",
         choices=("update", "overwrite", "skip", "new"),
         default="update",
-        help="for what is already there: update (fill blanks, the default), "
-        "overwrite, skip, or new (add anyway)",
+        help=_(
+            "for what is already there: update (fill blanks, the default), "
+            "overwrite, skip, or new (add anyway)"
+        ),
     )
     if not programme:
         parser.add_argument(
             "--on-name-conflict",
             choices=("keep", "replace"),
             default="keep",
-            help="when a row's e-mail is a stored person's but its name is another one: keep "
-            "the stored name (the default) or replace it with the file's; either way the "
-            "summary lists each conflict",
+            help=_(
+                "when a row's e-mail is a stored person's but its name is another one: keep "
+                "the stored name (the default) or replace it with the file's; either way the "
+                "summary lists each conflict"
+            ),
         )
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="import the valid rows and write the others to a rejects file",
+        help=_("import the valid rows and write the others to a rejects file"),
     )
     parser.add_argument(
         "--rejects",
         metavar="OUT",
         type=Path,
-        help="with --skip-invalid: where to write the rejected rows (.xlsx or "
-        ".csv; default: beside the file)",
+        help=_(
+            "with --skip-invalid: where to write the rejected rows (.xlsx or "
+            ".csv; default: beside the file)"
+        ),
     )
     parser.add_argument(
-        "--dry-run", action="store_true", help="show what would happen; write nothing"
+        "--dry-run", action="store_true", help=_("show what would happen; write nothing")
     )
-    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
 
 
 def run_import_attendees(args: argparse.Namespace) -> int:
@@ -233,18 +242,22 @@ def _file_error(message: str) -> int:
 COMMANDS = (
     Command(
         "import-attendees",
-        "import an attendee list (xlsx, xls, ods, csv) into the directory and an event",
+        N_("import an attendee list (xlsx, xls, ods, csv) into the directory and an event"),
         run_import_attendees,
         _attendees_options,
-        description="Import people from a spreadsheet or CSV file: they are added to the "
-        "directory (or matched with who is there) and registered for the event.",
+        description=N_(
+            "Import people from a spreadsheet or CSV file: they are added to the "
+            "directory (or matched with who is there) and registered for the event."
+        ),
     ),
     Command(
         "import-programme",
-        "import an event's sessions, rooms and speakers from a spreadsheet",
+        N_("import an event's sessions, rooms and speakers from a spreadsheet"),
         run_import_programme,
         _programme_options,
-        description="Create or update an event's sessions, rooms, tracks and the people who "
-        "lead them from a spreadsheet or CSV file.",
+        description=N_(
+            "Create or update an event's sessions, rooms, tracks and the people who "
+            "lead them from a spreadsheet or CSV file."
+        ),
     ),
 )

@@ -22,6 +22,7 @@ from forumdesk.cli.shared import (
     print_json,
     print_table,
 )
+from forumdesk.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from forumdesk.services.auto_placement import Proposal
@@ -33,19 +34,19 @@ def _schedule_options(parser: argparse.ArgumentParser) -> None:
         "--auto",
         action="store_true",
         required=True,
-        help="place every session not yet on the timetable automatically",
+        help=_("place every session not yet on the timetable automatically"),
     )
     parser.add_argument(
-        "--dry-run", action="store_true", help="show the placement without writing it"
+        "--dry-run", action="store_true", help=_("show the placement without writing it")
     )
     parser.add_argument(
         "--time-limit",
         type=_seconds,
         default=8.0,
         metavar="S",
-        help="stop searching after S seconds and keep the best placement found (default 8)",
+        help=_("stop searching after S seconds and keep the best placement found (default 8)"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _seconds(text: str) -> float:
@@ -137,11 +138,13 @@ def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
 COMMANDS = (
     Command(
         "schedule",
-        "place the unscheduled sessions automatically (--auto)",
+        N_("place the unscheduled sessions automatically (--auto)"),
         run_schedule,
         _schedule_options,
-        description="Place every session that is not on the timetable yet, by the clash "
-        "checker's rules, leaving placed sessions where they are. Exits with status 1 when "
-        "some sessions could not be placed (each with its reason), 0 otherwise.",
+        description=N_(
+            "Place every session that is not on the timetable yet, by the clash "
+            "checker's rules, leaving placed sessions where they are. Exits with status 1 when "
+            "some sessions could not be placed (each with its reason), 0 otherwise."
+        ),
     ),
 )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from forumdesk import __version__
 from forumdesk.core.errors import ForumdeskError
+from forumdesk.core.i18n import N_, _, gettext
 
 if TYPE_CHECKING:
     from forumdesk.config import ConfigError
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
-EVENT_HELP = "the event (needed when the database holds several)"
+EVENT_HELP = N_("the event (needed when the database holds several)")
 
 Handler = Callable[[argparse.Namespace], int]
 """Runs a command on its parsed arguments and returns the exit status."""
@@ -54,7 +55,7 @@ class Command:
 
 
 def add_event_option(parser: argparse.ArgumentParser, help: str = EVENT_HELP) -> None:
-    parser.add_argument("--event", type=int, metavar="ID", help=help)
+    parser.add_argument("--event", type=int, metavar="ID", help=gettext(help))
 
 
 def open_database(args: argparse.Namespace) -> Database:
@@ -119,13 +120,15 @@ def run_command(handler: Handler, args: argparse.Namespace) -> int:
     except (ForumdeskError, ConfigError) as exc:
         fail(_user_message(exc))
     except KeyboardInterrupt:
-        fail("Interrupted.")
+        fail(_("Interrupted."))
     except BrokenPipeError:  # `forumdesk people | head`: the reader has all it wanted
         _silence_stdout()
         return EXIT_OK
     except Exception:  # a bug: keep the traceback for us, give the user one line
         path = _write_crash_log()
-        fail(f"Something went wrong inside forumdesk. The details are in {path}")
+        fail(
+            _("Something went wrong inside forumdesk. The details are in {path}").format(path=path)
+        )
     return EXIT_USER_ERROR
 
 
@@ -134,8 +137,9 @@ def _user_message(exc: ForumdeskError | ConfigError) -> str:
     from forumdesk.services.events import EventChoiceError
 
     if isinstance(exc, EventChoiceError):
-        return f"{exc.message.split(';')[0].split(' (')[0]}; add --event ID. Events: " + "; ".join(
-            f"{e.id} {e.name}" for e in exc.events
+        listed = "; ".join(f"{e.id} {e.name}" for e in exc.events)
+        return _("{reason}; add --event ID. Events: {events}").format(
+            reason=exc.message.split(";")[0].split(" (")[0], events=listed
         )
     return str(exc)
 
@@ -161,4 +165,4 @@ def _write_crash_log() -> str:
         return str(path)
     except OSError:
         traceback.print_exc()
-        return "the message above"
+        return _("the message above")

@@ -21,6 +21,7 @@ from forumdesk.cli.shared import (
     print_json,
     print_table,
 )
+from forumdesk.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from forumdesk.services.versions import Comparison, VersionRow
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
 
 def _publish_options(parser: argparse.ArgumentParser) -> None:
     add_event_option(parser)
-    parser.add_argument("--name", metavar="TEXT", help='the version\'s name ("Sent to speakers")')
+    parser.add_argument(
+        "--name", metavar="TEXT", help=_('the version\'s name ("Sent to speakers")')
+    )
 
 
 def run_publish(args: argparse.Namespace) -> int:
@@ -48,7 +51,7 @@ def run_publish(args: argparse.Namespace) -> int:
 
 def _versions_options(parser: argparse.ArgumentParser) -> None:
     add_event_option(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run_versions(args: argparse.Namespace) -> int:
@@ -90,24 +93,24 @@ def _changes_options(parser: argparse.ArgumentParser) -> None:
     add_event_option(parser)
     which = parser.add_mutually_exclusive_group()
     which.add_argument(
-        "--since", type=int, metavar="N", help="from version N to the programme as it is now"
+        "--since", type=int, metavar="N", help=_("from version N to the programme as it is now")
     )
     which.add_argument(
-        "--between", type=int, nargs=2, metavar=("N", "M"), help="from version N to version M"
+        "--between", type=int, nargs=2, metavar=("N", "M"), help=_("from version N to version M")
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument(
         "--agendas",
         metavar="OUT.xlsx",
         type=Path,
-        help="write the new personal agenda of each person to tell (one page each)",
+        help=_("write the new personal agenda of each person to tell (one page each)"),
     )
-    parser.add_argument("--lang", choices=("ru", "en"), default="en", help="of --agendas")
+    parser.add_argument("--lang", choices=("ru", "kk", "en"), default="en", help=_("of --agendas"))
     parser.add_argument(
         "--people-csv",
         metavar="OUT.csv",
         type=Path,
-        help="write the people to tell for a mail merge (e-mail, name, language, changes)",
+        help=_("write the people to tell for a mail merge (e-mail, name, language, changes)"),
     )
 
 
@@ -198,25 +201,29 @@ def _print_changes(event_name: str, compared: Comparison) -> None:
 COMMANDS = (
     Command(
         "publish",
-        "publish the programme as it is now as the next numbered version",
+        N_("publish the programme as it is now as the next numbered version"),
         run_publish,
         _publish_options,
-        description="Freeze the programme as it is now as the next numbered version (what "
-        "was sent). Later edits show up as changes against it.",
+        description=N_(
+            "Freeze the programme as it is now as the next numbered version (what "
+            "was sent). Later edits show up as changes against it."
+        ),
     ),
     Command(
         "versions",
-        "list the published versions of the programme",
+        N_("list the published versions of the programme"),
         run_versions,
         _versions_options,
     ),
     Command(
         "changes",
-        "what changed since the last version (or between two), and who must be told",
+        N_("what changed since the last version (or between two), and who must be told"),
         run_changes,
         _changes_options,
-        description="List what changed in the programme between two published versions, "
-        "or from one (the latest by default) to now, grouped by session, and the people "
-        "whose own agenda changed.",
+        description=N_(
+            "List what changed in the programme between two published versions, "
+            "or from one (the latest by default) to now, grouped by session, and the people "
+            "whose own agenda changed."
+        ),
     ),
 )

@@ -1,9 +1,14 @@
-"""Headings, day and month names for printed agendas, in Russian, English and Kazakh.
+"""Headings and dates for printed agendas, in the export's own language: Russian, English or
+Kazakh, or two of them side by side.
 
-The words are written out here; dates and weekdays come from CLDR through Babel, never from the
-computer's locale: the export must read the same on an English Windows and a Russian Linux,
-and Russian dates need the genitive month ("25 ноября"), which `strftime` does not give
-everywhere. English dates are British ("Thursday, 25 November 2021"), as EEC documents write.
+The words come from the one catalogue (forumdesk.core.i18n): a heading is marked with N_() here
+and looked up in the catalogue of the export's language, which an export chooses whatever the
+window speaks, so that the sheets read the same on an English Windows and a Russian Linux. Role,
+kind, sector and status names are the window's own vocabulary labels, capitalised: the agenda
+and the window cannot call a panelist two different things. Dates and weekdays come from CLDR
+through Babel, never from the computer's locale; Russian dates need the genitive month
+("25 ноября"), and English dates are British ("Thursday, 25 November 2021"), as EEC documents
+write.
 
 A bilingual agenda ("ru+en", see `BILINGUAL`) is two languages side by side: `Labels` is one
 language, `split_languages` tells the pair apart.
@@ -17,7 +22,7 @@ from collections.abc import Iterable
 from typing import Literal, cast
 
 from forumdesk.core.enums import RegistrationStatus, Role, Sector, SessionKind
-from forumdesk.io.agenda_labels_kk import KAZAKH as _KAZAKH
+from forumdesk.core.i18n import N_, translations
 
 Lang = Literal["ru", "en", "kk"]
 LANGUAGES: tuple[Lang, ...] = ("ru", "en", "kk")
@@ -34,117 +39,72 @@ PAPERS = ("A4", "Letter")
 # door signs, personal agendas and the people list run to many pages and are asked for.
 DEFAULT_PARTS = ("programme", "grid")
 
-_TEXT: dict[str, tuple[str, str]] = {
-    # key: (Russian, English)
-    "programme": ("Программа", "Programme"),
-    "changes": ("Изменения", "Changes"),
-    "version_stamp": ("Версия {number} · {time}", "Version {number} · {time}"),
-    "draft_stamp": (
-        "Черновик: изменено после версии {number} · {time}",
-        "Draft: changed since version {number} · {time}",
-    ),
-    "unpublished_stamp": (
-        "Черновик: версия ещё не опубликована",
-        "Draft: no version published yet",
-    ),
-    "cancelled": ("ОТМЕНЕНА", "CANCELLED"),
+# key -> the English heading, the msgid of its translation. "name" is a person's name, which the
+# catalogue tells from a room's name by its context (see Labels.__getitem__).
+_TEXT: dict[str, str] = {
+    "programme": N_("Programme"),
+    "changes": N_("Changes"),
+    "version_stamp": N_("Version {number} · {time}"),
+    "draft_stamp": N_("Draft: changed since version {number} · {time}"),
+    "unpublished_stamp": N_("Draft: no version published yet"),
+    "cancelled": N_("CANCELLED"),
+    "changes_since": N_("Changes since version {number}"),
+    "changes_first": N_("The first version of the programme"),
+    "what_changed": N_("What changed"),
+    "people_to_tell": N_("Who must be told"),
+    "language": N_("Language"),
+    "their_changes": N_("Their changes"),
+    "grid": N_("Grid"),
+    "signin": N_("Sign-in"),
+    "rooms": N_("Rooms"),
+    "personal": N_("Personal agendas"),
+    "people": N_("People"),
+    "time": N_("Time"),
+    "date": N_("Date"),
+    "code": N_("Code"),
+    "session": N_("Session"),
+    "room": N_("Room"),
+    "track": N_("Track"),
+    "moderators": N_("Moderators"),
+    "moderators_colon": N_("Moderators:"),
+    "speakers": N_("Speakers and panelists"),
+    "speakers_colon": N_("Speakers:"),
+    "panelists_colon": N_("Panelists:"),
+    "number": N_("No."),
+    "name": "Name",
+    "latin_name": N_("Name (Latin)"),
+    "organization": N_("Organisation"),
+    "position": N_("Position"),
+    "country": N_("Country"),
+    "sector": N_("Sector"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "status": N_("Status"),
     # a session's status in a table (the sessions CSV): blank while it goes ahead
-    "session_status": ("Статус", "Status"),
-    "status_cancelled": ("Отменена", "Cancelled"),
-    "changes_since": ("Изменения после версии {number}", "Changes since version {number}"),
-    "changes_first": ("Первая версия программы", "The first version of the programme"),
-    "what_changed": ("Что изменилось", "What changed"),
-    "people_to_tell": ("Кого известить", "Who must be told"),
-    "language": ("Язык", "Language"),
-    "their_changes": ("Их изменения", "Their changes"),
-    "grid": ("Сетка", "Grid"),
-    "signin": ("Регистрация", "Sign-in"),
-    "rooms": ("Залы", "Rooms"),
-    "personal": ("Личные программы", "Personal agendas"),
-    "people": ("Участники", "People"),
-    "time": ("Время", "Time"),
-    "date": ("Дата", "Date"),
-    "code": ("Код", "Code"),
-    "session": ("Сессия", "Session"),
-    "room": ("Зал", "Room"),
-    "track": ("Трек", "Track"),
-    "moderators": ("Модераторы", "Moderators"),
-    "moderators_colon": ("Модераторы:", "Moderators:"),
-    "speakers": ("Спикеры и участники панели", "Speakers and panelists"),
-    "speakers_colon": ("Спикеры:", "Speakers:"),
-    "panelists_colon": ("Участники панели:", "Panelists:"),
-    "number": ("№", "No."),
-    "name": ("ФИО", "Name"),
-    "latin_name": ("ФИО латиницей", "Name (Latin)"),
-    "organization": ("Организация", "Organisation"),
-    "position": ("Должность", "Position"),
-    "country": ("Страна", "Country"),
-    "sector": ("Сектор", "Sector"),
-    "email": ("Эл. почта", "E-mail"),
-    "phone": ("Телефон", "Phone"),
-    "status": ("Статус", "Status"),
-    "role": ("Роль", "Role"),
-    "roles": ("Роли", "Roles"),
-    "signature": ("Подпись", "Signature"),
-    "signin_title": ("Лист регистрации", "Sign-in sheet"),
-    "continued": ("продолжение", "continued"),
-    "no_room": ("Без зала", "No room"),
-    "no_sessions": ("Сессии пока не назначены.", "No sessions assigned yet."),
-    "title": ("Название", "Title"),
-    "kind": ("Тип", "Kind"),
-    "start": ("Начало", "Start"),
-    "end": ("Окончание", "End"),
-    "description": ("Описание", "Description"),
-    "speakers_only": ("Спикеры", "Speakers"),
-    "panelists": ("Участники панели", "Panelists"),
-    "family_name": ("Фамилия", "Family name"),
-    "given_name": ("Имя", "Given name"),
-    "patronymic": ("Отчество", "Patronymic"),
-    "role_colon": ("Роль:", "Role:"),
-    "page_of": ("Стр. &P из &N", "Page &P of &N"),
-    "printed": ("Напечатано &D", "Printed &D"),
+    "session_status": N_("Status"),
+    "status_cancelled": "Cancelled",  # with its context: see Labels.__getitem__
+    "role": N_("Role"),
+    "roles": N_("Roles"),
+    "signature": N_("Signature"),
+    "signin_title": N_("Sign-in sheet"),
+    "continued": N_("continued"),
+    "no_room": N_("No room"),
+    "no_sessions": N_("No sessions assigned yet."),
+    "title": N_("Title"),
+    "kind": N_("Kind"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "description": N_("Description"),
+    "speakers_only": N_("Speakers"),
+    "panelists": N_("Panelists"),
+    "family_name": N_("Family name"),
+    "given_name": N_("Given name"),
+    "patronymic": N_("Patronymic"),
+    "role_colon": N_("Role:"),
+    # Excel's header and footer codes: &P the page, &N the pages, &D the date.
+    "page_of": N_("Page &P of &N"),
+    "printed": N_("Printed &D"),
 }
-
-_KINDS: dict[SessionKind, tuple[str, str]] = {
-    SessionKind.PLENARY: ("Пленарное заседание", "Plenary"),
-    SessionKind.DISCUSSION: ("Дискуссия", "Discussion"),
-    SessionKind.WORKSHOP: ("Мастер-класс", "Workshop"),
-    SessionKind.BREAK: ("Перерыв", "Break"),
-    SessionKind.REGISTRATION: ("Регистрация", "Registration"),
-    SessionKind.OTHER: ("Другое", "Other"),
-}
-_ROLES: dict[Role, tuple[str, str]] = {
-    Role.MODERATOR: ("Модератор", "Moderator"),
-    Role.CO_MODERATOR: ("Сомодератор", "Co-moderator"),
-    Role.SPEAKER: ("Спикер", "Speaker"),
-    Role.PANELIST: ("Участник панели", "Panelist"),
-    Role.PARTICIPANT: ("Участник", "Participant"),
-    Role.RAPPORTEUR: ("Докладчик", "Rapporteur"),
-}
-_SECTORS: dict[Sector, tuple[str, str]] = {
-    Sector.GOVERNMENT: ("Государственный орган", "Government"),
-    Sector.INTERGOVERNMENTAL: ("Международная организация", "Intergovernmental"),
-    Sector.BUSINESS: ("Бизнес", "Business"),
-    Sector.MARKETPLACE: ("Маркетплейс", "Marketplace"),
-    Sector.CREATIVE_INDUSTRY: ("Креативная индустрия", "Creative industry"),
-    Sector.RIGHTS_HOLDER: ("Правообладатель", "Rights holder"),
-    Sector.EXPERT: ("Эксперт, наука", "Expert/academia"),
-    Sector.MEDIA: ("СМИ", "Media"),
-    Sector.OTHER: ("Другое", "Other"),
-}
-_STATUSES: dict[RegistrationStatus, tuple[str, str]] = {
-    RegistrationStatus.INVITED: ("Приглашён", "Invited"),
-    RegistrationStatus.REGISTERED: ("Зарегистрирован", "Registered"),
-    RegistrationStatus.CONFIRMED: ("Подтвердил участие", "Confirmed"),
-    RegistrationStatus.ATTENDED: ("Присутствовал", "Attended"),
-    RegistrationStatus.CANCELLED: ("Отказался", "Cancelled"),
-}
-
-
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    if lang == "kk":
-        return _KAZAKH.get(pair[1], pair[0])
-    return pair[0] if lang == "ru" else pair[1]
 
 
 def split_languages(lang: str) -> tuple[Lang, ...]:
@@ -162,21 +122,31 @@ class Labels:
         if lang not in LANGUAGES:
             raise ValueError(f"unknown heading language {lang!r}")
         self.lang: Lang = lang
+        self._catalogue = translations(lang)
 
     def __getitem__(self, key: str) -> str:
-        return _pick(_TEXT[key], self.lang)
+        if key == "name":
+            return self._catalogue.pgettext("person", "Name")
+        if key == "status_cancelled":  # a session's status, not a registration's
+            return self._catalogue.pgettext("session status", "Cancelled")
+        return self._catalogue.gettext(_TEXT[key])
+
+    def _vocabulary(self, label: str) -> str:
+        """A vocabulary label as the window shows it, capitalised for a heading or a cell."""
+        text = self._catalogue.gettext(label)
+        return text[:1].upper() + text[1:]
 
     def kind(self, kind: SessionKind) -> str:
-        return _pick(_KINDS[kind], self.lang)
+        return self._vocabulary(kind.label)
 
     def role(self, role: Role) -> str:
-        return _pick(_ROLES[role], self.lang)
+        return self._vocabulary(role.label)
 
     def sector(self, sector: Sector | None) -> str:
-        return _pick(_SECTORS[sector], self.lang) if sector else ""
+        return self._vocabulary(sector.label) if sector else ""
 
     def status(self, status: RegistrationStatus) -> str:
-        return _pick(_STATUSES[status], self.lang)
+        return self._vocabulary(status.label)
 
     @property
     def locale(self) -> str:

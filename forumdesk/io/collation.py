@@ -21,6 +21,7 @@ _CYRILLIC, _LATIN, _OTHER = "cyrillic", "latin", "other"
 # Which script comes first in each language's lists.
 _SCRIPT_ORDER: dict[str, tuple[str, ...]] = {
     "ru": (_CYRILLIC, _LATIN, _OTHER),
+    "kk": (_CYRILLIC, _LATIN, _OTHER),
     "en": (_LATIN, _CYRILLIC, _OTHER),
 }
 

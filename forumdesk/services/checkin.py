@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from forumdesk.core import text
 from forumdesk.core.enums import BREAK_KINDS, RegistrationStatus
-from forumdesk.core.i18n import _
+from forumdesk.core.i18n import _, pgettext
 from forumdesk.db.desks import DESK_OPTION, default_desk_name
 from forumdesk.db.engine import Database
 from forumdesk.db.models import (
@@ -463,7 +463,7 @@ def attendance(
 def attendance_table(rows: Sequence[AttendanceRow]) -> tuple[list[str], list[list[object]]]:
     """Headings and cells of the attendance export, in the messages' language."""
     heads = [
-        _("Name"),
+        pgettext("person", "Name"),
         _("Organisation"),
         _("Country"),
         _("E-mail"),

@@ -58,7 +58,7 @@ class AssignToSessionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.submit: SubmitAssignment | None = None
-        # English needs its singular spelled out until an English .qm carries the plural forms
+        # the singular spelled out: "one person" reads better than "1 people" in any language
         self.setWindowTitle(
             self.tr("Assign one person to a session")
             if people_count == 1

@@ -33,7 +33,7 @@ class AssignmentDraftTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DraftAssignment] = []
         self._headings = (
-            self.tr("Name"),
+            self.tr("Name", "person"),
             self.tr("Organisation"),
             self.tr("Role"),
             self.tr("Also at this time"),

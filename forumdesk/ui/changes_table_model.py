@@ -136,7 +136,12 @@ class TellTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            headings = (self.tr("Name"), self.tr("E-mail"), self.tr("Language"), self.tr("Tell"))
+            headings = (
+                self.tr("Name", "person"),
+                self.tr("E-mail"),
+                self.tr("Language"),
+                self.tr("Tell"),
+            )
             return headings[section]
         return None
 

@@ -79,7 +79,9 @@ class SessionDetailsDock(QDockWidget):
             f"<b>{html.escape(row.label)}</b>",
             html.escape(when),
             html.escape(
-                self.tr("All rooms") if row.all_rooms else row.room_name or self.tr("no room")
+                self.tr("All rooms")
+                if row.all_rooms
+                else row.room_name or self.tr("no room", "where a session is")
             ),
             html.escape(
                 vocabulary_label(row.kind) + (f" · {row.track_name}" if row.track_name else "")

@@ -1,15 +1,15 @@
 """The window's language: the translations loaded at start-up, and Help > Language.
 
-forumdesk is written in English and translated with Qt's own machinery: every string goes through
-tr()/QCoreApplication.translate, resources/translations/forumdesk_<lang>.qm holds forumdesk's
-texts (scripts/update_translations.py makes it) and Qt's qtbase_<lang>.qm, shipped with PySide6,
-translates Qt's standard buttons and dialogs. English has a .qm too: it only turns "%n
-session(s)" into "1 session" / "5 sessions".
+forumdesk is written in English; every string of the window goes through Qt's
+tr()/QCoreApplication.translate, and CatalogueTranslator answers them from the one gettext
+catalogue the core, the command line and the exports read too (forumdesk.core.i18n; kept by
+scripts/update_catalogue.py). Qt's own qtbase_<lang>.qm, shipped with PySide6, translates Qt's
+standard buttons and dialogs. English has a catalogue too: it only turns "%n session(s)" into
+"1 session" / "5 sessions".
 
-The language is a setting ("ui/language": "system", "ru" or "en"). "system" means Russian where
-the system speaks Russian or Kazakh (the forum's staff work in Russian in Kazakhstan), English
-elsewhere. Translators are installed before the first window is built, so a change made in
-Help > Language applies at the next start.
+The language is a setting ("ui/language": "system", "ru", "kk" or "en"). "system" means the
+system's language where forumdesk speaks it, English elsewhere. Translators are installed before
+the first window is built, so a change made in Help > Language applies at the next start.
 """
 
 from __future__ import annotations
@@ -17,21 +17,26 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from forumdesk.core import i18n as core_i18n
-from forumdesk.core.resources import resource_path
 from forumdesk.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 
 SETTING = "ui/language"
-SYSTEM, RUSSIAN, ENGLISH = "system", "ru", "en"
-CHOICES = (SYSTEM, RUSSIAN, ENGLISH)
-# A system in one of these languages gets the Russian window.
-_RUSSIAN_FOR = {"ru": RUSSIAN, "kk": RUSSIAN, "en": ENGLISH}
+SYSTEM, RUSSIAN, KAZAKH, ENGLISH = "system", "ru", "kk", "en"
+CHOICES = (SYSTEM, RUSSIAN, KAZAKH, ENGLISH)
+LANGUAGES = (RUSSIAN, KAZAKH, ENGLISH)
 
 # What install_translators() put in place, so that remove_translators() can take it back.
 _installed: list[QTranslator] = []
@@ -51,13 +56,54 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def translations_dir() -> Path:
-    """Where forumdesk's .qm files are shipped."""
-    return resource_path("translations")
+class CatalogueTranslator(QTranslator):
+    """Qt's translator, answered from forumdesk's gettext catalogue of one language.
+
+    The source text is the msgid and a disambiguation the msgctxt; Qt's context (the class) is
+    not part of the key. A text with %n given a number is a plural entry (msgid == msgid_plural)
+    and ngettext picks the form; Qt puts the number in for %n itself. No answer (None) tells Qt
+    to try the next translator and then show the source text.
+    """
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        catalogue = core_i18n.translations(language)
+        self._gettext = catalogue.gettext
+        self._pgettext = catalogue.pgettext
+        self._ngettext = catalogue.ngettext
+        self._npgettext = catalogue.npgettext
+
+    def language(self) -> str:
+        return self._language
+
+    def isEmpty(self) -> bool:  # Qt's name
+        return False
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        # None, not "": Qt moves on to the next translator only when the answer is a null string
+        if not source_text:
+            return None
+        if n >= 0 and "%n" in source_text:
+            if disambiguation:
+                found = self._npgettext(disambiguation, source_text, source_text, n)
+            else:
+                found = self._ngettext(source_text, source_text, n)
+        elif disambiguation:
+            found = self._pgettext(disambiguation, source_text)
+        else:
+            found = self._gettext(source_text)
+        return None if found == source_text else found
 
 
 def language_choice(settings: QSettings | None = None) -> str:
-    """The saved choice: "system", "ru" or "en" (anything else reads as "system")."""
+    """The saved choice: "system", "ru", "kk" or "en" (anything else reads as "system")."""
     value = (settings or QSettings()).value(SETTING, SYSTEM)
     return value if value in CHOICES else SYSTEM
 
@@ -71,14 +117,14 @@ def save_language_choice(choice: str, settings: QSettings | None = None) -> None
 
 
 def resolve_language(choice: str, system: QLocale | None = None) -> str:
-    """The language a choice means on this system: "ru" or "en"."""
-    if choice in (RUSSIAN, ENGLISH):
+    """The language a choice means on this system: "ru", "kk" or "en"."""
+    if choice in LANGUAGES:
         return choice
     system = system if system is not None else QLocale.system()
     # the user's preferred UI languages in order; the first one forumdesk has decides
     for name in [*system.uiLanguages(), system.name()]:
-        found = _RUSSIAN_FOR.get(name.replace("_", "-").split("-")[0].lower())
-        if found is not None:
+        found = name.replace("_", "-").split("-")[0].lower()
+        if found in LANGUAGES:
             return found
     return ENGLISH
 
@@ -87,19 +133,20 @@ def install_translators(language: str | None = None) -> str:
     """Install forumdesk's and Qt's translators for `language` (default: the saved choice).
 
     Call it after the application's organisation and name are set (the setting lives in their
-    QSettings) and before any window is built. Returns the language installed, "ru" or "en".
-    The Qt-free core's messages (refusals, import reports) follow the same language.
+    QSettings) and before any window is built. Returns the language installed, "ru", "kk" or
+    "en". The Qt-free core's messages (refusals, import reports) follow the same language.
     """
     remove_translators()
     resolved = resolve_language(language if language is not None else language_choice())
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install_translators needs a QApplication")
+    ours = CatalogueTranslator(resolved, app)
+    app.installTranslator(ours)
+    _installed.append(ours)
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    for path in (translations_dir() / f"forumdesk_{resolved}.qm", qt_dir / f"qtbase_{resolved}.qm"):
-        if not path.exists():
-            log.warning("translation %s is missing", path)
-            continue
+    path = qt_dir / f"qtbase_{resolved}.qm"
+    if path.exists():
         translator = QTranslator(app)
         if translator.load(str(path)):
             app.installTranslator(translator)
@@ -107,6 +154,8 @@ def install_translators(language: str | None = None) -> str:
         else:
             log.warning("translation %s could not be loaded", path)
             translator.deleteLater()
+    elif resolved != ENGLISH:
+        log.warning("Qt's own translation %s is missing", path)
     core_i18n.set_language(resolved)
     # Day and month names follow the window's language where it differs from the system's
     # (a system without a locale, "C", speaks English).
@@ -134,8 +183,8 @@ def remove_translators() -> None:
 def installed_language() -> str | None:
     """The language of the installed forumdesk translator, or None."""
     for translator in _installed:
-        if Path(translator.filePath()).name.startswith("forumdesk_"):
-            return translator.language().split("_")[0] or None
+        if isinstance(translator, CatalogueTranslator):
+            return translator.language()
     return None
 
 
@@ -153,7 +202,7 @@ def choose_language(parent: QWidget, prompts: Prompts, choice: str) -> None:
 
 
 def language_menu(parent: QWidget, prompts: Prompts) -> QMenu:
-    """Help > Language: Русский, English, or as the system, the saved choice checked."""
+    """Help > Language: Русский, Қазақша, English, or as the system, the saved choice checked."""
     menu = QMenu(_tr("&Language"), parent)
     menu.setObjectName("language_menu")
     group = QActionGroup(menu)
@@ -162,6 +211,7 @@ def language_menu(parent: QWidget, prompts: Prompts) -> QMenu:
     # Each language is named in itself, so that it can be found whatever the window speaks.
     for choice, text in (
         (RUSSIAN, "&Русский"),
+        (KAZAKH, "&Қазақша"),
         (ENGLISH, "&English"),
         (SYSTEM, _tr("As the &system")),
     ):

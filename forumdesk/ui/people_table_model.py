@@ -53,8 +53,8 @@ _Index = QModelIndex | QPersistentModelIndex
 _STATUS_ORDER = {status: n for n, status in enumerate(RegistrationStatus)}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeopleTableModel", text)
+def _tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("PeopleTableModel", text, disambiguation)
 
 
 # The vocabularies' labels, listed so that pyside6-lupdate offers them to the translator.
@@ -247,7 +247,7 @@ class PeopleTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._row_of: dict[int, int] | None = None  # person id -> visible row, built on demand
         self._headings = {
-            "name": _tr("Name"),
+            "name": _tr("Name", "person"),
             "organization": _tr("Organisation"),
             "position": _tr("Position"),
             "country": _tr("Country"),

@@ -35,7 +35,7 @@ def severity_title(severity: Severity) -> str:
     return {
         Severity.ERROR: _tr("Errors"),
         Severity.WARNING: _tr("Warnings"),
-        Severity.INFO: _tr("Notes"),
+        Severity.INFO: _tr("Notes", "problems that are only notes"),
     }[severity]
 
 

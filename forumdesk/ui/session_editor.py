@@ -364,7 +364,7 @@ class SessionEditorDialog(QDialog):
         row_buttons = QHBoxLayout()
         self.up_button = QPushButton(self.tr("Move up"), box)
         self.down_button = QPushButton(self.tr("Move down"), box)
-        self.remove_button = QPushButton(self.tr("Remove"), box)
+        self.remove_button = QPushButton(self.tr("Remove", "from the session"), box)
         self.up_button.clicked.connect(lambda: self._move_selected(-1))
         self.down_button.clicked.connect(lambda: self._move_selected(1))
         self.remove_button.clicked.connect(self._remove_selected)

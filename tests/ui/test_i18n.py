@@ -1,8 +1,9 @@
-"""The Russian translation: complete, faithful to its placeholders, compiled, loaded and chosen.
+"""The window in Russian, Kazakh and English: the catalogue's translator loaded, chosen, removed.
 
-The extractor (scripts/update_translations.py) is run on the real code and on small packages of
-its own; the window is built with the Russian translator installed and read back. Every test
-that installs a translator takes it away again: the rest of the suite asserts English text.
+The window is built with a language's translator installed (forumdesk's CatalogueTranslator over
+the one gettext catalogue, and Qt's qtbase_*.qm) and read back; the catalogue itself is checked
+in tests/test_catalogue.py. Every test that installs a translator takes it away again: the rest
+of the suite asserts English text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
@@ -26,16 +26,7 @@ from forumdesk.services import events, sessions
 from forumdesk.ui import i18n
 from forumdesk.ui.context import SESSIONS
 from forumdesk.ui.main_window import MainWindow
-from tests.scripts import load_script
 from tests.ui.prompts import ScriptedPrompts
-
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")
-TAG = re.compile(r"</?[a-zA-Z0-9]+>")
-
-
-@pytest.fixture(scope="module")
-def tool() -> ModuleType:
-    return load_script("update_translations")
 
 
 @pytest.fixture
@@ -48,157 +39,6 @@ def translated() -> Iterator[None]:
 def _mnemonic(text: str) -> str | None:
     found = re.search(r"&([^&])", text.replace("&&", ""))
     return found.group(1).casefold() if found else None
-
-
-# --- the .ts files ------------------------------------------------------------------------------
-
-
-def test_every_string_in_the_code_has_a_finished_russian_translation(tool: ModuleType) -> None:
-    found = tool.extract()
-    assert found.problems == []  # every tr() gets a literal, every receiver is known
-    assert len(found.messages) > 400  # the extractor really read the code
-    stale, unfinished = tool.stale_messages("ru", found)
-    assert stale == set(), "run scripts/update_translations.py"
-    assert unfinished == 0
-    entries = tool.read_ts(tool.ts_path("ru"))
-    for key, message in found.messages.items():
-        entry = entries[key]
-        assert entry.kind == "", key
-        assert entry.message.numerus == message.numerus, key
-        assert len(entry.forms) == (3 if message.numerus else 1), key
-        assert all(form.strip() for form in entry.forms), key
-
-
-def test_the_english_file_holds_exactly_the_plurals(tool: ModuleType) -> None:
-    found = tool.extract()
-    stale, unfinished = tool.stale_messages("en", found)
-    assert stale == set() and unfinished == 0
-    entries = tool.read_ts(tool.ts_path("en"))
-    plurals = {k for k, m in found.messages.items() if m.numerus}
-    assert {k for k, e in entries.items() if e.kind not in {"vanished", "obsolete"}} == plurals
-    assert entries[("UnscheduledDock", "%n session(s) to place", "")].forms == [
-        "%n session to place",
-        "%n sessions to place",
-    ]
-
-
-@pytest.mark.parametrize("language", ["ru", "en"])
-def test_translations_keep_placeholders_tags_and_one_accelerator(
-    tool: ModuleType, language: str
-) -> None:
-    for key, entry in tool.read_ts(tool.ts_path(language)).items():
-        if entry.kind in {"vanished", "obsolete"}:
-            continue
-        source = entry.message.source
-        for form in entry.forms:
-            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), (
-                key,
-                form,
-            )
-            assert sorted(TAG.findall(form)) == sorted(TAG.findall(source)), (key, form)
-            assert form.count("\n") == source.count("\n"), (key, form)
-            assert (_mnemonic(form) is None) == (_mnemonic(source) is None), (key, form)
-
-
-def test_the_shipped_qm_files_are_compiled_from_the_ts_files(
-    tool: ModuleType, tmp_path: Path
-) -> None:
-    for language in tool.LANGUAGES:
-        fresh = tmp_path / f"{language}.qm"
-        tool.compile_qm(tool.ts_path(language), fresh)
-        shipped = tool.qm_path(language)
-        assert shipped.read_bytes() == fresh.read_bytes(), f"recompile {shipped.name}"
-
-
-# --- the extractor ------------------------------------------------------------------------------
-
-_SAMPLE = """
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP
-
-
-def _tr(text, disambiguation=None, n=-1):
-    return QCoreApplication.translate("Wrapped", text, disambiguation, n)
-
-
-LABELS = (QT_TRANSLATE_NOOP("Listed", "listed label"),)
-
-
-class Page(QObject):
-    def build(self, count, name):
-        self.tr("Plain")
-        self.tr("%n item(s)", "", count)
-        self.tr("Edit {0}").format(name)
-        self.tr(f"Broken {name}")
-        QCoreApplication.translate("Explicit", "Explicit text")
-        _tr("Through the wrapper")
-        _tr("%n row(s)", "", count)
-
-
-def install(window):
-    window.tr("&File")
-    helper = Page()
-    tr = helper.tr
-    tr("Aliased")
-    QProgressDialog.tr("Cancel")
-"""
-
-
-def test_the_extractor_gives_each_call_the_context_it_runs_under(
-    tool: ModuleType, tmp_path: Path
-) -> None:
-    package = tmp_path / "sample"
-    package.mkdir()
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "page.py").write_text(_SAMPLE, encoding="utf-8")
-    found = tool.extract(package, dynamic=False)
-    assert {(k[0], k[1]): m.numerus for k, m in found.messages.items()} == {
-        ("Page", "Plain"): False,
-        ("Page", "%n item(s)"): True,
-        ("Page", "Edit {0}"): False,
-        ("Explicit", "Explicit text"): False,
-        ("Wrapped", "Through the wrapper"): False,
-        ("Wrapped", "%n row(s)"): True,
-        ("Listed", "listed label"): False,
-        ("MainWindow", "&File"): False,
-        ("Page", "Aliased"): False,
-    }
-    assert len(found.problems) == 1  # the f-string
-    assert "page.py:17" in found.problems[0] and "Broken" in found.problems[0]
-
-
-def test_updating_keeps_translations_adds_new_text_and_retires_the_gone(
-    tool: ModuleType, tmp_path: Path
-) -> None:
-    package = tmp_path / "sample"
-    package.mkdir()
-    (package / "page.py").write_text(
-        "class Page:\n    def a(self):\n        self.tr('Kept')\n        self.tr('Gone')\n",
-        encoding="utf-8",
-    )
-    folder = tmp_path / "translations"
-    folder.mkdir()
-    first = tool.extract(package, dynamic=False)
-    entries = tool.parse_ts(tool.updated_ts("ru", first, folder))
-    entries[("Page", "Kept", "")].forms, entries[("Page", "Kept", "")].kind = ["Оставлено"], ""
-    entries[("Page", "Gone", "")].forms, entries[("Page", "Gone", "")].kind = ["Ушло"], ""
-    tool.ts_path("ru", folder).write_text(
-        tool.render_ts(entries.values(), "ru_RU", folder, package), encoding="utf-8"
-    )
-
-    (package / "page.py").write_text(
-        "class Page:\n    def a(self):\n        self.tr('Kept')\n        self.tr('New')\n",
-        encoding="utf-8",
-    )
-    again = tool.parse_ts(tool.updated_ts("ru", tool.extract(package, dynamic=False), folder))
-    assert (again[("Page", "Kept", "")].kind, again[("Page", "Kept", "")].forms) == (
-        "",
-        ["Оставлено"],
-    )
-    assert again[("Page", "New", "")].kind == "unfinished"
-    assert (again[("Page", "Gone", "")].kind, again[("Page", "Gone", "")].forms) == (
-        "vanished",
-        ["Ушло"],
-    )
 
 
 # --- the window in Russian ----------------------------------------------------------------------
@@ -295,12 +135,13 @@ def test_removing_the_translators_brings_back_the_source_text(translated: None) 
     ("choice", "system", "expected"),
     [
         ("system", "ru_RU", "ru"),
-        ("system", "kk_KZ", "ru"),
+        ("system", "kk_KZ", "kk"),
         ("system", "ru_KZ", "ru"),
         ("system", "en_US", "en"),
         ("system", "de_DE", "en"),
         ("en", "ru_RU", "en"),
         ("ru", "en_GB", "ru"),
+        ("kk", "ru_RU", "kk"),
     ],
 )
 def test_the_language_follows_the_setting_then_the_system(
@@ -333,7 +174,12 @@ def test_help_language_saves_the_choice_and_says_when_it_applies(
     help_menu = window.menuBar().actions()[-1].menu()
     assert isinstance(help_menu, QMenu) and menu.menuAction() in help_menu.actions()
     choices = {a.data(): a for a in menu.actions()}
-    assert [a.text() for a in menu.actions()] == ["&Русский", "&English", "As the &system"]
+    assert [a.text() for a in menu.actions()] == [
+        "&Русский",
+        "&Қазақша",
+        "&English",
+        "As the &system",
+    ]
     assert choices["system"].isChecked()
     choices["ru"].trigger()
     assert QSettings().value(i18n.SETTING) == "ru"
@@ -380,3 +226,28 @@ def test_run_gui_starts_in_the_saved_language_and_cleans_up(
 def test_a_window_title_made_from_an_undo_step_is_capitalised() -> None:
     assert i18n.capitalized("удаление: Иванов") == "Удаление: Иванов"
     assert i18n.capitalized("") == ""
+
+
+def test_the_main_window_speaks_kazakh(qtbot: QtBot, db: Database, translated: None) -> None:
+    assert i18n.install_translators("kk") == "kk"
+    window = _unscheduled_window(qtbot, db, 1)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Файл", "&Өңдеу", "&Сессия", "&Көрініс", "&Анықтама"]
+    assert window.tabs.tabText(0) == "К&есте"
+    # one mnemonic per letter in the menu bar with the tabs, and within every menu
+    bar_letters = [_mnemonic(t) for t in titles] + [
+        _mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())
+    ]
+    assert len(bar_letters) == len(set(bar_letters))
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        letters = _menu_mnemonics(menu)
+        assert len(letters) == len(set(letters)), action.text()
+    assert window.unscheduled_dock.count_label.text() == "Орналастыру: 1 сессия"
+    # Qt's own buttons come from the qtbase_kk.qm PySide6 ships; the core speaks Kazakh too
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Бас тарту"
+    from forumdesk.core import i18n as core_i18n
+
+    assert core_i18n.language() == "kk"
+    assert core_i18n.gettext("moderator") == "модератор"
