@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStyledItemDelegate,
@@ -138,7 +139,7 @@ class SessionEditorDialog(QDialog):
             if self.original
             else self.tr("New session")
         )
-        self.resize(1100, 680)
+        self.resize(1300, 680)  # the texts side by side per language, and the people beside them
         self._build()
         self._load()
         self._show_balance()
@@ -207,6 +208,9 @@ class SessionEditorDialog(QDialog):
         self.scheduled_check = QCheckBox(self.tr("On the timetable"), box)
         # called off: it stays in the programme, struck through, and its people are told
         self.cancelled_check = QCheckBox(self.tr("Cancelled (stays in the programme)"), box)
+        for check in (self.scheduled_check, self.cancelled_check):
+            # as wide as its words: a click beside them in the stretched form row does nothing
+            check.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.day_combo = QComboBox(box)
         for day in self.event_row.days:
             self._add_day(day)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -95,6 +97,8 @@ class SetupPage(QWidget):
         )
         # an optional rule of the Problems dock (issue 20): off unless the event asks for it
         self.one_sector_check = QCheckBox(self.tr("Warn of one sector only"), box)
+        # as wide as its words: a click beside them in the stretched form row does nothing
+        self.one_sector_check.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.one_sector_check.setToolTip(
             self.tr(
                 "The Problems dock warns of a session whose moderators and speakers all come "
@@ -154,15 +158,23 @@ class SetupPage(QWidget):
         self.main_language_combo.setToolTip(
             self.tr("The language of the titles and names as the window shows them.")
         )
-        layout.addWidget(self.main_language_combo)
-        layout.addWidget(QLabel(self.tr("also in:"), row))
+        # two lines, the main language above the others: one line would widen the page beyond
+        # a 1366-pixel screen in Russian and Kazakh
+        layout.setDirection(QBoxLayout.Direction.TopToBottom)
+        layout.setSpacing(2)
+        main_row, others_row = QHBoxLayout(), QHBoxLayout()
+        main_row.addWidget(self.main_language_combo)
+        main_row.addStretch(1)
+        others_row.addWidget(QLabel(self.tr("also in:"), row))
         self.language_checks: dict[str, QCheckBox] = {}
         for lang in CONTENT_LANGUAGES:
             check = QCheckBox(NATIVE_NAMES[lang], row)
             self.language_checks[lang] = check
-            layout.addWidget(check)
+            others_row.addWidget(check)
             check.toggled.connect(self._show_language_columns)
-        layout.addStretch(1)
+        others_row.addStretch(1)
+        layout.addLayout(main_row)
+        layout.addLayout(others_row)
         self.main_language_combo.currentIndexChanged.connect(self._show_language_columns)
         return row
 
@@ -232,8 +244,23 @@ class SetupPage(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+
+        # names share the width the page has (a column per content language), numbers and
+        # colours take what they need: the table never scrolls sideways beside the docks
+        def fit_columns() -> None:
+            header = table.horizontalHeader()
+            for column, field in enumerate(model.fields()):
+                text = field.split("@")[0] in {"name", "notes"}
+                mode = (
+                    QHeaderView.ResizeMode.Stretch
+                    if text
+                    else QHeaderView.ResizeMode.ResizeToContents
+                )
+                header.setSectionResizeMode(column, mode)
+
+        model.modelReset.connect(fit_columns)
+        model.layoutChanged.connect(fit_columns)
+        fit_columns()
         return table
 
     def _build_rooms_box(self) -> QWidget:

@@ -42,6 +42,10 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
     def headings(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def fields(self) -> tuple[str, ...]:
+        """What each column holds, left to right ("name@en": the name in English)."""
+        return self._fields
+
     def set_languages(self, languages: Sequence[str]) -> None:
         """The event's content languages, main first: a name column for each other one."""
         languages = tuple(languages) or ("ru",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
@@ -293,7 +293,8 @@ def test_the_one_sector_warning_is_switched_per_event_and_undone(
     qtbot: QtBot, page: SetupPage, demo: DemoResult
 ) -> None:
     assert not page.one_sector_check.isChecked()  # off by default
-    qtbot.mouseClick(page.one_sector_check, Qt.MouseButton.LeftButton)
+    box = page.one_sector_check  # the row is wider than its text: click on the box itself
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert events.get_event(page.ctx.db, demo.event.id).one_sector_warning
     page.ctx.undo_stack.undo()

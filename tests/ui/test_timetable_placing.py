@@ -421,6 +421,7 @@ def test_each_kind_of_problem_has_its_own_look_and_a_break_never_covers_a_sessio
         room_id=hall_d.id,
         starts_at=dt.datetime(2021, 11, 25, 17),
         ends_at=dt.datetime(2021, 11, 25, 18),
+        translations={"ru": {"title": "Никто не ведёт"}},  # the demo is in two languages
     )
     window = _checked_window(qtbot, db, demo, prompts)
     view, marks = window.timetable_page.view, window.problem_marks
