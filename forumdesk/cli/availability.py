@@ -25,9 +25,9 @@ def _edit_event_options(parser: argparse.ArgumentParser) -> None:
             "time a person needs between sessions in different rooms (the clash check's buffer)"
         ),
     )
-    parser.add_argument("--name")
-    parser.add_argument("--city")
-    parser.add_argument("--venue")
+    parser.add_argument("--name", help=_("the event's new name"))
+    parser.add_argument("--city", help=_("the city"))
+    parser.add_argument("--venue", help=_("the venue"))
     parser.add_argument("--timezone", metavar="TZ", help=_("IANA time zone or a city, e.g. Astana"))
 
 
@@ -49,7 +49,7 @@ def run_edit_event(args: argparse.Namespace) -> int:
     }
     if not changes:
         raise ValidationError(
-            "Nothing to change: give --changeover, --name, --city, --venue or --timezone."
+            _("Nothing to change: give --changeover, --name, --city, --venue or --timezone.")
         )
     db = open_database(args)
     try:
@@ -59,11 +59,20 @@ def run_edit_event(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if not previous:
-        print(f"«{event.name}» already has these values; nothing was changed.")
+        print(
+            _("«{event}» already has these values; nothing was changed.").format(event=event.name)
+        )
     else:
         print(
-            f"Changed «{event.name}» (event {event.id}): changeover between rooms "
-            f"{event.changeover_minutes} min, time zone {event.timezone}."
+            _(
+                "Changed «{event}» (event {id}): changeover between rooms {minutes} min, "
+                "time zone {zone}."
+            ).format(
+                event=event.name,
+                id=event.id,
+                minutes=event.changeover_minutes,
+                zone=event.timezone,
+            )
         )
     return EXIT_OK
 
@@ -86,7 +95,7 @@ def _unavailable_options(parser: argparse.ArgumentParser) -> None:
             'e.g. "2021-11-25 09:00–12:00; 2021-11-26" (a date alone is the whole day)',
         ),
     )
-    add.add_argument("--note")
+    add.add_argument("--note", help=_("why, for the others at the desk"))
     remove = actions.add_parser("remove", help=_("delete a period by its ID (see `list`)"))
     remove.add_argument("period_id", type=int, metavar="ID")
     listing = actions.add_parser("list", help=_("list the event's unavailable periods"))
@@ -104,10 +113,14 @@ def _person_id(db: Database, event_id: int, person: str) -> int:
         return get_person(db, int(person)).id
     found = search_people(db, person, event_id=event_id) or search_people(db, person)
     if not found:
-        raise NotFoundError(f"Nobody matches «{person}».")
+        raise NotFoundError(_("Nobody matches «{person}».").format(person=person))
     if len(found) > 1:
         listed = "; ".join(f"{p.id} {p.display_name}" for p in found[:10])
-        raise ValidationError(f"Several people match «{person}»; give an ID ({listed}).")
+        raise ValidationError(
+            _("Several people match «{person}»; give an ID ({listed}).").format(
+                person=person, listed=listed
+            )
+        )
     return found[0].id
 
 
@@ -133,8 +146,10 @@ def run_unavailable(args: argparse.Namespace) -> int:
         if args.action == "remove":
             removed = availability.delete_unavailability(db, args.period_id, expected_version=None)
             print(
-                f"Removed the period {format_period(removed.starts_at, removed.ends_at)} "
-                f"of {removed.person_name}."
+                _("Removed the period {period} of {person}.").format(
+                    period=format_period(removed.starts_at, removed.ends_at),
+                    person=removed.person_name,
+                )
             )
             return EXIT_OK
         event = resolve_event(db, args.event)
@@ -143,7 +158,11 @@ def run_unavailable(args: argparse.Namespace) -> int:
                 db, event.id, _person_id(db, event.id, args.person), args.periods, args.note
             )
             listed = "; ".join(format_period(r.starts_at, r.ends_at) for r in added)
-            print(f"{added[0].person_name} is unavailable at «{event.name}»: {listed}.")
+            print(
+                _("{person} is unavailable at «{event}»: {periods}.").format(
+                    person=added[0].person_name, event=event.name, periods=listed
+                )
+            )
             return EXIT_OK
         only = _person_id(db, event.id, args.person) if args.person else None
         rows = availability.list_unavailability(db, event.id, person_id=only)
@@ -153,12 +172,12 @@ def run_unavailable(args: argparse.Namespace) -> int:
         print_json([_period_json(r) for r in rows])
     else:
         print_table(
-            ("ID", "Person", "Unavailable", "Note"),
+            ("ID", _("Person"), _("Unavailable"), _("Note")),
             [
                 (str(r.id), r.person_name, format_period(r.starts_at, r.ends_at), r.note or "")
                 for r in rows
             ],
-            empty=f"Nobody is marked unavailable at «{event.name}».",
+            empty=_("Nobody is marked unavailable at «{event}».").format(event=event.name),
         )
     return EXIT_OK
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database
+from forumdesk.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from forumdesk.db.engine import Database
@@ -24,46 +25,48 @@ def _session_option(parser: argparse.ArgumentParser, help: str) -> None:
 
 
 def _badges_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF file to write")
+    parser.add_argument("out", metavar="OUT.pdf", type=Path, help=_("the PDF file to write"))
     add_event_option(parser)
-    _session_option(parser, "only this session's people (default: everyone registered)")
+    _session_option(parser, _("only this session's people (default: everyone registered)"))
     parser.add_argument(
         "--layout",
         choices=_LAYOUTS,
         default="a6",
-        help="a6: one A6 badge per page; card10: ten 90x55 mm cards per A4 with crop marks; "
-        "a4x4: four A6 badges per A4 (default: a6)",
+        help=_(
+            "`a6`: one A6 badge per page; `card10`: ten 90 × 55 mm cards per A4 with crop marks; "
+            "`a4x4`: four A6 badges per A4 (default: `a6`)"
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=("ru", "en", "kk"),
         default=None,
-        help="language of countries and roles (default: the language the event is written in)",
+        help=_("language of countries and roles (default: the language the event is written in)"),
     )
     parser.add_argument(
         "--role",
         choices=_ROLES,
         default=None,
-        help="print this role on every badge (default: each person's role in the programme)",
+        help=_("print this role on every badge (default: each person's role in the programme)"),
     )
 
 
 def _tents_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF file to write")
+    parser.add_argument("out", metavar="OUT.pdf", type=Path, help=_("the PDF file to write"))
     add_event_option(parser)
-    _session_option(parser, "only this session's table (default: every session)")
+    _session_option(parser, _("only this session's table (default: every session)"))
 
 
 def _attendance_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "out", metavar="OUT.xlsx|OUT.csv", type=Path, help="the workbook or CSV file to write"
+        "out", metavar="OUT.xlsx|OUT.csv", type=Path, help=_("the workbook or CSV file to write")
     )
     add_event_option(parser)
-    _session_option(parser, "only the arrivals at this session (default: all arrivals)")
+    _session_option(parser, _("only the arrivals at this session (default: all arrivals)"))
     parser.add_argument(
         "--semicolon",
         action="store_true",
-        help="separate CSV columns with semicolons, as Excel expects with Russian settings",
+        help=_("separate CSV columns with semicolons, as Excel expects with Russian settings"),
     )
 
 
@@ -92,9 +95,14 @@ def run_badges(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-    badges = f"{result.count} badge{'s' if result.count != 1 else ''}"
-    print(f"Wrote {badges} of «{event.name}» to {result.path} ({pages}).")
+    pages = ngettext("{count} page", "{count} pages", result.pages).format(count=result.pages)
+    print(
+        ngettext(
+            "Wrote {count} badge of «{event}» to {path} ({pages}).",
+            "Wrote {count} badges of «{event}» to {path} ({pages}).",
+            result.count,
+        ).format(count=result.count, event=event.name, path=result.path, pages=pages)
+    )
     return EXIT_OK
 
 
@@ -110,7 +118,13 @@ def run_tents(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    print(f"Wrote {result.count} table tents of «{event.name}» to {result.path}.")
+    print(
+        ngettext(
+            "Wrote {count} table tent of «{event}» to {path}.",
+            "Wrote {count} table tents of «{event}» to {path}.",
+            result.count,
+        ).format(count=result.count, event=event.name, path=result.path)
+    )
     return EXIT_OK
 
 
@@ -130,28 +144,36 @@ def run_attendance(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    print(f"Wrote {count} arrivals at «{event.name}» to {args.out}.")
+    print(
+        ngettext(
+            "Wrote {count} arrival at «{event}» to {path}.",
+            "Wrote {count} arrivals at «{event}» to {path}.",
+            count,
+        ).format(count=count, event=event.name, path=args.out)
+    )
     return EXIT_OK
 
 
 COMMANDS = (
     Command(
         "badges",
-        "write name badges with check-in QR codes (.pdf)",
+        N_("write name badges with check-in QR codes (.pdf)"),
         run_badges,
         _badges_options,
-        description="Write name badges as PDF: the name and its Latin form, organisation, "
-        "country, a colour band by role and the QR code the Check-in page scans.",
+        description=N_(
+            "Write name badges as PDF: the name and its Latin form, organisation, "
+            "country, a colour band by role and the QR code the Check-in page scans."
+        ),
     ),
     Command(
         "tents",
-        "write folded table tents for moderators and speakers (.pdf)",
+        N_("write folded table tents for moderators and speakers (.pdf)"),
         run_tents,
         _tents_options,
     ),
     Command(
         "attendance",
-        "write who arrived, where and when (.xlsx or .csv)",
+        N_("write who arrived, where and when (.xlsx or .csv)"),
         run_attendance,
         _attendance_options,
     ),

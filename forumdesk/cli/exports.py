@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from forumdesk.cli.shared import EXIT_OK, Command, add_event_option, open_database
-from forumdesk.core.i18n import N_, _
+from forumdesk.core.i18n import N_, _, ngettext
 from forumdesk.io.agenda_labels import BILINGUAL, DEFAULT_PARTS, LANGUAGES, PAPERS, PARTS
 
 
@@ -97,10 +97,14 @@ def _parts(value: str) -> tuple[str, ...]:
     unknown = [part for part in chosen if part not in PARTS]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown part {', '.join(unknown)}; choose from {','.join(PARTS)}"
+            _("unknown part {parts}; choose from {known}").format(
+                parts=", ".join(unknown), known=",".join(PARTS)
+            )
         )
     if not chosen:
-        raise argparse.ArgumentTypeError(f"name at least one of {','.join(PARTS)}")
+        raise argparse.ArgumentTypeError(
+            _("name at least one of {known}").format(known=",".join(PARTS))
+        )
     return tuple(part for part in PARTS if part in chosen)
 
 
@@ -108,7 +112,9 @@ def _paper(value: str) -> str:
     for paper in PAPERS:
         if paper.casefold() == value.strip().casefold():
             return paper
-    raise argparse.ArgumentTypeError(f"unknown paper size {value!r}; choose A4 or Letter")
+    raise argparse.ArgumentTypeError(
+        _("unknown paper size {value}; choose A4 or Letter").format(value=repr(value))
+    )
 
 
 def run_export_agenda(args: argparse.Namespace) -> int:
@@ -128,9 +134,13 @@ def run_export_agenda(args: argparse.Namespace) -> int:
         result = export_agenda(db, event.id, args.out, options)
     finally:
         db.dispose()
+    count = len(result.sheets)
     print(
-        f"Wrote the agenda of «{event.name}» to {result.path}: {len(result.sheets)} "
-        f"sheets ({', '.join(result.sheets)})."
+        ngettext(
+            "Wrote the agenda of «{event}» to {path}: {count} sheet ({sheets}).",
+            "Wrote the agenda of «{event}» to {path}: {count} sheets ({sheets}).",
+            count,
+        ).format(event=event.name, path=result.path, count=count, sheets=", ".join(result.sheets))
     )
     return EXIT_OK
 
@@ -145,8 +155,19 @@ def run_export_ics(args: argparse.Namespace) -> int:
         count = export_calendar(db, event.id, args.out, person_email=args.person, lang=args.lang)
     finally:
         db.dispose()
-    whose = f" of {args.person}" if args.person else ""
-    print(f"Wrote {count} sessions{whose} of «{event.name}» to {args.out}.")
+    if args.person:
+        text = ngettext(
+            "Wrote {count} session of {person} at «{event}» to {path}.",
+            "Wrote {count} sessions of {person} at «{event}» to {path}.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Wrote {count} session of «{event}» to {path}.",
+            "Wrote {count} sessions of «{event}» to {path}.",
+            count,
+        )
+    print(text.format(count=count, person=args.person, event=event.name, path=args.out))
     return EXIT_OK
 
 
@@ -168,7 +189,19 @@ def run_export_csv(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    print(f"Wrote {count} {args.what} of «{event.name}» to {args.out}.")
+    if args.what == "people":
+        text = ngettext(
+            "Wrote {count} person of «{event}» to {path}.",
+            "Wrote {count} people of «{event}» to {path}.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Wrote {count} session of «{event}» to {path}.",
+            "Wrote {count} sessions of «{event}» to {path}.",
+            count,
+        )
+    print(text.format(count=count, event=event.name, path=args.out))
     return EXIT_OK
 
 

@@ -22,7 +22,7 @@ from forumdesk.cli.shared import (
     print_json,
     print_table,
 )
-from forumdesk.core.i18n import N_, _
+from forumdesk.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from forumdesk.services.auto_placement import Proposal
@@ -53,9 +53,11 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a number of seconds: {text}").format(text=repr(text))
+        ) from None
     if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError("the time limit must be above 0 and at most 3600 s")
+        raise argparse.ArgumentTypeError(_("the time limit must be above 0 and at most 3600 s"))
     return value
 
 
@@ -109,18 +111,31 @@ def proposal_json(proposal: Proposal, applied: bool) -> dict[str, Any]:
 
 def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
     if not proposal.spots and not proposal.unplaced:
-        print(f"«{event_name}»: every session is on the timetable already.")
+        print(_("«{event}»: every session is on the timetable already.").format(event=event_name))
         return
-    verb = "Placed" if applied else "Would place"
-    quality = "best possible" if proposal.optimal else "best found in the time given"
+    quality = _("best possible") if proposal.optimal else _("best found in the time given")
+    count = len(proposal.spots)
+    if applied:
+        text = ngettext(
+            "«{event}»: placed {count} session in {seconds} s ({quality}).",
+            "«{event}»: placed {count} sessions in {seconds} s ({quality}).",
+            count,
+        )
+    else:
+        text = ngettext(
+            "«{event}»: would place {count} session in {seconds} s ({quality}).",
+            "«{event}»: would place {count} sessions in {seconds} s ({quality}).",
+            count,
+        )
     print(
-        f"«{event_name}»: {verb} {len(proposal.spots)} session(s) in {proposal.seconds:.1f} s "
-        f"({quality})."
+        text.format(
+            event=event_name, count=count, seconds=f"{proposal.seconds:.1f}", quality=quality
+        )
     )
     rows: list[Sequence[str]] = [
         [
             proposal.labels.get(spot.session_id, str(spot.session_id)),
-            "all rooms"
+            _("all rooms")
             if spot.room_id is None
             else proposal.room_names.get(spot.room_id, str(spot.room_id)),
             f"{spot.starts_at:%Y-%m-%d %H:%M}–{spot.ends_at:%H:%M}",
@@ -128,9 +143,17 @@ def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
         for spot in sorted(proposal.spots, key=lambda s: (s.starts_at, s.room_id or 0))
     ]
     if rows:
-        print_table(("Session", "Room", "When"), rows, empty="")
+        print_table((_("Session"), _("Room"), _("When")), rows, empty="")
     if proposal.unplaced:
-        print(f"\nCould not place {len(proposal.unplaced)} session(s):")
+        unplaced = len(proposal.unplaced)
+        print()
+        print(
+            ngettext(
+                "Could not place {count} session:",
+                "Could not place {count} sessions:",
+                unplaced,
+            ).format(count=unplaced)
+        )
         for u in proposal.unplaced:
             print(f"  {u.reason}")
 

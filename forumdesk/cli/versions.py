@@ -21,7 +21,7 @@ from forumdesk.cli.shared import (
     print_json,
     print_table,
 )
-from forumdesk.core.i18n import N_, _
+from forumdesk.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from forumdesk.services.versions import Comparison, VersionRow
@@ -44,8 +44,13 @@ def run_publish(args: argparse.Namespace) -> int:
         version = publish_version(db, event.id, args.name, expected_latest=None)
     finally:
         db.dispose()
-    named = f" «{version.name}»" if version.name else ""
-    print(f"Published version {version.number}{named} of «{event.name}» at {_when(version)}.")
+    if version.name:
+        text = _("Published version {number} «{name}» of «{event}» at {when}.")
+    else:
+        text = _("Published version {number} of «{event}» at {when}.")
+    print(
+        text.format(number=version.number, name=version.name, event=event.name, when=_when(version))
+    )
     return EXIT_OK
 
 
@@ -78,9 +83,9 @@ def run_versions(args: argparse.Namespace) -> int:
         )
     else:
         print_table(
-            ("Version", "Name", "Published", "Desk"),
+            (_("Version"), _("Name"), _("Published"), _("Desk")),
             [(str(v.number), v.name or "", _when(v), v.published_by or "") for v in found],
-            empty=f"No version of «{event.name}» has been published yet.",
+            empty=_("No version of «{event}» has been published yet.").format(event=event.name),
         )
     return EXIT_OK
 
@@ -134,9 +139,16 @@ def run_changes(args: argparse.Namespace) -> int:
         return EXIT_OK
     _print_changes(event.name, compared)
     if args.people_csv is not None:
-        print(f"{len(compared.people)} people to tell written to {args.people_csv}.")
+        count = len(compared.people)
+        print(
+            ngettext(
+                "{count} person to tell written to {path}.",
+                "{count} people to tell written to {path}.",
+                count,
+            ).format(count=count, path=args.people_csv)
+        )
     if args.agendas is not None:
-        print(f"Their new personal agendas written to {args.agendas}.")
+        print(_("Their new personal agendas written to {path}.").format(path=args.agendas))
     return EXIT_OK
 
 
@@ -183,19 +195,42 @@ def changes_json(compared: Comparison) -> dict[str, Any]:
 
 
 def _print_changes(event_name: str, compared: Comparison) -> None:
-    to = f"version {compared.later}" if compared.later is not None else "now"
-    since = f"version {compared.earlier}" if compared.earlier else "the start"
+    to = (
+        _("version {number}").format(number=compared.later)
+        if compared.later is not None
+        else _("now")
+    )
+    since = (
+        _("version {number}").format(number=compared.earlier)
+        if compared.earlier
+        else _("the start")
+    )
     if not compared.changes:
-        print(f"Nothing changed in «{event_name}» from {since} to {to}.")
+        print(
+            _("Nothing changed in «{event}» from {since} to {to}.").format(
+                event=event_name, since=since, to=to
+            )
+        )
         return
-    print(f"«{event_name}», from {since} to {to}: {len(compared.changes)} changes.")
+    count = len(compared.changes)
+    print(
+        ngettext(
+            "«{event}», from {since} to {to}: {count} change.",
+            "«{event}», from {since} to {to}: {count} changes.",
+            count,
+        ).format(event=event_name, since=since, to=to, count=count)
+    )
     shown: int | None = None
     for change in compared.changes:
         if change.session_id != shown:
             shown = change.session_id
             print(f"\n{change.session.label}")
         print(f"  {change.text()}")
-    print(f"\n{len(compared.people)} people to tell.")
+    people = len(compared.people)
+    print()
+    print(
+        ngettext("{count} person to tell.", "{count} people to tell.", people).format(count=people)
+    )
 
 
 COMMANDS = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +24,8 @@ from forumdesk.cli.registry import COMMANDS
 ALLOWED = {
     "forumdesk", "e-mail", "csv", "json", "id", "db", "sqlite", "sqlalchemy", "postgresql",
     "iana", "asia/almaty", "astana", "excel", "plain", "utf-8", "bom", "rfc", "crm",
-    "icalendar", "xlsx", "xlsm", "xlsb", "xls", "ods", "ics", "a4", "letter", "en", "ru", "kk",
+    "icalendar", "pdf", "xlsx", "xlsm", "xlsb", "xls", "ods", "ics", "a4", "letter", "en", "ru",
+    "kk",
     "tab", "cp1251", "auto", "update", "overwrite", "skip", "new", "timestamp", "ignore",
     "email", "zone", "$forumdesk_db", "n", "m", "s",
     "add", "list", "remove",  # `forumdesk unavailable`'s actions, typed as they are
@@ -115,3 +117,59 @@ def test_argparse_errors_are_in_the_language_asked_for(language: str, tmp_path: 
     wanted = {"ru": "непонятные аргументы: --bogus", "kk": "түсініксіз аргументтер: --bogus"}
     assert wanted[language] in output
     assert _english_words(_options(output), set()) == set(), output
+
+
+@pytest.fixture
+def handouts_db(tmp_path: Path, demo_db: tuple[str, set[str]]) -> tuple[str, set[str]]:
+    """The demo forum with two sessions taken off the timetable, for `schedule --auto`."""
+    from forumdesk.config import resolve_database_url
+    from forumdesk.db.migrate import open_database
+    from forumdesk.services import placing
+
+    path = str(tmp_path / "handouts.sqlite3")
+    shutil.copyfile(demo_db[0], path)
+    sessions = json.loads(_run(["sessions", "--db", path, "--json"], "en"))
+    placed = [s["id"] for s in sessions if s["start"] and s["code"]][:2]
+    database = open_database(resolve_database_url(path))
+    try:
+        placing.unschedule_sessions(database, placed, expected_versions=None)
+    finally:
+        database.dispose()
+    return path, demo_db[1]
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_versions_schedule_and_handouts_are_in_the_language_asked_for(
+    language: str, handouts_db: tuple[str, set[str]], tmp_path: Path
+) -> None:
+    path, content = handouts_db[0], set(handouts_db[1])
+    commands = [
+        ["changes"],  # from the start: every session is new
+        ["versions"],  # none published yet: the empty line
+        ["publish"],
+        ["versions"],
+        ["changes"],  # nothing since the version just published
+        ["schedule", "--auto", "--dry-run", "--time-limit", "5"],
+        ["badges", str(tmp_path / "badges.pdf")],
+        ["tents", str(tmp_path / "tents.pdf")],
+        ["attendance", str(tmp_path / "attendance.xlsx")],
+        ["export-csv", str(tmp_path / "people.csv"), "--what", "people"],
+        ["export-ics", str(tmp_path / "programme.ics")],
+    ]
+    outputs = []
+    for command in commands:
+        output = _run([*command, "--db", path], language)
+        if command == ["publish"]:  # the desk's name (the computer's) is content too
+            for version in json.loads(_run(["versions", "--db", path, "--json"], "en")):
+                content |= {w.casefold() for w in LATIN_WORD.findall(version["published_by"])}
+        assert _english_words(_options(output), content) == set(), (command, output)
+        outputs.append(output)
+    # what the commands say, and not only in which letters
+    wanted = {
+        "ru": ("Опубликована версия", "бы размещ", "бейдж", "табличк", "отмет"),
+        "kk": ("жарияланды", "орналастырылар еді", "бейдж", "тақтайша", "келу"),
+    }[language]
+    said = "".join(outputs)
+    for words in wanted:
+        assert words in said, (words, said)
+    assert (tmp_path / "badges.pdf").stat().st_size > 0

@@ -71,7 +71,7 @@ def test_dry_run_prints_the_placement_and_writes_nothing(
 ) -> None:
     result = run("--dry-run")
     assert result.code == EXIT_OK
-    assert result.out.startswith("«Forum»: Would place 3 session(s)")
+    assert result.out.startswith("«Forum»: would place 3 sessions in")
     assert "S1 «Panel 1»" in result.out
     assert _scheduled(db, forum) == 1
 
@@ -100,7 +100,7 @@ def test_a_session_that_fits_nowhere_exits_1_with_its_reason(
         assignments.assign_person(db, crowd.id, person.id, Role.PARTICIPANT, expected_version=None)
     result = run()
     assert result.code == EXIT_USER_ERROR
-    assert "Could not place 1 session(s):" in result.out
+    assert "Could not place 1 session:" in result.out
     assert "S9 «Crowd»: 51 people are assigned, and no room seats that many" in result.out
     assert _scheduled(db, forum) == 4  # the others are placed all the same
 
