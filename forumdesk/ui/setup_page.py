@@ -224,8 +224,12 @@ class SetupPage(QWidget):
             edit.setVisible(lang in shown)
             main_text = getattr(self._event, _name, None) if self._event else None
             edit.setPlaceholderText(fallback(main_text, lang) if main_text else "")
-        for lang, heading in self._language_headings.items():
+        grid = self.event_texts.layout()
+        assert isinstance(grid, QGridLayout)
+        for column, (lang, heading) in enumerate(self._language_headings.items(), start=1):
             heading.setVisible(lang in shown)
+            # a hidden language's column takes no share of the width from the shown ones
+            grid.setColumnStretch(column, 1 if lang in shown else 0)
         self.event_texts.setVisible(bool(shown))
 
     def _form_translations(self) -> Translations:
