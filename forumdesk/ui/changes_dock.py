@@ -75,7 +75,7 @@ class ChangesDock(QDockWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(6)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(_tr("Session or person…"))
         self.filter_edit.setClearButtonEnabled(True)

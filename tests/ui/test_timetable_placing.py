@@ -522,3 +522,17 @@ def test_the_legend_never_makes_the_window_wider_than_1366_in_russian(
     finally:
         remove_translators()
         core_i18n.set_language("en")
+
+
+def test_the_window_fits_1366_in_kazakh_too(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts
+) -> None:
+    """Kazakh words run longest: every page, dock and button still fits a 1366-pixel screen."""
+    install_translators("kk")
+    core_i18n.set_language("kk")
+    try:
+        window = _checked_window(qtbot, db, demo, prompts)
+        assert window.windowTitle() and window.width() == 1366
+    finally:
+        remove_translators()
+        core_i18n.set_language("en")
