@@ -3,10 +3,7 @@ stopped at the cap, which then stands for its time (the note says so)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-
-import pytest
 
 from bench.scenarios import by_name
 from bench.scenarios.placement import measure_pyconuk
@@ -22,10 +19,6 @@ def test_both_placement_figures_are_scenarios_with_the_issues_targets() -> None:
     assert by_name(quick=True)["placement-pyconuk"].reduced
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("conference_scheduler") is None,
-    reason="conference-scheduler is the optional 'bench' extra",
-)
 def test_conference_scheduler_stopped_at_the_cap_takes_the_cap_as_its_time(
     tmp_path: Path,
 ) -> None:
