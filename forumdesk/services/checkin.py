@@ -28,6 +28,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -49,10 +50,11 @@ from forumdesk.db.models import (
     Room,
     utc_now,
 )
-from forumdesk.io.attendance_files import write_attendance_csv, write_attendance_xlsx
-from forumdesk.io.csv_export import CsvFlavour
 from forumdesk.io.output_files import storage_error
 from forumdesk.services.records import changed_meanwhile, load
+
+if TYPE_CHECKING:
+    from forumdesk.io.csv_export import CsvFlavour
 
 CODE_PREFIX = "FD1"
 _CHECK_LENGTH = 6
@@ -506,7 +508,12 @@ def export_attendance(
     path = Path(path)
     try:
         if path.suffix.lower() == ".xlsx":
+            # the writers bring openpyxl: loaded by an export, not when the window starts
+            from forumdesk.io.attendance_files import write_attendance_xlsx
+
             return write_attendance_xlsx(path, title, heads, rows)
+        from forumdesk.io.attendance_files import write_attendance_csv
+
         return write_attendance_csv(path, heads, rows, delimiter=delimiter, flavour=flavour)
     except OSError as exc:
         raise storage_error(exc, path) from exc

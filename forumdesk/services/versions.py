@@ -30,7 +30,6 @@ from forumdesk.db.models import (
     utc_now,
 )
 from forumdesk.io.agenda_data import AgendaEdition
-from forumdesk.io.csv_export import write_csv
 from forumdesk.services.programme_changes import (
     PersonState,
     PersonToTell,
@@ -290,6 +289,9 @@ def mail_merge_rows(people: list[PersonToTell]) -> list[tuple[str, str, str, str
 
 def write_people_to_tell(path: Path, people: list[PersonToTell]) -> int:
     """The CSV for a mail merge (RFC 4180, UTF-8, values as they are); returns the rows."""
+    # openpyxl comes with the CSV writer (its safety rules): loaded by a save, not at start-up
+    from forumdesk.io.csv_export import write_csv
+
     return write_csv(path, MAIL_MERGE_HEADINGS, mail_merge_rows(people), flavour="plain")
 
 

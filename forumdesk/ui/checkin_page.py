@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -60,7 +60,6 @@ from forumdesk.ui.context import (
     AppContext,
     ForumdeskCommand,
 )
-from forumdesk.ui.export_dialog import remembered_csv_flavour
 
 _Index = QModelIndex | QPersistentModelIndex
 # what the feedback's background says at a glance
@@ -299,11 +298,21 @@ class CheckInPage(QWidget):
         self.register_button.clicked.connect(self._on_register_button_clicked)
         self.scope_combo.currentIndexChanged.connect(lambda _index: self._reload_counts())
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        # read when shown: the page is hidden at start-up, where its sessions and counts would
+        # cost the window's first paint (as the Sessions page does)
+        self._stale = True
         ctx.data_changed.connect(self._on_ctx_data_changed)
         ctx.event_changed.connect(self._on_ctx_event_changed)
         self._on_ctx_event_changed(ctx.current_event)
 
     # --- what is shown --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self._reload_scopes()
+            self._reload_counts()
+        super().showEvent(event)
 
     @property
     def session_id(self) -> int | None:
@@ -559,6 +568,8 @@ class CheckInPage(QWidget):
         path = Path(chosen)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
+        from forumdesk.ui.export_dialog import remembered_csv_flavour  # not at start-up
+
         flavour = remembered_csv_flavour()
         delimiter = ";" if flavour == "excel" and QLocale().decimalPoint() == "," else ","
         try:
@@ -577,14 +588,21 @@ class CheckInPage(QWidget):
     # --- following the database -----------------------------------------------------------
 
     def _on_ctx_data_changed(self, topics: frozenset[str]) -> None:
+        if not topics & {CHECK_INS, REGISTRATIONS, SESSIONS}:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
         if SESSIONS in topics:
             self._reload_scopes()
-        if topics & {CHECK_INS, REGISTRATIONS, SESSIONS}:
-            self._reload_counts()
+        self._reload_counts()
 
     def _on_ctx_event_changed(self, _event: EventRow | None) -> None:
-        self._reload_scopes()
-        self._reload_counts()
+        if self.isVisible():
+            self._reload_scopes()
+            self._reload_counts()
+        else:
+            self._stale = True
         self.feedback_label.clear()
         self.feedback_label.setStyleSheet("")
         self.register_button.hide()
