@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+Line = TypeVar("Line")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +45,26 @@ class TellLine:
     text: str
 
 
-class ChangeTableModel(QAbstractTableModel):
-    """Session, change, people affected; a reset per reload (a comparison is read whole)."""
+class _LinesTableModel(QAbstractTableModel, Generic[Line]):
+    """Plain rows, one column per name in COLUMNS, the headings in `headings()`; a reset per
+    reload (a comparison is read whole)."""
 
-    COLUMNS = ("session", "change", "people")
+    COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ChangeLine] = []
+        self._rows: list[Line] = []
 
-    def set_rows(self, rows: Sequence[ChangeLine]) -> None:
+    def set_rows(self, rows: Sequence[Line]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[ChangeLine]:
+    def rows(self) -> list[Line]:
         return list(self._rows)
+
+    def headings(self) -> tuple[str, ...]:
+        raise NotImplementedError
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -75,8 +80,17 @@ class ChangeTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return (self.tr("Session"), self.tr("What changed"), self.tr("People"))[section]
+            return self.headings()[section]
         return None
+
+
+class ChangeTableModel(_LinesTableModel[ChangeLine]):
+    """Session, change, people affected."""
+
+    COLUMNS = ("session", "change", "people")
+
+    def headings(self) -> tuple[str, ...]:
+        return (self.tr("Session"), self.tr("What changed"), self.tr("People"))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -105,45 +119,18 @@ def _code(label: str) -> str:
     return code if rest and code else label
 
 
-class TellTableModel(QAbstractTableModel):
+class TellTableModel(_LinesTableModel[TellLine]):
     """Name, e-mail, language, their lines."""
 
     COLUMNS = ("name", "email", "language", "text")
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TellLine] = []
-
-    def set_rows(self, rows: Sequence[TellLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[TellLine]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            headings = (
-                self.tr("Name", "person"),
-                self.tr("E-mail"),
-                self.tr("Language"),
-                self.tr("Tell"),
-            )
-            return headings[section]
-        return None
+    def headings(self) -> tuple[str, ...]:
+        return (
+            self.tr("Name", "person"),
+            self.tr("E-mail"),
+            self.tr("Language"),
+            self.tr("Tell"),
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
