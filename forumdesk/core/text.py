@@ -86,18 +86,55 @@ def person_search_key(
     phone: str | None,
     latin_name: str | None = None,
 ) -> str:
-    """What the directory's search looks in for a person, folded (the search_key column).
+    """What the directory's search looks in for a person (the search_key column): the words of
+    the person's names, Latin name, organisation, e-mail and phone, folded, in Latin letters.
 
-    Cyrillic text is there twice, as written and in Latin letters (transliteration's
-    latin_folded), so that "kuznetsov" finds Кузнецов; a search transliterates its words the
-    same way (search_words), so that «Смит» finds Smith.
+    A search transliterates its words the same way (search_words) and looks for each inside the
+    key, so "kuznetsov" and «Кузнецов» both find Кузнецов, and «Смит» finds Smith. A search
+    word holds no space, so it is inside the key exactly when it is inside one of the key's
+    words: the key needs no Cyrillic form (no search word keeps a letter the scheme writes in
+    Latin), and leaves out the display name and the Latin name where their words are the
+    names' own (as they are unless typed otherwise). Names and organisations repeat in an
+    attendee list, so each value is transliterated once (an import keys 20,000 people).
     """
-    parts = (family_name, given_name, patronymic, display_name, latin_name, organization)
-    key = fold(" ".join(filter(None, parts)))
-    if not key.isascii():
-        key = f"{key} {latin_folded(key)}"
-    contacts = " ".join(filter(None, (email, phone)))
-    return f"{key} {fold(contacts)}" if contacts else key
+    names = " ".join(filter(None, (family_name, given_name, patronymic)))
+    parts = [_latin_key(family_name)]
+    if given_name:
+        parts.append(_latin_key(given_name))
+    if patronymic:
+        parts.append(_latin_key(patronymic))
+    latin_names = " ".join(parts)
+    if (
+        display_name
+        and display_name != names
+        and (display_name != " ".join(filter(None, (given_name, family_name))))
+    ):
+        parts.append(_latin_key(display_name))
+    if latin_name and latin_name != display_name:
+        latin = " ".join(map(_latin_key, latin_name.split(" ")))
+        if latin != latin_names:
+            parts.append(latin)
+    if organization:
+        parts.append(_latin_key(organization))
+    for contact in (email, phone):
+        if contact:
+            folded = fold(contact)
+            parts.append(folded if folded.isascii() else latin_folded(folded))
+    return " ".join(filter(None, parts))
+
+
+_LATIN_KEYS: dict[str, str] = {}  # each value's latin_folded(fold(value)), while not too many
+_LATIN_KEYS_KEPT = 100_000
+
+
+def _latin_key(value: str) -> str:
+    """latin_folded(fold(value)), remembered."""
+    found = _LATIN_KEYS.get(value)
+    if found is None:
+        if len(_LATIN_KEYS) >= _LATIN_KEYS_KEPT:
+            _LATIN_KEYS.clear()
+        found = _LATIN_KEYS[value] = latin_folded(fold(value))
+    return found
 
 
 def search_words(search: str | None) -> list[str]:

@@ -322,7 +322,7 @@ def find_arriving(
 ) -> list[Candidate]:
     """People of the directory whose names contain every word typed, registered ones first,
     with when they arrived in the scope asked about."""
-    words = text.fold(typed).split()
+    words = text.search_words(typed)  # in Latin letters, as the search keys hold them
     if not words:
         return []
     with db.reader() as session:
