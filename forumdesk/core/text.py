@@ -97,29 +97,41 @@ def person_search_key(
     names' own (as they are unless typed otherwise). Names and organisations repeat in an
     attendee list, so each value is transliterated once (an import keys 20,000 people).
     """
-    names = " ".join(filter(None, (family_name, given_name, patronymic)))
-    parts = [_latin_key(family_name)]
+    latin_of = _LATIN_KEYS.get  # each value's latin_folded(fold(value)), if known
+    parts = [latin_of(family_name) or _latin_key(family_name)]
     if given_name:
-        parts.append(_latin_key(given_name))
+        parts.append(latin_of(given_name) or _latin_key(given_name))
     if patronymic:
-        parts.append(_latin_key(patronymic))
-    latin_names = " ".join(parts)
+        parts.append(latin_of(patronymic) or _latin_key(patronymic))
     if (
         display_name
-        and display_name != names
+        and display_name != " ".join(filter(None, (family_name, given_name, patronymic)))
         and (display_name != " ".join(filter(None, (given_name, family_name))))
     ):
-        parts.append(_latin_key(display_name))
+        display = latin_of(display_name) or _latin_key(display_name)
+    else:
+        display = None  # the names' own words
     if latin_name and latin_name != display_name:
-        latin = " ".join(map(_latin_key, latin_name.split(" ")))
-        if latin != latin_names:
-            parts.append(latin)
+        latin: str | None = " ".join(
+            [latin_of(word) or _latin_key(word) for word in latin_name.split(" ")]
+        )
+        if latin == " ".join(parts):
+            latin = None  # the names' transliteration (the automatic Latin name)
+    else:
+        latin = None
+    if display:
+        parts.append(display)
+    if latin:
+        parts.append(latin)
     if organization:
-        parts.append(_latin_key(organization))
+        parts.append(latin_of(organization) or _latin_key(organization))
     for contact in (email, phone):
         if contact:
-            folded = fold(contact)
-            parts.append(folded if folded.isascii() else latin_folded(folded))
+            if contact.isascii() and contact.isprintable() and "  " not in contact:
+                parts.append(contact.lower().strip())  # what fold gives ASCII text
+            else:
+                folded = fold(contact)
+                parts.append(folded if folded.isascii() else latin_folded(folded))
     return " ".join(filter(None, parts))
 
 
