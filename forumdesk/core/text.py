@@ -111,14 +111,14 @@ def person_search_key(
         display = latin_of(display_name) or _latin_key(display_name)
     else:
         display = None  # the names' own words
-    if latin_name and latin_name != display_name:
-        latin: str | None = " ".join(
-            [latin_of(word) or _latin_key(word) for word in latin_name.split(" ")]
-        )
-        if latin == " ".join(parts):
-            latin = None  # the names' transliteration (the automatic Latin name)
-    else:
-        latin = None
+    names_latin = " ".join(parts)
+    latin = None
+    # the automatic Latin name is the names' transliteration: its lower case is the names' key
+    # (then it has no word of its own, as its own key would show); else its words are worked out
+    if latin_name and latin_name != display_name and latin_name.casefold() != names_latin:
+        latin = " ".join([latin_of(word) or _latin_key(word) for word in latin_name.split(" ")])
+        if latin == names_latin:
+            latin = None
     if display:
         parts.append(display)
     if latin:

@@ -36,7 +36,6 @@ KAZAKH_LETTERS: dict[str, str] = {
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _WORD = re.compile(r"[\u0400-\u04FF]+")
-_CAPITALS = re.compile(r"[\u0400-\u042F\u04A0-\u04FF]{2}")  # two capitals in a row, roughly
 
 
 @functools.cache
@@ -89,10 +88,9 @@ def latin_name(name: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=65_536)
 def _latin_word(name: str) -> str:
-    """latin_name of text without spaces (or of any text: this is its whole rule)."""
+    """latin_name of text without spaces: each run of Cyrillic letters in Latin ones, in
+    capitals where the run is two or more letters in capitals."""
     table = _table()
-    if _CAPITALS.search(name) is None:
-        return name.translate(table)
 
     def word(found: re.Match[str]) -> str:
         text = found.group()

@@ -96,10 +96,9 @@ def test_the_key_holds_each_word_once_and_in_latin_letters() -> None:
 
 
 def _latin_name_whole(name: str) -> str:
-    """latin_name as it was, over the whole text at once: the word-by-word one must agree."""
+    """The rule over the whole text at once: each run of Cyrillic letters in Latin ones, in
+    capitals where the run is two or more capitals (the word-by-word latin_name must agree)."""
     table = _table()
-    if re.search(r"[\u0400-\u042F\u04A0-\u04FF]{2}", name) is None:
-        return name.translate(table)
 
     def word(found: re.Match[str]) -> str:
         latin = found.group().translate(table)

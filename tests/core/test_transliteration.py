@@ -49,6 +49,8 @@ def test_kazakh_letters_follow_kazakhstans_passports() -> None:
 def test_capitals_stay_capitals_and_latin_stays_as_it_is() -> None:
     assert latin_name("КУЗНЕЦОВ Пётр") == "KUZNETSOV Petr"
     assert latin_name("ЖАНАР Ә") == "ZHANAR A"
+    # a word in capitals is judged on its own, whatever the words beside it
+    assert latin_name("ҚЖ") == "KZH" and latin_name("ҚЖ Ұлан") == "KZH Ulan"
     assert latin_name("John Smith") == "John Smith"
     assert latin_name("") is None
     assert latin_name(None) is None
