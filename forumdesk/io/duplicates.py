@@ -28,6 +28,7 @@ from forumdesk.core.enums import Sector
 from forumdesk.core.i18n import N_, _, gettext
 from forumdesk.core.periods import Period
 from forumdesk.core.rows import PersonRow
+from forumdesk.core.transliteration import latin_name
 from forumdesk.io.people_rows import AttendeeRow
 
 # Fields a later row for the same person may fill in, or disagree about.
@@ -425,6 +426,8 @@ def _merge(entity: FileEntity, later: AttendeeRow, how: str) -> list[str]:
                 filled.get("given_name", first.given_name),
                 filled.get("patronymic", first.patronymic),
             )
+            if first.latin_name == latin_name(first.display_name):  # the automatic one
+                filled["latin_name"] = latin_name(filled["display_name"])
         entity.person = replace(first, **filled)
     return notes
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.text import default_display_name
+from forumdesk.core.transliteration import latin_name
 from forumdesk.io.duplicates import (
     NAME_CONFLICT,
     NAME_REORDERED,
@@ -75,6 +76,7 @@ def _row(
         language=None,
         notes=None,
         version=0,
+        latin_name=latin_name(default_display_name(family, given, None)),
     )
     return AttendeeRow(row, person, sessions)
 
@@ -161,6 +163,14 @@ def test_a_later_row_that_fills_in_a_name_renames_the_person_the_default_way() -
     assert notes == []
     person = entities[0].person
     assert (person.given_name, person.display_name) == ("Пётр", "Иванов Пётр")
+    assert person.latin_name == "Ivanov Petr"  # the automatic Latin name follows
+
+
+def test_a_latin_name_the_file_gives_stays_when_a_later_row_fills_in_a_name() -> None:
+    first = _row(2, "Иванов", email="p@x.kz")
+    first = replace(first, person=replace(first.person, latin_name="Ivanoff"))
+    entities, _notes = group_rows([first, _row(3, "Иванов", "Пётр", email="p@x.kz")])
+    assert entities[0].person.latin_name == "Ivanoff"
 
 
 def test_a_person_removed_from_the_directory_matches_nobody_any_more() -> None:
