@@ -356,7 +356,10 @@ def group_rows(rows: Iterable[AttendeeRow]) -> tuple[list[FileEntity], list[str]
                     break
         if entity is None:  # someone new: the usual row
             row = attendee.row
-            entity = FileEntity(person, row, key[0], [row], list(dict.fromkeys(attendee.sessions)))
+            sessions = attendee.sessions
+            entity = FileEntity(
+                person, row, key[0], [row], list(dict.fromkeys(sessions)) if sessions else []
+            )
             if attendee.unavailable:
                 entity.unavailable.extend(attendee.unavailable)
             entities.append(entity)
