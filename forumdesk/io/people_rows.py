@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from forumdesk.core import text, transliteration
 from forumdesk.core.countries import stored_country
@@ -408,6 +409,19 @@ class RowCleaner:
         self._unavailable = self.columns.get("unavailable")
         self._phones: dict[str, str] = {}
         self._countries: dict[str, str] = {}  # a list names few countries, many times
+        # set by look_at_table: every row is tidy (_tidy) and no cell is long
+        self._table_tidy = False
+
+    def look_at_table(self, rows: Iterable[Sequence[str]]) -> None:
+        """Look at all the rows `clean` will be given at once, so that each row is spared two
+        checks where the whole table passes them: that every cell is as text.clean leaves it
+        (_tidy of all the cells joined, which is exactly every row's _tidy) and that no cell is
+        longer than _LONGEST_UNCHECKED. One look at 20,000 rows costs a third of looking at each.
+        """
+        cells = list(chain.from_iterable(rows))
+        self._table_tidy = (not cells or max(map(len, cells)) <= _LONGEST_UNCHECKED) and _tidy(
+            "|".join(cells)
+        )
 
     def problem(self, row: int, field_name: str | None, message: str) -> RowProblem:
         column = None
@@ -418,8 +432,8 @@ class RowCleaner:
     def clean(self, row: int, cells: Sequence[str]) -> AttendeeRow | list[RowProblem] | None:
         """The row's person, its problems, or None for a row with nothing in mapped columns."""
         width = len(cells)
-        joined = "|".join(cells)
-        if _tidy(joined):  # the usual row: every cell already as text.clean leaves it
+        tidy = self._table_tidy
+        if tidy or _tidy("|".join(cells)):  # the usual row: every cell as text.clean leaves it
             values: Sequence[str | None] = cells
         else:
             cleaned: list[str | None] = list(cells)
@@ -517,9 +531,7 @@ class RowCleaner:
             latin_name=latin or transliteration.latin_name(display),
             gender=gender_value,
         )
-        if (  # a row shorter than the limit has no cell longer than it
-            len(joined) > _LONGEST_UNCHECKED and max(map(len, cells)) > _LONGEST_UNCHECKED
-        ) or not _fits(person):
+        if (not tidy and max(map(len, cells), default=0) > _LONGEST_UNCHECKED) or not _fits(person):
             self._check_lengths(row, person, problems)
         if problems:
             return problems

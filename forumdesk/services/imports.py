@@ -205,6 +205,7 @@ def _clean_rows(
         name_order=prepared.name_order,
         cyrillic_order=file_name_orders(prepared.mapping, prepared.data_rows).order,
     )
+    cleaner.look_at_table(cells for _number, cells in prepared.data_rows)
     attendees: list[AttendeeRow] = []
     rejected: list[tuple[list[str], str]] = []
     header = [h.strip().casefold() for h in prepared.mapping.headers]

@@ -16,6 +16,7 @@ from forumdesk.core.enums import Sector
 from forumdesk.core.errors import ValidationError
 from forumdesk.io.headers import map_columns
 from forumdesk.io.people_rows import (
+    _LONGEST_UNCHECKED,
     AttendeeRow,
     RowCleaner,
     _tidy,
@@ -244,6 +245,41 @@ def test_the_quick_way_through_a_row_gives_what_the_long_way_does(cells: list[st
     # A space in a seventh, unmapped column sends the same row through text.clean cell by cell
     cleaner = _cleaner()
     assert cleaner.clean(2, cells) == cleaner.clean(2, [*cells, " "])
+
+
+@given(
+    st.lists(
+        st.lists(_MESSY | st.text(alphabet="Иваb ", min_size=195, max_size=205), max_size=7),
+        max_size=5,
+    )
+)
+def test_a_table_looked_at_whole_gives_what_each_row_does(rows: list[list[str]]) -> None:
+    """look_at_table spares a tidy table's rows their own checks; the rows come out the same
+    (long cells included: a row with one is refused whichever way)."""
+    looked = _cleaner()
+    looked.look_at_table(rows)
+    assert looked._table_tidy == all(
+        _tidy("|".join(row)) and all(len(c) <= _LONGEST_UNCHECKED for c in row) for row in rows
+    )
+    for number, row in enumerate(rows, start=2):
+        assert looked.clean(number, row) == _cleaner().clean(number, row)
+
+
+def test_a_tidy_table_is_told_apart_from_one_with_an_untidy_row() -> None:
+    tidy = [["Иванов Пётр", "WIPO"], ["Smith John", "", "x|y"]]
+    for untidy in (
+        ["Петров ", "x"],
+        [" Петров"],
+        ["a  b"],
+        ["a\tb"],
+        ["x" * (_LONGEST_UNCHECKED + 1)],
+    ):
+        cleaner = _cleaner()
+        cleaner.look_at_table([*tidy, untidy])
+        assert not cleaner._table_tidy
+    cleaner = _cleaner()
+    cleaner.look_at_table(tidy)
+    assert cleaner._table_tidy
 
 
 @given(st.text(alphabet="0123456789", min_size=10, max_size=10))
