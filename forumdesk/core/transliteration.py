@@ -81,23 +81,28 @@ def latin_name(name: str | None) -> str | None:
     """
     if not name:
         return None
-    if not has_cyrillic(name):
+    if _CYRILLIC.search(name) is None:
         return name
-    return " ".join(map(_latin_word, name.split(" ")))
+    known = _LATIN_WORDS.get
+    return " ".join([known(word) or _latin_word(word) for word in name.split(" ")])
 
 
-@functools.lru_cache(maxsize=65_536)
+_LATIN_WORDS: dict[str, str] = {}  # each word's Latin, while not too many
+
+
 def _latin_word(name: str) -> str:
     """latin_name of text without spaces: each run of Cyrillic letters in Latin ones, in
-    capitals where the run is two or more letters in capitals."""
-    table = _table()
+    capitals where the run is two or more letters in capitals (remembered)."""
+    if len(_LATIN_WORDS) >= 100_000:
+        _LATIN_WORDS.clear()
+    _LATIN_WORDS[name] = latin = _WORD.sub(_latin_run, name)
+    return latin
 
-    def word(found: re.Match[str]) -> str:
-        text = found.group()
-        latin = text.translate(table)
-        return latin.upper() if len(text) > 1 and text.isupper() else latin
 
-    return _WORD.sub(word, name)
+def _latin_run(found: re.Match[str]) -> str:
+    text = found.group()
+    latin = text.translate(_table())
+    return latin.upper() if len(text) > 1 and text.isupper() else latin
 
 
 def latin_folded(folded: str) -> str:

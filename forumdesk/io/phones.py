@@ -25,6 +25,7 @@ _WRITTEN_AS_KZ = re.compile(r"\+7 \d{3} \d{3} \d{2} \d{2}")  # what normalize_ph
 _PLAIN_INTERNATIONAL = re.compile(r"\+[0-9]+(?: [0-9]+)*")
 # phonenumbers' bounds on a national significant number (_MIN_LENGTH_FOR_NSN, _MAX_LENGTH_FOR_NSN)
 _SHORTEST_NATIONAL, _LONGEST_NATIONAL = 2, 17
+_OTHER_FIRST_DIGITS = frozenset("012345689")  # what a foreign number's code starts with
 _REGION = "KZ"  # where a number written without a country code is taken to be
 
 
@@ -35,6 +36,8 @@ def normalize_phone(value: str) -> str:
     """
     if _WRITTEN_AS_KZ.fullmatch(value):
         return value  # already written the way the branch below would write it
+    if value[:1] == "+" and value[1:2] in _OTHER_FIRST_DIGITS:
+        return phonenumbers_format(value)  # a plus, then not 7: the branch below cannot apply
     if _PHONE_CHARS.match(value):
         # only digits (\d, which is what isdigit() means among these characters) are kept
         digits = _NOT_DIGITS.sub("", value)

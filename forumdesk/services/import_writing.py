@@ -168,11 +168,12 @@ def search_key(person: PersonRow) -> str:
 
 
 def _person_values(
-    person: PersonRow, organization_id: int | None, key: str | None
+    person_id: int | None, person: PersonRow, organization_id: int | None, key: str | None
 ) -> tuple[object, ...]:
-    """A new person's columns after the id, in _PERSON_COLUMNS order, as stored."""
+    """A new person's columns, in _PERSON_COLUMNS order, as stored (the id as given)."""
     sector = person.sector
     return (
+        person_id,
         person.family_name,
         person.given_name,
         person.patronymic,
@@ -204,10 +205,6 @@ def insert_people(
     it out here)."""
     id_for = orgs.id_for
     keys = search_keys if search_keys is not None else [None] * len(people)
-    rows = [
-        _person_values(person, id_for(person.organization), key)
-        for person, key in zip(people, keys, strict=True)
-    ]
     if is_sqlite(session):
         # The transaction took SQLite's write lock with its first statement (BEGIN IMMEDIATE):
         # the next ids are known, and giving them is what SQLite would do itself, three times
@@ -219,18 +216,25 @@ def insert_people(
         )
         present = session.scalar(select(func.coalesce(func.max(Person.id), 0))) or 0
         first = max(int(used), int(present)) + 1
-        ids = list(range(first, first + len(rows)))
+        ids = list(range(first, first + len(people)))
         bulk_insert(
             session,
             Person,
             _PERSON_COLUMNS,
-            [(person_id, *row) for person_id, row in zip(ids, rows, strict=True)],
+            [
+                _person_values(person_id, person, id_for(person.organization), key)
+                for person_id, person, key in zip(ids, people, keys, strict=True)
+            ],
         )
         return ids
+    rows = [
+        _person_values(None, person, id_for(person.organization), key)
+        for person, key in zip(people, keys, strict=True)
+    ]
     table = Person.__table__
     assert isinstance(table, Table)
     statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-    values = [dict(zip(_PERSON_COLUMNS[1:], row, strict=True)) for row in rows]
+    values = [dict(zip(_PERSON_COLUMNS[1:], row[1:], strict=True)) for row in rows]
     return list(session.execute(statement, values).scalars())
 
 

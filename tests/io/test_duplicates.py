@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from forumdesk.core.rows import PersonRow
-from forumdesk.core.text import default_display_name
+from forumdesk.core.text import default_display_name, fold
 from forumdesk.core.transliteration import latin_name
 from forumdesk.io.duplicates import (
     NAME_CONFLICT,
@@ -15,6 +18,7 @@ from forumdesk.io.duplicates import (
     fuzzy_key,
     group_rows,
     match_entities,
+    name_key,
     name_relation,
     skeleton,
 )
@@ -262,3 +266,21 @@ def test_name_relation() -> None:
     assert name_relation(stored, _person("Ivanov", "Ivan")) == NAME_CONFLICT  # another alphabet
     # a word more that is not a patronymic is another name
     assert name_relation(stored, _person("Иван", "Иванов Сидоров")) == NAME_CONFLICT
+
+
+_PART = st.none() | st.text(
+    alphabet=["И", "в", "Ё", "ё", "A", "ß", " ", "\u00a0", "\t", "\u200b", "\x07", "-"],
+    max_size=6,
+)
+
+
+@given(
+    family=st.text(alphabet=["И", "ё", "A", " ", "\t"], min_size=1, max_size=6),
+    given_name=_PART,
+    patronymic=_PART,
+)
+def test_a_name_key_is_the_whole_name_folded(
+    family: str, given_name: str | None, patronymic: str | None
+) -> None:
+    whole = fold(" ".join(filter(None, (family, given_name, patronymic))))
+    assert name_key(family, given_name, patronymic) == whole

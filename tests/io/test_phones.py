@@ -94,3 +94,31 @@ def test_foreign_numbers_are_written_internationally_and_bad_ones_kept() -> None
     assert normalize_phone("+44 020 7946 0958") == "+44 20 7946 0958"
     assert normalize_phone("+996 1") == "+996 1"  # too short: as written
     assert normalize_phone("+999 555 275 9888") == "+999 555 275 9888"  # no such country
+
+
+def _by_the_rule(value: str) -> str:
+    """normalize_phone's rule, written plainly: +7/8 and ten-digit numbers as Kazakhstan and
+    Russia write them, the rest as phonenumbers' parser reads them."""
+    if set(value) <= set("0123456789 +()-./"):
+        digits = "".join(c for c in value if c.isdigit())
+        plus = value.lstrip().startswith("+")
+        national = None
+        if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
+            national = digits[1:]
+        elif len(digits) == 10 and not plus and digits[0] in "3456789":
+            national = digits
+        if national is not None:
+            return f"+7 {national[:3]} {national[3:6]} {national[6:8]} {national[8:]}"
+    return parsed_the_long_way(value)
+
+
+@given(st.text(alphabet="+0123456789 ()-", min_size=1, max_size=18))
+def test_every_number_is_written_by_the_rule(value: str) -> None:
+    assert normalize_phone(value) == _by_the_rule(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["+ 7 701 555 00 00", "+(7) 701 555 00 00", "+996 555 275 9888", "+7 701 5550000"]
+)
+def test_numbers_with_a_plus_are_written_by_the_rule(value: str) -> None:
+    assert normalize_phone(value) == _by_the_rule(value)
