@@ -429,7 +429,7 @@ class RowCleaner:
             # cache instead of being fetched again for each foreign number between other work.
             # A tidy table's cells are what clean takes them for.
             written = {row[at] for row in rows if len(row) > at and row[at]}
-            self._phones.update(zip(written, map(normalize_phone, written)))
+            self._phones.update({number: normalize_phone(number) for number in written})
 
     def problem(self, row: int, field_name: str | None, message: str) -> RowProblem:
         column = None
