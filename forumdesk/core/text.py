@@ -251,9 +251,14 @@ def is_cyrillic(text: str | None) -> bool:
 
 def default_display_name(family: str, given: str | None, patronymic: str | None) -> str:
     """Russian and Kazakh names read "Family Given Patronymic"; Latin names "Given Family"."""
+    return " ".join(default_display_parts(family, given, patronymic))
+
+
+def default_display_parts(family: str, given: str | None, patronymic: str | None) -> list[str]:
+    """The name's parts in the order default_display_name writes them, empty ones left out."""
     if patronymic or is_cyrillic(family):
-        return " ".join(filter(None, (family, given, patronymic)))
-    return " ".join(filter(None, (given, family)))
+        return [part for part in (family, given, patronymic) if part]
+    return [part for part in (given, family) if part]
 
 
 def event_local_time(value: object, zone: str, field: str) -> dt.datetime | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 # Kazakhstan's passport table for the letters the Russian alphabet lacks (see above)
@@ -87,7 +88,24 @@ def latin_name(name: str | None) -> str | None:
     return " ".join([known(word) or _latin_word(word) for word in name.split(" ")])
 
 
+def latin_name_of_parts(parts: Sequence[str]) -> str | None:
+    """latin_name(" ".join(parts)) for non-empty `parts`: the Latin of each part, joined (the
+    scheme goes word by word), each part's remembered: family and given names repeat."""
+    if not parts:
+        return None
+    known = _LATIN_PARTS.get
+    return " ".join([known(part) or _latin_part(part) for part in parts])
+
+
+_LATIN_PARTS: dict[str, str] = {}  # each name part's Latin, while not too many
 _LATIN_WORDS: dict[str, str] = {}  # each word's Latin, while not too many
+
+
+def _latin_part(part: str) -> str:
+    if len(_LATIN_PARTS) >= 100_000:
+        _LATIN_PARTS.clear()
+    _LATIN_PARTS[part] = latin = latin_name(part) or ""
+    return latin
 
 
 def _latin_word(name: str) -> str:

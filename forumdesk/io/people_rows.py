@@ -522,7 +522,8 @@ class RowCleaner:
                 problems.append(self.problem(row, "gender", exc.message))
         family = family or ""
         given, patronymic = given or None, patronymic or None
-        display = text.default_display_name(family, given, patronymic)
+        parts = text.default_display_parts(family, given, patronymic)
+        display = " ".join(parts)
         person = new_person(
             family,
             given,
@@ -536,7 +537,7 @@ class RowCleaner:
             phone or None,
             normalize_language(language) if language else None,
             notes or None,
-            latin_name=latin or transliteration.latin_name(display),
+            latin_name=latin or transliteration.latin_name_of_parts(parts),
             gender=gender_value,
         )
         if (not tidy and max(map(len, cells), default=0) > _LONGEST_UNCHECKED) or not _fits(person):

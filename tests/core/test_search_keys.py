@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forumdesk.core import text
-from forumdesk.core.transliteration import _table, latin_folded, latin_name
+from forumdesk.core.transliteration import _table, latin_folded, latin_name, latin_name_of_parts
 
 # letters that matter: Russian and Kazakh ones in both cases, Latin, ё (folded to е), a hyphen,
 # an apostrophe and a digit; a space, a no-break space and a tab
@@ -113,3 +113,12 @@ def test_a_name_word_by_word_is_the_whole_names_latin(pieces: list[str]) -> None
     name = "".join(pieces)
     expected = _latin_name_whole(name) if text.is_cyrillic(name) else name
     assert latin_name(name) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_word | st.just(" "), min_size=1, max_size=3).map("".join), max_size=4))
+def test_a_names_latin_from_its_parts_is_the_whole_names(parts: list[str]) -> None:
+    assert latin_name_of_parts(parts) == latin_name(" ".join(parts))
+    assert text.default_display_name("Иванов", "Пётр", None) == " ".join(
+        text.default_display_parts("Иванов", "Пётр", None)
+    )
