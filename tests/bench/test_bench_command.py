@@ -240,7 +240,9 @@ def test_the_import_is_judged_against_its_floor_measured_in_the_same_run(tmp_pat
         }
     )
     assert len(measured["samples"]) == 2
-    assert 0 < measured["extra"]["parse_seconds"] < min(measured["samples"])
-    assert 0 < measured["extra"]["insert_seconds"] < min(measured["samples"])
+    # each run's parse and inserts are parts of that run, so their medians are below the
+    # slowest run (not necessarily below the fastest: one run's parse may be slowed by load)
+    assert 0 < measured["extra"]["parse_seconds"] < max(measured["samples"])
+    assert 0 < measured["extra"]["insert_seconds"] < max(measured["samples"])
     assert "200 people, 200 registrations" in measured["notes"][0]
     assert list((tmp_path / "floor").glob("*.sqlite3*")) == []  # each copy removed
