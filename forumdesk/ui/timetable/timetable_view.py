@@ -5,6 +5,8 @@ unschedule, create in an empty slot) through signals; the page turns those into 
 While anything is dragged, a band at the target says where and when it would land and whether
 it would clash there (forumdesk.scheduling.targets decides, from the rows shown). A reload
 reuses the block items by session id, so a block being released is never deleted under the mouse.
+Automatic placement's proposal is drawn over the grid by ProposalGhosts (proposal_blocks), which
+the view hands the proposal and each new layout; the panel beside it is the page's.
 """
 
 from __future__ import annotations
