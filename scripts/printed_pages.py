@@ -53,6 +53,9 @@ def _database(kind: str, folder: Path) -> tuple[object, int]:
 
 
 def _pdf(book: Path, folder: Path) -> Path:
+    # tests/io/pdf.py's to_pdf, kept here on purpose: the script runs against other checkouts
+    # of forumdesk (put first on PYTHONPATH), which may have no such helper, and imports
+    # nothing from tests/; its timeout is longer, for the L event's workbooks
     profile = folder / "lo-profile"
     subprocess.run(
         [

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from forumdesk.core.enums import Role
 from forumdesk.ui.people_table_model import vocabulary_label
-
-_Index = QModelIndex | QPersistentModelIndex
+from forumdesk.ui.row_table_model import RowIndex as _Index
+from forumdesk.ui.row_table_model import RowTableModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,14 +24,13 @@ class DraftAssignment:
     busy: str = ""  # the person's other sessions at the same time, as a sentence
 
 
-class AssignmentDraftTableModel(QAbstractTableModel):
+class AssignmentDraftTableModel(RowTableModel[DraftAssignment]):
     """Rows are DraftAssignment values; the role column is editable (a combo delegate)."""
 
     COLUMNS = ("name", "organization", "role", "busy")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[DraftAssignment] = []
         self._headings = (
             self.tr("Name", "person"),
             self.tr("Organisation"),
@@ -39,15 +38,10 @@ class AssignmentDraftTableModel(QAbstractTableModel):
             self.tr("Also at this time"),
         )
 
+    def headings(self) -> tuple[str, ...]:
+        return self._headings
+
     # --- the working list -----------------------------------------------------------------
-
-    def set_rows(self, rows: Sequence[DraftAssignment]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[DraftAssignment]:
-        return list(self._rows)
 
     def person_ids(self) -> list[int]:
         return [row.person_id for row in self._rows]
@@ -98,23 +92,6 @@ class AssignmentDraftTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     # --- Qt model -------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headings)
-        ):
-            return self._headings[section]
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

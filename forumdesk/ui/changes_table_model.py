@@ -7,20 +7,13 @@ session or people match the words typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-_Index = QModelIndex | QPersistentModelIndex
-Line = TypeVar("Line")
+from forumdesk.ui.row_table_model import RowIndex as _Index
+from forumdesk.ui.row_table_model import RowTableModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,46 +38,7 @@ class TellLine:
     text: str
 
 
-class _LinesTableModel(QAbstractTableModel, Generic[Line]):
-    """Plain rows, one column per name in COLUMNS, the headings in `headings()`; a reset per
-    reload (a comparison is read whole)."""
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Line] = []
-
-    def set_rows(self, rows: Sequence[Line]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Line]:
-        return list(self._rows)
-
-    def headings(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.headings()[section]
-        return None
-
-
-class ChangeTableModel(_LinesTableModel[ChangeLine]):
+class ChangeTableModel(RowTableModel[ChangeLine]):
     """Session, change, people affected."""
 
     COLUMNS = ("session", "change", "people")
@@ -119,7 +73,7 @@ def _code(label: str) -> str:
     return code if rest and code else label
 
 
-class TellTableModel(_LinesTableModel[TellLine]):
+class TellTableModel(RowTableModel[TellLine]):
     """Name, e-mail, language, their lines."""
 
     COLUMNS = ("name", "email", "language", "text")

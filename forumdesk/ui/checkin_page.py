@@ -18,12 +18,9 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRunnable,
     Qt,
     QThreadPool,
@@ -60,8 +57,9 @@ from forumdesk.ui.context import (
     AppContext,
     ForumdeskCommand,
 )
+from forumdesk.ui.row_table_model import RowIndex as _Index
+from forumdesk.ui.row_table_model import RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 # what the feedback's background says at a glance
 _COLOURS = {
     ScanOutcome.CHECKED_IN: "#c8efc8",
@@ -174,23 +172,18 @@ class _ScanJob(QRunnable):
         self.relay.handled.emit(request, outcome)
 
 
-class SessionCountsTableModel(QAbstractTableModel):
+class SessionCountsTableModel(RowTableModel[SessionCount]):
     """The day's sessions: arrived against seats (plain rows from services.checkin)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SessionCount] = []
+    COLUMNS = ("time", "session", "room", "arrived")
 
-    def set_rows(self, rows: list[SessionCount]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+    def headings(self) -> tuple[str, ...]:
+        return (
+            self.tr("Time"),
+            self.tr("Session"),
+            self.tr("Room"),
+            self.tr("Arrived / seats"),
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -206,18 +199,6 @@ class SessionCountsTableModel(QAbstractTableModel):
         if row.seats is None:
             return str(row.arrived)
         return f"{row.arrived} / {row.seats}"
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Time"),
-            self.tr("Session"),
-            self.tr("Room"),
-            self.tr("Arrived / seats"),
-        )[section]
 
 
 class CheckInPage(QWidget):

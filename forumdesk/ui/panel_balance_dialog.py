@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,33 +21,25 @@ from forumdesk.scheduling.panel_balance import (
 )
 from forumdesk.services.panel_balance import SessionBalance, programme_balance
 from forumdesk.ui.context import ASSIGNMENTS, PEOPLE, SESSIONS, AppContext
+from forumdesk.ui.row_table_model import RowIndex as _Index
+from forumdesk.ui.row_table_model import RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _ONE_SECTOR = QColor("#fff0c0")
 
 
-class PanelBalanceTableModel(QAbstractTableModel):
+class PanelBalanceTableModel(RowTableModel[SessionBalance]):
     """One row per session with a programme (plain SessionBalance rows)."""
 
     COLUMNS = ("session", "people", "sectors", "countries", "genders")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SessionBalance] = []
-
-    def set_rows(self, rows: list[SessionBalance]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[SessionBalance]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def headings(self) -> tuple[str, ...]:
+        return (
+            self.tr("Session"),
+            self.tr("Panel"),
+            self.tr("Sectors"),
+            self.tr("Countries"),
+            self.tr("Gender"),
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -73,19 +65,6 @@ class PanelBalanceTableModel(QAbstractTableModel):
         if column == "countries":
             return describe_countries(balance)
         return describe_genders(balance)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Session"),
-            self.tr("Panel"),
-            self.tr("Sectors"),
-            self.tr("Countries"),
-            self.tr("Gender"),
-        )[section]
 
 
 class PanelBalanceDialog(QDialog):

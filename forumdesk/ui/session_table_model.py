@@ -6,82 +6,47 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QFont
 
 from forumdesk.core.rows import SessionRow
 from forumdesk.ui.people_table_model import vocabulary_label
 from forumdesk.ui.row_changes import apply_row_changes
+from forumdesk.ui.row_table_model import RowIndex as _Index
+from forumdesk.ui.row_table_model import RowTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SessionTableModel", text)
 
 
-class SessionTableModel(QAbstractTableModel):
+class SessionTableModel(RowTableModel[SessionRow]):
     """Rows are SessionRow values handed in by the view's controller; nothing here queries."""
 
     COLUMNS = ("code", "day", "time", "room", "title", "kind", "track", "moderators")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[SessionRow] = []
-        self._headings = {
-            "code": _tr("Code"),
-            "day": _tr("Day"),
-            "time": _tr("Time"),
-            "room": _tr("Room"),
-            "title": _tr("Title"),
-            "kind": _tr("Kind"),
-            "track": _tr("Track"),
-            "moderators": _tr("Moderators"),
-        }
+        self._headings = (
+            _tr("Code"),
+            _tr("Day"),
+            _tr("Time"),
+            _tr("Room"),
+            _tr("Title"),
+            _tr("Kind"),
+            _tr("Track"),
+            _tr("Moderators"),
+        )
 
-    def set_rows(self, rows: Sequence[SessionRow]) -> None:
-        """Replace everything (a reload: another event)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headings(self) -> tuple[str, ...]:
+        return self._headings
 
     def update_rows(self, rows: Sequence[SessionRow]) -> None:
         """Follow an edit: announce the sessions added, removed, moved or changed, by id."""
         apply_row_changes(self, self._rows, rows)
-
-    def row_at(self, row: int) -> SessionRow:
-        return self._rows[row]
-
-    def rows(self) -> list[SessionRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self._headings[self.COLUMNS[section]]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

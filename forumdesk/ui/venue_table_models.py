@@ -8,9 +8,9 @@ asks for the record's `translations` to change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from forumdesk.core.content_languages import (
@@ -22,12 +22,13 @@ from forumdesk.core.content_languages import (
 )
 from forumdesk.core.rows import RoomRow, TrackRow
 from forumdesk.ui.row_changes import apply_row_changes
+from forumdesk.ui.row_table_model import RowIndex as _Index
+from forumdesk.ui.row_table_model import RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R", RoomRow, TrackRow)
 
 
-class _VenueTableModel(QAbstractTableModel, Generic[R]):
+class _VenueTableModel(RowTableModel[R]):
     """Rows are plain RoomRow/TrackRow values; setData asks for a change via edit_requested."""
 
     edit_requested = Signal(object, str, object)  # row, field, new value
@@ -35,16 +36,22 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[R] = []
         self._fields: tuple[str, ...] = self.FIELDS
         self._languages: tuple[str, ...] = ("ru",)
 
-    def headings(self) -> tuple[str, ...]:
+    def field_headings(self) -> tuple[str, ...]:
+        """The headings of FIELDS, in the window's language."""
         raise NotImplementedError
 
     def fields(self) -> tuple[str, ...]:
         """What each column holds, left to right ("name@en": the name in English)."""
         return self._fields
+
+    def columns(self) -> tuple[str, ...]:
+        return self._fields
+
+    def headings(self) -> tuple[str, ...]:
+        return tuple(self._heading(field) for field in self._fields)
 
     def set_languages(self, languages: Sequence[str]) -> None:
         """The event's content languages, main first: a name column for each other one."""
@@ -61,8 +68,8 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
     def _heading(self, field: str) -> str:
         if "@" in field:
             lang = field.split("@", 1)[1]
-            return f"{self.headings()[0]} · {NATIVE_NAMES.get(lang, lang)}"
-        return self.headings()[self.FIELDS.index(field)]
+            return f"{self.field_headings()[0]} · {NATIVE_NAMES.get(lang, lang)}"
+        return self.field_headings()[self.FIELDS.index(field)]
 
     def _translated(self, row: R, field: str) -> str | None:
         lang = field.split("@", 1)[1]
@@ -70,38 +77,9 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
             row.translations, lang, "name", main_language=self._languages[0], main_text=row.name
         )
 
-    def set_rows(self, rows: Sequence[R]) -> None:
-        """Replace everything (a reload: another event)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def update_rows(self, rows: Sequence[R]) -> None:
         """Follow an edit: announce the rows added, removed, moved or changed, by id."""
         apply_row_changes(self, self._rows, rows)
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._fields)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._fields)
-        ):
-            return self._heading(self._fields[section])
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -161,7 +139,7 @@ class _VenueTableModel(QAbstractTableModel, Generic[R]):
 class RoomTableModel(_VenueTableModel[RoomRow]):
     FIELDS = ("name", "capacity", "notes")
 
-    def headings(self) -> tuple[str, ...]:
+    def field_headings(self) -> tuple[str, ...]:
         return (self.tr("Room"), self.tr("Seats"), self.tr("Notes"))
 
     def _extra(self, row: RoomRow, field: str, role: int) -> Any:
@@ -173,7 +151,7 @@ class RoomTableModel(_VenueTableModel[RoomRow]):
 class TrackTableModel(_VenueTableModel[TrackRow]):
     FIELDS = ("name", "color")
 
-    def headings(self) -> tuple[str, ...]:
+    def field_headings(self) -> tuple[str, ...]:
         return (self.tr("Track"), self.tr("Colour"))
 
     def _extra(self, row: TrackRow, field: str, role: int) -> Any:

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -43,6 +42,7 @@ from forumdesk.db.migrate import (
 )
 from forumdesk.db.models import Base, Event
 from forumdesk.services.demo import DemoResult, load_demo
+from tests.db.revisions import downgrade_to, upgrade_to
 
 FORUM_TABLES = {
     "events",
@@ -196,12 +196,7 @@ def test_database_at_the_first_shipped_revision_is_upgraded_with_a_backup(
     if len(revisions) < 2:
         pytest.skip("only one migration is shipped so far")
     first = revisions[-1].revision  # walk_revisions goes from head down to base
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, first)
-    engine.dispose()
+    upgrade_to(db_path, first)
     assert _version(db_path) == first
 
     database = _open(db_path)
@@ -513,12 +508,7 @@ def test_0004_puts_breaks_across_all_rooms_and_orders_tracks_as_created(db_path:
     """A file at 0003 with a break booked into Hall A and tracks added as Z, A: after the
     upgrade the break is across all rooms in no room, the talk keeps its hall, and the tracks
     keep the order they were created in."""
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
-    engine.dispose()
+    upgrade_to(db_path, "0003")
     _sql(
         db_path,
         "INSERT INTO events (id, name, first_day, last_day, timezone, changeover_minutes, version)"
@@ -561,12 +551,7 @@ def test_0004_puts_breaks_across_all_rooms_and_orders_tracks_as_created(db_path:
 def test_0005_keeps_every_session_not_cancelled_and_journals_from_then_on(db_path: Path) -> None:
     """A file at 0004 with a session: after the upgrade the session is not cancelled, there is
     no version and no journal yet, and the next edit is journalled in its own transaction."""
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
-    engine.dispose()
+    upgrade_to(db_path, "0004")
     assert "change_journal" not in _tables(db_path)
     _sql(
         db_path,
@@ -602,13 +587,7 @@ def test_0005_downgrades_to_0004_without_losing_sessions(db: Database, db_path: 
     event = create_event(db, "Forum", "2021-11-25", timezone="Asia/Almaty")
     create_session(db, event.id, "Opening", code="P1")
     db.dispose()
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0004")
-    engine.dispose()
+    downgrade_to(db_path, "0004")
     assert _version(db_path) == "0004"
     assert {"change_journal", "programme_versions"}.isdisjoint(_tables(db_path))
     assert _sql(db_path, "SELECT code, title FROM program_sessions") == [("P1", "Opening")]
@@ -626,12 +605,7 @@ def test_0006_fills_latin_names_and_turns_countries_into_codes(
     from forumdesk.core.countries import country_label
     from forumdesk.services import people
 
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
-    engine.dispose()
+    upgrade_to(db_path, "0004")
     _sql(
         db_path,
         "INSERT INTO organizations (id, name, name_key, country, version)"
@@ -677,12 +651,7 @@ def test_0006_fills_latin_names_and_turns_countries_into_codes(
 
 
 def test_0007_gives_each_existing_event_a_secret_of_its_own(db_path: Path) -> None:
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
-    engine.dispose()
+    upgrade_to(db_path, "0004")
     for event_id in (1, 2):
         _sql(
             db_path,
@@ -707,12 +676,7 @@ def test_0008_keeps_every_text_as_the_main_language_and_downgrades(db_path: Path
     from forumdesk.services.sessions import get_session, update_session
     from forumdesk.services.venue import list_rooms
 
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0007")
-    engine.dispose()
+    upgrade_to(db_path, "0007")
     _sql(
         db_path,
         "INSERT INTO events (id, name, first_day, last_day, timezone, changeover_minutes,"
@@ -748,12 +712,7 @@ def test_0008_keeps_every_text_as_the_main_language_and_downgrades(db_path: Path
     stored = _sql(db_path, "SELECT translations FROM program_sessions")
     assert stored == [('{"en": {"title": "Trade"}}',)]
 
-    engine = create_database_engine(resolve_database_url(str(db_path)))
-    with engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0007")
-    engine.dispose()
+    downgrade_to(db_path, "0007")
     assert _version(db_path) == "0007"
     columns = {row[1] for row in _sql(db_path, "PRAGMA table_info(program_sessions)")}
     assert "translations" not in columns

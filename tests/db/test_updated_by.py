@@ -10,15 +10,15 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import select, update
 
 from forumdesk.config import resolve_database_url
 from forumdesk.db.desks import DESK_ENVIRONMENT, MAX_DESK_NAME, default_desk_name, desk_name
-from forumdesk.db.engine import Database, create_database_engine
-from forumdesk.db.migrate import alembic_config, head_revision, open_database
+from forumdesk.db.engine import Database
+from forumdesk.db.migrate import head_revision, open_database
 from forumdesk.db.models import Base, Room, utc_now
 from forumdesk.services import events, venue
+from tests.db.revisions import upgrade_to
 
 VERSIONED = sorted(t.name for t in Base.metadata.sorted_tables if "version" in t.c)
 
@@ -106,12 +106,7 @@ def test_a_database_from_before_the_columns_keeps_its_rows_and_stamps_new_writes
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "old.sqlite3"
-    engine = create_database_engine(resolve_database_url(str(path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0002")
-    engine.dispose()
+    upgrade_to(path, "0002")
     with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute(
             "INSERT INTO events (id, name, first_day, last_day, timezone, version) "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from forumdesk.services.agenda import load_agenda
 from forumdesk.services.assignments import register_people
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.people import create_person
+from tests.io.pdf import needs_libreoffice, pdf_text, to_pdf
 
 LONG = "ekaterina.konstantinopolskaya-vasilieva@federal-service.example.gov.kz"
 
@@ -45,23 +44,9 @@ def test_email_cells_do_not_wrap_and_their_column_fits_them(book: Path) -> None:
     assert ws.cell(2, 1).alignment.wrap_text is True
 
 
+@needs_libreoffice
 def test_printed_the_addresses_stay_whole(book: Path, tmp_path: Path) -> None:
-    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
-        pytest.skip("LibreOffice or poppler is not installed")
-    folder = tmp_path / "pdf"
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(book)],
-        capture_output=True,
-        check=True,
-        timeout=240,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(folder / "agenda.pdf"), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
+    text = pdf_text(to_pdf(book, tmp_path / "pdf"), "-layout")
     ws = load_workbook(book)["People"]
     column = [c.value for c in ws[1]].index("E-mail") + 1
     emails = [str(ws.cell(r, column).value) for r in range(2, ws.max_row + 1)]

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
-import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +35,7 @@ from forumdesk.db.engine import Database
 from forumdesk.io.agenda_labels import PARTS, Lang
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.exports import ExportOptions, export_agenda
+from tests.io.pdf import needs_libreoffice, pdf_text, to_pdf
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 # Paper sizes by openpyxl's paperSize code, in points (portrait).
@@ -134,13 +133,7 @@ def expected_by_sheet(path: Path) -> dict[str, int]:
 
 def printed_by_sheet(pdf: Path, sheets: list[str]) -> dict[str, int]:
     """Pages of the PDF per sheet: each page's header names its sheet at the right."""
-    boxes = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
+    boxes = pdf_text(pdf, "-bbox")
     word = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>')
     counts: Counter[str] = Counter()
     for page in boxes.split("<page ")[1:]:
@@ -161,32 +154,6 @@ def mismatches(expected: dict[str, int], printed: dict[str, int]) -> dict[str, t
         for name, pages in expected.items()
         if printed.get(name, 0) != pages
     }
-
-
-def to_pdf(book: Path, folder: Path) -> Path:
-    folder.mkdir(exist_ok=True)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(book),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=240,
-    )
-    return folder / (book.stem + ".pdf")
-
-
-needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice or poppler is not installed",
-)
 
 
 @pytest.fixture
@@ -219,13 +186,7 @@ def test_every_programme_page_says_which_day_it_is(
     options = ExportOptions(parts=("programme",), lang=lang)
     book = export_agenda(db, demo.event.id, tmp_path / "programme.xlsx", options).path
     pdf = to_pdf(book, tmp_path / "pdf")
-    pages = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout.split("\f")[:-1]
+    pages = pdf_text(pdf, "-layout").split("\f")[:-1]
     days = ("Thursday", "Friday") if lang == "en" else ("Четверг", "Пятница")
     assert len(pages) >= 3  # Thursday runs over two pages
     for number, page in enumerate(pages, start=1):

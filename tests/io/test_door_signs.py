@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ from forumdesk.services.events import create_event
 from forumdesk.services.people import create_person
 from forumdesk.services.sessions import create_session
 from forumdesk.services.venue import add_room
+from tests.io.pdf import needs_libreoffice, pdf_text, to_pdf
 
 ROOMS = ("Plenary Hall", "Hall A", "Hall B", "Hall C", "Hall D")
 
@@ -106,26 +105,11 @@ def test_a_long_day_goes_on_over_pages_never_smaller_than_28_points(
     assert seen == codes  # in order, each once
 
 
+@needs_libreoffice
 def test_printed_by_libreoffice_the_signs_have_no_overlapping_lines(
     demo_signs: Path, tmp_path: Path
 ) -> None:
-    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
-        pytest.skip("LibreOffice or poppler is not installed")
-    folder = tmp_path / "pdf"
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(demo_signs)],
-        capture_output=True,
-        check=True,
-        timeout=240,
-    )
-    pdf = folder / "signs.pdf"
-    boxes = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
+    boxes = pdf_text(to_pdf(demo_signs, tmp_path / "pdf"), "-bbox")
     pages = boxes.split("<page ")[1:]
     assert len(pages) == 9
     word = re.compile(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')

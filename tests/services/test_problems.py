@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
@@ -22,8 +21,8 @@ from forumdesk.config import resolve_database_url
 from forumdesk.core.enums import RegistrationStatus, Role, SessionKind
 from forumdesk.core.errors import ConflictError, NotFoundError, ValidationError
 from forumdesk.core.rows import EventRow, PersonRow, SessionRow
-from forumdesk.db.engine import Database, create_database_engine
-from forumdesk.db.migrate import alembic_config, head_revision, open_database
+from forumdesk.db.engine import Database
+from forumdesk.db.migrate import head_revision, open_database
 from forumdesk.db.models import AcceptedProblem
 from forumdesk.scheduling.checker import ProblemKind, Severity
 from forumdesk.services import (
@@ -37,6 +36,7 @@ from forumdesk.services import (
     venue,
 )
 from forumdesk.services.demo import DemoResult
+from tests.db.revisions import upgrade_to
 from tests.services.support import assert_readable
 
 
@@ -510,12 +510,7 @@ def test_acceptances_go_with_their_event(forum: Forum, db: Database) -> None:
 def test_a_database_from_before_problem_checks_keeps_its_programme(tmp_path: Path) -> None:
     """Upgrading 0001 -> 0002 adds the column in place: nothing cascades away from events."""
     path = tmp_path / "old.sqlite3"
-    engine = create_database_engine(resolve_database_url(str(path)))
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-    engine.dispose()
+    upgrade_to(path, "0001")
     with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(

@@ -3,16 +3,21 @@
 A ghost is see-through with a dashed outline, so it reads as "not yet there" beside the solid
 blocks of placed sessions. It takes no mouse buttons (the blocks under and around it stay
 draggable) and shows whether its session is ticked to be accepted: an unticked one fades.
+ProposalGhosts keeps a proposal's ghosts on the timetable's scene and in step with its layout,
+so the view only hands it the spots and each new layout.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from forumdesk.ui.timetable.geometry import BLOCK_MARGIN, TimetableLayout, minutes_into
 
 GHOST_Z = 800.0  # above the blocks (a proposal lands in free cells), below a dragged block
 GHOST_INK = QColor(30, 90, 168)
@@ -107,3 +112,91 @@ class GhostBlock(QGraphicsItem):
                     self.spot.title, Qt.TextElideMode.ElideRight, text_rect.width() * lines * 0.95
                 ),
             )
+
+
+class ProposalGhosts:
+    """A proposal's ghost blocks on the timetable's scene, kept in step with its layout.
+
+    The view hands over the spots (set_proposal), which are ticked (set_chosen), and each new
+    layout (lay_out); this places, moves, fades and removes the ghosts. Spots on days not shown
+    have no ghost.
+    """
+
+    def __init__(self, scene: QGraphicsScene, font: QFont) -> None:
+        self._scene = scene
+        self._font = font
+        self._spots: list[GhostSpot] = []  # the proposal, not yet accepted
+        self._ghosts: dict[int, GhostBlock] = {}
+        self._unchosen: set[int] = set()  # proposed sessions unticked in the proposal's list
+        self._layout: TimetableLayout | None = None
+        self._days: list[dt.date] = []
+
+    def set_proposal(self, spots: Sequence[GhostSpot]) -> None:
+        """Show these spots instead of any before (an empty list: none)."""
+        self._spots = list(spots)
+        self._unchosen.clear()
+        for ghost in self._ghosts.values():
+            self._scene.removeItem(ghost)
+        self._ghosts.clear()
+        self._sync()
+
+    def set_chosen(self, chosen: set[int]) -> None:
+        """Fade the ghosts of the proposed sessions not ticked to be accepted."""
+        self._unchosen = {spot.session_id for spot in self._spots} - chosen
+        for session_id, ghost in self._ghosts.items():
+            ghost.set_chosen(session_id not in self._unchosen)
+
+    def lay_out(self, layout: TimetableLayout, days: Sequence[dt.date]) -> None:
+        """Follow the timetable to a new layout showing these days."""
+        self._layout = layout
+        self._days = list(days)
+        self._sync()
+
+    def spots(self) -> list[GhostSpot]:
+        return list(self._spots)
+
+    def ghosts(self) -> list[GhostBlock]:
+        return list(self._ghosts.values())
+
+    def ghost(self, session_id: int) -> GhostBlock | None:
+        return self._ghosts.get(session_id)
+
+    def _rect(self, spot: GhostSpot) -> QRectF | None:
+        layout = self._layout
+        day = spot.starts_at.date()
+        if layout is None or day not in self._days:
+            return None
+        if spot.all_rooms:
+            span = layout.day_span(day)
+            if span is None or not span.room_columns:
+                return None
+            left, width = layout.span_bounds(span)
+        else:
+            column = layout.room_column(day, spot.room_id)
+            if column is None:
+                return None
+            left, width = column.x, column.width
+        start = minutes_into(day, spot.starts_at)
+        end = max(minutes_into(day, spot.ends_at), start + 1)
+        return QRectF(
+            left + BLOCK_MARGIN,
+            layout.y_for_minute(start),
+            max(4.0, width - 2 * BLOCK_MARGIN),
+            max(4.0, (end - start) * layout.pixels_per_minute - 1),
+        )
+
+    def _sync(self) -> None:
+        for spot in self._spots:
+            rect = self._rect(spot)
+            ghost = self._ghosts.get(spot.session_id)
+            if rect is None:
+                if ghost is not None:
+                    self._scene.removeItem(self._ghosts.pop(spot.session_id))
+                continue
+            if ghost is None:
+                ghost = GhostBlock(spot, rect, self._font)
+                ghost.set_chosen(spot.session_id not in self._unchosen)
+                self._ghosts[spot.session_id] = ghost
+                self._scene.addItem(ghost)
+            else:
+                ghost.set_rect(rect)

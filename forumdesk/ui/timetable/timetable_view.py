@@ -5,6 +5,8 @@ unschedule, create in an empty slot) through signals; the page turns those into 
 While anything is dragged, a band at the target says where and when it would land and whether
 it would clash there (forumdesk.scheduling.targets decides, from the rows shown). A reload
 reuses the block items by session id, so a block being released is never deleted under the mouse.
+Automatic placement's proposal is drawn over the grid by ProposalGhosts (proposal_blocks), which
+the view hands the proposal and each new layout; the panel beside it is the page's.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ from forumdesk.core.rows import Placement, RoomRow, SessionRow
 from forumdesk.scheduling.targets import TargetClashes, clashes_at
 from forumdesk.ui.mime import SESSION_IDS_MIME, decode_ids
 from forumdesk.ui.timetable.geometry import (
-    BLOCK_MARGIN,
     DEFAULT_SNAP_MINUTES,
     DEFAULT_ZOOM,
     MIN_COLUMN_WIDTH,
@@ -52,10 +53,9 @@ from forumdesk.ui.timetable.geometry import (
     TimetableLayout,
     at_minute,
     fitting_column_width,
-    minutes_into,
     snap,
 )
-from forumdesk.ui.timetable.proposal_blocks import GhostBlock, GhostSpot
+from forumdesk.ui.timetable.proposal_blocks import GhostBlock, GhostSpot, ProposalGhosts
 from forumdesk.ui.timetable.rulers import HEADER_FILL, TimeRuler, TimetableHeader
 from forumdesk.ui.timetable.session_block import BlockFonts, SessionBlock, session_tooltip
 from forumdesk.ui.timetable.target_band import BandState, TargetBand
@@ -133,9 +133,8 @@ class TimetableView(QGraphicsView):
         self._dragging: SessionBlock | None = None
         self._ghost_rows: list[SessionRow] = []  # what is dragged in from the dock
         self._badge_room: dict[int, float] = {}  # session id -> pixels its problem badges take
-        self._proposal: list[GhostSpot] = []  # automatic placement's proposal, not yet accepted
-        self._ghosts: dict[int, GhostBlock] = {}
-        self._unchosen: set[int] = set()  # proposed sessions unticked in the proposal's list
+        # automatic placement's proposal, not yet accepted: its ghost blocks over the grid
+        self.proposal = ProposalGhosts(self.scene(), self.block_fonts.regular)
         self.timetable = TimetableLayout([], [], [], pixels_per_minute=self._pixels_per_minute)
 
         self.header = TimetableHeader(self, lambda: self.timetable)
@@ -243,7 +242,7 @@ class TimetableView(QGraphicsView):
             layout = layout.scaled(column_width=width)
         self.timetable = layout
         self._sync_blocks()
-        self._sync_ghosts()
+        self.proposal.lay_out(self.timetable, self.shown_days)
         self.scene().setSceneRect(QRectF(0, 0, self.timetable.width, self.timetable.height))
         self.resetCachedContent()
         self.viewport().update()
@@ -266,72 +265,24 @@ class TimetableView(QGraphicsView):
                 block.set_row(rows[session_id], place)
             block.reserve_right(self._badge_room.get(session_id, 0.0))
 
-    # --- a proposal's ghost blocks ---------------------------------------------------------
+    # --- a proposal's ghost blocks (ProposalGhosts keeps them) ------------------------------
 
     def set_proposal(self, spots: Sequence[GhostSpot]) -> None:
         """Show where automatic placement would put sessions (an empty list: none)."""
-        self._proposal = list(spots)
-        self._unchosen.clear()
-        for ghost in self._ghosts.values():
-            self.scene().removeItem(ghost)
-        self._ghosts.clear()
-        self._sync_ghosts()
+        self.proposal.set_proposal(spots)
 
     def set_proposal_chosen(self, chosen: set[int]) -> None:
         """Fade the ghosts of the proposed sessions not ticked to be accepted."""
-        self._unchosen = {spot.session_id for spot in self._proposal} - chosen
-        for session_id, ghost in self._ghosts.items():
-            ghost.set_chosen(session_id not in self._unchosen)
+        self.proposal.set_chosen(chosen)
 
     def proposed(self) -> list[GhostSpot]:
-        return list(self._proposal)
+        return self.proposal.spots()
 
     def ghosts(self) -> list[GhostBlock]:
-        return list(self._ghosts.values())
+        return self.proposal.ghosts()
 
     def ghost(self, session_id: int) -> GhostBlock | None:
-        return self._ghosts.get(session_id)
-
-    def _ghost_rect(self, spot: GhostSpot) -> QRectF | None:
-        day = spot.starts_at.date()
-        if day not in self.shown_days:
-            return None
-        layout = self.timetable
-        if spot.all_rooms:
-            span = layout.day_span(day)
-            if span is None or not span.room_columns:
-                return None
-            left, width = layout.span_bounds(span)
-        else:
-            column = layout.room_column(day, spot.room_id)
-            if column is None:
-                return None
-            left, width = column.x, column.width
-        start = minutes_into(day, spot.starts_at)
-        end = max(minutes_into(day, spot.ends_at), start + 1)
-        return QRectF(
-            left + BLOCK_MARGIN,
-            layout.y_for_minute(start),
-            max(4.0, width - 2 * BLOCK_MARGIN),
-            max(4.0, (end - start) * layout.pixels_per_minute - 1),
-        )
-
-    def _sync_ghosts(self) -> None:
-        scene = self.scene()
-        for spot in self._proposal:
-            rect = self._ghost_rect(spot)
-            ghost = self._ghosts.get(spot.session_id)
-            if rect is None:
-                if ghost is not None:
-                    scene.removeItem(self._ghosts.pop(spot.session_id))
-                continue
-            if ghost is None:
-                ghost = GhostBlock(spot, rect, self.block_fonts.regular)
-                ghost.set_chosen(spot.session_id not in self._unchosen)
-                self._ghosts[spot.session_id] = ghost
-                scene.addItem(ghost)
-            else:
-                ghost.set_rect(rect)
+        return self.proposal.ghost(session_id)
 
     def set_badge_room(self, room: dict[int, float]) -> None:
         """Keep the right edge of these blocks clear of text: their problem badges go there."""
