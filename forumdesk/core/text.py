@@ -11,6 +11,7 @@ from typing import TypeVar
 from forumdesk.core.enums import Vocabulary
 from forumdesk.core.errors import ValidationError
 from forumdesk.core.i18n import N_, _, gettext, ngettext
+from forumdesk.core.memo import Memo
 from forumdesk.core.transliteration import latin_folded
 
 _SPACES = re.compile(r"\s+")
@@ -97,18 +98,18 @@ def person_search_key(
     names' own (as they are unless typed otherwise). Names and organisations repeat in an
     attendee list, so each value is transliterated once (an import keys 20,000 people).
     """
-    latin_of = _LATIN_KEYS.get  # each value's latin_folded(fold(value)), if known
-    parts = [latin_of(family_name) or _latin_key(family_name)]
+    latin_of = _LATIN_KEYS  # each value's latin_folded(fold(value)), remembered
+    parts = [latin_of[family_name]]
     if given_name:
-        parts.append(latin_of(given_name) or _latin_key(given_name))
+        parts.append(latin_of[given_name])
     if patronymic:
-        parts.append(latin_of(patronymic) or _latin_key(patronymic))
+        parts.append(latin_of[patronymic])
     if (
         display_name
         and display_name != " ".join(filter(None, (family_name, given_name, patronymic)))
         and (display_name != " ".join(filter(None, (given_name, family_name))))
     ):
-        display = latin_of(display_name) or _latin_key(display_name)
+        display = latin_of[display_name]
     else:
         display = None  # the names' own words
     names_latin = " ".join(parts)
@@ -116,7 +117,7 @@ def person_search_key(
     # the automatic Latin name is the names' transliteration: its lower case is the names' key
     # (then it has no word of its own, as its own key would show); else its words are worked out
     if latin_name and latin_name != display_name and latin_name.casefold() != names_latin:
-        latin = " ".join([latin_of(word) or _latin_key(word) for word in latin_name.split(" ")])
+        latin = " ".join([latin_of[word] for word in latin_name.split(" ")])
         if latin == names_latin:
             latin = None
     if display:
@@ -124,7 +125,7 @@ def person_search_key(
     if latin:
         parts.append(latin)
     if organization:
-        parts.append(latin_of(organization) or _latin_key(organization))
+        parts.append(latin_of[organization])
     for contact in (email, phone):
         if contact:
             if contact.isascii() and contact.isprintable() and "  " not in contact:
@@ -135,18 +136,7 @@ def person_search_key(
     return " ".join(filter(None, parts))
 
 
-_LATIN_KEYS: dict[str, str] = {}  # each value's latin_folded(fold(value)), while not too many
-_LATIN_KEYS_KEPT = 100_000
-
-
-def _latin_key(value: str) -> str:
-    """latin_folded(fold(value)), remembered."""
-    found = _LATIN_KEYS.get(value)
-    if found is None:
-        if len(_LATIN_KEYS) >= _LATIN_KEYS_KEPT:
-            _LATIN_KEYS.clear()
-        found = _LATIN_KEYS[value] = latin_folded(fold(value))
-    return found
+_LATIN_KEYS = Memo(lambda value: latin_folded(fold(value)))
 
 
 def search_words(search: str | None) -> list[str]:

@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from forumdesk.core.memo import Memo
+
 # Kazakhstan's passport table for the letters the Russian alphabet lacks (see above)
 KAZAKH_LETTERS: dict[str, str] = {
     "ә": "a",
@@ -84,8 +86,7 @@ def latin_name(name: str | None) -> str | None:
         return None
     if _CYRILLIC.search(name) is None:
         return name
-    known = _LATIN_WORDS.get
-    return " ".join([known(word) or _latin_word(word) for word in name.split(" ")])
+    return " ".join([_LATIN_WORDS[word] for word in name.split(" ")])
 
 
 def latin_name_of_parts(parts: Sequence[str]) -> str | None:
@@ -93,28 +94,17 @@ def latin_name_of_parts(parts: Sequence[str]) -> str | None:
     scheme goes word by word), each part's remembered: family and given names repeat."""
     if not parts:
         return None
-    known = _LATIN_PARTS.get
-    return " ".join([known(part) or _latin_part(part) for part in parts])
-
-
-_LATIN_PARTS: dict[str, str] = {}  # each name part's Latin, while not too many
-_LATIN_WORDS: dict[str, str] = {}  # each word's Latin, while not too many
-
-
-def _latin_part(part: str) -> str:
-    if len(_LATIN_PARTS) >= 100_000:
-        _LATIN_PARTS.clear()
-    _LATIN_PARTS[part] = latin = latin_name(part) or ""
-    return latin
+    return " ".join([_LATIN_PARTS[part] for part in parts])
 
 
 def _latin_word(name: str) -> str:
     """latin_name of text without spaces: each run of Cyrillic letters in Latin ones, in
-    capitals where the run is two or more letters in capitals (remembered)."""
-    if len(_LATIN_WORDS) >= 100_000:
-        _LATIN_WORDS.clear()
-    _LATIN_WORDS[name] = latin = _WORD.sub(_latin_run, name)
-    return latin
+    capitals where the run is two or more letters in capitals."""
+    return _WORD.sub(_latin_run, name)
+
+
+_LATIN_WORDS = Memo(_latin_word)
+_LATIN_PARTS = Memo(lambda part: latin_name(part) or "")
 
 
 def _latin_run(found: re.Match[str]) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 from forumdesk.core import text
 from forumdesk.core.enums import Sector
 from forumdesk.core.i18n import N_, _, gettext
+from forumdesk.core.memo import Memo
 from forumdesk.core.periods import Period
 from forumdesk.core.rows import PersonRow
 from forumdesk.core.transliteration import latin_name
@@ -148,20 +149,10 @@ _DOUBLED = re.compile(r"(.)\1+")
 def name_key(family: str, given: str | None, patronymic: str | None) -> str:
     """The exact key: the full name, folded (which is its parts folded, each remembered: a list
     of thousands of people has a few hundred distinct names)."""
-    known = _FOLDED.get
-    return " ".join(
-        filter(None, [known(part) or _folded(part) for part in (family, given, patronymic) if part])
-    )
+    return " ".join(filter(None, [_FOLDED[part] for part in (family, given, patronymic) if part]))
 
 
-_FOLDED: dict[str, str] = {}  # names' parts folded, while not too many
-
-
-def _folded(part: str) -> str:
-    if len(_FOLDED) >= 100_000:
-        _FOLDED.clear()
-    _FOLDED[part] = folded = text.fold(part)
-    return folded
+_FOLDED = Memo(text.fold)  # names' parts folded
 
 
 @functools.lru_cache(maxsize=65_536)  # names repeat: a list of thousands has few distinct ones

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forumdesk.core import text
+from forumdesk.core.memo import Memo
 from forumdesk.core.transliteration import _table, latin_folded, latin_name, latin_name_of_parts
 
 # letters that matter: Russian and Kazakh ones in both cases, Latin, ё (folded to е), a hyphen,
@@ -122,3 +123,16 @@ def test_a_names_latin_from_its_parts_is_the_whole_names(parts: list[str]) -> No
     assert text.default_display_name("Иванов", "Пётр", None) == " ".join(
         text.default_display_parts("Иванов", "Пётр", None)
     )
+
+
+def test_a_memo_works_each_value_out_once_and_forgets_at_its_limit() -> None:
+    worked_out: list[str] = []
+
+    def upper(value: str) -> str:
+        worked_out.append(value)
+        return value.upper()
+
+    memo = Memo(upper, limit=2)
+    assert (memo["a"], memo["a"], memo["b"]) == ("A", "A", "B")
+    assert worked_out == ["a", "b"]
+    assert memo["c"] == "C" and len(memo) == 1  # full: forgot a and b, kept c
