@@ -20,6 +20,7 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.ui import i18n
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
+from tests.ui.test_small_screen import _cut
 
 SCREEN = (1366, 768)
 VERTICAL = {
@@ -111,6 +112,25 @@ def test_every_dock_tab_and_title_reads_whole_at_1366(
     ]
     assert window.unscheduled_dock in alone
     assert [cut for d in alone if (cut := _cut_title(d))] == [], language
+
+
+def test_no_toolbar_or_button_label_is_cut_in_kazakh_either(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, language: str
+) -> None:
+    """test_small_screen looks at every label and button in English and Russian; Kazakh too."""
+    window = _window(qtbot, db, prompts)
+    for page in (
+        window.timetable_page,
+        window.sessions_page,
+        window.people_page,
+        window.setup_page,
+        window.checkin_page,
+    ):
+        window.show_page(page)
+        for dock in (window.details_dock, window.problems_dock, window.changes_dock):
+            dock.raise_()
+            qtbot.wait(20)
+            assert _cut(window) == [], (language, type(page).__name__, dock.objectName())
 
 
 def test_the_dock_layout_a_user_left_comes_back_with_its_tabs_whole(
