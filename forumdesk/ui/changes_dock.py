@@ -63,6 +63,9 @@ class ChangesDock(QDockWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(_tr("Changes"), parent)
         self.setObjectName("changes_dock")
+        # room for a change in words beside the session's code: the docks it shares the right
+        # side with are narrower now that the Problems dock's buttons no longer set the width
+        self.setMinimumWidth(320)
         self.ctx = ctx
         self.from_combo = QComboBox(self)
         self.to_combo = QComboBox(self)
@@ -133,6 +136,9 @@ class ChangesDock(QDockWidget):
         narrow.addWidget(self.filter_edit, 1)
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        # the Problems dock's margins: with the docks' tabs down the side, Kazakh "From:" and
+        # "To:" beside two lists otherwise made the window wider than a 1366-pixel screen
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(which)
         layout.addLayout(narrow)
         layout.addWidget(self.summary_label)

@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         self.changes_dock = ChangesDock(self.ctx, self)
         # the first check waits for the first paint: the window shows first, problems next
         self.problems_dock.check_after(self.first_painted)
+        # Four docks share the side of a 1366-pixel screen: along the bottom their tabs had
+        # 85 pixels each and read "Пробл…", "Та…". Down the side of the dock area (Qt's vertical
+        # tabs) each title is whole, in every language, and the window is no wider.
+        self.setDockOptions(self.dockOptions() | QMainWindow.DockOption.VerticalTabs)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.unscheduled_dock)
         for dock in (self.details_dock, self.history_dock, self.problems_dock, self.changes_dock):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

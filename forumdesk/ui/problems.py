@@ -275,8 +275,9 @@ class ProblemsDock(QDockWidget):
         self.tree.addAction(self.unaccept_action)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
+        # The check box above the buttons, not beside them: in one row, Russian and Kazakh made
+        # the dock so wide that its tabs and the pages no longer fitted a 1366-pixel screen.
         controls = QHBoxLayout()
-        controls.addWidget(self.show_accepted_check)
         controls.addStretch(1)
         controls.addWidget(self.accept_button)
         controls.addWidget(self.unaccept_button)
@@ -284,6 +285,7 @@ class ProblemsDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.show_accepted_check)
         layout.addLayout(controls)
         self.setWidget(body)
 
