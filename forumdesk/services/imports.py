@@ -758,7 +758,7 @@ def _apply(
     bulk_insert(
         session, Registration, ("event_id", "person_id", "status", "version"), registrations
     )
-    recorder.created("registrations", [(e, p) for e, p, _s, _v in registrations])
+    recorder.created("registrations", ((e, p) for e, p, _s, _v in registrations))
     links: list[tuple[object, ...]] = []
     for (entity, _pid), person_id in zip(plan.people, person_ids, strict=True):
         for token in entity.sessions:
@@ -772,7 +772,7 @@ def _apply(
     bulk_insert(
         session, Assignment, ("session_id", "person_id", "role", "position", "version"), links
     )
-    recorder.created("assignments", [(s, p) for s, p, *_rest in links])
+    recorder.created("assignments", ((s, p) for s, p, *_rest in links))
     periods = insert_unavailability(
         session,
         event_id,
