@@ -416,7 +416,7 @@ class RowCleaner:
         """Look at all the rows `clean` will be given at once, so that each row is spared two
         checks where the whole table passes them: that every cell is as text.clean leaves it
         (_tidy of all the cells joined, which is exactly every row's _tidy) and that no cell is
-        longer than _LONGEST_UNCHECKED. One look at 20,000 rows costs a third of looking at each.
+        longer than _LONGEST_UNCHECKED. One look at 20,000 rows costs half of looking at each.
         """
         rows = list(rows)
         cells = list(chain.from_iterable(rows))
