@@ -412,3 +412,26 @@ def test_suggest_a_slot_keeps_to_the_hours_last_chosen(
     for slot in offered:
         assert dt.time(13) <= slot.starts_at.time()  # type: ignore[attr-defined]
         assert slot.ends_at.time() <= dt.time(16, 30)  # type: ignore[attr-defined]
+
+
+def test_the_timetable_reaches_down_to_ghosts_placed_before_its_usual_day(
+    qtbot: QtBot, window: MainWindow, db: Database, generated: dict[str, object]
+) -> None:
+    def six_to_ten(dialog: QDialog) -> int:
+        assert isinstance(dialog, DayHoursDialog)
+        dialog.from_edit.setTime(QTime(6, 0))
+        dialog.to_edit.setTime(QTime(10, 0))
+        dialog.accept()
+        return dialog.result()
+
+    window.placement_actions.exec_hours_dialog = six_to_ten
+    window.timetable_page.set_day(None)
+    assert window.timetable_page.view.timetable.first_minute == 8 * 60
+    _place(qtbot, window)
+    view = window.timetable_page.view
+    earliest = min(spot.starts_at for spot in view.proposed())
+    assert earliest.time() < dt.time(8)
+    assert view.timetable.first_minute <= earliest.hour * 60
+    assert all(ghost.sceneBoundingRect().top() >= 0 for ghost in view.ghosts())
+    qtbot.mouseClick(window.timetable_page.proposal_panel.discard_button, Qt.MouseButton.LeftButton)
+    assert view.timetable.first_minute == 8 * 60  # back to the usual day
