@@ -73,7 +73,7 @@ class QuarterTimeEdit(QTimeEdit):
     def stepBy(self, steps: int) -> None:
         if self.currentSection() == QTimeEdit.Section.MinuteSection:
             minutes = self.time().hour() * 60 + self.time().minute()
-            minutes = max(0, min(minutes // QUARTER * QUARTER + steps * QUARTER, 24 * 60 - 1))
+            minutes = max(0, min(minutes // QUARTER * QUARTER + steps * QUARTER, 24 * 60 - QUARTER))
             self.setTime(QTime(minutes // 60, minutes % 60))
         else:
             super().stepBy(steps)
