@@ -6,7 +6,8 @@ the timetable, by the clash checker's rules; the proposal is written as one unit
 placed (each is listed with the reason) or the command was refused, 2 when the daily hours
 given (--day-from, --day-to; by default the event's own, see forumdesk.services.day_hours)
 make no day. With --json, prints
-{"event", "applied", "optimal", "seconds", "score", "placed": [...], "unplaced": [...]}.
+{"event", "applied", "optimal", "seconds", "score", "day_from", "day_to", "placed": [...],
+"unplaced": [...]}.
 """
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ def proposal_json(proposal: Proposal, applied: bool) -> dict[str, Any]:
         "optimal": proposal.optimal,
         "seconds": round(proposal.seconds, 3),
         "score": proposal.score,
+        "day_from": f"{proposal.day_starts:%H:%M}",
+        "day_to": f"{proposal.day_ends:%H:%M}",
         "placed": [
             {
                 "session_id": spot.session_id,
@@ -172,6 +175,11 @@ def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
     print(
         text.format(
             event=event_name, count=count, seconds=f"{proposal.seconds:.1f}", quality=quality
+        )
+    )
+    print(
+        _("Each day from {starts} to {ends}.").format(
+            starts=f"{proposal.day_starts:%H:%M}", ends=f"{proposal.day_ends:%H:%M}"
         )
     )
     rows: list[Sequence[str]] = [

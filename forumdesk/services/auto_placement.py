@@ -44,7 +44,14 @@ from forumdesk.scheduling.checker import (
     CheckSettings,
     Unavailability,
 )
-from forumdesk.scheduling.placement_model import PlacementInput, PlacementSettings, Problem, Spot
+from forumdesk.scheduling.placement_model import (
+    DAY_ENDS,
+    DAY_STARTS,
+    PlacementInput,
+    PlacementSettings,
+    Problem,
+    Spot,
+)
 from forumdesk.services.day_hours import with_day_hours
 from forumdesk.services.placing import Left, place_sessions_in, planned_length
 from forumdesk.services.problems import REGISTERED_STATUSES, UNAVAILABILITY_COLUMNS
@@ -76,6 +83,9 @@ class Proposal:
     cancelled: bool = False
     score: int = 0
     seconds: float = 0.0
+    # the daily hours the sessions were placed in
+    day_starts: dt.time = DAY_STARTS
+    day_ends: dt.time = DAY_ENDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +202,8 @@ def propose_placement(
         result.cancelled,
         result.score,
         result.seconds,
+        settings.day_starts or DAY_STARTS,
+        settings.day_ends or DAY_ENDS,
     )
 
 

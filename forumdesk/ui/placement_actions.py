@@ -196,6 +196,9 @@ class PlacementActions(QObject):
             )
         else:
             text += "."
+        text += " " + self.tr("Each day from {0} to {1}.").format(
+            f"{proposal.day_starts:%H:%M}", f"{proposal.day_ends:%H:%M}"
+        )
         text += " " + self.tr("Nothing is changed until you accept.")
         return text
 

@@ -72,6 +72,7 @@ def test_dry_run_prints_the_placement_and_writes_nothing(
     result = run("--dry-run")
     assert result.code == EXIT_OK
     assert result.out.startswith("«Forum»: would place 3 sessions in")
+    assert "\nEach day from 09:00 to 18:00.\n" in result.out  # the event's own day
     assert "S1 «Panel 1»" in result.out
     assert _scheduled(db, forum) == 1
 
@@ -117,7 +118,9 @@ def test_the_day_hours_given_reach_the_solver(forum: EventRow, db: Database, run
     # 10:00 they can only go before it, which the default day (09:00-18:00) would not allow
     result = run("--time-limit", "2", "--day-from", "06:00", "--day-to", "10:00", "--json")
     assert result.code == EXIT_OK, result.out + result.err
-    placed = result.json()["placed"]
+    report = result.json()
+    assert (report["day_from"], report["day_to"]) == ("06:00", "10:00")
+    placed = report["placed"]
     assert len(placed) == 3
     for spot in placed:
         starts = dt.datetime.fromisoformat(spot["starts_at"])

@@ -113,6 +113,7 @@ def test_without_hours_the_solver_keeps_to_the_events_own_day(
     proposal = auto_placement.propose_placement(
         db, event.id, PlacementSettings(day_ends=T(12), time_limit=1.5, seed=1)
     )
+    assert (proposal.day_starts, proposal.day_ends) == (T(8), T(12))
     assert proposal.spots
     assert all(T(8) <= s.starts_at.time() and s.ends_at.time() <= T(12) for s in proposal.spots)
     assert min(s.starts_at.time() for s in proposal.spots) < T(9)

@@ -387,6 +387,8 @@ def test_the_hours_chosen_reach_the_solver_and_are_remembered_for_the_event(
     assert proposal is not None and proposal.spots
     for spot in proposal.spots:
         assert dt.time(12) <= spot.starts_at.time() and spot.ends_at.time() <= dt.time(17), spot
+    summary = window.timetable_page.proposal_panel.summary_label.text()
+    assert "Each day from 12:00 to 17:00." in summary
 
     window.placement_actions.exec_hours_dialog = noon_to_five
     _place(qtbot, window)
