@@ -2,10 +2,10 @@
 
 Placing first asks the day's hours (forumdesk.ui.day_hours_dialog), then runs the solver in the
 worker (forumdesk.ui.workers) with progress and Cancel; Cancel keeps the best placement found
-so far. The proposal is shown as ghost blocks on the timetable
-with the proposal panel beside it (accept all, accept the ticked sessions, discard); accepting
-is one undo command. Suggest a slot lists the best few places for one session; choosing one
-places it, one undo step too.
+so far. The proposal is shown as ghost blocks on the timetable with the proposal panel beside
+it (accept all, accept the ticked sessions, discard); accepting is one undo command. Suggest a
+slot lists the best few places for one session, within the same hours; choosing one places it,
+one undo step too.
 
 The solver (OR-Tools) is imported when placement is first asked for, not when the window starts.
 """
