@@ -91,6 +91,7 @@ def main(argv: list[str]) -> int:
     from forumdesk.services import sessions
     from forumdesk.ui import i18n
     from forumdesk.ui.assign_dialog import AssignToSessionDialog
+    from forumdesk.ui.day_hours_dialog import DayHoursDialog, remembered_day_hours
     from forumdesk.ui.event_dialog import NewEventDialog
     from forumdesk.ui.export_dialog import ExportAgendaDialog
     from forumdesk.ui.main_window import MainWindow
@@ -182,6 +183,10 @@ def main(argv: list[str]) -> int:
     export = ExportAgendaDialog(window.ctx, window)
     _show_dialog(export, out / "export-agenda.png")
     export.close()
+
+    hours = DayHoursDialog(remembered_day_hours(db, event.id), window)
+    _show_dialog(hours, out / "place-day-hours.png")
+    hours.close()
 
     problem = window.problems_dock.all_rows[0].message if window.problems_dock.all_rows else ""
     note = NoteDialog(

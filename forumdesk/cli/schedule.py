@@ -3,21 +3,27 @@
 The solver (forumdesk.services.auto_placement) proposes rooms and times for every session not on
 the timetable, by the clash checker's rules; the proposal is written as one unit of work unless
 --dry-run is given. Exit status 0 when every session found a place, 1 when some could not be
-placed (each is listed with the reason) or the command was refused. With --json, prints
-{"event", "applied", "optimal", "seconds", "score", "placed": [...], "unplaced": [...]}.
+placed (each is listed with the reason) or the command was refused, 2 when the daily hours
+given (--day-from, --day-to; by default the event's own, see forumdesk.services.day_hours)
+make no day. With --json, prints
+{"event", "applied", "optimal", "seconds", "score", "day_from", "day_to", "placed": [...],
+"unplaced": [...]}.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from forumdesk.cli.shared import (
     EXIT_OK,
+    EXIT_USAGE,
     EXIT_USER_ERROR,
     Command,
     add_event_option,
+    fail,
     open_database,
     print_json,
     print_table,
@@ -46,7 +52,34 @@ def _schedule_options(parser: argparse.ArgumentParser) -> None:
         metavar="S",
         help=_("stop searching after S seconds and keep the best placement found (default 8)"),
     )
+    parser.add_argument(
+        "--day-from",
+        type=_clock,
+        metavar="HH:MM",
+        help=_(
+            "place nothing before this time of day (default: the earliest start of the "
+            "sessions on the timetable, 09:00 at the latest)"
+        ),
+    )
+    parser.add_argument(
+        "--day-to",
+        type=_clock,
+        metavar="HH:MM",
+        help=_(
+            "place nothing after this time of day (default: the latest end of the sessions "
+            "on the timetable, 18:00 at the earliest)"
+        ),
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
+
+
+def _clock(text: str) -> dt.time:
+    try:
+        return dt.datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a time of day: {text} (write it as HH:MM, e.g. 08:30)").format(text=repr(text))
+        ) from None
 
 
 def _seconds(text: str) -> float:
@@ -62,14 +95,24 @@ def _seconds(text: str) -> float:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
+    from forumdesk.core.errors import ValidationError
     from forumdesk.scheduling.placement_model import PlacementSettings
     from forumdesk.services.auto_placement import accept_proposal, propose_placement
     from forumdesk.services.events import resolve_event
 
+    settings = PlacementSettings(
+        day_starts=args.day_from, day_ends=args.day_to, time_limit=args.time_limit
+    )
     db = open_database(args)
     try:
         event = resolve_event(db, args.event)
-        proposal = propose_placement(db, event.id, PlacementSettings(time_limit=args.time_limit))
+        try:
+            proposal = propose_placement(db, event.id, settings)
+        except ValidationError as exc:
+            if exc.field != "day_hours":
+                raise
+            fail(str(exc))  # the hours asked for make no day: a usage error, as a bad time is
+            return EXIT_USAGE
         applied = False
         if proposal.spots and not args.dry_run:
             accept_proposal(db, proposal)
@@ -90,6 +133,8 @@ def proposal_json(proposal: Proposal, applied: bool) -> dict[str, Any]:
         "optimal": proposal.optimal,
         "seconds": round(proposal.seconds, 3),
         "score": proposal.score,
+        "day_from": f"{proposal.day_starts:%H:%M}",
+        "day_to": f"{proposal.day_ends:%H:%M}",
         "placed": [
             {
                 "session_id": spot.session_id,
@@ -130,6 +175,11 @@ def _print_proposal(event_name: str, proposal: Proposal, applied: bool) -> None:
     print(
         text.format(
             event=event_name, count=count, seconds=f"{proposal.seconds:.1f}", quality=quality
+        )
+    )
+    print(
+        _("Each day from {starts} to {ends}.").format(
+            starts=f"{proposal.day_starts:%H:%M}", ends=f"{proposal.day_ends:%H:%M}"
         )
     )
     rows: list[Sequence[str]] = [

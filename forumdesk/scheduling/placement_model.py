@@ -32,6 +32,7 @@ from forumdesk.scheduling.model import (
 )
 
 DAY = 24 * 60  # minutes
+DAY_STARTS, DAY_ENDS = dt.time(9, 0), dt.time(18, 0)  # the daily hours no one chose
 # a person whose next session starts less than the changeover and this many minutes after
 # their last one ends goes straight from one to the other ("back to back")
 BACK_TO_BACK_MINUTES = 15
@@ -41,8 +42,10 @@ BACK_TO_BACK_MINUTES = 15
 class PlacementSettings:
     """How the solver works: the event's daily hours, the grid of start times, its limits."""
 
-    day_starts: dt.time = dt.time(9, 0)
-    day_ends: dt.time = dt.time(18, 0)
+    # the daily hours; None: 09:00 and 18:00 here (forumdesk.services.day_hours fills them in
+    # from the event's sessions when staff do not choose)
+    day_starts: dt.time | None = None
+    day_ends: dt.time | None = None
     step_minutes: int = 15  # starts fall on this grid from the day's opening
     # seconds: with reading the event and writing the answer, a big event (300 sessions,
     # 15 rooms) is placed within the ten seconds staff are promised
@@ -118,8 +121,10 @@ class Problem:
         self.first_day, self.last_day = first, last
         self.origin = dt.datetime.combine(first, dt.time())
         self.day_count = (last - first).days + 1
-        self.opens = settings.day_starts.hour * 60 + settings.day_starts.minute
-        self.closes = settings.day_ends.hour * 60 + settings.day_ends.minute
+        opens = DAY_STARTS if settings.day_starts is None else settings.day_starts
+        closes = DAY_ENDS if settings.day_ends is None else settings.day_ends
+        self.opens = opens.hour * 60 + opens.minute
+        self.closes = closes.hour * 60 + closes.minute
         self.gap = max(data.settings.changeover_minutes, 0)
         self.sessions = {s.id: s for s in data.sessions}
         self.rooms = {r.id: r for r in data.rooms}

@@ -123,8 +123,8 @@ def _busy(who: str, count: int) -> str:
 
 
 def _hours(problem: Problem) -> str:
-    s, e = problem.settings.day_starts, problem.settings.day_ends
-    return f"{s.hour:02d}:{s.minute:02d}–{e.hour:02d}:{e.minute:02d}"
+    s, e = divmod(problem.opens, 60), divmod(problem.closes, 60)
+    return f"{s[0]:02d}:{s[1]:02d}–{e[0]:02d}:{e[1]:02d}"
 
 
 def suggest_slots(problem: Problem, session_id: int, count: int = 5) -> list[Slot]:

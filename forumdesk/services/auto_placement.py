@@ -44,7 +44,15 @@ from forumdesk.scheduling.checker import (
     CheckSettings,
     Unavailability,
 )
-from forumdesk.scheduling.placement_model import PlacementInput, PlacementSettings, Problem, Spot
+from forumdesk.scheduling.placement_model import (
+    DAY_ENDS,
+    DAY_STARTS,
+    PlacementInput,
+    PlacementSettings,
+    Problem,
+    Spot,
+)
+from forumdesk.services.day_hours import with_day_hours
 from forumdesk.services.placing import Left, place_sessions_in, planned_length
 from forumdesk.services.problems import REGISTERED_STATUSES, UNAVAILABILITY_COLUMNS
 from forumdesk.services.records import changed_meanwhile, load
@@ -75,6 +83,9 @@ class Proposal:
     cancelled: bool = False
     score: int = 0
     seconds: float = 0.0
+    # the daily hours the sessions were placed in
+    day_starts: dt.time = DAY_STARTS
+    day_ends: dt.time = DAY_ENDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +183,9 @@ def propose_placement(
 ) -> Proposal:
     """Where the solver would put the unscheduled sessions (and the movable ones); changes
     nothing. Stops at the settings' time limit or when `cancelled()` says so, keeping the best
-    placement found so far."""
+    placement found so far. Daily hours the settings leave out are the event's default
+    (forumdesk.services.day_hours); a day that does not start before it ends is refused."""
+    settings = with_day_hours(db, event_id, settings or PlacementSettings())
     with db.reader() as session:
         read = _read(session, event_id)
     result = solver.place(read.data, settings, progress=progress, cancelled=cancelled)
@@ -189,6 +202,8 @@ def propose_placement(
         result.cancelled,
         result.score,
         result.seconds,
+        settings.day_starts or DAY_STARTS,
+        settings.day_ends or DAY_ENDS,
     )
 
 
@@ -245,11 +260,12 @@ class SlotRow:
 def suggest_slots(
     db: Database, session_id: int, count: int = 5, settings: PlacementSettings | None = None
 ) -> list[SlotRow]:
-    """The best `count` rooms and starts for a session, every other session staying put."""
+    """The best `count` rooms and starts for a session, every other session staying put,
+    within the settings' daily hours (those left out: the event's default)."""
     with db.reader() as session:
-        record = load(session, ProgramSession, session_id, "session")
-        read = _read(session, record.event_id)
-    base = settings or PlacementSettings()
+        event_id = load(session, ProgramSession, session_id, "session").event_id
+        read = _read(session, event_id)
+    base = with_day_hours(db, event_id, settings or PlacementSettings())
     problem = Problem(read.data, dataclasses.replace(base, movable=frozenset({session_id})))
     everywhere = _("all rooms")
     return [

@@ -1,10 +1,11 @@
 """Session > Place unscheduled sessions…, and Suggest a slot: automatic placement in the window.
 
-Placing runs the solver in the worker (forumdesk.ui.workers) with progress and Cancel; Cancel
-keeps the best placement found so far. The proposal is shown as ghost blocks on the timetable
-with the proposal panel beside it (accept all, accept the ticked sessions, discard); accepting
-is one undo command. Suggest a slot lists the best few places for one session; choosing one
-places it, one undo step too.
+Placing first asks the day's hours (forumdesk.ui.day_hours_dialog), then runs the solver in the
+worker (forumdesk.ui.workers) with progress and Cancel; Cancel keeps the best placement found
+so far. The proposal is shown as ghost blocks on the timetable with the proposal panel beside
+it (accept all, accept the ticked sessions, discard); accepting is one undo command. Suggest a
+slot lists the best few places for one session, within the same hours; choosing one places it,
+one undo step too.
 
 The solver (OR-Tools) is imported when placement is first asked for, not when the window starts.
 """
@@ -26,6 +27,7 @@ from forumdesk.core.rows import EventRow
 from forumdesk.services import sessions
 from forumdesk.ui import commands
 from forumdesk.ui.context import AppContext
+from forumdesk.ui.day_hours_dialog import DayHours, ask_day_hours
 from forumdesk.ui.suggest_slot_dialog import choose_slot, slot_placement, when
 from forumdesk.ui.timetable.proposal_blocks import GhostSpot
 from forumdesk.ui.timetable.proposal_panel import ProposedRow, UnplacedLine
@@ -51,6 +53,8 @@ class PlacementActions(QObject):
         self.proposal: Proposal | None = None
         # the seams tests replace: the suggestion dialog's exec
         self.exec_dialog: Callable[[QDialog], object] = lambda dialog: dialog.exec()
+        # and the day's hours dialog's, asked before placing
+        self.exec_hours_dialog: Callable[[QDialog], object] = lambda dialog: dialog.exec()
         # called with the progress dialog as it is made (tests press its Cancel)
         self.dialog_created: Callable[[QProgressDialog], None] | None = None
         # sessions chosen outside the timetable (the unscheduled list), for Suggest a slot
@@ -92,6 +96,9 @@ class PlacementActions(QObject):
                 self.window, title, self.tr("Every session is on the timetable already.")
             )
             return None
+        hours = ask_day_hours(self.ctx.db, event_id, self.window, self.exec_hours_dialog)
+        if hours is None:
+            return None
         self.discard()
         label = self.tr(
             "Looking for rooms and times for %n session(s)… Cancel keeps the best "
@@ -100,7 +107,11 @@ class PlacementActions(QObject):
             unscheduled,
         )
         outcome = run_with_progress(
-            self.window, title, label, self._job(event_id), dialog_created=self.dialog_created
+            self.window,
+            title,
+            label,
+            self._job(event_id, hours),
+            dialog_created=self.dialog_created,
         )
         if outcome.error is not None:
             if isinstance(outcome.error, ForumdeskError):
@@ -117,7 +128,7 @@ class PlacementActions(QObject):
         self.show_proposal(proposal)
         return proposal
 
-    def _job(self, event_id: int) -> Callable[[Progress], Proposal]:
+    def _job(self, event_id: int, hours: DayHours) -> Callable[[Progress], Proposal]:
         from forumdesk.scheduling.placement_model import PlacementSettings
         from forumdesk.services.auto_placement import propose_placement
 
@@ -134,7 +145,7 @@ class PlacementActions(QObject):
             return propose_placement(
                 db,
                 event_id,
-                PlacementSettings(time_limit=limit),
+                PlacementSettings(day_starts=hours[0], day_ends=hours[1], time_limit=limit),
                 progress=lambda _placed, _total: None,
                 cancelled=lambda: not tick(),
             )
@@ -185,6 +196,9 @@ class PlacementActions(QObject):
             )
         else:
             text += "."
+        text += " " + self.tr("Each day from {0} to {1}.").format(
+            f"{proposal.day_starts:%H:%M}", f"{proposal.day_ends:%H:%M}"
+        )
         text += " " + self.tr("Nothing is changed until you accept.")
         return text
 

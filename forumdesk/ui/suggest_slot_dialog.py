@@ -30,6 +30,7 @@ from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import Placement, SessionRow
 from forumdesk.services import sessions
 from forumdesk.ui.context import AppContext
+from forumdesk.ui.day_hours_dialog import remembered_day_hours
 from forumdesk.ui.timetable.rulers import day_heading
 
 if TYPE_CHECKING:
@@ -128,15 +129,19 @@ def choose_slot(
     session_id: int,
     exec_dialog: Callable[[QDialog], object],
 ) -> tuple[SessionRow, SlotRow] | None:
-    """Ask the user to choose one of the suggested places for a session (None: cancelled)."""
+    """Ask the user to choose one of the suggested places for a session (None: cancelled).
+    The places keep to the day's hours placement last used for the event (else its own)."""
+    from forumdesk.scheduling.placement_model import PlacementSettings
     from forumdesk.services.auto_placement import suggest_slots
 
     try:
         row = sessions.get_session(ctx.db, session_id)
+        starts, ends = remembered_day_hours(ctx.db, row.event_id)
+        settings = PlacementSettings(day_starts=starts, day_ends=ends)
         # where it is already is no suggestion
         slots = [
             slot
-            for slot in suggest_slots(ctx.db, session_id, count=7)
+            for slot in suggest_slots(ctx.db, session_id, count=7, settings=settings)
             if (slot.room_id, slot.starts_at, slot.ends_at)
             != (row.room_id, row.starts_at, row.ends_at)
         ][:6]

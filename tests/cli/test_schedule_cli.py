@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from forumdesk.cli import registry
-from forumdesk.cli.shared import EXIT_OK, EXIT_USER_ERROR
+from forumdesk.cli.shared import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR
 from forumdesk.core.enums import Role
 from forumdesk.core.rows import EventRow
 from forumdesk.db.engine import Database
@@ -72,6 +72,7 @@ def test_dry_run_prints_the_placement_and_writes_nothing(
     result = run("--dry-run")
     assert result.code == EXIT_OK
     assert result.out.startswith("«Forum»: would place 3 sessions in")
+    assert "\nEach day from 09:00 to 18:00.\n" in result.out  # the event's own day
     assert "S1 «Panel 1»" in result.out
     assert _scheduled(db, forum) == 1
 
@@ -110,3 +111,44 @@ def test_a_bad_time_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -
         registry.build_parser().parse_args(["schedule", "--auto", "--time-limit", "soon"])
     assert exit_info.value.code == 2
     assert "not a number of seconds" in capsys.readouterr().err
+
+
+def test_the_day_hours_given_reach_the_solver(forum: EventRow, db: Database, run: Any) -> None:
+    # Petrov moderates the 10:00 opening and all three panels: with the day from 06:00 to
+    # 10:00 they can only go before it, which the default day (09:00-18:00) would not allow
+    result = run("--time-limit", "2", "--day-from", "06:00", "--day-to", "10:00", "--json")
+    assert result.code == EXIT_OK, result.out + result.err
+    report = result.json()
+    assert (report["day_from"], report["day_to"]) == ("06:00", "10:00")
+    placed = report["placed"]
+    assert len(placed) == 3
+    for spot in placed:
+        starts = dt.datetime.fromisoformat(spot["starts_at"])
+        ends = dt.datetime.fromisoformat(spot["ends_at"])
+        assert dt.time(6) <= starts.time() and ends.time() <= dt.time(10), spot
+    assert _scheduled(db, forum) == 4
+
+
+@pytest.mark.parametrize("option", ["--day-from", "--day-to"])
+def test_a_time_of_day_that_is_not_one_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        registry.build_parser().parse_args(["schedule", "--auto", option, "8h30"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "not a time of day: '8h30' (write it as HH:MM, e.g. 08:30)" in err
+    assert "Traceback" not in err
+
+
+def test_a_day_that_ends_before_it_starts_is_a_usage_error_and_places_nothing(
+    forum: EventRow, db: Database, run: Any
+) -> None:
+    result = run("--day-from", "18:00", "--day-to", "09:00")
+    assert result.code == EXIT_USAGE
+    assert "The day must start before it ends: 18:00 to 09:00 is not a day." in result.err
+    # a day that ends before the event's default start (09:00) is no day either
+    result = run("--day-to", "08:00")
+    assert result.code == EXIT_USAGE
+    assert "09:00 to 08:00 is not a day." in result.err
+    assert _scheduled(db, forum) == 1

@@ -9,8 +9,8 @@ import datetime as dt
 import random
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from forumdesk.core.enums import Role
@@ -18,6 +18,7 @@ from forumdesk.db.engine import Database
 from forumdesk.scheduling.checker import Severity
 from forumdesk.services import assignments, events, placing, problems, sessions, venue
 from forumdesk.services.people import create_person
+from forumdesk.ui.day_hours_dialog import DayHoursDialog, remember_day_hours
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
 from forumdesk.ui.suggest_slot_dialog import SuggestSlotDialog
@@ -77,7 +78,15 @@ def window(
     win.resize(1366, 768)
     win.show()
     win.placement_actions.time_limit = 3.0
+    win.placement_actions.exec_hours_dialog = _take_hours
     return win
+
+
+def _take_hours(dialog: QDialog) -> int:
+    """The day's hours dialog, answered OK with what it was prefilled with."""
+    assert isinstance(dialog, DayHoursDialog)
+    dialog.accept()
+    return dialog.result()
 
 
 def _errors(db: Database, event_id: int) -> list[object]:
@@ -318,3 +327,113 @@ def test_what_cannot_be_placed_is_listed_with_its_reason(
     assert marathon.id not in {spot.session_id for spot in window.timetable_page.view.proposed()}
     assert panel.placed_list.count() == len(generated["free"])  # type: ignore[arg-type]
     assert "cannot be placed" in panel.summary_label.text()
+
+
+def test_placing_asks_the_days_hours_prefilled_with_the_events_own_day(
+    qtbot: QtBot, window: MainWindow, db: Database, generated: dict[str, object]
+) -> None:
+    event = generated["event"]
+    room = generated["rooms"][1]  # type: ignore[index]
+    # the second day's plenary opens at 08:30 and a reception runs to 19:00
+    for title, starts, ends in (
+        ("Plenary", _at(1, 8, 30), _at(1, 10)),
+        ("Reception", _at(1, 18), _at(1, 19)),
+    ):
+        sessions.create_session(
+            db,
+            event.id,
+            title,
+            room_id=room.id,
+            starts_at=starts,
+            ends_at=ends,  # type: ignore[attr-defined]
+        )
+    shown: list[tuple[str, str]] = []
+
+    def cancel(dialog: QDialog) -> int:
+        assert isinstance(dialog, DayHoursDialog)
+        shown.append((dialog.from_edit.text(), dialog.to_edit.text()))
+        dialog.reject()
+        return dialog.result()
+
+    window.placement_actions.exec_hours_dialog = cancel
+    window.placement_actions.place_action.trigger()
+    assert shown == [("08:30", "19:00")]
+    # Cancel: nothing worked out, nothing shown
+    assert window.placement_actions.proposal is None
+    assert not window.timetable_page.proposal_panel.isVisible()
+
+
+def test_the_hours_chosen_reach_the_solver_and_are_remembered_for_the_event(
+    qtbot: QtBot, window: MainWindow, db: Database, generated: dict[str, object]
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def noon_to_five(dialog: QDialog) -> int:
+        assert isinstance(dialog, DayHoursDialog)
+        shown.append((dialog.from_edit.text(), dialog.to_edit.text()))
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.from_edit.setTime(QTime(12, 0))
+        dialog.to_edit.setTime(QTime(16, 0))
+        dialog.to_edit.setCurrentSection(QTimeEdit.Section.HourSection)
+        qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Up)  # an hour later: 17:00
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    window.placement_actions.exec_hours_dialog = noon_to_five
+    _place(qtbot, window)
+    assert shown == [("09:00", "18:00")]  # the generated event keeps to 09:00-18:00
+    proposal = window.placement_actions.proposal
+    assert proposal is not None and proposal.spots
+    for spot in proposal.spots:
+        assert dt.time(12) <= spot.starts_at.time() and spot.ends_at.time() <= dt.time(17), spot
+    summary = window.timetable_page.proposal_panel.summary_label.text()
+    assert "Each day from 12:00 to 17:00." in summary
+
+    window.placement_actions.exec_hours_dialog = noon_to_five
+    _place(qtbot, window)
+    assert shown[1] == ("12:00", "17:00")  # remembered for this event
+
+
+def test_suggest_a_slot_keeps_to_the_hours_last_chosen(
+    qtbot: QtBot, window: MainWindow, db: Database, generated: dict[str, object]
+) -> None:
+    event = generated["event"]
+    remember_day_hours(db, event.id, (dt.time(13), dt.time(16, 30)))  # type: ignore[attr-defined]
+    offered: list[object] = []
+
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, SuggestSlotDialog)
+        offered.extend(dialog.slots)
+        dialog.reject()
+        return dialog.result()
+
+    window.placement_actions.exec_dialog = look
+    window.placement_actions.suggest_slot(generated["free"][0])  # type: ignore[index]
+    assert offered
+    for slot in offered:
+        assert dt.time(13) <= slot.starts_at.time()  # type: ignore[attr-defined]
+        assert slot.ends_at.time() <= dt.time(16, 30)  # type: ignore[attr-defined]
+
+
+def test_the_timetable_reaches_down_to_ghosts_placed_before_its_usual_day(
+    qtbot: QtBot, window: MainWindow, db: Database, generated: dict[str, object]
+) -> None:
+    def six_to_ten(dialog: QDialog) -> int:
+        assert isinstance(dialog, DayHoursDialog)
+        dialog.from_edit.setTime(QTime(6, 0))
+        dialog.to_edit.setTime(QTime(10, 0))
+        dialog.accept()
+        return dialog.result()
+
+    window.placement_actions.exec_hours_dialog = six_to_ten
+    window.timetable_page.set_day(None)
+    assert window.timetable_page.view.timetable.first_minute == 8 * 60
+    _place(qtbot, window)
+    view = window.timetable_page.view
+    earliest = min(spot.starts_at for spot in view.proposed())
+    assert earliest.time() < dt.time(8)
+    assert view.timetable.first_minute <= earliest.hour * 60
+    assert all(ghost.sceneBoundingRect().top() >= 0 for ghost in view.ghosts())
+    qtbot.mouseClick(window.timetable_page.proposal_panel.discard_button, Qt.MouseButton.LeftButton)
+    assert view.timetable.first_minute == 8 * 60  # back to the usual day

@@ -29,6 +29,7 @@ from forumdesk.services import assignments, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.ui import i18n
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
+from forumdesk.ui.day_hours_dialog import DayHoursDialog, remembered_day_hours
 from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.export_dialog import ExportAgendaDialog
 from forumdesk.ui.main_window import MainWindow
@@ -289,6 +290,7 @@ def test_every_dialog_fits_the_screen_with_nothing_cut(
             ),
         ),
         ("open database", open_database),
+        ("day's hours", DayHoursDialog(remembered_day_hours(window.db, event.id), window)),
     ]
     for name, dialog in dialogs:
         qtbot.addWidget(dialog)

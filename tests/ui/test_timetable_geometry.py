@@ -123,6 +123,18 @@ def test_the_clock_widens_to_whole_hours_around_early_and_late_sessions() -> Non
     assert list(layout.hour_minutes())[:2] == [7 * 60, 8 * 60]
 
 
+def test_the_clock_widens_to_the_spans_it_is_given_on_the_days_shown() -> None:
+    """A proposal's ghosts, placed in hours staff chose, are not cut off by the clock."""
+    ghosts = [
+        (dt.datetime.combine(DAY1, dt.time(6, 30)), dt.datetime.combine(DAY1, dt.time(7, 15))),
+        (dt.datetime.combine(DAY1, dt.time(19)), dt.datetime.combine(DAY1, dt.time(20, 30))),
+        (dt.datetime.combine(DAY2, dt.time(5)), dt.datetime.combine(DAY2, dt.time(6))),
+    ]
+    layout = TimetableLayout([DAY1], ROOMS, [_session(1, DAY1, "10:00", "11:00")], widen_to=ghosts)
+    assert (layout.first_minute, layout.last_minute) == (6 * 60, 21 * 60)  # not DAY2's 05:00
+    assert (layout.scaled(pixels_per_minute=2).first_minute) == 6 * 60
+
+
 def test_zoom_scales_heights_and_positions() -> None:
     rows = [_session(1, DAY1, "10:00", "11:30")]
     small, large = _layout(rows), _layout(rows).scaled(pixels_per_minute=2.0)

@@ -128,6 +128,7 @@ class TimetableLayout:
         pixels_per_minute: float = DEFAULT_ZOOM,
         column_width: float = 160.0,
         day_gap: float = DAY_GAP,
+        widen_to: Iterable[tuple[dt.datetime, dt.datetime]] = (),
     ) -> None:
         if pixels_per_minute <= 0 or column_width <= 0:
             raise ValueError("zoom and column width must be positive")
@@ -156,6 +157,8 @@ class TimetableLayout:
             for row, day, _start, _end in self._timed
             if not is_venue_wide(row) and row.room_id not in room_ids
         }
+        # other spans the clock must show (a proposal's ghosts, placed in the hours staff chose)
+        self.widen_to = tuple((a, b) for a, b in widen_to if a.date() in shown)
         self.first_minute, self.last_minute = self._clock_range()
         self.columns: list[Column] = []
         self.day_spans: list[DaySpan] = []
@@ -187,14 +190,20 @@ class TimetableLayout:
             pixels_per_minute=pixels_per_minute or self.pixels_per_minute,
             column_width=column_width or self.column_width,
             day_gap=self.day_gap,
+            widen_to=self.widen_to,
         )
 
     # --- the clock --------------------------------------------------------------------------
 
     def _clock_range(self) -> tuple[int, int]:
-        """08:00–19:00, widened to whole hours around the earliest and latest session."""
+        """08:00–19:00, widened to whole hours around the earliest and latest session (and the
+        spans it is to widen to)."""
         first, last = DEFAULT_FIRST_MINUTE, DEFAULT_LAST_MINUTE
-        for _row, _day, start, end in self._timed:
+        spans = [(start, end) for _row, _day, start, end in self._timed]
+        for starts_at, ends_at in self.widen_to:
+            start = minutes_into(starts_at.date(), starts_at)
+            spans.append((start, max(minutes_into(starts_at.date(), ends_at), start + 1)))
+        for start, end in spans:
             first = min(first, math.floor(start / 60) * 60)
             last = max(last, math.ceil(end / 60) * 60)
         return max(0, first), min(LAST_POSSIBLE_MINUTE, last)

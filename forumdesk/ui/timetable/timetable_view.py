@@ -232,6 +232,8 @@ class TimetableView(QGraphicsView):
             self._sessions,
             pixels_per_minute=self._pixels_per_minute,
             column_width=self._column_width,
+            # the clock reaches the proposal's ghosts: staff may place outside the usual day
+            widen_to=[(spot.starts_at, spot.ends_at) for spot in self.proposal.spots()],
         )
         available = max(200, self.viewport().width() - 1)
         width = fitting_column_width(
@@ -269,7 +271,10 @@ class TimetableView(QGraphicsView):
 
     def set_proposal(self, spots: Sequence[GhostSpot]) -> None:
         """Show where automatic placement would put sessions (an empty list: none)."""
+        had = bool(self.proposal.spots())
         self.proposal.set_proposal(spots)
+        if had or spots:
+            self._relayout()  # the clock follows the ghosts
 
     def set_proposal_chosen(self, chosen: set[int]) -> None:
         """Fade the ghosts of the proposed sessions not ticked to be accepted."""
