@@ -49,7 +49,7 @@ from forumdesk.core.rows import EventRow
 from forumdesk.services import checkin
 from forumdesk.services.checkin import ScanOutcome, ScanResult, SessionCount
 from forumdesk.services.sessions import list_sessions
-from forumdesk.ui.commands import RegisterPeopleCommand
+from forumdesk.ui.commands.assignments import RegisterPeopleCommand
 from forumdesk.ui.context import (
     CHECK_INS,
     REGISTRATIONS,

@@ -2,7 +2,8 @@
 
 The check is the service's own dry run and the import is the service's one transaction, both run
 in a worker thread (forumdesk.ui.workers) with progress and Cancel. The import that was written
-then goes on the undo stack as one step (commands.ImportCommand: Edit > Undo removes it all).
+then goes on the undo stack as one step (forumdesk.ui.commands.imports.ImportCommand: Edit > Undo
+removes it all).
 A backup copy of the database can still be taken first (by the import service, as the first step
 of its unit of work): the undo stack lasts only as long as the window, and undo refuses once the
 imported records have been edited, while the copy stays.
@@ -37,7 +38,7 @@ from forumdesk.core.progress import Progress
 from forumdesk.io.import_rejects import default_rejects_path
 from forumdesk.services.import_common import ImportOptions, ImportSummary
 from forumdesk.services.import_undo import ImportChanges
-from forumdesk.ui.commands import ImportCommand, push_import
+from forumdesk.ui.commands.imports import ImportCommand, push_import
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.import_mapping_page import MappingPage
 from forumdesk.ui.import_pages import (

@@ -31,10 +31,10 @@ from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.rows import EventRow, Placement
 from forumdesk.db.engine import Database
 from forumdesk.services import events, sessions
-from forumdesk.ui import commands
 from forumdesk.ui.changes_dock import ChangesDock
 from forumdesk.ui.checkin_page import CheckInPage
-from forumdesk.ui.commands import CreateEventCommand, LoadDemoCommand
+from forumdesk.ui.commands.events import CreateEventCommand, LoadDemoCommand
+from forumdesk.ui.commands.sessions import DuplicateSessionsCommand, cancel_session
 from forumdesk.ui.context import EVENT, EVENTS, PEOPLE, REGISTRATIONS, SESSIONS, AppContext
 from forumdesk.ui.database_actions import DatabaseActions
 from forumdesk.ui.desks_label import DesksLabel
@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
         chosen = self.sessions_page.selected_ids()
         if chosen:
             text = self.tr("Duplicate %n session(s)", "", len(chosen))
-            self.ctx.run(commands.DuplicateSessionsCommand(self.ctx, text, chosen))
+            self.ctx.run(DuplicateSessionsCommand(self.ctx, text, chosen))
 
     def toggle_cancelled_session(self) -> None:
         """Cancel the selected session (it stays in the programme, struck through, and its
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         except ForumdeskError as exc:  # deleted meanwhile
             self.ctx.report_error(self.tr("Cancel session"), exc)
             return
-        self.ctx.run(commands.cancel_session(self.ctx, row, not row.cancelled))
+        self.ctx.run(cancel_session(self.ctx, row, not row.cancelled))
 
     def show_panel_balance(self) -> None:
         """Session > Panel balance…: every panel's mix of sectors, countries and genders."""

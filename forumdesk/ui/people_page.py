@@ -39,8 +39,9 @@ from forumdesk.core.errors import ForumdeskError, NotFoundError
 from forumdesk.core.rows import EventRow, PersonRow
 from forumdesk.db.changes import ChangeSet
 from forumdesk.services import assignments, people, sessions
-from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
+from forumdesk.ui.commands.assignments import AssignPeopleCommand, RegisterPeopleCommand
+from forumdesk.ui.commands.people import CreatePersonCommand, DeletePeopleCommand, edit_person
 from forumdesk.ui.context import PEOPLE, REGISTRATIONS, AppContext
 from forumdesk.ui.i18n import capitalized
 from forumdesk.ui.people_table_model import PeopleTableModel, vocabulary_label
@@ -328,7 +329,7 @@ class PeoplePage(QWidget):
         event = self.ctx.current_event
         register = event.id if event is not None and dialog.register_for_event() else None
         # "New person" in the event's list makes a registered person: one service call
-        command = commands.CreatePersonCommand(self.ctx, fields, register)
+        command = CreatePersonCommand(self.ctx, fields, register)
         ok = self.ctx.run(command)
         if ok and command.created is not None:
             self._show_person(command.created.id)
@@ -341,9 +342,7 @@ class PeoplePage(QWidget):
         dialog = PersonDialog(
             self._organizations(), person, parent=self, countries=self.model.countries()
         )
-        dialog.submit = lambda changes: self.ctx.run(
-            commands.edit_person(self.ctx, person, changes)
-        )
+        dialog.submit = lambda changes: self.ctx.run(edit_person(self.ctx, person, changes))
         event = self.ctx.current_event
         if event is not None:
             box = UnavailabilityBox(self.ctx, event, person.id, person.display_name, dialog)
@@ -374,7 +373,7 @@ class PeoplePage(QWidget):
             return
         first_row = self.selected_rows()[0]
         if (
-            self.ctx.run(commands.DeletePeopleCommand(self.ctx, ids, title, self._versions(ids)))
+            self.ctx.run(DeletePeopleCommand(self.ctx, ids, title, self._versions(ids)))
             and self.model.rowCount()
         ):
             # Keep the keyboard where it was: the row after the deleted ones is the current one.
@@ -392,7 +391,7 @@ class PeoplePage(QWidget):
             else self.tr("Register %n people as {0}", "", len(ids)).format(label)
         )
         seen = {person_id: self.model.status_of(person_id) for person_id in ids}  # as shown
-        self.ctx.run(commands.RegisterPeopleCommand(self.ctx, event.id, ids, status, text, seen))
+        self.ctx.run(RegisterPeopleCommand(self.ctx, event.id, ids, status, text, seen))
 
     def assign_selected(self) -> None:
         ids = self.selected_ids()
@@ -421,9 +420,7 @@ class PeoplePage(QWidget):
                 else self.tr("Assign %n people to {0}", "", len(ids)).format(labels[session_id])
             )
             ok = self.ctx.run(
-                commands.AssignPeopleCommand(
-                    self.ctx, session_id, ids, role, text, versions[session_id]
-                )
+                AssignPeopleCommand(self.ctx, session_id, ids, role, text, versions[session_id])
             )
             if ok:
                 self._last_session_id, self._last_role = session_id, role

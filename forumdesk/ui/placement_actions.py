@@ -25,7 +25,7 @@ from forumdesk.core.errors import ForumdeskError
 from forumdesk.core.progress import Progress
 from forumdesk.core.rows import EventRow
 from forumdesk.services import sessions
-from forumdesk.ui import commands
+from forumdesk.ui.commands.placement import AcceptPlacementCommand, PlaceSessionCommand
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.day_hours_dialog import DayHours, ask_day_hours
 from forumdesk.ui.suggest_slot_dialog import choose_slot, slot_placement, when
@@ -220,7 +220,7 @@ class PlacementActions(QObject):
         assert proposal is not None
         count = len(proposal.spots) if session_ids is None else len(session_ids)
         text = self.tr("Place %n session(s) automatically", "", count)
-        command = commands.AcceptPlacementCommand(self.ctx, text, proposal, session_ids)
+        command = AcceptPlacementCommand(self.ctx, text, proposal, session_ids)
         done = self.ctx.run(command)
         # accepted, or refused because the timetable changed since (the proposal was worked
         # out around it and cannot be taken as it is): either way it is done with
@@ -253,9 +253,7 @@ class PlacementActions(QObject):
         row, slot = chosen
         room = slot.room
         text = self.tr("Place {0} in {1}, {2:%H:%M}").format(row.label, room, slot.starts_at)
-        command = commands.PlaceSessionCommand(
-            self.ctx, text, row.id, slot_placement(slot), row.version
-        )
+        command = PlaceSessionCommand(self.ctx, text, row.id, slot_placement(slot), row.version)
         done = self.ctx.run(command)
         if done:
             self.page.show_session(row.id)

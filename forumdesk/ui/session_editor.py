@@ -65,8 +65,9 @@ from forumdesk.services import agenda, assignments, sessions, venue
 from forumdesk.services.panel_balance import balance_of
 from forumdesk.services.people import search_people
 from forumdesk.services.session_editing import SessionEdit, SessionPerson
-from forumdesk.ui import commands
 from forumdesk.ui.assignment_draft_model import AssignmentDraftTableModel, DraftAssignment
+from forumdesk.ui.commands.people import CreatePersonCommand
+from forumdesk.ui.commands.sessions import CreateSessionCommand, SaveSessionCommand
 from forumdesk.ui.context import AppContext, ForumdeskCommand
 from forumdesk.ui.i18n import capitalized
 from forumdesk.ui.people_table_model import vocabulary_label
@@ -664,7 +665,7 @@ class SessionEditorDialog(QDialog):
 
         def submit(fields: dict[str, object]) -> bool:
             register = self.event_id if dialog.register_for_event() else None
-            command = commands.CreatePersonCommand(self.ctx, fields, register)
+            command = CreatePersonCommand(self.ctx, fields, register)
             ok = self.ctx.run(command)
             if ok and command.created is not None:
                 created.append(command.created)
@@ -767,7 +768,7 @@ class SessionEditorDialog(QDialog):
         command = self._command()
         if not self.ctx.run(command):
             return
-        if isinstance(command, commands.CreateSessionCommand) and command.created is not None:
+        if isinstance(command, CreateSessionCommand) and command.created is not None:
             self.saved_session_id = command.created.id
         super().accept()
 
@@ -788,16 +789,14 @@ class SessionEditorDialog(QDialog):
             "all_rooms": placement.all_rooms,
         }
         if self.original is None:
-            return commands.CreateSessionCommand(
-                self.ctx, self.event_id, {**fields, **where}, self.people()
-            )
+            return CreateSessionCommand(self.ctx, self.event_id, {**fields, **where}, self.people())
         current = self.original
         changes = {k: v for k, v in fields.items() if v != _current_value(current, k)}
         if placement != Placement(
             current.room_id, current.starts_at, current.ends_at, current.all_rooms
         ):
             changes.update(where)
-        return commands.SaveSessionCommand(
+        return SaveSessionCommand(
             self.ctx,
             self.tr("Edit session {0}").format(current.label),
             current,

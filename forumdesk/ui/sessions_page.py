@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from forumdesk.services import sessions
-from forumdesk.ui import commands
 from forumdesk.ui.column_widths import fit_columns
+from forumdesk.ui.commands.placement import UnscheduleSessionsCommand
+from forumdesk.ui.commands.sessions import DeleteSessionsCommand, cancel_session
 from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
 from forumdesk.ui.session_table_model import ROW_ID_ROLE, SORT_ROLE, SessionTableModel
 
@@ -177,7 +178,7 @@ class SessionsPage(QWidget):
         session_id = index.data(ROW_ID_ROLE)
         row = next((r for r in self.model.rows() if r.id == session_id), None)
         if row is not None:
-            self.ctx.run(commands.cancel_session(self.ctx, row, not row.cancelled))
+            self.ctx.run(cancel_session(self.ctx, row, not row.cancelled))
 
     def unschedule_selected(self) -> None:
         wanted = set(self.selected_ids())
@@ -185,7 +186,7 @@ class SessionsPage(QWidget):
         rows = [r for r in self.model.rows() if r.id in wanted and r.is_scheduled]
         if rows:
             self.ctx.run(
-                commands.UnscheduleSessionsCommand(
+                UnscheduleSessionsCommand(
                     self.ctx,
                     self.tr("Unschedule {0} sessions").format(len(rows)),
                     [r.id for r in rows],
@@ -206,7 +207,7 @@ class SessionsPage(QWidget):
         if not self.ctx.prompts.question(self, self.tr("Delete sessions"), question, default=True):
             return
         self.ctx.run(
-            commands.DeleteSessionsCommand(
+            DeleteSessionsCommand(
                 self.ctx,
                 ids,
                 self.tr("Delete {0} session(s)").format(len(ids)),

@@ -36,7 +36,17 @@ from forumdesk.core.content_languages import (
 from forumdesk.core.rows import EventRow
 from forumdesk.services import venue
 from forumdesk.services.events import get_event
-from forumdesk.ui import commands
+from forumdesk.ui.commands.events import edit_event
+from forumdesk.ui.commands.venue import (
+    AddRoomCommand,
+    AddTrackCommand,
+    DeleteRoomCommand,
+    DeleteTrackCommand,
+    ReorderRoomsCommand,
+    ReorderTracksCommand,
+    edit_room,
+    edit_track,
+)
 from forumdesk.ui.context import EVENT, ROOMS, TRACKS, AppContext
 from forumdesk.ui.event_dialog import pydate, qdate, timezone_combo, timezone_value
 from forumdesk.ui.venue_table_models import RoomTableModel, TrackTableModel
@@ -434,9 +444,7 @@ class SetupPage(QWidget):
         changes = self.event_changes()
         if self._event is None or not changes:
             return
-        if self.ctx.run(
-            commands.edit_event(self.ctx, self._event.id, changes, self._event.version)
-        ):
+        if self.ctx.run(edit_event(self.ctx, self._event.id, changes, self._event.version)):
             self.ctx.set_event(get_event(self.ctx.db, self._event.id))
 
     def _selected_row(self, table: QTableView) -> int | None:
@@ -444,10 +452,10 @@ class SetupPage(QWidget):
         return rows[0].row() if rows else None
 
     def _on_room_model_edit_requested(self, row: object, field: str, value: object) -> None:
-        self.ctx.run(commands.edit_room(self.ctx, row, {field: value}))  # type: ignore[arg-type]
+        self.ctx.run(edit_room(self.ctx, row, {field: value}))  # type: ignore[arg-type]
 
     def _on_track_model_edit_requested(self, row: object, field: str, value: object) -> None:
-        self.ctx.run(commands.edit_track(self.ctx, row, {field: value}))  # type: ignore[arg-type]
+        self.ctx.run(edit_track(self.ctx, row, {field: value}))  # type: ignore[arg-type]
 
     def add_room(self) -> None:
         if self._event is None:
@@ -458,7 +466,7 @@ class SetupPage(QWidget):
             number += 1
         name = self.tr("Room {0}").format(number)
         if self.ctx.run(
-            commands.AddRoomCommand(self.ctx, self._event.id, name, self.new_room_seats.value())
+            AddRoomCommand(self.ctx, self._event.id, name, self.new_room_seats.value())
         ):
             last = self.room_model.rowCount() - 1
             self.room_table.selectRow(last)
@@ -478,7 +486,7 @@ class SetupPage(QWidget):
             ).format(room.name),
             default=True,
         ):
-            self.ctx.run(commands.DeleteRoomCommand(self.ctx, room))
+            self.ctx.run(DeleteRoomCommand(self.ctx, room))
 
     def _moved_order(
         self, table: QTableView, model: RoomTableModel | TrackTableModel, delta: int
@@ -505,7 +513,7 @@ class SetupPage(QWidget):
         text = (self.tr("Move room {0} up") if delta < 0 else self.tr("Move room {0} down")).format(
             name
         )
-        command = commands.ReorderRoomsCommand(self.ctx, self._event.id, ids, versions, text)
+        command = ReorderRoomsCommand(self.ctx, self._event.id, ids, versions, text)
         if self.ctx.run(command):
             self.room_table.selectRow(target)
 
@@ -519,9 +527,7 @@ class SetupPage(QWidget):
             number += 1
         color = TRACK_PALETTE[count % len(TRACK_PALETTE)]
         if self.ctx.run(
-            commands.AddTrackCommand(
-                self.ctx, self._event.id, self.tr("Track {0}").format(number), color
-            )
+            AddTrackCommand(self.ctx, self._event.id, self.tr("Track {0}").format(number), color)
         ):
             rows = self.track_model.rows()
             last = next(
@@ -543,7 +549,7 @@ class SetupPage(QWidget):
             self, self.tr("Track colour"), QColor(track.color or TRACK_PALETTE[0])
         )
         if chosen is not None:
-            self.ctx.run(commands.edit_track(self.ctx, track, {"color": chosen.name()}))
+            self.ctx.run(edit_track(self.ctx, track, {"color": chosen.name()}))
 
     def move_track(self, delta: int) -> None:
         moved = self._moved_order(self.track_table, self.track_model, delta)
@@ -554,7 +560,7 @@ class SetupPage(QWidget):
         text = (
             self.tr("Move track {0} up") if delta < 0 else self.tr("Move track {0} down")
         ).format(name)
-        command = commands.ReorderTracksCommand(self.ctx, self._event.id, ids, versions, text)
+        command = ReorderTracksCommand(self.ctx, self._event.id, ids, versions, text)
         if self.ctx.run(command):
             self.track_table.selectRow(target)
 
@@ -571,4 +577,4 @@ class SetupPage(QWidget):
             ).format(track.name),
             default=True,
         ):
-            self.ctx.run(commands.DeleteTrackCommand(self.ctx, track))
+            self.ctx.run(DeleteTrackCommand(self.ctx, track))

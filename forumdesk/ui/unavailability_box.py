@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from forumdesk.core.periods import format_period
 from forumdesk.core.rows import EventRow
 from forumdesk.services import availability
-from forumdesk.ui import commands
+from forumdesk.ui.commands.people import AddUnavailabilityCommand, RemoveUnavailabilityCommand
 from forumdesk.ui.context import PEOPLE, AppContext
 
 
@@ -115,7 +115,7 @@ class UnavailabilityBox(QGroupBox):
         written = self.period_edit.text().strip()
         if not written:
             return
-        command = commands.AddUnavailabilityCommand(
+        command = AddUnavailabilityCommand(
             self.ctx,
             self.event.id,
             self.person_id,
@@ -132,7 +132,7 @@ class UnavailabilityBox(QGroupBox):
             return
         listed = "; ".join(format_period(row.starts_at, row.ends_at) for row in rows)
         self.ctx.run(
-            commands.RemoveUnavailabilityCommand(
+            RemoveUnavailabilityCommand(
                 self.ctx,
                 rows,
                 self.tr("Remove unavailable periods of {0}: {1}").format(self.person_name, listed),

@@ -17,7 +17,7 @@ from forumdesk.db.migrate import open_database
 from forumdesk.db.models import Person
 from forumdesk.services import people, sessions
 from forumdesk.services.demo import load_demo
-from forumdesk.ui import commands
+from forumdesk.ui.commands.placement import MoveSessionCommand
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.conftest import isolated_settings  # noqa: F401 - QSettings kept in tmp_path
 from tests.ui.prompts import ScriptedPrompts
@@ -100,7 +100,7 @@ def test_two_windows_on_one_server_show_each_others_moves(
         row = desk_a.timetable_page.rows[first]
         assert row.starts_at is not None
         later = row.starts_at + dt.timedelta(minutes=30)
-        assert desk_a.ctx.run(commands.MoveSessionCommand(desk_a.ctx, "Move", row, None, later))
+        assert desk_a.ctx.run(MoveSessionCommand(desk_a.ctx, "Move", row, None, later))
         qtbot.waitUntil(lambda: desk_b.timetable_page.rows[first].starts_at == later, timeout=2000)
         assert desk_b.timetable_page.view.selected_session_ids() == [chosen]
         assert sessions.get_session(other, first).starts_at == later

@@ -5,16 +5,16 @@ from __future__ import annotations
 from forumdesk.core.rows import SessionRow
 from forumdesk.services import assignments
 from forumdesk.services.session_editing import SessionEdit, SessionPerson
-from forumdesk.ui import commands
+from forumdesk.ui.commands.sessions import SaveSessionCommand
 from forumdesk.ui.context import AppContext
 
 
 def edit_session(
     ctx: AppContext, row: SessionRow, changes: dict[str, object]
-) -> commands.SaveSessionCommand:
+) -> SaveSessionCommand:
     """What the editor's OK pushes when only `changes` were made to the session's fields."""
     people = [
         SessionPerson(a.person_id, a.role, a.position)
         for a in assignments.session_people(ctx.db, row.id)
     ]
-    return commands.SaveSessionCommand(ctx, f"Edit {row.label}", row, SessionEdit(changes), people)
+    return SaveSessionCommand(ctx, f"Edit {row.label}", row, SessionEdit(changes), people)

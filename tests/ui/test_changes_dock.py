@@ -14,8 +14,9 @@ from forumdesk.core.enums import Role
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, sessions, versions
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui import commands
 from forumdesk.ui.changes_dock import ChangesDock
+from forumdesk.ui.commands.placement import MoveSessionCommand
+from forumdesk.ui.commands.sessions import cancel_session
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
 
@@ -35,12 +36,8 @@ def _edit(window: MainWindow, db: Database, demo: DemoResult) -> None:
     s3, s4 = rows["S3"], rows["S4"]
     assert s3.starts_at is not None
     ctx = window.ctx
-    ctx.run(
-        commands.MoveSessionCommand(
-            ctx, "Move", s3, s3.room_id, s3.starts_at + dt.timedelta(hours=1)
-        )
-    )
-    ctx.run(commands.cancel_session(ctx, sessions.get_session(db, s4.id), True))
+    ctx.run(MoveSessionCommand(ctx, "Move", s3, s3.room_id, s3.starts_at + dt.timedelta(hours=1)))
+    ctx.run(cancel_session(ctx, sessions.get_session(db, s4.id), True))
     first = assignments.session_people(db, s4.id)[0]
     role = Role.RAPPORTEUR if first.role != Role.RAPPORTEUR else Role.SPEAKER
     assignments.change_role(

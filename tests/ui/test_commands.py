@@ -13,7 +13,9 @@ from forumdesk.db.engine import Database
 from forumdesk.services import assignments, people, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.session_editing import SessionEdit, SessionPerson
-from forumdesk.ui import commands
+from forumdesk.ui.commands.people import DeletePeopleCommand
+from forumdesk.ui.commands.placement import PlaceSessionCommand
+from forumdesk.ui.commands.sessions import CreateSessionCommand, SaveSessionCommand
 from forumdesk.ui.context import AppContext
 from tests.ui.prompts import ScriptedPrompts
 from tests.ui.session_edits import edit_session
@@ -36,7 +38,7 @@ def test_a_move_is_done_once_then_undone_and_redone(ctx: AppContext, demo: DemoR
     )
     seen: list[frozenset[str]] = []
     ctx.data_changed.connect(seen.append)
-    assert ctx.run(commands.PlaceSessionCommand(ctx, "Move S3", s3.id, target, s3.version))
+    assert ctx.run(PlaceSessionCommand(ctx, "Move S3", s3.id, target, s3.version))
     assert sessions.get_session(ctx.db, s3.id).starts_at == target.starts_at
     assert seen and "sessions" in seen[-1]
     ctx.undo_stack.undo()
@@ -73,7 +75,7 @@ def test_an_action_that_fails_half_way_leaves_the_database_as_it_was(
             SessionPerson(404, Role.SPEAKER, 91),
         ),
     )
-    ok = ctx.run(commands.SaveSessionCommand(ctx, "Edit S3", s3, edit, kept))
+    ok = ctx.run(SaveSessionCommand(ctx, "Edit S3", s3, edit, kept))
     assert not ok and prompts.warnings
     assert assignments.session_people(ctx.db, s3.id) == before
     assert ctx.undo_stack.count() == 0  # nothing to undo or redo: the action never happened
@@ -99,7 +101,7 @@ def test_delete_and_restore_people_keeps_their_sessions(ctx: AppContext, demo: D
     people_in_s1 = assignments.session_people(ctx.db, s1.id)
     ids = [row.person_id for row in people_in_s1[:2]]
     versions = {i: people.get_person(ctx.db, i).version for i in ids}
-    assert ctx.run(commands.DeletePeopleCommand(ctx, ids, "Delete two", versions))
+    assert ctx.run(DeletePeopleCommand(ctx, ids, "Delete two", versions))
     assert len(assignments.session_people(ctx.db, s1.id)) == len(people_in_s1) - 2
     ctx.undo_stack.undo()
     assert assignments.session_people(ctx.db, s1.id) == people_in_s1
@@ -114,7 +116,7 @@ def test_an_action_that_changes_nothing_leaves_no_step(ctx: AppContext, demo: De
 
 def test_a_new_session_comes_with_its_people_in_one_step(ctx: AppContext, demo: DemoResult) -> None:
     speaker = people.create_person(ctx.db, "Omarov", "Timur")
-    create = commands.CreateSessionCommand(
+    create = CreateSessionCommand(
         ctx, demo.event.id, {"title": "Side event"}, [SessionPerson(speaker.id, Role.SPEAKER, 0)]
     )
     assert ctx.run(create)

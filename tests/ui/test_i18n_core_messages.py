@@ -11,8 +11,8 @@ from forumdesk.core import i18n as core_i18n
 from forumdesk.core.errors import NotFoundError
 from forumdesk.db.engine import Database
 from forumdesk.services import events, venue
-from forumdesk.ui import commands
 from forumdesk.ui import i18n as ui_i18n
+from forumdesk.ui.commands.venue import AddRoomCommand
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
 
@@ -34,13 +34,13 @@ def test_a_refusal_in_the_russian_window_reads_in_russian(
     qtbot.addWidget(window)
     assert window.ctx.event_id == event.id
 
-    assert not window.ctx.run(commands.AddRoomCommand(window.ctx, event.id, "зал а", None))
+    assert not window.ctx.run(AddRoomCommand(window.ctx, event.id, "зал а", None))
     # the undo step's name, capitalised as the warning's title
     assert prompts.warnings == [("Добавление зала «зал а»", "В мероприятии уже есть зал «Зал А».")]
 
     ui_i18n.remove_translators()  # the window's language goes, and the core's with it
     assert core_i18n.language() == "en"
-    assert not window.ctx.run(commands.AddRoomCommand(window.ctx, event.id, "зал а", None))
+    assert not window.ctx.run(AddRoomCommand(window.ctx, event.id, "зал а", None))
     assert prompts.warnings[-1][1] == "The event already has a room called 'Зал А'."
 
 

@@ -20,7 +20,14 @@ from forumdesk.services import events, people, sessions, venue
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.records import change_time
 from forumdesk.services.session_editing import SessionEdit
-from forumdesk.ui import commands
+from forumdesk.ui.commands.people import edit_person
+from forumdesk.ui.commands.placement import MoveSessionCommand
+from forumdesk.ui.commands.sessions import (
+    CreateSessionCommand,
+    DeleteSessionsCommand,
+    SaveSessionCommand,
+)
+from forumdesk.ui.commands.venue import edit_room
 from forumdesk.ui.database_actions import chosen_desk_name
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog
@@ -68,7 +75,7 @@ def test_a_move_on_one_desk_shows_on_the_other_keeping_its_selection(
     row = desk_a.timetable_page.rows[first]
     assert row.starts_at is not None
     later = row.starts_at + dt.timedelta(minutes=30)
-    moved = commands.MoveSessionCommand(desk_a.ctx, "Move", row, row.room_id, later)
+    moved = MoveSessionCommand(desk_a.ctx, "Move", row, row.room_id, later)
     assert desk_a.ctx.run(moved)
 
     qtbot.waitUntil(lambda: desk_b.timetable_page.rows[first].starts_at == later, timeout=LAG_MS)
@@ -98,9 +105,7 @@ def test_a_persons_edit_updates_that_row_only_keeping_the_selection(
 
     edited = page.model.person_at(0)
     assert desk_a.ctx.run(
-        commands.edit_person(
-            desk_a.ctx, people.get_person(db, edited.id), {"position": "Rapporteur"}
-        )
+        edit_person(desk_a.ctx, people.get_person(db, edited.id), {"position": "Rapporteur"})
     )
 
     def shown() -> bool:
@@ -122,13 +127,13 @@ def test_a_new_session_and_a_deletion_reach_the_tables_and_the_problems(
     event_id = desk_a.ctx.event_id
     assert event_id is not None
     before = desk_b.sessions_page.model.rowCount()
-    created = commands.CreateSessionCommand(desk_a.ctx, event_id, {"title": "Late addition"})
+    created = CreateSessionCommand(desk_a.ctx, event_id, {"title": "Late addition"})
     assert desk_a.ctx.run(created)
     qtbot.waitUntil(lambda: desk_b.sessions_page.model.rowCount() == before + 1, timeout=LAG_MS)
     assert desk_b.counts_label.text().startswith(f"{before + 1} sessions")
 
     assert created.created is not None
-    deleted = commands.DeleteSessionsCommand(
+    deleted = DeleteSessionsCommand(
         desk_a.ctx, [created.created.id], "Delete", {created.created.id: created.created.version}
     )
     assert desk_a.ctx.run(deleted)
@@ -151,7 +156,7 @@ def test_an_open_editor_says_its_session_changed_and_reloads(
     assert not editor.stale_bar.isVisible()
 
     row = sessions.get_session(db, session_id)
-    edit = commands.SaveSessionCommand(
+    edit = SaveSessionCommand(
         desk_a.ctx,
         "Edit",
         row,
@@ -180,7 +185,7 @@ def test_a_renamed_room_reaches_event_setup_and_a_new_event_the_event_list(
     event_id = desk_a.ctx.event_id
     assert event_id is not None
     room = venue.list_rooms(db, event_id)[0]
-    assert desk_a.ctx.run(commands.edit_room(desk_a.ctx, room, {"name": "Hall of Mirrors"}))
+    assert desk_a.ctx.run(edit_room(desk_a.ctx, room, {"name": "Hall of Mirrors"}))
     qtbot.waitUntil(lambda: rooms.index(0, 0).data() == "Hall of Mirrors", timeout=LAG_MS)
     selected = desk_b.setup_page.room_table.selectionModel().selectedRows()
     assert [index.row() for index in selected] == [second_room.row()]
@@ -309,7 +314,7 @@ def test_a_stale_drag_is_refused_saying_what_the_other_desk_did_and_shows_it_at_
     assert s3.starts_at is not None
     hall_d = next(r for r in venue.list_rooms(db, event_id) if r.name == "Hall D")
     assert desk_a.ctx.run(
-        commands.MoveSessionCommand(desk_a.ctx, "Move", s3, hall_d.id, s3.starts_at + 2 * HOUR)
+        MoveSessionCommand(desk_a.ctx, "Move", s3, hall_d.id, s3.starts_at + 2 * HOUR)
     )
     moved = sessions.get_session(db, s3.id)
 
@@ -349,7 +354,7 @@ def test_naming_the_desk_in_the_window_stamps_its_writes_and_is_remembered(
     assert "Press centre" in desk.statusBar().currentMessage()
 
     room = venue.list_rooms(second_db, desk.ctx.event_id or 0)[0]
-    assert desk.ctx.run(commands.edit_room(desk.ctx, room, {"capacity": 42}))
+    assert desk.ctx.run(edit_room(desk.ctx, room, {"capacity": 42}))
     with db.reader() as session:
         assert session.get(Room, room.id).updated_by == "Press centre"  # type: ignore[union-attr]
 
@@ -386,7 +391,7 @@ def test_a_version_published_on_another_desk_joins_the_changes_dock_and_its_comp
     # desk A moves a session: desk B's "since version 1" shows it
     row = desk_a.timetable_page.rows[_scheduled(desk_a)[0]]
     assert row.starts_at is not None
-    moved = commands.MoveSessionCommand(desk_a.ctx, "Move", row, row.room_id, row.starts_at + HOUR)
+    moved = MoveSessionCommand(desk_a.ctx, "Move", row, row.room_id, row.starts_at + HOUR)
     assert desk_a.ctx.run(moved)
     qtbot.waitUntil(lambda: "1 changes" in dock.summary_label.text(), timeout=LAG_MS)
     assert dock.model.rowCount() == 1 and "moved" in dock.model.index(0, 1).data()

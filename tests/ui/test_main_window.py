@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from forumdesk.db.engine import Database
 from forumdesk.services import events, people, sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui.commands import DeleteSessionsCommand
+from forumdesk.ui.commands.sessions import DeleteSessionsCommand
 from forumdesk.ui.event_dialog import NewEventDialog
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.session_editor import SessionEditorDialog

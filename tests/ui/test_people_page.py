@@ -21,8 +21,9 @@ from forumdesk.core.rows import PersonRow, SessionRow
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, events, people, sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui import commands
 from forumdesk.ui.assign_dialog import AssignToSessionDialog
+from forumdesk.ui.commands.assignments import AssignPeopleCommand, RegisterPeopleCommand
+from forumdesk.ui.commands.people import CreatePersonCommand, edit_person
 from forumdesk.ui.context import AppContext
 from forumdesk.ui.people_page import PeoplePage
 from forumdesk.ui.people_table_model import PeopleTableModel
@@ -164,7 +165,7 @@ def test_clicking_the_organisation_heading_sorts_by_it(qtbot: QtBot, page: Peopl
 def test_the_scope_switches_between_the_event_and_the_whole_directory(
     page: PeoplePage, ctx: AppContext
 ) -> None:
-    ctx.run(commands.CreatePersonCommand(ctx, {"family_name": "Outsider"}))
+    ctx.run(CreatePersonCommand(ctx, {"family_name": "Outsider"}))
     assert "Outsider" not in _shown_names(page)  # not registered for the event
     page.set_event_scope(False)
     assert "Outsider" in _shown_names(page)
@@ -476,7 +477,7 @@ def test_a_reload_keeps_the_selection_and_the_scroll_position(
     top = page.model.person_at(page.table.rowAt(0))
     chosen = page.model.person_at(page.table.rowAt(0) + 2)
     _click_person(qtbot, page, chosen.id)
-    ctx.run(commands.edit_person(ctx, _person(ctx.db, "Berger"), {"position": "CEO"}))
+    ctx.run(edit_person(ctx, _person(ctx.db, "Berger"), {"position": "CEO"}))
     assert page.model.index(page.model.row_of(_person(ctx.db, "Berger").id) or 0, 2).data() == "CEO"
     assert page.selected_ids() == [chosen.id]
     assert page.current_person() == chosen
@@ -486,7 +487,7 @@ def test_a_reload_keeps_the_selection_and_the_scroll_position(
 def test_a_hidden_page_reloads_only_when_shown_again(page: PeoplePage, ctx: AppContext) -> None:
     page.set_event_scope(False)
     page.hide()
-    ctx.run(commands.CreatePersonCommand(ctx, {"family_name": "Latecomer"}))
+    ctx.run(CreatePersonCommand(ctx, {"family_name": "Latecomer"}))
     assert page.model.total_count == 62  # nothing fetched for a page nobody sees
     page.show()
     assert page.model.total_count == 63
@@ -500,13 +501,13 @@ def test_assignments_elsewhere_cost_the_page_no_reload(
     page.model.modelReset.connect(lambda: resets.append(True))
     s3 = _session(ctx.db, demo.event.id, "S3")
     ctx.run(
-        commands.AssignPeopleCommand(
+        AssignPeopleCommand(
             ctx, s3.id, [_person(ctx.db, "Rossi").id], Role.SPEAKER, "Add Rossi", s3.version
         )
     )
     assert not resets
     ctx.run(
-        commands.RegisterPeopleCommand(
+        RegisterPeopleCommand(
             ctx,
             demo.event.id,
             [_person(ctx.db, "Rossi").id],

@@ -14,7 +14,7 @@ from forumdesk.db.engine import Database
 from forumdesk.scheduling.checker import ProblemKind, Severity
 from forumdesk.services import assignments, problems, sessions
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui.commands import PlaceSessionCommand
+from forumdesk.ui.commands.placement import PlaceSessionCommand
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.problem_marks import ERROR_INK
 from forumdesk.ui.problems import (

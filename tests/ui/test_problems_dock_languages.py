@@ -10,7 +10,7 @@ from forumdesk.scheduling.checker import ProblemKind, Severity
 from forumdesk.services import assignments, events, sessions
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.session_editing import SessionEdit, SessionPerson
-from forumdesk.ui.commands import SaveSessionCommand
+from forumdesk.ui.commands.sessions import SaveSessionCommand
 from forumdesk.ui.main_window import MainWindow
 from forumdesk.ui.problems_tree_model import kind_title
 from tests.ui.prompts import ScriptedPrompts

@@ -20,7 +20,25 @@ from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.services import assignments, events, people, problems, sessions, venue
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui import commands
+from forumdesk.ui.commands.assignments import AssignPeopleCommand, RegisterPeopleCommand
+from forumdesk.ui.commands.events import edit_event
+from forumdesk.ui.commands.people import CreatePersonCommand, edit_person
+from forumdesk.ui.commands.placement import (
+    MoveSessionCommand,
+    PlaceSessionCommand,
+    ResizeSessionCommand,
+    ScheduleSessionsCommand,
+    UnscheduleSessionsCommand,
+)
+from forumdesk.ui.commands.sessions import CreateSessionCommand
+from forumdesk.ui.commands.venue import (
+    AddRoomCommand,
+    AddTrackCommand,
+    ReorderRoomsCommand,
+    ReorderTracksCommand,
+    edit_room,
+    edit_track,
+)
 from forumdesk.ui.context import AppContext, ForumdeskCommand
 from forumdesk.ui.problems import AcceptProblemCommand, UnacceptProblemCommand
 from tests.stale_writes import everything, s3
@@ -90,26 +108,26 @@ def _later(ctx: AppContext, demo: DemoResult) -> dt.datetime:
 UNDO_CASES = [
     UndoCase(
         "move",
-        lambda ctx, d: commands.MoveSessionCommand(
+        lambda ctx, d: MoveSessionCommand(
             ctx, "Move", s3(ctx.db, d), s3(ctx.db, d).room_id, _later(ctx, d)
         ),
         _touch_s3,
     ),
     UndoCase(
         "resize",
-        lambda ctx, d: commands.ResizeSessionCommand(ctx, "Resize", s3(ctx.db, d), _later(ctx, d)),
+        lambda ctx, d: ResizeSessionCommand(ctx, "Resize", s3(ctx.db, d), _later(ctx, d)),
         _touch_s3,
     ),
     UndoCase(
         "place",
-        lambda ctx, d: commands.PlaceSessionCommand(
+        lambda ctx, d: PlaceSessionCommand(
             ctx, "Place", s3(ctx.db, d).id, Placement(None, None, None), s3(ctx.db, d).version
         ),
         _touch_s3,
     ),
     UndoCase(
         "schedule",
-        lambda ctx, d: commands.ScheduleSessionsCommand(
+        lambda ctx, d: ScheduleSessionsCommand(
             ctx,
             "Schedule",
             [s3(ctx.db, d).id],
@@ -121,7 +139,7 @@ UNDO_CASES = [
     ),
     UndoCase(
         "take off the timetable",
-        lambda ctx, d: commands.UnscheduleSessionsCommand(
+        lambda ctx, d: UnscheduleSessionsCommand(
             ctx,
             "Off",
             [s3(ctx.db, d).id],
@@ -137,35 +155,35 @@ UNDO_CASES = [
     ),
     UndoCase(
         "assign",
-        lambda ctx, d: commands.AssignPeopleCommand(
+        lambda ctx, d: AssignPeopleCommand(
             ctx, s3(ctx.db, d).id, [_newcomer(ctx)], Role.SPEAKER, "Add", s3(ctx.db, d).version
         ),
         _touch_s3,
     ),
     UndoCase(
         "new session",
-        lambda ctx, d: commands.CreateSessionCommand(ctx, d.event.id, {"title": "Mine"}),
+        lambda ctx, d: CreateSessionCommand(ctx, d.event.id, {"title": "Mine"}),
         lambda db, d, c: sessions.update_session(
             db, c.created.id, {"title": "Theirs"}, expected_version=None
         ),
     ),
     UndoCase(
         "person",
-        lambda ctx, d: commands.edit_person(ctx, _rossi(ctx.db), {"position": "Mine"}),
+        lambda ctx, d: edit_person(ctx, _rossi(ctx.db), {"position": "Mine"}),
         lambda db, d, c: people.update_person(
             db, _rossi(db).id, {"notes": "Theirs"}, expected_version=None
         ),
     ),
     UndoCase(
         "new person",
-        lambda ctx, d: commands.CreatePersonCommand(ctx, {"family_name": "Mine"}),
+        lambda ctx, d: CreatePersonCommand(ctx, {"family_name": "Mine"}),
         lambda db, d, c: people.update_person(
             db, c.created.id, {"notes": "Theirs"}, expected_version=None
         ),
     ),
     UndoCase(
         "registration",
-        lambda ctx, d: commands.RegisterPeopleCommand(
+        lambda ctx, d: RegisterPeopleCommand(
             ctx,
             d.event.id,
             [_newcomer(ctx)],
@@ -179,23 +197,21 @@ UNDO_CASES = [
     ),
     UndoCase(
         "room",
-        lambda ctx, d: commands.edit_room(
-            ctx, venue.list_rooms(ctx.db, d.event.id)[0], {"capacity": 3}
-        ),
+        lambda ctx, d: edit_room(ctx, venue.list_rooms(ctx.db, d.event.id)[0], {"capacity": 3}),
         lambda db, d, c: venue.update_room(
             db, venue.list_rooms(db, d.event.id)[0].id, {"name": "Theirs"}, expected_version=None
         ),
     ),
     UndoCase(
         "new room",
-        lambda ctx, d: commands.AddRoomCommand(ctx, d.event.id, "Mine", 10),
+        lambda ctx, d: AddRoomCommand(ctx, d.event.id, "Mine", 10),
         lambda db, d, c: venue.update_room(
             db, c.created.id, {"capacity": 99}, expected_version=None
         ),
     ),
     UndoCase(
         "reorder rooms",
-        lambda ctx, d: commands.ReorderRoomsCommand(
+        lambda ctx, d: ReorderRoomsCommand(
             ctx,
             d.event.id,
             [r.id for r in venue.list_rooms(ctx.db, d.event.id)][::-1],
@@ -207,7 +223,7 @@ UNDO_CASES = [
     ),
     UndoCase(
         "track",
-        lambda ctx, d: commands.edit_track(
+        lambda ctx, d: edit_track(
             ctx, venue.list_tracks(ctx.db, d.event.id)[0], {"color": "#654321"}
         ),
         lambda db, d, c: venue.update_track(
@@ -216,14 +232,14 @@ UNDO_CASES = [
     ),
     UndoCase(
         "new track",
-        lambda ctx, d: commands.AddTrackCommand(ctx, d.event.id, "Mine", None),
+        lambda ctx, d: AddTrackCommand(ctx, d.event.id, "Mine", None),
         lambda db, d, c: venue.update_track(
             db, c.created.id, {"color": "#123456"}, expected_version=None
         ),
     ),
     UndoCase(
         "reorder tracks",
-        lambda ctx, d: commands.ReorderTracksCommand(
+        lambda ctx, d: ReorderTracksCommand(
             ctx,
             d.event.id,
             [t.id for t in venue.list_tracks(ctx.db, d.event.id)][::-1],
@@ -235,7 +251,7 @@ UNDO_CASES = [
     ),
     UndoCase(
         "event settings",
-        lambda ctx, d: commands.edit_event(
+        lambda ctx, d: edit_event(
             ctx, d.event.id, {"name": "Mine"}, events.get_event(ctx.db, d.event.id).version
         ),
         lambda db, d, c: events.update_event(
@@ -297,9 +313,7 @@ def test_a_stale_undo_of_a_timetable_move_says_what_changed_when_and_from_which_
 ) -> None:
     row = s3(ctx.db, demo)
     assert row.starts_at is not None
-    assert ctx.run(
-        commands.MoveSessionCommand(ctx, "Move S3", row, row.room_id, row.starts_at + HOUR)
-    )
+    assert ctx.run(MoveSessionCommand(ctx, "Move S3", row, row.room_id, row.starts_at + HOUR))
     moved = s3(ctx.db, demo)
     hall = venue.list_rooms(ctx.db, demo.event.id)[-1]
     assert sessions.update_session(  # another desk moves it to another hall

@@ -27,7 +27,7 @@ from forumdesk.db.engine import Database
 from forumdesk.db.migrate import open_database
 from forumdesk.services import placing, sessions, venue
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui import commands
+from forumdesk.ui.commands.sessions import cancel_session
 from forumdesk.ui.context import SESSIONS, AppContext
 from forumdesk.ui.timetable.geometry import Column
 from forumdesk.ui.timetable.session_block import SessionBlock, wrap_lines
@@ -677,7 +677,7 @@ def test_a_cancelled_session_keeps_its_block_struck_through(
     page: TimetablePage, ctx: AppContext
 ) -> None:
     row = _row(ctx, "S3")
-    assert ctx.run(commands.cancel_session(ctx, row, True))
+    assert ctx.run(cancel_session(ctx, row, True))
     page.reload()
     block = _block(page.view, ctx, "S3")
     texts = block._lay_out_text()

@@ -13,7 +13,24 @@ from forumdesk.core.enums import Role
 from forumdesk.db.engine import Database
 from forumdesk.services import assignments, events, people, placing, sessions, venue
 from forumdesk.services.demo import DemoResult
-from forumdesk.ui import commands
+from forumdesk.ui.commands.assignments import AssignPeopleCommand
+from forumdesk.ui.commands.events import edit_event
+from forumdesk.ui.commands.people import edit_person
+from forumdesk.ui.commands.placement import (
+    MoveSessionCommand,
+    ResizeSessionCommand,
+    ScheduleSessionsCommand,
+    UnscheduleSessionsCommand,
+)
+from forumdesk.ui.commands.sessions import DeleteSessionsCommand
+from forumdesk.ui.commands.venue import (
+    DeleteRoomCommand,
+    DeleteTrackCommand,
+    ReorderRoomsCommand,
+    ReorderTracksCommand,
+    edit_room,
+    edit_track,
+)
 from forumdesk.ui.context import AppContext
 from tests.ui.prompts import ScriptedPrompts
 from tests.ui.session_edits import edit_session
@@ -34,7 +51,7 @@ def test_undo_of_a_rename_another_desk_renamed_since_is_refused(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     room = _room(ctx.db, demo.event.id)
-    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    assert ctx.run(edit_room(ctx, room, {"name": "Mine"}))
     fresh = _room(ctx.db, demo.event.id)
     venue.update_room(ctx.db, room.id, {"name": "Theirs"}, expected_version=fresh.version)
     ctx.undo_stack.undo()
@@ -44,7 +61,7 @@ def test_undo_of_a_rename_another_desk_renamed_since_is_refused(
 
 def test_undo_and_redo_of_a_fresh_rename_pass(ctx: AppContext, demo: DemoResult) -> None:
     room = _room(ctx.db, demo.event.id)
-    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    assert ctx.run(edit_room(ctx, room, {"name": "Mine"}))
     ctx.undo_stack.undo()
     assert _room(ctx.db, demo.event.id).name == room.name
     ctx.undo_stack.redo()
@@ -57,8 +74,8 @@ def test_two_own_edits_of_one_record_undo_and_redo_in_turn(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     room = _room(ctx.db, demo.event.id)
-    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
-    assert ctx.run(commands.edit_room(ctx, _room(ctx.db, demo.event.id), {"capacity": 7}))
+    assert ctx.run(edit_room(ctx, room, {"name": "Mine"}))
+    assert ctx.run(edit_room(ctx, _room(ctx.db, demo.event.id), {"capacity": 7}))
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     back = _room(ctx.db, demo.event.id)
@@ -74,10 +91,10 @@ def test_an_own_edit_made_after_another_desk_does_not_let_an_older_undo_through(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     room = _room(ctx.db, demo.event.id)
-    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    assert ctx.run(edit_room(ctx, room, {"name": "Mine"}))
     fresh = _room(ctx.db, demo.event.id)
     venue.update_room(ctx.db, room.id, {"name": "Theirs"}, expected_version=fresh.version)
-    assert ctx.run(commands.edit_room(ctx, _room(ctx.db, demo.event.id), {"capacity": 7}))
+    assert ctx.run(edit_room(ctx, _room(ctx.db, demo.event.id), {"capacity": 7}))
     ctx.undo_stack.undo()  # the capacity: ours, fresh
     ctx.undo_stack.undo()  # the rename: another desk renamed it since
     assert _room(ctx.db, demo.event.id).name == "Theirs"
@@ -88,19 +105,19 @@ def test_undo_of_a_track_person_and_event_edit_changed_elsewhere_is_refused(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     track = venue.list_tracks(ctx.db, demo.event.id)[0]
-    assert ctx.run(commands.edit_track(ctx, track, {"name": "Mine"}))
+    assert ctx.run(edit_track(ctx, track, {"name": "Mine"}))
     venue.update_track(ctx.db, track.id, {"color": "#123456"}, expected_version=None)
     ctx.undo_stack.undo()
     assert any(t.name == "Mine" for t in venue.list_tracks(ctx.db, demo.event.id))
 
     person = people.search_people(ctx.db)[0]
-    assert ctx.run(commands.edit_person(ctx, person, {"given_name": "Mine"}))
+    assert ctx.run(edit_person(ctx, person, {"given_name": "Mine"}))
     people.update_person(ctx.db, person.id, {"given_name": "Theirs"}, expected_version=None)
     ctx.undo_stack.undo()
     assert people.get_person(ctx.db, person.id).given_name == "Theirs"
 
     event = events.get_event(ctx.db, demo.event.id)
-    assert ctx.run(commands.edit_event(ctx, event.id, {"name": "Mine"}, event.version))
+    assert ctx.run(edit_event(ctx, event.id, {"name": "Mine"}, event.version))
     events.update_event(ctx.db, event.id, {"name": "Theirs"}, expected_version=None)
     ctx.undo_stack.undo()
     assert events.get_event(ctx.db, event.id).name == "Theirs"
@@ -116,7 +133,7 @@ def test_undo_of_a_move_another_desk_moved_since_is_refused(
 ) -> None:
     s3 = _s3(ctx.db, demo.event.id)
     assert s3.starts_at is not None
-    assert ctx.run(commands.MoveSessionCommand(ctx, "Move", s3, s3.room_id, s3.starts_at + HOUR))
+    assert ctx.run(MoveSessionCommand(ctx, "Move", s3, s3.room_id, s3.starts_at + HOUR))
     theirs = s3.starts_at + 3 * HOUR
     placing.move_session(ctx.db, s3.id, theirs, expected_version=_s3(ctx.db, demo.event.id).version)
     ctx.undo_stack.undo()
@@ -131,16 +148,14 @@ def test_undo_of_a_drop_and_an_unschedule_changed_elsewhere_are_refused(
     s3 = _s3(ctx.db, demo.event.id)
     assert s3.starts_at is not None
     assert ctx.run(
-        commands.UnscheduleSessionsCommand(
-            ctx, "Off", [s3.id], keep_room=True, versions={s3.id: s3.version}
-        )
+        UnscheduleSessionsCommand(ctx, "Off", [s3.id], keep_room=True, versions={s3.id: s3.version})
     )
     sessions.update_session(ctx.db, s3.id, {"title": "Theirs"}, expected_version=None)
     ctx.undo_stack.undo()
     assert _s3(ctx.db, demo.event.id).starts_at is None
     now = _s3(ctx.db, demo.event.id)
     assert ctx.run(
-        commands.ScheduleSessionsCommand(
+        ScheduleSessionsCommand(
             ctx, "On", [s3.id], s3.room_id, s3.starts_at, versions={s3.id: now.version}
         )
     )
@@ -157,9 +172,9 @@ def test_own_moves_resizes_and_editor_saves_of_one_session_undo_and_redo_in_turn
     assert s3.starts_at is not None and s3.ends_at is not None
     assert ctx.run(edit_session(ctx, s3, {"title": "New"}))
     row = _s3(ctx.db, demo.event.id)
-    assert ctx.run(commands.MoveSessionCommand(ctx, "Move", row, row.room_id, s3.starts_at + HOUR))
+    assert ctx.run(MoveSessionCommand(ctx, "Move", row, row.room_id, s3.starts_at + HOUR))
     row = _s3(ctx.db, demo.event.id)
-    assert ctx.run(commands.ResizeSessionCommand(ctx, "Resize", row, s3.ends_at + 2 * HOUR))
+    assert ctx.run(ResizeSessionCommand(ctx, "Resize", row, s3.ends_at + 2 * HOUR))
     for _ in range(3):
         ctx.undo_stack.undo()
     back = _s3(ctx.db, demo.event.id)
@@ -179,9 +194,9 @@ def test_a_deleted_and_restored_room_keeps_its_versions_moving_forward(
     ctx: AppContext, demo: DemoResult, prompts: ScriptedPrompts
 ) -> None:
     room = _room(ctx.db, demo.event.id)
-    assert ctx.run(commands.edit_room(ctx, room, {"name": "Mine"}))
+    assert ctx.run(edit_room(ctx, room, {"name": "Mine"}))
     renamed = _room(ctx.db, demo.event.id)
-    assert ctx.run(commands.DeleteRoomCommand(ctx, renamed))
+    assert ctx.run(DeleteRoomCommand(ctx, renamed))
     ctx.undo_stack.undo()  # the room is back, at a version no desk held before
     back = next(r for r in venue.list_rooms(ctx.db, demo.event.id) if r.id == room.id)
     assert back.version > renamed.version
@@ -198,19 +213,19 @@ def test_a_deletion_of_a_room_or_sessions_changed_elsewhere_is_refused(
 ) -> None:
     room = _room(ctx.db, demo.event.id)
     venue.update_room(ctx.db, room.id, {"capacity": 3}, expected_version=None)
-    assert not ctx.run(commands.DeleteRoomCommand(ctx, room))
+    assert not ctx.run(DeleteRoomCommand(ctx, room))
     assert any(r.id == room.id for r in venue.list_rooms(ctx.db, demo.event.id))
     track = venue.list_tracks(ctx.db, demo.event.id)[0]
     venue.update_track(ctx.db, track.id, {"color": "#123456"}, expected_version=None)
-    assert not ctx.run(commands.DeleteTrackCommand(ctx, track))
+    assert not ctx.run(DeleteTrackCommand(ctx, track))
     assert any(t.id == track.id for t in venue.list_tracks(ctx.db, demo.event.id))
     s3 = _s3(ctx.db, demo.event.id)
     sessions.update_session(ctx.db, s3.id, {"title": "Theirs"}, expected_version=None)
-    assert not ctx.run(commands.DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: s3.version}))
+    assert not ctx.run(DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: s3.version}))
     assert _s3(ctx.db, demo.event.id).title == "Theirs"
     assert len(prompts.warnings) == 3
     fresh = _s3(ctx.db, demo.event.id)
-    assert ctx.run(commands.DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: fresh.version}))
+    assert ctx.run(DeleteSessionsCommand(ctx, [s3.id], "Delete", {s3.id: fresh.version}))
     ctx.undo_stack.undo()
     assert _s3(ctx.db, demo.event.id).title == "Theirs"
     sessions.update_session(ctx.db, s3.id, {"title": "Theirs again"}, expected_version=None)
@@ -226,12 +241,12 @@ def test_assigning_people_states_the_session_version_and_so_does_its_undo(
     inside = {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
     newcomer = next(p for p in people.search_people(ctx.db) if p.id not in inside)
     sessions.update_session(ctx.db, s3.id, {"title": "Theirs"}, expected_version=None)
-    stale = commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add", s3.version)
+    stale = AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add", s3.version)
     assert not ctx.run(stale)
     assert newcomer.id not in {a.person_id for a in assignments.session_people(ctx.db, s3.id)}
     fresh = _s3(ctx.db, demo.event.id)
     assert ctx.run(
-        commands.AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add", fresh.version)
+        AssignPeopleCommand(ctx, s3.id, [newcomer.id], Role.SPEAKER, "Add", fresh.version)
     )
     assert _s3(ctx.db, demo.event.id).version > fresh.version  # the people are the session's
     ctx.undo_stack.undo()
@@ -248,12 +263,10 @@ def test_a_reorder_states_the_rooms_versions_and_own_renames_still_undo_after_it
 ) -> None:
     rooms = venue.list_rooms(ctx.db, demo.event.id)
     assert len(rooms) >= 2
-    assert ctx.run(commands.edit_room(ctx, rooms[0], {"name": "Mine"}))
+    assert ctx.run(edit_room(ctx, rooms[0], {"name": "Mine"}))
     shown = venue.list_rooms(ctx.db, demo.event.id)
     order = [r.id for r in reversed(shown)]
-    assert ctx.run(
-        commands.ReorderRoomsCommand(ctx, demo.event.id, order, {r.id: r.version for r in shown})
-    )
+    assert ctx.run(ReorderRoomsCommand(ctx, demo.event.id, order, {r.id: r.version for r in shown}))
     assert [r.id for r in venue.list_rooms(ctx.db, demo.event.id)] == order
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()  # our rename, after our own reorder and its undo: passes
@@ -262,7 +275,7 @@ def test_a_reorder_states_the_rooms_versions_and_own_renames_still_undo_after_it
 
     stale = {r.id: r.version for r in venue.list_rooms(ctx.db, demo.event.id)}
     venue.update_room(ctx.db, rooms[1].id, {"capacity": 3}, expected_version=None)  # another desk
-    assert not ctx.run(commands.ReorderRoomsCommand(ctx, demo.event.id, order, stale))
+    assert not ctx.run(ReorderRoomsCommand(ctx, demo.event.id, order, stale))
     assert [r.id for r in venue.list_rooms(ctx.db, demo.event.id)] == [r.id for r in rooms]
     assert len(prompts.warnings) == 1
 
@@ -272,11 +285,11 @@ def test_a_track_reorder_states_the_tracks_versions_and_own_edits_still_undo_aft
 ) -> None:
     tracks = venue.list_tracks(ctx.db, demo.event.id)
     assert len(tracks) >= 2
-    assert ctx.run(commands.edit_track(ctx, tracks[0], {"name": "Mine"}))
+    assert ctx.run(edit_track(ctx, tracks[0], {"name": "Mine"}))
     shown = venue.list_tracks(ctx.db, demo.event.id)
     order = [t.id for t in reversed(shown)]
     assert ctx.run(
-        commands.ReorderTracksCommand(ctx, demo.event.id, order, {t.id: t.version for t in shown})
+        ReorderTracksCommand(ctx, demo.event.id, order, {t.id: t.version for t in shown})
     )
     assert [t.id for t in venue.list_tracks(ctx.db, demo.event.id)] == order
     ctx.undo_stack.undo()
@@ -286,6 +299,6 @@ def test_a_track_reorder_states_the_tracks_versions_and_own_edits_still_undo_aft
 
     stale = {t.id: t.version for t in venue.list_tracks(ctx.db, demo.event.id)}
     venue.update_track(ctx.db, tracks[1].id, {"color": "#123456"}, expected_version=None)
-    assert not ctx.run(commands.ReorderTracksCommand(ctx, demo.event.id, order, stale))
+    assert not ctx.run(ReorderTracksCommand(ctx, demo.event.id, order, stale))
     assert [t.id for t in venue.list_tracks(ctx.db, demo.event.id)] == [t.id for t in tracks]
     assert len(prompts.warnings) == 1

@@ -15,7 +15,8 @@ from forumdesk.db.engine import Database
 from forumdesk.services import sessions, versions
 from forumdesk.services.demo import DemoResult
 from forumdesk.services.exports import ExportOptions
-from forumdesk.ui import commands
+from forumdesk.ui.commands.placement import MoveSessionCommand
+from forumdesk.ui.commands.sessions import cancel_session
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
 
@@ -36,7 +37,7 @@ def test_publishing_from_the_file_menu_is_not_undone_by_ctrl_z(
     window = _window(qtbot, db, prompts)
     assert window.version_actions.publish_action in window.file_menu.actions()
     s3 = _s3(db, demo)
-    window.ctx.run(commands.cancel_session(window.ctx, s3, True))
+    window.ctx.run(cancel_session(window.ctx, s3, True))
     prompts.type_lines("Sent to speakers")
     window.version_actions.publish_action.trigger()
     [version] = versions.list_versions(db, demo.event.id)
@@ -79,9 +80,7 @@ def test_exporting_a_changed_programme_offers_to_publish_it_first(
     s3 = _s3(db, demo)
     assert s3.starts_at is not None
     window.ctx.run(
-        commands.MoveSessionCommand(
-            window.ctx, "Move", s3, s3.room_id, s3.starts_at + dt.timedelta(hours=1)
-        )
+        MoveSessionCommand(window.ctx, "Move", s3, s3.room_id, s3.starts_at + dt.timedelta(hours=1))
     )
     prompts.answer_questions(True)
     assert window.version_actions.offer_to_publish("Export agenda") == 2

@@ -25,8 +25,22 @@ from PySide6.QtWidgets import (
 
 from forumdesk.core.rows import EventRow, RoomRow, SessionRow
 from forumdesk.services import events, sessions, venue
-from forumdesk.ui import commands
-from forumdesk.ui.context import ASSIGNMENTS, EVENT, ROOMS, SESSIONS, TRACKS, AppContext
+from forumdesk.ui.commands.placement import (
+    MoveSessionCommand,
+    ResizeSessionCommand,
+    ScheduleSessionsCommand,
+    UnscheduleSessionsCommand,
+)
+from forumdesk.ui.commands.sessions import DuplicateSessionsCommand
+from forumdesk.ui.context import (
+    ASSIGNMENTS,
+    EVENT,
+    ROOMS,
+    SESSIONS,
+    TRACKS,
+    AppContext,
+    ForumdeskCommand,
+)
 from forumdesk.ui.timetable.geometry import (
     DEFAULT_SNAP_MINUTES,
     DEFAULT_ZOOM,
@@ -295,7 +309,7 @@ class TimetablePage(QWidget):
         """The version of each session as shown: the service refuses one changed since."""
         return {i: self.rows[i].version for i in session_ids if i in self.rows}
 
-    def _run(self, command: commands.ForumdeskCommand, select_id: int | None) -> bool:
+    def _run(self, command: ForumdeskCommand, select_id: int | None) -> bool:
         done = self.ctx.run(command)
         if done and select_id is not None:
             self.view.select_session(select_id)
@@ -311,20 +325,20 @@ class TimetablePage(QWidget):
         text = self.tr("Move {0} to {1}, {2}").format(
             self._name(session_id), room, starts_at.strftime("%H:%M")
         )
-        self._run(commands.MoveSessionCommand(self.ctx, text, row, room_id, starts_at), row.id)
+        self._run(MoveSessionCommand(self.ctx, text, row, room_id, starts_at), row.id)
 
     def _on_view_resize_requested(self, session_id: int, ends_at: dt.datetime) -> None:
         row = self.rows.get(session_id)
         if row is None:
             return
         text = self.tr("Change the length of {0}").format(self._name(session_id))
-        self._run(commands.ResizeSessionCommand(self.ctx, text, row, ends_at), row.id)
+        self._run(ResizeSessionCommand(self.ctx, text, row, ends_at), row.id)
 
     def _on_view_schedule_requested(
         self, session_id: int, room_id: int | None, starts_at: dt.datetime
     ) -> None:
         text = self.tr("Schedule {0}").format(self._name(session_id))
-        command = commands.ScheduleSessionsCommand(
+        command = ScheduleSessionsCommand(
             self.ctx, text, [session_id], room_id, starts_at, self._versions([session_id])
         )
         self._run(command, session_id)
@@ -336,7 +350,7 @@ class TimetablePage(QWidget):
         if not session_ids:
             return
         text = self.tr("Schedule %n session(s)", "", len(session_ids))
-        command = commands.ScheduleSessionsCommand(
+        command = ScheduleSessionsCommand(
             self.ctx, text, session_ids, room_id, starts_at, self._versions(session_ids)
         )
         self._run(command, session_ids[0])
@@ -347,7 +361,7 @@ class TimetablePage(QWidget):
         if not chosen:
             return []
         text = self.tr("Duplicate %n session(s)", "", len(chosen))
-        command = commands.DuplicateSessionsCommand(self.ctx, text, chosen)
+        command = DuplicateSessionsCommand(self.ctx, text, chosen)
         if not self.ctx.run(command):
             return []
         copies = [row.id for row in command.created]
@@ -362,7 +376,7 @@ class TimetablePage(QWidget):
         if not session_ids:
             return
         text = self.tr("Unschedule %n session(s)", "", len(session_ids))
-        command = commands.UnscheduleSessionsCommand(
+        command = UnscheduleSessionsCommand(
             self.ctx, text, session_ids, keep_room=False, versions=self._versions(session_ids)
         )
         self._run(command, None)

@@ -3,8 +3,11 @@
 The view only shows rows and reports what the user asked for (move, resize, schedule, open,
 unschedule, create in an empty slot) through signals; the page turns those into undo commands.
 While anything is dragged, a band at the target says where and when it would land and whether
-it would clash there (forumdesk.scheduling.targets decides, from the rows shown). A reload
-reuses the block items by session id, so a block being released is never deleted under the mouse.
+it would clash there (drag_target's DragTarget writes it). The view hands its drag events to
+DockDrops (dock_drops: sessions dragged in from the unscheduled dock) and its mouse on empty
+time to SpanDrawing (span_drawing: a new session drawn), and turns what they return into its
+signals. A reload reuses the block items by session id, so a block being released is never
+deleted under the mouse.
 Automatic placement's proposal is drawn over the grid by ProposalGhosts (proposal_blocks), which
 the view hands the proposal and each new layout; the panel beside it is the page's.
 """
@@ -31,7 +34,6 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
@@ -41,9 +43,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forumdesk.core.rows import Placement, RoomRow, SessionRow
-from forumdesk.scheduling.targets import TargetClashes, clashes_at
-from forumdesk.ui.mime import SESSION_IDS_MIME, decode_ids
+from forumdesk.core.rows import RoomRow, SessionRow
+from forumdesk.ui.timetable.dock_drops import DockDrops
+from forumdesk.ui.timetable.drag_target import DragTarget
 from forumdesk.ui.timetable.geometry import (
     DEFAULT_SNAP_MINUTES,
     DEFAULT_ZOOM,
@@ -58,7 +60,7 @@ from forumdesk.ui.timetable.geometry import (
 from forumdesk.ui.timetable.proposal_blocks import GhostBlock, GhostSpot, ProposalGhosts
 from forumdesk.ui.timetable.rulers import HEADER_FILL, TimeRuler, TimetableHeader
 from forumdesk.ui.timetable.session_block import BlockFonts, SessionBlock, session_tooltip
-from forumdesk.ui.timetable.target_band import BandState, TargetBand
+from forumdesk.ui.timetable.span_drawing import SpanDrawing
 
 GAP_FILL = QColor("#D5DAE1")
 COLUMN_FILL = QColor("#FFFFFF")
@@ -67,14 +69,6 @@ HOUR_LINE = QColor("#C9CFD8")
 HALF_HOUR_LINE = QColor("#E4E7EC")
 GRID_LINE = QColor("#F0F2F5")
 COLUMN_LINE = QColor("#D9DDE3")
-DROP_LENGTH_MINUTES = 60  # the ghost of a session with no planned length, dragged from the dock
-
-
-def dropped_minutes(row: SessionRow) -> float:
-    """How long a session lasts once dropped: its length, or its planned length (an hour)."""
-    if row.starts_at is not None and row.ends_at is not None:
-        return (row.ends_at - row.starts_at).total_seconds() / 60
-    return row.planned_minutes or DROP_LENGTH_MINUTES
 
 
 class TimetableScene(QGraphicsScene):
@@ -131,7 +125,6 @@ class TimetableView(QGraphicsView):
         self._day: dt.date | None = None
         self._blocks: dict[int, SessionBlock] = {}
         self._dragging: SessionBlock | None = None
-        self._ghost_rows: list[SessionRow] = []  # what is dragged in from the dock
         self._badge_room: dict[int, float] = {}  # session id -> pixels its problem badges take
         # automatic placement's proposal, not yet accepted: its ghost blocks over the grid
         self.proposal = ProposalGhosts(self.scene(), self.block_fonts.regular)
@@ -148,12 +141,19 @@ class TimetableView(QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self.header.update)
         self.verticalScrollBar().valueChanged.connect(self.ruler.update)
 
-        self.target_band = TargetBand()
+        self.drag_target = DragTarget(lambda: self._sessions, lambda: self._rooms)
+        self.target_band = self.drag_target.band
         self.scene().addItem(self.target_band)
-        # a span drawn across empty time: (column, minute pressed), and whether it has moved
-        self._span_start: tuple[Column, float] | None = None
-        self._span_dragged = False
-        self._span_press = QPoint()
+        self.dock_drops = DockDrops(
+            lambda: self.timetable, self.drop_target, lambda: self._sessions, self.drag_target
+        )
+        self.span_drawing = SpanDrawing(
+            self,
+            lambda: self.timetable,
+            lambda: self.snap_minutes,
+            self.drop_target,
+            self.drag_target,
+        )
 
     # --- what is shown ----------------------------------------------------------------------
 
@@ -380,28 +380,14 @@ class TimetableView(QGraphicsView):
     def block_drag_ended(self, block: SessionBlock) -> None:
         if self._dragging is block:
             self._dragging = None
-        self.target_band.hide_band()
+        self.drag_target.hide()
 
     def block_target_changed(
         self, block: SessionBlock, day: object, room_id: int | None, start: float, end: float
     ) -> None:
         """A block dragged or stretched: show where and when it would land, and any clash."""
-        layout = self.timetable
-        row = block.row
-        if block.place.venue_wide:
-            span = layout.day_span(day)  # type: ignore[arg-type]
-            if span is None:
-                return
-            x, width = layout.span_bounds(span)
-        else:
-            column = layout.room_column(day, room_id)  # type: ignore[arg-type]
-            if column is None:
-                return
-            x, width = column.x, column.width
-        rect = QRectF(
-            x, layout.y_for_minute(start), width, (end - start) * layout.pixels_per_minute
-        )
-        self._show_target(rect, row.id, day, room_id, start, end, all_rooms=row.all_rooms)
+        venue_wide = block.place.venue_wide
+        self.drag_target.show_block(self.timetable, block.row, venue_wide, day, room_id, start, end)
 
     def block_moved(
         self, block: SessionBlock, day: object, room_id: int | None, minute: float
@@ -475,7 +461,7 @@ class TimetableView(QGraphicsView):
             return
         super().wheelEvent(event)
 
-    # --- drops from the unscheduled list ----------------------------------------------------
+    # --- drags and drawing (DockDrops, SpanDrawing; DragTarget labels the band) -------------
 
     def drop_target(self, viewport_point: QPoint | QPointF) -> tuple[Column, float] | None:
         """The column and snapped minute a drop at this viewport point lands on."""
@@ -486,207 +472,46 @@ class TimetableView(QGraphicsView):
         minute = snap(self.timetable.minute_at(scene_point.y()), self.snap_minutes)
         return column, self.timetable.clamp_start(minute, self.snap_minutes)
 
-    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        return event.mimeData().hasFormat(SESSION_IDS_MIME) and bool(self.timetable.columns)
-
-    def _dragged_rows(self, event: QDragEnterEvent | QDragMoveEvent) -> list[SessionRow]:
-        ids = set(decode_ids(SESSION_IDS_MIME, event.mimeData()))
-        return [row for row in self._sessions if row.id in ids]
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self._accepts(event):
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self._ghost_rows = self._dragged_rows(event)
-        self._show_ghost(event.position())
+        self.dock_drops.enter(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if not self._accepts(event):
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self._show_ghost(event.position())
+        self.dock_drops.move(event)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.target_band.hide_band()
-        event.accept()
+        self.dock_drops.leave(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.target_band.hide_band()
-        ids = decode_ids(SESSION_IDS_MIME, event.mimeData()) if self._accepts(event) else []
-        target = self.drop_target(event.position()) if ids else None
-        if target is None:
-            event.ignore()
+        drop = self.dock_drops.drop(event)
+        if drop is None:
             return
-        # Copy, not Move: the list view must not try to remove rows from its model
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        column, minute = target
-        start = at_minute(column.day, minute)
-        if len(ids) == 1:
-            self.schedule_requested.emit(ids[0], column.room_id, start)
+        if len(drop.session_ids) == 1:
+            self.schedule_requested.emit(drop.session_ids[0], drop.room_id, drop.starts_at)
         else:
-            self.schedule_many_requested.emit(ids, column.room_id, start)
-
-    def _show_ghost(self, viewport_point: QPointF) -> None:
-        target = self.drop_target(viewport_point)
-        if target is None:
-            self.target_band.hide_band()
-            return
-        column, minute = target
-        rows = self._ghost_rows
-        # as the drop will place them: their planned lengths, one after another; a break
-        # across the day's rooms
-        length = sum(dropped_minutes(row) for row in rows) if rows else DROP_LENGTH_MINUTES
-        x, width = column.x, column.width
-        span = self.timetable.day_span(column.day)
-        if rows and span is not None and all(row.is_break or row.all_rooms for row in rows):
-            x, width = self.timetable.span_bounds(span)
-        rect = QRectF(
-            x + 2,
-            self.timetable.y_for_minute(minute),
-            width - 4,
-            length * self.timetable.pixels_per_minute,
-        )
-        across = bool(rows) and all(row.is_break or row.all_rooms for row in rows)
-        session_id = rows[0].id if len(rows) == 1 else -1
-        self._show_target(
-            rect, session_id, column.day, column.room_id, minute, minute + length, all_rooms=across
-        )
-
-    # --- the band at a drag's target ----------------------------------------------------------
-
-    def _show_target(
-        self,
-        rect: QRectF,
-        session_id: int,
-        day: object,
-        room_id: int | None,
-        start: float,
-        end: float,
-        *,
-        all_rooms: bool,
-    ) -> None:
-        starts_at, ends_at = at_minute(day, start), at_minute(day, end)  # type: ignore[arg-type]
-        found = clashes_at(
-            self._sessions, session_id, room_id, starts_at, ends_at, all_rooms=all_rooms
-        )
-        where = self.tr("All rooms") if all_rooms else self._room_name(room_id)
-        text = f"{where} · {starts_at:%H:%M}–{ends_at:%H:%M}"
-        state = BandState.FREE
-        if found.room:
-            state = BandState.ROOM_CLASH
-            text += " · " + self.tr("booked: {0}").format(_names(found))
-        elif found.all_rooms:
-            state = BandState.DURING_ALL_ROOMS
-            text += " · " + self.tr("during {0}").format(_names(found))
-        self.target_band.show_at(rect, text, state)
-
-    def _room_name(self, room_id: int | None) -> str:
-        for room in self._rooms:
-            if room.id == room_id:
-                return room.name
-        return self.tr("No room")
-
-    # --- creating a session in an empty slot ------------------------------------------------
-
-    def _block_under(self, viewport_point: QPoint) -> bool:
-        return any(isinstance(item, SessionBlock) for item in self.items(viewport_point))
-
-    def _creates(self, event: QMouseEvent) -> bool:
-        """A plain left press on empty time (Shift or Ctrl: a rubber band to select)."""
-        modifiers = event.modifiers() & (
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
-        )
-        return (
-            event.button() == Qt.MouseButton.LeftButton
-            and not modifiers
-            and bool(self.timetable.columns)
-            and not self._block_under(event.position().toPoint())
-        )
+            self.schedule_many_requested.emit(drop.session_ids, drop.room_id, drop.starts_at)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self._creates(event):
-            target = self.drop_target(event.position())
-            if target is not None:
-                self.scene().clearSelection()  # a click on empty time selects nothing
-                self._span_start = target
-                self._span_dragged = False
-                self._span_press = event.position().toPoint()
-                event.accept()
-                return
-        super().mousePressEvent(event)
+        if not self.span_drawing.press(event):
+            super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._span_start is None:
+        if self.span_drawing.active:
+            self.span_drawing.move(event)
+        else:
             super().mouseMoveEvent(event)
-            return
-        event.accept()
-        point = event.position().toPoint()
-        if not self._span_dragged:
-            if (point - self._span_press).manhattanLength() < QApplication.startDragDistance():
-                return
-            self._span_dragged = True
-        column, first, last = self._span(event.position())
-        layout = self.timetable
-        rect = QRectF(
-            column.x + 2,
-            layout.y_for_minute(first),
-            column.width - 4,
-            (last - first) * layout.pixels_per_minute,
-        )
-        self._show_target(rect, -1, column.day, column.room_id, first, last, all_rooms=False)
-        self.ensureVisible(QRectF(column.x, layout.y_for_minute(last) - 1, 2, 2), 24, 24)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._span_start is None:
+        if not self.span_drawing.active:
             super().mouseReleaseEvent(event)
             return
-        event.accept()
-        dragged = self._span_dragged
-        column, first, last = self._span(event.position())
-        self._span_start = None
-        self._span_dragged = False
-        self.target_band.hide_band()
-        if dragged:
-            self.create_requested.emit(
-                Placement(column.room_id, at_minute(column.day, first), at_minute(column.day, last))
-            )
-
-    def _span(self, viewport_point: QPointF) -> tuple[Column, float, float]:
-        """The column pressed in and the snapped span from the press to this point."""
-        assert self._span_start is not None
-        column, pressed = self._span_start
-        scene_y = self.mapToScene(viewport_point.toPoint()).y()
-        minute = snap(self.timetable.minute_at(scene_y), self.snap_minutes)
-        step = self.snap_minutes
-        first, last = (pressed, minute) if minute >= pressed else (minute, pressed)
-        last = max(last, first + step)
-        first = max(first, self.timetable.first_minute)
-        last = min(last, max(self.timetable.last_minute, first + step))
-        return column, first, last
+        placement = self.span_drawing.release(event)
+        if placement is not None:
+            self.create_requested.emit(placement)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double-click on empty time: a new session there, an hour long."""
-        if self._creates(event):
-            target = self.drop_target(event.position())
-            if target is not None:
-                event.accept()
-                column, minute = target
-                start = at_minute(column.day, minute)
-                self.create_requested.emit(
-                    Placement(
-                        column.room_id, start, start + dt.timedelta(minutes=DROP_LENGTH_MINUTES)
-                    )
-                )
-                return
-        super().mouseDoubleClickEvent(event)
-
-
-def _names(found: TargetClashes) -> str:
-    rows = found.room or found.all_rooms
-    names = [row.code or row.title for row in rows[:2]]
-    return ", ".join(names) + ("…" if len(rows) > 2 else "")
+        placement = self.span_drawing.double_click(event)
+        if placement is None:
+            super().mouseDoubleClickEvent(event)
+        else:
+            self.create_requested.emit(placement)
