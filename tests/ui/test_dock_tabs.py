@@ -20,9 +20,8 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.ui import i18n
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
-from tests.ui.test_small_screen import _cut
+from tests.ui.test_small_screen import SCREEN, _cut, shown_window
 
-SCREEN = (1366, 768)
 VERTICAL = {
     QTabBar.Shape.RoundedEast,
     QTabBar.Shape.RoundedWest,
@@ -39,16 +38,6 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     yield request.param
     i18n.remove_translators()
     core_i18n.set_language("en")
-
-
-def _window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
-    shown = MainWindow(db, prompts=prompts)
-    qtbot.addWidget(shown)
-    shown.resize(*SCREEN)
-    shown.show()
-    qtbot.waitExposed(shown)
-    qtbot.waitUntil(lambda: bool(shown.problems_label.text()))
-    return shown
 
 
 def _dock_tab_bars(window: MainWindow) -> list[QTabBar]:
@@ -91,7 +80,7 @@ def _cut_title(dock: QDockWidget) -> str | None:
 def test_every_dock_tab_and_title_reads_whole_at_1366(
     qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, language: str
 ) -> None:
-    window = _window(qtbot, db, prompts)
+    window = shown_window(qtbot, db, prompts)
     assert window.width() == SCREEN[0]  # and the window is no wider for it
     for page in (window.timetable_page, window.sessions_page):
         window.show_page(page)
@@ -118,7 +107,7 @@ def test_no_toolbar_or_button_label_is_cut_in_kazakh_either(
     qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, language: str
 ) -> None:
     """test_small_screen looks at every label and button in English and Russian; Kazakh too."""
-    window = _window(qtbot, db, prompts)
+    window = shown_window(qtbot, db, prompts)
     for page in (
         window.timetable_page,
         window.sessions_page,
@@ -136,11 +125,11 @@ def test_no_toolbar_or_button_label_is_cut_in_kazakh_either(
 def test_the_dock_layout_a_user_left_comes_back_with_its_tabs_whole(
     qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, language: str
 ) -> None:
-    first = _window(qtbot, db, prompts)
+    first = shown_window(qtbot, db, prompts)
     first.problems_dock.raise_()
     first.close()  # saves the docks' layout
     assert isinstance(QSettings().value("main_window/state"), QByteArray)
-    again = _window(qtbot, db, prompts)
+    again = shown_window(qtbot, db, prompts)
     # the tab the user raised is the one in front again, the others behind it
     assert not again.problems_dock.visibleRegion().isEmpty()
     assert again.details_dock.visibleRegion().isEmpty()

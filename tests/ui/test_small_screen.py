@@ -116,10 +116,8 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     i18n.remove_translators()
 
 
-@pytest.fixture
-def window(
-    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, language: str
-) -> MainWindow:
+def shown_window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
+    """The window at 1366×768, shown, its first problem check done."""
     shown = MainWindow(db, prompts=prompts)
     qtbot.addWidget(shown)
     shown.resize(*SCREEN)
@@ -127,6 +125,13 @@ def window(
     qtbot.waitExposed(shown)
     qtbot.waitUntil(lambda: bool(shown.problems_label.text()))
     return shown
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, language: str
+) -> MainWindow:
+    return shown_window(qtbot, db, prompts)
 
 
 def test_no_page_scrolls_sideways_with_any_dock_raised(window: MainWindow) -> None:
