@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, func, select
@@ -85,11 +86,25 @@ def _sqlite_insert(
     few integers), and about a third of it for a person (fifteen columns, measured against
     executemany of one row a statement: 20,000 people in 140 ms instead of 200 ms): rows go in
     as multi-row VALUES, as many as SQLite's parameter limit allows, the rest one at a time.
+    A column that no row gives a value (a list without notes or sectors) is written NULL in the
+    statement itself: the driver looks each None up among its adapters before binding it, and
+    leaving them out made 20,000 people's insert a fifth quicker.
     """
     connection = session.connection()
+    empty = {at for at, value in enumerate(rows[0]) if value is None and _always_none(rows, at)}
+    if empty:
+        kept = [at for at in range(len(columns)) if at not in empty]
+        pick = itemgetter(*kept) if len(kept) > 1 else None
+        rows = (
+            [pick(row) for row in rows]
+            if pick is not None
+            else [(row[kept[0]],) for row in rows]
+            if kept
+            else [()] * len(rows)
+        )
     head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-    one = f"({', '.join('?' for _ in columns)})"
-    per = max(_MAX_VARIABLES // len(columns), 1)
+    one = f"({', '.join('NULL' if at in empty else '?' for at in range(len(columns)))})"
+    per = max(_MAX_VARIABLES // max(len(columns) - len(empty), 1), 1)
     grouped = len(rows) - len(rows) % per if per > 1 else 0
     if grouped:
         connection.exec_driver_sql(
@@ -101,6 +116,11 @@ def _sqlite_insert(
         )
     for start in range(grouped, len(rows), 5 * CHUNK):
         connection.exec_driver_sql(head + one, list(rows[start : start + 5 * CHUNK]))
+
+
+def _always_none(rows: Sequence[tuple[object, ...]], at: int) -> bool:
+    """Whether every row's value at `at` is None."""
+    return list(map(itemgetter(at), rows)).count(None) == len(rows)
 
 
 class OrganizationIds:
