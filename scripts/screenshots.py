@@ -1,4 +1,5 @@
-"""Render every page, dock and main dialog of the demo forum to PNG files, offscreen, at 1366×768.
+"""Render every page, dock and main dialog of the demo forum to PNG files, offscreen, at the
+size a 1366×768 screen gives them.
 
     python scripts/screenshots.py --out OUTDIR [--lang en|ru|kk]
     python scripts/screenshots.py OUTDIR [en|ru|kk]          (the older form still works)
@@ -28,6 +29,7 @@ from forumdesk.db.migrate import open_database
 
 SIZE = (1366, 768)  # the smallest office screen forumdesk is made for
 USABLE_HEIGHT = 768 - 40  # a task bar or a panel takes the rest
+WINDOW = (SIZE[0], USABLE_HEIGHT - 30)  # the main window, less its title bar
 
 # A small attendee list in the shape registrations send, with one row the import cannot use.
 ATTENDEES = [
@@ -105,7 +107,7 @@ def main(argv: list[str]) -> int:
 
     db = open_database(resolve_database_url(str(scratch / "demo.sqlite3")))
     window = MainWindow(db)
-    window.resize(*SIZE)
+    window.resize(*WINDOW)
     window.show()
     _save(window, out / "welcome.png")
     window.load_demo()

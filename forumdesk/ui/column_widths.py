@@ -54,6 +54,24 @@ def fit_columns(
         view.setColumnWidth(column, width)
 
 
+def floor_width(view: QTableView, min_chars: Sequence[int] = ()) -> int:
+    """The width `view` needs to show its shown columns at their floors (fit_columns' least)
+    with a vertical scroll bar and its frame: what its page asks of the window, so docks
+    beside it give way before its columns go out of sight."""
+    char = view.fontMetrics().averageCharWidth()
+    header = view.horizontalHeader()
+    columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    floors = sum(
+        max(
+            (min_chars[c] if c < len(min_chars) else 0) * char,
+            min(_heading_width(view, c), DEFAULT_MAX_CHARS * char),
+        )
+        for c in columns
+    )
+    scroll_bar = view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent)
+    return floors + scroll_bar + 2 * view.frameWidth()
+
+
 def _heading_width(view: QTableView, column: int) -> int:
     """The heading's text with a little margin (its size hint also reserves a sort arrow)."""
     model = view.model()

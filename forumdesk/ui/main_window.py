@@ -8,7 +8,7 @@ ask their questions through `ctx.prompts` (forumdesk.ui.prompts), which tests re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QToolBar,
     QUndoView,
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self._events: list[EventRow] = []
         self._painted = False
         self.setWindowTitle("forumdesk")
-        self.resize(1280, 800)
+        self.resize(self._first_size())
 
         self.timetable_page = TimetablePage(self.ctx, self)
         self.sessions_page = SessionsPage(self.ctx, self)
@@ -192,6 +193,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)  # after the rest of this paint pass
 
     # --- construction ---------------------------------------------------------------------
+
+    def _first_size(self) -> QSize:
+        """1280×800, or the screen's free area less a title bar where that is smaller: on a
+        1366×768 laptop with a task bar the window's bottom (the status bar) stays on screen.
+        A size the user left the window at is restored over it (_restore_settings)."""
+        free = self.screen().availableGeometry()
+        title_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+        return QSize(min(1280, free.width()), min(800, free.height() - title_bar))
 
     def _build_event_toolbar(self) -> None:
         self.event_combo = QComboBox(self)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from forumdesk.core.rows import PersonRow
-from forumdesk.ui.column_widths import RememberedColumnWidths
+from forumdesk.ui.column_widths import RememberedColumnWidths, floor_width
 from forumdesk.ui.people_table_model import PeopleTableModel
 
 # The widest a column grows when first fitted to its contents, in average characters;
@@ -70,6 +70,8 @@ class PeopleTableView(QTableView):
         )
         if not self.widths.sized:  # nothing remembered: the columns that fit a small screen
             header.setSectionHidden(PeopleTableModel.COLUMNS.index("latin_name"), True)
+        # the window keeps the shown columns in sight: the docks beside it narrow first
+        self.setMinimumWidth(floor_width(self, _COLUMN_MIN_CHARS))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_custom_context_menu_requested)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTableView,
@@ -70,12 +72,25 @@ class SetupPage(QWidget):
         self.ctx = ctx
         self._event: EventRow | None = None
         self._shown_event_id: int | None = None  # whose rooms and tracks the tables hold
-        layout = QGridLayout(self)
+        # The form, its languages' texts and the two tables stand taller than a 1366×768
+        # screen leaves a page (about 830 pixels against 600): they scroll, so the window
+        # fits the screen on every page instead of the setup page making it 936 pixels tall.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("setup_scroll_area")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        contents = QWidget(self.scroll_area)
+        contents.setObjectName("setup_contents")
+        layout = QGridLayout(contents)
         layout.addWidget(self._build_event_box(), 0, 0, 2, 1)
         layout.addWidget(self._build_rooms_box(), 0, 1)
         layout.addWidget(self._build_tracks_box(), 1, 1)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
+        self.scroll_area.setWidget(contents)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         ctx.event_changed.connect(lambda _event: self.reload())
         ctx.data_changed.connect(self._on_ctx_data_changed)
         self.reload()
@@ -297,13 +312,8 @@ class SetupPage(QWidget):
         return self._box_with(
             box,
             self.room_table,
-            (
-                self.add_room_button,
-                self.new_room_seats,
-                self.delete_room_button,
-                self.room_up_button,
-                self.room_down_button,
-            ),
+            (self.add_room_button, self.new_room_seats),
+            (self.delete_room_button, self.room_up_button, self.room_down_button),
         )
 
     def _build_tracks_box(self) -> QWidget:
@@ -325,23 +335,22 @@ class SetupPage(QWidget):
         return self._box_with(
             box,
             self.track_table,
-            (
-                self.add_track_button,
-                self.color_button,
-                self.delete_track_button,
-                self.track_up_button,
-                self.track_down_button,
-            ),
+            (self.add_track_button, self.color_button),
+            (self.delete_track_button, self.track_up_button, self.track_down_button),
         )
 
-    def _box_with(self, box: QGroupBox, table: QTableView, buttons: tuple[QWidget, ...]) -> QWidget:
-        row = QHBoxLayout()
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
+    def _box_with(self, box: QGroupBox, table: QTableView, *rows: tuple[QWidget, ...]) -> QWidget:
+        """`table` over its buttons, in two short rows: in one (five buttons) the box was
+        half the page's width, which beside the event's form a 1366-pixel screen with its docks
+        could not give the page without a sideways scroll bar."""
         layout = QVBoxLayout(box)
         layout.addWidget(table)
-        layout.addLayout(row)
+        for buttons in rows:
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
         return box
 
     # --- data -----------------------------------------------------------------------------

@@ -13,12 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
     QDialog,
     QLabel,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -45,6 +47,8 @@ from tests.ui.prompts import ScriptedPrompts
 
 SCREEN = (1366, 768)
 USABLE_HEIGHT = 768 - 40  # a task bar or a panel takes the rest
+# the main window's own size there: the title bar takes about 30 pixels more
+WINDOW = (SCREEN[0], USABLE_HEIGHT - 30)
 
 
 def _settle() -> None:
@@ -117,13 +121,18 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def shown_window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
-    """The window at 1366×768, shown, its first problem check done."""
+    """The window as big as a 1366×768 screen lets it be, shown, its first problem check done.
+
+    The size is checked: a page asking for more (the setup page once made the window 936
+    pixels tall) would otherwise have every test here look at a window no screen shows whole.
+    """
     shown = MainWindow(db, prompts=prompts)
     qtbot.addWidget(shown)
-    shown.resize(*SCREEN)
+    shown.resize(*WINDOW)
     shown.show()
     qtbot.waitExposed(shown)
     qtbot.waitUntil(lambda: bool(shown.problems_label.text()))
+    assert shown.size().toTuple() == WINDOW
     return shown
 
 
@@ -367,3 +376,66 @@ def test_the_assign_dialog_shows_the_demo_session_titles_whole(
     cut = [t for t in titles if metrics.horizontalAdvance(t) + 12 > tree.columnWidth(1)]
     assert cut == []
     assert not tree.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "kk"])
+def test_the_window_fits_the_screen_on_every_page(
+    qtbot: QtBot, db: Database, demo: DemoResult, prompts: ScriptedPrompts, code: str
+) -> None:
+    i18n.install_translators(code)
+    try:
+        window = shown_window(qtbot, db, prompts)
+        for page in (
+            window.timetable_page,
+            window.sessions_page,
+            window.people_page,
+            window.setup_page,
+            window.checkin_page,
+        ):
+            window.show_page(page)
+            _settle()
+            hint = window.minimumSizeHint()
+            assert hint.width() <= WINDOW[0] and hint.height() <= WINDOW[1], (code, page, hint)
+            assert window.size().toTuple() == WINDOW, (code, page)
+    finally:
+        i18n.remove_translators()
+
+
+def test_the_setup_page_scrolls_to_every_field_and_button(window: MainWindow) -> None:
+    window.show_page(window.setup_page)
+    _settle()
+    page = window.setup_page
+    area = page.scroll_area
+    assert area.verticalScrollBar().maximum() > 0  # taller than the page: it scrolls
+    viewport = area.viewport()
+    # a text box is scrolled to its cursor, as Qt does when it takes the focus
+    area.ensureWidgetVisible(page.description_edit)
+    _settle()
+    assert viewport.rect().contains(page.description_edit.mapTo(viewport, QPoint(0, 0)))
+    for widget in (
+        page.name_edit,
+        page.apply_button,
+        page.room_table,
+        page.room_down_button,
+        page.track_table,
+        page.add_track_button,
+        page.track_down_button,
+    ):
+        area.ensureWidgetVisible(widget)
+        _settle()
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        bottom_right = widget.mapTo(viewport, widget.rect().bottomRight())
+        assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right), (
+            widget.objectName() or type(widget).__name__
+        )
+
+
+def test_the_first_size_leaves_the_window_on_its_screen(
+    qtbot: QtBot, db: Database, prompts: ScriptedPrompts
+) -> None:
+    first = MainWindow(db, prompts=prompts)  # no size remembered (the tests' own settings)
+    qtbot.addWidget(first)
+    free = first.screen().availableGeometry()
+    title_bar = first.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+    assert first.height() <= free.height() - title_bar
+    assert first.width() <= max(free.width(), first.minimumSizeHint().width())
