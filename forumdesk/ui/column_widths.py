@@ -40,16 +40,7 @@ def fit_columns(
         0 if view.verticalScrollBar().isVisible() else scroll_bar
     )
     widths = {c: view.columnWidth(c) for c in columns}
-    floors = {
-        c: min(
-            widths[c],
-            max(
-                (min_chars[c] if c < len(min_chars) else 0) * char,
-                min(_heading_width(view, c), DEFAULT_MAX_CHARS * char),
-            ),
-        )
-        for c in columns
-    }
+    floors = {c: min(widths[c], _floor(view, c, min_chars, char)) for c in columns}
     for column, width in squeezed(widths, floors, available).items():
         view.setColumnWidth(column, width)
 
@@ -60,16 +51,20 @@ def floor_width(view: QTableView, min_chars: Sequence[int] = ()) -> int:
     beside it give way before its columns go out of sight."""
     char = view.fontMetrics().averageCharWidth()
     header = view.horizontalHeader()
-    columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     floors = sum(
-        max(
-            (min_chars[c] if c < len(min_chars) else 0) * char,
-            min(_heading_width(view, c), DEFAULT_MAX_CHARS * char),
-        )
-        for c in columns
+        _floor(view, c, min_chars, char)
+        for c in range(header.count())
+        if not header.isSectionHidden(c)
     )
     scroll_bar = view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent)
     return floors + scroll_bar + 2 * view.frameWidth()
+
+
+def _floor(view: QTableView, column: int, min_chars: Sequence[int], char: int) -> int:
+    """The narrowest `column` is squeezed to: its `min_chars` or its heading, whichever is
+    wider (a heading up to DEFAULT_MAX_CHARS)."""
+    chars = min_chars[column] if column < len(min_chars) else 0
+    return max(chars * char, min(_heading_width(view, column), DEFAULT_MAX_CHARS * char))
 
 
 def _heading_width(view: QTableView, column: int) -> int:

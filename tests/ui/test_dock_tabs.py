@@ -20,7 +20,7 @@ from forumdesk.services.demo import DemoResult
 from forumdesk.ui import i18n
 from forumdesk.ui.main_window import MainWindow
 from tests.ui.prompts import ScriptedPrompts
-from tests.ui.test_small_screen import SCREEN, _cut, shown_window
+from tests.ui.test_small_screen import SCREEN, _cut, every_page, shown_window
 
 VERTICAL = {
     QTabBar.Shape.RoundedEast,
@@ -108,13 +108,7 @@ def test_no_toolbar_or_button_label_is_cut_in_kazakh_either(
 ) -> None:
     """test_small_screen looks at every label and button in English and Russian; Kazakh too."""
     window = shown_window(qtbot, db, prompts)
-    for page in (
-        window.timetable_page,
-        window.sessions_page,
-        window.people_page,
-        window.setup_page,
-        window.checkin_page,
-    ):
+    for page in every_page(window):
         window.show_page(page)
         for dock in (window.details_dock, window.problems_dock, window.changes_dock):
             dock.raise_()

@@ -120,6 +120,17 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     i18n.remove_translators()
 
 
+def every_page(window: MainWindow) -> tuple[QWidget, ...]:
+    """The window's pages, in the order of their tabs."""
+    return (
+        window.timetable_page,
+        window.sessions_page,
+        window.people_page,
+        window.setup_page,
+        window.checkin_page,
+    )
+
+
 def shown_window(qtbot: QtBot, db: Database, prompts: ScriptedPrompts) -> MainWindow:
     """The window as big as a 1366×768 screen lets it be, shown, its first problem check done.
 
@@ -385,13 +396,7 @@ def test_the_window_fits_the_screen_on_every_page(
     i18n.install_translators(code)
     try:
         window = shown_window(qtbot, db, prompts)
-        for page in (
-            window.timetable_page,
-            window.sessions_page,
-            window.people_page,
-            window.setup_page,
-            window.checkin_page,
-        ):
+        for page in every_page(window):
             window.show_page(page)
             _settle()
             hint = window.minimumSizeHint()
